@@ -1,0 +1,538 @@
+package engine
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The trigger catalogue: every Bitrix24 CRM trigger code in registry order
+// (Factory::getTriggerRegistry), with its UI names, group, entity support,
+// individual settings and the event data it is matched against. Section 1
+// of bitrix24-automation.md is the source; where a name was not retrieved
+// the comment says that the wording is ours.
+
+// TriggerInfo describes one trigger code.
+type TriggerInfo struct {
+	Code string
+	// Name is the long UI name (lang key …_NAME_1) and ShortName the short or
+	// legacy one (…_NAME), both by language "ru" and "en".
+	Name, ShortName map[string]string
+	// Group is the editor group: clientCommunication, elementControl,
+	// employeeControl, taskManagement, payment, delivery, paperwork, other.
+	Group string
+	// Settings are the individual settings (APPLY_RULES keys).
+	Settings []SettingSpec
+	// Data are the keys an event of this code may carry in "data".
+	Data []SettingSpec
+
+	support entitySet
+}
+
+// SettingSpec describes one setting or event data key.
+type SettingSpec struct {
+	Key   string
+	Kind  string // SettingString, SettingInt, SettingStrings, SettingCondition, SettingObject
+	Label map[string]string
+}
+
+// Kinds of SettingSpec.
+const (
+	SettingString    = "string"
+	SettingInt       = "int"
+	SettingStrings   = "strings"
+	SettingCondition = "condition"
+	SettingObject    = "object"
+)
+
+// entitySet is a set of entity kinds a trigger supports.
+type entitySet uint8
+
+const (
+	esLead entitySet = 1 << iota
+	esDeal
+	esQuote
+	esSmartInvoice
+	esOrder
+	esDynamic
+
+	esBase = esLead | esDeal | esQuote | esSmartInvoice | esOrder | esDynamic
+)
+
+func entityBit(t string) entitySet {
+	switch t {
+	case typeLead:
+		return esLead
+	case typeDeal:
+		return esDeal
+	case typeQuote:
+		return esQuote
+	case typeSmartInvoice:
+		return esSmartInvoice
+	case typeOrder:
+		return esOrder
+	}
+	if IsDynamic(t) {
+		return esDynamic
+	}
+	return 0
+}
+
+// Supports reports whether the trigger can be placed on entity type t.
+func (ti TriggerInfo) Supports(entityType string) bool {
+	b := entityBit(entityType)
+	return b != 0 && ti.support&b != 0
+}
+
+// SupportedTypes lists the supporting entity types for an error message:
+// "DEAL", or "LEAD, DEAL, QUOTE, SMART_INVOICE, ORDER and smart processes
+// (DYNAMIC_n)".
+func (ti TriggerInfo) SupportedTypes() string {
+	var names []string
+	for _, e := range []struct {
+		bit  entitySet
+		name string
+	}{{esLead, typeLead}, {esDeal, typeDeal}, {esQuote, typeQuote}, {esSmartInvoice, typeSmartInvoice},
+		{esOrder, typeOrder}, {esDynamic, "smart processes (DYNAMIC_n)"}} {
+		if ti.support&e.bit != 0 {
+			names = append(names, e.name)
+		}
+	}
+	switch len(names) {
+	case 0:
+		return "none"
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// Catalog returns every trigger in registry order. The result is a fresh
+// copy: callers may keep or change it.
+func Catalog() []TriggerInfo {
+	out := make([]TriggerInfo, len(catalogue))
+	for i, ti := range catalogue {
+		out[i] = ti.clone()
+	}
+	return out
+}
+
+// LookupTrigger finds a trigger by code; the result is a copy.
+func LookupTrigger(code string) (TriggerInfo, bool) {
+	for _, ti := range catalogue {
+		if ti.Code == code {
+			return ti.clone(), true
+		}
+	}
+	return TriggerInfo{}, false
+}
+
+func (ti TriggerInfo) clone() TriggerInfo {
+	c := ti
+	c.Name = cloneStrings(ti.Name)
+	c.ShortName = cloneStrings(ti.ShortName)
+	c.Settings = cloneSpecs(ti.Settings)
+	c.Data = cloneSpecs(ti.Data)
+	return c
+}
+
+func cloneStrings(m map[string]string) map[string]string {
+	if m == nil {
+		return nil
+	}
+	c := make(map[string]string, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+func cloneSpecs(s []SettingSpec) []SettingSpec {
+	if s == nil {
+		return nil
+	}
+	c := make([]SettingSpec, len(s))
+	for i, sp := range s {
+		c[i] = SettingSpec{Key: sp.Key, Kind: sp.Kind, Label: cloneStrings(sp.Label)}
+	}
+	return c
+}
+
+// GroupName is the editor's name of a trigger group. The English names are
+// the helpdesk's; the Russian ones were not found in a source (open
+// question 5) and are our wording.
+func GroupName(group, lang string) string {
+	names := map[string][2]string{
+		"clientCommunication": {"Коммуникация с клиентом", "Client communication"},
+		"elementControl":      {"Управление элементом", "Manage workflow items"},
+		"employeeControl":     {"Контроль сотрудников", "Employee monitoring and control"},
+		"taskManagement":      {"Управление задачами", "Task management"},
+		"payment":             {"Оплата", "Payment"},
+		"delivery":            {"Доставка", "Delivery"},
+		"paperwork":           {"Документы", "Document processing"},
+		"other":               {"Другое", "Other"},
+	}
+	n, ok := names[group]
+	if !ok {
+		return group
+	}
+	if lang == "en" {
+		return n[1]
+	}
+	return n[0]
+}
+
+// Groups returns the group codes in the order the editor shows them.
+func Groups() []string {
+	return []string{"clientCommunication", "elementControl", "employeeControl", "taskManagement",
+		"payment", "delivery", "paperwork", "other"}
+}
+
+// Matches applies the trigger's individual settings to an event's data,
+// as the trigger class's checkApplyRules does. It reports why not when the
+// event does not match. FIELD_CHANGED and RESP_CHANGED are decided by the
+// engine (changed fields), so they match here; generic settings (condition,
+// allow-back) are not checked here either.
+func (ti TriggerInfo) Matches(settings map[string]any, data map[string]any) (ok bool, why Reason) {
+	switch ti.Code {
+	case "EMAIL_LINK":
+		want := settingString(settings, "url")
+		if want == "" {
+			return true, Reason{}
+		}
+		got := settingString(data, "url")
+		if got == "" {
+			return false, Reason{Code: "missing_data", Args: []string{"url"}}
+		}
+		if !strings.HasPrefix(got, want) {
+			return false, Reason{Code: "url_prefix", Args: []string{got, want}}
+		}
+	case "CALL", "MISSED_CALL":
+		want := settingString(settings, "LINE_NUMBER")
+		if want == "" {
+			return true, Reason{}
+		}
+		if got := settingString(data, "LINE_NUMBER"); got != want {
+			return false, Reason{Code: "line", Args: []string{shown(got), want}}
+		}
+	case "WEBFORM", "CALLBACK":
+		if want := settingInt(settings, "form_id"); want > 0 {
+			if got := settingInt(data, "form_id"); got != want {
+				return false, Reason{Code: "form", Args: []string{shownInt(got), strconv.Itoa(want)}}
+			}
+		}
+	case "WEBHOOK":
+		want := settingString(settings, "code")
+		if want == "" {
+			return true, Reason{} // old webhook triggers without a code accept any call
+		}
+		if got := settingString(data, "code"); got != want {
+			return false, Reason{Code: "webhook_code", Args: []string{shown(got), want}}
+		}
+	case "APP":
+		wantApp, wantCode := settingString(settings, "APP_ID"), settingString(settings, "CODE")
+		gotApp, gotCode := settingString(data, "APP_ID"), settingString(data, "CODE")
+		if gotApp != wantApp || gotCode != wantCode {
+			return false, Reason{Code: "app", Args: []string{gotApp + "/" + gotCode, wantApp + "/" + wantCode}}
+		}
+	case "OPENLINE", "OPENLINE_MSG", "OPENLINE_ANSWER":
+		if want := settingInt(settings, "config_id"); want > 0 {
+			if got := settingInt(data, "config_id"); got != want {
+				return false, Reason{Code: "open_line", Args: []string{shownInt(got), strconv.Itoa(want)}}
+			}
+		}
+		if ti.Code == "OPENLINE_MSG" {
+			if want := settingString(settings, "msg_text"); want != "" {
+				got := settingString(data, "text")
+				if got == "" || !strings.Contains(strings.ToLower(got), strings.ToLower(want)) {
+					return false, Reason{Code: "msg_text", Args: []string{want}}
+				}
+			}
+		}
+	case "OPENLINE_ANSWER_CTRL":
+		return matchCondition(settings, "imolCondition", data, "session", "session_condition", sessionFieldType)
+	case "DOCUMENT_CREATE", "DOCUMENT_VIEW":
+		if want := settingInt(settings, "TEMPLATE_ID"); want > 0 {
+			if got := settingInt(data, "TEMPLATE_ID"); got != want {
+				return false, Reason{Code: "template", Args: []string{shownInt(got), strconv.Itoa(want)}}
+			}
+		}
+	case "TASK_STATUS":
+		// Bitrix24 quirk: the status and the task condition are checked only
+		// when the task condition is non-empty (open question 10).
+		cond, err := ConditionFromJSON(settings["taskCondition"])
+		if err != nil {
+			return false, Reason{Code: "setting_invalid", Args: []string{"taskCondition", err.Error()}}
+		}
+		if len(cond) == 0 {
+			return true, Reason{}
+		}
+		if want := settingInt(settings, "taskStatus"); want > 0 {
+			if got := settingInt(data, "status"); got != want {
+				return false, Reason{Code: "task_status", Args: []string{shownInt(got), strconv.Itoa(want)}}
+			}
+		}
+		return matchCondition(settings, "taskCondition", data, "fields", "task_condition", nil)
+	case "FILL_TRACKNUM":
+		if want := settingInt(settings, "DELIVERY_ID"); want > 0 {
+			if got := settingInt(data, "DELIVERY_ID"); got != want {
+				return false, Reason{Code: "delivery", Args: []string{shownInt(got), strconv.Itoa(want)}}
+			}
+		}
+	case "SHIPMENT_CHANGED":
+		return matchCondition(settings, "shipmentCondition", data, "shipment", "shipment_condition", nil)
+	case "QR":
+		want, got := settingString(settings, "ownerId"), settingString(data, "ownerId")
+		if want != "" && got != "" && want != got {
+			return false, Reason{Code: "qr_owner", Args: []string{got, want}}
+		}
+	}
+	return true, Reason{}
+}
+
+// sessionFieldType types the open-line session fields of imolCondition.
+func sessionFieldType(id string) string {
+	switch id {
+	case "CONFIG_ID", "ANSWER_TIME_SEC":
+		return FieldNumber
+	case "OPERATOR_ID":
+		return FieldUser
+	case "DATE_LAST_MESSAGE":
+		return FieldDateTime
+	}
+	return ""
+}
+
+// matchCondition evaluates the condition setting condKey over the object
+// data[objKey]. Field types come from types, or are inferred from the
+// event's values.
+func matchCondition(settings map[string]any, condKey string, data map[string]any, objKey, code string, types func(string) string) (bool, Reason) {
+	cond, err := ConditionFromJSON(settings[condKey])
+	if err != nil {
+		return false, Reason{Code: "setting_invalid", Args: []string{condKey, err.Error()}}
+	}
+	if len(cond) == 0 {
+		return true, Reason{}
+	}
+	obj, _ := data[objKey].(map[string]any)
+	src := FieldMap(obj)
+	if types == nil {
+		types = func(id string) string {
+			if v, ok := obj[id]; ok && v != nil {
+				return InferFieldType(v)
+			}
+			return ""
+		}
+	}
+	cc, err := CompileCondition(cond, types)
+	if err != nil {
+		return false, Reason{Code: "setting_invalid", Args: []string{condKey, err.Error()}}
+	}
+	if ok, why := cc.Explain(src); !ok {
+		return false, Reason{Code: code, Parts: []Reason{why}}
+	}
+	return true, Reason{}
+}
+
+// settingString reads a string setting or data key; numbers (a line number
+// written as a JSON number) are printed without exponent.
+func settingString(m map[string]any, key string) string {
+	switch x := m[key].(type) {
+	case string:
+		return x
+	case nil:
+		return ""
+	case bool:
+		return boolText(x)
+	}
+	if f, ok := jsonNumber(m[key]); ok {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return ""
+}
+
+// settingInt reads an integer setting or data key given as a number or a
+// numeric string; anything else is 0 (not set).
+func settingInt(m map[string]any, key string) int {
+	f, ok := numberOf(m[key])
+	if !ok || f != float64(int(f)) {
+		return 0
+	}
+	return int(f)
+}
+
+func shown(s string) string {
+	if s == "" {
+		return emptyShown
+	}
+	return s
+}
+
+func shownInt(n int) string {
+	if n == 0 {
+		return emptyShown
+	}
+	return strconv.Itoa(n)
+}
+
+// catalogReasonTexts are the sentences of Matches' reasons; it is never
+// written.
+var catalogReasonTexts = map[string]reasonText{
+	"missing_data":       {ru: "в событии нет %s", en: "the event carries no %s"},
+	"url_prefix":         {ru: "ссылка %s не начинается с %s", en: "link %s does not start with %s"},
+	"line":               {ru: "линия %s — не линия триггера %s", en: "line %s is not the trigger's line %s"},
+	"form":               {ru: "форма %s — не форма триггера %s", en: "form %s is not the trigger's form %s"},
+	"webhook_code":       {ru: "код вебхука %s — не код триггера %s", en: "webhook code %s is not the trigger's code %s"},
+	"app":                {ru: "приложение %s — не приложение триггера %s", en: "app %s is not the trigger's %s"},
+	"open_line":          {ru: "открытая линия %s — не линия триггера %s", en: "open line %s is not the trigger's open line %s"},
+	"msg_text":           {ru: "сообщение не содержит «%s»", en: "the message does not contain «%s»"},
+	"template":           {ru: "шаблон документа %s — не шаблон триггера %s", en: "document template %s is not the trigger's template %s"},
+	"task_status":        {ru: "статус задачи %s — не статус триггера %s", en: "task status %s is not the trigger's status %s"},
+	"task_condition":     {ru: "задача не подходит под условие триггера: %s", en: "the task does not meet the trigger's task condition: %s"},
+	"delivery":           {ru: "служба доставки %s — не служба триггера %s", en: "delivery service %s is not the trigger's service %s"},
+	"shipment_condition": {ru: "отгрузка не подходит под условие триггера: %s", en: "the shipment does not meet the trigger's shipment condition: %s"},
+	"session_condition":  {ru: "чат не подходит под условие триггера: %s", en: "the chat does not meet the trigger's condition: %s"},
+	"qr_owner":           {ru: "QR-код робота %s — не QR-код триггера %s", en: "QR code of robot %s is not the trigger's QR code %s"},
+	"setting_invalid":    {ru: "настройка триггера %s неверна: %s", en: "the trigger's setting %s is invalid: %s"},
+	"not_supported":      {ru: "триггер %s не работает для %s; он работает для: %s", en: "trigger %s does not work for %s; it works for %s"},
+}
+
+// Setting and data specs shared by several triggers.
+func spec(key, kind, ru, en string) SettingSpec {
+	return SettingSpec{Key: key, Kind: kind, Label: map[string]string{"ru": ru, "en": en}}
+}
+
+func names(ru, en string) map[string]string { return map[string]string{"ru": ru, "en": en} }
+
+// catalogue is built once and never written; Catalog and LookupTrigger hand
+// out copies.
+var catalogue = buildCatalogue()
+
+func buildCatalogue() []TriggerInfo {
+	url := spec("url", SettingString, "Ссылка", "Link")
+	line := spec("LINE_NUMBER", SettingString, "Номер линии", "Line number")
+	form := spec("form_id", SettingInt, "Форма", "Form")
+	webhookCode := spec("code", SettingString, "Код", "Code")
+	appID := spec("APP_ID", SettingString, "Приложение", "Application")
+	appCode := spec("CODE", SettingString, "Код триггера", "Trigger code")
+	configID := spec("config_id", SettingInt, "Открытая линия", "Open line")
+	template := spec("TEMPLATE_ID", SettingInt, "Шаблон документа", "Document template")
+	delivery := spec("DELIVERY_ID", SettingInt, "Служба доставки", "Delivery service")
+	ownerID := spec("ownerId", SettingString, "Робот, создавший QR-код", "Robot that created the QR code")
+
+	t := func(code, ruLong, ruShort, enLong, enShort, group string, support entitySet, settings, data []SettingSpec) TriggerInfo {
+		return TriggerInfo{Code: code, Name: names(ruLong, enLong), ShortName: names(ruShort, enShort),
+			Group: group, Settings: settings, Data: data, support: support}
+	}
+	const (
+		openLine = esLead | esDeal | esOrder | esDynamic
+		noSmart  = esLead | esDeal | esOrder
+	)
+	s := func(sp ...SettingSpec) []SettingSpec { return sp }
+
+	// Short English names marked "ours" were not in a source: the English
+	// lang files give only the long name for those codes.
+	return []TriggerInfo{
+		t("RESP_CHANGED", "Отследить изменение ответственного в элементе", "Изменен ответственный",
+			"Track responsible person change", "Responsible person changed" /* ours */, "elementControl", esBase, nil, nil),
+		t("FIELD_CHANGED", "Отследить изменение полей", "Изменены поля",
+			"Track field value change", "Fields changed" /* ours */, "elementControl", esBase,
+			s(spec("fields", SettingStrings, "Поля", "Fields")), nil),
+		t("EMAIL", "Отследить входящее письмо", "Входящее письмо",
+			"Track incoming email", "Incoming email" /* ours */, "clientCommunication", esBase, nil, nil),
+		t("EMAIL_SENT", "Отследить отправку письма клиенту", "Письмо отправлено",
+			"Track email message to customer", "Email sent" /* ours */, "clientCommunication", esBase, nil, nil),
+		t("EMAIL_READ", "Отследить просмотр письма", "Письмо прочитано",
+			"Track email message view", "Email read" /* ours */, "clientCommunication", esBase, nil, nil),
+		t("EMAIL_LINK", "Отследить переход по ссылке", "Переход по ссылке из письма",
+			"Track link clicks", "Link clicked in email" /* ours */, "clientCommunication", esBase, s(url), s(url)),
+		t("CALL", "Отследить входящий звонок", "Входящий звонок",
+			"Track inbound call", "Inbound call" /* ours */, "clientCommunication", esBase, s(line), s(line)),
+		t("OUTGOING_CALL", "Отследить исходящий звонок", "Исходящий звонок",
+			"Track outbound call", "Outbound call" /* ours */, "clientCommunication", esBase, nil, nil),
+		t("MISSED_CALL", "Отследить пропущенный звонок", "Пропущенный звонок",
+			"Track missed call", "Missed call" /* ours */, "clientCommunication", esBase, s(line), s(line)),
+		t("WEBFORM", "Отследить заполнение CRM-формы", "Заполнение CRM-формы",
+			"Track CRM form submission", "CRM form submitted" /* ours */, "other", esBase, s(form), s(form)),
+		t("CALLBACK", "Отследить заполнение формы обратной связи", "Обратный звонок",
+			"Track feedback form submit", "Callback" /* ours */, "clientCommunication", esBase, s(form), s(form)),
+		t("INVOICE", "Отследить оплату счёта", "Оплата счета",
+			"Track invoice payment", "Invoice paid" /* ours */, "payment", esDeal, nil, nil),
+		// PAYMENT declares no group; the editor shows it with the payments.
+		t("PAYMENT", "Отследить оплату заказа", "Поступление оплаты",
+			"Track order payment", "Payment", "payment", esOrder, nil, nil),
+		t("ALLOW_DELIVERY", "Отследить изменение статуса доставки", "Доставка разрешена",
+			"Track delivery status", "Shipment approved", "delivery", esOrder, nil, nil),
+		t("FILL_TRACKNUM", "Отследить заполнение идентификатора отправления", "Заполнен идентификатор отправления",
+			"Watch for shipment tracking number assigned", "Tracking number added", "delivery", esOrder,
+			s(delivery), s(delivery)),
+		t("SHIPMENT_CHANGED", "Отследить изменения в статусе отгрузки", "Изменена отгрузка",
+			"Track shipment status change", "Shipment updated", "delivery", esOrder,
+			s(spec("shipmentCondition", SettingCondition, "Условие по отгрузке", "Shipment condition")),
+			s(spec("shipment", SettingObject, "Поля отгрузки", "Shipment fields"))),
+		t("DEDUCTED", "Отследить отгрузку товара", "Отгрузка",
+			"Watch for product shipment", "Shipment", "delivery", esOrder, nil, nil),
+		t("ORDER_CANCELED", "Отследить отмену заказа", "Заказ отменен",
+			"Track order cancellation", "Order canceled", "delivery", esOrder, nil, nil),
+		t("ORDER_PAID", "Отследить оплату заказа", "Оплата заказа",
+			"Track order payment", "Order paid" /* ours */, "payment", esDeal|esSmartInvoice|esDynamic, nil, nil),
+		t("DELIVERY_FINISHED", "Отследить получение заказа клиентом", "Доставка завершена",
+			"Watch for order delivery", "Delivered", "delivery", esDeal, nil, nil),
+		t("WEBHOOK", "Отследить входящий вебхук", "Входящий вебхук", /* ours */
+			"Track inbound webhook", "Inbound webhook" /* ours */, "other", esBase, s(webhookCode), s(webhookCode)),
+		t("VISIT", "Отследить факт записи переговоров с клиентом", "Визит",
+			"Track customer meeting recording", "Visit", "other", noSmart, nil, nil),
+		t("QR", "Отследить использование QR-кода клиентом", "Сканирование QR-кода",
+			"Track QR code use by customer", "Scan QR code", "other", esDeal|esLead|esDynamic, s(ownerID), s(ownerID)),
+		t("GUEST_RETURN", "Отследить возврат клиента на сайт", "Возврат посетителя на сайт",
+			"Track returning customer", "Visitor return", "other", esBase, nil, nil),
+		t("OPENLINE", "Отследить первое сообщение от клиента в чат", "Первое сообщение в чат", /* ours */
+			"Track customer's initial message", "First chat message" /* ours */, "clientCommunication", openLine,
+			s(configID), s(configID)),
+		t("OPENLINE_MSG", "Отследить активность клиента в чате", "Каждое сообщение от клиента в чат",
+			"Track customer messages", "Each customer chat message" /* ours */, "clientCommunication", openLine,
+			s(configID, spec("msg_text", SettingString, "Текст сообщения содержит", "Message text contains")),
+			s(configID, spec("text", SettingString, "Текст сообщения", "Message text"))),
+		t("OPENLINE_ANSWER_CTRL", "Отследить время принятия чата", "Контроль времени принятия чата",
+			"Track chat accepted time", "Chat acceptance time control" /* ours */, "clientCommunication", openLine,
+			s(spec("imolCondition", SettingCondition, "Условие по чату", "Chat condition")),
+			s(spec("session", SettingObject, "Сессия чата (CONFIG_ID, ANSWER_TIME_SEC, OPERATOR_ID, DATE_LAST_MESSAGE)",
+				"Chat session (CONFIG_ID, ANSWER_TIME_SEC, OPERATOR_ID, DATE_LAST_MESSAGE)"))),
+		t("OPENLINE_ANSWER", "Отследить, что чат принят в работу", "Чат принят оператором",
+			"Track chat accepted event", "Chat accepted by agent" /* ours */, "clientCommunication", openLine,
+			s(configID), s(configID)),
+		t("RESOURCE_BOOKING", "Отследить факт бронирования ресурсов", "Забронирован ресурс",
+			"Track resource booking", "Resource booked", "other", noSmart, nil, nil),
+		t("DOCUMENT_CREATE", "Отследить создание документа", "Генерация документа",
+			"Track new entity", "Document created", "paperwork", esBase, s(template), s(template)),
+		t("DOCUMENT_VIEW", "Отследить просмотр документа", "Просмотр документа",
+			"Track entity view", "Document opened", "paperwork", esBase, s(template), s(template)),
+		// TASK_STATUS declares employeeControl and taskManagement; we list it
+		// under taskManagement.
+		t("TASK_STATUS", "Отследить нужный статус задачи", "Изменен статус задачи",
+			"Watch for task status", "Task status changed", "taskManagement",
+			esLead|esDeal|esSmartInvoice|esQuote|esDynamic,
+			s(spec("taskStatus", SettingInt, "Статус задачи", "Task status"),
+				spec("taskCondition", SettingCondition, "Условие по задаче", "Task condition")),
+			s(spec("status", SettingInt, "Статус задачи", "Task status"),
+				spec("fields", SettingObject, "Поля задачи", "Task fields"))),
+		// The e-signature trigger names (SIGN_*, B2E_*) were not retrieved
+		// (open question 7): all their names are our wording.
+		t("SIGN_INITIATOR_SIGNING", "Отследить подписание документа инициатором", "Инициатор подписал документ",
+			"Track signing by the initiator", "Initiator signed", "paperwork", esDeal, nil, nil),
+		t("SIGN_OTHER_SIGNING", "Отследить подписание документа участником", "Участник подписал документ",
+			"Track signing by another member", "Member signed", "paperwork", esDeal, nil, nil),
+		t("SIGN_FINAL_SIGNING", "Отследить подписание документа всеми участниками", "Документ подписан всеми",
+			"Track signing by all members", "Signed by all", "paperwork", esDeal, nil, nil),
+		t("B2E_COORDINATION", "Отследить согласование кадрового документа", "Кадровый документ на согласовании",
+			"Track HR document approval", "HR document in approval", "paperwork", esDynamic, nil, nil),
+		t("B2E_FILLING", "Отследить заполнение кадрового документа", "Кадровый документ заполняется",
+			"Track HR document filling", "HR document being filled", "paperwork", esDynamic, nil, nil),
+		t("B2E_SIGNING", "Отследить подписание кадрового документа", "Кадровый документ на подписании",
+			"Track HR document signing", "HR document being signed", "paperwork", esDynamic, nil, nil),
+		t("B2E_COMPLETED", "Отследить завершение подписания кадрового документа", "Кадровый документ подписан",
+			"Track HR document completion", "HR document completed", "paperwork", esDynamic, nil, nil),
+		// APP declares no group; we show it under "other".
+		t("APP", "Триггеры приложений", "Триггеры приложений",
+			"App triggers", "App triggers", "other", esBase, s(appID, appCode), s(appID, appCode)),
+	}
+}

@@ -1,0 +1,112 @@
+package engine
+
+import (
+	"testing"
+	"time"
+)
+
+func TestFormatNumber(t *testing.T) {
+	tests := []struct {
+		in   float64
+		want string
+	}{
+		{0, "0"}, {5, "5"}, {999, "999"}, {1000, "1 000"}, {50000, "50 000"}, {100000, "100 000"},
+		{1250.5, "1 250.5"}, {-1234567, "-1 234 567"}, {0.25, "0.25"}, {1e9, "1 000 000 000"},
+	}
+	for _, tt := range tests {
+		if got := FormatNumber(tt.in); got != tt.want {
+			t.Errorf("FormatNumber(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFormatValue(t *testing.T) {
+	tests := []struct {
+		typ  string
+		v    any
+		want string
+	}{
+		{FieldMoney, 50000.0, "50 000"},
+		{FieldMoney, "1250.5|RUB", "1 250.5 RUB"},
+		{FieldNumber, "100000", "100 000"},
+		{FieldNumber, "abc", "abc"},
+		{"", 12345.0, "12 345"},
+		{FieldUser, 12345.0, "12345"},
+		{FieldString, 12345.0, "12345"},
+		{FieldString, "Заказ", "Заказ"},
+		{FieldString, "", "—"},
+		{FieldString, nil, "—"},
+		{FieldString, []any{}, "—"},
+		{FieldString, []any{"a", "b"}, "a, b"},
+		{FieldBool, true, "Y"},
+		{FieldBool, false, "N"},
+		{FieldDate, "2026-01-12", "2026-01-12"},
+		{FieldDate, time.Date(2026, 1, 12, 10, 0, 0, 0, time.UTC), "2026-01-12"},
+		{FieldDateTime, time.Date(2026, 1, 12, 10, 0, 0, 0, time.UTC), "2026-01-12T10:00:00Z"},
+		{FieldString, map[string]any{}, "map[]"},
+	}
+	for _, tt := range tests {
+		if got := FormatValue(tt.typ, tt.v); got != tt.want {
+			t.Errorf("FormatValue(%q, %#v) = %q, want %q", tt.typ, tt.v, got, tt.want)
+		}
+	}
+}
+
+func TestReasonText(t *testing.T) {
+	tests := []struct {
+		r      Reason
+		ru, en string
+	}{
+		{Reason{Code: "url_prefix", Args: []string{"https://a/x", "https://b/"}},
+			"ссылка https://a/x не начинается с https://b/", "link https://a/x does not start with https://b/"},
+		{Reason{Code: "msg_text", Args: []string{"цена"}},
+			"сообщение не содержит «цена»", "the message does not contain «цена»"},
+		// missing arguments print as "?" rather than %!s(MISSING)
+		{Reason{Code: "form"}, "форма ? — не форма триггера ?", "form ? is not the trigger's form ?"},
+		// unknown codes keep their data
+		{Reason{Code: "some.code", Args: []string{"a", "b"}}, "some.code: a, b", "some.code: a, b"},
+		{Reason{Code: "bare"}, "bare", "bare"},
+		// parts are joined and passed as the last argument
+		{Reason{Code: "condition_false", Parts: []Reason{
+			{Code: "clause_>", Args: []string{"A", "1", "2"}},
+			{Code: "clause_=", Args: []string{"B", "x", "y"}}}},
+			"условие не выполнено: A (1) > 2 — ложь; или B (x) = y — ложь",
+			"condition false: A (1) > 2 is false; or B (x) = y is false"},
+	}
+	for _, tt := range tests {
+		if got := tt.r.Text("ru"); got != tt.ru {
+			t.Errorf("%+v ru = %q, want %q", tt.r, got, tt.ru)
+		}
+		if got := tt.r.Text("en"); got != tt.en {
+			t.Errorf("%+v en = %q, want %q", tt.r, got, tt.en)
+		}
+	}
+	if !(Reason{}).IsZero() || (Reason{Code: "x"}).IsZero() {
+		t.Error("IsZero")
+	}
+}
+
+// Every reason sentence must have text in both languages and the same
+// number of placeholders in each, so a translation never drops an argument.
+func TestReasonTablesComplete(t *testing.T) {
+	for _, table := range reasonTables() {
+		for code, rt := range table {
+			if rt.ru == "" || rt.en == "" {
+				t.Errorf("%s: missing text", code)
+			}
+			if reasonPlaceholders(rt.ru) != reasonPlaceholders(rt.en) {
+				t.Errorf("%s: %d placeholders in ru, %d in en", code, reasonPlaceholders(rt.ru), reasonPlaceholders(rt.en))
+			}
+		}
+	}
+}
+
+func reasonPlaceholders(s string) int {
+	n := 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '%' && s[i+1] == 's' {
+			n++
+		}
+	}
+	return n
+}
