@@ -1,0 +1,154 @@
+package engine
+
+import (
+	"fmt"
+	"time"
+)
+
+// calendar answers "is this a working moment" for company working hours or
+// a user's own schedule, in the calendar's time zone.
+type calendar struct {
+	loc      *time.Location
+	days     [8]bool // 1 = Monday … 7 = Sunday
+	from, to int     // minutes since midnight
+	holidays map[string]bool
+}
+
+func parseClock(s string) (int, error) {
+	var h, m int
+	if len(s) != 5 || s[2] != ':' {
+		return 0, fmt.Errorf("expected a time of day \"HH:MM\", got %q", s)
+	}
+	if _, err := fmt.Sscanf(s, "%02d:%02d", &h, &m); err != nil || h > 24 || m > 59 || (h == 24 && m != 0) {
+		return 0, fmt.Errorf("expected a time of day \"HH:MM\", got %q", s)
+	}
+	return h*60 + m, nil
+}
+
+func newCalendar(w WorkTime, startLoc *time.Location) (*calendar, error) {
+	c := &calendar{loc: startLoc, holidays: map[string]bool{}}
+	if w.Timezone != "" {
+		loc, err := time.LoadLocation(w.Timezone)
+		if err != nil {
+			return nil, fmt.Errorf("unknown time zone %q", w.Timezone)
+		}
+		c.loc = loc
+	}
+	days := w.Days
+	if days == nil {
+		days = []int{1, 2, 3, 4, 5}
+	}
+	for _, d := range days {
+		if d >= 1 && d <= 7 {
+			c.days[d] = true
+		}
+	}
+	from, to := w.From, w.To
+	if from == "" {
+		from = "09:00"
+	}
+	if to == "" {
+		to = "18:00"
+	}
+	var err error
+	if c.from, err = parseClock(from); err != nil {
+		return nil, err
+	}
+	if c.to, err = parseClock(to); err != nil {
+		return nil, err
+	}
+	if c.to <= c.from {
+		return nil, fmt.Errorf("working hours end %s is not after their start %s", to, from)
+	}
+	for _, h := range w.Holidays {
+		c.holidays[h] = true
+	}
+	return c, nil
+}
+
+func weekday(t time.Time) int {
+	d := int(t.Weekday())
+	if d == 0 {
+		return 7
+	}
+	return d
+}
+
+// workDay reports whether the day of t is a working day.
+func (c *calendar) workDay(t time.Time) bool {
+	t = t.In(c.loc)
+	return c.days[weekday(t)] && !c.holidays[t.Format("2006-01-02")]
+}
+
+// hasWorkDays guards loops against a calendar without any working day.
+func (c *calendar) hasWorkDays() bool {
+	for d := 1; d <= 7; d++ {
+		if c.days[d] {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *calendar) dayAt(t time.Time, minutes int) time.Time {
+	t = t.In(c.loc)
+	return time.Date(t.Year(), t.Month(), t.Day(), minutes/60, minutes%60, 0, 0, c.loc)
+}
+
+// isWorking reports whether t falls inside working hours.
+func (c *calendar) isWorking(t time.Time) bool {
+	if !c.workDay(t) {
+		return false
+	}
+	lt := t.In(c.loc)
+	m := lt.Hour()*60 + lt.Minute()
+	return m >= c.from && m < c.to
+}
+
+// nextWorking returns t when it is working time, else the start of the next
+// working period. Robots that respect working hours wait for it.
+func (c *calendar) nextWorking(t time.Time) time.Time {
+	if c.isWorking(t) || !c.hasWorkDays() {
+		return t
+	}
+	lt := t.In(c.loc)
+	if c.workDay(lt) && lt.Hour()*60+lt.Minute() < c.from {
+		return c.dayAt(lt, c.from)
+	}
+	day := c.dayAt(lt, c.from)
+	for i := 0; i < 3660; i++ { // ten years of holidays at most
+		day = day.AddDate(0, 0, 1)
+		day = c.dayAt(day, c.from) // keep the wall time across DST changes
+		if c.workDay(day) {
+			return day
+		}
+	}
+	return t
+}
+
+// prevWorking returns t when it is working time, else a working moment on
+// the nearest working day at or before t: the same time of day when that
+// falls inside working hours, the opening time otherwise. "N days before a
+// date" with working hours lands on a working day that way.
+func (c *calendar) prevWorking(t time.Time) time.Time {
+	if c.isWorking(t) || !c.hasWorkDays() {
+		return t
+	}
+	lt := t.In(c.loc)
+	m := lt.Hour()*60 + lt.Minute()
+	keep := m
+	if m < c.from || m >= c.to {
+		keep = c.from
+	}
+	if c.workDay(lt) && m >= c.to {
+		return c.dayAt(lt, c.from)
+	}
+	day := lt
+	for i := 0; i < 3660; i++ {
+		day = day.AddDate(0, 0, -1)
+		if c.workDay(day) {
+			return c.dayAt(day, keep)
+		}
+	}
+	return t
+}

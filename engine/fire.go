@@ -1,0 +1,284 @@
+package engine
+
+import (
+	"strings"
+)
+
+// dispatch offers one event to one item: the firing algorithm of sections
+// 2.3–2.4. Candidates are the triggers with the event's code in the item's
+// own pipeline, in stage order; the current stage is excluded, earlier
+// stages need allowBackwards; the first whose condition and individual
+// settings pass moves the item, and the others are logged with the reason
+// they did not. It reports whether a trigger fired.
+func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []string) bool {
+	var winner *trigModel
+	for _, tm := range it.pm.byCode[code] {
+		if winner != nil {
+			if !s.opt.Quiet {
+				s.skip(it, tm, Reason{Code: "skip.earlierFired", Args: []string{winner.t.ID}})
+			}
+			continue
+		}
+		if tm.stage == it.stage {
+			if !s.opt.Quiet {
+				s.skip(it, tm, Reason{Code: "skip.current", Args: []string{tm.t.Stage}})
+			}
+			continue
+		}
+		if tm.stage < it.stage && !tm.t.AllowBackwards {
+			if !s.opt.Quiet {
+				s.skip(it, tm, Reason{Code: "skip.backwards", Args: []string{tm.t.Stage, it.stageID()}})
+			}
+			continue
+		}
+		if s.opt.Quiet {
+			if !tm.cond.Eval(it) {
+				continue
+			}
+		} else if ok, why := tm.cond.Explain(it); !ok {
+			s.skip(it, tm, why)
+			continue
+		}
+		if ok, why := s.matches(tm, it, data, changed); !ok {
+			if !s.opt.Quiet {
+				s.skip(it, tm, why)
+			}
+			continue
+		}
+		winner = tm
+	}
+	if !s.opt.Quiet {
+		for _, pm := range it.em.pipelines {
+			if pm == it.pm {
+				continue
+			}
+			for _, tm := range pm.byCode[code] {
+				s.skip(it, tm, Reason{Code: "skip.otherPipeline", Args: []string{pm.p.Name, it.pm.p.Name}})
+			}
+		}
+	}
+	if winner == nil {
+		return false
+	}
+	s.applyTrigger(winner, it)
+	return true
+}
+
+func (s *Sim) skip(it *item, tm *trigModel, why Reason) {
+	s.add(LogEntry{Type: LogSkip, Target: it.target, Code: tm.t.Code, Trigger: tm.t.ID, Why: why})
+}
+
+// matches is the trigger's individual check. FIELD_CHANGED is decided here
+// from the fields that really changed; the rest is the catalogue's rule.
+func (s *Sim) matches(tm *trigModel, it *item, data map[string]any, changed []string) (bool, Reason) {
+	if tm.t.Code == "FIELD_CHANGED" {
+		return fieldChangedMatches(tm.t.Settings, changed, it.em.typ)
+	}
+	return tm.info.Matches(tm.t.Settings, data)
+}
+
+func fieldChangedMatches(settings map[string]any, changed []string, entityType string) (bool, Reason) {
+	list, _ := settings["fields"].([]any)
+	if len(list) == 0 {
+		return false, Reason{Code: "fields.none"}
+	}
+	var watched []string
+	for _, v := range list {
+		f, _ := v.(string)
+		if f == "" {
+			continue
+		}
+		if !FieldWatchable(f, entityType) {
+			continue
+		}
+		watched = append(watched, f)
+		for _, c := range changed {
+			if c == f {
+				return true, Reason{}
+			}
+		}
+	}
+	if len(watched) == 0 {
+		return false, Reason{Code: "fields.unwatchable", Args: []string{joinAny(list)}}
+	}
+	return false, Reason{Code: "fields.unchanged", Args: []string{strings.Join(watched, ", "), strings.Join(changed, ", ")}}
+}
+
+func joinAny(list []any) string {
+	parts := make([]string, 0, len(list))
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// FieldWatchable reports whether Bitrix24 lets a FIELD_CHANGED trigger
+// watch the field (section 1.2: ids, links, stage, pipeline, dates,
+// amounts, responsible and multi-fields are not selectable).
+func FieldWatchable(f, entityType string) bool {
+	switch f {
+	case "ID", "LEAD_ID", "DEAL_ID", "CONTACT_ID", "CONTACT_IDS", "COMPANY_ID", "CREATED_BY_ID",
+		"MODIFY_BY_ID", "DATE_CREATE", "DATE_MODIFY", "WEBFORM_ID", "STATUS_ID", "STAGE_ID",
+		"CATEGORY_ID", "ORIGINATOR_ID", "ORIGIN_ID", "PRODUCT_IDS", "PHONE", "EMAIL", "WEB", "IM":
+		return false
+	}
+	for _, part := range []string{"OPPORTUNITY", "CURRENCY_ID", "ASSIGNED_BY", "RESPONSIBLE", ".", "_PRINTABLE"} {
+		if strings.Contains(f, part) {
+			return false
+		}
+	}
+	for _, prefix := range []string{"EVENT_", "PHONE_", "WEB_", "EMAIL_", "IM_"} {
+		if strings.HasPrefix(f, prefix) {
+			return false
+		}
+	}
+	if entityType == "ORDER" && strings.HasPrefix(f, "UF_") {
+		return false
+	}
+	return true
+}
+
+// applyTrigger moves the item to the trigger's stage on behalf of the
+// trigger's "execute by" user (section 2.6). The stage write does not go
+// through the update path, so it never fires FIELD_CHANGED or RESP_CHANGED.
+func (s *Sim) applyTrigger(tm *trigModel, it *item) {
+	if !s.step("trigger " + tm.t.ID) {
+		return
+	}
+	by := tm.t.ExecuteBy
+	if by == ExecuteByResponsible {
+		by = it.responsible()
+	}
+	from := it.stageID()
+	s.setStage(it, tm.pipeline, tm.stage, by)
+	s.add(LogEntry{Type: LogTrigger, Target: it.target, Code: tm.t.Code, From: from, To: it.stageID(), Trigger: tm.t.ID, By: intp(by)})
+	s.enterStage(it)
+	s.afterStageChange(it)
+}
+
+// setStage writes the stage and what Bitrix24 keeps with it.
+func (s *Sim) setStage(it *item, pm *pipelineModel, stage int, by int) {
+	it.pm = pm
+	it.stage = stage
+	it.entered = s.now
+	s.touch(it, by)
+	it.history = append(it.history, stagePoint{s.now, it.stageID(), pm.id})
+}
+
+func (s *Sim) touch(it *item, by int) {
+	it.modified = s.now
+	it.fields["DATE_MODIFY"] = s.formatTime(s.now)
+	it.fields["MODIFY_BY_ID"] = float64(by)
+}
+
+// afterStageChange fires what a stage entry sets off besides robots: a
+// smart invoice reaching its success stage is a paid invoice, and the
+// INVOICE trigger reaches its parent deal.
+func (s *Sim) afterStageChange(it *item) {
+	if it.em.typ != "SMART_INVOICE" || it.semantics() != Success || it.parent == "" {
+		return
+	}
+	deal := s.byTarget[it.parent]
+	if deal == nil || deal.em.typ != "DEAL" {
+		s.add(LogEntry{Type: LogNote, Target: it.target, Code: "INVOICE", Why: Reason{Code: "invoice.noDeal", Args: []string{it.target, it.parent}}})
+		return
+	}
+	s.add(LogEntry{Type: LogEvent, Code: "INVOICE", Target: deal.target, Why: Reason{Code: "invoice.paid", Args: []string{it.target, deal.target}}})
+	s.dispatch("INVOICE", deal, nil, nil)
+}
+
+// manualMove is a user dragging a card: an update of STAGE_ID (and, for a
+// deal moved into another pipeline's stage, of CATEGORY_ID).
+func (s *Sim) manualMove(it *item, stageID string, by int) {
+	ref, ok := it.em.stage(stageID)
+	if !ok {
+		s.add(LogEntry{Type: LogError, Target: it.target, Why: Reason{Code: "stage.missing", Args: []string{stageID, it.em.typ}}})
+		return
+	}
+	s.update(it, map[string]any{"STAGE_ID": ref.pipeline.p.Stages[ref.index].ID}, by, "")
+}
+
+// update is Bitrix24's update path (section 2.7): compute what really
+// changed, RESP_CHANGED first, FIELD_CHANGED only when no trigger applied,
+// and the new stage's robots only when no trigger applied.
+func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
+	stageChanged := false
+	from := it.stageID()
+	var changed []string
+	var written map[string]any
+	for _, k := range sortedKeys(fields) {
+		v := fields[k]
+		if k == "STAGE_ID" || k == "STATUS_ID" {
+			id, _ := v.(string)
+			ref, ok := it.em.stage(id)
+			if !ok {
+				s.add(LogEntry{Type: LogError, Target: it.target, Robot: robot, Why: Reason{Code: "stage.missing", Args: []string{id, it.em.typ}}})
+				continue
+			}
+			if ref.pipeline != it.pm && it.em.typ != "DEAL" {
+				s.add(LogEntry{Type: LogError, Target: it.target, Robot: robot, Why: Reason{Code: "stage.otherPipeline", Args: []string{id, it.target}}})
+				continue
+			}
+			if ref.pipeline == it.pm && ref.index == it.stage {
+				continue
+			}
+			s.setStage(it, ref.pipeline, ref.index, by)
+			stageChanged = true
+			continue
+		}
+		old, had := it.fields[k]
+		if had && ValuesEqual(it.em.fieldType(k), old, v) || !had && IsEmpty(it.em.fieldType(k), v) {
+			continue
+		}
+		it.fields[k] = v
+		changed = append(changed, k)
+		if written == nil {
+			written = map[string]any{}
+		}
+		written[k] = v
+	}
+	if !stageChanged && len(changed) == 0 {
+		s.add(LogEntry{Type: LogNote, Target: it.target, Robot: robot, Why: Reason{Code: "update.nothing"}})
+		return
+	}
+	s.touch(it, by)
+	if stageChanged {
+		e := LogEntry{Type: LogMove, Target: it.target, From: from, To: it.stageID(), By: intp(by), Robot: robot}
+		if p := it.history[len(it.history)-2].pipeline; p != it.pm.id {
+			e.Pipeline = intp(it.pm.id)
+		}
+		s.add(e)
+	}
+	if len(changed) > 0 {
+		s.add(LogEntry{Type: LogUpdate, Target: it.target, Fields: written, By: intp(by), Robot: robot})
+	}
+	applied := false
+	resp := false
+	for _, c := range changed {
+		if c == "ASSIGNED_BY_ID" {
+			resp = true
+		}
+	}
+	if resp {
+		applied = s.dispatch("RESP_CHANGED", it, nil, changed)
+	}
+	if len(changed) > 0 {
+		if !applied {
+			applied = s.dispatch("FIELD_CHANGED", it, nil, changed)
+		} else if !s.opt.Quiet {
+			for _, tm := range it.pm.byCode["FIELD_CHANGED"] {
+				s.skip(it, tm, Reason{Code: "skip.respApplied"})
+			}
+		}
+	}
+	if stageChanged {
+		if applied {
+			s.add(LogEntry{Type: LogNote, Target: it.target, Why: Reason{Code: "update.triggerWon", Args: []string{it.history[len(it.history)-2].stage}}})
+			return
+		}
+		s.enterStage(it)
+		s.afterStageChange(it)
+	}
+}

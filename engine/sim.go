@@ -1,0 +1,662 @@
+package engine
+
+import (
+	"container/heap"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Options tune a run without changing its outcome.
+type Options struct {
+	// Lang is the language of the reasons written into the result ("ru"
+	// or "en"); "" means the scenario's locale.
+	Lang string
+	// Quiet keeps only what changes state in the log (moves, robot actions,
+	// outbox, errors, loops): for long what-if runs and benchmarks.
+	Quiet bool
+}
+
+// Sim is one simulation of a scenario on a virtual clock. It is not safe
+// for concurrent use; the app drives it from one goroutine.
+type Sim struct {
+	m      *model
+	sc     *Scenario
+	opt    Options
+	lang   string
+	now    time.Time
+	until  time.Time
+	hasEnd bool
+
+	queue    taskHeap
+	seq      int64
+	events   []Event
+	items    []*item
+	byTarget map[string]*item
+	nextID   map[string]int
+	emails   []*email
+	tasks    []*item // TASK_n → the item it is bound to (index n-1)
+	log      []LogEntry
+	rendered int // log entries whose texts are rendered
+	steps    int
+	stopped  bool
+	cas      *cascade
+	casBuf   cascade
+	one      [1]*item // resolve's result for a single item, without allocating
+	system   int
+}
+
+// item is a CRM item during a run.
+type item struct {
+	em       *entityModel
+	id       int
+	target   string
+	pm       *pipelineModel
+	stage    int
+	fields   map[string]any
+	contact  int
+	company  int
+	parent   string
+	entered  time.Time
+	created  time.Time
+	modified time.Time
+	epoch    int
+	pending  []*task
+	history  []stagePoint
+}
+
+type email struct {
+	it   *item
+	read bool
+}
+
+type stagePoint struct {
+	at       time.Time
+	stage    string
+	pipeline int
+}
+
+func (it *item) stageID() string { return it.pm.p.Stages[it.stage].ID }
+func (it *item) semantics() string {
+	return it.pm.p.Stages[it.stage].Semantics
+}
+
+// FieldValue implements FieldSource: conditions read the item's current
+// fields, and the stage and pipeline as Bitrix24 exposes them.
+func (it *item) FieldValue(id string) (any, bool) {
+	switch id {
+	case "STAGE_ID", "STATUS_ID":
+		return it.stageID(), true
+	case "CATEGORY_ID":
+		return float64(it.pm.id), true
+	case "ID":
+		return float64(it.id), true
+	case "CONTACT_ID":
+		if it.contact == 0 {
+			return nil, false
+		}
+		return float64(it.contact), true
+	case "COMPANY_ID":
+		if it.company == 0 {
+			return nil, false
+		}
+		return float64(it.company), true
+	}
+	v, ok := it.fields[id]
+	return v, ok
+}
+
+func (it *item) responsible() int {
+	if v, ok := it.fields["ASSIGNED_BY_ID"]; ok {
+		if f, ok := v.(float64); ok {
+			return int(f)
+		}
+	}
+	return 0
+}
+
+// task is something due on the clock: a script event or a delayed robot.
+type task struct {
+	at    time.Time
+	seq   int64
+	event int // index into Sim.events, or -1 for a robot
+	// robot
+	it        *item
+	branch    []*robotModel
+	pos       int
+	epoch     int
+	origin    int
+	cancelled bool
+}
+
+type taskHeap []*task
+
+func (h taskHeap) Len() int { return len(h) }
+func (h taskHeap) Less(i, j int) bool {
+	if !h[i].at.Equal(h[j].at) {
+		return h[i].at.Before(h[j].at)
+	}
+	return h[i].seq < h[j].seq
+}
+func (h taskHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *taskHeap) Push(x any)   { *h = append(*h, x.(*task)) }
+func (h *taskHeap) Pop() any {
+	old := *h
+	n := len(old)
+	t := old[n-1]
+	old[n-1] = nil
+	*h = old[:n-1]
+	return t
+}
+
+// cascade is everything one event or one due robot sets off at the same
+// virtual instant; the loop guards count inside it.
+type cascade struct {
+	origin      int
+	steps       int
+	work        []*task
+	lastStarted map[*item]string
+	changes     map[changeKey]int
+	trail       []string
+	stopped     bool
+}
+
+type changeKey struct {
+	it    *item
+	stage string
+}
+
+// New compiles a scenario and places its items and script on the clock.
+func New(sc *Scenario, opt Options) (*Sim, error) {
+	m, err := compile(sc)
+	if err != nil {
+		return nil, err
+	}
+	s := &Sim{
+		m: m, sc: sc, opt: opt, lang: opt.Lang, now: sc.Start,
+		byTarget: map[string]*item{}, nextID: map[string]int{},
+	}
+	if s.lang == "" {
+		s.lang = sc.Locale
+	}
+	if s.lang != "en" {
+		s.lang = "ru"
+	}
+	if sc.Until != nil {
+		s.until, s.hasEnd = sc.Until.Resolve(sc.Start), true
+	}
+	var errs errList
+	for i := range sc.Items {
+		in := &sc.Items[i]
+		path := fmt.Sprintf("items[%d]", i)
+		em := m.entities[in.Entity]
+		if em == nil {
+			errs.add(path+".entity", "unknown entity type %q", in.Entity)
+			continue
+		}
+		ref, ok := em.stage(in.Stage)
+		if !ok {
+			errs.add(path+".stage", "unknown stage %q in %s", in.Stage, in.Entity)
+			continue
+		}
+		it := s.newItem(em, in.ID, ref, in.Fields, in.Contact, in.Company, in.Parent)
+		if _, dup := s.byTarget[it.target]; dup {
+			errs.add(path+".id", "duplicate item %s", it.target)
+			continue
+		}
+		s.addItem(it)
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	s.events = append(s.events, sc.Events...)
+	for i := range s.events {
+		s.push(&task{at: s.events[i].At.Resolve(sc.Start), event: i})
+	}
+	return s, nil
+}
+
+func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]any, contact, company int, parent string) *item {
+	it := &item{
+		em: em, id: id, target: Target(em.typ, id), pm: ref.pipeline, stage: ref.index,
+		fields: map[string]any{}, contact: contact, company: company, parent: parent,
+		entered: s.now, created: s.now, modified: s.now,
+	}
+	for k, v := range fields {
+		it.fields[k] = v
+	}
+	now := s.formatTime(s.now)
+	if _, ok := it.fields["DATE_CREATE"]; !ok {
+		it.fields["DATE_CREATE"] = now
+	}
+	if _, ok := it.fields["DATE_MODIFY"]; !ok {
+		it.fields["DATE_MODIFY"] = now
+	}
+	for _, k := range []string{"ASSIGNED_BY_ID", "MODIFY_BY_ID"} {
+		if _, ok := it.fields[k]; !ok && s.m.firstUsr != 0 {
+			it.fields[k] = float64(s.m.firstUsr)
+		}
+	}
+	if t, ok := parseFieldTime(it.fields["DATE_CREATE"], s.m.loc); ok {
+		it.created = t
+	}
+	if t, ok := parseFieldTime(it.fields["DATE_MODIFY"], s.m.loc); ok {
+		it.modified = t
+	}
+	it.history = append(it.history, stagePoint{s.now, it.stageID(), it.pm.id})
+	return it
+}
+
+func (s *Sim) addItem(it *item) {
+	s.items = append(s.items, it)
+	s.byTarget[it.target] = it
+	if it.id >= s.nextID[it.em.typ] {
+		s.nextID[it.em.typ] = it.id + 1
+	}
+}
+
+func (s *Sim) push(t *task) {
+	s.seq++
+	t.seq = s.seq
+	heap.Push(&s.queue, t)
+}
+
+func (s *Sim) formatTime(t time.Time) string { return t.In(s.m.loc).Format(time.RFC3339) }
+
+// Now is the virtual clock.
+func (s *Sim) Now() time.Time { return s.now }
+
+// Lang is the language of the run's reasons.
+func (s *Sim) Lang() string { return s.lang }
+
+// Stopped reports whether the steps guard ended the run.
+func (s *Sim) Stopped() bool { return s.stopped }
+
+// Next returns when the next script event or delayed robot is due.
+func (s *Sim) Next() (time.Time, bool) {
+	s.dropCancelled()
+	if len(s.queue) == 0 || s.stopped {
+		return time.Time{}, false
+	}
+	at := s.queue[0].at
+	if s.hasEnd && at.After(s.until) {
+		return time.Time{}, false
+	}
+	return at, true
+}
+
+func (s *Sim) dropCancelled() {
+	for len(s.queue) > 0 && s.queue[0].cancelled {
+		heap.Pop(&s.queue)
+	}
+}
+
+// Step runs the next due task and the whole cascade it sets off. It
+// returns false when nothing is left before the end.
+func (s *Sim) Step() bool {
+	at, ok := s.Next()
+	if !ok {
+		return false
+	}
+	t := heap.Pop(&s.queue).(*task)
+	if at.After(s.now) {
+		s.now = at
+	}
+	s.runTask(t)
+	return true
+}
+
+// RunUntil runs everything due up to t and then sets the clock to t.
+func (s *Sim) RunUntil(t time.Time) {
+	for {
+		at, ok := s.Next()
+		if !ok || at.After(t) {
+			break
+		}
+		s.Step()
+	}
+	if t.After(s.now) && !s.stopped {
+		s.now = t
+	}
+}
+
+// Run runs the scenario to its end: `until`, or when nothing is left.
+func (s *Sim) Run() {
+	for s.Step() {
+	}
+	if s.hasEnd && s.until.After(s.now) && !s.stopped {
+		s.now = s.until
+	}
+}
+
+// Fire runs an interactive event now (the app's "fire an event", a card
+// dragged to another column, a field edited), with its whole cascade.
+// It returns the index the event got, for filtering the log.
+func (s *Sim) Fire(ev Event) int {
+	ev.At = Time{Abs: s.now}
+	s.events = append(s.events, ev)
+	idx := len(s.events) - 1
+	s.runTask(&task{at: s.now, event: idx})
+	return idx
+}
+
+func (s *Sim) runTask(t *task) {
+	if s.stopped {
+		return
+	}
+	origin := t.event
+	if t.event < 0 {
+		origin = t.origin
+	}
+	// One cascade value is reused for every task; its maps are made only
+	// when a cascade needs them, so an event that moves nothing allocates
+	// nothing.
+	c := &s.casBuf
+	clear(c.lastStarted)
+	clear(c.changes)
+	for i := range c.work {
+		c.work[i] = nil
+	}
+	*c = cascade{origin: origin, lastStarted: c.lastStarted, changes: c.changes, work: c.work[:0], trail: c.trail[:0]}
+	s.cas = c
+	if t.event >= 0 {
+		if !s.step("event") {
+			return
+		}
+		s.runEvent(t.event)
+	} else {
+		s.runRobot(t)
+	}
+	for i := 0; i < len(s.cas.work) && !s.cas.stopped && !s.stopped; i++ {
+		w := s.cas.work[i]
+		s.cas.work[i] = nil
+		s.runRobot(w)
+	}
+	s.cas = nil
+}
+
+// step counts one unit of work against both loop guards.
+func (s *Sim) step(what string) bool {
+	if s.stopped || s.cas.stopped {
+		return false
+	}
+	s.steps++
+	s.cas.steps++
+	if what != "" && what != "event" {
+		s.cas.trail = append(s.cas.trail, what)
+	}
+	if s.steps > s.sc.Limits.Steps {
+		s.stopped = true
+		s.add(LogEntry{Type: LogLoop, Cycle: cycleOf(s.cas.trail),
+			Why: Reason{Code: "loop.steps", Args: []string{fmt.Sprint(s.sc.Limits.Steps), cycleText(cycleOf(s.cas.trail))}}})
+		return false
+	}
+	if s.cas.steps > s.sc.Limits.Cascade {
+		s.cas.stopped = true
+		s.add(LogEntry{Type: LogLoop, Cycle: cycleOf(s.cas.trail),
+			Why: Reason{Code: "loop.cascade", Args: []string{fmt.Sprint(s.sc.Limits.Cascade), cycleText(cycleOf(s.cas.trail))}}})
+		return false
+	}
+	return true
+}
+
+// add appends a log entry, stamping it with the clock and the event that
+// started the cascade, and rendering its reason in the run's language.
+func (s *Sim) add(e LogEntry) {
+	if s.opt.Quiet {
+		switch e.Type {
+		case LogSkip, LogScheduled, LogCancelled, LogDeliver, LogUndelivered, LogEvent, LogNote:
+			return
+		}
+	}
+	e.Seq = len(s.log) + 1
+	e.Time = s.now
+	if s.cas != nil {
+		e.Event = s.cas.origin
+	}
+	s.log = append(s.log, e)
+}
+
+// Log returns the explanation log so far. The text of times and reasons is
+// rendered here, once per entry, rather than on the hot path of a run.
+func (s *Sim) Log() []LogEntry {
+	for i := s.rendered; i < len(s.log); i++ {
+		e := &s.log[i]
+		e.At = s.formatTime(e.Time)
+		if e.Due == "" && !e.dueTime.IsZero() {
+			e.Due = s.formatTime(e.dueTime)
+		}
+		if !e.Why.IsZero() {
+			e.Reason = e.Why.Text(s.lang)
+		}
+	}
+	s.rendered = len(s.log)
+	return s.log
+}
+
+// cycleOf finds the repeating tail of a cascade's trail: the triggers and
+// robots that keep setting each other off.
+func cycleOf(trail []string) []string {
+	n := len(trail)
+	for p := 1; p <= n/2; p++ {
+		same := true
+		for i := 0; i < p; i++ {
+			if trail[n-1-i] != trail[n-1-p-i] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return append([]string(nil), trail[n-p:]...)
+		}
+	}
+	if n > 10 {
+		return append([]string(nil), trail[n-10:]...)
+	}
+	return append([]string(nil), trail...)
+}
+
+func cycleText(c []string) string {
+	out := ""
+	for i, x := range c {
+		if i > 0 {
+			out += " → "
+		}
+		out += x
+	}
+	if len(c) > 1 {
+		out += " → " + c[0]
+	}
+	return out
+}
+
+// byUser picks who did a user action: the event's "by", else the first user.
+func (s *Sim) byUser(ev *Event) int {
+	if ev.By != 0 {
+		return ev.By
+	}
+	return s.m.firstUsr
+}
+
+func (s *Sim) runEvent(idx int) {
+	ev := &s.events[idx]
+	e := LogEntry{Type: LogEvent, Code: ev.Code, Target: ev.Target, Data: ev.Data}
+	if ev.By != 0 {
+		e.By = intp(ev.By)
+	}
+	s.add(e)
+	switch ev.Code {
+	case CodeCreate:
+		s.create(ev)
+	case CodeUpdate:
+		it := s.lookup(ev.Target)
+		if it == nil {
+			return
+		}
+		fields, _ := ev.Data["fields"].(map[string]any)
+		s.update(it, fields, s.byUser(ev), "")
+	case CodeMove:
+		it := s.lookup(ev.Target)
+		if it == nil {
+			return
+		}
+		id, _ := ev.Data["stage"].(string)
+		s.manualMove(it, id, s.byUser(ev))
+	default:
+		for _, it := range s.resolve(ev) {
+			s.dispatch(ev.Code, it, ev.Data, nil)
+		}
+	}
+}
+
+// lookup finds an item target, logging an error when it does not exist.
+func (s *Sim) lookup(target string) *item {
+	if it := s.byTarget[target]; it != nil {
+		return it
+	}
+	s.add(LogEntry{Type: LogError, Target: target, Why: Reason{Code: "target.missing", Args: []string{target}}})
+	return nil
+}
+
+func (s *Sim) create(ev *Event) {
+	em := s.m.entities[ev.Target]
+	if em == nil {
+		s.add(LogEntry{Type: LogError, Target: ev.Target, Why: Reason{Code: "entity.missing", Args: []string{ev.Target}}})
+		return
+	}
+	id, _ := ev.Data["stage"].(string)
+	ref, ok := em.stage(id)
+	if !ok {
+		s.add(LogEntry{Type: LogError, Target: ev.Target, Why: Reason{Code: "stage.missing", Args: []string{id, ev.Target}}})
+		return
+	}
+	fields, _ := ev.Data["fields"].(map[string]any)
+	contact, company := intOf(ev.Data["contact"]), intOf(ev.Data["company"])
+	parent, _ := ev.Data["parent"].(string)
+	n := s.nextID[em.typ]
+	if n == 0 {
+		n = 1
+	}
+	it := s.newItem(em, n, ref, fields, contact, company, parent)
+	if _, ok := fields["ASSIGNED_BY_ID"]; !ok {
+		it.fields["ASSIGNED_BY_ID"] = float64(s.byUser(ev))
+	}
+	it.fields["MODIFY_BY_ID"] = float64(s.byUser(ev))
+	s.addItem(it)
+	s.add(LogEntry{Type: LogCreate, Target: it.target, To: it.stageID(), Pipeline: intp(it.pm.id), By: intp(s.byUser(ev))})
+	s.enterStage(it)
+}
+
+func intOf(v any) int {
+	if f, ok := v.(float64); ok {
+		return int(f)
+	}
+	return 0
+}
+
+// resolve finds the items an event reaches (section 1.3): the item itself,
+// the item an e-mail or a task is bound to, or a client's deal, orders and
+// smart-process items.
+func (s *Sim) resolve(ev *Event) []*item {
+	typ, n, ok := ParseTarget(ev.Target)
+	if !ok {
+		s.add(LogEntry{Type: LogError, Target: ev.Target, Why: Reason{Code: "target.bad", Args: []string{ev.Target}}})
+		return nil
+	}
+	switch typ {
+	case "CONTACT", "COMPANY":
+		return s.resolveClient(ev.Code, typ, n)
+	case "EMAIL":
+		if n < 1 || n > len(s.emails) {
+			s.add(LogEntry{Type: LogError, Target: ev.Target, Why: Reason{Code: "target.missing", Args: []string{ev.Target}}})
+			return nil
+		}
+		m := s.emails[n-1]
+		if ev.Code == "EMAIL_READ" {
+			if m.read {
+				s.add(LogEntry{Type: LogNote, Target: m.it.target, Code: ev.Code, Why: Reason{Code: "email.readTwice", Args: []string{ev.Target}}})
+				return nil
+			}
+			m.read = true
+		}
+		s.add(LogEntry{Type: LogDeliver, Target: m.it.target, Code: ev.Code, Why: Reason{Code: "deliver.bound", Args: []string{ev.Target, m.it.target}}})
+		return []*item{m.it}
+	case "TASK":
+		if n < 1 || n > len(s.tasks) {
+			s.add(LogEntry{Type: LogError, Target: ev.Target, Why: Reason{Code: "target.missing", Args: []string{ev.Target}}})
+			return nil
+		}
+		it := s.tasks[n-1]
+		s.add(LogEntry{Type: LogDeliver, Target: it.target, Code: ev.Code, Why: Reason{Code: "deliver.bound", Args: []string{ev.Target, it.target}}})
+		return []*item{it}
+	}
+	it := s.lookup(ev.Target)
+	if it == nil {
+		return nil
+	}
+	s.one[0] = it
+	return s.one[:]
+}
+
+func (s *Sim) resolveClient(code, typ string, n int) []*item {
+	client := Target(typ, n)
+	of := func(it *item) bool {
+		if typ == "CONTACT" {
+			return it.contact == n
+		}
+		return it.company == n
+	}
+	var deals, out []*item
+	for _, it := range s.items {
+		if of(it) && it.em.typ == "DEAL" {
+			deals = append(deals, it)
+		}
+	}
+	sort.SliceStable(deals, func(a, b int) bool {
+		x, y := deals[a], deals[b]
+		if !x.modified.Equal(y.modified) {
+			return x.modified.After(y.modified)
+		}
+		if !x.created.Equal(y.created) {
+			return x.created.After(y.created)
+		}
+		return x.id > y.id
+	})
+	var chosen *item
+	for _, d := range deals {
+		if chosen == nil && d.semantics() == Process {
+			chosen = d
+			out = append(out, d)
+			s.add(LogEntry{Type: LogDeliver, Target: d.target, Code: code, Why: Reason{Code: "deliver.deal", Args: []string{client, d.target}}})
+		}
+	}
+	for _, d := range deals {
+		if d == chosen {
+			continue
+		}
+		why := Reason{Code: "undelivered.closed", Args: []string{d.target, client}}
+		if d.semantics() == Process {
+			why = Reason{Code: "undelivered.older", Args: []string{d.target, chosen.target}}
+		}
+		s.add(LogEntry{Type: LogUndelivered, Target: d.target, Code: code, Why: why})
+	}
+	for _, it := range s.items {
+		if !of(it) || it.em.typ == "DEAL" {
+			continue
+		}
+		switch {
+		case it.em.typ == "ORDER":
+			out = append(out, it)
+			s.add(LogEntry{Type: LogDeliver, Target: it.target, Code: code, Why: Reason{Code: "deliver.order", Args: []string{client, it.target}}})
+		case IsDynamic(it.em.typ) && it.em.codes[code]:
+			out = append(out, it)
+			s.add(LogEntry{Type: LogDeliver, Target: it.target, Code: code, Why: Reason{Code: "deliver.smart", Args: []string{client, it.target}}})
+		default:
+			s.add(LogEntry{Type: LogUndelivered, Target: it.target, Code: code, Why: Reason{Code: "undelivered.type", Args: []string{it.target, client}}})
+		}
+	}
+	if len(out) == 0 {
+		s.add(LogEntry{Type: LogNote, Target: client, Code: code, Why: Reason{Code: "deliver.none", Args: []string{client}}})
+	}
+	return out
+}
