@@ -1,0 +1,87 @@
+package engine
+
+import "time"
+
+// ItemState is an item as the board shows it: where it is now, its fields
+// and the robots waiting for it.
+type ItemState struct {
+	Target   string
+	Entity   string
+	ID       int
+	Pipeline int
+	Stage    string
+	Fields   map[string]any // a copy
+	Contact  int
+	Company  int
+	Parent   string
+	Entered  time.Time
+	Pending  []PendingRobot
+}
+
+// PendingRobot is a robot waiting for its delay.
+type PendingRobot struct {
+	Robot string
+	Due   time.Time
+}
+
+// StagePoint is one entry of an item's stage history.
+type StagePoint struct {
+	At       time.Time
+	Stage    string
+	Pipeline int
+}
+
+func (s *Sim) state(it *item) ItemState {
+	st := ItemState{
+		Target: it.target, Entity: it.em.typ, ID: it.id, Pipeline: it.pm.id, Stage: it.stageID(),
+		Fields: make(map[string]any, len(it.fields)), Contact: it.contact, Company: it.company,
+		Parent: it.parent, Entered: it.entered,
+	}
+	for k, v := range it.fields {
+		st.Fields[k] = v
+	}
+	for _, t := range it.pending {
+		if !t.cancelled {
+			st.Pending = append(st.Pending, PendingRobot{Robot: t.branch[t.pos].r.ID, Due: t.at})
+		}
+	}
+	return st
+}
+
+// Items lists every item (entity types in file order, then by id).
+func (s *Sim) Items() []ItemState {
+	out := make([]ItemState, 0, len(s.items))
+	for _, it := range s.sortedItems() {
+		out = append(out, s.state(it))
+	}
+	return out
+}
+
+// Item returns one item's state.
+func (s *Sim) Item(target string) (ItemState, bool) {
+	it := s.byTarget[target]
+	if it == nil {
+		return ItemState{}, false
+	}
+	return s.state(it), true
+}
+
+// History is an item's stage history, oldest first.
+func (s *Sim) History(target string) []StagePoint {
+	it := s.byTarget[target]
+	if it == nil {
+		return nil
+	}
+	out := make([]StagePoint, len(it.history))
+	for i, p := range it.history {
+		out[i] = StagePoint{At: p.at, Stage: p.stage, Pipeline: p.pipeline}
+	}
+	return out
+}
+
+// Events is the script plus the events fired interactively so far; a log
+// entry's Event indexes it.
+func (s *Sim) Events() []Event { return s.events }
+
+// Scenario is the scenario the simulation runs.
+func (s *Sim) Scenario() *Scenario { return s.sc }
