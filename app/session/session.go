@@ -1,0 +1,283 @@
+// Package session is the app's domain layer: the open scenario, its edits
+// with undo and redo, and its storage. It is plain Go so that every user
+// intent can be tested on the host against the memory store; the UI calls
+// its methods (from ctx.Async, never on the UI goroutine when they touch
+// storage) and renders what they return.
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/triggersim/triggersim/app/storage"
+	"github.com/triggersim/triggersim/engine"
+)
+
+// maxUndo bounds the undo history of one scenario.
+const maxUndo = 100
+
+// Session holds the scenario being worked on.
+type Session struct {
+	store storage.Store
+	now   func() time.Time
+	newID func() string
+
+	doc  *Doc
+	undo [][]byte
+	redo [][]byte
+}
+
+// Doc is the open scenario. Scenario is always valid: every edit is
+// written out and read back through the engine's reader before it is kept.
+type Doc struct {
+	ID       string
+	Revision int
+	Scenario *engine.Scenario
+	// JSON is the scenario file as last written (what export gives).
+	JSON []byte
+	// Saved is false while an edit has not reached the store.
+	Saved bool
+}
+
+// New creates a session over a store. now and newID are injected so that
+// tests are deterministic; nil means the wall clock and a time-based id.
+func New(store storage.Store, now func() time.Time, newID func() string) *Session {
+	if now == nil {
+		now = time.Now
+	}
+	s := &Session{store: store, now: now, newID: newID}
+	if s.newID == nil {
+		s.newID = func() string { return fmt.Sprintf("s%d", s.now().UnixNano()) }
+	}
+	return s
+}
+
+// Store is the session's storage.
+func (s *Session) Store() storage.Store { return s.store }
+
+// Doc is the open scenario, or nil.
+func (s *Session) Doc() *Doc { return s.doc }
+
+// Scenario is the open scenario's design, or nil.
+func (s *Session) Scenario() *engine.Scenario {
+	if s.doc == nil {
+		return nil
+	}
+	return s.doc.Scenario
+}
+
+// List returns the stored scenarios.
+func (s *Session) List(ctx context.Context) ([]storage.Meta, error) {
+	return s.store.ListScenarios(ctx)
+}
+
+// Open loads a stored scenario and makes it the open one.
+func (s *Session) Open(ctx context.Context, id string) error {
+	rec, err := s.store.GetScenario(ctx, id)
+	if err != nil {
+		return fmt.Errorf("open scenario %s: %w", id, err)
+	}
+	sc, err := engine.ReadScenario(rec.Data)
+	if err != nil {
+		return fmt.Errorf("open scenario %s: %w", id, err)
+	}
+	s.doc = &Doc{ID: id, Revision: rec.Revision, Scenario: sc, JSON: rec.Data, Saved: true}
+	s.undo, s.redo = nil, nil
+	return nil
+}
+
+// Close forgets the open scenario.
+func (s *Session) Close() { s.doc, s.undo, s.redo = nil, nil, nil }
+
+// Create stores a new scenario from a file's bytes (an example, an import,
+// or a blank one) and opens it. Nothing is stored when data is invalid:
+// the error lists every problem with its JSON path (engine.Errors).
+func (s *Session) Create(ctx context.Context, data []byte) (string, error) {
+	sc, err := engine.ReadScenario(data)
+	if err != nil {
+		return "", err
+	}
+	if _, err := engine.New(sc, engine.Options{}); err != nil {
+		return "", err
+	}
+	out, err := engine.WriteScenario(sc)
+	if err != nil {
+		return "", err
+	}
+	id := s.newID()
+	rec := storage.Record{Meta: storage.Meta{ID: id, Title: sc.Title, Updated: s.now()}, Data: out}
+	if err := s.store.PutScenario(ctx, rec); err != nil {
+		return "", fmt.Errorf("store the new scenario: %w", err)
+	}
+	s.doc = &Doc{ID: id, Revision: 1, Scenario: sc, JSON: out, Saved: true}
+	s.undo, s.redo = nil, nil
+	return id, nil
+}
+
+// Blank is a new empty scenario: one deal pipeline with Bitrix24's default
+// stages, in the given language.
+func Blank(title, lang string) []byte {
+	if lang != "en" {
+		lang = "ru"
+	}
+	return []byte(fmt.Sprintf(`{"format": "triggersim/scenario", "version": 1, "title": %q, "locale": %q, "entities": [{"type": "DEAL"}]}`, title, lang))
+}
+
+// Duplicate stores a copy of a stored scenario under a new id and title.
+func (s *Session) Duplicate(ctx context.Context, id, title string) (string, error) {
+	rec, err := s.store.GetScenario(ctx, id)
+	if err != nil {
+		return "", fmt.Errorf("duplicate scenario %s: %w", id, err)
+	}
+	sc, err := engine.ReadScenario(rec.Data)
+	if err != nil {
+		return "", fmt.Errorf("duplicate scenario %s: %w", id, err)
+	}
+	sc.Title = title
+	out, err := engine.WriteScenario(sc)
+	if err != nil {
+		return "", err
+	}
+	nid := s.newID()
+	if err := s.store.PutScenario(ctx, storage.Record{Meta: storage.Meta{ID: nid, Title: title, Updated: s.now()}, Data: out}); err != nil {
+		return "", fmt.Errorf("store the copy: %w", err)
+	}
+	return nid, nil
+}
+
+// Rename changes a stored scenario's title.
+func (s *Session) Rename(ctx context.Context, id, title string) error {
+	if s.doc != nil && s.doc.ID == id {
+		return s.Edit(ctx, func(sc *engine.Scenario) error { sc.Title = title; return nil })
+	}
+	rec, err := s.store.GetScenario(ctx, id)
+	if err != nil {
+		return fmt.Errorf("rename scenario %s: %w", id, err)
+	}
+	sc, err := engine.ReadScenario(rec.Data)
+	if err != nil {
+		return fmt.Errorf("rename scenario %s: %w", id, err)
+	}
+	sc.Title = title
+	out, err := engine.WriteScenario(sc)
+	if err != nil {
+		return err
+	}
+	rec.Title, rec.Data, rec.Updated = title, out, s.now()
+	return s.store.PutScenario(ctx, rec)
+}
+
+// Delete removes a stored scenario (the UI asks for confirmation first).
+func (s *Session) Delete(ctx context.Context, id string) error {
+	if err := s.store.DeleteScenario(ctx, id); err != nil {
+		return fmt.Errorf("delete scenario %s: %w", id, err)
+	}
+	if s.doc != nil && s.doc.ID == id {
+		s.Close()
+	}
+	return nil
+}
+
+// ErrNoScenario is returned by edits when no scenario is open.
+var ErrNoScenario = errors.New("no scenario is open")
+
+// Edit applies a change to a copy of the open scenario, checks the result
+// with the engine's reader and compiler, and keeps it only when it is
+// valid: the error then says what is wrong, in the reader's words, and the
+// scenario is unchanged. A kept edit is saved and can be undone.
+func (s *Session) Edit(ctx context.Context, change func(sc *engine.Scenario) error) error {
+	if s.doc == nil {
+		return ErrNoScenario
+	}
+	work, err := engine.ReadScenario(s.doc.JSON)
+	if err != nil {
+		return fmt.Errorf("copy the scenario: %w", err)
+	}
+	if err := change(work); err != nil {
+		return err
+	}
+	sc, out, err := validate(work)
+	if err != nil {
+		return err
+	}
+	s.undo = append(s.undo, s.doc.JSON)
+	if len(s.undo) > maxUndo {
+		s.undo = s.undo[1:]
+	}
+	s.redo = nil
+	return s.replace(ctx, sc, out)
+}
+
+// validate writes a scenario and reads it back, so that an edit is held to
+// exactly the rules of a file.
+func validate(sc *engine.Scenario) (*engine.Scenario, []byte, error) {
+	out, err := engine.WriteScenario(sc)
+	if err != nil {
+		return nil, nil, err
+	}
+	back, err := engine.ReadScenario(out)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := engine.New(back, engine.Options{}); err != nil {
+		return nil, nil, err
+	}
+	return back, out, nil
+}
+
+func (s *Session) replace(ctx context.Context, sc *engine.Scenario, out []byte) error {
+	s.doc.Scenario, s.doc.JSON, s.doc.Saved = sc, out, false
+	return s.Save(ctx)
+}
+
+// Save writes the open scenario to the store. On a revision conflict (the
+// scenario changed in another tab) the error satisfies
+// errors.Is(err, storage.ErrConflict) and the edit stays in memory.
+func (s *Session) Save(ctx context.Context) error {
+	if s.doc == nil {
+		return ErrNoScenario
+	}
+	rec := storage.Record{Meta: storage.Meta{ID: s.doc.ID, Title: s.doc.Scenario.Title, Revision: s.doc.Revision, Updated: s.now()}, Data: s.doc.JSON}
+	if err := s.store.PutScenario(ctx, rec); err != nil {
+		return fmt.Errorf("save scenario: %w", err)
+	}
+	s.doc.Revision = storage.NextRevision(rec)
+	s.doc.Saved = true
+	return nil
+}
+
+// CanUndo and CanRedo tell the toolbar which buttons to enable.
+func (s *Session) CanUndo() bool { return len(s.undo) > 0 }
+func (s *Session) CanRedo() bool { return len(s.redo) > 0 }
+
+// Undo reverts the last edit.
+func (s *Session) Undo(ctx context.Context) error {
+	if s.doc == nil || len(s.undo) == 0 {
+		return nil
+	}
+	prev := s.undo[len(s.undo)-1]
+	sc, err := engine.ReadScenario(prev)
+	if err != nil {
+		return err
+	}
+	s.undo = s.undo[:len(s.undo)-1]
+	s.redo = append(s.redo, s.doc.JSON)
+	return s.replace(ctx, sc, prev)
+}
+
+// Redo re-applies the last undone edit.
+func (s *Session) Redo(ctx context.Context) error {
+	if s.doc == nil || len(s.redo) == 0 {
+		return nil
+	}
+	next := s.redo[len(s.redo)-1]
+	sc, err := engine.ReadScenario(next)
+	if err != nil {
+		return err
+	}
+	s.redo = s.redo[:len(s.redo)-1]
+	s.undo = append(s.undo, s.doc.JSON)
+	return s.replace(ctx, sc, next)
+}

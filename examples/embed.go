@@ -1,0 +1,36 @@
+// Package examples holds triggersim's built-in scenarios. They are embedded
+// so that the app offers them offline and the tests run every one of them.
+package examples
+
+import (
+	"embed"
+	"io/fs"
+	"sort"
+)
+
+//go:embed *.json
+var files embed.FS
+
+// Example is one built-in scenario file.
+type Example struct {
+	Name string // file name, e.g. "01-oplata-scheta.json"
+	Data []byte
+}
+
+// All returns the built-in scenarios in file-name order.
+func All() []Example {
+	names, err := fs.Glob(files, "*.json")
+	if err != nil {
+		panic(err) // the pattern is a constant
+	}
+	sort.Strings(names)
+	out := make([]Example, 0, len(names))
+	for _, n := range names {
+		b, err := files.ReadFile(n)
+		if err != nil {
+			panic(err) // embedded files are always readable
+		}
+		out = append(out, Example{Name: n, Data: b})
+	}
+	return out
+}
