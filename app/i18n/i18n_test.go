@@ -1,0 +1,128 @@
+package i18n_test
+
+import (
+	"fmt"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggersim/triggersim/app/i18n"
+)
+
+func TestPluralRussian(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{0, "many"},
+		{1, "one"},
+		{2, "few"},
+		{3, "few"},
+		{4, "few"},
+		{5, "many"},
+		{10, "many"},
+		{11, "many"},
+		{12, "many"},
+		{14, "many"},
+		{15, "many"},
+		{20, "many"},
+		{21, "one"},
+		{22, "few"},
+		{24, "few"},
+		{25, "many"},
+		{101, "one"},
+		{111, "many"},
+		{112, "many"},
+		{122, "few"},
+		{1001, "one"},
+		{-1, "one"},
+		{-3, "few"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.n), func(t *testing.T) {
+			assert.Equal(t, tt.want, i18n.Plural("ru", tt.n, "one", "few", "many"))
+		})
+	}
+}
+
+func TestPluralEnglish(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{0, "many"},
+		{1, "one"},
+		{2, "many"},
+		{21, "many"},
+		{-1, "one"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.n), func(t *testing.T) {
+			assert.Equal(t, tt.want, i18n.Plural("en", tt.n, "one", "few", "many"))
+		})
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ru", "ru"},
+		{"RU", "ru"},
+		{"en", "en"},
+		{"en-US", "en"},
+		{"en_GB", "en"},
+		{" ru-RU ", "ru"},
+		{"", "ru"},
+		{"de", "ru"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Equal(t, tt.want, i18n.Normalize(tt.in))
+		})
+	}
+}
+
+func TestT(t *testing.T) {
+	tests := []struct{ lang, key, want string }{
+		{"ru", "home.title", "Сценарии"},
+		{"en", "home.title", "Scenarios"},
+		{"fr", "home.title", "Сценарии"},
+		{"en", "no.such.key", "no.such.key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.key, func(t *testing.T) {
+			assert.Equal(t, tt.want, i18n.T(tt.lang, tt.key))
+		})
+	}
+}
+
+// TestSameKeys keeps the two tables in step: a key added in one language
+// only would silently show Russian text in the English interface.
+func TestSameKeys(t *testing.T) {
+	ru, en := i18n.Keys(i18n.RU), i18n.Keys(i18n.EN)
+	sort.Strings(ru)
+	sort.Strings(en)
+	require.NotEmpty(t, ru)
+	assert.Equal(t, ru, en)
+}
+
+func ExamplePlural() {
+	for _, n := range []int{1, 3, 11, 21, 25} {
+		fmt.Println(n, i18n.Plural("ru", n, "сценарий", "сценария", "сценариев"))
+	}
+	// Output:
+	// 1 сценарий
+	// 3 сценария
+	// 11 сценариев
+	// 21 сценарий
+	// 25 сценариев
+}
+
+func ExampleT() {
+	fmt.Println(i18n.T("ru", "home.title"))
+	fmt.Println(i18n.T("en-US", "home.title"))
+	// Output:
+	// Сценарии
+	// Scenarios
+}
