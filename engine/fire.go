@@ -11,14 +11,10 @@ import (
 // settings pass moves the item, and the others are logged with the reason
 // they did not. It reports whether a trigger fired.
 func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []string) bool {
+	cands := it.pm.byCode[code]
 	var winner *trigModel
-	for _, tm := range it.pm.byCode[code] {
-		if winner != nil {
-			if !s.opt.Quiet {
-				s.skip(it, tm, Reason{Code: "skip.earlierFired", Args: []string{winner.t.ID}})
-			}
-			continue
-		}
+	rest := len(cands)
+	for i, tm := range cands {
 		if tm.stage == it.stage {
 			if !s.opt.Quiet {
 				s.skip(it, tm, Reason{Code: "skip.current", Args: []string{tm.t.Stage}})
@@ -45,9 +41,19 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 			}
 			continue
 		}
-		winner = tm
+		winner, rest = tm, i+1
+		break
+	}
+	if winner != nil {
+		if !s.step("trigger " + winner.t.ID) {
+			return true
+		}
+		s.moveByTrigger(winner, it)
 	}
 	if !s.opt.Quiet {
+		for _, tm := range cands[rest:] {
+			s.skip(it, tm, Reason{Code: "skip.earlierFired", Args: []string{winner.t.ID}})
+		}
 		for _, pm := range it.em.pipelines {
 			if pm == it.pm {
 				continue
@@ -60,7 +66,8 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 	if winner == nil {
 		return false
 	}
-	s.applyTrigger(winner, it)
+	s.enterStage(it)
+	s.afterStageChange(it)
 	return true
 }
 
@@ -78,13 +85,12 @@ func (s *Sim) matches(tm *trigModel, it *item, data map[string]any, changed []st
 }
 
 func fieldChangedMatches(settings map[string]any, changed []string, entityType string) (bool, Reason) {
-	list, _ := settings["fields"].([]any)
+	list := stringList(settings["fields"])
 	if len(list) == 0 {
 		return false, Reason{Code: "fields.none"}
 	}
 	var watched []string
-	for _, v := range list {
-		f, _ := v.(string)
+	for _, f := range list {
 		if f == "" {
 			continue
 		}
@@ -99,19 +105,26 @@ func fieldChangedMatches(settings map[string]any, changed []string, entityType s
 		}
 	}
 	if len(watched) == 0 {
-		return false, Reason{Code: "fields.unwatchable", Args: []string{joinAny(list)}}
+		return false, Reason{Code: "fields.unwatchable", Args: []string{strings.Join(list, ", ")}}
 	}
 	return false, Reason{Code: "fields.unchanged", Args: []string{strings.Join(watched, ", "), strings.Join(changed, ", ")}}
 }
 
-func joinAny(list []any) string {
-	parts := make([]string, 0, len(list))
-	for _, v := range list {
-		if s, ok := v.(string); ok {
-			parts = append(parts, s)
+// stringList reads a list of strings kept as []string or []any.
+func stringList(v any) []string {
+	switch x := v.(type) {
+	case []string:
+		return x
+	case []any:
+		out := make([]string, 0, len(x))
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
 		}
+		return out
 	}
-	return strings.Join(parts, ", ")
+	return nil
 }
 
 // FieldWatchable reports whether Bitrix24 lets a FIELD_CHANGED trigger
@@ -140,13 +153,11 @@ func FieldWatchable(f, entityType string) bool {
 	return true
 }
 
-// applyTrigger moves the item to the trigger's stage on behalf of the
+// moveByTrigger moves the item to the trigger's stage on behalf of the
 // trigger's "execute by" user (section 2.6). The stage write does not go
-// through the update path, so it never fires FIELD_CHANGED or RESP_CHANGED.
-func (s *Sim) applyTrigger(tm *trigModel, it *item) {
-	if !s.step("trigger " + tm.t.ID) {
-		return
-	}
+// through the update path, so it never fires FIELD_CHANGED or RESP_CHANGED;
+// the caller then starts the new stage's robots.
+func (s *Sim) moveByTrigger(tm *trigModel, it *item) {
 	by := tm.t.ExecuteBy
 	if by == ExecuteByResponsible {
 		by = it.responsible()
@@ -154,8 +165,6 @@ func (s *Sim) applyTrigger(tm *trigModel, it *item) {
 	from := it.stageID()
 	s.setStage(it, tm.pipeline, tm.stage, by)
 	s.add(LogEntry{Type: LogTrigger, Target: it.target, Code: tm.t.Code, From: from, To: it.stageID(), Trigger: tm.t.ID, By: intp(by)})
-	s.enterStage(it)
-	s.afterStageChange(it)
 }
 
 // setStage writes the stage and what Bitrix24 keeps with it.

@@ -195,7 +195,7 @@ func compile(sc *Scenario) (*model, error) {
 			errs.add(path+".entity", "unknown entity type %q", t.Entity)
 			continue
 		}
-		ref, ok := em.stages[t.Stage]
+		ref, ok := em.stage(t.Stage)
 		if !ok {
 			errs.add(path+".stage", "unknown stage %q in %s", t.Stage, t.Entity)
 			continue
@@ -230,7 +230,7 @@ func compile(sc *Scenario) (*model, error) {
 			errs.add(path+".entity", "unknown entity type %q", r.Entity)
 			continue
 		}
-		ref, ok := em.stages[r.Stage]
+		ref, ok := em.stage(r.Stage)
 		if !ok {
 			errs.add(path+".stage", "unknown stage %q in %s", r.Stage, r.Entity)
 			continue
@@ -242,7 +242,8 @@ func compile(sc *Scenario) (*model, error) {
 		}
 		rm := &robotModel{r: r, index: i, entity: em, pipeline: ref.pipeline, stage: ref.index, cond: cond}
 		m.robots[r.ID] = rm
-		em.robots[r.Stage] = append(em.robots[r.Stage], rm)
+		id := ref.pipeline.p.Stages[ref.index].ID
+		em.robots[id] = append(em.robots[id], rm)
 	}
 	if err := errs.err(); err != nil {
 		return nil, err

@@ -547,8 +547,10 @@ func (s *Sim) create(ev *Event) {
 	s.enterStage(it)
 }
 
+// intOf reads an integer the reader kept as int or float64 (or a numeric
+// string); anything else is 0.
 func intOf(v any) int {
-	if f, ok := v.(float64); ok {
+	if f, ok := numberOf(v); ok {
 		return int(f)
 	}
 	return 0

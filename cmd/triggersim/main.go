@@ -1,0 +1,101 @@
+// Command triggersim runs and checks triggersim scenario files: the same
+// engine as the browser app, for scripts, CI and people who like terminals.
+//
+//	triggersim run FILE [--json] [--lang ru|en]
+//	triggersim validate FILE
+//
+// Exit status: 0 when every expectation holds, 1 when one fails, 2 when the
+// file is not a valid scenario (errors with their JSON paths on stderr) or
+// the command line is wrong.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage:
+  triggersim run FILE [--json] [--lang ru|en]   run a scenario: a readable report, or the result JSON
+  triggersim validate FILE                      only read and check the file
+Flags may come before or after the file name.
+Exit status: 0 expectations hold, 1 an expectation fails, 2 invalid file or usage.
+`
+
+// options are the parsed command line.
+type options struct {
+	cmd  string
+	file string
+	json bool
+	lang string
+}
+
+func parseArgs(args []string) (options, error) {
+	var o options
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--json" || a == "-json":
+			o.json = true
+		case a == "--lang" || a == "-lang":
+			if i+1 >= len(args) {
+				return o, fmt.Errorf("--lang needs a value: ru or en")
+			}
+			i++
+			o.lang = args[i]
+		case len(a) > 7 && (a[:7] == "--lang=" || a[:6] == "-lang="):
+			o.lang = a[len("--lang="):]
+			if a[1] != '-' {
+				o.lang = a[len("-lang="):]
+			}
+		case a == "-h" || a == "--help" || a == "help":
+			return o, errHelp
+		case len(a) > 1 && a[0] == '-':
+			return o, fmt.Errorf("unknown flag %s", a)
+		default:
+			rest = append(rest, a)
+		}
+	}
+	if o.lang != "" && o.lang != "ru" && o.lang != "en" {
+		return o, fmt.Errorf("--lang must be ru or en, got %q", o.lang)
+	}
+	if len(rest) == 0 {
+		return o, fmt.Errorf("no command")
+	}
+	o.cmd = rest[0]
+	switch o.cmd {
+	case "run", "validate":
+	default:
+		return o, fmt.Errorf("unknown command %q", o.cmd)
+	}
+	if len(rest) != 2 {
+		return o, fmt.Errorf("%s needs exactly one FILE", o.cmd)
+	}
+	o.file = rest[1]
+	return o, nil
+}
+
+var errHelp = fmt.Errorf("help")
+
+func run(args []string, stdout, stderr io.Writer) int {
+	o, err := parseArgs(args)
+	if err == errHelp {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "triggersim: %v\n%s", err, usage)
+		return 2
+	}
+	switch o.cmd {
+	case "validate":
+		return validate(o, stdout, stderr)
+	default:
+		return runScenario(o, stdout, stderr)
+	}
+}

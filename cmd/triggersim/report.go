@@ -1,0 +1,210 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/triggersim/triggersim/engine"
+)
+
+// words are the report's fixed phrases in both languages.
+var words = map[string][2]string{
+	"start":     {"Начало", "Start"},
+	"end":       {"конец", "end"},
+	"timeline":  {"Хронология", "Timeline"},
+	"items":     {"Элементы в конце", "Items at the end"},
+	"expect":    {"Ожидания", "Expectations"},
+	"noExpect":  {"ожиданий нет", "no expectations"},
+	"passed":    {"выполнено %d из %d", "%d of %d hold"},
+	"by":        {"от имени", "by"},
+	"scheduled": {"запланирован на", "scheduled for"},
+	"cancelled": {"отменён", "cancelled"},
+	"created":   {"создан на стадии", "created in"},
+	"moved":     {"перемещён", "moved"},
+	"updated":   {"изменены поля", "fields written"},
+	"ran":       {"выполнен", "ran"},
+	"skipped":   {"не выполнен", "not run"},
+	"fired":     {"сработал", "fired"},
+	"notfired":  {"не сработал", "did not fire"},
+	"noevents":  {"событий нет", "no events"},
+}
+
+func w(lang, key string) string {
+	if lang == "en" {
+		return words[key][1]
+	}
+	return words[key][0]
+}
+
+var weekdays = [2][7]string{
+	{"вс", "пн", "вт", "ср", "чт", "пт", "сб"},
+	{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
+}
+
+func when(lang string, t time.Time) string {
+	i := 0
+	if lang == "en" {
+		i = 1
+	}
+	return weekdays[i][t.Weekday()] + " " + t.Format("2006-01-02 15:04")
+}
+
+// writeReport prints the timeline of events, moves, robots and skips with
+// their reasons, the items' final stages and the expectations.
+func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang string) {
+	title := sc.Title
+	if title == "" {
+		title = "triggersim"
+	}
+	end, _ := time.Parse(time.RFC3339, res.End)
+	fmt.Fprintf(out, "%s\n%s: %s, %s: %s\n\n", title, w(lang, "start"), when(lang, sc.Start), w(lang, "end"), when(lang, end))
+	fmt.Fprintf(out, "%s\n", w(lang, "timeline"))
+	if len(res.Log) == 0 {
+		fmt.Fprintf(out, "  %s\n", w(lang, "noevents"))
+	}
+	entityOf := func(target string) string {
+		t, _, _ := engine.ParseTarget(target)
+		return t
+	}
+	stage := func(target, id string) string { return sc.StageLabel(entityOf(target), id) }
+	lastAt := ""
+	for _, e := range res.Log {
+		prefix := strings.Repeat(" ", 23)
+		if e.At != lastAt {
+			t, _ := time.Parse(time.RFC3339, e.At)
+			prefix = fmt.Sprintf("  %-21s", when(lang, t))
+			lastAt = e.At
+		}
+		line := ""
+		switch e.Type {
+		case engine.LogEvent:
+			line = fmt.Sprintf("▶ %s → %s%s", e.Code, e.Target, dataText(e.Data))
+			if e.Reason != "" {
+				line += " (" + e.Reason + ")"
+			}
+		case engine.LogDeliver:
+			line = "  ↳ " + e.Reason
+		case engine.LogUndelivered:
+			line = "  ↳ ✗ " + e.Reason
+		case engine.LogTrigger:
+			line = fmt.Sprintf("  ✔ %s %s%s: %s %s → %s, %s %s", w(lang, "fired"), e.Trigger, triggerName(sc, e.Trigger), e.Target,
+				stage(e.Target, e.From), stage(e.Target, e.To), w(lang, "by"), sc.UserName(deref(e.By), lang))
+		case engine.LogSkip:
+			line = fmt.Sprintf("  ✗ %s%s: %s", e.Trigger, triggerName(sc, e.Trigger), e.Reason)
+		case engine.LogCreate:
+			line = fmt.Sprintf("  + %s %s %s", e.Target, w(lang, "created"), stage(e.Target, e.To))
+		case engine.LogMove:
+			line = fmt.Sprintf("  → %s %s: %s → %s", e.Target, w(lang, "moved"), stage(e.Target, e.From), stage(e.Target, e.To))
+			if e.Robot != "" {
+				line += " (" + e.Robot + ")"
+			} else if e.By != nil {
+				line += ", " + w(lang, "by") + " " + sc.UserName(*e.By, lang)
+			}
+		case engine.LogUpdate:
+			line = fmt.Sprintf("  ✎ %s %s:%s", e.Target, w(lang, "updated"), dataText(e.Fields))
+		case engine.LogRobot:
+			status := w(lang, "ran")
+			if e.Status != engine.RobotRan {
+				status = w(lang, "skipped")
+			}
+			line = fmt.Sprintf("  ⚙ %s%s %s: %s", e.Robot, robotName(sc, e.Robot), status, e.Target)
+			if e.Text != "" {
+				line += " «" + e.Text + "»"
+			}
+			if e.Reason != "" {
+				line += " — " + e.Reason
+			}
+		case engine.LogScheduled:
+			line = fmt.Sprintf("  ⏱ %s%s %s: %s %s", e.Robot, robotName(sc, e.Robot), e.Target, w(lang, "scheduled"), whenText(lang, e.Due))
+		case engine.LogCancelled:
+			line = fmt.Sprintf("  ⊘ %s %s: %s — %s", e.Robot, w(lang, "cancelled"), e.Target, e.Reason)
+		case engine.LogOutbox:
+			line = fmt.Sprintf("  ✉ %s: %s", e.Code, e.Text)
+		case engine.LogNote:
+			line = "  ℹ " + e.Reason
+		case engine.LogError:
+			line = "  ⚠ " + e.Reason
+		case engine.LogLoop:
+			line = "  ⟳ " + e.Reason
+		default:
+			line = "  " + e.Type + " " + e.Reason
+		}
+		fmt.Fprintf(out, "%s%s\n", prefix, line)
+	}
+	fmt.Fprintf(out, "\n%s\n", w(lang, "items"))
+	for _, it := range res.Items {
+		fmt.Fprintf(out, "  %-20s %s\n", it.Target, stage(it.Target, it.Stage))
+	}
+	fmt.Fprintf(out, "\n%s\n", w(lang, "expect"))
+	if len(res.Expect) == 0 {
+		fmt.Fprintf(out, "  %s\n", w(lang, "noExpect"))
+		return
+	}
+	pass := 0
+	for _, e := range res.Expect {
+		mark := "✘"
+		if e.Pass {
+			mark = "✔"
+			pass++
+		}
+		name := ""
+		if e.Name != "" {
+			name = e.Name + ": "
+		}
+		fmt.Fprintf(out, "  %s %s%s\n", mark, name, e.Message)
+	}
+	fmt.Fprintf(out, "  %s\n", fmt.Sprintf(w(lang, "passed"), pass, len(res.Expect)))
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func whenText(lang, s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return when(lang, t)
+}
+
+func triggerName(sc *engine.Scenario, id string) string {
+	if t, ok := sc.TriggerByID(id); ok && t.Name != "" {
+		return " «" + t.Name + "»"
+	}
+	return ""
+}
+
+func robotName(sc *engine.Scenario, id string) string {
+	if r, ok := sc.RobotByID(id); ok && r.Name != "" {
+		return " «" + r.Name + "»"
+	}
+	return ""
+}
+
+// dataText prints event data or written fields as "key=value" pairs.
+func dataText(m map[string]any) string {
+	if len(m) == 0 {
+		return ""
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		if sub, ok := m[k].(map[string]any); ok {
+			fmt.Fprintf(&b, " %s:{%s }", k, dataText(sub))
+			continue
+		}
+		fmt.Fprintf(&b, " %s=%v", k, engine.FormatValue("", m[k]))
+	}
+	return b.String()
+}
