@@ -464,8 +464,8 @@ func cycleText(c []string) string {
 		}
 		out += x
 	}
-	if len(c) > 1 {
-		out += " → " + c[0]
+	if len(c) > 0 {
+		out += " → " + c[0] // a cycle closes on its start
 	}
 	return out
 }

@@ -1,0 +1,98 @@
+package engine
+
+import (
+	"testing"
+	"time"
+)
+
+var msk = time.FixedZone("MSK", 3*3600)
+
+func at(s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, msk)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestCalendarNextWorking(t *testing.T) {
+	cal, err := newCalendar(WorkTime{Holidays: []string{"2026-01-19"}}, msk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"2026-01-12 10:00", "2026-01-12 10:00"}, // Monday, inside hours
+		{"2026-01-12 08:30", "2026-01-12 09:00"}, // before opening
+		{"2026-01-12 18:00", "2026-01-13 09:00"}, // closing time is not working time
+		{"2026-01-16 19:30", "2026-01-20 09:00"}, // Friday evening → Monday is a holiday → Tuesday
+		{"2026-01-17 12:00", "2026-01-20 09:00"}, // Saturday
+	} {
+		if got := cal.nextWorking(at(tc.in)); !got.Equal(at(tc.want)) {
+			t.Errorf("nextWorking(%s) = %s, want %s", tc.in, got.Format("2006-01-02 15:04"), tc.want)
+		}
+	}
+}
+
+func TestCalendarPrevWorking(t *testing.T) {
+	cal, err := newCalendar(WorkTime{}, msk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"2026-01-14 11:00", "2026-01-14 11:00"}, // inside hours
+		{"2026-01-18 11:00", "2026-01-16 11:00"}, // Sunday → Friday, same time
+		{"2026-01-18 20:00", "2026-01-16 09:00"}, // Sunday evening → Friday opening
+		{"2026-01-14 19:00", "2026-01-14 09:00"}, // after closing → that day's opening
+		{"2026-01-14 07:00", "2026-01-13 09:00"}, // before opening → the previous working day
+	} {
+		if got := cal.prevWorking(at(tc.in)); !got.Equal(at(tc.want)) {
+			t.Errorf("prevWorking(%s) = %s, want %s", tc.in, got.Format("2006-01-02 15:04"), tc.want)
+		}
+	}
+}
+
+func TestCalendarErrors(t *testing.T) {
+	for _, tc := range []struct {
+		w    WorkTime
+		want string
+	}{
+		{WorkTime{Timezone: "Mars/Olympus"}, `unknown time zone "Mars/Olympus"`},
+		{WorkTime{From: "9:00"}, `expected a time of day "HH:MM", got "9:00"`},
+		{WorkTime{From: "18:00", To: "09:00"}, "working hours end 09:00 is not after their start 18:00"},
+	} {
+		_, err := newCalendar(tc.w, msk)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("newCalendar(%+v) error = %v, want %q", tc.w, err, tc.want)
+		}
+	}
+}
+
+func TestCycleOf(t *testing.T) {
+	for _, tc := range []struct {
+		trail []string
+		want  string
+	}{
+		{[]string{"robot r1", "trigger t1", "robot r2", "trigger t2", "robot r1", "trigger t1", "robot r2", "trigger t2"}, "robot r1 → trigger t1 → robot r2 → trigger t2 → robot r1"},
+		{[]string{"trigger t9", "robot r1", "robot r1"}, "robot r1 → robot r1"},
+		{[]string{"a", "b", "c"}, "a → b → c → a"},
+	} {
+		if got := cycleText(cycleOf(tc.trail)); got != tc.want {
+			t.Errorf("cycleOf(%v) = %q, want %q", tc.trail, got, tc.want)
+		}
+	}
+}
+
+func TestFieldWatchable(t *testing.T) {
+	for f, want := range map[string]bool{
+		"COMMENTS": true, "UF_CRM_BUDGET": true, "TITLE": true, "SOURCE_ID": true,
+		"STAGE_ID": false, "OPPORTUNITY": false, "CURRENCY_ID": false, "ASSIGNED_BY_ID": false,
+		"DATE_MODIFY": false, "PHONE": false, "EMAIL_WORK": false, "UF_X.Y": false, "TITLE_PRINTABLE": false,
+	} {
+		if got := FieldWatchable(f, "DEAL"); got != want {
+			t.Errorf("FieldWatchable(%s) = %v, want %v", f, got, want)
+		}
+	}
+	if FieldWatchable("UF_CRM_X", "ORDER") {
+		t.Error("UF_ fields of orders are not selectable")
+	}
+}
