@@ -24,6 +24,14 @@ var engineReasonTexts = map[string]reasonText{
 		ru: "при этом сохранении уже сработал триггер «Изменён ответственный», поэтому изменение полей не проверяется",
 		en: "a responsible-changed trigger already applied in this save, so field changes are not checked",
 	},
+	"none.unsupported": {
+		ru: "у %s не бывает триггеров %s: такие триггеры работают для %s",
+		en: "%s cannot have %s triggers: they work for %s",
+	},
+	"none.inPipeline": {
+		ru: "нет ни одного триггера %s в воронке «%s»: событие ничего не двигает",
+		en: "there is no %s trigger in pipeline %s: the event moves nothing",
+	},
 	"fields.none": {
 		ru: "в триггере не выбрано ни одного поля",
 		en: "the trigger watches no field",

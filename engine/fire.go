@@ -12,6 +12,9 @@ import (
 // they did not. It reports whether a trigger fired.
 func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []string) bool {
 	cands := it.pm.byCode[code]
+	if len(cands) == 0 && !s.opt.Quiet {
+		s.explainNoCandidates(code, it)
+	}
 	var winner *trigModel
 	rest := len(cands)
 	for i, tm := range cands {
@@ -69,6 +72,16 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 	s.enterStage(it)
 	s.afterStageChange(it)
 	return true
+}
+
+// explainNoCandidates says why an event had nothing to try on an item:
+// the entity type cannot have such triggers, or its pipeline has none.
+func (s *Sim) explainNoCandidates(code string, it *item) {
+	if info, ok := LookupTrigger(code); ok && !info.Supports(it.em.typ) {
+		s.add(LogEntry{Type: LogNote, Target: it.target, Code: code, Why: Reason{Code: "none.unsupported", Args: []string{it.em.typ, code, info.SupportedTypes()}}})
+		return
+	}
+	s.add(LogEntry{Type: LogNote, Target: it.target, Code: code, Why: Reason{Code: "none.inPipeline", Args: []string{code, it.pm.p.Name}}})
 }
 
 func (s *Sim) skip(it *item, tm *trigModel, why Reason) {
