@@ -175,6 +175,11 @@ func (s *Sim) moveByTrigger(tm *trigModel, it *item) {
 	if by == ExecuteByResponsible {
 		by = it.responsible()
 	}
+	if it.em.typ == "ORDER" {
+		// Orders do not offer "Изменять стадию от имени" (section 2.1):
+		// their trigger writes run as the system user.
+		by = 0
+	}
 	from := it.stageID()
 	s.setStage(it, tm.pipeline, tm.stage, by)
 	s.add(LogEntry{Type: LogTrigger, Target: it.target, Code: tm.t.Code, From: from, To: it.stageID(), Trigger: tm.t.ID, By: intp(by)})

@@ -43,6 +43,7 @@ type Sim struct {
 	cas      *cascade
 	casBuf   cascade
 	one      [1]*item // resolve's result for a single item, without allocating
+	trail    []string // the last steps of the run, for naming a loop
 	system   int
 }
 
@@ -384,11 +385,19 @@ func (s *Sim) step(what string) bool {
 	s.cas.steps++
 	if what != "" && what != "event" {
 		s.cas.trail = append(s.cas.trail, what)
+		// The run's trail outlives cascades: a loop across time (robots
+		// with delays) spans many of them.
+		if len(s.trail) == 64 {
+			copy(s.trail, s.trail[32:])
+			s.trail = s.trail[:32]
+		}
+		s.trail = append(s.trail, what)
 	}
 	if s.steps > s.sc.Limits.Steps {
 		s.stopped = true
-		s.add(LogEntry{Type: LogLoop, Cycle: cycleOf(s.cas.trail),
-			Why: Reason{Code: "loop.steps", Args: []string{fmt.Sprint(s.sc.Limits.Steps), cycleText(cycleOf(s.cas.trail))}}})
+		c := cycleOf(s.trail)
+		s.add(LogEntry{Type: LogLoop, Cycle: c,
+			Why: Reason{Code: "loop.steps", Args: []string{fmt.Sprint(s.sc.Limits.Steps), cycleText(c)}}})
 		return false
 	}
 	if s.cas.steps > s.sc.Limits.Cascade {
