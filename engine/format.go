@@ -34,7 +34,7 @@ type reasonText struct {
 // reasonTables lists every code → sentence table, searched in order. Each
 // file that defines reason codes owns one table; add a new table here.
 func reasonTables() []map[string]reasonText {
-	return []map[string]reasonText{catalogReasonTexts, conditionReasonTexts, engineReasonTexts}
+	return []map[string]reasonText{catalogReasonTexts, conditionReasonTexts, engineReasonTexts, lintReasonTexts}
 }
 
 // lookupReason finds the sentence of a code.

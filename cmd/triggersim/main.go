@@ -3,6 +3,7 @@
 //
 //	triggersim run FILE [--json] [--lang ru|en]
 //	triggersim validate FILE
+//	triggersim lint FILE [--json] [--lang ru|en]
 //
 // Exit status: 0 when every expectation holds, 1 when one fails, 2 when the
 // file is not a valid scenario (errors with their JSON paths on stderr) or
@@ -22,6 +23,7 @@ func main() {
 const usage = `usage:
   triggersim run FILE [--json] [--lang ru|en]   run a scenario: a readable report, or the result JSON
   triggersim validate FILE                      only read and check the file
+  triggersim lint FILE [--json] [--lang ru|en]  find design mistakes (docs/lint.md); exit 1 when found
 Flags may come before or after the file name.
 Exit status: 0 expectations hold, 1 an expectation fails, 2 invalid file or usage.
 `
@@ -69,7 +71,7 @@ func parseArgs(args []string) (options, error) {
 	}
 	o.cmd = rest[0]
 	switch o.cmd {
-	case "run", "validate":
+	case "run", "validate", "lint":
 	default:
 		return o, fmt.Errorf("unknown command %q", o.cmd)
 	}
@@ -95,6 +97,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch o.cmd {
 	case "validate":
 		return validate(o, stdout, stderr)
+	case "lint":
+		return lint(o, stdout, stderr)
 	default:
 		return runScenario(o, stdout, stderr)
 	}
