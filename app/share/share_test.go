@@ -1,0 +1,173 @@
+package share_test
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggersim/triggersim/app/share"
+	"github.com/triggersim/triggersim/examples"
+)
+
+func TestRoundTripExamples(t *testing.T) {
+	all := examples.All()
+	require.NotEmpty(t, all)
+	for _, ex := range all {
+		t.Run(ex.Name, func(t *testing.T) {
+			frag, err := share.Encode(ex.Data)
+			require.NoError(t, err)
+			assert.True(t, strings.HasPrefix(frag, share.Prefix))
+			assert.LessOrEqual(t, len(frag), share.MaxURLFragment)
+			for _, c := range frag {
+				assert.Truef(t, c == '-' || c == '_' || c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z',
+					"character %q needs escaping in a URL", c)
+			}
+			got, err := share.Decode(frag)
+			require.NoError(t, err)
+			assert.Equal(t, string(ex.Data), string(got))
+			t.Logf("%d bytes → %d characters", len(ex.Data), len(frag))
+		})
+	}
+}
+
+func TestDecodeAcceptsURLForms(t *testing.T) {
+	frag, err := share.Encode([]byte(`{"title":"x"}`))
+	require.NoError(t, err)
+	for _, in := range []string{frag, "#" + frag, "https://triggersim.example/#" + frag, "  " + frag + "\n"} {
+		got, err := share.Decode(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, `{"title":"x"}`, string(got))
+	}
+}
+
+func TestEncodeEmpty(t *testing.T) {
+	frag, err := share.Encode(nil)
+	require.NoError(t, err)
+	got, err := share.Decode(frag)
+	require.NoError(t, err)
+	assert.Empty(t, got)
+}
+
+func TestEncodeTooLarge(t *testing.T) {
+	// Random bytes do not compress: 30 000 of them need 40 000 characters.
+	r := rand.New(rand.NewPCG(1, 2))
+	data := make([]byte, 30000)
+	for i := range data {
+		data[i] = byte(r.IntN(256))
+	}
+	_, err := share.Encode(data)
+	require.ErrorIs(t, err, share.ErrTooLarge)
+	assert.Contains(t, err.Error(), "file")
+	assert.Contains(t, err.Error(), "32000")
+}
+
+// deflated compresses data as Encode does, without its size limit.
+func deflated(t *testing.T, data []byte) string {
+	t.Helper()
+	var buf bytes.Buffer
+	zw, err := flate.NewWriter(&buf, flate.BestCompression)
+	require.NoError(t, err)
+	_, err = zw.Write(data)
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	return share.Prefix + base64.RawURLEncoding.EncodeToString(buf.Bytes())
+}
+
+func TestDecodeRefusesBombs(t *testing.T) {
+	bomb := deflated(t, bytes.Repeat([]byte{' '}, share.MaxDecoded+1))
+	require.Less(t, len(bomb), 50000, "a small link…")
+	_, err := share.Decode(bomb)
+	require.ErrorIs(t, err, share.ErrTooLarge, "…that inflates past the limit")
+	assert.Contains(t, err.Error(), "20.0 MB")
+
+	exact := deflated(t, bytes.Repeat([]byte{' '}, share.MaxDecoded))
+	got, err := share.Decode(exact)
+	require.NoError(t, err)
+	assert.Len(t, got, share.MaxDecoded)
+
+	_, err = share.Decode(share.Prefix + strings.Repeat("A", 2<<20))
+	assert.ErrorIs(t, err, share.ErrTooLarge)
+}
+
+func TestDecodeErrors(t *testing.T) {
+	good, err := share.Encode([]byte(`{"format":"triggersim/scenario","version":1}`))
+	require.NoError(t, err)
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", "does not hold a scenario"},
+		{"no prefix", "abc", "does not hold a scenario"},
+		{"other site", "https://example.com/#section-2", "does not hold a scenario"},
+		{"newer format", "s2.AAAA", "newer version of triggersim (format s2, this one reads s1)"},
+		{"bad base64", share.Prefix + "!!!", "damaged"},
+		{"padding", good + "==", "damaged"},
+		{"cut off", good[:len(good)/2], "damaged"},
+		{"not deflate", share.Prefix + base64.RawURLEncoding.EncodeToString([]byte("plain text, not compressed")), "damaged"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := share.Decode(tc.in)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, share.ErrInvalid)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, ex := range examples.All() {
+		frag, err := share.Encode(ex.Data)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(frag)
+	}
+	f.Add("")
+	f.Add("s1.")
+	f.Add("s1.AAAA")
+	f.Add("#s1.-_-_")
+	f.Add("s9.x")
+	f.Fuzz(func(t *testing.T, in string) {
+		data, err := share.Decode(in)
+		if err != nil {
+			if data != nil {
+				t.Fatalf("data with error %v", err)
+			}
+			return
+		}
+		if len(data) > share.MaxDecoded {
+			t.Fatalf("decoded %d bytes", len(data))
+		}
+		// Whatever decodes re-encodes to a link that decodes the same,
+		// unless it is too large for a link.
+		frag, err := share.Encode(data)
+		if err != nil {
+			return
+		}
+		again, err := share.Decode(frag)
+		if err != nil || !bytes.Equal(again, data) {
+			t.Fatalf("re-encoding changed the data: %v", err)
+		}
+	})
+}
+
+func Example() {
+	frag, err := share.Encode([]byte(`{"format":"triggersim/scenario","version":1,"entities":[{"type":"DEAL"}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.HasPrefix(frag, "s1."))
+	data, err := share.Decode("https://triggersim.example/#" + frag)
+	fmt.Println(string(data), err)
+	// Output:
+	// true
+	// {"format":"triggersim/scenario","version":1,"entities":[{"type":"DEAL"}]} <nil>
+}
