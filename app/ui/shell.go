@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+)
+
+// langStorageKey is the localStorage key of the chosen interface language.
+// It moves to the settings store once the IndexedDB store exists.
+const langStorageKey = "triggersim.lang"
+
+// Shell is the root component: the header bar and the main area. It owns the
+// interface language and hands it down to every child.
+type Shell struct {
+	app.Compo
+
+	lang string
+}
+
+// OnMount restores the remembered language and then marks the page ready.
+// The server renders the page before the wasm runs, so end-to-end tests wait
+// for body[data-ready="1"] instead of for the first visible element.
+func (s *Shell) OnMount(ctx app.Context) {
+	var lang string
+	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
+		app.Log("reading the interface language failed:", err)
+	}
+	s.setLang(lang)
+	ctx.Defer(func(app.Context) {
+		if app.IsClient {
+			app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
+		}
+	})
+}
+
+// OnAppUpdate reloads as soon as the service worker has installed a new
+// version, so nobody keeps running an engine older than the served one.
+func (s *Shell) OnAppUpdate(ctx app.Context) {
+	if ctx.AppUpdateAvailable() {
+		ctx.Reload()
+	}
+}
+
+// Render implements app.Composer.
+func (s *Shell) Render() app.UI {
+	lang := s.currentLang()
+	return app.Div().
+		Class("shell").
+		Body(
+			app.A().
+				Class("shell__skip").
+				Href("#main").
+				Text(i18n.T(lang, "nav.skipToMain")),
+			&Header{
+				Lang:         lang,
+				OnLangChange: s.onLangChange,
+			},
+			app.Main().
+				ID("main").
+				Class("shell__main").
+				Body(
+					&HomePage{Lang: lang},
+				),
+		)
+}
+
+// onLangChange switches the interface language and remembers it.
+func (s *Shell) onLangChange(ctx app.Context, lang string) {
+	s.setLang(lang)
+	if err := ctx.LocalStorage().Set(langStorageKey, s.lang); err != nil {
+		app.Log("saving the interface language failed:", err)
+	}
+}
+
+// setLang normalises lang and mirrors it on <html lang>, which screen
+// readers and hyphenation use.
+func (s *Shell) setLang(lang string) {
+	s.lang = i18n.Normalize(lang)
+	if app.IsClient {
+		app.Window().Get("document").Get("documentElement").Set("lang", s.lang)
+	}
+}
+
+// currentLang is the language to render in: the default until OnMount ran.
+func (s *Shell) currentLang() string {
+	if s.lang == "" {
+		return i18n.Default
+	}
+	return s.lang
+}

@@ -1,0 +1,132 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestAppLoadsToReady(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+"/")
+
+	assert.Equal(t, "triggersim", b.text(t, ".header__name"))
+	assert.Equal(t, "Сценарии", b.text(t, ".home-page__title"))
+	assert.Equal(t, "ru", b.eval(t, `document.documentElement.lang`))
+	assert.Equal(t, "", b.eval(t, `document.getElementById("app-wasm-loader") ? "loader still shown" : ""`))
+	b.screenshot(t, "home-ru")
+	b.assertNoErrors(t)
+}
+
+func TestLanguageSwitch(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+"/")
+
+	assert.Equal(t, "Симулятор роботов и триггеров Битрикс24", b.text(t, ".header__tagline"))
+	assert.Equal(t, "true", b.eval(t, `document.querySelector('[data-lang="ru"]').getAttribute("aria-pressed")`))
+
+	b.eval(t, `document.querySelector('.lang-switch__button[data-lang="en"]').click(), ""`)
+	b.waitFor(t, `document.querySelector(".home-page__title").textContent === "Scenarios"`)
+	assert.Equal(t, "Bitrix24 robots and triggers simulator", b.text(t, ".header__tagline"))
+	assert.Equal(t, "en", b.eval(t, `document.documentElement.lang`))
+	assert.Equal(t, "true", b.eval(t, `document.querySelector('[data-lang="en"]').getAttribute("aria-pressed")`))
+	b.screenshot(t, "home-en")
+
+	// The choice survives a reload.
+	b.open(t, base+"/")
+	b.waitFor(t, `document.querySelector(".home-page__title").textContent === "Scenarios"`)
+
+	b.eval(t, `document.querySelector('.lang-switch__button[data-lang="ru"]').click(), ""`)
+	b.waitFor(t, `document.querySelector(".home-page__title").textContent === "Сценарии"`)
+	b.assertNoErrors(t)
+}
+
+func TestNoRequestLeavesLoopback(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+"/")
+	// Let the service worker install and the manifest and icons load.
+	b.waitFor(t, `navigator.serviceWorker.ready.then(() => true)`)
+
+	requests := b.requested()
+	require.NotEmpty(t, requests)
+	seen := map[string]bool{}
+	for _, u := range requests {
+		ok, err := isLoopback(u)
+		if err != nil || !ok {
+			t.Errorf("request left the machine: %s (%v)", u, err)
+		}
+		seen[u] = true
+	}
+	for _, path := range []string{"/", "/app.js", "/wasm_exec.js", "/web/app.wasm", "/web/triggersim.css"} {
+		assert.True(t, seen[base+path], "expected a request for %s; got %v", path, requests)
+	}
+	b.assertNoErrors(t)
+}
+
+func TestWasmServedCompressed(t *testing.T) {
+	base := serve(t, siteDir(t))
+
+	t.Run("browser", func(t *testing.T) {
+		b := newBrowser(t)
+		b.open(t, base+"/")
+		res := b.wasmResponse()
+		require.NotNil(t, res, "no response for /web/app.wasm")
+		assert.Equal(t, "application/wasm", res.MimeType)
+		assert.Equal(t, "br", header(res.Headers, "Content-Encoding"))
+	})
+
+	t.Run("http", func(t *testing.T) {
+		tests := []struct {
+			acceptEncoding, wantEncoding string
+		}{
+			{"br, gzip", "br"},
+			{"gzip", "gzip"},
+			{"", ""},
+		}
+		for _, tt := range tests {
+			req, err := http.NewRequest(http.MethodGet, base+"/web/app.wasm", nil)
+			require.NoError(t, err)
+			// Setting Accept-Encoding turns off the client's transparent
+			// gzip decoding, so the test sees the bytes on the wire.
+			req.Header.Set("Accept-Encoding", tt.acceptEncoding)
+			res, err := http.DefaultClient.Do(req)
+			require.NoError(t, err)
+			body, err := io.ReadAll(res.Body)
+			res.Body.Close()
+			require.NoError(t, err)
+			assert.Equal(t, "application/wasm", res.Header.Get("Content-Type"), tt.acceptEncoding)
+			assert.Equal(t, tt.wantEncoding, res.Header.Get("Content-Encoding"), tt.acceptEncoding)
+			assert.Equal(t, "Accept-Encoding", res.Header.Get("Vary"))
+			if tt.wantEncoding == "br" {
+				raw, err := io.ReadAll(brotli.NewReader(strings.NewReader(string(body))))
+				require.NoError(t, err)
+				body = raw
+			}
+			if tt.wantEncoding != "gzip" {
+				assert.Equal(t, "\x00asm", string(body[:4]), "wasm magic number")
+			}
+		}
+	})
+}
+
+// header reads a response header case-insensitively: the DevTools protocol
+// reports HTTP/1.1 headers with their original case.
+func header(h map[string]any, name string) string {
+	for k, v := range h {
+		if strings.EqualFold(k, name) {
+			s, _ := v.(string)
+			return s
+		}
+	}
+	return ""
+}

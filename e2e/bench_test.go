@@ -1,0 +1,110 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/triggersim/triggersim/app/sitegen"
+	"github.com/triggersim/triggersim/cmd/serve/static"
+)
+
+// BenchmarkLoad measures the time from navigation to body[data-ready="1"]
+// for triggersim (dist/) and for a bare go-app page built in the same run.
+// cold: a fresh browser profile each time (no HTTP cache, no service
+// worker); warm: a reload once the service worker has cached everything.
+func BenchmarkLoad(b *testing.B) {
+	sites := []struct{ name, dir string }{
+		{"triggersim", siteDir(b)},
+		{"bare", buildBare(b)},
+	}
+	for _, site := range sites {
+		base := serve(b, site.dir)
+		b.Run("cold/"+site.name, func(b *testing.B) { benchLoad(b, base, false) })
+		b.Run("warm/"+site.name, func(b *testing.B) { benchLoad(b, base, true) })
+	}
+}
+
+func benchLoad(b *testing.B, base string, warm bool) {
+	b.StopTimer() // starting Chromium is not part of a load
+	br := newBrowser(b)
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		// A new browser context is a new, empty profile: cold caches.
+		ctx, cancel := chromedp.NewContext(br.ctx, chromedp.WithNewBrowserContext())
+		if err := chromedp.Do(ctx); err != nil {
+			b.Fatal(err)
+		}
+		if warm {
+			load(b, ctx, base)
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
+				`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		start := time.Now()
+		load(b, ctx, base)
+		total += time.Since(start)
+		b.StopTimer()
+		cancel()
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/load")
+}
+
+func load(b *testing.B, ctx context.Context, base string) {
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitReady(chromedp.CSS(readySelector)),
+	); err != nil {
+		b.Fatalf("load %s: %v", base, err)
+	}
+}
+
+// buildBare compiles e2e/testdata/bare to wasm and generates its site the
+// way build.sh builds the app's, precompression included.
+func buildBare(b *testing.B) string {
+	b.Helper()
+	tmp := b.TempDir()
+	web := filepath.Join(tmp, "web")
+	out := filepath.Join(tmp, "dist")
+	if err := os.MkdirAll(web, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	run := func(env []string, args ...string) {
+		cmd := exec.Command("go", args...)
+		cmd.Env = append(os.Environ(), env...)
+		if outb, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("go %v: %v\n%s", args, err, outb)
+		}
+	}
+	run([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-o", filepath.Join(web, "app.wasm"), "./testdata/bare")
+	icon, err := os.ReadFile(filepath.Join("..", "web", "icon-192.png"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(web, "icon.png"), icon, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	run(nil, "run", "-trimpath", "./testdata/bare", "-out", out, "-web", web)
+	if err := sitegen.CanonicalizeFiles(out); err != nil {
+		b.Fatal(err)
+	}
+	if err := static.Precompress(out); err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range []string{"app.wasm", "app.wasm.gz", "app.wasm.br"} {
+		if info, err := os.Stat(filepath.Join(out, "web", name)); err == nil {
+			b.Logf("bare %s: %d bytes", name, info.Size())
+		}
+	}
+	return out
+}
