@@ -72,10 +72,11 @@ install_wasmbrowsertest() {
 	export PATH=$BIN:$PATH
 }
 
-# WASM_TEST_PKGS run in headless Chromium: the browser-side packages (the
+# WASM_TEST_PKGS run in headless Chromium: the engine golden check (every
+# scenario gives the same bytes as on the host) and the browser-side packages (the
 # storage conformance suite included). Packages that need a file system or
 # the go command stay host-only.
-WASM_TEST_PKGS=(./app/storage/... ./app/i18n/... ./app/ui/...)
+WASM_TEST_PKGS=(./engine_test ./app/storage/... ./app/i18n/... ./app/ui/...)
 
 cmd_build() {
 	build_site "$DIST"

@@ -1,3 +1,5 @@
+//go:build !(js && wasm)
+
 // Package engine_test is the black-box suite of the engine: one scenario
 // file per rule of bitrix24-automation.md (sections 1–3) and of the
 // scenario format page, each with expectations taken from the docs, plus
