@@ -75,9 +75,9 @@ func benchEvents(n, items int) []Event {
 	return evs
 }
 
-func benchmarkEvents(b *testing.B, robots bool) {
+func benchmarkEvents(b *testing.B, robots bool, opt Options) {
 	sc := benchScenario(10000, robots)
-	s, err := New(sc, Options{Quiet: true})
+	s, err := New(sc, opt)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -94,8 +94,12 @@ func benchmarkEvents(b *testing.B, robots bool) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
 
-func BenchmarkEventsNoRobots(b *testing.B)   { benchmarkEvents(b, false) }
-func BenchmarkEventsWithRobots(b *testing.B) { benchmarkEvents(b, true) }
+// The quiet runs keep a log of what changed state; the no-log runs are the
+// engine alone, as what-if batch runs use it.
+func BenchmarkEventsNoRobots(b *testing.B)        { benchmarkEvents(b, false, Options{Quiet: true}) }
+func BenchmarkEventsWithRobots(b *testing.B)      { benchmarkEvents(b, true, Options{Quiet: true}) }
+func BenchmarkEventsNoRobotsNoLog(b *testing.B)   { benchmarkEvents(b, false, Options{NoLog: true}) }
+func BenchmarkEventsWithRobotsNoLog(b *testing.B) { benchmarkEvents(b, true, Options{NoLog: true}) }
 
 // BenchmarkEventNoMove is the path of an event that moves nothing.
 func BenchmarkEventNoMove(b *testing.B) {

@@ -86,20 +86,13 @@ func jsonText(v any) string {
 	return string(b)
 }
 
-// countLog counts trigger moves (LogTrigger, by trigger id) or robot
-// actions that ran (LogRobot with status ran, by robot id) for a target.
+// countLog counts trigger moves (LogTrigger) or robot actions that ran
+// (LogRobot) for a target.
 func (s *Sim) countLog(typ, target, id string) int {
-	n := 0
-	for i := range s.log {
-		e := &s.log[i]
-		if e.Type != typ || e.Target != target {
-			continue
-		}
-		if typ == LogTrigger && e.Trigger == id || typ == LogRobot && e.Robot == id && e.Status == RobotRan {
-			n++
-		}
+	if typ == LogTrigger {
+		return s.Fired(target, id)
 	}
-	return n
+	return s.Ran(target, id)
 }
 
 // stageAt is the item's stage at a virtual time, after everything due at

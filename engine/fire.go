@@ -12,25 +12,25 @@ import (
 // they did not. It reports whether a trigger fired.
 func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []string) bool {
 	cands := it.pm.byCode[code]
-	if len(cands) == 0 && !s.opt.Quiet {
+	if len(cands) == 0 && !s.quiet {
 		s.explainNoCandidates(code, it)
 	}
 	var winner *trigModel
 	rest := len(cands)
 	for i, tm := range cands {
 		if tm.stage == it.stage {
-			if !s.opt.Quiet {
+			if !s.quiet {
 				s.skip(it, tm, Reason{Code: "skip.current", Args: []string{tm.t.Stage}})
 			}
 			continue
 		}
 		if tm.stage < it.stage && !tm.t.AllowBackwards {
-			if !s.opt.Quiet {
+			if !s.quiet {
 				s.skip(it, tm, Reason{Code: "skip.backwards", Args: []string{tm.t.Stage, it.stageID()}})
 			}
 			continue
 		}
-		if s.opt.Quiet {
+		if s.quiet {
 			if !tm.cond.Eval(it) {
 				continue
 			}
@@ -39,7 +39,7 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 			continue
 		}
 		if ok, why := s.matches(tm, it, data, changed); !ok {
-			if !s.opt.Quiet {
+			if !s.quiet {
 				s.skip(it, tm, why)
 			}
 			continue
@@ -53,7 +53,7 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 		}
 		s.moveByTrigger(winner, it)
 	}
-	if !s.opt.Quiet {
+	if !s.quiet {
 		for _, tm := range cands[rest:] {
 			s.skip(it, tm, Reason{Code: "skip.earlierFired", Args: []string{winner.t.ID}})
 		}
@@ -77,7 +77,7 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 // explainNoCandidates says why an event had nothing to try on an item:
 // the entity type cannot have such triggers, or its pipeline has none.
 func (s *Sim) explainNoCandidates(code string, it *item) {
-	if info, ok := LookupTrigger(code); ok && !info.Supports(it.em.typ) {
+	if info, ok := s.m.catalog[code]; ok && !info.Supports(it.em.typ) {
 		s.add(LogEntry{Type: LogNote, Target: it.target, Code: code, Why: Reason{Code: "none.unsupported", Args: []string{it.em.typ, code, info.SupportedTypes()}}})
 		return
 	}
@@ -294,7 +294,7 @@ func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
 	if len(changed) > 0 {
 		if !applied {
 			applied = s.dispatch("FIELD_CHANGED", it, nil, changed)
-		} else if !s.opt.Quiet {
+		} else if !s.quiet {
 			for _, tm := range it.pm.byCode["FIELD_CHANGED"] {
 				s.skip(it, tm, Reason{Code: "skip.respApplied"})
 			}

@@ -21,6 +21,9 @@ type model struct {
 	entityOrder []*entityModel
 	triggers    map[string]*trigModel
 	robots      map[string]*robotModel
+	// catalog is the trigger catalogue by code, copied once per run rather
+	// than looked up (and deep-copied) per event.
+	catalog map[string]TriggerInfo
 }
 
 type userModel struct {
@@ -103,6 +106,10 @@ func compile(sc *Scenario) (*model, error) {
 		entities: map[string]*entityModel{},
 		triggers: map[string]*trigModel{},
 		robots:   map[string]*robotModel{},
+		catalog:  map[string]TriggerInfo{},
+	}
+	for _, ti := range Catalog() {
+		m.catalog[ti.Code] = ti
 	}
 	var errs errList
 	var err error

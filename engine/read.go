@@ -512,7 +512,8 @@ func (r *reader) header(root *jtNode) bool {
 func (r *reader) scenario(root *jtNode) {
 	s := r.s
 	o, _ := r.object(root, "", "format", "version", "title", "description", "locale", "start", "workTime",
-		"users", "entities", "triggers", "robots", "items", "clients", "events", "until", "limits", "expect")
+		"users", "entities", "triggers", "robots", "items", "clients", "events", "until", "limits", "expect",
+		"whatif")
 
 	s.Title, _ = r.str(o.get("title"))
 	s.Description, _ = r.str(o.get("description"))
@@ -570,6 +571,7 @@ func (r *reader) scenario(root *jtNode) {
 	}
 
 	r.readExpect(o)
+	r.readWhatIf(o) // whatif.go
 }
 
 // defaultWorkTime is Mon–Fri 09:00–18:00 in the start's offset.

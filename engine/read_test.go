@@ -106,7 +106,7 @@ func TestReadScenarioErrors(t *testing.T) {
 		{"duplicate top-level key", rdDoc(`"title": "a"`, `"title": "b"`), []string{`title: duplicate key`}},
 
 		// Top level.
-		{"unknown top-level key", rdDoc(`"whatif": {}`), []string{`whatif: unknown key`}},
+		{"unknown top-level key", rdDoc(`"whatIf": {}`), []string{`whatIf: unknown key`}},
 		{"title not a string", rdDoc(`"title": 5`), []string{`title: expected a string, got 5`}},
 		{"locale", rdDoc(`"locale": "de"`), []string{`locale: expected "ru" or "en", got "de"`}},
 		{"relative start", rdDoc(`"start": "+1h"`),

@@ -186,7 +186,7 @@ func (s *Sim) runRobot(t *task) {
 	if !s.step("robot " + rm.r.ID) {
 		return
 	}
-	if s.opt.Quiet {
+	if s.quiet {
 		if !rm.cond.Eval(it) {
 			s.next(t)
 			return

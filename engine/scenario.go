@@ -38,6 +38,9 @@ type Scenario struct {
 	// LimitsSet is true when the file gave limits.
 	LimitsSet bool
 	Expect    []Expectation
+	// WhatIf is the optional traffic model of the what-if lab ("whatif";
+	// whatif.go, docs/whatif.md); nil when absent. Plain runs ignore it.
+	WhatIf *WhatIf
 }
 
 // WorkTime is a working-hours calendar: company hours or a user's own.

@@ -15,6 +15,9 @@ type Options struct {
 	// Quiet keeps only what changes state in the log (moves, robot actions,
 	// outbox, errors, loops): for long what-if runs and benchmarks.
 	Quiet bool
+	// NoLog keeps no log at all, only the counts that expectations need:
+	// for batch runs that read state and counters, and for benchmarks.
+	NoLog bool
 }
 
 // Sim is one simulation of a scenario on a virtual clock. It is not safe
@@ -44,6 +47,9 @@ type Sim struct {
 	casBuf   cascade
 	one      [1]*item // resolve's result for a single item, without allocating
 	trail    []string // the last steps of the run, for naming a loop
+	counts   map[countKey]int
+	clients  map[clientKey][]*item // a client's items in creation order
+	quiet    bool                  // Options.Quiet or NoLog: skip the explanation work
 	system   int
 }
 
@@ -116,6 +122,12 @@ func (it *item) responsible() int {
 	return 0
 }
 
+// clientKey names a contact or a company.
+type clientKey struct {
+	typ string
+	id  int
+}
+
 // task is something due on the clock: a script event or a delayed robot.
 type task struct {
 	at    time.Time
@@ -175,8 +187,9 @@ func New(sc *Scenario, opt Options) (*Sim, error) {
 	}
 	s := &Sim{
 		m: m, sc: sc, opt: opt, lang: opt.Lang, now: sc.Start,
-		byTarget: map[string]*item{}, nextID: map[string]int{},
+		byTarget: map[string]*item{}, nextID: map[string]int{}, clients: map[clientKey][]*item{},
 	}
+	s.quiet = opt.Quiet || opt.NoLog
 	if s.lang == "" {
 		s.lang = sc.Locale
 	}
@@ -249,6 +262,14 @@ func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]a
 }
 
 func (s *Sim) addItem(it *item) {
+	if it.contact != 0 {
+		k := clientKey{"CONTACT", it.contact}
+		s.clients[k] = append(s.clients[k], it)
+	}
+	if it.company != 0 {
+		k := clientKey{"COMPANY", it.company}
+		s.clients[k] = append(s.clients[k], it)
+	}
 	s.items = append(s.items, it)
 	s.byTarget[it.target] = it
 	if it.id >= s.nextID[it.em.typ] {
@@ -412,6 +433,15 @@ func (s *Sim) step(what string) bool {
 // add appends a log entry, stamping it with the clock and the event that
 // started the cascade, and rendering its reason in the run's language.
 func (s *Sim) add(e LogEntry) {
+	switch {
+	case e.Type == LogTrigger:
+		s.count(countKey{e.Target, e.Trigger, true})
+	case e.Type == LogRobot && e.Status == RobotRan:
+		s.count(countKey{e.Target, e.Robot, false})
+	}
+	if s.opt.NoLog {
+		return
+	}
 	if s.opt.Quiet {
 		switch e.Type {
 		case LogSkip, LogScheduled, LogCancelled, LogDeliver, LogUndelivered, LogEvent, LogNote:
@@ -425,6 +455,25 @@ func (s *Sim) add(e LogEntry) {
 	}
 	s.log = append(s.log, e)
 }
+
+// countKey counts trigger moves and robot runs per item, for expectations
+// and KPIs, independently of how much log is kept.
+type countKey struct {
+	target, id string
+	trigger    bool
+}
+
+func (s *Sim) count(k countKey) {
+	if s.counts == nil {
+		s.counts = map[countKey]int{}
+	}
+	s.counts[k]++
+}
+
+// Fired counts how often a trigger moved an item; Ran how often a robot's
+// action ran for it.
+func (s *Sim) Fired(target, trigger string) int { return s.counts[countKey{target, trigger, true}] }
+func (s *Sim) Ran(target, robot string) int     { return s.counts[countKey{target, robot, false}] }
 
 // Log returns the explanation log so far. The text of times and reasons is
 // rendered here, once per entry, rather than on the hot path of a run.
@@ -611,15 +660,10 @@ func (s *Sim) resolve(ev *Event) []*item {
 
 func (s *Sim) resolveClient(code, typ string, n int) []*item {
 	client := Target(typ, n)
-	of := func(it *item) bool {
-		if typ == "CONTACT" {
-			return it.contact == n
-		}
-		return it.company == n
-	}
+	mine := s.clients[clientKey{typ, n}]
 	var deals, out []*item
-	for _, it := range s.items {
-		if of(it) && it.em.typ == "DEAL" {
+	for _, it := range mine {
+		if it.em.typ == "DEAL" {
 			deals = append(deals, it)
 		}
 	}
@@ -651,8 +695,8 @@ func (s *Sim) resolveClient(code, typ string, n int) []*item {
 		}
 		s.add(LogEntry{Type: LogUndelivered, Target: d.target, Code: code, Why: why})
 	}
-	for _, it := range s.items {
-		if !of(it) || it.em.typ == "DEAL" {
+	for _, it := range mine {
+		if it.em.typ == "DEAL" {
 			continue
 		}
 		switch {

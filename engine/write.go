@@ -167,6 +167,9 @@ func (w *writer) scenario(s *Scenario) jtNode {
 		}
 		o.set("expect", jArr(kids))
 	}
+	if s.WhatIf != nil {
+		o.set("whatif", w.whatIfNode(s.WhatIf)) // whatif.go
+	}
 	return o.node()
 }
 

@@ -24,6 +24,8 @@ const usage = `usage:
   triggersim run FILE [--json] [--lang ru|en]   run a scenario: a readable report, or the result JSON
   triggersim validate FILE                      only read and check the file
   triggersim lint FILE [--json] [--lang ru|en]  find design mistakes (docs/lint.md); exit 1 when found
+  triggersim whatif FILE [--seed N] [--days N] [--json] [--compare OTHER] [--replay CSV]
+                                                 what-if lab: KPIs of generated traffic (docs/whatif.md)
 Flags may come before or after the file name.
 Exit status: 0 expectations hold, 1 an expectation fails, 2 invalid file or usage.
 `
@@ -85,6 +87,9 @@ func parseArgs(args []string) (options, error) {
 var errHelp = fmt.Errorf("help")
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if isWhatIf(args) { // whatif.go: flags of its own
+		return runWhatIf(args, stdout, stderr)
+	}
 	o, err := parseArgs(args)
 	if err == errHelp {
 		fmt.Fprint(stdout, usage)

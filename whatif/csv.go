@@ -1,0 +1,222 @@
+package whatif
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/triggersim/triggersim/engine"
+)
+
+// A recorded event history is a CSV file with the columns time, code,
+// target, data (a header row with these names is optional):
+//
+//	time,code,target,data
+//	+2h,CALL,DEAL_1,"{""LINE_NUMBER"": ""74951234567""}"
+//	2026-01-13T10:00:00+03:00,MOVE,DEAL_1,"{""stage"": ""WON""}"
+//
+// time is a scenario time (RFC 3339 or "+offset" from the scenario start),
+// code a trigger code, CREATE, UPDATE or MOVE, target as in the scenario's
+// events, data a JSON object (empty for none). ReplayCSV checks the shape
+// of each row; whether the targets exist is the engine's business when the
+// history runs (an unknown target is logged as an error).
+
+// ErrCSV is wrapped by every error of ReplayCSV.
+var ErrCSV = errors.New("event history")
+
+// CSVError is a problem in one cell of a history.
+type CSVError struct {
+	Line   int    // 1-based line of the file
+	Column string // "time", "code", "target" or "data"; "" for the row
+	Msg    string
+}
+
+func (e *CSVError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return fmt.Sprintf("line %d, column %s: %s", e.Line, e.Column, e.Msg)
+}
+
+// Is makes errors.Is(err, ErrCSV) hold.
+func (e *CSVError) Is(target error) bool { return target == ErrCSV }
+
+// maxCSVErrors caps how many row errors one read reports.
+const maxCSVErrors = 20
+
+var csvColumns = []string{"time", "code", "target", "data"}
+
+// ReplayCSV reads a recorded event history. It returns every row error
+// found (up to a cap), joined; each names its line and column.
+func ReplayCSV(r io.Reader) ([]engine.Event, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	var out []engine.Event
+	var errs []error
+	first := true
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				errs = append(errs, &CSVError{Line: pe.Line, Msg: pe.Err.Error()})
+			} else {
+				errs = append(errs, fmt.Errorf("%w: %v", ErrCSV, err))
+			}
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if first {
+			first = false
+			if len(rec) > 0 && strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(rec[0], "\ufeff")), "time") {
+				continue
+			}
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line
+		}
+		ev, rowErrs := csvRow(rec, line)
+		errs = append(errs, rowErrs...)
+		if len(errs) >= maxCSVErrors {
+			errs = append(errs[:maxCSVErrors], fmt.Errorf("%w: … and more errors", ErrCSV))
+			break
+		}
+		if rowErrs == nil {
+			out = append(out, ev)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
+}
+
+// csvRow checks one row by going through the scenario reader: the row
+// becomes a one-event scenario, so a history accepts exactly what a
+// scenario's events accept, with the same messages.
+func csvRow(rec []string, line int) (engine.Event, []error) {
+	if len(rec) < 3 || len(rec) > 4 {
+		return engine.Event{}, []error{&CSVError{Line: line, Msg: fmt.Sprintf("expected 4 columns (time, code, target, data), got %d", len(rec))}}
+	}
+	ev := map[string]any{
+		"at": strings.TrimSpace(rec[0]), "code": strings.TrimSpace(rec[1]), "target": strings.TrimSpace(rec[2]),
+	}
+	var dataMap map[string]any
+	if len(rec) == 4 && strings.TrimSpace(rec[3]) != "" {
+		dec := json.NewDecoder(strings.NewReader(rec[3]))
+		dec.UseNumber()
+		var data any
+		err := dec.Decode(&data)
+		dataMap, _ = data.(map[string]any)
+		if err != nil {
+			return engine.Event{}, []error{&CSVError{Line: line, Column: "data", Msg: "expected a JSON object: " + err.Error()}}
+		}
+		if _, ok := data.(map[string]any); !ok {
+			return engine.Event{}, []error{&CSVError{Line: line, Column: "data", Msg: "expected a JSON object such as {\"url\": \"…\"}"}}
+		}
+		if dec.More() {
+			return engine.Event{}, []error{&CSVError{Line: line, Column: "data", Msg: "expected one JSON object, got more after it"}}
+		}
+		ev["data"] = json.RawMessage(strings.TrimSpace(rec[3]))
+	}
+	// Entities (and the stage a MOVE or CREATE names) are declared from
+	// the row itself, so that the row is checked on its own; the run
+	// checks it against the real scenario.
+	entity := ev["target"].(string)
+	if t, _, ok := engine.ParseTarget(entity); ok {
+		entity = t
+	}
+	if !engine.ValidEntityType(entity) {
+		entity = "DEAL"
+	}
+	decl := map[string]any{"type": entity}
+	if st, ok := dataMap["stage"].(string); ok && st != "" {
+		decl["pipelines"] = []any{map[string]any{"id": 0, "name": "P", "stages": []any{
+			map[string]any{"id": st, "name": st, "semantics": "process"},
+			map[string]any{"id": st + "_", "name": "S", "semantics": "success"},
+		}}}
+	}
+	entities := []any{decl}
+	if parent, ok := dataMap["parent"].(string); ok {
+		if t, _, ok := engine.ParseTarget(parent); ok && engine.ValidEntityType(t) && t != entity {
+			entities = append(entities, map[string]any{"type": t})
+		}
+	}
+	doc := map[string]any{
+		"format": engine.Format, "version": engine.Version,
+		"entities": entities,
+		"events":   []any{ev},
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		return engine.Event{}, []error{&CSVError{Line: line, Msg: err.Error()}}
+	}
+	sc, err := engine.ReadScenario(b.Bytes())
+	if err != nil {
+		var list engine.Errors
+		if !errors.As(err, &list) {
+			return engine.Event{}, []error{&CSVError{Line: line, Msg: err.Error()}}
+		}
+		var out []error
+		for _, e := range list {
+			out = append(out, &CSVError{Line: line, Column: csvColumn(e.Path), Msg: e.Msg})
+		}
+		return engine.Event{}, out
+	}
+	return sc.Events[0], nil
+}
+
+// csvColumn maps a scenario path ("events[0].data.stage") to a column.
+func csvColumn(path string) string {
+	rest := strings.TrimPrefix(path, "events[0]")
+	switch {
+	case strings.HasPrefix(path, "entities"):
+		return "data"
+	case strings.HasPrefix(rest, ".at"):
+		return "time"
+	case strings.HasPrefix(rest, ".code"):
+		return "code"
+	case strings.HasPrefix(rest, ".target"):
+		return "target"
+	case strings.HasPrefix(rest, ".data"):
+		return "data"
+	}
+	return ""
+}
+
+// WriteCSV writes events as a history that ReplayCSV reads back.
+func WriteCSV(w io.Writer, events []engine.Event) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvColumns); err != nil {
+		return err
+	}
+	for _, ev := range events {
+		at := ev.At.Raw
+		if at == "" {
+			at = ev.At.Abs.Format("2006-01-02T15:04:05Z07:00")
+		}
+		data := ""
+		if len(ev.Data) > 0 {
+			b, err := json.Marshal(ev.Data)
+			if err != nil {
+				return fmt.Errorf("write history: %s %s: %w", ev.Code, ev.Target, err)
+			}
+			data = string(b)
+		}
+		if err := cw.Write([]string{at, ev.Code, ev.Target, data}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,837 @@
+package whatif
+
+import (
+	"container/heap"
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/triggersim/triggersim/engine"
+)
+
+// ErrNoModel is returned when a scenario has no "whatif" section and no
+// event history is given to replay.
+var ErrNoModel = errors.New("whatif: the scenario has no \"whatif\" traffic model")
+
+// Options tune a run.
+type Options struct {
+	// Seed replaces the model's seed when SeedSet is true.
+	Seed    int
+	SeedSet bool
+	// Days replaces the model's horizon when above 0.
+	Days int
+	// Lang is the language of reason texts ("ru", "en"; "" = the
+	// scenario's locale).
+	Lang string
+	// Model replaces the scenario's own traffic model: an A/B comparison
+	// runs variant B with variant A's model.
+	Model *engine.WhatIf
+	// Replay, when not nil, is a recorded event history (ReplayCSV) that
+	// is run instead of the model's traffic. Without Days the horizon ends
+	// at the end of the day of the last event.
+	Replay []engine.Event
+}
+
+// Entry kinds of the runner's queue.
+const (
+	kindArrival = iota
+	kindItemEvent
+	kindReplay
+)
+
+// entry is something the runner will fire: an arrival, a model event on
+// one item's visit to a stage, or a replayed event.
+type entry struct {
+	at    int64 // Unix nanoseconds: cheaper to compare than time.Time
+	seq   uint64
+	kind  uint8
+	rule  int32 // arrival or event rule; replay index
+	item  int32
+	epoch uint32
+	pcg   rand.PCG // the rest of a perDay stream
+	// arrival
+	stage   string
+	fields  map[string]any
+	contact int
+}
+
+type entryHeap []*entry
+
+func (h entryHeap) Len() int { return len(h) }
+func (h entryHeap) Less(i, j int) bool {
+	if h[i].at != h[j].at {
+		return h[i].at < h[j].at
+	}
+	return h[i].seq < h[j].seq
+}
+func (h entryHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *entryHeap) Push(x any)   { *h = append(*h, x.(*entry)) }
+func (h *entryHeap) Pop() any {
+	old := *h
+	n := len(old)
+	e := old[n-1]
+	old[n-1] = nil
+	*h = old[:n-1]
+	return e
+}
+
+// track is what the runner knows about one item.
+type track struct {
+	target  string
+	entity  int // index into Runner.entities
+	contact int
+	stage   int // global stage index, -1 before it exists
+	epoch   uint32
+	entered time.Time
+	visits  []uint16 // entries per local stage index
+	order   []uint8  // local stage indexes in order of first entry
+}
+
+// stageInfo is one stage of the scenario.
+type stageInfo struct {
+	entity   int
+	local    int // index within the entity's stages
+	pipeline int // index within the entity's pipelines
+	pos      int // order within the pipeline
+	st       engine.Stage
+	pid      int
+	// counters
+	entered, items, left, live int
+	durations                  []int64
+	daily                      []int
+	rules                      []int // event rules for this stage
+}
+
+type entityInfo struct {
+	typ    string
+	first  int // global index of its first stage
+	stages int
+}
+
+type codeCount struct{ scheduled, fired, dropped, noMove int }
+
+type reasonAgg struct {
+	why     engine.Reason
+	trigger string
+	count   int
+	first   int // order of first appearance, for stable ties
+}
+
+// Runner runs one what-if simulation in slices: call Step until it returns
+// false, then KPIs. It is not safe for concurrent use.
+type Runner struct {
+	sc    *engine.Scenario
+	model *engine.WhatIf
+	sim   *engine.Sim
+	lang  string
+	seed  uint64
+	days  int
+	start time.Time
+	end   time.Time
+	endNS int64
+	loc   *time.Location
+
+	queue entryHeap
+	seq   uint64
+
+	// arrivals, generated one hour slot at a time
+	slots    int
+	nextSlot int
+	arrPCG   []rand.PCG
+	arrRate  [][7 * 24]float64 // per rule: mean arrivals per hour slot by weekday and hour
+	contact  int               // last contact id given out
+
+	replay []engine.Event
+
+	entities []entityInfo
+	entIdx   map[string]int
+	stages   []stageInfo
+	stageIdx map[string]int // entity + "\x00" + stage id
+	items    []track
+	byTarget map[string]int32
+
+	nextDay int
+
+	arrived    int
+	totals     EventTotals
+	byCode     map[string]*codeCount
+	trigFired  map[string]int
+	trigSkip   map[string]int
+	robots     map[string]*RobotKPI
+	loops      map[string]*LoopKPI
+	loopOrder  []string
+	errs       map[string]*reasonAgg
+	noMove     int
+	reasons    map[string]*reasonAgg
+	reasonSeq  int
+	engineStep int
+
+	created int32 // item created by the last arrival, -1 when none
+	done    bool
+	kpis    *KPIs
+}
+
+// NewRunner prepares a run of sc. The scenario is not changed; its script
+// events and expectations are not used (the model makes the traffic), its
+// items, triggers, robots, work time and cascade limit are.
+func NewRunner(sc *engine.Scenario, opt Options) (*Runner, error) {
+	model := opt.Model
+	if model == nil {
+		model = sc.WhatIf
+	}
+	if model == nil && opt.Replay == nil {
+		return nil, ErrNoModel
+	}
+	if opt.Replay != nil {
+		// A history is the whole traffic: the model's arrivals and
+		// events are not drawn.
+		seed := 0
+		if model != nil {
+			seed = model.Seed
+		}
+		model = &engine.WhatIf{Seed: seed}
+	}
+	if opt.Model != nil && opt.Replay == nil {
+		if err := CheckModel(sc, opt.Model); err != nil {
+			return nil, err
+		}
+	}
+	r := &Runner{
+		model: model, replay: opt.Replay,
+		entIdx: map[string]int{}, stageIdx: map[string]int{}, byTarget: map[string]int32{},
+		byCode: map[string]*codeCount{}, trigFired: map[string]int{}, trigSkip: map[string]int{},
+		robots: map[string]*RobotKPI{}, loops: map[string]*LoopKPI{}, errs: map[string]*reasonAgg{},
+		reasons: map[string]*reasonAgg{}, created: -1,
+	}
+	r.seed = uint64(model.Seed)
+	if opt.SeedSet {
+		r.seed = uint64(opt.Seed)
+	}
+	r.days = model.Horizon()
+	if opt.Replay != nil && opt.Days <= 0 {
+		r.days = replayDays(sc, opt.Replay)
+	}
+	if opt.Days > 0 {
+		r.days = opt.Days
+	}
+
+	// The batch copy: no script, no expectations, the run ends at the
+	// horizon, and the steps guard is lifted (it is meant for one
+	// interactive run, not for months of traffic); the cascade guard stays.
+	run := *sc
+	run.Events, run.Expect = nil, nil
+	r.start = sc.Start
+	r.end = sc.Start.Add(time.Duration(r.days) * 24 * time.Hour)
+	r.endNS = r.end.UnixNano()
+	run.Until = &engine.Time{Abs: r.end}
+	run.Limits.Steps = 1 << 62
+	r.sc = &run
+	r.loc = sc.Start.Location()
+	if tz := sc.WorkTime.Timezone; tz != "" {
+		if loc, err := time.LoadLocation(tz); err == nil {
+			r.loc = loc
+		}
+	}
+	sim, err := engine.New(&run, engine.Options{Lang: opt.Lang})
+	if err != nil {
+		return nil, fmt.Errorf("whatif: %w", err)
+	}
+	r.sim = sim
+	r.lang = sim.Lang()
+
+	r.indexStages()
+	for j := range model.Events {
+		ev := &model.Events[j]
+		if g, ok := r.stageOf(ev.Entity, ev.Stage); ok {
+			r.stages[g].rules = append(r.stages[g].rules, j)
+		}
+	}
+	for _, c := range sc.Clients {
+		if c.Type == "CONTACT" && c.ID > r.contact {
+			r.contact = c.ID
+		}
+	}
+	for _, it := range sc.Items {
+		r.contact = max(r.contact, it.Contact)
+	}
+	// Items present at the start are in their stage from the start.
+	for _, it := range sc.Items {
+		idx := r.addItem(engine.Target(it.Entity, it.ID), it.Entity, it.Contact)
+		if idx >= 0 {
+			if g, ok := r.stageOf(it.Entity, it.Stage); ok {
+				r.enter(idx, g)
+			}
+		}
+	}
+	if r.replay != nil {
+		for i := range r.replay {
+			at := r.replay[i].At.Resolve(r.start)
+			if at.After(r.end) {
+				continue
+			}
+			r.push(&entry{at: at.UnixNano(), kind: kindReplay, rule: int32(i)})
+			r.count(r.replay[i].Code).scheduled++
+			r.totals.Scheduled++
+		}
+	} else {
+		r.prepareArrivals()
+	}
+	r.snapshot()
+	return r, nil
+}
+
+// CheckModel reports whether a traffic model fits a scenario: its entity
+// types and stages exist there (an A/B comparison runs A's model on B).
+func CheckModel(sc *engine.Scenario, m *engine.WhatIf) error {
+	has := func(entity, stage string) bool {
+		_, _, ok := sc.FindStage(entity, stage)
+		return ok
+	}
+	for i, a := range m.Arrivals {
+		stages := []any{a.Stage.Const}
+		if a.Stage.Kind == engine.WhatIfChoice {
+			stages = a.Stage.Values
+		}
+		for _, s := range stages {
+			id, _ := s.(string)
+			if !has(a.Entity, id) {
+				return fmt.Errorf("whatif: arrivals[%d]: stage %q of %s is not in scenario %q", i, id, a.Entity, sc.Title)
+			}
+		}
+	}
+	for i, e := range m.Events {
+		if !has(e.Entity, e.Stage) {
+			return fmt.Errorf("whatif: events[%d]: stage %q of %s is not in scenario %q", i, e.Stage, e.Entity, sc.Title)
+		}
+		if st, ok := e.Data["stage"].(string); ok && !has(e.Entity, st) {
+			return fmt.Errorf("whatif: events[%d].data.stage: stage %q of %s is not in scenario %q", i, st, e.Entity, sc.Title)
+		}
+	}
+	return nil
+}
+
+// replayDays covers a history up to the end of the day of its last event.
+func replayDays(sc *engine.Scenario, evs []engine.Event) int {
+	last := sc.Start
+	for _, ev := range evs {
+		if t := ev.At.Resolve(sc.Start); t.After(last) {
+			last = t
+		}
+	}
+	d := int(last.Sub(sc.Start)/(24*time.Hour)) + 1
+	return max(d, 1)
+}
+
+func (r *Runner) indexStages() {
+	for ei, e := range r.sc.Entities {
+		info := entityInfo{typ: e.Type, first: len(r.stages)}
+		r.entIdx[e.Type] = ei
+		local := 0
+		for pi, p := range e.Pipelines {
+			for pos, st := range p.Stages {
+				r.stageIdx[e.Type+"\x00"+st.ID] = len(r.stages)
+				r.stages = append(r.stages, stageInfo{entity: ei, local: local, pipeline: pi, pos: pos, st: st, pid: p.ID})
+				local++
+			}
+		}
+		info.stages = local
+		r.entities = append(r.entities, info)
+	}
+}
+
+// stageOf finds a stage's global index; bare ids of prefixed default
+// stages are accepted as the engine accepts them.
+func (r *Runner) stageOf(entity, id string) (int, bool) {
+	if g, ok := r.stageIdx[entity+"\x00"+id]; ok {
+		return g, true
+	}
+	st, _, ok := r.sc.FindStage(entity, id)
+	if !ok {
+		return 0, false
+	}
+	g, ok := r.stageIdx[entity+"\x00"+st.ID]
+	return g, ok
+}
+
+func (r *Runner) addItem(target, entity string, contact int) int32 {
+	ei, ok := r.entIdx[entity]
+	if !ok {
+		return -1
+	}
+	if old, dup := r.byTarget[target]; dup {
+		return old
+	}
+	idx := int32(len(r.items))
+	r.items = append(r.items, track{target: target, entity: ei, contact: contact, stage: -1,
+		visits: make([]uint16, r.entities[ei].stages)})
+	r.byTarget[target] = idx
+	return idx
+}
+
+func (r *Runner) push(e *entry) {
+	r.seq++
+	e.seq = r.seq
+	heap.Push(&r.queue, e)
+}
+
+func (r *Runner) count(code string) *codeCount {
+	c := r.byCode[code]
+	if c == nil {
+		c = &codeCount{}
+		r.byCode[code] = c
+	}
+	return c
+}
+
+// ---- the loop ----
+
+// Step runs up to n units of work (a fired event with its cascade, or a
+// due robot). It returns false when the run is over; then KPIs is final.
+func (r *Runner) Step(n int) bool {
+	for i := 0; i < n; i++ {
+		if r.done {
+			return false
+		}
+		engAt, engOK := r.sim.Next()
+		r.fillSlots(engAt, engOK)
+		var top *entry
+		if len(r.queue) > 0 && r.queue[0].at <= r.endNS {
+			top = r.queue[0]
+		}
+		switch {
+		case !engOK && top == nil:
+			r.finish()
+			return false
+		case engOK && (top == nil || engAt.UnixNano() <= top.at):
+			r.snapshotsBefore(engAt)
+			r.sim.Step()
+			r.engineStep++
+			r.consume(false, "")
+		default:
+			heap.Pop(&r.queue)
+			at := time.Unix(0, top.at).In(r.start.Location())
+			r.snapshotsBefore(at)
+			r.sim.RunUntil(at)
+			r.consume(false, "")
+			r.fire(top)
+		}
+		if r.sim.Stopped() {
+			r.finish()
+			return false
+		}
+	}
+	return !r.done
+}
+
+// Progress is how far the virtual clock has come through the horizon.
+func (r *Runner) Progress() (done, total time.Duration) {
+	total = r.end.Sub(r.start)
+	if r.done {
+		return total, total
+	}
+	done = r.sim.Now().Sub(r.start)
+	return min(max(done, 0), total), total
+}
+
+// Done reports whether the run is over.
+func (r *Runner) Done() bool { return r.done }
+
+// Now is the virtual clock of the run.
+func (r *Runner) Now() time.Time { return r.sim.Now() }
+
+// Run runs a whole what-if simulation, checking ctx and reporting
+// progress between slices of work.
+func Run(ctx context.Context, sc *engine.Scenario, opt Options, progress func(done, total time.Duration)) (*KPIs, error) {
+	r, err := NewRunner(sc, opt)
+	if err != nil {
+		return nil, err
+	}
+	for r.Step(2000) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if progress != nil {
+			progress(r.Progress())
+		}
+	}
+	if progress != nil {
+		progress(r.Progress())
+	}
+	return r.KPIs(), nil
+}
+
+// fillSlots generates the arrivals of every hour slot that starts before
+// the next thing to run, so the queue never misses an earlier arrival.
+func (r *Runner) fillSlots(engAt time.Time, engOK bool) {
+	for r.nextSlot < r.slots {
+		t := r.end
+		if engOK && engAt.Before(t) {
+			t = engAt
+		}
+		if len(r.queue) > 0 && r.queue[0].at < t.UnixNano() {
+			t = time.Unix(0, r.queue[0].at)
+		}
+		if r.slotStart(r.nextSlot).After(t) {
+			return
+		}
+		r.genSlot(r.nextSlot)
+		r.nextSlot++
+	}
+}
+
+// snapshotsBefore records the items per stage at every day boundary up to
+// t, before anything at t runs.
+func (r *Runner) snapshotsBefore(t time.Time) {
+	for r.nextDay <= r.days && !r.start.Add(time.Duration(r.nextDay)*24*time.Hour).After(t) {
+		r.snapshot()
+	}
+}
+
+func (r *Runner) snapshot() {
+	for g := range r.stages {
+		r.stages[g].daily = append(r.stages[g].daily, r.stages[g].live)
+	}
+	r.nextDay++
+}
+
+func (r *Runner) finish() {
+	if r.done {
+		return
+	}
+	if !r.sim.Stopped() {
+		r.sim.RunUntil(r.end)
+		r.consume(false, "")
+	}
+	for r.nextDay <= r.days {
+		r.snapshot()
+	}
+	r.done = true
+}
+
+// fire runs one queue entry.
+func (r *Runner) fire(e *entry) {
+	switch e.kind {
+	case kindArrival:
+		data := map[string]any{"stage": e.stage}
+		if len(e.fields) > 0 {
+			data["fields"] = e.fields
+		}
+		if e.contact != 0 {
+			data["contact"] = e.contact
+		}
+		a := &r.model.Arrivals[e.rule]
+		r.created = -1
+		r.sim.Fire(engine.Event{Code: engine.CodeCreate, Target: a.Entity, Data: data})
+		r.consume(false, "")
+		if r.created >= 0 {
+			r.items[r.created].contact = e.contact
+			r.arrived++
+		}
+	case kindItemEvent:
+		rule := &r.model.Events[e.rule]
+		it := &r.items[e.item]
+		cc := r.count(rule.Code)
+		if it.epoch != e.epoch {
+			cc.dropped++
+			r.totals.Dropped++
+			return
+		}
+		target := it.target
+		if rule.Target == engine.WhatIfTargetContact {
+			if it.contact == 0 {
+				cc.dropped++
+				r.totals.Dropped++
+				return
+			}
+			target = engine.Target("CONTACT", it.contact)
+		}
+		cc.fired++
+		r.totals.Fired++
+		ev := engine.Event{Code: rule.Code, Target: target, Data: rule.Data, By: rule.By}
+		r.sim.Fire(ev)
+		r.consume(true, rule.Code)
+		if rule.PerDay > 0 && it.epoch == e.epoch {
+			r.scheduleRate(e, rule, r.sim.Now())
+		}
+	case kindReplay:
+		ev := r.replay[e.rule]
+		cc := r.count(ev.Code)
+		cc.fired++
+		r.totals.Fired++
+		r.sim.Fire(ev)
+		r.consume(ev.Code != engine.CodeCreate, ev.Code)
+	}
+}
+
+// ---- the traffic model ----
+
+func (r *Runner) slotStart(k int) time.Time { return r.start.Add(time.Duration(k) * time.Hour) }
+
+func (r *Runner) prepareArrivals() {
+	r.slots = r.days * 24
+	for i := range r.model.Arrivals {
+		a := &r.model.Arrivals[i]
+		r.arrPCG = append(r.arrPCG, newStream(r.seed, streamArrival, uint64(i), 0, 0))
+		wk := normalise(a.Weekdays, 7)
+		hr := normalise(a.Hours, 24)
+		var rates [7 * 24]float64
+		for d := 0; d < 7; d++ {
+			for h := 0; h < 24; h++ {
+				rates[d*24+h] = float64(float64(a.PerDay/24)*wk[d]) * hr[h]
+			}
+		}
+		r.arrRate = append(r.arrRate, rates)
+	}
+}
+
+// normalise turns weights into factors that average 1 (nil: all 1).
+func normalise(w []float64, n int) []float64 {
+	out := make([]float64, n)
+	sum := 0.0
+	for _, x := range w {
+		sum = float64(sum + x)
+	}
+	for i := range out {
+		if w == nil || sum <= 0 {
+			out[i] = 1
+		} else {
+			out[i] = float64(w[i]*float64(n)) / sum
+		}
+	}
+	return out
+}
+
+// genSlot draws the arrivals of one hour slot, rule by rule.
+func (r *Runner) genSlot(k int) {
+	from := r.slotStart(k)
+	lt := from.In(r.loc)
+	day := (int(lt.Weekday()) + 6) % 7
+	slot := day*24 + lt.Hour()
+	for i := range r.model.Arrivals {
+		a := &r.model.Arrivals[i]
+		p := &r.arrPCG[i]
+		n := poisson(p, r.arrRate[i][slot])
+		for j := 0; j < n; j++ {
+			sec := int64(float64(unit(p) * 3600))
+			e := &entry{at: from.Add(time.Duration(sec) * time.Second).UnixNano(), kind: kindArrival, rule: int32(i)}
+			st := drawValue(p, &a.Stage)
+			e.stage, _ = st.(string)
+			if len(a.Fields) > 0 {
+				e.fields = make(map[string]any, len(a.Fields))
+				for f := range a.Fields {
+					e.fields[a.Fields[f].ID] = drawValue(p, &a.Fields[f].Value)
+				}
+			}
+			if a.Contact == engine.WhatIfContactNew {
+				r.contact++
+				e.contact = r.contact
+			}
+			r.push(e)
+		}
+	}
+}
+
+// drawValue draws a field value (or a stage id) from its distribution.
+func drawValue(p *rand.PCG, v *engine.WhatIfValue) any {
+	switch v.Kind {
+	case engine.WhatIfRange:
+		step := v.Step
+		if step == 0 {
+			step = 1
+		}
+		n := uint64(float64((v.Max - v.Min) / step))
+		k := p.Uint64() % (n + 1)
+		return float64(v.Min + float64(float64(k)*step))
+	case engine.WhatIfChoice:
+		return v.Values[pick(p, len(v.Values), v.Weights)]
+	default:
+		return v.Const
+	}
+}
+
+// enter records that item idx entered stage g now, and draws what the
+// model's events for that stage will do to this visit.
+func (r *Runner) enter(idx int32, g int) {
+	it := &r.items[idx]
+	now := r.sim.Now()
+	if it.stage >= 0 {
+		old := &r.stages[it.stage]
+		old.live--
+		old.left++
+		old.durations = append(old.durations, int64(now.Sub(it.entered)/time.Second))
+	}
+	st := &r.stages[g]
+	it.stage = g
+	it.epoch++
+	it.entered = now
+	visit := it.visits[st.local]
+	if visit == 0 {
+		st.items++
+		it.order = append(it.order, uint8(min(st.local, 255)))
+	}
+	it.visits[st.local]++
+	st.entered++
+	st.live++
+	for _, j := range st.rules {
+		rule := &r.model.Events[j]
+		p := newStream(r.seed, streamItem, uint64(j), uint64(idx), uint64(visit))
+		e := &entry{kind: kindItemEvent, rule: int32(j), item: idx, epoch: it.epoch}
+		if rule.PerDay > 0 {
+			e.pcg = p
+			r.scheduleRate(e, rule, now)
+			continue
+		}
+		if unit(&p) >= rule.Probability {
+			continue
+		}
+		lo, hi := rule.WithinRange()
+		sec := int64(lo/time.Second) + int64(float64(unit(&p)*float64(int64((hi-lo)/time.Second))))
+		e.at = now.UnixNano() + sec*int64(time.Second)
+		if e.at > r.endNS {
+			continue
+		}
+		r.count(rule.Code).scheduled++
+		r.totals.Scheduled++
+		r.push(e)
+	}
+}
+
+// scheduleRate queues the next occurrence of a perDay event.
+func (r *Runner) scheduleRate(e *entry, rule *engine.WhatIfEvent, from time.Time) {
+	sec := int64(float64(expDraw(&e.pcg) * float64(86400/rule.PerDay)))
+	at := from.UnixNano() + max(sec, 1)*int64(time.Second)
+	if at > r.endNS {
+		return
+	}
+	next := *e
+	next.at = at
+	r.count(rule.Code).scheduled++
+	r.totals.Scheduled++
+	r.push(&next)
+}
+
+// ---- reading the log ----
+
+// notes that explain why an event moved nothing.
+var noMoveNotes = map[string]bool{
+	"deliver.none": true, "update.nothing": true, "email.readTwice": true,
+}
+
+// consume reads the log entries since the last call, updates the
+// counters and forgets them. event is true when they are the cascade of
+// a fired model event, whose moving nothing is explained.
+func (r *Runner) consume(event bool, code string) {
+	moved := false
+	var why []*engine.LogEntry
+	log := r.sim.RawLog()
+	for i := range log {
+		e := &log[i]
+		switch e.Type {
+		case engine.LogCreate:
+			moved = true
+			ent, _, _ := engine.ParseTarget(e.Target)
+			idx := r.addItem(e.Target, ent, 0)
+			if idx >= 0 {
+				r.created = idx
+				if g, ok := r.stageOf(ent, e.To); ok {
+					r.enter(idx, g)
+				}
+			}
+		case engine.LogTrigger, engine.LogMove:
+			moved = true
+			if e.Type == engine.LogTrigger {
+				r.trigFired[e.Trigger]++
+			}
+			if idx, ok := r.byTarget[e.Target]; ok {
+				if g, ok := r.stageOf(r.entities[r.items[idx].entity].typ, e.To); ok {
+					r.enter(idx, g)
+				}
+			}
+		case engine.LogSkip:
+			r.trigSkip[e.Trigger]++
+			if event {
+				why = append(why, e)
+			}
+		case engine.LogRobot:
+			rk := r.robot(e.Robot)
+			switch e.Status {
+			case engine.RobotRan:
+				rk.Ran++
+			case engine.RobotCondition:
+				rk.Condition++
+			case engine.RobotInactive:
+				rk.Inactive++
+			case engine.RobotFailed:
+				rk.Failed++
+			}
+		case engine.LogScheduled:
+			r.robot(e.Robot).Scheduled++
+		case engine.LogCancelled:
+			r.robot(e.Robot).Cancelled++
+		case engine.LogLoop:
+			key := e.Why.Code
+			for _, c := range e.Cycle {
+				key += "\x00" + c
+			}
+			l := r.loops[key]
+			if l == nil {
+				l = &LoopKPI{Kind: e.Why.Code, Cycle: append([]string(nil), e.Cycle...)}
+				r.loops[key] = l
+				r.loopOrder = append(r.loopOrder, key)
+			}
+			l.Count++
+		case engine.LogError:
+			r.tally(r.errs, e.Why, "")
+			if event {
+				why = append(why, e)
+			}
+		case engine.LogNote:
+			if event && noMoveNotes[e.Why.Code] {
+				why = append(why, e)
+			}
+		}
+	}
+	if event && !moved {
+		r.noMove++
+		r.count(code).noMove++
+		if len(why) == 0 {
+			r.tally(r.reasons, engine.Reason{Code: reasonNoTrigger, Args: []string{code}}, "")
+		}
+		seen := map[string]bool{}
+		for _, e := range why {
+			k := e.Why.Code + "\x00" + e.Trigger
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			r.tally(r.reasons, e.Why, e.Trigger)
+		}
+	}
+	r.sim.TrimLog()
+}
+
+// reasonNoTrigger is the runner's own reason: nothing in the log explains
+// the event because no trigger with its code could take it.
+const reasonNoTrigger = "whatif.noTrigger"
+
+func (r *Runner) tally(m map[string]*reasonAgg, why engine.Reason, trigger string) {
+	k := why.Code + "\x00" + trigger
+	a := m[k]
+	if a == nil {
+		r.reasonSeq++
+		a = &reasonAgg{why: why, trigger: trigger, first: r.reasonSeq}
+		m[k] = a
+	}
+	a.count++
+}
+
+func (r *Runner) robot(id string) *RobotKPI {
+	rk := r.robots[id]
+	if rk == nil {
+		rk = &RobotKPI{ID: id}
+		r.robots[id] = rk
+	}
+	return rk
+}
