@@ -196,8 +196,7 @@ func (s *Sim) setStage(it *item, pm *pipelineModel, stage int, by int) {
 
 func (s *Sim) touch(it *item, by int) {
 	it.modified = s.now
-	it.fields["DATE_MODIFY"] = s.formatTime(s.now)
-	it.fields["MODIFY_BY_ID"] = float64(by)
+	it.modifiedBy = by
 }
 
 // afterStageChange fires what a stage entry sets off besides robots: a
@@ -254,6 +253,9 @@ func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
 			s.setStage(it, ref.pipeline, ref.index, by)
 			stageChanged = true
 			continue
+		}
+		if k == "DATE_MODIFY" || k == "MODIFY_BY_ID" {
+			continue // kept by the engine, as Bitrix24 does
 		}
 		old, had := it.fields[k]
 		if had && ValuesEqual(it.em.fieldType(k), old, v) || !had && IsEmpty(it.em.fieldType(k), v) {

@@ -44,7 +44,7 @@ func (s *Sim) Result() *Result {
 	}
 	for _, it := range s.sortedItems() {
 		r.Items = append(r.Items, ResultItem{
-			Target: it.target, Stage: it.stageID(), Pipeline: it.pm.id, Fields: it.fields,
+			Target: it.target, Stage: it.stageID(), Pipeline: it.pm.id, Fields: it.allFields(),
 			Contact: it.contact, Company: it.company, Parent: it.parent,
 		})
 	}

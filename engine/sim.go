@@ -67,9 +67,13 @@ type item struct {
 	entered  time.Time
 	created  time.Time
 	modified time.Time
-	epoch    int
-	pending  []*task
-	history  []stagePoint
+	// modifiedBy is MODIFY_BY_ID; with modified (DATE_MODIFY) it lives
+	// outside fields because every move changes it.
+	modifiedBy int
+	sim        *Sim
+	epoch      int
+	pending    []*task
+	history    []stagePoint
 }
 
 type email struct {
@@ -108,9 +112,26 @@ func (it *item) FieldValue(id string) (any, bool) {
 			return nil, false
 		}
 		return float64(it.company), true
+	case "DATE_MODIFY":
+		return it.sim.formatTime(it.modified), true
+	case "MODIFY_BY_ID":
+		return float64(it.modifiedBy), true
 	}
 	v, ok := it.fields[id]
 	return v, ok
+}
+
+// allFields is the item's fields with the ones the engine keeps outside
+// the map (DATE_MODIFY and MODIFY_BY_ID change on every move, so they are
+// rendered only when read).
+func (it *item) allFields() map[string]any {
+	out := make(map[string]any, len(it.fields)+2)
+	for k, v := range it.fields {
+		out[k] = v
+	}
+	out["DATE_MODIFY"], _ = it.FieldValue("DATE_MODIFY")
+	out["MODIFY_BY_ID"], _ = it.FieldValue("MODIFY_BY_ID")
+	return out
 }
 
 func (it *item) responsible() int {
@@ -232,7 +253,7 @@ func New(sc *Scenario, opt Options) (*Sim, error) {
 
 func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]any, contact, company int, parent string) *item {
 	it := &item{
-		em: em, id: id, target: Target(em.typ, id), pm: ref.pipeline, stage: ref.index,
+		em: em, id: id, target: Target(em.typ, id), pm: ref.pipeline, stage: ref.index, sim: s,
 		fields: map[string]any{}, contact: contact, company: company, parent: parent,
 		entered: s.now, created: s.now, modified: s.now,
 	}
@@ -243,13 +264,13 @@ func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]a
 	if _, ok := it.fields["DATE_CREATE"]; !ok {
 		it.fields["DATE_CREATE"] = now
 	}
-	if _, ok := it.fields["DATE_MODIFY"]; !ok {
-		it.fields["DATE_MODIFY"] = now
+	if _, ok := it.fields["ASSIGNED_BY_ID"]; !ok && s.m.firstUsr != 0 {
+		it.fields["ASSIGNED_BY_ID"] = float64(s.m.firstUsr)
 	}
-	for _, k := range []string{"ASSIGNED_BY_ID", "MODIFY_BY_ID"} {
-		if _, ok := it.fields[k]; !ok && s.m.firstUsr != 0 {
-			it.fields[k] = float64(s.m.firstUsr)
-		}
+	it.modifiedBy = s.m.firstUsr
+	if v, ok := it.fields["MODIFY_BY_ID"]; ok {
+		it.modifiedBy = intOf(v)
+		delete(it.fields, "MODIFY_BY_ID")
 	}
 	if t, ok := parseFieldTime(it.fields["DATE_CREATE"], s.m.loc); ok {
 		it.created = t
@@ -257,6 +278,7 @@ func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]a
 	if t, ok := parseFieldTime(it.fields["DATE_MODIFY"], s.m.loc); ok {
 		it.modified = t
 	}
+	delete(it.fields, "DATE_MODIFY")
 	it.history = append(it.history, stagePoint{s.now, it.stageID(), it.pm.id})
 	return it
 }
@@ -599,7 +621,7 @@ func (s *Sim) create(ev *Event) {
 	if _, ok := fields["ASSIGNED_BY_ID"]; !ok {
 		it.fields["ASSIGNED_BY_ID"] = float64(s.byUser(ev))
 	}
-	it.fields["MODIFY_BY_ID"] = float64(s.byUser(ev))
+	it.modifiedBy = s.byUser(ev)
 	s.addItem(it)
 	s.add(LogEntry{Type: LogCreate, Target: it.target, To: it.stageID(), Pipeline: intp(it.pm.id), By: intp(s.byUser(ev))})
 	s.enterStage(it)

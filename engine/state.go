@@ -34,11 +34,8 @@ type StagePoint struct {
 func (s *Sim) state(it *item) ItemState {
 	st := ItemState{
 		Target: it.target, Entity: it.em.typ, ID: it.id, Pipeline: it.pm.id, Stage: it.stageID(),
-		Fields: make(map[string]any, len(it.fields)), Contact: it.contact, Company: it.company,
+		Fields: it.allFields(), Contact: it.contact, Company: it.company,
 		Parent: it.parent, Entered: it.entered,
-	}
-	for k, v := range it.fields {
-		st.Fields[k] = v
 	}
 	for _, t := range it.pending {
 		if !t.cancelled {
