@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/engine"
+)
+
+// DelayEditor is a robot's time setting: «Сразу», «Через N мин/ч/дн»,
+// «За N … до» a date field, or «Точное время» (a date field and a time of
+// day), with «Учитывать рабочее время компании» and «… ответственного».
+// It holds no state: changes go to OnChange.
+type DelayEditor struct {
+	app.Compo
+
+	// Lang is the interface language.
+	Lang string
+	// Delay is the delay edited; nil means «Сразу».
+	Delay *engine.Delay
+	// DateFields are the date and date-time fields offered as the basis.
+	DateFields []engine.Field
+	// Error is shown under the editor.
+	Error string
+	// OnChange receives the new delay (nil for «Сразу»).
+	OnChange func(ctx app.Context, d *engine.Delay)
+
+	// cur is the delay as last edited here (see ConditionEditor.cur).
+	cur    *engine.Delay
+	curSet bool
+}
+
+// OnMount takes the delay from the parent.
+func (c *DelayEditor) OnMount(ctx app.Context) { c.cur, c.curSet = c.Delay, true }
+
+// OnUpdate takes the delay the parent sends back.
+func (c *DelayEditor) OnUpdate(ctx app.Context) { c.cur, c.curSet = c.Delay, true }
+
+func (c *DelayEditor) current() *engine.Delay {
+	if !c.curSet {
+		return c.Delay
+	}
+	return c.cur
+}
+
+func (c *DelayEditor) emit(ctx app.Context, d *engine.Delay) {
+	c.cur, c.curSet = d, true
+	if c.OnChange != nil {
+		c.OnChange(ctx, d)
+	}
+}
+
+func (c *DelayEditor) mode() string {
+	d := c.current()
+	if d == nil {
+		return "now"
+	}
+	return d.Type
+}
+
+// Render implements app.Composer.
+func (c *DelayEditor) Render() app.UI {
+	lang := c.Lang
+	mode := c.mode()
+	d := engine.Delay{Type: engine.DelayAfter, Unit: "m"}
+	if cur := c.current(); cur != nil {
+		d = *cur
+	}
+	modes := []string{"now", engine.DelayAfter, engine.DelayBefore, engine.DelayIn}
+	modeKeys := map[string]string{"now": "designer.delay.now", engine.DelayAfter: "designer.delay.after",
+		engine.DelayBefore: "designer.delay.before", engine.DelayIn: "designer.delay.in"}
+	units := []string{"m", "h", "d"}
+	return app.Div().Class("delay-editor").DataSet("testid", "delay-editor").Body(
+		app.Div().Class("delay-editor__modes").Role("radiogroup").
+			Aria("label", i18n.T(lang, "designer.delay.title")).
+			Body(app.Range(modes).Slice(func(i int) app.UI {
+				m := modes[i]
+				class := "delay-editor__mode"
+				if m == mode {
+					class += " delay-editor__mode--active"
+				}
+				return app.Button().Type("button").Class(class).Role("radio").
+					Aria("checked", boolText(m == mode)).
+					DataSet("mode", m).
+					Text(i18n.T(lang, modeKeys[m])).
+					OnClick(func(ctx app.Context, e app.Event) { c.onMode(ctx, m) })
+			})),
+		app.If(mode == engine.DelayAfter || mode == engine.DelayBefore, func() app.UI {
+			return app.Div().Class("delay-editor__row").Body(
+				app.Input().Type("number").Min(0).Class("designer-input delay-editor__value").
+					DataSet("testid", "delay-value").
+					Aria("label", i18n.T(lang, "designer.delay.value")).
+					Value(strconv.Itoa(d.Value)).
+					OnChange(func(ctx app.Context, e app.Event) {
+						n, err := strconv.Atoi(jsValue(ctx))
+						if err != nil || n < 0 {
+							n = 0
+						}
+						c.change(ctx, func(d *engine.Delay) { d.Value = n })
+					}),
+				app.Select().Class("designer-input delay-editor__unit").
+					DataSet("testid", "delay-unit").
+					Aria("label", i18n.T(lang, "designer.delay.unit")).
+					OnChange(func(ctx app.Context, e app.Event) {
+						u := jsValue(ctx)
+						c.change(ctx, func(d *engine.Delay) { d.Unit = u })
+					}).
+					Body(app.Range(units).Slice(func(i int) app.UI {
+						u := units[i]
+						return app.Option().Value(u).Selected(u == d.Unit || (d.Unit == "" && u == "m")).
+							Text(i18n.T(lang, "designer.unit."+u))
+					})),
+			)
+		}),
+		app.If(mode != "now", func() app.UI {
+			return app.Div().Class("delay-editor__row").Body(
+				app.Label().Class("delay-editor__label").Text(i18n.T(lang, "designer.delay.basis")),
+				app.Select().Class("designer-input delay-editor__basis").
+					Aria("label", i18n.T(lang, "designer.delay.basis")).
+					OnChange(func(ctx app.Context, e app.Event) {
+						v := jsValue(ctx)
+						c.change(ctx, func(d *engine.Delay) { d.Basis = v })
+					}).
+					Body(
+						app.If(mode != engine.DelayIn && mode != engine.DelayBefore, func() app.UI {
+							return app.Option().Value("").Selected(d.Basis == "").Text(i18n.T(lang, "designer.delay.basisStage"))
+						}),
+						app.Range(c.DateFields).Slice(func(i int) app.UI {
+							f := c.DateFields[i]
+							return app.Option().Value(f.ID).Selected(f.ID == d.Basis).Text(f.Name)
+						}),
+					),
+				app.Input().Type("time").Class("designer-input delay-editor__time").
+					Aria("label", i18n.T(lang, "designer.delay.time")).
+					Title(i18n.T(lang, "designer.delay.time")).
+					Value(d.Time).
+					OnChange(func(ctx app.Context, e app.Event) {
+						v := jsValue(ctx)
+						c.change(ctx, func(d *engine.Delay) { d.Time = v })
+					}),
+			)
+		}),
+		app.If(mode == engine.DelayAfter && d.Value > 0 && d.Unit == "m" && d.Value < 10, func() app.UI {
+			return app.P().Class("designer-form__hint").Text(i18n.T(lang, "designer.delay.minHint"))
+		}),
+		app.If(mode != "now", func() app.UI {
+			return app.Div().Class("delay-editor__flags").Body(
+				checkbox("delay-worktime", i18n.T(lang, "designer.delay.workTime"), d.WorkTime, func(ctx app.Context, v bool) {
+					c.change(ctx, func(d *engine.Delay) { d.WorkTime = v })
+				}),
+				checkbox("delay-waitworkday", i18n.T(lang, "designer.delay.waitWorkDay"), d.WaitWorkDay, func(ctx app.Context, v bool) {
+					c.change(ctx, func(d *engine.Delay) { d.WaitWorkDay = v })
+				}),
+			)
+		}),
+		errorNote(c.Error),
+	)
+}
+
+func (c *DelayEditor) onMode(ctx app.Context, mode string) {
+	if mode == c.mode() {
+		return
+	}
+	if mode == "now" {
+		c.emit(ctx, nil)
+		return
+	}
+	d := engine.Delay{Unit: "h", Value: 1}
+	if cur := c.current(); cur != nil {
+		d = *cur
+	}
+	d.Type = mode
+	if mode == engine.DelayIn || mode == engine.DelayBefore {
+		if d.Basis == "" && len(c.DateFields) > 0 {
+			d.Basis = c.DateFields[0].ID
+		}
+	}
+	if mode == engine.DelayIn {
+		d.Value, d.Unit = 0, ""
+	} else if d.Unit == "" {
+		d.Value, d.Unit = 1, "h"
+	}
+	c.emit(ctx, &d)
+}
+
+func (c *DelayEditor) change(ctx app.Context, f func(d *engine.Delay)) {
+	cur := c.current()
+	if cur == nil {
+		return
+	}
+	d := *cur
+	f(&d)
+	c.emit(ctx, &d)
+}
+
+// checkbox is a labelled checkbox row.
+func checkbox(id, label string, checked bool, onChange func(ctx app.Context, v bool)) app.UI {
+	return app.Label().Class("designer-check").For(id).Body(
+		app.Input().Type("checkbox").ID(id).Class("designer-check__box").Checked(checked).
+			DataSet("testid", id).
+			OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, jsChecked(ctx)) }),
+		app.Span().Text(label),
+	)
+}

@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+)
+
+// designerModal frames a designer dialog: a dimmed overlay, a white panel
+// with a title bar and a close button, the body and a footer of buttons.
+// Escape closes it. It is markup shared by the dialog components, not a
+// component itself.
+func designerModal(lang, title, testID, size string, onClose app.EventHandler, body []app.UI, footer ...app.UI) app.UI {
+	titleID := "dlg-" + testID + "-title"
+	panel := "designer-modal__panel"
+	if size != "" {
+		panel += " designer-modal__panel--" + size
+	}
+	return app.Div().
+		Class("designer-modal").
+		OnKeyDown(func(ctx app.Context, e app.Event) {
+			if e.Get("key").String() == "Escape" && onClose != nil {
+				onClose(ctx, e)
+			}
+		}).
+		Body(
+			app.Div().
+				Class(panel).
+				Role("dialog").
+				Aria("modal", "true").
+				Aria("labelledby", titleID).
+				DataSet("testid", testID).
+				Body(
+					app.Div().Class("designer-modal__head").Body(
+						app.H2().ID(titleID).Class("designer-modal__title").Text(title),
+						app.Button().
+							Type("button").
+							Class("designer-modal__close").
+							Aria("label", i18n.T(lang, "designer.close")).
+							Title(i18n.T(lang, "designer.close")).
+							Text("×").
+							OnClick(onClose),
+					),
+					app.Div().Class("designer-modal__body").Body(body...),
+					app.If(len(footer) > 0, func() app.UI {
+						return app.Div().Class("designer-modal__foot").Body(footer...)
+					}),
+				),
+		)
+}
+
+// errorNote renders a field's error text under it, or nothing.
+func errorNote(msg string) app.UI {
+	if msg == "" {
+		return nil
+	}
+	return app.P().Class("designer-form__error").Role("alert").Text(msg)
+}
+
+// errorList renders general errors at the top of a dialog.
+func errorList(msgs []string) app.UI {
+	if len(msgs) == 0 {
+		return nil
+	}
+	return app.Div().Class("designer-form__errors").Role("alert").Body(
+		app.Range(msgs).Slice(func(i int) app.UI { return app.P().Text(msgs[i]) }),
+	)
+}
+
+// jsValue is the value of the element that fired an event.
+func jsValue(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
+
+// jsChecked is the checked state of the checkbox that fired an event.
+func jsChecked(ctx app.Context) bool { return ctx.JSSrc().Get("checked").Bool() }

@@ -1,0 +1,658 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/design"
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/storage"
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/examples"
+)
+
+// DesignerPage is the automation designer (/design), Bitrix24's «Роботы и
+// триггеры» page for the open scenario: a toolbar with the entity type,
+// pipeline tabs, undo/redo and the save state; one column per stage with
+// its triggers and robots; and the dialogs that edit them. Every change
+// goes through app/design inside session.Edit, so it is validated, saved
+// and undoable. /design?example=NAME opens a built-in example first.
+type DesignerPage struct {
+	app.Compo
+
+	lang      string
+	status    string // loading, ready, none
+	missing   string // an unknown ?example= name
+	entity    string
+	pipeline  int
+	saveState string
+	banner    []string
+
+	dialog    string // catalog, trigger, robotPicker, robot, stage, copyTrigger, copyRobot, confirm
+	dlgStage  string
+	dlgID     string
+	dlgErrors map[string][]string
+	stageErr  string
+	confirm   string
+	onConfirm func(ctx app.Context)
+}
+
+// Dialog kinds.
+const (
+	dlgCatalog     = "catalog"
+	dlgTrigger     = "trigger"
+	dlgRobotPicker = "robotPicker"
+	dlgRobot       = "robot"
+	dlgStage       = "stage"
+	dlgCopyTrigger = "copyTrigger"
+	dlgCopyRobot   = "copyRobot"
+	dlgConfirm     = "confirm"
+)
+
+// OnMount restores the language, opens ?example=NAME when given, and
+// marks the page ready for end-to-end tests once the scenario is shown.
+func (p *DesignerPage) OnMount(ctx app.Context) {
+	var lang string
+	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
+		app.Log("reading the interface language failed:", err)
+	}
+	p.setLang(lang)
+	p.saveState = "saved"
+	name := ctx.Page().URL().Query().Get("example")
+	if name == "" {
+		p.status = "none"
+		if Session().Scenario() != nil {
+			p.status = "ready"
+		}
+		p.markReady(ctx)
+		return
+	}
+	data, ok := exampleData(name)
+	if !ok {
+		p.status, p.missing = "none", name
+		p.markReady(ctx)
+		return
+	}
+	p.status = "loading"
+	sess := Session()
+	ctx.Async(func() {
+		_, err := sess.Create(context.Background(), data)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.status = "none"
+				p.banner = flatErrors(editErrors(p.lang, err))
+			} else {
+				p.status = "ready"
+				p.entity, p.pipeline = "", 0
+			}
+			p.markReady(ctx)
+		})
+	})
+}
+
+// exampleData finds a built-in example by file name, with or without
+// ".json".
+func exampleData(name string) ([]byte, bool) {
+	for _, ex := range examples.All() {
+		if ex.Name == name || strings.TrimSuffix(ex.Name, ".json") == name {
+			return ex.Data, true
+		}
+	}
+	return nil, false
+}
+
+func (p *DesignerPage) markReady(ctx app.Context) {
+	ctx.Defer(func(app.Context) {
+		if app.IsClient {
+			app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
+		}
+	})
+}
+
+func (p *DesignerPage) setLang(lang string) {
+	p.lang = i18n.Normalize(lang)
+	if app.IsClient {
+		app.Window().Get("document").Get("documentElement").Set("lang", p.lang)
+	}
+}
+
+func (p *DesignerPage) onLangChange(ctx app.Context, lang string) {
+	p.setLang(lang)
+	if err := ctx.LocalStorage().Set(langStorageKey, p.lang); err != nil {
+		app.Log("saving the interface language failed:", err)
+	}
+}
+
+func (p *DesignerPage) currentLang() string {
+	if p.lang == "" {
+		return i18n.Default
+	}
+	return p.lang
+}
+
+// view settles the shown entity type and pipeline against the scenario
+// (an undo may have removed them).
+func (p *DesignerPage) view(sc *engine.Scenario) (*engine.Entity, *engine.Pipeline) {
+	e := design.Entity(sc, p.entity)
+	if e == nil && len(sc.Entities) > 0 {
+		e = &sc.Entities[0]
+		p.entity, p.pipeline = e.Type, 0
+	}
+	if e == nil {
+		return nil, nil
+	}
+	pl := design.Pipeline(sc, e.Type, p.pipeline)
+	if pl == nil && len(e.Pipelines) > 0 {
+		pl = &e.Pipelines[0]
+		p.pipeline = pl.ID
+	}
+	return e, pl
+}
+
+// Render implements app.Composer.
+func (p *DesignerPage) Render() app.UI {
+	lang := p.currentLang()
+	return app.Div().Class("shell designer-page").Body(
+		app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
+		&Header{Lang: lang, OnLangChange: p.onLangChange},
+		app.Main().ID("main").Class("designer-page__main").Body(p.renderMain(lang)),
+	)
+}
+
+func (p *DesignerPage) renderMain(lang string) app.UI {
+	sc := Session().Scenario()
+	switch {
+	case p.status == "loading" || p.status == "":
+		return app.P().Class("designer-page__loading").Text(i18n.T(lang, "designer.loading"))
+	case p.status != "ready" || sc == nil:
+		return app.Div().Class("designer-page__empty").Body(
+			app.H1().Class("designer-page__empty-title").Text(i18n.T(lang, "designer.noScenario")),
+			app.If(p.missing != "", func() app.UI {
+				return app.P().Text(design.Format(i18n.T(lang, "designer.exampleMissing"), p.missing))
+			}),
+			errorList(p.banner),
+			app.P().Text(i18n.T(lang, "designer.noScenarioHint")),
+			app.A().Class("designer-button designer-button--primary").Href("/").Text(i18n.T(lang, "designer.toHome")),
+		)
+	}
+	ent, pl := p.view(sc)
+	if ent == nil || pl == nil {
+		return app.P().Text(i18n.T(lang, "designer.noScenario"))
+	}
+	var types []string
+	for _, e := range sc.Entities {
+		types = append(types, e.Type)
+	}
+	sess := Session()
+	return app.Div().Class("designer-page__content").Body(
+		&PipelineBar{
+			Lang:             lang,
+			Entities:         types,
+			Entity:           ent.Type,
+			Addable:          addableTypes(sc),
+			Pipelines:        ent.Pipelines,
+			Pipeline:         pl.ID,
+			CanUndo:          sess.CanUndo(),
+			CanRedo:          sess.CanRedo(),
+			SaveState:        p.saveState,
+			OnEntity:         p.onEntity,
+			OnAddEntity:      p.onAddEntity,
+			OnPipeline:       p.onPipeline,
+			OnAddPipeline:    p.onAddPipeline,
+			OnRenamePipeline: p.onRenamePipeline,
+			OnDeletePipeline: p.onDeletePipeline,
+			OnUndo:           p.onUndo,
+			OnRedo:           p.onRedo,
+		},
+		app.If(len(p.banner) > 0, func() app.UI {
+			return app.Div().Class("designer-page__banner").Role("alert").DataSet("testid", "designer-error").Body(
+				app.Strong().Text(i18n.T(lang, "designer.errorTitle")),
+				app.Range(p.banner).Slice(func(i int) app.UI { return app.P().Text(p.banner[i]) }),
+				app.Button().Type("button").Class("designer-icon-button designer-page__banner-close").
+					Aria("label", i18n.T(lang, "designer.dismiss")).Text("×").
+					OnClick(func(ctx app.Context, e app.Event) { p.banner = nil }),
+			)
+		}),
+		app.Div().Class("designer-board").
+			Role("region").
+			Aria("label", i18n.T(lang, "designer.scrollHint")).
+			TabIndex(0).
+			Body(
+				app.Range(pl.Stages).Slice(func(i int) app.UI { return p.renderColumn(lang, sc, ent.Type, pl.Stages[i]) }),
+				app.Div().Class("designer-board__add").Body(
+					app.Button().Type("button").Class("designer-board__add-button").
+						DataSet("testid", "add-stage").
+						Aria("label", i18n.T(lang, "designer.addStageLabel")).
+						Text(i18n.T(lang, "designer.addStage")).
+						OnClick(func(ctx app.Context, e app.Event) { p.onAddStage(ctx, engine.Process) }),
+					app.Button().Type("button").Class("designer-board__add-button designer-board__add-button--fail").
+						DataSet("testid", "add-fail-stage").
+						Text(i18n.T(lang, "designer.addFailStage")).
+						OnClick(func(ctx app.Context, e app.Event) { p.onAddStage(ctx, engine.Failure) }),
+				),
+			),
+		p.renderDialog(lang, sc, ent, pl),
+	)
+}
+
+func (p *DesignerPage) renderColumn(lang string, sc *engine.Scenario, typ string, st engine.Stage) app.UI {
+	robots := design.StageRobots(sc, typ, st.ID)
+	delays := make([]string, len(robots))
+	for i, r := range robots {
+		delays[i] = delaySummary(lang, sc, typ, r.Delay)
+	}
+	return &DesignerColumn{
+		Lang:            lang,
+		Stage:           st,
+		Triggers:        design.StageTriggers(sc, typ, st.ID),
+		Robots:          robots,
+		DelayTexts:      delays,
+		OnEditStage:     p.onEditStage,
+		OnAddTrigger:    p.onAddTrigger,
+		OnAddRobot:      p.onAddRobot,
+		OnEditTrigger:   p.onEditTrigger,
+		OnCopyTrigger:   p.onCopyTrigger,
+		OnDeleteTrigger: p.onDeleteTrigger,
+		OnEditRobot:     p.onEditRobot,
+		OnCopyRobot:     p.onCopyRobot,
+		OnDeleteRobot:   p.onDeleteRobot,
+		OnMoveRobot:     p.onMoveRobot,
+	}
+}
+
+func (p *DesignerPage) renderDialog(lang string, sc *engine.Scenario, ent *engine.Entity, pl *engine.Pipeline) app.UI {
+	stageName := func(id string) string {
+		if st, _, ok := sc.FindStage(ent.Type, id); ok {
+			return st.Name
+		}
+		return id
+	}
+	switch p.dialog {
+	case dlgCatalog:
+		return &TriggerCatalog{Lang: lang, Entity: ent.Type, StageName: stageName(p.dlgStage),
+			OnAdd: p.onCatalogAdd, OnClose: p.closeDialog}
+	case dlgTrigger:
+		t, ok := sc.TriggerByID(p.dlgID)
+		if !ok {
+			return nil
+		}
+		return &TriggerDialog{Lang: lang, Scenario: sc, Trigger: *t, Errors: p.dlgErrors,
+			OnSave: p.onSaveTrigger, OnClose: p.closeDialog}
+	case dlgRobotPicker:
+		return &RobotPicker{Lang: lang, Entity: ent.Type, StageName: stageName(p.dlgStage),
+			OnPick: p.onPickRobot, OnClose: p.closeDialog}
+	case dlgRobot:
+		r, ok := sc.RobotByID(p.dlgID)
+		if !ok {
+			return nil
+		}
+		return &RobotDialog{Lang: lang, Scenario: sc, Robot: *r, Errors: p.dlgErrors,
+			OnSave: p.onSaveRobot, OnClose: p.closeDialog}
+	case dlgStage:
+		ref, ok := design.FindStage(sc, ent.Type, p.dlgStage)
+		if !ok {
+			return nil
+		}
+		nt, nr := design.StageUsage(sc, ent.Type, ref.Stage.ID)
+		return &StageEditor{Lang: lang, Stage: ref.Stage, Triggers: nt, Robots: nr, Error: p.stageErr,
+			OnSave: p.onSaveStage, OnSemantics: p.onStageSemantics, OnMove: p.onMoveStage,
+			OnDelete: p.onDeleteStage, OnClose: p.closeDialog}
+	case dlgCopyTrigger, dlgCopyRobot:
+		title, from := i18n.T(lang, "designer.trigger.copyTitle"), ""
+		if t, ok := sc.TriggerByID(p.dlgID); ok && p.dialog == dlgCopyTrigger {
+			from = t.Stage
+		}
+		if r, ok := sc.RobotByID(p.dlgID); ok && p.dialog == dlgCopyRobot {
+			title, from = i18n.T(lang, "designer.robot.copyTitle"), r.Stage
+		}
+		return &CopyDialog{Lang: lang, Title: title, Pipelines: ent.Pipelines, From: from,
+			OnCopy: p.onCopyTo, OnClose: p.closeDialog}
+	case dlgConfirm:
+		return &DesignerConfirm{Lang: lang, Text: p.confirm, OnYes: p.onConfirmYes, OnNo: p.closeDialog}
+	}
+	return nil
+}
+
+// addableTypes are the entity types not in the scenario yet, with the
+// next free smart process.
+func addableTypes(sc *engine.Scenario) []string {
+	var out []string
+	for _, t := range []string{"LEAD", "DEAL", "QUOTE", "SMART_INVOICE", "ORDER"} {
+		if design.Entity(sc, t) == nil {
+			out = append(out, t)
+		}
+	}
+	return append(out, design.NextDynamicType(sc))
+}
+
+// edit runs a design operation inside session.Edit off the UI goroutine
+// (the store may be slow) and reports back on it.
+func (p *DesignerPage) edit(ctx app.Context, change func(sc *engine.Scenario) error, done func(ctx app.Context, err error)) {
+	sess := Session()
+	p.saveState = "saving"
+	ctx.Async(func() {
+		err := sess.Edit(context.Background(), change)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.saveState = "saved"
+			if d := sess.Doc(); d != nil && !d.Saved {
+				p.saveState = "unsaved"
+			}
+			if err != nil && errors.Is(err, storage.ErrConflict) {
+				p.saveState = "unsaved"
+			}
+			if done != nil {
+				done(ctx, err)
+				return
+			}
+			p.report(err)
+		})
+	})
+}
+
+// report shows an edit's error in the page banner.
+func (p *DesignerPage) report(err error) {
+	p.banner = nil
+	if err != nil {
+		p.banner = flatErrors(editErrors(p.currentLang(), err))
+	}
+}
+
+func flatErrors(m map[string][]string) []string {
+	var out []string
+	out = append(out, m[""]...)
+	for k, v := range m {
+		if k != "" {
+			for _, msg := range v {
+				out = append(out, k+": "+msg)
+			}
+		}
+	}
+	return out
+}
+
+func (p *DesignerPage) openDialog(kind, stage, id string) {
+	p.dialog, p.dlgStage, p.dlgID, p.dlgErrors, p.stageErr = kind, stage, id, nil, ""
+	p.banner = nil
+}
+
+func (p *DesignerPage) closeDialog(ctx app.Context) { p.openDialog("", "", "") }
+
+func (p *DesignerPage) ask(text string, yes func(ctx app.Context)) {
+	p.openDialog(dlgConfirm, "", "")
+	p.confirm, p.onConfirm = text, yes
+}
+
+func (p *DesignerPage) onConfirmYes(ctx app.Context) {
+	yes := p.onConfirm
+	p.closeDialog(ctx)
+	if yes != nil {
+		yes(ctx)
+	}
+}
+
+// Toolbar.
+
+func (p *DesignerPage) onEntity(ctx app.Context, typ string) { p.entity, p.pipeline = typ, 0 }
+
+func (p *DesignerPage) onAddEntity(ctx app.Context, typ string) {
+	p.edit(ctx, func(sc *engine.Scenario) error { return design.AddEntity(sc, typ) }, func(ctx app.Context, err error) {
+		p.report(err)
+		if err == nil {
+			p.entity, p.pipeline = typ, 0
+		}
+	})
+}
+
+func (p *DesignerPage) onPipeline(ctx app.Context, id int) { p.pipeline = id }
+
+func (p *DesignerPage) onAddPipeline(ctx app.Context) {
+	typ := p.entity
+	var id int
+	n := 1
+	if e := design.Entity(Session().Scenario(), typ); e != nil {
+		n = len(e.Pipelines)
+	}
+	name := design.Format(i18n.T(p.currentLang(), "designer.newPipelineName"), strconv.Itoa(n))
+	p.edit(ctx, func(sc *engine.Scenario) error {
+		var err error
+		id, err = design.AddPipeline(sc, typ, name)
+		return err
+	}, func(ctx app.Context, err error) {
+		p.report(err)
+		if err == nil {
+			p.pipeline = id
+		}
+	})
+}
+
+func (p *DesignerPage) onRenamePipeline(ctx app.Context, id int, name string) {
+	typ := p.entity
+	p.edit(ctx, func(sc *engine.Scenario) error { return design.RenamePipeline(sc, typ, id, name) }, nil)
+}
+
+func (p *DesignerPage) onDeletePipeline(ctx app.Context, id int) {
+	typ := p.entity
+	sc := Session().Scenario()
+	pl := design.Pipeline(sc, typ, id)
+	if pl == nil {
+		return
+	}
+	nt, nr := design.PipelineUsage(sc, typ, id)
+	text := design.Format(i18n.T(p.currentLang(), "designer.confirmDeletePipe"), pl.Name, strconv.Itoa(nt), strconv.Itoa(nr))
+	p.ask(text, func(ctx app.Context) {
+		p.edit(ctx, func(sc *engine.Scenario) error { return design.DeletePipeline(sc, typ, id) }, nil)
+	})
+}
+
+func (p *DesignerPage) onUndo(ctx app.Context) { p.history(ctx, Session().Undo) }
+func (p *DesignerPage) onRedo(ctx app.Context) { p.history(ctx, Session().Redo) }
+
+func (p *DesignerPage) history(ctx app.Context, f func(context.Context) error) {
+	p.saveState = "saving"
+	ctx.Async(func() {
+		err := f(context.Background())
+		ctx.Dispatch(func(ctx app.Context) {
+			p.saveState = "saved"
+			p.report(err)
+		})
+	})
+}
+
+// Stages.
+
+func (p *DesignerPage) onAddStage(ctx app.Context, semantics string) {
+	typ, pid := p.entity, p.pipeline
+	key := "designer.newStageName"
+	if semantics == engine.Failure {
+		key = "designer.newFailStageName"
+	}
+	name := i18n.T(p.currentLang(), key)
+	var id string
+	p.edit(ctx, func(sc *engine.Scenario) error {
+		var err error
+		id, err = design.AddStage(sc, typ, pid, semantics, name)
+		return err
+	}, func(ctx app.Context, err error) {
+		p.report(err)
+		if err == nil {
+			p.openDialog(dlgStage, id, "")
+		}
+	})
+}
+
+func (p *DesignerPage) onEditStage(ctx app.Context, stage string) { p.openDialog(dlgStage, stage, "") }
+
+// stageEdit runs a stage operation and keeps the editor open with the
+// reason when it is refused.
+func (p *DesignerPage) stageEdit(ctx app.Context, change func(sc *engine.Scenario) error, closeOnOK bool) {
+	p.edit(ctx, change, func(ctx app.Context, err error) {
+		p.stageErr = ""
+		if err != nil {
+			p.stageErr = strings.Join(flatErrors(editErrors(p.currentLang(), err)), " ")
+			return
+		}
+		if closeOnOK {
+			p.closeDialog(ctx)
+		}
+	})
+}
+
+func (p *DesignerPage) onSaveStage(ctx app.Context, name, color string) {
+	typ, id := p.entity, p.dlgStage
+	p.stageEdit(ctx, func(sc *engine.Scenario) error { return design.UpdateStage(sc, typ, id, name, color) }, true)
+}
+
+func (p *DesignerPage) onStageSemantics(ctx app.Context, sem string) {
+	typ, id := p.entity, p.dlgStage
+	p.stageEdit(ctx, func(sc *engine.Scenario) error { return design.SetSemantics(sc, typ, id, sem) }, false)
+}
+
+func (p *DesignerPage) onMoveStage(ctx app.Context, delta int) {
+	typ, id := p.entity, p.dlgStage
+	p.stageEdit(ctx, func(sc *engine.Scenario) error { return design.MoveStage(sc, typ, id, delta) }, false)
+}
+
+func (p *DesignerPage) onDeleteStage(ctx app.Context) {
+	typ, id := p.entity, p.dlgStage
+	p.stageEdit(ctx, func(sc *engine.Scenario) error { return design.DeleteStage(sc, typ, id) }, true)
+}
+
+// Triggers.
+
+func (p *DesignerPage) onAddTrigger(ctx app.Context, stage string) {
+	p.openDialog(dlgCatalog, stage, "")
+}
+
+// onCatalogAdd places the picked triggers; a single one opens its
+// settings at once, as in Bitrix24.
+func (p *DesignerPage) onCatalogAdd(ctx app.Context, codes []string) {
+	typ, stage := p.entity, p.dlgStage
+	var ids []string
+	p.edit(ctx, func(sc *engine.Scenario) error {
+		var err error
+		ids, err = design.AddTriggers(sc, typ, stage, codes)
+		return err
+	}, func(ctx app.Context, err error) {
+		p.closeDialog(ctx)
+		p.report(err)
+		if err == nil && len(ids) == 1 {
+			p.openDialog(dlgTrigger, stage, ids[0])
+		}
+	})
+}
+
+func (p *DesignerPage) onEditTrigger(ctx app.Context, id string) { p.openDialog(dlgTrigger, "", id) }
+
+func (p *DesignerPage) onSaveTrigger(ctx app.Context, t engine.Trigger) {
+	p.edit(ctx, func(sc *engine.Scenario) error { return design.UpdateTrigger(sc, t) }, func(ctx app.Context, err error) {
+		if err != nil {
+			p.dlgErrors = editErrors(p.currentLang(), err)
+			return
+		}
+		p.closeDialog(ctx)
+	})
+}
+
+func (p *DesignerPage) onCopyTrigger(ctx app.Context, id string) {
+	p.openDialog(dlgCopyTrigger, "", id)
+}
+
+func (p *DesignerPage) onCopyTo(ctx app.Context, stage string) {
+	id, kind := p.dlgID, p.dialog
+	p.closeDialog(ctx)
+	p.edit(ctx, func(sc *engine.Scenario) error {
+		var err error
+		if kind == dlgCopyTrigger {
+			_, err = design.CopyTrigger(sc, id, stage)
+		} else {
+			_, err = design.CopyRobot(sc, id, stage)
+		}
+		return err
+	}, func(ctx app.Context, err error) {
+		p.report(err)
+		if err == nil {
+			if ref, ok := design.FindStage(Session().Scenario(), p.entity, stage); ok {
+				p.pipeline = ref.Pipeline
+			}
+		}
+	})
+}
+
+func (p *DesignerPage) onDeleteTrigger(ctx app.Context, id string) {
+	t, ok := Session().Scenario().TriggerByID(id)
+	if !ok {
+		return
+	}
+	lang := p.currentLang()
+	p.ask(design.Format(i18n.T(lang, "designer.trigger.confirmDelete"), triggerTitle(lang, *t)), func(ctx app.Context) {
+		p.edit(ctx, func(sc *engine.Scenario) error { return design.DeleteTrigger(sc, id) }, nil)
+	})
+}
+
+// Robots.
+
+func (p *DesignerPage) onAddRobot(ctx app.Context, stage string) {
+	p.openDialog(dlgRobotPicker, stage, "")
+}
+
+// onPickRobot places a robot of the chosen type with default params and
+// opens its settings.
+func (p *DesignerPage) onPickRobot(ctx app.Context, robotType string) {
+	typ, stage := p.entity, p.dlgStage
+	lang := p.currentLang()
+	text := i18n.T(lang, "designer.robot.defaultText")
+	switch robotType {
+	case engine.RobotCreateTask:
+		text = i18n.T(lang, "designer.robot.defaultTask")
+	case engine.RobotSendEmail:
+		text = i18n.T(lang, "designer.robot.defaultSubject")
+	}
+	var id string
+	p.edit(ctx, func(sc *engine.Scenario) error {
+		params, err := design.DefaultParams(sc, typ, stage, robotType, text)
+		if err != nil {
+			return err
+		}
+		id, err = design.AddRobot(sc, engine.Robot{Entity: typ, Stage: stage, Type: robotType, Params: params})
+		return err
+	}, func(ctx app.Context, err error) {
+		p.closeDialog(ctx)
+		p.report(err)
+		if err == nil {
+			p.openDialog(dlgRobot, stage, id)
+		}
+	})
+}
+
+func (p *DesignerPage) onEditRobot(ctx app.Context, id string) { p.openDialog(dlgRobot, "", id) }
+
+func (p *DesignerPage) onSaveRobot(ctx app.Context, r engine.Robot) {
+	p.edit(ctx, func(sc *engine.Scenario) error { return design.UpdateRobot(sc, r) }, func(ctx app.Context, err error) {
+		if err != nil {
+			p.dlgErrors = editErrors(p.currentLang(), err)
+			return
+		}
+		p.closeDialog(ctx)
+	})
+}
+
+func (p *DesignerPage) onCopyRobot(ctx app.Context, id string) { p.openDialog(dlgCopyRobot, "", id) }
+
+func (p *DesignerPage) onDeleteRobot(ctx app.Context, id string) {
+	r, ok := Session().Scenario().RobotByID(id)
+	if !ok {
+		return
+	}
+	lang := p.currentLang()
+	p.ask(design.Format(i18n.T(lang, "designer.robot.confirmDelete"), robotTitle(lang, *r)), func(ctx app.Context) {
+		p.edit(ctx, func(sc *engine.Scenario) error { return design.DeleteRobot(sc, id) }, nil)
+	})
+}
+
+func (p *DesignerPage) onMoveRobot(ctx app.Context, id string, delta int) {
+	p.edit(ctx, func(sc *engine.Scenario) error { return design.MoveRobot(sc, id, delta) }, nil)
+}

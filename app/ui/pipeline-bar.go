@@ -1,0 +1,207 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/engine"
+)
+
+// PipelineBar is the designer's toolbar: the entity type selector (and
+// adding a type, including a smart process), the pipeline tabs with add,
+// rename and delete, undo/redo and the save state.
+type PipelineBar struct {
+	app.Compo
+
+	// Lang is the interface language.
+	Lang string
+	// Entities are the scenario's entity types; Entity the shown one.
+	Entities []string
+	Entity   string
+	// Addable are the entity types that can still be added.
+	Addable []string
+	// Pipelines are the shown type's pipelines; Pipeline the shown one.
+	Pipelines []engine.Pipeline
+	Pipeline  int
+	// CanUndo and CanRedo enable the buttons; SaveState is "saved",
+	// "saving" or "unsaved".
+	CanUndo, CanRedo bool
+	SaveState        string
+
+	OnEntity         func(ctx app.Context, typ string)
+	OnAddEntity      func(ctx app.Context, typ string)
+	OnPipeline       func(ctx app.Context, id int)
+	OnAddPipeline    func(ctx app.Context)
+	OnRenamePipeline func(ctx app.Context, id int, name string)
+	OnDeletePipeline func(ctx app.Context, id int)
+	OnUndo, OnRedo   func(ctx app.Context)
+
+	renaming bool
+	name     string
+}
+
+// Render implements app.Composer.
+func (b *PipelineBar) Render() app.UI {
+	lang := i18n.Normalize(b.Lang)
+	multi := !engine.SinglePipeline(b.Entity)
+	return app.Div().Class("pipeline-bar").Body(
+		app.Div().Class("pipeline-bar__row").Body(
+			app.H1().Class("pipeline-bar__title").Text(i18n.T(lang, "designer.title")),
+			app.Label().For("designer-entity").Class("pipeline-bar__label").Text(i18n.T(lang, "designer.entity")),
+			app.Select().ID("designer-entity").Class("designer-input pipeline-bar__entity").
+				DataSet("testid", "entity-select").
+				OnChange(func(ctx app.Context, e app.Event) {
+					if b.OnEntity != nil {
+						b.OnEntity(ctx, jsValue(ctx))
+					}
+				}).
+				Body(app.Range(b.Entities).Slice(func(i int) app.UI {
+					t := b.Entities[i]
+					return app.Option().Value(t).Selected(t == b.Entity).Text(entityLabel(lang, t))
+				})),
+			app.If(len(b.Addable) > 0, func() app.UI {
+				return app.Select().Class("designer-input pipeline-bar__add-entity").
+					DataSet("testid", "entity-add").
+					Aria("label", i18n.T(lang, "designer.addEntityPrompt")).
+					OnChange(func(ctx app.Context, e app.Event) {
+						v := jsValue(ctx)
+						ctx.JSSrc().Set("value", "")
+						if v != "" && b.OnAddEntity != nil {
+							b.OnAddEntity(ctx, v)
+						}
+					}).
+					Body(
+						app.Option().Value("").Selected(true).Text("+ "+i18n.T(lang, "designer.addEntity")),
+						app.Range(b.Addable).Slice(func(i int) app.UI {
+							t := b.Addable[i]
+							return app.Option().Value(t).Text(entityLabel(lang, t))
+						}),
+					)
+			}),
+			app.Span().Class("pipeline-bar__spacer"),
+			app.Button().Type("button").Class("designer-button designer-button--ghost pipeline-bar__undo").
+				DataSet("testid", "undo").
+				Disabled(!b.CanUndo).
+				Title(i18n.T(lang, "designer.undo")).
+				Text("↶ "+i18n.T(lang, "designer.undo")).
+				OnClick(func(ctx app.Context, e app.Event) {
+					if b.OnUndo != nil {
+						b.OnUndo(ctx)
+					}
+				}),
+			app.Button().Type("button").Class("designer-button designer-button--ghost pipeline-bar__redo").
+				DataSet("testid", "redo").
+				Disabled(!b.CanRedo).
+				Title(i18n.T(lang, "designer.redo")).
+				Text("↷ "+i18n.T(lang, "designer.redo")).
+				OnClick(func(ctx app.Context, e app.Event) {
+					if b.OnRedo != nil {
+						b.OnRedo(ctx)
+					}
+				}),
+			app.Span().Class("pipeline-bar__save pipeline-bar__save--"+b.SaveState).
+				Role("status").
+				DataSet("testid", "save-state").
+				Text(i18n.T(lang, "designer."+b.SaveState)),
+		),
+		app.Div().Class("pipeline-bar__tabs").Role("tablist").Aria("label", i18n.T(lang, "designer.pipelines")).Body(
+			app.Range(b.Pipelines).Slice(func(i int) app.UI {
+				p := b.Pipelines[i]
+				active := p.ID == b.Pipeline
+				class := "pipeline-bar__tab"
+				if active {
+					class += " pipeline-bar__tab--active"
+				}
+				if active && b.renaming {
+					return app.Div().Class("pipeline-bar__rename").
+						Body(
+							app.Input().Class("designer-input").AutoFocus(true).
+								DataSet("testid", "pipeline-name").
+								Aria("label", i18n.T(lang, "designer.pipelineName")).
+								Value(b.name).
+								OnInput(func(ctx app.Context, e app.Event) { b.name = jsValue(ctx) }).
+								OnKeyDown(func(ctx app.Context, e app.Event) {
+									switch e.Get("key").String() {
+									case "Enter":
+										b.name = jsValue(ctx)
+										b.finishRename(ctx)
+									case "Escape":
+										b.renaming = false
+									}
+								}),
+							app.Button().Type("button").Class("designer-button designer-button--primary").
+								DataSet("testid", "pipeline-rename-save").
+								Text(i18n.T(lang, "designer.save")).
+								OnClick(func(ctx app.Context, e app.Event) { b.finishRename(ctx) }),
+							app.Button().Type("button").Class("designer-button designer-button--ghost").
+								Text(i18n.T(lang, "designer.cancel")).
+								OnClick(func(ctx app.Context, e app.Event) { b.renaming = false }),
+						)
+				}
+				id := p.ID
+				return app.Div().Class("pipeline-bar__tab-wrap").Body(
+					app.Button().Type("button").Class(class).Role("tab").
+						Aria("selected", boolText(active)).
+						DataSet("pipeline", strconv.Itoa(id)).
+						Text(p.Name).
+						OnClick(func(ctx app.Context, e app.Event) {
+							b.renaming = false
+							if b.OnPipeline != nil {
+								b.OnPipeline(ctx, id)
+							}
+						}),
+					app.If(active && multi, func() app.UI {
+						return app.Span().Class("pipeline-bar__tab-tools").Body(
+							app.Button().Type("button").Class("designer-icon-button").
+								DataSet("testid", "pipeline-rename").
+								Aria("label", i18n.T(lang, "designer.renamePipeline")).
+								Title(i18n.T(lang, "designer.renamePipeline")).
+								Text("✎").
+								OnClick(func(ctx app.Context, e app.Event) { b.renaming, b.name = true, p.Name }),
+							app.If(id != 0, func() app.UI {
+								return app.Button().Type("button").Class("designer-icon-button").
+									DataSet("testid", "pipeline-delete").
+									Aria("label", i18n.T(lang, "designer.deletePipeline")).
+									Title(i18n.T(lang, "designer.deletePipeline")).
+									Text("🗑").
+									OnClick(func(ctx app.Context, e app.Event) {
+										if b.OnDeletePipeline != nil {
+											b.OnDeletePipeline(ctx, id)
+										}
+									})
+							}),
+						)
+					}),
+				)
+			}),
+			app.If(multi, func() app.UI {
+				return app.Button().Type("button").Class("pipeline-bar__tab pipeline-bar__tab--add").
+					DataSet("testid", "pipeline-add").
+					Text("+ " + i18n.T(lang, "designer.addPipeline")).
+					OnClick(func(ctx app.Context, e app.Event) {
+						if b.OnAddPipeline != nil {
+							b.OnAddPipeline(ctx)
+						}
+					})
+			}),
+		),
+	)
+}
+
+func (b *PipelineBar) finishRename(ctx app.Context) {
+	b.renaming = false
+	if b.OnRenamePipeline != nil {
+		b.OnRenamePipeline(ctx, b.Pipeline, b.name)
+	}
+}
+
+// entityLabel is "Сделка (DEAL)".
+func entityLabel(lang, t string) string {
+	n := engine.EntityName(t, lang)
+	if n == t {
+		return t
+	}
+	return n + " (" + t + ")"
+}

@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/design"
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/engine"
+)
+
+// TriggerChip is one trigger in a stage column: its name and code name,
+// markers for a condition and for «Разрешить переход на предыдущий
+// статус», and the menu of Bitrix24's three trigger actions (edit, copy,
+// delete). A click on the chip opens its settings.
+type TriggerChip struct {
+	app.Compo
+
+	// Lang is the interface language.
+	Lang string
+	// Trigger is the trigger shown.
+	Trigger engine.Trigger
+	// OnEdit, OnCopy and OnDelete are called with the trigger's id.
+	OnEdit, OnCopy, OnDelete func(ctx app.Context, id string)
+
+	menuOpen bool
+}
+
+// Render implements app.Composer.
+func (c *TriggerChip) Render() app.UI {
+	t := c.Trigger
+	title := triggerTitle(c.Lang, t)
+	sub := triggerCodeName(c.Lang, t.Code)
+	if sub == title {
+		sub = t.Code
+	}
+	return app.Div().
+		Class("trigger-chip").
+		DataSet("trigger", t.ID).
+		Body(
+			app.Button().
+				Type("button").
+				Class("trigger-chip__main").
+				Title(title).
+				OnClick(c.onEdit).
+				Body(
+					app.Span().Class("trigger-chip__icon").Aria("hidden", "true").Text("⚡"),
+					app.Span().Class("trigger-chip__text").Body(
+						app.Span().Class("trigger-chip__name").Text(title),
+						app.Span().Class("trigger-chip__code").Text(sub),
+					),
+				),
+			app.Div().Class("trigger-chip__marks").Body(
+				app.If(len(t.Condition) > 0, func() app.UI {
+					return app.Span().Class("designer-mark designer-mark--condition").
+						Title(i18n.T(c.Lang, "designer.trigger.conditionChip")).
+						Text(i18n.T(c.Lang, "designer.trigger.conditionChip"))
+				}),
+				app.If(t.AllowBackwards, func() app.UI {
+					return app.Span().Class("designer-mark designer-mark--back").
+						Title(i18n.T(c.Lang, "designer.trigger.allowBackwards")).
+						Text("↩ " + i18n.T(c.Lang, "designer.trigger.allowBackChip"))
+				}),
+			),
+			app.Button().
+				Type("button").
+				Class("trigger-chip__menu-button").
+				Aria("label", design.Format(i18n.T(c.Lang, "designer.trigger.menuLabel"), title)).
+				Aria("haspopup", "menu").
+				Aria("expanded", boolText(c.menuOpen)).
+				DataSet("testid", "trigger-menu").
+				Text("⋯").
+				OnClick(c.onToggleMenu),
+			app.If(c.menuOpen, func() app.UI {
+				return app.Div().Class("designer-menu").Role("menu").Body(
+					menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
+					menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
+					menuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.onDelete),
+				)
+			}),
+		)
+}
+
+func (c *TriggerChip) onToggleMenu(ctx app.Context, e app.Event) { c.menuOpen = !c.menuOpen }
+
+func (c *TriggerChip) onEdit(ctx app.Context, e app.Event) {
+	c.menuOpen = false
+	if c.OnEdit != nil {
+		c.OnEdit(ctx, c.Trigger.ID)
+	}
+}
+
+func (c *TriggerChip) onCopy(ctx app.Context, e app.Event) {
+	c.menuOpen = false
+	if c.OnCopy != nil {
+		c.OnCopy(ctx, c.Trigger.ID)
+	}
+}
+
+func (c *TriggerChip) onDelete(ctx app.Context, e app.Event) {
+	c.menuOpen = false
+	if c.OnDelete != nil {
+		c.OnDelete(ctx, c.Trigger.ID)
+	}
+}
+
+// menuItem is one entry of a chip's action menu.
+func menuItem(label, action string, h app.EventHandler) app.UI {
+	return app.Button().
+		Type("button").
+		Class("designer-menu__item").
+		Role("menuitem").
+		DataSet("action", action).
+		Text(label).
+		OnClick(h)
+}
+
+func boolText(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
