@@ -1,0 +1,243 @@
+package simulate
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/engine"
+)
+
+// PageSize is how many cards a column shows before "show more".
+const PageSize = 20
+
+// Tab is one board the page can show: an entity type's pipeline.
+type Tab struct {
+	Entity   string
+	Pipeline int
+	Label    string
+	Count    int
+}
+
+// Chip is a trigger or a robot on a stage, as the column header shows it.
+type Chip struct {
+	ID   string
+	Name string
+	Code string // the trigger code or the robot type
+	// Lit is true for a trigger that fired in the last action.
+	Lit bool
+}
+
+// Card is one item on the board.
+type Card struct {
+	Target      string
+	Stage       string
+	Title       string
+	Amount      string
+	Responsible string
+	// Pending lists the robots waiting for this item: "name · due".
+	Pending []string
+	// Moved is true when the last action moved or created it.
+	Moved bool
+}
+
+// Column is one stage of the board with its cards (at most its limit).
+type Column struct {
+	Stage     string
+	Name      string
+	Color     string
+	Semantics string
+	Count     int
+	Cards     []Card
+	// More is how many cards are not shown.
+	More     int
+	Triggers []Chip
+	Robots   []Chip
+}
+
+// Board is the Kanban view of one pipeline.
+type Board struct {
+	Entity   string
+	Pipeline int
+	Columns  []Column
+}
+
+// Tabs lists every pipeline of every entity type with its item count.
+func (c *Controller) Tabs(lang string) []Tab {
+	counts := map[string]int{}
+	for _, it := range c.sim.Items() {
+		counts[it.Entity+"\x00"+strconv.Itoa(it.Pipeline)]++
+	}
+	var out []Tab
+	for _, e := range c.sc.Entities {
+		name := e.Title
+		if name == "" {
+			name = engine.EntityName(e.Type, lang)
+		}
+		for _, p := range e.Pipelines {
+			label := name
+			if len(e.Pipelines) > 1 {
+				label += ": " + p.Name
+			}
+			out = append(out, Tab{Entity: e.Type, Pipeline: p.ID, Label: label, Count: counts[e.Type+"\x00"+strconv.Itoa(p.ID)]})
+		}
+	}
+	return out
+}
+
+// Pipeline finds a pipeline of the scenario.
+func (c *Controller) Pipeline(entity string, id int) (engine.Pipeline, bool) {
+	for _, e := range c.sc.Entities {
+		if e.Type != entity {
+			continue
+		}
+		for _, p := range e.Pipelines {
+			if p.ID == id {
+				return p, true
+			}
+		}
+	}
+	return engine.Pipeline{}, false
+}
+
+// Board builds the columns of one pipeline. limits gives a column's card
+// limit by stage id (PageSize when absent): long columns render only their
+// first cards, so a board of ten thousand items stays fast.
+func (c *Controller) Board(entity string, pipeline int, limits map[string]int, n *Names, lang string) Board {
+	b := Board{Entity: entity, Pipeline: pipeline}
+	p, ok := c.Pipeline(entity, pipeline)
+	if !ok {
+		return b
+	}
+	lit, moved := c.recent()
+	index := map[string]int{}
+	for i, st := range p.Stages {
+		index[st.ID] = i
+		col := Column{Stage: st.ID, Name: st.Name, Color: st.Color, Semantics: st.Semantics}
+		for _, t := range c.sc.Triggers {
+			if t.Entity == entity && n.stageIn(p, t.Stage) == st.ID {
+				col.Triggers = append(col.Triggers, Chip{ID: t.ID, Name: n.Trigger(t.ID, lang), Code: t.Code, Lit: lit[t.ID]})
+			}
+		}
+		for _, r := range c.sc.Robots {
+			if r.Entity == entity && n.stageIn(p, r.Stage) == st.ID {
+				col.Robots = append(col.Robots, Chip{ID: r.ID, Name: n.Robot(r.ID), Code: r.Type})
+			}
+		}
+		b.Columns = append(b.Columns, col)
+	}
+	for _, it := range c.sim.Items() {
+		if it.Entity != entity || it.Pipeline != pipeline {
+			continue
+		}
+		i, ok := index[it.Stage]
+		if !ok {
+			continue
+		}
+		col := &b.Columns[i]
+		col.Count++
+		limit, ok := limits[col.Stage]
+		if !ok {
+			limit = PageSize
+		}
+		if len(col.Cards) >= limit {
+			col.More++
+			continue
+		}
+		col.Cards = append(col.Cards, c.card(it, n, lang, moved[it.Target]))
+	}
+	return b
+}
+
+// stageIn resolves a trigger's or robot's stage as written (a bare id such
+// as "P" is accepted for a prefixed default stage) to a stage id of p, or
+// "" when the stage is not in p.
+func (n *Names) stageIn(p engine.Pipeline, id string) string {
+	for _, st := range p.Stages {
+		if st.ID == id {
+			return id
+		}
+	}
+	for _, st := range p.Stages {
+		if i := strings.LastIndexByte(st.ID, ':'); i >= 0 && st.ID[i+1:] == id {
+			return st.ID
+		}
+	}
+	return ""
+}
+
+// card is the view of one item.
+func (c *Controller) card(it engine.ItemState, n *Names, lang string, moved bool) Card {
+	cd := Card{Target: it.Target, Stage: it.Stage, Moved: moved}
+	cd.Title = ItemTitle(it)
+	cd.Amount = Amount(it.Fields["OPPORTUNITY"], it.Fields["CURRENCY_ID"])
+	if f, ok := it.Fields["ASSIGNED_BY_ID"].(float64); ok {
+		cd.Responsible = n.User(int(f))
+	}
+	for _, p := range it.Pending {
+		cd.Pending = append(cd.Pending, n.Robot(p.Robot)+" · "+FormatShort(p.Due, lang))
+	}
+	return cd
+}
+
+// ItemTitle is the item's TITLE, else its target.
+func ItemTitle(it engine.ItemState) string {
+	if s, ok := it.Fields["TITLE"].(string); ok && strings.TrimSpace(s) != "" {
+		return s
+	}
+	return it.Target
+}
+
+// Amount formats a deal's sum the way Bitrix24's cards do: "50 000 ₽".
+// The value may be a number, or a money string "50000|RUB"; the currency
+// defaults to roubles. It returns "" for no sum.
+func Amount(v any, currency any) string {
+	cur, _ := currency.(string)
+	var f float64
+	switch x := v.(type) {
+	case float64:
+		f = x
+	case string:
+		amount, c, _ := strings.Cut(x, "|")
+		if c != "" {
+			cur = c
+		}
+		var err error
+		if f, err = strconv.ParseFloat(strings.ReplaceAll(amount, " ", ""), 64); err != nil {
+			return ""
+		}
+	default:
+		return ""
+	}
+	sym := map[string]string{"": "₽", "RUB": "₽", "USD": "$", "EUR": "€", "KZT": "₸", "BYN": "Br", "UAH": "₴"}[cur]
+	if sym == "" {
+		sym = cur
+	}
+	// A no-break space keeps the sum on one line.
+	return strings.ReplaceAll(engine.FormatNumber(f), " ", "\u00a0") + "\u00a0" + sym
+}
+
+// recent collects what the last action did: the triggers that fired and
+// the items that moved or appeared.
+func (c *Controller) recent() (lit, moved map[string]bool) {
+	lit, moved = map[string]bool{}, map[string]bool{}
+	log := c.sim.Log()
+	if c.lastFrom > len(log) {
+		return lit, moved
+	}
+	for _, e := range log[c.lastFrom:] {
+		switch e.Type {
+		case engine.LogTrigger:
+			lit[e.Trigger] = true
+			moved[e.Target] = true
+		case engine.LogMove, engine.LogCreate:
+			moved[e.Target] = true
+		}
+	}
+	return lit, moved
+}
+
+// CountLabel is "3 сделки" / "3 items" style text for a column's count.
+func CountLabel(lang string, n int) string {
+	return strconv.Itoa(n) + " " + i18n.Plural(lang, n, i18n.T(lang, "board.item.one"), i18n.T(lang, "board.item.few"), i18n.T(lang, "board.item.many"))
+}

@@ -1,0 +1,5 @@
+package simulate
+
+import "sort"
+
+func sortStrings(s []string) { sort.Strings(s) }

@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/simulate"
+)
+
+// BoardColumn is one stage of the board: a coloured header with the stage
+// name, the item count and the stage's triggers and robots, then the cards.
+// Cards dropped on it are moved to its stage.
+type BoardColumn struct {
+	app.Compo
+
+	Lang      string
+	Stage     string
+	Name      string
+	Color     string
+	Semantics string
+	Count     int
+	More      int
+	Cards     []simulate.Card
+	Triggers  []simulate.Chip
+	Robots    []simulate.Chip
+
+	OnDrop func(ctx app.Context, stage, target string)
+	OnMore func(ctx app.Context, stage string)
+	OnOpen func(ctx app.Context, target string)
+	OnFire func(ctx app.Context, target string)
+	OnMove func(ctx app.Context, target string)
+	OnDrag func(ctx app.Context, target string)
+
+	over bool
+}
+
+// Render implements app.Composer.
+func (c *BoardColumn) Render() app.UI {
+	class := "board__column board__column--" + c.Semantics
+	if c.over {
+		class += " board__column--over"
+	}
+	color := c.Color
+	if color == "" {
+		color = "#39A8EF"
+	}
+	return app.Section().
+		Class(class).
+		DataSet("stage", c.Stage).
+		Aria("label", c.Name).
+		OnDragOver(c.onDragOver).
+		OnDragEnter(c.onDragOver).
+		OnDragLeave(c.onDragLeave).
+		OnDrop(c.onDrop).
+		Body(
+			app.Header().
+				Class("board__head").
+				Style("--stage-color", color).
+				Style("color", textOn(color)).
+				Body(
+					app.H2().Class("board__stage").Text(c.Name),
+					app.Span().
+						Class("board__count").
+						Title(simulate.CountLabel(c.Lang, c.Count)).
+						Text(strconv.Itoa(c.Count)),
+				),
+			app.Div().Class("board__automation").Body(
+				app.Div().Class("board__chips").Aria("label", i18n.T(c.Lang, "board.column.triggers")).Body(
+					app.Range(c.Triggers).Slice(func(i int) app.UI {
+						t := c.Triggers[i]
+						cls := "board__chip board__chip--trigger"
+						if t.Lit {
+							cls += " board__chip--lit"
+						}
+						return app.Span().
+							Class(cls).
+							DataSet("trigger", t.ID).
+							Title(i18n.T(c.Lang, "board.column.trigger") + ": " + t.Name + " (" + t.Code + ")").
+							Text("⚡ " + t.Name)
+					}),
+				),
+				app.Div().Class("board__chips").Aria("label", i18n.T(c.Lang, "board.column.robots")).Body(
+					app.Range(c.Robots).Slice(func(i int) app.UI {
+						r := c.Robots[i]
+						return app.Span().
+							Class("board__chip board__chip--robot").
+							DataSet("robot", r.ID).
+							Title(i18n.T(c.Lang, "board.column.robot") + ": " + r.Name + " (" + r.Code + ")").
+							Text("⚙ " + r.Name)
+					}),
+				),
+			),
+			app.Div().Class("board__cards").Body(
+				app.Range(c.Cards).Slice(func(i int) app.UI {
+					cd := c.Cards[i]
+					return &ItemCard{
+						Lang: c.Lang, Target: cd.Target, Title: cd.Title, Amount: cd.Amount,
+						Responsible: cd.Responsible, Pending: cd.Pending, Moved: cd.Moved,
+						OnOpen: c.OnOpen, OnFire: c.OnFire, OnMove: c.OnMove, OnDrag: c.OnDrag,
+					}
+				}),
+				app.If(c.Count == 0, func() app.UI {
+					return app.P().Class("board__empty").Text(i18n.T(c.Lang, "board.column.empty"))
+				}),
+				app.If(c.More > 0, func() app.UI {
+					return app.Button().
+						Type("button").
+						Class("board__more").
+						DataSet("testid", "column-more").
+						OnClick(c.onMore).
+						Text(i18n.T(c.Lang, "board.column.more") + " " + strconv.Itoa(c.More))
+				}),
+			),
+		)
+}
+
+func (c *BoardColumn) onDragOver(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if dt := e.Get("dataTransfer"); dt.Truthy() {
+		dt.Set("dropEffect", "move")
+	}
+	if !c.over {
+		c.over = true
+	} else {
+		ctx.PreventUpdate()
+	}
+}
+
+func (c *BoardColumn) onDragLeave(ctx app.Context, e app.Event) {
+	c.over = false
+}
+
+func (c *BoardColumn) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	c.over = false
+	target := ""
+	if dt := e.Get("dataTransfer"); dt.Truthy() {
+		target = dt.Call("getData", "text/plain").String()
+	}
+	if c.OnDrop != nil {
+		c.OnDrop(ctx, c.Stage, target)
+	}
+}
+
+func (c *BoardColumn) onMore(ctx app.Context, e app.Event) {
+	if c.OnMore != nil {
+		c.OnMore(ctx, c.Stage)
+	}
+}
+
+// textOn picks white or dark text for a background colour "#RRGGBB" by its
+// luminance, as Bitrix24 does on its stage bars.
+func textOn(color string) string {
+	if len(color) != 7 || color[0] != '#' {
+		return "#ffffff"
+	}
+	v, err := strconv.ParseUint(color[1:], 16, 32)
+	if err != nil {
+		return "#ffffff"
+	}
+	r, g, b := float64(v>>16&0xff), float64(v>>8&0xff), float64(v&0xff)
+	if 0.299*r+0.587*g+0.114*b > 186 {
+		return "#333333"
+	}
+	return "#ffffff"
+}

@@ -1,0 +1,889 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/simulate"
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/examples"
+)
+
+// Timing of long runs: the wasm app shares one thread with the page, so a
+// run goes in slices of a few milliseconds with a pause between them that
+// lets the browser paint.
+const (
+	sliceBudget  = 8 * time.Millisecond
+	slicePause   = time.Millisecond
+	playInterval = 50 * time.Millisecond
+	// refreshEvery bounds how often a long jump rebuilds the board.
+	refreshEvery = 250 * time.Millisecond
+)
+
+// Side panels of the board page.
+const (
+	panelExplain  = "explain"
+	panelTimeline = "timeline"
+	panelLog      = "log"
+	panelChecks   = "checks"
+)
+
+// boardShared keeps the simulation across page changes in one tab, so
+// opening the designer and coming back keeps the clock and the moves.
+var boardShared struct {
+	docID   string
+	json    []byte
+	example string
+	ctl     *simulate.Controller
+}
+
+// BoardPage is the simulation view: the Kanban board of the open scenario,
+// the virtual clock, the event script, and the explanations of what the
+// triggers and robots did.
+type BoardPage struct {
+	app.Compo
+
+	lang   string
+	status string // loading, none, ready, error
+	errMsg string
+
+	ctl   *simulate.Controller
+	names *simulate.Names
+
+	entity   string
+	pipeline int
+	limits   map[string]int
+	panel    string
+
+	tabs     []simulate.Tab
+	board    simulate.Board
+	explain  *simulate.Explanation
+	checks   []simulate.Check
+	rows     []simulate.Row
+	logLines []simulate.Line
+	logTotal int
+	filter   simulate.Filter
+	targets  []string
+
+	// dialogs
+	fireOpen    bool
+	fireTarget  string
+	itemOpen    bool
+	itemTarget  string
+	moveTarget  string
+	scriptOpen  bool
+	scriptIndex int // -1 = a new script event
+	scriptErr   string
+	actionErr   string
+	dragTarget  string
+
+	// clock
+	playing  bool
+	running  bool
+	progress int
+	speed    int
+	gen      int
+}
+
+// OnMount restores the language and loads the open scenario (or the
+// example named in ?example=).
+func (p *BoardPage) OnMount(ctx app.Context) {
+	var lang string
+	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
+		app.Log("reading the interface language failed:", err)
+	}
+	p.setLang(lang)
+	p.speed = simulate.DefaultSpeed
+	p.panel = panelExplain
+	p.scriptIndex = -1
+	p.load(ctx)
+}
+
+// OnDismount stops a running play or jump.
+func (p *BoardPage) OnDismount() {
+	p.gen++
+	p.playing, p.running = false, false
+	if p.ctl != nil {
+		p.ctl.EndRun()
+	}
+}
+
+func (p *BoardPage) setLang(lang string) {
+	p.lang = i18n.Normalize(lang)
+	if app.IsClient {
+		app.Window().Get("document").Get("documentElement").Set("lang", p.lang)
+	}
+}
+
+func (p *BoardPage) onLangChange(ctx app.Context, lang string) {
+	p.setLang(lang)
+	if err := ctx.LocalStorage().Set(langStorageKey, p.lang); err != nil {
+		app.Log("saving the interface language failed:", err)
+	}
+	if p.ctl != nil {
+		p.refresh()
+	}
+}
+
+// load opens the example of the URL, if any, then attaches to the open
+// scenario. Storage calls run off the UI goroutine.
+func (p *BoardPage) load(ctx app.Context) {
+	p.status = "loading"
+	q := ctx.Page().URL().Query()
+	name := q.Get("example")
+	extra, _ := strconv.Atoi(q.Get("items"))
+	if extra > 0 {
+		name += "&items=" + strconv.Itoa(extra)
+	}
+	if q.Get("example") == "" || name == boardShared.example && Session().Doc() != nil {
+		p.attach(ctx)
+		return
+	}
+	var data []byte
+	for _, ex := range examples.All() {
+		if ex.Name == q.Get("example") {
+			data = ex.Data
+		}
+	}
+	if data == nil {
+		p.status, p.errMsg = "error", fmt.Sprintf(i18n.T(p.lang, "board.exampleMissing"), q.Get("example"))
+		p.ready(ctx)
+		return
+	}
+	sess := Session()
+	ctx.Async(func() {
+		data, err := simulate.WithItems(data, extra)
+		if err == nil {
+			_, err = sess.Create(ctx, data)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.status, p.errMsg = "error", err.Error()
+				p.ready(ctx)
+				return
+			}
+			boardShared.example = name
+			p.attach(ctx)
+		})
+	})
+}
+
+// attach builds (or reuses) the simulation of the open scenario.
+func (p *BoardPage) attach(ctx app.Context) {
+	defer p.ready(ctx)
+	doc := Session().Doc()
+	if doc == nil {
+		p.status = "none"
+		return
+	}
+	if boardShared.ctl == nil || boardShared.docID != doc.ID {
+		ctl, err := simulate.New(doc.Scenario)
+		if err != nil {
+			p.status, p.errMsg = "error", err.Error()
+			return
+		}
+		boardShared.ctl, boardShared.docID, boardShared.json = ctl, doc.ID, doc.JSON
+	} else if !bytes.Equal(boardShared.json, doc.JSON) {
+		if err := boardShared.ctl.SetScenario(doc.Scenario); err != nil {
+			p.status, p.errMsg = "error", err.Error()
+			return
+		}
+		boardShared.json = doc.JSON
+	}
+	p.ctl = boardShared.ctl
+	p.status = "ready"
+	p.pickTab()
+	p.refresh()
+}
+
+// ready marks the page as mounted for the end-to-end tests.
+func (p *BoardPage) ready(ctx app.Context) {
+	ctx.Defer(func(app.Context) {
+		if app.IsClient {
+			app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
+		}
+	})
+}
+
+// pickTab shows the first pipeline that has items, else the first one.
+func (p *BoardPage) pickTab() {
+	p.names = simulate.NewNames(p.ctl.Scenario())
+	tabs := p.ctl.Tabs(p.lang)
+	for _, t := range tabs {
+		if t.Entity == p.entity && t.Pipeline == p.pipeline {
+			return
+		}
+	}
+	if len(tabs) == 0 {
+		return
+	}
+	p.entity, p.pipeline = tabs[0].Entity, tabs[0].Pipeline
+	for _, t := range tabs {
+		if t.Count > 0 {
+			p.entity, p.pipeline = t.Entity, t.Pipeline
+			return
+		}
+	}
+}
+
+// refresh rebuilds the view models after the simulation changed.
+func (p *BoardPage) refresh() {
+	if p.ctl == nil {
+		return
+	}
+	p.names = simulate.NewNames(p.ctl.Scenario())
+	p.tabs = p.ctl.Tabs(p.lang)
+	p.board = p.ctl.Board(p.entity, p.pipeline, p.limits, p.names, p.lang)
+	p.explain = simulate.Explain(p.ctl.Sim(), p.ctl.LastEvent(), p.names, p.lang)
+	p.checks = p.ctl.Checks(p.lang)
+	p.rows = p.ctl.Timeline(p.lang)
+	if p.panel == panelLog {
+		p.refreshLog()
+	}
+}
+
+// refreshLog filters the log for the log panel.
+func (p *BoardPage) refreshLog() {
+	p.logLines, p.logTotal = simulate.LogLines(p.ctl.Sim(), p.filter, p.names, p.lang, logLimit)
+	seen := map[string]bool{}
+	p.targets = p.targets[:0]
+	for _, e := range p.ctl.Sim().Log() {
+		if e.Target != "" && !seen[e.Target] {
+			seen[e.Target] = true
+			p.targets = append(p.targets, e.Target)
+		}
+	}
+	sort.Strings(p.targets)
+}
+
+// Render implements app.Composer.
+func (p *BoardPage) Render() app.UI {
+	lang := p.lang
+	if lang == "" {
+		lang = i18n.Default
+	}
+	return app.Div().
+		Class("shell board-page").
+		Body(
+			app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
+			&Header{Lang: lang, OnLangChange: p.onLangChange},
+			app.Main().ID("main").Class("shell__main board-page__main").Body(p.renderMain(lang)),
+		)
+}
+
+func (p *BoardPage) renderMain(lang string) app.UI {
+	switch p.status {
+	case "none", "error":
+		msg := i18n.T(lang, "board.noScenario")
+		if p.status == "error" {
+			msg = i18n.T(lang, "board.error")
+		}
+		return app.Div().Class("board-page__message").DataSet("testid", "board-message").Body(
+			app.H1().Class("board-page__message-title").Text(msg),
+			app.If(p.errMsg != "", func() app.UI { return app.P().Class("board-page__message-detail").Text(p.errMsg) }),
+			app.P().Text(i18n.T(lang, "board.noScenarioHint")),
+			app.A().Class("button button--primary").Href("/").Text(i18n.T(lang, "board.toHome")),
+		)
+	case "ready":
+	default:
+		return app.P().Class("board-page__loading").Text(i18n.T(lang, "loading"))
+	}
+	sc := p.ctl.Scenario()
+	next, hasNext := p.ctl.Next()
+	nextText := ""
+	if hasNext {
+		nextText = simulate.FormatShort(next, lang)
+	}
+	now := p.ctl.Now()
+	return app.Div().Class("board-page__layout").Body(
+		app.Div().Class("board-page__bar").Body(
+			app.H1().Class("board-page__title").Title(sc.Description).Text(sc.Title),
+			app.Nav().Class("board-page__tabs").Role("tablist").Aria("label", i18n.T(lang, "board.tabs")).Body(
+				app.Range(p.tabs).Slice(func(i int) app.UI {
+					t := p.tabs[i]
+					sel := t.Entity == p.entity && t.Pipeline == p.pipeline
+					cls := "board-page__tab"
+					if sel {
+						cls += " board-page__tab--active"
+					}
+					return app.Button().Type("button").Class(cls).Role("tab").
+						Aria("selected", strconv.FormatBool(sel)).
+						DataSet("entity", t.Entity).DataSet("pipeline", t.Pipeline).
+						OnClick(func(ctx app.Context, e app.Event) { p.onTab(t.Entity, t.Pipeline) }).
+						Body(
+							app.Span().Text(t.Label),
+							app.Span().Class("board-page__tab-count").Text(strconv.Itoa(t.Count)),
+						)
+				}),
+			),
+			app.Div().Class("board-page__actions").Body(
+				app.Button().Type("button").Class("button button--primary").DataSet("testid", "add-item").
+					OnClick(func(ctx app.Context, e app.Event) { p.itemOpen, p.itemTarget = true, "" }).
+					Text("+ "+i18n.T(lang, "board.add")),
+				app.Button().Type("button").Class("button").DataSet("testid", "client-event").
+					OnClick(func(ctx app.Context, e app.Event) { p.fireOpen, p.fireTarget = true, "" }).
+					Text("⚡ "+i18n.T(lang, "board.clientEvent")),
+			),
+		),
+		&ClockBar{
+			Lang: lang, Now: now.Format(time.RFC3339), Label: simulate.FormatClock(now, lang),
+			Local: simulate.LocalInput(now), Next: nextText,
+			Playing: p.playing, Running: p.running, Progress: p.progress, Speed: p.speed,
+			CanStep: hasNext, CanUndo: p.ctl.CanUndo(), CanRedo: p.ctl.CanRedo(),
+			OnPlay: p.onPlay, OnPause: p.onPause, OnStep: p.onStep, OnEnd: p.onEnd,
+			OnReset: p.onReset, OnUndo: p.onUndo, OnRedo: p.onRedo,
+			OnSpeed: func(ctx app.Context, n int) { p.speed = n }, OnJump: p.onJump,
+		},
+		app.If(p.actionErr != "", func() app.UI {
+			return app.P().Class("board-page__error").Role("alert").Text(p.actionErr)
+		}),
+		app.Div().Class("board-page__body").Body(
+			app.Div().Class("board").Role("region").Aria("label", i18n.T(lang, "board.region")).Body(
+				app.Range(p.board.Columns).Slice(func(i int) app.UI {
+					col := p.board.Columns[i]
+					return &BoardColumn{
+						Lang: lang, Stage: col.Stage, Name: col.Name, Color: col.Color, Semantics: col.Semantics,
+						Count: col.Count, More: col.More, Cards: col.Cards, Triggers: col.Triggers, Robots: col.Robots,
+						OnDrop: p.onDrop, OnMore: p.onMore, OnOpen: p.onOpen, OnFire: p.onFire, OnMove: p.onMoveMenu,
+						OnDrag: func(ctx app.Context, target string) { p.dragTarget = target; ctx.PreventUpdate() },
+					}
+				}),
+			),
+			p.renderSide(lang),
+		),
+		p.renderDialogs(lang),
+	)
+}
+
+func (p *BoardPage) renderSide(lang string) app.UI {
+	pass := 0
+	for _, c := range p.checks {
+		if c.Pass {
+			pass++
+		}
+	}
+	tabs := []struct{ id, label string }{
+		{panelExplain, i18n.T(lang, "board.panel.explain")},
+		{panelTimeline, i18n.T(lang, "board.panel.timeline")},
+		{panelLog, i18n.T(lang, "board.panel.log")},
+		{panelChecks, i18n.T(lang, "board.panel.checks") + " " + strconv.Itoa(pass) + "/" + strconv.Itoa(len(p.checks))},
+	}
+	var body app.UI
+	switch p.panel {
+	case panelTimeline:
+		body = &Timeline{Lang: lang, Rows: p.rows, Error: p.scriptErr,
+			OnAdd:    func(ctx app.Context) { p.scriptOpen, p.scriptIndex, p.scriptErr = true, -1, "" },
+			OnEdit:   func(ctx app.Context, i int) { p.scriptOpen, p.scriptIndex, p.scriptErr = true, i, "" },
+			OnDelete: p.onDeleteScript}
+	case panelLog:
+		body = &LogPanel{Lang: lang, Type: p.filter.Type, Target: p.filter.Target, Text: p.filter.Text,
+			Targets: p.targets, Lines: p.logLines, Total: p.logTotal, OnFilter: p.onFilter}
+	case panelChecks:
+		body = &ExpectPanel{Lang: lang, Checks: p.checks}
+	default:
+		body = &ExplainPanel{Lang: lang, X: p.explain}
+	}
+	allPass := len(p.checks) > 0 && pass == len(p.checks)
+	return app.Aside().Class("board-page__side").Aria("label", i18n.T(lang, "board.side")).Body(
+		app.Div().Class("side-tabs").Role("tablist").Body(
+			app.Range(tabs).Slice(func(i int) app.UI {
+				t := tabs[i]
+				cls := "side-tabs__tab"
+				if t.id == p.panel {
+					cls += " side-tabs__tab--active"
+				}
+				if t.id == panelChecks && len(p.checks) > 0 {
+					if allPass {
+						cls += " side-tabs__tab--pass"
+					} else {
+						cls += " side-tabs__tab--fail"
+					}
+				}
+				return app.Button().Type("button").Class(cls).Role("tab").
+					Aria("selected", strconv.FormatBool(t.id == p.panel)).
+					DataSet("panel", t.id).
+					OnClick(func(ctx app.Context, e app.Event) { p.onPanel(t.id) }).
+					Text(t.label)
+			}),
+		),
+		app.Div().Class("board-page__panel").Role("tabpanel").Body(body),
+	)
+}
+
+func (p *BoardPage) renderDialogs(lang string) app.UI {
+	switch {
+	case p.fireOpen:
+		return p.fireDialog(lang)
+	case p.itemOpen:
+		return p.itemDialog(lang)
+	case p.moveTarget != "":
+		return p.moveDialog(lang)
+	case p.scriptOpen:
+		return p.scriptDialog(lang)
+	}
+	return nil
+}
+
+func (p *BoardPage) fireDialog(lang string) app.UI {
+	var targets []simulate.Target
+	entity := ""
+	if p.fireTarget != "" {
+		entity = simulate.EntityOf(p.fireTarget)
+		label := p.fireTarget
+		if it, ok := p.ctl.Sim().Item(p.fireTarget); ok {
+			label = p.fireTarget + " — " + simulate.ItemTitle(it)
+		}
+		targets = append(targets, simulate.Target{ID: p.fireTarget, Label: label})
+		targets = append(targets, p.ctl.Bound(p.fireTarget)...)
+	}
+	targets = append(targets, p.ctl.Clients(lang)...)
+	return &EventDialog{
+		Lang: lang, Target: p.fireTarget, Entity: entity, Targets: targets, Users: userOptions(p.ctl.Scenario()),
+		OnSubmit: p.onFireSubmit, OnClose: p.closeDialogs,
+	}
+}
+
+func (p *BoardPage) scriptDialog(lang string) app.UI {
+	targets := append(p.ctl.ItemTargets(), p.ctl.Clients(lang)...)
+	d := &EventDialog{
+		Lang: lang, Script: true, Targets: targets, Users: userOptions(p.ctl.Scenario()),
+		At: "+1h", OnSubmit: p.onScriptSubmit, OnClose: p.closeDialogs,
+	}
+	sc := p.ctl.Scenario()
+	if p.scriptIndex >= 0 && p.scriptIndex < len(sc.Events) {
+		ev := sc.Events[p.scriptIndex]
+		d.At, d.Code, d.Target = ev.At.Raw, ev.Code, ev.Target
+		if ev.By != 0 {
+			d.By = strconv.Itoa(ev.By)
+		}
+		d.Values = map[string]string{}
+		for k, v := range ev.Data {
+			d.Values[k] = simulate.InputText(v)
+		}
+		known := false
+		for _, t := range targets {
+			known = known || t.ID == ev.Target
+		}
+		if !known {
+			d.Targets = append([]simulate.Target{{ID: ev.Target, Label: ev.Target}}, targets...)
+		}
+	}
+	return d
+}
+
+func (p *BoardPage) itemDialog(lang string) app.UI {
+	sc := p.ctl.Scenario()
+	d := &ItemDialog{
+		Lang: lang, Target: p.itemTarget, Entity: p.entity, Users: userOptions(sc),
+		OnSubmit: p.onFireSubmitItem, OnClose: p.closeDialogs,
+	}
+	if p.itemTarget != "" {
+		it, ok := p.ctl.Sim().Item(p.itemTarget)
+		if !ok {
+			return nil
+		}
+		d.Entity = it.Entity
+		d.Values = map[string]string{}
+		for k, v := range it.Fields {
+			d.Values[k] = simulate.InputText(v)
+		}
+		d.History = simulate.History(p.ctl.Sim(), p.itemTarget, p.names, lang)
+	} else {
+		if pl, ok := p.ctl.Pipeline(p.entity, p.pipeline); ok {
+			for _, st := range pl.Stages {
+				d.Stages = append(d.Stages, simulate.Target{ID: st.ID, Label: st.Name})
+			}
+		}
+		for _, c := range p.ctl.Clients(lang) {
+			if typ, _, _ := engine.ParseTarget(c.ID); typ == "CONTACT" {
+				d.Contacts = append(d.Contacts, c)
+			} else {
+				d.Companies = append(d.Companies, c)
+			}
+		}
+		d.Parents = p.ctl.ItemTargets()
+	}
+	d.Fields = p.ctl.Fields(d.Entity, lang)
+	return d
+}
+
+func (p *BoardPage) moveDialog(lang string) app.UI {
+	it, ok := p.ctl.Sim().Item(p.moveTarget)
+	if !ok {
+		return nil
+	}
+	pl, _ := p.ctl.Pipeline(it.Entity, it.Pipeline)
+	stages := pl.Stages
+	return modal(lang, "move-dialog", i18n.T(lang, "board.move.title")+" — "+simulate.ItemTitle(it), p.closeDialogs,
+		app.Ul().Class("move-dialog__list").Body(
+			app.Range(stages).Slice(func(i int) app.UI {
+				st := stages[i]
+				current := st.ID == it.Stage
+				return app.Li().Body(
+					app.Button().Type("button").Class("move-dialog__stage").
+						DataSet("testid", "move-to").DataSet("stage", st.ID).
+						Disabled(current).
+						Style("--stage-color", orDefault(st.Color)).
+						OnClick(func(ctx app.Context, e app.Event) { p.move(p.moveTarget, st.ID) }).
+						Body(
+							app.Span().Class("move-dialog__swatch").Aria("hidden", "true"),
+							app.Span().Text(st.Name),
+							app.If(current, func() app.UI {
+								return app.Span().Class("move-dialog__current").Text(i18n.T(lang, "board.move.current"))
+							}),
+						),
+				)
+			}),
+		),
+	)
+}
+
+func orDefault(color string) string {
+	if color == "" {
+		return "#39A8EF"
+	}
+	return color
+}
+
+func (p *BoardPage) closeDialogs(ctx app.Context) {
+	p.fireOpen, p.itemOpen, p.scriptOpen = false, false, false
+	p.moveTarget, p.fireTarget, p.itemTarget = "", "", ""
+}
+
+func (p *BoardPage) onTab(entity string, pipeline int) {
+	p.entity, p.pipeline, p.limits = entity, pipeline, nil
+	p.refresh()
+}
+
+func (p *BoardPage) onPanel(id string) {
+	p.panel = id
+	if id == panelLog {
+		p.refreshLog()
+	}
+}
+
+func (p *BoardPage) onFilter(ctx app.Context, f simulate.Filter) {
+	p.filter = f
+	p.refreshLog()
+}
+
+func (p *BoardPage) onMore(ctx app.Context, stage string) {
+	if p.limits == nil {
+		p.limits = map[string]int{}
+	}
+	n, ok := p.limits[stage]
+	if !ok {
+		n = simulate.PageSize
+	}
+	p.limits[stage] = n + 5*simulate.PageSize
+	p.board = p.ctl.Board(p.entity, p.pipeline, p.limits, p.names, p.lang)
+}
+
+func (p *BoardPage) onOpen(ctx app.Context, target string) { p.itemOpen, p.itemTarget = true, target }
+func (p *BoardPage) onFire(ctx app.Context, target string) { p.fireOpen, p.fireTarget = true, target }
+func (p *BoardPage) onMoveMenu(ctx app.Context, target string) {
+	p.moveTarget = target
+}
+
+// fire runs a user's event and shows what it did.
+func (p *BoardPage) fire(ev engine.Event) {
+	if p.busy() {
+		return
+	}
+	p.actionErr = ""
+	p.ctl.Fire(ev)
+	p.panel = panelExplain
+	p.followItem(ev)
+	p.refresh()
+}
+
+// followItem switches to the tab of an item the event created or moved
+// into another pipeline, so the user sees the result.
+func (p *BoardPage) followItem(ev engine.Event) {
+	log := p.ctl.Sim().Log()
+	for i := len(log) - 1; i >= 0 && log[i].Event == p.ctl.LastEvent(); i-- {
+		if log[i].Type != engine.LogCreate {
+			continue
+		}
+		if it, ok := p.ctl.Sim().Item(log[i].Target); ok {
+			p.entity, p.pipeline = it.Entity, it.Pipeline
+		}
+		return
+	}
+}
+
+func (p *BoardPage) onFireSubmit(ctx app.Context, _ string, ev engine.Event) {
+	p.closeDialogs(ctx)
+	p.fire(ev)
+}
+
+func (p *BoardPage) onFireSubmitItem(ctx app.Context, ev engine.Event) {
+	p.closeDialogs(ctx)
+	p.fire(ev)
+}
+
+func (p *BoardPage) onDrop(ctx app.Context, stage, target string) {
+	if target == "" {
+		target = p.dragTarget
+	}
+	p.dragTarget = ""
+	p.move(target, stage)
+}
+
+// move is a manual stage change (drag and drop or the move menu).
+func (p *BoardPage) move(target, stage string) {
+	p.moveTarget = ""
+	it, ok := p.ctl.Sim().Item(target)
+	if !ok || it.Stage == stage {
+		return
+	}
+	p.fire(simulate.MoveEvent(target, stage, 0))
+}
+
+func (p *BoardPage) busy() bool { return p.playing || p.running }
+
+func (p *BoardPage) onStep(ctx app.Context) {
+	if p.busy() {
+		return
+	}
+	p.ctl.Step()
+	p.refresh()
+}
+
+func (p *BoardPage) onReset(ctx app.Context) {
+	if p.busy() {
+		return
+	}
+	p.ctl.Reset()
+	p.refresh()
+}
+
+func (p *BoardPage) onUndo(ctx app.Context) {
+	if p.busy() {
+		return
+	}
+	if err := p.ctl.Undo(); err != nil {
+		p.actionErr = err.Error()
+	}
+	p.refresh()
+}
+
+func (p *BoardPage) onRedo(ctx app.Context) {
+	if p.busy() {
+		return
+	}
+	if err := p.ctl.Redo(); err != nil {
+		p.actionErr = err.Error()
+	}
+	p.refresh()
+}
+
+func (p *BoardPage) onPause(ctx app.Context) {
+	p.gen++
+	p.playing, p.running = false, false
+	p.ctl.EndRun()
+	p.refresh()
+}
+
+// slice runs toward t for at most sliceBudget of wall time.
+func (p *BoardPage) slice(t time.Time) bool {
+	start := time.Now()
+	for {
+		if p.ctl.RunToward(t, 32) {
+			return true
+		}
+		if time.Since(start) >= sliceBudget {
+			return false
+		}
+	}
+}
+
+// onPlay lets the virtual clock run at the chosen speed until the end of
+// the script (or pause).
+func (p *BoardPage) onPlay(ctx app.Context) {
+	if p.busy() {
+		return
+	}
+	end := p.ctl.End()
+	if !end.After(p.ctl.Now()) {
+		if next, ok := p.ctl.Next(); ok {
+			end = next
+		} else {
+			return
+		}
+	}
+	p.playing = true
+	p.gen++
+	gen := p.gen
+	from := p.ctl.Now()
+	per := simulate.Speeds()[p.speed].Per
+	last := time.Now()
+	p.loop(ctx, gen, playInterval, func() bool {
+		now := time.Now()
+		virt := time.Duration(float64(per) * now.Sub(last).Seconds())
+		last = now
+		target := p.ctl.Now().Add(virt)
+		if target.After(end) {
+			target = end
+		}
+		done := p.slice(target) && !target.Before(end)
+		p.progress = percent(from, p.ctl.Now(), end)
+		p.refresh()
+		return done
+	}, func() { p.playing = false })
+}
+
+// onEnd runs to the end of the script as fast as possible.
+func (p *BoardPage) onEnd(ctx app.Context) { p.runTo(ctx, p.ctl.End()) }
+
+// onJump runs to a time typed in the clock bar; an earlier time starts
+// over from the scenario's start.
+func (p *BoardPage) onJump(ctx app.Context, local string) {
+	t, err := simulate.ParseLocalInput(local, p.ctl.Now())
+	if err != nil {
+		p.actionErr = err.Error()
+		return
+	}
+	p.actionErr = ""
+	if t.Before(p.ctl.Now()) {
+		if t.Before(p.ctl.Start()) {
+			t = p.ctl.Start()
+		}
+		p.ctl.Reset()
+	}
+	p.runTo(ctx, t)
+}
+
+// runTo runs the simulation to t in slices with a progress bar.
+func (p *BoardPage) runTo(ctx app.Context, t time.Time) {
+	if p.busy() {
+		return
+	}
+	p.running = true
+	p.progress = 0
+	p.gen++
+	gen := p.gen
+	from := p.ctl.Now()
+	lastRefresh := time.Now()
+	p.loop(ctx, gen, slicePause, func() bool {
+		done := p.slice(t)
+		p.progress = percent(from, p.ctl.Now(), t)
+		if done || time.Since(lastRefresh) > refreshEvery {
+			p.refresh()
+			lastRefresh = time.Now()
+		}
+		return done
+	}, func() { p.running = false })
+}
+
+// loop calls tick on the UI goroutine every pause until it returns true or
+// the run is cancelled (another gen), then calls stop and closes the run
+// action.
+func (p *BoardPage) loop(ctx app.Context, gen int, pause time.Duration, tick func() bool, stop func()) {
+	ctx.Async(func() {
+		for {
+			time.Sleep(pause)
+			done := make(chan bool, 1)
+			ctx.Dispatch(func(ctx app.Context) {
+				if p.gen != gen {
+					done <- true
+					return
+				}
+				finished := tick()
+				if finished {
+					stop()
+					p.ctl.EndRun()
+					p.progress = 100
+					p.refresh()
+				}
+				done <- finished
+			})
+			select {
+			case finished := <-done:
+				if finished {
+					return
+				}
+			case <-ctx.Done():
+				return
+			case <-time.After(10 * time.Second):
+				// The page went away: its dispatches no longer run.
+				return
+			}
+		}
+	})
+}
+
+func percent(from, now, to time.Time) int {
+	total := to.Sub(from)
+	if total <= 0 {
+		return 100
+	}
+	n := int(100 * now.Sub(from) / total)
+	switch {
+	case n < 0:
+		return 0
+	case n > 100:
+		return 100
+	}
+	return n
+}
+
+// onScriptSubmit adds or replaces an event of the scenario's script
+// through the session, which validates, saves and keeps it undoable.
+func (p *BoardPage) onScriptSubmit(ctx app.Context, at string, ev engine.Event) {
+	ev, err := simulate.ScriptEvent(at, ev.Code, ev.Target, ev.Data, ev.By)
+	if err != nil {
+		p.scriptErr = err.Error()
+		p.scriptOpen = false
+		return
+	}
+	index := p.scriptIndex
+	p.editScript(ctx, func(sc *engine.Scenario) error {
+		if index >= 0 && index < len(sc.Events) {
+			sc.Events = append(sc.Events[:index], sc.Events[index+1:]...)
+		}
+		sc.Events = simulate.InsertEvent(sc.Events, ev, sc.Start)
+		return nil
+	})
+	p.closeDialogs(ctx)
+}
+
+func (p *BoardPage) onDeleteScript(ctx app.Context, index int) {
+	p.editScript(ctx, func(sc *engine.Scenario) error {
+		if index < 0 || index >= len(sc.Events) {
+			return errors.New("no such event")
+		}
+		sc.Events = append(sc.Events[:index], sc.Events[index+1:]...)
+		return nil
+	})
+}
+
+// editScript applies an edit of the scenario off the UI goroutine (it
+// saves to the store), then replays the simulation on the new version.
+func (p *BoardPage) editScript(ctx app.Context, change func(sc *engine.Scenario) error) {
+	sess := Session()
+	p.scriptErr = ""
+	ctx.Async(func() {
+		err := sess.Edit(ctx, change)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.scriptErr = err.Error()
+				return
+			}
+			doc := sess.Doc()
+			if err := p.ctl.SetScenario(doc.Scenario); err != nil {
+				p.scriptErr = err.Error()
+				return
+			}
+			boardShared.json = doc.JSON
+			p.refresh()
+		})
+	})
+}

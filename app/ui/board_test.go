@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggersim/triggersim/app/simulate"
+)
+
+func TestItemCard(t *testing.T) {
+	tests := []struct {
+		name, lang, fire string
+		moved            bool
+		wantClass        string
+	}{
+		{"ru", "ru", "⚡ Событие", false, "board__card"},
+		{"en moved", "en", "⚡ Event", true, "board__card board__card--moved"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var opened, fired, moved []string
+			c := &ItemCard{
+				Lang: tt.lang, Target: "DEAL_1", Title: "<b>Поставка</b>", Amount: "50\u00a0000\u00a0₽",
+				Responsible: "Максим Менеджер", Pending: []string{"Напомнить · пн 12 янв, 11:00"}, Moved: tt.moved,
+				OnOpen: func(_ app.Context, t string) { opened = append(opened, t) },
+				OnFire: func(_ app.Context, t string) { fired = append(fired, t) },
+				OnMove: func(_ app.Context, t string) { moved = append(moved, t) },
+			}
+			e := app.NewTestEngine()
+			require.NoError(t, e.Load(c))
+			e.ConsumeAll()
+
+			assert.NoError(t, app.Match(app.Div().Class(tt.wantClass).DataSet("target", "DEAL_1").Draggable(true).
+				OnDragStart(func(app.Context, app.Event) {}), c, 0))
+			// The title is text, never HTML.
+			assert.NoError(t, app.Match(app.Text("<b>Поставка</b>"), c, 0, 0, 0))
+			assert.NoError(t, app.Match(app.Text("50\u00a0000\u00a0₽"), c, 0, 1, 0, 0))
+			assert.NoError(t, app.Match(app.Text("DEAL_1"), c, 0, 1, 1, 0))
+			assert.NoError(t, app.Match(app.Text("ММ"), c, 0, 2, 0, 0))
+			assert.NoError(t, app.Match(app.Text("Напомнить · пн 12 янв, 11:00"), c, 0, 3, 0, 0))
+			assert.NoError(t, app.Match(app.Text(tt.fire), c, 0, 4, 0, 0))
+
+			c.onOpen(app.Context{}, app.Event{})
+			c.onFire(app.Context{}, app.Event{})
+			c.onMove(app.Context{}, app.Event{})
+			assert.Equal(t, []string{"DEAL_1"}, opened)
+			assert.Equal(t, []string{"DEAL_1"}, fired)
+			assert.Equal(t, []string{"DEAL_1"}, moved)
+		})
+	}
+}
+
+func TestItemCardWithoutOptionalParts(t *testing.T) {
+	c := &ItemCard{Lang: "ru", Target: "LEAD_2", Title: "LEAD_2"}
+	e := app.NewTestEngine()
+	require.NoError(t, e.Load(c))
+	e.ConsumeAll()
+	// Title, meta (id only), actions: no responsible, no pending robots.
+	assert.NoError(t, app.Match(app.Text("LEAD_2"), c, 0, 1, 0, 0))
+	assert.NoError(t, app.Match(app.Div().Class("board__card-actions"), c, 0, 2))
+}
+
+func TestClockBar(t *testing.T) {
+	var calls []string
+	rec := func(name string) func(app.Context) { return func(app.Context) { calls = append(calls, name) } }
+	c := &ClockBar{
+		Lang: "ru", Now: "2026-01-12T09:00:00+03:00", Label: "пн, 12 января 2026, 09:00", Local: "2026-01-12T09:00",
+		Next: "пн 12 янв, 09:30", Speed: simulate.DefaultSpeed, CanStep: true, CanUndo: true,
+		OnPlay: rec("play"), OnStep: rec("step"), OnEnd: rec("end"), OnReset: rec("reset"), OnUndo: rec("undo"),
+		OnJump: func(_ app.Context, v string) { calls = append(calls, "jump "+v) },
+	}
+	e := app.NewTestEngine()
+	require.NoError(t, e.Load(c))
+	e.ConsumeAll()
+
+	// div.clock-bar > [time block, buttons, speed, jump, history]
+	assert.NoError(t, app.Match(app.Time().Class("clock-bar__clock").DataSet("clock", "2026-01-12T09:00:00+03:00").
+		DateTime("2026-01-12T09:00:00+03:00").Aria("live", "polite"), c, 0, 0, 1, 0))
+	assert.NoError(t, app.Match(app.Text("пн, 12 января 2026, 09:00"), c, 0, 0, 1, 0, 0))
+	assert.NoError(t, app.Match(app.Text("Далее: пн 12 янв, 09:30"), c, 0, 0, 1, 1, 0))
+	// The play button is the primary one, labelled in words.
+	assert.NoError(t, app.Match(app.Text("Запустить"), c, 0, 1, 1, 1, 0))
+	// Redo is disabled: nothing was undone.
+	assert.NoError(t, app.Match(app.Button().Type("button").Class("clock-bar__button clock-bar__button--icon").
+		DataSet("testid", "clock-redo").Title("Повторить действие").Aria("label", "Повторить действие").Disabled(true).
+		OnClick(func(app.Context, app.Event) {}), c, 0, 4, 1))
+	// No progress bar while idle.
+	assert.Error(t, app.Match(app.Div(), c, 0, 5))
+
+	c.submitJump(app.Context{})
+	assert.Equal(t, []string{"jump 2026-01-12T09:00"}, calls)
+}
+
+func TestClockBarWhilePlaying(t *testing.T) {
+	c := &ClockBar{Lang: "en", Now: "2026-01-12T10:00:00+03:00", Label: "Mon, 12 January 2026, 10:00",
+		Playing: true, Progress: 40, CanStep: true}
+	e := app.NewTestEngine()
+	require.NoError(t, e.Load(c))
+	e.ConsumeAll()
+	assert.NoError(t, app.Match(app.Text("Pause"), c, 0, 1, 1, 1, 0))
+	assert.NoError(t, app.Match(app.Text("Nothing is scheduled"), c, 0, 0, 1, 1, 0))
+	assert.NoError(t, app.Match(app.Div().Class("clock-bar__progress-fill").Style("width", "40%"), c, 0, 5, 0))
+}
+
+func TestTextOn(t *testing.T) {
+	assert.Equal(t, "#ffffff", textOn("#39A8EF"))
+	assert.Equal(t, "#333333", textOn("#FFE066"))
+	assert.Equal(t, "#ffffff", textOn("red"))
+	assert.Equal(t, "ММ", initials("Максим Менеджер"))
+}

@@ -1,0 +1,310 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/simulate"
+	"github.com/triggersim/triggersim/engine"
+)
+
+// EventDialog composes an event: its target (the item, an e-mail or task
+// bound to it, or a client), a trigger code the target's entity supports
+// (grouped like the catalogue), the code's data inputs and who does it.
+// It fires the event now, or, with Script set, adds it to the scenario's
+// script at a time.
+type EventDialog struct {
+	app.Compo
+
+	Lang string
+	// Target is the preselected target.
+	Target string
+	// Entity is the entity type of the item the dialog was opened for
+	// ("" when opened for clients).
+	Entity  string
+	Targets []simulate.Target
+	Users   []simulate.Target
+	// Script switches to adding a script event at a time.
+	Script bool
+	// At is the preset time of a script event ("+1h").
+	At string
+	// Code, Values and By preset the code, the data inputs (by key) and
+	// the user id when editing a script event.
+	Code   string
+	Values map[string]string
+	By     string
+
+	OnSubmit func(ctx app.Context, at string, ev engine.Event)
+	OnClose  func(ctx app.Context)
+
+	target string
+	code   string
+	values map[string]string
+	by     string
+	at     string
+	err    string
+}
+
+// OnMount focuses the first input so the dialog can be used by keyboard.
+func (d *EventDialog) OnMount(ctx app.Context) {
+	ctx.Defer(func(app.Context) { focusFirst(".event-dialog") })
+}
+
+// Render implements app.Composer.
+func (d *EventDialog) Render() app.UI {
+	target := d.currentTarget()
+	groups := simulate.Codes(d.entityOf(target), d.Lang)
+	code := d.currentCode(groups)
+	keys := simulate.DataKeys(code, d.Lang)
+	if d.Script && code == engine.CodeMove {
+		keys = []simulate.DataKey{{Key: "stage", Kind: engine.SettingString, Label: i18n.T(d.Lang, "board.item.stage")}}
+	}
+	title := i18n.T(d.Lang, "board.event.title")
+	if d.Script {
+		title = i18n.T(d.Lang, "board.timeline.addTitle")
+	}
+	return modal(d.Lang, "event-dialog", title, d.onClose,
+		app.Form().Class("form").OnSubmit(d.onSubmit).Body(
+			app.If(d.Script, func() app.UI {
+				at := d.at
+				if at == "" {
+					at = d.At
+				}
+				return field(i18n.T(d.Lang, "board.timeline.at"), i18n.T(d.Lang, "board.timeline.atHint"),
+					app.Input().Class("form__input").Type("text").DataSet("testid", "event-at").
+						Value(at).OnInput(func(ctx app.Context, e app.Event) { d.at = ctx.JSSrc().Get("value").String() }))
+			}),
+			field(i18n.T(d.Lang, "board.event.target"), "",
+				app.Select().Class("form__input").DataSet("testid", "event-target").OnChange(d.onTarget).Body(
+					app.Range(d.Targets).Slice(func(i int) app.UI {
+						t := d.Targets[i]
+						return app.Option().Value(t.ID).Selected(t.ID == target).Text(t.Label)
+					}),
+				)),
+			field(i18n.T(d.Lang, "board.event.code"), "",
+				app.Select().Class("form__input").DataSet("testid", "event-code").OnChange(d.onCode).Body(
+					app.If(d.Script, func() app.UI {
+						return app.Option().Value(engine.CodeMove).Selected(code == engine.CodeMove).
+							Text(simulate.CodeName(engine.CodeMove, d.Lang))
+					}),
+					app.Range(groups).Slice(func(i int) app.UI {
+						g := groups[i]
+						return app.OptGroup().Label(g.Name).Body(
+							app.Range(g.Codes).Slice(func(j int) app.UI {
+								c := g.Codes[j]
+								return app.Option().Value(c.ID).Selected(c.ID == code).Text(c.Label)
+							}),
+						)
+					}),
+				)),
+			app.Range(keys).Slice(func(i int) app.UI {
+				k := keys[i]
+				typ := "text"
+				if k.Kind == engine.SettingInt {
+					typ = "number"
+				}
+				return field(k.Label+" ("+k.Key+")", "",
+					app.Input().Class("form__input").Type(typ).DataSet("key", k.Key).
+						Value(d.value(k.Key)).
+						OnInput(func(ctx app.Context, e app.Event) {
+							d.setValue(k.Key, ctx.JSSrc().Get("value").String())
+						}))
+			}),
+			field(i18n.T(d.Lang, "board.event.by"), "",
+				app.Select().Class("form__input").DataSet("testid", "event-by").OnChange(func(ctx app.Context, e app.Event) {
+					d.by = ctx.JSSrc().Get("value").String()
+				}).Body(
+					app.Option().Value("").Selected(d.currentBy() == "").Text(i18n.T(d.Lang, "board.event.byDefault")),
+					app.Range(d.Users).Slice(func(i int) app.UI {
+						u := d.Users[i]
+						return app.Option().Value(u.ID).Selected(u.ID == d.currentBy()).Text(u.Label)
+					}),
+				)),
+			app.If(d.err != "", func() app.UI {
+				return app.P().Class("form__error").Role("alert").Text(d.err)
+			}),
+			app.Div().Class("form__actions").Body(
+				app.Button().Type("button").Class("button").OnClick(func(ctx app.Context, e app.Event) { d.onClose(ctx) }).
+					Text(i18n.T(d.Lang, "board.cancel")),
+				app.Button().Type("submit").Class("button button--primary").DataSet("testid", "event-submit").
+					Text(d.submitText()),
+			),
+		),
+	)
+}
+
+func (d *EventDialog) submitText() string {
+	if d.Script {
+		return i18n.T(d.Lang, "board.timeline.add")
+	}
+	return i18n.T(d.Lang, "board.event.fire")
+}
+
+func (d *EventDialog) currentTarget() string {
+	if d.target != "" {
+		return d.target
+	}
+	if d.Target != "" {
+		return d.Target
+	}
+	if len(d.Targets) > 0 {
+		return d.Targets[0].ID
+	}
+	return ""
+}
+
+// entityOf is the entity whose triggers an event on target can reach:
+// the item's own, the bound item's for an e-mail or a task, none for a
+// client (every code).
+func (d *EventDialog) entityOf(target string) string {
+	if e := simulate.EntityOf(target); e != "" {
+		return e
+	}
+	typ, _, _ := engine.ParseTarget(target)
+	if typ == "EMAIL" || typ == "TASK" {
+		return d.Entity
+	}
+	return ""
+}
+
+func (d *EventDialog) currentCode(groups []simulate.CodeGroup) string {
+	want := d.code
+	if want == "" {
+		want = d.Code
+	}
+	if want == engine.CodeMove && d.Script {
+		return want
+	}
+	for _, g := range groups {
+		for _, c := range g.Codes {
+			if c.ID == want {
+				return want
+			}
+		}
+	}
+	if len(groups) > 0 && len(groups[0].Codes) > 0 {
+		return groups[0].Codes[0].ID
+	}
+	return ""
+}
+
+func (d *EventDialog) onTarget(ctx app.Context, e app.Event) {
+	d.target = ctx.JSSrc().Get("value").String()
+}
+
+func (d *EventDialog) onCode(ctx app.Context, e app.Event) {
+	d.code = ctx.JSSrc().Get("value").String()
+	d.values = map[string]string{}
+}
+
+// value is a data input's text: typed, else preset.
+func (d *EventDialog) value(key string) string {
+	if d.values != nil {
+		return d.values[key]
+	}
+	return d.Values[key]
+}
+
+func (d *EventDialog) setValue(key, v string) {
+	if d.values == nil {
+		d.values = map[string]string{}
+		for k, x := range d.Values {
+			d.values[k] = x
+		}
+	}
+	d.values[key] = v
+}
+
+func (d *EventDialog) currentBy() string {
+	if d.by != "" {
+		return d.by
+	}
+	return d.By
+}
+
+func (d *EventDialog) onSubmit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	target := d.currentTarget()
+	code := d.currentCode(simulate.Codes(d.entityOf(target), d.Lang))
+	var data map[string]any
+	values := d.values
+	if values == nil {
+		values = d.Values
+	}
+	if d.Script && code == engine.CodeMove {
+		data = map[string]any{"stage": values["stage"]}
+	} else {
+		var err error
+		if data, err = simulate.EventData(code, values); err != nil {
+			d.err = err.Error()
+			return
+		}
+	}
+	by, _ := strconv.Atoi(d.currentBy())
+	at := d.at
+	if at == "" {
+		at = d.At
+	}
+	if d.OnSubmit != nil {
+		d.OnSubmit(ctx, at, engine.Event{Code: code, Target: target, Data: data, By: by})
+	}
+}
+
+func (d *EventDialog) onClose(ctx app.Context) {
+	if d.OnClose != nil {
+		d.OnClose(ctx)
+	}
+}
+
+// modal is the shared frame of the page's dialogs: an overlay, a titled
+// box, Escape and the close button call onClose.
+func modal(lang, class, title string, onClose func(app.Context), body ...app.UI) app.UI {
+	id := class + "-title"
+	return app.Div().
+		Class("modal").
+		OnKeyDown(func(ctx app.Context, e app.Event) {
+			if e.Get("key").String() == "Escape" {
+				onClose(ctx)
+			}
+		}).
+		Body(
+			app.Div().
+				Class("modal__dialog "+class).
+				Role("dialog").
+				Aria("modal", "true").
+				Aria("labelledby", id).
+				DataSet("testid", class).
+				Body(
+					app.Div().Class("modal__head").Body(
+						app.H2().ID(id).Class("modal__title").Text(title),
+						app.Button().Type("button").Class("modal__close").
+							Aria("label", i18n.T(lang, "board.close")).
+							OnClick(func(ctx app.Context, e app.Event) { onClose(ctx) }).
+							Text("×"),
+					),
+					app.Div().Class("modal__body").Body(body...),
+				),
+		)
+}
+
+// field is a labelled form row.
+func field(label, hint string, input app.UI) app.UI {
+	return app.Label().Class("form__row").Body(
+		app.Span().Class("form__label").Text(label),
+		input,
+		app.If(hint != "", func() app.UI { return app.Span().Class("form__hint").Text(hint) }),
+	)
+}
+
+// focusFirst focuses the first input of the element matching selector.
+func focusFirst(selector string) {
+	if !app.IsClient {
+		return
+	}
+	el := app.Window().Get("document").Call("querySelector", selector+" select, "+selector+" input")
+	if el.Truthy() {
+		el.Call("focus")
+	}
+}

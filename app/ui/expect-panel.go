@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/simulate"
+)
+
+// ExpectPanel shows the scenario's expectations, pass or fail right now.
+type ExpectPanel struct {
+	app.Compo
+
+	Lang   string
+	Checks []simulate.Check
+}
+
+// Render implements app.Composer.
+func (p *ExpectPanel) Render() app.UI {
+	pass := 0
+	for _, c := range p.Checks {
+		if c.Pass {
+			pass++
+		}
+	}
+	return app.Section().Class("expect-panel").DataSet("testid", "checks").Body(
+		app.If(len(p.Checks) == 0, func() app.UI {
+			return app.P().Class("expect-panel__empty").Text(i18n.T(p.Lang, "board.checks.empty"))
+		}).Else(func() app.UI {
+			return app.P().Class("expect-panel__summary").Text(
+				i18n.T(p.Lang, "board.checks.summary") + " " + strconv.Itoa(pass) + " / " + strconv.Itoa(len(p.Checks)))
+		}),
+		app.Ul().Class("expect-panel__list").Body(
+			app.Range(p.Checks).Slice(func(i int) app.UI {
+				c := p.Checks[i]
+				cls, mark, state := "expect-panel__item--fail", "✖", i18n.T(p.Lang, "board.checks.fail")
+				if c.Pass {
+					cls, mark, state = "expect-panel__item--pass", "✔", i18n.T(p.Lang, "board.checks.pass")
+				}
+				return app.Li().Class("expect-panel__item "+cls).DataSet("pass", c.Pass).Body(
+					app.Span().Class("expect-panel__mark").Aria("label", state).Text(mark),
+					app.Div().Body(
+						app.If(c.Name != "", func() app.UI { return app.Strong().Class("expect-panel__name").Text(c.Name) }),
+						app.Div().Class("expect-panel__msg").Text(c.Message),
+					),
+				)
+			}),
+		),
+	)
+}

@@ -1,0 +1,209 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/simulate"
+	"github.com/triggersim/triggersim/engine"
+)
+
+// ItemDialog adds an item (a CREATE event) or, with Target set, edits its
+// fields (an UPDATE event) and shows its history.
+type ItemDialog struct {
+	app.Compo
+
+	Lang   string
+	Target string
+	Entity string
+	// Stages are the stages a new item can start in; Stage is the preset.
+	Stages []simulate.Target
+	Stage  string
+	Fields []simulate.Field
+	// Values are the item's current field values as input text.
+	Values    map[string]string
+	Users     []simulate.Target
+	Contacts  []simulate.Target
+	Companies []simulate.Target
+	Parents   []simulate.Target
+	History   []simulate.Line
+
+	OnSubmit func(ctx app.Context, ev engine.Event)
+	OnClose  func(ctx app.Context)
+
+	edited  map[string]string
+	stage   string
+	contact string
+	company string
+	parent  string
+	err     string
+}
+
+// OnMount focuses the first input.
+func (d *ItemDialog) OnMount(ctx app.Context) {
+	ctx.Defer(func(app.Context) { focusFirst(".item-dialog") })
+}
+
+// Render implements app.Composer.
+func (d *ItemDialog) Render() app.UI {
+	creating := d.Target == ""
+	title := i18n.T(d.Lang, "board.item.addTitle") + " — " + engine.EntityName(d.Entity, d.Lang)
+	if !creating {
+		title = d.Target
+		if t := d.Values["TITLE"]; t != "" {
+			title = t + " · " + d.Target
+		}
+	}
+	return modal(d.Lang, "item-dialog", title, d.onClose,
+		app.Div().Class("item-dialog__layout").Body(
+			app.Form().Class("form item-dialog__form").OnSubmit(d.onSubmit).Body(
+				app.If(creating, func() app.UI {
+					return app.Div().Body(
+						field(i18n.T(d.Lang, "board.item.stage"), "",
+							d.selectOf("item-stage", d.Stages, d.pick(d.stage, d.Stage), false, func(v string) { d.stage = v })),
+						field(engine.EntityName("CONTACT", d.Lang), "",
+							d.selectOf("item-contact", d.Contacts, d.contact, true, func(v string) { d.contact = v })),
+						field(engine.EntityName("COMPANY", d.Lang), "",
+							d.selectOf("item-company", d.Companies, d.company, true, func(v string) { d.company = v })),
+						field(i18n.T(d.Lang, "board.item.parent"), "",
+							d.selectOf("item-parent", d.Parents, d.parent, true, func(v string) { d.parent = v })),
+					)
+				}),
+				app.Range(d.Fields).Slice(func(i int) app.UI {
+					f := d.Fields[i]
+					if f.Type == engine.FieldUser {
+						return field(f.Name, "", d.selectOf("field-"+f.ID, d.Users, d.value(f.ID), true, func(v string) { d.set(f.ID, v) }))
+					}
+					typ := "text"
+					switch f.Type {
+					case engine.FieldNumber, engine.FieldMoney:
+						typ = "number"
+					case engine.FieldDate:
+						typ = "date"
+					}
+					return field(f.Name, "", app.Input().Class("form__input").Type(typ).DataSet("field", f.ID).
+						Value(d.value(f.ID)).
+						OnInput(func(ctx app.Context, e app.Event) { d.set(f.ID, ctx.JSSrc().Get("value").String()) }))
+				}),
+				app.If(d.err != "", func() app.UI {
+					return app.P().Class("form__error").Role("alert").Text(d.err)
+				}),
+				app.Div().Class("form__actions").Body(
+					app.Button().Type("button").Class("button").OnClick(func(ctx app.Context, e app.Event) { d.onClose(ctx) }).
+						Text(i18n.T(d.Lang, "board.cancel")),
+					app.Button().Type("submit").Class("button button--primary").DataSet("testid", "item-submit").
+						Text(d.submitText(creating)),
+				),
+			),
+			app.If(!creating, func() app.UI {
+				return &ItemHistory{Lang: d.Lang, Target: d.Target, Lines: d.History}
+			}),
+		),
+	)
+}
+
+func (d *ItemDialog) submitText(creating bool) string {
+	if creating {
+		return i18n.T(d.Lang, "board.item.create")
+	}
+	return i18n.T(d.Lang, "board.item.save")
+}
+
+func (d *ItemDialog) pick(state, preset string) string {
+	if state != "" {
+		return state
+	}
+	if preset != "" {
+		return preset
+	}
+	if len(d.Stages) > 0 {
+		return d.Stages[0].ID
+	}
+	return ""
+}
+
+func (d *ItemDialog) value(id string) string {
+	if v, ok := d.edited[id]; ok {
+		return v
+	}
+	return d.Values[id]
+}
+
+func (d *ItemDialog) set(id, v string) {
+	if d.edited == nil {
+		d.edited = map[string]string{}
+	}
+	d.edited[id] = v
+}
+
+func (d *ItemDialog) selectOf(testid string, opts []simulate.Target, selected string, none bool, set func(string)) app.UI {
+	return app.Select().Class("form__input").DataSet("testid", testid).
+		OnChange(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }).
+		Body(
+			app.If(none, func() app.UI {
+				return app.Option().Value("").Selected(selected == "").Text(i18n.T(d.Lang, "board.none"))
+			}),
+			app.Range(opts).Slice(func(i int) app.UI {
+				return app.Option().Value(opts[i].ID).Selected(opts[i].ID == selected).Text(opts[i].Label)
+			}),
+		)
+}
+
+func (d *ItemDialog) onSubmit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	fields := map[string]any{}
+	for _, f := range d.Fields {
+		raw, changed := d.edited[f.ID]
+		if !changed || (d.Target != "" && raw == d.Values[f.ID]) {
+			continue
+		}
+		v, err := simulate.FieldValue(f.Type, raw)
+		if err != nil {
+			d.err = f.Name + ": " + err.Error()
+			return
+		}
+		if v == nil && d.Target == "" {
+			continue
+		}
+		fields[f.ID] = v
+	}
+	var ev engine.Event
+	if d.Target == "" {
+		ev = simulate.CreateEvent(d.Entity, d.pick(d.stage, d.Stage), fields, idOf(d.contact), idOf(d.company), d.parent, 0)
+	} else {
+		if len(fields) == 0 {
+			d.onClose(ctx)
+			return
+		}
+		ev = simulate.UpdateEvent(d.Target, fields, 0)
+	}
+	if d.OnSubmit != nil {
+		d.OnSubmit(ctx, ev)
+	}
+}
+
+func (d *ItemDialog) onClose(ctx app.Context) {
+	if d.OnClose != nil {
+		d.OnClose(ctx)
+	}
+}
+
+// idOf reads n of "CONTACT_n"; 0 for "".
+func idOf(target string) int {
+	_, n, ok := engine.ParseTarget(target)
+	if !ok {
+		return 0
+	}
+	return n
+}
+
+// userOptions lists the scenario's users for selects, values being ids.
+func userOptions(sc *engine.Scenario) []simulate.Target {
+	out := make([]simulate.Target, 0, len(sc.Users))
+	for _, u := range sc.Users {
+		out = append(out, simulate.Target{ID: strconv.Itoa(u.ID), Label: u.Name})
+	}
+	return out
+}

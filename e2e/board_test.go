@@ -1,0 +1,169 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// seedExample is the article's scenario: DEAL_1 in NEW, a CALL trigger on
+// PREPARATION, EMAIL_LINK on PREPAYMENT_INVOICE, INVOICE on EXECUTING.
+const seedExample = "/simulate?example=07-seed-article.json"
+
+// stageOf is JS giving the data-stage of the column holding a card.
+func stageOf(target string) string {
+	return `(document.querySelector('[data-target="` + target + `"]')?.closest('[data-stage]')?.dataset.stage || "")`
+}
+
+// openBoard opens the seed example's board and waits for its card.
+func openBoard(t *testing.T) (*browser, string) {
+	t.Helper()
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+seedExample)
+	b.waitFor(t, stageOf("DEAL_1")+` === "NEW"`)
+	return b, base
+}
+
+// setSelect chooses an option of a select and lets go-app see the change.
+func setSelect(t testing.TB, b *browser, selector, value string) {
+	t.Helper()
+	b.eval(t, `(() => { const s = document.querySelector('`+selector+`'); s.value = '`+value+`';
+		s.dispatchEvent(new Event('change', {bubbles: true})); return ""; })()`)
+}
+
+// typeInto sets an input's value and fires its input event.
+func typeInto(t testing.TB, b *browser, selector, value string) {
+	t.Helper()
+	b.eval(t, `(() => { const i = document.querySelector('`+selector+`'); i.value = '`+value+`';
+		i.dispatchEvent(new Event('input', {bubbles: true})); i.dispatchEvent(new Event('change', {bubbles: true})); return ""; })()`)
+}
+
+// settle waits for the card's glide animation (0.6 s) to end before a
+// screenshot.
+func settle() { time.Sleep(700 * time.Millisecond) }
+
+func click(t testing.TB, b *browser, selector string) {
+	t.Helper()
+	b.waitFor(t, `!!document.querySelector('`+selector+`')`)
+	b.eval(t, `(document.querySelector('`+selector+`').click(), "")`)
+}
+
+func TestBoardFireEventThroughDialog(t *testing.T) {
+	b, _ := openBoard(t)
+
+	// The board shows the stage chips and the card's data.
+	assert.Equal(t, "PREPARATION", b.eval(t, `document.querySelector('[data-trigger="t-zvonok"]').closest('[data-stage]').dataset.stage`))
+	assert.Contains(t, b.text(t, `[data-target="DEAL_1"] .board__card-amount`), "120\u00a0000\u00a0₽")
+	assert.Equal(t, "2026-01-12T09:00:00+03:00", b.eval(t, `document.querySelector('[data-clock]').dataset.clock`))
+	b.screenshot(t, "board-ru")
+
+	click(t, b, `[data-target="DEAL_1"] [data-testid="card-fire"]`)
+	b.waitFor(t, `!!document.querySelector('[data-testid="event-dialog"]')`)
+	setSelect(t, b, `[data-testid="event-code"]`, "CALL")
+	b.waitFor(t, `!!document.querySelector('input[data-key="LINE_NUMBER"]')`)
+	typeInto(t, b, `input[data-key="LINE_NUMBER"]`, "+74952223344")
+	click(t, b, `[data-testid="event-submit"]`)
+
+	b.waitFor(t, stageOf("DEAL_1")+` === "PREPARATION"`)
+	b.waitFor(t, `document.querySelector('[data-trigger="t-zvonok"]').classList.contains('board__chip--lit')`)
+	explain := b.text(t, `[data-testid="explain"]`)
+	assert.Contains(t, explain, "Триггер «Клиент позвонил — готовим КП» сработал")
+	assert.Contains(t, explain, "Робот «Отправить КП» выполнен")
+	assert.Equal(t, "", b.eval(t, `document.querySelector('[data-testid="event-dialog"]') ? "dialog still open" : ""`))
+	settle()
+	b.screenshot(t, "explain")
+	b.assertNoErrors(t)
+}
+
+func TestBoardDragAndKeyboardMove(t *testing.T) {
+	b, _ := openBoard(t)
+
+	// HTML5 drag and drop, with the events a browser sends.
+	b.eval(t, `(() => {
+		const card = document.querySelector('[data-target="DEAL_1"]');
+		const col = document.querySelector('[data-stage="PREPAYMENT_INVOICE"]');
+		const dt = new DataTransfer();
+		card.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: dt}));
+		col.dispatchEvent(new DragEvent('dragenter', {bubbles: true, dataTransfer: dt}));
+		col.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: dt}));
+		col.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: dt}));
+		card.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: dt}));
+		return "";
+	})()`)
+	b.waitFor(t, stageOf("DEAL_1")+` === "PREPAYMENT_INVOICE"`)
+	// A manual move runs the stage's robots: the task robot ran.
+	b.waitFor(t, `document.querySelector('[data-testid="explain"]').textContent.includes("Выставить счёт")`)
+
+	// The keyboard alternative: the card's move menu.
+	click(t, b, `[data-target="DEAL_1"] [data-testid="card-move"]`)
+	click(t, b, `[data-testid="move-to"][data-stage="EXECUTING"]`)
+	b.waitFor(t, stageOf("DEAL_1")+` === "EXECUTING"`)
+
+	// Undo replays the actions before the last one.
+	click(t, b, `[data-testid="clock-undo"]`)
+	b.waitFor(t, stageOf("DEAL_1")+` === "PREPAYMENT_INVOICE"`)
+	click(t, b, `[data-testid="clock-redo"]`)
+	b.waitFor(t, stageOf("DEAL_1")+` === "EXECUTING"`)
+	b.assertNoErrors(t)
+}
+
+func TestBoardPlayToTheEnd(t *testing.T) {
+	b, _ := openBoard(t)
+	start := b.eval(t, `document.querySelector('[data-clock]').dataset.clock`)
+
+	// Play at one day per second until the clock moves.
+	setSelect(t, b, `[data-testid="clock-speed"]`, "4")
+	click(t, b, `[data-testid="clock-play"]`)
+	b.waitFor(t, `document.querySelector('[data-clock]').dataset.clock !== "`+start+`"`)
+	click(t, b, `[data-testid="clock-pause"]`)
+
+	// Run to the end of the script: the deal ends in EXECUTING and every
+	// expectation of the scenario holds.
+	click(t, b, `[data-testid="clock-end"]`)
+	b.waitFor(t, stageOf("DEAL_1")+` === "EXECUTING" && !document.querySelector('.clock-bar__progress')`)
+	end := b.eval(t, `document.querySelector('[data-clock]').dataset.clock`)
+	assert.Equal(t, "2026-01-14T14:00:00+03:00", end)
+	click(t, b, `[data-panel="checks"]`)
+	b.waitFor(t, `!!document.querySelector('[data-testid="checks"]')`)
+	assert.Equal(t, "0", b.eval(t, `String(document.querySelectorAll('[data-pass="false"]').length)`))
+	assert.Equal(t, "10", b.eval(t, `String(document.querySelectorAll('[data-pass="true"]').length)`))
+
+	// The script's events are all marked as played.
+	click(t, b, `[data-panel="timeline"]`)
+	b.waitFor(t, `document.querySelectorAll('.timeline__row--played').length === 5`)
+
+	// Start over.
+	click(t, b, `[data-testid="clock-reset"]`)
+	b.waitFor(t, `document.querySelector('[data-clock]').dataset.clock === "`+start+`"`)
+	b.waitFor(t, stageOf("DEAL_1")+` === "NEW"`)
+	b.assertNoErrors(t)
+}
+
+func TestBoardLanguageSwitch(t *testing.T) {
+	b, _ := openBoard(t)
+	require.True(t, strings.HasPrefix(b.text(t, `[data-clock]`), "пн, 12 января 2026"))
+	click(t, b, `.lang-switch__button[data-lang="en"]`)
+	b.waitFor(t, `document.querySelector('[data-clock]').textContent.startsWith("Mon, 12 January 2026")`)
+	assert.Equal(t, "Event", strings.TrimPrefix(b.text(t, `[data-target="DEAL_1"] [data-testid="card-fire"]`), "⚡ "))
+	click(t, b, `[data-target="DEAL_1"] [data-testid="card-move"]`)
+	click(t, b, `[data-testid="move-to"][data-stage="PREPARATION"]`)
+	b.waitFor(t, stageOf("DEAL_1")+` === "PREPARATION"`)
+	settle()
+	b.screenshot(t, "board-en")
+	b.assertNoErrors(t)
+}
+
+func TestBoardWithoutScenario(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+"/simulate")
+	assert.Equal(t, "Сценарий не открыт", b.text(t, `[data-testid="board-message"] h1`))
+	assert.Equal(t, "/", b.eval(t, `document.querySelector('[data-testid="board-message"] a').getAttribute("href")`))
+	b.assertNoErrors(t)
+}
