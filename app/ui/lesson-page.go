@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/teach"
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/lessons"
+)
+
+// LessonPage is /lesson?id=ru/01-…: the lesson text, its goal with each
+// expectation's live verdict, "Check", and "Open in the designer", which
+// creates the lesson's scenario in the session and goes to /design. When
+// the learner comes back, the goal is checked on the open scenario (the
+// open scenario is the lesson's when its title is the lesson's title).
+type LessonPage struct {
+	app.Compo
+	teachChrome
+
+	id       string
+	lesson   lessons.Lesson
+	found    bool
+	results  []engine.ExpectResult
+	done     bool
+	checked  bool // the learner pressed Check
+	onOpen   bool // the results are of the open scenario
+	progress teach.Progress
+	err      string
+}
+
+// OnNav loads the lesson named in the query and checks it.
+func (p *LessonPage) OnNav(ctx app.Context) {
+	p.mountChrome(ctx)
+	p.id = ctx.Page().URL().Query().Get("id")
+	p.lesson, p.found = lessons.Get(p.id)
+	p.checked, p.err = false, ""
+	p.progress = teach.ParseProgress("")
+	if p.found {
+		p.check()
+	}
+	st := Session().Store()
+	ctx.Async(func() {
+		pr, err := teach.LoadProgress(context.Background(), st)
+		if err != nil {
+			app.Log(err)
+		}
+		ctx.Dispatch(func(app.Context) { p.progress = pr })
+	})
+	markReady(ctx)
+}
+
+func (p *LessonPage) onLangChange(ctx app.Context, lang string) {
+	p.changeLang(ctx, lang)
+	if p.found {
+		p.check()
+	}
+}
+
+// openIsLesson reports whether the session's open scenario is this
+// lesson's copy.
+func (p *LessonPage) openIsLesson() bool {
+	sc := Session().Scenario()
+	return sc != nil && p.found && sc.Title == p.lesson.Title
+}
+
+// check runs the goal on the open copy, or on the lesson's start.
+func (p *LessonPage) check() {
+	sc := Session().Scenario()
+	p.onOpen = p.openIsLesson()
+	if !p.onOpen {
+		var err error
+		sc, err = p.lesson.Scenario()
+		if err != nil {
+			p.err = err.Error()
+			return
+		}
+	}
+	p.done, p.results = lessons.CheckGoal(sc, p.lesson.Goal(), p.currentLang())
+}
+
+func (p *LessonPage) onCheck(ctx app.Context, e app.Event) {
+	p.check()
+	p.checked = true
+	if !p.done || !p.onOpen {
+		return
+	}
+	st, id := Session().Store(), p.id
+	ctx.Async(func() {
+		pr, err := teach.MarkDone(context.Background(), st, id)
+		ctx.Dispatch(func(app.Context) {
+			if err != nil {
+				p.err = err.Error()
+				return
+			}
+			p.progress = pr
+		})
+	})
+}
+
+// onDesign opens the lesson's scenario in the designer, creating the copy
+// unless it is already open.
+func (p *LessonPage) onDesign(ctx app.Context, e app.Event) {
+	if p.openIsLesson() {
+		ctx.Navigate("/design")
+		return
+	}
+	p.create(ctx)
+}
+
+// onRestart replaces the learner's copy with a fresh one.
+func (p *LessonPage) onRestart(ctx app.Context, e app.Event) { p.create(ctx) }
+
+func (p *LessonPage) create(ctx app.Context) {
+	sess, data := Session(), p.lesson.Data
+	ctx.Async(func() {
+		_, err := sess.Create(context.Background(), data)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.err = err.Error()
+				return
+			}
+			ctx.Navigate("/design")
+		})
+	})
+}
+
+// Render implements app.Composer.
+func (p *LessonPage) Render() app.UI {
+	lang := p.currentLang()
+	if !p.found {
+		return p.frame("lesson-page", p.onLangChange,
+			p.toolbar(i18n.T(lang, "teach.lessons.title"), ""),
+			app.P().Class("lesson-page__missing").Text(i18n.T(lang, "teach.notFound")),
+			app.A().Class("teach-button").Href("/lessons").Text(i18n.T(lang, "teach.back")),
+		)
+	}
+	l := p.lesson
+	isDone := p.progress.Done(l.ID)
+	source := i18n.T(lang, "teach.lesson.onStart")
+	if p.onOpen {
+		source = fmt.Sprintf(i18n.T(lang, "teach.lesson.onOpen"), l.Title)
+	}
+	next := ""
+	for _, o := range lessons.List(l.Lang) {
+		if o.Number == l.Number+1 {
+			next = o.ID
+		}
+	}
+	return p.frame("lesson-page", p.onLangChange,
+		p.toolbar(l.Title, "",
+			app.A().Class("teach-page__link").Href("/lessons").Text(i18n.T(lang, "teach.back")),
+			app.If(isDone, func() app.UI {
+				return app.Span().Class("lesson-page__badge").DataSet("testid", "lesson-badge").Text("✓ " + i18n.T(lang, "teach.lessons.done"))
+			}),
+		),
+		app.Div().Class("lesson-page__layout").Body(
+			paragraphs("lesson-page__text", l.Description),
+			app.Section().Class("lesson-page__goal").Aria("labelledby", "lesson-goal").Body(
+				app.H2().ID("lesson-goal").Class("lesson-page__goal-title").Text(i18n.T(lang, "teach.lesson.goal")),
+				app.Ul().Class("lesson-page__expects").Body(
+					app.Range(p.results).Slice(func(i int) app.UI {
+						r := p.results[i]
+						cls, icon, state := "lesson-page__expect lesson-page__expect--fail", "✘", i18n.T(lang, "teach.lesson.fail")
+						if r.Pass {
+							cls, icon, state = "lesson-page__expect lesson-page__expect--pass", "✔", i18n.T(lang, "teach.lesson.pass")
+						}
+						return app.Li().Class(cls).DataSet("testid", "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
+							app.Span().Class("lesson-page__expect-icon").Aria("label", state).Text(icon),
+							app.Span().Class("lesson-page__expect-text").Body(
+								app.If(r.Name != "", func() app.UI {
+									return app.Strong().Text(r.Name)
+								}),
+								app.Span().Class("lesson-page__expect-msg").Text(r.Message),
+							),
+						)
+					}),
+				),
+				app.P().Class("lesson-page__source").DataSet("testid", "lesson-source").Text(source),
+				app.If(p.checked && p.done && p.onOpen, func() app.UI {
+					return app.Div().Class("lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "lesson-done").Body(
+						app.Text("🎉 "+i18n.T(lang, "teach.lesson.done")),
+						app.If(next != "", func() app.UI {
+							return app.A().Class("teach-button teach-button--primary").Href("/lesson?id=" + next).Text(i18n.T(lang, "teach.lesson.next"))
+						}),
+					)
+				}).ElseIf(p.checked && !p.done, func() app.UI {
+					return app.Div().Class("lesson-page__verdict lesson-page__verdict--todo").Role("status").DataSet("testid", "lesson-notyet").Text(i18n.T(lang, "teach.lesson.notYet"))
+				}),
+				app.If(p.err != "", func() app.UI {
+					return app.P().Class("lesson-page__error").Role("alert").Text(fmt.Sprintf(i18n.T(lang, "teach.error"), p.err))
+				}),
+				app.Div().Class("lesson-page__actions").Body(
+					app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "lesson-check").
+						OnClick(p.onCheck).Text(i18n.T(lang, "teach.lesson.check")),
+					app.Button().Type("button").Class("teach-button").DataSet("testid", "lesson-design").
+						OnClick(p.onDesign).Text("✎ "+i18n.T(lang, "teach.lesson.design")),
+					app.If(p.onOpen, func() app.UI {
+						return app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "lesson-restart").
+							OnClick(p.onRestart).Text("↺ " + i18n.T(lang, "teach.lesson.restart"))
+					}),
+				),
+				app.Div().Class("lesson-page__links").Body(
+					app.A().Class("teach-page__link").Href("/narrate?lesson="+l.ID).Text("▶ "+i18n.T(lang, "teach.nav.narrate")),
+					app.A().Class("teach-page__link").Href("/quiz?lesson="+l.ID).Text("? "+i18n.T(lang, "teach.nav.quiz")),
+				),
+			),
+		),
+	)
+}

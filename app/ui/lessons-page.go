@@ -1,0 +1,270 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/teach"
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/examples"
+	"github.com/triggersim/triggersim/lessons"
+)
+
+// teachChrome is what the teaching pages (lessons, a lesson, narration,
+// quiz) share: the interface language, the presenter mode (large type for
+// a projector, remembered in the "presenter" setting) and the frame with
+// the header. Each page embeds it.
+type teachChrome struct {
+	lang      string
+	presenter bool
+}
+
+// mountChrome restores the language and the presenter mode.
+func (c *teachChrome) mountChrome(ctx app.Context) {
+	var lang string
+	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
+		app.Log("reading the interface language failed:", err)
+	}
+	c.setLang(lang)
+	st := Session().Store()
+	ctx.Async(func() {
+		on := teach.LoadPresenter(context.Background(), st)
+		ctx.Dispatch(func(app.Context) { c.presenter = on })
+	})
+}
+
+func (c *teachChrome) setLang(lang string) {
+	c.lang = i18n.Normalize(lang)
+	if app.IsClient {
+		app.Window().Get("document").Get("documentElement").Set("lang", c.lang)
+	}
+}
+
+func (c *teachChrome) currentLang() string {
+	if c.lang == "" {
+		return i18n.Default
+	}
+	return c.lang
+}
+
+func (c *teachChrome) changeLang(ctx app.Context, lang string) {
+	c.setLang(lang)
+	if err := ctx.LocalStorage().Set(langStorageKey, c.lang); err != nil {
+		app.Log("saving the interface language failed:", err)
+	}
+}
+
+func (c *teachChrome) onPresenter(ctx app.Context, e app.Event) {
+	c.presenter = !c.presenter
+	on := c.presenter
+	st := Session().Store()
+	ctx.Async(func() {
+		if err := teach.SavePresenter(context.Background(), st, on); err != nil {
+			app.Log(err)
+		}
+	})
+}
+
+// markReady tells the end-to-end tests that the page has mounted.
+func markReady(ctx app.Context) {
+	ctx.Defer(func(app.Context) {
+		if app.IsClient {
+			app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
+		}
+	})
+}
+
+// frame wraps a page body in the shell: skip link, header, main.
+func (c *teachChrome) frame(page string, onLang func(ctx app.Context, lang string), body ...app.UI) app.UI {
+	lang := c.currentLang()
+	class := "shell teach-page " + page
+	if c.presenter {
+		class += " presenter"
+	}
+	return app.Div().Class(class).Body(
+		app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
+		&Header{Lang: lang, OnLangChange: onLang},
+		app.Main().ID("main").Class("teach-page__main").Body(body...),
+	)
+}
+
+// toolbar is the row above a teaching page: the title, extra controls,
+// the teaching-mode links and the presenter toggle.
+func (c *teachChrome) toolbar(title, subtitle string, extra ...app.UI) app.UI {
+	lang := c.currentLang()
+	return app.Div().Class("teach-page__toolbar").Body(
+		app.Div().Class("teach-page__heading").Body(
+			app.H1().Class("teach-page__title").Text(title),
+			app.If(subtitle != "", func() app.UI {
+				return app.P().Class("teach-page__subtitle").Text(subtitle)
+			}),
+		),
+		app.Div().Class("teach-page__extra").Body(extra...),
+		app.Nav().Class("teach-page__nav").Aria("label", i18n.T(lang, "teach.nav.lessons")).Body(
+			app.A().Class("teach-page__link").Href("/lessons").Text(i18n.T(lang, "teach.nav.lessons")),
+		),
+		app.Button().
+			Type("button").
+			Class("teach-page__presenter").
+			DataSet("testid", "presenter").
+			Aria("pressed", strconv.FormatBool(c.presenter)).
+			Title(i18n.T(lang, "teach.presenter.hint")).
+			OnClick(c.onPresenter).
+			Text("A+ "+i18n.T(lang, "teach.presenter")),
+	)
+}
+
+// paragraphs renders a lesson text: blank lines separate paragraphs and
+// single line breaks separate hints. Text, never HTML.
+func paragraphs(class, text string) app.UI {
+	paras := strings.Split(strings.TrimSpace(text), "\n\n")
+	return app.Div().Class(class).Body(
+		app.Range(paras).Slice(func(i int) app.UI {
+			lines := strings.Split(paras[i], "\n")
+			return app.P().Body(app.Range(lines).Slice(func(j int) app.UI {
+				if j == 0 {
+					return app.Text(lines[j])
+				}
+				return app.Span().Class("teach-page__line").Text(lines[j])
+			}))
+		}),
+	)
+}
+
+// teachScenario picks the scenario a narration or quiz plays from the
+// page's query: ?lesson=ID (the learner's open copy when it is that
+// lesson's, else the lesson's start), ?example=NAME, or the open scenario.
+func teachScenario(q func(string) string) (sc *engine.Scenario, title string) {
+	if id := q("lesson"); id != "" {
+		l, ok := lessons.Get(id)
+		if !ok {
+			return nil, ""
+		}
+		if open := Session().Scenario(); open != nil && open.Title == l.Title {
+			return open, l.Title
+		}
+		sc, err := l.Scenario()
+		if err != nil {
+			return nil, ""
+		}
+		return sc, l.Title
+	}
+	if name := q("example"); name != "" {
+		for _, ex := range examples.All() {
+			if ex.Name == name || strings.TrimSuffix(ex.Name, ".json") == name {
+				sc, err := engine.ReadScenario(ex.Data)
+				if err != nil {
+					return nil, ""
+				}
+				return sc, sc.Title
+			}
+		}
+		return nil, ""
+	}
+	if open := Session().Scenario(); open != nil {
+		return open, open.Title
+	}
+	return nil, ""
+}
+
+// teachPicker lists what a narration or a quiz can play: the lessons of
+// the interface language and the built-in examples.
+func teachPicker(lang, route string) app.UI {
+	list := lessons.List(lang)
+	exs := examples.All()
+	return app.Details().Class("teach-picker").Body(
+		app.Summary().Text(i18n.T(lang, "teach.narrate.pick")),
+		app.Ul().Class("teach-picker__list").Body(
+			app.Range(list).Slice(func(i int) app.UI {
+				return app.Li().Body(app.A().Href(route + "?lesson=" + list[i].ID).Text(list[i].Title))
+			}),
+			app.Range(exs).Slice(func(i int) app.UI {
+				name := strings.TrimSuffix(exs[i].Name, ".json")
+				return app.Li().Body(app.A().Href(route + "?example=" + name).Text(name))
+			}),
+		),
+	)
+}
+
+// LessonsPage is /lessons: the built-in lessons of the interface language
+// with the learner's done marks, and links to each lesson's narration and
+// quiz, so that a trainer runs a whole session from here.
+type LessonsPage struct {
+	app.Compo
+	teachChrome
+
+	progress teach.Progress
+}
+
+// OnNav restores the settings and reads the progress.
+func (p *LessonsPage) OnNav(ctx app.Context) {
+	p.mountChrome(ctx)
+	p.progress = teach.ParseProgress("")
+	st := Session().Store()
+	ctx.Async(func() {
+		pr, err := teach.LoadProgress(context.Background(), st)
+		if err != nil {
+			app.Log(err)
+		}
+		ctx.Dispatch(func(app.Context) { p.progress = pr })
+	})
+	markReady(ctx)
+}
+
+func (p *LessonsPage) onLangChange(ctx app.Context, lang string) { p.changeLang(ctx, lang) }
+
+// Render implements app.Composer.
+func (p *LessonsPage) Render() app.UI {
+	lang := p.currentLang()
+	list := lessons.List(lang)
+	done := 0
+	for _, l := range list {
+		if p.progress.Done(l.ID) {
+			done++
+		}
+	}
+	return p.frame("lessons-page", p.onLangChange,
+		p.toolbar(i18n.T(lang, "teach.lessons.title"), "",
+			app.Span().
+				Class("lessons-page__progress").
+				DataSet("testid", "lessons-progress").
+				Text(fmt.Sprintf(i18n.T(lang, "teach.lessons.progress"), done, len(list))),
+		),
+		app.P().Class("lessons-page__intro").Text(i18n.T(lang, "teach.lessons.intro")),
+		app.Ol().Class("lessons-page__list").Body(
+			app.Range(list).Slice(func(i int) app.UI {
+				l := list[i]
+				isDone := p.progress.Done(l.ID)
+				cls := "lessons-page__item"
+				mark, markText := "○", i18n.T(lang, "teach.lessons.todo")
+				if isDone {
+					cls += " lessons-page__item--done"
+					mark, markText = "✓", i18n.T(lang, "teach.lessons.done")
+				}
+				summary := strings.SplitN(l.Description, "\n\n", 2)[0]
+				return app.Li().Class(cls).DataSet("lesson", l.ID).Body(
+					app.Span().Class("lessons-page__num").Aria("hidden", "true").Text(strconv.Itoa(l.Number)),
+					app.Div().Class("lessons-page__body").Body(
+						app.A().Class("lessons-page__title").Href("/lesson?id="+l.ID).Text(l.Title),
+						app.P().Class("lessons-page__summary").Text(summary),
+						app.Div().Class("lessons-page__links").Body(
+							app.A().Class("lessons-page__link").Href("/narrate?lesson="+l.ID).Text("▶ "+i18n.T(lang, "teach.nav.narrate")),
+							app.A().Class("lessons-page__link").Href("/quiz?lesson="+l.ID).Text("? "+i18n.T(lang, "teach.nav.quiz")),
+						),
+					),
+					app.Span().
+						Class("lessons-page__mark").
+						DataSet("testid", "lesson-mark").
+						Title(markText).
+						Aria("label", markText).
+						Text(mark),
+				)
+			}),
+		),
+	)
+}

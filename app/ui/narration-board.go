@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/teach"
+	"github.com/triggersim/triggersim/engine"
+)
+
+// teachLit names what the narration and the quiz highlight on the board.
+type teachLit struct {
+	target, trigger, robot, stage string
+}
+
+// teachBoard draws one pipeline as Bitrix24's Kanban: a coloured bar per
+// stage with its triggers and robots, then the cards. It is a function,
+// not a component: it has no state and the narration and quiz pages redraw
+// it on every step.
+func teachBoard(lang string, sc *engine.Scenario, lane teach.Lane, cards []teach.Card, lit teachLit) app.UI {
+	return app.Section().
+		Class("narration-board").
+		Aria("label", lane.Name).
+		Body(
+			app.H2().Class("narration-board__title").Text(lane.Name),
+			app.Div().Class("narration-board__columns").Body(
+				app.Range(lane.Stages).Slice(func(i int) app.UI {
+					st := lane.Stages[i]
+					return teachColumn(lang, sc, lane.Entity, st, cards, lit)
+				}),
+			),
+		)
+}
+
+func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stage, cards []teach.Card, lit teachLit) app.UI {
+	class := "narration-board__column narration-board__column--" + st.Semantics
+	if lit.stage == st.ID {
+		class += " narration-board__column--lit"
+	}
+	color := st.Color
+	if color == "" {
+		color = "#39A8EF"
+	}
+	var triggers []engine.Trigger
+	for _, t := range sc.Triggers {
+		if t.Entity != entity {
+			continue
+		}
+		if found, _, ok := sc.FindStage(entity, t.Stage); ok && found.ID == st.ID {
+			triggers = append(triggers, t)
+		}
+	}
+	var robots []engine.Robot
+	for _, r := range sc.Robots {
+		if r.Entity != entity {
+			continue
+		}
+		if found, _, ok := sc.FindStage(entity, r.Stage); ok && found.ID == st.ID {
+			robots = append(robots, r)
+		}
+	}
+	var here []teach.Card
+	for _, c := range cards {
+		if c.Stage == st.ID {
+			here = append(here, c)
+		}
+	}
+	// An empty failure stage says nothing in a lesson: leave room for
+	// the stages that matter on a projector.
+	if st.Semantics == engine.Failure && len(here)+len(triggers)+len(robots) == 0 && lit.stage != st.ID {
+		return nil
+	}
+	return app.Div().
+		Class(class).
+		DataSet("stage", st.ID).
+		Body(
+			app.Div().
+				Class("narration-board__head").
+				Style("background", color).
+				Style("color", textOn(color)).
+				Text(st.Name),
+			app.Div().Class("narration-board__chips").Body(
+				app.Range(triggers).Slice(func(i int) app.UI {
+					t := triggers[i]
+					cls := "narration-board__chip narration-board__chip--trigger"
+					if lit.trigger == t.ID {
+						cls += " narration-board__chip--lit"
+					}
+					return app.Span().
+						Class(cls).
+						DataSet("trigger", t.ID).
+						Title(i18n.T(lang, "board.column.trigger") + ": " + t.Code).
+						Text("⚡ " + triggerLabel(t, lang))
+				}),
+				app.Range(robots).Slice(func(i int) app.UI {
+					r := robots[i]
+					cls := "narration-board__chip narration-board__chip--robot"
+					if lit.robot == r.ID {
+						cls += " narration-board__chip--lit"
+					}
+					return app.Span().
+						Class(cls).
+						DataSet("robot", r.ID).
+						Title(r.Type).
+						Text("⚙ " + robotLabel(r, lang))
+				}),
+			),
+			app.Div().Class("narration-board__cards").Body(
+				app.Range(here).Slice(func(i int) app.UI {
+					c := here[i]
+					cls := "narration-board__card"
+					if lit.target == c.Target {
+						cls += " narration-board__card--lit"
+					}
+					return app.Div().
+						Class(cls).
+						DataSet("target", c.Target).
+						Body(
+							app.Div().Class("narration-board__card-title").Text(c.Title),
+							app.Div().Class("narration-board__card-meta").Body(
+								app.Span().Class("narration-board__card-amount").Text(c.Amount),
+								app.Span().Class("narration-board__card-id").Text(c.Target),
+							),
+						)
+				}),
+			),
+		)
+}
+
+func triggerLabel(t engine.Trigger, lang string) string {
+	if t.Name != "" {
+		return t.Name
+	}
+	if ti, ok := engine.LookupTrigger(t.Code); ok {
+		if lang == "en" {
+			return ti.ShortName["en"]
+		}
+		return ti.ShortName["ru"]
+	}
+	return t.Code
+}
+
+func robotLabel(r engine.Robot, lang string) string {
+	if r.Name != "" {
+		return r.Name
+	}
+	return i18n.T(lang, "teach.robotType."+r.Type)
+}

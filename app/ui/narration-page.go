@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/teach"
+	"github.com/triggersim/triggersim/engine"
+)
+
+// NarrationPage is /narrate?lesson=ID or ?example=NAME (or the open
+// scenario): the scenario plays one event at a time, and each event in
+// steps — the event arrives, the item it reaches, each candidate trigger
+// with its reason, the move, the robots — with "Next step", the current
+// step in large type and its card, trigger and stage lit on the board.
+type NarrationPage struct {
+	app.Compo
+	teachChrome
+
+	sc    *engine.Scenario
+	title string
+	walk  *teach.Walk
+	narr  teach.Narration
+	step  int
+	err   string
+}
+
+// OnNav loads the scenario and tells its first event.
+func (p *NarrationPage) OnNav(ctx app.Context) {
+	p.mountChrome(ctx)
+	p.sc, p.title = teachScenario(ctx.Page().URL().Query().Get)
+	p.restart()
+	markReady(ctx)
+}
+
+func (p *NarrationPage) restart() {
+	p.walk, p.narr, p.step, p.err = nil, teach.Narration{}, 0, ""
+	if p.sc == nil {
+		return
+	}
+	w, err := teach.NewWalk(p.sc)
+	if err != nil {
+		p.err = err.Error()
+		return
+	}
+	p.walk = w
+	if w.Next() {
+		p.narr = w.Narration(p.currentLang())
+	}
+}
+
+func (p *NarrationPage) onLangChange(ctx app.Context, lang string) {
+	p.changeLang(ctx, lang)
+	if p.walk != nil && p.walk.Count() > 0 {
+		p.narr = p.walk.Narration(p.currentLang())
+	}
+}
+
+func (p *NarrationPage) onNext(ctx app.Context, e app.Event) {
+	if p.step < len(p.narr.Steps)-1 {
+		p.step++
+		return
+	}
+	p.onNextEvent(ctx, e)
+}
+
+func (p *NarrationPage) onPrev(ctx app.Context, e app.Event) {
+	if p.step > 0 {
+		p.step--
+	}
+}
+
+func (p *NarrationPage) onNextEvent(ctx app.Context, e app.Event) {
+	if p.walk == nil || !p.walk.Next() {
+		p.step = len(p.narr.Steps) // past the end: the "over" message
+		return
+	}
+	p.narr, p.step = p.walk.Narration(p.currentLang()), 0
+}
+
+func (p *NarrationPage) onRestart(ctx app.Context, e app.Event) { p.restart() }
+
+// onKey lets the presenter's clicker (arrow keys, space, page down) step.
+func (p *NarrationPage) onKey(ctx app.Context, e app.Event) {
+	switch e.Get("key").String() {
+	case "ArrowRight", "PageDown":
+		p.onNext(ctx, e)
+	case "ArrowLeft", "PageUp":
+		p.onPrev(ctx, e)
+	default:
+		ctx.PreventUpdate()
+	}
+}
+
+// Render implements app.Composer.
+func (p *NarrationPage) Render() app.UI {
+	lang := p.currentLang()
+	if p.sc == nil || p.walk == nil {
+		msg := i18n.T(lang, "teach.noScenario")
+		if p.err != "" {
+			msg = fmt.Sprintf(i18n.T(lang, "teach.error"), p.err)
+		}
+		return p.frame("narration-page", p.onLangChange,
+			p.toolbar(i18n.T(lang, "teach.narrate.title"), ""),
+			app.P().Class("narration-page__empty").Text(msg),
+			teachPicker(lang, "/narrate"),
+		)
+	}
+	steps := p.narr.Steps
+	over := p.step >= len(steps)
+	var cur teach.Step
+	shown := p.step
+	if over {
+		shown = len(steps) - 1
+	} else {
+		cur = steps[p.step]
+	}
+	lit := teachLit{target: cur.Target, trigger: cur.Trigger, robot: cur.Robot, stage: cur.Stage}
+	last := !p.walk.HasNext() && p.step >= len(steps)-1
+	nextLabel := i18n.T(lang, "teach.narrate.next")
+	if p.step >= len(steps)-1 && !last {
+		nextLabel = i18n.T(lang, "teach.narrate.nextEvent")
+	}
+	return p.frame("narration-page", p.onLangChange,
+		p.toolbar(i18n.T(lang, "teach.narrate.title"), p.title),
+		app.Div().Class("narration-page__stage").OnKeyDown(p.onKey).Body(
+			app.P().Class("narration-page__event").DataSet("testid", "narration-event").Text(p.narr.Title),
+			app.If(over, func() app.UI {
+				return app.Div().Class("narration-page__step narration-page__step--info").Role("status").DataSet("testid", "narration-step").
+					Body(app.P().Class("narration-page__text").Text(i18n.T(lang, "teach.narrate.end")))
+			}).Else(func() app.UI {
+				return app.Div().
+					Class("narration-page__step narration-page__step--"+cur.Tone).
+					Role("status").
+					Aria("live", "polite").
+					DataSet("testid", "narration-step").
+					DataSet("kind", cur.Kind).
+					Body(
+						app.P().Class("narration-page__text").Text(cur.Text),
+						app.If(cur.Reason != "", func() app.UI {
+							return app.P().Class("narration-page__reason").Text(cur.Reason)
+						}),
+					)
+			}),
+			app.Div().Class("narration-page__controls").Body(
+				app.Button().Type("button").Class("teach-button").DataSet("testid", "narration-prev").
+					Disabled(p.step == 0).OnClick(p.onPrev).Text("← "+i18n.T(lang, "teach.narrate.prev")),
+				app.Button().Type("button").Class("teach-button teach-button--primary teach-button--big").DataSet("testid", "narration-next").
+					Disabled(last || over).OnClick(p.onNext).Text(nextLabel+" →"),
+				app.Span().Class("narration-page__counter").DataSet("testid", "narration-counter").
+					Text(fmt.Sprintf(i18n.T(lang, "teach.narrate.stepOf"), shown+1, len(steps))),
+				app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "narration-restart").
+					OnClick(p.onRestart).Text("↺ "+i18n.T(lang, "teach.narrate.restart")),
+			),
+		),
+		app.Div().Class("narration-page__boards").Body(
+			app.Range(p.narr.Lanes).Slice(func(i int) app.UI {
+				lane := p.narr.Lanes[i]
+				return teachBoard(lang, p.sc, lane, p.narr.Cards(lane, shown), lit)
+			}),
+		),
+		app.Ol().Class("narration-page__steps").Aria("label", i18n.T(lang, "teach.narrate.steps")).Body(
+			app.Range(steps).Slice(func(i int) app.UI {
+				cls := "narration-page__item narration-page__item--" + steps[i].Tone
+				if i > shown {
+					cls += " narration-page__item--later"
+				}
+				li := app.Li().Class(cls).Text(steps[i].Text)
+				if i == shown {
+					li = app.Li().Class(cls+" narration-page__item--current").Aria("current", "step").Text(steps[i].Text)
+				}
+				return li
+			}),
+		),
+		teachPicker(lang, "/narrate"),
+	)
+}

@@ -1,0 +1,187 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/teach"
+	"github.com/triggersim/triggersim/engine"
+)
+
+// QuizPage is /quiz?lesson=ID or ?example=NAME (or the open scenario):
+// "where will this deal go?". The board shows the items before the next
+// script event, the event is told in words, the learner picks a stage,
+// and the page reveals the outcome with the narration that explains it.
+// The score counts this session's answers.
+type QuizPage struct {
+	app.Compo
+	teachChrome
+
+	sc       *engine.Scenario
+	title    string
+	quiz     *teach.Quiz
+	q        *teach.Question
+	picked   string
+	correct  bool
+	finished bool
+	err      string
+}
+
+// OnNav loads the scenario and asks the first question.
+func (p *QuizPage) OnNav(ctx app.Context) {
+	p.mountChrome(ctx)
+	p.sc, p.title = teachScenario(ctx.Page().URL().Query().Get)
+	p.start()
+	markReady(ctx)
+}
+
+func (p *QuizPage) start() {
+	p.quiz, p.q, p.picked, p.finished, p.err = nil, nil, "", false, ""
+	if p.sc == nil {
+		return
+	}
+	q, err := teach.NewQuiz(p.sc)
+	if err != nil {
+		p.err = err.Error()
+		return
+	}
+	p.quiz = q
+	p.next()
+}
+
+func (p *QuizPage) next() {
+	p.picked = ""
+	q, ok := p.quiz.Next(p.currentLang())
+	p.q, p.finished = q, !ok
+}
+
+func (p *QuizPage) onLangChange(ctx app.Context, lang string) { p.changeLang(ctx, lang) }
+
+func (p *QuizPage) onPick(ctx app.Context, stage string) {
+	if p.q == nil || p.picked != "" {
+		return
+	}
+	p.picked = stage
+	p.correct = p.quiz.Answer(stage)
+}
+
+func (p *QuizPage) onNext(ctx app.Context, e app.Event) { p.next() }
+
+func (p *QuizPage) onAgain(ctx app.Context, e app.Event) { p.start() }
+
+// Render implements app.Composer.
+func (p *QuizPage) Render() app.UI {
+	lang := p.currentLang()
+	if p.quiz == nil {
+		msg := i18n.T(lang, "teach.noScenario")
+		if p.err != "" {
+			msg = fmt.Sprintf(i18n.T(lang, "teach.error"), p.err)
+		}
+		return p.frame("quiz-page", p.onLangChange,
+			p.toolbar(i18n.T(lang, "teach.quiz.title"), ""),
+			app.P().Class("quiz-page__empty").Text(msg),
+			teachPicker(lang, "/quiz"),
+		)
+	}
+	right, asked := p.quiz.Score()
+	score := app.Span().Class("quiz-page__score").DataSet("testid", "quiz-score").
+		Aria("label", i18n.T(lang, "teach.quiz.scoreLabel")).
+		Text(i18n.T(lang, "teach.quiz.scoreLabel") + ": " + fmt.Sprintf(i18n.T(lang, "teach.quiz.score"), right, asked))
+	if p.finished || p.q == nil {
+		return p.frame("quiz-page", p.onLangChange,
+			p.toolbar(i18n.T(lang, "teach.quiz.title"), p.title, score),
+			app.Div().Class("quiz-page__end").Role("status").DataSet("testid", "quiz-end").Body(
+				app.P().Text(fmt.Sprintf(i18n.T(lang, "teach.quiz.end"), right, asked)),
+				app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "quiz-again").
+					OnClick(p.onAgain).Text("↺ "+i18n.T(lang, "teach.quiz.again")),
+			),
+			teachPicker(lang, "/quiz"),
+		)
+	}
+	q := p.q
+	answer, story := "", teach.Narration{}
+	if p.picked != "" {
+		answer, story = q.Reveal()
+	}
+	stageName := func(id string) string {
+		for _, st := range q.Options {
+			if st.ID == id {
+				return st.Name
+			}
+		}
+		return id
+	}
+	lit := teachLit{target: q.Target}
+	if p.picked != "" {
+		lit.stage = answer
+	}
+	cards := q.Cards()
+	if p.picked != "" {
+		cards = story.Cards(q.Lane, len(story.Steps)-1)
+	}
+	return p.frame("quiz-page", p.onLangChange,
+		p.toolbar(i18n.T(lang, "teach.quiz.title"), p.title, score),
+		app.Div().Class("quiz-page__stage").Body(
+			app.P().Class("quiz-page__event").DataSet("testid", "quiz-event").Text(q.Text),
+			app.P().Class("quiz-page__question").Body(
+				app.Text(fmt.Sprintf(i18n.T(lang, "teach.quiz.question"), q.Title)),
+				app.If(q.From != "", func() app.UI {
+					return app.Span().Class("quiz-page__now").Text(fmt.Sprintf(i18n.T(lang, "teach.quiz.now"), stageName(q.From)))
+				}),
+			),
+			app.Div().Class("quiz-page__options").Role("group").Aria("label", i18n.T(lang, "teach.quiz.pick")).Body(
+				app.Range(q.Options).Slice(func(i int) app.UI {
+					st := q.Options[i]
+					cls := "quiz-page__option"
+					switch {
+					case p.picked != "" && st.ID == answer:
+						cls += " quiz-page__option--answer"
+					case p.picked == st.ID:
+						cls += " quiz-page__option--wrong"
+					}
+					color := st.Color
+					if color == "" {
+						color = "#39A8EF"
+					}
+					return app.Button().
+						Type("button").
+						Class(cls).
+						DataSet("testid", "quiz-option").
+						DataSet("stage", st.ID).
+						Style("--stage-color", color).
+						Disabled(p.picked != "").
+						Aria("pressed", fmt.Sprint(p.picked == st.ID)).
+						OnClick(func(ctx app.Context, e app.Event) { p.onPick(ctx, st.ID) }).
+						Text(st.Name)
+				}),
+			),
+			app.If(p.picked != "", func() app.UI {
+				verdict, cls := i18n.T(lang, "teach.quiz.right"), "quiz-page__reveal quiz-page__reveal--right"
+				if !p.correct {
+					verdict = i18n.T(lang, "teach.quiz.wrong") + " " + fmt.Sprintf(i18n.T(lang, "teach.quiz.answer"), stageName(answer))
+					cls = "quiz-page__reveal quiz-page__reveal--wrong"
+				}
+				return app.Div().Class(cls).Role("status").Body(
+					app.P().Class("quiz-page__verdict").DataSet("testid", "quiz-verdict").DataSet("correct", fmt.Sprint(p.correct)).Text(verdict),
+					app.H2().Class("quiz-page__why").Text(i18n.T(lang, "teach.quiz.why")),
+					app.Ol().Class("quiz-page__story").Body(
+						app.Range(story.Steps).Slice(func(i int) app.UI {
+							s := story.Steps[i]
+							return app.Li().Class("narration-page__item narration-page__item--"+s.Tone).Body(
+								app.Text(s.Text),
+								app.If(s.Reason != "", func() app.UI {
+									return app.Span().Class("quiz-page__reason").Text(s.Reason)
+								}),
+							)
+						}),
+					),
+					app.Button().Type("button").Class("teach-button teach-button--primary teach-button--big").DataSet("testid", "quiz-next").
+						OnClick(p.onNext).Text(i18n.T(lang, "teach.quiz.next")+" →"),
+				)
+			}),
+		),
+		teachBoard(lang, p.sc, q.Lane, cards, lit),
+	)
+}
