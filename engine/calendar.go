@@ -126,10 +126,11 @@ func (c *calendar) nextWorking(t time.Time) time.Time {
 	return t
 }
 
-// prevWorking returns t when it is working time, else a working moment on
-// the nearest working day at or before t: the same time of day when that
-// falls inside working hours, the opening time otherwise. "N days before a
-// date" with working hours lands on a working day that way.
+// prevWorking is for "before" delays that respect working hours ("N days
+// before a date" shifts to the nearest working day, section 3.3): on a
+// working day outside hours it is that day's opening; on a day off it is
+// the nearest earlier working day, at the same time of day when that falls
+// inside working hours and at the opening otherwise.
 func (c *calendar) prevWorking(t time.Time) time.Time {
 	if c.isWorking(t) || !c.hasWorkDays() {
 		return t
@@ -140,7 +141,7 @@ func (c *calendar) prevWorking(t time.Time) time.Time {
 	if m < c.from || m >= c.to {
 		keep = c.from
 	}
-	if c.workDay(lt) && m >= c.to {
+	if c.workDay(lt) {
 		return c.dayAt(lt, c.from)
 	}
 	day := lt

@@ -43,7 +43,8 @@ func TestCalendarPrevWorking(t *testing.T) {
 		{"2026-01-18 11:00", "2026-01-16 11:00"}, // Sunday → Friday, same time
 		{"2026-01-18 20:00", "2026-01-16 09:00"}, // Sunday evening → Friday opening
 		{"2026-01-14 19:00", "2026-01-14 09:00"}, // after closing → that day's opening
-		{"2026-01-14 07:00", "2026-01-13 09:00"}, // before opening → the previous working day
+		{"2026-01-14 07:00", "2026-01-14 09:00"}, // before opening → that day's opening
+		{"2026-01-19 00:00", "2026-01-19 09:00"}, // a date-only basis on a working day stays on it
 	} {
 		if got := cal.prevWorking(at(tc.in)); !got.Equal(at(tc.want)) {
 			t.Errorf("prevWorking(%s) = %s, want %s", tc.in, got.Format("2006-01-02 15:04"), tc.want)
