@@ -1,0 +1,206 @@
+package charts_test
+
+import (
+	"context"
+	"encoding/xml"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggersim/triggersim/app/charts"
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/examples"
+	"github.com/triggersim/triggersim/whatif"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden SVG files")
+
+// example runs a built-in what-if example for two weeks.
+func example(t *testing.T, name string) (*engine.Scenario, *whatif.KPIs) {
+	t.Helper()
+	for _, ex := range examples.All() {
+		if ex.Name == name {
+			sc, err := engine.ReadScenario(ex.Data)
+			require.NoError(t, err)
+			k, err := whatif.Run(context.Background(), sc, whatif.Options{Days: 14}, nil)
+			require.NoError(t, err)
+			return sc, k
+		}
+	}
+	t.Fatalf("no example %s", name)
+	return nil, nil
+}
+
+// wellFormed parses an SVG document as XML.
+func wellFormed(t *testing.T, svg string) {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader(svg))
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			return
+		}
+		require.NoError(t, err, "the SVG must be well-formed XML")
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./app/charts -update to create the golden files")
+	assert.Equal(t, string(want), got, "output differs from %s (go test ./app/charts -update rewrites it)", path)
+}
+
+func TestChartsGolden(t *testing.T) {
+	sc, k := example(t, "11-whatif-schet-7dney.json")
+	p := charts.MainPipeline(k)
+	assert.Equal(t, charts.Pipeline{Entity: "DEAL", ID: 0}, p)
+	for _, lang := range []string{"ru", "en"} {
+		tests := []struct {
+			name string
+			svg  string
+		}{
+			{"funnel", charts.Funnel("Funnel", charts.FunnelBars(k, sc, p, lang), lang)},
+			{"flow", charts.CumulativeFlow("Flow", charts.FlowSeries(k, sc, p), lang)},
+			{"time", charts.TimeInStage("Time", charts.Spans(k, sc, p), lang)},
+			{"triggers", charts.TriggerCounts("Triggers", charts.TriggerBars(k, sc, lang), lang)},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name+"-"+lang, func(t *testing.T) {
+				wellFormed(t, tt.svg)
+				assert.Contains(t, tt.svg, `role="img"`)
+				assert.Contains(t, tt.svg, `aria-label="`)
+				assert.Contains(t, tt.svg, "<title>")
+				golden(t, tt.name+"-"+lang+".svg", tt.svg)
+			})
+		}
+	}
+}
+
+func TestChartsDeterministic(t *testing.T) {
+	sc, k := example(t, "11-whatif-schet-7dney.json")
+	_, k2 := example(t, "11-whatif-schet-7dney.json")
+	p := charts.MainPipeline(k)
+	assert.Equal(t, charts.CumulativeFlow("F", charts.FlowSeries(k, sc, p), "ru"), charts.CumulativeFlow("F", charts.FlowSeries(k2, sc, p), "ru"))
+}
+
+func TestChartsEscapeNames(t *testing.T) {
+	evil := `<script>alert("x")</script> & 'Co'`
+	bars := []charts.Bar{{Label: evil, Value: 3, Color: `red" onload="alert(1)`, Note: "<b>"}}
+	for _, svg := range []string{
+		charts.Funnel(evil, bars, "ru"),
+		charts.Bars(evil, bars, "en"),
+		charts.CumulativeFlow(evil, []charts.Series{{Label: evil, Color: "#fff", Values: []int{1, 2, 3}}}, "ru"),
+		charts.TimeInStage(evil, []charts.Span{{Label: evil, Median: 3600, P90: 7200, Stays: 2}}, "en"),
+	} {
+		wellFormed(t, svg)
+		assert.NotContains(t, svg, "<script>")
+		assert.NotContains(t, svg, `onload="`)
+		assert.Contains(t, svg, "&lt;script&gt;")
+	}
+}
+
+func TestChartsEmpty(t *testing.T) {
+	for _, svg := range []string{
+		charts.Funnel("F", nil, "ru"),
+		charts.Bars("B", nil, "en"),
+		charts.CumulativeFlow("C", nil, "ru"),
+		charts.TimeInStage("T", nil, "en"),
+	} {
+		wellFormed(t, svg)
+	}
+	assert.Contains(t, charts.Funnel("F", nil, "ru"), "Нет данных")
+	assert.Contains(t, charts.Bars("B", nil, "en"), "No data")
+}
+
+func TestCSV(t *testing.T) {
+	got := string(charts.CSV([][]string{
+		{"Стадия", "a,b", `say "hi"`},
+		{"=HYPERLINK(\"x\")", "-5", "+7 сделок"},
+		{"@SUM(A1)", "line\nbreak", "-1.5"},
+	}))
+	want := "\ufeffСтадия,\"a,b\",\"say \"\"hi\"\"\"\r\n" +
+		"\"'=HYPERLINK(\"\"x\"\")\",-5,'+7 сделок\r\n" +
+		"'@SUM(A1),\"line\nbreak\",-1.5\r\n"
+	assert.Equal(t, want, got)
+}
+
+func TestTone(t *testing.T) {
+	sem := map[string]string{"DEAL/NEW": "process", "DEAL/WON": "success", "DEAL/LOSE": "failure"}
+	tests := []struct {
+		key   string
+		delta float64
+		want  int
+	}{
+		{"stage/DEAL/WON/items", 5, 1},
+		{"stage/DEAL/LOSE/items", 5, -1},
+		{"stage/DEAL/LOSE/atEnd", -5, 1},
+		{"stage/DEAL/NEW/items", 5, 1},
+		{"stage/DEAL/NEW/atEnd", 5, 0},
+		{"stage/DEAL/NEW/medianSec", -60, 1},
+		{"stage/DEAL/NEW/toSuccess", 0.1, 1},
+		{"stage/DEAL/NEW/toFailure", 0.1, -1},
+		{"conv/DEAL/NEW/WON", 0.1, 1},
+		{"conv/DEAL/NEW/LOSE", 0.1, -1},
+		{"noMove/share", 0.1, -1},
+		{"loop/loop.cascade/trigger t1", 1, -1},
+		{"trigger/t1/fired", 10, 0},
+		{"items", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key, func(t *testing.T) {
+			assert.Equal(t, tt.want, charts.Tone(tt.key, tt.delta, sem))
+		})
+	}
+}
+
+func TestCompareRowsAndTables(t *testing.T) {
+	sa, ka := example(t, "11-whatif-schet-7dney.json")
+	var sb *engine.Scenario
+	for _, ex := range examples.All() {
+		if ex.Name == "11-whatif-schet-3dnya.json" {
+			var err error
+			sb, err = engine.ReadScenario(ex.Data)
+			require.NoError(t, err)
+		}
+	}
+	kb, err := whatif.Run(context.Background(), sb, whatif.Options{Days: 14, Model: sa.WhatIf}, nil)
+	require.NoError(t, err)
+	rows := charts.CompareRows(whatif.Compare(ka, kb), ka, kb, sa, sb, "ru")
+	require.NotEmpty(t, rows)
+	byKey := map[string]charts.Row{}
+	for _, r := range rows {
+		byKey[r.Key] = r
+	}
+	lose := byKey["stage/DEAL/LOSE/items"]
+	assert.Equal(t, "Сделка провалена: дошло элементов", lose.Label)
+	assert.True(t, lose.Changed, "a shorter wait for payment changes how many deals are lost")
+	assert.Equal(t, -charts.Tone("stage/DEAL/WON/items", 1, map[string]string{"DEAL/WON": "success"}), -1)
+
+	tabs := charts.Tables(ka, sa, "ru", true)
+	require.Len(t, tabs, 5)
+	csv := string(tabs[0].CSV())
+	assert.True(t, strings.HasPrefix(csv, "\ufeffСтадия,ID,Входов"), csv[:40])
+	assert.Contains(t, csv, ",WON,")
+	cmp := charts.CompareTable(rows, "en").CSV()
+	assert.Contains(t, string(cmp), "Metric,Key,A,B,B − A,Verdict\r\n")
+}
+
+func TestFormat(t *testing.T) {
+	assert.Equal(t, "10\u202f146", charts.Count(10146, "ru"))
+	assert.Equal(t, "10,146", charts.Count(10146, "en"))
+	assert.Equal(t, "42,5\u00a0%", charts.Percent(0.425, "ru"))
+	assert.Equal(t, "42.5%", charts.Percent(0.425, "en"))
+	assert.Equal(t, "1\u00a0д 2\u00a0ч", charts.Duration(93600, "ru"))
+	assert.Equal(t, "35m", charts.Duration(2100, "en"))
+}

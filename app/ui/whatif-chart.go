@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+)
+
+// WhatifChart is one chart of the what-if lab: the SVG drawn by
+// app/charts, with buttons that download it as SVG or PNG.
+type WhatifChart struct {
+	app.Compo
+
+	// Name is the chart's test hook and file name stem ("funnel-a").
+	Name string
+	// Title is the chart's visible caption (the SVG carries it too).
+	Title string
+	// SVG is the chart document.
+	SVG  string
+	Lang string
+}
+
+// Render implements app.Composer.
+func (c *WhatifChart) Render() app.UI {
+	return app.Figure().
+		Class("whatif__figure").
+		DataSet("chart", c.Name).
+		Body(
+			app.Div().Class("whatif__figure-svg").Body(app.Raw(c.SVG)),
+			app.Div().Class("whatif__export").Body(
+				app.Button().
+					Type("button").
+					Class("whatif__export-button").
+					DataSet("testid", "export-svg-"+c.Name).
+					Aria("label", fmt.Sprintf(i18n.T(c.Lang, "whatif.exportAs"), c.Title, "SVG")).
+					Text("↓ SVG").
+					OnClick(c.onSVG),
+				app.Button().
+					Type("button").
+					Class("whatif__export-button").
+					DataSet("testid", "export-png-"+c.Name).
+					Aria("label", fmt.Sprintf(i18n.T(c.Lang, "whatif.exportAs"), c.Title, "PNG")).
+					Text("↓ PNG").
+					OnClick(c.onPNG),
+			),
+		)
+}
+
+func (c *WhatifChart) onSVG(ctx app.Context, e app.Event) {
+	whatifDownload(c.Name+".svg", "image/svg+xml", []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"+c.SVG))
+}
+
+func (c *WhatifChart) onPNG(ctx app.Context, e app.Event) {
+	whatifDownloadPNG(c.Name+".png", c.SVG)
+}

@@ -1,0 +1,991 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/charts"
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/storage"
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/examples"
+	"github.com/triggersim/triggersim/whatif"
+)
+
+// Timing of a what-if run in the browser: work in slices of about 8 ms,
+// give the browser a turn between them, and redraw the progress bar at
+// most every progressEvery.
+const (
+	whatifSlice         = 8 * time.Millisecond
+	whatifStepChunk     = 16
+	whatifProgressEvery = 100 * time.Millisecond
+)
+
+// whatifDefaultExample is the example the empty page offers.
+const whatifDefaultExample = "11-whatif-schet-7dney.json"
+
+// whatifShared remembers across page changes which example the URL
+// opened, so coming back does not create it again.
+var whatifShared struct {
+	example string
+}
+
+// whatifJob is one variant to run.
+type whatifJob struct {
+	sc  *engine.Scenario
+	opt whatif.Options
+}
+
+// WhatifPage is the what-if lab (/whatif): it runs the open scenario's
+// traffic model (or an uploaded event history) through the automation in
+// slices with a progress bar, shows the KPIs and four charts, and
+// compares two variants on the same traffic.
+type WhatifPage struct {
+	app.Compo
+
+	lang    string
+	status  string // loading, none, ready, error
+	errMsg  string
+	example string // the example the URL named
+
+	sc    *engine.Scenario
+	title string
+
+	seed string
+	days string
+
+	stored      []storage.Meta
+	variant     string // "", "store:ID", "example:NAME", "file"
+	variantData []byte
+	variantName string
+
+	replay     []engine.Event
+	replayName string
+
+	// the run
+	running  bool
+	cancel   *atomic.Bool
+	percent  int
+	progress string
+	eta      string
+	runMsg   string // "done" or "cancelled": the message is worded at render time
+	elapsed  time.Duration
+	runErr   string
+
+	// results
+	ka, kb      *whatif.KPIs
+	sa, sb      *engine.Scenario
+	titleB      string
+	charts      [][2]WhatifChart // per chart kind: A and B (B empty without comparison)
+	tablesA     []charts.Table
+	rows        []charts.Row
+	onlyChanged bool
+}
+
+// OnMount restores the language and loads the scenario.
+func (p *WhatifPage) OnMount(ctx app.Context) {
+	var lang string
+	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
+		app.Log("reading the interface language failed:", err)
+	}
+	p.setLang(lang)
+	p.onlyChanged = true
+	q := ctx.Page().URL().Query()
+	p.seed, p.days = q.Get("seed"), q.Get("days")
+	if v := q.Get("variant"); v != "" {
+		p.variant = "example:" + v
+	}
+	p.load(ctx)
+}
+
+// OnDismount cancels a run in progress.
+func (p *WhatifPage) OnDismount() {
+	if p.cancel != nil {
+		p.cancel.Store(true)
+	}
+}
+
+func (p *WhatifPage) setLang(lang string) {
+	p.lang = i18n.Normalize(lang)
+	if app.IsClient {
+		app.Window().Get("document").Get("documentElement").Set("lang", p.lang)
+	}
+}
+
+func (p *WhatifPage) onLangChange(ctx app.Context, lang string) {
+	p.setLang(lang)
+	if err := ctx.LocalStorage().Set(langStorageKey, p.lang); err != nil {
+		app.Log("saving the interface language failed:", err)
+	}
+	p.buildResults()
+}
+
+// load opens the example of the URL (creating it in the store), else the
+// tab's open scenario, and lists the stored scenarios for variant B.
+func (p *WhatifPage) load(ctx app.Context) {
+	p.status = "loading"
+	sess := Session()
+	name := ctx.Page().URL().Query().Get("example")
+	var data []byte
+	if name != "" && !(name == whatifShared.example && sess.Doc() != nil) {
+		data = whatifExample(name)
+		if data == nil {
+			p.status, p.errMsg = "error", fmt.Sprintf(i18n.T(p.lang, "whatif.exampleMissing"), name)
+			p.ready(ctx)
+			return
+		}
+	}
+	if name != "" {
+		p.example = name
+		if p.variant == "" {
+			p.variant = whatifSibling(name)
+		}
+	}
+	ctx.Async(func() {
+		var err error
+		if data != nil {
+			_, err = sess.Create(ctx, data)
+		}
+		list, lerr := sess.List(ctx)
+		ctx.Dispatch(func(ctx app.Context) {
+			defer p.ready(ctx)
+			if lerr == nil {
+				p.stored = list
+			}
+			if err != nil {
+				p.status, p.errMsg = "error", err.Error()
+				return
+			}
+			if data != nil {
+				whatifShared.example = name
+			}
+			p.attach()
+		})
+	})
+}
+
+// attach takes the session's open scenario as variant A.
+func (p *WhatifPage) attach() {
+	doc := Session().Doc()
+	if doc == nil {
+		p.status = "none"
+		return
+	}
+	p.sc, p.title = doc.Scenario, doc.Scenario.Title
+	if p.title == "" {
+		p.title = doc.ID
+	}
+	p.status = "ready"
+}
+
+func (p *WhatifPage) ready(ctx app.Context) {
+	ctx.Defer(func(app.Context) {
+		if app.IsClient {
+			app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
+		}
+	})
+}
+
+// whatifExample returns a built-in example's bytes, nil when unknown.
+func whatifExample(name string) []byte {
+	for _, ex := range examples.All() {
+		if ex.Name == name {
+			return ex.Data
+		}
+	}
+	return nil
+}
+
+// whatifSibling proposes variant B for an example: another example of the
+// same family ("11-whatif-schet-7dney" → "11-whatif-schet-3dnya").
+func whatifSibling(name string) string {
+	prefix, _, ok := strings.Cut(name, "-")
+	if !ok {
+		return ""
+	}
+	for _, ex := range examples.All() {
+		if ex.Name != name && strings.HasPrefix(ex.Name, prefix+"-") && strings.Contains(ex.Name, "whatif") {
+			return "example:" + ex.Name
+		}
+	}
+	return ""
+}
+
+// options reads the seed and horizon fields.
+func (p *WhatifPage) options() whatif.Options {
+	opt := whatif.Options{Lang: p.lang, Replay: p.replay}
+	if n, err := strconv.Atoi(strings.TrimSpace(p.seed)); err == nil && n >= 0 {
+		opt.Seed, opt.SeedSet = n, true
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(p.days)); err == nil && n > 0 {
+		opt.Days = min(n, 3650)
+	}
+	return opt
+}
+
+// onRun runs variant A alone.
+func (p *WhatifPage) onRun(ctx app.Context, e app.Event) {
+	if p.running || p.sc == nil {
+		return
+	}
+	p.start(ctx, []whatifJob{{sc: p.sc, opt: p.options()}}, nil, "")
+}
+
+// onCompare resolves variant B (from the store off the UI goroutine) and
+// runs both variants on A's traffic model.
+func (p *WhatifPage) onCompare(ctx app.Context, e app.Event) {
+	if p.running || p.sc == nil {
+		return
+	}
+	p.runErr = ""
+	variant, fileData, fileName := p.variant, p.variantData, p.variantName
+	if variant == "" {
+		p.runErr = i18n.T(p.lang, "whatif.variantNone")
+		return
+	}
+	store := Session().Store()
+	ctx.Async(func() {
+		var data []byte
+		var err error
+		title := ""
+		switch {
+		case strings.HasPrefix(variant, "store:"):
+			var rec storage.Record
+			rec, err = store.GetScenario(ctx, strings.TrimPrefix(variant, "store:"))
+			data, title = rec.Data, rec.Title
+		case strings.HasPrefix(variant, "example:"):
+			data = whatifExample(strings.TrimPrefix(variant, "example:"))
+			if data == nil {
+				err = fmt.Errorf(i18n.T(p.lang, "whatif.exampleMissing"), strings.TrimPrefix(variant, "example:"))
+			}
+		case variant == "file":
+			data, title = fileData, fileName
+		}
+		var sb *engine.Scenario
+		if err == nil {
+			sb, err = engine.ReadScenario(data)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), err.Error())
+				return
+			}
+			if sb.Title != "" {
+				title = sb.Title
+			}
+			optA := p.options()
+			optB := optA
+			optB.Model = p.sc.WhatIf
+			p.start(ctx, []whatifJob{{sc: p.sc, opt: optA}, {sc: sb, opt: optB}}, sb, title)
+		})
+	})
+}
+
+// onCancel stops the run in progress.
+func (p *WhatifPage) onCancel(ctx app.Context, e app.Event) {
+	if p.cancel != nil {
+		p.cancel.Store(true)
+	}
+	p.running = false
+	p.percent = 0
+	p.runMsg = "cancelled"
+}
+
+// start runs the jobs one after another in a goroutine: Step in slices of
+// about 8 ms, a progress update with an estimate of the time left, and a
+// turn for the browser between slices. Cancel sets the flag the loop
+// checks after every slice.
+func (p *WhatifPage) start(ctx app.Context, jobs []whatifJob, sb *engine.Scenario, titleB string) {
+	if p.cancel != nil {
+		p.cancel.Store(true)
+	}
+	cancel := &atomic.Bool{}
+	p.cancel = cancel
+	p.running, p.percent, p.runMsg, p.runErr = true, 0, "", ""
+	p.eta = i18n.T(p.lang, "whatif.etaUnknown")
+	lang := p.lang
+	p.progress = fmt.Sprintf(i18n.T(lang, "whatif.progress"), variantLetter(lang, 0), 0, 0)
+	ctx.Async(func() {
+		began := time.Now()
+		var last time.Time
+		results := make([]*whatif.KPIs, 0, len(jobs))
+		for i, job := range jobs {
+			r, err := whatif.NewRunner(job.sc, job.opt)
+			if err != nil {
+				ctx.Dispatch(func(ctx app.Context) {
+					if p.cancel == cancel {
+						p.running = false
+						p.runErr = fmt.Sprintf(i18n.T(lang, "whatif.error"), variantLetter(lang, i)+": "+err.Error())
+					}
+				})
+				return
+			}
+			for more := true; more; {
+				t0 := time.Now()
+				for more && time.Since(t0) < whatifSlice {
+					more = r.Step(whatifStepChunk)
+				}
+				if cancel.Load() {
+					return
+				}
+				if more && time.Since(last) >= whatifProgressEvery {
+					last = time.Now()
+					done, total := r.Progress()
+					frac := (float64(i) + float64(done)/float64(max(total, 1))) / float64(len(jobs))
+					elapsed := time.Since(began)
+					day, days := int(done/(24*time.Hour)), int(total/(24*time.Hour))
+					letter := variantLetter(lang, i)
+					ctx.Dispatch(func(ctx app.Context) {
+						if p.cancel != cancel {
+							return
+						}
+						p.percent = int(math.Round(frac * 100))
+						p.progress = fmt.Sprintf(i18n.T(lang, "whatif.progress"), letter, day, days)
+						p.eta = i18n.T(lang, "whatif.etaUnknown")
+						if frac > 0.03 && elapsed > 150*time.Millisecond {
+							left := time.Duration(float64(elapsed) * (1 - frac) / frac)
+							p.eta = fmt.Sprintf(i18n.T(lang, "whatif.eta"), whatifSeconds(left, lang))
+						}
+					})
+				}
+				if more {
+					whatifYield()
+				}
+			}
+			results = append(results, r.KPIs())
+		}
+		elapsed := time.Since(began)
+		ctx.Dispatch(func(ctx app.Context) {
+			if p.cancel != cancel {
+				return
+			}
+			p.running, p.percent = false, 100
+			p.sa, p.ka, p.kb, p.sb, p.titleB = jobs[0].sc, results[0], nil, nil, ""
+			if len(results) > 1 {
+				p.kb, p.sb, p.titleB = results[1], sb, titleB
+			}
+			p.runMsg, p.elapsed = "done", elapsed
+			p.buildResults()
+		})
+	})
+}
+
+func variantLetter(lang string, i int) string {
+	if i == 0 {
+		return i18n.T(lang, "whatif.a")
+	}
+	return i18n.T(lang, "whatif.b")
+}
+
+// whatifSeconds prints a wall-clock duration as "2,4 с" / "2.4 s".
+func whatifSeconds(d time.Duration, lang string) string {
+	s := strconv.FormatFloat(d.Seconds(), 'f', 1, 64)
+	if lang == "en" {
+		return s + " s"
+	}
+	return strings.Replace(s, ".", ",", 1) + "\u00a0с"
+}
+
+// buildResults draws the charts and tables of the last run in the current
+// language.
+func (p *WhatifPage) buildResults() {
+	if p.ka == nil {
+		return
+	}
+	lang := p.lang
+	pipe := charts.MainPipeline(p.ka)
+	type kind struct {
+		name, key string
+		draw      func(k *whatif.KPIs, sc *engine.Scenario, title string, ref []charts.Bar) (string, []charts.Bar)
+	}
+	kinds := []kind{
+		{"funnel", "whatif.chart.funnel", func(k *whatif.KPIs, sc *engine.Scenario, title string, ref []charts.Bar) (string, []charts.Bar) {
+			bars := charts.FunnelBars(k, sc, pipe, lang)
+			if ref != nil {
+				bars = charts.CompareBars(ref, bars, charts.Semantics(k, pipe), lang)
+			}
+			return charts.Funnel(title, bars, lang), bars
+		}},
+		{"flow", "whatif.chart.flow", func(k *whatif.KPIs, sc *engine.Scenario, title string, _ []charts.Bar) (string, []charts.Bar) {
+			return charts.CumulativeFlow(title, charts.FlowSeries(k, sc, pipe), lang), nil
+		}},
+		{"time", "whatif.chart.time", func(k *whatif.KPIs, sc *engine.Scenario, title string, _ []charts.Bar) (string, []charts.Bar) {
+			return charts.TimeInStage(title, charts.Spans(k, sc, pipe), lang), nil
+		}},
+		{"triggers", "whatif.chart.triggers", func(k *whatif.KPIs, sc *engine.Scenario, title string, _ []charts.Bar) (string, []charts.Bar) {
+			return charts.TriggerCounts(title, charts.TriggerBars(k, sc, lang), lang), nil
+		}},
+	}
+	p.charts = p.charts[:0]
+	for _, kd := range kinds {
+		var pair [2]WhatifChart
+		title := i18n.T(lang, kd.key)
+		titleA := title
+		if p.kb != nil {
+			titleA = i18n.T(lang, "whatif.a") + ": " + title
+		}
+		svg, bars := kd.draw(p.ka, p.sa, titleA, nil)
+		pair[0] = WhatifChart{Name: kd.name + "-a", Title: titleA, SVG: svg, Lang: lang}
+		if p.kb != nil {
+			titleB := i18n.T(lang, "whatif.b") + ": " + title
+			svgB, _ := kd.draw(p.kb, p.sb, titleB, bars)
+			pair[1] = WhatifChart{Name: kd.name + "-b", Title: titleB, SVG: svgB, Lang: lang}
+		}
+		p.charts = append(p.charts, pair)
+	}
+	p.tablesA = charts.Tables(p.ka, p.sa, lang, false)
+	p.rows = nil
+	if p.kb != nil {
+		p.rows = charts.CompareRows(whatif.Compare(p.ka, p.kb), p.ka, p.kb, p.sa, p.sb, lang)
+	}
+}
+
+// ---- inputs ----
+
+func (p *WhatifPage) onSeed(ctx app.Context, e app.Event) { p.seed = ctx.JSSrc().Get("value").String() }
+func (p *WhatifPage) onDays(ctx app.Context, e app.Event) { p.days = ctx.JSSrc().Get("value").String() }
+
+func (p *WhatifPage) onVariant(ctx app.Context, e app.Event) {
+	p.variant = ctx.JSSrc().Get("value").String()
+}
+
+func (p *WhatifPage) onVariantFile(ctx app.Context, e app.Event) {
+	whatifReadFile(ctx, e, func(ctx app.Context, name string, data []byte, err error) {
+		if err != nil {
+			p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), err.Error())
+			return
+		}
+		if _, err := engine.ReadScenario(data); err != nil {
+			p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), name+": "+err.Error())
+			return
+		}
+		p.variant, p.variantData, p.variantName, p.runErr = "file", data, name, ""
+	})
+}
+
+// onScenarioFile opens an uploaded scenario as variant A (stored in the
+// session like an import).
+func (p *WhatifPage) onScenarioFile(ctx app.Context, e app.Event) {
+	sess := Session()
+	whatifReadFile(ctx, e, func(ctx app.Context, name string, data []byte, err error) {
+		if err != nil {
+			p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), err.Error())
+			return
+		}
+		ctx.Async(func() {
+			_, err := sess.Create(ctx, data)
+			list, _ := sess.List(ctx)
+			ctx.Dispatch(func(ctx app.Context) {
+				if err != nil {
+					p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), name+": "+err.Error())
+					return
+				}
+				p.stored, p.runErr = list, ""
+				p.ka, p.kb, p.charts, p.rows = nil, nil, nil, nil
+				p.attach()
+			})
+		})
+	})
+}
+
+func (p *WhatifPage) onReplayFile(ctx app.Context, e app.Event) {
+	whatifReadFile(ctx, e, func(ctx app.Context, name string, data []byte, err error) {
+		if err == nil {
+			var evs []engine.Event
+			evs, err = whatif.ReplayCSV(bytes.NewReader(data))
+			if err == nil {
+				p.replay, p.replayName, p.runErr = evs, name, ""
+				return
+			}
+		}
+		p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), name+": "+err.Error())
+	})
+}
+
+func (p *WhatifPage) onReplayClear(ctx app.Context, e app.Event) { p.replay, p.replayName = nil, "" }
+
+func (p *WhatifPage) onOnlyChanged(ctx app.Context, e app.Event) {
+	p.onlyChanged = ctx.JSSrc().Get("checked").Bool()
+}
+
+// onTableCSV downloads KPI table i of variant A in its raw CSV form.
+func (p *WhatifPage) onTableCSV(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if p.ka == nil {
+			return
+		}
+		tabs := charts.Tables(p.ka, p.sa, p.lang, true)
+		if i < len(tabs) {
+			whatifDownload("whatif-"+tabs[i].Name+".csv", "text/csv;charset=utf-8", tabs[i].CSV())
+		}
+	}
+}
+
+func (p *WhatifPage) onCompareCSV(ctx app.Context, e app.Event) {
+	whatifDownload("whatif-compare.csv", "text/csv;charset=utf-8", charts.CompareTable(p.rows, p.lang).CSV())
+}
+
+// ---- rendering ----
+
+// Render implements app.Composer.
+func (p *WhatifPage) Render() app.UI {
+	lang := p.lang
+	if lang == "" {
+		lang = i18n.Default
+	}
+	return app.Div().
+		Class("shell whatif-page").
+		Body(
+			app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
+			&Header{Lang: lang, OnLangChange: p.onLangChange},
+			app.Main().ID("main").Class("shell__main whatif").Body(p.renderMain(lang)),
+		)
+}
+
+func (p *WhatifPage) renderMain(lang string) app.UI {
+	switch p.status {
+	case "none", "error":
+		title := i18n.T(lang, "whatif.noScenario")
+		return app.Div().Class("whatif__panel whatif__message").DataSet("testid", "whatif-message").Body(
+			app.H1().Class("whatif__title").Text(title),
+			app.If(p.errMsg != "", func() app.UI { return app.P().Class("whatif__error").Text(p.errMsg) }),
+			app.P().Text(i18n.T(lang, "whatif.noScenarioHint")),
+			app.A().Class("whatif__button whatif__button--primary").
+				Href("/whatif?example="+whatifDefaultExample).
+				Text(i18n.T(lang, "whatif.openExample")),
+			app.Label().Class("whatif__file").Body(
+				app.Span().Text(i18n.T(lang, "whatif.openFile")),
+				app.Input().Type("file").Accept(".json,application/json").DataSet("testid", "whatif-scenario-file").
+					Aria("label", i18n.T(lang, "whatif.openFile")).OnChange(p.onScenarioFile),
+			),
+		)
+	case "ready":
+	default:
+		return app.P().Class("whatif__loading").Text(i18n.T(lang, "loading"))
+	}
+	return app.Div().Class("whatif__page").Body(
+		app.Div().Class("whatif__head").Body(
+			app.H1().Class("whatif__title").Text(i18n.T(lang, "whatif.title")),
+			app.P().Class("whatif__lead").Text(i18n.T(lang, "whatif.lead")),
+		),
+		p.renderControls(lang),
+		p.renderProgress(lang),
+		p.renderResults(lang),
+	)
+}
+
+func (p *WhatifPage) renderControls(lang string) app.UI {
+	noModel := p.sc.WhatIf == nil && p.replay == nil
+	modelDays := 0
+	if p.sc.WhatIf != nil {
+		modelDays = p.sc.WhatIf.Horizon()
+	}
+	seedPlaceholder := ""
+	if p.sc.WhatIf != nil {
+		seedPlaceholder = strconv.Itoa(p.sc.WhatIf.Seed)
+	}
+	return app.Div().Class("whatif__controls").Body(
+		// variant A and the run
+		app.Section().Class("whatif__panel whatif__panel--a").Aria("label", i18n.T(lang, "whatif.scenario")).Body(
+			app.H2().Class("whatif__panel-title").Body(
+				app.Span().Class("whatif__badge whatif__badge--a").Text(i18n.T(lang, "whatif.a")),
+				app.Span().Class("whatif__scenario-title").DataSet("testid", "whatif-title-a").Text(p.title),
+			),
+			app.Div().Class("whatif__fields").Body(
+				app.Label().Class("whatif__field").Body(
+					app.Span().Class("whatif__field-label").Text(i18n.T(lang, "whatif.seed")),
+					app.Input().Type("number").Min(0).Class("whatif__input").DataSet("testid", "whatif-seed").
+						Placeholder(seedPlaceholder).Value(p.seed).OnChange(p.onSeed).OnInput(p.onSeed),
+				),
+				app.Label().Class("whatif__field").Body(
+					app.Span().Class("whatif__field-label").Text(i18n.T(lang, "whatif.days")),
+					app.Input().Type("number").Min(1).Max(3650).Class("whatif__input").DataSet("testid", "whatif-days").
+						Placeholder(strconv.Itoa(modelDays)).Value(p.days).OnChange(p.onDays).OnInput(p.onDays),
+				),
+				app.Label().Class("whatif__file").Body(
+					app.Span().Text(i18n.T(lang, "whatif.openFile")),
+					app.Input().Type("file").Accept(".json,application/json").DataSet("testid", "whatif-scenario-file").
+						Aria("label", i18n.T(lang, "whatif.openFile")).OnChange(p.onScenarioFile),
+				),
+			),
+			app.If(noModel, func() app.UI { return app.P().Class("whatif__warning").Text(i18n.T(lang, "whatif.noModel")) }),
+			app.Div().Class("whatif__actions").Body(
+				app.Button().Type("button").Class("whatif__button whatif__button--primary").DataSet("testid", "whatif-run").
+					Disabled(p.running || noModel).Text(i18n.T(lang, "whatif.run")).OnClick(p.onRun),
+				app.If(p.running, func() app.UI {
+					return app.Button().Type("button").Class("whatif__button").DataSet("testid", "whatif-cancel").
+						Text(i18n.T(lang, "whatif.cancel")).OnClick(p.onCancel)
+				}),
+			),
+		),
+		// variant B and the history
+		app.Section().Class("whatif__panel whatif__panel--b").Aria("label", i18n.T(lang, "whatif.variant")).Body(
+			app.H2().Class("whatif__panel-title").Body(
+				app.Span().Class("whatif__badge whatif__badge--b").Text(i18n.T(lang, "whatif.b")),
+				app.Span().Text(i18n.T(lang, "whatif.variant")),
+			),
+			app.P().Class("whatif__hint").Text(i18n.T(lang, "whatif.variantHint")),
+			app.Div().Class("whatif__fields").Body(
+				app.Select().Class("whatif__select").DataSet("testid", "whatif-variant").
+					Aria("label", i18n.T(lang, "whatif.variant")).OnChange(p.onVariant).Body(
+					app.Option().Value("").Selected(p.variant == "").Text(i18n.T(lang, "whatif.variantNone")),
+					app.OptGroup().Label(i18n.T(lang, "whatif.variantStored")).Body(
+						app.Range(p.stored).Slice(func(i int) app.UI {
+							m := p.stored[i]
+							v := "store:" + m.ID
+							return app.Option().Value(v).Selected(p.variant == v).Text(m.Title)
+						}),
+					),
+					app.OptGroup().Label(i18n.T(lang, "whatif.variantExamples")).Body(
+						app.Range(examples.All()).Slice(func(i int) app.UI {
+							name := examples.All()[i].Name
+							v := "example:" + name
+							return app.Option().Value(v).Selected(p.variant == v).Text(name)
+						}),
+					),
+					app.If(p.variantName != "", func() app.UI {
+						return app.Option().Value("file").Selected(p.variant == "file").
+							Text(fmt.Sprintf(i18n.T(lang, "whatif.variantFromFile"), p.variantName))
+					}),
+				),
+				app.Label().Class("whatif__file").Body(
+					app.Span().Text(i18n.T(lang, "whatif.variantFile")),
+					app.Input().Type("file").Accept(".json,application/json").DataSet("testid", "whatif-variant-file").
+						Aria("label", i18n.T(lang, "whatif.variantFile")).OnChange(p.onVariantFile),
+				),
+			),
+			app.Div().Class("whatif__fields").Body(
+				app.Label().Class("whatif__file").Body(
+					app.Span().Text(i18n.T(lang, "whatif.replay")),
+					app.Input().Type("file").Accept(".csv,text/csv").DataSet("testid", "whatif-replay-file").
+						Aria("label", i18n.T(lang, "whatif.replay")).OnChange(p.onReplayFile),
+				),
+				app.If(p.replay != nil, func() app.UI {
+					return app.Span().Class("whatif__replay").DataSet("testid", "whatif-replay").Body(
+						app.Text(fmt.Sprintf(i18n.T(lang, "whatif.replayLoaded"), p.replayName, len(p.replay))),
+						app.Button().Type("button").Class("whatif__link").Text(i18n.T(lang, "whatif.replayClear")).OnClick(p.onReplayClear),
+					)
+				}),
+			),
+			app.P().Class("whatif__hint").Text(i18n.T(lang, "whatif.replayHint")),
+			app.Div().Class("whatif__actions").Body(
+				app.Button().Type("button").Class("whatif__button whatif__button--primary").DataSet("testid", "whatif-compare").
+					Disabled(p.running || noModel && p.replay == nil).Text(i18n.T(lang, "whatif.runAB")).OnClick(p.onCompare),
+			),
+		),
+	)
+}
+
+func (p *WhatifPage) renderProgress(lang string) app.UI {
+	return app.Div().Class("whatif__status").Aria("live", "polite").Body(
+		app.If(p.running, func() app.UI {
+			return app.Div().Class("whatif__progress").DataSet("testid", "whatif-progress").Body(
+				app.Div().Class("whatif__progress-track").
+					Role("progressbar").
+					Aria("label", i18n.T(lang, "whatif.progressLabel")).
+					Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(p.percent)).
+					Body(app.Div().Class("whatif__progress-bar").Style("width", strconv.Itoa(p.percent)+"%")),
+				app.Span().Class("whatif__progress-text").Text(p.progress+" · "+strconv.Itoa(p.percent)+" % · "+p.eta),
+			)
+		}),
+		app.If(!p.running && p.runMsg != "", func() app.UI {
+			msg := i18n.T(lang, "whatif.cancelled")
+			if p.runMsg == "done" {
+				msg = fmt.Sprintf(i18n.T(lang, "whatif.elapsed"), whatifSeconds(p.elapsed, lang))
+			}
+			return app.P().Class("whatif__done").DataSet("testid", "whatif-done").Text(msg)
+		}),
+		app.If(p.runErr != "", func() app.UI {
+			return app.P().Class("whatif__error").Role("alert").DataSet("testid", "whatif-error").Text(p.runErr)
+		}),
+	)
+}
+
+func (p *WhatifPage) renderResults(lang string) app.UI {
+	if p.ka == nil || len(p.charts) == 0 {
+		return app.Div()
+	}
+	ab := p.kb != nil
+	return app.Div().Class("whatif__results").DataSet("testid", "whatif-results").DataSet("ab", strconv.FormatBool(ab)).Body(
+		p.renderTiles(lang),
+		app.If(ab, func() app.UI {
+			return app.Div().Class("whatif__ab-titles").Body(
+				app.Div().Class("whatif__ab-title").Body(
+					app.Span().Class("whatif__badge whatif__badge--a").Text(i18n.T(lang, "whatif.a")),
+					app.Text(p.title)),
+				app.Div().Class("whatif__ab-title").Body(
+					app.Span().Class("whatif__badge whatif__badge--b").Text(i18n.T(lang, "whatif.b")),
+					app.Text(p.titleB)),
+			)
+		}),
+		app.Div().Class(whatifGridClass(ab)).Body(
+			app.Range(p.charts).Slice(func(i int) app.UI {
+				pair := p.charts[i]
+				if !ab {
+					c := pair[0]
+					return &c
+				}
+				a, b := pair[0], pair[1]
+				return app.Div().Class("whatif__pair").Body(&a, &b)
+			}),
+		),
+		app.If(ab, func() app.UI { return p.renderCompare(lang) }),
+		p.renderTables(lang),
+	)
+}
+
+func whatifGridClass(ab bool) string {
+	if ab {
+		return "whatif__charts whatif__charts--ab"
+	}
+	return "whatif__charts"
+}
+
+// tile is one headline number; with B, B's value and the difference.
+type whatifTile struct {
+	key, a, b, delta string
+	tone             int
+}
+
+func (p *WhatifPage) tiles(lang string) []whatifTile {
+	type pick struct {
+		key   string
+		value func(k *whatif.KPIs) float64
+		share bool
+		tone  int // +1 more is better, -1 more is worse
+	}
+	success := func(k *whatif.KPIs) float64 {
+		n := 0
+		for _, s := range k.Stages {
+			if s.Semantics == engine.Success {
+				n += s.Items
+			}
+		}
+		return float64(n)
+	}
+	loops := func(k *whatif.KPIs) float64 {
+		n := 0
+		for _, l := range k.Loops {
+			n += l.Count
+		}
+		return float64(n)
+	}
+	picks := []pick{
+		{"whatif.sum.items", func(k *whatif.KPIs) float64 { return float64(k.Items) }, false, 0},
+		{"whatif.sum.events", func(k *whatif.KPIs) float64 { return float64(k.Events.Fired) }, false, 0},
+		{"whatif.sum.success", success, false, 1},
+		{"whatif.sum.noMove", func(k *whatif.KPIs) float64 { return k.NoMove.Share }, true, -1},
+		{"whatif.sum.loops", loops, false, -1},
+	}
+	format := func(v float64, share bool) string {
+		if share {
+			return charts.Percent(v, lang)
+		}
+		return charts.Count(int(v), lang)
+	}
+	var out []whatifTile
+	for _, pk := range picks {
+		t := whatifTile{key: pk.key, a: format(pk.value(p.ka), pk.share)}
+		if p.kb != nil {
+			va, vb := pk.value(p.ka), pk.value(p.kb)
+			t.b = format(vb, pk.share)
+			if d := vb - va; d != 0 {
+				if pk.share {
+					s := strconv.FormatFloat(math.Abs(d)*100, 'f', 1, 64)
+					if lang != "en" {
+						s = strings.Replace(s, ".", ",", 1)
+					}
+					t.delta = whatifSign(d) + s + "\u00a0" + i18n.T(lang, "whatif.pp")
+				} else {
+					t.delta = whatifSign(d) + charts.Count(int(math.Abs(d)), lang)
+				}
+				switch {
+				case pk.tone != 0 && d > 0:
+					t.tone = pk.tone
+				case pk.tone != 0 && d < 0:
+					t.tone = -pk.tone
+				}
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func whatifSign(d float64) string {
+	if d < 0 {
+		return "−"
+	}
+	return "+"
+}
+
+func whatifToneClass(base string, tone int, changed bool) string {
+	switch {
+	case tone > 0:
+		return base + " " + base + "--better"
+	case tone < 0:
+		return base + " " + base + "--worse"
+	case changed:
+		return base + " " + base + "--changed"
+	}
+	return base
+}
+
+func (p *WhatifPage) renderTiles(lang string) app.UI {
+	tiles := p.tiles(lang)
+	return app.Div().Class("whatif__tiles").DataSet("testid", "whatif-tiles").Body(
+		app.Range(tiles).Slice(func(i int) app.UI {
+			t := tiles[i]
+			return app.Div().Class(whatifToneClass("whatif__tile", t.tone, t.delta != "")).DataSet("tile", strings.TrimPrefix(t.key, "whatif.sum.")).Body(
+				app.Span().Class("whatif__tile-label").Text(i18n.T(lang, t.key)),
+				app.If(p.kb == nil, func() app.UI {
+					return app.Span().Class("whatif__tile-value").Text(t.a)
+				}).Else(func() app.UI {
+					return app.Span().Class("whatif__tile-value").Body(
+						app.Span().Class("whatif__tile-a").Text(t.a),
+						app.Span().Class("whatif__tile-arrow").Text(" → "),
+						app.Span().Class("whatif__tile-b").Text(t.b),
+					)
+				}),
+				app.If(t.delta != "", func() app.UI { return app.Span().Class("whatif__tile-delta").Text(t.delta) }),
+			)
+		}),
+	)
+}
+
+func (p *WhatifPage) renderCompare(lang string) app.UI {
+	changed := 0
+	var shown []charts.Row
+	for _, r := range p.rows {
+		if r.Changed {
+			changed++
+		}
+		if r.Changed || !p.onlyChanged {
+			shown = append(shown, r)
+		}
+	}
+	summary := i18n.T(lang, "whatif.cmp.same")
+	if changed > 0 {
+		summary = fmt.Sprintf(i18n.T(lang, "whatif.cmp.changed"), changed, len(p.rows))
+	}
+	return app.Section().Class("whatif__panel whatif__compare").DataSet("testid", "whatif-compare-table").Body(
+		app.Div().Class("whatif__table-head").Body(
+			app.H2().Class("whatif__panel-title").Text(i18n.T(lang, "whatif.cmp.title")),
+			app.Span().Class("whatif__hint").Text(summary),
+			app.Label().Class("whatif__check").Body(
+				app.Input().Type("checkbox").Checked(p.onlyChanged).DataSet("testid", "whatif-only-changed").OnChange(p.onOnlyChanged),
+				app.Text(" "+i18n.T(lang, "whatif.cmp.onlyChanged")),
+			),
+			app.Button().Type("button").Class("whatif__export-button").DataSet("testid", "export-csv-compare").
+				Text("↓ CSV").Aria("label", fmt.Sprintf(i18n.T(lang, "whatif.exportAs"), i18n.T(lang, "whatif.cmp.title"), "CSV")).
+				OnClick(p.onCompareCSV),
+		),
+		app.Table().Class("whatif__table whatif__table--compare").Body(
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text(i18n.T(lang, "whatif.col.metric")),
+				app.Th().Scope("col").Class("whatif__num").Text(i18n.T(lang, "whatif.a")),
+				app.Th().Scope("col").Class("whatif__num").Text(i18n.T(lang, "whatif.b")),
+				app.Th().Scope("col").Class("whatif__num").Text(i18n.T(lang, "whatif.col.delta")),
+			)),
+			app.TBody().Body(
+				app.Range(shown).Slice(func(i int) app.UI {
+					r := shown[i]
+					return app.Tr().Class(whatifToneClass("whatif__row", r.Tone, r.Changed)).DataSet("key", r.Key).Body(
+						app.Th().Scope("row").Text(r.Label),
+						app.Td().Class("whatif__num").Text(r.A),
+						app.Td().Class("whatif__num").Text(r.B),
+						app.Td().Class("whatif__num whatif__delta").Text(r.Delta),
+					)
+				}),
+			),
+		),
+	)
+}
+
+func (p *WhatifPage) renderTables(lang string) app.UI {
+	titles := []string{"whatif.table.stages", "whatif.table.triggers", "whatif.table.robots", "whatif.table.reasons", "whatif.table.loops"}
+	ab := p.kb != nil
+	return app.Div().Class("whatif__tables").Body(
+		app.If(ab, func() app.UI {
+			return app.H2().Class("whatif__section-title").Body(
+				app.Span().Class("whatif__badge whatif__badge--a").Text(i18n.T(lang, "whatif.a")),
+				app.Text(p.title))
+		}),
+		app.Range(p.tablesA).Slice(func(i int) app.UI {
+			t := p.tablesA[i]
+			title := i18n.T(lang, titles[i])
+			return app.Section().Class("whatif__panel whatif__table-panel").DataSet("table", t.Name).Body(
+				app.Div().Class("whatif__table-head").Body(
+					app.H2().Class("whatif__panel-title").Text(title),
+					app.If(len(t.Rows) > 0, func() app.UI {
+						return app.Button().Type("button").Class("whatif__export-button").DataSet("testid", "export-csv-"+t.Name).
+							Text("↓ CSV").Aria("label", fmt.Sprintf(i18n.T(lang, "whatif.exportAs"), title, "CSV")).
+							OnClick(p.onTableCSV(i))
+					}),
+				),
+				p.renderTableBody(lang, t),
+				app.If(t.Name == "triggers" && len(p.ka.NeverFired) > 0, func() app.UI {
+					return p.renderNever(lang, "whatif.neverFired", p.ka.NeverFired, func(id string) string { return charts.TriggerName(p.sa, id) })
+				}),
+				app.If(t.Name == "robots" && len(p.ka.NeverRan) > 0, func() app.UI {
+					return p.renderNever(lang, "whatif.neverRan", p.ka.NeverRan, func(id string) string { return charts.RobotName(p.sa, id) })
+				}),
+			)
+		}),
+	)
+}
+
+func (p *WhatifPage) renderTableBody(lang string, t charts.Table) app.UI {
+	if len(t.Rows) == 0 {
+		msg := "whatif.chart.empty"
+		switch t.Name {
+		case "loops":
+			msg = "whatif.noLoops"
+		case "no-move-reasons":
+			msg = "whatif.noReasons"
+		}
+		return app.P().Class("whatif__hint").Text(i18n.T(lang, msg))
+	}
+	num := func(j int) string {
+		if j < len(t.Numeric) && t.Numeric[j] {
+			return "whatif__num"
+		}
+		return ""
+	}
+	return app.Div().Class("whatif__table-scroll").Body(
+		app.Table().Class("whatif__table").Body(
+			app.THead().Body(app.Tr().Body(
+				app.Range(t.Head).Slice(func(j int) app.UI { return app.Th().Scope("col").Class(num(j)).Text(t.Head[j]) }),
+			)),
+			app.TBody().Body(
+				app.Range(t.Rows).Slice(func(i int) app.UI {
+					row := t.Rows[i]
+					return app.Tr().Body(
+						app.Range(row).Slice(func(j int) app.UI {
+							if j == 0 {
+								return app.Th().Scope("row").Text(row[j])
+							}
+							return app.Td().Class(num(j)).Text(row[j])
+						}),
+					)
+				}),
+			),
+		),
+	)
+}
+
+func (p *WhatifPage) renderNever(lang, key string, ids []string, name func(string) string) app.UI {
+	return app.P().Class("whatif__never").Body(
+		app.Strong().Text(i18n.T(lang, key)+" "),
+		app.Range(ids).Slice(func(i int) app.UI {
+			return app.Span().Class("whatif__never-item").Text(name(ids[i]))
+		}),
+	)
+}

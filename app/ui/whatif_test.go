@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/whatif"
+)
+
+// whatifRun runs a built-in example for a week on the host.
+func whatifRun(t *testing.T, name string, model *engine.WhatIf) (*engine.Scenario, *whatif.KPIs) {
+	t.Helper()
+	sc, err := engine.ReadScenario(whatifExample(name))
+	require.NoError(t, err)
+	k, err := whatif.Run(context.Background(), sc, whatif.Options{Days: 7, Model: model}, nil)
+	require.NoError(t, err)
+	return sc, k
+}
+
+func TestWhatifSibling(t *testing.T) {
+	assert.Equal(t, "example:11-whatif-schet-3dnya.json", whatifSibling("11-whatif-schet-7dney.json"))
+	assert.Equal(t, "example:11-whatif-schet-7dney.json", whatifSibling("11-whatif-schet-3dnya.json"))
+	assert.Equal(t, "", whatifSibling("01-oplata-scheta.json"))
+	assert.Nil(t, whatifExample("no-such.json"))
+}
+
+func TestWhatifOptions(t *testing.T) {
+	p := &WhatifPage{lang: "en", seed: " 3 ", days: "99999"}
+	opt := p.options()
+	assert.True(t, opt.SeedSet)
+	assert.Equal(t, 3, opt.Seed)
+	assert.Equal(t, 3650, opt.Days)
+	p.seed, p.days = "", "abc"
+	opt = p.options()
+	assert.False(t, opt.SeedSet)
+	assert.Equal(t, 0, opt.Days)
+}
+
+func TestWhatifPageRendersResults(t *testing.T) {
+	sa, ka := whatifRun(t, "11-whatif-schet-7dney.json", nil)
+	sb, kb := whatifRun(t, "11-whatif-schet-3dnya.json", sa.WhatIf)
+	for _, lang := range []string{"ru", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			p := &WhatifPage{lang: lang, status: "ready", sc: sa, title: sa.Title, sa: sa, ka: ka, sb: sb, kb: kb, titleB: sb.Title, onlyChanged: true}
+			p.buildResults()
+			require.Len(t, p.charts, 4)
+			for _, pair := range p.charts {
+				assert.Contains(t, pair[0].SVG, `role="img"`)
+				assert.Contains(t, pair[1].SVG, `role="img"`)
+			}
+			assert.NotEmpty(t, p.rows)
+			tiles := p.tiles(lang)
+			require.Len(t, tiles, 5)
+			assert.NotEmpty(t, tiles[0].b, "with a variant B the tiles show both values")
+
+			e := app.NewTestEngine()
+			require.NoError(t, e.Load(p))
+			e.ConsumeAll()
+			title := map[string]string{"ru": "Лаборатория «Что если?»", "en": "What-if lab"}[lang]
+			assert.NoError(t, app.Match(app.Text(title), p, 0, 2, 0, 0, 0, 0))
+		})
+	}
+}
+
+func TestWhatifPageWithoutScenario(t *testing.T) {
+	p := &WhatifPage{lang: "ru", status: "none"}
+	e := app.NewTestEngine()
+	require.NoError(t, e.Load(p))
+	e.ConsumeAll()
+	assert.NoError(t, app.Match(app.Text("Сценарий не открыт"), p, 0, 2, 0, 0, 0))
+}

@@ -1,0 +1,206 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// whatifExample is the what-if example: 40 deals a day, an invoice that
+// waits 7 days; its sibling "3 days" is proposed as variant B.
+const whatifExample = "/whatif?example=11-whatif-schet-7dney.json"
+
+// openWhatif opens the lab on the example in a wide window (the page is
+// made to be shown to a class: two charts side by side) and records the
+// blobs the page offers for download.
+func openWhatif(t *testing.T, query string) *browser {
+	t.Helper()
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.EmulateViewport(1600, 900)))
+	b.open(t, base+whatifExample+query)
+	b.waitFor(t, `!!document.querySelector('[data-testid="whatif-run"]')`)
+	b.eval(t, `(() => {
+		window.__blobs = [];
+		const orig = URL.createObjectURL.bind(URL);
+		URL.createObjectURL = (blob) => { window.__blobs.push(blob); return orig(blob); };
+		HTMLAnchorElement.prototype.click = function () { window.__downloads = (window.__downloads || []).concat(this.download); };
+		return "";
+	})()`)
+	return b
+}
+
+// lastBlob waits for a blob of a MIME type and returns its text (or, for
+// binary types, its size as text).
+func lastBlob(t *testing.T, b *browser, mime string) string {
+	t.Helper()
+	b.waitFor(t, `window.__blobs.some(x => x.type.startsWith("`+mime+`"))`)
+	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(async () => {
+		const blob = window.__blobs.filter(x => x.type.startsWith("`+mime+`")).pop();
+		window.__blobs = window.__blobs.filter(x => x !== blob);
+		if (blob.type === "image/png") { return String(blob.size); }
+		const buf = new Uint8Array(await blob.arrayBuffer());
+		return new TextDecoder("utf-8", {ignoreBOM: true}).decode(buf);
+	})()`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	return s
+}
+
+// waitDone waits until a run has finished.
+func waitDone(t *testing.T, b *browser) {
+	t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`!!document.querySelector('[data-testid="whatif-done"]') && !document.querySelector('[data-testid="whatif-progress"]')`,
+		chromedp.WithPollingTimeout(40*time.Second))); err != nil {
+		t.Fatalf("the run did not finish: %v", err)
+	}
+}
+
+// screenshotChecked saves a screenshot and checks it is a real picture: big
+// enough and not blank (many distinct colours: charts, text).
+func screenshotChecked(t *testing.T, b *browser, name string) {
+	t.Helper()
+	b.screenshot(t, name)
+	data, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	require.NoError(t, err)
+	img, err := png.Decode(bytes.NewReader(data))
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, img.Bounds().Dx(), 1500)
+	assert.Greater(t, distinctColours(img), 50, "the screenshot looks blank")
+}
+
+func distinctColours(img image.Image) int {
+	seen := map[uint32]bool{}
+	r := img.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y += 7 {
+		for x := r.Min.X; x < r.Max.X; x += 7 {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			seen[cr>>11<<10|cg>>11<<5|cb>>11] = true
+		}
+	}
+	return len(seen)
+}
+
+func TestWhatifRunChartsAndExport(t *testing.T) {
+	b := openWhatif(t, "")
+	assert.Equal(t, "Что если: счёт ждёт оплату 7 дней", b.text(t, `[data-testid="whatif-title-a"]`))
+	click(t, b, `[data-testid="whatif-run"]`)
+	waitDone(t, b)
+
+	// The four charts are SVG images with an accessible name.
+	for _, name := range []string{"funnel-a", "flow-a", "time-a", "triggers-a"} {
+		sel := `[data-chart="` + name + `"] svg`
+		assert.Equal(t, "img", b.eval(t, `document.querySelector('`+sel+`').getAttribute("role")`), name)
+		assert.NotEmpty(t, b.eval(t, `document.querySelector('`+sel+`').getAttribute("aria-label")`), name)
+		w := b.eval(t, `String(document.querySelector('`+sel+`').getBoundingClientRect().width)`)
+		width, _ := strconv.ParseFloat(w, 64)
+		assert.Greater(t, width, 500.0, "%s is drawn at a readable size", name)
+	}
+	assert.Contains(t, b.text(t, `[data-chart="funnel-a"] svg`), "Счёт на предоплату")
+	assert.Equal(t, "8", b.eval(t, `String(document.querySelectorAll('[data-chart="funnel-a"] svg [data-bar]').length)`))
+	items := b.text(t, `[data-tile="items"] .whatif__tile-value`)
+	assert.NotEqual(t, "0", items)
+	assert.Contains(t, b.text(t, `[data-table="stages"]`), "Сделка успешна")
+	assert.Contains(t, b.text(t, `[data-table="triggers"]`), "Ни разу не сработали:")
+	settleCharts()
+	screenshotChecked(t, b, "whatif-ru")
+
+	// Export: CSV (BOM, header, RFC 4180 line ends), SVG and PNG.
+	click(t, b, `[data-testid="export-csv-stages"]`)
+	csv := lastBlob(t, b, "text/csv")
+	assert.True(t, strings.HasPrefix(csv, "\ufeffСтадия,ID,Входов,"), csv[:min(len(csv), 60)])
+	assert.Contains(t, csv, "\r\nСделка успешна,WON,")
+	click(t, b, `[data-testid="export-svg-funnel-a"]`)
+	svg := lastBlob(t, b, "image/svg+xml")
+	assert.True(t, strings.HasPrefix(svg, `<?xml version="1.0" encoding="UTF-8"?>`+"\n<svg "), svg[:min(len(svg), 80)])
+	click(t, b, `[data-testid="export-png-flow-a"]`)
+	size, _ := strconv.Atoi(lastBlob(t, b, "image/png"))
+	assert.Greater(t, size, 10000, "the PNG has the chart in it")
+	assert.Contains(t, b.eval(t, `(window.__downloads || []).join(",")`), "flow-a.png")
+
+	// The language switch redraws the charts in English.
+	click(t, b, `[data-lang="en"]`)
+	b.waitFor(t, `document.querySelector('[data-chart="flow-a"] svg').textContent.includes("Day of the run")`)
+	b.screenshot(t, "whatif-en")
+	b.assertNoErrors(t)
+}
+
+func TestWhatifCancelKeepsThePageResponsive(t *testing.T) {
+	// Ten years of traffic: long enough to cancel in the middle.
+	b := openWhatif(t, "&days=3650")
+	click(t, b, `[data-testid="whatif-run"]`)
+	b.waitFor(t, `!!document.querySelector('[data-testid="whatif-progress"]')`)
+	b.waitFor(t, `Number(document.querySelector('[role="progressbar"]').getAttribute("aria-valuenow")) >= 1`)
+	// The page answers while the run goes on: the estimate appears and
+	// the progress moves.
+	b.waitFor(t, `/осталось ≈ \d/.test(document.querySelector('[data-testid="whatif-progress"]').textContent)`)
+	first := b.eval(t, `document.querySelector('[role="progressbar"]').getAttribute("aria-valuenow")`)
+	b.waitFor(t, `document.querySelector('[role="progressbar"]').getAttribute("aria-valuenow") !== "`+first+`"`)
+	b.screenshot(t, "whatif-progress")
+	click(t, b, `[data-testid="whatif-cancel"]`)
+	b.waitFor(t, `!document.querySelector('[data-testid="whatif-progress"]')`)
+	assert.Equal(t, "Прогон отменён.", b.text(t, `[data-testid="whatif-done"]`))
+	time.Sleep(300 * time.Millisecond)
+	assert.Equal(t, "false", b.eval(t, `String(!!document.querySelector('[data-testid="whatif-results"]'))`), "a cancelled run shows no results")
+	assert.Equal(t, "false", b.eval(t, `String(document.querySelector('[data-testid="whatif-run"]').disabled)`))
+	b.assertNoErrors(t)
+}
+
+func TestWhatifCompareVariants(t *testing.T) {
+	b := openWhatif(t, "")
+	// The sibling example is proposed as variant B.
+	assert.Equal(t, "example:11-whatif-schet-3dnya.json", b.eval(t, `document.querySelector('[data-testid="whatif-variant"]').value`))
+	click(t, b, `[data-testid="whatif-compare"]`)
+	waitDone(t, b)
+	b.waitFor(t, `document.querySelector('[data-testid="whatif-results"]').dataset.ab === "true"`)
+
+	// The two funnels stand side by side.
+	top := func(sel string) float64 {
+		v, _ := strconv.ParseFloat(b.eval(t, `String(document.querySelector('`+sel+`').getBoundingClientRect().top)`), 64)
+		return v
+	}
+	left := func(sel string) float64 {
+		v, _ := strconv.ParseFloat(b.eval(t, `String(document.querySelector('`+sel+`').getBoundingClientRect().left)`), 64)
+		return v
+	}
+	assert.InDelta(t, top(`[data-chart="funnel-a"]`), top(`[data-chart="funnel-b"]`), 1)
+	assert.Greater(t, left(`[data-chart="funnel-b"]`), left(`[data-chart="funnel-a"]`)+500)
+
+	// Waiting 3 days instead of 7 loses deals sooner: the lost stage
+	// differs, and differences are judged (green better, red worse).
+	assert.Contains(t, b.eval(t, `document.querySelector('[data-key="stage/DEAL/LOSE/items"]')?.className || ""`), "whatif__row--")
+	assert.NotEqual(t, "0", b.eval(t, `String(document.querySelectorAll('.whatif__row--better').length + document.querySelectorAll('.whatif__row--worse').length)`))
+	assert.Contains(t, b.text(t, `[data-chart="funnel-b"] svg`), "+")
+	settleCharts()
+	screenshotChecked(t, b, "whatif-ab")
+
+	click(t, b, `[data-testid="export-csv-compare"]`)
+	csv := lastBlob(t, b, "text/csv")
+	assert.True(t, strings.HasPrefix(csv, "\ufeffПоказатель,Ключ,A,B,Б − А,Итог\r\n"), csv[:min(len(csv), 80)])
+
+	// A recorded event history replays through both variants.
+	path, err := filepath.Abs(filepath.Join("testdata", "whatif", "history.csv"))
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="whatif-replay-file"]`), []string{path})))
+	b.waitFor(t, `!!document.querySelector('[data-testid="whatif-replay"]')`)
+	assert.Contains(t, b.text(t, `[data-testid="whatif-replay"]`), "событий: 8")
+	click(t, b, `[data-testid="whatif-compare"]`)
+	b.waitFor(t, `!!document.querySelector('[data-testid="whatif-progress"]') || document.querySelector('[data-tile="items"] .whatif__tile-a')?.textContent === "3"`)
+	waitDone(t, b)
+	b.waitFor(t, `document.querySelector('[data-tile="items"] .whatif__tile-a')?.textContent === "3"`)
+	assert.Equal(t, "3", b.text(t, `[data-tile="items"] .whatif__tile-b`))
+	b.assertNoErrors(t)
+}
+
+// settleCharts lets the browser lay out the freshly drawn charts.
+func settleCharts() { time.Sleep(300 * time.Millisecond) }
