@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -531,7 +532,11 @@ func (p *BoardPage) moveDialog(lang string) app.UI {
 						DataSet("testid", "move-to").DataSet("stage", st.ID).
 						Disabled(current).
 						Style("--stage-color", orDefault(st.Color)).
-						OnClick(func(ctx app.Context, e app.Event) { p.move(p.moveTarget, st.ID) }).
+						OnClick(func(ctx app.Context, e app.Event) {
+							target := p.moveTarget
+							p.move(target, st.ID)
+							revealCardSoon(target)
+						}).
 						Body(
 							app.Span().Class("move-dialog__swatch").Aria("hidden", "true"),
 							app.Span().Text(st.Name),
@@ -622,6 +627,42 @@ func (p *BoardPage) followItem(ev engine.Event) {
 func (p *BoardPage) onFireSubmit(ctx app.Context, _ string, ev engine.Event) {
 	p.closeDialogs(ctx)
 	p.fire(ev)
+	revealCardSoon(ev.Target)
+}
+
+// revealCardSoon reveals the card once the board shows the event's
+// result. It uses a browser timer: the dialog that submitted the event is
+// gone by then, and so is its context.
+func revealCardSoon(target string) {
+	if !app.IsClient {
+		return
+	}
+	var f app.Func
+	f = app.FuncOf(func(this app.Value, args []app.Value) any {
+		f.Release()
+		revealCard(target)
+		return nil
+	})
+	app.Window().Call("setTimeout", f, 50)
+}
+
+// revealCard scrolls the board sideways to the card of target, so that
+// a person sees where an event moved it (later stages are often off
+// screen at 1366 px).
+func revealCard(target string) {
+	if !app.IsClient || target == "" || strings.ContainsAny(target, `"\`) {
+		return
+	}
+	el := app.Window().Get("document").Call("querySelector", `[data-target="`+target+`"]`)
+	if !el.Truthy() {
+		return
+	}
+	// The card glides from its old place (a transform), so scroll to its
+	// new column, which is where it lands.
+	if col := el.Call("closest", ".board__column"); col.Truthy() {
+		el = col
+	}
+	el.Call("scrollIntoView", map[string]any{"block": "nearest", "inline": "nearest"})
 }
 
 func (p *BoardPage) onFireSubmitItem(ctx app.Context, ev engine.Event) {

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/lintview"
 	"github.com/triggersim/triggersim/engine"
 )
 
@@ -17,6 +20,8 @@ type DesignerColumn struct {
 
 	// Lang is the interface language.
 	Lang string
+	// Entity is the entity type of the stage's pipeline.
+	Entity string
 	// Stage is the stage shown.
 	Stage engine.Stage
 	// Triggers and Robots are the ones placed on the stage, in order.
@@ -24,6 +29,11 @@ type DesignerColumn struct {
 	Robots   []engine.Robot
 	// DelayTexts holds the delay wording of each robot, by index.
 	DelayTexts []string
+	// Lint holds the lint findings of the shown scenario, grouped; the
+	// column shows those of its stage, triggers and robots.
+	Lint lintview.Index
+	// Highlight is the element id a followed lint link points to.
+	Highlight string
 
 	OnEditStage, OnAddTrigger, OnAddRobot         func(ctx app.Context, stage string)
 	OnEditTrigger, OnCopyTrigger, OnDeleteTrigger func(ctx app.Context, id string)
@@ -38,8 +48,25 @@ func (c *DesignerColumn) Render() app.UI {
 	if color == "" {
 		color = "#39A8EF"
 	}
+	stageNotes := c.Lint.Stages[lintview.StageKey(c.Entity, st.ID)]
+	headLabel := design.Format(i18n.T(c.Lang, "designer.stageSettings"), st.Name)
+	headTitle := headLabel
+	var stageTexts []string
+	for _, n := range stageNotes {
+		stageTexts = append(stageTexts, n.Text)
+	}
+	if len(stageTexts) > 0 {
+		mark := design.Format(i18n.T(c.Lang, "designer.lint.stageMark"), strings.Join(stageTexts, "; "))
+		headLabel += ". " + mark
+		headTitle = strings.Join(stageTexts, "\n\n") + "\n\n" + headTitle
+	}
+	class := "designer-column designer-column--" + st.Semantics
+	if c.Highlight != "" && c.Highlight == lintview.StageAnchor(st.ID) {
+		class += " lint-target"
+	}
 	return app.Section().
-		Class("designer-column designer-column--"+st.Semantics).
+		Class(class).
+		ID(lintview.StageAnchor(st.ID)).
 		DataSet("stage", st.ID).
 		Aria("label", st.Name).
 		Body(
@@ -47,10 +74,18 @@ func (c *DesignerColumn) Render() app.UI {
 				Type("button").
 				Class("designer-column__head").
 				Style("--stage-color", color).
-				Title(design.Format(i18n.T(c.Lang, "designer.stageSettings"), st.Name)).
-				Aria("label", design.Format(i18n.T(c.Lang, "designer.stageSettings"), st.Name)).
+				Title(headTitle).
+				Aria("label", headLabel).
 				OnClick(c.onEditStage).
 				Body(
+					app.If(len(stageNotes) > 0, func() app.UI {
+						w := lintview.Worst(stageNotes)
+						return app.Span().Class("designer-column__lint lint-icon lint-icon--"+w).
+							DataSet("testid", "stage-lint").
+							DataSet("severity", w).
+							Aria("hidden", "true").
+							Text(lintIcon(w))
+					}),
 					app.Span().Class("designer-column__name").Text(st.Name),
 					app.Span().
 						Class("designer-column__semantics designer-column__semantics--"+st.Semantics).
@@ -61,11 +96,13 @@ func (c *DesignerColumn) Render() app.UI {
 				app.H3().Class("designer-column__label").Text(i18n.T(c.Lang, "designer.triggers")),
 				app.Range(c.Triggers).Slice(func(i int) app.UI {
 					return &TriggerChip{
-						Lang:     c.Lang,
-						Trigger:  c.Triggers[i],
-						OnEdit:   c.OnEditTrigger,
-						OnCopy:   c.OnCopyTrigger,
-						OnDelete: c.OnDeleteTrigger,
+						Lang:      c.Lang,
+						Trigger:   c.Triggers[i],
+						Lint:      c.Lint.Triggers[c.Triggers[i].ID],
+						Highlight: c.Highlight != "" && c.Highlight == lintview.TriggerAnchor(c.Triggers[i].ID),
+						OnEdit:    c.OnEditTrigger,
+						OnCopy:    c.OnCopyTrigger,
+						OnDelete:  c.OnDeleteTrigger,
 					}
 				}),
 				app.Button().
@@ -89,6 +126,8 @@ func (c *DesignerColumn) Render() app.UI {
 						DelayText: delay,
 						First:     i == 0,
 						Last:      i == len(c.Robots)-1,
+						Lint:      c.Lint.Robots[c.Robots[i].ID],
+						Highlight: c.Highlight != "" && c.Highlight == lintview.RobotAnchor(c.Robots[i].ID),
 						OnEdit:    c.OnEditRobot,
 						OnCopy:    c.OnCopyRobot,
 						OnDelete:  c.OnDeleteRobot,

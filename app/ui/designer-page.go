@@ -10,6 +10,7 @@ import (
 
 	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/lintview"
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
@@ -39,7 +40,18 @@ type DesignerPage struct {
 	stageErr  string
 	confirm   string
 	onConfirm func(ctx app.Context)
+
+	// The lint («Проверка») of the shown scenario, rerun whenever the
+	// session holds another scenario value (every edit, undo and redo
+	// makes a new one); it takes microseconds.
+	lintOf    *engine.Scenario
+	findings  []engine.Finding
+	lintOpen  bool
+	highlight string // element id a followed lint link points to
 }
+
+// lintOpenKey keeps the «Проверка» panel open across pages and links.
+const lintOpenKey = "triggersim.designer.lintOpen"
 
 // Dialog kinds.
 const (
@@ -62,6 +74,9 @@ func (p *DesignerPage) OnMount(ctx app.Context) {
 	}
 	p.setLang(lang)
 	p.saveState = "saved"
+	if err := ctx.LocalStorage().Get(lintOpenKey, &p.lintOpen); err != nil {
+		app.Log("reading the check panel state failed:", err)
+	}
 	name := ctx.Page().URL().Query().Get("example")
 	if name == "" {
 		p.status = "none"
@@ -88,10 +103,67 @@ func (p *DesignerPage) OnMount(ctx app.Context) {
 			} else {
 				p.status = "ready"
 				p.entity, p.pipeline = "", 0
+				p.followLink(ctx)
 			}
 			p.markReady(ctx)
 		})
 	})
+}
+
+// OnNav follows a designer link (a lint finding's
+// "/design?entity=DEAL&pipeline=0&stage=NEW#trigger-t1"): it shows the
+// entity type and pipeline, then scrolls to and highlights the chip (or
+// the stage column when the link has no anchor).
+func (p *DesignerPage) OnNav(ctx app.Context) {
+	if p.status == "ready" {
+		p.followLink(ctx)
+	}
+}
+
+func (p *DesignerPage) followLink(ctx app.Context) {
+	u := ctx.Page().URL()
+	place, ok := lintview.PlaceOf(u.Query(), u.Fragment)
+	if !ok {
+		return
+	}
+	p.entity, p.pipeline = place.Entity, place.Pipeline
+	p.highlight = place.Anchor
+	if p.highlight == "" && place.Stage != "" {
+		p.highlight = lintview.StageAnchor(place.Stage)
+	}
+	id := p.highlight
+	ctx.Defer(func(app.Context) { revealElement(id) })
+}
+
+// revealElement scrolls the element with the id into the middle of the
+// view (the board scrolls sideways) and focuses its first control.
+func revealElement(id string) {
+	if !app.IsClient || id == "" {
+		return
+	}
+	el := app.Window().Get("document").Call("getElementById", id)
+	if !el.Truthy() {
+		return
+	}
+	el.Call("scrollIntoView", map[string]any{"block": "center", "inline": "center"})
+	if b := el.Call("querySelector", "button"); b.Truthy() {
+		b.Call("focus", map[string]any{"preventScroll": true})
+	}
+}
+
+func (p *DesignerPage) onLintToggle(ctx app.Context) {
+	p.lintOpen = !p.lintOpen
+	if err := ctx.LocalStorage().Set(lintOpenKey, p.lintOpen); err != nil {
+		app.Log("saving the check panel state failed:", err)
+	}
+}
+
+// lint returns the findings of sc, rerunning the lint for a new value.
+func (p *DesignerPage) lint(sc *engine.Scenario) []engine.Finding {
+	if sc != p.lintOf {
+		p.lintOf, p.findings = sc, engine.Lint(sc)
+	}
+	return p.findings
 }
 
 // exampleData finds a built-in example by file name, with or without
@@ -188,6 +260,9 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 		types = append(types, e.Type)
 	}
 	sess := Session()
+	findings := p.lint(sc)
+	counts := lintview.Count(findings)
+	lint := lintview.Group(findings, lang)
 	return app.Div().Class("designer-page__content").Body(
 		&PipelineBar{
 			Lang:             lang,
@@ -207,7 +282,14 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 			OnDeletePipeline: p.onDeletePipeline,
 			OnUndo:           p.onUndo,
 			OnRedo:           p.onRedo,
+			LintCount:        counts.Total(),
+			LintWorst:        counts.Worst(),
+			LintOpen:         p.lintOpen,
+			OnLint:           p.onLintToggle,
 		},
+		app.If(p.lintOpen, func() app.UI {
+			return &LintPanel{Lang: lang, Rows: lintview.Rows(sc, findings, lang), OnClose: p.onLintToggle}
+		}),
 		app.If(len(p.banner) > 0, func() app.UI {
 			return app.Div().Class("designer-page__banner").Role("alert").DataSet("testid", "designer-error").Body(
 				app.Strong().Text(i18n.T(lang, "designer.errorTitle")),
@@ -222,7 +304,7 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 			Aria("label", i18n.T(lang, "designer.scrollHint")).
 			TabIndex(0).
 			Body(
-				app.Range(pl.Stages).Slice(func(i int) app.UI { return p.renderColumn(lang, sc, ent.Type, pl.Stages[i]) }),
+				app.Range(pl.Stages).Slice(func(i int) app.UI { return p.renderColumn(lang, sc, ent.Type, pl.Stages[i], lint) }),
 				app.Div().Class("designer-board__add").Body(
 					app.Button().Type("button").Class("designer-board__add-button").
 						DataSet("testid", "add-stage").
@@ -239,7 +321,7 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	)
 }
 
-func (p *DesignerPage) renderColumn(lang string, sc *engine.Scenario, typ string, st engine.Stage) app.UI {
+func (p *DesignerPage) renderColumn(lang string, sc *engine.Scenario, typ string, st engine.Stage, lint lintview.Index) app.UI {
 	robots := design.StageRobots(sc, typ, st.ID)
 	delays := make([]string, len(robots))
 	for i, r := range robots {
@@ -247,7 +329,10 @@ func (p *DesignerPage) renderColumn(lang string, sc *engine.Scenario, typ string
 	}
 	return &DesignerColumn{
 		Lang:            lang,
+		Entity:          typ,
 		Stage:           st,
+		Lint:            lint,
+		Highlight:       p.highlight,
 		Triggers:        design.StageTriggers(sc, typ, st.ID),
 		Robots:          robots,
 		DelayTexts:      delays,
@@ -334,6 +419,7 @@ func addableTypes(sc *engine.Scenario) []string {
 func (p *DesignerPage) edit(ctx app.Context, change func(sc *engine.Scenario) error, done func(ctx app.Context, err error)) {
 	sess := Session()
 	p.saveState = "saving"
+	p.highlight = ""
 	ctx.Async(func() {
 		err := sess.Edit(context.Background(), change)
 		ctx.Dispatch(func(ctx app.Context) {

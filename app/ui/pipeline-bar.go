@@ -29,6 +29,12 @@ type PipelineBar struct {
 	// "saving" or "unsaved".
 	CanUndo, CanRedo bool
 	SaveState        string
+	// LintCount is the number of lint findings, LintWorst their worst
+	// severity ("" for none) and LintOpen whether the «Проверка» panel
+	// is shown.
+	LintCount int
+	LintWorst string
+	LintOpen  bool
 
 	OnEntity         func(ctx app.Context, typ string)
 	OnAddEntity      func(ctx app.Context, typ string)
@@ -37,6 +43,7 @@ type PipelineBar struct {
 	OnRenamePipeline func(ctx app.Context, id int, name string)
 	OnDeletePipeline func(ctx app.Context, id int)
 	OnUndo, OnRedo   func(ctx app.Context)
+	OnLint           func(ctx app.Context)
 
 	renaming bool
 	name     string
@@ -106,86 +113,104 @@ func (b *PipelineBar) Render() app.UI {
 				DataSet("testid", "save-state").
 				Text(i18n.T(lang, "designer."+b.SaveState)),
 		),
-		app.Div().Class("pipeline-bar__tabs").Role("tablist").Aria("label", i18n.T(lang, "designer.pipelines")).Body(
-			app.Range(b.Pipelines).Slice(func(i int) app.UI {
-				p := b.Pipelines[i]
-				active := p.ID == b.Pipeline
-				class := "pipeline-bar__tab"
-				if active {
-					class += " pipeline-bar__tab--active"
-				}
-				if active && b.renaming {
-					return app.Div().Class("pipeline-bar__rename").
-						Body(
-							app.Input().Class("designer-input").AutoFocus(true).
-								DataSet("testid", "pipeline-name").
-								Aria("label", i18n.T(lang, "designer.pipelineName")).
-								Value(b.name).
-								OnInput(func(ctx app.Context, e app.Event) { b.name = jsValue(ctx) }).
-								OnKeyDown(func(ctx app.Context, e app.Event) {
-									switch e.Get("key").String() {
-									case "Enter":
-										b.name = jsValue(ctx)
-										b.finishRename(ctx)
-									case "Escape":
-										b.renaming = false
-									}
-								}),
-							app.Button().Type("button").Class("designer-button designer-button--primary").
-								DataSet("testid", "pipeline-rename-save").
-								Text(i18n.T(lang, "designer.save")).
-								OnClick(func(ctx app.Context, e app.Event) { b.finishRename(ctx) }),
-							app.Button().Type("button").Class("designer-button designer-button--ghost").
-								Text(i18n.T(lang, "designer.cancel")).
-								OnClick(func(ctx app.Context, e app.Event) { b.renaming = false }),
-						)
-				}
-				id := p.ID
-				return app.Div().Class("pipeline-bar__tab-wrap").Body(
-					app.Button().Type("button").Class(class).Role("tab").
-						Aria("selected", boolText(active)).
-						DataSet("pipeline", strconv.Itoa(id)).
-						Text(p.Name).
-						OnClick(func(ctx app.Context, e app.Event) {
-							b.renaming = false
-							if b.OnPipeline != nil {
-								b.OnPipeline(ctx, id)
-							}
-						}),
-					app.If(active && multi, func() app.UI {
-						return app.Span().Class("pipeline-bar__tab-tools").Body(
-							app.Button().Type("button").Class("designer-icon-button").
-								DataSet("testid", "pipeline-rename").
-								Aria("label", i18n.T(lang, "designer.renamePipeline")).
-								Title(i18n.T(lang, "designer.renamePipeline")).
-								Text("✎").
-								OnClick(func(ctx app.Context, e app.Event) { b.renaming, b.name = true, p.Name }),
-							app.If(id != 0, func() app.UI {
-								return app.Button().Type("button").Class("designer-icon-button").
-									DataSet("testid", "pipeline-delete").
-									Aria("label", i18n.T(lang, "designer.deletePipeline")).
-									Title(i18n.T(lang, "designer.deletePipeline")).
-									Text("🗑").
-									OnClick(func(ctx app.Context, e app.Event) {
-										if b.OnDeletePipeline != nil {
-											b.OnDeletePipeline(ctx, id)
+		app.Div().Class("pipeline-bar__tabs-row").Body(
+			app.Div().Class("pipeline-bar__tabs").Role("tablist").Aria("label", i18n.T(lang, "designer.pipelines")).Body(
+				app.Range(b.Pipelines).Slice(func(i int) app.UI {
+					p := b.Pipelines[i]
+					active := p.ID == b.Pipeline
+					class := "pipeline-bar__tab"
+					if active {
+						class += " pipeline-bar__tab--active"
+					}
+					if active && b.renaming {
+						return app.Div().Class("pipeline-bar__rename").
+							Body(
+								app.Input().Class("designer-input").AutoFocus(true).
+									DataSet("testid", "pipeline-name").
+									Aria("label", i18n.T(lang, "designer.pipelineName")).
+									Value(b.name).
+									OnInput(func(ctx app.Context, e app.Event) { b.name = jsValue(ctx) }).
+									OnKeyDown(func(ctx app.Context, e app.Event) {
+										switch e.Get("key").String() {
+										case "Enter":
+											b.name = jsValue(ctx)
+											b.finishRename(ctx)
+										case "Escape":
+											b.renaming = false
 										}
-									})
+									}),
+								app.Button().Type("button").Class("designer-button designer-button--primary").
+									DataSet("testid", "pipeline-rename-save").
+									Text(i18n.T(lang, "designer.save")).
+									OnClick(func(ctx app.Context, e app.Event) { b.finishRename(ctx) }),
+								app.Button().Type("button").Class("designer-button designer-button--ghost").
+									Text(i18n.T(lang, "designer.cancel")).
+									OnClick(func(ctx app.Context, e app.Event) { b.renaming = false }),
+							)
+					}
+					id := p.ID
+					return app.Div().Class("pipeline-bar__tab-wrap").Body(
+						app.Button().Type("button").Class(class).Role("tab").
+							Aria("selected", boolText(active)).
+							DataSet("pipeline", strconv.Itoa(id)).
+							Text(p.Name).
+							OnClick(func(ctx app.Context, e app.Event) {
+								b.renaming = false
+								if b.OnPipeline != nil {
+									b.OnPipeline(ctx, id)
+								}
 							}),
-						)
-					}),
-				)
-			}),
-			app.If(multi, func() app.UI {
-				return app.Button().Type("button").Class("pipeline-bar__tab pipeline-bar__tab--add").
-					DataSet("testid", "pipeline-add").
-					Text("+ " + i18n.T(lang, "designer.addPipeline")).
-					OnClick(func(ctx app.Context, e app.Event) {
-						if b.OnAddPipeline != nil {
-							b.OnAddPipeline(ctx)
-						}
-					})
-			}),
+						app.If(active && multi, func() app.UI {
+							return app.Span().Class("pipeline-bar__tab-tools").Body(
+								app.Button().Type("button").Class("designer-icon-button").
+									DataSet("testid", "pipeline-rename").
+									Aria("label", i18n.T(lang, "designer.renamePipeline")).
+									Title(i18n.T(lang, "designer.renamePipeline")).
+									Text("✎").
+									OnClick(func(ctx app.Context, e app.Event) { b.renaming, b.name = true, p.Name }),
+								app.If(id != 0, func() app.UI {
+									return app.Button().Type("button").Class("designer-icon-button").
+										DataSet("testid", "pipeline-delete").
+										Aria("label", i18n.T(lang, "designer.deletePipeline")).
+										Title(i18n.T(lang, "designer.deletePipeline")).
+										Text("🗑").
+										OnClick(func(ctx app.Context, e app.Event) {
+											if b.OnDeletePipeline != nil {
+												b.OnDeletePipeline(ctx, id)
+											}
+										})
+								}),
+							)
+						}),
+					)
+				}),
+				app.If(multi, func() app.UI {
+					return app.Button().Type("button").Class("pipeline-bar__tab pipeline-bar__tab--add").
+						DataSet("testid", "pipeline-add").
+						Text("+ " + i18n.T(lang, "designer.addPipeline")).
+						OnClick(func(ctx app.Context, e app.Event) {
+							if b.OnAddPipeline != nil {
+								b.OnAddPipeline(ctx)
+							}
+						})
+				}),
+			),
+			app.Button().Type("button").Class("designer-button pipeline-bar__lint pipeline-bar__lint--"+lintState(b.LintWorst)).
+				DataSet("testid", "lint-toggle").
+				DataSet("count", strconv.Itoa(b.LintCount)).
+				Aria("pressed", boolText(b.LintOpen)).
+				Aria("controls", "lint-panel").
+				Title(i18n.T(lang, "designer.lint.toggleLabel")).
+				OnClick(func(ctx app.Context, e app.Event) {
+					if b.OnLint != nil {
+						b.OnLint(ctx)
+					}
+				}).
+				Body(
+					app.Span().Class("lint-icon lint-icon--"+lintState(b.LintWorst)).Aria("hidden", "true").Text(lintToggleIcon(b.LintWorst)),
+					app.Span().Class("pipeline-bar__lint-label").Text(i18n.T(lang, "designer.lint.toggle")),
+					app.Span().Class("pipeline-bar__lint-count").DataSet("testid", "lint-toggle-count").Text(lintCount(lang, b.LintCount)),
+				),
 		),
 	)
 }
@@ -204,4 +229,19 @@ func entityLabel(lang, t string) string {
 		return t
 	}
 	return n + " (" + t + ")"
+}
+
+// lintState is the toggle's style: the worst severity, or "ok".
+func lintState(worst string) string {
+	if worst == "" {
+		return "ok"
+	}
+	return worst
+}
+
+func lintToggleIcon(worst string) string {
+	if worst == "" {
+		return "✓"
+	}
+	return lintIcon(worst)
 }

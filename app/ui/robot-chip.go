@@ -5,6 +5,7 @@ import (
 
 	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/lintview"
 	"github.com/triggersim/triggersim/engine"
 )
 
@@ -23,6 +24,10 @@ type RobotChip struct {
 	DelayText string
 	// First and Last say whether it can move up or down on its stage.
 	First, Last bool
+	// Lint holds the lint findings about the robot (a badge shows them).
+	Lint []lintview.Note
+	// Highlight marks the chip a followed lint link points to.
+	Highlight bool
 	// OnEdit, OnCopy and OnDelete are called with the robot's id.
 	OnEdit, OnCopy, OnDelete func(ctx app.Context, id string)
 	// OnMove is called with the robot's id and -1 (up) or +1 (down).
@@ -44,8 +49,15 @@ func (c *RobotChip) Render() app.UI {
 	if r.AfterPrevious {
 		class += " robot-chip--chained"
 	}
+	if w := lintview.Worst(c.Lint); w != "" {
+		class += " robot-chip--lint-" + w
+	}
+	if c.Highlight {
+		class += " lint-target"
+	}
 	return app.Div().
 		Class(class).
+		ID(lintview.RobotAnchor(r.ID)).
 		DataSet("robot", r.ID).
 		Body(
 			app.If(r.AfterPrevious, func() app.UI {
@@ -73,6 +85,9 @@ func (c *RobotChip) Render() app.UI {
 						Text(i18n.T(c.Lang, "designer.robot.inactive"))
 				}),
 			),
+			app.If(len(c.Lint) > 0, func() app.UI {
+				return &LintBadge{Lang: c.Lang, Notes: c.Lint}
+			}),
 			app.Button().
 				Type("button").
 				Class("robot-chip__menu-button").

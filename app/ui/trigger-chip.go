@@ -5,6 +5,7 @@ import (
 
 	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/lintview"
 	"github.com/triggersim/triggersim/engine"
 )
 
@@ -19,6 +20,10 @@ type TriggerChip struct {
 	Lang string
 	// Trigger is the trigger shown.
 	Trigger engine.Trigger
+	// Lint holds the lint findings about the trigger (a badge shows them).
+	Lint []lintview.Note
+	// Highlight marks the chip a followed lint link points to.
+	Highlight bool
 	// OnEdit, OnCopy and OnDelete are called with the trigger's id.
 	OnEdit, OnCopy, OnDelete func(ctx app.Context, id string)
 
@@ -33,8 +38,16 @@ func (c *TriggerChip) Render() app.UI {
 	if sub == title {
 		sub = t.Code
 	}
+	class := "trigger-chip"
+	if w := lintview.Worst(c.Lint); w != "" {
+		class += " trigger-chip--lint-" + w
+	}
+	if c.Highlight {
+		class += " lint-target"
+	}
 	return app.Div().
-		Class("trigger-chip").
+		Class(class).
+		ID(lintview.TriggerAnchor(t.ID)).
 		DataSet("trigger", t.ID).
 		Body(
 			app.Button().
@@ -61,6 +74,9 @@ func (c *TriggerChip) Render() app.UI {
 						Text("↩ " + i18n.T(c.Lang, "designer.trigger.allowBackChip"))
 				}),
 			),
+			app.If(len(c.Lint) > 0, func() app.UI {
+				return &LintBadge{Lang: c.Lang, Notes: c.Lint}
+			}),
 			app.Button().
 				Type("button").
 				Class("trigger-chip__menu-button").
