@@ -16,4 +16,9 @@ func routes() {
 	app.Route("/", func() app.Composer { return &ui.Shell{} })
 	app.Route("/simulate", func() app.Composer { return &ui.BoardPage{} })
 	app.Route("/design", func() app.Composer { return &ui.DesignerPage{} })
+	app.Route("/lessons", func() app.Composer { return &ui.LessonsPage{} })
+	app.Route("/lesson", func() app.Composer { return &ui.LessonPage{} })
+	app.Route("/narrate", func() app.Composer { return &ui.NarrationPage{} })
+	app.Route("/quiz", func() app.Composer { return &ui.QuizPage{} })
+	app.Route("/whatif", func() app.Composer { return &ui.WhatifPage{} })
 }

@@ -11,10 +11,13 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -46,6 +49,18 @@ func generate(out, web string) error {
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return err
 	}
+	// The service worker caches only the root page and the declared
+	// resources; list every generated page and every file of web/ so the
+	// whole app opens offline, then write the site again with that list.
+	extra, err := offlineResources(out, web)
+	if err != nil {
+		return fmt.Errorf("list offline resources: %w", err)
+	}
+	h = handler(wasm) // a Handler builds its worker once: use a new one
+	h.CacheableResources = extra
+	if err := app.GenerateStaticWebsite(out, h); err != nil {
+		return err
+	}
 	// go-app writes attributes in map order; sort them so the committed
 	// index.html can be compared with a fresh build.
 	if err := sitegen.CanonicalizeFiles(out); err != nil {
@@ -55,6 +70,35 @@ func generate(out, web string) error {
 		return fmt.Errorf("copy %s: %w", web, err)
 	}
 	return nil
+}
+
+// offlineResources lists what the service worker must cache beyond go-app's
+// defaults: every page generated into out ("/design" for design.html) and
+// every file of the web directory ("/web/icon.svg"), sorted.
+func offlineResources(out, web string) ([]string, error) {
+	var res []string
+	pages, err := filepath.Glob(filepath.Join(out, "*.html"))
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pages {
+		if name := strings.TrimSuffix(filepath.Base(p), ".html"); name != "index" {
+			res = append(res, "/"+name)
+		}
+	}
+	err = filepath.WalkDir(web, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		rel, err := filepath.Rel(web, path)
+		if err != nil {
+			return err
+		}
+		res = append(res, "/web/"+filepath.ToSlash(rel))
+		return nil
+	})
+	sort.Strings(res)
+	return res, err
 }
 
 // handler describes the page. Every resource is local: the app must work

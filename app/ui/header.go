@@ -1,47 +1,461 @@
 package ui
 
 import (
+	"context"
+	"errors"
+	"net/url"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/storage"
+	"github.com/triggersim/triggersim/app/storage/tabstore"
+	"github.com/triggersim/triggersim/engine"
 )
 
-// Header is the top bar: the product name and the language switch.
+// presenterStorageKey mirrors the presenter setting in localStorage, so the
+// first paint already has the right type size; the store's setting is the
+// one that counts.
+const presenterStorageKey = "triggersim.presenter"
+
+// tabEvents is what the header needs of the tab's store (a
+// *tabstore.Store in the browser): its save events and whether it fell
+// back to memory.
+type tabEvents interface {
+	Subscribe(fn func(tabstore.Event)) (cancel func())
+	Wait(ctx context.Context) (fallback error, err error)
+}
+
+// hdrShared is the header's state that must outlive a page: every page
+// mounts its own Header, and the save state, the storage warning and a
+// pending conflict belong to the tab. Only the UI goroutine touches it.
+var hdrShared struct {
+	save      string // "", "saving", "saved", "failed"
+	reason    string
+	memory    bool // the store fell back to memory
+	synced    bool // settings were read from the store once
+	presenter bool
+	loaded    bool // presenter applied from localStorage
+	conflict  string
+	remote    string // the open scenario changed in another tab
+	remoteRev int
+}
+
+// Header is the top bar of every page: the product name, the sections,
+// the save state of the open scenario, its version history, the presenter
+// mode and the language. It also shows the tab-wide notices: the storage
+// warning, a change made in another tab, and the conflict dialog when a
+// save lost against another tab.
 type Header struct {
 	app.Compo
 
 	// Lang is the interface language.
 	Lang string
-	// OnLangChange is called with the language the user picked.
+	// OnLangChange is called with the language the user picked (or the
+	// one remembered in the store, once per tab).
 	OnLangChange func(ctx app.Context, lang string)
+
+	path   string
+	dialog string // "", "history"
+	cancel func()
+}
+
+// OnMount subscribes to the store's events and, once per tab, reads the
+// remembered language and presenter mode from the store.
+func (h *Header) OnMount(ctx app.Context) {
+	h.path = ctx.Page().URL().Path
+	if !hdrShared.loaded {
+		hdrShared.loaded = true
+		var on bool
+		_ = ctx.LocalStorage().Get(presenterStorageKey, &on)
+		hdrApplyPresenter(on)
+	}
+	ev, ok := Session().Store().(tabEvents)
+	if !ok {
+		return
+	}
+	h.cancel = ev.Subscribe(func(e tabstore.Event) {
+		ctx.Dispatch(func(ctx app.Context) { h.onStoreEvent(ctx, e) })
+	})
+	st := Session().Store()
+	lang := h.Lang
+	ctx.Async(func() {
+		bg := context.Background()
+		fallback, _ := ev.Wait(bg)
+		if hdrShared.synced {
+			ctx.Dispatch(func(ctx app.Context) { hdrShared.memory = fallback != nil })
+			return
+		}
+		storedLang, langErr := st.GetSetting(bg, storage.SettingLang)
+		if errors.Is(langErr, storage.ErrNotExist) {
+			// First run with the store: keep the language chosen
+			// before (the localStorage key of earlier versions).
+			_ = st.PutSetting(bg, storage.SettingLang, lang)
+		}
+		pres, presErr := st.GetSetting(bg, storage.SettingPresenter)
+		ctx.Dispatch(func(ctx app.Context) {
+			hdrShared.memory = fallback != nil
+			hdrShared.synced = true
+			if presErr == nil {
+				hdrSetPresenter(ctx, pres == "1")
+			}
+			if langErr == nil && i18n.Normalize(storedLang) != h.Lang && h.OnLangChange != nil {
+				h.OnLangChange(ctx, i18n.Normalize(storedLang))
+			}
+		})
+	})
+}
+
+// OnDismount stops listening to the store.
+func (h *Header) OnDismount() {
+	if h.cancel != nil {
+		h.cancel()
+		h.cancel = nil
+	}
+}
+
+// onStoreEvent updates the save state, opens the conflict dialog, and
+// notices changes of the open scenario made in other tabs.
+func (h *Header) onStoreEvent(ctx app.Context, e tabstore.Event) {
+	doc := Session().Doc()
+	open := doc != nil && doc.ID == e.ID
+	switch e.Kind {
+	case tabstore.Saving:
+		hdrShared.save, hdrShared.reason = "saving", ""
+	case tabstore.Saved:
+		hdrShared.save, hdrShared.reason = "saved", ""
+		if open {
+			hdrShared.remote = ""
+		}
+	case tabstore.Failed:
+		hdrShared.save, hdrShared.reason = "failed", hdrReason(h.Lang, e.Err)
+		if open && errors.Is(e.Err, storage.ErrConflict) {
+			hdrShared.conflict = e.ID
+		}
+	case tabstore.Remote:
+		if open && e.Rev != doc.Revision {
+			hdrShared.remote, hdrShared.remoteRev = e.ID, e.Rev
+		}
+	default:
+		ctx.PreventUpdate()
+	}
+}
+
+// hdrReason says in words why a save failed.
+func hdrReason(lang string, err error) string {
+	switch {
+	case errors.Is(err, storage.ErrConflict):
+		return i18n.T(lang, "hdr.reasonConflict")
+	case errors.Is(err, storage.ErrQuotaExceeded):
+		return i18n.T(lang, "hdr.reasonQuota")
+	case storage.IsUnavailable(err):
+		return i18n.T(lang, "hdr.reasonStorage")
+	case err == nil:
+		return ""
+	}
+	return err.Error()
 }
 
 // Render implements app.Composer.
 func (h *Header) Render() app.UI {
-	return app.Header().
-		Class("header").
-		Body(
-			app.A().
-				Class("header__brand").
-				Href("/").
-				Title(i18n.T(h.Lang, "header.homeLink")).
-				Body(
-					app.Img().
-						Class("header__logo").
-						Src("/web/icon.svg").
-						Alt("").
-						Width(28).
-						Height(28),
-					app.Span().
-						Class("header__name").
-						Text(i18n.T(h.Lang, "app.name")),
+	lang := h.Lang
+	doc := Session().Doc()
+	return app.Div().Class("header-wrap").Body(
+		app.Header().
+			Class("header").
+			Body(
+				app.A().
+					Class("header__brand").
+					Href("/").
+					Title(i18n.T(lang, "header.homeLink")).
+					Body(
+						app.Img().
+							Class("header__logo").
+							Src("/web/icon.svg").
+							Alt("").
+							Width(28).
+							Height(28),
+						app.Span().Class("header__titles").Body(
+							app.Span().
+								Class("header__name").
+								Text(i18n.T(lang, "app.name")),
+							app.Span().
+								Class("header__tagline").
+								Text(i18n.T(lang, "app.tagline")),
+						),
+					),
+				h.renderNav(lang),
+				app.Div().Class("header__tools").Body(
+					app.If(doc != nil || hdrShared.save != "", func() app.UI {
+						return &SaveIndicator{Lang: lang, State: hdrSaveState(), Reason: hdrShared.reason}
+					}),
+					app.If(doc != nil, func() app.UI {
+						return app.Button().
+							Type("button").
+							Class("header__tool").
+							DataSet("testid", "history-open").
+							Title(i18n.T(lang, "hdr.historyHint")).
+							Text(i18n.T(lang, "hdr.history")).
+							OnClick(func(ctx app.Context, e app.Event) { h.dialog = "history" })
+					}),
+					h.renderPresenter(lang),
+					&LangSwitch{
+						Lang:     lang,
+						OnChange: h.onLang,
+					},
 				),
-			app.Span().
-				Class("header__tagline").
-				Text(i18n.T(h.Lang, "app.tagline")),
-			&LangSwitch{
-				Lang:     h.Lang,
-				OnChange: h.OnLangChange,
-			},
+			),
+		h.renderNotices(lang),
+		h.renderDialogs(lang),
+	)
+}
+
+// hdrSaveState is the indicator's state: the last write's, or "saved" when
+// the open scenario has not been written in this tab yet.
+func hdrSaveState() string {
+	if hdrShared.save == "" {
+		return "saved"
+	}
+	return hdrShared.save
+}
+
+func (h *Header) renderNav(lang string) app.UI {
+	links := []struct{ href, key string }{
+		{"/", "nav.home"},
+		{"/design", "hdr.design"},
+		{"/simulate", "hdr.simulate"},
+		{"/lessons", "hdr.lessons"},
+	}
+	return app.Nav().
+		Class("header__nav").
+		Aria("label", i18n.T(lang, "hdr.nav")).
+		Body(
+			app.Range(links).Slice(func(i int) app.UI {
+				l := links[i]
+				a := app.A().Class("header__link").Href(l.href).Text(i18n.T(lang, l.key))
+				if h.path == l.href || (l.href == "/lessons" && (h.path == "/lesson" || h.path == "/narrate" || h.path == "/quiz")) {
+					a = a.Class("header__link header__link--active").Aria("current", "page")
+				}
+				return a
+			}),
 		)
+}
+
+func (h *Header) renderPresenter(lang string) app.UI {
+	on := hdrShared.presenter
+	class := "header__tool header__tool--toggle"
+	if on {
+		class += " header__tool--on"
+	}
+	pressed := "false"
+	if on {
+		pressed = "true"
+	}
+	return app.Button().
+		Type("button").
+		Class(class).
+		DataSet("testid", "presenter-toggle").
+		Aria("pressed", pressed).
+		Title(i18n.T(lang, "hdr.presenterHint")).
+		Text(i18n.T(lang, "hdr.presenter")).
+		OnClick(func(ctx app.Context, e app.Event) {
+			hdrSetPresenter(ctx, !hdrShared.presenter)
+			on := hdrShared.presenter
+			v := "0"
+			if on {
+				v = "1"
+			}
+			st := Session().Store()
+			ctx.Async(func() {
+				if err := st.PutSetting(context.Background(), storage.SettingPresenter, v); err != nil {
+					app.Log("saving the presenter mode failed:", err)
+				}
+			})
+		})
+}
+
+func (h *Header) renderNotices(lang string) app.UI {
+	var notices []app.UI
+	if hdrShared.memory {
+		notices = append(notices, app.Div().
+			Class("header__notice header__notice--warning").
+			Role("alert").
+			DataSet("testid", "storage-warning").
+			Text(i18n.T(lang, "hdr.storageMemory")))
+	}
+	if d := Session().Doc(); hdrShared.remote != "" && d != nil && d.ID == hdrShared.remote {
+		key := "hdr.remoteChanged"
+		if hdrShared.remoteRev == 0 {
+			key = "hdr.remoteDeleted"
+		}
+		notices = append(notices, app.Div().
+			Class("header__notice").
+			Role("status").
+			DataSet("testid", "remote-notice").
+			Body(
+				app.Span().Text(home.T(lang, key, d.Scenario.Title)),
+				app.If(hdrShared.remoteRev > 0, func() app.UI {
+					return homeButton("link", "remote-reload", i18n.T(lang, "hdr.remoteReload"), h.onReload)
+				}),
+				homeButton("link", "", i18n.T(lang, "hdr.dismiss"), func(ctx app.Context) { hdrShared.remote = "" }),
+			))
+	}
+	if len(notices) == 0 {
+		return app.Text("")
+	}
+	return app.Div().Class("header__notices").Body(notices...)
+}
+
+func (h *Header) renderDialogs(lang string) app.UI {
+	d := Session().Doc()
+	switch {
+	case hdrShared.conflict != "" && d != nil && d.ID == hdrShared.conflict:
+		return &ConflictDialog{
+			Lang:     lang,
+			Title:    d.Scenario.Title,
+			OnReload: h.onReload,
+			OnCopy:   h.onSaveCopy,
+			OnClose:  func(ctx app.Context) { hdrShared.conflict = "" },
+		}
+	case h.dialog == "history" && d != nil:
+		return &HistoryDialog{
+			Lang:      lang,
+			ID:        d.ID,
+			Revision:  d.Revision,
+			OnRestore: h.onRestore,
+			OnClose:   func(ctx app.Context) { h.dialog = "" },
+		}
+	}
+	return app.Text("")
+}
+
+// onLang switches the language and remembers it in the store.
+func (h *Header) onLang(ctx app.Context, lang string) {
+	if h.OnLangChange != nil {
+		h.OnLangChange(ctx, lang)
+	}
+	st := Session().Store()
+	ctx.Async(func() {
+		if err := st.PutSetting(context.Background(), storage.SettingLang, lang); err != nil {
+			app.Log("saving the interface language failed:", err)
+		}
+	})
+}
+
+// onReload drops the local edit and opens the stored version (the other
+// tab's), then shows it.
+func (h *Header) onReload(ctx app.Context) {
+	doc := Session().Doc()
+	if doc == nil {
+		return
+	}
+	id, sess := doc.ID, Session()
+	ctx.Async(func() {
+		err := sess.Open(context.Background(), id)
+		ctx.Dispatch(func(ctx app.Context) {
+			hdrShared.conflict, hdrShared.remote = "", ""
+			if err != nil {
+				hdrShared.save, hdrShared.reason = "failed", hdrReason(h.Lang, err)
+				return
+			}
+			hdrShared.save, hdrShared.reason = "saved", ""
+			hdrRefreshPage(ctx)
+		})
+	})
+}
+
+// onSaveCopy keeps this tab's version as a new scenario and opens it.
+func (h *Header) onSaveCopy(ctx app.Context) {
+	doc := Session().Doc()
+	if doc == nil {
+		return
+	}
+	data, sess, lang := doc.JSON, Session(), h.Lang
+	ctx.Async(func() {
+		var err error
+		sc, err := engine.ReadScenario(data)
+		if err == nil {
+			sc.Title = home.CopyTitle(sc.Title, lang)
+			data, err = engine.WriteScenario(sc)
+		}
+		if err == nil {
+			_, err = sess.Create(context.Background(), data)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			hdrShared.conflict, hdrShared.remote = "", ""
+			if err != nil {
+				hdrShared.save, hdrShared.reason = "failed", hdrReason(h.Lang, err)
+				return
+			}
+			hdrRefreshPage(ctx)
+		})
+	})
+}
+
+// onRestore replaces the open scenario with a saved version, as an
+// ordinary (undoable) edit, so the restore is itself a new version.
+func (h *Header) onRestore(ctx app.Context, rev int) {
+	doc := Session().Doc()
+	hs, ok := Session().Store().(storage.HistoryStore)
+	if doc == nil || !ok {
+		return
+	}
+	id, sess := doc.ID, Session()
+	ctx.Async(func() {
+		bg := context.Background()
+		rec, err := hs.GetVersion(bg, id, rev)
+		var old *engine.Scenario
+		if err == nil {
+			old, err = engine.ReadScenario(rec.Data)
+		}
+		if err == nil {
+			err = sess.Edit(bg, func(sc *engine.Scenario) error { *sc = *old; return nil })
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				hdrShared.save, hdrShared.reason = "failed", hdrReason(h.Lang, err)
+				return
+			}
+			h.dialog = ""
+			hdrRefreshPage(ctx)
+		})
+	})
+}
+
+// hdrRefreshPage shows the session's scenario again after the header
+// replaced it. The home page follows the store's events by itself; the
+// other pages read the session when they mount, and navigating to the
+// same route only updates a page in place, so the page is mounted anew by
+// passing through the home route.
+func hdrRefreshPage(ctx app.Context) {
+	u := ctx.Page().URL()
+	if u.Path == "/" || u.Path == "" {
+		return
+	}
+	back := &url.URL{Path: u.Path, RawQuery: u.RawQuery}
+	ctx.Navigate("/")
+	ctx.NavigateTo(back)
+}
+
+// hdrSetPresenter turns the presenter mode on or off for the tab.
+func hdrSetPresenter(ctx app.Context, on bool) {
+	hdrShared.presenter = on
+	hdrApplyPresenter(on)
+	_ = ctx.LocalStorage().Set(presenterStorageKey, on)
+}
+
+// hdrApplyPresenter puts the class "presenter" on <body>: larger type and
+// slower animations (see the header block of triggersim.css).
+func hdrApplyPresenter(on bool) {
+	hdrShared.presenter = on
+	if !app.IsClient {
+		return
+	}
+	cl := app.Window().Get("document").Get("body").Get("classList")
+	if on {
+		cl.Call("add", "presenter")
+	} else {
+		cl.Call("remove", "presenter")
+	}
 }

@@ -1,30 +1,683 @@
 package ui
 
 import (
+	"context"
+	"errors"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/triggersim/triggersim/app/b24import"
+	"github.com/triggersim/triggersim/app/export"
+	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/session"
+	"github.com/triggersim/triggersim/app/share"
+	"github.com/triggersim/triggersim/app/storage"
+	"github.com/triggersim/triggersim/app/storage/tabstore"
+	"github.com/triggersim/triggersim/engine"
 )
 
-// HomePage is the start page: the list of scenarios. For now it shows the
-// heading and the empty state; the scenario list fills it later.
+// HomePage is the start page (/): the user's scenarios, newest first, with
+// create, open, simulate, duplicate, rename, delete, download and link
+// actions; imports from a file (picker or drop), pasted text, a share link
+// or a Bitrix24 portal's pipelines; and the built-in examples in Russian and
+// English. Every storage call runs in ctx.Async; an import that fails
+// stores nothing and lists every problem with its JSON path.
 type HomePage struct {
 	app.Compo
 
 	// Lang is the interface language.
 	Lang string
+
+	loading  bool
+	loaded   bool
+	metas    []storage.Meta
+	listErr  string
+	examples []home.Example
+
+	dialog        string // "", "paste", "b24", "shared", "delete"
+	deleteID      string
+	deleteTitle   string
+	notice        string   // i18n key of the message above the list
+	noticeArgs    []string // its arguments
+	noticeErr     bool
+	importSource  string
+	importErrs    []home.Problem
+	dragging      bool
+	shareTitle    string
+	shareLink     string
+	shareCopied   bool
+	sharedData    []byte
+	sharedSum     home.Summary
+	sharedErr     string
+	footerRefresh int
+	cancel        func()
+	onHash        app.Func
+}
+
+// Dialog kinds of the home page.
+const (
+	homeDlgPaste  = "paste"
+	homeDlgB24    = "b24"
+	homeDlgShared = "shared"
+	homeDlgDelete = "delete"
+)
+
+// OnMount lists the scenarios, follows the store's changes (this tab's and
+// other tabs'), and offers the scenario of a share link.
+func (p *HomePage) OnMount(ctx app.Context) {
+	p.examples = home.Examples()
+	p.reload(ctx)
+	if ev, ok := Session().Store().(tabEvents); ok {
+		p.cancel = ev.Subscribe(func(e tabstore.Event) {
+			switch e.Kind {
+			case tabstore.Saved, tabstore.Deleted, tabstore.Remote:
+				ctx.Dispatch(func(ctx app.Context) { p.reload(ctx) })
+			}
+		})
+	}
+	p.checkHash(ctx)
+	// A share link pasted into the address bar of an open app changes
+	// only the fragment: the page stays, so listen for it.
+	if app.IsClient {
+		p.onHash = app.FuncOf(func(app.Value, []app.Value) any {
+			ctx.Dispatch(p.checkHash)
+			return nil
+		})
+		app.Window().Call("addEventListener", "hashchange", p.onHash)
+	}
+}
+
+// checkHash offers the scenario of a share link in the address.
+func (p *HomePage) checkHash(ctx app.Context) {
+	if frag := homeLocationHash(); strings.HasPrefix(frag, share.Prefix) {
+		p.openShared(ctx, frag)
+	}
+}
+
+// OnDismount stops following the store.
+func (p *HomePage) OnDismount() {
+	if p.cancel != nil {
+		p.cancel()
+		p.cancel = nil
+	}
+	if p.onHash != nil {
+		app.Window().Call("removeEventListener", "hashchange", p.onHash)
+		p.onHash.Release()
+		p.onHash = nil
+	}
+}
+
+// reload reads the list of scenarios.
+func (p *HomePage) reload(ctx app.Context) {
+	p.loading = true
+	sess := Session()
+	ctx.Async(func() {
+		metas, err := sess.List(context.Background())
+		ctx.Dispatch(func(ctx app.Context) {
+			p.loading, p.loaded = false, true
+			p.footerRefresh++
+			if err != nil {
+				p.listErr = err.Error()
+				return
+			}
+			p.listErr, p.metas = "", home.SortRecent(metas)
+		})
+	})
 }
 
 // Render implements app.Composer.
 func (p *HomePage) Render() app.UI {
+	lang := p.Lang
+	class := "home-page"
+	if p.dragging {
+		class += " home-page--dragging"
+	}
 	return app.Section().
-		Class("home-page").
+		Class(class).
+		DataSet("loaded", boolAttr(p.loaded)).
+		OnDragOver(p.onDragOver).
+		OnDragLeave(p.onDragLeave).
+		OnDrop(p.onDrop).
 		Body(
-			app.H1().
-				Class("home-page__title").
-				Text(i18n.T(p.Lang, "home.title")),
-			app.P().
-				Class("home-page__empty").
-				Text(i18n.T(p.Lang, "home.empty")),
+			app.Div().Class("home-page__head").Body(
+				app.H1().
+					Class("home-page__title").
+					Text(i18n.T(lang, "home.title")),
+				app.If(p.loaded, func() app.UI {
+					return app.Span().Class("home-page__count").DataSet("testid", "scenario-count").
+						Text(home.Count(lang, len(p.metas), "scenario"))
+				}),
+			),
+			p.renderToolbar(lang),
+			p.renderNotice(lang),
+			app.If(len(p.importErrs) > 0, func() app.UI {
+				return &HomeImportErrors{
+					Lang:     lang,
+					Source:   p.importSource,
+					Problems: p.importErrs,
+					OnClose:  func(ctx app.Context) { p.importErrs = nil },
+				}
+			}),
+			p.renderList(lang),
+			p.renderExamples(lang),
+			&HomeFooter{Lang: lang, Refresh: p.footerRefresh},
+			app.If(p.dragging, func() app.UI {
+				return app.Div().Class("home-page__drop").Aria("hidden", "true").Text(i18n.T(lang, "home.dropHere"))
+			}),
+			p.renderDialog(lang),
 		)
+}
+
+func boolAttr(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+func (p *HomePage) renderToolbar(lang string) app.UI {
+	return app.Div().Class("home-toolbar").Body(
+		homeButton("primary", "home-new", "+ "+i18n.T(lang, "home.new"), p.onCreate),
+		app.Label().
+			Class("home-button").
+			For("import-file").
+			Title(i18n.T(lang, "home.importFileLabel")).
+			Body(
+				app.Text(i18n.T(lang, "home.importFile")),
+				app.Input().
+					ID("import-file").
+					Type("file").
+					Class("home-toolbar__file").
+					Accept(".json,application/json").
+					Aria("label", i18n.T(lang, "home.importFileLabel")).
+					DataSet("testid", "import-file").
+					OnChange(p.onFileChosen),
+			),
+		homeButton("", "home-paste", i18n.T(lang, "home.paste"), func(ctx app.Context) { p.dialog = homeDlgPaste }),
+		homeButton("", "home-b24", i18n.T(lang, "home.b24"), func(ctx app.Context) { p.dialog = homeDlgB24 }),
+		app.Span().Class("home-toolbar__hint").Text(i18n.T(lang, "home.dropHint")),
+	)
+}
+
+func (p *HomePage) renderNotice(lang string) app.UI {
+	if p.notice == "" && p.shareLink == "" {
+		return app.Text("")
+	}
+	class := "home-notice"
+	if p.noticeErr {
+		class += " home-notice--error"
+	}
+	return app.Div().
+		Class(class).
+		Role("status").
+		DataSet("testid", "home-notice").
+		Body(
+			app.Span().Class("home-notice__text").Text(home.T(lang, p.notice, p.noticeArgs...)),
+			app.If(p.shareLink != "", func() app.UI {
+				return app.Input().
+					Type("text").
+					Class("home-notice__link").
+					ReadOnly(true).
+					Aria("label", i18n.T(lang, "home.shareLinkLabel")).
+					DataSet("testid", "share-link").
+					Value(p.shareLink).
+					OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") })
+			}),
+			app.Button().
+				Type("button").
+				Class("home-dialog__close").
+				Aria("label", i18n.T(lang, "hdr.dismiss")).
+				Text("×").
+				OnClick(func(ctx app.Context, e app.Event) { p.notice, p.shareLink = "", "" }),
+		)
+}
+
+func (p *HomePage) renderList(lang string) app.UI {
+	var content app.UI
+	switch {
+	case p.listErr != "":
+		content = app.P().Class("home-page__error").Text(home.T(lang, "home.listFailed", p.listErr))
+	case !p.loaded:
+		content = app.P().Class("home-page__loading").Text(i18n.T(lang, "home.loadingList"))
+	case len(p.metas) == 0:
+		content = app.Div().Class("home-page__empty").DataSet("testid", "home-empty").Body(
+			app.P().Class("home-page__empty-title").Text(i18n.T(lang, "home.empty")),
+			app.P().Text(i18n.T(lang, "home.emptyHint")),
+		)
+	default:
+		doc := Session().Doc()
+		content = app.Ul().Class("home-list").DataSet("testid", "scenario-list").Body(
+			app.Range(p.metas).Slice(func(i int) app.UI {
+				m := p.metas[i]
+				return &HomeScenarioRow{
+					Lang:        lang,
+					ID:          m.ID,
+					Title:       m.Title,
+					Revision:    m.Revision,
+					Updated:     m.Updated,
+					IsOpen:      doc != nil && doc.ID == m.ID,
+					OnOpen:      p.onOpen,
+					OnSimulate:  p.onSimulate,
+					OnDuplicate: p.onDuplicate,
+					OnRename:    p.onRename,
+					OnDelete:    p.onAskDelete,
+					OnExport:    p.onExport,
+					OnShare:     p.onShare,
+				}
+			}),
+		)
+	}
+	return app.Section().Class("home-card").Aria("labelledby", "home-mine").Body(
+		app.H2().ID("home-mine").Class("home-card__title").Text(i18n.T(lang, "home.mine")),
+		content,
+	)
+}
+
+func (p *HomePage) renderExamples(lang string) app.UI {
+	groups := home.ExampleGroups(p.examples, lang)
+	return app.Section().Class("home-card home-examples").Aria("labelledby", "home-examples").Body(
+		app.H2().ID("home-examples").Class("home-card__title").Text(i18n.T(lang, "home.examples")),
+		app.P().Class("home-card__intro").Text(i18n.T(lang, "home.examplesIntro")),
+		app.Range(groups).Slice(func(g int) app.UI {
+			group := groups[g]
+			return app.Div().Class("home-examples__group").Lang(group[0].Locale).DataSet("locale", group[0].Locale).Body(
+				app.H3().Class("home-examples__lang").Lang(lang).Text(i18n.T(lang, "home.examples."+group[0].Locale)),
+				app.Ul().Class("home-examples__grid").Body(
+					app.Range(group).Slice(func(i int) app.UI {
+						ex := group[i]
+						return app.Li().Class("home-example").DataSet("example", ex.Name).Body(
+							app.H4().Class("home-example__title").Text(ex.Title),
+							app.P().Class("home-example__description").Text(ex.Description),
+							app.Div().Class("home-example__actions").Lang(lang).Body(
+								homeButton("primary", "example-open", i18n.T(lang, "home.exampleOpen"), func(ctx app.Context) {
+									p.onOpenExample(ctx, ex)
+								}).Aria("label", home.T(lang, "home.exampleLabel", ex.Title)),
+								app.A().
+									Class("home-button").
+									Href("/simulate?example="+ex.Name).
+									Aria("label", home.T(lang, "home.simulateLabel", ex.Title)).
+									Text(i18n.T(lang, "home.simulate")),
+							),
+						)
+					}),
+				),
+			)
+		}),
+	)
+}
+
+func (p *HomePage) renderDialog(lang string) app.UI {
+	closeFn := func(ctx app.Context) { p.dialog = "" }
+	switch p.dialog {
+	case homeDlgPaste:
+		return &HomePasteDialog{Lang: lang, OnImport: p.onPaste, OnClose: closeFn}
+	case homeDlgB24:
+		open := ""
+		if sc := Session().Scenario(); sc != nil {
+			open = sc.Title
+			if open == "" {
+				open = i18n.T(lang, "home.untitled")
+			}
+		}
+		return &HomeB24Dialog{Lang: lang, OpenTitle: open, OnImport: p.onB24, OnClose: closeFn}
+	case homeDlgShared:
+		s := p.sharedSum
+		return &HomeSharedDialog{
+			Lang: lang, Title: s.Title, Description: s.Description,
+			Pipelines: s.Pipelines, Triggers: s.Triggers, Robots: s.Robots, Items: s.Items, Events: s.Events,
+			Err:      p.sharedErr,
+			Loading:  p.sharedData == nil && p.sharedErr == "",
+			OnImport: p.onImportShared,
+			OnClose: func(ctx app.Context) {
+				homeClearHash()
+				p.dialog, p.sharedData = "", nil
+			},
+		}
+	case homeDlgDelete:
+		return &HomeConfirmDialog{Lang: lang, Title: p.deleteTitle, OnConfirm: p.onDelete, OnClose: closeFn}
+	}
+	return app.Text("")
+}
+
+// say shows a short message above the list: an i18n key and its
+// arguments, so the message follows a language switch.
+func (p *HomePage) say(key string, isErr bool, args ...string) {
+	p.notice, p.noticeArgs, p.noticeErr, p.shareLink = key, args, isErr, ""
+}
+
+// fail shows an error of an action on a stored scenario.
+func (p *HomePage) fail(err error) {
+	p.say("home.actionFailed", true, hdrReason(p.Lang, err))
+}
+
+// onCreate stores a blank scenario and opens it in the designer.
+func (p *HomePage) onCreate(ctx app.Context) {
+	sess, data := Session(), session.Blank(i18n.T(p.Lang, "home.newTitle"), p.Lang)
+	ctx.Async(func() {
+		_, err := sess.Create(context.Background(), data)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.fail(err)
+				return
+			}
+			ctx.Navigate("/design")
+		})
+	})
+}
+
+// onOpen makes a scenario the open one and shows it in the designer.
+func (p *HomePage) onOpen(ctx app.Context, id string) { p.openThen(ctx, id, "/design?id="+id) }
+
+// onSimulate opens a scenario on the simulation board.
+func (p *HomePage) onSimulate(ctx app.Context, id string) { p.openThen(ctx, id, "/simulate") }
+
+func (p *HomePage) openThen(ctx app.Context, id, target string) {
+	sess := Session()
+	ctx.Async(func() {
+		err := sess.Open(context.Background(), id)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.say("home.openFailed", true, err.Error())
+				return
+			}
+			ctx.Navigate(target)
+		})
+	})
+}
+
+// onOpenExample stores the user's own copy of an example and opens it.
+func (p *HomePage) onOpenExample(ctx app.Context, ex home.Example) {
+	sess := Session()
+	ctx.Async(func() {
+		_, err := sess.Create(context.Background(), ex.Data)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.fail(err)
+				return
+			}
+			ctx.Navigate("/design")
+		})
+	})
+}
+
+func (p *HomePage) title(id string) string {
+	for _, m := range p.metas {
+		if m.ID == id {
+			if m.Title == "" {
+				return i18n.T(p.Lang, "home.untitled")
+			}
+			return m.Title
+		}
+	}
+	return id
+}
+
+func (p *HomePage) onDuplicate(ctx app.Context, id string) {
+	sess, title := Session(), home.CopyTitle(p.title(id), p.Lang)
+	ctx.Async(func() {
+		_, err := sess.Duplicate(context.Background(), id, title)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.fail(err)
+				return
+			}
+			p.say("home.duplicated", false, title)
+			p.reload(ctx)
+		})
+	})
+}
+
+func (p *HomePage) onRename(ctx app.Context, id, title string) {
+	sess := Session()
+	ctx.Async(func() {
+		err := sess.Rename(context.Background(), id, title)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.fail(err)
+			}
+			p.reload(ctx)
+		})
+	})
+}
+
+func (p *HomePage) onAskDelete(ctx app.Context, id string) {
+	p.dialog, p.deleteID, p.deleteTitle = homeDlgDelete, id, p.title(id)
+}
+
+func (p *HomePage) onDelete(ctx app.Context) {
+	sess, id, title := Session(), p.deleteID, p.deleteTitle
+	p.dialog = ""
+	ctx.Async(func() {
+		err := sess.Delete(context.Background(), id)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.fail(err)
+				return
+			}
+			p.say("home.deleted", false, title)
+			p.reload(ctx)
+		})
+	})
+}
+
+// onExport downloads a stored scenario as its file.
+func (p *HomePage) onExport(ctx app.Context, id string) {
+	st := Session().Store()
+	ctx.Async(func() {
+		rec, err := st.GetScenario(context.Background(), id)
+		var data []byte
+		var sc *engine.Scenario
+		if err == nil {
+			sc, err = engine.ReadScenario(rec.Data)
+		}
+		if err == nil {
+			data, err = export.ScenarioJSON(sc)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.fail(err)
+				return
+			}
+			homeDownload(ctx, export.FileName(sc.Title, ".json"), "application/json", data)
+		})
+	})
+}
+
+// onShare puts a stored scenario into a link, copies it and shows it.
+func (p *HomePage) onShare(ctx app.Context, id string) {
+	st, title := Session().Store(), p.title(id)
+	ctx.Async(func() {
+		rec, err := st.GetScenario(context.Background(), id)
+		var frag string
+		if err == nil {
+			frag, err = share.Encode(rec.Data)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			switch {
+			case errors.Is(err, share.ErrTooLarge):
+				p.say("home.shareTooLarge", true, title, err.Error())
+				return
+			case err != nil:
+				p.fail(err)
+				return
+			}
+			link := homeOrigin() + "/#" + frag
+			p.say("home.shareReady", false, title)
+			p.shareLink = link
+			homeCopyText(ctx, link, func(ctx app.Context, ok bool) {
+				if ok && p.shareLink == link {
+					p.notice, p.noticeArgs = "home.shareCopied", []string{title}
+				}
+			})
+		})
+	})
+}
+
+// onFileChosen imports the file(s) picked in the file input.
+func (p *HomePage) onFileChosen(ctx app.Context, e app.Event) {
+	for _, f := range homeFiles(e) {
+		homeReadFile(ctx, f, p.onFileRead)
+	}
+	// Let the same file be chosen again after it was fixed.
+	ctx.JSSrc().Set("value", "")
+}
+
+func (p *HomePage) onFileRead(ctx app.Context, name string, data []byte, err error) {
+	if err != nil {
+		p.importSource, p.importErrs = name, home.Problems(err)
+		return
+	}
+	p.importData(ctx, name, data)
+}
+
+// importData validates a scenario file and stores it; on failure nothing
+// is stored and every problem is listed.
+func (p *HomePage) importData(ctx app.Context, source string, data []byte) {
+	sess := Session()
+	ctx.Async(func() {
+		sc, err := home.Validate(data)
+		if err == nil {
+			_, err = sess.Create(context.Background(), data)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.importSource, p.importErrs = source, home.Problems(err)
+				p.say("", false)
+				return
+			}
+			p.importErrs = nil
+			title := sc.Title
+			if title == "" {
+				title = source
+			}
+			p.say("home.imported", false, title)
+			p.reload(ctx)
+		})
+	})
+}
+
+// onPaste imports pasted text: a share link or a scenario's JSON.
+func (p *HomePage) onPaste(ctx app.Context, text string) {
+	p.dialog = ""
+	source := i18n.T(p.Lang, "home.pasteSource")
+	data := []byte(text)
+	if i := strings.Index(text, "#"+share.Prefix); i >= 0 || strings.HasPrefix(text, share.Prefix) {
+		decoded, err := share.Decode(text)
+		if err != nil {
+			p.importSource, p.importErrs = source, home.Problems(err)
+			return
+		}
+		data = decoded
+	}
+	p.importData(ctx, source, data)
+}
+
+// onB24 builds pipelines from a portal's REST output into a new scenario
+// or into the open one.
+func (p *HomePage) onB24(ctx app.Context, cats, stats []byte, merge bool) {
+	p.dialog = ""
+	sess, lang := Session(), p.Lang
+	source := i18n.T(lang, "home.b24")
+	ctx.Async(func() {
+		bg := context.Background()
+		var err error
+		var title string
+		if merge {
+			var entities []engine.Entity
+			entities, err = b24import.FromREST(cats, stats, lang)
+			if err == nil {
+				err = sess.Edit(bg, func(sc *engine.Scenario) error {
+					b24import.Merge(sc, entities)
+					title = sc.Title
+					return nil
+				})
+			}
+		} else {
+			title = i18n.T(lang, "home.b24ScenarioName")
+			var data []byte
+			data, err = home.FromBitrix24(cats, stats, title, lang)
+			if err == nil {
+				_, err = sess.Create(bg, data)
+			}
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.importSource, p.importErrs = source, home.Problems(err)
+				return
+			}
+			p.importErrs = nil
+			if merge {
+				p.say("home.b24Merged", false, title)
+			} else {
+				p.say("home.imported", false, title)
+			}
+			p.reload(ctx)
+		})
+	})
+}
+
+// openShared decodes the scenario of a share link and previews it.
+func (p *HomePage) openShared(ctx app.Context, frag string) {
+	p.dialog, p.sharedData, p.sharedErr, p.sharedSum = homeDlgShared, nil, "", home.Summary{}
+	ctx.Async(func() {
+		data, err := share.Decode(frag)
+		var sc *engine.Scenario
+		if err == nil {
+			sc, err = home.Validate(data)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				var msgs []string
+				for _, pr := range home.Problems(err) {
+					if pr.Path != "" {
+						msgs = append(msgs, pr.Path+": "+pr.Msg)
+					} else {
+						msgs = append(msgs, pr.Msg)
+					}
+				}
+				p.sharedErr = strings.Join(msgs, "; ")
+				return
+			}
+			p.sharedData, p.sharedSum, p.sharedErr = data, home.Summarize(sc), ""
+		})
+	})
+}
+
+func (p *HomePage) onImportShared(ctx app.Context) {
+	data, title := p.sharedData, p.sharedSum.Title
+	homeClearHash()
+	p.dialog, p.sharedData = "", nil
+	if data != nil {
+		p.importData(ctx, title, data)
+	}
+}
+
+// Drag and drop of scenario files onto the page.
+func (p *HomePage) onDragOver(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if p.dragging {
+		ctx.PreventUpdate()
+		return
+	}
+	p.dragging = true
+}
+
+func (p *HomePage) onDragLeave(ctx app.Context, e app.Event) {
+	// Leaving a child element also fires dragleave; only leaving the
+	// page's section (relatedTarget outside it) ends the drag.
+	if rel := e.Get("relatedTarget"); rel.Truthy() && ctx.JSSrc().Call("contains", rel).Bool() {
+		ctx.PreventUpdate()
+		return
+	}
+	p.dragging = false
+}
+
+func (p *HomePage) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.dragging = false
+	for _, f := range homeFiles(e) {
+		homeReadFile(ctx, f, p.onFileRead)
+	}
 }

@@ -1,0 +1,359 @@
+// Package tabstore is the store one browser tab works on: a storage.Store
+// that exists from the first instant of the app but is backed by the real
+// store only once that store has been opened, and that tells the interface
+// about every save.
+//
+// Why it exists:
+//
+//   - Opening IndexedDB is asynchronous and may fail (private windows). The
+//     app must not wait for it before mounting, and pages call the session
+//     from their first render. So the app hands this Store to the session at
+//     once, opens IndexedDB on a goroutine and calls Resolve; every method
+//     waits for Resolve (they run in ctx.Async, never on the UI goroutine).
+//   - Every page shows the same save indicator and conflict dialog, whoever
+//     made the edit (designer, board, lessons). All edits reach the store,
+//     so the store is the one place that sees them all: Subscribe reports
+//     each write as it starts, succeeds or fails.
+//   - Other tabs' saves (the IndexedDB store's Watch) and the browser's
+//     persistence and usage APIs are optional capabilities of the backing
+//     store, forwarded when it has them.
+//
+// It is plain Go (no syscall/js) so it runs the storage conformance suite on
+// the host.
+package tabstore
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/triggersim/triggersim/app/storage"
+)
+
+// persistTimeout bounds the wait for the browser's answer to the
+// persistence request (Firefox asks the user, who may never answer).
+const persistTimeout = time.Minute
+
+// Watcher is a backing store that reports other tabs' saves (rev ≥ 1) and
+// deletions (rev = 0); the IndexedDB store is one.
+type Watcher interface {
+	Watch(ctx context.Context, fn func(id string, rev int)) error
+}
+
+// Persister is a backing store that can ask the browser to keep its data
+// under storage pressure (navigator.storage.persist).
+type Persister interface {
+	RequestPersistence(ctx context.Context) (bool, error)
+}
+
+// UsageReporter is a backing store that can tell how many bytes the site
+// stores and may store (navigator.storage.estimate).
+type UsageReporter interface {
+	Usage(ctx context.Context) (used, quota int64, err error)
+}
+
+// Kind says what an Event reports.
+type Kind int
+
+// Event kinds.
+const (
+	// Saving: a scenario write started.
+	Saving Kind = iota + 1
+	// Saved: a scenario write succeeded; Rev is the stored revision.
+	Saved
+	// Failed: a scenario write failed; Err says why (storage.ErrConflict
+	// when another tab saved the scenario first).
+	Failed
+	// Deleted: a scenario was deleted in this tab.
+	Deleted
+	// Remote: another tab saved (Rev ≥ 1) or deleted (Rev = 0) a scenario.
+	Remote
+	// Persisted: the browser answered the persistence request; Persisted
+	// holds its answer.
+	Persisted
+)
+
+// Event is one change the interface may want to show.
+type Event struct {
+	Kind      Kind
+	ID        string
+	Rev       int
+	Err       error
+	Persisted bool
+}
+
+// Store is the tab's storage.Store. The zero value is not usable; call New.
+type Store struct {
+	ready chan struct{}
+	once  sync.Once
+
+	// Set once by Resolve, read only after ready is closed.
+	backing  storage.Store
+	fallback error
+
+	mu          sync.Mutex
+	nextSub     int
+	subs        map[int]func(Event)
+	persistOnce sync.Once
+	persisted   bool
+}
+
+var (
+	_ storage.Store         = (*Store)(nil)
+	_ storage.HistoryStore  = (*Store)(nil)
+	_ storage.SimStateStore = (*Store)(nil)
+)
+
+// New returns a Store that waits for Resolve.
+func New() *Store {
+	return &Store{ready: make(chan struct{}), subs: map[int]func(Event){}}
+}
+
+// Resolve sets the backing store, once; later calls are ignored. fallback
+// is why the preferred store could not be used (nil when backing is the
+// preferred one): the interface shows it as a warning that changes will not
+// survive the tab. When backing is a Watcher, other tabs' saves are
+// reported as Remote events until ctx is done.
+func (s *Store) Resolve(ctx context.Context, backing storage.Store, fallback error) {
+	s.once.Do(func() {
+		s.backing, s.fallback = backing, fallback
+		close(s.ready)
+		if w, ok := backing.(Watcher); ok {
+			// Without BroadcastChannel Watch fails; a conflict is then
+			// still caught when saving, so the error needs no handling.
+			_ = w.Watch(ctx, func(id string, rev int) {
+				s.emit(Event{Kind: Remote, ID: id, Rev: rev})
+			})
+		}
+	})
+}
+
+// Wait blocks until Resolve ran or ctx is done. It returns the fallback
+// reason given to Resolve (nil when the preferred store is in use), or the
+// context's error.
+func (s *Store) Wait(ctx context.Context) (fallback error, err error) {
+	select {
+	case <-s.ready:
+		return s.fallback, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// Subscribe calls fn for every Event until the returned cancel function is
+// called. fn runs on the goroutine that caused the event (a ctx.Async
+// goroutine, or the watch goroutine): it must not block for long.
+func (s *Store) Subscribe(fn func(Event)) (cancel func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id := s.nextSub
+	s.nextSub++
+	s.subs[id] = fn
+	return func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		delete(s.subs, id)
+	}
+}
+
+func (s *Store) emit(ev Event) {
+	s.mu.Lock()
+	fns := make([]func(Event), 0, len(s.subs))
+	for _, fn := range s.subs {
+		fns = append(fns, fn)
+	}
+	s.mu.Unlock()
+	for _, fn := range fns {
+		fn(ev)
+	}
+}
+
+// get waits for the backing store.
+func (s *Store) get(ctx context.Context) (storage.Store, error) {
+	select {
+	case <-s.ready:
+		return s.backing, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// ListScenarios implements storage.Store.
+func (s *Store) ListScenarios(ctx context.Context) ([]storage.Meta, error) {
+	b, err := s.get(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list scenarios: %w", err)
+	}
+	return b.ListScenarios(ctx)
+}
+
+// GetScenario implements storage.Store.
+func (s *Store) GetScenario(ctx context.Context, id string) (storage.Record, error) {
+	b, err := s.get(ctx)
+	if err != nil {
+		return storage.Record{}, fmt.Errorf("get scenario %s: %w", id, err)
+	}
+	return b.GetScenario(ctx, id)
+}
+
+// PutScenario implements storage.Store and reports the write: Saving, then
+// Saved or Failed. After the first successful write it asks the browser,
+// once, to keep the data (Persisted reports the answer).
+func (s *Store) PutScenario(ctx context.Context, rec storage.Record) error {
+	b, err := s.get(ctx)
+	if err != nil {
+		return fmt.Errorf("put scenario %s: %w", rec.ID, err)
+	}
+	s.emit(Event{Kind: Saving, ID: rec.ID, Rev: rec.Revision})
+	if err := b.PutScenario(ctx, rec); err != nil {
+		s.emit(Event{Kind: Failed, ID: rec.ID, Rev: rec.Revision, Err: err})
+		return err
+	}
+	s.emit(Event{Kind: Saved, ID: rec.ID, Rev: storage.NextRevision(rec)})
+	if p, ok := b.(Persister); ok {
+		// The browser may take its time to answer (or ask the user):
+		// never hold the save for it.
+		s.persistOnce.Do(func() { go s.requestPersistence(p) })
+	}
+	return nil
+}
+
+// requestPersistence asks the browser to keep the data and reports its
+// answer as a Persisted event.
+func (s *Store) requestPersistence(p Persister) {
+	ctx, cancel := context.WithTimeout(context.Background(), persistTimeout)
+	defer cancel()
+	on, err := p.RequestPersistence(ctx)
+	if err != nil {
+		return
+	}
+	s.mu.Lock()
+	s.persisted = on
+	s.mu.Unlock()
+	s.emit(Event{Kind: Persisted, Persisted: on})
+}
+
+// DeleteScenario implements storage.Store and reports Deleted.
+func (s *Store) DeleteScenario(ctx context.Context, id string) error {
+	b, err := s.get(ctx)
+	if err != nil {
+		return fmt.Errorf("delete scenario %s: %w", id, err)
+	}
+	if err := b.DeleteScenario(ctx, id); err != nil {
+		return err
+	}
+	s.emit(Event{Kind: Deleted, ID: id})
+	return nil
+}
+
+// GetSetting implements storage.Store.
+func (s *Store) GetSetting(ctx context.Context, key string) (string, error) {
+	b, err := s.get(ctx)
+	if err != nil {
+		return "", fmt.Errorf("get setting %s: %w", key, err)
+	}
+	return b.GetSetting(ctx, key)
+}
+
+// PutSetting implements storage.Store.
+func (s *Store) PutSetting(ctx context.Context, key, value string) error {
+	b, err := s.get(ctx)
+	if err != nil {
+		return fmt.Errorf("put setting %s: %w", key, err)
+	}
+	return b.PutSetting(ctx, key, value)
+}
+
+// errNoCapability is returned when the backing store lacks an optional
+// part; it satisfies storage.ErrUnavailable so callers degrade gracefully.
+func errNoCapability(what string) error {
+	return fmt.Errorf("%s: %w: the store keeps no %s", what, storage.ErrUnavailable, what)
+}
+
+// ListVersions implements storage.HistoryStore when the backing store does.
+func (s *Store) ListVersions(ctx context.Context, id string) ([]storage.Version, error) {
+	b, err := s.get(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list versions of %s: %w", id, err)
+	}
+	h, ok := b.(storage.HistoryStore)
+	if !ok {
+		return nil, errNoCapability("history")
+	}
+	return h.ListVersions(ctx, id)
+}
+
+// GetVersion implements storage.HistoryStore when the backing store does.
+func (s *Store) GetVersion(ctx context.Context, id string, rev int) (storage.Record, error) {
+	b, err := s.get(ctx)
+	if err != nil {
+		return storage.Record{}, fmt.Errorf("get version %d of %s: %w", rev, id, err)
+	}
+	h, ok := b.(storage.HistoryStore)
+	if !ok {
+		return storage.Record{}, errNoCapability("history")
+	}
+	return h.GetVersion(ctx, id, rev)
+}
+
+// GetSimState implements storage.SimStateStore when the backing store does.
+func (s *Store) GetSimState(ctx context.Context, id string) ([]byte, error) {
+	b, err := s.get(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("get simulation state of %s: %w", id, err)
+	}
+	st, ok := b.(storage.SimStateStore)
+	if !ok {
+		return nil, errNoCapability("simulation state")
+	}
+	return st.GetSimState(ctx, id)
+}
+
+// PutSimState implements storage.SimStateStore when the backing store does.
+func (s *Store) PutSimState(ctx context.Context, id string, data []byte) error {
+	b, err := s.get(ctx)
+	if err != nil {
+		return fmt.Errorf("put simulation state of %s: %w", id, err)
+	}
+	st, ok := b.(storage.SimStateStore)
+	if !ok {
+		return errNoCapability("simulation state")
+	}
+	return st.PutSimState(ctx, id, data)
+}
+
+// DeleteSimState implements storage.SimStateStore when the backing store does.
+func (s *Store) DeleteSimState(ctx context.Context, id string) error {
+	b, err := s.get(ctx)
+	if err != nil {
+		return fmt.Errorf("delete simulation state of %s: %w", id, err)
+	}
+	st, ok := b.(storage.SimStateStore)
+	if !ok {
+		return errNoCapability("simulation state")
+	}
+	return st.DeleteSimState(ctx, id)
+}
+
+// Usage reports the browser's storage estimate when the backing store can;
+// otherwise an error satisfying storage.ErrUnavailable.
+func (s *Store) Usage(ctx context.Context) (used, quota int64, err error) {
+	b, err := s.get(ctx)
+	if err != nil {
+		return 0, 0, fmt.Errorf("usage: %w", err)
+	}
+	u, ok := b.(UsageReporter)
+	if !ok {
+		return 0, 0, errNoCapability("usage")
+	}
+	return u.Usage(ctx)
+}
+
+// Persisted reports whether the browser granted persistent storage after
+// the first save of this tab.
+func (s *Store) Persisted() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.persisted
+}

@@ -1,0 +1,157 @@
+package tabstore_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggersim/triggersim/app/storage"
+	"github.com/triggersim/triggersim/app/storage/memory"
+	"github.com/triggersim/triggersim/app/storage/storagetest"
+	"github.com/triggersim/triggersim/app/storage/tabstore"
+)
+
+func resolved(t *testing.T) *tabstore.Store {
+	s := tabstore.New()
+	s.Resolve(context.Background(), memory.New(), nil)
+	return s
+}
+
+func TestConformance(t *testing.T) {
+	storagetest.Run(t, func(t *testing.T) storage.Store { return resolved(t) })
+}
+
+func TestHistoryConformance(t *testing.T) {
+	storagetest.RunHistory(t, func(t *testing.T) storagetest.HistoryStore { return resolved(t) })
+}
+
+func TestSimStateConformance(t *testing.T) {
+	storagetest.RunSimState(t, func(t *testing.T) storagetest.SimStateStore { return resolved(t) })
+}
+
+// A call made before Resolve waits for it, as a page's first list does
+// while IndexedDB opens.
+func TestCallsWaitForResolve(t *testing.T) {
+	s := tabstore.New()
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.ListScenarios(context.Background())
+		done <- err
+	}()
+	select {
+	case <-done:
+		t.Fatal("ListScenarios returned before Resolve")
+	case <-time.After(20 * time.Millisecond):
+	}
+	fallback := errors.New("no IndexedDB")
+	s.Resolve(context.Background(), memory.New(), fallback)
+	require.NoError(t, <-done)
+	got, err := s.Wait(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, fallback, got)
+
+	// A second Resolve is ignored.
+	s.Resolve(context.Background(), nil, nil)
+	got, _ = s.Wait(context.Background())
+	assert.Equal(t, fallback, got)
+}
+
+func TestCancelledWait(t *testing.T) {
+	s := tabstore.New()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := s.GetSetting(ctx, "lang")
+	assert.ErrorIs(t, err, context.Canceled)
+	_, err = s.Wait(ctx)
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+type recorder struct {
+	mu     sync.Mutex
+	events []tabstore.Event
+}
+
+func (r *recorder) add(ev tabstore.Event) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.events = append(r.events, ev)
+}
+
+func TestEvents(t *testing.T) {
+	s := resolved(t)
+	var r recorder
+	cancel := s.Subscribe(r.add)
+	ctx := context.Background()
+	rec := storage.Record{Meta: storage.Meta{ID: "a", Title: "A"}, Data: []byte(`{}`)}
+	require.NoError(t, s.PutScenario(ctx, rec))
+	err := s.PutScenario(ctx, rec) // revision 0 again: conflict
+	require.ErrorIs(t, err, storage.ErrConflict)
+	require.NoError(t, s.DeleteScenario(ctx, "a"))
+	cancel()
+	require.NoError(t, s.PutScenario(ctx, rec))
+
+	require.Len(t, r.events, 5)
+	assert.Equal(t, tabstore.Event{Kind: tabstore.Saving, ID: "a"}, r.events[0])
+	assert.Equal(t, tabstore.Event{Kind: tabstore.Saved, ID: "a", Rev: 1}, r.events[1])
+	assert.Equal(t, tabstore.Saving, r.events[2].Kind)
+	assert.Equal(t, tabstore.Failed, r.events[3].Kind)
+	assert.ErrorIs(t, r.events[3].Err, storage.ErrConflict)
+	assert.Equal(t, tabstore.Event{Kind: tabstore.Deleted, ID: "a"}, r.events[4])
+}
+
+// browserLike adds the optional capabilities of the IndexedDB store.
+type browserLike struct {
+	*memory.Store
+	persistCalls atomic.Int32
+	watchFn      func(id string, rev int)
+}
+
+func (b *browserLike) RequestPersistence(context.Context) (bool, error) {
+	b.persistCalls.Add(1)
+	return true, nil
+}
+
+func (b *browserLike) Usage(context.Context) (int64, int64, error) { return 1500, 1_000_000, nil }
+
+func (b *browserLike) Watch(_ context.Context, fn func(id string, rev int)) error {
+	b.watchFn = fn
+	return nil
+}
+
+func TestCapabilities(t *testing.T) {
+	ctx := context.Background()
+	b := &browserLike{Store: memory.New()}
+	s := tabstore.New()
+	s.Resolve(ctx, b, nil)
+	var r recorder
+	s.Subscribe(r.add)
+
+	used, quota, err := s.Usage(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{1500, 1_000_000}, []int64{used, quota})
+
+	for i := 0; i < 2; i++ {
+		rec := storage.Record{Meta: storage.Meta{ID: "a", Revision: i}, Data: []byte(`{}`)}
+		require.NoError(t, s.PutScenario(ctx, rec))
+	}
+	// Persistence is asked once, off the saving goroutine.
+	require.Eventually(t, s.Persisted, time.Second, time.Millisecond)
+	assert.Equal(t, int32(1), b.persistCalls.Load())
+
+	require.NotNil(t, b.watchFn)
+	b.watchFn("b", 3)
+	r.mu.Lock()
+	assert.Contains(t, r.events, tabstore.Event{Kind: tabstore.Remote, ID: "b", Rev: 3})
+	assert.Contains(t, r.events, tabstore.Event{Kind: tabstore.Persisted, Persisted: true})
+	r.mu.Unlock()
+
+	// The memory store has no usage: the error says storage is unavailable.
+	_, _, err = resolved(t).Usage(ctx)
+	assert.True(t, storage.IsUnavailable(err))
+}

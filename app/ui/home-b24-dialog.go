@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/home"
+	"github.com/triggersim/triggersim/app/i18n"
+)
+
+// HomeB24Dialog imports a portal's pipelines and stages from two saved
+// REST responses, crm.category.list and crm.status.list, into a new
+// scenario or into the open one.
+type HomeB24Dialog struct {
+	app.Compo
+
+	// Lang is the interface language.
+	Lang string
+	// OpenTitle is the open scenario's title ("" when none is open: then
+	// only a new scenario is offered).
+	OpenTitle string
+	// OnImport receives both files and whether to merge into the open
+	// scenario; OnClose hides the dialog.
+	OnImport func(ctx app.Context, categories, statuses []byte, merge bool)
+	OnClose  func(ctx app.Context)
+
+	cats, stats         []byte
+	catsName, statsName string
+	merge               bool
+	missing             bool
+}
+
+// Render implements app.Composer.
+func (d *HomeB24Dialog) Render() app.UI {
+	lang := d.Lang
+	file := func(id, testid, label, chosen string, set func(name string, data []byte)) app.UI {
+		return app.Div().Class("home-field").Body(
+			app.Label().Class("home-field__label").For(id).Text(label),
+			app.Input().
+				ID(id).
+				Type("file").
+				Class("home-field__file").
+				Accept(".json,application/json").
+				DataSet("testid", testid).
+				OnChange(func(ctx app.Context, e app.Event) {
+					files := homeFiles(e)
+					if len(files) == 0 {
+						return
+					}
+					homeReadFile(ctx, files[0], func(ctx app.Context, name string, data []byte, err error) {
+						if err == nil {
+							set(name, data)
+							d.missing = false
+						}
+					})
+				}),
+			app.If(chosen != "", func() app.UI {
+				return app.Span().Class("home-field__hint").Text("✓ " + chosen)
+			}),
+		)
+	}
+	body := []app.UI{
+		app.P().Class("home-dialog__text").Text(i18n.T(lang, "home.b24Intro")),
+		file("b24-categories", "b24-categories", i18n.T(lang, "home.b24Categories"), d.catsName, func(n string, b []byte) { d.catsName, d.cats = n, b }),
+		file("b24-statuses", "b24-statuses", i18n.T(lang, "home.b24Statuses"), d.statsName, func(n string, b []byte) { d.statsName, d.stats = n, b }),
+	}
+	if d.OpenTitle != "" {
+		body = append(body, app.FieldSet().Class("home-field").Body(
+			app.Legend().Class("home-field__label").Text(i18n.T(lang, "home.b24Target")),
+			d.radio("b24-new", i18n.T(lang, "home.b24New"), !d.merge, false),
+			d.radio("b24-merge", home.T(lang, "home.b24Merge", d.OpenTitle), d.merge, true),
+		))
+	}
+	if d.missing {
+		body = append(body, app.P().Class("home-page__error").Role("alert").Text(i18n.T(lang, "home.b24NeedFiles")))
+	}
+	return homeModal{
+		testID:  "b24-dialog",
+		title:   i18n.T(lang, "home.b24Title"),
+		close:   i18n.T(lang, "home.cancel"),
+		wide:    true,
+		onClose: d.OnClose,
+		body:    body,
+		actions: []app.UI{
+			homeButton("primary", "b24-import", i18n.T(lang, "home.importButton"), d.onImport),
+			homeButton("", "", i18n.T(lang, "home.cancel"), d.OnClose),
+		},
+	}.render()
+}
+
+func (d *HomeB24Dialog) radio(id, label string, checked, merge bool) app.UI {
+	return app.Label().Class("home-field__radio").For(id).Body(
+		app.Input().
+			ID(id).
+			Type("radio").
+			Name("b24-target").
+			Checked(checked).
+			OnChange(func(ctx app.Context, e app.Event) { d.merge = merge }),
+		app.Text(" "+label),
+	)
+}
+
+func (d *HomeB24Dialog) onImport(ctx app.Context) {
+	if d.cats == nil || d.stats == nil {
+		d.missing = true
+		return
+	}
+	if d.OnImport != nil {
+		d.OnImport(ctx, d.cats, d.stats, d.merge && d.OpenTitle != "")
+	}
+}

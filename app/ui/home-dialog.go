@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// homeModal is the modal frame of the home page's and the header's
+// dialogs: a dimmed backdrop, a white panel with a title, the body and a
+// row of actions. Escape, a click on the backdrop and the × button call
+// onClose. It is a function, not a component, because its content is
+// elements, which go-app cannot diff as component fields.
+type homeModal struct {
+	testID  string // data-testid of the panel
+	title   string // rendered as text
+	close   string // label of the × button
+	wide    bool
+	body    []app.UI
+	actions []app.UI
+	onClose func(ctx app.Context)
+}
+
+func (m homeModal) render() app.UI {
+	panel := "home-dialog__panel"
+	if m.wide {
+		panel += " home-dialog__panel--wide"
+	}
+	titleID := "dlg-" + m.testID
+	closeFn := func(ctx app.Context, e app.Event) {
+		if m.onClose != nil {
+			m.onClose(ctx)
+		}
+	}
+	return app.Div().
+		Class("home-dialog").
+		OnClick(func(ctx app.Context, e app.Event) {
+			// Only a click on the backdrop itself closes.
+			if e.Get("target").Equal(e.Get("currentTarget")) {
+				closeFn(ctx, e)
+			}
+		}).
+		Body(
+			app.Div().
+				Class(panel).
+				Role("dialog").
+				Aria("modal", "true").
+				Aria("labelledby", titleID).
+				DataSet("testid", m.testID).
+				OnKeyDown(func(ctx app.Context, e app.Event) {
+					if e.Get("key").String() == "Escape" {
+						closeFn(ctx, e)
+					}
+				}).
+				Body(
+					app.Div().Class("home-dialog__head").Body(
+						app.H2().ID(titleID).Class("home-dialog__title").Text(m.title),
+						app.Button().
+							Type("button").
+							Class("home-dialog__close").
+							Aria("label", m.close).
+							Title(m.close).
+							Text("×").
+							OnClick(closeFn),
+					),
+					app.Div().Class("home-dialog__body").Body(m.body...),
+					app.If(len(m.actions) > 0, func() app.UI {
+						return app.Div().Class("home-dialog__actions").Body(m.actions...)
+					}),
+				),
+		)
+}
+
+// homeButton is a button of the home page's style: kind is "primary",
+// "danger", "link" or "" (secondary).
+func homeButton(kind, testid, text string, onClick func(ctx app.Context)) app.HTMLButton {
+	class := "home-button"
+	if kind != "" {
+		class += " home-button--" + kind
+	}
+	b := app.Button().Type("button").Class(class).Text(text)
+	if testid != "" {
+		b = b.DataSet("testid", testid)
+	}
+	if onClick != nil {
+		b = b.OnClick(func(ctx app.Context, e app.Event) { onClick(ctx) })
+	}
+	return b
+}

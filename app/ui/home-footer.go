@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"context"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/home"
+	"github.com/triggersim/triggersim/app/i18n"
+)
+
+// tabUsage is what the footer needs of the tab's store: the browser's
+// storage estimate and whether it granted persistence.
+type tabUsage interface {
+	Usage(ctx context.Context) (used, quota int64, err error)
+	Persisted() bool
+	Wait(ctx context.Context) (fallback error, err error)
+}
+
+// HomeFooter says where the data lives: how much of the browser's quota it
+// uses, whether the browser promised to keep it, or that it lives in this
+// tab only.
+type HomeFooter struct {
+	app.Compo
+
+	// Lang is the interface language.
+	Lang string
+	// Refresh changes when the footer should read the usage again (after
+	// a save or a deletion).
+	Refresh int
+
+	loaded      bool
+	memory      bool
+	used, quota int64
+	persisted   bool
+}
+
+// OnMount reads the usage off the UI goroutine.
+func (f *HomeFooter) OnMount(ctx app.Context) { f.load(ctx) }
+
+// OnUpdate reads it again when Refresh changed.
+func (f *HomeFooter) OnUpdate(ctx app.Context) { f.load(ctx) }
+
+func (f *HomeFooter) load(ctx app.Context) {
+	u, ok := Session().Store().(tabUsage)
+	if !ok {
+		return
+	}
+	ctx.Async(func() {
+		bg := context.Background()
+		fallback, _ := u.Wait(bg)
+		used, quota, err := u.Usage(bg)
+		persisted := u.Persisted()
+		ctx.Dispatch(func(ctx app.Context) {
+			f.loaded, f.memory = err == nil || fallback != nil, fallback != nil
+			f.used, f.quota, f.persisted = used, quota, persisted
+		})
+	})
+}
+
+// Render implements app.Composer.
+func (f *HomeFooter) Render() app.UI {
+	lang := f.Lang
+	var line string
+	switch {
+	case f.memory:
+		line = i18n.T(lang, "home.memoryOnly")
+	case f.loaded && f.quota > 0:
+		line = home.T(lang, "home.usage", home.FormatBytes(f.used, lang), home.FormatBytes(f.quota, lang))
+		if f.persisted {
+			line += " " + i18n.T(lang, "home.persisted")
+		} else {
+			line += " " + i18n.T(lang, "home.notPersisted")
+		}
+	}
+	return app.Footer().Class("home-footer").DataSet("testid", "home-footer").Body(
+		app.P().Class("home-footer__line").Text(i18n.T(lang, "footer.offline")),
+		app.If(line != "", func() app.UI {
+			return app.P().Class("home-footer__line").DataSet("testid", "storage-usage").Text(line)
+		}),
+	)
+}
