@@ -58,6 +58,9 @@ func generate(out, web string) error {
 	}
 	h = handler(wasm) // a Handler builds its worker once: use a new one
 	h.CacheableResources = extra
+	if h.ServiceWorkerTemplate, err = offlineWorker(); err != nil {
+		return err
+	}
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return err
 	}
@@ -127,6 +130,18 @@ func handler(wasm []byte) *app.Handler {
 		Version: hex.EncodeToString(sum[:8]),
 		// Progress is computed against the raw size: the server may send
 		// the wasm compressed, and Content-Length is then the smaller size.
-		WasmContentLength: strconv.Itoa(len(wasm)),
+		WasmContentLength:     strconv.Itoa(len(wasm)),
 	}
+}
+
+// offlineWorker is go-app's service worker with one change: cached pages
+// are matched without their query string, so a reload of
+// /design?id=… or /simulate?example=… works offline too (every page is
+// cached under its path; the query only tells the page what to open).
+func offlineWorker() (string, error) {
+	const from = "await caches.match(request);"
+	if !strings.Contains(app.DefaultAppWorkerJS, from) {
+		return "", fmt.Errorf("go-app's service worker changed: update offlineWorker in app/main_host.go")
+	}
+	return strings.Replace(app.DefaultAppWorkerJS, from, "await caches.match(request, { ignoreSearch: true });", 1), nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -36,6 +37,10 @@ const (
 	panelChecks   = "checks"
 )
 
+// boardSideKey is where the board remembers that the side panel is
+// hidden (a person who wants every stage column on screen hides it once).
+const boardSideKey = "triggersim.board.sideClosed"
+
 // boardShared keeps the simulation across page changes in one tab, so
 // opening the designer and coming back keeps the clock and the moves.
 var boardShared struct {
@@ -51,6 +56,8 @@ var boardShared struct {
 type BoardPage struct {
 	app.Compo
 
+	page pageContext // dispatches async results through the page
+
 	lang   string
 	status string // loading, none, ready, error
 	errMsg string
@@ -62,6 +69,10 @@ type BoardPage struct {
 	pipeline int
 	limits   map[string]int
 	panel    string
+	// sideClosed hides the side panel; sideNews marks its toggle when an
+	// event was explained while it was hidden.
+	sideClosed bool
+	sideNews   bool
 
 	tabs     []simulate.Tab
 	board    simulate.Board
@@ -96,11 +107,15 @@ type BoardPage struct {
 // OnMount restores the language and loads the open scenario (or the
 // example named in ?example=).
 func (p *BoardPage) OnMount(ctx app.Context) {
+	p.page.set(ctx)
 	var lang string
 	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
 		app.Log("reading the interface language failed:", err)
 	}
 	p.setLang(lang)
+	if err := ctx.LocalStorage().Get(boardSideKey, &p.sideClosed); err != nil {
+		app.Log("reading the side panel state failed:", err)
+	}
 	p.speed = simulate.DefaultSpeed
 	p.panel = panelExplain
 	p.scriptIndex = -1
@@ -142,6 +157,25 @@ func (p *BoardPage) load(ctx app.Context) {
 	extra, _ := strconv.Atoi(q.Get("items"))
 	if extra > 0 {
 		name += "&items=" + strconv.Itoa(extra)
+	}
+	if id := q.Get("id"); id != "" && q.Get("example") == "" {
+		if d := Session().Doc(); d == nil || d.ID != id {
+			// A reload of /simulate?id=…, or a link from the home page:
+			// open the stored scenario first.
+			sess := Session()
+			ctx.Async(func() {
+				err := sess.Open(context.Background(), id)
+				ctx.Dispatch(func(ctx app.Context) {
+					if err != nil {
+						p.status, p.errMsg = "error", err.Error()
+						p.ready(ctx)
+						return
+					}
+					p.attach(ctx)
+				})
+			})
+			return
+		}
 	}
 	if q.Get("example") == "" || name == boardShared.example && Session().Doc() != nil {
 		p.attach(ctx)
@@ -331,11 +365,12 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 				app.Button().Type("button").Class("button").DataSet("testid", "client-event").
 					OnClick(func(ctx app.Context, e app.Event) { p.fireOpen, p.fireTarget = true, "" }).
 					Text("⚡ "+i18n.T(lang, "board.clientEvent")),
+				p.renderSideToggle(lang),
 			),
 		),
 		&ClockBar{
 			Lang: lang, Now: now.Format(time.RFC3339), Label: simulate.FormatClock(now, lang),
-			Local: simulate.LocalInput(now), Next: nextText,
+			Local: simulate.JumpInput(now, lang), Next: nextText,
 			Playing: p.playing, Running: p.running, Progress: p.progress, Speed: p.speed,
 			CanStep: hasNext, CanUndo: p.ctl.CanUndo(), CanRedo: p.ctl.CanRedo(),
 			OnPlay: p.onPlay, OnPause: p.onPause, OnStep: p.onStep, OnEnd: p.onEnd,
@@ -363,18 +398,60 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 	)
 }
 
+// renderSideToggle is the toolbar button that hides or shows the side
+// panel, so that more stage columns fit beside it.
+func (p *BoardPage) renderSideToggle(lang string) app.UI {
+	label := i18n.T(lang, "board.panel.hide")
+	cls := "button board-page__side-toggle"
+	if p.sideClosed {
+		label = i18n.T(lang, "board.panel.show")
+		cls += " board-page__side-toggle--closed"
+	}
+	title := label
+	if p.sideClosed && p.sideNews {
+		cls += " board-page__side-toggle--news"
+		title += " (" + i18n.T(lang, "board.panel.news") + ")"
+	}
+	return app.Button().Type("button").Class(cls).
+		DataSet("testid", "side-toggle").
+		Aria("expanded", strconv.FormatBool(!p.sideClosed)).
+		Aria("controls", "board-side").
+		Aria("label", title).
+		Title(title).
+		OnClick(p.onSideToggle).
+		Body(
+			app.Raw(iconSide),
+			app.Span().Class("board-page__side-toggle-text").Text(i18n.T(lang, "board.side")),
+		)
+}
+
+// onSideToggle hides or shows the side panel and remembers the choice.
+func (p *BoardPage) onSideToggle(ctx app.Context, e app.Event) {
+	p.sideClosed = !p.sideClosed
+	p.sideNews = false
+	if err := ctx.LocalStorage().Set(boardSideKey, p.sideClosed); err != nil {
+		app.Log("saving the side panel state failed:", err)
+	}
+}
+
+// iconSide is the side panel toggle's icon: a window with a right pane.
+const iconSide = `<svg class="board-page__side-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.4"/><path d="M10 2.5v11" stroke="currentColor" stroke-width="1.4"/><path class="board-page__side-icon-pane" d="M10.7 3.2h3.1v9.6h-3.1z" fill="currentColor"/></svg>`
+
 func (p *BoardPage) renderSide(lang string) app.UI {
+	if p.sideClosed {
+		return nil
+	}
 	pass := 0
 	for _, c := range p.checks {
 		if c.Pass {
 			pass++
 		}
 	}
-	tabs := []struct{ id, label string }{
-		{panelExplain, i18n.T(lang, "board.panel.explain")},
-		{panelTimeline, i18n.T(lang, "board.panel.timeline")},
-		{panelLog, i18n.T(lang, "board.panel.log")},
-		{panelChecks, i18n.T(lang, "board.panel.checks") + " " + strconv.Itoa(pass) + "/" + strconv.Itoa(len(p.checks))},
+	tabs := []struct{ id, label, count string }{
+		{panelExplain, i18n.T(lang, "board.panel.explain"), ""},
+		{panelTimeline, i18n.T(lang, "board.panel.timeline"), ""},
+		{panelLog, i18n.T(lang, "board.panel.log"), ""},
+		{panelChecks, i18n.T(lang, "board.panel.checks") + " ", strconv.Itoa(pass) + "/" + strconv.Itoa(len(p.checks))},
 	}
 	var body app.UI
 	switch p.panel {
@@ -392,7 +469,7 @@ func (p *BoardPage) renderSide(lang string) app.UI {
 		body = &ExplainPanel{Lang: lang, X: p.explain}
 	}
 	allPass := len(p.checks) > 0 && pass == len(p.checks)
-	return app.Aside().Class("board-page__side").Aria("label", i18n.T(lang, "board.side")).Body(
+	return app.Aside().ID("board-side").Class("board-page__side").Aria("label", i18n.T(lang, "board.side")).Body(
 		app.Div().Class("side-tabs").Role("tablist").Body(
 			app.Range(tabs).Slice(func(i int) app.UI {
 				t := tabs[i]
@@ -411,7 +488,12 @@ func (p *BoardPage) renderSide(lang string) app.UI {
 					Aria("selected", strconv.FormatBool(t.id == p.panel)).
 					DataSet("panel", t.id).
 					OnClick(func(ctx app.Context, e app.Event) { p.onPanel(t.id) }).
-					Text(t.label)
+					Body(
+						app.Text(t.label),
+						app.If(t.count != "", func() app.UI {
+							return app.Span().Class("side-tabs__count").Text(t.count)
+						}),
+					)
 			}),
 		),
 		app.Div().Class("board-page__panel").Role("tabpanel").Body(body),
@@ -605,6 +687,7 @@ func (p *BoardPage) fire(ev engine.Event) {
 	p.actionErr = ""
 	p.ctl.Fire(ev)
 	p.panel = panelExplain
+	p.sideNews = p.sideClosed
 	p.followItem(ev)
 	p.refresh()
 }
@@ -785,12 +868,13 @@ func (p *BoardPage) onPlay(ctx app.Context) {
 func (p *BoardPage) onEnd(ctx app.Context) { p.runTo(ctx, p.ctl.End()) }
 
 // onJump runs to a time typed in the clock bar; an earlier time starts
-// over from the scenario's start.
-func (p *BoardPage) onJump(ctx app.Context, local string) {
-	t, err := simulate.ParseLocalInput(local, p.ctl.Now())
+// over from the scenario's start. A text that is not a time is an error
+// in words, with an example in the interface language's format.
+func (p *BoardPage) onJump(ctx app.Context, text string) error {
+	t, err := simulate.ParseJumpInput(text, p.ctl.Now())
 	if err != nil {
-		p.actionErr = err.Error()
-		return
+		lang := i18n.Normalize(p.lang)
+		return fmt.Errorf(i18n.T(lang, "board.clock.jumpError"), strings.TrimSpace(text), simulate.JumpInput(p.ctl.Now(), lang))
 	}
 	p.actionErr = ""
 	if t.Before(p.ctl.Now()) {
@@ -800,6 +884,7 @@ func (p *BoardPage) onJump(ctx app.Context, local string) {
 		p.ctl.Reset()
 	}
 	p.runTo(ctx, t)
+	return nil
 }
 
 // runTo runs the simulation to t in slices with a progress bar.
@@ -828,11 +913,12 @@ func (p *BoardPage) runTo(ctx app.Context, t time.Time) {
 // the run is cancelled (another gen), then calls stop and closes the run
 // action.
 func (p *BoardPage) loop(ctx app.Context, gen int, pause time.Duration, tick func() bool, stop func()) {
+	page := p.page.or(ctx)
 	ctx.Async(func() {
 		for {
 			time.Sleep(pause)
 			done := make(chan bool, 1)
-			ctx.Dispatch(func(ctx app.Context) {
+			page.Dispatch(func(ctx app.Context) {
 				if p.gen != gen {
 					done <- true
 					return
@@ -911,9 +997,10 @@ func (p *BoardPage) onDeleteScript(ctx app.Context, index int) {
 func (p *BoardPage) editScript(ctx app.Context, change func(sc *engine.Scenario) error) {
 	sess := Session()
 	p.scriptErr = ""
+	page := p.page.or(ctx)
 	ctx.Async(func() {
 		err := sess.Edit(ctx, change)
-		ctx.Dispatch(func(ctx app.Context) {
+		page.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.scriptErr = err.Error()
 				return

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 
@@ -11,7 +10,6 @@ import (
 	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/lintview"
-	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
 )
@@ -25,13 +23,14 @@ import (
 type DesignerPage struct {
 	app.Compo
 
-	lang      string
-	status    string // loading, ready, none
-	missing   string // an unknown ?example= name
-	entity    string
-	pipeline  int
-	saveState string
-	banner    []string
+	page pageContext // dispatches async results through the page
+
+	lang     string
+	status   string // loading, ready, none
+	missing  string // an unknown ?example= name
+	entity   string
+	pipeline int
+	banner   []string
 
 	dialog    string // catalog, trigger, robotPicker, robot, stage, copyTrigger, copyRobot, confirm
 	dlgStage  string
@@ -65,17 +64,42 @@ const (
 	dlgConfirm     = "confirm"
 )
 
-// OnMount restores the language, opens ?example=NAME when given, and
+// openStored opens a stored scenario named by ?id= (a reload of the
+// designer, or a link from the home page), off the UI goroutine.
+func (p *DesignerPage) openStored(ctx app.Context, id string) {
+	p.status = "loading"
+	sess := Session()
+	ctx.Async(func() {
+		err := sess.Open(context.Background(), id)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.status = "ready"
+			if err != nil {
+				p.status = "none"
+				p.banner = []string{err.Error()}
+			}
+			p.entity, p.pipeline = "", 0
+			p.markReady(ctx)
+		})
+	})
+}
+
+// OnMount restores the language, opens ?id=ID or ?example=NAME when given, and
 // marks the page ready for end-to-end tests once the scenario is shown.
 func (p *DesignerPage) OnMount(ctx app.Context) {
+	p.page.set(ctx)
 	var lang string
 	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
 		app.Log("reading the interface language failed:", err)
 	}
 	p.setLang(lang)
-	p.saveState = "saved"
 	if err := ctx.LocalStorage().Get(lintOpenKey, &p.lintOpen); err != nil {
 		app.Log("reading the check panel state failed:", err)
+	}
+	if id := ctx.Page().URL().Query().Get("id"); id != "" {
+		if d := Session().Doc(); d == nil || d.ID != id {
+			p.openStored(ctx, id)
+			return
+		}
 	}
 	name := ctx.Page().URL().Query().Get("example")
 	if name == "" {
@@ -273,7 +297,6 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 			Pipeline:         pl.ID,
 			CanUndo:          sess.CanUndo(),
 			CanRedo:          sess.CanRedo(),
-			SaveState:        p.saveState,
 			OnEntity:         p.onEntity,
 			OnAddEntity:      p.onAddEntity,
 			OnPipeline:       p.onPipeline,
@@ -418,18 +441,11 @@ func addableTypes(sc *engine.Scenario) []string {
 // (the store may be slow) and reports back on it.
 func (p *DesignerPage) edit(ctx app.Context, change func(sc *engine.Scenario) error, done func(ctx app.Context, err error)) {
 	sess := Session()
-	p.saveState = "saving"
 	p.highlight = ""
+	page := p.page.or(ctx)
 	ctx.Async(func() {
 		err := sess.Edit(context.Background(), change)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.saveState = "saved"
-			if d := sess.Doc(); d != nil && !d.Saved {
-				p.saveState = "unsaved"
-			}
-			if err != nil && errors.Is(err, storage.ErrConflict) {
-				p.saveState = "unsaved"
-			}
+		page.Dispatch(func(ctx app.Context) {
 			if done != nil {
 				done(ctx, err)
 				return
@@ -538,11 +554,10 @@ func (p *DesignerPage) onUndo(ctx app.Context) { p.history(ctx, Session().Undo) 
 func (p *DesignerPage) onRedo(ctx app.Context) { p.history(ctx, Session().Redo) }
 
 func (p *DesignerPage) history(ctx app.Context, f func(context.Context) error) {
-	p.saveState = "saving"
+	page := p.page.or(ctx)
 	ctx.Async(func() {
 		err := f(context.Background())
-		ctx.Dispatch(func(ctx app.Context) {
-			p.saveState = "saved"
+		page.Dispatch(func(ctx app.Context) {
 			p.report(err)
 		})
 	})

@@ -371,7 +371,7 @@ func (p *HomePage) onCreate(ctx app.Context) {
 func (p *HomePage) onOpen(ctx app.Context, id string) { p.openThen(ctx, id, "/design?id="+id) }
 
 // onSimulate opens a scenario on the simulation board.
-func (p *HomePage) onSimulate(ctx app.Context, id string) { p.openThen(ctx, id, "/simulate") }
+func (p *HomePage) onSimulate(ctx app.Context, id string) { p.openThen(ctx, id, "/simulate?id="+id) }
 
 func (p *HomePage) openThen(ctx app.Context, id, target string) {
 	sess := Session()

@@ -89,9 +89,10 @@ func (p *LessonPage) onCheck(ctx app.Context, e app.Event) {
 		return
 	}
 	st, id := Session().Store(), p.id
+	page := p.page.or(ctx)
 	ctx.Async(func() {
 		pr, err := teach.MarkDone(context.Background(), st, id)
-		ctx.Dispatch(func(app.Context) {
+		page.Dispatch(func(app.Context) {
 			if err != nil {
 				p.err = err.Error()
 				return
@@ -116,9 +117,10 @@ func (p *LessonPage) onRestart(ctx app.Context, e app.Event) { p.create(ctx) }
 
 func (p *LessonPage) create(ctx app.Context) {
 	sess, data := Session(), p.lesson.Data
+	page := p.page.or(ctx)
 	ctx.Async(func() {
 		_, err := sess.Create(context.Background(), data)
-		ctx.Dispatch(func(ctx app.Context) {
+		page.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.err = err.Error()
 				return

@@ -22,10 +22,12 @@ import (
 type teachChrome struct {
 	lang      string
 	presenter bool
+	page      pageContext // dispatches async results through the page
 }
 
 // mountChrome restores the language and the presenter mode.
 func (c *teachChrome) mountChrome(ctx app.Context) {
+	c.page.set(ctx)
 	var lang string
 	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
 		app.Log("reading the interface language failed:", err)
