@@ -130,7 +130,7 @@ func handler(wasm []byte) *app.Handler {
 		Version: hex.EncodeToString(sum[:8]),
 		// Progress is computed against the raw size: the server may send
 		// the wasm compressed, and Content-Length is then the smaller size.
-		WasmContentLength:     strconv.Itoa(len(wasm)),
+		WasmContentLength: strconv.Itoa(len(wasm)),
 	}
 }
 
