@@ -41,32 +41,6 @@ func TestWhatifOptions(t *testing.T) {
 	assert.Equal(t, 0, opt.Days)
 }
 
-func TestWhatifPageRendersResults(t *testing.T) {
-	sa, ka := whatifRun(t, "11-whatif-schet-7dney.json", nil)
-	sb, kb := whatifRun(t, "11-whatif-schet-3dnya.json", sa.WhatIf)
-	for _, lang := range []string{"ru", "en"} {
-		t.Run(lang, func(t *testing.T) {
-			p := &WhatifPage{lang: lang, status: "ready", sc: sa, title: sa.Title, sa: sa, ka: ka, sb: sb, kb: kb, titleB: sb.Title, onlyChanged: true}
-			p.buildResults()
-			require.Len(t, p.charts, 4)
-			for _, pair := range p.charts {
-				assert.Contains(t, pair[0].SVG, `role="img"`)
-				assert.Contains(t, pair[1].SVG, `role="img"`)
-			}
-			assert.NotEmpty(t, p.rows)
-			tiles := p.tiles(lang)
-			require.Len(t, tiles, 5)
-			assert.NotEmpty(t, tiles[0].b, "with a variant B the tiles show both values")
-
-			e := app.NewTestEngine()
-			require.NoError(t, e.Load(p))
-			e.ConsumeAll()
-			title := map[string]string{"ru": "Лаборатория «Что если?»", "en": "What-if lab"}[lang]
-			assert.NoError(t, app.Match(app.Text(title), p, 0, 2, 0, 0, 0, 0))
-		})
-	}
-}
-
 func TestWhatifPageWithoutScenario(t *testing.T) {
 	p := &WhatifPage{lang: "ru", status: "none"}
 	e := app.NewTestEngine()
