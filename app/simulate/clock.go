@@ -1,7 +1,9 @@
 package simulate
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -63,6 +65,53 @@ func ParseLocalInput(s string, ref time.Time) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("expected a date and time such as 2026-01-12T09:30, got %q", s)
+}
+
+// ErrJumpInput is returned by ParseJumpInput for a text that is not a
+// date and time; the board says so in words, with an example.
+var ErrJumpInput = errors.New("not a date and time")
+
+// JumpLayout is how the clock bar's «Перейти к» field shows a time:
+// "12.01.2026 09:30" in Russian, "2026-01-12 09:30" in English, always
+// on the 24-hour clock. A datetime-local input would show the browser's
+// locale instead (01/12/2026, 09:30 AM), whatever the interface language.
+func JumpLayout(lang string) string {
+	if lang == "en" {
+		return "2006-01-02 15:04"
+	}
+	return "02.01.2006 15:04"
+}
+
+// JumpInput formats t for the clock bar's «Перейти к» field.
+func JumpInput(t time.Time, lang string) string { return t.Format(JumpLayout(lang)) }
+
+// jumpLayouts are the forms ParseJumpInput reads, whatever the language:
+// a person may paste either form, and single-digit days, months and
+// hours are fine.
+var jumpLayouts = []string{
+	"2.1.2006 15:04",
+	"2006-1-2 15:04",
+	"2006-1-2T15:04",
+	"2006-1-2T15:04:05",
+	"2.1.2006, 15:04",
+}
+
+// ParseJumpInput reads a time typed into the «Перейти к» field in the
+// zone of ref (the scenario's clock): "ДД.ММ.ГГГГ ЧЧ:ММ", "ГГГГ-ММ-ДД
+// ЧЧ:ММ" (with a space or a T), or a bare "ЧЧ:ММ", which means that time
+// on ref's day. Anything else is ErrJumpInput.
+func ParseJumpInput(s string, ref time.Time) (time.Time, error) {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, layout := range jumpLayouts {
+		if t, err := time.ParseInLocation(layout, s, ref.Location()); err == nil {
+			return t, nil
+		}
+	}
+	if t, err := time.ParseInLocation("15:04", s, ref.Location()); err == nil {
+		y, m, d := ref.Date()
+		return time.Date(y, m, d, t.Hour(), t.Minute(), 0, 0, ref.Location()), nil
+	}
+	return time.Time{}, fmt.Errorf("%w: %q", ErrJumpInput, s)
 }
 
 // End is where "play to the end" stops: the scenario's until, else the

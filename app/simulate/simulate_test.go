@@ -379,3 +379,37 @@ func BenchmarkBoard10000(b *testing.B) {
 		c.Board("DEAL", 0, nil, n, "ru")
 	}
 }
+
+func TestJumpInput(t *testing.T) {
+	msk := time.FixedZone("MSK", 3*3600)
+	ref := time.Date(2026, 1, 12, 9, 5, 0, 0, msk)
+	assert.Equal(t, "12.01.2026 09:05", JumpInput(ref, "ru"))
+	assert.Equal(t, "2026-01-12 09:05", JumpInput(ref, "en"))
+	assert.Equal(t, "12.01.2026 21:30", JumpInput(ref.Add(12*time.Hour+25*time.Minute), "ru"), "24-hour clock")
+
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"14.01.2026 18:30", time.Date(2026, 1, 14, 18, 30, 0, 0, msk)},
+		{"  14.01.2026   18:30 ", time.Date(2026, 1, 14, 18, 30, 0, 0, msk)},
+		{"4.2.2026 8:05", time.Date(2026, 2, 4, 8, 5, 0, 0, msk)},
+		{"14.01.2026, 18:30", time.Date(2026, 1, 14, 18, 30, 0, 0, msk)},
+		{"2026-01-14 18:30", time.Date(2026, 1, 14, 18, 30, 0, 0, msk)},
+		{"2026-01-14T18:30", time.Date(2026, 1, 14, 18, 30, 0, 0, msk)},
+		{"2026-01-14T18:30:00", time.Date(2026, 1, 14, 18, 30, 0, 0, msk)},
+		{"18:30", time.Date(2026, 1, 12, 18, 30, 0, 0, msk)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseJumpInput(tt.in, ref)
+			require.NoError(t, err)
+			assert.True(t, got.Equal(tt.want), "got %s", got)
+			assert.Equal(t, msk, got.Location())
+		})
+	}
+	for _, bad := range []string{"", "завтра", "31.02.2026 10:00", "12.01.2026", "12.01.2026 25:00", "01/12/2026, 09:00 AM"} {
+		_, err := ParseJumpInput(bad, ref)
+		assert.ErrorIs(t, err, ErrJumpInput, bad)
+	}
+}

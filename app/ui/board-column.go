@@ -60,7 +60,7 @@ func (c *BoardColumn) Render() app.UI {
 				Style("--stage-color", color).
 				Style("color", textOn(color)).
 				Body(
-					app.H2().Class("board__stage").Text(c.Name),
+					app.H2().Class("board__stage").Title(c.Name).Text(c.Name),
 					app.Span().
 						Class("board__count").
 						Title(simulate.CountLabel(c.Lang, c.Count)).

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -67,10 +68,16 @@ func TestClockBar(t *testing.T) {
 	var calls []string
 	rec := func(name string) func(app.Context) { return func(app.Context) { calls = append(calls, name) } }
 	c := &ClockBar{
-		Lang: "ru", Now: "2026-01-12T09:00:00+03:00", Label: "пн, 12 января 2026, 09:00", Local: "2026-01-12T09:00",
+		Lang: "ru", Now: "2026-01-12T09:00:00+03:00", Label: "пн, 12 января 2026, 09:00", Local: "12.01.2026 09:00",
 		Next: "пн 12 янв, 09:30", Speed: simulate.DefaultSpeed, CanStep: true, CanUndo: true,
 		OnPlay: rec("play"), OnStep: rec("step"), OnEnd: rec("end"), OnReset: rec("reset"), OnUndo: rec("undo"),
-		OnJump: func(_ app.Context, v string) { calls = append(calls, "jump "+v) },
+		OnJump: func(_ app.Context, v string) error {
+			if v == "завтра" {
+				return errors.New("Не удалось прочитать «завтра».")
+			}
+			calls = append(calls, "jump "+v)
+			return nil
+		},
 	}
 	e := app.NewTestEngine()
 	require.NoError(t, e.Load(c))
@@ -90,8 +97,23 @@ func TestClockBar(t *testing.T) {
 	// No progress bar while idle.
 	assert.Error(t, app.Match(app.Div(), c, 0, 5))
 
+	// The «Перейти к» field shows the time on the 24-hour clock in the
+	// interface language's format, not the browser's locale.
+	assert.NoError(t, app.Match(app.Input().Type("text").Class("clock-bar__input clock-bar__input--jump").
+		DataSet("testid", "clock-jump-input").Placeholder("ДД.ММ.ГГГГ ЧЧ:ММ").
+		Title("Дата и время в формате ДД.ММ.ГГГГ ЧЧ:ММ (24 часа), например 12.01.2026 09:00. Можно ввести только ЧЧ:ММ — это время сегодняшнего дня симуляции.").
+		Attr("autocomplete", "off").Spellcheck(false).Aria("invalid", "false").Aria("describedby", "").
+		Value("12.01.2026 09:00").OnChange(func(app.Context, app.Event) {}).OnInput(func(app.Context, app.Event) {}), c, 0, 3, 0, 1))
+
 	c.submitJump(app.Context{})
-	assert.Equal(t, []string{"jump 2026-01-12T09:00"}, calls)
+	assert.Equal(t, []string{"jump 12.01.2026 09:00"}, calls)
+
+	// A text that is not a time stays, with the error in words under it.
+	c.jump = "завтра"
+	c.submitJump(app.Context{})
+	assert.Equal(t, []string{"jump 12.01.2026 09:00"}, calls)
+	assert.Equal(t, "завтра", c.jump)
+	assert.Equal(t, "Не удалось прочитать «завтра».", c.jumpErr)
 }
 
 func TestClockBarWhilePlaying(t *testing.T) {

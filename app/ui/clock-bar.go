@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -21,7 +22,8 @@ type ClockBar struct {
 	Now string
 	// Label is Now in words, in the scenario's zone.
 	Label string
-	// Local is Now for the datetime-local input.
+	// Local is Now as the «Перейти к» field shows it: "12.01.2026 09:30"
+	// (ru) or "2026-01-12 09:30" (en), see simulate.JumpInput.
 	Local string
 	// Next is when the next task is due, in words ("" when none).
 	Next     string
@@ -41,9 +43,12 @@ type ClockBar struct {
 	OnUndo  func(ctx app.Context)
 	OnRedo  func(ctx app.Context)
 	OnSpeed func(ctx app.Context, speed int)
-	OnJump  func(ctx app.Context, local string)
+	// OnJump runs the clock to a typed time; it returns an error, in
+	// words, when the text is not a date and time.
+	OnJump func(ctx app.Context, text string) error
 
-	jump string
+	jump    string
+	jumpErr string
 }
 
 // Render implements app.Composer.
@@ -98,9 +103,15 @@ func (c *ClockBar) Render() app.UI {
 				app.Label().Body(
 					app.Span().Class("clock-bar__caption").Text(i18n.T(c.Lang, "board.clock.jumpTo")),
 					app.Input().
-						Type("datetime-local").
-						Class("clock-bar__input").
+						Type("text").
+						Class(c.inputClass()).
 						DataSet("testid", "clock-jump-input").
+						Placeholder(i18n.T(c.Lang, "board.clock.jumpPlaceholder")).
+						Title(fmt.Sprintf(i18n.T(c.Lang, "board.clock.jumpHint"), c.Local)).
+						Attr("autocomplete", "off").
+						Spellcheck(false).
+						Aria("invalid", strconv.FormatBool(c.jumpErr != "")).
+						Aria("describedby", c.describedBy()).
 						Value(jump).
 						OnChange(c.onJumpInput).
 						OnInput(c.onJumpInput),
@@ -116,6 +127,14 @@ func (c *ClockBar) Render() app.UI {
 				c.button("undo", iconUndo, "board.clock.undo", busy || !c.CanUndo, c.OnUndo),
 				c.button("redo", iconRedo, "board.clock.redo", busy || !c.CanRedo, c.OnRedo),
 			),
+			app.If(c.jumpErr != "", func() app.UI {
+				return app.P().
+					ID("clock-jump-error").
+					Class("clock-bar__error").
+					Role("alert").
+					DataSet("testid", "clock-jump-error").
+					Text(c.jumpErr)
+			}),
 			app.If(c.Running || c.Playing, func() app.UI {
 				return app.Div().
 					Class("clock-bar__progress").
@@ -180,8 +199,25 @@ func (c *ClockBar) onSpeed(ctx app.Context, e app.Event) {
 	c.OnSpeed(ctx, n)
 }
 
+func (c *ClockBar) inputClass() string {
+	if c.jumpErr != "" {
+		return "clock-bar__input clock-bar__input--jump clock-bar__input--invalid"
+	}
+	return "clock-bar__input clock-bar__input--jump"
+}
+
+func (c *ClockBar) describedBy() string {
+	if c.jumpErr != "" {
+		return "clock-jump-error"
+	}
+	return ""
+}
+
 func (c *ClockBar) onJumpInput(ctx app.Context, e app.Event) {
 	c.jump = ctx.JSSrc().Get("value").String()
+	if e.Get("type").String() == "input" {
+		c.jumpErr = ""
+	}
 }
 
 func (c *ClockBar) onJump(ctx app.Context, e app.Event) {
@@ -190,16 +226,21 @@ func (c *ClockBar) onJump(ctx app.Context, e app.Event) {
 }
 
 // submitJump reports the typed time, or the current one when none was
-// typed.
+// typed. A text that is not a time stays in the field with the error
+// under it, so the person can correct it.
 func (c *ClockBar) submitJump(ctx app.Context) {
 	v := c.jump
 	if v == "" {
 		v = c.Local
 	}
-	c.jump = ""
-	if c.OnJump != nil {
-		c.OnJump(ctx, v)
+	if c.OnJump == nil {
+		return
 	}
+	if err := c.OnJump(ctx, v); err != nil {
+		c.jump, c.jumpErr = v, err.Error()
+		return
+	}
+	c.jump, c.jumpErr = "", ""
 }
 
 // The clock bar's icons: small inline SVGs, so they look the same on every

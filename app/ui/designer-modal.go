@@ -8,8 +8,9 @@ import (
 
 // designerModal frames a designer dialog: a dimmed overlay, a white panel
 // with a title bar and a close button, the body and a footer of buttons.
-// Escape closes it. It is markup shared by the dialog components, not a
-// component itself.
+// Escape closes it; DialogFocus keeps the keyboard inside while it is
+// open and gives the focus back to the opener. It is markup shared by the
+// dialog components, not a component itself.
 func designerModal(lang, title, testID, size string, onClose app.EventHandler, body []app.UI, footer ...app.UI) app.UI {
 	titleID := "dlg-" + testID + "-title"
 	panel := "designer-modal__panel"
@@ -46,6 +47,7 @@ func designerModal(lang, title, testID, size string, onClose app.EventHandler, b
 						return app.Div().Class("designer-modal__foot").Body(footer...)
 					}),
 				),
+			&DialogFocus{},
 		)
 }
 

@@ -259,7 +259,8 @@ func (d *EventDialog) onClose(ctx app.Context) {
 }
 
 // modal is the shared frame of the page's dialogs: an overlay, a titled
-// box, Escape and the close button call onClose.
+// box, Escape and the close button call onClose. DialogFocus keeps the
+// keyboard inside while it is open and gives the focus back to the opener.
 func modal(lang, class, title string, onClose func(app.Context), body ...app.UI) app.UI {
 	id := class + "-title"
 	return app.Div().
@@ -286,6 +287,7 @@ func modal(lang, class, title string, onClose func(app.Context), body ...app.UI)
 					),
 					app.Div().Class("modal__body").Body(body...),
 				),
+			&DialogFocus{},
 		)
 }
 

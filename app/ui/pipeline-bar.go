@@ -11,7 +11,7 @@ import (
 
 // PipelineBar is the designer's toolbar: the entity type selector (and
 // adding a type, including a smart process), the pipeline tabs with add,
-// rename and delete, undo/redo and the save state.
+// rename and delete, and undo/redo.
 type PipelineBar struct {
 	app.Compo
 
@@ -25,10 +25,9 @@ type PipelineBar struct {
 	// Pipelines are the shown type's pipelines; Pipeline the shown one.
 	Pipelines []engine.Pipeline
 	Pipeline  int
-	// CanUndo and CanRedo enable the buttons; SaveState is "saved",
-	// "saving" or "unsaved".
+	// CanUndo and CanRedo enable the buttons. The save state is the
+	// header's (SaveIndicator), not repeated here.
 	CanUndo, CanRedo bool
-	SaveState        string
 	// LintCount is the number of lint findings, LintWorst their worst
 	// severity ("" for none) and LintOpen whether the «Проверка» panel
 	// is shown.
@@ -108,10 +107,6 @@ func (b *PipelineBar) Render() app.UI {
 						b.OnRedo(ctx)
 					}
 				}),
-			app.Span().Class("pipeline-bar__save pipeline-bar__save--"+b.SaveState).
-				Role("status").
-				DataSet("testid", "save-state").
-				Text(i18n.T(lang, "designer."+b.SaveState)),
 		),
 		app.Div().Class("pipeline-bar__tabs-row").Body(
 			app.Div().Class("pipeline-bar__tabs").Role("tablist").Aria("label", i18n.T(lang, "designer.pipelines")).Body(
