@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/triggersim/triggersim/app/storage"
@@ -20,6 +21,10 @@ const maxUndo = 100
 
 // Session holds the scenario being worked on.
 type Session struct {
+	// mu serialises the operations: the UI starts each in its own
+	// goroutine (ctx.Async), and two quick edits must not both save on top
+	// of the same revision.
+	mu    sync.Mutex
 	store storage.Store
 	now   func() time.Time
 	newID func() string
@@ -75,6 +80,8 @@ func (s *Session) List(ctx context.Context) ([]storage.Meta, error) {
 
 // Open loads a stored scenario and makes it the open one.
 func (s *Session) Open(ctx context.Context, id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	rec, err := s.store.GetScenario(ctx, id)
 	if err != nil {
 		return fmt.Errorf("open scenario %s: %w", id, err)
@@ -89,12 +96,20 @@ func (s *Session) Open(ctx context.Context, id string) error {
 }
 
 // Close forgets the open scenario.
-func (s *Session) Close() { s.doc, s.undo, s.redo = nil, nil, nil }
+func (s *Session) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.close()
+}
+
+func (s *Session) close() { s.doc, s.undo, s.redo = nil, nil, nil }
 
 // Create stores a new scenario from a file's bytes (an example, an import,
 // or a blank one) and opens it. Nothing is stored when data is invalid:
 // the error lists every problem with its JSON path (engine.Errors).
 func (s *Session) Create(ctx context.Context, data []byte) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	sc, err := engine.ReadScenario(data)
 	if err != nil {
 		return "", err
@@ -127,6 +142,8 @@ func Blank(title, lang string) []byte {
 
 // Duplicate stores a copy of a stored scenario under a new id and title.
 func (s *Session) Duplicate(ctx context.Context, id, title string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	rec, err := s.store.GetScenario(ctx, id)
 	if err != nil {
 		return "", fmt.Errorf("duplicate scenario %s: %w", id, err)
@@ -149,8 +166,10 @@ func (s *Session) Duplicate(ctx context.Context, id, title string) (string, erro
 
 // Rename changes a stored scenario's title.
 func (s *Session) Rename(ctx context.Context, id, title string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.doc != nil && s.doc.ID == id {
-		return s.Edit(ctx, func(sc *engine.Scenario) error { sc.Title = title; return nil })
+		return s.edit(ctx, func(sc *engine.Scenario) error { sc.Title = title; return nil })
 	}
 	rec, err := s.store.GetScenario(ctx, id)
 	if err != nil {
@@ -171,11 +190,13 @@ func (s *Session) Rename(ctx context.Context, id, title string) error {
 
 // Delete removes a stored scenario (the UI asks for confirmation first).
 func (s *Session) Delete(ctx context.Context, id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if err := s.store.DeleteScenario(ctx, id); err != nil {
 		return fmt.Errorf("delete scenario %s: %w", id, err)
 	}
 	if s.doc != nil && s.doc.ID == id {
-		s.Close()
+		s.close()
 	}
 	return nil
 }
@@ -188,6 +209,12 @@ var ErrNoScenario = errors.New("no scenario is open")
 // valid: the error then says what is wrong, in the reader's words, and the
 // scenario is unchanged. A kept edit is saved and can be undone.
 func (s *Session) Edit(ctx context.Context, change func(sc *engine.Scenario) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.edit(ctx, change)
+}
+
+func (s *Session) edit(ctx context.Context, change func(sc *engine.Scenario) error) error {
 	if s.doc == nil {
 		return ErrNoScenario
 	}
@@ -229,13 +256,19 @@ func validate(sc *engine.Scenario) (*engine.Scenario, []byte, error) {
 
 func (s *Session) replace(ctx context.Context, sc *engine.Scenario, out []byte) error {
 	s.doc.Scenario, s.doc.JSON, s.doc.Saved = sc, out, false
-	return s.Save(ctx)
+	return s.save(ctx)
 }
 
 // Save writes the open scenario to the store. On a revision conflict (the
 // scenario changed in another tab) the error satisfies
 // errors.Is(err, storage.ErrConflict) and the edit stays in memory.
 func (s *Session) Save(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.save(ctx)
+}
+
+func (s *Session) save(ctx context.Context) error {
 	if s.doc == nil {
 		return ErrNoScenario
 	}
@@ -254,6 +287,8 @@ func (s *Session) CanRedo() bool { return len(s.redo) > 0 }
 
 // Undo reverts the last edit.
 func (s *Session) Undo(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.doc == nil || len(s.undo) == 0 {
 		return nil
 	}
@@ -269,6 +304,8 @@ func (s *Session) Undo(ctx context.Context) error {
 
 // Redo re-applies the last undone edit.
 func (s *Session) Redo(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.doc == nil || len(s.redo) == 0 {
 		return nil
 	}
