@@ -82,3 +82,21 @@ func (s *Sim) Events() []Event { return s.events }
 
 // Scenario is the scenario the simulation runs.
 func (s *Sim) Scenario() *Scenario { return s.sc }
+
+// ItemPlace is where an item is: enough to count items and lay out a board
+// without copying every item's fields.
+type ItemPlace struct {
+	Target   string
+	Entity   string
+	Pipeline int
+	Stage    string
+}
+
+// Places lists where every item is, in the order of Items.
+func (s *Sim) Places() []ItemPlace {
+	out := make([]ItemPlace, 0, len(s.items))
+	for _, it := range s.sortedItems() {
+		out = append(out, ItemPlace{Target: it.target, Entity: it.em.typ, Pipeline: it.pm.id, Stage: it.stageID()})
+	}
+	return out
+}

@@ -65,7 +65,7 @@ type Board struct {
 // Tabs lists every pipeline of every entity type with its item count.
 func (c *Controller) Tabs(lang string) []Tab {
 	counts := map[string]int{}
-	for _, it := range c.sim.Items() {
+	for _, it := range c.sim.Places() {
 		counts[it.Entity+"\x00"+strconv.Itoa(it.Pipeline)]++
 	}
 	var out []Tab
@@ -126,11 +126,13 @@ func (c *Controller) Board(entity string, pipeline int, limits map[string]int, n
 		}
 		b.Columns = append(b.Columns, col)
 	}
-	for _, it := range c.sim.Items() {
-		if it.Entity != entity || it.Pipeline != pipeline {
+	// Places are cheap; the full state (a copy of the fields) is read only
+	// for the cards a column shows.
+	for _, pl := range c.sim.Places() {
+		if pl.Entity != entity || pl.Pipeline != pipeline {
 			continue
 		}
-		i, ok := index[it.Stage]
+		i, ok := index[pl.Stage]
 		if !ok {
 			continue
 		}
@@ -144,7 +146,8 @@ func (c *Controller) Board(entity string, pipeline int, limits map[string]int, n
 			col.More++
 			continue
 		}
-		col.Cards = append(col.Cards, c.card(it, n, lang, moved[it.Target]))
+		it, _ := c.sim.Item(pl.Target)
+		col.Cards = append(col.Cards, c.card(it, n, lang, moved[pl.Target]))
 	}
 	return b
 }
