@@ -120,7 +120,10 @@ type Example struct {
 	Title       string
 	Description string
 	Locale      string // "ru" or "en"
-	Data        []byte
+	// WhatIf is true when the file carries a traffic model, so the what-if
+	// lab can run it.
+	WhatIf bool
+	Data   []byte
 }
 
 // Examples lists the built-in scenarios with their title, description and
@@ -132,6 +135,7 @@ func Examples() []Example {
 	for _, ex := range all {
 		var head struct {
 			Title, Description, Locale string
+			WhatIf                     json.RawMessage `json:"whatif"`
 		}
 		if err := json.Unmarshal(ex.Data, &head); err != nil {
 			continue // the examples package's tests keep every file valid
@@ -139,7 +143,8 @@ func Examples() []Example {
 		if head.Locale != i18n.EN {
 			head.Locale = i18n.RU
 		}
-		out = append(out, Example{Name: ex.Name, Title: head.Title, Description: head.Description, Locale: head.Locale, Data: ex.Data})
+		out = append(out, Example{Name: ex.Name, Title: head.Title, Description: head.Description, Locale: head.Locale,
+			WhatIf: len(head.WhatIf) > 0, Data: ex.Data})
 	}
 	return out
 }

@@ -225,6 +225,7 @@ func (h *Header) renderNav(lang string) app.UI {
 		{"/", "nav.home"},
 		{"/design", "hdr.design"},
 		{"/simulate", "hdr.simulate"},
+		{"/whatif", "hdr.whatif"},
 		{"/lessons", "hdr.lessons"},
 	}
 	return app.Nav().

@@ -299,6 +299,12 @@ func (p *HomePage) renderExamples(lang string) app.UI {
 									Href("/simulate?example="+ex.Name).
 									Aria("label", home.T(lang, "home.simulateLabel", ex.Title)).
 									Text(i18n.T(lang, "home.simulate")),
+								app.If(ex.WhatIf, func() app.UI {
+									return app.A().
+										Class("home-button").
+										Href("/whatif?example=" + ex.Name).
+										Text(i18n.T(lang, "hdr.whatif"))
+								}),
 							),
 						)
 					}),
