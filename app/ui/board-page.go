@@ -14,6 +14,7 @@ import (
 
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/simulate"
+	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
 )
@@ -48,6 +49,9 @@ var boardShared struct {
 	json    []byte
 	example string
 	ctl     *simulate.Controller
+	// saved is the state last written to the store (or read from it),
+	// so a refresh that changed nothing writes nothing.
+	saved []byte
 }
 
 // BoardPage is the simulation view: the Kanban board of the open scenario,
@@ -224,7 +228,8 @@ func (p *BoardPage) attach(ctx app.Context) {
 			p.status, p.errMsg = "error", err.Error()
 			return
 		}
-		boardShared.ctl, boardShared.docID, boardShared.json = ctl, doc.ID, doc.JSON
+		boardShared.ctl, boardShared.docID, boardShared.json, boardShared.saved = ctl, doc.ID, doc.JSON, nil
+		p.restoreSaved(ctx, doc.ID)
 	} else if !bytes.Equal(boardShared.json, doc.JSON) {
 		if err := boardShared.ctl.SetScenario(doc.Scenario); err != nil {
 			p.status, p.errMsg = "error", err.Error()
@@ -269,10 +274,57 @@ func (p *BoardPage) pickTab() {
 }
 
 // refresh rebuilds the view models after the simulation changed.
+// restoreSaved continues a simulation saved for this scenario (a reload,
+// a closed tab, another visit): its actions are replayed on the current
+// scenario, so the clock, the items and the log come back.
+func (p *BoardPage) restoreSaved(ctx app.Context, id string) {
+	st, ok := Session().Store().(storage.SimStateStore)
+	if !ok {
+		return
+	}
+	page := p.page.or(ctx)
+	ctx.Async(func() {
+		data, err := st.GetSimState(context.Background(), id)
+		page.Dispatch(func(ctx app.Context) {
+			if err != nil || boardShared.docID != id || boardShared.ctl == nil {
+				return // nothing saved yet (ErrNotExist), or another scenario meanwhile
+			}
+			if err := boardShared.ctl.RestoreState(data); err != nil {
+				app.Log("the saved simulation could not be restored:", err)
+				return
+			}
+			boardShared.saved = data
+			p.refresh()
+		})
+	})
+}
+
+// persist saves the simulation's state when it changed, so a reload
+// continues where the user was. It runs after every refresh; the write
+// itself is off the UI goroutine.
+func (p *BoardPage) persist() {
+	st, ok := Session().Store().(storage.SimStateStore)
+	if !ok || p.ctl == nil || !p.page.ok || p.running || p.playing {
+		return
+	}
+	data, err := p.ctl.MarshalState()
+	if err != nil || bytes.Equal(data, boardShared.saved) {
+		return
+	}
+	boardShared.saved = data
+	id := boardShared.docID
+	p.page.ctx.Async(func() {
+		if err := st.PutSimState(context.Background(), id, data); err != nil {
+			app.Log("saving the simulation failed:", err)
+		}
+	})
+}
+
 func (p *BoardPage) refresh() {
 	if p.ctl == nil {
 		return
 	}
+	defer p.persist()
 	p.names = simulate.NewNames(p.ctl.Scenario())
 	p.tabs = p.ctl.Tabs(p.lang)
 	p.board = p.ctl.Board(p.entity, p.pipeline, p.limits, p.names, p.lang)
