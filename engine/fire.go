@@ -182,6 +182,7 @@ func (s *Sim) moveByTrigger(tm *trigModel, it *item) {
 	}
 	from := it.stageID()
 	s.setStage(it, tm.pipeline, tm.stage, by)
+	s.count(countKey{it, tm.index, true})
 	s.add(LogEntry{Type: LogTrigger, Target: it.target, Code: tm.t.Code, From: from, To: it.stageID(), Trigger: tm.t.ID, By: intp(by)})
 }
 

@@ -210,6 +210,7 @@ func (s *Sim) next(t *task) {
 }
 
 func (s *Sim) ranEntry(it *item, rm *robotModel, text string) {
+	s.count(countKey{it, rm.index, false})
 	s.add(LogEntry{Type: LogRobot, Target: it.target, Robot: rm.r.ID, Code: rm.r.Type, Status: RobotRan, Text: text})
 }
 

@@ -455,12 +455,6 @@ func (s *Sim) step(what string) bool {
 // add appends a log entry, stamping it with the clock and the event that
 // started the cascade, and rendering its reason in the run's language.
 func (s *Sim) add(e LogEntry) {
-	switch {
-	case e.Type == LogTrigger:
-		s.count(countKey{e.Target, e.Trigger, true})
-	case e.Type == LogRobot && e.Status == RobotRan:
-		s.count(countKey{e.Target, e.Robot, false})
-	}
 	if s.opt.NoLog {
 		return
 	}
@@ -479,10 +473,12 @@ func (s *Sim) add(e LogEntry) {
 }
 
 // countKey counts trigger moves and robot runs per item, for expectations
-// and KPIs, independently of how much log is kept.
+// and KPIs, independently of how much log is kept. It is keyed by pointers
+// and indexes, not by id strings, because it is bumped on every move.
 type countKey struct {
-	target, id string
-	trigger    bool
+	it      *item
+	index   int // of the trigger or robot in the scenario
+	trigger bool
 }
 
 func (s *Sim) count(k countKey) {
@@ -494,8 +490,21 @@ func (s *Sim) count(k countKey) {
 
 // Fired counts how often a trigger moved an item; Ran how often a robot's
 // action ran for it.
-func (s *Sim) Fired(target, trigger string) int { return s.counts[countKey{target, trigger, true}] }
-func (s *Sim) Ran(target, robot string) int     { return s.counts[countKey{target, robot, false}] }
+func (s *Sim) Fired(target, trigger string) int {
+	it, tm := s.byTarget[target], s.m.triggers[trigger]
+	if it == nil || tm == nil {
+		return 0
+	}
+	return s.counts[countKey{it, tm.index, true}]
+}
+
+func (s *Sim) Ran(target, robot string) int {
+	it, rm := s.byTarget[target], s.m.robots[robot]
+	if it == nil || rm == nil {
+		return 0
+	}
+	return s.counts[countKey{it, rm.index, false}]
+}
 
 // Log returns the explanation log so far. The text of times and reasons is
 // rendered here, once per entry, rather than on the hot path of a run.
