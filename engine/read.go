@@ -759,10 +759,7 @@ func (r *reader) readEntity(n *jtNode, path string) (Entity, bool) {
 			var f Field
 			idNode, idPath := r.need(fo, "id", fieldIDWanted)
 			if id, ok := r.fieldID(idNode, idPath); ok {
-				switch {
-				case standard[id]:
-					r.errs.add(idPath, "%s is a standard field and needs no declaration", id)
-				case seen[id]:
+				if seen[id] {
 					r.errs.add(idPath, "duplicate field id %s", id)
 				}
 				seen[id] = true
@@ -771,11 +768,25 @@ func (r *reader) readEntity(n *jtNode, path string) (Entity, bool) {
 			f.Name, _ = r.str(fo.get("name"))
 			r.need(fo, "type", "a field type")
 			f.Type, _ = r.fieldType(fo)
+			// A standard field needs no declaration, but declaring it (to
+			// give it a name, say) is harmless as long as the type agrees;
+			// number and money are both amounts.
+			if standard[f.ID] && f.Type != "" && !sameFieldKind(f.Type, StandardFieldType(f.ID)) {
+				tp := keyPath(ip, "type")
+				r.errs.add(tp, "%s is a standard %s field, it cannot be declared as %s", f.ID, StandardFieldType(f.ID), f.Type)
+			}
 			f.Multiple, _ = r.boolean(fo.get("multiple"))
 			e.Fields = append(e.Fields, f)
 		}
 	}
 	return e, true
+}
+
+// sameFieldKind reports whether two field types hold the same kind of
+// value (number and money are both amounts).
+func sameFieldKind(a, b string) bool {
+	amount := func(t string) bool { return t == FieldNumber || t == FieldMoney }
+	return a == b || amount(a) && amount(b)
 }
 
 // fieldType reads a field's "type"; need has already reported absence.

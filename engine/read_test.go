@@ -177,10 +177,10 @@ func TestReadScenarioErrors(t *testing.T) {
 				`entities[0].pipelines[0].stages[0].color: expected a color "#RRGGBB" such as "#39A8EF", got "red"`,
 				`entities[0].pipelines[0].stages[1].id: expected a stage id of at most 50 Latin letters, digits, "-", "_" and ":", got "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…"`,
 			}},
-		{"fields", rdDoc(`"entities": [{"type": "LEAD", "fields": [{"id": "UF_A", "type": "text"}, {"id": "TITLE", "type": "string"}, {"id": "UF_B", "type": "bool"}, {"id": "UF_B", "type": "bool", "multiple": "yes"}, {"id": "UF C", "type": "bool"}]}]`),
+		{"fields", rdDoc(`"entities": [{"type": "LEAD", "fields": [{"id": "UF_A", "type": "text"}, {"id": "TITLE", "type": "number"}, {"id": "UF_B", "type": "bool"}, {"id": "UF_B", "type": "bool", "multiple": "yes"}, {"id": "UF C", "type": "bool"}]}]`),
 			[]string{
 				`entities[0].fields[0].type: expected "string", "number", "money", "bool", "date", "datetime", "user" or "list", got "text"`,
-				`entities[0].fields[1].id: TITLE is a standard field and needs no declaration`,
+				`entities[0].fields[1].type: TITLE is a standard string field, it cannot be declared as number`,
 				`entities[0].fields[3].id: duplicate field id UF_B`,
 				`entities[0].fields[3].multiple: expected true or false, got "yes"`,
 				`entities[0].fields[4].id: expected a field id of Latin letters, digits and "_" (such as "UF_CRM_BUDGET"), got "UF C"`,
@@ -602,4 +602,14 @@ func ExampleReadScenario() {
 	// true
 	// triggers[0].alowBackwards: unknown key
 	// triggers[0].code: INVOICE is not available for LEAD; it works for DEAL
+}
+
+// Declaring a standard field (to name it) is accepted when the type agrees;
+// number and money are both amounts.
+func TestReadScenarioStandardFieldDeclared(t *testing.T) {
+	_, err := ReadScenario([]byte(`{"format": "triggersim/scenario", "version": 1,
+	  "entities": [{"type": "DEAL", "fields": [{"id": "OPPORTUNITY", "name": "Сумма", "type": "number"}, {"id": "TITLE", "type": "string"}]}]}`))
+	if err != nil {
+		t.Fatalf("a standard field declared with its own type must be accepted: %v", err)
+	}
 }
