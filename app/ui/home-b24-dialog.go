@@ -46,7 +46,7 @@ func (d *HomeB24Dialog) Render() app.UI {
 					if len(files) == 0 {
 						return
 					}
-					homeReadFile(ctx, files[0], func(ctx app.Context, name string, data []byte, err error) {
+					readFileText(ctx, files[0], func(ctx app.Context, name string, data []byte, err error) {
 						if err == nil {
 							set(name, data)
 							d.missing = false

@@ -486,7 +486,7 @@ func (p *HomePage) onExport(ctx app.Context, id string) {
 				p.fail(err)
 				return
 			}
-			homeDownload(ctx, export.FileName(sc.Title, ".json"), "application/json", data)
+			download(export.FileName(sc.Title, ".json"), "application/json", data)
 		})
 	})
 }
@@ -524,7 +524,7 @@ func (p *HomePage) onShare(ctx app.Context, id string) {
 // onFileChosen imports the file(s) picked in the file input.
 func (p *HomePage) onFileChosen(ctx app.Context, e app.Event) {
 	for _, f := range homeFiles(e) {
-		homeReadFile(ctx, f, p.onFileRead)
+		readFileText(ctx, f, p.onFileRead)
 	}
 	// Let the same file be chosen again after it was fixed.
 	ctx.JSSrc().Set("value", "")
@@ -684,6 +684,6 @@ func (p *HomePage) onDrop(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	p.dragging = false
 	for _, f := range homeFiles(e) {
-		homeReadFile(ctx, f, p.onFileRead)
+		readFileText(ctx, f, p.onFileRead)
 	}
 }

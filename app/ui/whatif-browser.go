@@ -44,73 +44,9 @@ func whatifReadFile(ctx app.Context, e app.Event, done func(ctx app.Context, nam
 	if !files.Truthy() || files.Get("length").Int() == 0 {
 		return
 	}
-	file := files.Index(0)
-	name := file.Get("name").String()
-	var onOK, onErr app.Func
-	release := func() {
-		onOK.Release()
-		onErr.Release()
-	}
-	onOK = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		text := ""
-		if len(args) > 0 {
-			text = args[0].String()
-		}
-		release()
-		ctx.Dispatch(func(ctx app.Context) { done(ctx, name, []byte(text), nil) })
-		return nil
-	})
-	onErr = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		msg := "read failed"
-		if len(args) > 0 && args[0].Truthy() {
-			msg = args[0].Call("toString").String()
-		}
-		release()
-		ctx.Dispatch(func(ctx app.Context) { done(ctx, name, nil, whatifError(msg)) })
-		return nil
-	})
-	file.Call("text").Call("then", onOK, onErr)
+	readFileText(ctx, files.Index(0), done)
 	// Let the same file be chosen again after a change.
 	e.Get("target").Set("value", "")
-}
-
-type whatifError string
-
-func (e whatifError) Error() string { return string(e) }
-
-// whatifBlob makes a Blob of bytes.
-func whatifBlob(data []byte, mime string) app.Value {
-	u8 := app.Window().Get("Uint8Array").New(len(data))
-	app.CopyBytesToJS(u8, data)
-	return app.Window().Get("Blob").New([]any{u8}, map[string]any{"type": mime})
-}
-
-// whatifSaveBlob offers a Blob as a download named name.
-func whatifSaveBlob(blob app.Value, name string) {
-	url := app.Window().Get("URL").Call("createObjectURL", blob)
-	doc := app.Window().Get("document")
-	a := doc.Call("createElement", "a")
-	a.Set("href", url)
-	a.Set("download", name)
-	a.Set("rel", "noopener")
-	doc.Get("body").Call("appendChild", a)
-	a.Call("click")
-	a.Call("remove")
-	var revoke app.Func
-	revoke = app.FuncOf(func(app.Value, []app.Value) any {
-		app.Window().Get("URL").Call("revokeObjectURL", url)
-		revoke.Release()
-		return nil
-	})
-	app.Window().Call("setTimeout", revoke, 60000)
-}
-
-// whatifDownload offers bytes as a file.
-func whatifDownload(name, mime string, data []byte) {
-	if !app.IsClient {
-		return
-	}
-	whatifSaveBlob(whatifBlob(data, mime), name)
 }
 
 // whatifDownloadPNG rasterises an SVG document at twice its size (sharp
@@ -120,13 +56,13 @@ func whatifDownloadPNG(name, svg string) {
 		return
 	}
 	win := app.Window()
-	src := win.Get("URL").Call("createObjectURL", whatifBlob([]byte(svg), "image/svg+xml"))
+	src := win.Get("URL").Call("createObjectURL", bytesBlob([]byte(svg), "image/svg+xml"))
 	img := win.Get("Image").New()
 	var onLoad, onBlob app.Func
 	onBlob = app.FuncOf(func(_ app.Value, args []app.Value) any {
 		onBlob.Release()
 		if len(args) > 0 && args[0].Truthy() {
-			whatifSaveBlob(args[0], name)
+			saveBlob(args[0], name)
 		}
 		return nil
 	})

@@ -49,7 +49,7 @@ func (c *WhatifChart) Render() app.UI {
 }
 
 func (c *WhatifChart) onSVG(ctx app.Context, e app.Event) {
-	whatifDownload(c.Name+".svg", "image/svg+xml", []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"+c.SVG))
+	download(c.Name+".svg", "image/svg+xml", []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"+c.SVG))
 }
 
 func (c *WhatifChart) onPNG(ctx app.Context, e app.Event) {

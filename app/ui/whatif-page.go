@@ -523,13 +523,13 @@ func (p *WhatifPage) onTableCSV(i int) app.EventHandler {
 		}
 		tabs := charts.Tables(p.ka, p.sa, p.lang, true)
 		if i < len(tabs) {
-			whatifDownload("whatif-"+tabs[i].Name+".csv", "text/csv;charset=utf-8", tabs[i].CSV())
+			download("whatif-"+tabs[i].Name+".csv", "text/csv;charset=utf-8", tabs[i].CSV())
 		}
 	}
 }
 
 func (p *WhatifPage) onCompareCSV(ctx app.Context, e app.Event) {
-	whatifDownload("whatif-compare.csv", "text/csv;charset=utf-8", charts.CompareTable(p.rows, p.lang).CSV())
+	download("whatif-compare.csv", "text/csv;charset=utf-8", charts.CompareTable(p.rows, p.lang).CSV())
 }
 
 // ---- rendering ----
