@@ -212,6 +212,10 @@ func TestStorageOfflineReload(t *testing.T) {
 	b.waitRows(t, 1)
 	assert.Equal(t, []string{"Без сети"}, b.rows(t))
 	assert.Equal(t, "true", b.eval(t, `String(document.querySelector(".header__logo").naturalWidth > 0)`))
+	// A page with a query string comes from the cache too, and works: the
+	// built-in example opens and its board shows.
+	b.open(t, srv.URL+"/simulate?example=07-seed-article.json")
+	b.waitFor(t, stageOf("DEAL_1")+` === "NEW"`)
 	b.assertNoErrors(t)
 }
 
