@@ -63,8 +63,8 @@ func TestNarrationSteps(t *testing.T) {
 	b := newBrowser(t)
 	b.open(t, base+"/narrate?lesson=ru/04-earliest-stage-wins")
 	b.waitFor(t, b.exists(`[data-testid="narration-step"]`))
-	b.click(t, `[data-testid="presenter"]`)
-	b.waitFor(t, b.exists(`.teach-page.presenter`))
+	b.click(t, `[data-testid="presenter-toggle"]`)
+	b.waitFor(t, `document.body.classList.contains("presenter")`)
 
 	assert.Contains(t, b.text(t, `[data-testid="narration-event"]`), "Входящий звонок")
 	assert.Equal(t, "Шаг 1 из 5", b.text(t, `[data-testid="narration-counter"]`))
@@ -96,9 +96,10 @@ func TestNarrationSteps(t *testing.T) {
 	b.waitFor(t, `document.querySelector('[data-testid="narration-event"]').textContent.includes("DEAL_2")`)
 	assert.Equal(t, "Шаг 1 из 5", b.text(t, `[data-testid="narration-counter"]`))
 
-	// Presenter mode is remembered by the page's settings.
+	// Presenter mode (the header's) stays on across the teaching pages.
 	b.click(t, `.teach-page__nav a[href="/lessons"]`)
-	b.waitFor(t, b.exists(`.lessons-page.presenter`))
+	b.waitFor(t, b.exists(`.lessons-page`))
+	b.waitFor(t, `document.body.classList.contains("presenter")`)
 	b.assertNoErrors(t)
 }
 

@@ -11,13 +11,9 @@ import (
 	"github.com/triggersim/triggersim/app/storage"
 )
 
-// Setting keys in the store.
-const (
-	// ProgressKey holds the ids of the lessons done, as a JSON array.
-	ProgressKey = "lessons.progress"
-	// PresenterKey is "1" when the presenter (large type) mode is on.
-	PresenterKey = "presenter"
-)
+// ProgressKey is the setting that holds the ids of the lessons done, as a
+// JSON array. (Presenter mode is the header's setting, storage.SettingPresenter.)
+const ProgressKey = "lessons.progress"
 
 // Progress is the set of lessons the learner completed.
 type Progress struct {
@@ -112,22 +108,4 @@ func MarkDone(ctx context.Context, st storage.Store, id string) (Progress, error
 		return p, fmt.Errorf("save lesson progress: %w", err)
 	}
 	return p, nil
-}
-
-// LoadPresenter reads the presenter mode setting.
-func LoadPresenter(ctx context.Context, st storage.Store) bool {
-	s, err := st.GetSetting(ctx, PresenterKey)
-	return err == nil && s == "1"
-}
-
-// SavePresenter stores the presenter mode setting.
-func SavePresenter(ctx context.Context, st storage.Store, on bool) error {
-	v := "0"
-	if on {
-		v = "1"
-	}
-	if err := st.PutSetting(ctx, PresenterKey, v); err != nil {
-		return fmt.Errorf("save presenter mode: %w", err)
-	}
-	return nil
 }

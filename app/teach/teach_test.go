@@ -173,7 +173,4 @@ func TestProgress(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `["ru/03-current-and-earlier-stages"]`, raw)
 
-	assert.False(t, teach.LoadPresenter(ctx, st))
-	require.NoError(t, teach.SavePresenter(ctx, st, true))
-	assert.True(t, teach.LoadPresenter(ctx, st))
 }

@@ -20,12 +20,11 @@ import (
 // a projector, remembered in the "presenter" setting) and the frame with
 // the header. Each page embeds it.
 type teachChrome struct {
-	lang      string
-	presenter bool
-	page      pageContext // dispatches async results through the page
+	lang string
+	page pageContext // dispatches async results through the page
 }
 
-// mountChrome restores the language and the presenter mode.
+// mountChrome restores the language (presenter mode is the header's).
 func (c *teachChrome) mountChrome(ctx app.Context) {
 	c.page.set(ctx)
 	var lang string
@@ -33,11 +32,6 @@ func (c *teachChrome) mountChrome(ctx app.Context) {
 		app.Log("reading the interface language failed:", err)
 	}
 	c.setLang(lang)
-	st := Session().Store()
-	ctx.Async(func() {
-		on := teach.LoadPresenter(context.Background(), st)
-		ctx.Dispatch(func(app.Context) { c.presenter = on })
-	})
 }
 
 func (c *teachChrome) setLang(lang string) {
@@ -61,17 +55,6 @@ func (c *teachChrome) changeLang(ctx app.Context, lang string) {
 	}
 }
 
-func (c *teachChrome) onPresenter(ctx app.Context, e app.Event) {
-	c.presenter = !c.presenter
-	on := c.presenter
-	st := Session().Store()
-	ctx.Async(func() {
-		if err := teach.SavePresenter(context.Background(), st, on); err != nil {
-			app.Log(err)
-		}
-	})
-}
-
 // markReady tells the end-to-end tests that the page has mounted.
 func markReady(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
@@ -84,10 +67,9 @@ func markReady(ctx app.Context) {
 // frame wraps a page body in the shell: skip link, header, main.
 func (c *teachChrome) frame(page string, onLang func(ctx app.Context, lang string), body ...app.UI) app.UI {
 	lang := c.currentLang()
+	// Presenter mode is the header's (a class on <body>, remembered in
+	// the settings): the teaching pages' larger type follows it in CSS.
 	class := "shell teach-page " + page
-	if c.presenter {
-		class += " presenter"
-	}
 	return app.Div().Class(class).Body(
 		app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
 		&Header{Lang: lang, OnLangChange: onLang},
@@ -96,7 +78,7 @@ func (c *teachChrome) frame(page string, onLang func(ctx app.Context, lang strin
 }
 
 // toolbar is the row above a teaching page: the title, extra controls,
-// the teaching-mode links and the presenter toggle.
+// and the teaching-mode links (presenter mode is in the header).
 func (c *teachChrome) toolbar(title, subtitle string, extra ...app.UI) app.UI {
 	lang := c.currentLang()
 	return app.Div().Class("teach-page__toolbar").Body(
@@ -110,14 +92,6 @@ func (c *teachChrome) toolbar(title, subtitle string, extra ...app.UI) app.UI {
 		app.Nav().Class("teach-page__nav").Aria("label", i18n.T(lang, "teach.nav.lessons")).Body(
 			app.A().Class("teach-page__link").Href("/lessons").Text(i18n.T(lang, "teach.nav.lessons")),
 		),
-		app.Button().
-			Type("button").
-			Class("teach-page__presenter").
-			DataSet("testid", "presenter").
-			Aria("pressed", strconv.FormatBool(c.presenter)).
-			Title(i18n.T(lang, "teach.presenter.hint")).
-			OnClick(c.onPresenter).
-			Text("A+ "+i18n.T(lang, "teach.presenter")),
 	)
 }
 
