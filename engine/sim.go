@@ -220,7 +220,39 @@ func New(sc *Scenario, opt Options) (*Sim, error) {
 	if sc.Until != nil {
 		s.until, s.hasEnd = sc.Until.Resolve(sc.Start), true
 	}
+	if err := checkItems(m, sc); err != nil {
+		return nil, err
+	}
+	for i := range sc.Items {
+		in := &sc.Items[i]
+		em := m.entities[in.Entity]
+		ref, _ := em.stage(in.Stage)
+		s.addItem(s.newItem(em, in.ID, ref, in.Fields, in.Contact, in.Company, in.Parent))
+	}
+	s.events = append(s.events, sc.Events...)
+	for i := range s.events {
+		s.push(&task{at: s.events[i].At.Resolve(sc.Start), event: i})
+	}
+	return s, nil
+}
+
+// Check reports what New would refuse in a scenario (a Scenario built in
+// Go rather than read from a file may hold references the reader would
+// have caught), without placing its items: editors call it after every
+// change, and for ten thousand items New's work is wasted there.
+func Check(sc *Scenario) error {
+	m, err := compile(sc)
+	if err != nil {
+		return err
+	}
+	return checkItems(m, sc)
+}
+
+// checkItems checks that every item names a known entity type and stage
+// and that no target is used twice.
+func checkItems(m *model, sc *Scenario) error {
 	var errs errList
+	seen := make(map[string]bool, len(sc.Items))
 	for i := range sc.Items {
 		in := &sc.Items[i]
 		path := fmt.Sprintf("items[%d]", i)
@@ -229,26 +261,18 @@ func New(sc *Scenario, opt Options) (*Sim, error) {
 			errs.add(path+".entity", "unknown entity type %q", in.Entity)
 			continue
 		}
-		ref, ok := em.stage(in.Stage)
-		if !ok {
+		if _, ok := em.stage(in.Stage); !ok {
 			errs.add(path+".stage", "unknown stage %q in %s", in.Stage, in.Entity)
 			continue
 		}
-		it := s.newItem(em, in.ID, ref, in.Fields, in.Contact, in.Company, in.Parent)
-		if _, dup := s.byTarget[it.target]; dup {
-			errs.add(path+".id", "duplicate item %s", it.target)
+		target := Target(em.typ, in.ID)
+		if seen[target] {
+			errs.add(path+".id", "duplicate item %s", target)
 			continue
 		}
-		s.addItem(it)
+		seen[target] = true
 	}
-	if err := errs.err(); err != nil {
-		return nil, err
-	}
-	s.events = append(s.events, sc.Events...)
-	for i := range s.events {
-		s.push(&task{at: s.events[i].At.Resolve(sc.Start), event: i})
-	}
-	return s, nil
+	return errs.err()
 }
 
 func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]any, contact, company int, parent string) *item {

@@ -87,7 +87,7 @@ func Validate(data []byte) (*engine.Scenario, error) {
 			"%d items, more than the %d a scenario in the browser may start with; split the scenario or run it with the command-line tool",
 			n, MaxItems)}}}
 	}
-	if _, err := engine.New(sc, engine.Options{Quiet: true}); err != nil {
+	if err := engine.Check(sc); err != nil {
 		return nil, err
 	}
 	return sc, nil

@@ -114,7 +114,7 @@ func (s *Session) Create(ctx context.Context, data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := engine.New(sc, engine.Options{}); err != nil {
+	if err := engine.Check(sc); err != nil {
 		return "", err
 	}
 	out, err := engine.WriteScenario(sc)
@@ -248,7 +248,7 @@ func validate(sc *engine.Scenario) (*engine.Scenario, []byte, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := engine.New(back, engine.Options{}); err != nil {
+	if err := engine.Check(back); err != nil {
 		return nil, nil, err
 	}
 	return back, out, nil

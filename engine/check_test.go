@@ -1,0 +1,45 @@
+package engine
+
+import (
+	"testing"
+	"time"
+)
+
+// Check refuses what New refuses, with the same paths, without placing
+// any item.
+func TestCheck(t *testing.T) {
+	base := func() *Scenario {
+		return &Scenario{
+			Locale: "ru", Start: time.Date(2026, 1, 12, 9, 0, 0, 0, time.UTC),
+			Users:    []User{{ID: 1, Name: "A"}},
+			Entities: []Entity{{Type: "DEAL", Pipelines: []Pipeline{DefaultPipeline("DEAL", "ru", 0)}}},
+			Limits:   Limits{Steps: 100, Cascade: 10},
+			Items:    []Item{{ID: 1, Entity: "DEAL", Stage: "NEW"}},
+		}
+	}
+	if err := Check(base()); err != nil {
+		t.Fatalf("a valid scenario: %v", err)
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(sc *Scenario)
+		want   string
+	}{
+		{"duplicate item", func(sc *Scenario) { sc.Items = append(sc.Items, Item{ID: 1, Entity: "DEAL", Stage: "WON"}) }, "items[1].id: duplicate item DEAL_1"},
+		{"unknown stage", func(sc *Scenario) { sc.Items[0].Stage = "NOPE" }, `items[0].stage: unknown stage "NOPE" in DEAL`},
+		{"unknown entity", func(sc *Scenario) { sc.Items[0].Entity = "LEAD" }, `items[0].entity: unknown entity type "LEAD"`},
+		{"trigger stage", func(sc *Scenario) {
+			sc.Triggers = []Trigger{{ID: "t", Entity: "DEAL", Stage: "NOPE", Code: "CALL"}}
+		}, `triggers[0].stage: unknown stage "NOPE" in DEAL`},
+	} {
+		sc := base()
+		tc.change(sc)
+		err := Check(sc)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%s: Check() = %v, want %q", tc.name, err, tc.want)
+		}
+		if _, nerr := New(sc, Options{}); nerr == nil || nerr.Error() != tc.want {
+			t.Errorf("%s: New() = %v, want the same error as Check", tc.name, nerr)
+		}
+	}
+}
