@@ -27,6 +27,8 @@ func TestStorageSimulationSurvivesReload(t *testing.T) {
 	click(t, b, `[data-target="DEAL_1"] [data-testid="card-fire"]`)
 	b.waitFor(t, `!!document.querySelector('[data-testid="event-dialog"]')`)
 	setSelect(t, b, `[data-testid="event-code"]`, "CALL")
+	// The dialog shows the call's own data once go-app has seen the change.
+	b.waitFor(t, `!!document.querySelector('input[data-key="LINE_NUMBER"]')`)
 	click(t, b, `[data-testid="event-submit"]`)
 	b.waitFor(t, stageOf("DEAL_1")+` === "PREPARATION"`)
 	settle() // the state is written off the UI goroutine

@@ -52,6 +52,9 @@ var boardShared struct {
 	// saved is the state last written to the store (or read from it),
 	// so a refresh that changed nothing writes nothing.
 	saved []byte
+	// restoring is true while the saved state is being read: nothing is
+	// written meanwhile, or the empty start would overwrite it.
+	restoring bool
 }
 
 // BoardPage is the simulation view: the Kanban board of the open scenario,
@@ -222,6 +225,7 @@ func (p *BoardPage) attach(ctx app.Context) {
 		p.status = "none"
 		return
 	}
+	restoreStarted := false
 	if boardShared.ctl == nil || boardShared.docID != doc.ID {
 		ctl, err := simulate.New(doc.Scenario)
 		if err != nil {
@@ -230,12 +234,18 @@ func (p *BoardPage) attach(ctx app.Context) {
 		}
 		boardShared.ctl, boardShared.docID, boardShared.json, boardShared.saved = ctl, doc.ID, doc.JSON, nil
 		p.restoreSaved(ctx, doc.ID)
+		restoreStarted = true
 	} else if !bytes.Equal(boardShared.json, doc.JSON) {
 		if err := boardShared.ctl.SetScenario(doc.Scenario); err != nil {
 			p.status, p.errMsg = "error", err.Error()
 			return
 		}
 		boardShared.json = doc.JSON
+	}
+	if boardShared.restoring && !restoreStarted {
+		// The page that started reading the saved state went away before
+		// it arrived: read it again for this one.
+		p.restoreSaved(ctx, doc.ID)
 	}
 	p.ctl = boardShared.ctl
 	p.status = "ready"
@@ -283,17 +293,23 @@ func (p *BoardPage) restoreSaved(ctx app.Context, id string) {
 		return
 	}
 	page := p.page.or(ctx)
+	boardShared.restoring = true
 	ctx.Async(func() {
 		data, err := st.GetSimState(context.Background(), id)
 		page.Dispatch(func(ctx app.Context) {
-			if err != nil || boardShared.docID != id || boardShared.ctl == nil {
-				return // nothing saved yet (ErrNotExist), or another scenario meanwhile
+			if boardShared.docID != id || boardShared.ctl == nil {
+				return // another scenario meanwhile
 			}
-			if err := boardShared.ctl.RestoreState(data); err != nil {
-				app.Log("the saved simulation could not be restored:", err)
-				return
+			boardShared.restoring = false
+			// Nothing saved yet (ErrNotExist), or the user acted already:
+			// their actions win and are saved by the refresh.
+			if err == nil && len(boardShared.ctl.Actions()) == 0 {
+				if err := boardShared.ctl.RestoreState(data); err != nil {
+					app.Log("the saved simulation could not be restored:", err)
+				} else {
+					boardShared.saved = data
+				}
 			}
-			boardShared.saved = data
 			p.refresh()
 		})
 	})
@@ -304,7 +320,7 @@ func (p *BoardPage) restoreSaved(ctx app.Context, id string) {
 // itself is off the UI goroutine.
 func (p *BoardPage) persist() {
 	st, ok := Session().Store().(storage.SimStateStore)
-	if !ok || p.ctl == nil || !p.page.ok || p.running || p.playing {
+	if !ok || p.ctl == nil || !p.page.ok || p.running || p.playing || boardShared.restoring {
 		return
 	}
 	data, err := p.ctl.MarshalState()
