@@ -372,13 +372,7 @@ func (p *BoardPage) Render() app.UI {
 	if lang == "" {
 		lang = i18n.Default
 	}
-	return app.Div().
-		Class("shell board-page").
-		Body(
-			app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
-			&Header{Lang: lang, OnLangChange: p.onLangChange},
-			app.Main().ID("main").Class("shell__main board-page__main").Body(p.renderMain(lang)),
-		)
+	return pageFrame(lang, "shell board-page", "shell__main board-page__main", p.onLangChange, p.renderMain(lang))
 }
 
 func (p *BoardPage) renderMain(lang string) app.UI {

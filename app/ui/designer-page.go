@@ -252,11 +252,7 @@ func (p *DesignerPage) view(sc *engine.Scenario) (*engine.Entity, *engine.Pipeli
 // Render implements app.Composer.
 func (p *DesignerPage) Render() app.UI {
 	lang := p.currentLang()
-	return app.Div().Class("shell designer-page").Body(
-		app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
-		&Header{Lang: lang, OnLangChange: p.onLangChange},
-		app.Main().ID("main").Class("designer-page__main").Body(p.renderMain(lang)),
-	)
+	return pageFrame(lang, "shell designer-page", "designer-page__main", p.onLangChange, p.renderMain(lang))
 }
 
 func (p *DesignerPage) renderMain(lang string) app.UI {

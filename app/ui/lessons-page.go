@@ -69,12 +69,7 @@ func (c *teachChrome) frame(page string, onLang func(ctx app.Context, lang strin
 	lang := c.currentLang()
 	// Presenter mode is the header's (a class on <body>, remembered in
 	// the settings): the teaching pages' larger type follows it in CSS.
-	class := "shell teach-page " + page
-	return app.Div().Class(class).Body(
-		app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
-		&Header{Lang: lang, OnLangChange: onLang},
-		app.Main().ID("main").Class("teach-page__main").Body(body...),
-	)
+	return pageFrame(lang, "shell teach-page "+page, "teach-page__main", onLang, body...)
 }
 
 // toolbar is the row above a teaching page: the title, extra controls,

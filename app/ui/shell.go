@@ -45,24 +45,7 @@ func (s *Shell) OnAppUpdate(ctx app.Context) {
 // Render implements app.Composer.
 func (s *Shell) Render() app.UI {
 	lang := s.currentLang()
-	return app.Div().
-		Class("shell").
-		Body(
-			app.A().
-				Class("shell__skip").
-				Href("#main").
-				Text(i18n.T(lang, "nav.skipToMain")),
-			&Header{
-				Lang:         lang,
-				OnLangChange: s.onLangChange,
-			},
-			app.Main().
-				ID("main").
-				Class("shell__main").
-				Body(
-					&HomePage{Lang: lang},
-				),
-		)
+	return pageFrame(lang, "shell", "shell__main", s.onLangChange, &HomePage{Lang: lang})
 }
 
 // onLangChange switches the interface language and remembers it.

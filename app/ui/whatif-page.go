@@ -540,13 +540,7 @@ func (p *WhatifPage) Render() app.UI {
 	if lang == "" {
 		lang = i18n.Default
 	}
-	return app.Div().
-		Class("shell whatif-page").
-		Body(
-			app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
-			&Header{Lang: lang, OnLangChange: p.onLangChange},
-			app.Main().ID("main").Class("shell__main whatif").Body(p.renderMain(lang)),
-		)
+	return pageFrame(lang, "shell whatif-page", "shell__main whatif", p.onLangChange, p.renderMain(lang))
 }
 
 func (p *WhatifPage) renderMain(lang string) app.UI {

@@ -1,0 +1,18 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+)
+
+// pageFrame is what every page renders around its content: the skip link,
+// the header and the main area. class is added to the frame ("shell
+// board-page"), mainClass to <main>.
+func pageFrame(lang, class, mainClass string, onLang func(ctx app.Context, lang string), body ...app.UI) app.UI {
+	return app.Div().Class(class).Body(
+		app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
+		&Header{Lang: lang, OnLangChange: onLang},
+		app.Main().ID("main").Class(mainClass).Body(body...),
+	)
+}
