@@ -73,37 +73,7 @@ func (s *Store) GetVersion(ctx context.Context, id string, rev int) (rec storage
 	if id == "" {
 		return rec, fmt.Errorf("get version: empty id: %w", storage.ErrInvalid)
 	}
-	txn, err := s.db.Transaction(indexeddb.TransactionReadOnly, storeHistory, storeHistoryData)
-	if err != nil {
-		return rec, fmt.Errorf("%s: %w", op, mapError(err))
-	}
-	st, err := stores(txn, storeHistory, storeHistoryData)
-	if err != nil {
-		return rec, fmt.Errorf("%s: %w", op, err)
-	}
-	metaReq, err := st[0].Get(versionKey(id, rev))
-	if err != nil {
-		return rec, fmt.Errorf("%s: %w", op, mapError(err))
-	}
-	dataReq, err := st[1].Get(versionKey(id, rev))
-	if err != nil {
-		return rec, fmt.Errorf("%s: %w", op, mapError(err))
-	}
-	if err := txn.Await(ctx); err != nil {
-		return rec, fmt.Errorf("%s: %w", op, mapError(err))
-	}
-	mv, err := metaReq.Result()
-	if err != nil {
-		return rec, fmt.Errorf("%s: %w", op, mapError(err))
-	}
-	if missing(mv) {
-		return rec, fmt.Errorf("%s: %w", op, storage.ErrNotExist)
-	}
-	dv, err := dataReq.Result()
-	if err != nil {
-		return rec, fmt.Errorf("%s: %w", op, mapError(err))
-	}
-	data, err := fromBytesJS(dv)
+	mv, data, err := s.getRecord(ctx, storeHistory, storeHistoryData, versionKey(id, rev))
 	if err != nil {
 		return rec, fmt.Errorf("%s: %w", op, err)
 	}

@@ -209,6 +209,48 @@ func readMeta(id string, v js.Value) storage.Meta {
 	return storage.Meta{ID: id, Title: str(v, "title"), Revision: num(v, "revision"), Updated: fromMillis(v.Get("updated"))}
 }
 
+// getRecord reads a record's metadata and data, kept in two object
+// stores under the same key, in one read-only transaction (both requests
+// are issued before the first wait). A missing record satisfies
+// errors.Is(err, storage.ErrNotExist).
+func (s *Store) getRecord(ctx context.Context, metaStore, dataStore string, key js.Value) (meta js.Value, data []byte, err error) {
+	txn, err := s.db.Transaction(indexeddb.TransactionReadOnly, metaStore, dataStore)
+	if err != nil {
+		return meta, nil, mapError(err)
+	}
+	st, err := stores(txn, metaStore, dataStore)
+	if err != nil {
+		return meta, nil, err
+	}
+	metaReq, err := st[0].Get(key)
+	if err != nil {
+		return meta, nil, mapError(err)
+	}
+	dataReq, err := st[1].Get(key)
+	if err != nil {
+		return meta, nil, mapError(err)
+	}
+	if err := txn.Await(ctx); err != nil {
+		return meta, nil, mapError(err)
+	}
+	mv, err := metaReq.Result()
+	if err != nil {
+		return meta, nil, mapError(err)
+	}
+	if missing(mv) {
+		return meta, nil, storage.ErrNotExist
+	}
+	dv, err := dataReq.Result()
+	if err != nil {
+		return meta, nil, mapError(err)
+	}
+	data, err = fromBytesJS(dv)
+	if err != nil {
+		return meta, nil, err
+	}
+	return mv, data, nil
+}
+
 // GetScenario implements storage.Store.
 func (s *Store) GetScenario(ctx context.Context, id string) (rec storage.Record, err error) {
 	op := fmt.Sprintf("get scenario %q", id)
@@ -219,38 +261,7 @@ func (s *Store) GetScenario(ctx context.Context, id string) (rec storage.Record,
 	if id == "" {
 		return rec, fmt.Errorf("get scenario: empty id: %w", storage.ErrInvalid)
 	}
-	txn, err := s.db.Transaction(indexeddb.TransactionReadOnly, storeMeta, storeScenarios)
-	if err != nil {
-		return rec, fmt.Errorf("%s: %w", op, mapError(err))
-	}
-	st, err := stores(txn, storeMeta, storeScenarios)
-	if err != nil {
-		return rec, fmt.Errorf("%s: %w", op, err)
-	}
-	// Both requests are issued before the first wait.
-	metaReq, err := st[0].Get(idKey(id))
-	if err != nil {
-		return rec, fmt.Errorf("%s: %w", op, mapError(err))
-	}
-	dataReq, err := st[1].Get(idKey(id))
-	if err != nil {
-		return rec, fmt.Errorf("%s: %w", op, mapError(err))
-	}
-	if err := txn.Await(ctx); err != nil {
-		return rec, fmt.Errorf("%s: %w", op, mapError(err))
-	}
-	mv, err := metaReq.Result()
-	if err != nil {
-		return rec, fmt.Errorf("%s: %w", op, mapError(err))
-	}
-	if missing(mv) {
-		return rec, fmt.Errorf("%s: %w", op, storage.ErrNotExist)
-	}
-	dv, err := dataReq.Result()
-	if err != nil {
-		return rec, fmt.Errorf("%s: %w", op, mapError(err))
-	}
-	data, err := fromBytesJS(dv)
+	mv, data, err := s.getRecord(ctx, storeMeta, storeScenarios, idKey(id))
 	if err != nil {
 		return rec, fmt.Errorf("%s: %w", op, err)
 	}
