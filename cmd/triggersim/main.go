@@ -25,6 +25,7 @@ const usage = `usage:
   triggersim validate FILE                      only read and check the file
   triggersim lint FILE [--json] [--lang ru|en]  find design mistakes (docs/lint.md); exit 1 when found
   triggersim whatif FILE [--seed N] [--days N] [--json] [--compare OTHER] [--replay CSV]
+                         [--runs N] [--sweep PATH=FROM:TO:STEP --kpi KEY --goal max|min]
                                                  what-if lab: KPIs of generated traffic (docs/whatif.md)
 Flags may come before or after the file name.
 Exit status: 0 expectations hold, 1 an expectation fails, 2 invalid file or usage.

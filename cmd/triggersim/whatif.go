@@ -16,23 +16,36 @@ import (
 const whatifUsage = `usage:
   triggersim whatif FILE [--seed N] [--days N] [--json] [--lang ru|en]
                          [--compare OTHER] [--replay HISTORY.csv] [--changed]
+                         [--runs N] [--sweep PATH=FROM:TO:STEP [--kpi KEY] [--goal max|min]]
 Runs the scenario's "whatif" traffic model (see docs/whatif.md) through its
 automation and prints the KPIs. --compare runs OTHER on the same traffic
 (FILE's model and seed) and shows both side by side, differences marked;
 --changed shows only the metrics that differ. --replay runs a recorded
 event history (CSV: time,code,target,data) instead of the model.
+--runs N runs N seeds (the seed and the next N−1, on all CPU cores) and
+reports every KPI as a mean with its 95 % confidence interval; with
+--compare, the paired difference B − A of every metric with its interval,
+marked when the interval excludes zero (--changed: only those).
+--sweep varies one number of FILE (PATH as in the reader's errors, such as
+robots[2].delay.value or whatif.arrivals[0].perDay) from FROM to TO, runs
+every point (--runs N, default 5) and reports the KPI KEY (default: items
+that reached the first success stage) with its interval, naming the best
+point (--goal max, the default, or min).
 Exit status: 0 done, 2 invalid file or usage.
 `
 
 // whatifOptions are the parsed whatif command line.
 type whatifOptions struct {
 	file, compare, replay, lang string
-	seed, days                  int
+	seed, days, runs            int
 	seedSet, json, changed      bool
+	sweep                       *whatif.Sweep
+	kpi, goal                   string
 }
 
 // whatifValueFlags take a value as the next argument.
-var whatifValueFlags = map[string]bool{"seed": true, "days": true, "compare": true, "replay": true, "lang": true}
+var whatifValueFlags = map[string]bool{"seed": true, "days": true, "compare": true, "replay": true, "lang": true,
+	"runs": true, "sweep": true, "kpi": true, "goal": true}
 
 // isWhatIf reports whether the command line is the whatif command: its
 // first argument that is neither a flag nor a flag's value is "whatif".
@@ -92,6 +105,25 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 			} else {
 				o.days = n
 			}
+		case "runs":
+			n, err := strconv.Atoi(value)
+			if err != nil || n < 1 || n > whatif.MaxRuns {
+				return o, fmt.Errorf("--runs expects a whole number from 1 to %d, got %q", whatif.MaxRuns, value)
+			}
+			o.runs = n
+		case "sweep":
+			sw, err := whatif.ParseSweep(value)
+			if err != nil {
+				return o, fmt.Errorf("--sweep: %v", err)
+			}
+			o.sweep = &sw
+		case "kpi":
+			o.kpi = value
+		case "goal":
+			if value != whatif.GoalMax && value != whatif.GoalMin {
+				return o, fmt.Errorf("--goal must be max or min, got %q", value)
+			}
+			o.goal = value
 		case "compare":
 			o.compare = value
 		case "replay":
@@ -105,6 +137,14 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 	}
 	if len(rest) != 2 || rest[0] != "whatif" {
 		return o, fmt.Errorf("whatif needs exactly one FILE")
+	}
+	switch {
+	case o.sweep != nil && o.compare != "":
+		return o, fmt.Errorf("--sweep and --compare cannot be combined: a sweep compares the points of one scenario")
+	case o.sweep == nil && (o.kpi != "" || o.goal != ""):
+		return o, fmt.Errorf("--kpi and --goal go with --sweep")
+	case o.sweep != nil && o.runs == 0:
+		o.runs = 5
 	}
 	o.file = rest[1]
 	return o, nil
@@ -148,6 +188,12 @@ func runWhatIf(args []string, stdout, stderr io.Writer) int {
 		lang = sc.Locale
 	}
 	ctx := context.Background()
+	if o.sweep != nil {
+		return runSweep(ctx, o, opt, lang, titleOf(sc, o.file), stdout, stderr)
+	}
+	if o.runs > 0 {
+		return runReplicated(ctx, o, sc, opt, lang, stdout, stderr)
+	}
 	if o.compare == "" {
 		k, err := whatif.Run(ctx, sc, opt, nil)
 		if err != nil {
@@ -194,5 +240,55 @@ func writeJSON(stdout, stderr io.Writer, v any) int {
 		return 2
 	}
 	stdout.Write(append(b, '\n'))
+	return 0
+}
+
+// runReplicated is whatif --runs N, alone or with --compare.
+func runReplicated(ctx context.Context, o whatifOptions, sc *engine.Scenario, opt whatif.Options, lang string, stdout, stderr io.Writer) int {
+	if o.compare == "" {
+		s, _, err := whatif.Replicate(ctx, sc, opt, o.runs, 0, nil)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", o.file, err)
+			return 2
+		}
+		if o.json {
+			return writeJSON(stdout, stderr, s)
+		}
+		whatif.WriteSummary(stdout, titleOf(sc, o.file), s, lang)
+		return 0
+	}
+	other := load(o.compare, stderr)
+	if other == nil {
+		return 2
+	}
+	d, err := whatif.ReplicateAB(ctx, sc, other, opt, o.runs, 0, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "triggersim: %v\n", err)
+		return 2
+	}
+	if o.json {
+		return writeJSON(stdout, stderr, d)
+	}
+	whatif.WritePaired(stdout, titleOf(sc, o.file), titleOf(other, o.compare), d, lang, o.changed)
+	return 0
+}
+
+// runSweep is whatif --sweep: the file is read again for every point, with
+// the swept number replaced, so the reader checks each point.
+func runSweep(ctx context.Context, o whatifOptions, opt whatif.Options, lang, title string, stdout, stderr io.Writer) int {
+	doc, err := os.ReadFile(o.file)
+	if err != nil {
+		fmt.Fprintf(stderr, "triggersim: %v\n", err)
+		return 2
+	}
+	res, err := whatif.RunSweep(ctx, doc, *o.sweep, opt, o.runs, o.kpi, o.goal, 0, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: --sweep: %v\n", o.file, err)
+		return 2
+	}
+	if o.json {
+		return writeJSON(stdout, stderr, res)
+	}
+	whatif.WriteSweep(stdout, title, *o.sweep, res, lang)
 	return 0
 }
