@@ -156,6 +156,14 @@ var engineReasonTexts = map[string]reasonText{
 		ru: "поле %s пустое или не дата: робот выполняется без задержки",
 		en: "field %s is empty or not a date: the robot runs without the delay",
 	},
+	"robot.beyondCalendar": {
+		ru: "робот %s должен был бы выполниться после 9999-12-30 — за концом календаря симулятора, поэтому он не выполнится никогда",
+		en: "robot %s would come due after 9999-12-30, past the end of the simulator's calendar, so it never runs",
+	},
+	"log.omitted": {
+		ru: "… пропущено записей журнала: %s. Журнал хранит первые %s записей и после них только записи о циклах; счётчики, ожидания и показатели учитывают всё",
+		en: "… %s log entries omitted. The log keeps its first %s entries and only loop entries after them; counters, expectations and KPIs count everything",
+	},
 	"loop.cascade": {
 		ru: "каскад длиннее %s шагов остановлен: цикл %s",
 		en: "a cascade longer than %s steps was stopped: cycle %s",

@@ -247,11 +247,16 @@ func compile(sc *Scenario) (*model, error) {
 			errs.add(path+".condition", "%v", err)
 			continue
 		}
+		if d := r.Delay; d != nil && (d.Value < 0 || d.Value > maxDelayValue(d.Unit)) {
+			errs.add(path+".delay.value", "expected a delay of %s, got %d %s", delayWanted(d.Unit), d.Value, unitName(d.Unit))
+			continue
+		}
 		rm := &robotModel{r: r, index: i, entity: em, pipeline: ref.pipeline, stage: ref.index, cond: cond}
 		m.robots[r.ID] = rm
 		id := ref.pipeline.p.Stages[ref.index].ID
 		em.robots[id] = append(em.robots[id], rm)
 	}
+	checkTimes(sc, &errs)
 	if err := errs.err(); err != nil {
 		return nil, err
 	}

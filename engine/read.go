@@ -20,6 +20,13 @@ const (
 	DefaultLimitCascade = 50
 )
 
+// The largest limits a file may set (docs/limits.md): with them a run
+// ends in seconds, and its memory stays bounded (see MaxLogEntries).
+const (
+	MaxLimitSteps   = 1000000
+	MaxLimitCascade = 10000
+)
+
 // maxID is the largest item or client id: targets such as "DEAL_5" carry
 // at most nine digits.
 const maxID = 999999999
@@ -356,7 +363,9 @@ func (r *reader) fields(n *jtNode, path string) map[string]any {
 	return out
 }
 
-// time reads a scenario time (absolute or "+offset").
+// time reads a scenario time (absolute or "+offset"): an offset of at most
+// MaxDuration whose instant (from the start read so far) stays in the
+// calendar, or an absolute time in the calendar.
 func (r *reader) time(n *jtNode, path string) (Time, bool) {
 	s, ok := r.str(n, path)
 	if !ok {
@@ -364,11 +373,11 @@ func (r *reader) time(n *jtNode, path string) (Time, bool) {
 	}
 	t, err := ParseTime(s)
 	if err != nil {
-		if strings.HasPrefix(s, "+") {
-			r.errs.add(path, "expected an offset such as \"+90m\", \"+2h30m\" or \"+1d4h\", got %q", s)
-		} else {
-			r.errs.add(path, "expected an RFC 3339 time such as \"2026-01-12T10:30:00+03:00\" or an offset such as \"+2h30m\", got %q", s)
-		}
+		r.errs.add(path, "%s", err.Error())
+		return Time{}, false
+	}
+	if t.Relative && !InCalendar(t.Resolve(r.s.Start)) {
+		r.errs.add(path, "the offset %q from the start lands after 9999-12-30, the end of the calendar", s)
 		return Time{}, false
 	}
 	return t, true
@@ -561,11 +570,15 @@ func (r *reader) scenario(root *jtNode) {
 	if n, p := o.get("limits"); n != nil {
 		s.LimitsSet = true
 		if lo, ok := r.object(n, p, "steps", "cascade"); ok {
-			if v, ok := r.positive(lo.get("steps")); ok {
-				s.Limits.Steps = v
+			if sn, sp := lo.get("steps"); sn != nil {
+				if v, ok := r.integer(sn, sp, 1, MaxLimitSteps); ok {
+					s.Limits.Steps = v
+				}
 			}
-			if v, ok := r.positive(lo.get("cascade")); ok {
-				s.Limits.Cascade = v
+			if cn, cp := lo.get("cascade"); cn != nil {
+				if v, ok := r.integer(cn, cp, 1, MaxLimitCascade); ok {
+					s.Limits.Cascade = v
+				}
 			}
 		}
 	}
@@ -1266,11 +1279,27 @@ func (r *reader) delay(n *jtNode, path string) *Delay {
 		r.errs.add(up, "missing required key, expected \"m\", \"h\" or \"d\"")
 	}
 	d.Unit, _ = r.enum(un, up, "m", "h", "d")
+	if d.Unit != "" && d.Value > maxDelayValue(d.Unit) {
+		// value × unit must stay a time.Duration that cannot wrap.
+		r.errs.add(vp, "expected a delay of %s, got %d %s", delayWanted(d.Unit), d.Value, unitName(d.Unit))
+		d.Value = 0
+	}
 	d.Basis, _ = r.fieldID(o.get("basis"))
 	d.Time, _ = r.clock(o.get("time"))
 	d.WorkTime, _ = r.boolean(o.get("workTime"))
 	d.WaitWorkDay, _ = r.boolean(o.get("waitWorkDay"))
 	return d
+}
+
+// unitName names a delay unit in messages.
+func unitName(unit string) string {
+	switch unit {
+	case "h":
+		return "hours"
+	case "d":
+		return "days"
+	}
+	return "minutes"
 }
 
 func (r *reader) readItems(o obj) {

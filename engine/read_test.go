@@ -132,7 +132,7 @@ func TestReadScenarioErrors(t *testing.T) {
 			}},
 		{"no users", rdDoc(`"users": []`), []string{`users: expected an array of users with at least one entry, got an empty array`}},
 		{"limits", rdDoc(`"limits": {"steps": 0, "cascade": 1.5, "loops": 1}`),
-			[]string{`limits.loops: unknown key`, `limits.steps: expected an integer > 0, got 0`, `limits.cascade: expected an integer > 0, got 1.5`}},
+			[]string{`limits.loops: unknown key`, `limits.steps: expected an integer from 1 to 1000000, got 0`, `limits.cascade: expected an integer from 1 to 10000, got 1.5`}},
 		{"until", rdDoc(`"until": "+1x"`),
 			[]string{`until: expected an offset such as "+90m", "+2h30m" or "+1d4h", got "+1x"`}},
 

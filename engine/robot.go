@@ -72,6 +72,12 @@ func (s *Sim) startRobot(it *item, branch []*robotModel, pos int, epoch int, ref
 		origin = s.cas.origin
 	}
 	due := s.dueTime(it, rm, ref)
+	if due.Unix() > maxInstantUnix {
+		// A delay from a far date field: the robot would come due after
+		// the last day of the calendar, so within it it never does.
+		s.add(LogEntry{Type: LogNote, Target: it.target, Robot: rm.r.ID, Why: Reason{Code: "robot.beyondCalendar", Args: []string{rm.r.ID}}})
+		return
+	}
 	t := &task{at: due, event: -1, it: it, branch: branch, pos: pos, epoch: epoch, origin: origin}
 	it.pending = append(it.pending, t)
 	if !due.After(s.now) {

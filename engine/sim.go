@@ -50,6 +50,10 @@ type Sim struct {
 	counts   map[countKey]int
 	clients  map[clientKey][]*item // a client's items in creation order
 	quiet    bool                  // Options.Quiet or NoLog: skip the explanation work
+	logCap   int                   // MaxLogEntries
+	omitAt   int                   // index of the "entries omitted" marker, or -1
+	omitted  int                   // entries not kept past logCap
+	logTail  int                   // loop entries kept past logCap
 	system   int
 }
 
@@ -209,6 +213,7 @@ func New(sc *Scenario, opt Options) (*Sim, error) {
 	s := &Sim{
 		m: m, sc: sc, opt: opt, lang: opt.Lang, now: sc.Start,
 		byTarget: map[string]*item{}, nextID: map[string]int{}, clients: map[clientKey][]*item{},
+		logCap: MaxLogEntries, omitAt: -1,
 	}
 	s.quiet = opt.Quiet || opt.NoLog
 	if s.lang == "" {
@@ -374,8 +379,12 @@ func (s *Sim) Step() bool {
 	return true
 }
 
-// RunUntil runs everything due up to t and then sets the clock to t.
+// RunUntil runs everything due up to t and then sets the clock to t (at
+// most MaxInstant, the end of the calendar).
 func (s *Sim) RunUntil(t time.Time) {
+	if t.Unix() > maxInstantUnix {
+		t = MaxInstant()
+	}
 	for {
 		at, ok := s.Next()
 		if !ok || at.After(t) {
@@ -488,6 +497,9 @@ func (s *Sim) add(e LogEntry) {
 			return
 		}
 	}
+	if len(s.log) >= s.logCap && !s.keepPastCap(&e) {
+		return
+	}
 	e.Seq = len(s.log) + 1
 	e.Time = s.now
 	if s.cas != nil {
@@ -495,6 +507,52 @@ func (s *Sim) add(e LogEntry) {
 	}
 	s.log = append(s.log, e)
 }
+
+// MaxLogEntries bounds the log a run keeps, whatever the scenario does:
+// past it the log holds one "… N entries omitted" entry and then only loop
+// entries (at most maxLogTail of them), so that the end of a runaway run
+// still says why it stopped. Counters, expectations and KPIs do not read
+// the log and stay exact.
+const MaxLogEntries = 20000
+
+// maxLogTail is how many loop entries are kept after the omitted marker.
+const maxLogTail = 100
+
+// keepPastCap decides on an entry that arrives when the log is full: the
+// first one places the marker; loop entries are kept up to maxLogTail;
+// everything else is counted as omitted.
+func (s *Sim) keepPastCap(e *LogEntry) bool {
+	if s.omitAt < 0 {
+		s.omitAt = len(s.log)
+		m := LogEntry{Type: LogNote, Seq: len(s.log) + 1, Time: s.now, Why: Reason{Code: "log.omitted"}}
+		if s.cas != nil {
+			m.Event = s.cas.origin
+		}
+		s.log = append(s.log, m)
+	}
+	if e.Type == LogLoop && s.logTail < maxLogTail {
+		s.logTail++
+		return true
+	}
+	s.omitted++
+	return false
+}
+
+// markOmitted brings the marker's count up to date; false without one.
+func (s *Sim) markOmitted() bool {
+	if s.omitAt < 0 {
+		return false
+	}
+	s.log[s.omitAt].Why.Args = []string{fmt.Sprint(s.omitted), fmt.Sprint(s.logCap)}
+	return true
+}
+
+// Omitted is how many log entries the run did not keep (MaxLogEntries).
+func (s *Sim) Omitted() int { return s.omitted }
+
+// Steps is how many steps (events, trigger applications, robot runs) the
+// run has taken: the unit of limits.steps.
+func (s *Sim) Steps() int { return s.steps }
 
 // countKey counts trigger moves and robot runs per item, for expectations
 // and KPIs, independently of how much log is kept. It is keyed by pointers
@@ -544,6 +602,11 @@ func (s *Sim) Log() []LogEntry {
 		}
 	}
 	s.rendered = len(s.log)
+	if s.markOmitted() {
+		// The marker's count grows after it is first rendered.
+		e := &s.log[s.omitAt]
+		e.Reason = e.Why.Text(s.lang)
+	}
 	return s.log
 }
 

@@ -25,48 +25,110 @@ func (t Time) Resolve(start time.Time) time.Time {
 	return t.Abs
 }
 
-// ParseTime reads a scenario time.
+// ParseTime reads a scenario time: an offset within MaxDuration, or an
+// absolute time within the calendar (InCalendar).
 func ParseTime(s string) (Time, error) {
 	if strings.HasPrefix(s, "+") {
 		d, err := ParseDuration(s[1:])
 		if err != nil {
-			return Time{}, err
+			if wellFormedOffset(s[1:]) {
+				return Time{}, fmt.Errorf("expected an offset of %s, got %s", durationWanted, Quote(s))
+			}
+			return Time{}, fmt.Errorf("expected an offset such as \"+90m\", \"+2h30m\" or \"+1d4h\", got %s", Quote(s))
 		}
 		return Time{Raw: s, Relative: true, Offset: d}, nil
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return Time{}, fmt.Errorf("expected an RFC 3339 time such as \"2026-01-12T10:30:00+03:00\" or an offset such as \"+2h30m\", got %q", s)
+		return Time{}, fmt.Errorf("expected an RFC 3339 time such as \"2026-01-12T10:30:00+03:00\" or an offset such as \"+2h30m\", got %s", Quote(s))
+	}
+	if !InCalendar(t) {
+		return Time{}, fmt.Errorf("expected %s, got %s", calendarWanted, Quote(s))
 	}
 	return Time{Raw: s, Abs: t}, nil
 }
 
 // ParseDuration reads a Go duration that may also use "d" for days
-// ("3d", "1d4h", "90m"). Negative durations are refused.
+// ("3d", "1d4h", "90m"). Negative durations and durations longer than
+// MaxDuration are refused; nothing wraps.
 func ParseDuration(s string) (time.Duration, error) {
-	orig := s
-	if s == "" {
-		return 0, fmt.Errorf("expected a duration such as \"90m\", \"2h30m\" or \"3d\", got %q", orig)
+	bad := func() (time.Duration, error) {
+		return 0, fmt.Errorf("expected a duration such as \"90m\", \"2h30m\" or \"3d\", got %s", Quote(s))
 	}
+	tooLong := func() (time.Duration, error) {
+		return 0, fmt.Errorf("expected a duration of %s, got %s", durationWanted, Quote(s))
+	}
+	if s == "" {
+		return bad()
+	}
+	rest := s
 	var total time.Duration
 	// Peel off a leading "<n>d".
-	if i := strings.IndexByte(s, 'd'); i >= 0 {
-		n, err := strconv.Atoi(s[:i])
-		if err != nil || n < 0 || n > 100000 {
-			return 0, fmt.Errorf("expected a duration such as \"90m\", \"2h30m\" or \"3d\", got %q", orig)
+	if i := strings.IndexByte(rest, 'd'); i >= 0 {
+		digits := rest[:i]
+		if digits == "" || strings.TrimLeft(digits, "0123456789") != "" {
+			return bad()
 		}
-		total = time.Duration(n) * 24 * time.Hour
-		s = s[i+1:]
+		n, err := strconv.ParseInt(digits, 10, 64)
+		if err != nil {
+			return tooLong() // only digits, so the number is too big
+		}
+		var ok bool
+		if total, ok = mulDuration(n, 24*time.Hour); !ok {
+			return tooLong()
+		}
+		rest = rest[i+1:]
 	}
-	if s != "" {
-		if s[0] == '-' || s[0] == '+' {
-			return 0, fmt.Errorf("expected a duration such as \"90m\", \"2h30m\" or \"3d\", got %q", orig)
+	if rest != "" {
+		if rest[0] == '-' || rest[0] == '+' {
+			return bad()
 		}
-		d, err := time.ParseDuration(s)
-		if err != nil || d < 0 {
-			return 0, fmt.Errorf("expected a duration such as \"90m\", \"2h30m\" or \"3d\", got %q", orig)
+		d, err := time.ParseDuration(rest)
+		if err != nil {
+			if wellFormedDuration(rest) {
+				return tooLong() // well formed, but past what a time.Duration holds
+			}
+			return bad()
 		}
-		total += d
+		var ok bool
+		if total, ok = addDuration(total, d); !ok {
+			return tooLong()
+		}
+	}
+	if total > MaxDuration {
+		return tooLong()
 	}
 	return total, nil
+}
+
+// wellFormedDuration reports whether s would parse as a Go duration if its
+// numbers were small: then a parse error means the value overflowed.
+func wellFormedDuration(s string) bool {
+	var b strings.Builder
+	inDigits := false
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			if !inDigits {
+				b.WriteByte('1')
+			}
+			inDigits = true
+			continue
+		}
+		inDigits = false
+		b.WriteRune(c)
+	}
+	_, err := time.ParseDuration(b.String())
+	return err == nil
+}
+
+// wellFormedOffset reports whether s is a duration in form ("<n>d" and/or
+// a Go duration), whatever its size.
+func wellFormedOffset(s string) bool {
+	if i := strings.IndexByte(s, 'd'); i >= 0 {
+		if i == 0 || strings.TrimLeft(s[:i], "0123456789") != "" {
+			return false
+		}
+		s = s[i+1:]
+	}
+	return s == "" || s[0] != '-' && s[0] != '+' && wellFormedDuration(s)
 }

@@ -10,7 +10,10 @@ package engine
 // their texts (unless Log rendered them): At, Due and Reason may be empty;
 // Time and Why are set (render a reason with Why.Text). The slice is valid
 // until the next Step, Fire, Run or TrimLog.
-func (s *Sim) RawLog() []LogEntry { return s.log }
+func (s *Sim) RawLog() []LogEntry {
+	s.markOmitted()
+	return s.log
+}
 
 // TrimLog forgets every log entry so far. Seq numbers start again at 1,
 // and Result, Check and Log see only what comes after: use it only for
@@ -19,4 +22,5 @@ func (s *Sim) TrimLog() {
 	clear(s.log)
 	s.log = s.log[:0]
 	s.rendered = 0
+	s.omitAt, s.omitted, s.logTail = -1, 0, 0
 }

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// hostileCase is one crafted file of testdata/hostile run through the
+// command line: its exit status, a message it must print (with its JSON
+// path), and a bound on how much it may print, so that a runaway shows up
+// as a failure without any timing.
+type hostileCase struct {
+	file     string
+	args     []string // extra flags
+	code     int
+	want     []string // substrings of stdout+stderr
+	notWant  []string
+	maxBytes int // bound on stdout+stderr
+}
+
+func runHostile(t *testing.T, tests []hostileCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			args := append([]string{"run", filepath.Join("testdata", "hostile", tt.file)}, tt.args...)
+			var out, errOut bytes.Buffer
+			code := run(args, &out, &errOut)
+			all := out.String() + errOut.String()
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; output:\n%.2000s", code, tt.code, all)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("output lacks %q:\n%.2000s", w, all)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(all, w) {
+					t.Errorf("output has %q:\n%.2000s", w, all)
+				}
+			}
+			if len(all) > tt.maxBytes {
+				t.Errorf("printed %d bytes, want at most %d", len(all), tt.maxBytes)
+			}
+		})
+	}
+}
+
+// TestHostileTimes: every duration and instant of a file is range-checked
+// where it is read; nothing wraps into a small or negative value.
+func TestHostileTimes(t *testing.T) {
+	runHostile(t, []hostileCase{
+		{"time_offset_wraps.json", nil, 2, []string{`events[0].at: expected an offset of at most 3660 days (about 10 years), got "+100000d2562047h"`}, nil, 400},
+		{"time_offset_hours.json", nil, 2, []string{`events[0].at: expected an offset of at most 3660 days (about 10 years), got "+2562048h"`}, nil, 400},
+		{"time_delay_days.json", nil, 2, []string{`robots[0].delay.value: expected a delay of at most 3660 days (about 10 years), got 2147483647 days`}, nil, 400},
+		{"time_delay_minutes.json", nil, 2, []string{`robots[0].delay.value: expected a delay of at most 5270400 minutes (3660 days, about 10 years), got 5270401 minutes`}, nil, 400},
+		{"time_until_past_calendar.json", nil, 2, []string{`until: the offset "+365d" from the start lands after 9999-12-30, the end of the calendar`}, nil, 400},
+		{"time_start_year_zero.json", nil, 2, []string{`start: expected an instant from 0001-01-02 to 9999-12-30 (UTC), got "0000-12-31T09:00:00Z"`}, nil, 400},
+		{"time_event_last_day.json", nil, 2, []string{`events[0].at: expected an instant from 0001-01-02 to 9999-12-30 (UTC), got "9999-12-31T23:00:00+03:00"`}, nil, 400},
+		{"time_expect_at.json", nil, 2, []string{`expect[0].at: expected an offset of at most 3660 days (about 10 years), got "+3661d"`}, nil, 400},
+		// A robot due after the calendar's end: never runs, and the result
+		// has only RFC 3339 times.
+		{"../../../../engine_test/testdata/scenarios/138_robot_due_past_calendar.json", []string{"--json"}, 0,
+			[]string{`"end": "9999-12-29T12:00:00+03:00"`, "робот r-far должен был бы выполниться после 9999-12-30"},
+			[]string{`"10000-`, `"0001-01-01`}, 20000},
+	})
+}
+
+// TestHostileLimits: limits have a ceiling, and a run at the ceiling
+// keeps a bounded log whatever it does.
+func TestHostileLimits(t *testing.T) {
+	runHostile(t, []hostileCase{
+		{"limits_steps_max.json", nil, 2, []string{`limits.steps: expected an integer from 1 to 1000000, got 2147483647`}, nil, 400},
+		{"limits_cascade_max.json", nil, 2, []string{`limits.cascade: expected an integer from 1 to 10000, got 10001`}, nil, 400},
+		// 150 000 steps would log about 450 000 entries (150 MB of JSON);
+		// the result keeps 20 000 of them, a marker and the loop entries.
+		{"log_flood.json", []string{"--json", "--lang", "en"}, 0, []string{`log entries omitted. The log keeps its first 20000 entries`, `"type": "loop"`, `"ok": true`}, nil, 7 << 20},
+		{"log_flood.json", nil, 0, []string{`пропущено записей журнала`}, nil, 5 << 20},
+	})
+}

@@ -1,0 +1,111 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseDurationBounds(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		err  string
+	}{
+		{"90m", 90 * time.Minute, ""},
+		{"1d4h", 28 * time.Hour, ""},
+		{"3660d", MaxDuration, ""},
+		{"3659d24h", MaxDuration, ""},
+		{"3660d1ns", 0, "at most 3660 days"},
+		{"3661d", 0, "at most 3660 days"},
+		{"100000d2562047h", 0, "at most 3660 days"},
+		{"2562048h", 0, "at most 3660 days"},              // past what time.Duration holds
+		{"99999999999999999999d", 0, "at most 3660 days"}, // past int64
+		{"9223372036854775807ns", 0, "at most 3660 days"}, // fits, but too long
+		{"1x", 0, `such as "90m"`},
+		{"h5", 0, `such as "90m"`},
+		{"d", 0, `such as "90m"`},
+		{"-1h", 0, `such as "90m"`},
+		{"1d-1h", 0, `such as "90m"`},
+	}
+	for _, tt := range tests {
+		got, err := ParseDuration(tt.in)
+		switch {
+		case tt.err == "" && (err != nil || got != tt.want):
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("ParseDuration(%q) error = %v; want one containing %q", tt.in, err, tt.err)
+		}
+	}
+}
+
+func TestParseTimeCalendar(t *testing.T) {
+	for _, s := range []string{"0001-01-02T00:00:00Z", "9999-12-30T23:59:59Z", "9999-12-31T09:00:00+14:00", "+3660d"} {
+		if _, err := ParseTime(s); err != nil {
+			t.Errorf("ParseTime(%q): %v", s, err)
+		}
+	}
+	for _, s := range []string{"0001-01-01T23:59:59Z", "0000-06-01T00:00:00Z", "9999-12-31T00:00:00Z", "9999-12-30T23:00:00-03:00", "+3661d"} {
+		if _, err := ParseTime(s); err == nil {
+			t.Errorf("ParseTime(%q) accepted", s)
+		}
+	}
+}
+
+func TestCheckedDurations(t *testing.T) {
+	if d, ok := mulDuration(3660, 24*time.Hour); !ok || d != MaxDuration {
+		t.Errorf("mulDuration(3660d) = %v, %v", d, ok)
+	}
+	for _, n := range []int64{3661, 1 << 40, 1<<63 - 1, -1} {
+		if _, ok := mulDuration(n, 24*time.Hour); ok {
+			t.Errorf("mulDuration(%d days) did not refuse", n)
+		}
+	}
+	if _, ok := addDuration(MaxDuration, 1); ok {
+		t.Error("addDuration past MaxDuration did not refuse")
+	}
+	if _, ok := addDuration(1<<62, 1<<62); ok {
+		t.Error("addDuration wrapped")
+	}
+	for unit, n := range map[string]int{"m": 5270400, "h": 87840, "d": 3660} {
+		if got := maxDelayValue(unit); got != n {
+			t.Errorf("maxDelayValue(%s) = %d, want %d", unit, got, n)
+		}
+	}
+}
+
+// A scenario built in Go (the app's designer) is checked like a file.
+func TestCheckRefusesUnboundedTimes(t *testing.T) {
+	sc, err := ReadScenario([]byte(`{"format": "triggersim/scenario", "version": 1, "entities": [{"type": "DEAL"}],
+		"robots": [{"id": "r1", "entity": "DEAL", "stage": "NEW", "type": "Notify", "params": {"text": "x"}}],
+		"events": [{"at": "+1h", "code": "CALL", "target": "DEAL_1"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.Robots[0].Delay = &Delay{Type: DelayAfter, Value: 1 << 40, Unit: "d"}
+	sc.Events[0].At = Time{Raw: "+9000d", Relative: true, Offset: 9000 * 24 * time.Hour}
+	err = Check(sc)
+	if err == nil {
+		t.Fatal("Check accepted a delay and an offset past their bounds")
+	}
+	for _, want := range []string{"robots[0].delay.value: expected a delay of at most 3660 days", `events[0].at: expected an offset of at most 3660 days (about 10 years), got "+9000d"`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Check: %v\nwant %q", err, want)
+		}
+	}
+}
+
+func TestRunUntilStopsAtCalendarEnd(t *testing.T) {
+	sc, err := ReadScenario([]byte(`{"format": "triggersim/scenario", "version": 1, "entities": [{"type": "DEAL"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(sc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.RunUntil(time.Date(20000, 1, 1, 0, 0, 0, 0, time.UTC))
+	if got := s.Result().End; strings.HasPrefix(got, "1") || len(got) != len("9999-12-31T02:59:59+03:00") {
+		t.Errorf("end = %q, want an RFC 3339 time on the calendar's last day", got)
+	}
+}
