@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/triggersim/triggersim/engine"
 )
@@ -28,18 +30,47 @@ import (
 // ErrCSV is wrapped by every error of ReplayCSV.
 var ErrCSV = errors.New("event history")
 
+// ErrNoEvents is ReplayCSV's error for a history without a single event
+// (an empty file, only a header, only blank lines): replaying it would
+// silently measure nothing. It satisfies errors.Is(err, ErrCSV) too.
+var ErrNoEvents error = noEventsError{}
+
+type noEventsError struct{}
+
+func (noEventsError) Error() string {
+	return "the replay file has no events: expected rows time,code,target,data after the optional header"
+}
+func (noEventsError) Is(target error) bool { return target == ErrCSV }
+
 // CSVError is a problem in one cell of a history.
 type CSVError struct {
 	Line   int    // 1-based line of the file
 	Column string // "time", "code", "target" or "data"; "" for the row
-	Msg    string
+	// Key is the place inside the data column's JSON object that the
+	// message is about ("url", "fields.OPPORTUNITY"); "" for the cell.
+	Key string
+	Msg string
 }
 
 func (e *CSVError) Error() string {
-	if e.Column == "" {
+	switch {
+	case e.Column == "":
 		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	case e.Key != "":
+		return fmt.Sprintf("line %d, column %s, key %s: %s", e.Line, e.Column, quoteShort(e.Key), e.Msg)
 	}
 	return fmt.Sprintf("line %d, column %s: %s", e.Line, e.Column, e.Msg)
+}
+
+// quoteShort quotes a piece of the user's file for a message, cut to its
+// first 40 characters: a message never echoes a huge key whole.
+func quoteShort(s string) string {
+	const most = 40
+	if utf8.RuneCountInString(s) > most {
+		r := []rune(s)
+		s = string(r[:most]) + "…"
+	}
+	return strconv.Quote(s)
 }
 
 // Is makes errors.Is(err, ErrCSV) hold.
@@ -77,6 +108,7 @@ func ReplayCSV(r io.Reader) ([]engine.Event, error) {
 		if first {
 			first = false
 			if len(rec) > 0 && strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(rec[0], "\ufeff")), "time") {
+				errs = append(errs, csvHeader(rec, line)...)
 				continue
 			}
 		}
@@ -96,7 +128,27 @@ func ReplayCSV(r io.Reader) ([]engine.Event, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	if len(out) == 0 {
+		return nil, ErrNoEvents
+	}
 	return out, nil
+}
+
+// csvHeader checks a header row: the column names, in order, with data
+// optional. A misspelt name would otherwise be taken silently.
+func csvHeader(rec []string, line int) []error {
+	if len(rec) < 3 || len(rec) > 4 {
+		return []error{&CSVError{Line: line, Msg: fmt.Sprintf("expected the header time,code,target,data (4 columns), got %d columns", len(rec))}}
+	}
+	var out []error
+	for i, name := range rec {
+		name = strings.TrimSpace(strings.TrimPrefix(name, "\ufeff"))
+		if !strings.EqualFold(name, csvColumns[i]) {
+			out = append(out, &CSVError{Line: line, Column: strconv.Itoa(i + 1),
+				Msg: fmt.Sprintf("unknown column %s in the header, expected %q", quoteShort(name), csvColumns[i])})
+		}
+	}
+	return out
 }
 
 // csvRow checks one row by going through the scenario reader: the row
@@ -169,7 +221,8 @@ func csvRow(rec []string, line int) (engine.Event, []error) {
 		}
 		var out []error
 		for _, e := range list {
-			out = append(out, &CSVError{Line: line, Column: csvColumn(e.Path), Msg: e.Msg})
+			col := csvColumn(e.Path)
+			out = append(out, &CSVError{Line: line, Column: col, Key: csvKey(col, e.Path), Msg: e.Msg})
 		}
 		return engine.Event{}, out
 	}
@@ -192,6 +245,19 @@ func csvColumn(path string) string {
 		return "data"
 	}
 	return ""
+}
+
+// csvKey is the place inside the data column a scenario path points to
+// ("events[0].data.fields.X" → "fields.X"), "" for the cell itself.
+func csvKey(column, path string) string {
+	if column != "data" {
+		return ""
+	}
+	rest, ok := strings.CutPrefix(path, "events[0].data")
+	if !ok {
+		return ""
+	}
+	return strings.TrimPrefix(rest, ".")
 }
 
 // WriteCSV writes events as a history that ReplayCSV reads back.

@@ -3,6 +3,8 @@ package whatif_test
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,8 +21,11 @@ func TestReplayCSVErrors(t *testing.T) {
 		{"bad code", "+1h,SMS,DEAL_1,\n", `line 1, column code: expected a trigger code, CREATE, UPDATE or MOVE, got "SMS"`},
 		{"bad target", "+1h,CALL,deal 1,\n", `line 1, column target: expected a target such as "DEAL_5", "CONTACT_7", "EMAIL_1" or "TASK_1", got "deal 1"`},
 		{"data not JSON", "+1h,CALL,DEAL_1,{oops}\n", `line 1, column data: expected a JSON object: invalid character 'o' looking for beginning of object key string`},
-		{"data of another code", "+1h,CALL,DEAL_1,\"{\"\"url\"\": \"\"x\"\"}\"\n", `line 1, column data: unknown key`},
+		{"data of another code", "+1h,CALL,DEAL_1,\"{\"\"url\"\": \"\"x\"\"}\"\n", `line 1, column data, key "url": unknown key`},
 		{"MOVE without data", "+1h,MOVE,DEAL_1,\n", `line 1, column data: missing required key, expected the data of MOVE`},
+		{"unknown header", "time,code,target,dat\n+1h,CALL,DEAL_1,\n", `line 1, column 4: unknown column "dat" in the header, expected "data"`},
+		{"empty", "", "the replay file has no events"},
+		{"header only", "time,code,target,data\n", "the replay file has no events"},
 		{"columns", "+1h,CALL\n", `line 1: expected 4 columns (time, code, target, data), got 2`},
 		{"quote", "+1h,CALL,\"DEAL_1,\n", `line 1: extraneous or missing " in quoted-field`},
 	}
@@ -52,6 +57,12 @@ func TestCSVRoundTrip(t *testing.T) {
 // FuzzReplayCSV: reading never panics, and what reads writes back to a
 // history that reads to the same events.
 func FuzzReplayCSV(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "replay", "*.csv"))
+	for _, file := range files {
+		if data, err := os.ReadFile(file); err == nil {
+			f.Add(string(data))
+		}
+	}
 	f.Add("time,code,target,data\n+1h,CALL,DEAL_1,\n")
 	f.Add("+1h,MOVE,DEAL_1,\"{\"\"stage\"\": \"\"WON\"\"}\"\n")
 	f.Add("+0,CREATE,DEAL,\"{\"\"stage\"\": \"\"NEW\"\", \"\"fields\"\": {\"\"A\"\": [1, null]}}\"\n")
@@ -71,6 +82,9 @@ func FuzzReplayCSV(f *testing.F) {
 		}
 		if len(again) != len(evs) {
 			t.Fatalf("%d events, then %d", len(evs), len(again))
+		}
+		if len(evs) == 0 {
+			t.Fatalf("an empty history was accepted")
 		}
 	})
 }

@@ -184,6 +184,9 @@ func NewRunner(sc *engine.Scenario, opt Options) (*Runner, error) {
 	if model == nil && opt.Replay == nil {
 		return nil, ErrNoModel
 	}
+	if opt.Replay != nil && len(opt.Replay) == 0 {
+		return nil, ErrNoEvents
+	}
 	if opt.Replay != nil {
 		// A history is the whole traffic: the model's arrivals and
 		// events are not drawn.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -502,6 +503,10 @@ func (p *WhatifPage) onReplayFile(ctx app.Context, e app.Event) {
 			evs, err = whatif.ReplayCSV(bytes.NewReader(data))
 			if err == nil {
 				p.replay, p.replayName, p.runErr = evs, name, ""
+				return
+			}
+			if errors.Is(err, whatif.ErrNoEvents) {
+				p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.replayEmpty"), name)
 				return
 			}
 		}

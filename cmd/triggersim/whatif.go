@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -174,6 +175,10 @@ func runWhatIf(args []string, stdout, stderr io.Writer) int {
 		}
 		evs, err := whatif.ReplayCSV(f)
 		f.Close()
+		if errors.Is(err, whatif.ErrNoEvents) {
+			fmt.Fprintf(stderr, "%s: %v\n", o.replay, err)
+			return 2
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: not a valid event history:\n%v\n", o.replay, err)
 			return 2
