@@ -20,6 +20,10 @@ import (
 // maxJSONDepth bounds nesting; a real scenario needs fewer than ten levels.
 const maxJSONDepth = 64
 
+// MaxJSONDepth is maxJSONDepth for other readers of user JSON (the
+// Bitrix24 REST import), so that every import has the same bound.
+const MaxJSONDepth = maxJSONDepth
+
 // jtKind is the type of a JSON value.
 type jtKind uint8
 

@@ -8,7 +8,6 @@
 package b24import
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -46,7 +45,7 @@ type Status struct {
 
 // describe names a record the way a consultant finds it in the REST output.
 func (s Status) describe() string {
-	return fmt.Sprintf("crm.status.list record ID %s (ENTITY_ID %s, STATUS_ID %s)", s.ID, s.EntityID, s.StatusID)
+	return fmt.Sprintf("crm.status.list record ID %s (ENTITY_ID %s, STATUS_ID %s)", short(s.ID), short(s.EntityID), short(s.StatusID))
 }
 
 // FromREST builds entity types from the saved output of crm.category.list
@@ -105,18 +104,18 @@ func Build(cats []Category, sts []Status, locale string) ([]engine.Entity, error
 	for _, c := range cats {
 		entity := entityOfType(c.EntityTypeID)
 		if entity == "" {
-			errs = append(errs, fmt.Sprintf("crm.category.list category %d «%s»: entityTypeId %d is not an entity type with stages (2 deals, 31 smart invoices, 128–191 or even ≥ 1030 smart processes)", c.ID, c.Name, c.EntityTypeID))
+			errs = append(errs, fmt.Sprintf("crm.category.list category %d «%s»: entityTypeId %d is not an entity type with stages (2 deals, 31 smart invoices, 128–191 or even ≥ 1030 smart processes)", c.ID, short(c.Name), c.EntityTypeID))
 			continue
 		}
 		k := pipelineKey{entity, c.ID}
 		names[k] = c.Name
 		if pipelines[k] == nil {
 			errs = append(errs, fmt.Sprintf("crm.category.list category %d «%s» of %s has no stages in the crm.status.list output: also save crm.status.list with filter[ENTITY_ID]=%s",
-				c.ID, c.Name, entity, stageEntityID(entity, c.ID)))
+				c.ID, short(c.Name), entity, stageEntityID(entity, c.ID)))
 		}
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("%w:\n%s", ErrInvalid, strings.Join(errs, "\n"))
+		return nil, fmt.Errorf("%w:\n%s", ErrInvalid, joinErrors(errs))
 	}
 	if len(pipelines) == 0 {
 		return nil, fmt.Errorf("%w: the crm.status.list output holds no stages (ENTITY_ID STATUS, DEAL_STAGE…, QUOTE_STATUS, DYNAMIC_…_STAGE_…, SMART_INVOICE_STAGE_…)", ErrInvalid)
@@ -164,7 +163,7 @@ func Build(cats []Category, sts []Status, locale string) ([]engine.Entity, error
 		srcs[len(srcs)-1] = append(srcs[len(srcs)-1], src)
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("%w:\n%s", ErrInvalid, strings.Join(errs, "\n"))
+		return nil, fmt.Errorf("%w:\n%s", ErrInvalid, joinErrors(errs))
 	}
 	if err := validate(entities, srcs, locale); err != nil {
 		return nil, err
@@ -205,11 +204,11 @@ func buildPipeline(id int, name string, src *source) (engine.Pipeline, []string)
 		case "F", "failure":
 			stage.Semantics = engine.Failure
 		default:
-			errs = append(errs, fmt.Sprintf("%s: SEMANTICS %q is not null, \"S\" or \"F\"", st.describe(), st.Semantics))
+			errs = append(errs, fmt.Sprintf("%s: SEMANTICS %q is not null, \"S\" or \"F\"", st.describe(), short(st.Semantics)))
 		}
 		color, ok := normalColor(st.Color)
 		if !ok {
-			errs = append(errs, fmt.Sprintf("%s: COLOR %q is not a colour such as \"#39A8EF\"", st.describe(), st.Color))
+			errs = append(errs, fmt.Sprintf("%s: COLOR %q is not a colour such as \"#39A8EF\"", st.describe(), short(st.Color)))
 		}
 		stage.Color = color
 		pl.Stages = append(pl.Stages, stage)
@@ -239,7 +238,7 @@ func validate(entities []engine.Entity, srcs [][]*source, locale string) error {
 	for _, re := range rerrs {
 		lines = append(lines, describePath(re, entities, srcs))
 	}
-	return fmt.Errorf("%w:\n%s", ErrInvalid, strings.Join(lines, "\n"))
+	return fmt.Errorf("%w:\n%s", ErrInvalid, joinErrors(lines))
 }
 
 // describePath rewrites a reader error "entities[i].pipelines[j].stages[k].…:
@@ -254,7 +253,7 @@ func describePath(re *engine.Error, entities []engine.Entity, srcs [][]*source) 
 	if n, _ := fmt.Sscanf(path, "entities[%d].pipelines[%d]%s", &i, &j, &rest); n >= 2 && i < len(srcs) && j < len(srcs[i]) {
 		src := srcs[i][j]
 		return fmt.Sprintf("%s pipeline %d «%s» (crm.status.list ENTITY_ID %s): %s",
-			entities[i].Type, entities[i].Pipelines[j].ID, src.category, src.entityID, re.Msg)
+			entities[i].Type, entities[i].Pipelines[j].ID, short(src.category), short(src.entityID), re.Msg)
 	}
 	return re.Error()
 }
@@ -434,18 +433,14 @@ func clonePipelines(in []engine.Pipeline) []engine.Pipeline {
 	return out
 }
 
-// unwrap returns the value of a REST response's "result" key, or the input
-// itself when it is the bare result.
-func unwrap(raw json.RawMessage) (json.RawMessage, error) {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &obj); err == nil {
-		if errText, ok := obj["error"]; ok {
-			desc := obj["error_description"]
-			return nil, fmt.Errorf("the REST call failed: error %s %s", errText, desc)
-		}
-		if res, ok := obj["result"]; ok {
-			return res, nil
-		}
+// maxErrors caps how many problems one import reports: a broken export of
+// a big portal would otherwise give thousands of lines.
+const maxErrors = 20
+
+// joinErrors puts problems one per line, at most maxErrors of them.
+func joinErrors(errs []string) string {
+	if len(errs) <= maxErrors {
+		return strings.Join(errs, "\n")
 	}
-	return raw, nil
+	return strings.Join(errs[:maxErrors], "\n") + fmt.Sprintf("\n… and %d more", len(errs)-maxErrors)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -186,10 +187,25 @@ func TestMerge(t *testing.T) {
 	assert.NotEqual(t, "changed", byType["DEAL"].Pipelines[0].Stages[0].Name)
 }
 
-func FuzzFromREST(f *testing.F) {
+// FuzzB24Import: the REST import never panics, whatever it accepts is a
+// valid scenario, and it is seeded with every file under testdata/
+// (the portal's real output and the hostile files).
+func FuzzB24Import(f *testing.F) {
 	f.Add(read(f, "categories.json"), read(f, "statuses.json"))
 	f.Add([]byte(""), read(f, "statuses-deal-bare.json"))
 	f.Add([]byte(`[]`), []byte(`{"result": []}`))
+	hostile, _ := filepath.Glob(filepath.Join("testdata", "hostile", "*.json"))
+	for _, file := range hostile {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if strings.HasPrefix(filepath.Base(file), "categories") {
+			f.Add(data, read(f, "statuses-deal-bare.json"))
+		} else {
+			f.Add([]byte(nil), data)
+		}
+	}
 	f.Fuzz(func(t *testing.T, cats, stats []byte) {
 		entities, err := b24import.FromREST(cats, stats, "ru")
 		if err != nil {
