@@ -109,3 +109,34 @@ func TestRunUntilStopsAtCalendarEnd(t *testing.T) {
 		t.Errorf("end = %q, want an RFC 3339 time on the calendar's last day", got)
 	}
 }
+
+// Fire hands the run to the outside: a loop across time is then left to
+// the step guard, since the next event may end it.
+func TestFireKeepsLoopsRunning(t *testing.T) {
+	sc, err := ReadScenario([]byte(`{"format": "triggersim/scenario", "version": 1, "entities": [{"type": "DEAL"}],
+		"robots": [
+			{"id": "a", "entity": "DEAL", "stage": "PREPARATION", "type": "ChangeStage", "params": {"stage": "EXECUTING"}, "delay": {"type": "after", "value": 10, "unit": "m"}},
+			{"id": "b", "entity": "DEAL", "stage": "EXECUTING", "type": "ChangeStage", "params": {"stage": "PREPARATION"}, "delay": {"type": "after", "value": 10, "unit": "m"}}],
+		"items": [{"id": 1, "entity": "DEAL", "stage": "NEW"}], "limits": {"steps": 500}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fire := range []bool{false, true} {
+		s, err := New(sc, Options{NoLog: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		move := Event{Code: CodeMove, Target: "DEAL_1", Data: map[string]any{"stage": "PREPARATION"}}
+		if fire {
+			s.Fire(move)
+		} else {
+			s.sc.Events = nil
+			s.events = append(s.events, move)
+			s.runTask(&task{at: s.now, event: 0})
+		}
+		s.Run()
+		if got := s.Stopped(); got != fire {
+			t.Errorf("fire=%v: stopped by the step guard = %v (steps %d)", fire, got, s.Steps())
+		}
+	}
+}

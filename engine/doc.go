@@ -36,7 +36,8 @@
 //     the same cascade; robots that write fields go through the update path,
 //     where RESP_CHANGED and FIELD_CHANGED triggers may fire in turn.
 //  4. Bitrix24's own guards and limits.cascade / limits.steps stop runaway
-//     cascades with a loop entry naming the cycle.
+//     cascades with a loop entry naming the cycle; an item whose state
+//     comes round with a period across delays is stopped early (loop.go).
 //
 // The Result holds the final items, the log (every entry with a reason kept as
 // data, rendered in Russian or English) and the verdict on each expectation.

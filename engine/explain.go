@@ -164,6 +164,10 @@ var engineReasonTexts = map[string]reasonText{
 		ru: "… пропущено записей журнала: %s. Журнал хранит первые %s записей и после них только записи о циклах; счётчики, ожидания и показатели учитывают всё",
 		en: "… %s log entries omitted. The log keeps its first %s entries and only loop entries after them; counters, expectations and KPIs count everything",
 	},
+	"loop.delay": {
+		ru: "%s ходит по кругу с задержками: каждые %s повторяется то же состояние (стадия, поля и ждущие роботы), круг: %s. Битрикс24 не остановит такой цикл никогда; симулятор остановил роботов элемента после %s кругов подряд",
+		en: "%s loops across time: every %s it comes back to the same state (stage, fields and waiting robots); the lap: %s. Bitrix24 never stops such a loop; the simulator stopped the item's robots after %s laps in a row",
+	},
 	"loop.cascade": {
 		ru: "каскад длиннее %s шагов остановлен: цикл %s",
 		en: "a cascade longer than %s steps was stopped: cycle %s",

@@ -43,6 +43,9 @@ type entityModel struct {
 	// smartCodes: codes that have at least one trigger on this type (for
 	// the client → smart-process expansion of section 1.3).
 	codes map[string]bool
+	// loopSafe: the future of its items does not depend on the date, so
+	// loops across time can be recognised (loop.go).
+	loopSafe bool
 }
 
 type pipelineModel struct {
@@ -255,6 +258,9 @@ func compile(sc *Scenario) (*model, error) {
 		m.robots[r.ID] = rm
 		id := ref.pipeline.p.Stages[ref.index].ID
 		em.robots[id] = append(em.robots[id], rm)
+	}
+	for _, em := range m.entityOrder {
+		em.loopSafe = timeInvariant(em, m)
 	}
 	checkTimes(sc, &errs)
 	if err := errs.err(); err != nil {

@@ -50,6 +50,7 @@ type Sim struct {
 	counts   map[countKey]int
 	clients  map[clientKey][]*item // a client's items in creation order
 	quiet    bool                  // Options.Quiet or NoLog: skip the explanation work
+	driven   bool                  // Fire was called: events may come from outside the script
 	logCap   int                   // MaxLogEntries
 	omitAt   int                   // index of the "entries omitted" marker, or -1
 	omitted  int                   // entries not kept past logCap
@@ -78,6 +79,7 @@ type item struct {
 	epoch      int
 	pending    []*task
 	history    []stagePoint
+	loop       *loopWatch // recent states, for loops across time (loop.go)
 }
 
 type email struct {
@@ -410,6 +412,9 @@ func (s *Sim) Run() {
 // dragged to another column, a field edited), with its whole cascade.
 // It returns the index the event got, for filtering the log.
 func (s *Sim) Fire(ev Event) int {
+	// Events from outside may come at any time and end any loop, so a
+	// loop across time is no longer called early (loop.go).
+	s.driven = true
 	ev.At = Time{Abs: s.now}
 	s.events = append(s.events, ev)
 	idx := len(s.events) - 1
@@ -448,6 +453,9 @@ func (s *Sim) runTask(t *task) {
 		w := s.cas.work[i]
 		s.cas.work[i] = nil
 		s.runRobot(w)
+	}
+	if t.event < 0 && !t.cancelled {
+		s.watchLoop(t.it, t.branch[t.pos])
 	}
 	s.cas = nil
 }

@@ -80,3 +80,12 @@ func TestHostileLimits(t *testing.T) {
 		{"log_flood.json", nil, 0, []string{`пропущено записей журнала`}, nil, 5 << 20},
 	})
 }
+
+// TestHostileLoops: a loop across time is called early, not run to the
+// step guard (which took 100 000 steps and a 65 MB result).
+func TestHostileLoops(t *testing.T) {
+	runHostile(t, []hostileCase{
+		{"loop_ping_pong.json", nil, 0, []string{"DEAL_1 loops across time: every 20m it comes back to the same state", "the lap: r-forth → EXECUTING, r-back → PREPARATION"}, []string{"steps"}, 20000},
+		{"loop_ping_pong.json", []string{"--json"}, 0, []string{`"cycle": [`, `"robot r-forth"`, `"end": "2036-01-10T09:00:00+03:00"`}, nil, 60000},
+	})
+}
