@@ -52,6 +52,10 @@ type WhatIf struct {
 	Days     int
 	Arrivals []WhatIfArrival
 	Events   []WhatIfEvent
+	// Version is the section's version: 0 when not given (1), 2 when it
+	// has flows (whatif_flow.go).
+	Version int
+	Flows   []WhatIfFlow
 }
 
 // Horizon returns Days, or DefaultWhatIfDays when it was not given.
@@ -138,11 +142,14 @@ func (r *reader) readWhatIf(o obj) {
 	if n == nil {
 		return
 	}
-	wo, ok := r.object(n, p, "seed", "days", "arrivals", "events")
+	wo, ok := r.object(n, p, "version", "seed", "days", "arrivals", "events", "flows")
 	if !ok {
 		return
 	}
 	w := &WhatIf{}
+	if vn, vp := wo.get("version"); vn != nil {
+		w.Version, _ = r.integer(vn, vp, 1, WhatIfVersion)
+	}
 	if sn, sp := wo.get("seed"); sn != nil {
 		w.Seed, _ = r.integer(sn, sp, 0, maxInt)
 	}
@@ -163,6 +170,7 @@ func (r *reader) readWhatIf(o obj) {
 			w.Events = append(w.Events, e)
 		}
 	}
+	w.Flows = r.whatIfFlows(wo, w.Version) // whatif_flow.go
 	r.s.WhatIf = w
 }
 
@@ -459,6 +467,9 @@ func jNums(fs []float64) jtNode {
 
 func (w *writer) whatIfNode(wi *WhatIf) jtNode {
 	o := newObj()
+	if wi.Version != 0 {
+		o.set("version", jInt(wi.Version))
+	}
 	if wi.Seed != 0 {
 		o.set("seed", jInt(wi.Seed))
 	}
@@ -478,6 +489,9 @@ func (w *writer) whatIfNode(wi *WhatIf) jtNode {
 			kids[i] = w.whatIfEventNode(&wi.Events[i], indexPath("whatif.events", i))
 		}
 		o.set("events", jArr(kids))
+	}
+	if len(wi.Flows) > 0 {
+		o.set("flows", w.whatIfFlowsNode(wi.Flows))
 	}
 	return o.node()
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/require"
@@ -106,4 +107,64 @@ func TestModelRoundTripAndSchema(t *testing.T) {
 	require.Equal(t, string(w1), string(w2))
 	require.NoError(t, schemaOK(sch, string(w1)))
 	require.True(t, strings.Contains(string(w1), `"within": ["0", "90m"]`), string(w1))
+}
+
+func TestFlowErrors(t *testing.T) {
+	sch := compileSchema(t)
+	flow := func(next string) string {
+		return `{"version": 2, "flows": [{"entity": "DEAL", "stage": "NEW", "next": ` + next + `}]}`
+	}
+	tests := []struct {
+		name, whatif, want string
+		schemaToo          bool
+	}{
+		{"no version", `{"flows": []}`, `whatif.flows: "flows" needs "version": 2 in the whatif section`, true},
+		{"version 3", `{"version": 3}`, `whatif.version: expected an integer from 1 to 2, got 3`, true},
+		{"empty next", flow(`[]`), `whatif.flows[0].next: expected an array of branches {"stage", "share", "after"} with at least one entry, got an empty array`, true},
+		{"stage and stay", flow(`[{"stage": "WON", "stay": true, "share": 1, "after": ["1h"]}]`), `whatif.flows[0].next[0].stay: "stay" and "stage" cannot be combined`, true},
+		{"stay false", flow(`[{"stay": false, "share": 1}]`), `whatif.flows[0].next[0].stay: expected true`, true},
+		{"stay with after", flow(`[{"stay": true, "share": 1, "after": ["1h"]}]`), `whatif.flows[0].next[0].after: a "stay" branch has no time in the stage`, true},
+		{"no after", flow(`[{"stage": "WON", "share": 1}]`), `whatif.flows[0].next[0].after: missing required key`, true},
+		{"own stage", flow(`[{"stage": "NEW", "share": 1, "after": ["1h"]}]`), `whatif.flows[0].next[0].stage: expected another stage than the flow's own "NEW"`, false},
+		{"unknown stage", flow(`[{"stage": "NOPE", "share": 1, "after": ["1h"]}]`), `whatif.flows[0].next[0].stage: unknown stage "NOPE" in DEAL`, false},
+		{"quantiles down", flow(`[{"stage": "WON", "share": 1, "after": ["2h", "1h"]}]`), `whatif.flows[0].next[0].after[1]: expected a duration ≥ 2h (quantiles go up), got "1h"`, false},
+		{"bad duration", flow(`[{"stage": "WON", "share": 1, "after": ["soon"]}]`), `whatif.flows[0].next[0].after[0]: expected a duration such as`, true},
+		{"zero shares", flow(`[{"stage": "WON", "share": 0, "after": ["1h"]}]`), `whatif.flows[0].next: expected at least one branch with a share above zero`, false},
+		{"negative share", flow(`[{"stage": "WON", "share": -1, "after": ["1h"]}]`), `whatif.flows[0].next[0].share: expected a weight ≥ 0, got -1`, true},
+		{"twice", `{"version": 2, "flows": [{"entity": "DEAL", "stage": "NEW", "next": [{"stay": true, "share": 1}]}, {"entity": "DEAL", "stage": "NEW", "next": [{"stay": true, "share": 1}]}]}`, `whatif.flows[1].stage: stage "NEW" of DEAL already has a flow at whatif.flows[0]`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := modelDoc(tt.whatif)
+			_, err := engine.ReadScenario([]byte(doc))
+			require.True(t, errors.Is(err, engine.ErrInvalid), "the reader accepts %s", doc)
+			require.Contains(t, err.Error(), tt.want)
+			if tt.schemaToo {
+				require.Error(t, schemaOK(sch, doc), "the schema accepts %s", doc)
+			}
+		})
+	}
+}
+
+func TestFlowRoundTripAndSchema(t *testing.T) {
+	sch := compileSchema(t)
+	doc := modelDoc(`{"version": 2, "days": 5,
+	  "arrivals": [{"entity": "DEAL", "perDay": 2, "stage": "NEW"}],
+	  "flows": [{"entity": "DEAL", "stage": "NEW", "next": [
+	      {"stage": "PREPARATION", "share": 0.6, "after": ["0", "10m", "2h30m", "1d4h"]},
+	      {"stage": "LOSE", "share": 0.3, "after": ["3d"]},
+	      {"stay": true, "share": 0.1}]}]}`)
+	require.NoError(t, schemaOK(sch, doc))
+	s1, err := engine.ReadScenario([]byte(doc))
+	require.NoError(t, err)
+	require.Len(t, s1.WhatIf.Flows[0].Next, 3)
+	w1, err := engine.WriteScenario(s1)
+	require.NoError(t, err)
+	s2, err := engine.ReadScenario(w1)
+	require.NoError(t, err)
+	require.Equal(t, s1.WhatIf, s2.WhatIf)
+	require.NoError(t, schemaOK(sch, string(w1)))
+	require.Contains(t, string(w1), `"version": 2`)
+	require.Equal(t, "1d4h5s", engine.FormatDuration(28*time.Hour+5*time.Second))
+	require.Equal(t, "0", engine.FormatDuration(0))
 }

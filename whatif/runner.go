@@ -32,6 +32,8 @@ type Options struct {
 	// is run instead of the model's traffic. Without Days the horizon ends
 	// at the end of the day of the last event.
 	Replay []engine.Event
+	// Trace keeps every stage entry of the run (Runner.Trace).
+	Trace bool
 }
 
 // Entry kinds of the runner's queue.
@@ -171,6 +173,10 @@ type Runner struct {
 	created int32 // item created by the last arrival, -1 when none
 	done    bool
 	kpis    *KPIs
+
+	flows   map[int]*flowRule // flow.go: by global stage index
+	tracing bool
+	trace   []Step
 }
 
 // NewRunner prepares a run of sc. The scenario is not changed; its script
@@ -206,7 +212,7 @@ func NewRunner(sc *engine.Scenario, opt Options) (*Runner, error) {
 		entIdx: map[string]int{}, stageIdx: map[string]int{}, byTarget: map[string]int32{},
 		byCode: map[string]*codeCount{}, trigFired: map[string]int{}, trigSkip: map[string]int{},
 		robots: map[string]*RobotKPI{}, loops: map[string]*LoopKPI{}, errs: map[string]*reasonAgg{},
-		reasons: map[string]*reasonAgg{}, created: -1,
+		reasons: map[string]*reasonAgg{}, created: -1, tracing: opt.Trace,
 	}
 	r.seed = uint64(model.Seed)
 	if opt.SeedSet {
@@ -245,6 +251,7 @@ func NewRunner(sc *engine.Scenario, opt Options) (*Runner, error) {
 	r.lang = sim.Lang()
 
 	r.indexStages()
+	r.indexFlows()
 	for j := range model.Events {
 		ev := &model.Events[j]
 		if g, ok := r.stageOf(ev.Entity, ev.Stage); ok {
@@ -301,6 +308,16 @@ func CheckModel(sc *engine.Scenario, m *engine.WhatIf) error {
 			id, _ := s.(string)
 			if !has(a.Entity, id) {
 				return fmt.Errorf("whatif: arrivals[%d]: stage %q of %s is not in scenario %q", i, id, a.Entity, sc.Title)
+			}
+		}
+	}
+	for i, f := range m.Flows {
+		if !has(f.Entity, f.Stage) {
+			return fmt.Errorf("whatif: flows[%d]: stage %q of %s is not in scenario %q", i, f.Stage, f.Entity, sc.Title)
+		}
+		for j, b := range f.Next {
+			if !b.Stay && !has(f.Entity, b.Stage) {
+				return fmt.Errorf("whatif: flows[%d].next[%d]: stage %q of %s is not in scenario %q", i, j, b.Stage, f.Entity, sc.Title)
 			}
 		}
 	}
@@ -558,6 +575,8 @@ func (r *Runner) fire(e *entry) {
 		if rule.PerDay > 0 && it.epoch == e.epoch {
 			r.scheduleRate(e, rule, r.sim.Now())
 		}
+	case kindFlow:
+		r.fireFlow(e)
 	case kindReplay:
 		ev := r.replay[e.rule]
 		cc := r.count(ev.Code)
@@ -677,6 +696,8 @@ func (r *Runner) enter(idx int32, g int) {
 	it.visits[st.local]++
 	st.entered++
 	st.live++
+	r.traceEnter(idx, g, now)
+	r.enterFlow(idx, g, visit, now)
 	for _, j := range st.rules {
 		rule := &r.model.Events[j]
 		p := newStream(r.seed, streamItem, uint64(j), uint64(idx), uint64(visit))
