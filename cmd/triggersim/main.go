@@ -4,6 +4,8 @@
 //	triggersim run FILE [--json] [--lang ru|en]
 //	triggersim validate FILE
 //	triggersim lint FILE [--json] [--lang ru|en]
+//	triggersim whatif FILE [--runs N] [--compare OTHER] [--sweep PATH=FROM:TO:STEP] …
+//	triggersim calibrate --statuses S.json --history H.json … -o OUT.json
 //
 // Exit status: 0 when every expectation holds, 1 when one fails, 2 when the
 // file is not a valid scenario (errors with their JSON paths on stderr) or
@@ -27,6 +29,8 @@ const usage = `usage:
   triggersim whatif FILE [--seed N] [--days N] [--json] [--compare OTHER] [--replay CSV]
                          [--runs N] [--sweep PATH=FROM:TO:STEP --kpi KEY --goal max|min]
                                                  what-if lab: KPIs of generated traffic (docs/whatif.md)
+  triggersim calibrate --categories C.json --statuses S.json --history H.json [--history …] [--deals D.json …] -o OUT.json
+                                                 a what-if scenario fitted to a portal's history, with its fit report
 Flags may come before or after the file name.
 Exit status: 0 expectations hold, 1 an expectation fails, 2 invalid file or usage.
 `
@@ -90,6 +94,9 @@ var errHelp = fmt.Errorf("help")
 func run(args []string, stdout, stderr io.Writer) int {
 	if isWhatIf(args) { // whatif.go: flags of its own
 		return runWhatIf(args, stdout, stderr)
+	}
+	if isCalibrate(args) { // calibrate.go
+		return runCalibrate(args, stdout, stderr)
 	}
 	o, err := parseArgs(args)
 	if err == errHelp {

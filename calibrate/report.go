@@ -1,0 +1,150 @@
+package calibrate
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+var words = map[string][2]string{
+	"title":    {"Калибровка по истории: %s — %s, записей %d; прогонов модели: %d", "Calibration from history: %s — %s, %d records; model runs: %d"},
+	"arrivals": {"Новые элементы за период (история / модель, 95 % интервал)", "New items in the window (history / model, 95 % interval)"},
+	"arrLine":  {"  %s: %d / %s [%s; %s] (%s)", "  %s: %d / %s [%s; %s] (%s)"},
+	"finals":   {"Доля созданных, закончивших на финальной стадии (история / модель)", "Share of the created items that ended in a final stage (history / model)"},
+	"stages":   {"Время на стадии, завершённые пребывания", "Time in stage, completed stays"},
+	"stHead":   {"стадия|n ист.|n мод.|медиана ист.|медиана мод.|p90 ист.|p90 мод.", "stage|n hist.|n model|median hist.|median model|p90 hist.|p90 model"},
+	"trans":    {"Переходы между стадиями за период (история / модель), разность частот: %s", "Moves between stages in the window (history / model), frequency difference: %s"},
+	"emd":      {"Расстояние (EMD) времени цикла: %s при среднем %s; времени прихода: %s ч", "Earth mover's distance of cycle time: %s with a mean of %s; of arrival time: %s h"},
+	"notes":    {"Замечания", "Notes"},
+}
+
+func wd(lang, k string) string {
+	if lang == "en" {
+		return words[k][1]
+	}
+	return words[k][0]
+}
+
+// WriteReport prints the fit report in lang ("ru" or "en").
+func WriteReport(w io.Writer, r *Report, lang string) {
+	p := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
+	p(wd(lang, "title")+"\n\n", r.From, r.To, r.Records, r.Runs)
+	p("%s\n", wd(lang, "arrivals"))
+	for _, a := range r.Arrivals {
+		p(wd(lang, "arrLine")+"\n", a.Entity, a.Observed, num(a.Simulated.Mean), num(a.Simulated.Low), num(a.Simulated.High), signedPct(a.Diff))
+	}
+	p("\n%s\n", wd(lang, "finals"))
+	for _, f := range r.Finals {
+		p("  %s %s (%s): %s / %s (%s)\n", f.Entity, f.Stage, f.Name, pct(f.Observed), pct(f.Simulated), signedPoints(f.Simulated-f.Observed, lang))
+	}
+	p("\n%s\n", wd(lang, "stages"))
+	rows := [][]string{strings.Split(wd(lang, "stHead"), "|")}
+	for _, s := range r.Stages {
+		rows = append(rows, []string{s.Entity + " " + s.Stage + " (" + s.Name + ")", strconv.Itoa(s.ObservedN), num(s.SimulatedN),
+			dur(s.ObservedMed, lang), dur(s.SimulatedMed, lang), dur(s.ObservedP90, lang), dur(s.SimulatedP90, lang)})
+	}
+	table(w, rows)
+	p("\n"+wd(lang, "trans")+"\n", pct(r.TransitionDiff))
+	for i, t := range r.Transitions {
+		if i == 15 {
+			p("  … %d\n", len(r.Transitions)-i)
+			break
+		}
+		p("  %s %s → %s: %s / %s\n", t.Entity, t.From, t.To, num(t.Observed), num(t.Simulated))
+	}
+	p("\n"+wd(lang, "emd")+"\n", dur(int64(r.CycleEMDSec), lang), dur(int64(r.CycleMeanSec), lang), num(r.ArrivalEMDHours))
+	if len(r.Notes) > 0 {
+		p("\n%s\n", wd(lang, "notes"))
+		for _, n := range r.Notes {
+			p("  - %s\n", n)
+		}
+	}
+}
+
+func num(f float64) string {
+	return strconv.FormatFloat(float64(int64(f*10+0.5*sign(f)))/10, 'f', -1, 64)
+}
+
+func sign(f float64) float64 {
+	if f < 0 {
+		return -1
+	}
+	return 1
+}
+
+func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) + " %" }
+
+func signedPct(f float64) string {
+	s := pct(f)
+	if f >= 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+func signedPoints(f float64, lang string) string {
+	unit := " п. п."
+	if lang == "en" {
+		unit = " points"
+	}
+	s := strconv.FormatFloat(f*100, 'f', 1, 64)
+	if s == "-0.0" {
+		s = "0.0"
+	}
+	if s[0] != '-' {
+		s = "+" + s
+	}
+	return s + unit
+}
+
+// dur prints seconds as "2д 4ч" / "2d 4h".
+func dur(sec int64, lang string) string {
+	if sec < 0 {
+		return "-" + dur(-sec, lang)
+	}
+	d, h, m := sec/86400, sec%86400/3600, sec%3600/60
+	u := [3]string{"д", "ч", "мин"}
+	if lang == "en" {
+		u = [3]string{"d", "h", "m"}
+	}
+	var parts []string
+	if d > 0 {
+		parts = append(parts, strconv.FormatInt(d, 10)+u[0])
+	}
+	if h > 0 {
+		parts = append(parts, strconv.FormatInt(h, 10)+u[1])
+	}
+	if m > 0 && d == 0 {
+		parts = append(parts, strconv.FormatInt(m, 10)+u[2])
+	}
+	if len(parts) == 0 {
+		if sec > 0 {
+			return "<1" + u[2]
+		}
+		return "0"
+	}
+	return strings.Join(parts, " ")
+}
+
+func table(w io.Writer, rows [][]string) {
+	width := map[int]int{}
+	for _, r := range rows {
+		for i, c := range r {
+			width[i] = max(width[i], len([]rune(c)))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		b.WriteString("  ")
+		for i, c := range r {
+			pad := strings.Repeat(" ", width[i]-len([]rune(c)))
+			if i == 0 {
+				b.WriteString(c + pad)
+			} else {
+				b.WriteString("  " + pad + c)
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
