@@ -49,8 +49,9 @@ func TestLessonCompletedInTheDesigner(t *testing.T) {
 	// The list remembers it.
 	b.click(t, `.teach-page__extra a[href="/lessons"]`)
 	b.waitFor(t, `document.querySelector('[data-testid="lessons-progress"]') && document.querySelector('[data-testid="lessons-progress"]').textContent === "Пройдено 1 из 9"`)
-	assert.Equal(t, "✓", b.text(t, `[data-lesson="ru/01-first-trigger"] [data-testid="lesson-mark"]`))
-	assert.Equal(t, "○", b.text(t, `[data-lesson="ru/02-conditions"] [data-testid="lesson-mark"]`))
+	assert.Equal(t, "true", b.eval(t, `document.querySelector('[data-lesson="ru/01-first-trigger"] [data-testid="lesson-mark"]').dataset.done`))
+	assert.Equal(t, "false", b.eval(t, `document.querySelector('[data-lesson="ru/02-conditions"] [data-testid="lesson-mark"]').dataset.done`))
+	b.waitFor(t, b.exists(`[data-lesson="ru/01-first-trigger"] [data-testid="lesson-mark"] svg.icon--check`))
 	b.screenshot(t, "lessons")
 	b.assertNoErrors(t)
 }
@@ -91,7 +92,7 @@ func TestNarrationSteps(t *testing.T) {
 	b.click(t, `[data-testid="narration-next"]`)
 	b.click(t, `[data-testid="narration-next"]`)
 	b.waitFor(t, `document.querySelector('[data-testid="narration-step"]').dataset.kind === "result"`)
-	assert.Equal(t, "Следующее событие →", b.text(t, `[data-testid="narration-next"]`))
+	assert.Equal(t, "Следующее событие", b.text(t, `[data-testid="narration-next"]`))
 	b.click(t, `[data-testid="narration-next"]`)
 	b.waitFor(t, `document.querySelector('[data-testid="narration-event"]').textContent.includes("DEAL_2")`)
 	assert.Equal(t, "Шаг 1 из 5", b.text(t, `[data-testid="narration-counter"]`))

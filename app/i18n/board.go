@@ -85,7 +85,7 @@ var boardMessages = map[string]map[string]string{
 		"board.panel.show":     "Показать панель пояснений",
 		"board.panel.news":     "есть новое",
 
-		"board.explain.none":         "Запустите событие на карточке (⚡ Событие), перетащите карточку или включите часы — здесь появится объяснение: какие триггеры сработали, какие нет и почему, что сделали роботы.",
+		"board.explain.none":         "Запустите событие на карточке (кнопка «Событие»), перетащите карточку или включите часы — здесь появится объяснение: какие триггеры сработали, какие нет и почему, что сделали роботы.",
 		"board.explain.title":        "{code} → {target}",
 		"board.explain.delivery":     "Куда попало событие",
 		"board.explain.candidates":   "Триггеры",
@@ -244,7 +244,7 @@ var boardMessages = map[string]map[string]string{
 		"board.panel.show":     "Show the explanations panel",
 		"board.panel.news":     "something new",
 
-		"board.explain.none":         "Fire an event on a card (⚡ Event), drag a card or start the clock: this panel then explains which triggers fired, which did not and why, and what the robots did.",
+		"board.explain.none":         "Fire an event on a card (its «Event» button), drag a card or start the clock: this panel then explains which triggers fired, which did not and why, and what the robots did.",
 		"board.explain.title":        "{code} → {target}",
 		"board.explain.delivery":     "Where the event went",
 		"board.explain.candidates":   "Triggers",

@@ -63,7 +63,7 @@ var designerMessages = map[string]map[string]string{
 		"designer.dismiss":           "Скрыть",
 
 		"designer.catalog.title": "Добавить триггер",
-		"designer.catalog.hint":  "Выберите триггер; несколько — с зажатой клавишей Ctrl (⌘ на Mac).",
+		"designer.catalog.hint":  "Выберите триггер; несколько — с зажатой клавишей Ctrl (Cmd на Mac).",
 		"designer.catalog.stage": "Стадия: {0}",
 		"designer.catalog.count": "Выбрано: {0}",
 		"designer.catalog.add":   "Добавить",
@@ -314,7 +314,7 @@ var designerMessages = map[string]map[string]string{
 		"designer.dismiss":           "Dismiss",
 
 		"designer.catalog.title": "Add trigger",
-		"designer.catalog.hint":  "Pick a trigger; hold Ctrl (⌘ on a Mac) to pick several.",
+		"designer.catalog.hint":  "Pick a trigger; hold Ctrl (Cmd on a Mac) to pick several.",
 		"designer.catalog.stage": "Stage: {0}",
 		"designer.catalog.count": "Selected: {0}",
 		"designer.catalog.add":   "Add",

@@ -77,8 +77,8 @@ func (c *BoardColumn) Render() app.UI {
 						return app.Span().
 							Class(cls).
 							DataSet("trigger", t.ID).
-							Title(i18n.T(c.Lang, "board.column.trigger") + ": " + t.Name + " (" + t.Code + ")").
-							Text("⚡ " + t.Name)
+							Title(i18n.T(c.Lang, "board.column.trigger")+": "+t.Name+" ("+t.Code+")").
+							Body(Icon("bolt"), app.Span().Class("board__chip-text").Text(t.Name))
 					}),
 				),
 				app.Div().Class("board__chips").Aria("label", i18n.T(c.Lang, "board.column.robots")).Body(
@@ -87,8 +87,8 @@ func (c *BoardColumn) Render() app.UI {
 						return app.Span().
 							Class("board__chip board__chip--robot").
 							DataSet("robot", r.ID).
-							Title(i18n.T(c.Lang, "board.column.robot") + ": " + r.Name + " (" + r.Code + ")").
-							Text("⚙ " + r.Name)
+							Title(i18n.T(c.Lang, "board.column.robot")+": "+r.Name+" ("+r.Code+")").
+							Body(Icon("gear"), app.Span().Class("board__chip-text").Text(r.Name))
 					}),
 				),
 			),

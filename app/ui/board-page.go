@@ -426,7 +426,7 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 					Text("+ "+i18n.T(lang, "board.add")),
 				app.Button().Type("button").Class("button").DataSet("testid", "client-event").
 					OnClick(func(ctx app.Context, e app.Event) { p.fireOpen, p.fireTarget = true, "" }).
-					Text("⚡ "+i18n.T(lang, "board.clientEvent")),
+					Body(iconText("bolt", i18n.T(lang, "board.clientEvent"))...),
 				p.renderSideToggle(lang),
 			),
 		),

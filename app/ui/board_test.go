@@ -17,8 +17,8 @@ func TestItemCard(t *testing.T) {
 		moved            bool
 		wantClass        string
 	}{
-		{"ru", "ru", "⚡ Событие", false, "board__card"},
-		{"en moved", "en", "⚡ Event", true, "board__card board__card--moved"},
+		{"ru", "ru", "Событие", false, "board__card"},
+		{"en moved", "en", "Event", true, "board__card board__card--moved"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,8 +41,11 @@ func TestItemCard(t *testing.T) {
 			assert.NoError(t, app.Match(app.Text("50\u00a0000\u00a0₽"), c, 0, 1, 0, 0))
 			assert.NoError(t, app.Match(app.Text("DEAL_1"), c, 0, 1, 1, 0))
 			assert.NoError(t, app.Match(app.Text("ММ"), c, 0, 2, 0, 0))
-			assert.NoError(t, app.Match(app.Text("Напомнить · пн 12 янв, 11:00"), c, 0, 3, 0, 0))
-			assert.NoError(t, app.Match(app.Text(tt.fire), c, 0, 4, 0, 0))
+			// The pending robot and the fire button: an SVG icon, then the words.
+			assert.NoError(t, app.Match(app.Raw(iconSVG("clock")), c, 0, 3, 0, 0))
+			assert.NoError(t, app.Match(app.Text("Напомнить · пн 12 янв, 11:00"), c, 0, 3, 0, 1, 0))
+			assert.NoError(t, app.Match(app.Raw(iconSVG("bolt")), c, 0, 4, 0, 0))
+			assert.NoError(t, app.Match(app.Text(tt.fire), c, 0, 4, 0, 1, 0))
 
 			c.onOpen(app.Context{}, app.Event{})
 			c.onFire(app.Context{}, app.Event{})

@@ -84,13 +84,13 @@ func (c *DesignerColumn) Render() app.UI {
 							DataSet("testid", "stage-lint").
 							DataSet("severity", w).
 							Aria("hidden", "true").
-							Text(lintIcon(w))
+							Body(lintIcon(w))
 					}),
 					app.Span().Class("designer-column__name").Text(st.Name),
 					app.Span().
 						Class("designer-column__semantics designer-column__semantics--"+st.Semantics).
 						Text(i18n.T(c.Lang, "designer.semantics."+st.Semantics)),
-					app.Span().Class("designer-column__gear").Aria("hidden", "true").Text("⚙"),
+					app.Span().Class("designer-column__gear").Aria("hidden", "true").Body(Icon("gear")),
 				),
 			app.Div().Class("designer-column__section designer-column__section--triggers").Body(
 				app.H3().Class("designer-column__label").Text(i18n.T(c.Lang, "designer.triggers")),

@@ -21,7 +21,7 @@ func TestTriggerChip(t *testing.T) {
 		wantMarks  []string
 	}{
 		{"named, with condition and back move", "ru", engine.Trigger{ID: "t1", Code: "CALL", Name: "Звонок",
-			Condition: engine.Condition{{Field: "TITLE", Op: "!empty"}}, AllowBackwards: true}, "Звонок", "Входящий звонок", []string{"с условием", "↩ можно назад"}},
+			Condition: engine.Condition{{Field: "TITLE", Op: "!empty"}}, AllowBackwards: true}, "Звонок", "Входящий звонок", []string{"с условием", "можно назад"}},
 		{"unnamed shows the catalogue name", "en", engine.Trigger{ID: "t2", Code: "EMAIL_LINK"}, "Link clicked in email", "EMAIL_LINK", nil},
 	}
 	for _, tt := range tests {
@@ -39,6 +39,11 @@ func TestTriggerChip(t *testing.T) {
 			assert.NoError(t, app.Match(app.Text(tt.wantName), c, 0, 0, 1, 0, 0))
 			assert.NoError(t, app.Match(app.Text(tt.wantCode), c, 0, 0, 1, 1, 0))
 			for i, m := range tt.wantMarks {
+				if i == 1 { // the back-move mark: an icon, then the words
+					assert.NoError(t, app.Match(app.Raw(iconSVG("back")), c, 0, 1, i, 0))
+					assert.NoError(t, app.Match(app.Text(m), c, 0, 1, i, 1, 0))
+					continue
+				}
 				assert.NoError(t, app.Match(app.Text(m), c, 0, 1, i, 0))
 			}
 			if len(tt.wantMarks) == 0 {
@@ -93,7 +98,8 @@ func TestRobotChipShowsDelayAndChain(t *testing.T) {
 	require.NoError(t, e.Load(c))
 	e.ConsumeAll()
 	assert.NoError(t, app.Match(app.Div().Class("robot-chip robot-chip--inactive robot-chip--chained").ID("robot-r1").DataSet("robot", "r1"), c, 0))
-	assert.NoError(t, app.Match(app.Text("↓ after previous"), c, 0, 0, 0))
+	assert.NoError(t, app.Match(app.Raw(iconSVG("down")), c, 0, 0, 0))
+	assert.NoError(t, app.Match(app.Text("after previous"), c, 0, 0, 1, 0))
 	assert.NoError(t, app.Match(app.Text("Create task"), c, 0, 1, 0, 0))
 	assert.NoError(t, app.Match(app.Text("Call back"), c, 0, 1, 1, 0))
 	assert.NoError(t, app.Match(app.Text("After 2 hours"), c, 0, 1, 2, 0))

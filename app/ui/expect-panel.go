@@ -35,12 +35,12 @@ func (p *ExpectPanel) Render() app.UI {
 		app.Ul().Class("expect-panel__list").Body(
 			app.Range(p.Checks).Slice(func(i int) app.UI {
 				c := p.Checks[i]
-				cls, mark, state := "expect-panel__item--fail", "✖", i18n.T(p.Lang, "board.checks.fail")
+				cls, mark, state := "expect-panel__item--fail", "cross", i18n.T(p.Lang, "board.checks.fail")
 				if c.Pass {
-					cls, mark, state = "expect-panel__item--pass", "✔", i18n.T(p.Lang, "board.checks.pass")
+					cls, mark, state = "expect-panel__item--pass", "check", i18n.T(p.Lang, "board.checks.pass")
 				}
 				return app.Li().Class("expect-panel__item "+cls).DataSet("pass", c.Pass).Body(
-					app.Span().Class("expect-panel__mark").Aria("label", state).Text(mark),
+					app.Span().Class("expect-panel__mark").Role("img").Aria("label", state).Body(Icon(mark)),
 					app.Div().Body(
 						app.If(c.Name != "", func() app.UI { return app.Strong().Class("expect-panel__name").Text(c.Name) }),
 						app.Div().Class("expect-panel__msg").Text(c.Message),

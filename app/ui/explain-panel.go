@@ -58,7 +58,7 @@ func (p *ExplainPanel) group(id, key string, lines []simulate.Line) app.UI {
 				l := lines[i]
 				mark, cls := markOf(l)
 				return app.Li().Class("explain__line explain__line--"+cls).Body(
-					app.Span().Class("explain__mark").Aria("hidden", "true").Text(mark),
+					app.Span().Class("explain__mark").Aria("hidden", "true").Body(Icon(mark)),
 					app.Span().Class("explain__text").Text(l.Text),
 				)
 			}),
@@ -71,23 +71,23 @@ func (p *ExplainPanel) group(id, key string, lines []simulate.Line) app.UI {
 func markOf(l simulate.Line) (string, string) {
 	switch {
 	case l.Status == simulate.Fired:
-		return "✔", "ok"
+		return "check", "ok"
 	case l.Status == simulate.Skipped:
-		return "✖", "skip"
+		return "cross", "skip"
 	case l.Type == "robot" && l.Status == "ran":
-		return "✔", "ok"
+		return "check", "ok"
 	case l.Type == "robot":
-		return "✖", "skip"
+		return "cross", "skip"
 	case l.Type == "scheduled":
-		return "⏱", "wait"
+		return "clock", "wait"
 	case l.Type == "cancelled", l.Type == "undelivered":
-		return "⊘", "skip"
+		return "ban", "skip"
 	case l.Type == "error", l.Type == "loop":
-		return "!", "error"
+		return "alert", "error"
 	case l.Type == "outbox":
-		return "✉", "info"
+		return "mail", "info"
 	case l.Type == "deliver":
-		return "→", "info"
+		return "right", "info"
 	}
-	return "•", "info"
+	return "dot", "info"
 }

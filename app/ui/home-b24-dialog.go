@@ -54,7 +54,7 @@ func (d *HomeB24Dialog) Render() app.UI {
 					})
 				}),
 			app.If(chosen != "", func() app.UI {
-				return app.Span().Class("home-field__hint").Text("✓ " + chosen)
+				return app.Span().Class("home-field__hint").Body(iconText("check", chosen)...)
 			}),
 		)
 	}

@@ -45,7 +45,7 @@ func (c *ItemCard) Render() app.UI {
 			Class("board__card-pending").
 			Aria("label", i18n.T(c.Lang, "board.card.pending")).
 			Body(app.Range(c.Pending).Slice(func(i int) app.UI {
-				return app.Li().Class("board__card-robot").Text(c.Pending[i])
+				return app.Li().Class("board__card-robot").Body(Icon("clock"), app.Span().Class("icon-text").Text(c.Pending[i]))
 			}))
 	}
 	return app.Div().
@@ -80,7 +80,7 @@ func (c *ItemCard) Render() app.UI {
 					DataSet("testid", "card-fire").
 					Aria("label", i18n.T(c.Lang, "board.card.fire")+" — "+c.Target).
 					OnClick(c.onFire).
-					Text("⚡ "+i18n.T(c.Lang, "board.card.fire")),
+					Body(iconText("bolt", i18n.T(c.Lang, "board.card.fire"))...),
 				app.Button().
 					Type("button").
 					Class("board__card-action").

@@ -156,7 +156,7 @@ func (p *LessonPage) Render() app.UI {
 		p.toolbar(l.Title, "",
 			app.A().Class("teach-page__link").Href("/lessons").Text(i18n.T(lang, "teach.back")),
 			app.If(isDone, func() app.UI {
-				return app.Span().Class("lesson-page__badge").DataSet("testid", "lesson-badge").Text("✓ " + i18n.T(lang, "teach.lessons.done"))
+				return app.Span().Class("lesson-page__badge").DataSet("testid", "lesson-badge").Body(iconText("check", i18n.T(lang, "teach.lessons.done"))...)
 			}),
 		),
 		app.Div().Class("lesson-page__layout").Body(
@@ -166,12 +166,12 @@ func (p *LessonPage) Render() app.UI {
 				app.Ul().Class("lesson-page__expects").Body(
 					app.Range(p.results).Slice(func(i int) app.UI {
 						r := p.results[i]
-						cls, icon, state := "lesson-page__expect lesson-page__expect--fail", "✘", i18n.T(lang, "teach.lesson.fail")
+						cls, icon, state := "lesson-page__expect lesson-page__expect--fail", "cross", i18n.T(lang, "teach.lesson.fail")
 						if r.Pass {
-							cls, icon, state = "lesson-page__expect lesson-page__expect--pass", "✔", i18n.T(lang, "teach.lesson.pass")
+							cls, icon, state = "lesson-page__expect lesson-page__expect--pass", "check", i18n.T(lang, "teach.lesson.pass")
 						}
 						return app.Li().Class(cls).DataSet("testid", "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
-							app.Span().Class("lesson-page__expect-icon").Aria("label", state).Text(icon),
+							app.Span().Class("lesson-page__expect-icon").Role("img").Aria("label", state).Body(Icon(icon)),
 							app.Span().Class("lesson-page__expect-text").Body(
 								app.If(r.Name != "", func() app.UI {
 									return app.Strong().Text(r.Name)
@@ -184,7 +184,7 @@ func (p *LessonPage) Render() app.UI {
 				app.P().Class("lesson-page__source").DataSet("testid", "lesson-source").Text(source),
 				app.If(p.checked && p.done && p.onOpen, func() app.UI {
 					return app.Div().Class("lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "lesson-done").Body(
-						app.Text("🎉 "+i18n.T(lang, "teach.lesson.done")),
+						Icon("star"), app.Span().Class("icon-text").Text(i18n.T(lang, "teach.lesson.done")),
 						app.If(next != "", func() app.UI {
 							return app.A().Class("teach-button teach-button--primary").Href("/lesson?id=" + next).Text(i18n.T(lang, "teach.lesson.next"))
 						}),
@@ -199,15 +199,15 @@ func (p *LessonPage) Render() app.UI {
 					app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "lesson-check").
 						OnClick(p.onCheck).Text(i18n.T(lang, "teach.lesson.check")),
 					app.Button().Type("button").Class("teach-button").DataSet("testid", "lesson-design").
-						OnClick(p.onDesign).Text("✎ "+i18n.T(lang, "teach.lesson.design")),
+						OnClick(p.onDesign).Body(iconText("pencil", i18n.T(lang, "teach.lesson.design"))...),
 					app.If(p.onOpen, func() app.UI {
 						return app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "lesson-restart").
-							OnClick(p.onRestart).Text("↺ " + i18n.T(lang, "teach.lesson.restart"))
+							OnClick(p.onRestart).Body(iconText("restart", i18n.T(lang, "teach.lesson.restart"))...)
 					}),
 				),
 				app.Div().Class("lesson-page__links").Body(
-					app.A().Class("teach-page__link").Href("/narrate?lesson="+l.ID).Text("▶ "+i18n.T(lang, "teach.nav.narrate")),
-					app.A().Class("teach-page__link").Href("/quiz?lesson="+l.ID).Text("? "+i18n.T(lang, "teach.nav.quiz")),
+					app.A().Class("teach-page__link").Href("/narrate?lesson="+l.ID).Body(iconText("play", i18n.T(lang, "teach.nav.narrate"))...),
+					app.A().Class("teach-page__link").Href("/quiz?lesson="+l.ID).Body(iconText("question", i18n.T(lang, "teach.nav.quiz"))...),
 				),
 			),
 		),

@@ -212,10 +212,10 @@ func (p *LessonsPage) Render() app.UI {
 				l := list[i]
 				isDone := p.progress.Done(l.ID)
 				cls := "lessons-page__item"
-				mark, markText := "○", i18n.T(lang, "teach.lessons.todo")
+				mark, markText := "circle", i18n.T(lang, "teach.lessons.todo")
 				if isDone {
 					cls += " lessons-page__item--done"
-					mark, markText = "✓", i18n.T(lang, "teach.lessons.done")
+					mark, markText = "check", i18n.T(lang, "teach.lessons.done")
 				}
 				summary := strings.SplitN(l.Description, "\n\n", 2)[0]
 				return app.Li().Class(cls).DataSet("lesson", l.ID).Body(
@@ -224,16 +224,18 @@ func (p *LessonsPage) Render() app.UI {
 						app.A().Class("lessons-page__title").Href("/lesson?id="+l.ID).Text(l.Title),
 						app.P().Class("lessons-page__summary").Text(summary),
 						app.Div().Class("lessons-page__links").Body(
-							app.A().Class("lessons-page__link").Href("/narrate?lesson="+l.ID).Text("▶ "+i18n.T(lang, "teach.nav.narrate")),
-							app.A().Class("lessons-page__link").Href("/quiz?lesson="+l.ID).Text("? "+i18n.T(lang, "teach.nav.quiz")),
+							app.A().Class("lessons-page__link").Href("/narrate?lesson="+l.ID).Body(iconText("play", i18n.T(lang, "teach.nav.narrate"))...),
+							app.A().Class("lessons-page__link").Href("/quiz?lesson="+l.ID).Body(iconText("question", i18n.T(lang, "teach.nav.quiz"))...),
 						),
 					),
 					app.Span().
 						Class("lessons-page__mark").
 						DataSet("testid", "lesson-mark").
 						Title(markText).
+						Role("img").
 						Aria("label", markText).
-						Text(mark),
+						DataSet("done", isDone).
+						Body(Icon(mark)),
 				)
 			}),
 		),

@@ -38,7 +38,7 @@ func (b *LintBadge) Render() app.UI {
 	}
 	mark := lintIcon(worst)
 	if len(b.Notes) > 1 {
-		mark = strconv.Itoa(len(b.Notes))
+		mark = app.Text(strconv.Itoa(len(b.Notes)))
 	}
 	return app.Span().Class("lint-badge-wrap").Body(
 		app.Button().
@@ -49,7 +49,7 @@ func (b *LintBadge) Render() app.UI {
 			Title(strings.Join(texts, "\n\n")).
 			Aria("label", design.Format(i18n.T(b.Lang, "designer.lint.badgeLabel"), strconv.Itoa(len(texts)), strings.Join(texts, "; "))).
 			Aria("expanded", boolText(b.open)).
-			Text(mark).
+			Body(mark).
 			OnClick(b.onToggle),
 		app.If(b.open, func() app.UI {
 			return app.Div().Class("lint-pop").Role("dialog").
@@ -67,7 +67,8 @@ func (b *LintBadge) Render() app.UI {
 							return app.Li().Class("lint-pop__item lint-pop__item--"+n.Severity).DataSet("code", n.Code).Body(
 								app.Span().Class("lint-icon lint-icon--"+n.Severity).
 									Aria("label", i18n.T(b.Lang, "designer.lint.severity."+n.Severity)).
-									Text(lintIcon(n.Severity)),
+									Role("img").
+									Body(lintIcon(n.Severity)),
 								app.Code().Class("lint-code").Text(n.Code),
 								app.P().Class("lint-pop__text").Text(n.Text),
 							)
@@ -85,16 +86,16 @@ func (b *LintBadge) onToggle(ctx app.Context, e app.Event) {
 	b.open = !b.open
 }
 
-// lintIcon is the sign of a severity: ! for an error, ⚠ for a warning,
-// i for a remark.
-func lintIcon(severity string) string {
+// lintIcon is the sign of a severity: a circled ! for an error, a
+// triangle for a warning, a circled i for a remark.
+func lintIcon(severity string) app.UI {
 	switch severity {
 	case "error":
-		return "!"
+		return Icon("error")
 	case "warning":
-		return "⚠"
+		return Icon("alert")
 	}
-	return "i"
+	return Icon("info")
 }
 
 // lintCount is «3 замечания» / "3 findings", or «Замечаний нет».

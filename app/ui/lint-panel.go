@@ -49,7 +49,7 @@ func (p *LintPanel) Render() app.UI {
 					}),
 			),
 			app.If(len(p.Rows) == 0, func() app.UI {
-				return app.P().Class("lint-panel__empty").Text("✓ " + i18n.T(lang, "designer.lint.noneHint"))
+				return app.P().Class("lint-panel__empty").Body(iconText("check", i18n.T(lang, "designer.lint.noneHint"))...)
 			}),
 			app.Ul().Class("lint-panel__list").Body(
 				app.Range(p.Rows).Slice(func(i int) app.UI { return p.renderRow(lang, p.Rows[i]) }),
@@ -65,7 +65,7 @@ func (p *LintPanel) renderRow(lang string, r lintview.Row) app.UI {
 		DataSet("code", r.Code).
 		DataSet("severity", r.Severity).
 		Body(
-			app.Span().Class("lint-icon lint-icon--"+r.Severity).Title(sev).Aria("label", sev).Text(lintIcon(r.Severity)),
+			app.Span().Class("lint-icon lint-icon--"+r.Severity).Title(sev).Role("img").Aria("label", sev).Body(lintIcon(r.Severity)),
 			app.Div().Class("lint-panel__body").Body(
 				app.Div().Class("lint-panel__meta").Body(
 					app.Code().Class("lint-code").Text(r.Code),
@@ -84,7 +84,7 @@ func (p *LintPanel) renderRow(lang string, r lintview.Row) app.UI {
 							}
 							return app.Li().Class("lint-chain__item").Body(step)
 						}),
-						app.Li().Class("lint-chain__item lint-chain__item--back").Aria("hidden", "true").Text("↺"),
+						app.Li().Class("lint-chain__item lint-chain__item--back").Aria("hidden", "true").Body(Icon("restart")),
 					)
 				}),
 			),
@@ -93,7 +93,7 @@ func (p *LintPanel) renderRow(lang string, r lintview.Row) app.UI {
 					Href(r.Link).
 					DataSet("testid", "lint-link").
 					Aria("label", design.Format(i18n.T(lang, "designer.lint.showLabel"), r.Code)).
-					Text(i18n.T(lang, "designer.lint.show") + " →")
+					Body(iconTextAfter(i18n.T(lang, "designer.lint.show"), "right")...)
 			}),
 		)
 }

@@ -23,7 +23,7 @@ func TestLintBadge(t *testing.T) {
 		Title("задержка 5 мин. меньше минимальной").
 		Aria("label", "Замечания проверки (1): задержка 5 мин. меньше минимальной").
 		Aria("expanded", "false").OnClick(b.onToggle), b, 0, 0))
-	assert.NoError(t, app.Match(app.Text("⚠"), b, 0, 0, 0))
+	assert.NoError(t, app.Match(app.Raw(iconSVG("alert")), b, 0, 0, 0))
 	b.onToggle(app.Context{}, app.Event{})
 	assert.True(t, b.open)
 

@@ -89,8 +89,8 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 					return app.Span().
 						Class(cls).
 						DataSet("trigger", t.ID).
-						Title(i18n.T(lang, "board.column.trigger") + ": " + t.Code).
-						Text("⚡ " + triggerLabel(t, lang))
+						Title(i18n.T(lang, "board.column.trigger")+": "+t.Code).
+						Body(Icon("bolt"), app.Text(triggerLabel(t, lang)))
 				}),
 				app.Range(robots).Slice(func(i int) app.UI {
 					r := robots[i]
@@ -102,7 +102,7 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 						Class(cls).
 						DataSet("robot", r.ID).
 						Title(r.Type).
-						Text("⚙ " + robotLabel(r, lang))
+						Body(Icon("gear"), app.Text(robotLabel(r, lang)))
 				}),
 			),
 			app.Div().Class("narration-board__cards").Body(

@@ -146,13 +146,13 @@ func (p *NarrationPage) Render() app.UI {
 			}),
 			app.Div().Class("narration-page__controls").Body(
 				app.Button().Type("button").Class("teach-button").DataSet("testid", "narration-prev").
-					Disabled(p.step == 0).OnClick(p.onPrev).Text("← "+i18n.T(lang, "teach.narrate.prev")),
+					Disabled(p.step == 0).OnClick(p.onPrev).Body(iconText("left", i18n.T(lang, "teach.narrate.prev"))...),
 				app.Button().Type("button").Class("teach-button teach-button--primary teach-button--big").DataSet("testid", "narration-next").
-					Disabled(last || over).OnClick(p.onNext).Text(nextLabel+" →"),
+					Disabled(last || over).OnClick(p.onNext).Body(iconTextAfter(nextLabel, "right")...),
 				app.Span().Class("narration-page__counter").DataSet("testid", "narration-counter").
 					Text(fmt.Sprintf(i18n.T(lang, "teach.narrate.stepOf"), shown+1, len(steps))),
 				app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "narration-restart").
-					OnClick(p.onRestart).Text("↺ "+i18n.T(lang, "teach.narrate.restart")),
+					OnClick(p.onRestart).Body(iconText("restart", i18n.T(lang, "teach.narrate.restart"))...),
 			),
 		),
 		app.Div().Class("narration-page__boards").Body(

@@ -91,7 +91,7 @@ func (b *PipelineBar) Render() app.UI {
 				DataSet("testid", "undo").
 				Disabled(!b.CanUndo).
 				Title(i18n.T(lang, "designer.undo")).
-				Text("↶ "+i18n.T(lang, "designer.undo")).
+				Body(iconText("undo", i18n.T(lang, "designer.undo"))...).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if b.OnUndo != nil {
 						b.OnUndo(ctx)
@@ -101,7 +101,7 @@ func (b *PipelineBar) Render() app.UI {
 				DataSet("testid", "redo").
 				Disabled(!b.CanRedo).
 				Title(i18n.T(lang, "designer.redo")).
-				Text("↷ "+i18n.T(lang, "designer.redo")).
+				Body(iconText("redo", i18n.T(lang, "designer.redo"))...).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if b.OnRedo != nil {
 						b.OnRedo(ctx)
@@ -161,14 +161,14 @@ func (b *PipelineBar) Render() app.UI {
 									DataSet("testid", "pipeline-rename").
 									Aria("label", i18n.T(lang, "designer.renamePipeline")).
 									Title(i18n.T(lang, "designer.renamePipeline")).
-									Text("✎").
+									Body(Icon("pencil")).
 									OnClick(func(ctx app.Context, e app.Event) { b.renaming, b.name = true, p.Name }),
 								app.If(id != 0, func() app.UI {
 									return app.Button().Type("button").Class("designer-icon-button").
 										DataSet("testid", "pipeline-delete").
 										Aria("label", i18n.T(lang, "designer.deletePipeline")).
 										Title(i18n.T(lang, "designer.deletePipeline")).
-										Text("🗑").
+										Body(Icon("trash")).
 										OnClick(func(ctx app.Context, e app.Event) {
 											if b.OnDeletePipeline != nil {
 												b.OnDeletePipeline(ctx, id)
@@ -202,7 +202,7 @@ func (b *PipelineBar) Render() app.UI {
 					}
 				}).
 				Body(
-					app.Span().Class("lint-icon lint-icon--"+lintState(b.LintWorst)).Aria("hidden", "true").Text(lintToggleIcon(b.LintWorst)),
+					app.Span().Class("lint-icon lint-icon--"+lintState(b.LintWorst)).Aria("hidden", "true").Body(lintToggleIcon(b.LintWorst)),
 					app.Span().Class("pipeline-bar__lint-label").Text(i18n.T(lang, "designer.lint.toggle")),
 					app.Span().Class("pipeline-bar__lint-count").DataSet("testid", "lint-toggle-count").Text(lintCount(lang, b.LintCount)),
 				),
@@ -234,9 +234,9 @@ func lintState(worst string) string {
 	return worst
 }
 
-func lintToggleIcon(worst string) string {
+func lintToggleIcon(worst string) app.UI {
 	if worst == "" {
-		return "✓"
+		return Icon("check")
 	}
 	return lintIcon(worst)
 }

@@ -95,7 +95,7 @@ func (p *QuizPage) Render() app.UI {
 			app.Div().Class("quiz-page__end").Role("status").DataSet("testid", "quiz-end").Body(
 				app.P().Text(fmt.Sprintf(i18n.T(lang, "teach.quiz.end"), right, asked)),
 				app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "quiz-again").
-					OnClick(p.onAgain).Text("↺ "+i18n.T(lang, "teach.quiz.again")),
+					OnClick(p.onAgain).Body(iconText("restart", i18n.T(lang, "teach.quiz.again"))...),
 			),
 			teachPicker(lang, "/quiz"),
 		)
@@ -178,7 +178,7 @@ func (p *QuizPage) Render() app.UI {
 						}),
 					),
 					app.Button().Type("button").Class("teach-button teach-button--primary teach-button--big").DataSet("testid", "quiz-next").
-						OnClick(p.onNext).Text(i18n.T(lang, "teach.quiz.next")+" →"),
+						OnClick(p.onNext).Body(iconTextAfter(i18n.T(lang, "teach.quiz.next"), "right")...),
 				)
 			}),
 		),

@@ -61,7 +61,7 @@ func (c *RobotChip) Render() app.UI {
 		DataSet("robot", r.ID).
 		Body(
 			app.If(r.AfterPrevious, func() app.UI {
-				return app.Div().Class("robot-chip__chain").Text("↓ " + i18n.T(c.Lang, "designer.robot.afterChip"))
+				return app.Div().Class("robot-chip__chain").Body(iconText("down", i18n.T(c.Lang, "designer.robot.afterChip"))...)
 			}),
 			app.Button().
 				Type("button").
@@ -95,17 +95,17 @@ func (c *RobotChip) Render() app.UI {
 				Aria("haspopup", "menu").
 				Aria("expanded", boolText(c.menuOpen)).
 				DataSet("testid", "robot-menu").
-				Text("⋯").
+				Body(Icon("more")).
 				OnClick(c.onToggleMenu),
 			app.If(c.menuOpen, func() app.UI {
 				return app.Div().Class("designer-menu").Role("menu").Body(
 					menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
 					menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
 					app.If(!c.First, func() app.UI {
-						return menuItem("↑ "+i18n.T(c.Lang, "designer.moveUp"), "up", c.onUp)
+						return menuItem(i18n.T(c.Lang, "designer.moveUp"), "up", c.onUp)
 					}),
 					app.If(!c.Last, func() app.UI {
-						return menuItem("↓ "+i18n.T(c.Lang, "designer.moveDown"), "down", c.onDown)
+						return menuItem(i18n.T(c.Lang, "designer.moveDown"), "down", c.onDown)
 					}),
 					menuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.onDelete),
 				)

@@ -99,11 +99,11 @@ func (s *StageEditor) Render() app.UI {
 				app.Div().Class("designer-form__buttons").Body(
 					app.Button().Type("button").Class("designer-button designer-button--ghost").
 						DataSet("testid", "stage-left").
-						Text("← "+i18n.T(lang, "designer.moveLeft")).
+						Body(iconText("left", i18n.T(lang, "designer.moveLeft"))...).
 						OnClick(func(ctx app.Context, e app.Event) { s.move(ctx, -1) }),
 					app.Button().Type("button").Class("designer-button designer-button--ghost").
 						DataSet("testid", "stage-right").
-						Text(i18n.T(lang, "designer.moveRight")+" →").
+						Body(iconTextAfter(i18n.T(lang, "designer.moveRight"), "right")...).
 						OnClick(func(ctx app.Context, e app.Event) { s.move(ctx, 1) }),
 				),
 			)

@@ -72,7 +72,7 @@ func (t *Timeline) Render() app.UI {
 							if t.OnEdit != nil {
 								t.OnEdit(ctx, r.Index)
 							}
-						}).Text("✎"),
+						}).Body(Icon("pencil")),
 					app.Button().Type("button").Class("timeline__delete").
 						Aria("label", i18n.T(t.Lang, "board.timeline.delete")+" — "+r.Name).
 						Title(i18n.T(t.Lang, "board.timeline.delete")).

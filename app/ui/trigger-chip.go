@@ -56,7 +56,7 @@ func (c *TriggerChip) Render() app.UI {
 				Title(title).
 				OnClick(c.onEdit).
 				Body(
-					app.Span().Class("trigger-chip__icon").Aria("hidden", "true").Text("⚡"),
+					app.Span().Class("trigger-chip__icon").Aria("hidden", "true").Body(Icon("bolt")),
 					app.Span().Class("trigger-chip__text").Body(
 						app.Span().Class("trigger-chip__name").Text(title),
 						app.Span().Class("trigger-chip__code").Text(sub),
@@ -71,7 +71,7 @@ func (c *TriggerChip) Render() app.UI {
 				app.If(t.AllowBackwards, func() app.UI {
 					return app.Span().Class("designer-mark designer-mark--back").
 						Title(i18n.T(c.Lang, "designer.trigger.allowBackwards")).
-						Text("↩ " + i18n.T(c.Lang, "designer.trigger.allowBackChip"))
+						Body(iconText("back", i18n.T(c.Lang, "designer.trigger.allowBackChip"))...)
 				}),
 			),
 			app.If(len(c.Lint) > 0, func() app.UI {
@@ -84,7 +84,7 @@ func (c *TriggerChip) Render() app.UI {
 				Aria("haspopup", "menu").
 				Aria("expanded", boolText(c.menuOpen)).
 				DataSet("testid", "trigger-menu").
-				Text("⋯").
+				Body(Icon("more")).
 				OnClick(c.onToggleMenu),
 			app.If(c.menuOpen, func() app.UI {
 				return app.Div().Class("designer-menu").Role("menu").Body(

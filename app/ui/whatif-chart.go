@@ -35,14 +35,14 @@ func (c *WhatifChart) Render() app.UI {
 					Class("whatif__export-button").
 					DataSet("testid", "export-svg-"+c.Name).
 					Aria("label", fmt.Sprintf(i18n.T(c.Lang, "whatif.exportAs"), c.Title, "SVG")).
-					Text("↓ SVG").
+					Body(iconText("download", "SVG")...).
 					OnClick(c.onSVG),
 				app.Button().
 					Type("button").
 					Class("whatif__export-button").
 					DataSet("testid", "export-png-"+c.Name).
 					Aria("label", fmt.Sprintf(i18n.T(c.Lang, "whatif.exportAs"), c.Title, "PNG")).
-					Text("↓ PNG").
+					Body(iconText("download", "PNG")...).
 					OnClick(c.onPNG),
 			),
 		)

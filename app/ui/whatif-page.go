@@ -849,7 +849,7 @@ func (p *WhatifPage) renderTiles(lang string) app.UI {
 				}).Else(func() app.UI {
 					return app.Span().Class("whatif__tile-value").Body(
 						app.Span().Class("whatif__tile-a").Text(t.a),
-						app.Span().Class("whatif__tile-arrow").Text(" → "),
+						app.Span().Class("whatif__tile-arrow").Body(Icon("right")),
 						app.Span().Class("whatif__tile-b").Text(t.b),
 					)
 				}),
@@ -883,7 +883,7 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 				app.Text(" "+i18n.T(lang, "whatif.cmp.onlyChanged")),
 			),
 			app.Button().Type("button").Class("whatif__export-button").DataSet("testid", "export-csv-compare").
-				Text("↓ CSV").Aria("label", fmt.Sprintf(i18n.T(lang, "whatif.exportAs"), i18n.T(lang, "whatif.cmp.title"), "CSV")).
+				Body(iconText("download", "CSV")...).Aria("label", fmt.Sprintf(i18n.T(lang, "whatif.exportAs"), i18n.T(lang, "whatif.cmp.title"), "CSV")).
 				OnClick(p.onCompareCSV),
 		),
 		app.Table().Class("whatif__table whatif__table--compare").Body(
@@ -925,7 +925,7 @@ func (p *WhatifPage) renderTables(lang string) app.UI {
 					app.H2().Class("whatif__panel-title").Text(title),
 					app.If(len(t.Rows) > 0, func() app.UI {
 						return app.Button().Type("button").Class("whatif__export-button").DataSet("testid", "export-csv-"+t.Name).
-							Text("↓ CSV").Aria("label", fmt.Sprintf(i18n.T(lang, "whatif.exportAs"), title, "CSV")).
+							Body(iconText("download", "CSV")...).Aria("label", fmt.Sprintf(i18n.T(lang, "whatif.exportAs"), title, "CSV")).
 							OnClick(p.onTableCSV(i))
 					}),
 				),
