@@ -87,6 +87,8 @@ var boardMessages = map[string]map[string]string{
 
 		"board.explain.none":         "Запустите событие на карточке (кнопка «Событие»), перетащите карточку или включите часы — здесь появится объяснение: какие триггеры сработали, какие нет и почему, что сделали роботы.",
 		"board.explain.title":        "{code} → {target}",
+		"board.explain.laterRobot":   "Отложенный робот «{robot}» → {target}",
+		"board.explain.later":        "Позже → {target}",
 		"board.explain.delivery":     "Куда попало событие",
 		"board.explain.candidates":   "Триггеры",
 		"board.explain.noCandidates": "Ни один триггер с этим кодом не настроен на стадиях этой воронки.",
@@ -246,6 +248,8 @@ var boardMessages = map[string]map[string]string{
 
 		"board.explain.none":         "Fire an event on a card (its «Event» button), drag a card or start the clock: this panel then explains which triggers fired, which did not and why, and what the robots did.",
 		"board.explain.title":        "{code} → {target}",
+		"board.explain.laterRobot":   "Delayed robot «{robot}» → {target}",
+		"board.explain.later":        "Later → {target}",
 		"board.explain.delivery":     "Where the event went",
 		"board.explain.candidates":   "Triggers",
 		"board.explain.noCandidates": "No trigger with this code is set on the stages of this pipeline.",

@@ -31,14 +31,29 @@ const (
 
 // Explanation is what one event set off, grouped the way a person asks
 // about it: where did it go, which triggers were considered and why did
-// they fire or not, what moved, and what the robots did.
+// they fire or not, what moved, and what the robots did. The entries made
+// at the event's own instant are the embedded Section; what a delayed
+// robot did later (when the clock reached its due time) is in Later, one
+// section per instant and robot, so that no later move is read as part of
+// the event.
 type Explanation struct {
 	Index  int
 	Code   string
 	Target string
 	At     time.Time
 	// Title is the event in words ("Входящий звонок → CONTACT_1").
-	Title      string
+	Title string
+	Section
+	Later []Section
+}
+
+// Section is what happened at one instant for one cause: the event
+// itself, or a delayed robot of the event that ran when its time came.
+type Section struct {
+	// When is the instant of the section's entries; Cause is its heading
+	// (the event's title, or «Отложенный робот «…» → DEAL_1»).
+	When       time.Time
+	Cause      string
 	Delivery   []Line // deliver, undelivered
 	Candidates []Line // trigger (Fired), skip (Skipped)
 	Changes    []Line // create, move, update
@@ -46,14 +61,24 @@ type Explanation struct {
 	Other      []Line // cascaded events, notes, errors, loops
 }
 
+// Empty reports whether the section has no entry.
+func (s *Section) Empty() bool {
+	return len(s.Delivery)+len(s.Candidates)+len(s.Changes)+len(s.Robots)+len(s.Other) == 0
+}
+
 // Empty reports whether nothing but the event itself was logged.
 func (x *Explanation) Empty() bool {
-	return len(x.Delivery)+len(x.Candidates)+len(x.Changes)+len(x.Robots)+len(x.Other) == 0
+	return x.Section.Empty() && len(x.Later) == 0
 }
 
 // Explain groups the log entries of event idx (the entries whose Event is
 // idx: the event's cascade and the delayed robots it led to). It returns
 // nil when idx is not an event of the simulation.
+//
+// A delayed robot's run starts a new section: the robot entry that runs a
+// task scheduled earlier by this event, or any entry at a later instant
+// than the current section's. Everything that follows (the robot's move,
+// the triggers it set off) stays under that section until the next one.
 func Explain(sim *engine.Sim, idx int, n *Names, lang string) *Explanation {
 	events := sim.Events()
 	if idx < 0 || idx >= len(events) {
@@ -63,6 +88,11 @@ func Explain(sim *engine.Sim, idx int, n *Names, lang string) *Explanation {
 	x := &Explanation{Index: idx, Code: ev.Code, Target: ev.Target, At: ev.At.Resolve(sim.Scenario().Start)}
 	x.Title = i18n.T(lang, "board.explain.title")
 	x.Title = fill(x.Title, "code", CodeName(ev.Code, lang), "target", targetName(ev.Target, n))
+	x.When, x.Cause = x.At, x.Title
+	cur := &x.Section
+	// scheduled counts the tasks this event scheduled and that have not
+	// run yet, by robot and target.
+	scheduled := map[[2]string]int{}
 	first := true
 	for _, e := range sim.Log() {
 		if e.Event != idx {
@@ -71,29 +101,50 @@ func Explain(sim *engine.Sim, idx int, n *Names, lang string) *Explanation {
 		if first && e.Type == engine.LogEvent {
 			// The event itself is the title.
 			first = false
-			x.At = e.Time
+			x.At, x.When = e.Time, e.Time
 			continue
 		}
 		first = false
+		key := [2]string{e.Robot, e.Target}
+		delayed := e.Type == engine.LogRobot && scheduled[key] > 0
+		if delayed {
+			scheduled[key]--
+		}
+		if delayed || e.Time.After(cur.When) {
+			x.Later = append(x.Later, Section{When: e.Time, Cause: laterCause(e, n, lang)})
+			cur = &x.Later[len(x.Later)-1]
+		}
+		if e.Type == engine.LogScheduled {
+			scheduled[key]++
+		}
 		l := Describe(e, n, lang)
 		switch e.Type {
 		case engine.LogDeliver, engine.LogUndelivered:
-			x.Delivery = append(x.Delivery, l)
+			cur.Delivery = append(cur.Delivery, l)
 		case engine.LogTrigger:
 			l.Status = Fired
-			x.Candidates = append(x.Candidates, l)
+			cur.Candidates = append(cur.Candidates, l)
 		case engine.LogSkip:
 			l.Status = Skipped
-			x.Candidates = append(x.Candidates, l)
+			cur.Candidates = append(cur.Candidates, l)
 		case engine.LogCreate, engine.LogMove, engine.LogUpdate:
-			x.Changes = append(x.Changes, l)
+			cur.Changes = append(cur.Changes, l)
 		case engine.LogRobot, engine.LogScheduled, engine.LogCancelled, engine.LogOutbox:
-			x.Robots = append(x.Robots, l)
+			cur.Robots = append(cur.Robots, l)
 		default:
-			x.Other = append(x.Other, l)
+			cur.Other = append(cur.Other, l)
 		}
 	}
 	return x
+}
+
+// laterCause is the heading of a section that starts with entry e: the
+// delayed robot that ran, or the item the later entries are about.
+func laterCause(e engine.LogEntry, n *Names, lang string) string {
+	if e.Robot != "" {
+		return fill(i18n.T(lang, "board.explain.laterRobot"), "robot", n.Robot(e.Robot), "target", targetName(e.Target, n))
+	}
+	return fill(i18n.T(lang, "board.explain.later"), "target", targetName(e.Target, n))
 }
 
 // targetName is a target with its client's name when it has one.

@@ -413,3 +413,50 @@ func TestJumpInput(t *testing.T) {
 		assert.ErrorIs(t, err, ErrJumpInput, bad)
 	}
 }
+
+// TestExplainPutsDelayedRobotsUnderTheirOwnInstant: after a clock jump, a
+// delayed robot's move belongs under the robot and the time it ran, never
+// under the event that scheduled it.
+func TestExplainPutsDelayedRobotsUnderTheirOwnInstant(t *testing.T) {
+	sc, err := engine.ReadScenario([]byte(`{"format": "triggersim/scenario", "version": 1, "locale": "ru",
+		"start": "2026-01-12T09:00:00+03:00", "entities": [{"type": "DEAL"}],
+		"triggers": [{"id": "t1", "entity": "DEAL", "stage": "PREPARATION", "code": "CALL", "name": "Звонок"}],
+		"robots": [{"id": "r1", "entity": "DEAL", "stage": "PREPARATION", "type": "ChangeStage", "name": "Дальше",
+			"params": {"stage": "PREPAYMENT_INVOICE"}, "delay": {"type": "after", "value": 1, "unit": "d"}}],
+		"items": [{"id": 1, "entity": "DEAL", "stage": "NEW", "fields": {"TITLE": "A"}}]}`))
+	require.NoError(t, err)
+	c, err := New(sc)
+	require.NoError(t, err)
+	idx := c.Fire(engine.Event{Code: "CALL", Target: "DEAL_1"})
+	names := NewNames(sc)
+
+	x := Explain(c.Sim(), idx, names, "ru")
+	require.NotNil(t, x)
+	assert.Empty(t, x.Later, "nothing ran later yet")
+	require.Len(t, x.Candidates, 1)
+	assert.Contains(t, x.Candidates[0].Text, "«Подготовка документов»")
+	require.Len(t, x.Robots, 1)
+	assert.Contains(t, x.Robots[0].Text, "запланирован на вт 13 янв, 09:00")
+
+	// The clock reaches the robot's time: its move is a section of its own.
+	for !c.RunToward(c.Start().Add(48*time.Hour), 100) {
+	}
+	c.EndRun()
+	x = Explain(c.Sim(), idx, names, "ru")
+	assert.Equal(t, "Входящий звонок → DEAL_1", x.Cause)
+	assert.Equal(t, c.Start(), x.When)
+	require.Len(t, x.Candidates, 1, "the event's own section keeps only the event's move")
+	assert.Empty(t, x.Changes)
+	require.Len(t, x.Later, 1)
+	later := x.Later[0]
+	assert.Equal(t, "Отложенный робот «Дальше» → DEAL_1", later.Cause)
+	assert.Equal(t, c.Start().Add(24*time.Hour), later.When)
+	require.Len(t, later.Robots, 1)
+	assert.Equal(t, "ran", later.Robots[0].Status)
+	require.Len(t, later.Changes, 1)
+	assert.Contains(t, later.Changes[0].Text, "«Подготовка документов» → «Счёт на предоплату» (робот «Дальше»)")
+	assert.False(t, x.Empty())
+
+	x = Explain(c.Sim(), idx, names, "en")
+	assert.Equal(t, "Delayed robot «Дальше» → DEAL_1", x.Later[0].Cause)
+}

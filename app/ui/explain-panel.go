@@ -32,19 +32,35 @@ func (p *ExplainPanel) Render() app.UI {
 		DataSet("event", x.Index).
 		Aria("live", "polite").
 		Body(
-			app.Div().Class("explain__event").Body(
-				app.Span().Class("explain__time").Text(simulate.FormatShort(x.At, p.Lang)),
-				app.Strong().Class("explain__title").Text(x.Title),
-			),
-			p.group("delivery", "board.explain.delivery", x.Delivery),
-			p.group("candidates", "board.explain.candidates", x.Candidates),
-			app.If(len(x.Candidates) == 0 && x.Code != "CREATE" && x.Code != "UPDATE" && x.Code != "MOVE", func() app.UI {
-				return app.P().Class("explain__hint").Text(i18n.T(p.Lang, "board.explain.noCandidates"))
+			p.section(x.Section, 0, true, x.Code),
+			app.Range(x.Later).Slice(func(i int) app.UI {
+				return p.section(x.Later[i], i+1, false, x.Code)
 			}),
-			p.group("changes", "board.explain.changes", x.Changes),
-			p.group("robots", "board.explain.robots", x.Robots),
-			p.group("other", "board.explain.other", x.Other),
 		)
+}
+
+// section is one instant and its cause: a heading with the time, then
+// the entries grouped. The first section is the event's own; a later one
+// is a delayed robot's run.
+func (p *ExplainPanel) section(s simulate.Section, n int, own bool, code string) app.UI {
+	cls := "explain__section"
+	if !own {
+		cls += " explain__section--later"
+	}
+	return app.Div().Class(cls).DataSet("section", n).Body(
+		app.Div().Class("explain__event").Body(
+			app.Span().Class("explain__time").Text(simulate.FormatShort(s.When, p.Lang)),
+			app.Strong().Class("explain__title").Title(s.Cause).Text(s.Cause),
+		),
+		p.group("delivery", "board.explain.delivery", s.Delivery),
+		p.group("candidates", "board.explain.candidates", s.Candidates),
+		app.If(own && len(s.Candidates) == 0 && code != "CREATE" && code != "UPDATE" && code != "MOVE", func() app.UI {
+			return app.P().Class("explain__hint").Text(i18n.T(p.Lang, "board.explain.noCandidates"))
+		}),
+		p.group("changes", "board.explain.changes", s.Changes),
+		p.group("robots", "board.explain.robots", s.Robots),
+		p.group("other", "board.explain.other", s.Other),
+	)
 }
 
 func (p *ExplainPanel) group(id, key string, lines []simulate.Line) app.UI {
