@@ -292,6 +292,15 @@ func TestHomeShareLink(t *testing.T) {
 	other.open(t, base+"/#s1.AAAA")
 	other.waitFor(t, `document.querySelector('[data-testid="shared-dialog"]')?.textContent.includes("Ссылка не открывается")`)
 	other.waitRows(t, 1)
+
+	// A crafted 78 KB link that inflates to 20 MB with 444 000 events is
+	// refused before it is read, with the way out (a file).
+	bomb, err := os.ReadFile(filepath.Join("..", "app", "share", "testdata", "hostile", "events-444k.txt"))
+	require.NoError(t, err)
+	other.open(t, base+"/#"+strings.TrimSpace(string(bomb)))
+	other.waitFor(t, `document.querySelector('[data-testid="shared-dialog"]')?.textContent.includes("больше, чем может нести ссылка")`)
+	assert.Contains(t, other.text(t, `[data-testid="shared-dialog"]`), "«Импорт из файла»")
+	other.waitRows(t, 1)
 	b.assertNoErrors(t)
 	other.assertNoErrors(t)
 }

@@ -103,6 +103,18 @@ var homeMessages = map[string]map[string]string{
 		"home.sharedIntro":     "По ссылке передан сценарий. Добавить его в ваши сценарии?",
 		"home.sharedImport":    "Добавить в мои сценарии",
 		"home.sharedBroken":    "Ссылка не открывается: {0}",
+
+		// A share link past its limits (home.ShareLimit).
+		"share.limit.link.make": "ссылка получилась бы длиной {0} символов, а ссылка может быть не длиннее {1}.",
+		"share.limit.link.open": "в ссылке {0} символов — намного больше, чем бывает в ссылке на сценарий.",
+		"share.limit.size.make": "сценарий занимает {0}, а ссылка может нести не больше {1}.",
+		"share.limit.size.open": "ссылка распаковывается больше чем в {1} — это больше, чем может нести ссылка.",
+		"share.limit.items":     "элементов в сценарии {0}, а ссылка может нести не больше {1}.",
+		"share.limit.events":    "событий в сценарии {0}, а ссылка может нести не больше {1}.",
+		"share.limit.triggers":  "триггеров в сценарии {0}, а ссылка может нести не больше {1}.",
+		"share.limit.robots":    "роботов в сценарии {0}, а ссылка может нести не больше {1}.",
+		"share.limit.fileHint":  "Такой сценарий передают файлом: «Скачать .json» у сценария, а получатель выбирает «Импорт из файла».",
+
 		"home.b24Title":        "Воронки и стадии из Битрикс24",
 		"home.b24Intro":        "Сохраните ответы методов REST crm.category.list и crm.status.list в файлы .json и выберите их: воронки и стадии портала станут воронками сценария.",
 		"home.b24Categories":   "crm.category.list (.json)",
@@ -237,6 +249,18 @@ var homeMessages = map[string]map[string]string{
 		"home.sharedIntro":     "This link carries a scenario. Add it to your scenarios?",
 		"home.sharedImport":    "Add to my scenarios",
 		"home.sharedBroken":    "The link cannot be opened: {0}",
+
+		// A share link past its limits (home.ShareLimit).
+		"share.limit.link.make": "its link would be {0} characters long, and a link may have at most {1}.",
+		"share.limit.link.open": "the link is {0} characters long, far more than a scenario's link can be.",
+		"share.limit.size.make": "the scenario takes {0}, and a link may carry at most {1}.",
+		"share.limit.size.open": "the link unpacks to more than {1}, more than a link may carry.",
+		"share.limit.items":     "the scenario has {0} items, and a link may carry at most {1}.",
+		"share.limit.events":    "the scenario has {0} events, and a link may carry at most {1}.",
+		"share.limit.triggers":  "the scenario has {0} triggers, and a link may carry at most {1}.",
+		"share.limit.robots":    "the scenario has {0} robots, and a link may carry at most {1}.",
+		"share.limit.fileHint":  "Share such a scenario as a file: “Download .json” on the scenario, and the recipient chooses “Import a file”.",
+
 		"home.b24Title":        "Pipelines and stages from Bitrix24",
 		"home.b24Intro":        "Save the output of the REST methods crm.category.list and crm.status.list as .json files and choose them: the portal's pipelines and stages become the scenario's.",
 		"home.b24Categories":   "crm.category.list (.json)",

@@ -6,14 +6,23 @@
 // and encoded as unpadded base64url; the "s1." prefix names this encoding so
 // that a later one can be told apart. Links are limited to MaxURLFragment
 // characters, which every browser and messenger carries; a bigger scenario
-// is shared as a file. Decoding refuses anything that would inflate to more
-// than MaxDecoded bytes, so a crafted link cannot exhaust memory.
+// is shared as a file.
+//
+// A link carries at most what Limits allows, on both sides: Encode refuses
+// to make a link past them, and Decode refuses a link that inflates past
+// MaxDecoded bytes (it stops inflating there) or holds more items, events,
+// triggers or robots than a link may carry — before the scenario is read,
+// compiled or run. A crafted 78 KB link used to inflate to a 20 MB
+// scenario with 444 000 events and freeze the page that opened it. Every
+// such refusal is a *LimitError (errors.Is(err, ErrTooLarge)) that points
+// to sharing the scenario as a file instead.
 package share
 
 import (
 	"bytes"
 	"compress/flate"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -26,8 +35,58 @@ const Prefix = "s1."
 // MaxURLFragment is the longest fragment Encode produces, in characters.
 const MaxURLFragment = 32000
 
-// MaxDecoded is the largest scenario Decode accepts, in bytes.
-const MaxDecoded = 20_000_000
+// MaxDecoded is the largest scenario a link carries, in bytes. A link of
+// MaxURLFragment characters holds 24 000 compressed bytes; real scenarios
+// compress five- to tenfold, so 1 MB leaves room for any scenario that
+// fits, while a crafted link (DEFLATE inflates up to a thousandfold) stops
+// at 1 MB instead of 20.
+const MaxDecoded = 1_000_000
+
+// The most items, script events, triggers and robots a link may carry. The
+// largest built-in example has 3 items, 5 events, 3 triggers and 5 robots;
+// a training scenario with more is shared as a file, which has its own,
+// higher limits (home.MaxItems, docs/limits.md).
+const (
+	MaxItems    = 1000
+	MaxEvents   = 1000
+	MaxTriggers = 500
+	MaxRobots   = 500
+)
+
+// LimitError is a link, or a scenario to put into one, past a limit.
+type LimitError struct {
+	// What is "link" (the fragment's characters), "size" (bytes of the
+	// scenario), "items", "events", "triggers" or "robots".
+	What string
+	// Count is how many there are (for "size", at least this many bytes),
+	// Max the limit.
+	Count, Max int
+	// Making is true when Encode refused to make the link, false when
+	// Decode refused to open it.
+	Making bool
+}
+
+func (e *LimitError) Error() string {
+	var what string
+	switch e.What {
+	case "link":
+		what = fmt.Sprintf("its link would be %d characters, over the limit of %d", e.Count, e.Max)
+		if !e.Making {
+			what = fmt.Sprintf("the link is %d characters long, far more than a share link can be", e.Count)
+		}
+	case "size":
+		what = fmt.Sprintf("it is %s, more than the %s a link may carry", sizeText(e.Count), sizeText(e.Max))
+		if !e.Making {
+			what = fmt.Sprintf("the link unpacks to more than %s, the most a link may carry", sizeText(e.Max))
+		}
+	default:
+		what = fmt.Sprintf("it has %d %s, more than the %d a link may carry", e.Count, e.What, e.Max)
+	}
+	return fmt.Sprintf("share: %s: too large for a share link; export the scenario as a file (Download .json) and send the file instead", what)
+}
+
+// Is makes errors.Is(err, ErrTooLarge) hold.
+func (e *LimitError) Is(target error) bool { return target == ErrTooLarge }
 
 // maxFragment bounds the input Decode looks at: a link longer than this
 // did not come from Encode, even allowing for another writer's choices.
@@ -46,6 +105,12 @@ var (
 // an error satisfying errors.Is(err, ErrTooLarge) that suggests sharing the
 // file instead.
 func Encode(scenarioJSON []byte) (string, error) {
+	if len(scenarioJSON) > MaxDecoded {
+		return "", &LimitError{What: "size", Count: len(scenarioJSON), Max: MaxDecoded, Making: true}
+	}
+	if err := checkCounts(scenarioJSON, true); err != nil {
+		return "", err
+	}
 	var buf bytes.Buffer
 	zw, err := flate.NewWriter(&buf, flate.BestCompression)
 	if err != nil {
@@ -59,8 +124,7 @@ func Encode(scenarioJSON []byte) (string, error) {
 	}
 	n := len(Prefix) + base64.RawURLEncoding.EncodedLen(buf.Len())
 	if n > MaxURLFragment {
-		return "", fmt.Errorf("share: the scenario is %s, its link would be %d characters, over the limit of %d: %w; export the scenario as a file and send the file instead",
-			sizeText(len(scenarioJSON)), n, MaxURLFragment, ErrTooLarge)
+		return "", &LimitError{What: "link", Count: n, Max: MaxURLFragment, Making: true}
 	}
 	return Prefix + base64.RawURLEncoding.EncodeToString(buf.Bytes()), nil
 }
@@ -75,7 +139,7 @@ func Decode(fragment string) ([]byte, error) {
 	}
 	fragment = strings.TrimSpace(fragment)
 	if len(fragment) > maxFragment {
-		return nil, fmt.Errorf("share: the link is %d characters long, far more than a share link can be: %w", len(fragment), ErrTooLarge)
+		return nil, &LimitError{What: "link", Count: len(fragment), Max: MaxURLFragment}
 	}
 	if !strings.HasPrefix(fragment, Prefix) {
 		if v, _, ok := strings.Cut(fragment, "."); ok && len(v) >= 2 && v[0] == 's' && isDigits(v[1:]) {
@@ -94,9 +158,46 @@ func Decode(fragment string) ([]byte, error) {
 		return nil, fmt.Errorf("share: the link is damaged, perhaps cut off when it was copied (%v): %w", err, ErrInvalid)
 	}
 	if len(data) > MaxDecoded {
-		return nil, fmt.Errorf("share: the link unpacks to more than %s: %w", sizeText(MaxDecoded), ErrTooLarge)
+		return nil, &LimitError{What: "size", Count: len(data), Max: MaxDecoded}
+	}
+	if err := checkCounts(data, false); err != nil {
+		return nil, err
 	}
 	return data, nil
+}
+
+// checkCounts counts the items, events, triggers and robots of a scenario
+// file without reading it as a scenario (one pass of encoding/json over at
+// most MaxDecoded bytes, keeping only the array elements' raw bytes).
+// Anything that is not a JSON object with arrays there is left to the
+// scenario reader, which reports it with its path.
+func checkCounts(data []byte, making bool) error {
+	var top struct {
+		Items    []json.RawMessage `json:"items"`
+		Events   []json.RawMessage `json:"events"`
+		Triggers []json.RawMessage `json:"triggers"`
+		Robots   []json.RawMessage `json:"robots"`
+	}
+	// A value of the wrong type elsewhere (an UnmarshalTypeError) does not
+	// stop encoding/json filling the arrays; a syntax error does.
+	var typeErr *json.UnmarshalTypeError
+	if err := json.Unmarshal(data, &top); err != nil && !errors.As(err, &typeErr) {
+		return nil
+	}
+	for _, c := range []struct {
+		what     string
+		n, limit int
+	}{
+		{"items", len(top.Items), MaxItems},
+		{"events", len(top.Events), MaxEvents},
+		{"triggers", len(top.Triggers), MaxTriggers},
+		{"robots", len(top.Robots), MaxRobots},
+	} {
+		if c.n > c.limit {
+			return &LimitError{What: c.what, Count: c.n, Max: c.limit, Making: making}
+		}
+	}
+	return nil
 }
 
 // isDigits reports whether s is a non-empty run of ASCII digits.

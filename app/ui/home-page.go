@@ -503,7 +503,11 @@ func (p *HomePage) onShare(ctx app.Context, id string) {
 		ctx.Dispatch(func(ctx app.Context) {
 			switch {
 			case errors.Is(err, share.ErrTooLarge):
-				p.say("home.shareTooLarge", true, title, err.Error())
+				reason, ok := home.ShareLimit(p.Lang, err)
+				if !ok {
+					reason = err.Error()
+				}
+				p.say("home.shareTooLarge", true, title, reason)
 				return
 			case err != nil:
 				p.fail(err)
@@ -571,6 +575,10 @@ func (p *HomePage) onPaste(ctx app.Context, text string) {
 	data := []byte(text)
 	if i := strings.Index(text, "#"+share.Prefix); i >= 0 || strings.HasPrefix(text, share.Prefix) {
 		decoded, err := share.Decode(text)
+		if msg, ok := home.ShareLimit(p.Lang, err); ok {
+			p.importSource, p.importErrs = source, []home.Problem{{Msg: msg}}
+			return
+		}
 		if err != nil {
 			p.importSource, p.importErrs = source, home.Problems(err)
 			return
@@ -634,6 +642,10 @@ func (p *HomePage) openShared(ctx app.Context, frag string) {
 			sc, err = home.Validate(data)
 		}
 		ctx.Dispatch(func(ctx app.Context) {
+			if msg, ok := home.ShareLimit(p.Lang, err); ok {
+				p.sharedErr = msg
+				return
+			}
 			if err != nil {
 				var msgs []string
 				for _, pr := range home.Problems(err) {
