@@ -140,3 +140,28 @@ func TestFireKeepsLoopsRunning(t *testing.T) {
 		}
 	}
 }
+
+func TestClipQuote(t *testing.T) {
+	long := strings.Repeat("я", 41)
+	tests := []struct{ in, clip, quote string }{
+		{"", "", `""`},
+		{"abc", "abc", `"abc"`},
+		{strings.Repeat("я", 40), strings.Repeat("я", 40), `"` + strings.Repeat("я", 40) + `"`},
+		{long, strings.Repeat("я", 40) + "…", `"` + strings.Repeat("я", 40) + `…"`},
+		{"a\nb", "a\nb", `"a\nb"`},
+	}
+	for _, tt := range tests {
+		if got := Clip(tt.in); got != tt.clip {
+			t.Errorf("Clip(%q) = %q, want %q", tt.in, got, tt.clip)
+		}
+		if got := Quote(tt.in); got != tt.quote {
+			t.Errorf("Quote(%q) = %q, want %q", tt.in, got, tt.quote)
+		}
+	}
+	if got := keyPath("triggers[0]", strings.Repeat("k", 100)); got != "triggers[0]."+strings.Repeat("k", 40)+"…" {
+		t.Errorf("keyPath of a long plain key = %q", got)
+	}
+	if got := keyPath("", strings.Repeat("к ", 50)); got != `["`+strings.Repeat("к ", 20)+`…"]` {
+		t.Errorf("keyPath of a long odd key = %q", got)
+	}
+}

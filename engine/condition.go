@@ -169,11 +169,11 @@ func CompileCondition(c Condition, fieldType func(id string) string) (*CompiledC
 	var block []compiledClause
 	for i, cl := range c {
 		if cl.Join != "" && cl.Join != "and" && cl.Join != "or" {
-			return nil, fmt.Errorf("condition[%d].join: expected \"and\" or \"or\", got %q", i, cl.Join)
+			return nil, fmt.Errorf("condition[%d].join: expected \"and\" or \"or\", got %s", i, Quote(cl.Join))
 		}
 		op, ok := opCodeOf(cl.Op)
 		if !ok {
-			return nil, fmt.Errorf("condition[%d].op: expected one of %s, got %q", i, strings.Join(Operators(), " "), cl.Op)
+			return nil, fmt.Errorf("condition[%d].op: expected one of %s, got %s", i, strings.Join(Operators(), " "), Quote(cl.Op))
 		}
 		if cl.Field == "" {
 			continue // Bitrix24 drops clauses without a field, joiner included
@@ -269,13 +269,13 @@ func describeJSON(v any) string {
 	case nil:
 		return "null"
 	case string:
-		return fmt.Sprintf("%q", x)
+		return Quote(x)
 	case []any:
 		return fmt.Sprintf("a list of %d", len(x))
 	case map[string]any:
 		return "an object"
 	}
-	return fmt.Sprint(v)
+	return Clip(fmt.Sprint(v))
 }
 
 // Empty reports whether the condition has no clause (and so always holds).
@@ -486,7 +486,7 @@ func ConditionFromJSON(v any) (Condition, error) {
 				case "field", "op", "join":
 					s, ok := val.(string)
 					if !ok {
-						return nil, fmt.Errorf("[%d].%s: expected a string, got %s", i, k, describeJSON(val))
+						return nil, fmt.Errorf("[%d].%s: expected a string, got %s", i, Clip(k), describeJSON(val))
 					}
 					switch k {
 					case "field":
@@ -499,7 +499,7 @@ func ConditionFromJSON(v any) (Condition, error) {
 				case "value":
 					cl.Value, cl.HasValue = val, true
 				default:
-					return nil, fmt.Errorf("[%d].%s: unknown key", i, k)
+					return nil, fmt.Errorf("[%d].%s: unknown key", i, Clip(k))
 				}
 			}
 			out = append(out, cl)

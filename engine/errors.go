@@ -100,10 +100,7 @@ type clipped string
 func (c clipped) Format(f fmt.State, verb rune) {
 	s := string(c)
 	if verb == 'q' {
-		if r := []rune(s); len(r) > 40 {
-			s = string(r[:40]) + "…"
-		}
-		s = strconv.Quote(s)
+		s = Quote(s)
 	}
 	_, _ = f.Write([]byte(s))
 }
@@ -117,8 +114,20 @@ func (l *errList) err() error {
 }
 
 // keyPath appends an object key to a path: ".key" for plain keys,
-// `["odd key"]` for keys that would be ambiguous in dotted form.
+// `["odd key"]` for keys that would be ambiguous in dotted form. A key
+// longer than 40 characters is quoted and cut (Clip): a path echoes the
+// user's input too.
 func keyPath(path, key string) string {
+	if c := Clip(key); c != key {
+		if !plainKey(key) {
+			return path + "[" + Quote(key) + "]"
+		}
+		key = c // "…" marks the cut; the path is for reading
+		if path == "" {
+			return key
+		}
+		return path + "." + key
+	}
 	if plainKey(key) {
 		if path == "" {
 			return key

@@ -56,14 +56,9 @@ func (n *jtNode) describe() string {
 	case jtTrue:
 		return "true"
 	case jtNumber:
-		return n.text
+		return Clip(n.text)
 	case jtString:
-		s := n.text
-		if utf8.RuneCountInString(s) > 40 {
-			r := []rune(s)
-			s = string(r[:40]) + "…"
-		}
-		return strconv.Quote(s)
+		return Quote(n.text)
 	case jtArray:
 		return "an array"
 	default:

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 	// Time zones of workTime must resolve the same way on every platform,
 	// including WebAssembly in the browser, which has no zoneinfo files.
 	_ "time/tzdata"
@@ -147,6 +148,21 @@ func (r *reader) nonEmpty(n *jtNode, path, what string) (string, bool) {
 	return n.text, true
 }
 
+// MaxIDLength is the longest trigger or robot id, in characters, as stage
+// ids are bounded too: ids are repeated in every log entry and message.
+const MaxIDLength = 50
+
+// refID reads a trigger or robot id: not empty, at most MaxIDLength
+// characters.
+func (r *reader) refID(n *jtNode, path, what string) (string, bool) {
+	s, ok := r.nonEmpty(n, path, what)
+	if ok && utf8.RuneCountInString(s) > MaxIDLength {
+		r.errs.add(path, "expected %s of at most %d characters, got %q", what, MaxIDLength, s)
+		return "", false
+	}
+	return s, ok
+}
+
 // enum reads a string that must be one of allowed.
 func (r *reader) enum(n *jtNode, path string, allowed ...string) (string, bool) {
 	if n == nil {
@@ -266,7 +282,7 @@ func (r *reader) strings(n *jtNode, path string) ([]string, bool) {
 func (r *reader) number(n *jtNode, path string) (float64, bool) {
 	f, err := strconv.ParseFloat(n.text, 64)
 	if err != nil || math.IsInf(f, 0) {
-		r.errs.add(path, "number %s is out of range", n.text)
+		r.errs.add(path, "number %s is out of range", n.describe())
 		return 0, false
 	}
 	return f, true
@@ -993,7 +1009,7 @@ func (r *reader) readTriggers(o obj) {
 		}
 		var t Trigger
 		idNode, idPath := r.need(to, "id", "a trigger id")
-		if id, ok := r.nonEmpty(idNode, idPath, "a trigger id"); ok {
+		if id, ok := r.refID(idNode, idPath, "a trigger id"); ok {
 			if _, dup := r.triggers[id]; dup {
 				r.errs.add(idPath, "duplicate trigger id %q", id)
 			}
@@ -1140,7 +1156,7 @@ func (r *reader) readRobots(o obj) {
 		}
 		var rb Robot
 		idNode, idPath := r.need(ro, "id", "a robot id")
-		if id, ok := r.nonEmpty(idNode, idPath, "a robot id"); ok {
+		if id, ok := r.refID(idNode, idPath, "a robot id"); ok {
 			if _, dup := r.robots[id]; dup {
 				r.errs.add(idPath, "duplicate robot id %q", id)
 			}

@@ -89,3 +89,49 @@ func TestHostileLoops(t *testing.T) {
 		{"loop_ping_pong.json", []string{"--json"}, 0, []string{`"cycle": [`, `"robot r-forth"`, `"end": "2036-01-10T09:00:00+03:00"`}, nil, 60000},
 	})
 }
+
+// TestHostileMessages: a message quotes at most 40 characters of any key or
+// value of the file, however long, and trigger and robot ids are bounded.
+func TestHostileMessages(t *testing.T) {
+	x40 := strings.Repeat("x", 40)
+	runHostile(t, []hostileCase{
+		{"msg_long_unknown_key.json", nil, 2, []string{x40 + "…: unknown key"}, nil, 300},
+		{"msg_long_odd_key.json", nil, 2, []string{`triggers[0]["ключ ключ ключ ключ ключ ключ ключ ключ …"]: unknown key`}, nil, 300},
+		{"msg_long_value.json", nil, 2, []string{`locale: expected "ru" or "en", got "` + strings.Repeat("z", 40) + `…"`}, nil, 300},
+		{"msg_long_number.json", nil, 2, []string{`limits.steps: expected an integer from 1 to 1000000, got ` + strings.Repeat("1", 40) + `…`}, nil, 300},
+		{"msg_long_ids.json", nil, 2, []string{
+			`triggers[0].id: expected a trigger id of at most 50 characters, got "` + strings.Repeat("t", 40) + `…"`,
+			`robots[0].id: expected a robot id of at most 50 characters, got "` + strings.Repeat("р", 40) + `…"`}, nil, 500},
+		{"msg_long_unknown_ref.json", nil, 2, []string{`expect[0].fired: unknown trigger "` + strings.Repeat("q", 40) + `…"`}, nil, 300},
+		{"msg_long_stage.json", nil, 2, []string{`items[0].stage: unknown stage "` + strings.Repeat("S", 40) + `…" in DEAL`}, nil, 300},
+		{"msg_long_condition_value.json", nil, 2, []string{`triggers[0].condition: condition[0].value: expected a number for a number field, got "` + strings.Repeat("v", 40) + `…"`}, nil, 300},
+	})
+}
+
+// TestHostileArgs: the command line's own messages quote arguments short too.
+func TestHostileArgs(t *testing.T) {
+	long := strings.Repeat("a", 5000)
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "x.json", "--lang", long}, `--lang must be ru or en, got "` + strings.Repeat("a", 40) + `…"`},
+		{[]string{"run", "x.json", "--" + long}, "unknown flag --" + strings.Repeat("a", 38) + "…"},
+		{[]string{long, "x.json"}, `unknown command "` + strings.Repeat("a", 40) + `…"`},
+		{[]string{"whatif", "x.json", "--days", long}, `--days expects a whole number from 1 to 3650, got "` + strings.Repeat("a", 40) + `…"`},
+		{[]string{"whatif", "x.json", "--" + long}, "unknown flag --" + strings.Repeat("a", 38) + "…"},
+	}
+	for _, tt := range tests {
+		var out, errOut bytes.Buffer
+		if code := run(tt.args, &out, &errOut); code != 2 {
+			t.Errorf("%.60s: exit %d, want 2", strings.Join(tt.args, " "), code)
+		}
+		all := out.String() + errOut.String()
+		if !strings.Contains(all, tt.want) {
+			t.Errorf("output lacks %q:\n%.500s", tt.want, all)
+		}
+		if strings.Contains(all, strings.Repeat("a", 41)) {
+			t.Errorf("output echoes the argument whole:\n%.500s", all)
+		}
+	}
+}

@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/triggersim/triggersim/engine"
 )
 
 func main() {
@@ -65,13 +67,13 @@ func parseArgs(args []string) (options, error) {
 		case a == "-h" || a == "--help" || a == "help":
 			return o, errHelp
 		case len(a) > 1 && a[0] == '-':
-			return o, fmt.Errorf("unknown flag %s", a)
+			return o, fmt.Errorf("unknown flag %s", engine.Clip(a))
 		default:
 			rest = append(rest, a)
 		}
 	}
 	if o.lang != "" && o.lang != "ru" && o.lang != "en" {
-		return o, fmt.Errorf("--lang must be ru or en, got %q", o.lang)
+		return o, fmt.Errorf("--lang must be ru or en, got %s", engine.Quote(o.lang))
 	}
 	if len(rest) == 0 {
 		return o, fmt.Errorf("no command")
@@ -80,7 +82,7 @@ func parseArgs(args []string) (options, error) {
 	switch o.cmd {
 	case "run", "validate", "lint":
 	default:
-		return o, fmt.Errorf("unknown command %q", o.cmd)
+		return o, fmt.Errorf("unknown command %s", engine.Quote(o.cmd))
 	}
 	if len(rest) != 2 {
 		return o, fmt.Errorf("%s needs exactly one FILE", o.cmd)

@@ -86,7 +86,7 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 			return o, errHelp
 		}
 		if !whatifValueFlags[name] {
-			return o, fmt.Errorf("unknown flag %s", a)
+			return o, fmt.Errorf("unknown flag %s", engine.Clip(a))
 		}
 		if !hasValue {
 			if i+1 >= len(args) {
@@ -99,7 +99,7 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 		case "seed", "days":
 			n, err := strconv.Atoi(value)
 			if err != nil || n < 0 || name == "days" && (n < 1 || n > 3650) {
-				return o, fmt.Errorf("--%s expects a whole number%s, got %q", name, map[bool]string{true: " from 1 to 3650", false: " ≥ 0"}[name == "days"], value)
+				return o, fmt.Errorf("--%s expects a whole number%s, got %q", name, map[bool]string{true: " from 1 to 3650", false: " ≥ 0"}[name == "days"], engine.Clip(value))
 			}
 			if name == "seed" {
 				o.seed, o.seedSet = n, true
@@ -109,7 +109,7 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 		case "runs":
 			n, err := strconv.Atoi(value)
 			if err != nil || n < 1 || n > whatif.MaxRuns {
-				return o, fmt.Errorf("--runs expects a whole number from 1 to %d, got %q", whatif.MaxRuns, value)
+				return o, fmt.Errorf("--runs expects a whole number from 1 to %d, got %q", whatif.MaxRuns, engine.Clip(value))
 			}
 			o.runs = n
 		case "sweep":
@@ -122,7 +122,7 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 			o.kpi = value
 		case "goal":
 			if value != whatif.GoalMax && value != whatif.GoalMin {
-				return o, fmt.Errorf("--goal must be max or min, got %q", value)
+				return o, fmt.Errorf("--goal must be max or min, got %q", engine.Clip(value))
 			}
 			o.goal = value
 		case "compare":
@@ -131,7 +131,7 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 			o.replay = value
 		case "lang":
 			if value != "ru" && value != "en" {
-				return o, fmt.Errorf("--lang must be ru or en, got %q", value)
+				return o, fmt.Errorf("--lang must be ru or en, got %q", engine.Clip(value))
 			}
 			o.lang = value
 		}
