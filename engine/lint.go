@@ -1020,7 +1020,7 @@ func (l *linter) entersStage(ev Event, ref lintRef) bool {
 // lintDue is the engine's due time for a delay counted from entered, for a
 // delay without a basis field and without working-hours shifts.
 func lintDue(d *Delay, entered time.Time, loc *time.Location) time.Time {
-	dur := time.Duration(d.Value) * unitDuration(d.Unit)
+	dur, _ := mulDuration(int64(d.Value), unitDuration(d.Unit)) // bounded by the reader
 	due := entered
 	if d.Type == DelayAfter {
 		if d.Value > 0 && dur < 10*time.Minute {

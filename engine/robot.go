@@ -122,7 +122,11 @@ func (s *Sim) dueTime(it *item, rm *robotModel, ref time.Time) time.Time {
 		}
 		basis = t
 	}
-	dur := time.Duration(d.Value) * unitDuration(d.Unit)
+	dur, ok := mulDuration(int64(d.Value), unitDuration(d.Unit))
+	if !ok {
+		// New refuses such a delay (compile); never wrap if one slips by.
+		dur = MaxDuration
+	}
 	var due time.Time
 	switch d.Type {
 	case DelayBefore:
