@@ -1,14 +1,13 @@
-// Package lessons holds triggersim's built-in lessons: scenario files whose
-// expectations are the goal and whose description is the lesson text. The
-// learner opens a lesson, edits its automation in the designer until the
-// goal's expectations hold, and the app remembers the lesson as done.
+// Package lessons holds triggersim's built-in lessons: ordinary lesson files
+// (docs/lesson-format.md, read by package lesson) with a task, hints,
+// goals and a starting scenario. The learner opens a lesson, edits its
+// automation in the designer until the goals hold, and the app remembers
+// the lesson as done.
 //
-// A lesson is an ordinary scenario file (docs/scenario-format.md), so an
-// author writes a new one as a scenario with a description and expectations
-// whose starting automation does not meet them yet. The built-in lessons
-// live in ru/ and en/ with the same file names in both languages;
-// solutions/<lang>/ holds each lesson with its automation fixed, for the
-// tests only (it is not embedded in the app).
+// The built-in lessons live in ru/ and en/ with the same file names in both
+// languages; solutions/<lang>/ holds each lesson's solution as a scenario
+// file, for the tests and `triggersim lesson check` only (it is not
+// embedded in the app).
 package lessons
 
 import (
@@ -21,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/lesson"
 )
 
 //go:embed ru/*.json en/*.json
@@ -37,11 +37,16 @@ type Lesson struct {
 	Slug string
 	// Number is the lesson's order, from the file name's "NN-" prefix.
 	Number int
-	// Title and Description are the scenario's: the lesson name and text.
+	// Title and Description are the lesson's title and task.
 	Title       string
 	Description string
-	// Data is the scenario file the learner starts from.
+	// Hints are the lesson's hints, opened one by one.
+	Hints []string
+	// Data is the scenario file the learner starts from: the lesson's
+	// scenario with its expectation goals as the scenario's expectations.
 	Data []byte
+	// Doc is the lesson file.
+	Doc *lesson.Lesson
 }
 
 // Languages the built-in lessons are written in.
@@ -102,17 +107,31 @@ func load(name string) (Lesson, error) {
 	if err != nil {
 		return Lesson{}, err
 	}
-	sc, err := engine.ReadScenario(data)
+	doc, err := lesson.Read(data)
 	if err != nil {
 		return Lesson{}, fmt.Errorf("lesson %s: %w", name, err)
 	}
 	slug := strings.TrimSuffix(path.Base(name), ".json")
 	num, _ := strconv.Atoi(strings.SplitN(slug, "-", 2)[0])
 	lang := path.Dir(name)
+	start, err := doc.StartFile(lang)
+	if err != nil {
+		return Lesson{}, fmt.Errorf("lesson %s: %w", name, err)
+	}
+	var hints []string
+	for _, h := range doc.Hints {
+		hints = append(hints, h.In(lang))
+	}
 	return Lesson{
 		ID: lang + "/" + slug, Lang: lang, Slug: slug, Number: num,
-		Title: sc.Title, Description: sc.Description, Data: data,
+		Title: doc.Title.In(lang), Description: doc.Task.In(lang), Hints: hints,
+		Data: start, Doc: doc,
 	}, nil
+}
+
+// File returns the lesson file as embedded, for export and sharing.
+func (l Lesson) File() ([]byte, error) {
+	return files.ReadFile(l.Lang + "/" + l.Slug + ".json")
 }
 
 // Scenario reads the lesson's starting scenario.

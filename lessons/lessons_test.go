@@ -65,24 +65,32 @@ func TestSameLessonsInBothLanguages(t *testing.T) {
 	}
 }
 
-// TestLessonFilesValidate runs the command-line validator on every lesson
-// file, as an author would.
+// TestLessonFilesValidate runs `triggersim lesson check` on every lesson
+// file with its solution, and `triggersim validate` on every solution, as
+// an author would.
 func TestLessonFilesValidate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
 	files, err := filepath.Glob("*/*.json")
 	require.NoError(t, err)
-	sol, err := filepath.Glob("solutions/*/*.json")
-	require.NoError(t, err)
-	files = append(files, sol...)
-	require.NotEmpty(t, files)
+	var lessonFiles []string
+	for _, f := range files {
+		if filepath.Dir(f) != "solutions" {
+			lessonFiles = append(lessonFiles, f)
+		}
+	}
+	require.Len(t, lessonFiles, 18)
 	bin := filepath.Join(t.TempDir(), "triggersim")
 	out, err := exec.Command("go", "build", "-o", bin, "../cmd/triggersim").CombinedOutput()
 	require.NoError(t, err, string(out))
-	for _, f := range files {
-		out, err := exec.Command(bin, "validate", f).CombinedOutput()
+	for _, f := range lessonFiles {
+		sol := filepath.Join("solutions", f)
+		out, err := exec.Command(bin, "lesson", "check", f, sol).CombinedOutput()
 		assert.NoError(t, err, "%s: %s", f, out)
+		assert.Contains(t, string(out), "✔", f)
+		out, err = exec.Command(bin, "validate", sol).CombinedOutput()
+		assert.NoError(t, err, "%s: %s", sol, out)
 	}
 }
 

@@ -30,6 +30,7 @@ type LessonPage struct {
 	onOpen   bool // the results are of the open scenario
 	progress teach.Progress
 	err      string
+	hints    int // hints opened
 }
 
 // OnNav loads the lesson named in the query and checks it.
@@ -37,7 +38,7 @@ func (p *LessonPage) OnNav(ctx app.Context) {
 	p.mountChrome(ctx)
 	p.id = ctx.Page().URL().Query().Get("id")
 	p.lesson, p.found = lessons.Get(p.id)
-	p.checked, p.err = false, ""
+	p.checked, p.err, p.hints = false, "", 0
 	p.progress = teach.ParseProgress("")
 	if p.found {
 		p.check()
@@ -160,7 +161,10 @@ func (p *LessonPage) Render() app.UI {
 			}),
 		),
 		app.Div().Class("lesson-page__layout").Body(
-			paragraphs("lesson-page__text", l.Description),
+			app.Div().Class("lesson-page__task").Body(
+				paragraphs("lesson-page__text", l.Description),
+				lessonHints(lang, l.Hints, p.hints, func(ctx app.Context, e app.Event) { p.hints++ }),
+			),
 			app.Section().Class("lesson-page__goal").Aria("labelledby", "lesson-goal").Body(
 				app.H2().ID("lesson-goal").Class("lesson-page__goal-title").Text(i18n.T(lang, "teach.lesson.goal")),
 				app.Ul().Class("lesson-page__expects").Body(

@@ -6,6 +6,7 @@
 //	triggersim lint FILE [--json] [--lang ru|en]
 //	triggersim whatif FILE [--runs N] [--compare OTHER] [--sweep PATH=FROM:TO:STEP] …
 //	triggersim calibrate --statuses S.json --history H.json … -o OUT.json
+//	triggersim lesson check LESSON.json [SOLUTION.json] [--lang ru|en]
 //
 // Exit status: 0 when every expectation holds, 1 when one fails, 2 when the
 // file is not a valid scenario (errors with their JSON paths on stderr) or
@@ -33,6 +34,8 @@ const usage = `usage:
                                                  what-if lab: KPIs of generated traffic (docs/whatif.md)
   triggersim calibrate --categories C.json --statuses S.json --history H.json [--history …] [--deals D.json …] -o OUT.json
                                                  a what-if scenario fitted to a portal's history, with its fit report
+  triggersim lesson check LESSON.json [SOLUTION.json] [--lang ru|en]
+                                                 check a lesson: goals fail at the start, hold on the solution
 Flags may come before or after the file name.
 Exit status: 0 expectations hold, 1 an expectation fails, 2 invalid file or usage.
 `
@@ -99,6 +102,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if isCalibrate(args) { // calibrate.go
 		return runCalibrate(args, stdout, stderr)
+	}
+	if isLesson(args) { // lesson.go
+		return runLesson(args, stdout, stderr)
 	}
 	o, err := parseArgs(args)
 	if err == errHelp {

@@ -1,0 +1,32 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+)
+
+// lessonHints renders a lesson's hints: the first open ones, then a button
+// that opens the next (onMore), so the trainee asks for them one by one.
+func lessonHints(lang string, hints []string, open int, onMore app.EventHandler) app.UI {
+	if len(hints) == 0 {
+		return app.Text("")
+	}
+	open = min(open, len(hints))
+	return app.Section().Class("lesson-hints").Aria("label", i18n.T(lang, "lesson.hints")).DataSet("testid", "lesson-hints").Body(
+		app.Ol().Class("lesson-hints__list").Body(
+			app.Range(hints[:open]).Slice(func(i int) app.UI {
+				return app.Li().Class("lesson-hints__hint").DataSet("testid", "lesson-hint").Body(
+					app.Strong().Text(fmt.Sprintf(i18n.T(lang, "lesson.hint.label"), i+1)+": "),
+					app.Text(hints[i]),
+				)
+			}),
+		),
+		app.If(open < len(hints), func() app.UI {
+			return app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "lesson-hint-more").
+				OnClick(onMore).Text(fmt.Sprintf(i18n.T(lang, "lesson.hint.show"), open+1, len(hints)))
+		}),
+	)
+}

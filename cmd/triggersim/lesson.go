@@ -1,0 +1,152 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/lesson"
+)
+
+const lessonUsage = `usage:
+  triggersim lesson check LESSON.json [SOLUTION.json] [--lang ru|en]
+      validate a lesson file (docs/lesson-format.md), check that its goals do not
+      all hold on the starting scenario and that they hold on the solution: the
+      scenario file SOLUTION.json, or the lesson's own "solution".
+Exit status: 0 the lesson is sound, 1 its goals are not as required, 2 invalid file or usage.
+`
+
+func isLesson(args []string) bool { return len(args) > 0 && args[0] == "lesson" }
+
+// runLesson is `triggersim lesson check`.
+func runLesson(args []string, stdout, stderr io.Writer) int {
+	var rest []string
+	lang := ""
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--lang" || a == "-lang":
+			if i+1 >= len(args) {
+				fmt.Fprintf(stderr, "triggersim: --lang needs a value: ru or en\n%s", lessonUsage)
+				return 2
+			}
+			i++
+			lang = args[i]
+		case strings.HasPrefix(a, "--lang="):
+			lang = strings.TrimPrefix(a, "--lang=")
+		case a == "-h" || a == "--help" || a == "help":
+			fmt.Fprint(stdout, lessonUsage)
+			return 0
+		case len(a) > 1 && a[0] == '-':
+			fmt.Fprintf(stderr, "triggersim: unknown flag %s\n%s", a, lessonUsage)
+			return 2
+		default:
+			rest = append(rest, a)
+		}
+	}
+	if lang != "" && lang != "ru" && lang != "en" {
+		fmt.Fprintf(stderr, "triggersim: --lang must be ru or en, got %q\n", lang)
+		return 2
+	}
+	if len(rest) == 0 || rest[0] != "check" || len(rest) < 2 || len(rest) > 3 {
+		fmt.Fprintf(stderr, "triggersim: lesson needs: check LESSON.json [SOLUTION.json]\n%s", lessonUsage)
+		return 2
+	}
+	file := rest[1]
+	data, err := os.ReadFile(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "triggersim: %v\n", err)
+		return 2
+	}
+	if len(data) > lesson.MaxBytes {
+		fmt.Fprintf(stderr, "%s: the file is %d bytes; at most %d MB\n", file, len(data), lesson.MaxBytes/1_000_000)
+		return 2
+	}
+	l, err := lesson.Read(data)
+	if err != nil {
+		printInvalid(stderr, file, "lesson", err)
+		return 2
+	}
+	if lang == "" {
+		lang = l.Scenario.Locale
+		if langs := l.Langs(); len(langs) == 1 {
+			lang = langs[0]
+		}
+	}
+	var sol *engine.Scenario
+	if len(rest) == 3 {
+		if sol = load(rest[2], stderr); sol == nil {
+			return 2
+		}
+	}
+	if sol == nil && l.Solution == nil {
+		if lang == "en" {
+			fmt.Fprintf(stderr, "%s: the lesson has no \"solution\"; give one: triggersim lesson check %s SOLUTION.json\n", file, file)
+		} else {
+			fmt.Fprintf(stderr, "%s: в уроке нет решения («solution»); передайте его: triggersim lesson check %s SOLUTION.json\n", file, file)
+		}
+		return 2
+	}
+	v := l.Validate(sol, lang)
+	fmt.Fprintf(stdout, "%s: lesson %q, %d goals, %d hints\n", file, l.ID, len(l.Goals), len(l.Hints))
+	printReport(stdout, startLabel(lang), v.Start)
+	printReport(stdout, solutionLabel(lang), v.Solution)
+	if len(v.Problems) > 0 {
+		for _, p := range v.Problems {
+			fmt.Fprintf(stdout, "✘ %s\n", p)
+		}
+		return 1
+	}
+	if lang == "en" {
+		fmt.Fprintln(stdout, "✔ the goals fail at the start and hold on the solution")
+	} else {
+		fmt.Fprintln(stdout, "✔ цели не выполнены в начале и выполнены в решении")
+	}
+	return 0
+}
+
+func startLabel(lang string) string {
+	if lang == "en" {
+		return "start"
+	}
+	return "начало"
+}
+
+func solutionLabel(lang string) string {
+	if lang == "en" {
+		return "solution"
+	}
+	return "решение"
+}
+
+func printReport(w io.Writer, label string, r lesson.Report) {
+	fmt.Fprintf(w, "%s: %d/%d\n", label, r.Passed(), len(r.Goals))
+	for _, g := range r.Goals {
+		mark := "✘"
+		if g.Pass {
+			mark = "✔"
+		}
+		name := ""
+		if g.Name != "" {
+			name = g.Name + ": "
+		}
+		fmt.Fprintf(w, "  %s %s%s\n", mark, name, g.Message)
+	}
+	for _, m := range r.Messages {
+		fmt.Fprintf(w, "  ✘ %s\n", m)
+	}
+}
+
+// printInvalid prints every reading error with its JSON path.
+func printInvalid(w io.Writer, file, what string, err error) {
+	if list, ok := err.(engine.Errors); ok {
+		fmt.Fprintf(w, "%s: not a valid %s (%d errors):\n", file, what, len(list))
+		for _, e := range list {
+			fmt.Fprintf(w, "  %s\n", e.Error())
+		}
+		return
+	}
+	fmt.Fprintf(w, "%s: not a valid %s: %v\n", file, what, err)
+}

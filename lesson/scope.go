@@ -1,0 +1,159 @@
+package lesson
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/triggersim/triggersim/engine"
+)
+
+// A scope names part of a scenario the trainee may change:
+//
+//	triggers                every trigger
+//	triggers:ENTITY         the triggers of one entity type (DEAL, LEAD, …)
+//	robots                  every robot
+//	robots:ENTITY           the robots of one entity type
+//	robots:ENTITY:STAGE     the robots of one stage
+//	items                   the items (cards) and their fields
+//	events                  the events
+//
+// Anything outside the lesson's scopes must stay as in the start; the
+// scenario's title, description and expectations are never compared.
+
+// checkScope validates a scope against the lesson's scenario ("" when
+// fine).
+func checkScope(s string, sc *engine.Scenario) string {
+	parts := strings.Split(s, ":")
+	switch parts[0] {
+	case "items", "events":
+		if len(parts) == 1 {
+			return ""
+		}
+	case "triggers", "robots":
+		if len(parts) == 1 {
+			return ""
+		}
+		if sc == nil || len(parts) > 3 || (parts[0] == "triggers" && len(parts) > 2) {
+			break
+		}
+		e := entity(sc, parts[1])
+		if e == nil {
+			return fmt.Sprintf("scope %q: the scenario has no entity %s", s, parts[1])
+		}
+		if len(parts) == 3 && !hasStage(e, parts[2]) {
+			return fmt.Sprintf("scope %q: %s has no stage %s", s, parts[1], parts[2])
+		}
+		return ""
+	}
+	return fmt.Sprintf("unknown scope %q; expected \"triggers\", \"triggers:ENTITY\", \"robots\", \"robots:ENTITY\", \"robots:ENTITY:STAGE\", \"items\" or \"events\"", s)
+}
+
+func entity(sc *engine.Scenario, typ string) *engine.Entity {
+	for i := range sc.Entities {
+		if sc.Entities[i].Type == typ {
+			return &sc.Entities[i]
+		}
+	}
+	return nil
+}
+
+func hasStage(e *engine.Entity, id string) bool {
+	for _, p := range e.Pipelines {
+		for _, s := range p.Stages {
+			if s.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inScope reports whether a trigger or robot (kind "triggers"/"robots") of
+// an entity and stage is covered by one of the scopes.
+func inScope(scopes []string, kind, ent, stage string) bool {
+	for _, s := range scopes {
+		parts := strings.Split(s, ":")
+		if parts[0] != kind {
+			continue
+		}
+		if len(parts) == 1 || (parts[1] == ent && (len(parts) == 2 || parts[2] == stage)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Section names of OutOfScope.
+const (
+	SectionTriggers = "triggers"
+	SectionRobots   = "robots"
+	SectionItems    = "items"
+	SectionEvents   = "events"
+	SectionSetup    = "setup" // entities, pipelines, users, clients, times, limits
+)
+
+// OutOfScope compares the trainee's scenario with the lesson's start and
+// returns the sections changed outside what the lesson allows (nil when
+// the lesson allows any change, or nothing outside it changed).
+func (l *Lesson) OutOfScope(sc *engine.Scenario) []string {
+	if len(l.MayChange) == 0 || l.Scenario == nil || sc == nil {
+		return nil
+	}
+	a, b := l.strip(l.Scenario), l.strip(sc)
+	var out []string
+	if !sameList(a.Triggers, b.Triggers) {
+		out = append(out, SectionTriggers)
+	}
+	if !sameList(a.Robots, b.Robots) {
+		out = append(out, SectionRobots)
+	}
+	if !sameList(a.Items, b.Items) {
+		out = append(out, SectionItems)
+	}
+	if !sameList(a.Events, b.Events) {
+		out = append(out, SectionEvents)
+	}
+	a.Triggers, a.Robots, a.Items, a.Events = nil, nil, nil, nil
+	b.Triggers, b.Robots, b.Items, b.Events = nil, nil, nil, nil
+	wa, errA := engine.WriteScenario(a)
+	wb, errB := engine.WriteScenario(b)
+	if errA != nil || errB != nil || !bytes.Equal(wa, wb) {
+		out = append(out, SectionSetup)
+	}
+	return out
+}
+
+// strip copies a scenario without what is never compared and without the
+// triggers and robots the trainee may change.
+func (l *Lesson) strip(sc *engine.Scenario) *engine.Scenario {
+	c := *sc
+	c.Title, c.Description, c.Expect = "", "", nil
+	c.Triggers = nil
+	for _, t := range sc.Triggers {
+		if !inScope(l.MayChange, "triggers", t.Entity, t.Stage) {
+			c.Triggers = append(c.Triggers, t)
+		}
+	}
+	c.Robots = nil
+	for _, r := range sc.Robots {
+		if !inScope(l.MayChange, "robots", r.Entity, r.Stage) {
+			c.Robots = append(c.Robots, r)
+		}
+	}
+	if contains(l.MayChange, "items") {
+		c.Items = nil
+	}
+	if contains(l.MayChange, "events") {
+		c.Events = nil
+	}
+	return &c
+}
+
+func sameList[T any](a, b []T) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
+	}
+	return reflect.DeepEqual(a, b)
+}
