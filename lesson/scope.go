@@ -157,3 +157,25 @@ func sameList[T any](a, b []T) bool {
 	}
 	return reflect.DeepEqual(a, b)
 }
+
+// StartFrom makes a lesson's start from the author's solution: the
+// solution without the triggers and robots the scopes let the trainee
+// change (the trainee builds them again) and without expectations. Items
+// and events stay: they are the story the trainee's automation must handle.
+func StartFrom(sol *engine.Scenario, scopes []string) *engine.Scenario {
+	l := &Lesson{MayChange: scopes}
+	c := *sol
+	c.Expect = nil
+	c.Triggers, c.Robots = nil, nil
+	for _, t := range sol.Triggers {
+		if !inScope(l.MayChange, "triggers", t.Entity, t.Stage) {
+			c.Triggers = append(c.Triggers, t)
+		}
+	}
+	for _, r := range sol.Robots {
+		if !inScope(l.MayChange, "robots", r.Entity, r.Stage) {
+			c.Robots = append(c.Robots, r)
+		}
+	}
+	return &c
+}
