@@ -201,6 +201,9 @@ func (c *Calibration) Fit(ctx context.Context, runs, workers int) (*Report, erro
 						break
 					}
 				}
+				if out[i].err == nil {
+					out[i].err = r.Err()
+				}
 				out[i].k, out[i].trace = r.KPIs(), r.Trace()
 			}
 		}()
@@ -247,6 +250,9 @@ func (f *Fitter) Step(n int) bool {
 		}
 	}
 	if !f.cur.Step(n) {
+		if f.err = f.cur.Err(); f.err != nil {
+			return false
+		}
 		f.ks[f.i], f.traces[f.i] = f.cur.KPIs(), f.cur.Trace()
 		f.cur = nil
 		f.i++

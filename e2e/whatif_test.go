@@ -136,8 +136,9 @@ func TestWhatifRunChartsAndExport(t *testing.T) {
 }
 
 func TestWhatifCancelKeepsThePageResponsive(t *testing.T) {
-	// Ten years of traffic: long enough to cancel in the middle.
-	b := openWhatif(t, "&days=3650")
+	// 1200 days of traffic (48 000 deals, under the what-if budget): long
+	// enough to cancel in the middle.
+	b := openWhatif(t, "&days=1200")
 	click(t, b, `[data-testid="whatif-run"]`)
 	b.waitFor(t, `!!document.querySelector('[data-testid="whatif-progress"]')`)
 	b.waitFor(t, `Number(document.querySelector('[role="progressbar"]').getAttribute("aria-valuenow")) >= 1`)
@@ -152,6 +153,22 @@ func TestWhatifCancelKeepsThePageResponsive(t *testing.T) {
 	assert.Equal(t, "Прогон отменён.", b.text(t, `[data-testid="whatif-done"]`))
 	time.Sleep(300 * time.Millisecond)
 	assert.Equal(t, "false", b.eval(t, `String(!!document.querySelector('[data-testid="whatif-results"]'))`), "a cancelled run shows no results")
+	assert.Equal(t, "false", b.eval(t, `String(document.querySelector('[data-testid="whatif-run"]').disabled)`))
+	b.assertNoErrors(t)
+}
+
+// TestWhatifRefusesARunThatCannotFinish: ten years of 40 deals a day
+// (146 000 deals) is past the what-if budget; the page says so before it
+// starts (no progress bar, nothing runs), in its language, with what to
+// lower, and stays usable.
+func TestWhatifRefusesARunThatCannotFinish(t *testing.T) {
+	b := openWhatif(t, "&days=3650")
+	click(t, b, `[data-testid="whatif-run"]`)
+	b.waitFor(t, `!!document.querySelector('[data-testid="whatif-error"]')`)
+	msg := b.text(t, `[data-testid="whatif-error"]`)
+	assert.Contains(t, msg, "прогон слишком велик: около 146 001 элементов за 3650 дн. (40 в день)")
+	assert.Contains(t, msg, "Уменьшите период (days)")
+	assert.Equal(t, "false", b.eval(t, `String(!!document.querySelector('[data-testid="whatif-progress"]'))`), "nothing started")
 	assert.Equal(t, "false", b.eval(t, `String(document.querySelector('[data-testid="whatif-run"]').disabled)`))
 	b.assertNoErrors(t)
 }

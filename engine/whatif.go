@@ -23,6 +23,15 @@ const (
 	maxPerDay     = 1e6
 )
 
+// Counts of a traffic model: every rule is drawn for every item that
+// enters its stage, and every field for every arrival, so their number
+// multiplies the work of a run (docs/limits.md). Real models have a few.
+const (
+	maxWhatIfArrivals = 100
+	maxWhatIfEvents   = 1000
+	maxWhatIfFields   = 50
+)
+
 // Target kinds of a what-if event.
 const (
 	WhatIfTargetItem    = "item"
@@ -158,6 +167,10 @@ func (r *reader) readWhatIf(o obj) {
 	}
 	an, ap := wo.get("arrivals")
 	arrivals, _ := r.list(an, ap, "an array of arrivals")
+	if len(arrivals) > maxWhatIfArrivals {
+		r.errs.add(ap, "expected at most %d arrival streams, got %d", maxWhatIfArrivals, len(arrivals))
+		arrivals = nil
+	}
 	for i := range arrivals {
 		if a, ok := r.whatIfArrival(&arrivals[i], indexPath(ap, i)); ok {
 			w.Arrivals = append(w.Arrivals, a)
@@ -165,6 +178,10 @@ func (r *reader) readWhatIf(o obj) {
 	}
 	en, ep := wo.get("events")
 	events, _ := r.list(en, ep, "an array of what-if events")
+	if len(events) > maxWhatIfEvents {
+		r.errs.add(ep, "expected at most %d what-if events, got %d", maxWhatIfEvents, len(events))
+		events = nil
+	}
 	for i := range events {
 		if e, ok := r.whatIfEvent(&events[i], indexPath(ep, i)); ok {
 			w.Events = append(w.Events, e)
@@ -261,6 +278,8 @@ func (r *reader) whatIfArrival(n *jtNode, path string) (WhatIfArrival, bool) {
 	if fn, fp := ao.get("fields"); fn != nil {
 		if fn.kind != jtObject {
 			r.errs.add(fp, "expected an object of field id → value or distribution, got %s", fn.describe())
+		} else if len(fn.kids) > maxWhatIfFields {
+			r.errs.add(fp, "expected at most %d fields, got %d", maxWhatIfFields, len(fn.kids))
 		} else {
 			for i := range fn.kids {
 				k := &fn.kids[i]

@@ -132,6 +132,9 @@ func RunAB(ctx context.Context, a, b *engine.Scenario, opt Options, progress fun
 	if opt.Model == nil && opt.Replay == nil {
 		return nil, nil, Diff{}, ErrNoModel
 	}
+	if err := CheckJobs([]Job{{a, opt}, {b, opt}}); err != nil {
+		return nil, nil, Diff{}, err
+	}
 	half := func(first bool) func(done, total time.Duration) {
 		if progress == nil {
 			return nil

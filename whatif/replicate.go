@@ -82,6 +82,11 @@ func RunJobs(ctx context.Context, jobs []Job, workers int, progress func(done, t
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = min(workers, len(jobs))
+	// Every run keeps its items to the end: run only as many side by side
+	// as keep the items in flight under MaxItems.
+	if most := EstimateJobs(jobs).Items; most > 0 {
+		workers = max(1, min(workers, int(MaxItems/most)))
+	}
 	out := make([]*KPIs, len(jobs))
 	errs := make([]error, len(jobs))
 	ctx, cancel := context.WithCancel(ctx)
@@ -164,6 +169,10 @@ func (b *Batch) Step(n int) bool {
 		}
 		if b.cur.Step(n) {
 			return true
+		}
+		if err := b.cur.Err(); err != nil {
+			b.err = err
+			return false
 		}
 		b.out[b.i] = b.cur.KPIs()
 		b.cur = nil
@@ -333,7 +342,11 @@ func Replicate(ctx context.Context, sc *engine.Scenario, opt Options, runs, work
 	if err := checkRuns(runs); err != nil {
 		return nil, nil, err
 	}
-	ks, err := RunJobs(ctx, SeedJobs(sc, opt, runs), workers, progress)
+	jobs := SeedJobs(sc, opt, runs)
+	if err := CheckJobs(jobs); err != nil {
+		return nil, nil, err
+	}
+	ks, err := RunJobs(ctx, jobs, workers, progress)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -365,6 +378,9 @@ func ReplicateAB(ctx context.Context, a, b *engine.Scenario, opt Options, runs, 
 	}
 	jobs, err := ABJobs(a, b, opt, runs)
 	if err != nil {
+		return nil, err
+	}
+	if err := CheckJobs(jobs); err != nil {
 		return nil, err
 	}
 	ks, err := RunJobs(ctx, jobs, workers, progress)

@@ -173,6 +173,8 @@ type Runner struct {
 	created int32 // item created by the last arrival, -1 when none
 	done    bool
 	kpis    *KPIs
+	work    int   // units of work done: fired entries and engine steps
+	err     error // why the run stopped early (a *BudgetError), or nil
 
 	flows   map[int]*flowRule // flow.go: by global stage index
 	tracing bool
@@ -192,6 +194,9 @@ func NewRunner(sc *engine.Scenario, opt Options) (*Runner, error) {
 	}
 	if opt.Replay != nil && len(opt.Replay) == 0 {
 		return nil, ErrNoEvents
+	}
+	if err := CheckBudget(EstimateRun(sc, opt), opt.Replay != nil); err != nil {
+		return nil, err
 	}
 	if opt.Replay != nil {
 		// A history is the whole traffic: the model's arrivals and
@@ -414,6 +419,13 @@ func (r *Runner) Step(n int) bool {
 		if r.done {
 			return false
 		}
+		if r.work++; r.work > MaxRunSteps {
+			done, _ := r.Progress()
+			r.err = &BudgetError{Workload: Workload{Runs: 1, Days: r.days}, Limit: "steps",
+				Replay: r.replay != nil, Steps: r.work - 1, Day: int(done/(24*time.Hour)) + 1}
+			r.done = true
+			return false
+		}
 		engAt, engOK := r.sim.Next()
 		r.fillSlots(engAt, engOK)
 		var top *entry
@@ -455,6 +467,11 @@ func (r *Runner) Progress() (done, total time.Duration) {
 	return min(max(done, 0), total), total
 }
 
+// Err is why the run stopped before its horizon: a *BudgetError when it
+// did more than MaxRunSteps units of work, nil otherwise. Its KPIs are
+// then incomplete and must not be reported.
+func (r *Runner) Err() error { return r.err }
+
 // Done reports whether the run is over.
 func (r *Runner) Done() bool { return r.done }
 
@@ -475,6 +492,9 @@ func Run(ctx context.Context, sc *engine.Scenario, opt Options, progress func(do
 		if progress != nil {
 			progress(r.Progress())
 		}
+	}
+	if r.err != nil {
+		return nil, r.err
 	}
 	if progress != nil {
 		progress(r.Progress())

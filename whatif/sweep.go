@@ -346,6 +346,9 @@ func RunSweep(ctx context.Context, doc []byte, s Sweep, opt Options, runs int, k
 	if err != nil {
 		return nil, err
 	}
+	if err := CheckJobs(jobs); err != nil {
+		return nil, err
+	}
 	if kpi == "" {
 		kpi = DefaultKPI(scs[0])
 	}

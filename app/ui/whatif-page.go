@@ -304,6 +304,18 @@ func (p *WhatifPage) onCancel(ctx app.Context, e app.Event) {
 // turn for the browser between slices. Cancel sets the flag the loop
 // checks after every slice.
 func (p *WhatifPage) start(ctx app.Context, jobs []whatifJob, sb *engine.Scenario, titleB string) {
+	// Refuse a run that cannot finish before it starts, with the same
+	// estimate as the command line (whatif.CheckJobs): a tab that starts
+	// it would run out of memory long before the end.
+	check := make([]whatif.Job, len(jobs))
+	for i, j := range jobs {
+		check[i] = whatif.Job{Scenario: j.sc, Options: j.opt}
+	}
+	if err := whatif.CheckJobs(check); err != nil {
+		p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), whatifErrText(p.lang, err))
+		p.runMsg = ""
+		return
+	}
 	if p.cancel != nil {
 		p.cancel.Store(true)
 	}
@@ -323,7 +335,7 @@ func (p *WhatifPage) start(ctx app.Context, jobs []whatifJob, sb *engine.Scenari
 				ctx.Dispatch(func(ctx app.Context) {
 					if p.cancel == cancel {
 						p.running = false
-						p.runErr = fmt.Sprintf(i18n.T(lang, "whatif.error"), variantLetter(lang, i)+": "+err.Error())
+						p.runErr = fmt.Sprintf(i18n.T(lang, "whatif.error"), variantLetter(lang, i)+": "+whatifErrText(lang, err))
 					}
 				})
 				return
@@ -360,6 +372,15 @@ func (p *WhatifPage) start(ctx app.Context, jobs []whatifJob, sb *engine.Scenari
 					whatifYield()
 				}
 			}
+			if err := r.Err(); err != nil {
+				ctx.Dispatch(func(ctx app.Context) {
+					if p.cancel == cancel {
+						p.running = false
+						p.runErr = fmt.Sprintf(i18n.T(lang, "whatif.error"), variantLetter(lang, i)+": "+whatifErrText(lang, err))
+					}
+				})
+				return
+			}
 			results = append(results, r.KPIs())
 		}
 		elapsed := time.Since(began)
@@ -376,6 +397,17 @@ func (p *WhatifPage) start(ctx app.Context, jobs []whatifJob, sb *engine.Scenari
 			p.buildResults()
 		})
 	})
+}
+
+// whatifErrText words a run's error in the page's language when it is a
+// run past the work budget (how big, what to lower); other errors as they
+// are.
+func whatifErrText(lang string, err error) string {
+	var be *whatif.BudgetError
+	if errors.As(err, &be) {
+		return be.Message(lang)
+	}
+	return err.Error()
 }
 
 func variantLetter(lang string, i int) string {

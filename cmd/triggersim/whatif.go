@@ -202,7 +202,7 @@ func runWhatIf(args []string, stdout, stderr io.Writer) int {
 	if o.compare == "" {
 		k, err := whatif.Run(ctx, sc, opt, nil)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", o.file, err)
+			fmt.Fprintf(stderr, "%s: %s\n", o.file, runError(err, lang))
 			return 2
 		}
 		if o.json {
@@ -217,7 +217,7 @@ func runWhatIf(args []string, stdout, stderr io.Writer) int {
 	}
 	ka, kb, diff, err := whatif.RunAB(ctx, sc, other, opt, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "triggersim: %v\n", err)
+		fmt.Fprintf(stderr, "triggersim: %s\n", runError(err, lang))
 		return 2
 	}
 	if o.json {
@@ -229,6 +229,17 @@ func runWhatIf(args []string, stdout, stderr io.Writer) int {
 	}
 	whatif.WriteDiff(stdout, titleOf(sc, o.file), titleOf(other, o.compare), diff, lang, o.changed)
 	return 0
+}
+
+// runError words a run's error: a run past the work budget in the
+// report's language (it says how big the run would be and what to lower),
+// anything else as it is.
+func runError(err error, lang string) string {
+	var be *whatif.BudgetError
+	if errors.As(err, &be) {
+		return be.Message(lang)
+	}
+	return err.Error()
 }
 
 func titleOf(sc *engine.Scenario, file string) string {
@@ -253,7 +264,7 @@ func runReplicated(ctx context.Context, o whatifOptions, sc *engine.Scenario, op
 	if o.compare == "" {
 		s, _, err := whatif.Replicate(ctx, sc, opt, o.runs, 0, nil)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", o.file, err)
+			fmt.Fprintf(stderr, "%s: %s\n", o.file, runError(err, lang))
 			return 2
 		}
 		if o.json {
@@ -268,7 +279,7 @@ func runReplicated(ctx context.Context, o whatifOptions, sc *engine.Scenario, op
 	}
 	d, err := whatif.ReplicateAB(ctx, sc, other, opt, o.runs, 0, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "triggersim: %v\n", err)
+		fmt.Fprintf(stderr, "triggersim: %s\n", runError(err, lang))
 		return 2
 	}
 	if o.json {
@@ -288,7 +299,7 @@ func runSweep(ctx context.Context, o whatifOptions, opt whatif.Options, lang, ti
 	}
 	res, err := whatif.RunSweep(ctx, doc, *o.sweep, opt, o.runs, o.kpi, o.goal, 0, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: --sweep: %v\n", o.file, err)
+		fmt.Fprintf(stderr, "%s: --sweep: %s\n", o.file, runError(err, lang))
 		return 2
 	}
 	if o.json {
