@@ -121,7 +121,10 @@ cmd_test() {
 	go vet ./e2e/testdata/bare
 	GOOS=js GOARCH=wasm go vet ./e2e/testdata/bare
 
-	step "go test (host)"
+	# go test ./... also runs every fuzz target (FuzzReadScenario, FuzzCondition,
+	# FuzzB24Import, FuzzShareDecode, FuzzReplayCSV, …) on its seed corpus: the
+	# f.Add seeds, the testdata files they read and any testdata/fuzz crashers.
+	step "go test (host, fuzz targets on their seeds included)"
 	go test ./...
 
 	install_wasmbrowsertest
