@@ -6,6 +6,7 @@ import (
 	"embed"
 	"io/fs"
 	"sort"
+	"strings"
 )
 
 //go:embed *.json
@@ -33,4 +34,21 @@ func All() []Example {
 		out = append(out, Example{Name: n, Data: b})
 	}
 	return out
+}
+
+// Find returns the built-in scenario with the given file name, which may
+// be given without its ".json" ("07-seed-article"). It is the one lookup
+// every page uses for ?example=NAME, so all accept the same names.
+func Find(name string) (Example, bool) {
+	if name == "" || strings.ContainsAny(name, `/\`) {
+		return Example{}, false
+	}
+	if !strings.HasSuffix(name, ".json") {
+		name += ".json"
+	}
+	b, err := files.ReadFile(name)
+	if err != nil {
+		return Example{}, false
+	}
+	return Example{Name: name, Data: b}, true
 }

@@ -92,6 +92,7 @@ func (s *Session) Open(ctx context.Context, id string) error {
 	}
 	s.doc = &Doc{ID: id, Revision: rec.Revision, Scenario: sc, JSON: rec.Data, Saved: true}
 	s.undo, s.redo = nil, nil
+	s.remember(ctx, id)
 	return nil
 }
 
@@ -128,6 +129,7 @@ func (s *Session) Create(ctx context.Context, data []byte) (string, error) {
 	}
 	s.doc = &Doc{ID: id, Revision: 1, Scenario: sc, JSON: out, Saved: true}
 	s.undo, s.redo = nil, nil
+	s.remember(ctx, id)
 	return id, nil
 }
 

@@ -18,10 +18,13 @@ var ErrQuotaExceeded = fmt.Errorf("the browser's storage quota is exceeded: %w",
 const MaxVersions = 20
 
 // Setting keys the app stores with Store.PutSetting. Values are strings:
-// "ru" or "en" for SettingLang, "1" or "0" for SettingPresenter.
+// "ru" or "en" for SettingLang, "1" or "0" for SettingPresenter, a
+// scenario id for SettingLastScenario (the scenario this browser opened
+// last, which a bare /design or /simulate opens again).
 const (
-	SettingLang      = "lang"
-	SettingPresenter = "presenter"
+	SettingLang         = "lang"
+	SettingPresenter    = "presenter"
+	SettingLastScenario = "lastScenario"
 )
 
 // Version describes one saved version of a scenario, without its content.

@@ -13,6 +13,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/route"
+	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/simulate"
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/engine"
@@ -109,10 +111,13 @@ type BoardPage struct {
 	progress int
 	speed    int
 	gen      int
+
+	// place is the address of what the page shows (kept in the URL).
+	place route.Place
 }
 
-// OnMount restores the language and loads the open scenario (or the
-// example named in ?example=).
+// OnMount restores the language and the side panel's state; OnNav, which
+// go-app calls right after, loads the scenario of the address.
 func (p *BoardPage) OnMount(ctx app.Context) {
 	p.page.set(ctx)
 	var lang string
@@ -126,7 +131,17 @@ func (p *BoardPage) OnMount(ctx app.Context) {
 	p.speed = simulate.DefaultSpeed
 	p.panel = panelExplain
 	p.scriptIndex = -1
-	p.load(ctx)
+}
+
+// OnNav shows the place of the address (route.Place): on the first load,
+// a reload, back and forward, and the header's link to this page.
+func (p *BoardPage) OnNav(ctx app.Context) {
+	place := placeOf(ctx)
+	if d := Session().Doc(); p.status == "ready" && place.Example == "" && d != nil && (place.Scenario == "" || place.Scenario == d.ID) {
+		p.attach(ctx, place.WithScenario(d.ID))
+		return
+	}
+	p.load(ctx, place)
 }
 
 // OnDismount stops a running play or jump.
@@ -155,74 +170,60 @@ func (p *BoardPage) onLangChange(ctx app.Context, lang string) {
 	}
 }
 
-// load opens the example of the URL, if any, then attaches to the open
-// scenario. Storage calls run off the UI goroutine.
-func (p *BoardPage) load(ctx app.Context) {
-	p.status = "loading"
-	q := ctx.Page().URL().Query()
-	name := q.Get("example")
-	extra, _ := strconv.Atoi(q.Get("items"))
-	if extra > 0 {
-		name += "&items=" + strconv.Itoa(extra)
-	}
-	if id := q.Get("id"); id != "" && q.Get("example") == "" {
-		if d := Session().Doc(); d == nil || d.ID != id {
-			// A reload of /simulate?id=…, or a link from the home page:
-			// open the stored scenario first.
-			sess := Session()
-			ctx.Async(func() {
-				err := sess.Open(context.Background(), id)
-				ctx.Dispatch(func(ctx app.Context) {
-					if err != nil {
-						p.status, p.errMsg = "error", err.Error()
-						p.ready(ctx)
-						return
-					}
-					p.attach(ctx)
-				})
-			})
+// load opens the scenario of the place: ?example=NAME (with ?items=N
+// extra items) stores a copy of a built-in example; ?id=ID opens a stored
+// scenario; a bare /simulate shows the open scenario, else the one this
+// browser opened last. Storage calls run off the UI goroutine.
+func (p *BoardPage) load(ctx app.Context, place route.Place) {
+	markLoading(ctx)
+	p.status, p.errMsg = "loading", ""
+	sess := Session()
+	if place.Example != "" {
+		ex, ok := examples.Find(place.Example)
+		data := ex.Data
+		if !ok {
+			p.status, p.errMsg = "error", fmt.Sprintf(i18n.T(p.lang, "board.exampleMissing"), place.Example)
+			markShown(ctx, route.Simulate, "")
 			return
 		}
-	}
-	if q.Get("example") == "" || name == boardShared.example && Session().Doc() != nil {
-		p.attach(ctx)
-		return
-	}
-	var data []byte
-	for _, ex := range examples.All() {
-		if ex.Name == q.Get("example") {
-			data = ex.Data
-		}
-	}
-	if data == nil {
-		p.status, p.errMsg = "error", fmt.Sprintf(i18n.T(p.lang, "board.exampleMissing"), q.Get("example"))
-		p.ready(ctx)
-		return
-	}
-	sess := Session()
-	ctx.Async(func() {
-		data, err := simulate.WithItems(data, extra)
-		if err == nil {
-			_, err = sess.Create(ctx, data)
-		}
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				p.status, p.errMsg = "error", err.Error()
-				p.ready(ctx)
-				return
+		extra := place.Items
+		ctx.Async(func() {
+			data, err := simulate.WithItems(data, extra)
+			id := ""
+			if err == nil {
+				id, err = sess.Create(context.Background(), data)
 			}
-			boardShared.example = name
-			p.attach(ctx)
+			ctx.Dispatch(func(ctx app.Context) { p.loaded(ctx, place.WithScenario(id), err) })
 		})
+		return
+	}
+	ctx.Async(func() {
+		id, err := sess.Show(context.Background(), place.Scenario)
+		ctx.Dispatch(func(ctx app.Context) { p.loaded(ctx, place.WithScenario(id), err) })
 	})
 }
 
-// attach builds (or reuses) the simulation of the open scenario.
-func (p *BoardPage) attach(ctx app.Context) {
-	defer p.ready(ctx)
+// loaded shows the outcome of load.
+func (p *BoardPage) loaded(ctx app.Context, place route.Place, err error) {
+	switch {
+	case errors.Is(err, session.ErrNoScenario):
+		p.status = "none"
+	case err != nil:
+		p.status, p.errMsg = "error", err.Error()
+	default:
+		p.attach(ctx, place)
+		return
+	}
+	markShown(ctx, route.Simulate, "")
+}
+
+// attach builds (or reuses) the simulation of the open scenario and shows
+// the place: its pipeline, its selected item and its side panel.
+func (p *BoardPage) attach(ctx app.Context, place route.Place) {
 	doc := Session().Doc()
 	if doc == nil {
 		p.status = "none"
+		markShown(ctx, route.Simulate, "")
 		return
 	}
 	restoreStarted := false
@@ -230,6 +231,7 @@ func (p *BoardPage) attach(ctx app.Context) {
 		ctl, err := simulate.New(doc.Scenario)
 		if err != nil {
 			p.status, p.errMsg = "error", err.Error()
+			markShown(ctx, route.Simulate, "")
 			return
 		}
 		boardShared.ctl, boardShared.docID, boardShared.json, boardShared.saved = ctl, doc.ID, doc.JSON, nil
@@ -238,6 +240,7 @@ func (p *BoardPage) attach(ctx app.Context) {
 	} else if !bytes.Equal(boardShared.json, doc.JSON) {
 		if err := boardShared.ctl.SetScenario(doc.Scenario); err != nil {
 			p.status, p.errMsg = "error", err.Error()
+			markShown(ctx, route.Simulate, "")
 			return
 		}
 		boardShared.json = doc.JSON
@@ -249,17 +252,35 @@ func (p *BoardPage) attach(ctx app.Context) {
 	}
 	p.ctl = boardShared.ctl
 	p.status = "ready"
+	p.entity, p.pipeline = place.Entity, place.Pipeline
+	if place.Panel != "" {
+		p.panel = place.Panel
+	}
+	p.itemOpen, p.itemTarget = place.Item != "", place.Item
+	p.place = place.WithScenario(doc.ID)
 	p.pickTab()
 	p.refresh()
+	p.syncPlace(ctx)
+	markShown(ctx, route.Simulate, doc.ID)
 }
 
-// ready marks the page as mounted for the end-to-end tests.
-func (p *BoardPage) ready(ctx app.Context) {
-	ctx.Defer(func(app.Context) {
-		if app.IsClient {
-			app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
-		}
-	})
+// syncPlace writes the shown pipeline, the selected item and the side
+// panel into the address.
+func (p *BoardPage) syncPlace(ctx app.Context) {
+	if p.status != "ready" {
+		return
+	}
+	pl := p.place
+	pl.Entity, pl.Pipeline, pl.Panel = p.entity, p.pipeline, p.panel
+	if pl.Panel == panelExplain {
+		pl.Panel = ""
+	}
+	pl.Item = ""
+	if p.itemOpen {
+		pl.Item = p.itemTarget
+	}
+	p.place = pl
+	showPlace(ctx, pl)
 }
 
 // pickTab shows the first pipeline that has items, else the first one.
@@ -372,7 +393,7 @@ func (p *BoardPage) Render() app.UI {
 	if lang == "" {
 		lang = i18n.Default
 	}
-	return pageFrame(lang, "shell board-page", "shell__main board-page__main", p.onLangChange, p.renderMain(lang))
+	return pageFrame(lang, p.place, "shell board-page", "shell__main board-page__main", p.onLangChange, p.renderMain(lang))
 }
 
 func (p *BoardPage) renderMain(lang string) app.UI {
@@ -413,7 +434,7 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 					return app.Button().Type("button").Class(cls).Role("tab").
 						Aria("selected", strconv.FormatBool(sel)).
 						DataSet("entity", t.Entity).DataSet("pipeline", t.Pipeline).
-						OnClick(func(ctx app.Context, e app.Event) { p.onTab(t.Entity, t.Pipeline) }).
+						OnClick(func(ctx app.Context, e app.Event) { p.onTab(ctx, t.Entity, t.Pipeline) }).
 						Body(
 							app.Span().Text(t.Label),
 							app.Span().Class("board-page__tab-count").Text(strconv.Itoa(t.Count)),
@@ -549,7 +570,7 @@ func (p *BoardPage) renderSide(lang string) app.UI {
 				return app.Button().Type("button").Class(cls).Role("tab").
 					Aria("selected", strconv.FormatBool(t.id == p.panel)).
 					DataSet("panel", t.id).
-					OnClick(func(ctx app.Context, e app.Event) { p.onPanel(t.id) }).
+					OnClick(func(ctx app.Context, e app.Event) { p.onPanel(ctx, t.id) }).
 					Body(
 						app.Text(t.label),
 						app.If(t.count != "", func() app.UI {
@@ -704,18 +725,21 @@ func orDefault(color string) string {
 func (p *BoardPage) closeDialogs(ctx app.Context) {
 	p.fireOpen, p.itemOpen, p.scriptOpen = false, false, false
 	p.moveTarget, p.fireTarget, p.itemTarget = "", "", ""
+	p.syncPlace(ctx)
 }
 
-func (p *BoardPage) onTab(entity string, pipeline int) {
+func (p *BoardPage) onTab(ctx app.Context, entity string, pipeline int) {
 	p.entity, p.pipeline, p.limits = entity, pipeline, nil
 	p.refresh()
+	p.syncPlace(ctx)
 }
 
-func (p *BoardPage) onPanel(id string) {
+func (p *BoardPage) onPanel(ctx app.Context, id string) {
 	p.panel = id
 	if id == panelLog {
 		p.refreshLog()
 	}
+	p.syncPlace(ctx)
 }
 
 func (p *BoardPage) onFilter(ctx app.Context, f simulate.Filter) {
@@ -735,7 +759,10 @@ func (p *BoardPage) onMore(ctx app.Context, stage string) {
 	p.board = p.ctl.Board(p.entity, p.pipeline, p.limits, p.names, p.lang)
 }
 
-func (p *BoardPage) onOpen(ctx app.Context, target string) { p.itemOpen, p.itemTarget = true, target }
+func (p *BoardPage) onOpen(ctx app.Context, target string) {
+	p.itemOpen, p.itemTarget = true, target
+	p.syncPlace(ctx)
+}
 func (p *BoardPage) onFire(ctx app.Context, target string) { p.fireOpen, p.fireTarget = true, target }
 func (p *BoardPage) onMoveMenu(ctx app.Context, target string) {
 	p.moveTarget = target

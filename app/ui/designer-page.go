@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -10,6 +11,8 @@ import (
 	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/lintview"
+	"github.com/triggersim/triggersim/app/route"
+	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
 )
@@ -47,6 +50,9 @@ type DesignerPage struct {
 	findings  []engine.Finding
 	lintOpen  bool
 	highlight string // element id a followed lint link points to
+
+	// place is the address of what the page shows (kept in the URL).
+	place route.Place
 }
 
 // lintOpenKey keeps the «Проверка» panel open across pages and links.
@@ -64,27 +70,8 @@ const (
 	dlgConfirm     = "confirm"
 )
 
-// openStored opens a stored scenario named by ?id= (a reload of the
-// designer, or a link from the home page), off the UI goroutine.
-func (p *DesignerPage) openStored(ctx app.Context, id string) {
-	p.status = "loading"
-	sess := Session()
-	ctx.Async(func() {
-		err := sess.Open(context.Background(), id)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.status = "ready"
-			if err != nil {
-				p.status = "none"
-				p.banner = []string{err.Error()}
-			}
-			p.entity, p.pipeline = "", 0
-			p.markReady(ctx)
-		})
-	})
-}
-
-// OnMount restores the language, opens ?id=ID or ?example=NAME when given, and
-// marks the page ready for end-to-end tests once the scenario is shown.
+// OnMount restores the language and the check panel; OnNav, which go-app
+// calls right after, loads the scenario of the address.
 func (p *DesignerPage) OnMount(ctx app.Context) {
 	p.page.set(ctx)
 	var lang string
@@ -95,68 +82,106 @@ func (p *DesignerPage) OnMount(ctx app.Context) {
 	if err := ctx.LocalStorage().Get(lintOpenKey, &p.lintOpen); err != nil {
 		app.Log("reading the check panel state failed:", err)
 	}
-	if id := ctx.Page().URL().Query().Get("id"); id != "" {
-		if d := Session().Doc(); d == nil || d.ID != id {
-			p.openStored(ctx, id)
+}
+
+// OnNav shows the place of the address (route.Place): on the first load, a
+// reload, back and forward, and a link to this page (the header's, or a
+// lint finding's "/design?entity=DEAL&pipeline=0&stage=NEW#trigger-t1").
+// ?example=NAME stores a copy of a built-in example and opens it; ?id=ID
+// opens a stored scenario; a bare /design shows the open scenario, else the
+// one this browser opened last. The address then names the scenario shown,
+// so a reload opens the same one.
+func (p *DesignerPage) OnNav(ctx app.Context) {
+	place := placeOf(ctx)
+	if d := Session().Doc(); p.status == "ready" && place.Example == "" && d != nil && (place.Scenario == "" || place.Scenario == d.ID) {
+		p.show(ctx, place.WithScenario(d.ID))
+		return
+	}
+	markLoading(ctx)
+	p.status, p.missing, p.banner = "loading", "", nil
+	sess := Session()
+	if place.Example != "" {
+		ex, ok := examples.Find(place.Example)
+		data := ex.Data
+		if !ok {
+			p.status, p.missing = "none", place.Example
+			markShown(ctx, route.Design, "")
 			return
 		}
-	}
-	name := ctx.Page().URL().Query().Get("example")
-	if name == "" {
-		p.status = "none"
-		if Session().Scenario() != nil {
-			p.status = "ready"
-		}
-		p.markReady(ctx)
+		ctx.Async(func() {
+			id, err := sess.Create(context.Background(), data)
+			ctx.Dispatch(func(ctx app.Context) {
+				if err != nil {
+					p.status = "none"
+					p.banner = flatErrors(editErrors(p.lang, err))
+					markShown(ctx, route.Design, "")
+					return
+				}
+				p.status = "ready"
+				p.show(ctx, place.WithScenario(id))
+			})
+		})
 		return
 	}
-	data, ok := exampleData(name)
-	if !ok {
-		p.status, p.missing = "none", name
-		p.markReady(ctx)
-		return
-	}
-	p.status = "loading"
-	sess := Session()
 	ctx.Async(func() {
-		_, err := sess.Create(context.Background(), data)
+		id, err := sess.Show(context.Background(), place.Scenario)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.status = "none"
-				p.banner = flatErrors(editErrors(p.lang, err))
-			} else {
-				p.status = "ready"
-				p.entity, p.pipeline = "", 0
-				p.followLink(ctx)
+				if !errors.Is(err, session.ErrNoScenario) {
+					p.banner = []string{err.Error()}
+				}
+				markShown(ctx, route.Design, "")
+				return
 			}
-			p.markReady(ctx)
+			p.status = "ready"
+			p.show(ctx, place.WithScenario(id))
 		})
 	})
 }
 
-// OnNav follows a designer link (a lint finding's
-// "/design?entity=DEAL&pipeline=0&stage=NEW#trigger-t1"): it shows the
-// entity type and pipeline, then scrolls to and highlights the chip (or
-// the stage column when the link has no anchor).
-func (p *DesignerPage) OnNav(ctx app.Context) {
-	if p.status == "ready" {
-		p.followLink(ctx)
-	}
-}
-
-func (p *DesignerPage) followLink(ctx app.Context) {
-	u := ctx.Page().URL()
-	place, ok := lintview.PlaceOf(u.Query(), u.Fragment)
-	if !ok {
-		return
-	}
+// show applies a place to the open scenario: the entity type and pipeline
+// (the first ones when the place names none, or names one an edit
+// removed), and the chip or stage column to reveal.
+func (p *DesignerPage) show(ctx app.Context, place route.Place) {
 	p.entity, p.pipeline = place.Entity, place.Pipeline
 	p.highlight = place.Anchor
 	if p.highlight == "" && place.Stage != "" {
 		p.highlight = lintview.StageAnchor(place.Stage)
 	}
+	if sc := Session().Scenario(); sc != nil {
+		p.view(sc)
+	}
+	p.place = place
+	p.syncPlace(ctx)
 	id := p.highlight
 	ctx.Defer(func(app.Context) { revealElement(id) })
+	markShown(ctx, route.Design, place.Scenario)
+}
+
+// settle keeps the shown entity type and pipeline valid after an edit (an
+// undo may have removed them) and writes them into the address.
+func (p *DesignerPage) settle(ctx app.Context) {
+	if sc := Session().Scenario(); sc != nil && p.status == "ready" {
+		p.view(sc)
+		p.syncPlace(ctx)
+	}
+}
+
+// syncPlace writes the shown entity type and pipeline into the address.
+// A stage or anchor of a followed link stays only while the pipeline is
+// the link's.
+func (p *DesignerPage) syncPlace(ctx app.Context) {
+	pl := p.place
+	if d := Session().Doc(); d != nil {
+		pl.Scenario = d.ID
+	}
+	if pl.Entity != p.entity || pl.Pipeline != p.pipeline {
+		pl.Stage, pl.Anchor = "", ""
+	}
+	pl.Entity, pl.Pipeline = p.entity, p.pipeline
+	p.place = pl
+	showPlace(ctx, pl)
 }
 
 // revealElement scrolls the element with the id into the middle of the
@@ -188,25 +213,6 @@ func (p *DesignerPage) lint(sc *engine.Scenario) []engine.Finding {
 		p.lintOf, p.findings = sc, engine.Lint(sc)
 	}
 	return p.findings
-}
-
-// exampleData finds a built-in example by file name, with or without
-// ".json".
-func exampleData(name string) ([]byte, bool) {
-	for _, ex := range examples.All() {
-		if ex.Name == name || strings.TrimSuffix(ex.Name, ".json") == name {
-			return ex.Data, true
-		}
-	}
-	return nil, false
-}
-
-func (p *DesignerPage) markReady(ctx app.Context) {
-	ctx.Defer(func(app.Context) {
-		if app.IsClient {
-			app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
-		}
-	})
 }
 
 func (p *DesignerPage) setLang(lang string) {
@@ -252,7 +258,7 @@ func (p *DesignerPage) view(sc *engine.Scenario) (*engine.Entity, *engine.Pipeli
 // Render implements app.Composer.
 func (p *DesignerPage) Render() app.UI {
 	lang := p.currentLang()
-	return pageFrame(lang, "shell designer-page", "designer-page__main", p.onLangChange, p.renderMain(lang))
+	return pageFrame(lang, p.place, "shell designer-page", "designer-page__main", p.onLangChange, p.renderMain(lang))
 }
 
 func (p *DesignerPage) renderMain(lang string) app.UI {
@@ -442,6 +448,7 @@ func (p *DesignerPage) edit(ctx app.Context, change func(sc *engine.Scenario) er
 	ctx.Async(func() {
 		err := sess.Edit(context.Background(), change)
 		page.Dispatch(func(ctx app.Context) {
+			defer p.settle(ctx)
 			if done != nil {
 				done(ctx, err)
 				return
@@ -494,7 +501,10 @@ func (p *DesignerPage) onConfirmYes(ctx app.Context) {
 
 // Toolbar.
 
-func (p *DesignerPage) onEntity(ctx app.Context, typ string) { p.entity, p.pipeline = typ, 0 }
+func (p *DesignerPage) onEntity(ctx app.Context, typ string) {
+	p.entity, p.pipeline = typ, 0
+	p.syncPlace(ctx)
+}
 
 func (p *DesignerPage) onAddEntity(ctx app.Context, typ string) {
 	p.edit(ctx, func(sc *engine.Scenario) error { return design.AddEntity(sc, typ) }, func(ctx app.Context, err error) {
@@ -505,7 +515,10 @@ func (p *DesignerPage) onAddEntity(ctx app.Context, typ string) {
 	})
 }
 
-func (p *DesignerPage) onPipeline(ctx app.Context, id int) { p.pipeline = id }
+func (p *DesignerPage) onPipeline(ctx app.Context, id int) {
+	p.pipeline = id
+	p.syncPlace(ctx)
+}
 
 func (p *DesignerPage) onAddPipeline(ctx app.Context) {
 	typ := p.entity
@@ -555,6 +568,7 @@ func (p *DesignerPage) history(ctx app.Context, f func(context.Context) error) {
 		err := f(context.Background())
 		page.Dispatch(func(ctx app.Context) {
 			p.report(err)
+			p.settle(ctx)
 		})
 	})
 }

@@ -3,12 +3,12 @@ package ui
 import (
 	"context"
 	"errors"
-	"net/url"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/route"
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/app/storage/tabstore"
 	"github.com/triggersim/triggersim/engine"
@@ -52,6 +52,8 @@ type Header struct {
 
 	// Lang is the interface language.
 	Lang string
+	// Place is where the page is; the section links carry its scenario.
+	Place route.Place
 	// OnLangChange is called with the language the user picked (or the
 	// one remembered in the store, once per tab).
 	OnLangChange func(ctx app.Context, lang string)
@@ -221,12 +223,16 @@ func hdrSaveState() string {
 }
 
 func (h *Header) renderNav(lang string) app.UI {
-	links := []struct{ href, key string }{
-		{"/", "nav.home"},
-		{"/design", "hdr.design"},
-		{"/simulate", "hdr.simulate"},
-		{"/whatif", "hdr.whatif"},
-		{"/lessons", "hdr.lessons"},
+	links := []struct{ page, key string }{
+		{route.Home, "nav.home"},
+		{route.Design, "hdr.design"},
+		{route.Simulate, "hdr.simulate"},
+		{route.Whatif, "hdr.whatif"},
+		{route.Lessons, "hdr.lessons"},
+	}
+	open := ""
+	if d := Session().Doc(); d != nil {
+		open = d.ID
 	}
 	return app.Nav().
 		Class("header__nav").
@@ -234,8 +240,8 @@ func (h *Header) renderNav(lang string) app.UI {
 		Body(
 			app.Range(links).Slice(func(i int) app.UI {
 				l := links[i]
-				a := app.A().Class("header__link").Href(l.href).Text(i18n.T(lang, l.key))
-				if h.path == l.href || (l.href == "/lessons" && (h.path == "/lesson" || h.path == "/narrate" || h.path == "/quiz")) {
+				a := app.A().Class("header__link").Href(route.Link(l.page, h.Place, open).String()).DataSet("nav", l.page).Text(i18n.T(lang, l.key))
+				if h.path == l.page || (l.page == "/lessons" && (h.path == "/lesson" || h.path == "/narrate" || h.path == "/quiz")) {
 					a = a.Class("header__link header__link--active").Aria("current", "page")
 				}
 				return a
@@ -425,16 +431,21 @@ func (h *Header) onRestore(ctx app.Context, rev int) {
 }
 
 // hdrRefreshPage shows the session's scenario again after the header
-// replaced it. The home page follows the store's events by itself; the
-// other pages read the session when they mount, and navigating to the
-// same route only updates a page in place, so the page is mounted anew by
-// passing through the home route.
+// replaced it (a reload, a restored version, or a copy with a new id,
+// which the address then names). The home page follows the store's events
+// by itself; the other pages read the session when they mount, and
+// navigating to the same route only updates a page in place, so the page
+// is mounted anew by passing through the home route.
 func hdrRefreshPage(ctx app.Context) {
 	u := ctx.Page().URL()
 	if u.Path == "/" || u.Path == "" {
 		return
 	}
-	back := &url.URL{Path: u.Path, RawQuery: u.RawQuery}
+	place := route.Parse(u)
+	if d := Session().Doc(); d != nil && place.Scenario != "" {
+		place = place.WithScenario(d.ID)
+	}
+	back := place.URL()
 	ctx.Navigate("/")
 	ctx.NavigateTo(back)
 }

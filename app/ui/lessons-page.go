@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/route"
 	"github.com/triggersim/triggersim/app/teach"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
@@ -20,13 +21,16 @@ import (
 // a projector, remembered in the "presenter" setting) and the frame with
 // the header. Each page embeds it.
 type teachChrome struct {
-	lang string
-	page pageContext // dispatches async results through the page
+	lang  string
+	page  pageContext // dispatches async results through the page
+	place route.Place // the page's address
 }
 
-// mountChrome restores the language (presenter mode is the header's).
+// mountChrome restores the language (presenter mode is the header's) and
+// reads the page's place from its address.
 func (c *teachChrome) mountChrome(ctx app.Context) {
 	c.page.set(ctx)
+	c.place = placeOf(ctx)
 	var lang string
 	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
 		app.Log("reading the interface language failed:", err)
@@ -55,21 +59,17 @@ func (c *teachChrome) changeLang(ctx app.Context, lang string) {
 	}
 }
 
-// markReady tells the end-to-end tests that the page has mounted.
+// markReady tells the end-to-end tests that the page has mounted, with
+// the page's path in body[data-page] (see markShown).
 func markReady(ctx app.Context) {
-	ctx.Defer(func(app.Context) {
-		if app.IsClient {
-			app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
-		}
-	})
+	markShown(ctx, placeOf(ctx).Page, "")
 }
 
-// frame wraps a page body in the shell: skip link, header, main.
 func (c *teachChrome) frame(page string, onLang func(ctx app.Context, lang string), body ...app.UI) app.UI {
 	lang := c.currentLang()
 	// Presenter mode is the header's (a class on <body>, remembered in
 	// the settings): the teaching pages' larger type follows it in CSS.
-	return pageFrame(lang, "shell teach-page "+page, "teach-page__main", onLang, body...)
+	return pageFrame(lang, c.place, "shell teach-page "+page, "teach-page__main", onLang, body...)
 }
 
 // toolbar is the row above a teaching page: the title, extra controls,
@@ -126,16 +126,15 @@ func teachScenario(q func(string) string) (sc *engine.Scenario, title string) {
 		return sc, l.Title
 	}
 	if name := q("example"); name != "" {
-		for _, ex := range examples.All() {
-			if ex.Name == name || strings.TrimSuffix(ex.Name, ".json") == name {
-				sc, err := engine.ReadScenario(ex.Data)
-				if err != nil {
-					return nil, ""
-				}
-				return sc, sc.Title
-			}
+		ex, ok := examples.Find(name)
+		if !ok {
+			return nil, ""
 		}
-		return nil, ""
+		sc, err := engine.ReadScenario(ex.Data)
+		if err != nil {
+			return nil, ""
+		}
+		return sc, sc.Title
 	}
 	if open := Session().Scenario(); open != nil {
 		return open, open.Title

@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/route"
 	"github.com/triggersim/triggersim/app/teach"
 	"github.com/triggersim/triggersim/engine"
 )
@@ -27,12 +28,32 @@ type NarrationPage struct {
 	err   string
 }
 
-// OnNav loads the scenario and tells its first event.
+// OnNav loads the scenario and goes to the event and step of the address
+// (the first event's first step without one), so a reload or a copied
+// address keeps the presenter's place.
 func (p *NarrationPage) OnNav(ctx app.Context) {
 	p.mountChrome(ctx)
 	p.sc, p.title = teachScenario(ctx.Page().URL().Query().Get)
 	p.restart()
-	markReady(ctx)
+	if p.walk != nil && p.place.Event > 1 {
+		for p.walk.Count() < p.place.Event && p.walk.Next() {
+		}
+		p.narr = p.walk.Narration(p.currentLang())
+	}
+	if p.walk != nil && p.place.Event > 0 {
+		p.step = min(p.place.Step, len(p.narr.Steps))
+	}
+	p.syncPlace(ctx)
+	markShown(ctx, route.Narrate, p.place.Lesson)
+}
+
+// syncPlace writes the current event and step into the address.
+func (p *NarrationPage) syncPlace(ctx app.Context) {
+	if p.walk == nil {
+		return
+	}
+	p.place.Event, p.place.Step = max(p.walk.Count(), 1), p.step
+	showPlace(ctx, p.place)
 }
 
 func (p *NarrationPage) restart() {
@@ -61,6 +82,7 @@ func (p *NarrationPage) onLangChange(ctx app.Context, lang string) {
 func (p *NarrationPage) onNext(ctx app.Context, e app.Event) {
 	if p.step < len(p.narr.Steps)-1 {
 		p.step++
+		p.syncPlace(ctx)
 		return
 	}
 	p.onNextEvent(ctx, e)
@@ -69,10 +91,12 @@ func (p *NarrationPage) onNext(ctx app.Context, e app.Event) {
 func (p *NarrationPage) onPrev(ctx app.Context, e app.Event) {
 	if p.step > 0 {
 		p.step--
+		p.syncPlace(ctx)
 	}
 }
 
 func (p *NarrationPage) onNextEvent(ctx app.Context, e app.Event) {
+	defer p.syncPlace(ctx)
 	if p.walk == nil || !p.walk.Next() {
 		p.step = len(p.narr.Steps) // past the end: the "over" message
 		return
@@ -80,7 +104,10 @@ func (p *NarrationPage) onNextEvent(ctx app.Context, e app.Event) {
 	p.narr, p.step = p.walk.Narration(p.currentLang()), 0
 }
 
-func (p *NarrationPage) onRestart(ctx app.Context, e app.Event) { p.restart() }
+func (p *NarrationPage) onRestart(ctx app.Context, e app.Event) {
+	p.restart()
+	p.syncPlace(ctx)
+}
 
 // onKey lets the presenter's clicker (arrow keys, space, page down) step.
 func (p *NarrationPage) onKey(ctx app.Context, e app.Event) {

@@ -4,15 +4,17 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/route"
 )
 
 // pageFrame is what every page renders around its content: the skip link,
-// the header and the main area. class is added to the frame ("shell
+// the header and the main area. place is where the page is (the header's
+// links carry its scenario); class is added to the frame ("shell
 // board-page"), mainClass to <main>.
-func pageFrame(lang, class, mainClass string, onLang func(ctx app.Context, lang string), body ...app.UI) app.UI {
+func pageFrame(lang string, place route.Place, class, mainClass string, onLang func(ctx app.Context, lang string), body ...app.UI) app.UI {
 	return app.Div().Class(class).Body(
 		app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
-		&Header{Lang: lang, OnLangChange: onLang},
+		&Header{Lang: lang, Place: place, OnLangChange: onLang},
 		app.Main().ID("main").Class(mainClass).Body(body...),
 	)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/route"
 )
 
 // langStorageKey is the localStorage key of the chosen interface language.
@@ -27,11 +28,7 @@ func (s *Shell) OnMount(ctx app.Context) {
 		app.Log("reading the interface language failed:", err)
 	}
 	s.setLang(lang)
-	ctx.Defer(func(app.Context) {
-		if app.IsClient {
-			app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
-		}
-	})
+	markShown(ctx, route.Home, "")
 }
 
 // OnAppUpdate reloads as soon as the service worker has installed a new
@@ -45,7 +42,7 @@ func (s *Shell) OnAppUpdate(ctx app.Context) {
 // Render implements app.Composer.
 func (s *Shell) Render() app.UI {
 	lang := s.currentLang()
-	return pageFrame(lang, "shell", "shell__main", s.onLangChange, &HomePage{Lang: lang})
+	return pageFrame(lang, route.Place{Page: route.Home}, "shell", "shell__main", s.onLangChange, &HomePage{Lang: lang})
 }
 
 // onLangChange switches the interface language and remembers it.

@@ -14,6 +14,8 @@ import (
 
 	"github.com/triggersim/triggersim/app/charts"
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/route"
+	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
@@ -31,12 +33,6 @@ const (
 
 // whatifDefaultExample is the example the empty page offers.
 const whatifDefaultExample = "11-whatif-schet-7dney.json"
-
-// whatifShared remembers across page changes which example the URL
-// opened, so coming back does not create it again.
-var whatifShared struct {
-	example string
-}
 
 // whatifJob is one variant to run.
 type whatifJob struct {
@@ -88,9 +84,12 @@ type WhatifPage struct {
 	tablesA     []charts.Table
 	rows        []charts.Row
 	onlyChanged bool
+
+	// place is the address of what the page shows (kept in the URL).
+	place route.Place
 }
 
-// OnMount restores the language and loads the scenario.
+// OnMount restores the language and loads the scenario of the address.
 func (p *WhatifPage) OnMount(ctx app.Context) {
 	var lang string
 	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
@@ -98,12 +97,15 @@ func (p *WhatifPage) OnMount(ctx app.Context) {
 	}
 	p.setLang(lang)
 	p.onlyChanged = true
-	q := ctx.Page().URL().Query()
-	p.seed, p.days = q.Get("seed"), q.Get("days")
-	if v := q.Get("variant"); v != "" {
-		p.variant = "example:" + v
+	place := placeOf(ctx)
+	if place.HasSeed {
+		p.seed = strconv.Itoa(place.Seed)
 	}
-	p.load(ctx)
+	if place.Days > 0 {
+		p.days = strconv.Itoa(place.Days)
+	}
+	p.variant = place.Variant
+	p.load(ctx, place)
 }
 
 // OnDismount cancels a run in progress.
@@ -128,48 +130,76 @@ func (p *WhatifPage) onLangChange(ctx app.Context, lang string) {
 	p.buildResults()
 }
 
-// load opens the example of the URL (creating it in the store), else the
-// tab's open scenario, and lists the stored scenarios for variant B.
-func (p *WhatifPage) load(ctx app.Context) {
+// load opens the scenario of the place as variant A: ?example=NAME stores
+// a copy of a built-in example (and proposes its sibling as variant B);
+// ?id=ID opens a stored scenario; a bare /whatif shows the open scenario,
+// else the one this browser opened last. It also lists the stored
+// scenarios for variant B.
+func (p *WhatifPage) load(ctx app.Context, place route.Place) {
+	markLoading(ctx)
 	p.status = "loading"
 	sess := Session()
-	name := ctx.Page().URL().Query().Get("example")
 	var data []byte
-	if name != "" && !(name == whatifShared.example && sess.Doc() != nil) {
-		data = whatifExample(name)
+	if place.Example != "" {
+		ex, _ := examples.Find(place.Example)
+		data = ex.Data
 		if data == nil {
-			p.status, p.errMsg = "error", fmt.Sprintf(i18n.T(p.lang, "whatif.exampleMissing"), name)
-			p.ready(ctx)
+			p.status, p.errMsg = "error", fmt.Sprintf(i18n.T(p.lang, "whatif.exampleMissing"), place.Example)
+			markShown(ctx, route.Whatif, "")
 			return
 		}
-	}
-	if name != "" {
-		p.example = name
+		p.example = place.Example
 		if p.variant == "" {
-			p.variant = whatifSibling(name)
+			p.variant = whatifSibling(place.Example)
 		}
 	}
 	ctx.Async(func() {
+		var id string
 		var err error
 		if data != nil {
-			_, err = sess.Create(ctx, data)
+			id, err = sess.Create(ctx, data)
+		} else {
+			id, err = sess.Show(ctx, place.Scenario)
 		}
 		list, lerr := sess.List(ctx)
 		ctx.Dispatch(func(ctx app.Context) {
-			defer p.ready(ctx)
 			if lerr == nil {
 				p.stored = list
 			}
-			if err != nil {
+			switch {
+			case errors.Is(err, session.ErrNoScenario):
+				p.status = "none"
+			case err != nil:
 				p.status, p.errMsg = "error", err.Error()
-				return
+			default:
+				p.place = place.WithScenario(id)
+				p.attach()
 			}
-			if data != nil {
-				whatifShared.example = name
-			}
-			p.attach()
+			p.syncPlace(ctx)
+			markShown(ctx, route.Whatif, p.place.Scenario)
 		})
 	})
+}
+
+// syncPlace writes variant A, variant B (unless it is an uploaded file,
+// which an address cannot hold), the seed and the horizon into the
+// address.
+func (p *WhatifPage) syncPlace(ctx app.Context) {
+	if p.status != "ready" {
+		return
+	}
+	pl := route.Place{Page: route.Whatif, Scenario: p.place.Scenario}
+	if p.variant != "file" {
+		pl.Variant = p.variant
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(p.seed)); err == nil && n >= 0 {
+		pl.Seed, pl.HasSeed = n, true
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(p.days)); err == nil && n > 0 && n <= route.MaxDays {
+		pl.Days = n
+	}
+	p.place = pl
+	showPlace(ctx, pl)
 }
 
 // attach takes the session's open scenario as variant A.
@@ -184,24 +214,6 @@ func (p *WhatifPage) attach() {
 		p.title = doc.ID
 	}
 	p.status = "ready"
-}
-
-func (p *WhatifPage) ready(ctx app.Context) {
-	ctx.Defer(func(app.Context) {
-		if app.IsClient {
-			app.Window().Get("document").Get("body").Get("dataset").Set("ready", "1")
-		}
-	})
-}
-
-// whatifExample returns a built-in example's bytes, nil when unknown.
-func whatifExample(name string) []byte {
-	for _, ex := range examples.All() {
-		if ex.Name == name {
-			return ex.Data
-		}
-	}
-	return nil
 }
 
 // whatifSibling proposes variant B for an example: another example of the
@@ -262,7 +274,8 @@ func (p *WhatifPage) onCompare(ctx app.Context, e app.Event) {
 			rec, err = store.GetScenario(ctx, strings.TrimPrefix(variant, "store:"))
 			data, title = rec.Data, rec.Title
 		case strings.HasPrefix(variant, "example:"):
-			data = whatifExample(strings.TrimPrefix(variant, "example:"))
+			ex, _ := examples.Find(strings.TrimPrefix(variant, "example:"))
+			data = ex.Data
 			if data == nil {
 				err = fmt.Errorf(i18n.T(p.lang, "whatif.exampleMissing"), strings.TrimPrefix(variant, "example:"))
 			}
@@ -482,11 +495,19 @@ func (p *WhatifPage) buildResults() {
 
 // ---- inputs ----
 
-func (p *WhatifPage) onSeed(ctx app.Context, e app.Event) { p.seed = ctx.JSSrc().Get("value").String() }
-func (p *WhatifPage) onDays(ctx app.Context, e app.Event) { p.days = ctx.JSSrc().Get("value").String() }
+func (p *WhatifPage) onSeed(ctx app.Context, e app.Event) {
+	p.seed = ctx.JSSrc().Get("value").String()
+	p.syncPlace(ctx)
+}
+
+func (p *WhatifPage) onDays(ctx app.Context, e app.Event) {
+	p.days = ctx.JSSrc().Get("value").String()
+	p.syncPlace(ctx)
+}
 
 func (p *WhatifPage) onVariant(ctx app.Context, e app.Event) {
 	p.variant = ctx.JSSrc().Get("value").String()
+	p.syncPlace(ctx)
 }
 
 func (p *WhatifPage) onVariantFile(ctx app.Context, e app.Event) {
@@ -500,6 +521,7 @@ func (p *WhatifPage) onVariantFile(ctx app.Context, e app.Event) {
 			return
 		}
 		p.variant, p.variantData, p.variantName, p.runErr = "file", data, name, ""
+		p.syncPlace(ctx)
 	})
 }
 
@@ -513,7 +535,7 @@ func (p *WhatifPage) onScenarioFile(ctx app.Context, e app.Event) {
 			return
 		}
 		ctx.Async(func() {
-			_, err := sess.Create(ctx, data)
+			id, err := sess.Create(ctx, data)
 			list, _ := sess.List(ctx)
 			ctx.Dispatch(func(ctx app.Context) {
 				if err != nil {
@@ -522,7 +544,10 @@ func (p *WhatifPage) onScenarioFile(ctx app.Context, e app.Event) {
 				}
 				p.stored, p.runErr = list, ""
 				p.ka, p.kb, p.charts, p.rows = nil, nil, nil, nil
+				p.place = p.place.WithScenario(id)
 				p.attach()
+				p.syncPlace(ctx)
+				markShown(ctx, route.Whatif, id)
 			})
 		})
 	})
@@ -577,7 +602,7 @@ func (p *WhatifPage) Render() app.UI {
 	if lang == "" {
 		lang = i18n.Default
 	}
-	return pageFrame(lang, "shell whatif-page", "shell__main whatif", p.onLangChange, p.renderMain(lang))
+	return pageFrame(lang, p.place, "shell whatif-page", "shell__main whatif", p.onLangChange, p.renderMain(lang))
 }
 
 func (p *WhatifPage) renderMain(lang string) app.UI {

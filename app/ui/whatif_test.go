@@ -9,13 +9,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/examples"
 	"github.com/triggersim/triggersim/whatif"
 )
 
 // whatifRun runs a built-in example for a week on the host.
 func whatifRun(t *testing.T, name string, model *engine.WhatIf) (*engine.Scenario, *whatif.KPIs) {
 	t.Helper()
-	sc, err := engine.ReadScenario(whatifExample(name))
+	ex, ok := examples.Find(name)
+	require.True(t, ok, name)
+	sc, err := engine.ReadScenario(ex.Data)
 	require.NoError(t, err)
 	k, err := whatif.Run(context.Background(), sc, whatif.Options{Days: 7, Model: model}, nil)
 	require.NoError(t, err)
@@ -26,7 +29,6 @@ func TestWhatifSibling(t *testing.T) {
 	assert.Equal(t, "example:11-whatif-schet-3dnya.json", whatifSibling("11-whatif-schet-7dney.json"))
 	assert.Equal(t, "example:11-whatif-schet-7dney.json", whatifSibling("11-whatif-schet-3dnya.json"))
 	assert.Equal(t, "", whatifSibling("01-oplata-scheta.json"))
-	assert.Nil(t, whatifExample("no-such.json"))
 }
 
 func TestWhatifOptions(t *testing.T) {

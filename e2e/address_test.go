@@ -1,0 +1,219 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"net/url"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Every page is an address (issue 10): the open scenario and the place in
+// it are in the URL, so F5, back and forward and a copied address land
+// where the user was. The pages mark what they show on <body>:
+// data-page is the page's path, data-scenario the scenario it loaded.
+
+// shown is the selector of a page that has loaded a scenario ("" for a
+// page that shows none, "*" for any).
+func shown(page, id string) string {
+	switch id {
+	case "*":
+		return fmt.Sprintf(`body[data-ready="1"][data-page=%q][data-scenario]:not([data-scenario=""])`, page)
+	}
+	return fmt.Sprintf(`body[data-ready="1"][data-page=%q][data-scenario=%q]`, page, id)
+}
+
+// waitShown waits until the page has loaded a scenario and returns its id.
+func (b *browser) waitShown(tb testing.TB, page, id string) string {
+	tb.Helper()
+	b.waitFor(tb, b.exists(shown(page, id)))
+	return b.eval(tb, `document.body.dataset.scenario`)
+}
+
+// reload presses F5 and waits for the page to show the scenario again.
+func (b *browser) reload(tb testing.TB, page, id string) {
+	tb.Helper()
+	require.NoError(tb, chromedp.Do(b.ctx, chromedp.Reload()))
+	b.waitShown(tb, page, id)
+}
+
+// query is the current address's query.
+func (b *browser) query(tb testing.TB) url.Values {
+	tb.Helper()
+	q, err := url.ParseQuery(b.eval(tb, `location.search.slice(1)`))
+	require.NoError(tb, err)
+	return q
+}
+
+// navigateHistory goes back (-1) or forward (1).
+func (b *browser) navigateHistory(tb testing.TB, delta int) {
+	tb.Helper()
+	b.eval(tb, fmt.Sprintf(`history.go(%d), ""`, delta))
+}
+
+// A scenario created on the home page opens in the designer under its own
+// address; a trigger added on a second pipeline is still there, on that
+// pipeline, after F5; the header links carry the scenario; a bare /design
+// in a new tab reopens it; the home page lists it after F5.
+func TestAddressDesignerReload(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.openHome(t, base)
+	b.click(t, `[data-testid="home-new"]`)
+	id := b.waitShown(t, "/design", "*")
+	assert.Equal(t, id, b.query(t).Get("id"), "the designer's address names the scenario")
+
+	b.click(t, `[data-testid="pipeline-add"]`)
+	b.waitFor(t, b.exists(`[data-pipeline="1"][aria-selected="true"]`))
+	b.waitFor(t, `new URLSearchParams(location.search).get("pipeline") === "1"`)
+	b.click(t, `[data-stage="C1:NEW"] [data-testid="add-trigger"]`)
+	b.waitFor(t, b.exists(`[data-testid="trigger-catalog"]`))
+	b.click(t, `[data-testid="trigger-catalog"] [data-code="CALL"]`)
+	b.click(t, `[data-testid="catalog-add"]`)
+	b.waitFor(t, b.exists(`[data-testid="trigger-dialog"]`))
+	b.click(t, `[data-testid="trigger-save"]`)
+	b.waitFor(t, b.gone(`[data-testid="trigger-dialog"]`))
+	b.waitFor(t, b.exists(`[data-stage="C1:NEW"] [data-trigger]`))
+	b.waitFor(t, `document.querySelector('[data-testid="header-save-state"]')?.dataset.state === "saved"`)
+
+	b.reload(t, "/design", id)
+	b.waitFor(t, b.exists(`[data-pipeline="1"][aria-selected="true"]`))
+	b.waitFor(t, b.exists(`[data-stage="C1:NEW"] [data-trigger]`))
+	assert.Equal(t, "DEAL", b.query(t).Get("entity"))
+
+	// The header's sections carry the open scenario.
+	for _, page := range []string{"/simulate", "/whatif"} {
+		href := b.eval(t, fmt.Sprintf(`document.querySelector('.header__link[data-nav=%q]').getAttribute("href")`, page))
+		u, err := url.Parse(href)
+		require.NoError(t, err)
+		assert.Equal(t, page, u.Path, href)
+		assert.Equal(t, id, u.Query().Get("id"), href)
+	}
+
+	// A bare /design (a new tab, a bookmark) reopens the last scenario.
+	b.open(t, base+"/design")
+	b.waitShown(t, "/design", id)
+	b.waitFor(t, b.exists(`[data-stage="NEW"]`))
+	assert.Equal(t, id, b.query(t).Get("id"), "the address then names it")
+
+	b.openHome(t, base)
+	b.waitRows(t, 1)
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Reload()))
+	b.waitFor(t, b.exists(homeLoaded))
+	b.waitRows(t, 1)
+	assert.Equal(t, []string{"Новый сценарий"}, b.rows(t))
+	b.assertNoErrors(t)
+}
+
+// The board keeps its place: the open item and the side panel survive F5;
+// back from the designer returns to that place and forward goes again; a
+// bare /simulate reopens the last scenario.
+func TestAddressBoardReloadAndHistory(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.openHome(t, base)
+	b.upload(t, writeTemp(t, "place.json", scenarioJSON("Место на доске")))
+	b.waitRows(t, 1)
+	row := b.rowSelector(t, "Место на доске")
+	b.click(t, row+` [data-testid="simulate"]`)
+	id := b.waitShown(t, "/simulate", "*")
+	b.waitFor(t, stageOf("DEAL_1")+` === "NEW"`)
+
+	click(t, b, `[data-panel="timeline"]`)
+	b.waitFor(t, `new URLSearchParams(location.search).get("panel") === "timeline"`)
+	click(t, b, `[data-target="DEAL_1"] .board__card-title`)
+	b.waitFor(t, b.exists(`[data-testid="item-dialog"]`))
+	b.waitFor(t, `new URLSearchParams(location.search).get("item") === "DEAL_1"`)
+	q := b.query(t)
+	assert.Equal(t, id, q.Get("id"))
+	assert.Equal(t, "DEAL", q.Get("entity"))
+
+	b.reload(t, "/simulate", id)
+	b.waitFor(t, b.exists(`[data-testid="item-dialog"]`))
+	b.waitFor(t, b.exists(`[data-panel="timeline"][aria-selected="true"]`))
+	assert.Contains(t, b.text(t, `[data-testid="item-dialog"]`), "DEAL_1")
+
+	// Closing the item takes it out of the address.
+	click(t, b, `[data-testid="item-dialog"] .modal__close`)
+	b.waitFor(t, b.gone(`[data-testid="item-dialog"]`))
+	b.waitFor(t, `!new URLSearchParams(location.search).has("item")`)
+
+	// To the designer through the header, back, and forward.
+	click(t, b, `.header__link[data-nav="/design"]`)
+	b.waitShown(t, "/design", id)
+	b.navigateHistory(t, -1)
+	b.waitShown(t, "/simulate", id)
+	b.waitFor(t, b.exists(`[data-panel="timeline"][aria-selected="true"]`))
+	b.navigateHistory(t, 1)
+	b.waitShown(t, "/design", id)
+
+	b.open(t, base+"/simulate")
+	b.waitShown(t, "/simulate", id)
+	b.waitFor(t, stageOf("DEAL_1")+` === "NEW"`)
+	b.assertNoErrors(t)
+}
+
+// An example opened by its name is stored once: the address then names
+// the stored copy, so F5 does not make another one.
+func TestAddressExampleStoredOnce(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+"/simulate?example=07-seed-article")
+	id := b.waitShown(t, "/simulate", "*")
+	q := b.query(t)
+	assert.Equal(t, id, q.Get("id"))
+	assert.False(t, q.Has("example"), "the example is stored: %v", q)
+	b.reload(t, "/simulate", id)
+	b.openHome(t, base)
+	b.waitRows(t, 1)
+	b.assertNoErrors(t)
+}
+
+// The what-if lab keeps variant A, variant B and the seed.
+func TestAddressWhatifReload(t *testing.T) {
+	b := openWhatif(t, "")
+	id := b.waitShown(t, "/whatif", "*")
+	q := b.query(t)
+	assert.Equal(t, id, q.Get("id"))
+	assert.Equal(t, "example:11-whatif-schet-3dnya.json", q.Get("variant"))
+	b.setValue(t, `[data-testid="whatif-seed"]`, "7")
+	b.waitFor(t, `new URLSearchParams(location.search).get("seed") === "7"`)
+
+	b.reload(t, "/whatif", id)
+	b.waitFor(t, `document.querySelector('[data-testid="whatif-seed"]')?.value === "7"`)
+	assert.Equal(t, "example:11-whatif-schet-3dnya.json", b.eval(t, `document.querySelector('[data-testid="whatif-variant"]').value`))
+	b.assertNoErrors(t)
+}
+
+// A lesson and the narration's step survive F5.
+func TestAddressLessonReload(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+"/lesson?id=ru/01-first-trigger")
+	b.waitFor(t, b.exists(`[data-testid="lesson-check"]`))
+	title := b.text(t, ".teach-page__title")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Reload()))
+	b.waitFor(t, b.exists(`body[data-ready="1"][data-page="/lesson"]`))
+	b.waitFor(t, b.exists(`[data-testid="lesson-check"]`))
+	assert.Equal(t, title, b.text(t, ".teach-page__title"))
+
+	b.open(t, base+"/narrate?lesson=ru/04-earliest-stage-wins")
+	b.waitFor(t, b.exists(`[data-testid="narration-step"]`))
+	for range 5 { // the first event's five steps, then the second event
+		b.click(t, `[data-testid="narration-next"]`)
+	}
+	b.click(t, `[data-testid="narration-next"]`)
+	b.waitFor(t, `new URLSearchParams(location.search).get("event") === "2" && new URLSearchParams(location.search).get("step") === "1"`)
+	event := b.text(t, `[data-testid="narration-event"]`)
+	counter := b.text(t, `[data-testid="narration-counter"]`)
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Reload()))
+	b.waitFor(t, b.exists(`body[data-ready="1"][data-page="/narrate"]`))
+	b.waitFor(t, b.exists(`[data-testid="narration-step"]`))
+	assert.Equal(t, event, b.text(t, `[data-testid="narration-event"]`))
+	assert.Equal(t, counter, b.text(t, `[data-testid="narration-counter"]`))
+	b.assertNoErrors(t)
+}
