@@ -32,6 +32,8 @@ type Session struct {
 	doc  *Doc
 	undo [][]byte
 	redo [][]byte
+
+	sim *Simulation
 }
 
 // Doc is the open scenario. Scenario is always valid: every edit is
@@ -53,6 +55,9 @@ func New(store storage.Store, now func() time.Time, newID func() string) *Sessio
 		now = time.Now
 	}
 	s := &Session{store: store, now: now, newID: newID}
+	// The store's optional parts are checked here, once.
+	simStore, _ := store.(storage.SimStateStore)
+	s.sim = &Simulation{store: simStore}
 	if s.newID == nil {
 		s.newID = func() string { return fmt.Sprintf("s%d", s.now().UnixNano()) }
 	}
@@ -61,6 +66,9 @@ func New(store storage.Store, now func() time.Time, newID func() string) *Sessio
 
 // Store is the session's storage.
 func (s *Session) Store() storage.Store { return s.store }
+
+// Simulation is the board's simulation of the open scenario.
+func (s *Session) Simulation() *Simulation { return s.sim }
 
 // Doc is the open scenario, or nil.
 func (s *Session) Doc() *Doc { return s.doc }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,7 +15,6 @@ import (
 	"github.com/triggersim/triggersim/app/route"
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/simulate"
-	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
 )
@@ -43,21 +41,6 @@ const (
 // boardSideKey is where the board remembers that the side panel is
 // hidden (a person who wants every stage column on screen hides it once).
 const boardSideKey = "triggersim.board.sideClosed"
-
-// boardShared keeps the simulation across page changes in one tab, so
-// opening the designer and coming back keeps the clock and the moves.
-var boardShared struct {
-	docID   string
-	json    []byte
-	example string
-	ctl     *simulate.Controller
-	// saved is the state last written to the store (or read from it),
-	// so a refresh that changed nothing writes nothing.
-	saved []byte
-	// restoring is true while the saved state is being read: nothing is
-	// written meanwhile, or the empty start would overwrite it.
-	restoring bool
-}
 
 // BoardPage is the simulation view: the Kanban board of the open scenario,
 // the virtual clock, the event script, and the explanations of what the
@@ -226,31 +209,16 @@ func (p *BoardPage) attach(ctx app.Context, place route.Place) {
 		markShown(ctx, route.Simulate, "")
 		return
 	}
-	restoreStarted := false
-	if boardShared.ctl == nil || boardShared.docID != doc.ID {
-		ctl, err := simulate.New(doc.Scenario)
-		if err != nil {
-			p.status, p.errMsg = "error", err.Error()
-			markShown(ctx, route.Simulate, "")
-			return
-		}
-		boardShared.ctl, boardShared.docID, boardShared.json, boardShared.saved = ctl, doc.ID, doc.JSON, nil
-		p.restoreSaved(ctx, doc.ID)
-		restoreStarted = true
-	} else if !bytes.Equal(boardShared.json, doc.JSON) {
-		if err := boardShared.ctl.SetScenario(doc.Scenario); err != nil {
-			p.status, p.errMsg = "error", err.Error()
-			markShown(ctx, route.Simulate, "")
-			return
-		}
-		boardShared.json = doc.JSON
+	ctl, restore, err := Session().Simulation().Attach(doc)
+	if err != nil {
+		p.status, p.errMsg = "error", err.Error()
+		markShown(ctx, route.Simulate, "")
+		return
 	}
-	if boardShared.restoring && !restoreStarted {
-		// The page that started reading the saved state went away before
-		// it arrived: read it again for this one.
+	if restore {
 		p.restoreSaved(ctx, doc.ID)
 	}
-	p.ctl = boardShared.ctl
+	p.ctl = ctl
 	p.status = "ready"
 	p.entity, p.pipeline = place.Entity, place.Pipeline
 	if place.Panel != "" {
@@ -309,29 +277,18 @@ func (p *BoardPage) pickTab() {
 // a closed tab, another visit): its actions are replayed on the current
 // scenario, so the clock, the items and the log come back.
 func (p *BoardPage) restoreSaved(ctx app.Context, id string) {
-	st, ok := Session().Store().(storage.SimStateStore)
-	if !ok {
-		return
-	}
+	sim := Session().Simulation()
 	page := p.page.or(ctx)
-	boardShared.restoring = true
 	ctx.Async(func() {
-		data, err := st.GetSimState(context.Background(), id)
+		data, err := sim.Load(context.Background(), id)
 		page.Dispatch(func(ctx app.Context) {
-			if boardShared.docID != id || boardShared.ctl == nil {
-				return // another scenario meanwhile
+			refresh, err := sim.Restore(id, data, err)
+			if err != nil {
+				app.Log("the saved simulation could not be restored:", err)
 			}
-			boardShared.restoring = false
-			// Nothing saved yet (ErrNotExist), or the user acted already:
-			// their actions win and are saved by the refresh.
-			if err == nil && len(boardShared.ctl.Actions()) == 0 {
-				if err := boardShared.ctl.RestoreState(data); err != nil {
-					app.Log("the saved simulation could not be restored:", err)
-				} else {
-					boardShared.saved = data
-				}
+			if refresh {
+				p.refresh()
 			}
-			p.refresh()
 		})
 	})
 }
@@ -340,18 +297,16 @@ func (p *BoardPage) restoreSaved(ctx app.Context, id string) {
 // continues where the user was. It runs after every refresh; the write
 // itself is off the UI goroutine.
 func (p *BoardPage) persist() {
-	st, ok := Session().Store().(storage.SimStateStore)
-	if !ok || p.ctl == nil || !p.page.ok || p.running || p.playing || boardShared.restoring {
+	if p.ctl == nil || !p.page.ok || p.running || p.playing {
 		return
 	}
-	data, err := p.ctl.MarshalState()
-	if err != nil || bytes.Equal(data, boardShared.saved) {
+	sim := Session().Simulation()
+	id, data, ok := sim.Pending()
+	if !ok {
 		return
 	}
-	boardShared.saved = data
-	id := boardShared.docID
 	p.page.ctx.Async(func() {
-		if err := st.PutSimState(context.Background(), id, data); err != nil {
+		if err := sim.Save(context.Background(), id, data); err != nil {
 			app.Log("saving the simulation failed:", err)
 		}
 	})
@@ -1094,12 +1049,10 @@ func (p *BoardPage) editScript(ctx app.Context, change func(sc *engine.Scenario)
 				p.scriptErr = err.Error()
 				return
 			}
-			doc := sess.Doc()
-			if err := p.ctl.SetScenario(doc.Scenario); err != nil {
+			if _, _, err := sess.Simulation().Attach(sess.Doc()); err != nil {
 				p.scriptErr = err.Error()
 				return
 			}
-			boardShared.json = doc.JSON
 			p.refresh()
 		})
 	})

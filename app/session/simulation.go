@@ -1,0 +1,125 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/triggersim/triggersim/app/simulate"
+	"github.com/triggersim/triggersim/app/storage"
+)
+
+// Simulation is the board's simulation of the open scenario. It outlives
+// the board page (opening the designer and coming back keeps the clock and
+// the moves) and is saved to the store, apart from the scenario, so that a
+// reload continues where the user was.
+//
+// The page drives it from the UI goroutine (Attach, Restore, Pending) and
+// calls the two storage methods, Load and Save, from ctx.Async.
+type Simulation struct {
+	// store is the session store's simulation part, nil when it keeps
+	// none (checked once, in New).
+	store storage.SimStateStore
+
+	mu    sync.Mutex
+	docID string
+	json  []byte
+	ctl   *simulate.Controller
+	// saved is the state last written to the store (or read from it), so
+	// that a refresh that changed nothing writes nothing.
+	saved []byte
+	// restoring is true while the saved state is being read: nothing is
+	// written meanwhile, or the empty start would overwrite it.
+	restoring bool
+}
+
+// Attach returns the simulation of doc: the one attached before when doc
+// is the same scenario (updated to doc's design after an edit), else a new
+// one. restore is true when the page must Load and Restore the saved state
+// (a new simulation, or a read that a page that went away never applied).
+func (m *Simulation) Attach(doc *Doc) (ctl *simulate.Controller, restore bool, err error) {
+	if doc == nil {
+		return nil, false, ErrNoScenario
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	switch {
+	case m.ctl == nil || m.docID != doc.ID:
+		ctl, err := simulate.New(doc.Scenario)
+		if err != nil {
+			return nil, false, err
+		}
+		m.ctl, m.docID, m.json, m.saved = ctl, doc.ID, doc.JSON, nil
+		m.restoring = m.store != nil
+		return ctl, m.restoring, nil
+	case !bytes.Equal(m.json, doc.JSON):
+		if err := m.ctl.SetScenario(doc.Scenario); err != nil {
+			return nil, false, err
+		}
+		m.json = doc.JSON
+	}
+	return m.ctl, m.restoring, nil
+}
+
+// Load reads the saved state of scenario id. It touches storage: call it
+// off the UI goroutine. A scenario never simulated gives an error
+// satisfying errors.Is(err, storage.ErrNotExist).
+func (m *Simulation) Load(ctx context.Context, id string) ([]byte, error) {
+	if m.store == nil {
+		return nil, fmt.Errorf("simulation state of %s: %w", id, storage.ErrNotExist)
+	}
+	return m.store.GetSimState(ctx, id)
+}
+
+// Restore applies what Load returned for scenario id. The saved state is
+// replayed only when the user has not acted meanwhile (their actions win
+// and are saved next) and id is still the attached scenario. refresh
+// reports whether the page must redraw; err is a saved state that could
+// not be replayed on the current scenario (it is then ignored).
+func (m *Simulation) Restore(id string, data []byte, loadErr error) (refresh bool, err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.docID != id || m.ctl == nil {
+		return false, nil // another scenario meanwhile
+	}
+	m.restoring = false
+	if loadErr != nil || len(m.ctl.Actions()) > 0 {
+		return true, nil
+	}
+	if err := m.ctl.RestoreState(data); err != nil {
+		return true, fmt.Errorf("restore the simulation of %s: %w", id, err)
+	}
+	m.saved = data
+	return true, nil
+}
+
+// Pending returns the state to save, with its scenario's id, when it
+// changed since the last save; ok is false when there is nothing to save,
+// no store for it, or the saved state is still being read. The state
+// counts as saved from here on: call Save with it.
+func (m *Simulation) Pending() (id string, data []byte, ok bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.store == nil || m.ctl == nil || m.restoring {
+		return "", nil, false
+	}
+	data, err := m.ctl.MarshalState()
+	if err != nil || bytes.Equal(data, m.saved) {
+		return "", nil, false
+	}
+	m.saved = data
+	return m.docID, data, true
+}
+
+// Save writes a state Pending returned. It touches storage: call it off
+// the UI goroutine.
+func (m *Simulation) Save(ctx context.Context, id string, data []byte) error {
+	if m.store == nil {
+		return nil
+	}
+	if err := m.store.PutSimState(ctx, id, data); err != nil {
+		return fmt.Errorf("save the simulation of %s: %w", id, err)
+	}
+	return nil
+}
