@@ -33,7 +33,8 @@ type Session struct {
 	undo [][]byte
 	redo [][]byte
 
-	sim *Simulation
+	sim   *Simulation
+	parts parts // the store's optional parts (store.go)
 }
 
 // Doc is the open scenario. Scenario is always valid: every edit is
@@ -58,6 +59,7 @@ func New(store storage.Store, now func() time.Time, newID func() string) *Sessio
 	// The store's optional parts are checked here, once.
 	simStore, _ := store.(storage.SimStateStore)
 	s.sim = &Simulation{store: simStore}
+	s.parts = findParts(store)
 	if s.newID == nil {
 		s.newID = func() string { return fmt.Sprintf("s%d", s.now().UnixNano()) }
 	}

@@ -81,9 +81,16 @@ func (p Progress) Mark(id string) (Progress, bool) {
 	return out, true
 }
 
-// LoadProgress reads the progress from the store; a store without it is
-// an empty progress.
-func LoadProgress(ctx context.Context, st storage.Store) (Progress, error) {
+// Settings is where the progress is kept: a storage.Store, or the
+// session that the pages reach storage through.
+type Settings interface {
+	GetSetting(ctx context.Context, key string) (string, error)
+	PutSetting(ctx context.Context, key, value string) error
+}
+
+// LoadProgress reads the progress from the settings; none stored is an
+// empty progress.
+func LoadProgress(ctx context.Context, st Settings) (Progress, error) {
 	s, err := st.GetSetting(ctx, ProgressKey)
 	if errors.Is(err, storage.ErrNotExist) {
 		return ParseProgress(""), nil
@@ -95,7 +102,7 @@ func LoadProgress(ctx context.Context, st storage.Store) (Progress, error) {
 }
 
 // MarkDone marks a lesson done in the store (read, mark, write).
-func MarkDone(ctx context.Context, st storage.Store, id string) (Progress, error) {
+func MarkDone(ctx context.Context, st Settings, id string) (Progress, error) {
 	p, err := LoadProgress(ctx, st)
 	if err != nil {
 		return p, err

@@ -19,14 +19,6 @@ import (
 // one that counts.
 const presenterStorageKey = "triggersim.presenter"
 
-// tabEvents is what the header needs of the tab's store (a
-// *tabstore.Store in the browser): its save events and whether it fell
-// back to memory.
-type tabEvents interface {
-	Subscribe(fn func(tabstore.Event)) (cancel func())
-	Wait(ctx context.Context) (fallback error, err error)
-}
-
 // hdrShared is the header's state that must outlive a page: every page
 // mounts its own Header, and the save state, the storage warning and a
 // pending conflict belong to the tab. Only the UI goroutine touches it.
@@ -73,18 +65,14 @@ func (h *Header) OnMount(ctx app.Context) {
 		_ = ctx.LocalStorage().Get(presenterStorageKey, &on)
 		hdrApplyPresenter(on)
 	}
-	ev, ok := Session().Store().(tabEvents)
-	if !ok {
-		return
-	}
-	h.cancel = ev.Subscribe(func(e tabstore.Event) {
+	st := Session()
+	h.cancel = st.Subscribe(func(e tabstore.Event) {
 		ctx.Dispatch(func(ctx app.Context) { h.onStoreEvent(ctx, e) })
 	})
-	st := Session().Store()
 	lang := h.Lang
 	ctx.Async(func() {
 		bg := context.Background()
-		fallback, _ := ev.Wait(bg)
+		fallback, _ := st.WaitStore(bg)
 		if hdrShared.synced {
 			ctx.Dispatch(func(ctx app.Context) { hdrShared.memory = fallback != nil })
 			return
@@ -273,7 +261,7 @@ func (h *Header) renderPresenter(lang string) app.UI {
 			if on {
 				v = "1"
 			}
-			st := Session().Store()
+			st := Session()
 			ctx.Async(func() {
 				if err := st.PutSetting(context.Background(), storage.SettingPresenter, v); err != nil {
 					app.Log("saving the presenter mode failed:", err)
@@ -342,7 +330,7 @@ func (h *Header) onLang(ctx app.Context, lang string) {
 	if h.OnLangChange != nil {
 		h.OnLangChange(ctx, lang)
 	}
-	st := Session().Store()
+	st := Session()
 	ctx.Async(func() {
 		if err := st.PutSetting(context.Background(), storage.SettingLang, lang); err != nil {
 			app.Log("saving the interface language failed:", err)
@@ -403,22 +391,12 @@ func (h *Header) onSaveCopy(ctx app.Context) {
 // onRestore replaces the open scenario with a saved version, as an
 // ordinary (undoable) edit, so the restore is itself a new version.
 func (h *Header) onRestore(ctx app.Context, rev int) {
-	doc := Session().Doc()
-	hs, ok := Session().Store().(storage.HistoryStore)
-	if doc == nil || !ok {
+	sess := Session()
+	if sess.Doc() == nil {
 		return
 	}
-	id, sess := doc.ID, Session()
 	ctx.Async(func() {
-		bg := context.Background()
-		rec, err := hs.GetVersion(bg, id, rev)
-		var old *engine.Scenario
-		if err == nil {
-			old, err = engine.ReadScenario(rec.Data)
-		}
-		if err == nil {
-			err = sess.Edit(bg, func(sc *engine.Scenario) error { *sc = *old; return nil })
-		}
+		err := sess.RestoreVersion(context.Background(), rev)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				hdrShared.save, hdrShared.reason = "failed", hdrReason(h.Lang, err)

@@ -39,14 +39,10 @@ func (d *HistoryDialog) OnMount(ctx app.Context) { d.load(ctx) }
 func (d *HistoryDialog) OnUpdate(ctx app.Context) { d.load(ctx) }
 
 func (d *HistoryDialog) load(ctx app.Context) {
-	hs, ok := Session().Store().(storage.HistoryStore)
-	if !ok {
-		return
-	}
 	d.loading = true
-	id := d.ID
+	id, sess := d.ID, Session()
 	ctx.Async(func() {
-		vs, err := hs.ListVersions(context.Background(), id)
+		vs, err := sess.Versions(context.Background(), id)
 		ctx.Dispatch(func(ctx app.Context) {
 			d.loading, d.versions, d.err = false, vs, ""
 			if err != nil {

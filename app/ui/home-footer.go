@@ -9,14 +9,6 @@ import (
 	"github.com/triggersim/triggersim/app/i18n"
 )
 
-// tabUsage is what the footer needs of the tab's store: the browser's
-// storage estimate and whether it granted persistence.
-type tabUsage interface {
-	Usage(ctx context.Context) (used, quota int64, err error)
-	Persisted() bool
-	Wait(ctx context.Context) (fallback error, err error)
-}
-
 // HomeFooter says where the data lives: how much of the browser's quota it
 // uses, whether the browser promised to keep it, or that it lives in this
 // tab only.
@@ -42,15 +34,11 @@ func (f *HomeFooter) OnMount(ctx app.Context) { f.load(ctx) }
 func (f *HomeFooter) OnUpdate(ctx app.Context) { f.load(ctx) }
 
 func (f *HomeFooter) load(ctx app.Context) {
-	u, ok := Session().Store().(tabUsage)
-	if !ok {
-		return
-	}
+	sess := Session()
 	ctx.Async(func() {
 		bg := context.Background()
-		fallback, _ := u.Wait(bg)
-		used, quota, err := u.Usage(bg)
-		persisted := u.Persisted()
+		fallback, _ := sess.WaitStore(bg)
+		used, quota, persisted, err := sess.StorageUsage(bg)
 		ctx.Dispatch(func(ctx app.Context) {
 			f.loaded, f.memory = err == nil || fallback != nil, fallback != nil
 			f.used, f.quota, f.persisted = used, quota, persisted

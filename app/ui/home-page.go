@@ -69,14 +69,12 @@ const (
 func (p *HomePage) OnMount(ctx app.Context) {
 	p.examples = home.Examples()
 	p.reload(ctx)
-	if ev, ok := Session().Store().(tabEvents); ok {
-		p.cancel = ev.Subscribe(func(e tabstore.Event) {
-			switch e.Kind {
-			case tabstore.Saved, tabstore.Deleted, tabstore.Remote:
-				ctx.Dispatch(func(ctx app.Context) { p.reload(ctx) })
-			}
-		})
-	}
+	p.cancel = Session().Subscribe(func(e tabstore.Event) {
+		switch e.Kind {
+		case tabstore.Saved, tabstore.Deleted, tabstore.Remote:
+			ctx.Dispatch(func(ctx app.Context) { p.reload(ctx) })
+		}
+	})
 	p.checkHash(ctx)
 	// A share link pasted into the address bar of an open app changes
 	// only the fragment: the page stays, so listen for it.
@@ -470,9 +468,9 @@ func (p *HomePage) onDelete(ctx app.Context) {
 
 // onExport downloads a stored scenario as its file.
 func (p *HomePage) onExport(ctx app.Context, id string) {
-	st := Session().Store()
+	sess := Session()
 	ctx.Async(func() {
-		rec, err := st.GetScenario(context.Background(), id)
+		rec, err := sess.Stored(context.Background(), id)
 		var data []byte
 		var sc *engine.Scenario
 		if err == nil {
@@ -493,9 +491,9 @@ func (p *HomePage) onExport(ctx app.Context, id string) {
 
 // onShare puts a stored scenario into a link, copies it and shows it.
 func (p *HomePage) onShare(ctx app.Context, id string) {
-	st, title := Session().Store(), p.title(id)
+	sess, title := Session(), p.title(id)
 	ctx.Async(func() {
-		rec, err := st.GetScenario(context.Background(), id)
+		rec, err := sess.Stored(context.Background(), id)
 		var frag string
 		if err == nil {
 			frag, err = share.Encode(rec.Data)

@@ -43,7 +43,7 @@ func (p *LessonPage) OnNav(ctx app.Context) {
 	if p.found {
 		p.check()
 	}
-	st := Session().Store()
+	st := Session()
 	ctx.Async(func() {
 		pr, err := teach.LoadProgress(context.Background(), st)
 		if err != nil {
@@ -89,7 +89,7 @@ func (p *LessonPage) onCheck(ctx app.Context, e app.Event) {
 	if !p.done || !p.onOpen {
 		return
 	}
-	st, id := Session().Store(), p.id
+	st, id := Session(), p.id
 	page := p.page.or(ctx)
 	ctx.Async(func() {
 		pr, err := teach.MarkDone(context.Background(), st, id)

@@ -175,7 +175,7 @@ type LessonsPage struct {
 func (p *LessonsPage) OnNav(ctx app.Context) {
 	p.mountChrome(ctx)
 	p.progress = teach.ParseProgress("")
-	st := Session().Store()
+	st := Session()
 	ctx.Async(func() {
 		pr, err := teach.LoadProgress(context.Background(), st)
 		if err != nil {

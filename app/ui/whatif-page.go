@@ -263,7 +263,7 @@ func (p *WhatifPage) onCompare(ctx app.Context, e app.Event) {
 		p.runErr = i18n.T(p.lang, "whatif.variantNone")
 		return
 	}
-	store := Session().Store()
+	sess := Session()
 	ctx.Async(func() {
 		var data []byte
 		var err error
@@ -271,7 +271,7 @@ func (p *WhatifPage) onCompare(ctx app.Context, e app.Event) {
 		switch {
 		case strings.HasPrefix(variant, "store:"):
 			var rec storage.Record
-			rec, err = store.GetScenario(ctx, strings.TrimPrefix(variant, "store:"))
+			rec, err = sess.Stored(ctx, strings.TrimPrefix(variant, "store:"))
 			data, title = rec.Data, rec.Title
 		case strings.HasPrefix(variant, "example:"):
 			ex, _ := examples.Find(strings.TrimPrefix(variant, "example:"))
