@@ -7,18 +7,25 @@ package main
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/triggersim/triggersim/app/route"
+	"github.com/triggersim/triggersim/app/session"
+	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/app/ui"
 )
 
-// routes registers the pages. It runs in both binaries: the generator
-// pre-renders every route and the browser mounts the same components.
-func routes() {
-	app.Route("/", func() app.Composer { return &ui.Shell{} })
-	app.Route("/simulate", func() app.Composer { return &ui.BoardPage{} })
-	app.Route("/design", func() app.Composer { return &ui.DesignerPage{} })
-	app.Route("/lessons", func() app.Composer { return &ui.LessonsPage{} })
-	app.Route("/lesson", func() app.Composer { return &ui.LessonPage{} })
-	app.Route("/narrate", func() app.Composer { return &ui.NarrationPage{} })
-	app.Route("/quiz", func() app.Composer { return &ui.QuizPage{} })
-	app.Route("/whatif", func() app.Composer { return &ui.WhatifPage{} })
+// routes registers the pages over one store. It runs in both binaries: the
+// generator pre-renders every route (over a memory store) and the browser
+// mounts the same components over the tab's store. Every page gets the
+// same Tab: one session, so moving between pages keeps the open scenario,
+// its undo history and its simulation.
+func routes(store storage.Store) {
+	tab := ui.NewTab(session.New(store, nil, nil))
+	app.Route(route.Home, func() app.Composer { return &ui.Shell{Tab: tab} })
+	app.Route(route.Simulate, func() app.Composer { return &ui.BoardPage{Tab: tab} })
+	app.Route(route.Design, func() app.Composer { return &ui.DesignerPage{Tab: tab} })
+	app.Route(route.Lessons, func() app.Composer { return &ui.LessonsPage{Tab: tab} })
+	app.Route(route.Lesson, func() app.Composer { return &ui.LessonPage{Tab: tab} })
+	app.Route(route.Narrate, func() app.Composer { return &ui.NarrationPage{Tab: tab} })
+	app.Route(route.Quiz, func() app.Composer { return &ui.QuizPage{Tab: tab} })
+	app.Route(route.Whatif, func() app.Composer { return &ui.WhatifPage{Tab: tab} })
 }

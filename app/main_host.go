@@ -22,6 +22,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/sitegen"
+	"github.com/triggersim/triggersim/app/storage/memory"
 )
 
 func main() {
@@ -41,7 +42,7 @@ func generate(out, web string) error {
 	if err != nil {
 		return fmt.Errorf("read the wasm (build it first with ./build.sh build): %w", err)
 	}
-	routes()
+	routes(memory.New())
 	h := handler(wasm)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err

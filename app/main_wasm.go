@@ -14,7 +14,6 @@ import (
 	"github.com/triggersim/triggersim/app/storage/idb"
 	"github.com/triggersim/triggersim/app/storage/memory"
 	"github.com/triggersim/triggersim/app/storage/tabstore"
-	"github.com/triggersim/triggersim/app/ui"
 )
 
 // openTimeout bounds opening IndexedDB: some browsers leave the open
@@ -24,12 +23,11 @@ import (
 const openTimeout = 10 * time.Second
 
 func main() {
-	routes()
 	// The session gets the tab's store at once; the store becomes usable
 	// when IndexedDB is open. Pages call the store only from ctx.Async, so
 	// nothing waits on the UI goroutine.
 	st := tabstore.New()
-	ui.UseStore(st)
+	routes(st)
 	go openStore(st)
 	app.RunWhenOnBrowser()
 }

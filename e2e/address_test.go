@@ -58,7 +58,7 @@ func (b *browser) navigateHistory(tb testing.TB, delta int) {
 // A scenario created on the home page opens in the designer under its own
 // address; a trigger added on a second pipeline is still there, on that
 // pipeline, after F5; the header links carry the scenario; a bare /design
-// in a new tab reopens it; the home page lists it after F5.
+// reopens it.
 func TestAddressDesignerReload(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
@@ -99,13 +99,21 @@ func TestAddressDesignerReload(t *testing.T) {
 	b.waitShown(t, "/design", id)
 	b.waitFor(t, b.exists(`[data-stage="NEW"]`))
 	assert.Equal(t, id, b.query(t).Get("id"), "the address then names it")
+	b.assertNoErrors(t)
+}
 
+// The home page after F5 lists what was created before it.
+func TestAddressHomeReload(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
 	b.openHome(t, base)
+	b.upload(t, writeTemp(t, "home.json", scenarioJSON("После F5")))
 	b.waitRows(t, 1)
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.Reload()))
+	b.waitFor(t, b.exists(`body[data-ready="1"][data-page="/"]`))
 	b.waitFor(t, b.exists(homeLoaded))
 	b.waitRows(t, 1)
-	assert.Equal(t, []string{"Новый сценарий"}, b.rows(t))
+	assert.Equal(t, []string{"После F5"}, b.rows(t))
 	b.assertNoErrors(t)
 }
 

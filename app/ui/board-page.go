@@ -48,6 +48,9 @@ const boardSideKey = "triggersim.board.sideClosed"
 type BoardPage struct {
 	app.Compo
 
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
+
 	page pageContext // dispatches async results through the page
 
 	lang   string
@@ -120,7 +123,7 @@ func (p *BoardPage) OnMount(ctx app.Context) {
 // a reload, back and forward, and the header's link to this page.
 func (p *BoardPage) OnNav(ctx app.Context) {
 	place := placeOf(ctx)
-	if d := Session().Doc(); p.status == "ready" && place.Example == "" && d != nil && (place.Scenario == "" || place.Scenario == d.ID) {
+	if d := p.Tab.Session.Doc(); p.status == "ready" && place.Example == "" && d != nil && (place.Scenario == "" || place.Scenario == d.ID) {
 		p.attach(ctx, place.WithScenario(d.ID))
 		return
 	}
@@ -160,7 +163,7 @@ func (p *BoardPage) onLangChange(ctx app.Context, lang string) {
 func (p *BoardPage) load(ctx app.Context, place route.Place) {
 	markLoading(ctx)
 	p.status, p.errMsg = "loading", ""
-	sess := Session()
+	sess := p.Tab.Session
 	if place.Example != "" {
 		ex, ok := examples.Find(place.Example)
 		data := ex.Data
@@ -203,13 +206,13 @@ func (p *BoardPage) loaded(ctx app.Context, place route.Place, err error) {
 // attach builds (or reuses) the simulation of the open scenario and shows
 // the place: its pipeline, its selected item and its side panel.
 func (p *BoardPage) attach(ctx app.Context, place route.Place) {
-	doc := Session().Doc()
+	doc := p.Tab.Session.Doc()
 	if doc == nil {
 		p.status = "none"
 		markShown(ctx, route.Simulate, "")
 		return
 	}
-	ctl, restore, err := Session().Simulation().Attach(doc)
+	ctl, restore, err := p.Tab.Session.Simulation().Attach(doc)
 	if err != nil {
 		p.status, p.errMsg = "error", err.Error()
 		markShown(ctx, route.Simulate, "")
@@ -277,7 +280,7 @@ func (p *BoardPage) pickTab() {
 // a closed tab, another visit): its actions are replayed on the current
 // scenario, so the clock, the items and the log come back.
 func (p *BoardPage) restoreSaved(ctx app.Context, id string) {
-	sim := Session().Simulation()
+	sim := p.Tab.Session.Simulation()
 	page := p.page.or(ctx)
 	ctx.Async(func() {
 		data, err := sim.Load(context.Background(), id)
@@ -300,7 +303,7 @@ func (p *BoardPage) persist() {
 	if p.ctl == nil || !p.page.ok || p.running || p.playing {
 		return
 	}
-	sim := Session().Simulation()
+	sim := p.Tab.Session.Simulation()
 	id, data, ok := sim.Pending()
 	if !ok {
 		return
@@ -348,7 +351,7 @@ func (p *BoardPage) Render() app.UI {
 	if lang == "" {
 		lang = i18n.Default
 	}
-	return pageFrame(lang, p.place, "shell board-page", "shell__main board-page__main", p.onLangChange, p.renderMain(lang))
+	return pageFrame(lang, p.Tab, p.place, "shell board-page", "shell__main board-page__main", p.onLangChange, p.renderMain(lang))
 }
 
 func (p *BoardPage) renderMain(lang string) app.UI {
@@ -1039,7 +1042,7 @@ func (p *BoardPage) onDeleteScript(ctx app.Context, index int) {
 // editScript applies an edit of the scenario off the UI goroutine (it
 // saves to the store), then replays the simulation on the new version.
 func (p *BoardPage) editScript(ctx app.Context, change func(sc *engine.Scenario) error) {
-	sess := Session()
+	sess := p.Tab.Session
 	p.scriptErr = ""
 	page := p.page.or(ctx)
 	ctx.Async(func() {

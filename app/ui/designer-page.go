@@ -26,6 +26,9 @@ import (
 type DesignerPage struct {
 	app.Compo
 
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
+
 	page pageContext // dispatches async results through the page
 
 	lang     string
@@ -93,13 +96,13 @@ func (p *DesignerPage) OnMount(ctx app.Context) {
 // so a reload opens the same one.
 func (p *DesignerPage) OnNav(ctx app.Context) {
 	place := placeOf(ctx)
-	if d := Session().Doc(); p.status == "ready" && place.Example == "" && d != nil && (place.Scenario == "" || place.Scenario == d.ID) {
+	if d := p.Tab.Session.Doc(); p.status == "ready" && place.Example == "" && d != nil && (place.Scenario == "" || place.Scenario == d.ID) {
 		p.show(ctx, place.WithScenario(d.ID))
 		return
 	}
 	markLoading(ctx)
 	p.status, p.missing, p.banner = "loading", "", nil
-	sess := Session()
+	sess := p.Tab.Session
 	if place.Example != "" {
 		ex, ok := examples.Find(place.Example)
 		data := ex.Data
@@ -149,7 +152,7 @@ func (p *DesignerPage) show(ctx app.Context, place route.Place) {
 	if p.highlight == "" && place.Stage != "" {
 		p.highlight = lintview.StageAnchor(place.Stage)
 	}
-	if sc := Session().Scenario(); sc != nil {
+	if sc := p.Tab.Session.Scenario(); sc != nil {
 		p.view(sc)
 	}
 	p.place = place
@@ -162,7 +165,7 @@ func (p *DesignerPage) show(ctx app.Context, place route.Place) {
 // settle keeps the shown entity type and pipeline valid after an edit (an
 // undo may have removed them) and writes them into the address.
 func (p *DesignerPage) settle(ctx app.Context) {
-	if sc := Session().Scenario(); sc != nil && p.status == "ready" {
+	if sc := p.Tab.Session.Scenario(); sc != nil && p.status == "ready" {
 		p.view(sc)
 		p.syncPlace(ctx)
 	}
@@ -173,7 +176,7 @@ func (p *DesignerPage) settle(ctx app.Context) {
 // the link's.
 func (p *DesignerPage) syncPlace(ctx app.Context) {
 	pl := p.place
-	if d := Session().Doc(); d != nil {
+	if d := p.Tab.Session.Doc(); d != nil {
 		pl.Scenario = d.ID
 	}
 	if pl.Entity != p.entity || pl.Pipeline != p.pipeline {
@@ -258,11 +261,11 @@ func (p *DesignerPage) view(sc *engine.Scenario) (*engine.Entity, *engine.Pipeli
 // Render implements app.Composer.
 func (p *DesignerPage) Render() app.UI {
 	lang := p.currentLang()
-	return pageFrame(lang, p.place, "shell designer-page", "designer-page__main", p.onLangChange, p.renderMain(lang))
+	return pageFrame(lang, p.Tab, p.place, "shell designer-page", "designer-page__main", p.onLangChange, p.renderMain(lang))
 }
 
 func (p *DesignerPage) renderMain(lang string) app.UI {
-	sc := Session().Scenario()
+	sc := p.Tab.Session.Scenario()
 	switch {
 	case p.status == "loading" || p.status == "":
 		return app.P().Class("designer-page__loading").Text(i18n.T(lang, "designer.loading"))
@@ -285,7 +288,7 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	for _, e := range sc.Entities {
 		types = append(types, e.Type)
 	}
-	sess := Session()
+	sess := p.Tab.Session
 	findings := p.lint(sc)
 	counts := lintview.Count(findings)
 	lint := lintview.Group(findings, lang)
@@ -442,7 +445,7 @@ func addableTypes(sc *engine.Scenario) []string {
 // edit runs a design operation inside session.Edit off the UI goroutine
 // (the store may be slow) and reports back on it.
 func (p *DesignerPage) edit(ctx app.Context, change func(sc *engine.Scenario) error, done func(ctx app.Context, err error)) {
-	sess := Session()
+	sess := p.Tab.Session
 	p.highlight = ""
 	page := p.page.or(ctx)
 	ctx.Async(func() {
@@ -524,7 +527,7 @@ func (p *DesignerPage) onAddPipeline(ctx app.Context) {
 	typ := p.entity
 	var id int
 	n := 1
-	if e := design.Entity(Session().Scenario(), typ); e != nil {
+	if e := design.Entity(p.Tab.Session.Scenario(), typ); e != nil {
 		n = len(e.Pipelines)
 	}
 	name := design.Format(i18n.T(p.currentLang(), "designer.newPipelineName"), strconv.Itoa(n))
@@ -547,7 +550,7 @@ func (p *DesignerPage) onRenamePipeline(ctx app.Context, id int, name string) {
 
 func (p *DesignerPage) onDeletePipeline(ctx app.Context, id int) {
 	typ := p.entity
-	sc := Session().Scenario()
+	sc := p.Tab.Session.Scenario()
 	pl := design.Pipeline(sc, typ, id)
 	if pl == nil {
 		return
@@ -559,8 +562,8 @@ func (p *DesignerPage) onDeletePipeline(ctx app.Context, id int) {
 	})
 }
 
-func (p *DesignerPage) onUndo(ctx app.Context) { p.history(ctx, Session().Undo) }
-func (p *DesignerPage) onRedo(ctx app.Context) { p.history(ctx, Session().Redo) }
+func (p *DesignerPage) onUndo(ctx app.Context) { p.history(ctx, p.Tab.Session.Undo) }
+func (p *DesignerPage) onRedo(ctx app.Context) { p.history(ctx, p.Tab.Session.Redo) }
 
 func (p *DesignerPage) history(ctx app.Context, f func(context.Context) error) {
 	page := p.page.or(ctx)
@@ -686,7 +689,7 @@ func (p *DesignerPage) onCopyTo(ctx app.Context, stage string) {
 	}, func(ctx app.Context, err error) {
 		p.report(err)
 		if err == nil {
-			if ref, ok := design.FindStage(Session().Scenario(), p.entity, stage); ok {
+			if ref, ok := design.FindStage(p.Tab.Session.Scenario(), p.entity, stage); ok {
 				p.pipeline = ref.Pipeline
 			}
 		}
@@ -694,7 +697,7 @@ func (p *DesignerPage) onCopyTo(ctx app.Context, stage string) {
 }
 
 func (p *DesignerPage) onDeleteTrigger(ctx app.Context, id string) {
-	t, ok := Session().Scenario().TriggerByID(id)
+	t, ok := p.Tab.Session.Scenario().TriggerByID(id)
 	if !ok {
 		return
 	}
@@ -754,7 +757,7 @@ func (p *DesignerPage) onSaveRobot(ctx app.Context, r engine.Robot) {
 func (p *DesignerPage) onCopyRobot(ctx app.Context, id string) { p.openDialog(dlgCopyRobot, "", id) }
 
 func (p *DesignerPage) onDeleteRobot(ctx app.Context, id string) {
-	r, ok := Session().Scenario().RobotByID(id)
+	r, ok := p.Tab.Session.Scenario().RobotByID(id)
 	if !ok {
 		return
 	}

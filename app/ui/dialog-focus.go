@@ -23,9 +23,20 @@ type DialogFocus struct {
 	keydown   app.Func
 }
 
-// dialogStack holds the open dialogs, the innermost last: only that one
-// traps the keyboard. The UI goroutine is the only user.
-var dialogStack []*DialogFocus
+// innermost reports whether f belongs to the innermost open dialog: only
+// that one traps the keyboard. The document is the record of the open
+// dialogs (each renders one span.dialog-focus, and a dialog opened over
+// another comes later in the document), so no list is kept beside it.
+func (f *DialogFocus) innermost() bool {
+	spans := app.Window().Get("document").Call("querySelectorAll", ".dialog-focus")
+	n := spans.Length()
+	return n > 0 && f.JSValue() != nil && spans.Index(n-1).Equal(f.JSValue())
+}
+
+// anyDialogOpen reports whether a dialog is in the document.
+func anyDialogOpen() bool {
+	return app.Window().Get("document").Call("querySelector", ".dialog-focus").Truthy()
+}
 
 // focusableSelector matches the controls Tab can reach.
 const focusableSelector = `a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), ` +
@@ -45,7 +56,6 @@ func (f *DialogFocus) OnMount(ctx app.Context) {
 	doc := app.Window().Get("document")
 	f.opener = doc.Get("activeElement")
 	f.openerSel = openerSelectors(f.opener)
-	dialogStack = append(dialogStack, f)
 	f.keydown = app.FuncOf(func(this app.Value, args []app.Value) any {
 		if len(args) > 0 {
 			f.onKeyDown(args[0])
@@ -69,12 +79,6 @@ func (f *DialogFocus) OnDismount() {
 	}
 	app.Window().Get("document").Call("removeEventListener", "keydown", f.keydown)
 	f.keydown.Release()
-	for i, d := range dialogStack {
-		if d == f {
-			dialogStack = append(dialogStack[:i], dialogStack[i+1:]...)
-			break
-		}
-	}
 	opener, sels := f.opener, f.openerSel
 	f.opener = nil
 	// The page re-renders after the dialog is gone (a card may move to
@@ -136,7 +140,7 @@ func (f *DialogFocus) focusInitial() {
 // Escape when the key was pressed outside it (the dialog's own handler
 // closes it when the focus is inside).
 func (f *DialogFocus) onKeyDown(e app.Value) {
-	if len(dialogStack) == 0 || dialogStack[len(dialogStack)-1] != f {
+	if !f.innermost() {
 		return
 	}
 	d := f.dialog()
@@ -239,7 +243,7 @@ func openerSelectors(el app.Value) []string {
 // restoreFocus focuses the opener, or what stands for it now, unless
 // another dialog opened or the person already moved the focus.
 func restoreFocus(opener app.Value, sels []string) {
-	if len(dialogStack) > 0 {
+	if anyDialogOpen() {
 		return
 	}
 	doc := app.Window().Get("document")

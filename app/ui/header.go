@@ -19,10 +19,11 @@ import (
 // one that counts.
 const presenterStorageKey = "triggersim.presenter"
 
-// hdrShared is the header's state that must outlive a page: every page
+// headerState is the header's state that must outlive a page: every page
 // mounts its own Header, and the save state, the storage warning and a
-// pending conflict belong to the tab. Only the UI goroutine touches it.
-var hdrShared struct {
+// pending conflict belong to the tab (Tab.header). Only the UI goroutine
+// touches it.
+type headerState struct {
 	save      string // "", "saving", "saved", "failed"
 	reason    string
 	memory    bool // the store fell back to memory
@@ -42,6 +43,10 @@ var hdrShared struct {
 type Header struct {
 	app.Compo
 
+	// Tab is the tab's shared state: the session and this header's
+	// tab-wide state.
+	Tab *Tab
+
 	// Lang is the interface language.
 	Lang string
 	// Place is where the page is; the section links carry its scenario.
@@ -58,14 +63,15 @@ type Header struct {
 // OnMount subscribes to the store's events and, once per tab, reads the
 // remembered language and presenter mode from the store.
 func (h *Header) OnMount(ctx app.Context) {
+	hs := &h.Tab.header
 	h.path = ctx.Page().URL().Path
-	if !hdrShared.loaded {
-		hdrShared.loaded = true
+	if !hs.loaded {
+		hs.loaded = true
 		var on bool
 		_ = ctx.LocalStorage().Get(presenterStorageKey, &on)
-		hdrApplyPresenter(on)
+		hs.applyPresenter(on)
 	}
-	st := Session()
+	st := h.Tab.Session
 	h.cancel = st.Subscribe(func(e tabstore.Event) {
 		ctx.Dispatch(func(ctx app.Context) { h.onStoreEvent(ctx, e) })
 	})
@@ -73,8 +79,8 @@ func (h *Header) OnMount(ctx app.Context) {
 	ctx.Async(func() {
 		bg := context.Background()
 		fallback, _ := st.WaitStore(bg)
-		if hdrShared.synced {
-			ctx.Dispatch(func(ctx app.Context) { hdrShared.memory = fallback != nil })
+		if hs.synced {
+			ctx.Dispatch(func(ctx app.Context) { hs.memory = fallback != nil })
 			return
 		}
 		storedLang, langErr := st.GetSetting(bg, storage.SettingLang)
@@ -85,10 +91,10 @@ func (h *Header) OnMount(ctx app.Context) {
 		}
 		pres, presErr := st.GetSetting(bg, storage.SettingPresenter)
 		ctx.Dispatch(func(ctx app.Context) {
-			hdrShared.memory = fallback != nil
-			hdrShared.synced = true
+			hs.memory = fallback != nil
+			hs.synced = true
 			if presErr == nil {
-				hdrSetPresenter(ctx, pres == "1")
+				hs.setPresenter(ctx, pres == "1")
 			}
 			if langErr == nil && i18n.Normalize(storedLang) != h.Lang && h.OnLangChange != nil {
 				h.OnLangChange(ctx, i18n.Normalize(storedLang))
@@ -108,24 +114,25 @@ func (h *Header) OnDismount() {
 // onStoreEvent updates the save state, opens the conflict dialog, and
 // notices changes of the open scenario made in other tabs.
 func (h *Header) onStoreEvent(ctx app.Context, e tabstore.Event) {
-	doc := Session().Doc()
+	hs := &h.Tab.header
+	doc := h.Tab.Session.Doc()
 	open := doc != nil && doc.ID == e.ID
 	switch e.Kind {
 	case tabstore.Saving:
-		hdrShared.save, hdrShared.reason = "saving", ""
+		hs.save, hs.reason = "saving", ""
 	case tabstore.Saved:
-		hdrShared.save, hdrShared.reason = "saved", ""
+		hs.save, hs.reason = "saved", ""
 		if open {
-			hdrShared.remote = ""
+			hs.remote = ""
 		}
 	case tabstore.Failed:
-		hdrShared.save, hdrShared.reason = "failed", hdrReason(h.Lang, e.Err)
+		hs.save, hs.reason = "failed", hdrReason(h.Lang, e.Err)
 		if open && errors.Is(e.Err, storage.ErrConflict) {
-			hdrShared.conflict = e.ID
+			hs.conflict = e.ID
 		}
 	case tabstore.Remote:
 		if open && e.Rev != doc.Revision {
-			hdrShared.remote, hdrShared.remoteRev = e.ID, e.Rev
+			hs.remote, hs.remoteRev = e.ID, e.Rev
 		}
 	default:
 		ctx.PreventUpdate()
@@ -149,8 +156,9 @@ func hdrReason(lang string, err error) string {
 
 // Render implements app.Composer.
 func (h *Header) Render() app.UI {
+	hs := &h.Tab.header
 	lang := h.Lang
-	doc := Session().Doc()
+	doc := h.Tab.Session.Doc()
 	return app.Div().Class("header-wrap").Body(
 		app.Header().
 			Class("header").
@@ -177,8 +185,8 @@ func (h *Header) Render() app.UI {
 					),
 				h.renderNav(lang),
 				app.Div().Class("header__tools").Body(
-					app.If(doc != nil || hdrShared.save != "", func() app.UI {
-						return &SaveIndicator{Lang: lang, State: hdrSaveState(), Reason: hdrShared.reason}
+					app.If(doc != nil || hs.save != "", func() app.UI {
+						return &SaveIndicator{Lang: lang, State: hs.saveState(), Reason: hs.reason}
 					}),
 					app.If(doc != nil, func() app.UI {
 						return app.Button().
@@ -201,13 +209,13 @@ func (h *Header) Render() app.UI {
 	)
 }
 
-// hdrSaveState is the indicator's state: the last write's, or "saved" when
+// saveState is the indicator's state: the last write's, or "saved" when
 // the open scenario has not been written in this tab yet.
-func hdrSaveState() string {
-	if hdrShared.save == "" {
+func (hs *headerState) saveState() string {
+	if hs.save == "" {
 		return "saved"
 	}
-	return hdrShared.save
+	return hs.save
 }
 
 func (h *Header) renderNav(lang string) app.UI {
@@ -219,7 +227,7 @@ func (h *Header) renderNav(lang string) app.UI {
 		{route.Lessons, "hdr.lessons"},
 	}
 	open := ""
-	if d := Session().Doc(); d != nil {
+	if d := h.Tab.Session.Doc(); d != nil {
 		open = d.ID
 	}
 	return app.Nav().
@@ -238,7 +246,8 @@ func (h *Header) renderNav(lang string) app.UI {
 }
 
 func (h *Header) renderPresenter(lang string) app.UI {
-	on := hdrShared.presenter
+	hs := &h.Tab.header
+	on := hs.presenter
 	class := "header__tool header__tool--toggle"
 	if on {
 		class += " header__tool--on"
@@ -255,13 +264,13 @@ func (h *Header) renderPresenter(lang string) app.UI {
 		Title(i18n.T(lang, "hdr.presenterHint")).
 		Text(i18n.T(lang, "hdr.presenter")).
 		OnClick(func(ctx app.Context, e app.Event) {
-			hdrSetPresenter(ctx, !hdrShared.presenter)
-			on := hdrShared.presenter
+			hs.setPresenter(ctx, !hs.presenter)
+			on := hs.presenter
 			v := "0"
 			if on {
 				v = "1"
 			}
-			st := Session()
+			st := h.Tab.Session
 			ctx.Async(func() {
 				if err := st.PutSetting(context.Background(), storage.SettingPresenter, v); err != nil {
 					app.Log("saving the presenter mode failed:", err)
@@ -271,17 +280,18 @@ func (h *Header) renderPresenter(lang string) app.UI {
 }
 
 func (h *Header) renderNotices(lang string) app.UI {
+	hs := &h.Tab.header
 	var notices []app.UI
-	if hdrShared.memory {
+	if hs.memory {
 		notices = append(notices, app.Div().
 			Class("header__notice header__notice--warning").
 			Role("alert").
 			DataSet("testid", "storage-warning").
 			Text(i18n.T(lang, "hdr.storageMemory")))
 	}
-	if d := Session().Doc(); hdrShared.remote != "" && d != nil && d.ID == hdrShared.remote {
+	if d := h.Tab.Session.Doc(); hs.remote != "" && d != nil && d.ID == hs.remote {
 		key := "hdr.remoteChanged"
-		if hdrShared.remoteRev == 0 {
+		if hs.remoteRev == 0 {
 			key = "hdr.remoteDeleted"
 		}
 		notices = append(notices, app.Div().
@@ -290,10 +300,10 @@ func (h *Header) renderNotices(lang string) app.UI {
 			DataSet("testid", "remote-notice").
 			Body(
 				app.Span().Text(home.T(lang, key, d.Scenario.Title)),
-				app.If(hdrShared.remoteRev > 0, func() app.UI {
+				app.If(hs.remoteRev > 0, func() app.UI {
 					return homeButton("link", "remote-reload", i18n.T(lang, "hdr.remoteReload"), h.onReload)
 				}),
-				homeButton("link", "", i18n.T(lang, "hdr.dismiss"), func(ctx app.Context) { hdrShared.remote = "" }),
+				homeButton("link", "", i18n.T(lang, "hdr.dismiss"), func(ctx app.Context) { hs.remote = "" }),
 			))
 	}
 	if len(notices) == 0 {
@@ -303,18 +313,20 @@ func (h *Header) renderNotices(lang string) app.UI {
 }
 
 func (h *Header) renderDialogs(lang string) app.UI {
-	d := Session().Doc()
+	hs := &h.Tab.header
+	d := h.Tab.Session.Doc()
 	switch {
-	case hdrShared.conflict != "" && d != nil && d.ID == hdrShared.conflict:
+	case hs.conflict != "" && d != nil && d.ID == hs.conflict:
 		return &ConflictDialog{
 			Lang:     lang,
 			Title:    d.Scenario.Title,
 			OnReload: h.onReload,
 			OnCopy:   h.onSaveCopy,
-			OnClose:  func(ctx app.Context) { hdrShared.conflict = "" },
+			OnClose:  func(ctx app.Context) { hs.conflict = "" },
 		}
 	case h.dialog == "history" && d != nil:
 		return &HistoryDialog{
+			Tab:       h.Tab,
 			Lang:      lang,
 			ID:        d.ID,
 			Revision:  d.Revision,
@@ -330,7 +342,7 @@ func (h *Header) onLang(ctx app.Context, lang string) {
 	if h.OnLangChange != nil {
 		h.OnLangChange(ctx, lang)
 	}
-	st := Session()
+	st := h.Tab.Session
 	ctx.Async(func() {
 		if err := st.PutSetting(context.Background(), storage.SettingLang, lang); err != nil {
 			app.Log("saving the interface language failed:", err)
@@ -341,32 +353,34 @@ func (h *Header) onLang(ctx app.Context, lang string) {
 // onReload drops the local edit and opens the stored version (the other
 // tab's), then shows it.
 func (h *Header) onReload(ctx app.Context) {
-	doc := Session().Doc()
+	hs := &h.Tab.header
+	doc := h.Tab.Session.Doc()
 	if doc == nil {
 		return
 	}
-	id, sess := doc.ID, Session()
+	id, sess := doc.ID, h.Tab.Session
 	ctx.Async(func() {
 		err := sess.Open(context.Background(), id)
 		ctx.Dispatch(func(ctx app.Context) {
-			hdrShared.conflict, hdrShared.remote = "", ""
+			hs.conflict, hs.remote = "", ""
 			if err != nil {
-				hdrShared.save, hdrShared.reason = "failed", hdrReason(h.Lang, err)
+				hs.save, hs.reason = "failed", hdrReason(h.Lang, err)
 				return
 			}
-			hdrShared.save, hdrShared.reason = "saved", ""
-			hdrRefreshPage(ctx)
+			hs.save, hs.reason = "saved", ""
+			h.refreshPage(ctx)
 		})
 	})
 }
 
 // onSaveCopy keeps this tab's version as a new scenario and opens it.
 func (h *Header) onSaveCopy(ctx app.Context) {
-	doc := Session().Doc()
+	hs := &h.Tab.header
+	doc := h.Tab.Session.Doc()
 	if doc == nil {
 		return
 	}
-	data, sess, lang := doc.JSON, Session(), h.Lang
+	data, sess, lang := doc.JSON, h.Tab.Session, h.Lang
 	ctx.Async(func() {
 		var err error
 		sc, err := engine.ReadScenario(data)
@@ -378,12 +392,12 @@ func (h *Header) onSaveCopy(ctx app.Context) {
 			_, err = sess.Create(context.Background(), data)
 		}
 		ctx.Dispatch(func(ctx app.Context) {
-			hdrShared.conflict, hdrShared.remote = "", ""
+			hs.conflict, hs.remote = "", ""
 			if err != nil {
-				hdrShared.save, hdrShared.reason = "failed", hdrReason(h.Lang, err)
+				hs.save, hs.reason = "failed", hdrReason(h.Lang, err)
 				return
 			}
-			hdrRefreshPage(ctx)
+			h.refreshPage(ctx)
 		})
 	})
 }
@@ -391,7 +405,8 @@ func (h *Header) onSaveCopy(ctx app.Context) {
 // onRestore replaces the open scenario with a saved version, as an
 // ordinary (undoable) edit, so the restore is itself a new version.
 func (h *Header) onRestore(ctx app.Context, rev int) {
-	sess := Session()
+	hs := &h.Tab.header
+	sess := h.Tab.Session
 	if sess.Doc() == nil {
 		return
 	}
@@ -399,28 +414,28 @@ func (h *Header) onRestore(ctx app.Context, rev int) {
 		err := sess.RestoreVersion(context.Background(), rev)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				hdrShared.save, hdrShared.reason = "failed", hdrReason(h.Lang, err)
+				hs.save, hs.reason = "failed", hdrReason(h.Lang, err)
 				return
 			}
 			h.dialog = ""
-			hdrRefreshPage(ctx)
+			h.refreshPage(ctx)
 		})
 	})
 }
 
-// hdrRefreshPage shows the session's scenario again after the header
+// refreshPage shows the session's scenario again after the header
 // replaced it (a reload, a restored version, or a copy with a new id,
 // which the address then names). The home page follows the store's events
 // by itself; the other pages read the session when they mount, and
 // navigating to the same route only updates a page in place, so the page
 // is mounted anew by passing through the home route.
-func hdrRefreshPage(ctx app.Context) {
+func (h *Header) refreshPage(ctx app.Context) {
 	u := ctx.Page().URL()
 	if u.Path == "/" || u.Path == "" {
 		return
 	}
 	place := route.Parse(u)
-	if d := Session().Doc(); d != nil && place.Scenario != "" {
+	if d := h.Tab.Session.Doc(); d != nil && place.Scenario != "" {
 		place = place.WithScenario(d.ID)
 	}
 	back := place.URL()
@@ -428,17 +443,17 @@ func hdrRefreshPage(ctx app.Context) {
 	ctx.NavigateTo(back)
 }
 
-// hdrSetPresenter turns the presenter mode on or off for the tab.
-func hdrSetPresenter(ctx app.Context, on bool) {
-	hdrShared.presenter = on
-	hdrApplyPresenter(on)
+// setPresenter turns the presenter mode on or off for the tab.
+func (hs *headerState) setPresenter(ctx app.Context, on bool) {
+	hs.presenter = on
+	hs.applyPresenter(on)
 	_ = ctx.LocalStorage().Set(presenterStorageKey, on)
 }
 
-// hdrApplyPresenter puts the class "presenter" on <body>: larger type and
+// applyPresenter puts the class "presenter" on <body>: larger type and
 // slower animations (see the header block of triggersim.css).
-func hdrApplyPresenter(on bool) {
-	hdrShared.presenter = on
+func (hs *headerState) applyPresenter(on bool) {
+	hs.presenter = on
 	if !app.IsClient {
 		return
 	}

@@ -18,6 +18,8 @@ import (
 type HistoryDialog struct {
 	app.Compo
 
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
 	// Lang is the interface language.
 	Lang string
 	// ID and Revision are the open scenario's.
@@ -40,7 +42,7 @@ func (d *HistoryDialog) OnUpdate(ctx app.Context) { d.load(ctx) }
 
 func (d *HistoryDialog) load(ctx app.Context) {
 	d.loading = true
-	id, sess := d.ID, Session()
+	id, sess := d.ID, d.Tab.Session
 	ctx.Async(func() {
 		vs, err := sess.Versions(context.Background(), id)
 		ctx.Dispatch(func(ctx app.Context) {

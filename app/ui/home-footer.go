@@ -15,6 +15,8 @@ import (
 type HomeFooter struct {
 	app.Compo
 
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
 	// Lang is the interface language.
 	Lang string
 	// Refresh changes when the footer should read the usage again (after
@@ -34,7 +36,7 @@ func (f *HomeFooter) OnMount(ctx app.Context) { f.load(ctx) }
 func (f *HomeFooter) OnUpdate(ctx app.Context) { f.load(ctx) }
 
 func (f *HomeFooter) load(ctx app.Context) {
-	sess := Session()
+	sess := f.Tab.Session
 	ctx.Async(func() {
 		bg := context.Background()
 		fallback, _ := sess.WaitStore(bg)

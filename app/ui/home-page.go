@@ -27,6 +27,8 @@ import (
 type HomePage struct {
 	app.Compo
 
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
 	// Lang is the interface language.
 	Lang string
 
@@ -69,7 +71,7 @@ const (
 func (p *HomePage) OnMount(ctx app.Context) {
 	p.examples = home.Examples()
 	p.reload(ctx)
-	p.cancel = Session().Subscribe(func(e tabstore.Event) {
+	p.cancel = p.Tab.Session.Subscribe(func(e tabstore.Event) {
 		switch e.Kind {
 		case tabstore.Saved, tabstore.Deleted, tabstore.Remote:
 			ctx.Dispatch(func(ctx app.Context) { p.reload(ctx) })
@@ -110,7 +112,7 @@ func (p *HomePage) OnDismount() {
 // reload reads the list of scenarios.
 func (p *HomePage) reload(ctx app.Context) {
 	p.loading = true
-	sess := Session()
+	sess := p.Tab.Session
 	ctx.Async(func() {
 		metas, err := sess.List(context.Background())
 		ctx.Dispatch(func(ctx app.Context) {
@@ -160,7 +162,7 @@ func (p *HomePage) Render() app.UI {
 			}),
 			p.renderList(lang),
 			p.renderExamples(lang),
-			&HomeFooter{Lang: lang, Refresh: p.footerRefresh},
+			&HomeFooter{Tab: p.Tab, Lang: lang, Refresh: p.footerRefresh},
 			app.If(p.dragging, func() app.UI {
 				return app.Div().Class("home-page__drop").Aria("hidden", "true").Text(i18n.T(lang, "home.dropHere"))
 			}),
@@ -245,7 +247,7 @@ func (p *HomePage) renderList(lang string) app.UI {
 			app.P().Text(i18n.T(lang, "home.emptyHint")),
 		)
 	default:
-		doc := Session().Doc()
+		doc := p.Tab.Session.Doc()
 		content = app.Ul().Class("home-list").DataSet("testid", "scenario-list").Body(
 			app.Range(p.metas).Slice(func(i int) app.UI {
 				m := p.metas[i]
@@ -319,7 +321,7 @@ func (p *HomePage) renderDialog(lang string) app.UI {
 		return &HomePasteDialog{Lang: lang, OnImport: p.onPaste, OnClose: closeFn}
 	case homeDlgB24:
 		open := ""
-		if sc := Session().Scenario(); sc != nil {
+		if sc := p.Tab.Session.Scenario(); sc != nil {
 			open = sc.Title
 			if open == "" {
 				open = i18n.T(lang, "home.untitled")
@@ -358,7 +360,7 @@ func (p *HomePage) fail(err error) {
 
 // onCreate stores a blank scenario and opens it in the designer.
 func (p *HomePage) onCreate(ctx app.Context) {
-	sess, data := Session(), session.Blank(i18n.T(p.Lang, "home.newTitle"), p.Lang)
+	sess, data := p.Tab.Session, session.Blank(i18n.T(p.Lang, "home.newTitle"), p.Lang)
 	ctx.Async(func() {
 		_, err := sess.Create(context.Background(), data)
 		ctx.Dispatch(func(ctx app.Context) {
@@ -378,7 +380,7 @@ func (p *HomePage) onOpen(ctx app.Context, id string) { p.openThen(ctx, id, "/de
 func (p *HomePage) onSimulate(ctx app.Context, id string) { p.openThen(ctx, id, "/simulate?id="+id) }
 
 func (p *HomePage) openThen(ctx app.Context, id, target string) {
-	sess := Session()
+	sess := p.Tab.Session
 	ctx.Async(func() {
 		err := sess.Open(context.Background(), id)
 		ctx.Dispatch(func(ctx app.Context) {
@@ -393,7 +395,7 @@ func (p *HomePage) openThen(ctx app.Context, id, target string) {
 
 // onOpenExample stores the user's own copy of an example and opens it.
 func (p *HomePage) onOpenExample(ctx app.Context, ex home.Example) {
-	sess := Session()
+	sess := p.Tab.Session
 	ctx.Async(func() {
 		_, err := sess.Create(context.Background(), ex.Data)
 		ctx.Dispatch(func(ctx app.Context) {
@@ -419,7 +421,7 @@ func (p *HomePage) title(id string) string {
 }
 
 func (p *HomePage) onDuplicate(ctx app.Context, id string) {
-	sess, title := Session(), home.CopyTitle(p.title(id), p.Lang)
+	sess, title := p.Tab.Session, home.CopyTitle(p.title(id), p.Lang)
 	ctx.Async(func() {
 		_, err := sess.Duplicate(context.Background(), id, title)
 		ctx.Dispatch(func(ctx app.Context) {
@@ -434,7 +436,7 @@ func (p *HomePage) onDuplicate(ctx app.Context, id string) {
 }
 
 func (p *HomePage) onRename(ctx app.Context, id, title string) {
-	sess := Session()
+	sess := p.Tab.Session
 	ctx.Async(func() {
 		err := sess.Rename(context.Background(), id, title)
 		ctx.Dispatch(func(ctx app.Context) {
@@ -451,7 +453,7 @@ func (p *HomePage) onAskDelete(ctx app.Context, id string) {
 }
 
 func (p *HomePage) onDelete(ctx app.Context) {
-	sess, id, title := Session(), p.deleteID, p.deleteTitle
+	sess, id, title := p.Tab.Session, p.deleteID, p.deleteTitle
 	p.dialog = ""
 	ctx.Async(func() {
 		err := sess.Delete(context.Background(), id)
@@ -468,7 +470,7 @@ func (p *HomePage) onDelete(ctx app.Context) {
 
 // onExport downloads a stored scenario as its file.
 func (p *HomePage) onExport(ctx app.Context, id string) {
-	sess := Session()
+	sess := p.Tab.Session
 	ctx.Async(func() {
 		rec, err := sess.Stored(context.Background(), id)
 		var data []byte
@@ -491,7 +493,7 @@ func (p *HomePage) onExport(ctx app.Context, id string) {
 
 // onShare puts a stored scenario into a link, copies it and shows it.
 func (p *HomePage) onShare(ctx app.Context, id string) {
-	sess, title := Session(), p.title(id)
+	sess, title := p.Tab.Session, p.title(id)
 	ctx.Async(func() {
 		rec, err := sess.Stored(context.Background(), id)
 		var frag string
@@ -543,7 +545,7 @@ func (p *HomePage) onFileRead(ctx app.Context, name string, data []byte, err err
 // importData validates a scenario file and stores it; on failure nothing
 // is stored and every problem is listed.
 func (p *HomePage) importData(ctx app.Context, source string, data []byte) {
-	sess := Session()
+	sess := p.Tab.Session
 	ctx.Async(func() {
 		sc, err := home.Validate(data)
 		if err == nil {
@@ -590,7 +592,7 @@ func (p *HomePage) onPaste(ctx app.Context, text string) {
 // or into the open one.
 func (p *HomePage) onB24(ctx app.Context, cats, stats []byte, merge bool) {
 	p.dialog = ""
-	sess, lang := Session(), p.Lang
+	sess, lang := p.Tab.Session, p.Lang
 	source := i18n.T(lang, "home.b24")
 	ctx.Async(func() {
 		bg := context.Background()

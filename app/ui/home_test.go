@@ -28,7 +28,7 @@ func TestHomePageListsScenariosAsText(t *testing.T) {
 		// e2e/home_test.go covers the page there.
 		t.Skip("host-only: the list is set directly")
 	}
-	p := &HomePage{Lang: "ru"}
+	p := &HomePage{Tab: testTab(), Lang: "ru"}
 	p.loaded = true
 	p.metas = []storage.Meta{
 		{ID: "a", Title: `<script>alert(1)</script>`, Revision: 3, Updated: time.Now()},
@@ -50,7 +50,7 @@ func TestHomePageListsScenariosAsText(t *testing.T) {
 }
 
 func TestHomePageEmpty(t *testing.T) {
-	p := &HomePage{Lang: "en"}
+	p := &HomePage{Tab: testTab(), Lang: "en"}
 	p.loaded = true
 	html := render(t, p)
 	assert.Contains(t, html, "0 scenarios")
@@ -84,7 +84,7 @@ func TestSaveIndicator(t *testing.T) {
 }
 
 func TestHeaderNavigation(t *testing.T) {
-	h := &Header{Lang: "ru"}
+	h := &Header{Tab: testTab(), Lang: "ru"}
 	h.path = "/design"
 	html := render(t, h)
 	for _, s := range []string{"Главная", "Дизайнер", "Симуляция", "Уроки", "Режим презентации", `aria-current="page"`} {

@@ -21,6 +21,9 @@ type LessonPage struct {
 	app.Compo
 	teachChrome
 
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
+
 	id       string
 	lesson   lessons.Lesson
 	found    bool
@@ -35,7 +38,7 @@ type LessonPage struct {
 
 // OnNav loads the lesson named in the query and checks it.
 func (p *LessonPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx)
+	p.mountChrome(ctx, p.Tab)
 	p.id = ctx.Page().URL().Query().Get("id")
 	p.lesson, p.found = lessons.Get(p.id)
 	p.checked, p.err, p.hints = false, "", 0
@@ -43,7 +46,7 @@ func (p *LessonPage) OnNav(ctx app.Context) {
 	if p.found {
 		p.check()
 	}
-	st := Session()
+	st := p.Tab.Session
 	ctx.Async(func() {
 		pr, err := teach.LoadProgress(context.Background(), st)
 		if err != nil {
@@ -64,13 +67,13 @@ func (p *LessonPage) onLangChange(ctx app.Context, lang string) {
 // openIsLesson reports whether the session's open scenario is this
 // lesson's copy.
 func (p *LessonPage) openIsLesson() bool {
-	sc := Session().Scenario()
+	sc := p.Tab.Session.Scenario()
 	return sc != nil && p.found && sc.Title == p.lesson.Title
 }
 
 // check runs the goal on the open copy, or on the lesson's start.
 func (p *LessonPage) check() {
-	sc := Session().Scenario()
+	sc := p.Tab.Session.Scenario()
 	p.onOpen = p.openIsLesson()
 	if !p.onOpen {
 		var err error
@@ -89,7 +92,7 @@ func (p *LessonPage) onCheck(ctx app.Context, e app.Event) {
 	if !p.done || !p.onOpen {
 		return
 	}
-	st, id := Session(), p.id
+	st, id := p.Tab.Session, p.id
 	page := p.page.or(ctx)
 	ctx.Async(func() {
 		pr, err := teach.MarkDone(context.Background(), st, id)
@@ -117,7 +120,7 @@ func (p *LessonPage) onDesign(ctx app.Context, e app.Event) {
 func (p *LessonPage) onRestart(ctx app.Context, e app.Event) { p.create(ctx) }
 
 func (p *LessonPage) create(ctx app.Context) {
-	sess, data := Session(), p.lesson.Data
+	sess, data := p.Tab.Session, p.lesson.Data
 	page := p.page.or(ctx)
 	ctx.Async(func() {
 		_, err := sess.Create(context.Background(), data)

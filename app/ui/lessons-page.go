@@ -10,6 +10,7 @@ import (
 
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/route"
+	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/teach"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
@@ -21,6 +22,7 @@ import (
 // a projector, remembered in the "presenter" setting) and the frame with
 // the header. Each page embeds it.
 type teachChrome struct {
+	tab   *Tab
 	lang  string
 	page  pageContext // dispatches async results through the page
 	place route.Place // the page's address
@@ -28,7 +30,8 @@ type teachChrome struct {
 
 // mountChrome restores the language (presenter mode is the header's) and
 // reads the page's place from its address.
-func (c *teachChrome) mountChrome(ctx app.Context) {
+func (c *teachChrome) mountChrome(ctx app.Context, tab *Tab) {
+	c.tab = tab
 	c.page.set(ctx)
 	c.place = placeOf(ctx)
 	var lang string
@@ -69,7 +72,7 @@ func (c *teachChrome) frame(page string, onLang func(ctx app.Context, lang strin
 	lang := c.currentLang()
 	// Presenter mode is the header's (a class on <body>, remembered in
 	// the settings): the teaching pages' larger type follows it in CSS.
-	return pageFrame(lang, c.place, "shell teach-page "+page, "teach-page__main", onLang, body...)
+	return pageFrame(lang, c.tab, c.place, "shell teach-page "+page, "teach-page__main", onLang, body...)
 }
 
 // toolbar is the row above a teaching page: the title, extra controls,
@@ -110,13 +113,13 @@ func paragraphs(class, text string) app.UI {
 // teachScenario picks the scenario a narration or quiz plays from the
 // page's query: ?lesson=ID (the learner's open copy when it is that
 // lesson's, else the lesson's start), ?example=NAME, or the open scenario.
-func teachScenario(q func(string) string) (sc *engine.Scenario, title string) {
+func teachScenario(sess *session.Session, q func(string) string) (sc *engine.Scenario, title string) {
 	if id := q("lesson"); id != "" {
 		l, ok := lessons.Get(id)
 		if !ok {
 			return nil, ""
 		}
-		if open := Session().Scenario(); open != nil && open.Title == l.Title {
+		if open := sess.Scenario(); open != nil && open.Title == l.Title {
 			return open, l.Title
 		}
 		sc, err := l.Scenario()
@@ -136,7 +139,7 @@ func teachScenario(q func(string) string) (sc *engine.Scenario, title string) {
 		}
 		return sc, sc.Title
 	}
-	if open := Session().Scenario(); open != nil {
+	if open := sess.Scenario(); open != nil {
 		return open, open.Title
 	}
 	return nil, ""
@@ -168,14 +171,17 @@ type LessonsPage struct {
 	app.Compo
 	teachChrome
 
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
+
 	progress teach.Progress
 }
 
 // OnNav restores the settings and reads the progress.
 func (p *LessonsPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx)
+	p.mountChrome(ctx, p.Tab)
 	p.progress = teach.ParseProgress("")
-	st := Session()
+	st := p.Tab.Session
 	ctx.Async(func() {
 		pr, err := teach.LoadProgress(context.Background(), st)
 		if err != nil {

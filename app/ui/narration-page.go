@@ -20,6 +20,9 @@ type NarrationPage struct {
 	app.Compo
 	teachChrome
 
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
+
 	sc    *engine.Scenario
 	title string
 	walk  *teach.Walk
@@ -32,8 +35,8 @@ type NarrationPage struct {
 // (the first event's first step without one), so a reload or a copied
 // address keeps the presenter's place.
 func (p *NarrationPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx)
-	p.sc, p.title = teachScenario(ctx.Page().URL().Query().Get)
+	p.mountChrome(ctx, p.Tab)
+	p.sc, p.title = teachScenario(p.Tab.Session, ctx.Page().URL().Query().Get)
 	p.restart()
 	if p.walk != nil && p.place.Event > 1 {
 		for p.walk.Count() < p.place.Event && p.walk.Next() {

@@ -11,10 +11,10 @@ import (
 // the header and the main area. place is where the page is (the header's
 // links carry its scenario); class is added to the frame ("shell
 // board-page"), mainClass to <main>.
-func pageFrame(lang string, place route.Place, class, mainClass string, onLang func(ctx app.Context, lang string), body ...app.UI) app.UI {
+func pageFrame(lang string, tab *Tab, place route.Place, class, mainClass string, onLang func(ctx app.Context, lang string), body ...app.UI) app.UI {
 	return app.Div().Class(class).Body(
 		app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
-		&Header{Lang: lang, Place: place, OnLangChange: onLang},
+		&Header{Tab: tab, Lang: lang, Place: place, OnLangChange: onLang},
 		app.Main().ID("main").Class(mainClass).Body(body...),
 	)
 }

@@ -19,6 +19,9 @@ type QuizPage struct {
 	app.Compo
 	teachChrome
 
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
+
 	sc       *engine.Scenario
 	title    string
 	quiz     *teach.Quiz
@@ -31,8 +34,8 @@ type QuizPage struct {
 
 // OnNav loads the scenario and asks the first question.
 func (p *QuizPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx)
-	p.sc, p.title = teachScenario(ctx.Page().URL().Query().Get)
+	p.mountChrome(ctx, p.Tab)
+	p.sc, p.title = teachScenario(p.Tab.Session, ctx.Page().URL().Query().Get)
 	p.start()
 	markReady(ctx)
 }

@@ -16,6 +16,9 @@ const langStorageKey = "triggersim.lang"
 type Shell struct {
 	app.Compo
 
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
+
 	lang string
 }
 
@@ -42,7 +45,7 @@ func (s *Shell) OnAppUpdate(ctx app.Context) {
 // Render implements app.Composer.
 func (s *Shell) Render() app.UI {
 	lang := s.currentLang()
-	return pageFrame(lang, route.Place{Page: route.Home}, "shell", "shell__main", s.onLangChange, &HomePage{Lang: lang})
+	return pageFrame(lang, s.Tab, route.Place{Page: route.Home}, "shell", "shell__main", s.onLangChange, &HomePage{Tab: s.Tab, Lang: lang})
 }
 
 // onLangChange switches the interface language and remembers it.

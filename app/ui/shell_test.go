@@ -29,13 +29,13 @@ func TestHeaderAndHomePage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
-			h := &Header{Lang: tt.lang}
+			h := &Header{Tab: testTab(), Lang: tt.lang}
 			e := app.NewTestEngine()
 			require.NoError(t, e.Load(h))
 			e.ConsumeAll()
 			assert.NoError(t, app.Match(app.Text(tt.wantTagline), h, pathHeaderTagline...))
 
-			p := &HomePage{Lang: tt.lang}
+			p := &HomePage{Tab: testTab(), Lang: tt.lang}
 			e = app.NewTestEngine()
 			require.NoError(t, e.Load(p))
 			e.ConsumeAll()
@@ -45,7 +45,7 @@ func TestHeaderAndHomePage(t *testing.T) {
 }
 
 func TestShellDefaultsToRussian(t *testing.T) {
-	s := &Shell{}
+	s := &Shell{Tab: testTab()}
 	e := app.NewTestEngine()
 	require.NoError(t, e.Load(s))
 	e.ConsumeAll()
@@ -88,7 +88,7 @@ func TestLangSwitch(t *testing.T) {
 }
 
 func TestSetLangNormalises(t *testing.T) {
-	s := &Shell{}
+	s := &Shell{Tab: testTab()}
 	for in, want := range map[string]string{"en-US": "en", "EN": "en", "": "ru", "xx": "ru"} {
 		s.setLang(in)
 		assert.Equal(t, want, s.lang, in)

@@ -47,6 +47,9 @@ type whatifJob struct {
 type WhatifPage struct {
 	app.Compo
 
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
+
 	lang    string
 	status  string // loading, none, ready, error
 	errMsg  string
@@ -138,7 +141,7 @@ func (p *WhatifPage) onLangChange(ctx app.Context, lang string) {
 func (p *WhatifPage) load(ctx app.Context, place route.Place) {
 	markLoading(ctx)
 	p.status = "loading"
-	sess := Session()
+	sess := p.Tab.Session
 	var data []byte
 	if place.Example != "" {
 		ex, _ := examples.Find(place.Example)
@@ -204,7 +207,7 @@ func (p *WhatifPage) syncPlace(ctx app.Context) {
 
 // attach takes the session's open scenario as variant A.
 func (p *WhatifPage) attach() {
-	doc := Session().Doc()
+	doc := p.Tab.Session.Doc()
 	if doc == nil {
 		p.status = "none"
 		return
@@ -263,7 +266,7 @@ func (p *WhatifPage) onCompare(ctx app.Context, e app.Event) {
 		p.runErr = i18n.T(p.lang, "whatif.variantNone")
 		return
 	}
-	sess := Session()
+	sess := p.Tab.Session
 	ctx.Async(func() {
 		var data []byte
 		var err error
@@ -528,7 +531,7 @@ func (p *WhatifPage) onVariantFile(ctx app.Context, e app.Event) {
 // onScenarioFile opens an uploaded scenario as variant A (stored in the
 // session like an import).
 func (p *WhatifPage) onScenarioFile(ctx app.Context, e app.Event) {
-	sess := Session()
+	sess := p.Tab.Session
 	whatifReadFile(ctx, e, func(ctx app.Context, name string, data []byte, err error) {
 		if err != nil {
 			p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), err.Error())
@@ -602,7 +605,7 @@ func (p *WhatifPage) Render() app.UI {
 	if lang == "" {
 		lang = i18n.Default
 	}
-	return pageFrame(lang, p.place, "shell whatif-page", "shell__main whatif", p.onLangChange, p.renderMain(lang))
+	return pageFrame(lang, p.Tab, p.place, "shell whatif-page", "shell__main whatif", p.onLangChange, p.renderMain(lang))
 }
 
 func (p *WhatifPage) renderMain(lang string) app.UI {

@@ -20,7 +20,7 @@ func TestWhatifPageRendersResults(t *testing.T) {
 	sb, kb := whatifRun(t, "11-whatif-schet-3dnya.json", sa.WhatIf)
 	for _, lang := range []string{"ru", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			p := &WhatifPage{lang: lang, status: "ready", sc: sa, title: sa.Title, sa: sa, ka: ka, sb: sb, kb: kb, titleB: sb.Title, onlyChanged: true}
+			p := &WhatifPage{Tab: testTab(), lang: lang, status: "ready", sc: sa, title: sa.Title, sa: sa, ka: ka, sb: sb, kb: kb, titleB: sb.Title, onlyChanged: true}
 			p.buildResults()
 			require.Len(t, p.charts, 4)
 			for _, pair := range p.charts {

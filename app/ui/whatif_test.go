@@ -32,7 +32,7 @@ func TestWhatifSibling(t *testing.T) {
 }
 
 func TestWhatifOptions(t *testing.T) {
-	p := &WhatifPage{lang: "en", seed: " 3 ", days: "99999"}
+	p := &WhatifPage{Tab: testTab(), lang: "en", seed: " 3 ", days: "99999"}
 	opt := p.options()
 	assert.True(t, opt.SeedSet)
 	assert.Equal(t, 3, opt.Seed)
@@ -44,7 +44,7 @@ func TestWhatifOptions(t *testing.T) {
 }
 
 func TestWhatifPageWithoutScenario(t *testing.T) {
-	p := &WhatifPage{lang: "ru", status: "none"}
+	p := &WhatifPage{Tab: testTab(), lang: "ru", status: "none"}
 	e := app.NewTestEngine()
 	require.NoError(t, e.Load(p))
 	e.ConsumeAll()
