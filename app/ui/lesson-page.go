@@ -38,7 +38,7 @@ type LessonPage struct {
 
 // OnNav loads the lesson named in the query and checks it.
 func (p *LessonPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx, p.Tab)
+	p.mountChrome(ctx)
 	p.id = ctx.Page().URL().Query().Get("id")
 	p.lesson, p.found = lessons.Get(p.id)
 	p.checked, p.err, p.hints = false, "", 0
@@ -138,7 +138,7 @@ func (p *LessonPage) create(ctx app.Context) {
 func (p *LessonPage) Render() app.UI {
 	lang := p.currentLang()
 	if !p.found {
-		return p.frame("lesson-page", p.onLangChange,
+		return p.frame(p.Tab, "lesson-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.lessons.title"), ""),
 			app.P().Class("lesson-page__missing").Text(i18n.T(lang, "teach.notFound")),
 			app.A().Class("teach-button").Href("/lessons").Text(i18n.T(lang, "teach.back")),
@@ -156,7 +156,7 @@ func (p *LessonPage) Render() app.UI {
 			next = o.ID
 		}
 	}
-	return p.frame("lesson-page", p.onLangChange,
+	return p.frame(p.Tab, "lesson-page", p.onLangChange,
 		p.toolbar(l.Title, "",
 			app.A().Class("teach-page__link").Href("/lessons").Text(i18n.T(lang, "teach.back")),
 			app.If(isDone, func() app.UI {

@@ -22,7 +22,6 @@ import (
 // a projector, remembered in the "presenter" setting) and the frame with
 // the header. Each page embeds it.
 type teachChrome struct {
-	tab   *Tab
 	lang  string
 	page  pageContext // dispatches async results through the page
 	place route.Place // the page's address
@@ -30,8 +29,7 @@ type teachChrome struct {
 
 // mountChrome restores the language (presenter mode is the header's) and
 // reads the page's place from its address.
-func (c *teachChrome) mountChrome(ctx app.Context, tab *Tab) {
-	c.tab = tab
+func (c *teachChrome) mountChrome(ctx app.Context) {
 	c.page.set(ctx)
 	c.place = placeOf(ctx)
 	var lang string
@@ -68,11 +66,11 @@ func markReady(ctx app.Context) {
 	markShown(ctx, placeOf(ctx).Page, "")
 }
 
-func (c *teachChrome) frame(page string, onLang func(ctx app.Context, lang string), body ...app.UI) app.UI {
+func (c *teachChrome) frame(tab *Tab, page string, onLang func(ctx app.Context, lang string), body ...app.UI) app.UI {
 	lang := c.currentLang()
 	// Presenter mode is the header's (a class on <body>, remembered in
 	// the settings): the teaching pages' larger type follows it in CSS.
-	return pageFrame(lang, c.tab, c.place, "shell teach-page "+page, "teach-page__main", onLang, body...)
+	return pageFrame(lang, tab, c.place, "shell teach-page "+page, "teach-page__main", onLang, body...)
 }
 
 // toolbar is the row above a teaching page: the title, extra controls,
@@ -179,7 +177,7 @@ type LessonsPage struct {
 
 // OnNav restores the settings and reads the progress.
 func (p *LessonsPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx, p.Tab)
+	p.mountChrome(ctx)
 	p.progress = teach.ParseProgress("")
 	st := p.Tab.Session
 	ctx.Async(func() {
@@ -204,7 +202,7 @@ func (p *LessonsPage) Render() app.UI {
 			done++
 		}
 	}
-	return p.frame("lessons-page", p.onLangChange,
+	return p.frame(p.Tab, "lessons-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "teach.lessons.title"), "",
 			app.Span().
 				Class("lessons-page__progress").

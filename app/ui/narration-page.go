@@ -35,7 +35,7 @@ type NarrationPage struct {
 // (the first event's first step without one), so a reload or a copied
 // address keeps the presenter's place.
 func (p *NarrationPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx, p.Tab)
+	p.mountChrome(ctx)
 	p.sc, p.title = teachScenario(p.Tab.Session, ctx.Page().URL().Query().Get)
 	p.restart()
 	if p.walk != nil && p.place.Event > 1 {
@@ -132,7 +132,7 @@ func (p *NarrationPage) Render() app.UI {
 		if p.err != "" {
 			msg = fmt.Sprintf(i18n.T(lang, "teach.error"), p.err)
 		}
-		return p.frame("narration-page", p.onLangChange,
+		return p.frame(p.Tab, "narration-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.narrate.title"), ""),
 			app.P().Class("narration-page__empty").Text(msg),
 			teachPicker(lang, "/narrate"),
@@ -153,7 +153,7 @@ func (p *NarrationPage) Render() app.UI {
 	if p.step >= len(steps)-1 && !last {
 		nextLabel = i18n.T(lang, "teach.narrate.nextEvent")
 	}
-	return p.frame("narration-page", p.onLangChange,
+	return p.frame(p.Tab, "narration-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "teach.narrate.title"), p.title),
 		app.Div().Class("narration-page__stage").OnKeyDown(p.onKey).Body(
 			app.P().Class("narration-page__event").DataSet("testid", "narration-event").Text(p.narr.Title),

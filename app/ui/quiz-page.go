@@ -34,7 +34,7 @@ type QuizPage struct {
 
 // OnNav loads the scenario and asks the first question.
 func (p *QuizPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx, p.Tab)
+	p.mountChrome(ctx)
 	p.sc, p.title = teachScenario(p.Tab.Session, ctx.Page().URL().Query().Get)
 	p.start()
 	markReady(ctx)
@@ -82,7 +82,7 @@ func (p *QuizPage) Render() app.UI {
 		if p.err != "" {
 			msg = fmt.Sprintf(i18n.T(lang, "teach.error"), p.err)
 		}
-		return p.frame("quiz-page", p.onLangChange,
+		return p.frame(p.Tab, "quiz-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.quiz.title"), ""),
 			app.P().Class("quiz-page__empty").Text(msg),
 			teachPicker(lang, "/quiz"),
@@ -93,7 +93,7 @@ func (p *QuizPage) Render() app.UI {
 		Aria("label", i18n.T(lang, "teach.quiz.scoreLabel")).
 		Text(i18n.T(lang, "teach.quiz.scoreLabel") + ": " + fmt.Sprintf(i18n.T(lang, "teach.quiz.score"), right, asked))
 	if p.finished || p.q == nil {
-		return p.frame("quiz-page", p.onLangChange,
+		return p.frame(p.Tab, "quiz-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.quiz.title"), p.title, score),
 			app.Div().Class("quiz-page__end").Role("status").DataSet("testid", "quiz-end").Body(
 				app.P().Text(fmt.Sprintf(i18n.T(lang, "teach.quiz.end"), right, asked)),
@@ -124,7 +124,7 @@ func (p *QuizPage) Render() app.UI {
 	if p.picked != "" {
 		cards = story.Cards(q.Lane, len(story.Steps)-1)
 	}
-	return p.frame("quiz-page", p.onLangChange,
+	return p.frame(p.Tab, "quiz-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "teach.quiz.title"), p.title, score),
 		app.Div().Class("quiz-page__stage").Body(
 			app.P().Class("quiz-page__event").DataSet("testid", "quiz-event").Text(q.Text),
