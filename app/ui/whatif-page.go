@@ -2,12 +2,11 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -17,28 +16,14 @@ import (
 	"github.com/triggersim/triggersim/app/route"
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
+	"github.com/triggersim/triggersim/app/whatiflab"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
 	"github.com/triggersim/triggersim/whatif"
 )
 
-// Timing of a what-if run in the browser: work in slices of about 8 ms,
-// give the browser a turn between them, and redraw the progress bar at
-// most every progressEvery.
-const (
-	whatifSlice         = 8 * time.Millisecond
-	whatifStepChunk     = 16
-	whatifProgressEvery = 100 * time.Millisecond
-)
-
 // whatifDefaultExample is the example the empty page offers.
 const whatifDefaultExample = "11-whatif-schet-7dney.json"
-
-// whatifJob is one variant to run.
-type whatifJob struct {
-	sc  *engine.Scenario
-	opt whatif.Options
-}
 
 // WhatifPage is the what-if lab (/whatif): it runs the open scenario's
 // traffic model (or an uploaded event history) through the automation in
@@ -71,7 +56,7 @@ type WhatifPage struct {
 
 	// the run
 	running  bool
-	cancel   *atomic.Bool
+	cancel   context.CancelFunc
 	percent  int
 	progress string
 	eta      string
@@ -114,7 +99,7 @@ func (p *WhatifPage) OnMount(ctx app.Context) {
 // OnDismount cancels a run in progress.
 func (p *WhatifPage) OnDismount() {
 	if p.cancel != nil {
-		p.cancel.Store(true)
+		p.cancel()
 	}
 }
 
@@ -236,14 +221,7 @@ func whatifSibling(name string) string {
 
 // options reads the seed and horizon fields.
 func (p *WhatifPage) options() whatif.Options {
-	opt := whatif.Options{Lang: p.lang, Replay: p.replay}
-	if n, err := strconv.Atoi(strings.TrimSpace(p.seed)); err == nil && n >= 0 {
-		opt.Seed, opt.SeedSet = n, true
-	}
-	if n, err := strconv.Atoi(strings.TrimSpace(p.days)); err == nil && n > 0 {
-		opt.Days = min(n, 3650)
-	}
-	return opt
+	return whatiflab.Options(p.seed, p.days, p.lang, p.replay)
 }
 
 // onRun runs variant A alone.
@@ -251,7 +229,7 @@ func (p *WhatifPage) onRun(ctx app.Context, e app.Event) {
 	if p.running || p.sc == nil {
 		return
 	}
-	p.start(ctx, []whatifJob{{sc: p.sc, opt: p.options()}}, nil, "")
+	p.start(ctx, nil, "")
 }
 
 // onCompare resolves variant B (from the store off the UI goroutine) and
@@ -297,10 +275,7 @@ func (p *WhatifPage) onCompare(ctx app.Context, e app.Event) {
 			if sb.Title != "" {
 				title = sb.Title
 			}
-			optA := p.options()
-			optB := optA
-			optB.Model = p.sc.WhatIf
-			p.start(ctx, []whatifJob{{sc: p.sc, opt: optA}, {sc: sb, opt: optB}}, sb, title)
+			p.start(ctx, sb, title)
 		})
 	})
 }
@@ -308,24 +283,27 @@ func (p *WhatifPage) onCompare(ctx app.Context, e app.Event) {
 // onCancel stops the run in progress.
 func (p *WhatifPage) onCancel(ctx app.Context, e app.Event) {
 	if p.cancel != nil {
-		p.cancel.Store(true)
+		p.cancel()
 	}
 	p.running = false
 	p.percent = 0
 	p.runMsg = "cancelled"
 }
 
-// start runs the jobs one after another in a goroutine: Step in slices of
-// about 8 ms, a progress update with an estimate of the time left, and a
-// turn for the browser between slices. Cancel sets the flag the loop
-// checks after every slice.
-func (p *WhatifPage) start(ctx app.Context, jobs []whatifJob, sb *engine.Scenario, titleB string) {
+// start runs variant A, or A and B on A's traffic when sb is not nil,
+// through whatiflab in a goroutine; the lab yields to the browser between
+// slices and reports progress, which is shown while this run is the
+// page's current one. Cancel stops it through its context.
+func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) {
 	// Refuse a run that cannot finish before it starts, with the same
 	// estimate as the command line (whatif.CheckJobs): a tab that starts
 	// it would run out of memory long before the end.
-	check := make([]whatif.Job, len(jobs))
-	for i, j := range jobs {
-		check[i] = whatif.Job{Scenario: j.sc, Options: j.opt}
+	opt := p.options()
+	check := []whatif.Job{{Scenario: p.sc, Options: opt}}
+	if sb != nil {
+		optB := opt
+		optB.Model = p.sc.WhatIf
+		check = append(check, whatif.Job{Scenario: sb, Options: optB})
 	}
 	if err := whatif.CheckJobs(check); err != nil {
 		p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), whatifErrText(p.lang, err))
@@ -333,83 +311,45 @@ func (p *WhatifPage) start(ctx app.Context, jobs []whatifJob, sb *engine.Scenari
 		return
 	}
 	if p.cancel != nil {
-		p.cancel.Store(true)
+		p.cancel()
 	}
-	cancel := &atomic.Bool{}
+	run, cancel := context.WithCancel(context.Background())
 	p.cancel = cancel
 	p.running, p.percent, p.runMsg, p.runErr = true, 0, "", ""
 	p.eta = i18n.T(p.lang, "whatif.etaUnknown")
-	lang := p.lang
+	lang, sa := p.lang, p.sc
 	p.progress = fmt.Sprintf(i18n.T(lang, "whatif.progress"), variantLetter(lang, 0), 0, 0)
+	lab := whatiflab.Lab{Yield: whatifYield}
 	ctx.Async(func() {
-		began := time.Now()
-		var last time.Time
-		results := make([]*whatif.KPIs, 0, len(jobs))
-		for i, job := range jobs {
-			r, err := whatif.NewRunner(job.sc, job.opt)
-			if err != nil {
-				ctx.Dispatch(func(ctx app.Context) {
-					if p.cancel == cancel {
-						p.running = false
-						p.runErr = fmt.Sprintf(i18n.T(lang, "whatif.error"), variantLetter(lang, i)+": "+whatifErrText(lang, err))
-					}
-				})
-				return
-			}
-			for more := true; more; {
-				t0 := time.Now()
-				for more && time.Since(t0) < whatifSlice {
-					more = r.Step(whatifStepChunk)
-				}
-				if cancel.Load() {
+		res, err := lab.Run(run, sa, sb, opt, func(pr whatiflab.Progress) {
+			ctx.Dispatch(func(ctx app.Context) {
+				if run.Err() != nil {
 					return
 				}
-				if more && time.Since(last) >= whatifProgressEvery {
-					last = time.Now()
-					done, total := r.Progress()
-					frac := (float64(i) + float64(done)/float64(max(total, 1))) / float64(len(jobs))
-					elapsed := time.Since(began)
-					day, days := int(done/(24*time.Hour)), int(total/(24*time.Hour))
-					letter := variantLetter(lang, i)
-					ctx.Dispatch(func(ctx app.Context) {
-						if p.cancel != cancel {
-							return
-						}
-						p.percent = int(math.Round(frac * 100))
-						p.progress = fmt.Sprintf(i18n.T(lang, "whatif.progress"), letter, day, days)
-						p.eta = i18n.T(lang, "whatif.etaUnknown")
-						if frac > 0.03 && elapsed > 150*time.Millisecond {
-							left := time.Duration(float64(elapsed) * (1 - frac) / frac)
-							p.eta = fmt.Sprintf(i18n.T(lang, "whatif.eta"), whatifSeconds(left, lang))
-						}
-					})
+				p.percent = pr.Percent
+				p.progress = fmt.Sprintf(i18n.T(lang, "whatif.progress"), variantLetter(lang, pr.Variant), pr.Day, pr.Days)
+				p.eta = i18n.T(lang, "whatif.etaUnknown")
+				if pr.Left > 0 {
+					p.eta = fmt.Sprintf(i18n.T(lang, "whatif.eta"), whatifSeconds(pr.Left, lang))
 				}
-				if more {
-					whatifYield()
-				}
-			}
-			if err := r.Err(); err != nil {
-				ctx.Dispatch(func(ctx app.Context) {
-					if p.cancel == cancel {
-						p.running = false
-						p.runErr = fmt.Sprintf(i18n.T(lang, "whatif.error"), variantLetter(lang, i)+": "+whatifErrText(lang, err))
-					}
-				})
-				return
-			}
-			results = append(results, r.KPIs())
-		}
-		elapsed := time.Since(began)
+			})
+		})
 		ctx.Dispatch(func(ctx app.Context) {
-			if p.cancel != cancel {
+			if run.Err() != nil {
+				return // cancelled, or replaced by a newer run
+			}
+			cancel()
+			p.running = false
+			if err != nil {
+				p.runErr = fmt.Sprintf(i18n.T(lang, "whatif.error"), whatifErrText(lang, err))
 				return
 			}
-			p.running, p.percent = false, 100
-			p.sa, p.ka, p.kb, p.sb, p.titleB = jobs[0].sc, results[0], nil, nil, ""
-			if len(results) > 1 {
-				p.kb, p.sb, p.titleB = results[1], sb, titleB
+			p.percent = 100
+			p.sa, p.ka, p.kb, p.sb, p.titleB = sa, res.A, res.B, nil, ""
+			if res.B != nil {
+				p.sb, p.titleB = sb, titleB
 			}
-			p.runMsg, p.elapsed = "done", elapsed
+			p.runMsg, p.elapsed = "done", res.Elapsed
 			p.buildResults()
 		})
 	})
@@ -807,84 +747,6 @@ func whatifGridClass(ab bool) string {
 	return "whatif__charts"
 }
 
-// tile is one headline number; with B, B's value and the difference.
-type whatifTile struct {
-	key, a, b, delta string
-	tone             int
-}
-
-func (p *WhatifPage) tiles(lang string) []whatifTile {
-	type pick struct {
-		key   string
-		value func(k *whatif.KPIs) float64
-		share bool
-		tone  int // +1 more is better, -1 more is worse
-	}
-	success := func(k *whatif.KPIs) float64 {
-		n := 0
-		for _, s := range k.Stages {
-			if s.Semantics == engine.Success {
-				n += s.Items
-			}
-		}
-		return float64(n)
-	}
-	loops := func(k *whatif.KPIs) float64 {
-		n := 0
-		for _, l := range k.Loops {
-			n += l.Count
-		}
-		return float64(n)
-	}
-	picks := []pick{
-		{"whatif.sum.items", func(k *whatif.KPIs) float64 { return float64(k.Items) }, false, 0},
-		{"whatif.sum.events", func(k *whatif.KPIs) float64 { return float64(k.Events.Fired) }, false, 0},
-		{"whatif.sum.success", success, false, 1},
-		{"whatif.sum.noMove", func(k *whatif.KPIs) float64 { return k.NoMove.Share }, true, -1},
-		{"whatif.sum.loops", loops, false, -1},
-	}
-	format := func(v float64, share bool) string {
-		if share {
-			return charts.Percent(v, lang)
-		}
-		return charts.Count(int(v), lang)
-	}
-	var out []whatifTile
-	for _, pk := range picks {
-		t := whatifTile{key: pk.key, a: format(pk.value(p.ka), pk.share)}
-		if p.kb != nil {
-			va, vb := pk.value(p.ka), pk.value(p.kb)
-			t.b = format(vb, pk.share)
-			if d := vb - va; d != 0 {
-				if pk.share {
-					s := strconv.FormatFloat(math.Abs(d)*100, 'f', 1, 64)
-					if lang != "en" {
-						s = strings.Replace(s, ".", ",", 1)
-					}
-					t.delta = whatifSign(d) + s + "\u00a0" + i18n.T(lang, "whatif.pp")
-				} else {
-					t.delta = whatifSign(d) + charts.Count(int(math.Abs(d)), lang)
-				}
-				switch {
-				case pk.tone != 0 && d > 0:
-					t.tone = pk.tone
-				case pk.tone != 0 && d < 0:
-					t.tone = -pk.tone
-				}
-			}
-		}
-		out = append(out, t)
-	}
-	return out
-}
-
-func whatifSign(d float64) string {
-	if d < 0 {
-		return "−"
-	}
-	return "+"
-}
-
 func whatifToneClass(base string, tone int, changed bool) string {
 	switch {
 	case tone > 0:
@@ -898,22 +760,22 @@ func whatifToneClass(base string, tone int, changed bool) string {
 }
 
 func (p *WhatifPage) renderTiles(lang string) app.UI {
-	tiles := p.tiles(lang)
+	tiles := whatiflab.Tiles(p.ka, p.kb, lang)
 	return app.Div().Class("whatif__tiles").DataSet("testid", "whatif-tiles").Body(
 		app.Range(tiles).Slice(func(i int) app.UI {
 			t := tiles[i]
-			return app.Div().Class(whatifToneClass("whatif__tile", t.tone, t.delta != "")).DataSet("tile", strings.TrimPrefix(t.key, "whatif.sum.")).Body(
-				app.Span().Class("whatif__tile-label").Text(i18n.T(lang, t.key)),
+			return app.Div().Class(whatifToneClass("whatif__tile", t.Tone, t.Delta != "")).DataSet("tile", strings.TrimPrefix(t.Key, "whatif.sum.")).Body(
+				app.Span().Class("whatif__tile-label").Text(i18n.T(lang, t.Key)),
 				app.If(p.kb == nil, func() app.UI {
-					return app.Span().Class("whatif__tile-value").Text(t.a)
+					return app.Span().Class("whatif__tile-value").Text(t.A)
 				}).Else(func() app.UI {
 					return app.Span().Class("whatif__tile-value").Body(
-						app.Span().Class("whatif__tile-a").Text(t.a),
+						app.Span().Class("whatif__tile-a").Text(t.A),
 						app.Span().Class("whatif__tile-arrow").Body(Icon("right")),
-						app.Span().Class("whatif__tile-b").Text(t.b),
+						app.Span().Class("whatif__tile-b").Text(t.B),
 					)
 				}),
-				app.If(t.delta != "", func() app.UI { return app.Span().Class("whatif__tile-delta").Text(t.delta) }),
+				app.If(t.Delta != "", func() app.UI { return app.Span().Class("whatif__tile-delta").Text(t.Delta) }),
 			)
 		}),
 	)

@@ -1,0 +1,149 @@
+// Package whatiflab is the logic of the what-if lab page (/whatif): it runs
+// variant A alone (whatif.Run) or A and B on the same traffic
+// (whatif.RunAB), reports progress with an estimate of the time left, stops
+// when cancelled, and turns the KPIs into the page's headline tiles. The
+// page only shows what it reports and sends the user's intents.
+//
+// It is plain Go: the browser's turns between slices of work come from the
+// Yield function the page passes in, and the clock is injected, so the
+// tests run on the host.
+package whatiflab
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/whatif"
+)
+
+// Defaults of a Lab.
+const (
+	// DefaultSlice is how long the run works before it yields.
+	DefaultSlice = 8 * time.Millisecond
+	// DefaultEvery bounds how often progress is reported.
+	DefaultEvery = 100 * time.Millisecond
+	// etaAfter and etaFraction: no estimate of the time left before the run
+	// has worked this long and done this share (it would only jump).
+	etaAfter    = 150 * time.Millisecond
+	etaFraction = 0.03
+	// MaxDays bounds the horizon a page may ask for.
+	MaxDays = 3650
+)
+
+// Progress is what the page shows while a run goes on.
+type Progress struct {
+	// Percent of the whole run (both variants when comparing).
+	Percent int
+	// Variant is 0 while A runs, 1 while B runs.
+	Variant int
+	// Day of Days of the running variant's horizon.
+	Day, Days int
+	// Left is the estimated time left; 0 when there is no estimate yet.
+	Left time.Duration
+}
+
+// Result is a finished run.
+type Result struct {
+	// A and B are the variants' KPIs; B is nil when A ran alone.
+	A, B *whatif.KPIs
+	// Diff compares A and B (empty without B).
+	Diff whatif.Diff
+	// Elapsed is the wall-clock time the run took.
+	Elapsed time.Duration
+}
+
+// Lab runs what-if simulations for a page. The zero value works (wall
+// clock, no yield, default slice and reporting interval).
+type Lab struct {
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Yield gives the browser a turn (the wasm app shares one thread with
+	// the page); nil means none.
+	Yield func()
+	// Slice is how long to work before yielding; 0 means DefaultSlice.
+	Slice time.Duration
+	// Every bounds how often progress is reported; 0 means DefaultEvery.
+	Every time.Duration
+}
+
+// Run runs a alone, or a and b on a's traffic when b is not nil. progress
+// (optional) is called at most every l.Every. Cancelling ctx stops the
+// run with ctx's error.
+func (l Lab) Run(ctx context.Context, a, b *engine.Scenario, opt whatif.Options, progress func(Progress)) (Result, error) {
+	now := l.Now
+	if now == nil {
+		now = time.Now
+	}
+	slice, every := l.Slice, l.Every
+	if slice <= 0 {
+		slice = DefaultSlice
+	}
+	if every <= 0 {
+		every = DefaultEvery
+	}
+	began := now()
+	lastYield, lastReport := began, time.Time{}
+	report := func(done, total time.Duration) {
+		t := now()
+		if l.Yield != nil && t.Sub(lastYield) >= slice {
+			l.Yield()
+			lastYield = now()
+		}
+		if progress == nil || total <= 0 || t.Sub(lastReport) < every || done >= total {
+			return
+		}
+		lastReport = t
+		progress(measure(done, total, b != nil, t.Sub(began)))
+	}
+	var res Result
+	var err error
+	if b == nil {
+		res.A, err = whatif.Run(ctx, a, opt, report)
+	} else {
+		res.A, res.B, res.Diff, err = whatif.RunAB(ctx, a, b, opt, report)
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	res.Elapsed = now().Sub(began)
+	return res, nil
+}
+
+// measure turns the runs' done and total (both variants together when
+// comparing) into a Progress after elapsed of work.
+func measure(done, total time.Duration, ab bool, elapsed time.Duration) Progress {
+	frac := float64(done) / float64(total)
+	p := Progress{Percent: int(frac*100 + 0.5)}
+	horizon := total
+	if ab {
+		horizon = total / 2
+		if done >= horizon {
+			p.Variant, done = 1, done-horizon
+		}
+	}
+	p.Day, p.Days = int(done/(24*time.Hour)), int(horizon/(24*time.Hour))
+	if frac > etaFraction && elapsed > etaAfter {
+		p.Left = time.Duration(float64(elapsed) * (1 - frac) / frac)
+	}
+	return p
+}
+
+// Options reads the page's seed and horizon fields: a seed is a whole
+// number ≥ 0, a horizon a whole number of days ≥ 1 (at most MaxDays);
+// anything else leaves the scenario's own value.
+func Options(seed, days, lang string, replay []engine.Event) whatif.Options {
+	opt := whatif.Options{Lang: lang, Replay: replay}
+	if n, err := strconv.Atoi(strings.TrimSpace(seed)); err == nil && n >= 0 {
+		opt.Seed, opt.SeedSet = n, true
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(days)); err == nil && n > 0 {
+		opt.Days = min(n, MaxDays)
+	}
+	return opt
+}
