@@ -1,6 +1,7 @@
 package home_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
+	"github.com/triggersim/triggersim/app/storage/memory"
 	"github.com/triggersim/triggersim/engine"
 )
 
@@ -205,4 +207,47 @@ func TestFromBitrix24(t *testing.T) {
 func TestBlankIsValid(t *testing.T) {
 	_, err := home.Validate(session.Blank("Новый сценарий", "ru"))
 	require.NoError(t, err)
+}
+
+func TestImportBitrix24(t *testing.T) {
+	ctx := context.Background()
+	cats := []byte(`{"result":{"categories":[{"id":0,"name":"Общая","sort":100,"entityTypeId":2},{"id":3,"name":"Опт","sort":200,"entityTypeId":2}]}}`)
+	sts := []byte(`{"result":[
+		{"ENTITY_ID":"DEAL_STAGE","STATUS_ID":"NEW","NAME":"Новая","SORT":10,"SEMANTICS":null},
+		{"ENTITY_ID":"DEAL_STAGE","STATUS_ID":"WON","NAME":"Успех","SORT":20,"SEMANTICS":"S"},
+		{"ENTITY_ID":"DEAL_STAGE","STATUS_ID":"LOSE","NAME":"Провал","SORT":30,"SEMANTICS":"F"},
+		{"ENTITY_ID":"DEAL_STAGE_3","STATUS_ID":"C3:NEW","NAME":"Заявка","SORT":10,"SEMANTICS":null},
+		{"ENTITY_ID":"DEAL_STAGE_3","STATUS_ID":"C3:WON","NAME":"Отгружено","SORT":20,"SEMANTICS":"S"},
+		{"ENTITY_ID":"DEAL_STAGE_3","STATUS_ID":"C3:LOSE","NAME":"Отказ","SORT":30,"SEMANTICS":"F"}
+	]}`)
+	sess := session.New(memory.New(), nil, nil)
+
+	// Into the open scenario: it keeps its title, gets the portal's
+	// pipelines, and the change can be undone.
+	_, err := sess.Create(ctx, session.Blank("Мой", "ru"))
+	require.NoError(t, err)
+	title, err := home.ImportBitrix24(ctx, sess, cats, sts, true, "не нужен", "ru")
+	require.NoError(t, err)
+	assert.Equal(t, "Мой", title)
+	require.Len(t, sess.Scenario().Entities, 1)
+	assert.Len(t, sess.Scenario().Entities[0].Pipelines, 2)
+	assert.True(t, sess.CanUndo())
+
+	// A new scenario.
+	title, err = home.ImportBitrix24(ctx, sess, cats, sts, false, "Портал", "ru")
+	require.NoError(t, err)
+	assert.Equal(t, "Портал", title)
+	assert.Equal(t, "Портал", sess.Scenario().Title)
+	list, err := sess.List(ctx)
+	require.NoError(t, err)
+	assert.Len(t, list, 2)
+
+	// Broken input stores nothing.
+	_, err = home.ImportBitrix24(ctx, sess, []byte(`[]`), []byte(`nope`), false, "x", "ru")
+	require.Error(t, err)
+	list, err = sess.List(ctx)
+	require.NoError(t, err)
+	assert.Len(t, list, 2)
+	_, err = home.ImportBitrix24(ctx, session.New(memory.New(), nil, nil), cats, sts, true, "", "ru")
+	assert.ErrorIs(t, err, session.ErrNoScenario, "merging needs an open scenario")
 }

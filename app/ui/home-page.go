@@ -7,7 +7,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/triggersim/triggersim/app/b24import"
 	"github.com/triggersim/triggersim/app/export"
 	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/i18n"
@@ -595,27 +594,7 @@ func (p *HomePage) onB24(ctx app.Context, cats, stats []byte, merge bool) {
 	sess, lang := p.Tab.Session, p.Lang
 	source := i18n.T(lang, "home.b24")
 	ctx.Async(func() {
-		bg := context.Background()
-		var err error
-		var title string
-		if merge {
-			var entities []engine.Entity
-			entities, err = b24import.FromREST(cats, stats, lang)
-			if err == nil {
-				err = sess.Edit(bg, func(sc *engine.Scenario) error {
-					b24import.Merge(sc, entities)
-					title = sc.Title
-					return nil
-				})
-			}
-		} else {
-			title = i18n.T(lang, "home.b24ScenarioName")
-			var data []byte
-			data, err = home.FromBitrix24(cats, stats, title, lang)
-			if err == nil {
-				_, err = sess.Create(bg, data)
-			}
-		}
+		title, err := home.ImportBitrix24(context.Background(), sess, cats, stats, merge, i18n.T(lang, "home.b24ScenarioName"), lang)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.importSource, p.importErrs = source, home.Problems(err)
