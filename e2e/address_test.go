@@ -28,9 +28,13 @@ func shown(page, id string) string {
 }
 
 // waitShown waits until the page has loaded a scenario and returns its id.
+// A load starts the wasm app anew, which on a busy machine takes longer
+// than waitFor's poll: it waits as long as the test's browser session.
 func (b *browser) waitShown(tb testing.TB, page, id string) string {
 	tb.Helper()
-	b.waitFor(tb, b.exists(shown(page, id)))
+	if err := chromedp.Do(b.ctx, chromedp.WaitReady(chromedp.CSS(shown(page, id)))); err != nil {
+		tb.Fatalf("wait for %s: %v", shown(page, id), err)
+	}
 	return b.eval(tb, `document.body.dataset.scenario`)
 }
 
@@ -39,6 +43,16 @@ func (b *browser) reload(tb testing.TB, page, id string) {
 	tb.Helper()
 	require.NoError(tb, chromedp.Do(b.ctx, chromedp.Reload()))
 	b.waitShown(tb, page, id)
+}
+
+// reloadPage presses F5 and waits for the page to mount again.
+func (b *browser) reloadPage(tb testing.TB, page string) {
+	tb.Helper()
+	require.NoError(tb, chromedp.Do(b.ctx, chromedp.Reload()))
+	sel := fmt.Sprintf(`body[data-ready="1"][data-page=%q]`, page)
+	if err := chromedp.Do(b.ctx, chromedp.WaitReady(chromedp.CSS(sel))); err != nil {
+		tb.Fatalf("wait for %s: %v", sel, err)
+	}
 }
 
 // query is the current address's query.
@@ -57,8 +71,7 @@ func (b *browser) navigateHistory(tb testing.TB, delta int) {
 
 // A scenario created on the home page opens in the designer under its own
 // address; a trigger added on a second pipeline is still there, on that
-// pipeline, after F5; the header links carry the scenario; a bare /design
-// reopens it.
+// pipeline, after F5.
 func TestAddressDesignerReload(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
@@ -84,8 +97,19 @@ func TestAddressDesignerReload(t *testing.T) {
 	b.waitFor(t, b.exists(`[data-pipeline="1"][aria-selected="true"]`))
 	b.waitFor(t, b.exists(`[data-stage="C1:NEW"] [data-trigger]`))
 	assert.Equal(t, "DEAL", b.query(t).Get("entity"))
+	b.assertNoErrors(t)
+}
 
-	// The header's sections carry the open scenario.
+// The header's sections carry the open scenario, and a bare /design (a
+// new tab, a bookmark) reopens the scenario this browser opened last.
+func TestAddressHeaderLinksAndBareDesign(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.openHome(t, base)
+	b.upload(t, writeTemp(t, "bare.json", scenarioJSON("Последний открытый")))
+	b.waitRows(t, 1)
+	b.click(t, b.rowSelector(t, "Последний открытый")+` [data-testid="open"]`)
+	id := b.waitShown(t, "/design", "*")
 	for _, page := range []string{"/simulate", "/whatif"} {
 		href := b.eval(t, fmt.Sprintf(`document.querySelector('.header__link[data-nav=%q]').getAttribute("href")`, page))
 		u, err := url.Parse(href)
@@ -94,7 +118,6 @@ func TestAddressDesignerReload(t *testing.T) {
 		assert.Equal(t, id, u.Query().Get("id"), href)
 	}
 
-	// A bare /design (a new tab, a bookmark) reopens the last scenario.
 	b.open(t, base+"/design")
 	b.waitShown(t, "/design", id)
 	b.waitFor(t, b.exists(`[data-stage="NEW"]`))
@@ -109,8 +132,7 @@ func TestAddressHomeReload(t *testing.T) {
 	b.openHome(t, base)
 	b.upload(t, writeTemp(t, "home.json", scenarioJSON("После F5")))
 	b.waitRows(t, 1)
-	require.NoError(t, chromedp.Do(b.ctx, chromedp.Reload()))
-	b.waitFor(t, b.exists(`body[data-ready="1"][data-page="/"]`))
+	b.reloadPage(t, "/")
 	b.waitFor(t, b.exists(homeLoaded))
 	b.waitRows(t, 1)
 	assert.Equal(t, []string{"После F5"}, b.rows(t))
@@ -204,8 +226,7 @@ func TestAddressLessonReload(t *testing.T) {
 	b.open(t, base+"/lesson?id=ru/01-first-trigger")
 	b.waitFor(t, b.exists(`[data-testid="lesson-check"]`))
 	title := b.text(t, ".teach-page__title")
-	require.NoError(t, chromedp.Do(b.ctx, chromedp.Reload()))
-	b.waitFor(t, b.exists(`body[data-ready="1"][data-page="/lesson"]`))
+	b.reloadPage(t, "/lesson")
 	b.waitFor(t, b.exists(`[data-testid="lesson-check"]`))
 	assert.Equal(t, title, b.text(t, ".teach-page__title"))
 
@@ -218,8 +239,7 @@ func TestAddressLessonReload(t *testing.T) {
 	b.waitFor(t, `new URLSearchParams(location.search).get("event") === "2" && new URLSearchParams(location.search).get("step") === "1"`)
 	event := b.text(t, `[data-testid="narration-event"]`)
 	counter := b.text(t, `[data-testid="narration-counter"]`)
-	require.NoError(t, chromedp.Do(b.ctx, chromedp.Reload()))
-	b.waitFor(t, b.exists(`body[data-ready="1"][data-page="/narrate"]`))
+	b.reloadPage(t, "/narrate")
 	b.waitFor(t, b.exists(`[data-testid="narration-step"]`))
 	assert.Equal(t, event, b.text(t, `[data-testid="narration-event"]`))
 	assert.Equal(t, counter, b.text(t, `[data-testid="narration-counter"]`))
