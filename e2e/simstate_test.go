@@ -22,7 +22,7 @@ func TestStorageSimulationSurvivesReload(t *testing.T) {
 	b.click(t, row+` [data-testid="simulate"]`)
 	b.waitFor(t, stageOf("DEAL_1")+` === "NEW"`)
 	url := b.eval(t, `location.pathname + location.search`)
-	assert.True(t, strings.HasPrefix(url, "/simulate?id="), "the board's address names the scenario: %s", url)
+	assert.True(t, strings.HasPrefix(url, "/simulate?") && strings.Contains(url, "id=s"), "the board's address names the scenario: %s", url)
 
 	click(t, b, `[data-target="DEAL_1"] [data-testid="card-fire"]`)
 	b.waitFor(t, `!!document.querySelector('[data-testid="event-dialog"]')`)
