@@ -75,8 +75,9 @@ install_wasmbrowsertest() {
 # WASM_TEST_PKGS run in headless Chromium: the engine golden check (every
 # scenario gives the same bytes as on the host) and the browser-side packages (the
 # storage conformance suite included). Packages that need a file system or
-# the go command stay host-only.
-WASM_TEST_PKGS=(./engine_test ./app/storage/... ./app/i18n/... ./app/ui/...)
+# the go command stay host-only. app/labrun pins replications, a sweep and a
+# calibration to digests, so the browser must give the host's bytes.
+WASM_TEST_PKGS=(./engine_test ./app/storage/... ./app/i18n/... ./app/ui/... ./app/labrun)
 
 cmd_build() {
 	build_site "$DIST"

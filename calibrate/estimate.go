@@ -188,7 +188,14 @@ func round4(x float64) float64 {
 	if x == 0 || math.IsInf(x, 0) || math.IsNaN(x) {
 		return x
 	}
-	e := math.Floor(math.Log10(math.Abs(x)))
-	s := math.Pow(10, 3-e)
+	// The decade by comparison, not math.Log10 (assembly on some hosts),
+	// so that the host and WebAssembly write the same digits.
+	a, s := math.Abs(x), 1.0
+	for a*s >= 10000 {
+		s /= 10
+	}
+	for a*s < 1000 {
+		s *= 10
+	}
 	return math.Round(x*s) / s
 }

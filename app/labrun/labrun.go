@@ -1,0 +1,237 @@
+// Package labrun is the logic of the what-if page's replicated runs and
+// parameter sweeps, and of the home page's calibration dialog: it reads
+// the forms, plans the runs (whatif.Job), turns their KPIs into results
+// and draws the charts with intervals. Components only render its output
+// and drive the runs in slices; everything here runs on the host.
+package labrun
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/triggersim/triggersim/app/charts"
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/whatif"
+)
+
+// Form is the runs and sweep form as typed. An empty Path means plain
+// replications.
+type Form struct {
+	Runs                 string
+	Path, From, To, Step string
+	KPI, Goal            string
+}
+
+// Plan is a checked form.
+type Plan struct {
+	Runs  int
+	Sweep *whatif.Sweep
+	KPI   string
+	Goal  string
+}
+
+// Plan checks the form; errors are worded in lang.
+func (f Form) Plan(lang string) (Plan, error) {
+	p := Plan{KPI: strings.TrimSpace(f.KPI), Goal: f.Goal}
+	runs := strings.TrimSpace(f.Runs)
+	if runs == "" {
+		runs = "5"
+	}
+	n, err := strconv.Atoi(runs)
+	if err != nil || n < 1 || n > whatif.MaxRuns {
+		return p, fmt.Errorf(i18n.T(lang, "lab.errRuns"), whatif.MaxRuns, f.Runs)
+	}
+	p.Runs = n
+	path := strings.TrimSpace(f.Path)
+	if path == "" {
+		return p, nil
+	}
+	var nums [3]float64
+	for i, s := range []string{f.From, f.To, f.Step} {
+		x, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(s), ",", ".", 1), 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			name := i18n.T(lang, []string{"lab.sweepFrom", "lab.sweepTo", "lab.sweepStep"}[i])
+			return p, fmt.Errorf(i18n.T(lang, "lab.errNumber"), name, s)
+		}
+		nums[i] = x
+	}
+	if nums[2] <= 0 {
+		return p, errors.New(i18n.T(lang, "lab.errStep"))
+	}
+	if nums[1] < nums[0] {
+		return p, errors.New(i18n.T(lang, "lab.errRange"))
+	}
+	sw, err := whatif.ParseSweep(path + "=" + strings.Join([]string{clean(f.From), clean(f.To), clean(f.Step)}, ":"))
+	if err != nil {
+		return p, workError(err, 0, n, lang)
+	}
+	p.Sweep = &sw
+	return p, nil
+}
+
+func clean(s string) string { return strings.Replace(strings.TrimSpace(s), ",", ".", 1) }
+
+// workError words ErrTooMuchWork in lang.
+func workError(err error, points, runs int, lang string) error {
+	if errors.Is(err, whatif.ErrTooMuchWork) {
+		return fmt.Errorf(i18n.T(lang, "lab.errWork"), points, runs, points*runs, whatif.MaxJobs, whatif.MaxPoints)
+	}
+	return err
+}
+
+// Jobs are the runs of the plan on sc, and the swept values (nil without
+// a sweep).
+func (p Plan) Jobs(sc *engine.Scenario, opt whatif.Options, lang string) ([]whatif.Job, []float64, error) {
+	if p.Sweep == nil {
+		return whatif.SeedJobs(sc, opt, p.Runs), nil, nil
+	}
+	n := len(mustValues(*p.Sweep))
+	if n*p.Runs > whatif.MaxJobs {
+		return nil, nil, workError(whatif.ErrTooMuchWork, n, p.Runs, lang)
+	}
+	doc, err := engine.WriteScenario(sc)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := whatif.SetNumber(doc, p.Sweep.Path, p.Sweep.From); err != nil {
+		return nil, nil, fmt.Errorf(i18n.T(lang, "lab.errPath"), p.Sweep.Path)
+	}
+	vals, scs, err := whatif.SweepScenarios(doc, *p.Sweep)
+	if err != nil {
+		return nil, nil, err
+	}
+	jobs, err := whatif.SweepJobs(scs, opt, p.Runs)
+	if err != nil {
+		return nil, nil, workError(err, len(vals), p.Runs, lang)
+	}
+	return jobs, vals, nil
+}
+
+func mustValues(s whatif.Sweep) []float64 {
+	v, _ := s.Values()
+	return v
+}
+
+// Result is what the page shows after the runs.
+type Result struct {
+	Summary *whatif.Summary
+	Sweep   *whatif.SweepResult
+	// Chart is the SVG of the result; Lines are sentences under it.
+	Chart string
+	Lines []string
+	// Rows is the table: metric (or value), mean, interval, and for a
+	// sweep the difference from the best.
+	Rows [][]string
+}
+
+// Result summarises the runs' KPIs (job order) and draws the chart.
+func (p Plan) Result(sc *engine.Scenario, values []float64, ks []*whatif.KPIs, lang string) (*Result, error) {
+	if p.Sweep == nil {
+		s := whatif.Summarize(ks)
+		res := &Result{Summary: s}
+		res.Chart = RunsChart(s, ks[0], sc, lang)
+		for _, m := range s.Metrics {
+			res.Rows = append(res.Rows, []string{m.Key, formatMetric(m.Key, m.Mean, lang), "[" + formatMetric(m.Key, m.Low, lang) + "; " + formatMetric(m.Key, m.High, lang) + "]"})
+		}
+		return res, nil
+	}
+	kpi := p.KPI
+	if kpi == "" {
+		kpi = whatif.DefaultKPI(sc)
+	}
+	sr, err := whatif.SummarizeSweep(p.Sweep.Path, values, ks, p.Runs, kpi, p.Goal)
+	if errors.Is(err, whatif.ErrUnknownKPI) {
+		return nil, fmt.Errorf(i18n.T(lang, "lab.errKPI"), kpi)
+	}
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Sweep: sr}
+	pts := make([]charts.SweepPoint, len(sr.Points))
+	var tied []string
+	for i, pt := range sr.Points {
+		pts[i] = charts.SweepPoint{X: pt.Value, Mean: pt.KPI.Mean, Low: pt.KPI.Low, High: pt.KPI.High}
+		vs := ""
+		if i != sr.Best {
+			vs = formatMetric(kpi, pt.VsBest.Mean, lang) + " [" + formatMetric(kpi, pt.VsBest.Low, lang) + "; " + formatMetric(kpi, pt.VsBest.High, lang) + "]"
+		}
+		mark := ""
+		switch {
+		case i == sr.Best:
+			mark = "★ "
+		case pt.Tied:
+			mark = "≈ "
+			tied = append(tied, strconv.FormatFloat(pt.Value, 'f', -1, 64))
+		}
+		res.Rows = append(res.Rows, []string{mark + strconv.FormatFloat(pt.Value, 'f', -1, 64), formatMetric(kpi, pt.KPI.Mean, lang),
+			"[" + formatMetric(kpi, pt.KPI.Low, lang) + "; " + formatMetric(kpi, pt.KPI.High, lang) + "]", vs})
+	}
+	res.Chart = charts.SweepLine(fmt.Sprintf(i18n.T(lang, "lab.sweepChart"), kpi, sr.Path), sr.Path, kpi, pts, sr.Best, formatterOf(kpi), lang)
+	b := sr.Points[sr.Best]
+	goal := i18n.T(lang, "lab.goalMax")
+	if sr.Goal == whatif.GoalMin {
+		goal = i18n.T(lang, "lab.goalMin")
+	}
+	res.Lines = append(res.Lines, fmt.Sprintf(i18n.T(lang, "lab.best"), kpi, goal, sr.Path, strconv.FormatFloat(b.Value, 'f', -1, 64),
+		formatMetric(kpi, b.KPI.Mean, lang), formatMetric(kpi, b.KPI.Low, lang), formatMetric(kpi, b.KPI.High, lang)))
+	if len(tied) > 0 {
+		res.Lines = append(res.Lines, fmt.Sprintf(i18n.T(lang, "lab.tied"), strings.Join(tied, ", ")))
+	} else if len(sr.Points) > 1 {
+		res.Lines = append(res.Lines, i18n.T(lang, "lab.clear"))
+	}
+	return res, nil
+}
+
+// formatterOf picks the unit of a metric key.
+func formatterOf(key string) func(float64, string) string {
+	switch {
+	case strings.HasSuffix(key, "Sec"):
+		return charts.FormatSeconds
+	case strings.HasSuffix(key, "share") || strings.HasSuffix(key, "Share") || strings.HasSuffix(key, "toSuccess") ||
+		strings.HasSuffix(key, "toFailure") || strings.HasPrefix(key, "conv/"):
+		return charts.FormatShare
+	}
+	return charts.FormatCount
+}
+
+func formatMetric(key string, v float64, lang string) string { return formatterOf(key)(v, lang) }
+
+// RunsChart draws the items that entered each stage of the main pipeline:
+// mean and interval over the runs.
+func RunsChart(s *whatif.Summary, k0 *whatif.KPIs, sc *engine.Scenario, lang string) string {
+	pipe := charts.MainPipeline(k0)
+	var rows []charts.Interval
+	i := 0
+	for _, st := range k0.Stages {
+		if st.Entity != pipe.Entity || st.Pipeline != pipe.ID {
+			continue
+		}
+		e, _ := s.Get("stage/" + st.Entity + "/" + st.Stage + "/items")
+		label := st.Name
+		if label == "" {
+			label = st.Stage
+		}
+		rows = append(rows, charts.Interval{Label: label, Mean: e.Mean, Low: e.Low, High: e.High, Ref: math.NaN(),
+			Color: charts.StageColor(sc, st.Entity, st.Stage, i, st.Semantics)})
+		i++
+	}
+	return charts.IntervalBars(fmt.Sprintf(i18n.T(lang, "lab.runsTitle"), s.Runs), rows, charts.FormatCount, lang)
+}
+
+// KPIChoices are the metric keys a sweep can optimise, the likeliest
+// first: items reaching each stage, then the run totals.
+func KPIChoices(sc *engine.Scenario) []string {
+	var out []string
+	for _, e := range sc.Entities {
+		for _, p := range e.Pipelines {
+			for _, st := range p.Stages {
+				out = append(out, "stage/"+e.Type+"/"+st.ID+"/items")
+			}
+		}
+	}
+	return append(out, "arrived", "events/fired", "noMove/share")
+}
