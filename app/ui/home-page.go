@@ -61,6 +61,7 @@ type HomePage struct {
 const (
 	homeDlgPaste  = "paste"
 	homeDlgB24    = "b24"
+	homeDlgCal    = "calibrate" // home-calibrate-dialog.go
 	homeDlgShared = "shared"
 	homeDlgDelete = "delete"
 )
@@ -196,6 +197,7 @@ func (p *HomePage) renderToolbar(lang string) app.UI {
 			),
 		homeButton("", "home-paste", i18n.T(lang, "home.paste"), func(ctx app.Context) { p.dialog = homeDlgPaste }),
 		homeButton("", "home-b24", i18n.T(lang, "home.b24"), func(ctx app.Context) { p.dialog = homeDlgB24 }),
+		homeButton("", "home-calibrate", i18n.T(lang, "lab.calibrate"), func(ctx app.Context) { p.dialog = homeDlgCal }),
 		app.Span().Class("home-toolbar__hint").Text(i18n.T(lang, "home.dropHint")),
 	)
 }
@@ -327,6 +329,8 @@ func (p *HomePage) renderDialog(lang string) app.UI {
 			}
 		}
 		return &HomeB24Dialog{Lang: lang, OpenTitle: open, OnImport: p.onB24, OnClose: closeFn}
+	case homeDlgCal:
+		return &HomeCalibrateDialog{Lang: lang, OnCreate: p.onCalibrated, OnClose: closeFn}
 	case homeDlgShared:
 		s := p.sharedSum
 		return &HomeSharedDialog{
@@ -606,6 +610,24 @@ func (p *HomePage) onB24(ctx app.Context, cats, stats []byte, merge bool) {
 			} else {
 				p.say("home.imported", false, title)
 			}
+			p.reload(ctx)
+		})
+	})
+}
+
+// onCalibrated stores the scenario fitted by the calibration dialog.
+func (p *HomePage) onCalibrated(ctx app.Context, doc []byte, title string) {
+	p.dialog = ""
+	sess, source := Session(), i18n.T(p.Lang, "lab.calibrate")
+	ctx.Async(func() {
+		_, err := sess.Create(context.Background(), doc)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.importSource, p.importErrs = source, home.Problems(err)
+				return
+			}
+			p.importErrs = nil
+			p.say("lab.calCreated", false, title)
 			p.reload(ctx)
 		})
 	})

@@ -577,6 +577,7 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 		p.renderControls(lang),
 		p.renderProgress(lang),
 		p.renderResults(lang),
+		&WhatifLab{Lang: lang, Scenario: p.sc, Options: p.options(), Busy: p.running}, // whatif-lab.go
 	)
 }
 

@@ -1,0 +1,231 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/labrun"
+	"github.com/triggersim/triggersim/calibrate"
+)
+
+// HomeCalibrateDialog builds a what-if scenario from a portal's saved REST
+// output («Калибровка по истории»): the files of crm.category.list,
+// crm.status.list, crm.stagehistory.list (several) and crm.deal.list
+// (optional). It fits the model (package calibrate), runs the fit in
+// slices with progress and cancel, shows the fit report with charts, and
+// hands the scenario to the page to store.
+type HomeCalibrateDialog struct {
+	app.Compo
+
+	Lang string
+	// OnCreate receives the scenario file; OnClose hides the dialog.
+	OnCreate func(ctx app.Context, doc []byte, title string)
+	OnClose  func(ctx app.Context)
+
+	cats, stats      *calibrate.File
+	history, deals   []calibrate.File
+	missing, running bool
+	percent          int
+	errMsg           string
+	cancel           *atomic.Bool
+
+	cal     *calibrate.Calibration
+	rep     *calibrate.Report
+	view    labrun.FitView
+	viewFor string
+}
+
+// OnDismount stops a fit in progress.
+func (d *HomeCalibrateDialog) OnDismount() {
+	if d.cancel != nil {
+		d.cancel.Store(true)
+	}
+}
+
+// Render implements app.Composer.
+func (d *HomeCalibrateDialog) Render() app.UI {
+	lang := d.Lang
+	if d.rep != nil && d.viewFor != lang {
+		d.view, d.viewFor = labrun.Fit(d.rep, lang), lang
+	}
+	file := func(id, label string, multiple bool, chosen string, add func(files []calibrate.File)) app.UI {
+		return app.Div().Class("home-field").Body(
+			app.Label().Class("home-field__label").For(id).Text(label),
+			app.Input().ID(id).Type("file").Class("home-field__file").Accept(".json,application/json").
+				Multiple(multiple).DataSet("testid", id).
+				OnChange(func(ctx app.Context, e app.Event) {
+					files := homeFiles(e)
+					var got []calibrate.File
+					for _, f := range files {
+						readFileText(ctx, f, func(ctx app.Context, name string, data []byte, err error) {
+							if err != nil {
+								d.errMsg = name + ": " + err.Error()
+								return
+							}
+							got = append(got, calibrate.File{Name: name, Data: data})
+							if len(got) == len(files) {
+								add(got)
+								d.missing, d.rep, d.cal = false, nil, nil
+							}
+						})
+					}
+				}),
+			app.If(chosen != "", func() app.UI { return app.Span().Class("home-field__hint").Text("✓ " + chosen) }),
+		)
+	}
+	name := func(f *calibrate.File) string {
+		if f == nil {
+			return ""
+		}
+		return f.Name
+	}
+	count := func(fs []calibrate.File) string {
+		switch len(fs) {
+		case 0:
+			return ""
+		case 1:
+			return fs[0].Name
+		}
+		return fmt.Sprintf(i18n.T(lang, "lab.calFiles"), len(fs))
+	}
+	body := []app.UI{
+		app.P().Class("home-dialog__text").Text(i18n.T(lang, "lab.calIntro")),
+		file("cal-categories", i18n.T(lang, "lab.calCategories"), false, name(d.cats), func(fs []calibrate.File) { d.cats = &fs[0] }),
+		file("cal-statuses", i18n.T(lang, "lab.calStatuses"), false, name(d.stats), func(fs []calibrate.File) { d.stats = &fs[0] }),
+		file("cal-history", i18n.T(lang, "lab.calHistory"), true, count(d.history), func(fs []calibrate.File) { d.history = fs }),
+		file("cal-deals", i18n.T(lang, "lab.calDeals"), true, count(d.deals), func(fs []calibrate.File) { d.deals = fs }),
+	}
+	if d.missing {
+		body = append(body, app.P().Class("home-page__error").Role("alert").Text(i18n.T(lang, "lab.calNeedFiles")))
+	}
+	if d.errMsg != "" {
+		body = append(body, app.P().Class("home-page__error").Role("alert").DataSet("testid", "cal-error").Text(d.errMsg))
+	}
+	if d.running {
+		body = append(body, app.Div().Class("whatif__progress").DataSet("testid", "cal-progress").Body(
+			app.Div().Class("whatif__progress-track").Role("progressbar").
+				Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(d.percent)).
+				Body(app.Div().Class("whatif__progress-bar").Style("width", strconv.Itoa(d.percent)+"%")),
+			app.Span().Class("whatif__progress-text").Text(i18n.T(lang, "lab.calFitting")+" "+strconv.Itoa(d.percent)+" %"),
+		))
+	}
+	if d.rep != nil && !d.running {
+		v := d.view
+		rows := v.Rows
+		body = append(body, app.Div().Class("home-calibrate__report").DataSet("testid", "cal-report").Body(
+			app.H3().Text(i18n.T(lang, "lab.calReport")),
+			app.Range(v.Lines).Slice(func(i int) app.UI { return app.P().Class("home-dialog__text").Text(v.Lines[i]) }),
+			&WhatifChart{Name: "calibration-finals", Title: i18n.T(lang, "lab.calChartFinals"), SVG: v.Finals, Lang: lang},
+			&WhatifChart{Name: "calibration-medians", Title: i18n.T(lang, "lab.calChartMedians"), SVG: v.Medians, Lang: lang},
+			app.Table().Class("whatif__table").Body(
+				app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
+					r := rows[i]
+					return app.Tr().Body(app.Th().Scope("row").Text(r[0]), app.Td().Class("whatif__num").Text(r[1]), app.Td().Class("whatif__num").Text(r[2]))
+				})),
+			),
+		))
+	}
+	actions := []app.UI{
+		homeButton("primary", "cal-run", i18n.T(lang, "lab.calRun"), d.onFit).Disabled(d.running),
+	}
+	if d.running {
+		actions = append(actions, homeButton("", "cal-cancel", i18n.T(lang, "lab.cancel"), d.onCancel))
+	}
+	if d.cal != nil && d.rep != nil && !d.running {
+		actions = append(actions, homeButton("primary", "cal-create", i18n.T(lang, "lab.calCreate"), d.onCreate))
+	}
+	actions = append(actions, homeButton("", "", i18n.T(lang, "home.cancel"), d.OnClose))
+	return homeModal{
+		testID:  "cal-dialog",
+		title:   i18n.T(lang, "lab.calTitle"),
+		close:   i18n.T(lang, "home.cancel"),
+		wide:    true,
+		onClose: d.OnClose,
+		body:    body,
+		actions: actions,
+	}.render()
+}
+
+func (d *HomeCalibrateDialog) onCancel(ctx app.Context) {
+	if d.cancel != nil {
+		d.cancel.Store(true)
+	}
+	d.running = false
+}
+
+func (d *HomeCalibrateDialog) onCreate(ctx app.Context) {
+	if d.cal != nil && d.OnCreate != nil {
+		d.OnCreate(ctx, d.cal.Doc, d.cal.Scenario.Title)
+	}
+}
+
+// onFit builds the model and runs the fit in slices.
+func (d *HomeCalibrateDialog) onFit(ctx app.Context) {
+	if d.running {
+		return
+	}
+	if d.stats == nil || len(d.history) == 0 {
+		d.missing = true
+		return
+	}
+	in := calibrate.Input{Statuses: *d.stats, Histories: d.history, Deals: d.deals, Locale: d.Lang}
+	if d.cats != nil {
+		in.Categories = *d.cats
+	}
+	cancel := &atomic.Bool{}
+	d.cancel, d.running, d.percent, d.errMsg, d.rep, d.cal = cancel, true, 0, "", nil, nil
+	ctx.Async(func() {
+		fail := func(err error) {
+			ctx.Dispatch(func(ctx app.Context) {
+				if d.cancel == cancel {
+					d.running, d.errMsg = false, err.Error()
+				}
+			})
+		}
+		c, err := calibrate.Build(in)
+		if err != nil {
+			fail(err)
+			return
+		}
+		f := c.NewFitter(calibrate.DefaultRuns)
+		var last time.Time
+		for more := true; more; {
+			t0 := time.Now()
+			for more && time.Since(t0) < whatifSlice {
+				more = f.Step(whatifStepChunk)
+			}
+			if cancel.Load() {
+				return
+			}
+			if more && time.Since(last) >= whatifProgressEvery {
+				last = time.Now()
+				pc := int(math.Round(f.Progress() * 100))
+				ctx.Dispatch(func(ctx app.Context) {
+					if d.cancel == cancel {
+						d.percent = pc
+					}
+				})
+			}
+			if more {
+				whatifYield()
+			}
+		}
+		rep, err := f.Report()
+		if err != nil {
+			fail(err)
+			return
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if d.cancel != cancel {
+				return
+			}
+			d.running, d.cal, d.rep, d.viewFor = false, c, rep, ""
+		})
+	})
+}

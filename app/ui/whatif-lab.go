@@ -1,0 +1,267 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/labrun"
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/whatif"
+)
+
+// WhatifLab is the what-if page's replications and sweep panel: a «Повторов»
+// field and a sweep form. It runs the jobs that app/labrun plans in slices
+// (a whatif.Batch, a turn for the browser between slices) with progress and
+// cancel, and shows the result with interval charts. The page passes the
+// scenario and the run options.
+type WhatifLab struct {
+	app.Compo
+
+	Lang     string
+	Scenario *engine.Scenario
+	Options  whatif.Options
+	// Busy is true while the page runs a plain run.
+	Busy bool
+
+	runs                 string
+	path, from, to, step string
+	kpi, goal            string
+
+	running bool
+	cancel  *atomic.Bool
+	done    int
+	total   int
+	percent int
+	errMsg  string
+	msg     string
+
+	plan    labrun.Plan
+	values  []float64
+	ks      []*whatif.KPIs
+	sc      *engine.Scenario
+	res     *labrun.Result
+	resLang string
+}
+
+// OnDismount stops a run in progress.
+func (l *WhatifLab) OnDismount() {
+	if l.cancel != nil {
+		l.cancel.Store(true)
+	}
+}
+
+// Render implements app.Composer.
+func (l *WhatifLab) Render() app.UI {
+	lang := l.Lang
+	if l.res != nil && l.resLang != lang && l.ks != nil {
+		if res, err := l.plan.Result(l.sc, l.values, l.ks, lang); err == nil {
+			l.res, l.resLang = res, lang
+		}
+	}
+	noModel := l.Scenario == nil || l.Scenario.WhatIf == nil && l.Options.Replay == nil
+	kpi := l.kpi
+	if kpi == "" && l.Scenario != nil {
+		kpi = whatif.DefaultKPI(l.Scenario)
+	}
+	var choices []string
+	if l.Scenario != nil {
+		choices = labrun.KPIChoices(l.Scenario)
+	}
+	field := func(label, testid, value, placeholder string, set func(string)) app.UI {
+		return app.Label().Class("whatif__field").Body(
+			app.Span().Class("whatif__field-label").Text(label),
+			app.Input().Type("text").Class("whatif__input").DataSet("testid", testid).
+				Placeholder(placeholder).Value(value).
+				OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }),
+		)
+	}
+	return app.Section().Class("whatif__panel whatif-lab").DataSet("testid", "lab").Aria("label", i18n.T(lang, "lab.sweepTitle")).Body(
+		app.Div().Class("whatif__fields").Body(
+			app.Label().Class("whatif__field").Title(i18n.T(lang, "lab.runsHint")).Body(
+				app.Span().Class("whatif__field-label").Text(i18n.T(lang, "lab.runs")),
+				app.Input().Type("number").Min(1).Max(whatif.MaxRuns).Class("whatif__input").DataSet("testid", "lab-runs").
+					Placeholder("5").Value(l.runs).
+					OnInput(func(ctx app.Context, e app.Event) { l.runs = ctx.JSSrc().Get("value").String() }),
+			),
+			app.Div().Class("whatif__actions").Body(
+				app.Button().Type("button").Class("whatif__button whatif__button--primary").DataSet("testid", "lab-run").
+					Disabled(l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.runsButton")).
+					OnClick(func(ctx app.Context, e app.Event) { l.start(ctx, false) }),
+			),
+		),
+		app.H2().Class("whatif__panel-title").Text(i18n.T(lang, "lab.sweepTitle")),
+		app.Div().Class("whatif__fields whatif-lab__sweep").Body(
+			field(i18n.T(lang, "lab.sweepPath"), "lab-path", l.path, "robots[0].delay.value", func(s string) { l.path = s }),
+			field(i18n.T(lang, "lab.sweepFrom"), "lab-from", l.from, "1", func(s string) { l.from = s }),
+			field(i18n.T(lang, "lab.sweepTo"), "lab-to", l.to, "5", func(s string) { l.to = s }),
+			field(i18n.T(lang, "lab.sweepStep"), "lab-step", l.step, "1", func(s string) { l.step = s }),
+			app.Label().Class("whatif__field").Body(
+				app.Span().Class("whatif__field-label").Text(i18n.T(lang, "lab.sweepKPI")),
+				app.Select().Class("whatif__select").DataSet("testid", "lab-kpi").
+					OnChange(func(ctx app.Context, e app.Event) { l.kpi = ctx.JSSrc().Get("value").String() }).Body(
+					app.Range(choices).Slice(func(i int) app.UI {
+						return app.Option().Value(choices[i]).Selected(choices[i] == kpi).Text(choices[i])
+					}),
+				),
+			),
+			app.Label().Class("whatif__field").Body(
+				app.Span().Class("whatif__field-label").Text(i18n.T(lang, "lab.sweepGoal")),
+				app.Select().Class("whatif__select").DataSet("testid", "lab-goal").
+					OnChange(func(ctx app.Context, e app.Event) { l.goal = ctx.JSSrc().Get("value").String() }).Body(
+					app.Option().Value(whatif.GoalMax).Selected(l.goal != whatif.GoalMin).Text(i18n.T(lang, "lab.goalMax")),
+					app.Option().Value(whatif.GoalMin).Selected(l.goal == whatif.GoalMin).Text(i18n.T(lang, "lab.goalMin")),
+				),
+			),
+			app.Div().Class("whatif__actions").Body(
+				app.Button().Type("button").Class("whatif__button whatif__button--primary").DataSet("testid", "lab-sweep").
+					Disabled(l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.sweepButton")).
+					OnClick(func(ctx app.Context, e app.Event) { l.start(ctx, true) }),
+			),
+		),
+		app.Div().Class("whatif__status").Aria("live", "polite").Body(
+			app.If(l.running, func() app.UI {
+				return app.Div().Class("whatif__progress").DataSet("testid", "lab-progress").Body(
+					app.Div().Class("whatif__progress-track").Role("progressbar").
+						Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(l.percent)).
+						Body(app.Div().Class("whatif__progress-bar").Style("width", strconv.Itoa(l.percent)+"%")),
+					app.Span().Class("whatif__progress-text").Text(fmt.Sprintf(i18n.T(lang, "lab.progress"), min(l.done+1, l.total), l.total)+" · "+strconv.Itoa(l.percent)+" %"),
+					app.Button().Type("button").Class("whatif__button").DataSet("testid", "lab-cancel").
+						Text(i18n.T(lang, "lab.cancel")).OnClick(l.onCancel),
+				)
+			}),
+			app.If(l.msg != "", func() app.UI {
+				return app.P().Class("whatif__done").DataSet("testid", "lab-msg").Text(i18n.T(lang, l.msg))
+			}),
+			app.If(l.errMsg != "", func() app.UI {
+				return app.P().Class("whatif__error").Role("alert").DataSet("testid", "lab-error").Text(l.errMsg)
+			}),
+		),
+		l.renderResult(lang),
+	)
+}
+
+func (l *WhatifLab) renderResult(lang string) app.UI {
+	if l.res == nil || l.running {
+		return app.Div()
+	}
+	r := l.res
+	kind := "runs"
+	head := []string{i18n.T(lang, "lab.tableMetric"), i18n.T(lang, "lab.tableMean"), i18n.T(lang, "lab.tableCI")}
+	if r.Sweep != nil {
+		kind = "sweep"
+		head = []string{i18n.T(lang, "lab.tableValue"), i18n.T(lang, "lab.tableMean"), i18n.T(lang, "lab.tableCI"), i18n.T(lang, "lab.tableVsBest")}
+	}
+	return app.Div().Class("whatif-lab__result").DataSet("testid", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).Body(
+		&WhatifChart{Name: "lab-" + kind, Title: kind, SVG: r.Chart, Lang: lang},
+		app.Range(r.Lines).Slice(func(i int) app.UI { return app.P().Class("whatif__hint").DataSet("testid", "lab-line").Text(r.Lines[i]) }),
+		app.Div().Class("whatif__table-scroll").Body(
+			app.Table().Class("whatif__table").Body(
+				app.THead().Body(app.Tr().Body(app.Range(head).Slice(func(j int) app.UI { return app.Th().Scope("col").Text(head[j]) }))),
+				app.TBody().Body(app.Range(r.Rows).Slice(func(i int) app.UI {
+					row := r.Rows[i]
+					return app.Tr().Body(app.Range(row).Slice(func(j int) app.UI {
+						if j == 0 {
+							return app.Th().Scope("row").Text(row[j])
+						}
+						return app.Td().Class("whatif__num").Text(row[j])
+					}))
+				})),
+			),
+		),
+	)
+}
+
+func (l *WhatifLab) onCancel(ctx app.Context, e app.Event) {
+	if l.cancel != nil {
+		l.cancel.Store(true)
+	}
+	l.running, l.msg = false, "lab.cancelled"
+}
+
+// start plans the runs (off the UI goroutine: a sweep reads the scenario
+// once per point) and runs them in slices.
+func (l *WhatifLab) start(ctx app.Context, sweep bool) {
+	if l.running || l.Scenario == nil {
+		return
+	}
+	lang, sc, opt := l.Lang, l.Scenario, l.Options
+	form := labrun.Form{Runs: l.runs, KPI: l.kpi, Goal: l.goal}
+	if sweep {
+		form.Path, form.From, form.To, form.Step = l.path, l.from, l.to, l.step
+	}
+	l.errMsg, l.msg = "", ""
+	plan, err := form.Plan(lang)
+	if err == nil && sweep && plan.Sweep == nil {
+		err = errors.New(i18n.T(lang, "lab.errNoPath"))
+	}
+	if err != nil {
+		l.errMsg = err.Error()
+		return
+	}
+	if l.cancel != nil {
+		l.cancel.Store(true)
+	}
+	cancel := &atomic.Bool{}
+	l.cancel, l.running, l.percent, l.done, l.total = cancel, true, 0, 0, 0
+	ctx.Async(func() {
+		fail := func(err error) {
+			ctx.Dispatch(func(ctx app.Context) {
+				if l.cancel == cancel {
+					l.running, l.errMsg = false, err.Error()
+				}
+			})
+		}
+		jobs, values, err := plan.Jobs(sc, opt, lang)
+		if err != nil {
+			fail(err)
+			return
+		}
+		b := whatif.NewBatch(jobs)
+		var last time.Time
+		for more := true; more; {
+			t0 := time.Now()
+			for more && time.Since(t0) < whatifSlice {
+				more = b.Step(whatifStepChunk)
+			}
+			if cancel.Load() {
+				return
+			}
+			if more && time.Since(last) >= whatifProgressEvery {
+				last = time.Now()
+				done, total, frac := b.Progress()
+				ctx.Dispatch(func(ctx app.Context) {
+					if l.cancel == cancel {
+						l.done, l.total, l.percent = done, total, int(math.Round(frac*100))
+					}
+				})
+			}
+			if more {
+				whatifYield()
+			}
+		}
+		ks, err := b.Results()
+		if err != nil {
+			fail(err)
+			return
+		}
+		res, err := plan.Result(sc, values, ks, lang)
+		if err != nil {
+			fail(err)
+			return
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if l.cancel != cancel {
+				return
+			}
+			l.running, l.percent = false, 100
+			l.plan, l.values, l.ks, l.sc, l.res, l.resLang = plan, values, ks, sc, res, lang
+		})
+	})
+}

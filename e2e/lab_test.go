@@ -1,0 +1,86 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestWhatifRunsAndSweep runs replications and a sweep on the what-if
+// page: intervals appear as whiskers and a band, the best point is named,
+// and a long batch can be cancelled.
+func TestWhatifRunsAndSweep(t *testing.T) {
+	b := openWhatif(t, "&days=5")
+	b.waitFor(t, b.exists(`[data-testid="lab-run"]`))
+	b.setValue(t, `[data-testid="lab-runs"]`, "3")
+	b.click(t, `[data-testid="lab-run"]`)
+	b.waitFor(t, b.exists(`[data-testid="lab-result"][data-kind="runs"][data-runs="3"]`))
+	b.waitFor(t, b.exists(`[data-testid="lab-result"] svg [data-whisker="1"]`))
+	assert.Contains(t, b.text(t, `[data-testid="lab-result"]`), "среднее за 3 прогонов")
+
+	// A sweep of the share of customers who pay the invoice.
+	b.setValue(t, `[data-testid="lab-path"]`, "whatif.events[2].probability")
+	b.setValue(t, `[data-testid="lab-from"]`, "0,2")
+	b.setValue(t, `[data-testid="lab-to"]`, "0.8")
+	b.setValue(t, `[data-testid="lab-step"]`, "0.3")
+	b.setValue(t, `[data-testid="lab-kpi"]`, "stage/DEAL/EXECUTING/items")
+	b.setValue(t, `[data-testid="lab-runs"]`, "2")
+	b.click(t, `[data-testid="lab-sweep"]`)
+	b.waitFor(t, b.exists(`[data-testid="lab-result"][data-kind="sweep"]`))
+	b.waitFor(t, b.exists(`[data-testid="lab-result"] svg [data-band="1"]`))
+	b.waitFor(t, b.exists(`[data-testid="lab-result"] svg [data-best="1"]`))
+	assert.Contains(t, b.text(t, `[data-testid="lab-result"]`), "Лучшая точка по «stage/DEAL/EXECUTING/items»")
+
+	// A bad path is refused with the reader's path.
+	b.setValue(t, `[data-testid="lab-path"]`, "robots[9].delay.value")
+	b.click(t, `[data-testid="lab-sweep"]`)
+	b.waitFor(t, `(document.querySelector('[data-testid="lab-error"]')||{}).textContent?.includes("robots[9].delay.value")`)
+
+	// A long batch shows progress and stops on cancel; the page stays usable.
+	b.setValue(t, `[data-testid="lab-path"]`, "")
+	b.setValue(t, `[data-testid="lab-runs"]`, "200")
+	b.click(t, `[data-testid="lab-run"]`)
+	b.waitFor(t, b.exists(`[data-testid="lab-progress"]`))
+	b.click(t, `[data-testid="lab-cancel"]`)
+	b.waitFor(t, b.exists(`[data-testid="lab-msg"]`))
+	b.waitFor(t, b.gone(`[data-testid="lab-progress"]`))
+	assert.Equal(t, "Остановлено.", b.text(t, `[data-testid="lab-msg"]`))
+	b.assertNoErrors(t)
+}
+
+// TestHomeCalibrate fits a scenario to the shipped example history in the
+// calibration dialog, shows the fit report with its charts and creates the
+// scenario.
+func TestHomeCalibrate(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.openHome(t, base)
+	abs := func(name string) string {
+		p, err := filepath.Abs(filepath.Join("..", "examples", "history", name))
+		require.NoError(t, err)
+		return p
+	}
+	b.click(t, `[data-testid="home-calibrate"]`)
+	b.waitFor(t, b.exists(`[data-testid="cal-dialog"]`))
+	b.click(t, `[data-testid="cal-run"]`)
+	b.waitFor(t, `document.querySelector('[data-testid="cal-dialog"]').textContent.includes("Выберите файлы crm.status.list и crm.stagehistory.list")`)
+	for id, name := range map[string]string{"cal-categories": "categories.json", "cal-statuses": "statuses.json",
+		"cal-history": "stagehistory.json", "cal-deals": "deals.json"} {
+		require.NoError(t, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="`+id+`"]`), []string{abs(name)})))
+	}
+	b.waitFor(t, `document.querySelectorAll('[data-testid="cal-dialog"] .home-field__hint').length === 4`)
+	b.click(t, `[data-testid="cal-run"]`)
+	b.waitFor(t, b.exists(`[data-testid="cal-report"] [data-chart="calibration-finals"] svg [data-ref="1"]`))
+	report := b.text(t, `[data-testid="cal-report"]`)
+	assert.Contains(t, report, "Новых элементов: в истории 367")
+	assert.Contains(t, report, "Смета и предоплата")
+	b.click(t, `[data-testid="cal-create"]`)
+	b.waitRows(t, 1)
+	assert.Equal(t, []string{"Калибровка по истории 05.01.2026 — 05.04.2026"}, b.rows(t))
+	b.assertNoErrors(t)
+}
