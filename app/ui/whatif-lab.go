@@ -160,7 +160,9 @@ func (l *WhatifLab) renderResult(lang string) app.UI {
 	}
 	return app.Div().Class("whatif-lab__result").DataSet("testid", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).Body(
 		&WhatifChart{Name: "lab-" + kind, Title: kind, SVG: r.Chart, Lang: lang},
-		app.Range(r.Lines).Slice(func(i int) app.UI { return app.P().Class("whatif__hint").DataSet("testid", "lab-line").Text(r.Lines[i]) }),
+		app.Range(r.Lines).Slice(func(i int) app.UI {
+			return app.P().Class("whatif__hint").DataSet("testid", "lab-line").Text(r.Lines[i])
+		}),
 		app.Div().Class("whatif__table-scroll").Body(
 			app.Table().Class("whatif__table").Body(
 				app.THead().Body(app.Tr().Body(app.Range(head).Slice(func(j int) app.UI { return app.Th().Scope("col").Text(head[j]) }))),
