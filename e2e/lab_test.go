@@ -5,6 +5,7 @@ package e2e
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -53,15 +54,16 @@ func TestWhatifRunsAndSweep(t *testing.T) {
 	b.assertNoErrors(t)
 }
 
-// TestHomeCalibrate fits a scenario to the shipped example history in the
-// calibration dialog, shows the fit report with its charts and creates the
-// scenario.
+// TestHomeCalibrate fits a scenario to two weeks of the shipped example
+// history (e2e/testdata/history: two overlapping pages in reverse order) in
+// the calibration dialog, shows the fit report with its charts and creates
+// the scenario.
 func TestHomeCalibrate(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
 	b.openHome(t, base)
 	abs := func(name string) string {
-		p, err := filepath.Abs(filepath.Join("..", "examples", "history", name))
+		p, err := filepath.Abs(filepath.Join("testdata", "history", name))
 		require.NoError(t, err)
 		return p
 	}
@@ -70,17 +72,24 @@ func TestHomeCalibrate(t *testing.T) {
 	b.click(t, `[data-testid="cal-run"]`)
 	b.waitFor(t, `document.querySelector('[data-testid="cal-dialog"]').textContent.includes("Выберите файлы crm.status.list и crm.stagehistory.list")`)
 	for id, name := range map[string]string{"cal-categories": "categories.json", "cal-statuses": "statuses.json",
-		"cal-history": "stagehistory.json", "cal-deals": "deals.json"} {
+		"cal-history": "stagehistory.json"} {
 		require.NoError(t, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="`+id+`"]`), []string{abs(name)})))
 	}
-	b.waitFor(t, `document.querySelectorAll('[data-testid="cal-dialog"] .home-field__hint').length === 4`)
+	b.waitFor(t, `document.querySelectorAll('[data-testid="cal-dialog"] .home-field__hint').length === 3`)
 	b.click(t, `[data-testid="cal-run"]`)
-	b.waitFor(t, b.exists(`[data-testid="cal-report"] [data-chart="calibration-finals"] svg [data-ref="1"]`))
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](b.exists(`[data-testid="cal-report"] [data-chart="calibration-finals"] svg [data-ref="1"]`),
+		chromedp.WithPollingTimeout(40*time.Second))); err != nil {
+		t.Fatalf("no fit report: %v\n%s", err, b.text(t, `[data-testid="cal-dialog"]`))
+	}
 	report := b.text(t, `[data-testid="cal-report"]`)
-	assert.Contains(t, report, "Новых элементов: в истории 367")
+	assert.Contains(t, report, "Новых элементов: в истории 65")
 	assert.Contains(t, report, "Смета и предоплата")
 	b.click(t, `[data-testid="cal-create"]`)
-	b.waitRows(t, 1)
-	assert.Equal(t, []string{"Калибровка по истории 05.01.2026 — 05.04.2026"}, b.rows(t))
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`document.querySelectorAll('[data-testid="row-title"]').length === 1`,
+		chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+		b.assertNoErrors(t)
+		t.Fatalf("no scenario: %v\n%s", err, b.eval(t, `document.body.innerText.slice(0, 3000)`))
+	}
+	assert.Equal(t, []string{"Калибровка по истории 05.01.2026 — 18.01.2026"}, b.rows(t))
 	b.assertNoErrors(t)
 }

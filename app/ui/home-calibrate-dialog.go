@@ -131,16 +131,14 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 			),
 		))
 	}
+	// The buttons keep their places (go-app keeps an element's handlers
+	// when only its attributes change): they are disabled, not removed.
 	actions := []app.UI{
 		homeButton("primary", "cal-run", i18n.T(lang, "lab.calRun"), d.onFit).Disabled(d.running),
+		homeButton("", "cal-cancel", i18n.T(lang, "lab.cancel"), d.onCancel).Disabled(!d.running),
+		homeButton("primary", "cal-create", i18n.T(lang, "lab.calCreate"), d.onCreate).Disabled(d.cal == nil || d.rep == nil || d.running),
+		homeButton("", "", i18n.T(lang, "home.cancel"), d.OnClose),
 	}
-	if d.running {
-		actions = append(actions, homeButton("", "cal-cancel", i18n.T(lang, "lab.cancel"), d.onCancel))
-	}
-	if d.cal != nil && d.rep != nil && !d.running {
-		actions = append(actions, homeButton("primary", "cal-create", i18n.T(lang, "lab.calCreate"), d.onCreate))
-	}
-	actions = append(actions, homeButton("", "", i18n.T(lang, "home.cancel"), d.OnClose))
 	return homeModal{
 		testID:  "cal-dialog",
 		title:   i18n.T(lang, "lab.calTitle"),

@@ -616,12 +616,14 @@ func (p *HomePage) onB24(ctx app.Context, cats, stats []byte, merge bool) {
 }
 
 // onCalibrated stores the scenario fitted by the calibration dialog.
+// The dialog stays open until the scenario is stored: ctx is the dialog's,
+// and a dispatch to an unmounted element is dropped.
 func (p *HomePage) onCalibrated(ctx app.Context, doc []byte, title string) {
-	p.dialog = ""
 	sess, source := Session(), i18n.T(p.Lang, "lab.calibrate")
 	ctx.Async(func() {
 		_, err := sess.Create(context.Background(), doc)
 		ctx.Dispatch(func(ctx app.Context) {
+			p.dialog = ""
 			if err != nil {
 				p.importSource, p.importErrs = source, home.Problems(err)
 				return
