@@ -110,7 +110,7 @@ func IntervalBars(title string, rows []Interval, format func(float64, string) st
 		if legend != "" {
 			legend += " · "
 		}
-		legend += "◇ " + i18n.T(lang, "lab.chart.observed")
+		legend += i18n.T(lang, "lab.chart.diamond")
 	}
 	d.text(16, ly, legend, `fill="`+textSoft+`" font-size="12"`)
 	return d.close()
@@ -226,7 +226,7 @@ func SweepLine(title, xLabel, yLabel string, pts []SweepPoint, best int, format 
 	}
 	if best >= 0 && best < len(pts) {
 		b := pts[best]
-		d.text(px(b.X), py(b.High)-10, "★ "+format(b.Mean, lang), `text-anchor="middle" font-weight="bold" fill="`+better+`"`)
+		d.text(px(b.X), py(b.High)-10, i18n.T(lang, "lab.chart.best")+": "+format(b.Mean, lang), `text-anchor="middle" font-weight="bold" fill="`+better+`"`)
 	}
 	return d.close()
 }

@@ -33,7 +33,7 @@ func TestSweepLine(t *testing.T) {
 	require.Contains(t, s, "KPI &amp; delay")
 	require.Contains(t, s, `data-band="1"`)
 	require.Equal(t, 1, strings.Count(s, `data-best="1"`))
-	require.Contains(t, s, "★ 14")
+	require.Contains(t, s, "best: 14")
 	flat := charts.SweepLine("flat", "x", "y", []charts.SweepPoint{{X: 1, Mean: 5, Low: 5, High: 5}, {X: 2, Mean: 5, Low: 5, High: 5}}, 0, nil, "ru")
 	require.NotContains(t, flat, "NaN")
 }

@@ -162,7 +162,7 @@ func (p Plan) Result(sc *engine.Scenario, values []float64, ks []*whatif.KPIs, l
 		mark := ""
 		switch {
 		case i == sr.Best:
-			mark = "★ "
+			mark = i18n.T(lang, "lab.chart.best") + ": "
 		case pt.Tied:
 			mark = "≈ "
 			tied = append(tied, strconv.FormatFloat(pt.Value, 'f', -1, 64))

@@ -76,7 +76,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 						})
 					}
 				}),
-			app.If(chosen != "", func() app.UI { return app.Span().Class("home-field__hint").Text("✓ " + chosen) }),
+			app.If(chosen != "", func() app.UI { return app.Span().Class("home-field__hint").Body(iconText("check", chosen)...) }),
 		)
 	}
 	name := func(f *calibrate.File) string {
