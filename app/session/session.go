@@ -35,6 +35,9 @@ type Session struct {
 
 	sim   *Simulation
 	parts parts // the store's optional parts (store.go)
+	// unsaved holds the scenarios whose last edit has not reached the
+	// store, open or not (unsaved.go); guarded by mu.
+	unsaved
 }
 
 // Doc is the open scenario. Scenario is always valid: every edit is
@@ -60,6 +63,7 @@ func New(store storage.Store, now func() time.Time, newID func() string) *Sessio
 	simStore, _ := store.(storage.SimStateStore)
 	s.sim = &Simulation{store: simStore}
 	s.parts = findParts(store)
+	s.unsaved.init()
 	if s.newID == nil {
 		s.newID = func() string { return fmt.Sprintf("s%d", s.now().UnixNano()) }
 	}
@@ -88,10 +92,27 @@ func (s *Session) List(ctx context.Context) ([]storage.Meta, error) {
 	return s.store.ListScenarios(ctx)
 }
 
-// Open loads a stored scenario and makes it the open one.
+// Open loads a stored scenario and makes it the open one. A scenario with
+// edits this tab could not save yet is opened with those edits, not the
+// stored version: nothing typed is dropped by moving between scenarios.
+// The scenario open before, if unsaved, stays in Unsaved and keeps being
+// retried.
 func (s *Session) Open(ctx context.Context, id string) error {
 	s.mu.Lock()
+	defer s.changed()
 	defer s.mu.Unlock()
+	if p := s.pending[id]; p != nil {
+		if s.doc != p.doc {
+			s.doc = p.doc
+			s.undo, s.redo = nil, nil
+		}
+		return nil
+	}
+	return s.openStored(ctx, id)
+}
+
+// openStored makes the stored version of id the open scenario.
+func (s *Session) openStored(ctx context.Context, id string) error {
 	rec, err := s.store.GetScenario(ctx, id)
 	if err != nil {
 		return fmt.Errorf("open scenario %s: %w", id, err)
@@ -109,6 +130,7 @@ func (s *Session) Open(ctx context.Context, id string) error {
 // Close forgets the open scenario.
 func (s *Session) Close() {
 	s.mu.Lock()
+	defer s.changed()
 	defer s.mu.Unlock()
 	s.close()
 }
@@ -120,6 +142,7 @@ func (s *Session) close() { s.doc, s.undo, s.redo = nil, nil, nil }
 // the error lists every problem with its JSON path (engine.Errors).
 func (s *Session) Create(ctx context.Context, data []byte) (string, error) {
 	s.mu.Lock()
+	defer s.changed()
 	defer s.mu.Unlock()
 	sc, err := engine.ReadScenario(data)
 	if err != nil {
@@ -156,11 +179,17 @@ func Blank(title, lang string) []byte {
 func (s *Session) Duplicate(ctx context.Context, id, title string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	rec, err := s.store.GetScenario(ctx, id)
-	if err != nil {
-		return "", fmt.Errorf("duplicate scenario %s: %w", id, err)
+	var data []byte
+	if p := s.pending[id]; p != nil {
+		data = p.doc.JSON // the copy is of what the user sees
+	} else {
+		rec, err := s.store.GetScenario(ctx, id)
+		if err != nil {
+			return "", fmt.Errorf("duplicate scenario %s: %w", id, err)
+		}
+		data = rec.Data
 	}
-	sc, err := engine.ReadScenario(rec.Data)
+	sc, err := engine.ReadScenario(data)
 	if err != nil {
 		return "", fmt.Errorf("duplicate scenario %s: %w", id, err)
 	}
@@ -179,9 +208,15 @@ func (s *Session) Duplicate(ctx context.Context, id, title string) (string, erro
 // Rename changes a stored scenario's title.
 func (s *Session) Rename(ctx context.Context, id, title string) error {
 	s.mu.Lock()
+	defer s.changed()
 	defer s.mu.Unlock()
 	if s.doc != nil && s.doc.ID == id {
 		return s.edit(ctx, func(sc *engine.Scenario) error { sc.Title = title; return nil })
+	}
+	if p := s.pending[id]; p != nil {
+		// Renaming over unsaved edits of a scenario that is not open:
+		// rename the edited version, so that neither is lost.
+		return s.editDoc(ctx, p.doc, func(sc *engine.Scenario) error { sc.Title = title; return nil })
 	}
 	rec, err := s.store.GetScenario(ctx, id)
 	if err != nil {
@@ -203,10 +238,12 @@ func (s *Session) Rename(ctx context.Context, id, title string) error {
 // Delete removes a stored scenario (the UI asks for confirmation first).
 func (s *Session) Delete(ctx context.Context, id string) error {
 	s.mu.Lock()
+	defer s.changed()
 	defer s.mu.Unlock()
 	if err := s.store.DeleteScenario(ctx, id); err != nil {
 		return fmt.Errorf("delete scenario %s: %w", id, err)
 	}
+	s.forget(id)
 	if s.doc != nil && s.doc.ID == id {
 		s.close()
 	}
@@ -220,8 +257,13 @@ var ErrNoScenario = errors.New("no scenario is open")
 // with the engine's reader and compiler, and keeps it only when it is
 // valid: the error then says what is wrong, in the reader's words, and the
 // scenario is unchanged. A kept edit is saved and can be undone.
+//
+// When only the save fails, the edit is still kept: the error satisfies
+// errors.Is(err, ErrNotSaved) (and the store's error), the scenario is
+// listed by Unsaved and saved again by itself (see Retry).
 func (s *Session) Edit(ctx context.Context, change func(sc *engine.Scenario) error) error {
 	s.mu.Lock()
+	defer s.changed()
 	defer s.mu.Unlock()
 	return s.edit(ctx, change)
 }
@@ -230,7 +272,13 @@ func (s *Session) edit(ctx context.Context, change func(sc *engine.Scenario) err
 	if s.doc == nil {
 		return ErrNoScenario
 	}
-	work, err := engine.ReadScenario(s.doc.JSON)
+	return s.editDoc(ctx, s.doc, change)
+}
+
+// editDoc edits doc, the open scenario or an unsaved one; only the open
+// one has an undo history.
+func (s *Session) editDoc(ctx context.Context, doc *Doc, change func(sc *engine.Scenario) error) error {
+	work, err := engine.ReadScenario(doc.JSON)
 	if err != nil {
 		return fmt.Errorf("copy the scenario: %w", err)
 	}
@@ -240,6 +288,10 @@ func (s *Session) edit(ctx context.Context, change func(sc *engine.Scenario) err
 	sc, out, err := validate(work)
 	if err != nil {
 		return err
+	}
+	if doc != s.doc {
+		doc.Scenario, doc.JSON, doc.Saved = sc, out, false
+		return s.saveDoc(ctx, doc)
 	}
 	s.undo = append(s.undo, s.doc.JSON)
 	if len(s.undo) > maxUndo {
@@ -273,9 +325,11 @@ func (s *Session) replace(ctx context.Context, sc *engine.Scenario, out []byte) 
 
 // Save writes the open scenario to the store. On a revision conflict (the
 // scenario changed in another tab) the error satisfies
-// errors.Is(err, storage.ErrConflict) and the edit stays in memory.
+// errors.Is(err, storage.ErrConflict) and the edit stays in memory; on any
+// failure the scenario is listed by Unsaved until a save succeeds.
 func (s *Session) Save(ctx context.Context) error {
 	s.mu.Lock()
+	defer s.changed()
 	defer s.mu.Unlock()
 	return s.save(ctx)
 }
@@ -284,12 +338,23 @@ func (s *Session) save(ctx context.Context) error {
 	if s.doc == nil {
 		return ErrNoScenario
 	}
-	rec := storage.Record{Meta: storage.Meta{ID: s.doc.ID, Title: s.doc.Scenario.Title, Revision: s.doc.Revision, Updated: s.now()}, Data: s.doc.JSON}
+	return s.saveDoc(ctx, s.doc)
+}
+
+// saveDoc writes doc and keeps the unsaved list true: a failure adds doc
+// (or counts one more attempt and schedules the next), a success removes it.
+func (s *Session) saveDoc(ctx context.Context, doc *Doc) error {
+	doc.Saved = false
+	s.inFlight.Add(1)
+	defer s.inFlight.Add(-1)
+	rec := storage.Record{Meta: storage.Meta{ID: doc.ID, Title: doc.Scenario.Title, Revision: doc.Revision, Updated: s.now()}, Data: doc.JSON}
 	if err := s.store.PutScenario(ctx, rec); err != nil {
-		return fmt.Errorf("save scenario: %w", err)
+		s.failed(doc, err)
+		return fmt.Errorf("save scenario: %w: %w", ErrNotSaved, err)
 	}
-	s.doc.Revision = storage.NextRevision(rec)
-	s.doc.Saved = true
+	doc.Revision = storage.NextRevision(rec)
+	doc.Saved = true
+	s.forget(doc.ID)
 	return nil
 }
 
@@ -300,6 +365,7 @@ func (s *Session) CanRedo() bool { return len(s.redo) > 0 }
 // Undo reverts the last edit.
 func (s *Session) Undo(ctx context.Context) error {
 	s.mu.Lock()
+	defer s.changed()
 	defer s.mu.Unlock()
 	if s.doc == nil || len(s.undo) == 0 {
 		return nil
@@ -317,6 +383,7 @@ func (s *Session) Undo(ctx context.Context) error {
 // Redo re-applies the last undone edit.
 func (s *Session) Redo(ctx context.Context) error {
 	s.mu.Lock()
+	defer s.changed()
 	defer s.mu.Unlock()
 	if s.doc == nil || len(s.redo) == 0 {
 		return nil

@@ -27,6 +27,8 @@ type Store struct {
 	// channel posts change notifications; it is undefined when the browser
 	// has no BroadcastChannel.
 	channel js.Value
+	// vc follows the connection's versionchange events (versionchange.go).
+	vc versionWatch
 }
 
 var (
@@ -42,12 +44,16 @@ const DefaultName = "triggersim"
 // It never panics: when the browser has no usable IndexedDB it returns an
 // error satisfying errors.Is(err, storage.ErrUnavailable), and the caller
 // falls back to the memory store. Close the store when done with it.
-func Open(ctx context.Context, name string) (*Store, error) {
+//
+// When another tab keeps the database open at an older version, Open waits
+// for it (see WhenBlocked); when another tab later opens it at a newer
+// version, the store closes its connection (see OnVersionChange).
+func Open(ctx context.Context, name string, opts ...Option) (*Store, error) {
 	factory, err := globalFactory()
 	if err != nil {
 		return nil, err
 	}
-	return openWith(ctx, factory, name)
+	return openWith(ctx, factory, name, opts...)
 }
 
 // globalFactory returns window.indexedDB, or errNoIndexedDB.
@@ -67,7 +73,11 @@ func globalFactory() (factory js.Value, err error) {
 
 // openWith opens name through the given IDBFactory; tests pass broken
 // factories to check that nothing panics.
-func openWith(ctx context.Context, factory js.Value, name string) (s *Store, err error) {
+func openWith(ctx context.Context, factory js.Value, name string, opts ...Option) (s *Store, err error) {
+	var o openOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			s, err = nil, fmt.Errorf("open database %q: %w (%v)", name, storage.ErrUnavailable, recovered(r))
@@ -82,6 +92,8 @@ func openWith(ctx context.Context, factory js.Value, name string) (s *Store, err
 	if !factory.Truthy() {
 		return nil, fmt.Errorf("open database %q: %w", name, errNoIndexedDB)
 	}
+	factory, release := watchedFactory(factory, o.onBlocked)
+	defer release()
 	f, err := indexeddb.WrapFactory(factory)
 	if err != nil {
 		return nil, fmt.Errorf("open database %q: %w: %v", name, storage.ErrUnavailable, err)
@@ -113,6 +125,9 @@ func openWith(ctx context.Context, factory js.Value, name string) (s *Store, err
 		return nil, fmt.Errorf("open database %q: %w: the browser refused IndexedDB, as private windows may (%v)", name, storage.ErrUnavailable, err)
 	}
 	s = &Store{name: name, db: db, source: newSource(), channel: newChannel()}
+	if jsDB, err := req.Request.Result(); err == nil {
+		s.watchVersionChange(jsDB)
+	}
 	if err := s.migrate(ctx); err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("open database %q: %w", name, err)
@@ -134,7 +149,13 @@ func (s *Store) Close() error {
 	if s.channel.Truthy() {
 		s.channel.Call("close")
 	}
-	return mapError(s.db.Close())
+	if s.Upgraded() {
+		s.vc.release()
+		return nil // closed already, by the versionchange
+	}
+	err := mapError(s.db.Close())
+	s.vc.release()
+	return err
 }
 
 // Delete deletes the database name with everything in it: tests use it to
@@ -510,6 +531,11 @@ func (s *Store) put(ctx context.Context, store string, key, value js.Value) erro
 func (s *Store) recoverInto(op string, err *error) {
 	if r := recover(); r != nil {
 		*err = fmt.Errorf("%s: %w: %v", op, storage.ErrUnavailable, recovered(r))
+	}
+	if *err != nil && s.Upgraded() && !errors.Is(*err, ErrUpgraded) {
+		// Whatever the browser said (InvalidStateError, mostly), the
+		// reason is the other tab's upgrade.
+		*err = fmt.Errorf("%s: %w", op, ErrUpgraded)
 	}
 }
 

@@ -47,6 +47,13 @@ type Persister interface {
 	RequestPersistence(ctx context.Context) (bool, error)
 }
 
+// VersionWatcher is a backing store whose connection another tab can take
+// away by opening the database at a newer version (the IndexedDB store
+// closes its connection then, and calls fn).
+type VersionWatcher interface {
+	OnVersionChange(fn func())
+}
+
 // UsageReporter is a backing store that can tell how many bytes the site
 // stores and may store (navigator.storage.estimate).
 type UsageReporter interface {
@@ -72,6 +79,13 @@ const (
 	// Persisted: the browser answered the persistence request; Persisted
 	// holds its answer.
 	Persisted
+	// Blocked: opening the store waits for another tab, which keeps the
+	// database open at an older version.
+	Blocked
+	// Upgraded: another tab opened the database at a newer version (or
+	// deleted it); this tab's connection is closed and every later write
+	// fails until the page is reloaded.
+	Upgraded
 )
 
 // Event is one change the interface may want to show.
@@ -97,6 +111,9 @@ type Store struct {
 	subs        map[int]func(Event)
 	persistOnce sync.Once
 	persisted   bool
+	blocked     bool
+	resolved    bool
+	upgraded    bool
 }
 
 var (
@@ -118,7 +135,22 @@ func New() *Store {
 func (s *Store) Resolve(ctx context.Context, backing storage.Store, fallback error) {
 	s.once.Do(func() {
 		s.backing, s.fallback = backing, fallback
+		s.mu.Lock()
+		wasBlocked := s.blocked
+		s.blocked, s.resolved = false, true
+		s.mu.Unlock()
 		close(s.ready)
+		if wasBlocked {
+			s.emit(Event{Kind: Blocked})
+		}
+		if v, ok := backing.(VersionWatcher); ok {
+			v.OnVersionChange(func() {
+				s.mu.Lock()
+				s.upgraded = true
+				s.mu.Unlock()
+				s.emit(Event{Kind: Upgraded})
+			})
+		}
 		if w, ok := backing.(Watcher); ok {
 			// Without BroadcastChannel Watch fails; a conflict is then
 			// still caught when saving, so the error needs no handling.
@@ -127,6 +159,34 @@ func (s *Store) Resolve(ctx context.Context, backing storage.Store, fallback err
 			})
 		}
 	})
+}
+
+// SetBlocked records that opening the backing store waits for another tab
+// (before Resolve; Resolve clears it) and reports a Blocked event.
+func (s *Store) SetBlocked() {
+	s.mu.Lock()
+	if s.resolved {
+		s.mu.Unlock()
+		return
+	}
+	s.blocked = true
+	s.mu.Unlock()
+	s.emit(Event{Kind: Blocked})
+}
+
+// Blocked reports whether opening the backing store waits for another tab.
+func (s *Store) Blocked() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.blocked
+}
+
+// Upgraded reports whether another tab's newer version closed the backing
+// store's connection.
+func (s *Store) Upgraded() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.upgraded
 }
 
 // Wait blocks until Resolve ran or ctx is done. It returns the fallback

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/app/storage"
+	"github.com/triggersim/triggersim/app/storage/faultstore"
 	"github.com/triggersim/triggersim/app/storage/memory"
 	"github.com/triggersim/triggersim/app/storage/storagetest"
 	"github.com/triggersim/triggersim/app/storage/tabstore"
@@ -154,4 +155,62 @@ func TestCapabilities(t *testing.T) {
 	// The memory store has no usage: the error says storage is unavailable.
 	_, _, err = resolved(t).Usage(ctx)
 	assert.True(t, storage.IsUnavailable(err))
+}
+
+// upgradable is a backing store whose connection another tab can close.
+type upgradable struct {
+	*memory.Store
+	fn func()
+}
+
+func (u *upgradable) OnVersionChange(fn func()) { u.fn = fn }
+
+func TestBlockedThenResolved(t *testing.T) {
+	s := tabstore.New()
+	var r recorder
+	s.Subscribe(r.add)
+	s.SetBlocked()
+	assert.True(t, s.Blocked())
+	s.Resolve(context.Background(), memory.New(), nil)
+	assert.False(t, s.Blocked(), "resolving ends the wait")
+	s.SetBlocked()
+	assert.False(t, s.Blocked(), "a late blocked event is ignored")
+	require.Len(t, r.events, 2)
+	assert.Equal(t, tabstore.Blocked, r.events[0].Kind)
+	assert.Equal(t, tabstore.Blocked, r.events[1].Kind, "the end of the wait is reported too")
+}
+
+func TestUpgradedInAnotherTab(t *testing.T) {
+	s := tabstore.New()
+	var r recorder
+	s.Subscribe(r.add)
+	b := &upgradable{Store: memory.New()}
+	s.Resolve(context.Background(), b, nil)
+	require.NotNil(t, b.fn, "the tab store listens for version changes")
+	assert.False(t, s.Upgraded())
+	b.fn()
+	assert.True(t, s.Upgraded())
+	require.Len(t, r.events, 1)
+	assert.Equal(t, tabstore.Upgraded, r.events[0].Kind)
+}
+
+// A full quota is reported per scenario: the failure of one and the
+// success of another are separate events, so the interface can keep the
+// first scenario's failure.
+func TestQuotaFailureIsReportedForItsScenario(t *testing.T) {
+	fs := faultstore.New(memory.New())
+	s := tabstore.New()
+	s.Resolve(context.Background(), fs, nil)
+	var r recorder
+	s.Subscribe(r.add)
+	ctx := context.Background()
+	fs.FailN(faultstore.ErrQuota, 1)
+	err := s.PutScenario(ctx, storage.Record{Meta: storage.Meta{ID: "a"}, Data: []byte(`{}`)})
+	require.ErrorIs(t, err, storage.ErrQuotaExceeded)
+	require.NoError(t, s.PutScenario(ctx, storage.Record{Meta: storage.Meta{ID: "b"}, Data: []byte(`{}`)}))
+	require.Len(t, r.events, 4)
+	assert.Equal(t, tabstore.Event{Kind: tabstore.Failed, ID: "a", Err: err}, r.events[1])
+	assert.Equal(t, tabstore.Event{Kind: tabstore.Saved, ID: "b", Rev: 1}, r.events[3])
+	_, err = s.GetScenario(ctx, "a")
+	assert.ErrorIs(t, err, storage.ErrNotExist, "the failed write stored nothing")
 }
