@@ -360,7 +360,7 @@ func (h *Header) onReload(ctx app.Context) {
 	}
 	id, sess := doc.ID, h.Tab.Session
 	ctx.Async(func() {
-		err := sess.Open(context.Background(), id)
+		err := sess.Reload(context.Background(), id) // drops the local edit: the other tab wins
 		ctx.Dispatch(func(ctx app.Context) {
 			hs.conflict, hs.remote = "", ""
 			if err != nil {
