@@ -28,4 +28,7 @@ func routes(store storage.Store) {
 	app.Route(route.Narrate, func() app.Composer { return &ui.NarrationPage{Tab: tab} })
 	app.Route(route.Quiz, func() app.Composer { return &ui.QuizPage{Tab: tab} })
 	app.Route(route.Whatif, func() app.Composer { return &ui.WhatifPage{Tab: tab} })
+	app.Route("/author", func() app.Composer { return &ui.AuthorPage{Tab: tab} })
+	app.Route("/train", func() app.Composer { return &ui.TrainPage{Tab: tab} })
+	app.Route("/results", func() app.Composer { return &ui.ResultsPage{Tab: tab} })
 }

@@ -148,3 +148,19 @@ func Slug(title string) string {
 	h.Write([]byte(title))
 	return fmt.Sprintf("%s-%08x", s, h.Sum32())
 }
+
+// ResultFileName is the download name of a result sheet:
+// result-<lesson>-<trainee>.json, with the name's letters kept.
+func ResultFileName(r *lesson.Result) string {
+	var b strings.Builder
+	for _, c := range r.Trainee {
+		switch {
+		case c == ' ' || c == '-':
+			b.WriteByte('-')
+		case c == '/' || c == '\\' || c == '.' || c == ':' || c < ' ':
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return "result-" + r.Lesson + "-" + b.String() + ".json"
+}

@@ -30,3 +30,13 @@ func lessonHints(lang string, hints []string, open int, onMore app.EventHandler)
 		}),
 	)
 }
+
+// lessonTools links the trainer's pages from the lessons list: make a
+// lesson from the open scenario, open a lesson file, collect results.
+func lessonTools(lang string) app.UI {
+	return app.Nav().Class("lesson-tools").Aria("label", i18n.T(lang, "author.title")).Body(
+		app.A().Class("teach-button").Href("/author").DataSet("testid", "lesson-tools-author").Text(i18n.T(lang, "author.link")),
+		app.A().Class("teach-button").Href("/train").DataSet("testid", "lesson-tools-train").Text(i18n.T(lang, "train.import")),
+		app.A().Class("teach-button").Href("/results").DataSet("testid", "lesson-tools-results").Text(i18n.T(lang, "author.results")),
+	)
+}

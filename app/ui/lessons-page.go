@@ -210,6 +210,7 @@ func (p *LessonsPage) Render() app.UI {
 				Text(fmt.Sprintf(i18n.T(lang, "teach.lessons.progress"), done, len(list))),
 		),
 		app.P().Class("lessons-page__intro").Text(i18n.T(lang, "teach.lessons.intro")),
+		lessonTools(lang),
 		app.Ol().Class("lessons-page__list").Body(
 			app.Range(list).Slice(func(i int) app.UI {
 				l := list[i]

@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/lesson"
+)
+
+// ResultsPage is /results: the trainer chooses the result sheets trainees
+// sent (or pastes their text) and sees one table: who, which goals, how
+// many hints and checks. Everything stays in this tab.
+type ResultsPage struct {
+	app.Compo
+	teachChrome
+
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
+
+	results []*lesson.Result
+	errs    []string
+	paste   string
+}
+
+// OnNav mounts the page.
+func (p *ResultsPage) OnNav(ctx app.Context) {
+	p.mountChrome(ctx)
+	markReady(ctx)
+}
+
+func (p *ResultsPage) onLangChange(ctx app.Context, lang string) { p.changeLang(ctx, lang) }
+
+func (p *ResultsPage) add(name string, data []byte) {
+	r, err := lesson.ReadResult(data)
+	if err != nil {
+		p.errs = append(p.errs, fmt.Sprintf(i18n.T(p.currentLang(), "results.bad"), name, strings.ReplaceAll(err.Error(), "\n", "; ")))
+		return
+	}
+	p.results = append(p.results, r)
+}
+
+func (p *ResultsPage) onFiles(ctx app.Context, e app.Event) {
+	files := e.Get("target").Get("files")
+	p.errs = nil
+	for i := 0; i < files.Length(); i++ {
+		readFileText(ctx, files.Index(i), func(ctx app.Context, name string, data []byte, err error) {
+			if err != nil {
+				p.errs = append(p.errs, fmt.Sprintf(i18n.T(p.currentLang(), "results.bad"), name, err))
+				return
+			}
+			p.add(name, data)
+		})
+	}
+}
+
+func (p *ResultsPage) onPaste(ctx app.Context, e app.Event) {
+	p.errs = nil
+	if strings.TrimSpace(p.paste) == "" {
+		return
+	}
+	p.add(i18n.T(p.currentLang(), "results.paste"), []byte(p.paste))
+	if len(p.errs) == 0 {
+		p.paste = ""
+	}
+}
+
+// Render implements app.Composer.
+func (p *ResultsPage) Render() app.UI {
+	lang := p.currentLang()
+	sheet := lesson.Collect(p.results)
+	return p.frame(p.Tab, "results-page", p.onLangChange,
+		p.toolbar(i18n.T(lang, "results.title"), ""),
+		app.P().Text(i18n.T(lang, "results.intro")),
+		app.Div().Class("results-page__inputs").Body(
+			app.Label().Class("teach-button").Body(
+				app.Text(i18n.T(lang, "results.files")+" "),
+				app.Input().Type("file").Multiple(true).Accept(".json,application/json").DataSet("testid", "results-files").OnChange(p.onFiles),
+			),
+			app.Label().For("results-paste").Text(i18n.T(lang, "results.paste")),
+			app.Textarea().ID("results-paste").Rows(4).DataSet("testid", "results-paste").Text(p.paste).
+				OnInput(func(ctx app.Context, e app.Event) { p.paste = ctx.JSSrc().Get("value").String() }),
+			app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "results-add").
+				OnClick(p.onPaste).Text(i18n.T(lang, "results.add")),
+		),
+		app.Range(p.errs).Slice(func(i int) app.UI {
+			return app.P().Class("lesson-page__error").Role("alert").DataSet("testid", "results-error").Text(p.errs[i])
+		}),
+		app.If(len(sheet.Rows) == 0, func() app.UI {
+			return app.P().DataSet("testid", "results-empty").Text(i18n.T(lang, "results.empty"))
+		}).Else(func() app.UI {
+			return app.Table().Class("results-page__table").DataSet("testid", "results-table").Body(
+				app.THead().Body(app.Tr().Body(
+					app.Th().Scope("col").Text(i18n.T(lang, "results.who")),
+					app.Th().Scope("col").Text(i18n.T(lang, "results.lesson")),
+					app.Th().Scope("col").Text(i18n.T(lang, "results.goals")),
+					app.Th().Scope("col").Text(i18n.T(lang, "results.hints")),
+					app.Th().Scope("col").Text(i18n.T(lang, "results.attempts")),
+					app.Th().Scope("col").Text(i18n.T(lang, "results.time")),
+					app.Th().Scope("col").Text(i18n.T(lang, "results.when")),
+				)),
+				app.TBody().Body(app.Range(sheet.Rows).Slice(func(i int) app.UI {
+					r := sheet.Rows[i]
+					return app.Tr().DataSet("testid", "results-row").DataSet("done", fmt.Sprint(r.Done())).Body(
+						app.Td().DataSet("testid", "results-who").Text(r.Trainee),
+						app.Td().Text(r.Title+" ("+r.Lesson+")"),
+						app.Td().DataSet("testid", "results-goals").Body(
+							app.Text(fmt.Sprintf("%d/%d ", r.Met(), len(r.Goals))),
+							app.Range(r.Goals).Slice(func(j int) app.UI {
+								g := r.Goals[j]
+								icon, state := "cross", i18n.T(lang, "teach.lesson.fail")
+								if g.Pass {
+									icon, state = "check", i18n.T(lang, "teach.lesson.pass")
+								}
+								return app.Span().Class("results-page__goal").Role("img").Title(g.Name+": "+state).Aria("label", g.Name+": "+state).Body(Icon(icon))
+							}),
+						),
+						app.Td().DataSet("testid", "results-hints").Text(r.Hints),
+						app.Td().Text(r.Attempts),
+						app.Td().Text(fmt.Sprintf("%d:%02d", r.Seconds/60, r.Seconds%60)),
+						app.Td().Text(r.Submitted.Local().Format("2006-01-02 15:04")),
+					)
+				})),
+			)
+		}),
+		app.If(sheet.Replaced > 0, func() app.UI {
+			return app.P().Text(fmt.Sprintf(i18n.T(lang, "results.replaced"), sheet.Replaced))
+		}),
+	)
+}

@@ -1,0 +1,266 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/teach"
+	"github.com/triggersim/triggersim/lesson"
+)
+
+// trainStorageKey keeps the trainee's lesson across pages: the lesson
+// file, when it was opened, the hints opened and the checks made.
+const trainStorageKey = "train.current"
+
+type trainState struct {
+	Lesson   string `json:"lesson"`
+	Started  int64  `json:"started"`
+	Hints    int    `json:"hints"`
+	Attempts int    `json:"attempts"`
+}
+
+// TrainPage is /train#s1.…: a lesson file opened from a link or a file.
+// The trainee opens its start in the designer, comes back to check the
+// goals (they turn green one by one), opens hints, and submits a result
+// sheet under their name.
+type TrainPage struct {
+	app.Compo
+	teachChrome
+
+	// Tab is the tab's shared state (session and header).
+	Tab *Tab
+
+	st     trainState
+	l      *lesson.Lesson
+	rep    lesson.Report
+	onOpen bool
+	name   string
+	result string
+	err    string
+}
+
+// OnNav opens the lesson of the link, or the one the trainee is working on.
+func (p *TrainPage) OnNav(ctx app.Context) {
+	p.mountChrome(ctx)
+	p.err, p.result = "", ""
+	var saved trainState
+	if err := ctx.LocalStorage().Get(trainStorageKey, &saved); err != nil {
+		app.Log(err)
+	}
+	p.st = saved
+	if frag := ctx.Page().URL().Fragment; frag != "" {
+		_, data, err := teach.OpenLesson([]byte(frag))
+		if err != nil {
+			p.err = err.Error()
+		} else if string(data) != saved.Lesson {
+			p.st = trainState{Lesson: string(data), Started: time.Now().Unix()}
+			p.save(ctx)
+		}
+	}
+	p.load()
+	markReady(ctx)
+}
+
+func (p *TrainPage) load() {
+	p.l = nil
+	if p.st.Lesson == "" {
+		return
+	}
+	l, err := lesson.Read([]byte(p.st.Lesson))
+	if err != nil {
+		p.err = err.Error()
+		return
+	}
+	p.l = l
+	p.check()
+}
+
+func (p *TrainPage) save(ctx app.Context) {
+	if err := ctx.LocalStorage().Set(trainStorageKey, p.st); err != nil {
+		app.Log(err)
+	}
+}
+
+func (p *TrainPage) onLangChange(ctx app.Context, lang string) {
+	p.changeLang(ctx, lang)
+	p.check()
+}
+
+// check runs the goals on the open copy, or on the lesson's start.
+func (p *TrainPage) check() {
+	if p.l == nil {
+		return
+	}
+	sc := p.Tab.Session.Scenario()
+	p.onOpen = sc != nil && sc.Title == p.l.Scenario.Title
+	if !p.onOpen {
+		sc = p.l.Scenario
+	}
+	p.rep = p.l.Check(sc, p.currentLang())
+}
+
+func (p *TrainPage) onCheck(ctx app.Context, e app.Event) {
+	p.st.Attempts++
+	p.save(ctx)
+	p.check()
+}
+
+func (p *TrainPage) onHint(ctx app.Context, e app.Event) {
+	p.st.Hints++
+	p.save(ctx)
+}
+
+func (p *TrainPage) onStart(ctx app.Context, e app.Event) {
+	if p.onOpen {
+		ctx.Navigate("/design")
+		return
+	}
+	p.create(ctx)
+}
+
+func (p *TrainPage) create(ctx app.Context) {
+	data, err := p.l.StartFile(p.currentLang())
+	if err != nil {
+		p.err = err.Error()
+		return
+	}
+	sess, page := p.Tab.Session, p.page.or(ctx)
+	ctx.Async(func() {
+		_, err := sess.Create(context.Background(), data)
+		page.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.err = err.Error()
+				return
+			}
+			ctx.Navigate("/design")
+		})
+	})
+}
+
+func (p *TrainPage) onFile(ctx app.Context, e app.Event) {
+	readFileText(ctx, e.Get("target").Get("files").Index(0), func(ctx app.Context, name string, data []byte, err error) {
+		if err == nil {
+			_, data, err = teach.OpenLesson(data)
+		}
+		if err != nil {
+			p.err = fmt.Sprintf("%s: %v", name, err)
+			return
+		}
+		p.err = ""
+		p.st = trainState{Lesson: string(data), Started: time.Now().Unix()}
+		p.save(ctx)
+		p.load()
+	})
+}
+
+func (p *TrainPage) onSubmit(ctx app.Context, e app.Event) {
+	p.check()
+	r, err := lesson.NewResult(p.l, p.currentLang(), p.name, p.rep, p.st.Hints, p.st.Attempts, time.Unix(p.st.Started, 0), time.Now())
+	if err != nil {
+		p.err = err.Error()
+		return
+	}
+	p.err = ""
+	data := lesson.WriteResult(r)
+	p.result = string(data)
+	download(teach.ResultFileName(r), "application/json", data)
+}
+
+// Render implements app.Composer.
+func (p *TrainPage) Render() app.UI {
+	lang := p.currentLang()
+	fileInput := app.Label().Class("teach-button teach-button--quiet").Body(
+		app.Text(i18n.T(lang, "train.import")),
+		app.Input().Type("file").Accept(".json,application/json").DataSet("testid", "train-file").OnChange(p.onFile),
+	)
+	if p.l == nil {
+		return p.frame(p.Tab, "train-page", p.onLangChange,
+			p.toolbar(i18n.T(lang, "train.title"), ""),
+			app.If(p.err != "", func() app.UI {
+				return app.P().Class("lesson-page__error").Role("alert").DataSet("testid", "train-error").Text(fmt.Sprintf(i18n.T(lang, "train.error"), p.err))
+			}),
+			app.P().Class("lesson-page__missing").Text(i18n.T(lang, "train.none")),
+			fileInput,
+		)
+	}
+	l := p.l
+	var hints []string
+	for _, h := range l.Hints {
+		hints = append(hints, h.In(lang))
+	}
+	source := i18n.T(lang, "train.onStart")
+	if p.onOpen {
+		source = i18n.T(lang, "train.onOpen")
+	}
+	return p.frame(p.Tab, "train-page lesson-page", p.onLangChange,
+		p.toolbar(l.Title.In(lang), "", fileInput),
+		app.Div().Class("lesson-page__layout").Body(
+			app.Div().Class("lesson-page__task").Body(
+				paragraphs("lesson-page__text", l.Task.In(lang)),
+				lessonHints(lang, hints, p.st.Hints, p.onHint),
+			),
+			app.Section().Class("lesson-page__goal").Aria("labelledby", "train-goals").Body(
+				app.H2().ID("train-goals").Class("lesson-page__goal-title").Text(i18n.T(lang, "train.goals")),
+				lessonGoalList(lang, p.rep.Goals),
+				app.Range(p.rep.Messages).Slice(func(i int) app.UI {
+					return app.P().Class("lesson-page__error").DataSet("testid", "train-scope").Text(p.rep.Messages[i])
+				}),
+				app.P().Class("lesson-page__source").DataSet("testid", "train-source").Text(source),
+				app.If(p.onOpen && p.rep.Done, func() app.UI {
+					return app.Div().Class("lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "train-done").Text(i18n.T(lang, "train.done"))
+				}),
+				app.If(p.err != "", func() app.UI {
+					return app.P().Class("lesson-page__error").Role("alert").DataSet("testid", "train-error").Text(p.err)
+				}),
+				app.Div().Class("lesson-page__actions").Body(
+					app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "train-check").
+						OnClick(p.onCheck).Text(i18n.T(lang, "train.check")),
+					app.Button().Type("button").Class("teach-button").DataSet("testid", "train-start").
+						OnClick(p.onStart).Text(i18n.T(lang, "train.start")),
+					app.If(p.onOpen, func() app.UI {
+						return app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "train-restart").
+							OnClick(func(ctx app.Context, e app.Event) { p.create(ctx) }).Text(i18n.T(lang, "train.restart"))
+					}),
+				),
+				app.P().Class("lesson-page__source").DataSet("testid", "train-attempts").Text(fmt.Sprintf(i18n.T(lang, "train.attempts"), p.st.Attempts)),
+				app.Div().Class("train-page__submit").Body(
+					app.Label().For("train-name").Text(i18n.T(lang, "train.name")),
+					app.Input().ID("train-name").Type("text").MaxLength(lesson.MaxNameRunes).DataSet("testid", "train-name").
+						Value(p.name).OnInput(func(ctx app.Context, e app.Event) { p.name = ctx.JSSrc().Get("value").String() }),
+					app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "train-submit").
+						OnClick(p.onSubmit).Text(i18n.T(lang, "train.submit")),
+				),
+				app.If(p.result != "", func() app.UI {
+					return app.Div().Class("train-page__result").Role("status").Body(
+						app.P().Text(i18n.T(lang, "train.submitted")),
+						app.Textarea().ReadOnly(true).Rows(8).Aria("label", i18n.T(lang, "train.result")).DataSet("testid", "train-result").Text(p.result),
+					)
+				}),
+			),
+		),
+	)
+}
+
+// goalList renders goals with their verdicts, green when they hold.
+func lessonGoalList(lang string, goals []lesson.GoalResult) app.UI {
+	return app.Ul().Class("lesson-page__expects").Body(
+		app.Range(goals).Slice(func(i int) app.UI {
+			r := goals[i]
+			cls, icon, state := "lesson-page__expect lesson-page__expect--fail", "cross", i18n.T(lang, "teach.lesson.fail")
+			if r.Pass {
+				cls, icon, state = "lesson-page__expect lesson-page__expect--pass", "check", i18n.T(lang, "teach.lesson.pass")
+			}
+			return app.Li().Class(cls).DataSet("testid", "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
+				app.Span().Class("lesson-page__expect-icon").Role("img").Aria("label", state).Body(Icon(icon)),
+				app.Span().Class("lesson-page__expect-text").Body(
+					app.If(r.Name != "", func() app.UI { return app.Strong().Text(r.Name) }),
+					app.Span().Class("lesson-page__expect-msg").Text(r.Message),
+				),
+			)
+		}),
+	)
+}
