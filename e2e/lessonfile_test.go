@@ -111,7 +111,9 @@ func TestLessonAuthoredSharedSolvedCollected(t *testing.T) {
 			assert.Contains(t, result, `"attempts": 1`)
 			s.assertNoErrors(t)
 
-			// The trainer imports the result sheet.
+			// The trainer imports the result sheet (in a browser of its own:
+			// the first one has done its share).
+			b = newBrowser(t)
 			b.open(t, base+"/results")
 			b.waitFor(t, b.exists(`[data-testid="results-paste"]`))
 			b.waitFor(t, b.exists(`[data-testid="results-empty"]`))
