@@ -619,7 +619,7 @@ func (p *HomePage) onB24(ctx app.Context, cats, stats []byte, merge bool) {
 // The dialog stays open until the scenario is stored: ctx is the dialog's,
 // and a dispatch to an unmounted element is dropped.
 func (p *HomePage) onCalibrated(ctx app.Context, doc []byte, title string) {
-	sess, source := Session(), i18n.T(p.Lang, "lab.calibrate")
+	sess, source := p.Tab.Session, i18n.T(p.Lang, "lab.calibrate")
 	ctx.Async(func() {
 		_, err := sess.Create(context.Background(), doc)
 		ctx.Dispatch(func(ctx app.Context) {
