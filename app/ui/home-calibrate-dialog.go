@@ -195,13 +195,13 @@ func (d *HomeCalibrateDialog) onFit(ctx app.Context) {
 		var last time.Time
 		for more := true; more; {
 			t0 := time.Now()
-			for more && time.Since(t0) < whatifSlice {
-				more = f.Step(whatifStepChunk)
+			for more && time.Since(t0) < labSlice {
+				more = f.Step(labStepChunk)
 			}
 			if cancel.Load() {
 				return
 			}
-			if more && time.Since(last) >= whatifProgressEvery {
+			if more && time.Since(last) >= labProgressEvery {
 				last = time.Now()
 				pc := int(math.Round(f.Progress() * 100))
 				ctx.Dispatch(func(ctx app.Context) {

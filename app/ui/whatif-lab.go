@@ -229,13 +229,13 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 		var last time.Time
 		for more := true; more; {
 			t0 := time.Now()
-			for more && time.Since(t0) < whatifSlice {
-				more = b.Step(whatifStepChunk)
+			for more && time.Since(t0) < labSlice {
+				more = b.Step(labStepChunk)
 			}
 			if cancel.Load() {
 				return
 			}
-			if more && time.Since(last) >= whatifProgressEvery {
+			if more && time.Since(last) >= labProgressEvery {
 				last = time.Now()
 				done, total, frac := b.Progress()
 				ctx.Dispatch(func(ctx app.Context) {
