@@ -126,7 +126,7 @@ type Row struct {
 func Rows(sc *engine.Scenario, fs []engine.Finding, lang string) []Row {
 	out := make([]Row, 0, len(fs))
 	for _, f := range fs {
-		r := Row{Code: f.Code, Severity: f.Severity, Text: f.Message(lang), Link: f.Link}
+		r := Row{Code: f.Code, Severity: f.Severity, Text: f.Message(lang), Link: FindingLink(f)}
 		if f.Entity != "" {
 			r.Where = engine.EntityName(f.Entity, lang)
 			if f.Stage != "" {
@@ -225,4 +225,17 @@ func (c Counts) Worst() string {
 		return engine.SeverityInfo
 	}
 	return ""
+}
+
+// FindingLink is the designer address of a finding's place: its entity
+// type, pipeline and stage, and the chip of its trigger or robot.
+func FindingLink(f engine.Finding) string {
+	p := Place{Entity: f.Entity, Pipeline: f.Pipeline, Stage: f.Stage}
+	switch {
+	case f.Trigger != "":
+		p.Anchor = TriggerAnchor(f.Trigger)
+	case f.Robot != "":
+		p.Anchor = RobotAnchor(f.Robot)
+	}
+	return Link(p)
 }

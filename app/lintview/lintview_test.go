@@ -1,6 +1,7 @@
 package lintview_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -49,7 +50,7 @@ func example(t *testing.T, name string) *engine.Scenario {
 			return sc
 		}
 	}
-	t.Fatalf("no example %s", name)
+	require.FailNow(t, fmt.Sprintf("no example %s", name))
 	return nil
 }
 
@@ -66,10 +67,10 @@ func TestGroupAndRowsOfTheLoopExample(t *testing.T) {
 
 	rows := lintview.Rows(sc, fs, "ru")
 	require.Len(t, rows, 1)
-	assert.Equal(t, fs[0].Link, rows[0].Link)
+	assert.Equal(t, lintview.FindingLink(fs[0]), rows[0].Link)
 	require.Len(t, rows[0].Cycle, 3)
 	assert.Equal(t, "robot r-napominanie", rows[0].Cycle[0].Text)
-	assert.Equal(t, fs[0].Link, rows[0].Cycle[0].Link, "the first step's link is the finding's own")
+	assert.Equal(t, rows[0].Link, rows[0].Cycle[0].Link, "the first step's link is the finding's own")
 	assert.Contains(t, rows[0].Cycle[1].Link, "#trigger-t-pismo-ushlo")
 	assert.Equal(t, lintview.Counts{Warnings: 1}, lintview.Count(fs))
 	assert.Equal(t, engine.SeverityWarning, lintview.Count(fs).Worst())
@@ -87,4 +88,25 @@ func TestStageFindingsAreGroupedByStage(t *testing.T) {
 	ix := lintview.Group(fs, "ru")
 	assert.Len(t, ix.Stages[lintview.StageKey("DEAL", "CHECK")], 1)
 	assert.Empty(t, ix.Triggers)
+}
+
+// A finding's place becomes the designer link of its chip (trigger or
+// robot), else of its stage, else of its entity type.
+func TestFindingLink(t *testing.T) {
+	tests := []struct {
+		f    engine.Finding
+		want string
+	}{
+		{engine.Finding{Entity: "DEAL", Pipeline: 0, Stage: "NEW", Trigger: "t1"}, "/design?entity=DEAL&pipeline=0&stage=NEW#trigger-t1"},
+		{engine.Finding{Entity: "DEAL", Pipeline: 2, Stage: "C2:WON", Robot: "r 1"}, "/design?entity=DEAL&pipeline=2&stage=C2%3AWON#robot-r%201"},
+		{engine.Finding{Entity: "LEAD", Stage: "JUNK"}, "/design?entity=LEAD&pipeline=0&stage=JUNK"},
+		{engine.Finding{Entity: "DYNAMIC_128"}, "/design?entity=DYNAMIC_128&pipeline=0"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, lintview.FindingLink(tt.f))
+		p, ok := lintview.ParseLink(tt.want)
+		require.True(t, ok)
+		assert.Equal(t, tt.f.Entity, p.Entity)
+		assert.Equal(t, tt.f.Stage, p.Stage)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/triggersim/triggersim/app/lintview"
 	"github.com/triggersim/triggersim/engine"
 )
 
@@ -67,7 +68,7 @@ func lint(o options, stdout, stderr io.Writer) int {
 		for _, f := range findings {
 			out = append(out, lintJSON{
 				Code: f.Code, Severity: f.Severity, Entity: f.Entity, Pipeline: f.Pipeline, Stage: f.Stage,
-				Trigger: f.Trigger, Robot: f.Robot, Path: f.Path, Link: f.Link, Cycle: f.Cycle,
+				Trigger: f.Trigger, Robot: f.Robot, Path: f.Path, Link: lintview.FindingLink(f), Cycle: f.Cycle,
 				Message: map[string]string{"ru": f.Message("ru"), "en": f.Message("en")},
 			})
 		}
@@ -85,7 +86,7 @@ func lint(o options, stdout, stderr io.Writer) int {
 		for _, f := range findings {
 			fmt.Fprintf(stdout, "%-7s %-22s %s\n", f.Severity, f.Code, f.Path)
 			fmt.Fprintf(stdout, "        %s\n", f.Message(lang))
-			fmt.Fprintf(stdout, "        %s\n", f.Link)
+			fmt.Fprintf(stdout, "        %s\n", lintview.FindingLink(f))
 		}
 		if len(findings) > 0 {
 			fmt.Fprintf(stdout, "\n"+lw(lang, "summary")+"\n", o.file, len(findings), errs, warns, infos)
