@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // Lookups over a scenario's design, for reports and the app: names of
 // stages, triggers, robots and users as a person reads them.
 
@@ -73,27 +75,5 @@ func (sc *Scenario) UserName(id int, lang string) string {
 			return u.Name
 		}
 	}
-	return "#" + itoa(id)
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
+	return "#" + strconv.Itoa(id)
 }

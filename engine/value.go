@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"math"
 	"strconv"
 	"strings"
@@ -278,7 +279,7 @@ func compareOperands(kind valueKind, a, b *operand) (c int, ok bool) {
 		if !a.num || !b.num {
 			return 0, false
 		}
-		return cmpFloat(a.n, b.n), true
+		return cmp.Compare(a.n, b.n), true
 	case kindDateTime:
 		if !a.tmOK || !b.tmOK {
 			return 0, false
@@ -286,7 +287,7 @@ func compareOperands(kind valueKind, a, b *operand) (c int, ok bool) {
 		return a.tm.Compare(b.tm), true
 	case kindAuto:
 		if a.num && b.num {
-			return cmpFloat(a.n, b.n), true
+			return cmp.Compare(a.n, b.n), true
 		}
 	}
 	return strings.Compare(a.text(), b.text()), true
@@ -295,16 +296,6 @@ func compareOperands(kind valueKind, a, b *operand) (c int, ok bool) {
 func operandsEqual(kind valueKind, a, b *operand) bool {
 	c, ok := compareOperands(kind, a, b)
 	return ok && c == 0
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func boolText(b bool) string {

@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"cmp"
+
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/whatif"
@@ -106,7 +108,7 @@ func CompareBars(a, b []Bar, semantics []string, lang string) []Bar {
 		if i < len(semantics) {
 			sem = semantics[i]
 		}
-		out[i].Tone = sign1(delta)
+		out[i].Tone = cmp.Compare(delta, 0)
 		if sem == engine.Failure {
 			out[i].Tone = -out[i].Tone
 		}
@@ -122,16 +124,6 @@ func Semantics(k *whatif.KPIs, p Pipeline) []string {
 		out = append(out, s.Semantics)
 	}
 	return out
-}
-
-func sign1(n int) int {
-	switch {
-	case n > 0:
-		return 1
-	case n < 0:
-		return -1
-	}
-	return 0
 }
 
 // FlowSeries are the stages of one pipeline for CumulativeFlow, bottom

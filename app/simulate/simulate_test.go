@@ -26,7 +26,7 @@ func seed(t *testing.T) *Controller {
 			return c
 		}
 	}
-	t.Fatal("example 07 is missing")
+	require.FailNow(t, "example 07 is missing")
 	return nil
 }
 

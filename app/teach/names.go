@@ -2,7 +2,8 @@ package teach
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -117,7 +118,7 @@ func (n namer) when(t time.Time) string {
 func (n namer) fields(target string, m map[string]any) string {
 	entity, _, _ := engine.ParseTarget(target)
 	var parts []string
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		parts = append(parts, n.fieldName(entity, k)+" = "+n.value(entity, k, m[k]))
 	}
 	return strings.Join(parts, ", ")
@@ -171,7 +172,7 @@ func (n namer) event(ev engine.Event) string {
 	s := fmt.Sprintf(i18n.T(n.lang, "teach.event.trigger"), what, n.item(ev.Target))
 	if len(ev.Data) > 0 {
 		var parts []string
-		for _, k := range sortedKeys(ev.Data) {
+		for _, k := range slices.Sorted(maps.Keys(ev.Data)) {
 			parts = append(parts, k+" = "+fmt.Sprint(ev.Data[k]))
 		}
 		s += " (" + strings.Join(parts, ", ") + ")"
@@ -187,13 +188,4 @@ func (n namer) byText(by int) string {
 		by = n.sc.Users[0].ID
 	}
 	return n.user(by)
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

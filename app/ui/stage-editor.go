@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -66,7 +67,7 @@ func (s *StageEditor) Render() app.UI {
 			app.Div().Class("designer-form__field").Body(
 				app.Label().For("stage-color").Class("designer-form__label").Text(i18n.T(lang, "designer.stage.color")),
 				app.Input().ID("stage-color").Type("color").Class("designer-color").
-					Value(lowerHex(color)).
+					Value(strings.ToLower(color)).
 					OnInput(func(ctx app.Context, e app.Event) { s.color = jsValue(ctx) }),
 			),
 		),
@@ -170,15 +171,4 @@ func (s *StageEditor) onClose(ctx app.Context, e app.Event) {
 	if s.OnClose != nil {
 		s.OnClose(ctx)
 	}
-}
-
-// lowerHex is a colour as <input type=color> wants it (#rrggbb).
-func lowerHex(c string) string {
-	b := []byte(c)
-	for i, ch := range b {
-		if ch >= 'A' && ch <= 'F' {
-			b[i] = ch + 'a' - 'A'
-		}
-	}
-	return string(b)
 }

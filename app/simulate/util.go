@@ -1,5 +1,0 @@
-package simulate
-
-import "sort"
-
-func sortStrings(s []string) { sort.Strings(s) }
