@@ -62,9 +62,7 @@ func TestNoRequestLeavesLoopback(t *testing.T) {
 	seen := map[string]bool{}
 	for _, u := range requests {
 		ok, err := isLoopback(u)
-		if err != nil || !ok {
-			t.Errorf("request left the machine: %s (%v)", u, err)
-		}
+		assert.False(t, err != nil || !ok, "request left the machine: %s (%v)", u, err)
 		seen[u] = true
 	}
 	for _, path := range []string{"/", "/app.js", "/wasm_exec.js", "/web/app.wasm", "/web/triggersim.css"} {

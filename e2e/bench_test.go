@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/app/sitegen"
 	"github.com/triggersim/triggersim/cmd/serve/static"
@@ -40,15 +41,13 @@ func benchLoad(b *testing.B, base string, warm bool) {
 		b.StopTimer()
 		// A new browser context is a new, empty profile: cold caches.
 		ctx, cancel := chromedp.NewContext(br.ctx, chromedp.WithNewBrowserContext())
-		if err := chromedp.Do(ctx); err != nil {
-			b.Fatal(err)
-		}
+		err := chromedp.Do(ctx)
+		require.NoError(b, err)
 		if warm {
 			load(b, ctx, base)
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
-				`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
-				b.Fatal(err)
-			}
+			_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
+				`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise))
+			require.NoError(b, err)
 		}
 		b.StartTimer()
 		start := time.Now()
@@ -61,12 +60,11 @@ func benchLoad(b *testing.B, base string, warm bool) {
 }
 
 func load(b *testing.B, ctx context.Context, base string) {
-	if err := chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitReady(chromedp.CSS(readySelector)),
-	); err != nil {
-		b.Fatalf("load %s: %v", base, err)
-	}
+	)
+	require.NoError(b, err, "load %s", base)
 }
 
 // buildBare compiles e2e/testdata/bare to wasm and generates its site the
@@ -76,31 +74,24 @@ func buildBare(b *testing.B) string {
 	tmp := b.TempDir()
 	web := filepath.Join(tmp, "web")
 	out := filepath.Join(tmp, "dist")
-	if err := os.MkdirAll(web, 0o755); err != nil {
-		b.Fatal(err)
-	}
+	err := os.MkdirAll(web, 0o755)
+	require.NoError(b, err)
 	run := func(env []string, args ...string) {
 		cmd := exec.Command("go", args...)
 		cmd.Env = append(os.Environ(), env...)
-		if outb, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("go %v: %v\n%s", args, err, outb)
-		}
+		outb, err := cmd.CombinedOutput()
+		require.NoError(b, err, "go %v: %v\n%s", args, err, outb)
 	}
 	run([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-o", filepath.Join(web, "app.wasm"), "./testdata/bare")
 	icon, err := os.ReadFile(filepath.Join("..", "web", "icon-192.png"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(web, "icon.png"), icon, 0o644); err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
+	err = os.WriteFile(filepath.Join(web, "icon.png"), icon, 0o644)
+	require.NoError(b, err)
 	run(nil, "run", "-trimpath", "./testdata/bare", "-out", out, "-web", web)
-	if err := sitegen.CanonicalizeFiles(out); err != nil {
-		b.Fatal(err)
-	}
-	if err := static.Precompress(out); err != nil {
-		b.Fatal(err)
-	}
+	err = sitegen.CanonicalizeFiles(out)
+	require.NoError(b, err)
+	err = static.Precompress(out)
+	require.NoError(b, err)
 	for _, name := range []string{"app.wasm", "app.wasm.gz", "app.wasm.br"} {
 		if info, err := os.Stat(filepath.Join(out, "web", name)); err == nil {
 			b.Logf("bare %s: %d bytes", name, info.Size())

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
 )
 
 // BenchmarkBoardFire measures, in the page, the time from the click that
@@ -39,9 +40,7 @@ func BenchmarkBoardFire(b *testing.B) {
 			check();
 		})`, chromedp.EvalAwaitPromise))
 		b.StopTimer()
-		if err != nil {
-			b.Fatal(err)
-		}
+		require.NoError(b, err)
 		times = append(times, ms)
 	}
 	b.ReportMetric(median(times), "ms/event")
@@ -63,19 +62,16 @@ func BenchmarkBoardFirstRender(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				ctx, cancel := chromedp.NewContext(br.ctx, chromedp.WithNewBrowserContext())
-				if err := chromedp.Do(ctx); err != nil {
-					b.Fatal(err)
-				}
+				err := chromedp.Do(ctx)
+				require.NoError(b, err)
 				b.StartTimer()
 				start := time.Now()
-				if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-					b.Fatal(err)
-				}
-				if _, err := chromedp.Run(ctx, chromedp.Poll[bool](
+				err = chromedp.Do(ctx, chromedp.Navigate(url))
+				require.NoError(b, err)
+				_, err = chromedp.Run(ctx, chromedp.Poll[bool](
 					`document.querySelector('.board-page__tab-count')?.textContent === "`+strconv.Itoa(n)+`"`,
-					chromedp.WithPollingTimeout(60*time.Second))); err != nil {
-					b.Fatal(err)
-				}
+					chromedp.WithPollingTimeout(60*time.Second)))
+				require.NoError(b, err)
 				times = append(times, float64(time.Since(start).Microseconds())/1000)
 				b.StopTimer()
 				cancel()

@@ -5,7 +5,6 @@ package e2e
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -44,10 +43,6 @@ func typeInto(t testing.TB, b *browser, selector, value string) {
 		i.dispatchEvent(new Event('input', {bubbles: true})); i.dispatchEvent(new Event('change', {bubbles: true})); return ""; })()`)
 }
 
-// settle waits for the card's glide animation (0.6 s) to end before a
-// screenshot.
-func settle() { time.Sleep(700 * time.Millisecond) }
-
 func click(t testing.TB, b *browser, selector string) {
 	t.Helper()
 	b.waitFor(t, `!!document.querySelector('`+selector+`')`)
@@ -76,7 +71,7 @@ func TestBoardFireEventThroughDialog(t *testing.T) {
 	assert.Contains(t, explain, "Триггер «Клиент позвонил — готовим КП» сработал")
 	assert.Contains(t, explain, "Робот «Отправить КП» выполнен")
 	assert.Equal(t, "", b.eval(t, `document.querySelector('[data-testid="event-dialog"]') ? "dialog still open" : ""`))
-	settle()
+	b.settle(t)
 	b.screenshot(t, "explain")
 	b.assertNoErrors(t)
 }
@@ -154,7 +149,7 @@ func TestBoardLanguageSwitch(t *testing.T) {
 	click(t, b, `[data-target="DEAL_1"] [data-testid="card-move"]`)
 	click(t, b, `[data-testid="move-to"][data-stage="PREPARATION"]`)
 	b.waitFor(t, stageOf("DEAL_1")+` === "PREPARATION"`)
-	settle()
+	b.settle(t)
 	b.screenshot(t, "board-en")
 	b.assertNoErrors(t)
 }

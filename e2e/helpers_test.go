@@ -19,6 +19,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/cmd/serve/static"
 )
@@ -44,7 +46,7 @@ func chromiumPath(tb testing.TB) string {
 			return p
 		}
 	}
-	tb.Fatal(chromiumMissing)
+	require.FailNow(tb, chromiumMissing)
 	return ""
 }
 
@@ -52,12 +54,9 @@ func chromiumPath(tb testing.TB) string {
 func siteDir(tb testing.TB) string {
 	tb.Helper()
 	dir, err := filepath.Abs(filepath.Join("..", "dist"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "web", "app.wasm")); err != nil {
-		tb.Fatalf("no generated site in %s (run ./build.sh build first): %v", dir, err)
-	}
+	require.NoError(tb, err)
+	_, err = os.Stat(filepath.Join(dir, "web", "app.wasm"))
+	require.NoError(tb, err, "no generated site in %s (run ./build.sh build first)", dir)
 	return dir
 }
 
@@ -79,6 +78,8 @@ type browser struct {
 	requests []string
 	wasm     *network.Response
 	errors   []string
+
+	downloads chan download // finished downloads, after enableDownloads
 }
 
 // newBrowser starts Chromium for one test; it is stopped in tb.Cleanup.
@@ -105,9 +106,8 @@ func newBrowser(tb testing.TB) *browser {
 	})
 	// Start the browser without a deadline (a deadline on the first Run
 	// would stop the whole browser), then bound the test's actions.
-	if err := chromedp.Do(ctx); err != nil {
-		tb.Fatalf("start Chromium: %v", err)
-	}
+	err := chromedp.Do(ctx)
+	require.NoError(tb, err, "start Chromium")
 	ctx, cancelTimeout := context.WithTimeout(ctx, testTimeout)
 	tb.Cleanup(cancelTimeout)
 	b.ctx = ctx
@@ -167,7 +167,7 @@ func (b *browser) assertNoErrors(tb testing.TB) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, e := range b.errors {
-		tb.Errorf("page error: %s", e)
+		assert.Fail(tb, fmt.Sprintf("page error: %s", e))
 	}
 }
 
@@ -178,18 +178,14 @@ func (b *browser) open(tb testing.TB, url string) {
 		chromedp.Navigate(url),
 		chromedp.WaitReady(chromedp.CSS(readySelector)),
 	)
-	if err != nil {
-		tb.Fatalf("open %s and wait for %s: %v", url, readySelector, err)
-	}
+	require.NoError(tb, err, "open %s and wait for %s", url, readySelector)
 }
 
 // text returns the text content of the first element matching a CSS selector.
 func (b *browser) text(tb testing.TB, selector string) string {
 	tb.Helper()
 	s, err := chromedp.Run(b.ctx, chromedp.TextContent(chromedp.CSS(selector)))
-	if err != nil {
-		tb.Fatalf("text of %s: %v", selector, err)
-	}
+	require.NoError(tb, err, "text of %s", selector)
 	return strings.TrimSpace(s)
 }
 
@@ -197,34 +193,34 @@ func (b *browser) text(tb testing.TB, selector string) string {
 func (b *browser) eval(tb testing.TB, expr string) string {
 	tb.Helper()
 	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](expr))
-	if err != nil {
-		tb.Fatalf("evaluate %s: %v", expr, err)
-	}
+	require.NoError(tb, err, "evaluate %s", expr)
 	return s
 }
 
 // waitFor waits until a JavaScript expression is truthy.
 func (b *browser) waitFor(tb testing.TB, expr string) {
 	tb.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
-		tb.Fatalf("wait for %s: %v", expr, err)
-	}
+	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(tb, err, "wait for %s", expr)
+}
+
+// settle waits until no finite animation runs (the card's glide, a chart's
+// entrance), so a screenshot or a layout check sees the final picture.
+func (b *browser) settle(tb testing.TB) {
+	tb.Helper()
+	b.waitFor(tb, `document.getAnimations().every(a => a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity)`)
 }
 
 // screenshot saves a PNG of the whole page into e2e/artifacts/name.png.
 func (b *browser) screenshot(tb testing.TB, name string) {
 	tb.Helper()
 	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		tb.Fatalf("screenshot %s: %v", name, err)
-	}
-	if err := os.MkdirAll("artifacts", 0o755); err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err, "screenshot %s", name)
+	err = os.MkdirAll("artifacts", 0o755)
+	require.NoError(tb, err)
 	path := filepath.Join("artifacts", name+".png")
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		tb.Fatal(err)
-	}
+	err = os.WriteFile(path, png, 0o644)
+	require.NoError(tb, err)
 	tb.Logf("screenshot: e2e/%s", path)
 }
 

@@ -205,38 +205,57 @@ func TestHomeHostileFiles(t *testing.T) {
 	b.assertNoErrors(t)
 }
 
-// enableDownloads makes the browser save downloads into dir.
-func (b *browser) enableDownloads(tb testing.TB) string {
+// enableDownloads makes the browser save downloads into dir and report
+// them: waitDownload waits for the browser's "completed" event, not for
+// the file to appear.
+func (b *browser) enableDownloads(tb testing.TB) {
 	tb.Helper()
+	events := true
 	dir := tb.TempDir()
+	b.downloads = make(chan download, 16)
+	names := map[string]string{} // GUID → suggested file name; the reader goroutine only
+	require.NoError(tb, chromedp.ListenBrowser(b.ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *cdpbrowser.EventDownloadWillBegin:
+			names[ev.GUID] = ev.SuggestedFilename
+		case *cdpbrowser.EventDownloadProgress:
+			if ev.State == cdpbrowser.DownloadProgressStateCompleted {
+				b.downloads <- download{name: names[ev.GUID], path: filepath.Join(dir, ev.GUID)}
+			}
+		}
+	}))
 	_, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior:     cdpbrowser.SetDownloadBehaviorBehaviorAllow,
-		DownloadPath: dir,
+		Behavior:      cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName, // saved as dir/GUID
+		DownloadPath:  dir,
+		EventsEnabled: &events,
 	})
 	require.NoError(tb, err)
-	return dir
 }
 
-// waitDownload waits for a finished download named name in dir.
-func waitDownload(tb testing.TB, dir, name string) []byte {
+// download is a finished download: the name the page gave it and where
+// the browser saved it.
+type download struct{ name, path string }
+
+// waitDownload waits for the next finished download, which must be named
+// name, and returns its bytes.
+func (b *browser) waitDownload(tb testing.TB, name string) []byte {
 	tb.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		data, err := os.ReadFile(filepath.Join(dir, name))
-		if err == nil && len(data) > 0 {
-			return data
-		}
-		time.Sleep(50 * time.Millisecond)
+	select {
+	case d := <-b.downloads:
+		require.Equal(tb, name, d.name, "the downloaded file's name")
+		data, err := os.ReadFile(d.path)
+		require.NoError(tb, err)
+		return data
+	case <-b.ctx.Done():
+		require.FailNow(tb, "no download "+name)
+		return nil
 	}
-	entries, _ := os.ReadDir(dir)
-	tb.Fatalf("no download %s in %s (%v)", name, dir, entries)
-	return nil
 }
 
 func TestHomeExportImportRoundTrip(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
-	dir := b.enableDownloads(t)
+	b.enableDownloads(t)
 	b.openHome(t, base)
 
 	// Start from a rich built-in example.
@@ -247,17 +266,16 @@ func TestHomeExportImportRoundTrip(t *testing.T) {
 	b.waitRows(t, 1)
 	title := b.rows(t)[0]
 	b.click(t, b.rowSelector(t, title)+` [data-testid="export"]`)
-	first := waitDownload(t, dir, title+".json")
+	first := b.waitDownload(t, title+".json")
 
 	// Import the downloaded file, export the import: the same bytes.
 	exported := filepath.Join(t.TempDir(), "again.json")
 	require.NoError(t, os.WriteFile(exported, first, 0o644))
-	require.NoError(t, os.Remove(filepath.Join(dir, title+".json")))
 	b.upload(t, exported)
 	b.waitRows(t, 2)
 	b.waitFor(t, b.exists(`.home-row--open`))
 	b.click(t, `.home-row--open [data-testid="export"]`)
-	second := waitDownload(t, dir, title+".json")
+	second := b.waitDownload(t, title+".json")
 	assert.Equal(t, string(first), string(second))
 	b.assertNoErrors(t)
 }

@@ -21,17 +21,15 @@ func (b *browser) press(tb testing.TB, key string, mods ...kb.Modifier) {
 	if len(mods) > 0 {
 		opts = append(opts, chromedp.KeyModifiers(mods...))
 	}
-	if _, err := chromedp.Run(b.ctx, chromedp.KeyEvent(key, opts...)); err != nil {
-		tb.Fatalf("press %q: %v", key, err)
-	}
+	_, err := chromedp.Run(b.ctx, chromedp.KeyEvent(key, opts...))
+	require.NoError(tb, err, "press %q", key)
 }
 
 // viewport resizes the page as a window of w×h would show it.
 func (b *browser) viewport(tb testing.TB, w, h int64) {
 	tb.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.EmulateViewport(w, h)); err != nil {
-		tb.Fatalf("viewport %dx%d: %v", w, h, err)
-	}
+	_, err := chromedp.Run(b.ctx, chromedp.EmulateViewport(w, h))
+	require.NoError(tb, err, "viewport %dx%d", w, h)
 }
 
 // focusIn is JS: whether the focus is inside the element of selector.
@@ -125,7 +123,7 @@ func TestBoardLayoutAt1366(t *testing.T) {
 	before := b.eval(t, rects)
 	fireOn(t, b, "CALL", "LINE_NUMBER", "+74952223344")
 	b.waitFor(t, `document.querySelector('[data-testid="explain"]')?.textContent.includes("DEAL_1")`)
-	settle()
+	b.settle(t)
 	assert.Equal(t, before, b.eval(t, rects))
 
 	// The side panel hides, and stays hidden after a reload.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // seedWords are the names a person types and the wording the app answers
@@ -108,7 +109,7 @@ func runSeed(t *testing.T, b *browser, w seedWords, shotDesign, shotLink, shotEn
 	fireOn(t, b, "EMAIL_LINK", "url", "https://severnyi-veter.example/kp/2026-01")
 	expectMove(t, b, w, "PREPARATION", w.linkName, w.stageNew, w.stagePrep)
 	if shotLink != "" {
-		settle()
+		b.settle(t)
 		viewShot(t, b, shotLink)
 	}
 	// The client calls the line: PREPAYMENT_INVOICE.
@@ -117,7 +118,7 @@ func runSeed(t *testing.T, b *browser, w seedWords, shotDesign, shotLink, shotEn
 	// The invoice is paid: FINAL_INVOICE.
 	fireOn(t, b, "INVOICE", "", "")
 	expectMove(t, b, w, "FINAL_INVOICE", w.payName, w.stagePrepay, w.stageFinal)
-	settle()
+	b.settle(t)
 	viewShot(t, b, shotEnd)
 }
 
@@ -198,15 +199,11 @@ func jsString(s string) string {
 func viewShot(t *testing.T, b *browser, name string) {
 	t.Helper()
 	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatalf("screenshot %s: %v", name, err)
-	}
-	if err := os.MkdirAll("artifacts", 0o755); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err, "screenshot %s", name)
+	err = os.MkdirAll("artifacts", 0o755)
+	require.NoError(t, err)
 	path := filepath.Join("artifacts", name+".png")
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	err = os.WriteFile(path, png, 0o644)
+	require.NoError(t, err)
 	t.Logf("screenshot: e2e/%s", path)
 }

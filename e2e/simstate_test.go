@@ -31,7 +31,8 @@ func TestStorageSimulationSurvivesReload(t *testing.T) {
 	b.waitFor(t, `!!document.querySelector('input[data-key="LINE_NUMBER"]')`)
 	click(t, b, `[data-testid="event-submit"]`)
 	b.waitFor(t, stageOf("DEAL_1")+` === "PREPARATION"`)
-	settle() // the state is written off the UI goroutine
+	// The state is written off the UI goroutine; the board says when.
+	b.waitFor(t, `!!document.querySelector('[data-sim-saved="true"]')`)
 
 	b.open(t, base+url)
 	b.waitFor(t, stageOf("DEAL_1")+` === "PREPARATION"`)

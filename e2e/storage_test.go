@@ -36,9 +36,8 @@ func browserWithProfile(tb testing.TB, profile string) (*browser, func()) {
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	b := &browser{}
 	ctx, cancel := chromedp.NewContext(allocCtx, chromedp.WithListener(b.record))
-	if err := chromedp.Do(ctx); err != nil {
-		tb.Fatalf("start Chromium: %v", err)
-	}
+	err := chromedp.Do(ctx)
+	require.NoError(tb, err, "start Chromium")
 	ctx, cancelTimeout := context.WithTimeout(ctx, testTimeout)
 	b.ctx = ctx
 	var once sync.Once

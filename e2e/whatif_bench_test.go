@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
 )
 
 // BenchmarkWhatif10k90d measures, in the page, the time from the click on
@@ -20,13 +21,10 @@ func BenchmarkWhatif10k90d(b *testing.B) {
 	br := newBrowser(b)
 	br.open(b, base+"/whatif")
 	path, err := filepath.Abs(filepath.Join("testdata", "whatif", "bench-10k.json"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	br.waitFor(b, `!!document.querySelector('[data-testid="whatif-scenario-file"]')`)
-	if err := chromedp.Do(br.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="whatif-scenario-file"]`), []string{path})); err != nil {
-		b.Fatal(err)
-	}
+	err = chromedp.Do(br.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="whatif-scenario-file"]`), []string{path}))
+	require.NoError(b, err)
 	br.waitFor(b, `!!document.querySelector('[data-testid="whatif-run"]')`)
 	var times []float64
 	b.ResetTimer()
@@ -49,14 +47,11 @@ func BenchmarkWhatif10k90d(b *testing.B) {
 			requestAnimationFrame(check);
 		})`, chromedp.EvalAwaitPromise))
 		b.StopTimer()
-		if err != nil {
-			b.Fatal(err)
-		}
+		require.NoError(b, err)
 		times = append(times, ms)
 	}
 	// The run was the whole one: every arrival is counted.
-	if got := br.text(b, `[data-tile="items"] .whatif__tile-value`); got != "10\u202f166" {
-		b.Fatalf("items tile = %q, want 10 166", got)
-	}
+	got := br.text(b, `[data-tile="items"] .whatif__tile-value`)
+	require.Equal(b, "10\u202f166", got, "items tile = %q, want 10 166", got)
 	b.ReportMetric(median(times), "ms/run")
 }

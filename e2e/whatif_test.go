@@ -60,10 +60,9 @@ func lastBlob(t *testing.T, b *browser, mime string) string {
 // waitDone waits until a run has finished.
 func waitDone(t *testing.T, b *browser) {
 	t.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`!!document.querySelector('[data-testid="whatif-done"]') && !document.querySelector('[data-testid="whatif-progress"]')`,
-		chromedp.WithPollingTimeout(40*time.Second))); err != nil {
-		t.Fatalf("the run did not finish: %v", err)
-	}
+	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`!!document.querySelector('[data-testid="whatif-done"]') && !document.querySelector('[data-testid="whatif-progress"]')`,
+		chromedp.WithPollingTimeout(40*time.Second)))
+	require.NoError(t, err, "the run did not finish")
 }
 
 // screenshotChecked saves a screenshot and checks it is a real picture: big
@@ -112,7 +111,7 @@ func TestWhatifRunChartsAndExport(t *testing.T) {
 	assert.NotEqual(t, "0", items)
 	assert.Contains(t, b.text(t, `[data-table="stages"]`), "Сделка успешна")
 	assert.Contains(t, b.text(t, `[data-table="triggers"]`), "Ни разу не сработали:")
-	settleCharts()
+	b.settle(t)
 	screenshotChecked(t, b, "whatif-ru")
 
 	// Export: CSV (BOM, header, RFC 4180 line ends), SVG and PNG.
@@ -151,7 +150,8 @@ func TestWhatifCancelKeepsThePageResponsive(t *testing.T) {
 	click(t, b, `[data-testid="whatif-cancel"]`)
 	b.waitFor(t, `!document.querySelector('[data-testid="whatif-progress"]')`)
 	assert.Equal(t, "Прогон отменён.", b.text(t, `[data-testid="whatif-done"]`))
-	time.Sleep(300 * time.Millisecond)
+	// The run's goroutine has noticed the cancel and ended: no late results.
+	b.waitFor(t, `document.querySelector('[data-testid="whatif-run"]').dataset.run === "idle"`)
 	assert.Equal(t, "false", b.eval(t, `String(!!document.querySelector('[data-testid="whatif-results"]'))`), "a cancelled run shows no results")
 	assert.Equal(t, "false", b.eval(t, `String(document.querySelector('[data-testid="whatif-run"]').disabled)`))
 	b.assertNoErrors(t)
@@ -198,7 +198,7 @@ func TestWhatifCompareVariants(t *testing.T) {
 	assert.Contains(t, b.eval(t, `document.querySelector('[data-key="stage/DEAL/LOSE/items"]')?.className || ""`), "whatif__row--")
 	assert.NotEqual(t, "0", b.eval(t, `String(document.querySelectorAll('.whatif__row--better').length + document.querySelectorAll('.whatif__row--worse').length)`))
 	assert.Contains(t, b.text(t, `[data-chart="funnel-b"] svg`), "+")
-	settleCharts()
+	b.settle(t)
 	screenshotChecked(t, b, "whatif-ab")
 
 	click(t, b, `[data-testid="export-csv-compare"]`)
@@ -218,6 +218,3 @@ func TestWhatifCompareVariants(t *testing.T) {
 	assert.Equal(t, "3", b.text(t, `[data-tile="items"] .whatif__tile-b`))
 	b.assertNoErrors(t)
 }
-
-// settleCharts lets the browser lay out the freshly drawn charts.
-func settleCharts() { time.Sleep(300 * time.Millisecond) }

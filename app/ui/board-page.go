@@ -68,6 +68,11 @@ type BoardPage struct {
 	// event was explained while it was hidden.
 	sideClosed bool
 	sideNews   bool
+	// simSaved is true once the store holds the state shown, and saves
+	// counts the writes started (data-sim-saved on the board: tests wait
+	// for it before a reload).
+	simSaved bool
+	saves    int
 
 	tabs     []simulate.Tab
 	board    simulate.Board
@@ -288,6 +293,8 @@ func (p *BoardPage) restoreSaved(ctx app.Context, id string) {
 			refresh, err := sim.Restore(id, data, err)
 			if err != nil {
 				app.Log("the saved simulation could not be restored:", err)
+			} else if refresh {
+				p.simSaved = true
 			}
 			if refresh {
 				p.refresh()
@@ -308,10 +315,17 @@ func (p *BoardPage) persist() {
 	if !ok {
 		return
 	}
-	p.page.ctx.Async(func() {
+	p.simSaved = false
+	p.saves++
+	n, page := p.saves, p.page.ctx
+	page.Async(func() {
 		if err := sim.Save(context.Background(), id, data); err != nil {
 			app.Log("saving the simulation failed:", err)
+			return
 		}
+		page.Dispatch(func(ctx app.Context) {
+			p.simSaved = p.saves == n // no newer state is being written
+		})
 	})
 }
 
@@ -378,7 +392,7 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 		nextText = simulate.FormatShort(next, lang)
 	}
 	now := p.ctl.Now()
-	return app.Div().Class("board-page__layout").Body(
+	return app.Div().Class("board-page__layout").DataSet("sim-saved", strconv.FormatBool(p.simSaved)).Body(
 		app.Div().Class("board-page__bar").Body(
 			app.H1().Class("board-page__title").Title(sc.Description).Text(sc.Title),
 			app.Nav().Class("board-page__tabs").Role("tablist").Aria("label", i18n.T(lang, "board.tabs")).Body(

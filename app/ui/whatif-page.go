@@ -35,6 +35,10 @@ type WhatifPage struct {
 	// Tab is the tab's shared state (session and header).
 	Tab *Tab
 
+	// live counts the runs whose goroutine has not ended yet (a cancelled
+	// one included): data-run on the run button says "busy" or "idle".
+	live int
+
 	lang    string
 	status  string // loading, none, ready, error
 	errMsg  string
@@ -320,7 +324,9 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 	lang, sa := p.lang, p.sc
 	p.progress = fmt.Sprintf(i18n.T(lang, "whatif.progress"), variantLetter(lang, 0), 0, 0)
 	lab := whatiflab.Lab{Yield: whatifYield}
+	p.live++
 	ctx.Async(func() {
+		defer ctx.Dispatch(func(ctx app.Context) { p.live-- })
 		res, err := lab.Run(run, sa, sb, opt, func(pr whatiflab.Progress) {
 			ctx.Dispatch(func(ctx app.Context) {
 				if run.Err() != nil {
@@ -364,6 +370,15 @@ func whatifErrText(lang string, err error) string {
 		return be.Message(lang)
 	}
 	return err.Error()
+}
+
+// whatifRunState is "busy" while a run's goroutine is alive (even after
+// Cancel, until it has noticed), else "idle".
+func whatifRunState(live int) string {
+	if live > 0 {
+		return "busy"
+	}
+	return "idle"
 }
 
 func variantLetter(lang string, i int) string {
@@ -618,7 +633,7 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 			app.If(noModel, func() app.UI { return app.P().Class("whatif__warning").Text(i18n.T(lang, "whatif.noModel")) }),
 			app.Div().Class("whatif__actions").Body(
 				app.Button().Type("button").Class("whatif__button whatif__button--primary").DataSet("testid", "whatif-run").
-					Disabled(p.running || noModel).Text(i18n.T(lang, "whatif.run")).OnClick(p.onRun),
+					DataSet("run", whatifRunState(p.live)).Disabled(p.running || noModel).Text(i18n.T(lang, "whatif.run")).OnClick(p.onRun),
 				app.If(p.running, func() app.UI {
 					return app.Button().Type("button").Class("whatif__button").DataSet("testid", "whatif-cancel").
 						Text(i18n.T(lang, "whatif.cancel")).OnClick(p.onCancel)
