@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // benchScenario is the benchmark of the engine issue: a deal pipeline of 8
@@ -78,9 +80,7 @@ func benchEvents(n, items int) []Event {
 func benchmarkEvents(b *testing.B, robots bool, opt Options) {
 	sc := benchScenario(10000, robots)
 	s, err := New(sc, opt)
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	evs := benchEvents(1<<16, 10000)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -108,9 +108,7 @@ func BenchmarkEventNoMove(b *testing.B) {
 	// it, and the one that may move back (t10) has a false condition.
 	sc.Items[4].Stage = "LOSE"
 	s, err := New(sc, Options{Quiet: true})
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	ev := Event{Code: "MISSED_CALL", Target: "DEAL_5"}
 	b.ReportAllocs()
 	b.ResetTimer()

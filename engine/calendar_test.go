@@ -3,6 +3,9 @@ package engine
 import (
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 var msk = time.FixedZone("MSK", 3*3600)
@@ -17,9 +20,7 @@ func at(s string) time.Time {
 
 func TestCalendarNextWorking(t *testing.T) {
 	cal, err := newCalendar(WorkTime{Holidays: []string{"2026-01-19"}}, msk)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, tc := range []struct{ in, want string }{
 		{"2026-01-12 10:00", "2026-01-12 10:00"}, // Monday, inside hours
 		{"2026-01-12 08:30", "2026-01-12 09:00"}, // before opening
@@ -27,17 +28,14 @@ func TestCalendarNextWorking(t *testing.T) {
 		{"2026-01-16 19:30", "2026-01-20 09:00"}, // Friday evening → Monday is a holiday → Tuesday
 		{"2026-01-17 12:00", "2026-01-20 09:00"}, // Saturday
 	} {
-		if got := cal.nextWorking(at(tc.in)); !got.Equal(at(tc.want)) {
-			t.Errorf("nextWorking(%s) = %s, want %s", tc.in, got.Format("2006-01-02 15:04"), tc.want)
-		}
+		got := cal.nextWorking(at(tc.in))
+		assert.True(t, got.Equal(at(tc.want)), "nextWorking(%s) = %s, want %s", tc.in, got.Format("2006-01-02 15:04"), tc.want)
 	}
 }
 
 func TestCalendarPrevWorking(t *testing.T) {
 	cal, err := newCalendar(WorkTime{}, msk)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, tc := range []struct{ in, want string }{
 		{"2026-01-14 11:00", "2026-01-14 11:00"}, // inside hours
 		{"2026-01-18 11:00", "2026-01-16 11:00"}, // Sunday → Friday, same time
@@ -46,9 +44,8 @@ func TestCalendarPrevWorking(t *testing.T) {
 		{"2026-01-14 07:00", "2026-01-14 09:00"}, // before opening → that day's opening
 		{"2026-01-19 00:00", "2026-01-19 09:00"}, // a date-only basis on a working day stays on it
 	} {
-		if got := cal.prevWorking(at(tc.in)); !got.Equal(at(tc.want)) {
-			t.Errorf("prevWorking(%s) = %s, want %s", tc.in, got.Format("2006-01-02 15:04"), tc.want)
-		}
+		got := cal.prevWorking(at(tc.in))
+		assert.True(t, got.Equal(at(tc.want)), "prevWorking(%s) = %s, want %s", tc.in, got.Format("2006-01-02 15:04"), tc.want)
 	}
 }
 
@@ -62,9 +59,7 @@ func TestCalendarErrors(t *testing.T) {
 		{WorkTime{From: "18:00", To: "09:00"}, "working hours end 09:00 is not after their start 18:00"},
 	} {
 		_, err := newCalendar(tc.w, msk)
-		if err == nil || err.Error() != tc.want {
-			t.Errorf("newCalendar(%+v) error = %v, want %q", tc.w, err, tc.want)
-		}
+		assert.False(t, err == nil || err.Error() != tc.want, "newCalendar(%+v) error = %v, want %q", tc.w, err, tc.want)
 	}
 }
 
@@ -77,9 +72,8 @@ func TestCycleOf(t *testing.T) {
 		{[]string{"trigger t9", "robot r1", "robot r1"}, "robot r1 → robot r1"},
 		{[]string{"a", "b", "c"}, "a → b → c → a"},
 	} {
-		if got := cycleText(cycleOf(tc.trail)); got != tc.want {
-			t.Errorf("cycleOf(%v) = %q, want %q", tc.trail, got, tc.want)
-		}
+		got := cycleText(cycleOf(tc.trail))
+		assert.Equal(t, tc.want, got, "cycleOf(%v) = %q, want %q", tc.trail, got, tc.want)
 	}
 }
 
@@ -89,11 +83,8 @@ func TestFieldWatchable(t *testing.T) {
 		"STAGE_ID": false, "OPPORTUNITY": false, "CURRENCY_ID": false, "ASSIGNED_BY_ID": false,
 		"DATE_MODIFY": false, "PHONE": false, "EMAIL_WORK": false, "UF_X.Y": false, "TITLE_PRINTABLE": false,
 	} {
-		if got := FieldWatchable(f, "DEAL"); got != want {
-			t.Errorf("FieldWatchable(%s) = %v, want %v", f, got, want)
-		}
+		got := FieldWatchable(f, "DEAL")
+		assert.Equal(t, want, got, "FieldWatchable(%s) = %v, want %v", f, got, want)
 	}
-	if FieldWatchable("UF_CRM_X", "ORDER") {
-		t.Error("UF_ fields of orders are not selectable")
-	}
+	assert.False(t, FieldWatchable("UF_CRM_X", "ORDER"), "UF_ fields of orders are not selectable")
 }

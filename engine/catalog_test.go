@@ -1,8 +1,12 @@
 package engine
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // registryOrder is section 1.1's registry, in order.
@@ -16,49 +20,32 @@ var registryOrder = []string{"RESP_CHANGED", "FIELD_CHANGED", "EMAIL", "EMAIL_SE
 
 func TestCatalogComplete(t *testing.T) {
 	cat := Catalog()
-	if len(cat) != len(registryOrder) {
-		t.Fatalf("catalogue has %d triggers, want %d", len(cat), len(registryOrder))
-	}
+	require.Len(t, cat, len(registryOrder), "catalogue has %d triggers, want %d", len(cat), len(registryOrder))
 	groups := map[string]bool{}
 	for _, g := range Groups() {
 		groups[g] = true
 	}
 	for i, ti := range cat {
-		if ti.Code != registryOrder[i] {
-			t.Errorf("catalogue[%d] = %s, want %s", i, ti.Code, registryOrder[i])
-		}
+		assert.Equal(t, registryOrder[i], ti.Code, "catalogue[%d] = %s, want %s", i, ti.Code, registryOrder[i])
 		for _, lang := range []string{"ru", "en"} {
-			if ti.Name[lang] == "" || ti.ShortName[lang] == "" {
-				t.Errorf("%s: missing %s name", ti.Code, lang)
-			}
+			assert.False(t, ti.Name[lang] == "" || ti.ShortName[lang] == "", "%s: missing %s name", ti.Code, lang)
 		}
-		if !groups[ti.Group] {
-			t.Errorf("%s: unknown group %q", ti.Code, ti.Group)
-		}
-		if GroupName(ti.Group, "ru") == ti.Group || GroupName(ti.Group, "en") == ti.Group {
-			t.Errorf("%s: group %q has no name", ti.Code, ti.Group)
-		}
+		assert.True(t, groups[ti.Group], "%s: unknown group %q", ti.Code, ti.Group)
+		assert.False(t, GroupName(ti.Group, "ru") == ti.Group || GroupName(ti.Group, "en") == ti.Group, "%s: group %q has no name", ti.Code, ti.Group)
 		for _, sp := range append(append([]SettingSpec{}, ti.Settings...), ti.Data...) {
 			switch sp.Kind {
 			case SettingString, SettingInt, SettingStrings, SettingCondition, SettingObject:
 			default:
-				t.Errorf("%s.%s: kind %q", ti.Code, sp.Key, sp.Kind)
+				assert.Fail(t, fmt.Sprintf("%s.%s: kind %q", ti.Code, sp.Key, sp.Kind))
 			}
-			if sp.Label["ru"] == "" || sp.Label["en"] == "" {
-				t.Errorf("%s.%s: missing label", ti.Code, sp.Key)
-			}
+			assert.False(t, sp.Label["ru"] == "" || sp.Label["en"] == "", "%s.%s: missing label", ti.Code, sp.Key)
 		}
-		if ti.SupportedTypes() == "none" {
-			t.Errorf("%s supports nothing", ti.Code)
-		}
+		assert.NotEqual(t, "none", ti.SupportedTypes(), "%s supports nothing", ti.Code)
 		got, ok := LookupTrigger(ti.Code)
-		if !ok || got.Code != ti.Code {
-			t.Errorf("LookupTrigger(%s) failed", ti.Code)
-		}
+		assert.False(t, !ok || got.Code != ti.Code, "LookupTrigger(%s) failed", ti.Code)
 	}
-	if _, ok := LookupTrigger("NOPE"); ok {
-		t.Error("LookupTrigger(NOPE) found something")
-	}
+	_, ok := LookupTrigger("NOPE")
+	assert.False(t, ok, "LookupTrigger(NOPE) found something")
 }
 
 func TestCatalogIsACopy(t *testing.T) {
@@ -67,14 +54,11 @@ func TestCatalogIsACopy(t *testing.T) {
 	a[5].Settings[0].Label["en"] = "changed"
 	a[1].Code = "X"
 	b := Catalog()
-	if b[0].Name["ru"] == "changed" || b[5].Settings[0].Label["en"] == "changed" || b[1].Code == "X" {
-		t.Error("Catalog shares state between calls")
-	}
+	assert.False(t, b[0].Name["ru"] == "changed" || b[5].Settings[0].Label["en"] == "changed" || b[1].Code == "X", "Catalog shares state between calls")
 	ti, _ := LookupTrigger("EMAIL_LINK")
 	ti.Name["en"] = "changed"
-	if ti2, _ := LookupTrigger("EMAIL_LINK"); ti2.Name["en"] == "changed" {
-		t.Error("LookupTrigger shares state")
-	}
+	ti2, _ := LookupTrigger("EMAIL_LINK")
+	assert.NotEqual(t, "changed", ti2.Name["en"], "LookupTrigger shares state")
 }
 
 func TestCatalogNames(t *testing.T) {
@@ -87,23 +71,18 @@ func TestCatalogNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		ti, _ := LookupTrigger(tt.code)
-		if ti.Name[tt.lang] != tt.long || ti.ShortName[tt.lang] != tt.short {
-			t.Errorf("%s %s: %q / %q", tt.code, tt.lang, ti.Name[tt.lang], ti.ShortName[tt.lang])
-		}
+		assert.False(t, ti.Name[tt.lang] != tt.long || ti.ShortName[tt.lang] != tt.short, "%s %s: %q / %q", tt.code, tt.lang, ti.Name[tt.lang], ti.ShortName[tt.lang])
 	}
 	groups := map[string]string{"PAYMENT": "payment", "APP": "other", "RESP_CHANGED": "elementControl",
 		"WEBFORM": "other", "CALLBACK": "clientCommunication", "TASK_STATUS": "taskManagement"}
 	for code, g := range groups {
-		if ti, _ := LookupTrigger(code); ti.Group != g {
-			t.Errorf("%s group = %s, want %s", code, ti.Group, g)
-		}
+		ti, _ := LookupTrigger(code)
+		assert.Equal(t, g, ti.Group, "%s group = %s, want %s", code, ti.Group, g)
 	}
-	if got := GroupName("clientCommunication", "ru"); got != "Коммуникация с клиентом" {
-		t.Errorf("GroupName ru = %q", got)
-	}
-	if got := GroupName("elementControl", "en"); got != "Manage workflow items" {
-		t.Errorf("GroupName en = %q", got)
-	}
+	got := GroupName("clientCommunication", "ru")
+	assert.Equal(t, "Коммуникация с клиентом", got, "GroupName ru = %q", got)
+	got = GroupName("elementControl", "en")
+	assert.Equal(t, "Manage workflow items", got, "GroupName en = %q", got)
 }
 
 func TestCatalogSupport(t *testing.T) {
@@ -139,28 +118,19 @@ func TestCatalogSupport(t *testing.T) {
 	}
 	for _, tt := range tests {
 		ti, ok := LookupTrigger(tt.code)
-		if !ok {
-			t.Fatalf("%s missing", tt.code)
-		}
+		require.True(t, ok, "%s missing", tt.code)
 		yes := strings.Fields(tt.yes)
 		for _, typ := range strings.Fields(all) {
 			want := false
 			for _, y := range yes {
 				want = want || y == typ
 			}
-			if got := ti.Supports(typ); got != want {
-				t.Errorf("%s.Supports(%s) = %v, want %v", tt.code, typ, got, want)
-			}
+			got := ti.Supports(typ)
+			assert.Equal(t, want, got, "%s.Supports(%s) = %v, want %v", tt.code, typ, got, want)
 		}
-		if ti.Supports("DYNAMIC_1030") != ti.Supports("DYNAMIC_128") {
-			t.Errorf("%s: DYNAMIC_1030 differs from DYNAMIC_128", tt.code)
-		}
-		if ti.Supports("CONTACT") || ti.Supports("DYNAMIC_5") || ti.Supports("") {
-			t.Errorf("%s supports a non-entity", tt.code)
-		}
-		if tt.text != "" && ti.SupportedTypes() != tt.text {
-			t.Errorf("%s.SupportedTypes() = %q, want %q", tt.code, ti.SupportedTypes(), tt.text)
-		}
+		assert.Equal(t, ti.Supports("DYNAMIC_128"), ti.Supports("DYNAMIC_1030"), "%s: DYNAMIC_1030 differs from DYNAMIC_128", tt.code)
+		assert.False(t, ti.Supports("CONTACT") || ti.Supports("DYNAMIC_5") || ti.Supports(""), "%s supports a non-entity", tt.code)
+		assert.False(t, tt.text != "" && ti.SupportedTypes() != tt.text, "%s.SupportedTypes() = %q, want %q", tt.code, ti.SupportedTypes(), tt.text)
 	}
 }
 
@@ -241,26 +211,20 @@ func TestTriggerMatches(t *testing.T) {
 	}
 	for _, tt := range tests {
 		ti, ok := LookupTrigger(tt.code)
-		if !ok {
-			t.Fatalf("%s missing", tt.code)
-		}
+		require.True(t, ok, "%s missing", tt.code)
 		got, why := ti.Matches(tt.settings, tt.data)
 		if got != tt.want {
-			t.Errorf("%s.Matches(%v, %v) = %v (%s), want %v", tt.code, tt.settings, tt.data, got, why.Text("en"), tt.want)
+			assert.Fail(t, fmt.Sprintf("%s.Matches(%v, %v) = %v (%s), want %v", tt.code, tt.settings, tt.data, got, why.Text("en"), tt.want))
 			continue
 		}
 		if got {
-			if !why.IsZero() {
-				t.Errorf("%s: match with reason %+v", tt.code, why)
-			}
+			assert.True(t, why.IsZero(), "%s: match with reason %+v", tt.code, why)
 			continue
 		}
-		if en := why.Text("en"); en != tt.en {
-			t.Errorf("%s reason:\n got %q\nwant %q", tt.code, en, tt.en)
-		}
-		if ru := why.Text("ru"); ru == "" || ru == why.Text("en") && tt.en != "" {
-			t.Errorf("%s: no Russian reason (%q)", tt.code, ru)
-		}
+		en := why.Text("en")
+		assert.Equal(t, tt.en, en, "%s reason:\n got %q\nwant %q", tt.code, en, tt.en)
+		ru := why.Text("ru")
+		assert.False(t, ru == "" || ru == why.Text("en") && tt.en != "", "%s: no Russian reason (%q)", tt.code, ru)
 	}
 }
 
@@ -271,16 +235,13 @@ func TestTriggerMatchesCoversSettings(t *testing.T) {
 		"OPENLINE_ANSWER_CTRL": true, "DOCUMENT_CREATE": true, "DOCUMENT_VIEW": true, "TASK_STATUS": true,
 		"FILL_TRACKNUM": true, "SHIPMENT_CHANGED": true, "QR": true, "FIELD_CHANGED": true}
 	for _, ti := range Catalog() {
-		if len(ti.Settings) > 0 && !covered[ti.Code] {
-			t.Errorf("%s has settings but no Matches test", ti.Code)
-		}
+		assert.False(t, len(ti.Settings) > 0 && !covered[ti.Code], "%s has settings but no Matches test", ti.Code)
 	}
 }
 
 func TestMatchesReasonRussian(t *testing.T) {
 	ti, _ := LookupTrigger("EMAIL_LINK")
 	_, why := ti.Matches(map[string]any{"url": "https://b/"}, map[string]any{"url": "https://a/x"})
-	if got, want := why.Text("ru"), "ссылка https://a/x не начинается с https://b/"; got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
+	got, want := why.Text("ru"), "ссылка https://a/x не начинается с https://b/"
+	assert.Equal(t, want, got, "got %q, want %q", got, want)
 }

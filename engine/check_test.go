@@ -3,6 +3,9 @@ package engine
 import (
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // Check refuses what New refuses, with the same paths, without placing
@@ -17,9 +20,8 @@ func TestCheck(t *testing.T) {
 			Items:    []Item{{ID: 1, Entity: "DEAL", Stage: "NEW"}},
 		}
 	}
-	if err := Check(base()); err != nil {
-		t.Fatalf("a valid scenario: %v", err)
-	}
+	err := Check(base())
+	require.NoError(t, err, "a valid scenario")
 	for _, tc := range []struct {
 		name   string
 		change func(sc *Scenario)
@@ -35,11 +37,8 @@ func TestCheck(t *testing.T) {
 		sc := base()
 		tc.change(sc)
 		err := Check(sc)
-		if err == nil || err.Error() != tc.want {
-			t.Errorf("%s: Check() = %v, want %q", tc.name, err, tc.want)
-		}
-		if _, nerr := New(sc, Options{}); nerr == nil || nerr.Error() != tc.want {
-			t.Errorf("%s: New() = %v, want the same error as Check", tc.name, nerr)
-		}
+		assert.False(t, err == nil || err.Error() != tc.want, "%s: Check() = %v, want %q", tc.name, err, tc.want)
+		_, nerr := New(sc, Options{})
+		assert.False(t, nerr == nil || nerr.Error() != tc.want, "%s: New() = %v, want the same error as Check", tc.name, nerr)
 	}
 }

@@ -3,6 +3,8 @@ package engine
 import (
 	"encoding/json"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // fuzzFieldTypes are the field types a fuzzed clause may compare under;
@@ -47,23 +49,15 @@ func FuzzCondition(f *testing.F) {
 		}
 		cc, err := CompileCondition(c, func(id string) string { return types[id] })
 		if err != nil {
-			if cc != nil {
-				t.Fatalf("error %v with a condition", err)
-			}
+			require.Nil(t, cc, "error %v with a condition", err)
 			return
 		}
 		src := FieldMap{"F1": fuzzJSON(field1), "F2": fuzzJSON(field2)}
 		got := cc.Eval(src)
 		ok, why := cc.Explain(src)
-		if got != ok {
-			t.Fatalf("Eval = %v, Explain = %v (%s)", got, ok, why.Text("en"))
-		}
-		if !ok && (why.Text("en") == "" || why.Text("ru") == "" || why.IsZero()) {
-			t.Fatalf("false without a reason")
-		}
-		if ok && !why.IsZero() {
-			t.Fatalf("true with a reason %+v", why)
-		}
+		require.Equal(t, ok, got, "Eval = %v, Explain = %v (%s)", got, ok, why.Text("en"))
+		require.False(t, !ok && (why.Text("en") == "" || why.Text("ru") == "" || why.IsZero()), "false without a reason")
+		require.False(t, ok && !why.IsZero(), "true with a reason %+v", why)
 		// The values and the types also feed the value helpers.
 		for _, ft := range types {
 			ValuesEqual(ft, src["F1"], src["F2"])

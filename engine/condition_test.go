@@ -2,8 +2,10 @@ package engine
 
 import (
 	"fmt"
-	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // condTestTypes types the fields used by the condition tests.
@@ -145,19 +147,12 @@ func TestConditionOperators(t *testing.T) {
 				types = func(string) string { return FieldDate }
 			}
 			cc, err := CompileCondition(Condition{tt.cl}, types)
-			if err != nil {
-				t.Fatalf("compile: %v", err)
-			}
-			if got := cc.Eval(fields); got != tt.want {
-				t.Errorf("Eval(%s %s %v) = %v, want %v", tt.cl.Field, tt.cl.Op, tt.cl.Value, got, tt.want)
-			}
+			require.NoError(t, err, "compile")
+			got := cc.Eval(fields)
+			assert.Equal(t, tt.want, got, "Eval(%s %s %v) = %v, want %v", tt.cl.Field, tt.cl.Op, tt.cl.Value, got, tt.want)
 			ok, why := cc.Explain(fields)
-			if ok != tt.want {
-				t.Errorf("Explain = %v, want %v", ok, tt.want)
-			}
-			if !ok && why.Code != "condition_false" {
-				t.Errorf("Explain reason %+v", why)
-			}
+			assert.Equal(t, tt.want, ok, "Explain = %v, want %v", ok, tt.want)
+			assert.False(t, !ok && why.Code != "condition_false", "Explain reason %+v", why)
 		})
 	}
 }
@@ -192,25 +187,17 @@ func TestConditionBlocks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cc, err := CompileCondition(tt.c, condTestTypes)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := cc.Eval(fields); got != tt.want {
-				t.Errorf("Eval = %v, want %v", got, tt.want)
-			}
-			if ok, _ := cc.Explain(fields); ok != tt.want {
-				t.Errorf("Explain = %v, want %v", ok, tt.want)
-			}
+			require.NoError(t, err)
+			got := cc.Eval(fields)
+			assert.Equal(t, tt.want, got, "Eval = %v, want %v", got, tt.want)
+			ok, _ := cc.Explain(fields)
+			assert.Equal(t, tt.want, ok, "Explain = %v, want %v", ok, tt.want)
 		})
 	}
 	var zero CompiledCondition
-	if !zero.Eval(fields) || !zero.Empty() {
-		t.Error("zero CompiledCondition must hold")
-	}
+	assert.False(t, !zero.Eval(fields) || !zero.Empty(), "zero CompiledCondition must hold")
 	var nilCC *CompiledCondition
-	if !nilCC.Eval(fields) {
-		t.Error("nil CompiledCondition must hold")
-	}
+	assert.True(t, nilCC.Eval(fields), "nil CompiledCondition must hold")
 }
 
 func TestConditionExplain(t *testing.T) {
@@ -236,19 +223,13 @@ func TestConditionExplain(t *testing.T) {
 	}
 	for _, tt := range tests {
 		cc, err := CompileCondition(tt.c, condTestTypes)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		ok, why := cc.Explain(fields)
-		if ok {
-			t.Fatalf("%v: expected false", tt.c)
-		}
-		if got := why.Text("ru"); got != tt.ru {
-			t.Errorf("ru:\n got %q\nwant %q", got, tt.ru)
-		}
-		if got := why.Text("en"); got != tt.en {
-			t.Errorf("en:\n got %q\nwant %q", got, tt.en)
-		}
+		require.False(t, ok, "%v: expected false", tt.c)
+		got := why.Text("ru")
+		assert.Equal(t, tt.ru, got, "ru:\n got %q\nwant %q", got, tt.ru)
+		got = why.Text("en")
+		assert.Equal(t, tt.en, got, "en:\n got %q\nwant %q", got, tt.en)
 	}
 }
 
@@ -267,41 +248,27 @@ func TestCompileConditionErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := CompileCondition(tt.c, condTestTypes)
-		if err == nil || err.Error() != tt.want {
-			t.Errorf("CompileCondition(%v) error = %v\nwant %s", tt.c, err, tt.want)
-		}
+		assert.False(t, err == nil || err.Error() != tt.want, "CompileCondition(%v) error = %v\nwant %s", tt.c, err, tt.want)
 	}
 }
 
 func TestOperators(t *testing.T) {
 	ops := Operators()
-	if len(ops) != 13 {
-		t.Fatalf("%d operators", len(ops))
-	}
+	require.Len(t, ops, 13, "%d operators", len(ops))
 	for _, op := range ops {
-		if !ValidateClauseOp(op) {
-			t.Errorf("%q not valid", op)
-		}
-		if _, ok := operatorNames[op]; !ok || OperatorName(op, "ru") == op {
-			t.Errorf("%q has no name", op)
-		}
+		assert.True(t, ValidateClauseOp(op), "%q not valid", op)
+		_, ok := operatorNames[op]
+		assert.False(t, !ok || OperatorName(op, "ru") == op, "%q has no name", op)
 	}
-	if ValidateClauseOp("modified") || ValidateClauseOp("") {
-		t.Error("invalid op accepted")
-	}
-	if got := OperatorName(">", "ru"); got != "больше" {
-		t.Errorf("ru > = %q", got)
-	}
-	if got := OperatorName("between", "en"); got != "between" {
-		t.Errorf("en between = %q", got)
-	}
-	if got := OperatorName("empty", "en"); got != "is empty" {
-		t.Errorf("en empty = %q", got)
-	}
+	assert.False(t, ValidateClauseOp("modified") || ValidateClauseOp(""), "invalid op accepted")
+	got := OperatorName(">", "ru")
+	assert.Equal(t, "больше", got, "ru > = %q", got)
+	got = OperatorName("between", "en")
+	assert.Equal(t, "between", got, "en between = %q", got)
+	got = OperatorName("empty", "en")
+	assert.Equal(t, "is empty", got, "en empty = %q", got)
 	ops[0] = "changed"
-	if Operators()[0] != "=" {
-		t.Error("Operators shares its slice")
-	}
+	assert.Equal(t, "=", Operators()[0], "Operators shares its slice")
 }
 
 func TestConditionFromJSON(t *testing.T) {
@@ -309,21 +276,15 @@ func TestConditionFromJSON(t *testing.T) {
 		map[string]any{"field": "A", "op": "=", "value": 1.0, "join": "or"},
 		map[string]any{"field": "B", "op": "empty"},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := Condition{{Field: "A", Op: "=", Value: 1.0, HasValue: true, Join: "or"}, {Field: "B", Op: "empty"}}
-	if fmt.Sprint(c) != fmt.Sprint(want) {
-		t.Errorf("got %v, want %v", c, want)
-	}
+	assert.Equal(t, fmt.Sprint(want), fmt.Sprint(c), "got %v, want %v", c, want)
 	for _, bad := range []any{"x", []any{"x"}, []any{map[string]any{"field": 1.0}}, []any{map[string]any{"fld": "A"}}} {
-		if _, err := ConditionFromJSON(bad); err == nil {
-			t.Errorf("ConditionFromJSON(%v) accepted", bad)
-		}
+		_, err := ConditionFromJSON(bad)
+		assert.Error(t, err, "ConditionFromJSON(%v) accepted", bad)
 	}
-	if c, err := ConditionFromJSON(nil); c != nil || err != nil {
-		t.Error("nil condition")
-	}
+	c, err = ConditionFromJSON(nil)
+	assert.False(t, c != nil || err != nil, "nil condition")
 }
 
 // allocFields is a FieldSource whose values are boxed once, as the
@@ -361,24 +322,16 @@ func TestConditionEvalDoesNotAllocate(t *testing.T) {
 		{Field: "OPPORTUNITY", Op: "<", Value: 1.0},
 	}
 	cc, err := CompileCondition(c, condTestTypes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !cc.Eval(allocFields) {
-		t.Fatal("condition should hold")
-	}
-	if n := testing.AllocsPerRun(100, func() { cc.Eval(allocFields) }); n != 0 {
-		t.Errorf("Eval allocates %v times per run", n)
-	}
+	require.NoError(t, err)
+	require.True(t, cc.Eval(allocFields), "condition should hold")
+	n := testing.AllocsPerRun(100, func() { cc.Eval(allocFields) })
+	assert.EqualValues(t, 0, n, "Eval allocates %v times per run", n)
 	// A false first block makes Eval go through every block.
 	c[0].Value = 1e12
 	cc, err = CompileCondition(c, condTestTypes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := testing.AllocsPerRun(100, func() { cc.Eval(allocFields) }); n != 0 {
-		t.Errorf("Eval (false block) allocates %v times per run", n)
-	}
+	require.NoError(t, err)
+	n = testing.AllocsPerRun(100, func() { cc.Eval(allocFields) })
+	assert.EqualValues(t, 0, n, "Eval (false block) allocates %v times per run", n)
 }
 
 func BenchmarkConditionEval(b *testing.B) {
@@ -386,14 +339,10 @@ func BenchmarkConditionEval(b *testing.B) {
 		{Field: "OPPORTUNITY", Op: ">=", Value: 10000.0},
 		{Field: "TITLE", Op: "contain", Value: "поставку"},
 	}, condTestTypes)
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.ReportAllocs()
 	for b.Loop() {
-		if !cc.Eval(allocFields) {
-			b.Fatal("false")
-		}
+		require.True(b, cc.Eval(allocFields), "false")
 	}
 }
 
@@ -429,11 +378,8 @@ func ExampleCompileCondition() {
 
 func TestConditionReasonCodesHaveText(t *testing.T) {
 	for _, op := range Operators() {
-		if _, ok := lookupReason("clause_" + op); !ok {
-			t.Errorf("no text for clause_%s", op)
-		}
+		_, ok := lookupReason("clause_" + op)
+		assert.True(t, ok, "no text for clause_%s", op)
 	}
-	if !strings.Contains(Reason{Code: "condition_false"}.Text("en"), "condition false") {
-		t.Error("condition_false text")
-	}
+	assert.Contains(t, Reason{Code: "condition_false"}.Text("en"), "condition false", "condition_false text")
 }

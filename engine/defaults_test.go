@@ -1,9 +1,13 @@
 package engine
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func stageIDs(p Pipeline) string {
@@ -33,12 +37,9 @@ func TestDefaultPipelineIDs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := DefaultPipeline(tt.typ, "ru", tt.id)
-		if got := stageIDs(p); got != tt.want {
-			t.Errorf("DefaultPipeline(%s, %d) ids = %q, want %q", tt.typ, tt.id, got, tt.want)
-		}
-		if p.ID != tt.id {
-			t.Errorf("DefaultPipeline(%s, %d).ID = %d", tt.typ, tt.id, p.ID)
-		}
+		got := stageIDs(p)
+		assert.Equal(t, tt.want, got, "DefaultPipeline(%s, %d) ids = %q, want %q", tt.typ, tt.id, got, tt.want)
+		assert.Equal(t, tt.id, p.ID, "DefaultPipeline(%s, %d).ID = %d", tt.typ, tt.id, p.ID)
 	}
 }
 
@@ -57,36 +58,22 @@ func TestDefaultPipelineSemantics(t *testing.T) {
 				for _, s := range p.Stages {
 					switch s.Semantics {
 					case Process:
-						if phase != 0 {
-							t.Errorf("%s: process stage %s after success", typ, s.ID)
-						}
+						assert.EqualValues(t, 0, phase, "%s: process stage %s after success", typ, s.ID)
 					case Success:
 						successes++
 						phase = 1
 					case Failure:
-						if phase == 0 {
-							t.Errorf("%s: failure stage %s before success", typ, s.ID)
-						}
+						assert.NotEqualValues(t, 0, phase, "%s: failure stage %s before success", typ, s.ID)
 						phase = 2
 					default:
-						t.Errorf("%s: stage %s semantics %q", typ, s.ID, s.Semantics)
+						assert.Fail(t, fmt.Sprintf("%s: stage %s semantics %q", typ, s.ID, s.Semantics))
 					}
-					if !color.MatchString(s.Color) {
-						t.Errorf("%s: stage %s colour %q", typ, s.ID, s.Color)
-					}
-					if s.Semantics == Success && s.Color != "#7BD500" || s.Semantics == Failure && s.Color != "#FF5752" {
-						t.Errorf("%s: stage %s colour %q for %s", typ, s.ID, s.Color, s.Semantics)
-					}
-					if !idRe.MatchString(s.ID) {
-						t.Errorf("%s: stage id %q", typ, s.ID)
-					}
-					if s.Name == "" {
-						t.Errorf("%s: stage %s has no name", typ, s.ID)
-					}
+					assert.True(t, color.MatchString(s.Color), "%s: stage %s colour %q", typ, s.ID, s.Color)
+					assert.False(t, s.Semantics == Success && s.Color != "#7BD500" || s.Semantics == Failure && s.Color != "#FF5752", "%s: stage %s colour %q for %s", typ, s.ID, s.Color, s.Semantics)
+					assert.True(t, idRe.MatchString(s.ID), "%s: stage id %q", typ, s.ID)
+					assert.NotEqual(t, "", s.Name, "%s: stage %s has no name", typ, s.ID)
 				}
-				if successes != 1 || p.Stages[0].Semantics != Process {
-					t.Errorf("%s: %d success stages", typ, successes)
-				}
+				assert.False(t, successes != 1 || p.Stages[0].Semantics != Process, "%s: %d success stages", typ, successes)
 			}
 		}
 	}
@@ -114,13 +101,10 @@ func TestDefaultPipelineNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := DefaultPipeline(tt.typ, tt.locale, tt.id)
-		if p.Name != tt.name || p.Stages[0].Name != tt.first {
-			t.Errorf("DefaultPipeline(%s, %q, %d) = %q / %q, want %q / %q", tt.typ, tt.locale, tt.id, p.Name, p.Stages[0].Name, tt.name, tt.first)
-		}
+		assert.False(t, p.Name != tt.name || p.Stages[0].Name != tt.first, "DefaultPipeline(%s, %q, %d) = %q / %q, want %q / %q", tt.typ, tt.locale, tt.id, p.Name, p.Stages[0].Name, tt.name, tt.first)
 	}
-	if got := DefaultPipeline("DEAL", "en", 0).Stages[5].Name; got != "Deal won" {
-		t.Errorf("WON = %q", got)
-	}
+	got := DefaultPipeline("DEAL", "en", 0).Stages[5].Name
+	assert.Equal(t, "Deal won", got, "WON = %q", got)
 }
 
 func TestStandardFields(t *testing.T) {
@@ -128,27 +112,13 @@ func TestStandardFields(t *testing.T) {
 		"ASSIGNED_BY_ID": FieldUser, "SOURCE_ID": FieldString, "COMMENTS": FieldString, "BEGINDATE": FieldDate,
 		"CLOSEDATE": FieldDate, "DATE_CREATE": FieldDateTime, "DATE_MODIFY": FieldDateTime, "MODIFY_BY_ID": FieldUser}
 	fields := StandardFields()
-	if len(fields) != len(want) {
-		t.Fatalf("%d standard fields", len(fields))
-	}
+	require.Len(t, fields, len(want), "%d standard fields", len(fields))
 	for _, f := range fields {
-		if want[f.ID] != f.Type || f.Multiple {
-			t.Errorf("%s: type %q", f.ID, f.Type)
-		}
-		if StandardFieldType(f.ID) != f.Type {
-			t.Errorf("StandardFieldType(%s)", f.ID)
-		}
-		if FieldName(f.ID, "ru") == f.ID || FieldName(f.ID, "en") == f.ID || f.Name != FieldName(f.ID, "ru") {
-			t.Errorf("%s: names %q %q", f.ID, FieldName(f.ID, "ru"), FieldName(f.ID, "en"))
-		}
+		assert.False(t, want[f.ID] != f.Type || f.Multiple, "%s: type %q", f.ID, f.Type)
+		assert.Equal(t, f.Type, StandardFieldType(f.ID), "StandardFieldType(%s)", f.ID)
+		assert.False(t, FieldName(f.ID, "ru") == f.ID || FieldName(f.ID, "en") == f.ID || f.Name != FieldName(f.ID, "ru"), "%s: names %q %q", f.ID, FieldName(f.ID, "ru"), FieldName(f.ID, "en"))
 	}
-	if StandardFieldType("UF_CRM_X") != "" || FieldName("UF_CRM_X", "en") != "UF_CRM_X" {
-		t.Error("non-standard field")
-	}
-	if FieldName("OPPORTUNITY", "ru") != "Сумма" || FieldName("ASSIGNED_BY_ID", "en") != "Responsible person" {
-		t.Error("field names")
-	}
-	if FieldName("STAGE_ID", "en") != "Stage" {
-		t.Error("system field name")
-	}
+	assert.False(t, StandardFieldType("UF_CRM_X") != "" || FieldName("UF_CRM_X", "en") != "UF_CRM_X", "non-standard field")
+	assert.False(t, FieldName("OPPORTUNITY", "ru") != "Сумма" || FieldName("ASSIGNED_BY_ID", "en") != "Responsible person", "field names")
+	assert.Equal(t, "Stage", FieldName("STAGE_ID", "en"), "system field name")
 }

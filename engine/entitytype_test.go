@@ -1,6 +1,10 @@
 package engine
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 func TestValidEntityType(t *testing.T) {
 	tests := []struct {
@@ -29,15 +33,10 @@ func TestValidEntityType(t *testing.T) {
 		{"", false, 0},
 	}
 	for _, tt := range tests {
-		if got := ValidEntityType(tt.in); got != tt.want {
-			t.Errorf("ValidEntityType(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-		if got := DynamicTypeID(tt.in); got != tt.dyn {
-			t.Errorf("DynamicTypeID(%q) = %d, want %d", tt.in, got, tt.dyn)
-		}
-		if got := IsDynamic(tt.in); got != (tt.dyn != 0) {
-			t.Errorf("IsDynamic(%q) = %v", tt.in, got)
-		}
+		got := ValidEntityType(tt.in)
+		assert.Equal(t, tt.want, got, "ValidEntityType(%q) = %v, want %v", tt.in, got, tt.want)
+		assert.Equal(t, tt.dyn, DynamicTypeID(tt.in), "DynamicTypeID(%q)", tt.in)
+		assert.Equal(t, tt.dyn != 0, IsDynamic(tt.in), "IsDynamic(%q)", tt.in)
 	}
 }
 
@@ -45,9 +44,8 @@ func TestOwnerTypeID(t *testing.T) {
 	tests := map[string]int{"LEAD": 1, "DEAL": 2, "QUOTE": 7, "ORDER": 14, "SMART_INVOICE": 31,
 		"DYNAMIC_128": 128, "DYNAMIC_1030": 1030, "FOO": 0}
 	for in, want := range tests {
-		if got := OwnerTypeID(in); got != want {
-			t.Errorf("OwnerTypeID(%q) = %d, want %d", in, got, want)
-		}
+		got := OwnerTypeID(in)
+		assert.Equal(t, want, got, "OwnerTypeID(%q) = %d, want %d", in, got, want)
 	}
 }
 
@@ -56,9 +54,8 @@ func TestSinglePipeline(t *testing.T) {
 		in   string
 		want bool
 	}{{"LEAD", true}, {"QUOTE", true}, {"ORDER", true}, {"DEAL", false}, {"SMART_INVOICE", false}, {"DYNAMIC_128", false}} {
-		if got := SinglePipeline(tt.in); got != tt.want {
-			t.Errorf("SinglePipeline(%q) = %v", tt.in, got)
-		}
+		got := SinglePipeline(tt.in)
+		assert.Equal(t, tt.want, got, "SinglePipeline(%q) = %v", tt.in, got)
 	}
 }
 
@@ -75,9 +72,8 @@ func TestEntityName(t *testing.T) {
 		{"WHATEVER", "en", "WHATEVER"},
 	}
 	for _, tt := range tests {
-		if got := EntityName(tt.typ, tt.lang); got != tt.want {
-			t.Errorf("EntityName(%q, %q) = %q, want %q", tt.typ, tt.lang, got, tt.want)
-		}
+		got := EntityName(tt.typ, tt.lang)
+		assert.Equal(t, tt.want, got, "EntityName(%q, %q) = %q, want %q", tt.typ, tt.lang, got, tt.want)
 	}
 }
 
@@ -107,13 +103,10 @@ func TestParseTarget(t *testing.T) {
 	}
 	for _, tt := range tests {
 		typ, id, ok := ParseTarget(tt.in)
-		if typ != tt.typ || id != tt.id || ok != tt.want {
-			t.Errorf("ParseTarget(%q) = %q, %d, %v; want %q, %d, %v", tt.in, typ, id, ok, tt.typ, tt.id, tt.want)
-		}
+		assert.False(t, typ != tt.typ || id != tt.id || ok != tt.want, "ParseTarget(%q) = %q, %d, %v; want %q, %d, %v", tt.in, typ, id, ok, tt.typ, tt.id, tt.want)
 		if ok {
-			if back := Target(typ, id); back != tt.in {
-				t.Errorf("Target(%q, %d) = %q, want %q", typ, id, back, tt.in)
-			}
+			back := Target(typ, id)
+			assert.Equal(t, tt.in, back, "Target(%q, %d) = %q, want %q", typ, id, back, tt.in)
 		}
 	}
 }

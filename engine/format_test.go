@@ -3,6 +3,8 @@ package engine
 import (
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestFormatNumber(t *testing.T) {
@@ -14,9 +16,8 @@ func TestFormatNumber(t *testing.T) {
 		{1250.5, "1 250.5"}, {-1234567, "-1 234 567"}, {0.25, "0.25"}, {1e9, "1 000 000 000"},
 	}
 	for _, tt := range tests {
-		if got := FormatNumber(tt.in); got != tt.want {
-			t.Errorf("FormatNumber(%v) = %q, want %q", tt.in, got, tt.want)
-		}
+		got := FormatNumber(tt.in)
+		assert.Equal(t, tt.want, got, "FormatNumber(%v) = %q, want %q", tt.in, got, tt.want)
 	}
 }
 
@@ -46,9 +47,8 @@ func TestFormatValue(t *testing.T) {
 		{FieldString, map[string]any{}, "map[]"},
 	}
 	for _, tt := range tests {
-		if got := FormatValue(tt.typ, tt.v); got != tt.want {
-			t.Errorf("FormatValue(%q, %#v) = %q, want %q", tt.typ, tt.v, got, tt.want)
-		}
+		got := FormatValue(tt.typ, tt.v)
+		assert.Equal(t, tt.want, got, "FormatValue(%q, %#v) = %q, want %q", tt.typ, tt.v, got, tt.want)
 	}
 }
 
@@ -74,16 +74,12 @@ func TestReasonText(t *testing.T) {
 			"condition false: A (1) > 2 is false; or B (x) = y is false"},
 	}
 	for _, tt := range tests {
-		if got := tt.r.Text("ru"); got != tt.ru {
-			t.Errorf("%+v ru = %q, want %q", tt.r, got, tt.ru)
-		}
-		if got := tt.r.Text("en"); got != tt.en {
-			t.Errorf("%+v en = %q, want %q", tt.r, got, tt.en)
-		}
+		got := tt.r.Text("ru")
+		assert.Equal(t, tt.ru, got, "%+v ru = %q, want %q", tt.r, got, tt.ru)
+		got = tt.r.Text("en")
+		assert.Equal(t, tt.en, got, "%+v en = %q, want %q", tt.r, got, tt.en)
 	}
-	if !(Reason{}).IsZero() || (Reason{Code: "x"}).IsZero() {
-		t.Error("IsZero")
-	}
+	assert.False(t, !(Reason{}).IsZero() || (Reason{Code: "x"}).IsZero(), "IsZero")
 }
 
 // Every reason sentence must have text in both languages and the same
@@ -91,12 +87,8 @@ func TestReasonText(t *testing.T) {
 func TestReasonTablesComplete(t *testing.T) {
 	for _, table := range reasonTables() {
 		for code, rt := range table {
-			if rt.ru == "" || rt.en == "" {
-				t.Errorf("%s: missing text", code)
-			}
-			if reasonPlaceholders(rt.ru) != reasonPlaceholders(rt.en) {
-				t.Errorf("%s: %d placeholders in ru, %d in en", code, reasonPlaceholders(rt.ru), reasonPlaceholders(rt.en))
-			}
+			assert.False(t, rt.ru == "" || rt.en == "", "%s: missing text", code)
+			assert.Equal(t, reasonPlaceholders(rt.en), reasonPlaceholders(rt.ru), "%s: %d placeholders in ru, %d in en", code, reasonPlaceholders(rt.ru), reasonPlaceholders(rt.en))
 		}
 	}
 }

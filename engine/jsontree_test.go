@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseJSONTree(t *testing.T) {
@@ -35,20 +38,14 @@ func TestParseJSONTree(t *testing.T) {
 			errs := &errList{}
 			root, ok := parseJSONTree([]byte(tt.in), errs)
 			if tt.wantErr {
-				if ok {
-					t.Fatalf("no error")
-				}
-				if got := errs.err().Error(); got != tt.want {
-					t.Errorf("error\n%s\nwant\n%s", got, tt.want)
-				}
+				require.False(t, ok, "no error")
+				got := errs.err().Error()
+				assert.Equal(t, tt.want, got, "error\n%s\nwant\n%s", got, tt.want)
 				return
 			}
-			if !ok {
-				t.Fatalf("error: %v", errs.err())
-			}
-			if got := rdRenderTree(&root); got != tt.want {
-				t.Errorf("got %s want %s", got, tt.want)
-			}
+			require.True(t, ok, "error: %v", errs.err())
+			got := rdRenderTree(&root)
+			assert.Equal(t, tt.want, got, "got %s want %s", got, tt.want)
 		})
 	}
 }
@@ -90,15 +87,10 @@ func TestParseJSONTreeDuplicateInLargeObject(t *testing.T) {
 	b.WriteString(`"k3": 0, "k39": 1}`)
 	errs := &errList{}
 	root, ok := parseJSONTree([]byte(b.String()), errs)
-	if ok {
-		t.Fatal("duplicates not found")
-	}
-	if got := errs.err().Error(); got != "k3: duplicate key\nk39: duplicate key" {
-		t.Errorf("got %q", got)
-	}
-	if len(root.kids) != 40 || root.member("k3").text != "3" {
-		t.Errorf("the first occurrence must be kept: %d kids", len(root.kids))
-	}
+	require.False(t, ok, "duplicates not found")
+	got := errs.err().Error()
+	assert.Equal(t, "k3: duplicate key\nk39: duplicate key", got, "got %q", got)
+	assert.False(t, len(root.kids) != 40 || root.member("k3").text != "3", "the first occurrence must be kept: %d kids", len(root.kids))
 }
 
 // TestParseJSONTreeWide checks that a very wide and long document is read
@@ -108,7 +100,5 @@ func TestParseJSONTreeWide(t *testing.T) {
 	data := []byte("[" + strings.Repeat(`{"a": "x\u00e9", "b": [1, 2.5]},`, n-1) + `{"a": "", "b": []}]`)
 	errs := &errList{}
 	root, ok := parseJSONTree(data, errs)
-	if !ok || len(root.kids) != n {
-		t.Fatalf("ok %v, %d items, %v", ok, len(root.kids), errs.err())
-	}
+	require.False(t, !ok || len(root.kids) != n, "ok %v, %d items, %v", ok, len(root.kids), errs.err())
 }

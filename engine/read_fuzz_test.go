@@ -1,21 +1,29 @@
 package engine
 
 import (
-	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzReadScenario checks that reading never panics or hangs and that any
 // input that reads without error is stable under write → read → write.
 func FuzzReadScenario(f *testing.F) {
-	for _, file := range rdScenarioFiles(f) {
+	// Seeds: every valid scenario and the black-box suite's invalid and
+	// command-line files.
+	seeds := rdScenarioFiles(f)
+	for _, dir := range []string{"invalid", "cli"} {
+		m, err := filepath.Glob(filepath.Join("..", "engine_test", "testdata", dir, "*.json"))
+		require.NoError(f, err)
+		seeds = append(seeds, m...)
+	}
+	for _, file := range seeds {
 		data, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
+		require.NoError(f, err)
 		f.Add(data)
 	}
 	f.Add([]byte(rdDoc(rdTriggers(rdOKTrigger), rdItems(`{"id": 1, "entity": "DEAL", "stage": "NEW", "fields": {"A": [1, "x", null]}}`))))
@@ -24,29 +32,17 @@ func FuzzReadScenario(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := ReadScenario(data)
 		if err != nil {
-			if s != nil {
-				t.Fatal("a scenario and an error")
-			}
-			if len(strings.Split(err.Error(), "\n")) > MaxErrors+1 {
-				t.Fatalf("more than %d errors", MaxErrors+1)
-			}
+			require.Nil(t, s, "a scenario and an error")
+			require.False(t, len(strings.Split(err.Error(), "\n")) > MaxErrors+1, "more than %d errors", MaxErrors+1)
 			return
 		}
 		w1, err := WriteScenario(s)
-		if err != nil {
-			t.Fatalf("write: %v", err)
-		}
+		require.NoError(t, err, "write")
 		s2, err := ReadScenario(w1)
-		if err != nil {
-			t.Fatalf("reading the written file: %v\n%s", err, w1)
-		}
+		require.NoError(t, err, "reading the written file: %v\n%s", err, w1)
 		w2, err := WriteScenario(s2)
-		if err != nil {
-			t.Fatalf("second write: %v", err)
-		}
-		if !bytes.Equal(w1, w2) {
-			t.Fatalf("write → read → write differs:\n%s\n---\n%s", w1, w2)
-		}
+		require.NoError(t, err, "second write")
+		require.Equal(t, w2, w1, "write → read → write differs:\n%s\n---\n%s", w1, w2)
 	})
 }
 
@@ -69,22 +65,18 @@ func BenchmarkReadScenario10000Items(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ReadScenario(data); err != nil {
-			b.Fatal(err)
-		}
+		_, err := ReadScenario(data)
+		require.NoError(b, err)
 	}
 }
 
 func BenchmarkWriteScenario10000Items(b *testing.B) {
 	s, err := ReadScenario(readBenchData(10000))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := WriteScenario(s); err != nil {
-			b.Fatal(err)
-		}
+		_, err := WriteScenario(s)
+		require.NoError(b, err)
 	}
 }
 
@@ -95,8 +87,7 @@ func BenchmarkReadScenario50MB(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ReadScenario(data); err != nil {
-			b.Fatal(err)
-		}
+		_, err := ReadScenario(data)
+		require.NoError(b, err)
 	}
 }

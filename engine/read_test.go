@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // rdBaseEntities is the entity list of the error-table documents: a DEAL
@@ -386,25 +389,15 @@ func TestReadScenarioErrors(t *testing.T) {
 				`items[0].colour: unknown key`,
 			}},
 	}
-	if len(tests) < 40 {
-		t.Fatalf("only %d rows", len(tests))
-	}
+	require.False(t, len(tests) < 40, "only %d rows", len(tests))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, err := ReadScenario([]byte(tt.in))
-			if err == nil {
-				t.Fatalf("no error; read %+v", s)
-			}
-			if s != nil {
-				t.Errorf("a scenario was returned together with an error")
-			}
-			if !errors.Is(err, ErrInvalid) {
-				t.Errorf("errors.Is(err, ErrInvalid) is false for %T", err)
-			}
+			require.Error(t, err, "no error; read %+v", s)
+			assert.Nil(t, s, "a scenario was returned together with an error")
+			assert.ErrorIs(t, err, ErrInvalid, "errors.Is(err, ErrInvalid) is false for %T", err)
 			got := strings.Split(err.Error(), "\n")
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
+			assert.Equal(t, tt.want, got, "errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 		})
 	}
 }
@@ -416,18 +409,12 @@ func TestReadScenarioErrorCap(t *testing.T) {
 	}
 	_, err := ReadScenario([]byte(rdDoc(rdItems(its...))))
 	var errs Errors
-	if !errors.As(err, &errs) {
-		t.Fatalf("error is %T, want Errors", err)
-	}
-	if len(errs) != MaxErrors+1 {
-		t.Fatalf("got %d errors, want %d", len(errs), MaxErrors+1)
-	}
-	if got := errs[0].Error(); got != "items[0].bad: unknown key" {
-		t.Errorf("first error %q", got)
-	}
-	if got := errs[MaxErrors].Error(); got != "… and more errors" {
-		t.Errorf("last error %q", got)
-	}
+	require.True(t, errors.As(err, &errs), "error is %T, want Errors", err)
+	require.Len(t, errs, MaxErrors+1, "got %d errors, want %d", len(errs), MaxErrors+1)
+	got := errs[0].Error()
+	assert.Equal(t, "items[0].bad: unknown key", got, "first error %q", got)
+	got = errs[MaxErrors].Error()
+	assert.Equal(t, "… and more errors", got, "last error %q", got)
 }
 
 func TestReadScenarioDefaults(t *testing.T) {
@@ -438,64 +425,38 @@ func TestReadScenarioDefaults(t *testing.T) {
 		{"top level", `{"format": "triggersim/scenario", "version": 1, "entities": [{"type": "DEAL"}]}`,
 			func(t *testing.T, s *Scenario) {
 				start := time.Date(2026, 1, 12, 9, 0, 0, 0, time.FixedZone("", 3*3600))
-				if s.Locale != "ru" || !s.Start.Equal(start) || s.StartRaw != "" {
-					t.Errorf("locale %q start %v raw %q", s.Locale, s.Start, s.StartRaw)
-				}
-				if _, off := s.Start.Zone(); off != 3*3600 {
-					t.Errorf("start offset %d", off)
-				}
+				assert.False(t, s.Locale != "ru" || !s.Start.Equal(start) || s.StartRaw != "", "locale %q start %v raw %q", s.Locale, s.Start, s.StartRaw)
+				_, off := s.Start.Zone()
+				assert.Equal(t, 3*3600, off, "start offset %d", off)
 				want := WorkTime{Days: []int{1, 2, 3, 4, 5}, From: "09:00", To: "18:00"}
-				if !reflect.DeepEqual(s.WorkTime, want) || s.WorkTimeSet {
-					t.Errorf("workTime %+v set %v", s.WorkTime, s.WorkTimeSet)
-				}
-				if !reflect.DeepEqual(s.Users, []User{{ID: 1, Name: "Администратор"}}) || s.UsersSet {
-					t.Errorf("users %+v set %v", s.Users, s.UsersSet)
-				}
-				if s.Limits != (Limits{Steps: 100000, Cascade: 50}) || s.LimitsSet {
-					t.Errorf("limits %+v set %v", s.Limits, s.LimitsSet)
-				}
+				assert.False(t, !reflect.DeepEqual(s.WorkTime, want) || s.WorkTimeSet, "workTime %+v set %v", s.WorkTime, s.WorkTimeSet)
+				assert.False(t, !reflect.DeepEqual(s.Users, []User{{ID: 1, Name: "Администратор"}}) || s.UsersSet, "users %+v set %v", s.Users, s.UsersSet)
+				assert.False(t, s.Limits != (Limits{Steps: 100000, Cascade: 50}) || s.LimitsSet, "limits %+v set %v", s.Limits, s.LimitsSet)
 				e := s.Entities[0]
-				if !e.PipelinesDefaulted || !reflect.DeepEqual(e.Pipelines, []Pipeline{DefaultPipeline("DEAL", "ru", 0)}) {
-					t.Errorf("pipelines %+v defaulted %v", e.Pipelines, e.PipelinesDefaulted)
-				}
-				if s.Until != nil || s.Triggers != nil || s.Items != nil || s.Expect != nil {
-					t.Errorf("optional lists not nil")
-				}
+				assert.False(t, !e.PipelinesDefaulted || !reflect.DeepEqual(e.Pipelines, []Pipeline{DefaultPipeline("DEAL", "ru", 0)}), "pipelines %+v defaulted %v", e.Pipelines, e.PipelinesDefaulted)
+				assert.False(t, s.Until != nil || s.Triggers != nil || s.Items != nil || s.Expect != nil, "optional lists not nil")
 			}},
 		{"english", `{"format": "triggersim/scenario", "version": 1, "locale": "en", "entities": [{"type": "LEAD"}]}`,
 			func(t *testing.T, s *Scenario) {
-				if s.Users[0].Name != "Administrator" {
-					t.Errorf("user %+v", s.Users[0])
-				}
-				if !reflect.DeepEqual(s.Entities[0].Pipelines[0], DefaultPipeline("LEAD", "en", 0)) {
-					t.Errorf("pipeline %+v", s.Entities[0].Pipelines[0])
-				}
+				assert.Equal(t, "Administrator", s.Users[0].Name, "user %+v", s.Users[0])
+				assert.Equal(t, DefaultPipeline("LEAD", "en", 0), s.Entities[0].Pipelines[0], "pipeline %+v", s.Entities[0].Pipelines[0])
 			}},
 		{"partial workTime and limits", `{"format": "triggersim/scenario", "version": 1, "entities": [{"type": "LEAD"}],
 			"workTime": {"from": "10:00"}, "limits": {"cascade": 5}}`,
 			func(t *testing.T, s *Scenario) {
 				want := WorkTime{Days: []int{1, 2, 3, 4, 5}, From: "10:00", To: "18:00"}
-				if !reflect.DeepEqual(s.WorkTime, want) || !s.WorkTimeSet {
-					t.Errorf("workTime %+v set %v", s.WorkTime, s.WorkTimeSet)
-				}
-				if s.Limits != (Limits{Steps: 100000, Cascade: 5}) || !s.LimitsSet {
-					t.Errorf("limits %+v", s.Limits)
-				}
+				assert.False(t, !reflect.DeepEqual(s.WorkTime, want) || !s.WorkTimeSet, "workTime %+v set %v", s.WorkTime, s.WorkTimeSet)
+				assert.False(t, s.Limits != (Limits{Steps: 100000, Cascade: 5}) || !s.LimitsSet, "limits %+v", s.Limits)
 			}},
 		{"trigger and clause", rdDoc(rdTriggers(`{"id": "t", "entity": "DEAL", "stage": "WORK", "code": "CALL", "condition": [{"field": "A", "op": "empty"}]}`,
 			`{"id": "u", "entity": "DEAL", "stage": "WORK", "code": "CALL", "executeBy": "responsible", "condition": []}`)),
 			func(t *testing.T, s *Scenario) {
 				tr := s.Triggers[0]
-				if tr.ExecuteBy != ExecuteByResponsible || tr.ExecuteBySet || tr.AllowBackwards || tr.Settings != nil {
-					t.Errorf("trigger %+v", tr)
-				}
+				assert.False(t, tr.ExecuteBy != ExecuteByResponsible || tr.ExecuteBySet || tr.AllowBackwards || tr.Settings != nil, "trigger %+v", tr)
 				want := Condition{{Field: "A", Op: "empty", Join: "and"}}
-				if !reflect.DeepEqual(tr.Condition, want) {
-					t.Errorf("condition %+v", tr.Condition)
-				}
-				if u := s.Triggers[1]; !u.ExecuteBySet || u.ExecuteBy != 0 || u.Condition != nil {
-					t.Errorf("trigger %+v", u)
-				}
+				assert.Equal(t, want, tr.Condition, "condition %+v", tr.Condition)
+				u := s.Triggers[1]
+				assert.False(t, !u.ExecuteBySet || u.ExecuteBy != 0 || u.Condition != nil, "trigger %+v", u)
 			}},
 		{"free values", rdDoc(rdRobots(`{"id": "r", "entity": "DEAL", "stage": "WORK", "type": "UpdateFields",
 			"params": {"fields": {"A": 1, "B": [true, null, "x", 2.5], "C": null}}}`,
@@ -504,28 +465,18 @@ func TestReadScenarioDefaults(t *testing.T) {
 			rdTriggers(`{"id": "t", "entity": "DEAL", "stage": "WORK", "code": "TASK_STATUS", "settings": {"taskStatus": 5, "taskCondition": [{"field": "X", "op": "=", "value": 1, "join": "or"}]}}`)),
 			func(t *testing.T, s *Scenario) {
 				want := map[string]any{"fields": map[string]any{"A": 1.0, "B": []any{true, nil, "x", 2.5}, "C": nil}}
-				if !reflect.DeepEqual(s.Robots[0].Params, want) {
-					t.Errorf("params %#v", s.Robots[0].Params)
-				}
-				if !reflect.DeepEqual(s.Robots[1].Params, map[string]any{"subject": "s", "links": []string{"u"}}) {
-					t.Errorf("params %#v", s.Robots[1].Params)
-				}
-				if !reflect.DeepEqual(s.Robots[2].Params, map[string]any{"user": 2}) {
-					t.Errorf("params %#v", s.Robots[2].Params)
-				}
+				assert.Equal(t, want, s.Robots[0].Params, "params %#v", s.Robots[0].Params)
+				assert.Equal(t, map[string]any{"subject": "s", "links": []string{"u"}}, s.Robots[1].Params, "params %#v", s.Robots[1].Params)
+				assert.Equal(t, map[string]any{"user": 2}, s.Robots[2].Params, "params %#v", s.Robots[2].Params)
 				wantSettings := map[string]any{"taskStatus": 5,
 					"taskCondition": Condition{{Field: "X", Op: "=", Value: 1.0, HasValue: true, Join: "or"}}}
-				if !reflect.DeepEqual(s.Triggers[0].Settings, wantSettings) {
-					t.Errorf("settings %#v", s.Triggers[0].Settings)
-				}
+				assert.Equal(t, wantSettings, s.Triggers[0].Settings, "settings %#v", s.Triggers[0].Settings)
 			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, err := ReadScenario([]byte(tt.in))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			tt.check(t, s)
 		})
 	}
@@ -538,9 +489,7 @@ func rdScenarioFiles(t testing.TB) []string {
 	var files []string
 	for _, pattern := range []string{"testdata/read/*.json", "../examples/*.json", "../engine_test/testdata/scenarios/*.json"} {
 		m, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		files = append(files, m...)
 	}
 	return files
@@ -548,44 +497,23 @@ func rdScenarioFiles(t testing.TB) []string {
 
 func TestReadWriteRoundTrip(t *testing.T) {
 	files := rdScenarioFiles(t)
-	if len(files) < 6 {
-		t.Fatalf("only %d scenario files", len(files))
-	}
+	require.GreaterOrEqual(t, len(files), 6, "scenario files")
 	for _, f := range files {
 		t.Run(filepath.ToSlash(f), func(t *testing.T) {
 			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			s1, err := ReadScenario(data)
-			if err != nil {
-				if strings.Contains(f, "invalid") {
-					t.Skip("an invalid scenario on purpose")
-				}
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			w1, err := WriteScenario(s1)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			s2, err := ReadScenario(w1)
-			if err != nil {
-				t.Fatalf("reading the written file: %v\n%s", err, w1)
-			}
-			if !reflect.DeepEqual(s1, s2) {
-				t.Errorf("read → write → read differs:\n%+v\n%+v", s1, s2)
-			}
+			require.NoError(t, err, "reading the written file: %v\n%s", err, w1)
+			assert.Equal(t, s2, s1, "read → write → read differs:\n%+v\n%+v", s1, s2)
 			w2, err := WriteScenario(s2)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(w1) != string(w2) {
-				t.Errorf("write → read → write is not byte-identical:\n%s\n---\n%s", w1, w2)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, string(w2), string(w1), "write → read → write is not byte-identical:\n%s\n---\n%s", w1, w2)
 			w3, _ := WriteScenario(s1)
-			if string(w1) != string(w3) {
-				t.Errorf("two writes of the same scenario differ")
-			}
+			assert.Equal(t, string(w3), string(w1), "two writes of the same scenario differ")
 		})
 	}
 }
@@ -609,7 +537,5 @@ func ExampleReadScenario() {
 func TestReadScenarioStandardFieldDeclared(t *testing.T) {
 	_, err := ReadScenario([]byte(`{"format": "triggersim/scenario", "version": 1,
 	  "entities": [{"type": "DEAL", "fields": [{"id": "OPPORTUNITY", "name": "Сумма", "type": "number"}, {"id": "TITLE", "type": "string"}]}]}`))
-	if err != nil {
-		t.Fatalf("a standard field declared with its own type must be accepted: %v", err)
-	}
+	require.NoError(t, err, "a standard field declared with its own type must be accepted")
 }

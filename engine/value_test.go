@@ -3,6 +3,8 @@ package engine
 import (
 	"fmt"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestValuesEqual(t *testing.T) {
@@ -61,12 +63,10 @@ func TestValuesEqual(t *testing.T) {
 		{FieldString, "a", []any{"a"}, true},
 	}
 	for _, tt := range tests {
-		if got := ValuesEqual(tt.typ, tt.a, tt.b); got != tt.want {
-			t.Errorf("ValuesEqual(%q, %#v, %#v) = %v, want %v", tt.typ, tt.a, tt.b, got, tt.want)
-		}
-		if got := ValuesEqual(tt.typ, tt.b, tt.a); got != tt.want {
-			t.Errorf("ValuesEqual(%q, %#v, %#v) (swapped) = %v, want %v", tt.typ, tt.b, tt.a, got, tt.want)
-		}
+		got := ValuesEqual(tt.typ, tt.a, tt.b)
+		assert.Equal(t, tt.want, got, "ValuesEqual(%q, %#v, %#v) = %v, want %v", tt.typ, tt.a, tt.b, got, tt.want)
+		got = ValuesEqual(tt.typ, tt.b, tt.a)
+		assert.Equal(t, tt.want, got, "ValuesEqual(%q, %#v, %#v) (swapped) = %v, want %v", tt.typ, tt.b, tt.a, got, tt.want)
 	}
 }
 
@@ -79,9 +79,8 @@ func TestIsEmpty(t *testing.T) {
 		{"x", false}, {0.0, false}, {false, false}, {[]any{"", "x"}, false},
 	}
 	for _, tt := range tests {
-		if got := IsEmpty(FieldString, tt.v); got != tt.want {
-			t.Errorf("IsEmpty(%#v) = %v, want %v", tt.v, got, tt.want)
-		}
+		got := IsEmpty(FieldString, tt.v)
+		assert.Equal(t, tt.want, got, "IsEmpty(%#v) = %v, want %v", tt.v, got, tt.want)
 	}
 }
 
@@ -101,12 +100,9 @@ func TestInferFieldType(t *testing.T) {
 		{[]any{}, FieldString, true},
 	}
 	for _, tt := range tests {
-		if got := InferFieldType(tt.v); got != tt.want {
-			t.Errorf("InferFieldType(%#v) = %q, want %q", tt.v, got, tt.want)
-		}
-		if got := InferMultiple(tt.v); got != tt.multi {
-			t.Errorf("InferMultiple(%#v) = %v", tt.v, got)
-		}
+		got := InferFieldType(tt.v)
+		assert.Equal(t, tt.want, got, "InferFieldType(%#v) = %q, want %q", tt.v, got, tt.want)
+		assert.Equal(t, tt.multi, InferMultiple(tt.v), "InferMultiple(%#v)", tt.v)
 	}
 }
 
@@ -133,13 +129,12 @@ func TestParseCivil(t *testing.T) {
 	for _, tt := range tests {
 		c, ok := parseCivil(tt.in)
 		if ok != tt.ok {
-			t.Errorf("parseCivil(%q) ok = %v, want %v", tt.in, ok, tt.ok)
+			assert.Fail(t, fmt.Sprintf("parseCivil(%q) ok = %v, want %v", tt.in, ok, tt.ok))
 			continue
 		}
 		if ok {
-			if got := c.instant().Format("2006-01-02T15:04:05.999999999Z07:00"); got != tt.want {
-				t.Errorf("parseCivil(%q) = %s, want %s", tt.in, got, tt.want)
-			}
+			got := c.instant().Format("2006-01-02T15:04:05.999999999Z07:00")
+			assert.Equal(t, tt.want, got, "parseCivil(%q) = %s, want %s", tt.in, got, tt.want)
 		}
 	}
 }
@@ -155,9 +150,7 @@ func TestParseNumber(t *testing.T) {
 		{"NaN", 0, false}, {"0x10", 0, false}, {"1e999", 0, false},
 	} {
 		f, ok := parseNumber(tt.in)
-		if ok != tt.ok || ok && f != tt.f {
-			t.Errorf("parseNumber(%q) = %v, %v; want %v, %v", tt.in, f, ok, tt.f, tt.ok)
-		}
+		assert.False(t, ok != tt.ok || ok && f != tt.f, "parseNumber(%q) = %v, %v; want %v, %v", tt.in, f, ok, tt.f, tt.ok)
 	}
 }
 

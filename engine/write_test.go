@@ -1,43 +1,28 @@
 package engine
 
 import (
-	"bytes"
 	"math"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggersim/triggersim/internal/golden"
 )
 
 func TestWriteScenarioGolden(t *testing.T) {
 	for _, name := range []string{"deal_basic", "deal_pipelines", "minimal"} {
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile("testdata/read/" + name + ".json")
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			s, err := ReadScenario(data)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			got, err := WriteScenario(s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden := "testdata/write/" + name + ".golden.json"
-			// UPDATE_GOLDEN=1 go test ./engine -run TestWriteScenarioGolden
-			if os.Getenv("UPDATE_GOLDEN") != "" {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("output differs from %s:\n%s", golden, got)
-			}
+			require.NoError(t, err)
+			golden.Check(t, "testdata/write/"+name+".golden.json", got)
 		})
 	}
 }
@@ -48,13 +33,9 @@ func TestWriteScenarioDetails(t *testing.T) {
 		rdItems(`{"id": 1, "entity": "DEAL", "stage": "NEW", "fields": {"Z": 50000, "A": 1.5e-7, "M": 1e21, "N": -0, "Q": 12345678901234567890}}`),
 		rdTriggers(`{"id": "t", "entity": "DEAL", "stage": "WORK", "code": "CALL", "executeBy": "responsible"}`),
 	)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	out, err := WriteScenario(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	text := string(out)
 	for _, want := range []string{
 		`"title": "<b>Tom & Jerry</b>\u2028"`,
@@ -63,26 +44,16 @@ func TestWriteScenarioDetails(t *testing.T) {
 		`{"id": "NEW", "name": "New", "semantics": "process"}`,
 		"\n  \"users\": [\n    {\"id\": 1, \"name\": \"Admin\"},\n",
 	} {
-		if !strings.Contains(text, want) {
-			t.Errorf("output lacks %s:\n%s", want, text)
-		}
+		assert.Contains(t, text, want, "output lacks %s:\n%s", want, text)
 	}
 	// Keys of item fields are sorted.
-	if strings.Index(text, `"A": `) > strings.Index(text, `"Z": `) {
-		t.Errorf("field keys not sorted")
-	}
+	assert.False(t, strings.Index(text, `"A": `) > strings.Index(text, `"Z": `), "field keys not sorted")
 	for _, absent := range []string{`"locale"`, `"start"`, `"workTime"`, `"limits"`, `"allowBackwards"`} {
-		if strings.Contains(text, absent) {
-			t.Errorf("output has defaulted %s", absent)
-		}
+		assert.NotContains(t, text, absent, "output has defaulted %s", absent)
 	}
-	if !strings.HasSuffix(text, "}\n") || !strings.HasPrefix(text, "{\n  \"format\": \"triggersim/scenario\",\n  \"version\": 1,\n") {
-		t.Errorf("framing:\n%s", text)
-	}
+	assert.False(t, !strings.HasSuffix(text, "}\n") || !strings.HasPrefix(text, "{\n  \"format\": \"triggersim/scenario\",\n  \"version\": 1,\n"), "framing:\n%s", text)
 	// A defaulted LEAD writes no pipelines.
-	if strings.Contains(text, `"IN_PROCESS"`) {
-		t.Errorf("defaulted pipelines written")
-	}
+	assert.NotContains(t, text, `"IN_PROCESS"`, "defaulted pipelines written")
 }
 
 func TestWriteScenarioProgrammatic(t *testing.T) {
@@ -97,24 +68,17 @@ func TestWriteScenarioProgrammatic(t *testing.T) {
 		Until: &Time{Abs: start.Add(time.Hour)},
 	}
 	out, err := WriteScenario(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, want := range []string{`"start": "2026-05-04T10:00:00Z"`, `"at": "+1h30m0s"`, `"until": "2026-05-04T11:00:00Z"`} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("output lacks %s:\n%s", want, out)
-		}
+		assert.Contains(t, string(out), want, "output lacks %s:\n%s", want, out)
 	}
-	if _, err := ReadScenario(out); err != nil {
-		t.Errorf("written file does not read: %v\n%s", err, out)
-	}
+	_, err = ReadScenario(out)
+	assert.NoError(t, err, "written file does not read: %v\n%s", err, out)
 
 	s.Items = []Item{{ID: 1, Entity: "DEAL", Stage: "NEW", Fields: map[string]any{"X": math.NaN()}}}
-	if _, err := WriteScenario(s); err == nil || err.Error() != "write scenario: items[0].fields.X: NaN cannot be written as JSON" {
-		t.Errorf("NaN: %v", err)
-	}
+	_, err = WriteScenario(s)
+	assert.False(t, err == nil || err.Error() != "write scenario: items[0].fields.X: NaN cannot be written as JSON", "NaN: %v", err)
 	s.Items[0].Fields = map[string]any{"X": struct{}{}}
-	if _, err := WriteScenario(s); err == nil || err.Error() != "write scenario: items[0].fields.X: a value of Go type struct {} cannot be written" {
-		t.Errorf("struct: %v", err)
-	}
+	_, err = WriteScenario(s)
+	assert.False(t, err == nil || err.Error() != "write scenario: items[0].fields.X: a value of Go type struct {} cannot be written", "struct: %v", err)
 }

@@ -13,10 +13,6 @@ import (
 	"github.com/triggersim/triggersim/engine"
 )
 
-// knownLogBugs are log checks that fail because the engine disagrees with
-// the docs; skipped with the reason ONLY until the lead fixes the engine.
-var knownLogBugs = map[string]string{}
-
 // findLog returns the log entries that satisfy match.
 func findLog(res *engine.Result, match func(e engine.LogEntry) bool) []engine.LogEntry {
 	var out []engine.LogEntry
@@ -89,9 +85,6 @@ func TestLogRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.scenario, func(t *testing.T) {
-			if why, ok := knownLogBugs[tt.scenario]; ok {
-				t.Skip("known engine bug, until the lead fixes it: " + why)
-			}
 			sc := readScenario(t, filepath.Join("testdata", "scenarios", tt.scenario+".json"))
 			res, _ := runScenario(t, sc)
 			require.NoError(t, tt.check(res))

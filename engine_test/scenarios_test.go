@@ -8,24 +8,17 @@ package engine_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden/*.json from the current results")
-
-// knownEngineBugs lists scenarios that fail because the engine disagrees
-// with the docs. They are skipped with the reason ONLY until the lead
-// fixes the engine; then the entry must be removed (and the golden file
-// generated with -update). Keep this list empty in the end.
-var knownEngineBugs = map[string]string{}
 
 // scenarioFiles lists testdata/scenarios/*.json in name order.
 func scenarioFiles(t *testing.T) []string {
@@ -63,7 +56,7 @@ func failures(sc *engine.Scenario, res *engine.Result) string {
 			continue
 		}
 		b.WriteString("  FAIL expect[")
-		b.WriteString(itoa(e.Index))
+		b.WriteString(strconv.Itoa(e.Index))
 		b.WriteString("]")
 		if e.Name != "" {
 			b.WriteString(" (" + e.Name + ")")
@@ -83,46 +76,22 @@ func failures(sc *engine.Scenario, res *engine.Result) string {
 	return b.String()
 }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var d []byte
-	for n > 0 {
-		d = append([]byte{byte('0' + n%10)}, d...)
-		n /= 10
-	}
-	return string(d)
-}
-
 func TestScenarios(t *testing.T) {
 	for _, file := range scenarioFiles(t) {
 		name := strings.TrimSuffix(filepath.Base(file), ".json")
 		t.Run(name, func(t *testing.T) {
-			if why, ok := knownEngineBugs[name]; ok {
-				t.Skip("known engine bug, until the lead fixes it: " + why)
-			}
 			sc := readScenario(t, file)
 			require.NotEmpty(t, sc.Description, "every scenario says which rule it covers")
 			require.NotEmpty(t, sc.Expect, "every scenario pins its rule with expectations")
 
 			res, out := runScenario(t, sc)
-			if !res.OK {
-				t.Fatalf("%s: expectations fail (%s)\n%s", file, sc.Description, failures(sc, res))
-			}
+			require.True(t, res.OK, "%s: expectations fail (%s)\n%s", file, sc.Description, failures(sc, res))
 
 			// Determinism: the same scenario gives the same bytes.
 			_, again := runScenario(t, sc)
 			require.Equal(t, string(out), string(again), "two runs differ")
 
-			golden := filepath.Join("testdata", "golden", name+".json")
-			if *update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-				require.NoError(t, os.WriteFile(golden, out, 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "missing golden file; run go test ./engine_test -update")
-			require.Equal(t, string(want), string(out), "result differs from %s (run with -update if the change is intended)", golden)
+			golden.Check(t, filepath.Join("testdata", "golden", name+".json"), out)
 
 			// Round trip: read → write → read → write is stable, and the
 			// re-read scenario runs to the same result.

@@ -3,12 +3,14 @@
 package engine_test
 
 import (
-	"bytes"
 	"embed"
 	"io/fs"
 	"path"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/engine"
 )
@@ -25,35 +27,21 @@ var testdata embed.FS
 // platforms, not only across runs.
 func TestGoldenInWasm(t *testing.T) {
 	names, err := fs.Glob(testdata, "testdata/scenarios/*.json")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no embedded scenarios: %v", err)
-	}
+	require.False(t, err != nil || len(names) == 0, "no embedded scenarios: %v", err)
 	for _, name := range names {
 		base := strings.TrimSuffix(path.Base(name), ".json")
 		t.Run(base, func(t *testing.T) {
 			data, err := testdata.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			want, err := testdata.ReadFile("testdata/golden/" + base + ".json")
-			if err != nil {
-				t.Fatalf("no golden result for %s: %v", base, err)
-			}
+			require.NoError(t, err, "no golden result for %s", base)
 			sc, err := engine.ReadScenario(data)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			res, err := engine.Run(sc, engine.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			got, err := engine.MarshalResult(res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s: the wasm result differs from the host's golden file", base)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "%s: the wasm result differs from the host's golden file", base)
 		})
 	}
 }

@@ -9,7 +9,7 @@ package examples_test
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,6 +18,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/engine"
 )
@@ -32,22 +34,15 @@ const (
 func compileSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
 	f, err := os.Open(schemaPath)
-	if err != nil {
-		t.Fatalf("open schema: %v", err)
-	}
+	require.NoError(t, err, "open schema")
 	defer f.Close()
 	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatalf("parse schema: %v", err)
-	}
+	require.NoError(t, err, "parse schema")
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource(schemaURL, doc); err != nil {
-		t.Fatalf("add schema: %v", err)
-	}
+	err = c.AddResource(schemaURL, doc)
+	require.NoError(t, err, "add schema")
 	sch, err := c.Compile(schemaURL)
-	if err != nil {
-		t.Fatalf("compile schema: %v", err)
-	}
+	require.NoError(t, err, "compile schema")
 	return sch
 }
 
@@ -64,12 +59,8 @@ func validate(sch *jsonschema.Schema, data []byte) error {
 func exampleFiles(t *testing.T) []string {
 	t.Helper()
 	files, err := filepath.Glob("*.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) < 10 {
-		t.Fatalf("expected at least 10 example scenarios, found %d", len(files))
-	}
+	require.NoError(t, err)
+	require.False(t, len(files) < 10, "expected at least 10 example scenarios, found %d", len(files))
 	return files
 }
 
@@ -80,9 +71,7 @@ func TestExamplesMatchSchema(t *testing.T) {
 	// its scenarios must match the schema too, once they exist. Files
 	// named invalid-*.json there are meant to be refused and are skipped.
 	more, err := filepath.Glob(filepath.Join(scenarioDirs, "*.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, f := range more {
 		if !strings.HasPrefix(filepath.Base(f), "invalid") {
 			files = append(files, f)
@@ -91,12 +80,9 @@ func TestExamplesMatchSchema(t *testing.T) {
 	for _, f := range files {
 		t.Run(f, func(t *testing.T) {
 			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := validate(sch, data); err != nil {
-				t.Errorf("%s does not match the schema:\n%v", f, err)
-			}
+			require.NoError(t, err)
+			err = validate(sch, data)
+			assert.NoError(t, err, "%s does not match the schema:\n", f)
 		})
 	}
 }
@@ -105,25 +91,15 @@ func TestExamplesRun(t *testing.T) {
 	for _, f := range exampleFiles(t) {
 		t.Run(f, func(t *testing.T) {
 			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			sc, err := engine.ReadScenario(data)
-			if err != nil {
-				t.Fatalf("read %s: %v", f, err)
-			}
-			if len(sc.Expect) == 0 {
-				t.Errorf("%s has no expectations: an example must say what it shows", f)
-			}
+			require.NoError(t, err, "read %s", f)
+			assert.NotEqualValues(t, 0, len(sc.Expect), "%s has no expectations: an example must say what it shows", f)
 			res, err := engine.Run(sc, engine.Options{})
-			if err != nil {
-				t.Fatalf("run %s: %v", f, err)
-			}
+			require.NoError(t, err, "run %s", f)
 			if !res.OK {
 				for _, x := range res.Expect {
-					if !x.Pass {
-						t.Errorf("expectation %d failed: %s", x.Index, x.Message)
-					}
+					assert.True(t, x.Pass, "expectation %d failed: %s", x.Index, x.Message)
 				}
 			}
 		})
@@ -133,13 +109,9 @@ func TestExamplesRun(t *testing.T) {
 // TestReadmeListsExamples keeps examples/README.md in step with the files.
 func TestReadmeListsExamples(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, f := range exampleFiles(t) {
-		if !bytes.Contains(readme, []byte(f)) {
-			t.Errorf("README.md does not mention %s", f)
-		}
+		assert.Contains(t, string(readme), f, "README.md does not mention %s", f)
 	}
 }
 
@@ -193,12 +165,10 @@ func TestSchemaRejects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if err := validate(sch, []byte(tt.doc)); err == nil {
-				t.Errorf("the schema accepts %s", tt.doc)
-			}
-			if _, err := engine.ReadScenario([]byte(tt.doc)); !errors.Is(err, engine.ErrInvalid) {
-				t.Errorf("the engine accepts %s (err %v): schema and reader disagree", tt.doc, err)
-			}
+			err := validate(sch, []byte(tt.doc))
+			assert.Error(t, err, "the schema accepts %s", tt.doc)
+			_, err = engine.ReadScenario([]byte(tt.doc))
+			assert.ErrorIs(t, err, engine.ErrInvalid, "the engine accepts %s (err %v): schema and reader disagree", tt.doc, err)
 		})
 	}
 }
@@ -221,9 +191,8 @@ func TestSchemaAccepts(t *testing.T) {
 		  "expect": [{"target": "DEAL_1", "field": "COMMENTS", "value": null, "name": "n"}, {"target": "DEAL_1", "notRan": "r"}]}`,
 	}
 	for i, d := range docs {
-		if err := validate(sch, []byte(d)); err != nil {
-			t.Errorf("doc %d: %v", i, err)
-		}
+		err := validate(sch, []byte(d))
+		assert.NoError(t, err, "doc %d", i)
 	}
 }
 
@@ -231,13 +200,10 @@ func TestSchemaAccepts(t *testing.T) {
 func schemaDoc(t *testing.T) map[string]any {
 	t.Helper()
 	data, err := os.ReadFile(schemaPath)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var doc map[string]any
-	if err := json.Unmarshal(data, &doc); err != nil {
-		t.Fatal(err)
-	}
+	err = json.Unmarshal(data, &doc)
+	require.NoError(t, err)
 	return doc
 }
 
@@ -248,15 +214,11 @@ func dig(t *testing.T, v any, path ...any) any {
 		switch k := p.(type) {
 		case string:
 			m, ok := v.(map[string]any)
-			if !ok {
-				t.Fatalf("schema: %v is not an object at %q", v, k)
-			}
+			require.True(t, ok, "schema: %v is not an object at %q", v, k)
 			v = m[k]
 		case int:
 			a, ok := v.([]any)
-			if !ok || k >= len(a) {
-				t.Fatalf("schema: no index %d", k)
-			}
+			require.False(t, !ok || k >= len(a), "schema: no index %d", k)
 			v = a[k]
 		}
 	}
@@ -273,11 +235,8 @@ func strs(v any) []string {
 
 func keys(v any) []string {
 	m, _ := v.(map[string]any)
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
+	out := slices.AppendSeq(make([]string, 0, len(m)), maps.Keys(m))
+	slices.Sort(out)
 	return out
 }
 
@@ -313,27 +272,22 @@ func TestSchemaMatchesCatalog(t *testing.T) {
 	for _, ti := range engine.Catalog() {
 		codes = append(codes, ti.Code)
 	}
-	if got := strs(dig(t, defs, "trigger", "properties", "code", "enum")); !slices.Equal(got, codes) {
-		t.Errorf("trigger code enum\n got %v\nwant %v (catalogue order)", got, codes)
-	}
+	got := strs(dig(t, defs, "trigger", "properties", "code", "enum"))
+	assert.Equal(t, codes, got, "trigger code enum\n got %v\nwant %v (catalogue order)", got, codes)
 	events := append(slices.Clone(codes), engine.CodeCreate, engine.CodeUpdate, engine.CodeMove)
-	if got := strs(dig(t, defs, "event", "properties", "code", "enum")); !slices.Equal(got, events) {
-		t.Errorf("event code enum\n got %v\nwant %v", got, events)
-	}
+	got = strs(dig(t, defs, "event", "properties", "code", "enum"))
+	assert.Equal(t, events, got, "event code enum\n got %v\nwant %v", got, events)
 	settings := perCode(t, dig(t, defs, "trigger", "allOf"), "settings")
 	data := perCode(t, dig(t, defs, "event", "allOf"), "data")
 	for _, ti := range engine.Catalog() {
-		if got, want := settings[ti.Code], specKeys(ti.Settings); !slices.Equal(got, want) {
-			t.Errorf("%s settings: schema %v, catalogue %v", ti.Code, got, want)
-		}
-		if got, want := data[ti.Code], specKeys(ti.Data); !slices.Equal(got, want) {
-			t.Errorf("%s event data: schema %v, catalogue %v", ti.Code, got, want)
-		}
+		got, want := settings[ti.Code], specKeys(ti.Settings)
+		assert.Equal(t, want, got, "%s settings: schema %v, catalogue %v", ti.Code, got, want)
+		got, want = data[ti.Code], specKeys(ti.Data)
+		assert.Equal(t, want, got, "%s event data: schema %v, catalogue %v", ti.Code, got, want)
 	}
 	robotTypes := []string{engine.RobotChangeStage, engine.RobotUpdateFields, engine.RobotChangeResponsible,
 		engine.RobotChangePipeline, engine.RobotCreateTask, engine.RobotSendEmail, engine.RobotSendSms,
 		engine.RobotNotify, engine.RobotAddComment}
-	if got := strs(dig(t, defs, "robot", "properties", "type", "enum")); !slices.Equal(got, robotTypes) {
-		t.Errorf("robot types: schema %v, engine %v", got, robotTypes)
-	}
+	got = strs(dig(t, defs, "robot", "properties", "type", "enum"))
+	assert.Equal(t, robotTypes, got, "robot types: schema %v, engine %v", got, robotTypes)
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/triggersim/triggersim/engine"
 )
 
@@ -92,9 +94,7 @@ func BenchmarkWhatIf10k90d(b *testing.B) {
 	for b.Loop() {
 		var err error
 		k, err = Run(context.Background(), sc, Options{}, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
+		require.NoError(b, err)
 	}
 	b.ReportMetric(float64(k.Arrived), "items")
 	b.ReportMetric(float64(k.Events.Fired), "events")

@@ -73,18 +73,11 @@ func FuzzReplayCSV(f *testing.F) {
 			return
 		}
 		var out bytes.Buffer
-		if err := whatif.WriteCSV(&out, evs); err != nil {
-			t.Fatalf("write: %v", err)
-		}
+		err = whatif.WriteCSV(&out, evs)
+		require.NoError(t, err, "write")
 		again, err := whatif.ReplayCSV(&out)
-		if err != nil {
-			t.Fatalf("reading the written history: %v\n%s", err, out.String())
-		}
-		if len(again) != len(evs) {
-			t.Fatalf("%d events, then %d", len(evs), len(again))
-		}
-		if len(evs) == 0 {
-			t.Fatalf("an empty history was accepted")
-		}
+		require.NoError(t, err, "reading the written history: %v\n%s", err, out.String())
+		require.Len(t, again, len(evs), "%d events, then %d", len(evs), len(again))
+		require.NotEmpty(t, evs, "an empty history was accepted")
 	})
 }

@@ -6,12 +6,14 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/internal/golden"
 	"github.com/triggersim/triggersim/whatif"
 )
 
@@ -75,7 +77,7 @@ func statScenario(t testing.TB, n int) *engine.Scenario {
 	doc := `{"format": "triggersim/scenario", "version": 1, "entities": [{"type": "DEAL"}],
 	  "triggers": [{"id": "t", "entity": "DEAL", "stage": "EXECUTING", "code": "INVOICE"}],
 	  "whatif": {"seed": 3, "days": 12,
-	    "arrivals": [{"entity": "DEAL", "perDay": ` + itoa(n/10) + `, "hours": [0,0,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0], "stage": "NEW"}],
+	    "arrivals": [{"entity": "DEAL", "perDay": ` + strconv.Itoa(n/10) + `, "hours": [0,0,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0], "stage": "NEW"}],
 	    "events": [{"entity": "DEAL", "stage": "NEW", "code": "INVOICE", "probability": 0.4, "within": ["1h", "1d"]},
 	               {"entity": "DEAL", "stage": "NEW", "code": "CALL", "perDay": 0.5}]}}`
 	sc, err := engine.ReadScenario([]byte(doc))
@@ -84,8 +86,6 @@ func statScenario(t testing.TB, n int) *engine.Scenario {
 	sc.WhatIf.Days = 12
 	return sc
 }
-
-func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 func TestConversionMatchesProbability(t *testing.T) {
 	if testing.Short() {
@@ -164,24 +164,11 @@ func TestReportGolden(t *testing.T) {
 	for _, lang := range []string{"ru", "en"} {
 		var out bytes.Buffer
 		whatif.WriteReport(&out, sc.Title, k, lang)
-		golden := "testdata/report-" + lang + ".golden.txt"
-		// UPDATE_GOLDEN=1 go test ./whatif -run TestReportGolden
-		if os.Getenv("UPDATE_GOLDEN") != "" {
-			require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
-		}
-		want, err := os.ReadFile(golden)
-		require.NoError(t, err)
-		require.Equal(t, string(want), out.String())
+		golden.Check(t, "testdata/report-"+lang+".golden.txt", out.Bytes())
 	}
 	b, err := json.MarshalIndent(k, "", "  ")
 	require.NoError(t, err)
-	golden := "testdata/kpis.golden.json"
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		require.NoError(t, os.WriteFile(golden, b, 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err)
-	require.Equal(t, string(want), string(b), "KPIs JSON is a stable contract")
+	golden.Check(t, "testdata/kpis.golden.json", b) // the KPIs JSON is a stable contract
 }
 
 func TestReplayHistory(t *testing.T) {

@@ -1,7 +1,6 @@
 package b24import_test
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,9 +13,8 @@ import (
 	"github.com/triggersim/triggersim/app/b24import"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
+	"github.com/triggersim/triggersim/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func read(t testing.TB, name string) []byte {
 	t.Helper()
@@ -37,11 +35,7 @@ func TestFromRESTGolden(t *testing.T) {
 	entities, err := b24import.FromREST(read(t, "categories.json"), read(t, "statuses.json"), "ru")
 	require.NoError(t, err)
 	got := render(t, entities, "ru")
-	path := filepath.Join("testdata", "portal.golden.json")
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	assert.Equal(t, string(read(t, "portal.golden.json")), got)
+	golden.Check(t, filepath.Join("testdata", "portal.golden.json"), []byte(got))
 
 	var types []string
 	for _, e := range entities {
@@ -213,12 +207,9 @@ func FuzzB24Import(f *testing.F) {
 		}
 		// Whatever is accepted is a valid scenario.
 		out, err := engine.WriteScenario(&engine.Scenario{Locale: "ru", Entities: entities})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := engine.ReadScenario(out); err != nil {
-			t.Fatalf("accepted entities do not read back: %v", err)
-		}
+		require.NoError(t, err)
+		_, err = engine.ReadScenario(out)
+		require.NoError(t, err, "accepted entities do not read back")
 	})
 }
 

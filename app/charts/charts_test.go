@@ -3,9 +3,8 @@ package charts_test
 import (
 	"context"
 	"encoding/xml"
-	"flag"
+	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,10 +15,9 @@ import (
 	"github.com/triggersim/triggersim/app/charts"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
+	"github.com/triggersim/triggersim/internal/golden"
 	"github.com/triggersim/triggersim/whatif"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden SVG files")
 
 // example runs a built-in what-if example for two weeks.
 func example(t *testing.T, name string) (*engine.Scenario, *whatif.KPIs) {
@@ -33,7 +31,7 @@ func example(t *testing.T, name string) (*engine.Scenario, *whatif.KPIs) {
 			return sc, k
 		}
 	}
-	t.Fatalf("no example %s", name)
+	require.FailNow(t, fmt.Sprintf("no example %s", name))
 	return nil, nil
 }
 
@@ -50,15 +48,9 @@ func wellFormed(t *testing.T, svg string) {
 	}
 }
 
-func golden(t *testing.T, name, got string) {
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./app/charts -update to create the golden files")
-	assert.Equal(t, string(want), got, "output differs from %s (go test ./app/charts -update rewrites it)", path)
+	golden.Check(t, filepath.Join("testdata", name), []byte(got))
 }
 
 func TestChartsGolden(t *testing.T) {
@@ -81,7 +73,7 @@ func TestChartsGolden(t *testing.T) {
 				assert.Contains(t, tt.svg, `role="img"`)
 				assert.Contains(t, tt.svg, `aria-label="`)
 				assert.Contains(t, tt.svg, "<title>")
-				golden(t, tt.name+"-"+lang+".svg", tt.svg)
+				checkGolden(t, tt.name+"-"+lang+".svg", tt.svg)
 			})
 		}
 	}

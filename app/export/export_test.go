@@ -3,9 +3,7 @@ package export_test
 import (
 	"bytes"
 	"encoding/csv"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,20 +14,13 @@ import (
 	"github.com/triggersim/triggersim/app/export"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
+	"github.com/triggersim/triggersim/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
+// checkGolden compares got with testdata/name, or rewrites it with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), string(got))
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 func intp(n int) *int { return &n }
@@ -50,7 +41,7 @@ func TestLogCSVGolden(t *testing.T) {
 	for _, lang := range []string{"ru", "en"} {
 		out, err := export.LogCSV(sampleLog, lang)
 		require.NoError(t, err)
-		golden(t, "log."+lang+".csv", out)
+		checkGolden(t, "log."+lang+".csv", out)
 	}
 }
 

@@ -1,6 +1,10 @@
 package home
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 // The what-if examples are marked so the home page offers the lab for them.
 func TestExamplesMarkWhatIf(t *testing.T) {
@@ -9,11 +13,7 @@ func TestExamplesMarkWhatIf(t *testing.T) {
 		if ex.WhatIf {
 			n++
 		}
-		if ex.Name == "01-oplata-scheta.json" && ex.WhatIf {
-			t.Errorf("%s has no traffic model but is marked as a what-if example", ex.Name)
-		}
+		assert.False(t, ex.Name == "01-oplata-scheta.json" && ex.WhatIf, "%s has no traffic model but is marked as a what-if example", ex.Name)
 	}
-	if n < 2 {
-		t.Errorf("expected the two 11-whatif examples to be marked, got %d", n)
-	}
+	assert.False(t, n < 2, "expected the two 11-whatif examples to be marked, got %d", n)
 }

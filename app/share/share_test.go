@@ -138,9 +138,7 @@ func FuzzShareDecode(f *testing.F) {
 	}
 	for _, ex := range examples.All() {
 		frag, err := share.Encode(ex.Data)
-		if err != nil {
-			f.Fatal(err)
-		}
+		require.NoError(f, err)
 		f.Add(frag)
 	}
 	f.Add("")
@@ -151,14 +149,10 @@ func FuzzShareDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		data, err := share.Decode(in)
 		if err != nil {
-			if data != nil {
-				t.Fatalf("data with error %v", err)
-			}
+			require.Nil(t, data, "data with error %v", err)
 			return
 		}
-		if len(data) > share.MaxDecoded {
-			t.Fatalf("decoded %d bytes", len(data))
-		}
+		require.False(t, len(data) > share.MaxDecoded, "decoded %d bytes", len(data))
 		// Whatever decodes re-encodes to a link that decodes the same,
 		// unless its link would be too long: Encode checks the same size
 		// and counts as Decode.
@@ -171,9 +165,7 @@ func FuzzShareDecode(f *testing.F) {
 			t.Fatalf("a decoded scenario does not encode: %v", err)
 		}
 		again, err := share.Decode(frag)
-		if err != nil || !bytes.Equal(again, data) {
-			t.Fatalf("re-encoding changed the data: %v", err)
-		}
+		require.False(t, err != nil || !bytes.Equal(again, data), "re-encoding changed the data: %v", err)
 	})
 }
 

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func lintFile(name string) string {
@@ -36,15 +39,9 @@ func TestLintExitStatus(t *testing.T) {
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
 		code := run(tt.args, &stdout, &stderr)
-		if code != tt.code {
-			t.Errorf("%v: exit %d, want %d\nstdout: %s\nstderr: %s", tt.args, code, tt.code, stdout.String(), stderr.String())
-		}
-		if !strings.Contains(stdout.String(), tt.out) {
-			t.Errorf("%v: stdout %q lacks %q", tt.args, stdout.String(), tt.out)
-		}
-		if !strings.Contains(stderr.String(), tt.err) {
-			t.Errorf("%v: stderr %q lacks %q", tt.args, stderr.String(), tt.err)
-		}
+		assert.Equal(t, tt.code, code, "%v: exit %d, want %d\nstdout: %s\nstderr: %s", tt.args, code, tt.code, stdout.String(), stderr.String())
+		assert.Contains(t, stdout.String(), tt.out, "%v: stdout %q lacks %q", tt.args, stdout.String(), tt.out)
+		assert.Contains(t, stderr.String(), tt.err, "%v: stderr %q lacks %q", tt.args, stderr.String(), tt.err)
 	}
 }
 
@@ -52,9 +49,8 @@ func TestLintExitStatus(t *testing.T) {
 // languages, with the same exit status.
 func TestLintJSON(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"lint", "--json", lintFile("cycle_yes.json")}, &stdout, &stderr); code != 1 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
+	code := run([]string{"lint", "--json", lintFile("cycle_yes.json")}, &stdout, &stderr)
+	require.EqualValues(t, 1, code, "exit %d: %s", code, stderr.String())
 	var got struct {
 		File     string
 		Findings []struct {
@@ -64,25 +60,15 @@ func TestLintJSON(t *testing.T) {
 			Message                                          map[string]string
 		}
 	}
-	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
-		t.Fatalf("%v\n%s", err, stdout.String())
-	}
-	if len(got.Findings) != 1 {
-		t.Fatalf("findings: %+v", got.Findings)
-	}
+	err := json.Unmarshal(stdout.Bytes(), &got)
+	require.NoError(t, err, "%v\n%s", err, stdout.String())
+	require.Len(t, got.Findings, 1, "findings: %+v", got.Findings)
 	f := got.Findings[0]
-	if f.Code != "CYCLE" || f.Severity != "warning" || f.Path != "robots[0]" || f.Robot != "r-mail" ||
-		strings.Join(f.Cycle, ",") != "robot r-mail,trigger t-sent,robot r-back" {
-		t.Errorf("finding %+v", f)
-	}
-	if !strings.Contains(f.Message["ru"], "Отправить письмо") || !strings.Contains(f.Message["en"], "Send email") {
-		t.Errorf("messages %q", f.Message)
-	}
+	assert.False(t, f.Code != "CYCLE" || f.Severity != "warning" || f.Path != "robots[0]" || f.Robot != "r-mail" ||
+		strings.Join(f.Cycle, ",") != "robot r-mail,trigger t-sent,robot r-back", "finding %+v", f)
+	assert.False(t, !strings.Contains(f.Message["ru"], "Отправить письмо") || !strings.Contains(f.Message["en"], "Send email"), "messages %q", f.Message)
 	stdout.Reset()
-	if code := run([]string{"lint", "--json", lintFile("cycle_no.json")}, &stdout, &stderr); code != 0 {
-		t.Fatalf("clean file: exit %d", code)
-	}
-	if !strings.Contains(stdout.String(), `"findings": []`) {
-		t.Errorf("clean file JSON: %s", stdout.String())
-	}
+	code = run([]string{"lint", "--json", lintFile("cycle_no.json")}, &stdout, &stderr)
+	require.EqualValues(t, 0, code, "clean file: exit %d", code)
+	assert.Contains(t, stdout.String(), `"findings": []`, "clean file JSON: %s", stdout.String())
 }

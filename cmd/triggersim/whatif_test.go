@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestWhatIfCommand(t *testing.T) {
@@ -35,12 +38,8 @@ func TestWhatIfCommand(t *testing.T) {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			var out, errOut bytes.Buffer
 			code := run(tt.args, &out, &errOut)
-			if code != tt.code {
-				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tt.code, errOut.String())
-			}
-			if !strings.Contains(out.String()+errOut.String(), tt.want) {
-				t.Errorf("output lacks %q:\n%s%s", tt.want, out.String(), errOut.String())
-			}
+			require.Equal(t, tt.code, code, "exit %d, want %d; stderr:\n%s", code, tt.code, errOut.String())
+			assert.Contains(t, out.String()+errOut.String(), tt.want, "output lacks %q:\n%s%s", tt.want, out.String(), errOut.String())
 		})
 	}
 }

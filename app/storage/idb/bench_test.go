@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/triggersim/triggersim/app/storage"
 )
 
@@ -60,13 +62,11 @@ func BenchmarkSave10000Items(b *testing.B) {
 	rev := 0
 	for b.Loop() {
 		rec := storage.Record{Meta: storage.Meta{ID: "big", Title: "big", Revision: rev}, Data: data}
-		if err := s.PutScenario(ctx, rec); err != nil {
-			b.Fatal(err)
-		}
+		err := s.PutScenario(ctx, rec)
+		require.NoError(b, err)
 		rev++
-		if err := s.PutSimState(ctx, "big", state); err != nil {
-			b.Fatal(err)
-		}
+		err = s.PutSimState(ctx, "big", state)
+		require.NoError(b, err)
 	}
 }
 
@@ -77,24 +77,16 @@ func BenchmarkLoad10000Items(b *testing.B) {
 	s := newStore(b)
 	data, state := []byte(bigScenario(10000)), bigState(10000)
 	b.SetBytes(int64(len(data) + len(state)))
-	if err := s.PutScenario(ctx, storage.Record{Meta: storage.Meta{ID: "big", Title: "big"}, Data: data}); err != nil {
-		b.Fatal(err)
-	}
-	if err := s.PutSimState(ctx, "big", state); err != nil {
-		b.Fatal(err)
-	}
+	err := s.PutScenario(ctx, storage.Record{Meta: storage.Meta{ID: "big", Title: "big"}, Data: data})
+	require.NoError(b, err)
+	err = s.PutSimState(ctx, "big", state)
+	require.NoError(b, err)
 	for b.Loop() {
 		rec, err := s.GetScenario(ctx, "big")
-		if err != nil {
-			b.Fatal(err)
-		}
+		require.NoError(b, err)
 		got, err := s.GetSimState(ctx, "big")
-		if err != nil {
-			b.Fatal(err)
-		}
-		if len(rec.Data) != len(data) || len(got) != len(state) {
-			b.Fatal("short read")
-		}
+		require.NoError(b, err)
+		require.False(b, len(rec.Data) != len(data) || len(got) != len(state), "short read")
 	}
 }
 
@@ -105,17 +97,12 @@ func BenchmarkList100(b *testing.B) {
 	s := newStore(b)
 	data := []byte(bigScenario(10000))
 	for i := 0; i < 100; i++ {
-		if err := s.PutScenario(ctx, storage.Record{Meta: storage.Meta{ID: fmt.Sprintf("s%03d", i)}, Data: data}); err != nil {
-			b.Fatal(err)
-		}
+		err := s.PutScenario(ctx, storage.Record{Meta: storage.Meta{ID: fmt.Sprintf("s%03d", i)}, Data: data})
+		require.NoError(b, err)
 	}
 	for b.Loop() {
 		metas, err := s.ListScenarios(ctx)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if len(metas) != 100 {
-			b.Fatal(len(metas))
-		}
+		require.NoError(b, err)
+		require.Len(b, metas, 100, "%v", len(metas))
 	}
 }

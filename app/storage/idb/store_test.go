@@ -32,9 +32,8 @@ func uniqueName(t testing.TB) string {
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		if err := Delete(ctx, name); err != nil {
-			t.Errorf("delete test database: %v", err)
-		}
+		err := Delete(ctx, name)
+		assert.NoError(t, err, "delete test database")
 	})
 	return name
 }
@@ -336,15 +335,15 @@ func TestWatch(t *testing.T) {
 		case c := <-got:
 			seen = append(seen, c)
 		case <-time.After(5 * time.Second):
-			t.Fatalf("got %v, want 3 notifications", seen)
+			require.FailNow(t, fmt.Sprintf("got %v, want 3 notifications", seen))
 		}
 	}
 	assert.Equal(t, []string{"deal@1", "deal@2", "deal@0"}, seen)
 	select {
 	case c := <-got:
-		t.Errorf("unexpected notification %s", c)
+		assert.Fail(t, fmt.Sprintf("unexpected notification %s", c))
 	case c := <-own:
-		t.Errorf("a store is told of its own save %s", c)
+		assert.Fail(t, fmt.Sprintf("a store is told of its own save %s", c))
 	case <-time.After(200 * time.Millisecond):
 	}
 }
@@ -360,7 +359,7 @@ func TestWatchStopsWithContext(t *testing.T) {
 	require.NoError(t, a.PutScenario(context.Background(), storage.Record{Meta: storage.Meta{ID: "x"}}))
 	select {
 	case id := <-got:
-		t.Errorf("notification %s after the watch ended", id)
+		assert.Fail(t, fmt.Sprintf("notification %s after the watch ended", id))
 	case <-time.After(200 * time.Millisecond):
 	}
 }

@@ -4,11 +4,15 @@ package idb
 
 import (
 	"bufio"
+	"fmt"
 	"go/build/constraint"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestAllWasmTags checks that every file of the package but this one is
@@ -16,19 +20,13 @@ import (
 // file without the tag would break the host build in a confusing way.
 func TestAllWasmTags(t *testing.T) {
 	paths, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(paths) < 2 {
-		t.Fatalf("found only %v", paths)
-	}
+	require.NoError(t, err)
+	require.False(t, len(paths) < 2, "found only %v", paths)
 	for _, path := range paths {
 		if path == "tags_test.go" {
 			continue
 		}
-		if !hasJSWasmTag(t, path) {
-			t.Errorf("%s does not start with //go:build js && wasm", path)
-		}
+		assert.True(t, hasJSWasmTag(t, path), "%s does not start with //go:build js && wasm", path)
 	}
 }
 
@@ -36,9 +34,7 @@ func TestAllWasmTags(t *testing.T) {
 // before any code, is exactly js && wasm.
 func hasJSWasmTag(t *testing.T, path string) bool {
 	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	scanner := bufio.NewScanner(f)
 	for scanner.Scan() {
@@ -54,7 +50,7 @@ func hasJSWasmTag(t *testing.T, path string) bool {
 		}
 		expr, err := constraint.Parse(line)
 		if err != nil {
-			t.Errorf("%s: %v", path, err)
+			assert.Fail(t, fmt.Sprintf("%s: %v", path, err))
 			return false
 		}
 		and, ok := expr.(*constraint.AndExpr)
@@ -64,8 +60,7 @@ func hasJSWasmTag(t *testing.T, path string) bool {
 		x, y := and.X.String(), and.Y.String()
 		return x == "js" && y == "wasm" || x == "wasm" && y == "js"
 	}
-	if err := scanner.Err(); err != nil {
-		t.Fatal(err)
-	}
+	err = scanner.Err()
+	require.NoError(t, err)
 	return false
 }

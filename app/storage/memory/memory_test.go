@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/app/storage/memory"
 	"github.com/triggersim/triggersim/app/storage/storagetest"
@@ -46,12 +48,10 @@ func BenchmarkPutGet(b *testing.B) {
 	rev := 0
 	for b.Loop() {
 		rec := storage.Record{Meta: storage.Meta{ID: "a", Revision: rev}, Data: data}
-		if err := s.PutScenario(ctx, rec); err != nil {
-			b.Fatal(err)
-		}
+		err := s.PutScenario(ctx, rec)
+		require.NoError(b, err)
 		rev++
-		if _, err := s.GetScenario(ctx, "a"); err != nil {
-			b.Fatal(err)
-		}
+		_, err = s.GetScenario(ctx, "a")
+		require.NoError(b, err)
 	}
 }

@@ -47,7 +47,7 @@ func TestCallsWaitForResolve(t *testing.T) {
 	}()
 	select {
 	case <-done:
-		t.Fatal("ListScenarios returned before Resolve")
+		require.FailNow(t, "ListScenarios returned before Resolve")
 	case <-time.After(20 * time.Millisecond):
 	}
 	fallback := errors.New("no IndexedDB")
