@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -16,9 +15,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/calibrate"
+	"github.com/triggersim/triggersim/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the shipped example history under examples/history")
 
 const exampleDir = "../examples/history"
 
@@ -76,7 +74,7 @@ func exampleInput(t *testing.T) calibrate.Input {
 // TestShippedExample calibrates the example history of docs/whatif.md and
 // checks the fit; -update rewrites the history from teplyDom.
 func TestShippedExample(t *testing.T) {
-	if *update {
+	if golden.Updating() { // -update rewrites the shipped example history under examples/history
 		g := teplyDom.generate(2026)
 		require.NoError(t, os.MkdirAll(exampleDir, 0o755))
 		pages := bytes.Join(g.pages, []byte(",\n"))

@@ -151,18 +151,12 @@ func FuzzParseHistory(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		recs, err := calibrate.ParseHistory(data, "F.json")
 		if err != nil {
-			if !errors.Is(err, calibrate.ErrInvalid) {
-				t.Fatalf("error without ErrInvalid: %v", err)
-			}
-			if !strings.HasPrefix(err.Error(), calibrate.ErrInvalid.Error()+": F.json") {
-				t.Fatalf("error does not name the file: %v", err)
-			}
+			require.ErrorIs(t, err, calibrate.ErrInvalid, "error without ErrInvalid: %v", err)
+			require.True(t, strings.HasPrefix(err.Error(), calibrate.ErrInvalid.Error()+": F.json"), "error does not name the file: %v", err)
 			return
 		}
 		for _, r := range recs {
-			if r.Stage == "" || r.At.IsZero() {
-				t.Fatalf("record without stage or time: %+v", r)
-			}
+			require.False(t, r.Stage == "" || r.At.IsZero(), "record without stage or time: %+v", r)
 		}
 	})
 }

@@ -1,9 +1,13 @@
 package engine
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseDurationBounds(t *testing.T) {
@@ -32,45 +36,38 @@ func TestParseDurationBounds(t *testing.T) {
 		got, err := ParseDuration(tt.in)
 		switch {
 		case tt.err == "" && (err != nil || got != tt.want):
-			t.Errorf("ParseDuration(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			assert.Fail(t, fmt.Sprintf("ParseDuration(%q) = %v, %v; want %v", tt.in, got, err, tt.want))
 		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
-			t.Errorf("ParseDuration(%q) error = %v; want one containing %q", tt.in, err, tt.err)
+			assert.Fail(t, fmt.Sprintf("ParseDuration(%q) error = %v; want one containing %q", tt.in, err, tt.err))
 		}
 	}
 }
 
 func TestParseTimeCalendar(t *testing.T) {
 	for _, s := range []string{"0001-01-02T00:00:00Z", "9999-12-30T23:59:59Z", "9999-12-31T09:00:00+14:00", "+3660d"} {
-		if _, err := ParseTime(s); err != nil {
-			t.Errorf("ParseTime(%q): %v", s, err)
-		}
+		_, err := ParseTime(s)
+		assert.NoError(t, err, "ParseTime(%q)", s)
 	}
 	for _, s := range []string{"0001-01-01T23:59:59Z", "0000-06-01T00:00:00Z", "9999-12-31T00:00:00Z", "9999-12-30T23:00:00-03:00", "+3661d"} {
-		if _, err := ParseTime(s); err == nil {
-			t.Errorf("ParseTime(%q) accepted", s)
-		}
+		_, err := ParseTime(s)
+		assert.Error(t, err, "ParseTime(%q) accepted", s)
 	}
 }
 
 func TestCheckedDurations(t *testing.T) {
-	if d, ok := mulDuration(3660, 24*time.Hour); !ok || d != MaxDuration {
-		t.Errorf("mulDuration(3660d) = %v, %v", d, ok)
-	}
+	d, ok := mulDuration(3660, 24*time.Hour)
+	assert.False(t, !ok || d != MaxDuration, "mulDuration(3660d) = %v, %v", d, ok)
 	for _, n := range []int64{3661, 1 << 40, 1<<63 - 1, -1} {
-		if _, ok := mulDuration(n, 24*time.Hour); ok {
-			t.Errorf("mulDuration(%d days) did not refuse", n)
-		}
+		_, ok := mulDuration(n, 24*time.Hour)
+		assert.False(t, ok, "mulDuration(%d days) did not refuse", n)
 	}
-	if _, ok := addDuration(MaxDuration, 1); ok {
-		t.Error("addDuration past MaxDuration did not refuse")
-	}
-	if _, ok := addDuration(1<<62, 1<<62); ok {
-		t.Error("addDuration wrapped")
-	}
+	_, ok = addDuration(MaxDuration, 1)
+	assert.False(t, ok, "addDuration past MaxDuration did not refuse")
+	_, ok = addDuration(1<<62, 1<<62)
+	assert.False(t, ok, "addDuration wrapped")
 	for unit, n := range map[string]int{"m": 5270400, "h": 87840, "d": 3660} {
-		if got := maxDelayValue(unit); got != n {
-			t.Errorf("maxDelayValue(%s) = %d, want %d", unit, got, n)
-		}
+		got := maxDelayValue(unit)
+		assert.Equal(t, n, got, "maxDelayValue(%s) = %d, want %d", unit, got, n)
 	}
 }
 
@@ -79,35 +76,24 @@ func TestCheckRefusesUnboundedTimes(t *testing.T) {
 	sc, err := ReadScenario([]byte(`{"format": "triggersim/scenario", "version": 1, "entities": [{"type": "DEAL"}],
 		"robots": [{"id": "r1", "entity": "DEAL", "stage": "NEW", "type": "Notify", "params": {"text": "x"}}],
 		"events": [{"at": "+1h", "code": "CALL", "target": "DEAL_1"}]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	sc.Robots[0].Delay = &Delay{Type: DelayAfter, Value: 1 << 40, Unit: "d"}
 	sc.Events[0].At = Time{Raw: "+9000d", Relative: true, Offset: 9000 * 24 * time.Hour}
 	err = Check(sc)
-	if err == nil {
-		t.Fatal("Check accepted a delay and an offset past their bounds")
-	}
+	require.Error(t, err, "Check accepted a delay and an offset past their bounds")
 	for _, want := range []string{"robots[0].delay.value: expected a delay of at most 3660 days", `events[0].at: expected an offset of at most 3660 days (about 10 years), got "+9000d"`} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("Check: %v\nwant %q", err, want)
-		}
+		assert.Contains(t, err.Error(), want, "Check: %v\nwant %q", err, want)
 	}
 }
 
 func TestRunUntilStopsAtCalendarEnd(t *testing.T) {
 	sc, err := ReadScenario([]byte(`{"format": "triggersim/scenario", "version": 1, "entities": [{"type": "DEAL"}]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s, err := New(sc, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s.RunUntil(time.Date(20000, 1, 1, 0, 0, 0, 0, time.UTC))
-	if got := s.Result().End; strings.HasPrefix(got, "1") || len(got) != len("9999-12-31T02:59:59+03:00") {
-		t.Errorf("end = %q, want an RFC 3339 time on the calendar's last day", got)
-	}
+	got := s.Result().End
+	assert.False(t, strings.HasPrefix(got, "1") || len(got) != len("9999-12-31T02:59:59+03:00"), "end = %q, want an RFC 3339 time on the calendar's last day", got)
 }
 
 // Fire hands the run to the outside: a loop across time is then left to
@@ -118,14 +104,10 @@ func TestFireKeepsLoopsRunning(t *testing.T) {
 			{"id": "a", "entity": "DEAL", "stage": "PREPARATION", "type": "ChangeStage", "params": {"stage": "EXECUTING"}, "delay": {"type": "after", "value": 10, "unit": "m"}},
 			{"id": "b", "entity": "DEAL", "stage": "EXECUTING", "type": "ChangeStage", "params": {"stage": "PREPARATION"}, "delay": {"type": "after", "value": 10, "unit": "m"}}],
 		"items": [{"id": 1, "entity": "DEAL", "stage": "NEW"}], "limits": {"steps": 500}}`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, fire := range []bool{false, true} {
 		s, err := New(sc, Options{NoLog: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		move := Event{Code: CodeMove, Target: "DEAL_1", Data: map[string]any{"stage": "PREPARATION"}}
 		if fire {
 			s.Fire(move)
@@ -135,9 +117,8 @@ func TestFireKeepsLoopsRunning(t *testing.T) {
 			s.runTask(&task{at: s.now, event: 0})
 		}
 		s.Run()
-		if got := s.Stopped(); got != fire {
-			t.Errorf("fire=%v: stopped by the step guard = %v (steps %d)", fire, got, s.Steps())
-		}
+		got := s.Stopped()
+		assert.Equal(t, fire, got, "fire=%v: stopped by the step guard = %v (steps %d)", fire, got, s.Steps())
 	}
 }
 

@@ -5,6 +5,7 @@ package engine_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -40,7 +41,7 @@ func TestBoundedLog(t *testing.T) {
 	marker := log[engine.MaxLogEntries]
 	require.Equal(t, engine.LogNote, marker.Type)
 	require.Contains(t, marker.Reason, "log entries omitted")
-	require.Contains(t, marker.Reason, itoa(full.Omitted()))
+	require.Contains(t, marker.Reason, strconv.Itoa(full.Omitted()))
 	for i, e := range log[engine.MaxLogEntries+1:] {
 		require.Equal(t, engine.LogLoop, e.Type, "entry %d after the marker", i)
 	}

@@ -191,9 +191,7 @@ func FuzzB24Import(f *testing.F) {
 	hostile, _ := filepath.Glob(filepath.Join("testdata", "hostile", "*.json"))
 	for _, file := range hostile {
 		data, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
+		require.NoError(f, err)
 		if strings.HasPrefix(filepath.Base(file), "categories") {
 			f.Add(data, read(f, "statuses-deal-bare.json"))
 		} else {

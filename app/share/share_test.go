@@ -131,9 +131,7 @@ func FuzzShareDecode(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "hostile", "*.txt"))
 	for _, file := range files {
 		data, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
+		require.NoError(f, err)
 		f.Add(strings.TrimSpace(string(data)))
 	}
 	for _, ex := range examples.All() {
@@ -161,9 +159,7 @@ func FuzzShareDecode(f *testing.F) {
 		if errors.As(err, &le) && le.What == "link" {
 			return
 		}
-		if err != nil {
-			t.Fatalf("a decoded scenario does not encode: %v", err)
-		}
+		require.NoError(t, err, "a decoded scenario does not encode")
 		again, err := share.Decode(frag)
 		require.False(t, err != nil || !bytes.Equal(again, data), "re-encoding changed the data: %v", err)
 	})

@@ -65,9 +65,7 @@ func TestNoPictographsInInterface(t *testing.T) {
 			checked++
 			for n, line := range strings.Split(string(data), "\n") {
 				for col, r := range line {
-					if pictograph(r) {
-						t.Errorf("%s:%d:%d: pictograph %q (U+%04X): draw it with Icon in app/ui/icon.go", rel, n+1, utf8.RuneCountInString(line[:col])+1, r, r)
-					}
+					assert.False(t, pictograph(r), "%s:%d:%d: pictograph %q (U+%04X): draw it with Icon in app/ui/icon.go", rel, n+1, utf8.RuneCountInString(line[:col])+1, r, r)
 				}
 			}
 			return nil

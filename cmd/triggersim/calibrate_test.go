@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/triggersim/triggersim/engine"
 )
 
@@ -35,28 +38,17 @@ func TestCalibrateCommand(t *testing.T) {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			code := run(tt.args, &stdout, &stderr)
-			if code != tt.code {
-				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr.String())
-			}
-			if !strings.Contains(stdout.String()+stderr.String(), tt.want) {
-				t.Errorf("output lacks %q:\n%s%s", tt.want, stdout.String(), stderr.String())
-			}
+			require.Equal(t, tt.code, code, "exit %d, want %d; stderr:\n%s", code, tt.code, stderr.String())
+			assert.Contains(t, stdout.String()+stderr.String(), tt.want, "output lacks %q:\n%s%s", tt.want, stdout.String(), stderr.String())
 		})
 	}
 	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	sc, err := engine.ReadScenario(data)
-	if err != nil {
-		t.Fatalf("the written scenario is not valid: %v", err)
-	}
-	if sc.WhatIf == nil || len(sc.WhatIf.Flows) == 0 {
-		t.Fatal("the written scenario has no flows")
-	}
+	require.NoError(t, err, "the written scenario is not valid")
+	require.False(t, sc.WhatIf == nil || len(sc.WhatIf.Flows) == 0, "the written scenario has no flows")
 	// It runs with --runs like any other what-if scenario.
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"whatif", out, "--runs", "2", "--days", "14"}, &stdout, &stderr); code != 0 {
-		t.Fatalf("whatif on the calibrated scenario: %s", stderr.String())
-	}
+	code := run([]string{"whatif", out, "--runs", "2", "--days", "14"}, &stdout, &stderr)
+	require.EqualValues(t, 0, code, "whatif on the calibrated scenario: %s", stderr.String())
 }

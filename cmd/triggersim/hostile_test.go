@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // hostileCase is one crafted file of testdata/hostile run through the
@@ -28,22 +30,14 @@ func runHostile(t *testing.T, tests []hostileCase) {
 			var out, errOut bytes.Buffer
 			code := run(args, &out, &errOut)
 			all := out.String() + errOut.String()
-			if code != tt.code {
-				t.Fatalf("exit %d, want %d; output:\n%.2000s", code, tt.code, all)
-			}
+			require.Equal(t, tt.code, code, "exit %d, want %d; output:\n%.2000s", code, tt.code, all)
 			for _, w := range tt.want {
-				if !strings.Contains(all, w) {
-					t.Errorf("output lacks %q:\n%.2000s", w, all)
-				}
+				assert.Contains(t, all, w, "output lacks %q:\n%.2000s", w, all)
 			}
 			for _, w := range tt.notWant {
-				if strings.Contains(all, w) {
-					t.Errorf("output has %q:\n%.2000s", w, all)
-				}
+				assert.NotContains(t, all, w, "output has %q:\n%.2000s", w, all)
 			}
-			if len(all) > tt.maxBytes {
-				t.Errorf("printed %d bytes, want at most %d", len(all), tt.maxBytes)
-			}
+			assert.False(t, len(all) > tt.maxBytes, "printed %d bytes, want at most %d", len(all), tt.maxBytes)
 		})
 	}
 }

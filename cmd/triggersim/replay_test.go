@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestReplayHostile runs whatif --replay on hostile histories
@@ -17,9 +20,8 @@ func TestReplayHostile(t *testing.T) {
 	dir := t.TempDir()
 	longKey := filepath.Join(dir, "long-key.csv")
 	key := strings.Repeat("k", 700_000)
-	if err := os.WriteFile(longKey, []byte("time,code,target,data\n+1h,CALL,DEAL_1,\"{\"\""+key+"\"\": 1}\"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	err := os.WriteFile(longKey, []byte("time,code,target,data\n+1h,CALL,DEAL_1,\"{\"\""+key+"\"\": 1}\"\n"), 0o644)
+	require.NoError(t, err)
 	const model = "../../examples/11-whatif-schet-7dney.json"
 	tests := []struct {
 		file string
@@ -40,20 +42,12 @@ func TestReplayHostile(t *testing.T) {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
 			var out, errOut bytes.Buffer
 			code := run([]string{"whatif", model, "--replay", tt.file}, &out, &errOut)
-			if code != tt.code {
-				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tt.code, errOut.String())
-			}
+			require.Equal(t, tt.code, code, "exit %d, want %d; stderr:\n%s", code, tt.code, errOut.String())
 			for _, w := range tt.want {
-				if !strings.Contains(out.String()+errOut.String(), w) {
-					t.Errorf("output lacks %q:\n%s%s", w, out.String(), errOut.String())
-				}
+				assert.Contains(t, out.String()+errOut.String(), w, "output lacks %q:\n%s%s", w, out.String(), errOut.String())
 			}
-			if tt.code != 0 && out.Len() != 0 {
-				t.Errorf("a refused history printed KPIs:\n%s", out.String())
-			}
-			if errOut.Len() > 2000 {
-				t.Errorf("stderr is %d bytes: a message echoes the input", errOut.Len())
-			}
+			assert.False(t, tt.code != 0 && out.Len() != 0, "a refused history printed KPIs:\n%s", out.String())
+			assert.False(t, errOut.Len() > 2000, "stderr is %d bytes: a message echoes the input", errOut.Len())
 		})
 	}
 }
