@@ -132,17 +132,13 @@ func TestClipQuote(t *testing.T) {
 		{"a\nb", "a\nb", `"a\nb"`},
 	}
 	for _, tt := range tests {
-		if got := Clip(tt.in); got != tt.clip {
-			t.Errorf("Clip(%q) = %q, want %q", tt.in, got, tt.clip)
-		}
-		if got := Quote(tt.in); got != tt.quote {
-			t.Errorf("Quote(%q) = %q, want %q", tt.in, got, tt.quote)
-		}
+		got := Clip(tt.in)
+		assert.Equal(t, tt.clip, got, "Clip(%q) = %q, want %q", tt.in, got, tt.clip)
+		got = Quote(tt.in)
+		assert.Equal(t, tt.quote, got, "Quote(%q) = %q, want %q", tt.in, got, tt.quote)
 	}
-	if got := keyPath("triggers[0]", strings.Repeat("k", 100)); got != "triggers[0]."+strings.Repeat("k", 40)+"…" {
-		t.Errorf("keyPath of a long plain key = %q", got)
-	}
-	if got := keyPath("", strings.Repeat("к ", 50)); got != `["`+strings.Repeat("к ", 20)+`…"]` {
-		t.Errorf("keyPath of a long odd key = %q", got)
-	}
+	got := keyPath("triggers[0]", strings.Repeat("k", 100))
+	assert.Equal(t, "triggers[0]."+strings.Repeat("k", 40)+"…", got, "keyPath of a long plain key = %q", got)
+	got = keyPath("", strings.Repeat("к ", 50))
+	assert.Equal(t, `["`+strings.Repeat("к ", 20)+`…"]`, got, "keyPath of a long odd key = %q", got)
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"runtime"
-	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestWhatIfBudget runs what-if models that cannot finish
@@ -53,23 +55,16 @@ func TestWhatIfBudget(t *testing.T) {
 			runtime.ReadMemStats(&before)
 			code = run(tt.args, &out, &errOut)
 			runtime.ReadMemStats(&after)
-			if code != tt.code {
-				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tt.code, errOut.String())
-			}
+			require.Equal(t, tt.code, code, "exit %d, want %d; stderr:\n%s", code, tt.code, errOut.String())
 			for _, w := range tt.want {
-				if !strings.Contains(out.String()+errOut.String(), w) {
-					t.Errorf("output lacks %q:\n%s%s", w, out.String(), errOut.String())
-				}
+				assert.Contains(t, out.String()+errOut.String(), w, "output lacks %q:\n%s%s", w, out.String(), errOut.String())
 			}
 			if tt.code == 0 {
 				return
 			}
-			if out.Len() != 0 {
-				t.Errorf("a refused run printed KPIs:\n%s", out.String())
-			}
-			if used := after.TotalAlloc - before.TotalAlloc; used > 32<<20 {
-				t.Errorf("the refusal allocated %d bytes: it ran instead of estimating", used)
-			}
+			assert.EqualValues(t, 0, out.Len(), "a refused run printed KPIs:\n%s", out.String())
+			used := after.TotalAlloc - before.TotalAlloc
+			assert.False(t, used > 32<<20, "the refusal allocated %d bytes: it ran instead of estimating", used)
 		})
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -117,15 +118,10 @@ func TestHostileArgs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var out, errOut bytes.Buffer
-		if code := run(tt.args, &out, &errOut); code != 2 {
-			t.Errorf("%.60s: exit %d, want 2", strings.Join(tt.args, " "), code)
-		}
+		code := run(tt.args, &out, &errOut)
+		assert.EqualValues(t, 2, code, "%.60s: exit %d, want 2", strings.Join(tt.args, " "), code)
 		all := out.String() + errOut.String()
-		if !strings.Contains(all, tt.want) {
-			t.Errorf("output lacks %q:\n%.500s", tt.want, all)
-		}
-		if strings.Contains(all, strings.Repeat("a", 41)) {
-			t.Errorf("output echoes the argument whole:\n%.500s", all)
-		}
+		assert.Contains(t, all, tt.want, "output lacks %q:\n%.500s", tt.want, all)
+		assert.NotContains(t, all, strings.Repeat("a", 41), "output echoes the argument whole:\n%.500s", all)
 	}
 }
