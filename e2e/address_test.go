@@ -32,9 +32,8 @@ func shown(page, id string) string {
 // than waitFor's poll: it waits as long as the test's browser session.
 func (b *browser) waitShown(tb testing.TB, page, id string) string {
 	tb.Helper()
-	if err := chromedp.Do(b.ctx, chromedp.WaitReady(chromedp.CSS(shown(page, id)))); err != nil {
-		tb.Fatalf("wait for %s: %v", shown(page, id), err)
-	}
+	err := chromedp.Do(b.ctx, chromedp.WaitReady(chromedp.CSS(shown(page, id))))
+	require.NoError(tb, err, "wait for %s", shown(page, id))
 	return b.eval(tb, `document.body.dataset.scenario`)
 }
 
@@ -50,9 +49,8 @@ func (b *browser) reloadPage(tb testing.TB, page string) {
 	tb.Helper()
 	require.NoError(tb, chromedp.Do(b.ctx, chromedp.Reload()))
 	sel := fmt.Sprintf(`body[data-ready="1"][data-page=%q]`, page)
-	if err := chromedp.Do(b.ctx, chromedp.WaitReady(chromedp.CSS(sel))); err != nil {
-		tb.Fatalf("wait for %s: %v", sel, err)
-	}
+	err := chromedp.Do(b.ctx, chromedp.WaitReady(chromedp.CSS(sel)))
+	require.NoError(tb, err, "wait for %s", sel)
 }
 
 // query is the current address's query.

@@ -59,7 +59,7 @@ func TestMissingPartsAreErrors(t *testing.T) {
 	fallback, err := s.WaitStore(ctx)
 	assert.NoError(t, err)
 	assert.NoError(t, fallback)
-	cancel := s.Subscribe(func(tabstore.Event) { t.Error("no events without a tab store") })
+	cancel := s.Subscribe(func(tabstore.Event) { assert.Fail(t, "no events without a tab store") })
 	cancel()
 }
 
