@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -77,10 +78,9 @@ func TestHomeCalibrate(t *testing.T) {
 	}
 	b.waitFor(t, `document.querySelectorAll('[data-testid="cal-dialog"] .home-field__hint').length === 3`)
 	b.click(t, `[data-testid="cal-run"]`)
-	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](b.exists(`[data-testid="cal-report"] [data-chart="calibration-finals"] svg [data-ref="1"]`),
-		chromedp.WithPollingTimeout(40*time.Second))); err != nil {
-		t.Fatalf("no fit report: %v\n%s", err, b.text(t, `[data-testid="cal-dialog"]`))
-	}
+	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](b.exists(`[data-testid="cal-report"] [data-chart="calibration-finals"] svg [data-ref="1"]`),
+		chromedp.WithPollingTimeout(40*time.Second)))
+	require.NoError(t, err, "no fit report: %v\n%s", err, b.text(t, `[data-testid="cal-dialog"]`))
 	report := b.text(t, `[data-testid="cal-report"]`)
 	assert.Contains(t, report, "Новых элементов: в истории 65")
 	assert.Contains(t, report, "Смета и предоплата")
@@ -88,7 +88,7 @@ func TestHomeCalibrate(t *testing.T) {
 	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`document.querySelectorAll('[data-testid="row-title"]').length === 1`,
 		chromedp.WithPollingTimeout(15*time.Second))); err != nil {
 		b.assertNoErrors(t)
-		t.Fatalf("no scenario: %v\n%s", err, b.eval(t, `document.body.innerText.slice(0, 3000)`))
+		require.FailNow(t, fmt.Sprintf("no scenario: %v\n%s", err, b.eval(t, `document.body.innerText.slice(0, 3000)`)))
 	}
 	assert.Equal(t, []string{"Калибровка по истории 05.01.2026 — 18.01.2026"}, b.rows(t))
 	b.assertNoErrors(t)

@@ -26,7 +26,7 @@ func example(t testing.TB) *engine.Scenario {
 			return sc
 		}
 	}
-	t.Fatal("example missing")
+	require.FailNow(t, "example missing")
 	return nil
 }
 

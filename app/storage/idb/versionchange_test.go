@@ -4,6 +4,7 @@ package idb
 
 import (
 	"context"
+	"fmt"
 	"syscall/js"
 	"testing"
 	"time"
@@ -59,7 +60,7 @@ func (r *rawOpen) wait(t *testing.T) {
 	case err := <-r.done:
 		require.NoError(t, err)
 	case <-time.After(10 * time.Second):
-		t.Fatal("the raw open request never settled")
+		require.FailNow(t, "the raw open request never settled")
 	}
 }
 
@@ -78,13 +79,13 @@ func TestVersionChangeClosesTheConnection(t *testing.T) {
 	newer.wait(t)
 	select {
 	case <-newer.blocked:
-		t.Fatal("the newer version was blocked by this tab's connection")
+		require.FailNow(t, "the newer version was blocked by this tab's connection")
 	default:
 	}
 	select {
 	case <-told:
 	case <-time.After(5 * time.Second):
-		t.Fatal("OnVersionChange was not called")
+		require.FailNow(t, "OnVersionChange was not called")
 	}
 	assert.True(t, s.Upgraded())
 
@@ -101,7 +102,7 @@ func TestVersionChangeClosesTheConnection(t *testing.T) {
 	select {
 	case <-late:
 	case <-time.After(5 * time.Second):
-		t.Fatal("a late OnVersionChange was not called")
+		require.FailNow(t, "a late OnVersionChange was not called")
 	}
 }
 
@@ -130,13 +131,13 @@ func TestBlockedUpgradeWaitsAndSaysSo(t *testing.T) {
 	select {
 	case <-blocked:
 	case r := <-opened:
-		t.Fatalf("Open returned while an old connection was open: %v", r.err)
+		require.FailNow(t, fmt.Sprintf("Open returned while an old connection was open: %v", r.err))
 	case <-time.After(10 * time.Second):
-		t.Fatal("WhenBlocked was not called")
+		require.FailNow(t, "WhenBlocked was not called")
 	}
 	select {
 	case r := <-opened:
-		t.Fatalf("Open gave up while blocked: %v", r.err)
+		require.FailNow(t, fmt.Sprintf("Open gave up while blocked: %v", r.err))
 	default:
 	}
 
