@@ -189,6 +189,25 @@ func SortRecent(metas []storage.Meta) []storage.Meta {
 	return out
 }
 
+// NewTitle is the title of a new blank scenario: base («Новый сценарий»)
+// when no stored scenario has it, else base with the smallest free number
+// from 2 («Новый сценарий 2», «Новый сценарий 3»…), so that two new
+// scenarios never look identical.
+func NewTitle(base string, metas []storage.Meta) string {
+	used := make(map[string]bool, len(metas))
+	for _, m := range metas {
+		used[strings.TrimSpace(m.Title)] = true
+	}
+	if !used[base] {
+		return base
+	}
+	for n := 2; ; n++ {
+		if t := base + " " + strconv.Itoa(n); !used[t] {
+			return t
+		}
+	}
+}
+
 // CopyTitle is the title of a copy: "Оплата (копия)", "Payment (copy)".
 func CopyTitle(title, lang string) string {
 	return strings.TrimSpace(title) + " " + i18n.T(lang, "home.copySuffix")

@@ -3,6 +3,7 @@ package home_test
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -250,4 +251,30 @@ func TestImportBitrix24(t *testing.T) {
 	assert.Len(t, list, 2)
 	_, err = home.ImportBitrix24(ctx, session.New(memory.New(), nil, nil), cats, sts, true, "", "ru")
 	assert.ErrorIs(t, err, session.ErrNoScenario, "merging needs an open scenario")
+}
+
+func TestNewTitleNumbersNewScenarios(t *testing.T) {
+	metas := func(titles ...string) []storage.Meta {
+		var out []storage.Meta
+		for i, title := range titles {
+			out = append(out, storage.Meta{ID: strconv.Itoa(i), Title: title})
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		stored []storage.Meta
+		want   string
+	}{
+		{"none stored", nil, "Новый сценарий"},
+		{"others only", metas("Оплата", "Новый сценарий (копия)"), "Новый сценарий"},
+		{"the first exists", metas("Новый сценарий"), "Новый сценарий 2"},
+		{"two exist", metas("Новый сценарий 2", "Новый сценарий"), "Новый сценарий 3"},
+		{"a gap is reused", metas("Новый сценарий", "Новый сценарий 3"), "Новый сценарий 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, home.NewTitle("Новый сценарий", tt.stored))
+		})
+	}
 }

@@ -314,6 +314,8 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 			LintWorst:        counts.Worst(),
 			LintOpen:         p.lintOpen,
 			OnLint:           p.onLintToggle,
+			Scenario:         sc.Title,
+			OnRenameScenario: p.onRenameScenario,
 		},
 		app.If(p.lintOpen, func() app.UI {
 			return &LintPanel{Lang: lang, Rows: lintview.Rows(sc, findings, lang), OnClose: p.onLintToggle}
@@ -541,6 +543,11 @@ func (p *DesignerPage) onAddPipeline(ctx app.Context) {
 			p.pipeline = id
 		}
 	})
+}
+
+// onRenameScenario renames the open scenario: one edit, one version.
+func (p *DesignerPage) onRenameScenario(ctx app.Context, title string) {
+	p.edit(ctx, func(sc *engine.Scenario) error { sc.Title = title; return nil }, nil)
 }
 
 func (p *DesignerPage) onRenamePipeline(ctx app.Context, id int, name string) {

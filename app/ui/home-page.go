@@ -363,9 +363,13 @@ func (p *HomePage) fail(err error) {
 
 // onCreate stores a blank scenario and opens it in the designer.
 func (p *HomePage) onCreate(ctx app.Context) {
-	sess, data := p.Tab.Session, session.Blank(i18n.T(p.Lang, "home.newTitle"), p.Lang)
+	sess, base, lang := p.Tab.Session, i18n.T(p.Lang, "home.newTitle"), p.Lang
 	ctx.Async(func() {
-		_, err := sess.Create(context.Background(), data)
+		// Number it when «Новый сценарий» is taken, so two never look alike.
+		metas, err := sess.List(context.Background())
+		if err == nil {
+			_, err = sess.Create(context.Background(), session.Blank(home.NewTitle(base, metas), lang))
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.fail(err)

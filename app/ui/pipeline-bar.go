@@ -43,6 +43,9 @@ type PipelineBar struct {
 	OnDeletePipeline func(ctx app.Context, id int)
 	OnUndo, OnRedo   func(ctx app.Context)
 	OnLint           func(ctx app.Context)
+	// Scenario is the open scenario's title, shown and renamed in place.
+	Scenario         string
+	OnRenameScenario func(ctx app.Context, title string)
 
 	renaming bool
 	name     string
@@ -55,6 +58,7 @@ func (b *PipelineBar) Render() app.UI {
 	return app.Div().Class("pipeline-bar").Body(
 		app.Div().Class("pipeline-bar__row").Body(
 			app.H1().Class("pipeline-bar__title").Text(i18n.T(lang, "designer.title")),
+			&ScenarioTitle{Lang: lang, Title: b.Scenario, OnRename: b.OnRenameScenario},
 			app.Label().For("designer-entity").Class("pipeline-bar__label").Text(i18n.T(lang, "designer.entity")),
 			app.Select().ID("designer-entity").Class("designer-input pipeline-bar__entity").
 				DataSet("testid", "entity-select").

@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+)
+
+// ScenarioTitle shows the open scenario's title where the user works (the
+// designer's toolbar) and renames it in place: the pencil button or a
+// click on the title opens an input; Enter or «Сохранить» saves, Esc or
+// «Отмена» cancels, an empty title is not saved.
+type ScenarioTitle struct {
+	app.Compo
+
+	Lang  string
+	Title string
+	// OnRename receives the new, trimmed, non-empty title.
+	OnRename func(ctx app.Context, title string)
+
+	editing bool
+	value   string
+}
+
+// Render implements app.Composer.
+func (s *ScenarioTitle) Render() app.UI {
+	lang := i18n.Normalize(s.Lang)
+	if s.editing {
+		return app.Div().Class("scenario-title scenario-title--editing").Body(
+			app.Input().ID("scenario-title-input").Class("designer-input scenario-title__input").AutoFocus(true).
+				DataSet("testid", "scenario-title-input").
+				Aria("label", i18n.T(lang, "designer.scenarioName")).
+				Value(s.value).
+				OnInput(func(ctx app.Context, e app.Event) { s.value = jsValue(ctx) }).
+				OnKeyDown(func(ctx app.Context, e app.Event) {
+					switch e.Get("key").String() {
+					case "Enter":
+						s.value = jsValue(ctx)
+						s.finish(ctx)
+					case "Escape":
+						s.editing = false
+					}
+				}),
+			app.Button().Type("button").Class("designer-button designer-button--primary").
+				DataSet("testid", "scenario-title-save").
+				Text(i18n.T(lang, "designer.save")).
+				OnClick(func(ctx app.Context, e app.Event) { s.finish(ctx) }),
+			app.Button().Type("button").Class("designer-button designer-button--ghost").
+				Text(i18n.T(lang, "designer.cancel")).
+				OnClick(func(ctx app.Context, e app.Event) { s.editing = false }),
+		)
+	}
+	return app.Div().Class("scenario-title").Body(
+		app.Span().Class("scenario-title__label").Text(i18n.T(lang, "designer.scenario")+":"),
+		app.Span().Class("scenario-title__text").DataSet("testid", "scenario-title").Title(s.Title).Text(s.Title),
+		app.Button().Type("button").Class("designer-icon-button scenario-title__rename").
+			DataSet("testid", "scenario-title-rename").
+			Aria("label", i18n.T(lang, "designer.renameScenario")).
+			Title(i18n.T(lang, "designer.renameScenario")).
+			Body(Icon("pencil")).
+			OnClick(func(ctx app.Context, e app.Event) { s.editing, s.value = true, s.Title }),
+	)
+}
+
+func (s *ScenarioTitle) finish(ctx app.Context) {
+	s.editing = false
+	title := strings.TrimSpace(s.value)
+	if title == "" || title == s.Title || s.OnRename == nil {
+		return
+	}
+	s.OnRename(ctx, title)
+}
