@@ -76,6 +76,24 @@ func (c *Controller) Fields(entity, lang string) []Field {
 	return out
 }
 
+// Links are the bindings the new-item dialog offers for an entity type, as
+// Bitrix24's item form has them: every pipeline type binds a contact and a
+// company; only quotes, invoices and smart-process items have a parent
+// element (a deal has none, and neither has a lead or an order).
+type Links struct {
+	Contact, Company, Parent bool
+}
+
+// LinksOf returns the bindings of an entity type.
+func LinksOf(entity string) Links {
+	l := Links{Contact: true, Company: true}
+	switch {
+	case entity == "QUOTE", entity == "SMART_INVOICE", engine.IsDynamic(entity):
+		l.Parent = true
+	}
+	return l
+}
+
 // FieldValue reads an input's text as a value of the field type: numbers,
 // money and users as numbers, booleans from Y/N, the rest as text. Empty
 // text is nil (the field is cleared or not set).

@@ -460,3 +460,14 @@ func TestExplainPutsDelayedRobotsUnderTheirOwnInstant(t *testing.T) {
 	x = Explain(c.Sim(), idx, names, "en")
 	assert.Equal(t, "Delayed robot «Дальше» → DEAL_1", x.Later[0].Cause)
 }
+
+func TestLinksOfEntityTypes(t *testing.T) {
+	for _, tt := range []struct {
+		entity string
+		parent bool
+	}{{"DEAL", false}, {"LEAD", false}, {"ORDER", false}, {"QUOTE", true}, {"SMART_INVOICE", true}, {"DYNAMIC_128", true}} {
+		l := LinksOf(tt.entity)
+		assert.True(t, l.Contact && l.Company, tt.entity)
+		assert.Equal(t, tt.parent, l.Parent, tt.entity)
+	}
+}

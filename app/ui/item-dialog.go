@@ -59,34 +59,44 @@ func (d *ItemDialog) Render() app.UI {
 	return modal(d.Lang, "item-dialog", title, d.onClose,
 		app.Div().Class("item-dialog__layout").Body(
 			app.Form().Class("form item-dialog__form").OnSubmit(d.onSubmit).Body(
-				app.If(creating, func() app.UI {
-					return app.Div().Body(
-						field(i18n.T(d.Lang, "board.item.stage"), "",
-							d.selectOf("item-stage", d.Stages, d.pick(d.stage, d.Stage), false, func(v string) { d.stage = v })),
-						field(engine.EntityName("CONTACT", d.Lang), "",
-							d.selectOf("item-contact", d.Contacts, d.contact, true, func(v string) { d.contact = v })),
-						field(engine.EntityName("COMPANY", d.Lang), "",
-							d.selectOf("item-company", d.Companies, d.company, true, func(v string) { d.company = v })),
-						field(i18n.T(d.Lang, "board.item.parent"), "",
-							d.selectOf("item-parent", d.Parents, d.parent, true, func(v string) { d.parent = v })),
-					)
-				}),
-				app.Range(d.Fields).Slice(func(i int) app.UI {
-					f := d.Fields[i]
-					if f.Type == engine.FieldUser {
-						return field(f.Name, "", d.selectOf("field-"+f.ID, d.Users, d.value(f.ID), true, func(v string) { d.set(f.ID, v) }))
-					}
-					typ := "text"
-					switch f.Type {
-					case engine.FieldNumber, engine.FieldMoney:
-						typ = "number"
-					case engine.FieldDate:
-						typ = "date"
-					}
-					return field(f.Name, "", app.Input().Class("form__input").Type(typ).DataSet("field", f.ID).
-						Value(d.value(f.ID)).
-						OnInput(func(ctx app.Context, e app.Event) { d.set(f.ID, ctx.JSSrc().Get("value").String()) }))
-				}),
+				app.Div().Class("item-dialog__grid").Body(
+					// The title first, as in Bitrix24's item form.
+					app.Range(d.Fields).Slice(func(i int) app.UI {
+						if d.Fields[i].ID != "TITLE" {
+							return nil
+						}
+						return d.fieldInput(d.Fields[i], "item-dialog__wide")
+					}),
+					app.If(creating, func() app.UI {
+						links := simulate.LinksOf(d.Entity)
+						return app.Div().Class("item-dialog__links").Body(
+							field(i18n.T(d.Lang, "board.item.stage"), "",
+								d.selectOf("item-stage", d.Stages, d.pick(d.stage, d.Stage), false, func(v string) { d.stage = v })),
+							app.If(links.Contact, func() app.UI {
+								return field(engine.EntityName("CONTACT", d.Lang), "",
+									d.selectOf("item-contact", d.Contacts, d.contact, true, func(v string) { d.contact = v }))
+							}),
+							app.If(links.Company, func() app.UI {
+								return field(engine.EntityName("COMPANY", d.Lang), "",
+									d.selectOf("item-company", d.Companies, d.company, true, func(v string) { d.company = v }))
+							}),
+							app.If(links.Parent, func() app.UI {
+								return field(i18n.T(d.Lang, "board.item.parent"), "",
+									d.selectOf("item-parent", d.Parents, d.parent, true, func(v string) { d.parent = v }))
+							}),
+						)
+					}),
+					app.Range(d.Fields).Slice(func(i int) app.UI {
+						f := d.Fields[i]
+						switch f.ID {
+						case "TITLE":
+							return nil
+						case "COMMENTS":
+							return d.fieldInput(f, "item-dialog__wide")
+						}
+						return d.fieldInput(f, "")
+					}),
+				),
 				app.If(d.err != "", func() app.UI {
 					return app.P().Class("form__error").Role("alert").Text(d.err)
 				}),
@@ -102,6 +112,31 @@ func (d *ItemDialog) Render() app.UI {
 			}),
 		),
 	)
+}
+
+// fieldInput is one field's labelled input: a user list for a user field,
+// else a text, number or date input.
+func (d *ItemDialog) fieldInput(f simulate.Field, class string) app.UI {
+	var input app.UI
+	if f.Type == engine.FieldUser {
+		input = d.selectOf("field-"+f.ID, d.Users, d.value(f.ID), true, func(v string) { d.set(f.ID, v) })
+	} else {
+		typ := "text"
+		switch f.Type {
+		case engine.FieldNumber, engine.FieldMoney:
+			typ = "number"
+		case engine.FieldDate:
+			typ = "date"
+		}
+		input = app.Input().Class("form__input").Type(typ).DataSet("field", f.ID).
+			Value(d.value(f.ID)).
+			OnInput(func(ctx app.Context, e app.Event) { d.set(f.ID, ctx.JSSrc().Get("value").String()) })
+	}
+	row := field(f.Name, "", input)
+	if class == "" {
+		return row
+	}
+	return app.Div().Class(class).Body(row)
 }
 
 func (d *ItemDialog) submitText(creating bool) string {
