@@ -436,7 +436,7 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 			return app.P().Class("board-page__error").Role("alert").Text(p.actionErr)
 		}),
 		app.Div().Class("board-page__body").Body(
-			app.Div().Class("board").Role("region").Aria("label", i18n.T(lang, "board.region")).Body(
+			&BoardScroll{Lang: lang, Columns: []app.UI{
 				app.Range(p.board.Columns).Slice(func(i int) app.UI {
 					col := p.board.Columns[i]
 					return &BoardColumn{
@@ -446,7 +446,7 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 						OnDrag: func(ctx app.Context, target string) { p.dragTarget = target; ctx.PreventUpdate() },
 					}
 				}),
-			),
+			}},
 			p.renderSide(lang),
 		),
 		p.renderDialogs(lang),

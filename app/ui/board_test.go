@@ -136,3 +136,11 @@ func TestTextOn(t *testing.T) {
 	assert.Equal(t, "#ffffff", textOn("red"))
 	assert.Equal(t, "ММ", initials("Максим Менеджер"))
 }
+
+func TestScrollMoreNamesTheHiddenEdges(t *testing.T) {
+	assert.Equal(t, "", scrollMore(0, 0), "everything fits")
+	assert.Equal(t, "right", scrollMore(0, 600), "the final stages are off to the right")
+	assert.Equal(t, "both", scrollMore(300, 600))
+	assert.Equal(t, "left", scrollMore(600, 600))
+	assert.Equal(t, "left", scrollMore(599.5, 600), "sub-pixel rounding at the end")
+}

@@ -41,6 +41,7 @@ func (s *ScenarioTitle) Render() app.UI {
 						s.finish(ctx)
 					case "Escape":
 						s.editing = false
+						s.focusLater(ctx, "scenario-title-rename")
 					}
 				}),
 			app.Button().Type("button").Class("designer-button designer-button--primary").
@@ -49,23 +50,51 @@ func (s *ScenarioTitle) Render() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { s.finish(ctx) }),
 			app.Button().Type("button").Class("designer-button designer-button--ghost").
 				Text(i18n.T(lang, "designer.cancel")).
-				OnClick(func(ctx app.Context, e app.Event) { s.editing = false }),
+				OnClick(func(ctx app.Context, e app.Event) {
+					s.editing = false
+					s.focusLater(ctx, "scenario-title-rename")
+				}),
 		)
 	}
 	return app.Div().Class("scenario-title").Body(
 		app.Span().Class("scenario-title__label").Text(i18n.T(lang, "designer.scenario")+":"),
 		app.Span().Class("scenario-title__text").DataSet("testid", "scenario-title").Title(s.Title).Text(s.Title),
-		app.Button().Type("button").Class("designer-icon-button scenario-title__rename").
+		app.Button().ID("scenario-title-rename").Type("button").Class("designer-icon-button scenario-title__rename").
 			DataSet("testid", "scenario-title-rename").
 			Aria("label", i18n.T(lang, "designer.renameScenario")).
 			Title(i18n.T(lang, "designer.renameScenario")).
 			Body(Icon("pencil")).
-			OnClick(func(ctx app.Context, e app.Event) { s.editing, s.value = true, s.Title }),
+			OnClick(s.onEdit),
 	)
+}
+
+// onEdit opens the input with the title selected.
+func (s *ScenarioTitle) onEdit(ctx app.Context, e app.Event) {
+	s.editing, s.value = true, s.Title
+	s.focusLater(ctx, "scenario-title-input")
+}
+
+// focusLater focuses (and selects, for an input) the element of id once
+// the update is on the page: the keyboard stays where the user works.
+func (s *ScenarioTitle) focusLater(ctx app.Context, id string) {
+	if !app.IsClient {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		el := app.Window().GetElementByID(id)
+		if el == nil || !el.Truthy() {
+			return
+		}
+		el.Call("focus")
+		if id == "scenario-title-input" {
+			el.Call("select")
+		}
+	})
 }
 
 func (s *ScenarioTitle) finish(ctx app.Context) {
 	s.editing = false
+	s.focusLater(ctx, "scenario-title-rename")
 	title := strings.TrimSpace(s.value)
 	if title == "" || title == s.Title || s.OnRename == nil {
 		return
