@@ -129,7 +129,7 @@ type appPage struct {
 
 func pages(lang string) []appPage {
 	return []appPage{
-		{"home", "/", homeLoaded},
+		{"home", "/", `!!document.querySelector('` + homeLoaded + `')`},
 		{"designer", "/design?example=07-seed-article.json", `!!document.querySelector('[data-stage="NEW"] [data-testid="add-trigger"]')`},
 		{"board", seedExample, `!!document.querySelector('[data-target="DEAL_1"]')`},
 		{"whatif", "/whatif", `!!document.querySelector('.whatif')`},
@@ -159,19 +159,20 @@ func (b *browser) openPage(tb testing.TB, base string, p appPage) {
 // serious or critical violation.
 func TestAccessibilityAxe(t *testing.T) {
 	base := serve(t, siteDir(t))
+	axeSource(t)
 	for _, lang := range []string{"ru", "en"} {
-		t.Run(lang, func(t *testing.T) {
-			b := newBrowser(t)
-			b.setPrefs(t, base, lang, false)
-			for _, p := range pages(lang) {
+		for _, p := range pages(lang) {
+			t.Run(lang+"/"+p.name, func(t *testing.T) {
+				b := newBrowser(t)
+				b.setPrefs(t, base, lang, false)
 				b.openPage(t, base, p)
-				assert.Equal(t, lang, b.eval(t, `document.documentElement.lang`), p.name)
+				assert.Equal(t, lang, b.eval(t, `document.documentElement.lang`))
 				for _, v := range b.axe(t) {
-					t.Errorf("%s (%s): %s %s: %s\n\t%s", p.name, lang, v.Impact, v.ID, v.Help, strings.Join(v.Nodes, "\n\t"))
+					t.Errorf("%s: %s: %s\n\t%s", v.Impact, v.ID, v.Help, strings.Join(v.Nodes, "\n\t"))
 				}
-			}
-			b.assertNoErrors(t)
-		})
+				b.assertNoErrors(t)
+			})
+		}
 	}
 }
 
@@ -192,19 +193,19 @@ func TestScreenshotsEveryPage(t *testing.T) {
 		if m.presenter {
 			name += "-presenter"
 		}
-		t.Run(name, func(t *testing.T) {
-			b := newBrowser(t)
-			b.viewport(t, m.width, 768)
-			b.setPrefs(t, base, m.lang, m.presenter)
-			for _, p := range pages(m.lang) {
+		for _, p := range pages(m.lang) {
+			t.Run(name+"/"+p.name, func(t *testing.T) {
+				b := newBrowser(t)
+				b.viewport(t, m.width, 768)
+				b.setPrefs(t, base, m.lang, m.presenter)
 				b.openPage(t, base, p)
 				assert.Equal(t, "true", b.eval(t, `String(document.documentElement.scrollWidth <= innerWidth + 1)`),
 					"%s at %d px scrolls sideways as a whole", p.name, m.width)
 				b.eval(t, `(window.scrollTo(0, 0), "")`)
 				b.screenshot(t, "page-"+p.name+"-"+name)
-			}
-			b.assertNoErrors(t)
-		})
+				b.assertNoErrors(t)
+			})
+		}
 	}
 }
 

@@ -574,11 +574,8 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 			app.A().Class("whatif__button whatif__button--primary").
 				Href("/whatif?example="+whatifDefaultExample).
 				Text(i18n.T(lang, "whatif.openExample")),
-			app.Label().Class("whatif__file").Body(
-				app.Span().Text(i18n.T(lang, "whatif.openFile")),
-				app.Input().Type("file").Accept(".json,application/json").DataSet("testid", "whatif-scenario-file").
-					Aria("label", i18n.T(lang, "whatif.openFile")).OnChange(p.onScenarioFile),
-			),
+			&FileButton{Lang: lang, Label: i18n.T(lang, "whatif.openFile"), TestID: "whatif-scenario-file",
+				Accept: ".json,application/json", OnChange: p.onScenarioFile},
 		)
 	case "ready":
 	default:
@@ -624,11 +621,8 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 					app.Input().Type("number").Min(1).Max(3650).Class("whatif__input").DataSet("testid", "whatif-days").
 						Placeholder(strconv.Itoa(modelDays)).Value(p.days).OnChange(p.onDays).OnInput(p.onDays),
 				),
-				app.Label().Class("whatif__file").Body(
-					app.Span().Text(i18n.T(lang, "whatif.openFile")),
-					app.Input().Type("file").Accept(".json,application/json").DataSet("testid", "whatif-scenario-file").
-						Aria("label", i18n.T(lang, "whatif.openFile")).OnChange(p.onScenarioFile),
-				),
+				&FileButton{Lang: lang, Label: i18n.T(lang, "whatif.openFile"), TestID: "whatif-scenario-file",
+					Accept: ".json,application/json", OnChange: p.onScenarioFile},
 			),
 			app.If(noModel, func() app.UI { return app.P().Class("whatif__warning").Text(i18n.T(lang, "whatif.noModel")) }),
 			app.Div().Class("whatif__actions").Body(

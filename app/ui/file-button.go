@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+)
+
+// FileButton chooses a file with our own button and words instead of the
+// browser's native control, which writes «Choose File / No file chosen»
+// in the browser's language whatever the interface's. The input stays in
+// the label (keyboard and screen readers reach it; the label shows its
+// focus); the chosen file's name, or «Файл не выбран», follows it.
+type FileButton struct {
+	app.Compo
+
+	Lang   string
+	Label  string
+	TestID string
+	Accept string
+	// OnChange receives the input's change event.
+	OnChange func(ctx app.Context, e app.Event)
+
+	name string
+}
+
+// Render implements app.Composer.
+func (f *FileButton) Render() app.UI {
+	lang := i18n.Normalize(f.Lang)
+	name := f.name
+	if name == "" {
+		name = i18n.T(lang, "file.none")
+	}
+	return app.Span().Class("file-button").Body(
+		app.Label().Class("file-button__label").Body(
+			Icon("upload"),
+			app.Span().Class("icon-text").Text(f.Label),
+			app.Input().Type("file").Class("file-button__input").Accept(f.Accept).
+				DataSet("testid", f.TestID).
+				OnChange(f.onChange),
+		),
+		app.Span().Class("file-button__name").DataSet("testid", f.TestID+"-name").Aria("live", "polite").Text(name),
+	)
+}
+
+func (f *FileButton) onChange(ctx app.Context, e app.Event) {
+	f.name = ""
+	if files := ctx.JSSrc().Get("files"); files.Truthy() && files.Length() > 0 {
+		f.name = files.Index(0).Get("name").String()
+	}
+	if f.OnChange != nil {
+		f.OnChange(ctx, e)
+	}
+}
