@@ -17,8 +17,9 @@ import (
 // generator pre-renders every route (over a memory store) and the browser
 // mounts the same components over the tab's store. Every page gets the
 // same Tab: one session, so moving between pages keeps the open scenario,
-// its undo history and its simulation.
-func routes(store storage.Store) {
+// its undo history and its simulation. It returns that Tab (the browser
+// asks its session before the page is left with unsaved edits).
+func routes(store storage.Store) *ui.Tab {
 	tab := ui.NewTab(session.New(store, nil, nil))
 	app.Route(route.Home, func() app.Composer { return &ui.Shell{Tab: tab} })
 	app.Route(route.Simulate, func() app.Composer { return &ui.BoardPage{Tab: tab} })
@@ -31,4 +32,5 @@ func routes(store storage.Store) {
 	app.Route("/author", func() app.Composer { return &ui.AuthorPage{Tab: tab} })
 	app.Route("/train", func() app.Composer { return &ui.TrainPage{Tab: tab} })
 	app.Route("/results", func() app.Composer { return &ui.ResultsPage{Tab: tab} })
+	return tab
 }

@@ -4,12 +4,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 	"syscall/js"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/app/storage/idb"
 	"github.com/triggersim/triggersim/app/storage/memory"
@@ -17,9 +20,11 @@ import (
 )
 
 // openTimeout bounds opening IndexedDB: some browsers leave the open
-// request pending forever (blocked by another version's connection, or a
-// broken profile); the app then runs on the memory store with a warning
-// instead of waiting with a spinner.
+// request pending forever (a broken profile); the app then runs on the
+// memory store with a warning instead of waiting with a spinner. An open
+// blocked by another tab is not timed out: falling back to memory would
+// lose the user's edits behind a misleading warning, so the app says
+// which tabs to close and waits for them.
 const openTimeout = 10 * time.Second
 
 func main() {
@@ -27,22 +32,37 @@ func main() {
 	// when IndexedDB is open. Pages call the store only from ctx.Async, so
 	// nothing waits on the UI goroutine.
 	st := tabstore.New()
-	routes(st)
+	tab := routes(st)
 	go openStore(st)
+	guardUnload(tab.Session)
 	app.RunWhenOnBrowser()
 }
 
 // openStore opens IndexedDB and hands it to the tab's store, or the memory
 // store with the reason when IndexedDB cannot be used (a private window).
 func openStore(st *tabstore.Store) {
-	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	var blockedOnce sync.Once
+	blocked := make(chan struct{})
+	timeout := time.AfterFunc(openTimeout, func() {
+		select {
+		case <-blocked:
+		default:
+			cancel()
+		}
+	})
+	defer timeout.Stop()
 	if err := probeIndexedDB(); err != nil {
 		warn("IndexedDB is unavailable, changes stay in this tab:", err)
 		st.Resolve(context.Background(), memory.New(), err)
 		return
 	}
-	db, err := idb.Open(ctx, idb.DefaultName)
+	db, err := idb.Open(ctx, idb.DefaultName, idb.WhenBlocked(func() {
+		blockedOnce.Do(func() { close(blocked) })
+		warn("IndexedDB upgrade waits for another tab:", errBlocked)
+		st.SetBlocked()
+	}))
 	if err != nil {
 		warn("IndexedDB is unavailable, changes stay in this tab:", err)
 		if !storage.IsUnavailable(err) {
@@ -70,6 +90,26 @@ func probeIndexedDB() (err error) {
 		return fmt.Errorf("%w: this browser has no IndexedDB", storage.ErrUnavailable)
 	}
 	return nil
+}
+
+// errBlocked is logged while another tab blocks the database's upgrade.
+var errBlocked = errors.New("another triggersim tab keeps the database open at an older version")
+
+// guardUnload makes the browser ask before the page is left (reload, close,
+// another address) while an edit has not reached IndexedDB. The handler
+// runs inside the event, so it only reads the session's lock-free flag.
+func guardUnload(sess *session.Session) {
+	fn := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if !sess.HasUnsaved() || len(args) == 0 {
+			return nil
+		}
+		ev := args[0]
+		ev.Call("preventDefault")
+		// Older browsers show the prompt only when returnValue is set.
+		ev.Set("returnValue", "unsaved")
+		return "unsaved"
+	})
+	js.Global().Call("addEventListener", "beforeunload", fn)
 }
 
 // browserStore adds the browser's storage manager (persistence and usage)

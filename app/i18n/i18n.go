@@ -26,7 +26,7 @@ func Languages() []string { return []string{RU, EN} }
 // file (core here, designer.go, board.go, home.go), so that each part
 // carries its own strings. Keys are unique across tables.
 func tables() []map[string]map[string]string {
-	return []map[string]map[string]string{coreMessages, designerMessages, boardMessages, homeMessages, teachMessages, whatifMessages, lessonMessages, labMessages}
+	return []map[string]map[string]string{coreMessages, designerMessages, boardMessages, homeMessages, teachMessages, whatifMessages, lessonMessages, labMessages, unsavedMessages}
 }
 
 // messages is the union of the tables, built once; read-only afterwards.

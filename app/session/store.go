@@ -30,8 +30,18 @@ type Usage interface {
 	Persisted() bool
 }
 
+// Health is the part that tells whether opening IndexedDB waits for
+// another tab (an older version blocks the upgrade) and whether another
+// tab's newer version closed this tab's connection; *tabstore.Store has
+// it.
+type Health interface {
+	Blocked() bool
+	Upgraded() bool
+}
+
 // The tab's store has every optional part.
 var (
+	_ Health                = (*tabstore.Store)(nil)
 	_ Events                = (*tabstore.Store)(nil)
 	_ Usage                 = (*tabstore.Store)(nil)
 	_ storage.HistoryStore  = (*tabstore.Store)(nil)
@@ -43,6 +53,7 @@ type parts struct {
 	history storage.HistoryStore
 	usage   Usage
 	events  Events
+	health  Health
 }
 
 func findParts(store storage.Store) parts {
@@ -50,6 +61,7 @@ func findParts(store storage.Store) parts {
 	p.history, _ = store.(storage.HistoryStore)
 	p.usage, _ = store.(Usage)
 	p.events, _ = store.(Events)
+	p.health, _ = store.(Health)
 	return p
 }
 
@@ -134,4 +146,18 @@ func (s *Session) WaitStore(ctx context.Context) (fallback error, err error) {
 		return nil, nil
 	}
 	return s.parts.events.Wait(ctx)
+}
+
+// StoreBlocked tells whether opening the store waits for another tab that
+// keeps an older version of the database open (false for a store that
+// cannot tell).
+func (s *Session) StoreBlocked() bool {
+	return s.parts.health != nil && s.parts.health.Blocked()
+}
+
+// StoreUpgraded tells whether another tab's newer version closed the
+// store's connection, so nothing more can be saved in this tab (false for
+// a store that cannot tell).
+func (s *Session) StoreUpgraded() bool {
+	return s.parts.health != nil && s.parts.health.Upgraded()
 }

@@ -1061,6 +1061,9 @@ func (p *BoardPage) editScript(ctx app.Context, change func(sc *engine.Scenario)
 	page := p.page.or(ctx)
 	ctx.Async(func() {
 		err := sess.Edit(ctx, change)
+		if errors.Is(err, session.ErrNotSaved) {
+			err = nil // kept and retried; the header says it is not saved
+		}
 		page.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.scriptErr = err.Error()

@@ -452,6 +452,11 @@ func (p *DesignerPage) edit(ctx app.Context, change func(sc *engine.Scenario) er
 	page := p.page.or(ctx)
 	ctx.Async(func() {
 		err := sess.Edit(context.Background(), change)
+		if errors.Is(err, session.ErrNotSaved) {
+			// The edit is kept; the header and the unsaved notice say
+			// that it is not saved yet, and it is retried.
+			err = nil
+		}
 		page.Dispatch(func(ctx app.Context) {
 			defer p.settle(ctx)
 			if done != nil {

@@ -38,8 +38,9 @@ type headerState struct {
 // Header is the top bar of every page: the product name, the sections,
 // the save state of the open scenario, its version history, the presenter
 // mode and the language. It also shows the tab-wide notices: the storage
-// warning, a change made in another tab, and the conflict dialog when a
-// save lost against another tab.
+// warning, a change made in another tab, the conflict dialog when a save
+// lost against another tab, and TabNotices (unsaved edits, a new version,
+// storage faults caused by other tabs).
 type Header struct {
 	app.Compo
 
@@ -58,6 +59,9 @@ type Header struct {
 	path   string
 	dialog string // "", "history"
 	cancel func()
+	// guard asks before the other tab's version replaces unsaved edits.
+	guard       unsavedGuard
+	cancelUnsav func()
 }
 
 // OnMount subscribes to the store's events and, once per tab, reads the
@@ -71,25 +75,26 @@ func (h *Header) OnMount(ctx app.Context) {
 		_ = ctx.LocalStorage().Get(presenterStorageKey, &on)
 		hs.applyPresenter(on)
 	}
-	st := h.Tab.Session
-	h.cancel = st.Subscribe(func(e tabstore.Event) {
+	sess := h.Tab.Session
+	h.cancelUnsav = sess.OnChange(func() { ctx.Dispatch(func(app.Context) {}) })
+	h.cancel = sess.Subscribe(func(e tabstore.Event) {
 		ctx.Dispatch(func(ctx app.Context) { h.onStoreEvent(ctx, e) })
 	})
 	lang := h.Lang
 	ctx.Async(func() {
 		bg := context.Background()
-		fallback, _ := st.WaitStore(bg)
+		fallback, _ := sess.WaitStore(bg)
 		if hs.synced {
 			ctx.Dispatch(func(ctx app.Context) { hs.memory = fallback != nil })
 			return
 		}
-		storedLang, langErr := st.GetSetting(bg, storage.SettingLang)
+		storedLang, langErr := sess.GetSetting(bg, storage.SettingLang)
 		if errors.Is(langErr, storage.ErrNotExist) {
 			// First run with the store: keep the language chosen
 			// before (the localStorage key of earlier versions).
-			_ = st.PutSetting(bg, storage.SettingLang, lang)
+			_ = sess.PutSetting(bg, storage.SettingLang, lang)
 		}
-		pres, presErr := st.GetSetting(bg, storage.SettingPresenter)
+		pres, presErr := sess.GetSetting(bg, storage.SettingPresenter)
 		ctx.Dispatch(func(ctx app.Context) {
 			hs.memory = fallback != nil
 			hs.synced = true
@@ -105,6 +110,10 @@ func (h *Header) OnMount(ctx app.Context) {
 
 // OnDismount stops listening to the store.
 func (h *Header) OnDismount() {
+	if h.cancelUnsav != nil {
+		h.cancelUnsav()
+		h.cancelUnsav = nil
+	}
 	if h.cancel != nil {
 		h.cancel()
 		h.cancel = nil
@@ -112,11 +121,20 @@ func (h *Header) OnDismount() {
 }
 
 // onStoreEvent updates the save state, opens the conflict dialog, and
-// notices changes of the open scenario made in other tabs.
+// notices changes of the open scenario made in other tabs. The save
+// indicator is about the open scenario: another scenario's save neither
+// sets nor clears it (an unsaved one stays listed by TabNotices).
 func (h *Header) onStoreEvent(ctx app.Context, e tabstore.Event) {
 	hs := &h.Tab.header
 	doc := h.Tab.Session.Doc()
 	open := doc != nil && doc.ID == e.ID
+	switch e.Kind {
+	case tabstore.Saving, tabstore.Saved, tabstore.Failed:
+		if doc != nil && !open {
+			ctx.PreventUpdate()
+			return
+		}
+	}
 	switch e.Kind {
 	case tabstore.Saving:
 		hs.save, hs.reason = "saving", ""
@@ -186,7 +204,8 @@ func (h *Header) Render() app.UI {
 				h.renderNav(lang),
 				app.Div().Class("header__tools").Body(
 					app.If(doc != nil || hs.save != "", func() app.UI {
-						return &SaveIndicator{Lang: lang, State: hs.saveState(), Reason: hs.reason}
+						state, reason := h.saveState(lang)
+						return &SaveIndicator{Lang: lang, State: state, Reason: reason}
 					}),
 					app.If(doc != nil, func() app.UI {
 						return app.Button().
@@ -206,16 +225,32 @@ func (h *Header) Render() app.UI {
 			),
 		h.renderNotices(lang),
 		h.renderDialogs(lang),
+		&TabNotices{Tab: h.Tab, Lang: lang},
 	)
 }
 
-// saveState is the indicator's state: the last write's, or "saved" when
-// the open scenario has not been written in this tab yet.
-func (hs *headerState) saveState() string {
-	if hs.save == "" {
-		return "saved"
+// saveState is the indicator's state and reason. For the open scenario
+// it is the session's: "failed" while its edit is unsaved (until this
+// scenario is saved, whatever else is), "saving" while a save runs,
+// otherwise "saved". Without an open scenario it is the last write's.
+func (h *Header) saveState(lang string) (state, reason string) {
+	hs, sess := &h.Tab.header, h.Tab.Session
+	if doc := sess.Doc(); doc != nil {
+		if u, ok := sess.UnsavedOf(doc.ID); ok {
+			if sess.StoreUpgraded() {
+				return "failed", i18n.T(lang, "hdr.reasonUpgraded")
+			}
+			return "failed", hdrReason(lang, u.Err)
+		}
+		if !doc.Saved {
+			return "saving", ""
+		}
+		return "saved", ""
 	}
-	return hs.save
+	if hs.save == "" {
+		return "saved", ""
+	}
+	return hs.save, hs.reason
 }
 
 func (h *Header) renderNav(lang string) app.UI {
@@ -301,7 +336,9 @@ func (h *Header) renderNotices(lang string) app.UI {
 			Body(
 				app.Span().Text(home.T(lang, key, d.Scenario.Title)),
 				app.If(hs.remoteRev > 0, func() app.UI {
-					return homeButton("link", "remote-reload", i18n.T(lang, "hdr.remoteReload"), h.onReload)
+					return homeButton("link", "remote-reload", i18n.T(lang, "hdr.remoteReload"), func(ctx app.Context) {
+						h.guard.run(ctx, h.Tab.Session, "unsaved.askReloadText", h.onReload)
+					})
 				}),
 				homeButton("link", "", i18n.T(lang, "hdr.dismiss"), func(ctx app.Context) { hs.remote = "" }),
 			))
@@ -316,6 +353,8 @@ func (h *Header) renderDialogs(lang string) app.UI {
 	hs := &h.Tab.header
 	d := h.Tab.Session.Doc()
 	switch {
+	case h.guard.then != nil && d != nil:
+		return h.guard.render(lang)
 	case hs.conflict != "" && d != nil && d.ID == hs.conflict:
 		return &ConflictDialog{
 			Lang:     lang,
@@ -351,7 +390,8 @@ func (h *Header) onLang(ctx app.Context, lang string) {
 }
 
 // onReload drops the local edit and opens the stored version (the other
-// tab's), then shows it.
+// tab's), then shows it. The conflict dialog calls it directly (its text
+// says the edit is lost); the other-tab notice asks first.
 func (h *Header) onReload(ctx app.Context) {
 	hs := &h.Tab.header
 	doc := h.Tab.Session.Doc()
@@ -380,7 +420,7 @@ func (h *Header) onSaveCopy(ctx app.Context) {
 	if doc == nil {
 		return
 	}
-	data, sess, lang := doc.JSON, h.Tab.Session, h.Lang
+	data, sess, lang, oldID := doc.JSON, h.Tab.Session, h.Lang, doc.ID
 	ctx.Async(func() {
 		var err error
 		sc, err := engine.ReadScenario(data)
@@ -390,6 +430,11 @@ func (h *Header) onSaveCopy(ctx app.Context) {
 		}
 		if err == nil {
 			_, err = sess.Create(context.Background(), data)
+		}
+		if err == nil {
+			// The edit lives on in the copy: the conflicted scenario
+			// keeps the other tab's version.
+			err = sess.Discard(context.Background(), oldID)
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			hs.conflict, hs.remote = "", ""

@@ -55,6 +55,10 @@ type HomePage struct {
 	footerRefresh int
 	cancel        func()
 	onHash        app.Func
+	// guard asks before leaving an open scenario with unsaved edits.
+	guard unsavedGuard
+	// batch is the per-file outcome of importing several files at once.
+	batch *home.Batch
 }
 
 // Dialog kinds of the home page.
@@ -160,6 +164,9 @@ func (p *HomePage) Render() app.UI {
 					OnClose:  func(ctx app.Context) { p.importErrs = nil },
 				}
 			}),
+			app.If(p.batch != nil, func() app.UI {
+				return &HomeImportResults{Lang: lang, Files: append([]home.FileOutcome(nil), p.batch.Files...), OnClose: func(ctx app.Context) { p.batch = nil }}
+			}),
 			p.renderList(lang),
 			p.renderExamples(lang),
 			&HomeFooter{Tab: p.Tab, Lang: lang, Refresh: p.footerRefresh},
@@ -167,6 +174,7 @@ func (p *HomePage) Render() app.UI {
 				return app.Div().Class("home-page__drop").Aria("hidden", "true").Text(i18n.T(lang, "home.dropHere"))
 			}),
 			p.renderDialog(lang),
+			p.guard.render(lang),
 		)
 }
 
@@ -363,6 +371,10 @@ func (p *HomePage) fail(err error) {
 
 // onCreate stores a blank scenario and opens it in the designer.
 func (p *HomePage) onCreate(ctx app.Context) {
+	p.guard.run(ctx, p.Tab.Session, "unsaved.askText", p.create)
+}
+
+func (p *HomePage) create(ctx app.Context) {
 	sess, base, lang := p.Tab.Session, i18n.T(p.Lang, "home.newTitle"), p.Lang
 	ctx.Async(func() {
 		// Number it when «Новый сценарий» is taken, so two never look alike.
@@ -387,6 +399,14 @@ func (p *HomePage) onOpen(ctx app.Context, id string) { p.openThen(ctx, id, "/de
 func (p *HomePage) onSimulate(ctx app.Context, id string) { p.openThen(ctx, id, "/simulate?id="+id) }
 
 func (p *HomePage) openThen(ctx app.Context, id, target string) {
+	if d := p.Tab.Session.Doc(); d != nil && d.ID == id {
+		ctx.Navigate(target)
+		return
+	}
+	p.guard.run(ctx, p.Tab.Session, "unsaved.askText", func(ctx app.Context) { p.open(ctx, id, target) })
+}
+
+func (p *HomePage) open(ctx app.Context, id, target string) {
 	sess := p.Tab.Session
 	ctx.Async(func() {
 		err := sess.Open(context.Background(), id)
@@ -402,6 +422,10 @@ func (p *HomePage) openThen(ctx app.Context, id, target string) {
 
 // onOpenExample stores the user's own copy of an example and opens it.
 func (p *HomePage) onOpenExample(ctx app.Context, ex home.Example) {
+	p.guard.run(ctx, p.Tab.Session, "unsaved.askText", func(ctx app.Context) { p.openExample(ctx, ex) })
+}
+
+func (p *HomePage) openExample(ctx app.Context, ex home.Example) {
 	sess := p.Tab.Session
 	ctx.Async(func() {
 		_, err := sess.Create(context.Background(), ex.Data)
@@ -534,11 +558,65 @@ func (p *HomePage) onShare(ctx app.Context, id string) {
 
 // onFileChosen imports the file(s) picked in the file input.
 func (p *HomePage) onFileChosen(ctx app.Context, e app.Event) {
-	for _, f := range homeFiles(e) {
-		readFileText(ctx, f, p.onFileRead)
-	}
+	files := homeFiles(e)
 	// Let the same file be chosen again after it was fixed.
 	ctx.JSSrc().Set("value", "")
+	p.guard.run(ctx, p.Tab.Session, "unsaved.askText", func(ctx app.Context) { p.importFiles(ctx, files) })
+}
+
+// importFiles imports dropped or chosen files. One file reports as
+// before (a notice, or the list of its errors); several get a list with
+// each file's outcome, filled in as each finishes, so that a later
+// success never hides an earlier file's errors.
+func (p *HomePage) importFiles(ctx app.Context, files []app.Value) {
+	if len(files) == 1 {
+		readFileText(ctx, files[0], p.onFileRead)
+		return
+	}
+	if len(files) == 0 {
+		return
+	}
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Get("name").String()
+	}
+	b := home.NewBatch(names)
+	p.batch, p.importErrs = b, nil
+	p.say("", false)
+	for i, f := range files {
+		i := i
+		readFileText(ctx, f, func(ctx app.Context, name string, data []byte, err error) {
+			if err != nil {
+				b.Finish(i, "", err)
+				return
+			}
+			p.importBatchFile(ctx, b, i, name, data)
+		})
+	}
+}
+
+// importBatchFile validates and stores file i of batch b.
+func (p *HomePage) importBatchFile(ctx app.Context, b *home.Batch, i int, name string, data []byte) {
+	sess := p.Tab.Session
+	ctx.Async(func() {
+		sc, err := home.Validate(data)
+		if err == nil {
+			_, err = sess.Create(context.Background(), data)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			title := ""
+			if err == nil {
+				title = sc.Title
+				if title == "" {
+					title = name
+				}
+			}
+			b.Finish(i, title, err)
+			if err == nil {
+				p.reload(ctx)
+			}
+		})
+	})
 }
 
 func (p *HomePage) onFileRead(ctx app.Context, name string, data []byte, err error) {
@@ -702,7 +780,6 @@ func (p *HomePage) onDragLeave(ctx app.Context, e app.Event) {
 func (p *HomePage) onDrop(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	p.dragging = false
-	for _, f := range homeFiles(e) {
-		readFileText(ctx, f, p.onFileRead)
-	}
+	files := homeFiles(e)
+	p.guard.run(ctx, p.Tab.Session, "unsaved.askText", func(ctx app.Context) { p.importFiles(ctx, files) })
 }

@@ -34,14 +34,6 @@ func (s *Shell) OnMount(ctx app.Context) {
 	markShown(ctx, route.Home, "")
 }
 
-// OnAppUpdate reloads as soon as the service worker has installed a new
-// version, so nobody keeps running an engine older than the served one.
-func (s *Shell) OnAppUpdate(ctx app.Context) {
-	if ctx.AppUpdateAvailable() {
-		ctx.Reload()
-	}
-}
-
 // Render implements app.Composer.
 func (s *Shell) Render() app.UI {
 	lang := s.currentLang()
