@@ -85,6 +85,13 @@ type browser struct {
 // newBrowser starts Chromium for one test; it is stopped in tb.Cleanup.
 func newBrowser(tb testing.TB) *browser {
 	tb.Helper()
+	return newBrowserFor(tb, testTimeout)
+}
+
+// newBrowserFor is newBrowser for a test that may take up to timeout (one
+// that waits for the app's own timers, say).
+func newBrowserFor(tb testing.TB, timeout time.Duration) *browser {
+	tb.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath(tb)),
 		chromedp.NoSandbox,
@@ -108,7 +115,7 @@ func newBrowser(tb testing.TB) *browser {
 	// would stop the whole browser), then bound the test's actions.
 	err := chromedp.Do(ctx)
 	require.NoError(tb, err, "start Chromium")
-	ctx, cancelTimeout := context.WithTimeout(ctx, testTimeout)
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	tb.Cleanup(cancelTimeout)
 	b.ctx = ctx
 	return b

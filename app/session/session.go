@@ -3,6 +3,12 @@
 // intent can be tested on the host against the memory store; the UI calls
 // its methods (from ctx.Async, never on the UI goroutine when they touch
 // storage) and renders what they return.
+//
+// No edit is dropped (unsaved.go): a scenario whose save failed stays in
+// the session, listed by Unsaved, retried by itself with a backoff and
+// reopened with its edits, until that scenario is saved, deleted or
+// discarded by the user. HasUnsaved and OpenUnsaved tell the interface
+// when to ask before leaving the page or the scenario.
 package session
 
 import (

@@ -14,7 +14,7 @@ import (
 
 // UnsavedDialog asks what to do with the open scenario's unsaved edits
 // before an action that leaves it: save them, drop them, or stay. Escape
-// and × cancel; the focus starts on «Сохранить».
+// and × cancel; the focus starts on «Сохранить» and Tab stays inside.
 type UnsavedDialog struct {
 	app.Compo
 
@@ -39,7 +39,8 @@ func (d *UnsavedDialog) Render() app.UI {
 	if d.Busy {
 		save = homeButton("primary", "unsaved-save", i18n.T(lang, "unsaved.retrying"), nil).Disabled(true)
 	}
-	return homeModal{
+	// DialogFocus moves the focus into the dialog and keeps Tab inside it.
+	return app.Div().Class("unsaved-dialog").Body(homeModal{
 		testID:  "unsaved-dialog",
 		title:   i18n.T(lang, "unsaved.askTitle"),
 		close:   i18n.T(lang, "unsaved.askCancel"),
@@ -57,7 +58,7 @@ func (d *UnsavedDialog) Render() app.UI {
 				Title(i18n.T(lang, "unsaved.askDiscardH")),
 			homeButton("", "unsaved-cancel", i18n.T(lang, "unsaved.askCancel"), d.OnCancel),
 		},
-	}.render()
+	}.render(), &DialogFocus{})
 }
 
 // unsavedGuard runs an action that leaves the open scenario (open or
