@@ -240,7 +240,7 @@ func TestStorageUnavailable(t *testing.T) {
 			b.waitFor(t, b.exists(`[data-testid="storage-usage"]`))
 			assert.Contains(t, b.text(t, `[data-testid="storage-usage"]`), "только в этой вкладке")
 			// The warning stays on the other pages.
-			b.click(t, `.header__link[href="/design"]`)
+			b.click(t, `.header__link[data-nav="/design"]`)
 			b.waitFor(t, `location.pathname === "/design"`)
 			b.waitFor(t, b.exists(`[data-testid="storage-warning"]`))
 			b.assertNoErrors(t)
