@@ -50,9 +50,8 @@ const holdScript = `new Promise((resolve) => {
 // retries come seconds apart.
 func (b *browser) waitLong(tb testing.TB, expr string, d time.Duration) {
 	tb.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(d))); err != nil {
-		tb.Fatalf("wait for %s: %v", expr, err)
-	}
+	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(d)))
+	require.NoError(tb, err, "wait for %s", expr)
 }
 
 // waitAcrossReload waits for expr while the page reloads: a poll cut
@@ -66,7 +65,7 @@ func (b *browser) waitAcrossReload(tb testing.TB, expr string, d time.Duration) 
 			return
 		}
 	}
-	tb.Fatalf("wait for %s across a reload: %v", expr, err)
+	require.NoError(tb, err, "wait for %s across a reload", expr)
 }
 
 // longTimeout bounds the tests that wait for automatic retries.
@@ -76,9 +75,7 @@ const longTimeout = 3 * time.Minute
 // run IndexedDB calls of the same origin as another tab would.
 func (b *browser) openPlain(tb testing.TB, url string) {
 	tb.Helper()
-	if err := chromedp.Do(b.ctx, chromedp.Navigate(url)); err != nil {
-		tb.Fatalf("open %s: %v", url, err)
-	}
+	require.NoError(tb, chromedp.Do(b.ctx, chromedp.Navigate(url)), "open %s", url)
 }
 
 // evalAwait evaluates a JavaScript expression that gives a promise of a
@@ -86,9 +83,7 @@ func (b *browser) openPlain(tb testing.TB, url string) {
 func (b *browser) evalAwait(tb testing.TB, expr string) string {
 	tb.Helper()
 	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		tb.Fatalf("evaluate %s: %v", expr, err)
-	}
+	require.NoError(tb, err, "evaluate %s", expr)
 	return s
 }
 
@@ -97,9 +92,8 @@ func (b *browser) evalAwait(tb testing.TB, expr string) string {
 func (b *browser) realClick(tb testing.TB, selector string) {
 	tb.Helper()
 	b.waitFor(tb, b.exists(selector))
-	if _, err := chromedp.Run(b.ctx, chromedp.Click(chromedp.CSS(selector))); err != nil {
-		tb.Fatalf("click %s: %v", selector, err)
-	}
+	_, err := chromedp.Run(b.ctx, chromedp.Click(chromedp.CSS(selector)))
+	require.NoError(tb, err, "click %s", selector)
 }
 
 // shot takes a screenshot at 1366 px in the current language.
