@@ -140,7 +140,7 @@ cmd_test() {
 	check_drift
 
 	step "go test -tags e2e ./e2e/... (chromedp)"
-	go test -tags e2e -count=1 ./e2e/...
+	go test -tags e2e -count=1 -timeout 40m ./e2e/...
 	step "all tests passed"
 }
 

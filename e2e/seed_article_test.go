@@ -91,7 +91,7 @@ func runSeed(t *testing.T, b *browser, w seedWords, shotDesign, shotLink, shotEn
 	}
 
 	// The board: a new deal in the first stage.
-	b.click(t, `a.header__link[href="/simulate"]`)
+	b.click(t, `a.header__link[href^="/simulate"]`)
 	b.click(t, `[data-testid="add-item"]`)
 	b.waitFor(t, b.exists(`[data-testid="item-dialog"] [data-field="TITLE"]`))
 	typeInto(t, b, `[data-testid="item-dialog"] [data-field="TITLE"]`, w.dealTitle)
