@@ -49,9 +49,7 @@ var (
 func axeSource(tb testing.TB) string {
 	tb.Helper()
 	axeOnce.Do(func() { axeJS, axeErr = loadAxe() })
-	if axeErr != nil {
-		tb.Fatalf("axe-core %s: %v", axeVersion, axeErr)
-	}
+	require.NoError(tb, axeErr, "axe-core %s", axeVersion)
 	return axeJS
 }
 
@@ -113,17 +111,14 @@ type violation struct {
 // critical violations.
 func (b *browser) axe(tb testing.TB) []violation {
 	tb.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](axeSource(tb)+";0")); err != nil {
-		tb.Fatalf("inject axe-core: %v", err)
-	}
+	_, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](axeSource(tb)+";0"))
+	require.NoError(tb, err, "inject axe-core")
 	run := `axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations
 		.filter(v => v.impact === "serious" || v.impact === "critical")
 		.map(v => ({id: v.id, impact: v.impact, help: v.help,
 			nodes: v.nodes.slice(0, 6).map(n => n.target.join(" ") + " :: " + (n.failureSummary || "").split("\n").slice(0, 2).join(" "))}))))`
 	out, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](run, chromedp.EvalAwaitPromise))
-	if err != nil {
-		tb.Fatalf("run axe-core: %v", err)
-	}
+	require.NoError(tb, err, "run axe-core")
 	var vs []violation
 	require.NoError(tb, json.Unmarshal([]byte(out), &vs))
 	return vs
@@ -142,7 +137,7 @@ func TestAccessibilityAxe(t *testing.T) {
 				b.openPage(t, base, p)
 				assert.Equal(t, lang, b.eval(t, `document.documentElement.lang`))
 				for _, v := range b.axe(t) {
-					t.Errorf("%s: %s: %s\n\t%s", v.Impact, v.ID, v.Help, strings.Join(v.Nodes, "\n\t"))
+					assert.Failf(t, "axe-core violation", "%s: %s: %s\n\t%s", v.Impact, v.ID, v.Help, strings.Join(v.Nodes, "\n\t"))
 				}
 				b.assertNoErrors(t)
 			})
