@@ -158,27 +158,3 @@ func TestConditionValueShapes(t *testing.T) {
 	assert.Equal(t, "abc", parseValue(engine.FieldString, " abc "))
 	assert.Equal(t, "1, x", valueText([]any{1.0, "x"}))
 }
-
-func TestScenarioTitleRenamesInPlace(t *testing.T) {
-	var got []string
-	s := &ScenarioTitle{Lang: "ru", Title: "Новый сценарий 2", OnRename: func(_ app.Context, title string) { got = append(got, title) }}
-	e := app.NewTestEngine()
-	require.NoError(t, e.Load(s))
-	e.ConsumeAll()
-	assert.NoError(t, app.Match(app.Text("Сценарий:"), s, 0, 0, 0))
-	assert.NoError(t, app.Match(app.Text("Новый сценарий 2"), s, 0, 1, 0))
-	assert.NoError(t, app.Match(app.Button().ID("scenario-title-rename").Type("button").Class("designer-icon-button scenario-title__rename").
-		DataSet("testid", "scenario-title-rename").Aria("label", "Переименовать сценарий").Title("Переименовать сценарий").
-		OnClick(func(app.Context, app.Event) {}), s, 0, 2))
-
-	for _, tt := range []struct{ value, want string }{{"  ", ""}, {"Новый сценарий 2", ""}, {" Оплата ", "Оплата"}} {
-		s.editing, s.value = true, tt.value
-		s.finish(app.Context{})
-		assert.False(t, s.editing)
-		if tt.want == "" {
-			assert.Empty(t, got, "an empty or unchanged title is not saved")
-			continue
-		}
-		assert.Equal(t, []string{tt.want}, got)
-	}
-}
