@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/triggersim/triggersim/whatif"
 )
 
 var words = map[string][2]string{
@@ -98,34 +100,8 @@ func signedPoints(f float64, lang string) string {
 	return s + unit
 }
 
-// dur prints seconds as "2д 4ч" / "2d 4h".
-func dur(sec int64, lang string) string {
-	if sec < 0 {
-		return "-" + dur(-sec, lang)
-	}
-	d, h, m := sec/86400, sec%86400/3600, sec%3600/60
-	u := [3]string{"д", "ч", "мин"}
-	if lang == "en" {
-		u = [3]string{"d", "h", "m"}
-	}
-	var parts []string
-	if d > 0 {
-		parts = append(parts, strconv.FormatInt(d, 10)+u[0])
-	}
-	if h > 0 {
-		parts = append(parts, strconv.FormatInt(h, 10)+u[1])
-	}
-	if m > 0 && d == 0 {
-		parts = append(parts, strconv.FormatInt(m, 10)+u[2])
-	}
-	if len(parts) == 0 {
-		if sec > 0 {
-			return "<1" + u[2]
-		}
-		return "0"
-	}
-	return strings.Join(parts, " ")
-}
+// dur prints seconds as "2д 4ч" / "2d 4h", as the what-if report does.
+func dur(sec int64, lang string) string { return whatif.FormatDuration(sec, lang) }
 
 func table(w io.Writer, rows [][]string) {
 	width := map[int]int{}

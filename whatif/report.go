@@ -44,11 +44,13 @@ func rw(lang, key string) string {
 }
 
 // formatSeconds prints a duration as "2д 4ч" / "2d 4h", "35 мин" / "35m".
-func formatSeconds(sec int64) string { return formatSecondsLang(sec, "en") }
+func formatSeconds(sec int64) string { return FormatDuration(sec, "en") }
 
-func formatSecondsLang(sec int64, lang string) string {
+// FormatDuration prints seconds as "2д 4ч" / "2d 4h", "35 мин" / "35m", in
+// the language lang (Russian unless "en"); calibrate's fit report uses it too.
+func FormatDuration(sec int64, lang string) string {
 	if sec < 0 {
-		return "-" + formatSecondsLang(-sec, lang)
+		return "-" + FormatDuration(-sec, lang)
 	}
 	d, h, m := sec/86400, sec%86400/3600, sec%3600/60
 	units := [3]string{"d", "h", "m"}
@@ -104,7 +106,7 @@ func WriteReport(w io.Writer, title string, k *KPIs, lang string) {
 			name += " (" + s.Name + ")"
 		}
 		rows = append(rows, []string{name, strconv.Itoa(s.Entered), strconv.Itoa(s.AtEnd),
-			formatSecondsLang(s.MedianSec, lang), formatSecondsLang(s.P90Sec, lang), pct(s.ToSuccess), pct(s.ToFailure)})
+			FormatDuration(s.MedianSec, lang), FormatDuration(s.P90Sec, lang), pct(s.ToSuccess), pct(s.ToFailure)})
 	}
 	table(w, rows, nil)
 
