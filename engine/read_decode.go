@@ -1,0 +1,345 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Generic decoding helpers: typed reads of JSON nodes that report what was
+// expected at their path.
+
+// obj is an object node whose keys have been checked.
+type obj struct {
+	n    *jtNode
+	path string
+}
+
+// object checks that n is an object with no keys outside keys; unknown keys
+// are reported one by one, in file order.
+func (r *reader) object(n *jtNode, path string, keys ...string) (obj, bool) {
+	if n.kind != jtObject {
+		r.errs.add(path, "expected an object, got %s", n.describe())
+		return obj{}, false
+	}
+	for i := range n.kids {
+		if !slices.Contains(keys, n.kids[i].key) {
+			r.errs.add(keyPath(path, n.kids[i].key), "unknown key")
+		}
+	}
+	return obj{n: n, path: path}, true
+}
+
+// get returns the value of key (nil when absent) and its path.
+func (o obj) get(key string) (*jtNode, string) {
+	return o.n.member(key), keyPath(o.path, key)
+}
+
+// need is get for a required key: its absence is reported.
+func (r *reader) need(o obj, key, expected string) (*jtNode, string) {
+	n, p := o.get(key)
+	if n == nil {
+		r.errs.add(p, "missing required key, expected %s", expected)
+	}
+	return n, p
+}
+
+func (r *reader) str(n *jtNode, path string) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	if n.kind != jtString {
+		r.errs.add(path, "expected a string, got %s", n.describe())
+		return "", false
+	}
+	return n.text, true
+}
+
+// nonEmpty reads a string that must not be empty; what names it.
+func (r *reader) nonEmpty(n *jtNode, path, what string) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	if n.kind != jtString || n.text == "" {
+		r.errs.add(path, "expected %s, got %s", what, n.describe())
+		return "", false
+	}
+	return n.text, true
+}
+
+// MaxIDLength is the longest trigger or robot id, in characters, as stage
+// ids are bounded too: ids are repeated in every log entry and message.
+const MaxIDLength = 50
+
+// refID reads a trigger or robot id: not empty, at most MaxIDLength
+// characters.
+func (r *reader) refID(n *jtNode, path, what string) (string, bool) {
+	s, ok := r.nonEmpty(n, path, what)
+	if ok && utf8.RuneCountInString(s) > MaxIDLength {
+		r.errs.add(path, "expected %s of at most %d characters, got %q", what, MaxIDLength, s)
+		return "", false
+	}
+	return s, ok
+}
+
+// enum reads a string that must be one of allowed.
+func (r *reader) enum(n *jtNode, path string, allowed ...string) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	if n.kind != jtString || !slices.Contains(allowed, n.text) {
+		r.errs.add(path, "expected %s, got %s", quoteList(allowed), n.describe())
+		return "", false
+	}
+	return n.text, true
+}
+
+// quoteList renders `"a", "b" or "c"`.
+func quoteList(items []string) string {
+	var b strings.Builder
+	for i, s := range items {
+		switch {
+		case i == 0:
+		case i == len(items)-1:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(s))
+	}
+	return b.String()
+}
+
+// integer reads an integer in [lo, hi].
+func (r *reader) integer(n *jtNode, path string, lo, hi int) (int, bool) {
+	if n == nil {
+		return 0, false
+	}
+	if n.kind == jtNumber {
+		if v, err := strconv.Atoi(n.text); err == nil && v >= lo && v <= hi {
+			return v, true
+		}
+	}
+	r.errs.add(path, "expected %s, got %s", intRange(lo, hi), n.describe())
+	return 0, false
+}
+
+// id reads an item or client id.
+func (r *reader) id(n *jtNode, path string) (int, bool) { return r.integer(n, path, 1, maxID) }
+
+// positive reads an integer > 0.
+func (r *reader) positive(n *jtNode, path string) (int, bool) { return r.integer(n, path, 1, maxInt) }
+
+func intRange(lo, hi int) string {
+	switch {
+	case hi == maxInt && lo == 0:
+		return "an integer ≥ 0"
+	case hi == maxInt && lo == 1:
+		return "an integer > 0"
+	case hi == maxInt:
+		return fmt.Sprintf("an integer ≥ %d", lo)
+	default:
+		return fmt.Sprintf("an integer from %d to %d", lo, hi)
+	}
+}
+
+func (r *reader) boolean(n *jtNode, path string) (bool, bool) {
+	if n == nil {
+		return false, false
+	}
+	switch n.kind {
+	case jtTrue:
+		return true, true
+	case jtFalse:
+		return false, true
+	}
+	r.errs.add(path, "expected true or false, got %s", n.describe())
+	return false, false
+}
+
+// list reads an array; what describes the items ("an array of stages").
+func (r *reader) list(n *jtNode, path, what string) ([]jtNode, bool) {
+	if n == nil {
+		return nil, false
+	}
+	if n.kind != jtArray {
+		r.errs.add(path, "expected %s, got %s", what, n.describe())
+		return nil, false
+	}
+	return n.kids, true
+}
+
+// nonEmptyList reads an array that must have at least one item.
+func (r *reader) nonEmptyList(n *jtNode, path, what string) ([]jtNode, bool) {
+	items, ok := r.list(n, path, what)
+	if ok && len(items) == 0 {
+		r.errs.add(path, "expected %s with at least one entry, got an empty array", what)
+		return nil, false
+	}
+	return items, ok
+}
+
+// strings reads an array of strings.
+func (r *reader) strings(n *jtNode, path string) ([]string, bool) {
+	items, ok := r.list(n, path, "an array of strings")
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, 0, len(items))
+	for i := range items {
+		s, ok2 := r.str(&items[i], indexPath(path, i))
+		ok = ok && ok2
+		out = append(out, s)
+	}
+	if len(out) == 0 {
+		out = nil
+	}
+	return out, ok
+}
+
+// number converts JSON number text to float64.
+func (r *reader) number(n *jtNode, path string) (float64, bool) {
+	f, err := strconv.ParseFloat(n.text, 64)
+	if err != nil || math.IsInf(f, 0) {
+		r.errs.add(path, "number %s is out of range", n.describe())
+		return 0, false
+	}
+	return f, true
+}
+
+// fieldValue reads a field value: null, a boolean, a number, a string, or
+// an array of those.
+func (r *reader) fieldValue(n *jtNode, path string) (any, bool) {
+	switch n.kind {
+	case jtNull:
+		return nil, true
+	case jtTrue:
+		return true, true
+	case jtFalse:
+		return false, true
+	case jtNumber:
+		return r.number(n, path)
+	case jtString:
+		return n.text, true
+	case jtArray:
+		out := make([]any, 0, len(n.kids))
+		ok := true
+		for i := range n.kids {
+			k := &n.kids[i]
+			p := indexPath(path, i)
+			if k.kind == jtArray || k.kind == jtObject {
+				r.errs.add(p, "expected a null, boolean, number or string inside a field value, got %s", k.describe())
+				ok = false
+				continue
+			}
+			v, ok2 := r.fieldValue(k, p)
+			ok = ok && ok2
+			out = append(out, v)
+		}
+		return out, ok
+	default:
+		r.errs.add(path, "expected a field value (null, boolean, number, string or array), got %s", n.describe())
+		return nil, false
+	}
+}
+
+// validFieldID reports whether s looks like a Bitrix24 field id.
+func validFieldID(s string) bool {
+	if s == "" || len(s) > 100 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+const fieldIDWanted = `a field id of Latin letters, digits and "_" (such as "UF_CRM_BUDGET")`
+
+// fieldID reads a field id.
+func (r *reader) fieldID(n *jtNode, path string) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	if n.kind != jtString || !validFieldID(n.text) {
+		r.errs.add(path, "expected %s, got %s", fieldIDWanted, n.describe())
+		return "", false
+	}
+	return n.text, true
+}
+
+// fields reads an object of field id → field value; nil when empty.
+func (r *reader) fields(n *jtNode, path string) map[string]any {
+	if n == nil {
+		return nil
+	}
+	if n.kind != jtObject {
+		r.errs.add(path, "expected an object of field values such as {\"TITLE\": \"…\"}, got %s", n.describe())
+		return nil
+	}
+	if len(n.kids) == 0 {
+		return nil
+	}
+	out := make(map[string]any, len(n.kids))
+	for i := range n.kids {
+		k := &n.kids[i]
+		p := keyPath(path, k.key)
+		if !validFieldID(k.key) {
+			r.errs.add(p, "expected %s as the key, got %q", fieldIDWanted, k.key)
+			continue
+		}
+		if v, ok := r.fieldValue(k, p); ok {
+			out[k.key] = v
+		}
+	}
+	return out
+}
+
+// time reads a scenario time (absolute or "+offset"): an offset of at most
+// MaxDuration whose instant (from the start read so far) stays in the
+// calendar, or an absolute time in the calendar.
+func (r *reader) time(n *jtNode, path string) (Time, bool) {
+	s, ok := r.str(n, path)
+	if !ok {
+		return Time{}, false
+	}
+	t, err := ParseTime(s)
+	if err != nil {
+		r.errs.add(path, "%s", err.Error())
+		return Time{}, false
+	}
+	if t.Relative && !InCalendar(t.Resolve(r.s.Start)) {
+		r.errs.add(path, "the offset %q from the start lands after 9999-12-30, the end of the calendar", s)
+		return Time{}, false
+	}
+	return t, true
+}
+
+// clock reads "HH:MM".
+func (r *reader) clock(n *jtNode, path string) (string, bool) {
+	s, ok := r.str(n, path)
+	if !ok {
+		return "", false
+	}
+	if !validClock(s) {
+		r.errs.add(path, "expected a time of day \"HH:MM\" such as \"09:00\", got %q", s)
+		return "", false
+	}
+	return s, true
+}
+
+func validClock(s string) bool {
+	if len(s) != 5 || s[2] != ':' {
+		return false
+	}
+	h, err1 := strconv.Atoi(s[:2])
+	m, err2 := strconv.Atoi(s[3:])
+	return err1 == nil && err2 == nil && s[0] != '+' && s[0] != '-' && s[3] != '+' && s[3] != '-' &&
+		h >= 0 && h <= 23 && m >= 0 && m <= 59
+}
