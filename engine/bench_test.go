@@ -113,7 +113,63 @@ func BenchmarkEventNoMove(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s.events = s.events[:0]
+		s.nFired = 0
 		s.Fire(ev)
 	}
+}
+
+// BenchmarkFloor is the floor of a trigger engine (../shared/bench/floor):
+// only the work no engine can skip for one event — find the item, scan the
+// candidate triggers of the event's code in stage order, evaluate a
+// two-clause condition on the item's field map. The engine's benchmarks
+// are compared with it in the same run, as ratios.
+func BenchmarkFloor(b *testing.B) {
+	type trig struct {
+		stage int
+		field string
+		min   float64
+	}
+	type floorItem struct {
+		stage  int
+		fields map[string]any
+	}
+	const nItems, nCodes = 10000, 8
+	r := rand.New(rand.NewPCG(1, 1))
+	items := make([]floorItem, nItems)
+	for i := range items {
+		items[i] = floorItem{stage: r.IntN(5), fields: map[string]any{"OPPORTUNITY": float64(r.IntN(200000)), "TITLE": "x", "UF_A": "yes"}}
+	}
+	cands := make([][]trig, nCodes) // per code, sorted by stage
+	for c := range cands {
+		for s := 0; s < 8; s++ {
+			if r.IntN(2) == 0 {
+				cands[c] = append(cands[c], trig{stage: s, field: "OPPORTUNITY", min: float64(r.IntN(100000))})
+			}
+		}
+	}
+	evItem := make([]int, 1<<16)
+	evCode := make([]int, 1<<16)
+	for i := range evItem {
+		evItem[i], evCode[i] = r.IntN(nItems), r.IntN(nCodes)
+	}
+	moves := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := i & (1<<16 - 1)
+		it := &items[evItem[k]]
+		for _, t := range cands[evCode[k]] {
+			if t.stage <= it.stage {
+				continue
+			}
+			v, _ := it.fields[t.field].(float64)
+			if v > t.min && it.fields["UF_A"] == "yes" {
+				moves++
+				break
+			}
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
+	_ = moves
 }

@@ -114,6 +114,7 @@ func TestFireKeepsLoopsRunning(t *testing.T) {
 		} else {
 			s.sc.Events = nil
 			s.events = append(s.events, move)
+			s.script++
 			s.runTask(&task{at: s.now, event: 0})
 		}
 		s.Run()

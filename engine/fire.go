@@ -48,7 +48,7 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 		break
 	}
 	if winner != nil {
-		if !s.step("trigger " + winner.t.ID) {
+		if !s.step(winner.label) {
 			return true
 		}
 		s.moveByTrigger(winner, it)
@@ -182,8 +182,10 @@ func (s *Sim) moveByTrigger(tm *trigModel, it *item) {
 	}
 	from := it.stageID()
 	s.setStage(it, tm.pipeline, tm.stage, by)
-	s.count(countKey{it, tm.index, true})
-	s.add(LogEntry{Type: LogTrigger, Target: it.target, Code: tm.t.Code, From: from, To: it.stageID(), Trigger: tm.t.ID, By: intp(by)})
+	s.count(it, tm.index, true)
+	if s.keeps(LogTrigger) {
+		s.add(LogEntry{Type: LogTrigger, Target: it.target, Code: tm.t.Code, From: from, To: it.stageID(), Trigger: tm.t.ID, By: s.intp(by)})
+	}
 }
 
 // setStage writes the stage and what Bitrix24 keeps with it.
@@ -235,6 +237,7 @@ func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
 	from := it.stageID()
 	var changed []string
 	var written map[string]any
+	logUpdate := s.keeps(LogUpdate)
 	for _, k := range sortedKeys(fields) {
 		v := fields[k]
 		if k == "STAGE_ID" || k == "STATUS_ID" {
@@ -264,6 +267,9 @@ func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
 		}
 		it.fields[k] = v
 		changed = append(changed, k)
+		if !logUpdate {
+			continue
+		}
 		if written == nil {
 			written = map[string]any{}
 		}
@@ -274,15 +280,15 @@ func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
 		return
 	}
 	s.touch(it, by)
-	if stageChanged {
-		e := LogEntry{Type: LogMove, Target: it.target, From: from, To: it.stageID(), By: intp(by), Robot: robot}
+	if stageChanged && s.keeps(LogMove) {
+		e := LogEntry{Type: LogMove, Target: it.target, From: from, To: it.stageID(), By: s.intp(by), Robot: robot}
 		if p := it.history[len(it.history)-2].pipeline; p != it.pm.id {
-			e.Pipeline = intp(it.pm.id)
+			e.Pipeline = s.intp(it.pm.id)
 		}
 		s.add(e)
 	}
-	if len(changed) > 0 {
-		s.add(LogEntry{Type: LogUpdate, Target: it.target, Fields: written, By: intp(by), Robot: robot})
+	if len(changed) > 0 && logUpdate {
+		s.add(LogEntry{Type: LogUpdate, Target: it.target, Fields: written, By: s.intp(by), Robot: robot})
 	}
 	applied := false
 	resp := false

@@ -56,6 +56,9 @@ type pipelineModel struct {
 	// byCode: trigger codes → triggers of this pipeline sorted by stage
 	// order, ties in file order.
 	byCode map[string][]*trigModel
+	// branches: by stage index, the stage's robots as the parallel
+	// branches its template starts (enterStage), built once.
+	branches [][][]*robotModel
 }
 
 type stageRef struct {
@@ -71,6 +74,7 @@ type trigModel struct {
 	pipeline *pipelineModel
 	stage    int
 	cond     *CompiledCondition
+	label    string // "trigger <id>", for the loop guards' trail
 }
 
 type robotModel struct {
@@ -80,6 +84,7 @@ type robotModel struct {
 	pipeline *pipelineModel
 	stage    int
 	cond     *CompiledCondition
+	label    string // "robot <id>"
 }
 
 // standardFieldTypes are the fields every entity has without declaration.
@@ -220,7 +225,7 @@ func compile(sc *Scenario) (*model, error) {
 			errs.add(path+".condition", "%v", err)
 			continue
 		}
-		tm := &trigModel{t: t, index: i, info: info, entity: em, pipeline: ref.pipeline, stage: ref.index, cond: cond}
+		tm := &trigModel{t: t, index: i, info: info, entity: em, pipeline: ref.pipeline, stage: ref.index, cond: cond, label: "trigger " + t.ID}
 		m.triggers[t.ID] = tm
 		ref.pipeline.byCode[t.Code] = append(ref.pipeline.byCode[t.Code], tm)
 		em.codes[t.Code] = true
@@ -254,19 +259,47 @@ func compile(sc *Scenario) (*model, error) {
 			errs.add(path+".delay.value", "expected a delay of %s, got %d %s", delayWanted(d.Unit), d.Value, unitName(d.Unit))
 			continue
 		}
-		rm := &robotModel{r: r, index: i, entity: em, pipeline: ref.pipeline, stage: ref.index, cond: cond}
+		rm := &robotModel{r: r, index: i, entity: em, pipeline: ref.pipeline, stage: ref.index, cond: cond, label: "robot " + r.ID}
 		m.robots[r.ID] = rm
 		id := ref.pipeline.p.Stages[ref.index].ID
 		em.robots[id] = append(em.robots[id], rm)
 	}
 	for _, em := range m.entityOrder {
 		em.loopSafe = timeInvariant(em, m)
+		for _, pm := range em.pipelines {
+			pm.branches = make([][][]*robotModel, len(pm.p.Stages))
+			for k, st := range pm.p.Stages {
+				pm.branches[k] = robotBranches(em.robots[st.ID])
+			}
+		}
 	}
 	checkTimes(sc, &errs)
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
 	return m, nil
+}
+
+// robotBranches splits a stage's robots into the branches its template
+// runs in parallel: every robot heads a branch unless it runs "after
+// previous", which chains it behind the robot above it.
+func robotBranches(robots []*robotModel) [][]*robotModel {
+	var branch []*robotModel
+	var branches [][]*robotModel
+	for _, rm := range robots {
+		if rm.r.AfterPrevious && branch != nil {
+			branch = append(branch, rm)
+			continue
+		}
+		if branch != nil {
+			branches = append(branches, branch[:len(branch):len(branch)])
+		}
+		branch = []*robotModel{rm}
+	}
+	if branch != nil {
+		branches = append(branches, branch[:len(branch):len(branch)])
+	}
+	return branches
 }
 
 // fieldType gives the type of a field of this entity type.

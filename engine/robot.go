@@ -10,7 +10,7 @@ import (
 // stage's template starts: every robot heads a parallel branch unless it
 // runs "after previous", which chains it behind the robot above it.
 func (s *Sim) enterStage(it *item) {
-	s.cancelPending(it, Reason{Code: "cancel.left", Args: []string{it.stageID()}})
+	s.cancelPending(it, "cancel.left", it.stageID())
 	it.epoch++
 	stage := it.stageID()
 	if s.cas != nil {
@@ -23,33 +23,29 @@ func (s *Sim) enterStage(it *item) {
 		}
 		s.cas.lastStarted[it] = stage
 	}
-	var branch []*robotModel
-	var branches [][]*robotModel
-	for _, rm := range it.em.robots[stage] {
-		if rm.r.AfterPrevious && branch != nil {
-			branch = append(branch, rm)
-			continue
-		}
-		if branch != nil {
-			branches = append(branches, branch)
-		}
-		branch = []*robotModel{rm}
-	}
-	if branch != nil {
-		branches = append(branches, branch)
-	}
-	for _, b := range branches {
+	for _, b := range it.pm.branches[it.stage] {
 		s.startRobot(it, b, 0, it.epoch, s.now)
 	}
 }
 
-// cancelPending stops every robot of the item that has not run yet.
-func (s *Sim) cancelPending(it *item, why Reason) {
+// cancelPending stops every robot of the item that has not run yet; the
+// log says why (code, with arg when it is not "").
+func (s *Sim) cancelPending(it *item, code, arg string) {
+	var why Reason
 	for _, t := range it.pending {
 		if t.cancelled {
 			continue
 		}
 		t.cancelled = true
+		if !s.keeps(LogCancelled) {
+			continue
+		}
+		if why.Code == "" {
+			why.Code = code
+			if arg != "" {
+				why.Args = []string{arg}
+			}
+		}
 		s.add(LogEntry{Type: LogCancelled, Target: it.target, Robot: t.branch[t.pos].r.ID, dueTime: t.at, Why: why})
 	}
 	it.pending = it.pending[:0]
@@ -90,7 +86,9 @@ func (s *Sim) startRobot(it *item, branch []*robotModel, pos int, epoch int, ref
 		return
 	}
 	s.push(t)
-	s.add(LogEntry{Type: LogScheduled, Target: it.target, Robot: rm.r.ID, dueTime: due})
+	if s.keeps(LogScheduled) {
+		s.add(LogEntry{Type: LogScheduled, Target: it.target, Robot: rm.r.ID, dueTime: due})
+	}
 }
 
 func unitDuration(unit string) time.Duration {
@@ -193,7 +191,7 @@ func (s *Sim) runRobot(t *task) {
 		}
 	}
 	rm := t.branch[t.pos]
-	if !s.step("robot " + rm.r.ID) {
+	if !s.step(rm.label) {
 		return
 	}
 	if s.quiet {
@@ -220,8 +218,10 @@ func (s *Sim) next(t *task) {
 }
 
 func (s *Sim) ranEntry(it *item, rm *robotModel, text string) {
-	s.count(countKey{it, rm.index, false})
-	s.add(LogEntry{Type: LogRobot, Target: it.target, Robot: rm.r.ID, Code: rm.r.Type, Status: RobotRan, Text: text})
+	s.count(it, rm.index, false)
+	if s.keeps(LogRobot) {
+		s.add(LogEntry{Type: LogRobot, Target: it.target, Robot: rm.r.ID, Code: rm.r.Type, Status: RobotRan, Text: text})
+	}
 }
 
 // act performs a robot's action (the robot types of the scenario format).
@@ -280,13 +280,15 @@ func (s *Sim) act(it *item, rm *robotModel) {
 	default: // SendSms, Notify, AddComment
 		text, _ := p["text"].(string)
 		s.ranEntry(it, rm, text)
-		s.add(LogEntry{Type: LogOutbox, Target: it.target, Robot: rm.r.ID, Code: rm.r.Type, Text: text})
+		if s.keeps(LogOutbox) {
+			s.add(LogEntry{Type: LogOutbox, Target: it.target, Robot: rm.r.ID, Code: rm.r.Type, Text: text})
+		}
 	}
 }
 
 // terminate ends the item's running workflow: robots still waiting stop.
 func (s *Sim) terminate(it *item) {
-	s.cancelPending(it, Reason{Code: "cancel.terminated"})
+	s.cancelPending(it, "cancel.terminated", "")
 	it.epoch++
 }
 

@@ -31,9 +31,16 @@ type Sim struct {
 	until  time.Time
 	hasEnd bool
 
-	queue    taskHeap
-	seq      int64
+	queue taskHeap
+	seq   int64
+	// events is the script, then the fired events that Events has
+	// copied; fired holds every fired event in chunks of fixed capacity
+	// (a long run fires millions: a growing slice would copy them all
+	// over and over, and keep the garbage collector waiting meanwhile).
 	events   []Event
+	script   int // len(sc.Events)
+	fired    [][]Event
+	nFired   int
 	items    []*item
 	byTarget map[string]*item
 	nextID   map[string]int
@@ -45,9 +52,8 @@ type Sim struct {
 	stopped  bool
 	cas      *cascade
 	casBuf   cascade
-	one      [1]*item // resolve's result for a single item, without allocating
-	trail    []string // the last steps of the run, for naming a loop
-	counts   map[countKey]int
+	one      [1]*item              // resolve's result for a single item, without allocating
+	trail    []string              // the last steps of the run, for naming a loop
 	clients  map[clientKey][]*item // a client's items in creation order
 	quiet    bool                  // Options.Quiet or NoLog: skip the explanation work
 	driven   bool                  // Fire was called: events may come from outside the script
@@ -56,6 +62,7 @@ type Sim struct {
 	omitted  int                   // entries not kept past logCap
 	logTail  int                   // loop entries kept past logCap
 	system   int
+	ints     []*int // intp's shared pointers
 }
 
 // item is a CRM item during a run.
@@ -80,6 +87,7 @@ type item struct {
 	pending    []*task
 	history    []stagePoint
 	loop       *loopWatch // recent states, for loops across time (loop.go)
+	counts     []counter  // trigger moves and robot runs (Sim.count)
 }
 
 type email struct {
@@ -237,6 +245,7 @@ func New(sc *Scenario, opt Options) (*Sim, error) {
 		s.addItem(s.newItem(em, in.ID, ref, in.Fields, in.Contact, in.Company, in.Parent))
 	}
 	s.events = append(s.events, sc.Events...)
+	s.script = len(s.events)
 	for i := range s.events {
 		s.push(&task{at: s.events[i].At.Resolve(sc.Start), event: i})
 	}
@@ -416,19 +425,41 @@ func (s *Sim) Fire(ev Event) int {
 	// loop across time is no longer called early (loop.go).
 	s.driven = true
 	ev.At = Time{Abs: s.now}
-	s.events = append(s.events, ev)
-	idx := len(s.events) - 1
-	s.runTask(&task{at: s.now, event: idx})
+	if c := s.nFired / firedChunk; c == len(s.fired) {
+		s.fired = append(s.fired, make([]Event, firedChunk))
+	}
+	s.fired[s.nFired/firedChunk][s.nFired%firedChunk] = ev
+	idx := s.script + s.nFired
+	s.nFired++
+	s.runCascade(idx, nil)
 	return idx
 }
 
+// firedChunk is how many fired events one chunk of Sim.fired holds.
+const firedChunk = 1024
+
+// event is the script or fired event of an index.
+func (s *Sim) event(idx int) *Event {
+	if idx < s.script {
+		return &s.events[idx]
+	}
+	idx -= s.script
+	return &s.fired[idx/firedChunk][idx%firedChunk]
+}
+
 func (s *Sim) runTask(t *task) {
-	if s.stopped {
+	if t.event >= 0 {
+		s.runCascade(t.event, nil)
 		return
 	}
-	origin := t.event
-	if t.event < 0 {
-		origin = t.origin
+	s.runCascade(t.origin, t)
+}
+
+// runCascade runs an event (robot == nil) or a due robot, and the whole
+// cascade it sets off; origin is the event the cascade counts from.
+func (s *Sim) runCascade(origin int, robot *task) {
+	if s.stopped {
+		return
 	}
 	// One cascade value is reused for every task; its maps are made only
 	// when a cascade needs them, so an event that moves nothing allocates
@@ -441,21 +472,21 @@ func (s *Sim) runTask(t *task) {
 	}
 	*c = cascade{origin: origin, lastStarted: c.lastStarted, changes: c.changes, work: c.work[:0], trail: c.trail[:0]}
 	s.cas = c
-	if t.event >= 0 {
+	if robot == nil {
 		if !s.step("event") {
 			return
 		}
-		s.runEvent(t.event)
+		s.runEvent(origin)
 	} else {
-		s.runRobot(t)
+		s.runRobot(robot)
 	}
 	for i := 0; i < len(s.cas.work) && !s.cas.stopped && !s.stopped; i++ {
 		w := s.cas.work[i]
 		s.cas.work[i] = nil
 		s.runRobot(w)
 	}
-	if t.event < 0 && !t.cancelled {
-		s.watchLoop(t.it, t.branch[t.pos])
+	if robot != nil && !robot.cancelled {
+		s.watchLoop(robot.it, robot.branch[robot.pos])
 	}
 	s.cas = nil
 }
@@ -493,17 +524,27 @@ func (s *Sim) step(what string) bool {
 	return true
 }
 
+// keeps reports whether the log keeps entries of a type (Options.Quiet
+// and NoLog drop some or all): the hot path builds an entry's reason only
+// when it is kept.
+func (s *Sim) keeps(typ string) bool {
+	if s.opt.NoLog {
+		return false
+	}
+	if s.opt.Quiet {
+		switch typ {
+		case LogSkip, LogScheduled, LogCancelled, LogDeliver, LogUndelivered, LogEvent, LogNote:
+			return false
+		}
+	}
+	return true
+}
+
 // add appends a log entry, stamping it with the clock and the event that
 // started the cascade, and rendering its reason in the run's language.
 func (s *Sim) add(e LogEntry) {
-	if s.opt.NoLog {
+	if !s.keeps(e.Type) {
 		return
-	}
-	if s.opt.Quiet {
-		switch e.Type {
-		case LogSkip, LogScheduled, LogCancelled, LogDeliver, LogUndelivered, LogEvent, LogNote:
-			return
-		}
 	}
 	if len(s.log) >= s.logCap && !s.keepPastCap(&e) {
 		return
@@ -514,6 +555,23 @@ func (s *Sim) add(e LogEntry) {
 		e.Event = s.cas.origin
 	}
 	s.log = append(s.log, e)
+}
+
+// intp is a pointer to n for a log entry's By or Pipeline. The few
+// numbers a run writes there (users, pipelines) share one pointer each
+// rather than one allocation per entry; entries are read, never written
+// through.
+func (s *Sim) intp(n int) *int {
+	for _, p := range s.ints {
+		if *p == n {
+			return p
+		}
+	}
+	p := &n
+	if len(s.ints) < 32 {
+		s.ints = append(s.ints, p)
+	}
+	return p
 }
 
 // MaxLogEntries bounds the log a run keeps, whatever the scenario does:
@@ -562,20 +620,56 @@ func (s *Sim) Omitted() int { return s.omitted }
 // run has taken: the unit of limits.steps.
 func (s *Sim) Steps() int { return s.steps }
 
-// countKey counts trigger moves and robot runs per item, for expectations
-// and KPIs, independently of how much log is kept. It is keyed by pointers
-// and indexes, not by id strings, because it is bumped on every move.
-type countKey struct {
-	it      *item
-	index   int // of the trigger or robot in the scenario
-	trigger bool
+// counter counts trigger moves and robot runs of one item, for
+// expectations and KPIs, independently of how much log is kept. An item
+// keeps its counters in a slice sorted by key, since it is bumped on every
+// move and an item meets few distinct triggers and robots: a binary search
+// in a few entries, no hashing, no allocation once the item has met them.
+type counter struct {
+	key int // 2×index in the scenario, +1 for a trigger
+	n   int
 }
 
-func (s *Sim) count(k countKey) {
-	if s.counts == nil {
-		s.counts = map[countKey]int{}
+func countKeyOf(index int, trigger bool) int {
+	k := index * 2
+	if trigger {
+		k++
 	}
-	s.counts[k]++
+	return k
+}
+
+// countIndex finds a key in an item's counters: its position, or where it
+// would be inserted.
+func (it *item) countIndex(k int) (int, bool) {
+	lo, hi := 0, len(it.counts)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if it.counts[m].key < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(it.counts) && it.counts[lo].key == k
+}
+
+func (s *Sim) count(it *item, index int, trigger bool) {
+	k := countKeyOf(index, trigger)
+	i, ok := it.countIndex(k)
+	if ok {
+		it.counts[i].n++
+		return
+	}
+	it.counts = append(it.counts, counter{})
+	copy(it.counts[i+1:], it.counts[i:])
+	it.counts[i] = counter{key: k, n: 1}
+}
+
+func (it *item) counted(index int, trigger bool) int {
+	if i, ok := it.countIndex(countKeyOf(index, trigger)); ok {
+		return it.counts[i].n
+	}
+	return 0
 }
 
 // Fired counts how often a trigger moved an item; Ran how often a robot's
@@ -585,7 +679,7 @@ func (s *Sim) Fired(target, trigger string) int {
 	if it == nil || tm == nil {
 		return 0
 	}
-	return s.counts[countKey{it, tm.index, true}]
+	return it.counted(tm.index, true)
 }
 
 func (s *Sim) Ran(target, robot string) int {
@@ -593,7 +687,7 @@ func (s *Sim) Ran(target, robot string) int {
 	if it == nil || rm == nil {
 		return 0
 	}
-	return s.counts[countKey{it, rm.index, false}]
+	return it.counted(rm.index, false)
 }
 
 // Log returns the explanation log so far. The text of times and reasons is
@@ -663,12 +757,14 @@ func (s *Sim) byUser(ev *Event) int {
 }
 
 func (s *Sim) runEvent(idx int) {
-	ev := &s.events[idx]
-	e := LogEntry{Type: LogEvent, Code: ev.Code, Target: ev.Target, Data: ev.Data}
-	if ev.By != 0 {
-		e.By = intp(ev.By)
+	ev := s.event(idx)
+	if s.keeps(LogEvent) {
+		e := LogEntry{Type: LogEvent, Code: ev.Code, Target: ev.Target, Data: ev.Data}
+		if ev.By != 0 {
+			e.By = s.intp(ev.By)
+		}
+		s.add(e)
 	}
-	s.add(e)
 	switch ev.Code {
 	case CodeCreate:
 		s.create(ev)
@@ -727,7 +823,7 @@ func (s *Sim) create(ev *Event) {
 	}
 	it.modifiedBy = s.byUser(ev)
 	s.addItem(it)
-	s.add(LogEntry{Type: LogCreate, Target: it.target, To: it.stageID(), Pipeline: intp(it.pm.id), By: intp(s.byUser(ev))})
+	s.add(LogEntry{Type: LogCreate, Target: it.target, To: it.stageID(), Pipeline: s.intp(it.pm.id), By: s.intp(s.byUser(ev))})
 	s.enterStage(it)
 }
 

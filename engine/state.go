@@ -78,7 +78,12 @@ func (s *Sim) History(target string) []StagePoint {
 
 // Events is the script plus the events fired interactively so far; a log
 // entry's Event indexes it.
-func (s *Sim) Events() []Event { return s.events }
+func (s *Sim) Events() []Event {
+	for i := len(s.events) - s.script; i < s.nFired; i++ {
+		s.events = append(s.events, s.fired[i/firedChunk][i%firedChunk])
+	}
+	return s.events
+}
 
 // Scenario is the scenario the simulation runs.
 func (s *Sim) Scenario() *Scenario { return s.sc }
