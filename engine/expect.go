@@ -100,11 +100,12 @@ func (s *Sim) countLog(typ, target, id string) int {
 // that instant has run; false when the item did not exist yet.
 func (it *item) stageAt(t time.Time) (string, bool) {
 	got, ok := "", false
-	for _, p := range it.history {
-		if p.at.After(t) {
+	for i := range it.history {
+		p := it.sim.point(it, i)
+		if p.At.After(t) {
 			break
 		}
-		got, ok = p.stage, true
+		got, ok = p.Stage, true
 	}
 	return got, ok
 }

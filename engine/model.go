@@ -52,6 +52,7 @@ type pipelineModel struct {
 	entity  *entityModel
 	p       *Pipeline
 	id      int
+	index   int // in entityModel.pipelines
 	success int // index of the success stage
 	// byCode: trigger codes → triggers of this pipeline sorted by stage
 	// order, ties in file order.
@@ -149,7 +150,7 @@ func compile(sc *Scenario) (*model, error) {
 		}
 		for j := range e.Pipelines {
 			p := &e.Pipelines[j]
-			pm := &pipelineModel{entity: em, p: p, id: p.ID, success: -1, byCode: map[string][]*trigModel{}}
+			pm := &pipelineModel{entity: em, p: p, id: p.ID, index: j, success: -1, byCode: map[string][]*trigModel{}}
 			for k, st := range p.Stages {
 				em.stages[st.ID] = stageRef{pm, k}
 				if st.Semantics == Success {

@@ -74,7 +74,8 @@ func (s *Sim) startRobot(it *item, branch []*robotModel, pos int, epoch int, ref
 		s.add(LogEntry{Type: LogNote, Target: it.target, Robot: rm.r.ID, Why: Reason{Code: "robot.beyondCalendar", Args: []string{rm.r.ID}}})
 		return
 	}
-	t := &task{at: due, event: -1, it: it, branch: branch, pos: pos, epoch: epoch, origin: origin}
+	t := s.newTask()
+	*t = task{at: due, event: -1, it: it, branch: branch, pos: pos, epoch: epoch, origin: origin}
 	it.pending = append(it.pending, t)
 	if !due.After(s.now) {
 		t.at = s.now

@@ -62,7 +62,9 @@ type Sim struct {
 	omitted  int                   // entries not kept past logCap
 	logTail  int                   // loop entries kept past logCap
 	system   int
-	ints     []*int // intp's shared pointers
+	ints     []*int           // intp's shared pointers
+	locs     []*time.Location // the locations of stage history times
+	free     []*task          // robot tasks done with, for reuse (newTask)
 }
 
 // item is a CRM item during a run.
@@ -95,10 +97,16 @@ type email struct {
 	read bool
 }
 
+// stagePoint is one entry of an item's stage history, kept compact and
+// free of pointers (every move adds one; the garbage collector need not
+// look inside): the time as seconds and nanoseconds with an index into
+// Sim.locs, the pipeline and stage as indexes (Sim.point reads it back).
 type stagePoint struct {
-	at       time.Time
-	stage    string
-	pipeline int
+	sec      int64
+	nsec     int32
+	loc      int32 // in Sim.locs
+	pipeline int32 // in the entity type's pipelines
+	stage    int32 // in the pipeline's stages
 }
 
 func (it *item) stageID() string { return it.pm.p.Stages[it.stage].ID }
@@ -319,7 +327,7 @@ func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]a
 		it.modified = t
 	}
 	delete(it.fields, "DATE_MODIFY")
-	it.history = append(it.history, stagePoint{s.now, it.stageID(), it.pm.id})
+	it.history = append(it.history, s.stagePoint(it))
 	return it
 }
 
@@ -337,6 +345,24 @@ func (s *Sim) addItem(it *item) {
 	if it.id >= s.nextID[it.em.typ] {
 		s.nextID[it.em.typ] = it.id + 1
 	}
+}
+
+// newTask gives a robot task, reusing one done with (freeTask).
+func (s *Sim) newTask() *task {
+	if n := len(s.free); n > 0 {
+		t := s.free[n-1]
+		s.free = s.free[:n-1]
+		return t
+	}
+	return &task{}
+}
+
+// freeTask keeps a robot task for reuse. Only for a task that nothing
+// holds any more: off the clock, out of the cascade's work and out of its
+// item's pending list (run, or cancelled).
+func (s *Sim) freeTask(t *task) {
+	*t = task{}
+	s.free = append(s.free, t)
 }
 
 func (s *Sim) push(t *task) {
@@ -371,7 +397,10 @@ func (s *Sim) Next() (time.Time, bool) {
 
 func (s *Sim) dropCancelled() {
 	for len(s.queue) > 0 && s.queue[0].cancelled {
-		heap.Pop(&s.queue)
+		t := heap.Pop(&s.queue).(*task)
+		if t.event < 0 {
+			s.freeTask(t)
+		}
 	}
 }
 
@@ -484,9 +513,15 @@ func (s *Sim) runCascade(origin int, robot *task) {
 		w := s.cas.work[i]
 		s.cas.work[i] = nil
 		s.runRobot(w)
+		// runRobot took it out of its item's pending list (or it had
+		// been cancelled, which empties that list).
+		s.freeTask(w)
 	}
-	if robot != nil && !robot.cancelled {
-		s.watchLoop(robot.it, robot.branch[robot.pos])
+	if robot != nil {
+		if !robot.cancelled {
+			s.watchLoop(robot.it, robot.branch[robot.pos])
+		}
+		s.freeTask(robot)
 	}
 	s.cas = nil
 }

@@ -70,10 +70,35 @@ func (s *Sim) History(target string) []StagePoint {
 		return nil
 	}
 	out := make([]StagePoint, len(it.history))
-	for i, p := range it.history {
-		out[i] = StagePoint{At: p.at, Stage: p.stage, Pipeline: p.pipeline}
+	for i := range it.history {
+		out[i] = s.point(it, i)
 	}
 	return out
+}
+
+// stagePoint records where the item is now, for its stage history.
+func (s *Sim) stagePoint(it *item) stagePoint {
+	loc := s.now.Location()
+	li := -1
+	for i, l := range s.locs {
+		if l == loc {
+			li = i
+			break
+		}
+	}
+	if li < 0 {
+		li = len(s.locs)
+		s.locs = append(s.locs, loc)
+	}
+	return stagePoint{sec: s.now.Unix(), nsec: int32(s.now.Nanosecond()), loc: int32(li),
+		pipeline: int32(it.pm.index), stage: int32(it.stage)}
+}
+
+// point reads back entry i of an item's stage history.
+func (s *Sim) point(it *item, i int) StagePoint {
+	p := it.history[i]
+	pm := it.em.pipelines[p.pipeline]
+	return StagePoint{At: time.Unix(p.sec, int64(p.nsec)).In(s.locs[p.loc]), Stage: pm.p.Stages[p.stage].ID, Pipeline: pm.id}
 }
 
 // Events is the script plus the events fired interactively so far; a log
