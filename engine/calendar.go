@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -152,4 +154,58 @@ func (c *calendar) prevWorking(t time.Time) time.Time {
 		}
 	}
 	return t
+}
+
+// offParts say why working time moved a robot from was to due: was fell
+// outside the working hours of a working day, and the days off (weekends
+// of the schedule, holidays) lie on the way, was's own day included.
+func (c *calendar) offParts(was, due time.Time) []Reason {
+	var parts []Reason
+	lw, ld := was.In(c.loc), due.In(c.loc)
+	if c.workDay(lw) {
+		parts = append(parts, Reason{Code: "delay.off.hours", Args: []string{c.hours()}})
+	}
+	step := 1
+	if ld.Before(lw) {
+		step = -1
+	}
+	var weekend, holidays []string
+	end := ld.Format(time.DateOnly)
+	for i := 0; i < 3660; i++ {
+		day := time.Date(lw.Year(), lw.Month(), lw.Day()+i*step, 12, 0, 0, 0, c.loc)
+		date := day.Format(time.DateOnly)
+		if date == end {
+			break
+		}
+		switch {
+		case !c.days[weekday(day)]:
+			weekend = append(weekend, date)
+		case c.holidays[date]:
+			holidays = append(holidays, date)
+		}
+	}
+	if step < 0 {
+		slices.Reverse(weekend)
+		slices.Reverse(holidays)
+	}
+	if len(weekend) > 0 {
+		parts = append(parts, Reason{Code: "delay.off.weekend", Args: []string{dateList(weekend)}})
+	}
+	if len(holidays) > 0 {
+		parts = append(parts, Reason{Code: "delay.off.holiday", Args: []string{dateList(holidays)}})
+	}
+	return parts
+}
+
+// dateList joins dates, the first five and the last when there are more.
+func dateList(dates []string) string {
+	if len(dates) > 6 {
+		return strings.Join(dates[:5], ", ") + ", …, " + dates[len(dates)-1]
+	}
+	return strings.Join(dates, ", ")
+}
+
+// hours is the calendar's working hours as "09:00–18:00".
+func (c *calendar) hours() string {
+	return fmt.Sprintf("%02d:%02d–%02d:%02d", c.from/60, c.from%60, c.to/60, c.to%60)
 }

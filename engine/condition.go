@@ -328,7 +328,7 @@ func (cc *CompiledCondition) Explain(src FieldSource) (bool, Reason) {
 
 // reason describes a failing clause.
 func (c *compiledClause) reason(v any) Reason {
-	fv := FormatValue(c.fieldType, v)
+	fv := valueArg(c.fieldType, v)
 	code := "clause_" + c.opText
 	switch c.op {
 	case opEmpty, opNotEmpty:
@@ -336,9 +336,9 @@ func (c *compiledClause) reason(v any) Reason {
 	case opBetween:
 		l := c.raw.([]any)
 		return Reason{Code: code, Args: []string{c.field, fv,
-			FormatValue(c.fieldType, l[0]), FormatValue(c.fieldType, l[1])}}
+			valueArg(c.fieldType, l[0]), valueArg(c.fieldType, l[1])}}
 	}
-	return Reason{Code: code, Args: []string{c.field, fv, FormatValue(c.fieldType, c.raw)}}
+	return Reason{Code: code, Args: []string{c.field, fv, valueArg(c.fieldType, c.raw)}}
 }
 
 // eval applies the clause to field value v.

@@ -208,18 +208,18 @@ func TestConditionExplain(t *testing.T) {
 	}{
 		{Condition{clause("OPPORTUNITY", ">", 100000.0)},
 			"условие не выполнено: OPPORTUNITY (50 000) > 100 000 — ложь",
-			"condition false: OPPORTUNITY (50 000) > 100 000 is false"},
+			"condition false: OPPORTUNITY (50,000) > 100,000 is false"},
 		{Condition{
 			{Field: "OPPORTUNITY", Op: ">", Value: 100000.0, Join: "or"},
 			clause("TITLE", "contain", "Счёт")},
 			"условие не выполнено: OPPORTUNITY (50 000) > 100 000 — ложь; или TITLE (Заказ) содержит Счёт — ложь",
-			"condition false: OPPORTUNITY (50 000) > 100 000 is false; or TITLE (Заказ) contains Счёт is false"},
+			"condition false: OPPORTUNITY (50,000) > 100,000 is false; or TITLE (Заказ) contains Счёт is false"},
 		{Condition{clause("TITLE", "=", "Заказ"), {Field: "COMMENTS", Op: "!empty"}},
 			"условие не выполнено: COMMENTS (—) не пусто — ложь",
 			"condition false: COMMENTS (—) is not empty is false"},
 		{Condition{clause("OPPORTUNITY", "between", []any{1.0, 1250.5})},
 			"условие не выполнено: OPPORTUNITY (50 000) между 1 и 1 250.5 — ложь",
-			"condition false: OPPORTUNITY (50 000) between 1 and 1 250.5 is false"},
+			"condition false: OPPORTUNITY (50,000) between 1 and 1,250.5 is false"},
 	}
 	for _, tt := range tests {
 		cc, err := CompileCondition(tt.c, condTestTypes)
@@ -372,7 +372,7 @@ func ExampleCompileCondition() {
 	// Output:
 	// true
 	// false
-	// condition false: OPPORTUNITY (50 000) > 100 000 is false; or TITLE (Поставка) contains тендер is false
+	// condition false: OPPORTUNITY (50,000) > 100,000 is false; or TITLE (Поставка) contains тендер is false
 	// условие не выполнено: OPPORTUNITY (50 000) > 100 000 — ложь; или TITLE (Поставка) содержит тендер — ложь
 }
 

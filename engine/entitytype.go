@@ -1,6 +1,9 @@
 package engine
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Entity type names as scenario files write them (Bitrix24's CCrmOwnerType
 // names). Smart processes are "DYNAMIC_<n>".
@@ -31,6 +34,19 @@ func ValidEntityType(t string) bool {
 		return true
 	}
 	return IsDynamic(t)
+}
+
+// validEntityTypes lists the entity types a scenario may use, for errors.
+const validEntityTypes = "LEAD, DEAL, QUOTE, SMART_INVOICE, ORDER or a smart process DYNAMIC_<n> (n from 128 to 191, or an even n from 1030)"
+
+// entityTypeError says why t is not an entity type and which are valid:
+// a "DYNAMIC_<n>" with an n Bitrix24 never gives gets the valid ids.
+func entityTypeError(t string) string {
+	if len(t) > len(dynamicPrefix) && t[:len(dynamicPrefix)] == dynamicPrefix {
+		return fmt.Sprintf("%s is not a smart-process type id: Bitrix24 numbers smart processes %d–%d, then even numbers from %d (DYNAMIC_%d, DYNAMIC_%d…)",
+			strconv.Quote(Clip(t)), dynamicTypeStart, dynamicTypeEnd, unlimitedDynamicFrom, dynamicTypeStart, unlimitedDynamicFrom)
+	}
+	return fmt.Sprintf("expected an entity type: %s; got %s", validEntityTypes, strconv.Quote(Clip(t)))
 }
 
 // IsDynamic reports whether t is a valid smart-process type "DYNAMIC_<n>".

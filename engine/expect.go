@@ -71,10 +71,10 @@ func (s *Sim) check(e Expectation) (bool, Reason) {
 		typ := it.em.fieldType(e.Field)
 		got, _ := it.FieldValue(e.Field)
 		if ValuesEqual(typ, got, e.Value) {
-			return true, Reason{Code: "expect.field", Args: []string{e.Target, e.Field, Clip(FormatValue(typ, got))}}
+			return true, Reason{Code: "expect.field", Args: []string{e.Target, e.Field, clipArg(valueArg(typ, got))}}
 		}
 		// Values come from the file: quoted short, like every message.
-		return false, Reason{Code: "expect.fieldWrong", Args: []string{e.Target, e.Field, Clip(FormatValue(typ, got)), Clip(jsonText(e.Value))}}
+		return false, Reason{Code: "expect.fieldWrong", Args: []string{e.Target, e.Field, clipArg(valueArg(typ, got)), Clip(jsonText(e.Value))}}
 	}
 	return false, Reason{Code: "expect.empty"}
 }

@@ -16,9 +16,13 @@ var engineReasonTexts = map[string]reasonText{
 		ru: "раньше сработал триггер на более ранней стадии (%s): за одно событие элемент перемещается один раз",
 		en: "a trigger on an earlier stage (%s) fired first: an item moves at most once per event",
 	},
+	"skip.sameStageFired": {
+		ru: "раньше сработал другой триггер той же стадии (%s): за одно событие элемент перемещается один раз",
+		en: "another trigger of the same stage (%s) fired first: an item moves at most once per event",
+	},
 	"skip.otherPipeline": {
 		ru: "триггер в другой воронке («%s»), а элемент в воронке «%s»: триггеры работают только в своей воронке",
-		en: "the trigger is in another pipeline (%s) while the item is in %s: triggers work only within their pipeline",
+		en: "the trigger is in another pipeline («%s») while the item is in «%s»: triggers work only within their pipeline",
 	},
 	"skip.respApplied": {
 		ru: "при этом сохранении уже сработал триггер «Изменён ответственный», поэтому изменение полей не проверяется",
@@ -30,7 +34,7 @@ var engineReasonTexts = map[string]reasonText{
 	},
 	"none.inPipeline": {
 		ru: "нет ни одного триггера %s в воронке «%s»: событие ничего не двигает",
-		en: "there is no %s trigger in pipeline %s: the event moves nothing",
+		en: "there is no %s trigger in pipeline «%s»: the event moves nothing",
 	},
 	"fields.none": {
 		ru: "в триггере не выбрано ни одного поля",
@@ -138,7 +142,7 @@ var engineReasonTexts = map[string]reasonText{
 	},
 	"robot.badStage": {
 		ru: "стадия %s не принадлежит текущей воронке («%s»): стадия не изменена",
-		en: "stage %s is not in the item's pipeline (%s): incorrect stage, nothing changed",
+		en: "stage %s is not in the item's pipeline («%s»): incorrect stage, nothing changed",
 	},
 	"robot.badPipeline": {
 		ru: "воронка %s не найдена или элемент не сделка",
@@ -146,7 +150,7 @@ var engineReasonTexts = map[string]reasonText{
 	},
 	"pipeline.same": {
 		ru: "сделка уже в воронке «%s»",
-		en: "the deal is already in pipeline %s",
+		en: "the deal is already in pipeline «%s»",
 	},
 	"delay.min": {
 		ru: "задержка %s мин. меньше минимальной: увеличена до 10 минут, как в Битрикс24",
@@ -155,6 +159,42 @@ var engineReasonTexts = map[string]reasonText{
 	"delay.noBasis": {
 		ru: "поле %s пустое или не дата: робот выполняется без задержки",
 		en: "field %s is empty or not a date: the robot runs without the delay",
+	},
+	"delay.shift": {
+		ru:    "%s — нерабочее время компании (%s): робот учитывает рабочее время и ждёт его начала",
+		en:    "%s is not company working time (%s): the robot respects working time and waits for it to start",
+		ruSep: "; ",
+		enSep: "; ",
+	},
+	"delay.shiftBack": {
+		ru:    "%s — нерабочее время компании (%s): с учётом рабочего времени робот переносится на ближайшее рабочее время раньше",
+		en:    "%s is not company working time (%s): respecting working time, the robot moves to the nearest earlier working time",
+		ruSep: "; ",
+		enSep: "; ",
+	},
+	"delay.shiftUser": {
+		ru:    "%s — нерабочее время ответственного %s (%s): робот ждёт начала его рабочего дня",
+		en:    "%s is not working time of the responsible person %s (%s): the robot waits for their working day to start",
+		ruSep: "; ",
+		enSep: "; ",
+	},
+	"delay.off.hours": {
+		ru: "вне рабочих часов %s",
+		en: "outside working hours %s",
+	},
+	"delay.off.weekend": {
+		ru: "выходные по графику: %s",
+		en: "days off in the schedule: %s",
+	},
+	"delay.off.holiday": {
+		ru: "праздники: %s",
+		en: "holidays: %s",
+	},
+	"delay.shifts": {
+		ru:    "%s",
+		en:    "%s",
+		ruSep: "; затем ",
+		enSep: "; then ",
 	},
 	"robot.beyondCalendar": {
 		ru: "робот %s должен был бы выполниться после 9999-12-30 — за концом календаря симулятора, поэтому он не выполнится никогда",
@@ -169,16 +209,16 @@ var engineReasonTexts = map[string]reasonText{
 		en: "%s loops across time: every %s it comes back to the same state (stage, fields and waiting robots); the lap: %s. Bitrix24 never stops such a loop; the simulator stopped the item's robots after %s laps in a row",
 	},
 	"loop.cascade": {
-		ru: "каскад длиннее %s шагов остановлен: цикл %s",
-		en: "a cascade longer than %s steps was stopped: cycle %s",
+		ru: "%s: каскад длиннее %s шагов остановлен: цикл %s",
+		en: "%s: a cascade longer than %s steps was stopped: cycle %s",
 	},
 	"loop.steps": {
 		ru: "прогон длиннее %s шагов остановлен; последний цикл: %s",
 		en: "the run was stopped after %s steps; last cycle: %s",
 	},
 	"loop.recursion": {
-		ru: "робот %s в третий раз за каскад переводит элемент на %s: Битрикс24 останавливает процесс (рекурсия); цикл %s",
-		en: "robot %s moved the item to %s a third time in one cascade: Bitrix24 stops the workflow (recursion); cycle %s",
+		ru: "робот %s попытался в третий раз за каскад перевести элемент на %s: Битрикс24 не выполнил этот перевод и остановил процесс (рекурсия); цикл %s",
+		en: "robot %s tried to move the item to %s a third time in one cascade: Bitrix24 refused that move and stopped the workflow (recursion); cycle %s",
 	},
 	"expect.noItem": {
 		ru: "%s не существует",

@@ -17,6 +17,7 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 	}
 	var winner *trigModel
 	rest := len(cands)
+	cur := it.stage // the stage the event found the item on
 	for i, tm := range cands {
 		if tm.stage == it.stage {
 			if !s.quiet {
@@ -48,14 +49,23 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 		break
 	}
 	if winner != nil {
-		if !s.step(winner.label) {
+		if !s.step(winner.label, it.target) {
 			return true
 		}
 		s.moveByTrigger(winner, it)
 	}
 	if !s.quiet {
 		for _, tm := range cands[rest:] {
-			s.skip(it, tm, Reason{Code: "skip.earlierFired", Args: []string{winner.t.ID}})
+			switch {
+			case tm.stage == cur:
+				// The winner went backwards past the current stage: this
+				// trigger was never a candidate, whatever fired.
+				s.skip(it, tm, Reason{Code: "skip.current", Args: []string{tm.t.Stage}})
+			case tm.stage == winner.stage:
+				s.skip(it, tm, Reason{Code: "skip.sameStageFired", Args: []string{winner.t.ID}})
+			default:
+				s.skip(it, tm, Reason{Code: "skip.earlierFired", Args: []string{winner.t.ID}})
+			}
 		}
 		for _, pm := range it.em.pipelines {
 			if pm == it.pm {

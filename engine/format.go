@@ -73,7 +73,7 @@ func (r Reason) Text(lang string) string {
 		if len(args) == 0 {
 			return r.Code
 		}
-		return r.Code + ": " + strings.Join(args, ", ")
+		return r.Code + ": " + localizeNumbers(strings.Join(args, ", "), lang)
 	}
 	format := rt.ru
 	if lang == "en" {
@@ -83,7 +83,7 @@ func (r Reason) Text(lang string) string {
 	vals := make([]any, n)
 	for i := range vals {
 		if i < len(args) {
-			vals[i] = args[i]
+			vals[i] = localizeNumbers(args[i], lang)
 		} else {
 			vals[i] = "?"
 		}
@@ -100,6 +100,22 @@ const emptyShown = "—"
 // currency ("100 RUB" for "100|RUB"), booleans as Y/N as Bitrix24 stores
 // them, lists comma-separated, empty values as "—".
 func FormatValue(fieldType string, v any) string {
+	return formatValue(fieldType, v, FormatNumber)
+}
+
+// FormatValueLang is FormatValue with numbers written the way lang writes
+// them: "50 000" in Russian, "50,000" in English.
+func FormatValueLang(lang, fieldType string, v any) string {
+	return formatValue(fieldType, v, func(f float64) string { return FormatNumberLang(lang, f) })
+}
+
+// valueArg is FormatValue for a Reason argument: its numbers stay marked
+// and raw, and Reason.Text writes them in the language it renders.
+func valueArg(fieldType string, v any) string {
+	return formatValue(fieldType, v, markNumber)
+}
+
+func formatValue(fieldType string, v any, number func(float64) string) string {
 	switch x := v.(type) {
 	case nil:
 		return emptyShown
@@ -109,7 +125,7 @@ func FormatValue(fieldType string, v any) string {
 		}
 		parts := make([]string, len(x))
 		for i, e := range x {
-			parts[i] = FormatValue(fieldType, e)
+			parts[i] = formatValue(fieldType, e, number)
 		}
 		return strings.Join(parts, ", ")
 	case bool:
@@ -127,7 +143,7 @@ func FormatValue(fieldType string, v any) string {
 	switch fieldType {
 	case FieldNumber, FieldMoney:
 		if isNum {
-			return FormatNumber(f)
+			return number(f)
 		}
 		if s, ok := v.(string); ok {
 			if s == "" {
@@ -136,9 +152,9 @@ func FormatValue(fieldType string, v any) string {
 			amount, currency, hasCur := strings.Cut(s, "|")
 			if n, ok := parseNumber(amount); ok {
 				if hasCur && currency != "" {
-					return FormatNumber(n) + " " + currency
+					return number(n) + " " + currency
 				}
-				return FormatNumber(n)
+				return number(n)
 			}
 			return s
 		}
@@ -148,7 +164,7 @@ func FormatValue(fieldType string, v any) string {
 		}
 	case "":
 		if isNum {
-			return FormatNumber(f)
+			return number(f)
 		}
 	}
 	if isNum {
@@ -165,7 +181,18 @@ func FormatValue(fieldType string, v any) string {
 
 // FormatNumber prints f with a space between thousands and a decimal point:
 // 50000 → "50 000", 1250.5 → "1 250.5", -1234567 → "-1 234 567".
-func FormatNumber(f float64) string {
+func FormatNumber(f float64) string { return groupNumber(f, ' ') }
+
+// FormatNumberLang prints f the way lang writes numbers: "50 000" in
+// Russian (FormatNumber), "50,000" and "1,250.5" in English.
+func FormatNumberLang(lang string, f float64) string {
+	if lang == "en" {
+		return groupNumber(f, ',')
+	}
+	return groupNumber(f, ' ')
+}
+
+func groupNumber(f float64, sep byte) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return strconv.FormatFloat(f, 'g', -1, 64)
 	}
@@ -179,7 +206,7 @@ func FormatNumber(f float64) string {
 	b.WriteString(sign)
 	for i := 0; i < len(intPart); i++ {
 		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(' ')
+			b.WriteByte(sep)
 		}
 		b.WriteByte(intPart[i])
 	}
@@ -187,5 +214,61 @@ func FormatNumber(f float64) string {
 		b.WriteByte('.')
 		b.WriteString(frac)
 	}
+	return b.String()
+}
+
+// A number inside a Reason argument is kept raw between numOpen and
+// numClose (private-use characters, never shown), so one reason renders
+// "1 000" in Russian and "1,000" in English.
+const (
+	numOpen  = "\ue000"
+	numClose = "\ue001"
+)
+
+// clipArg is Clip for a valueArg: it measures the text as shown. A value
+// too long to show whole is clipped as Russian writes it.
+func clipArg(s string) string {
+	shown := localizeNumbers(s, "ru")
+	if shown == s || Clip(shown) == shown {
+		return s
+	}
+	return Clip(shown)
+}
+
+func markNumber(f float64) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return numOpen + strconv.FormatFloat(f, 'f', -1, 64) + numClose
+}
+
+// localizeNumbers writes the marked numbers of s in lang. A marker cut off
+// by Clip is dropped with the raw digits kept.
+func localizeNumbers(s, lang string) string {
+	if !strings.Contains(s, numOpen) && !strings.Contains(s, numClose) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, numOpen)
+		if i < 0 {
+			break
+		}
+		b.WriteString(strings.ReplaceAll(s[:i], numClose, ""))
+		rest := s[i+len(numOpen):]
+		j := strings.Index(rest, numClose)
+		if j < 0 {
+			s = rest
+			continue
+		}
+		raw := rest[:j]
+		if f, err := strconv.ParseFloat(raw, 64); err == nil {
+			b.WriteString(FormatNumberLang(lang, f))
+		} else {
+			b.WriteString(raw)
+		}
+		s = rest[j+len(numClose):]
+	}
+	b.WriteString(strings.ReplaceAll(s, numClose, ""))
 	return b.String()
 }

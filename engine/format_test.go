@@ -102,3 +102,31 @@ func reasonPlaceholders(s string) int {
 	}
 	return n
 }
+
+func TestFormatNumberLang(t *testing.T) {
+	tests := []struct {
+		lang string
+		in   float64
+		want string
+	}{
+		{"ru", 1000, "1 000"}, {"en", 1000, "1,000"}, {"en", 1250.5, "1,250.5"},
+		{"en", -1234567, "-1,234,567"}, {"en", 999, "999"}, {"", 50000, "50 000"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, FormatNumberLang(tt.lang, tt.in), "FormatNumberLang(%q, %v)", tt.lang, tt.in)
+	}
+	assert.Equal(t, "1,000 RUB", FormatValueLang("en", FieldMoney, "1000|RUB"))
+	assert.Equal(t, "1 000 RUB", FormatValueLang("ru", FieldMoney, "1000|RUB"))
+}
+
+// TestReasonNumbersFollowLanguage: one reason, rendered in each language,
+// writes its numbers that language's way; marks cut by clipping vanish.
+func TestReasonNumbersFollowLanguage(t *testing.T) {
+	r := Reason{Code: "expect.fieldWrong", Args: []string{"DEAL_1", "OPPORTUNITY", valueArg(FieldMoney, "1000|RUB"), "2000"}}
+	assert.Equal(t, "DEAL_1: field OPPORTUNITY is 1,000 RUB, expected 2000", r.Text("en"))
+	assert.Equal(t, "DEAL_1: поле OPPORTUNITY = 1 000 RUB, ожидалось 2000", r.Text("ru"))
+	assert.Equal(t, "12345 x", localizeNumbers(numOpen+"12345 x", "en"))
+	assert.Equal(t, "a 7 b", localizeNumbers("a "+numOpen+"7"+numClose+numClose+" b", "en"))
+	long := valueArg("", []any{1e20, 1e20, 1e20})
+	assert.Equal(t, Clip(FormatValue("", []any{1e20, 1e20, 1e20})), clipArg(long))
+}

@@ -22,7 +22,7 @@ func (r *reader) readEntity(n *jtNode, path string) (Entity, bool) {
 	if t, ok := r.str(tn, tp); ok {
 		switch {
 		case !ValidEntityType(t):
-			r.errs.add(tp, "expected an entity type (LEAD, DEAL, QUOTE, SMART_INVOICE, ORDER or DYNAMIC_<n>), got %q", t)
+			r.errs.add(tp, "%s", entityTypeError(t))
 		case r.entities[t] != nil:
 			r.errs.add(tp, "duplicate entity type %s", t)
 		default:

@@ -85,7 +85,7 @@ func (r *reader) readEvents(o obj) {
 func (r *reader) eventTarget(code, target, path string) string {
 	if code == CodeCreate {
 		if !ValidEntityType(target) {
-			r.errs.add(path, "expected an entity type such as \"DEAL\" for CREATE, got %q", target)
+			r.errs.add(path, "CREATE: %s", entityTypeError(target))
 			return ""
 		}
 		if r.entities[target] == nil {

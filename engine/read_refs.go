@@ -10,7 +10,7 @@ func (r *reader) entity(n *jtNode, path string) (string, bool) {
 		return "", false
 	}
 	if !ValidEntityType(s) {
-		r.errs.add(path, "expected an entity type such as \"DEAL\", got %q", s)
+		r.errs.add(path, "%s", entityTypeError(s))
 		return "", false
 	}
 	if r.entities[s] == nil {

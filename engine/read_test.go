@@ -146,8 +146,13 @@ func TestReadScenarioErrors(t *testing.T) {
 			[]string{`entities: expected an array of entity types with at least one entry, got an empty array`}},
 		{"bad entity type", rdDoc(`"entities": [{"type": "CONTACT"}, {"type": "DEAL"}, {"type": "DEAL"}]`),
 			[]string{
-				`entities[0].type: expected an entity type (LEAD, DEAL, QUOTE, SMART_INVOICE, ORDER or DYNAMIC_<n>), got "CONTACT"`,
+				`entities[0].type: expected an entity type: LEAD, DEAL, QUOTE, SMART_INVOICE, ORDER or a smart process DYNAMIC_<n> (n from 128 to 191, or an even n from 1030); got "CONTACT"`,
 				`entities[2].type: duplicate entity type DEAL`,
+			}},
+		{"smart process id out of range", rdDoc(`"entities": [{"type": "DYNAMIC_127"}, {"type": "DYNAMIC_1031"}]`),
+			[]string{
+				`entities[0].type: "DYNAMIC_127" is not a smart-process type id: Bitrix24 numbers smart processes 128–191, then even numbers from 1030 (DYNAMIC_128, DYNAMIC_1030…)`,
+				`entities[1].type: "DYNAMIC_1031" is not a smart-process type id: Bitrix24 numbers smart processes 128–191, then even numbers from 1030 (DYNAMIC_128, DYNAMIC_1030…)`,
 			}},
 		{"pipeline id type", rdDoc(`"entities": [{"type": "DEAL", "pipelines": [{"id": "a", "name": "P", "stages": [` + rdStage("N", "process") + `,` + rdStage("W", "success") + `]}]}]`),
 			[]string{`entities[0].pipelines[0].id: expected an integer ≥ 0, got "a"`}},
@@ -331,7 +336,7 @@ func TestReadScenarioErrors(t *testing.T) {
 			`{"at": "+1m", "code": "CREATE", "target": "QUOTE", "data": {"stage": "DRAFT"}}`,
 			`{"at": "+1m", "code": "CREATE", "target": "LEAD"}`)),
 			[]string{
-				`events[0].target: expected an entity type such as "DEAL" for CREATE, got "DEAL_1"`,
+				`events[0].target: CREATE: expected an entity type: LEAD, DEAL, QUOTE, SMART_INVOICE, ORDER or a smart process DYNAMIC_<n> (n from 128 to 191, or an even n from 1030); got "DEAL_1"`,
 				`events[1].data.owner: unknown key`,
 				`events[1].data.stage: missing required key, expected a stage id`,
 				`events[1].data.contact: expected an integer from 1 to 999999999, got 0`,

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -67,7 +68,7 @@ func (s *Sim) startRobot(it *item, branch []*robotModel, pos int, epoch int, ref
 	if s.cas != nil {
 		origin = s.cas.origin
 	}
-	due := s.dueTime(it, rm, ref)
+	due, shifted := s.dueTime(it, rm, ref)
 	if due.Unix() > maxInstantUnix {
 		// A delay from a far date field: the robot would come due after
 		// the last day of the calendar, so within it it never does.
@@ -88,7 +89,7 @@ func (s *Sim) startRobot(it *item, branch []*robotModel, pos int, epoch int, ref
 	}
 	s.push(t)
 	if s.keeps(LogScheduled) {
-		s.add(LogEntry{Type: LogScheduled, Target: it.target, Robot: rm.r.ID, dueTime: due})
+		s.add(LogEntry{Type: LogScheduled, Target: it.target, Robot: rm.r.ID, dueTime: due, Why: shifted})
 	}
 }
 
@@ -105,11 +106,12 @@ func unitDuration(unit string) time.Duration {
 // dueTime applies a robot's delay (section 3.3): after/before/in a basis
 // (the moment the branch reached the robot, or a date field), an exact time
 // of day, the 10-minute minimum, company working hours and the responsible
-// person's working day. A time already past means "now".
-func (s *Sim) dueTime(it *item, rm *robotModel, ref time.Time) time.Time {
+// person's working day. A time already past means "now". shifted says why
+// working time moved the due time, when it did.
+func (s *Sim) dueTime(it *item, rm *robotModel, ref time.Time) (due time.Time, shifted Reason) {
 	d := rm.r.Delay
 	if d == nil || (d.Type == DelayAfter && d.Value == 0 && d.Basis == "" && d.Time == "" && !d.WorkTime && !d.WaitWorkDay) {
-		return ref
+		return ref, Reason{}
 	}
 	basis := ref
 	if d.Basis != "" {
@@ -117,7 +119,7 @@ func (s *Sim) dueTime(it *item, rm *robotModel, ref time.Time) time.Time {
 		t, ok := parseFieldTime(v, s.m.loc)
 		if !ok {
 			s.add(LogEntry{Type: LogError, Target: it.target, Robot: rm.r.ID, Why: Reason{Code: "delay.noBasis", Args: []string{d.Basis}}})
-			return ref
+			return ref, Reason{}
 		}
 		basis = t
 	}
@@ -126,7 +128,6 @@ func (s *Sim) dueTime(it *item, rm *robotModel, ref time.Time) time.Time {
 		// New refuses such a delay (compile); never wrap if one slips by.
 		dur = MaxDuration
 	}
-	var due time.Time
 	switch d.Type {
 	case DelayBefore:
 		due = basis.Add(-dur)
@@ -145,24 +146,54 @@ func (s *Sim) dueTime(it *item, rm *robotModel, ref time.Time) time.Time {
 			due = time.Date(lt.Year(), lt.Month(), lt.Day(), m/60, m%60, 0, 0, s.m.company.loc)
 		}
 	}
+	var shifts []Reason
+	explain := s.keeps(LogScheduled) // the reason is only for the log
 	if d.WorkTime {
+		c := s.m.company
+		was := due
+		code := "delay.shift"
 		if d.Type == DelayBefore {
-			due = s.m.company.prevWorking(due)
+			due, code = c.prevWorking(due), "delay.shiftBack"
 		} else {
-			due = s.m.company.nextWorking(due)
+			due = c.nextWorking(due)
+		}
+		if explain && !due.Equal(was) {
+			shifts = append(shifts, Reason{Code: code, Args: []string{shiftTime(was, c)}, Parts: c.offParts(was, due)})
 		}
 	}
 	if d.WaitWorkDay {
 		cal := s.m.company
+		name := ""
 		if u := s.m.users[it.responsible()]; u != nil {
-			cal = u.cal
+			cal, name = u.cal, u.user.Name
 		}
-		due = cal.nextWorking(due)
+		was := due
+		due = cal.nextWorking(was)
+		if explain && !due.Equal(was) {
+			if name == "" {
+				name = "#" + strconv.Itoa(it.responsible())
+			}
+			shifts = append(shifts, Reason{Code: "delay.shiftUser", Args: []string{shiftTime(was, cal), name}, Parts: cal.offParts(was, due)})
+		}
 	}
 	if due.Before(s.now) {
-		due = s.now
+		// Past times run now; a shift that only led into the past moved nothing.
+		return s.now, Reason{}
 	}
-	return due
+	switch len(shifts) {
+	case 0:
+	case 1:
+		shifted = shifts[0]
+	default:
+		shifted = Reason{Code: "delay.shifts", Parts: shifts}
+	}
+	return due, shifted
+}
+
+// shiftTime prints the time a delay came to, before working time moved
+// it, in the calendar's zone: "2026-01-17 18:00".
+func shiftTime(t time.Time, c *calendar) string {
+	return t.In(c.loc).Format("2006-01-02 15:04")
 }
 
 // parseFieldTime reads a date or date-time field value.
@@ -192,7 +223,7 @@ func (s *Sim) runRobot(t *task) {
 		}
 	}
 	rm := t.branch[t.pos]
-	if !s.step(rm.label) {
+	if !s.step(rm.label, it.target) {
 		return
 	}
 	if s.quiet {

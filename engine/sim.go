@@ -502,7 +502,7 @@ func (s *Sim) runCascade(origin int, robot *task) {
 	*c = cascade{origin: origin, lastStarted: c.lastStarted, changes: c.changes, work: c.work[:0], trail: c.trail[:0]}
 	s.cas = c
 	if robot == nil {
-		if !s.step("event") {
+		if !s.step("event", s.event(origin).Target) {
 			return
 		}
 		s.runEvent(origin)
@@ -526,8 +526,9 @@ func (s *Sim) runCascade(origin int, robot *task) {
 	s.cas = nil
 }
 
-// step counts one unit of work against both loop guards.
-func (s *Sim) step(what string) bool {
+// step counts one unit of work against both loop guards; target is the
+// item (or the event's target) the work is for, named when a guard stops.
+func (s *Sim) step(what, target string) bool {
 	if s.stopped || s.cas.stopped {
 		return false
 	}
@@ -552,8 +553,8 @@ func (s *Sim) step(what string) bool {
 	}
 	if s.cas.steps > s.sc.Limits.Cascade {
 		s.cas.stopped = true
-		s.add(LogEntry{Type: LogLoop, Cycle: cycleOf(s.cas.trail),
-			Why: Reason{Code: "loop.cascade", Args: []string{fmt.Sprint(s.sc.Limits.Cascade), cycleText(cycleOf(s.cas.trail))}}})
+		s.add(LogEntry{Type: LogLoop, Target: target, Cycle: cycleOf(s.cas.trail),
+			Why: Reason{Code: "loop.cascade", Args: []string{target, fmt.Sprint(s.sc.Limits.Cascade), cycleText(cycleOf(s.cas.trail))}}})
 		return false
 	}
 	return true

@@ -220,6 +220,10 @@ func Describe(e engine.LogEntry, n *Names, lang string) Line {
 		}
 	case engine.LogScheduled:
 		key = "board.log.scheduled"
+		if reason != "" {
+			// Working hours, a day off or a holiday pushed the time.
+			key = "board.log.scheduledWhy"
+		}
 		args = append(args, "due", dueText(e.Due, lang))
 	case engine.LogCancelled:
 		key = "board.log.cancelled"

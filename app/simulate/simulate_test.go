@@ -471,3 +471,25 @@ func TestLinksOfEntityTypes(t *testing.T) {
 		assert.Equal(t, tt.parent, l.Parent, tt.entity)
 	}
 }
+
+// TestExplainSaysWhyWorkingTimePushedARobot: a delayed robot that respects
+// working hours says which day off or hours pushed it, in both languages.
+func TestExplainSaysWhyWorkingTimePushedARobot(t *testing.T) {
+	sc, err := engine.ReadScenario([]byte(`{"format": "triggersim/scenario", "version": 1, "locale": "ru",
+		"start": "2026-01-16T17:00:00+03:00", "entities": [{"type": "DEAL"}],
+		"triggers": [{"id": "t1", "entity": "DEAL", "stage": "PREPARATION", "code": "CALL", "name": "Звонок"}],
+		"robots": [{"id": "r1", "entity": "DEAL", "stage": "PREPARATION", "type": "Notify", "name": "Напомнить",
+			"params": {"text": "x"}, "delay": {"type": "after", "value": 2, "unit": "h", "workTime": true}}],
+		"items": [{"id": 1, "entity": "DEAL", "stage": "NEW", "fields": {"TITLE": "A"}}]}`))
+	require.NoError(t, err)
+	c, err := New(sc)
+	require.NoError(t, err)
+	idx := c.Fire(engine.Event{Code: "CALL", Target: "DEAL_1"})
+	names := NewNames(sc)
+	x := Explain(c.Sim(), idx, names, "ru")
+	require.NotNil(t, x)
+	require.Len(t, x.Robots, 1)
+	assert.Equal(t, "Робот «Напомнить» запланирован на пн 19 янв, 09:00 — 2026-01-16 19:00 — нерабочее время компании (вне рабочих часов 09:00–18:00; выходные по графику: 2026-01-17, 2026-01-18): робот учитывает рабочее время и ждёт его начала", x.Robots[0].Text)
+	x = Explain(c.Sim(), idx, names, "en")
+	assert.Contains(t, x.Robots[0].Text, "— 2026-01-16 19:00 is not company working time (outside working hours 09:00–18:00; days off in the schedule: 2026-01-17, 2026-01-18)")
+}

@@ -30,6 +30,7 @@ var words = map[string][2]string{
 	"fired":     {"сработал", "fired"},
 	"notfired":  {"не сработал", "did not fire"},
 	"noevents":  {"событий нет", "no events"},
+	"fromFile":  {"", "Names in «» are the scenario file's own, as written there."},
 }
 
 func w(lang, key string) string {
@@ -60,7 +61,13 @@ func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang st
 		title = "triggersim"
 	}
 	end, _ := time.Parse(time.RFC3339, res.End)
-	fmt.Fprintf(out, "%s\n%s: %s, %s: %s\n\n", title, w(lang, "start"), when(lang, sc.Start), w(lang, "end"), when(lang, end))
+	fmt.Fprintf(out, "%s\n%s: %s, %s: %s\n", title, w(lang, "start"), when(lang, sc.Start), w(lang, "end"), when(lang, end))
+	if note := w(lang, "fromFile"); note != "" {
+		// The file's names stay in its language (often Russian): the
+		// quotes tell an English reader where they come from.
+		fmt.Fprintln(out, note)
+	}
+	fmt.Fprintln(out)
 	fmt.Fprintf(out, "%s\n", w(lang, "timeline"))
 	if len(res.Log) == 0 {
 		fmt.Fprintf(out, "  %s\n", w(lang, "noevents"))
@@ -69,7 +76,8 @@ func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang st
 		t, _, _ := engine.ParseTarget(target)
 		return t
 	}
-	stage := func(target, id string) string { return sc.StageLabel(entityOf(target), id) }
+	stage := func(target, id string) string { return stageLabel(sc, entityOf(target), id, lang) }
+	user := func(id int) string { return userLabel(sc, id, lang) }
 	lastAt := ""
 	for _, e := range res.Log {
 		prefix := strings.Repeat(" ", 23)
@@ -81,7 +89,7 @@ func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang st
 		line := ""
 		switch e.Type {
 		case engine.LogEvent:
-			line = fmt.Sprintf("▶ %s → %s%s", e.Code, e.Target, dataText(e.Data))
+			line = fmt.Sprintf("▶ %s → %s%s", e.Code, e.Target, dataText(e.Data, lang))
 			if e.Reason != "" {
 				line += " (" + e.Reason + ")"
 			}
@@ -91,7 +99,7 @@ func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang st
 			line = "  ↳ ✗ " + e.Reason
 		case engine.LogTrigger:
 			line = fmt.Sprintf("  ✔ %s %s%s: %s %s → %s, %s %s", w(lang, "fired"), e.Trigger, triggerName(sc, e.Trigger), e.Target,
-				stage(e.Target, e.From), stage(e.Target, e.To), w(lang, "by"), sc.UserName(deref(e.By), lang))
+				stage(e.Target, e.From), stage(e.Target, e.To), w(lang, "by"), user(deref(e.By)))
 		case engine.LogSkip:
 			line = fmt.Sprintf("  ✗ %s%s: %s", e.Trigger, triggerName(sc, e.Trigger), e.Reason)
 		case engine.LogCreate:
@@ -101,10 +109,10 @@ func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang st
 			if e.Robot != "" {
 				line += " (" + e.Robot + ")"
 			} else if e.By != nil {
-				line += ", " + w(lang, "by") + " " + sc.UserName(*e.By, lang)
+				line += ", " + w(lang, "by") + " " + user(*e.By)
 			}
 		case engine.LogUpdate:
-			line = fmt.Sprintf("  ✎ %s %s:%s", e.Target, w(lang, "updated"), dataText(e.Fields))
+			line = fmt.Sprintf("  ✎ %s %s:%s", e.Target, w(lang, "updated"), dataText(e.Fields, lang))
 		case engine.LogRobot:
 			status := w(lang, "ran")
 			if e.Status != engine.RobotRan {
@@ -119,6 +127,9 @@ func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang st
 			}
 		case engine.LogScheduled:
 			line = fmt.Sprintf("  ⏱ %s%s %s: %s %s", e.Robot, robotName(sc, e.Robot), e.Target, w(lang, "scheduled"), whenText(lang, e.Due))
+			if e.Reason != "" {
+				line += " — " + e.Reason
+			}
 		case engine.LogCancelled:
 			line = fmt.Sprintf("  ⊘ %s %s: %s — %s", e.Robot, w(lang, "cancelled"), e.Target, e.Reason)
 		case engine.LogOutbox:
@@ -153,6 +164,9 @@ func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang st
 		name := ""
 		if e.Name != "" {
 			name = e.Name + ": "
+			if lang == "en" {
+				name = "«" + e.Name + "»: "
+			}
 		}
 		fmt.Fprintf(out, "  %s %s%s\n", mark, name, e.Message)
 	}
@@ -188,8 +202,29 @@ func robotName(sc *engine.Scenario, id string) string {
 	return ""
 }
 
-// dataText prints event data or written fields as "key=value" pairs.
-func dataText(m map[string]any) string {
+// stageLabel is "Name (ID)" for a stage; in English the name, which is the
+// file's, is quoted: "«Новая» (NEW)".
+func stageLabel(sc *engine.Scenario, entity, id, lang string) string {
+	label := sc.StageLabel(entity, id)
+	if lang != "en" || label == id {
+		return label
+	}
+	name := strings.TrimSuffix(label, " ("+id+")")
+	return "«" + name + "» (" + id + ")"
+}
+
+// userLabel is a user's name; in English a name from the file is quoted.
+func userLabel(sc *engine.Scenario, id int, lang string) string {
+	name := sc.UserName(id, lang)
+	if lang != "en" || id == 0 || strings.HasPrefix(name, "#") {
+		return name
+	}
+	return "«" + name + "»"
+}
+
+// dataText prints event data or written fields as "key=value" pairs, numbers
+// the way lang writes them.
+func dataText(m map[string]any, lang string) string {
 	if len(m) == 0 {
 		return ""
 	}
@@ -201,10 +236,10 @@ func dataText(m map[string]any) string {
 	var b strings.Builder
 	for _, k := range keys {
 		if sub, ok := m[k].(map[string]any); ok {
-			fmt.Fprintf(&b, " %s:{%s }", k, dataText(sub))
+			fmt.Fprintf(&b, " %s:{%s }", k, dataText(sub, lang))
 			continue
 		}
-		fmt.Fprintf(&b, " %s=%v", k, engine.FormatValue("", m[k]))
+		fmt.Fprintf(&b, " %s=%v", k, engine.FormatValueLang(lang, "", m[k]))
 	}
 	return b.String()
 }
