@@ -16,6 +16,7 @@ import (
 
 	"github.com/triggersim/triggersim/app/b24import"
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/format"
 )
 
 // File is one input file: its name (for messages) and content.
@@ -322,10 +323,10 @@ func Build(in Input) (*Calibration, error) {
 
 	title := in.Title
 	if title == "" {
+		f := format.Text(lang)
+		title = fmt.Sprintf("Калибровка по истории %s — %s", f.Date(first), f.Date(last))
 		if lang == "en" {
-			title = fmt.Sprintf("Calibrated from history %s — %s", first.Format("2006-01-02"), last.Format("2006-01-02"))
-		} else {
-			title = fmt.Sprintf("Калибровка по истории %s — %s", first.Format("02.01.2006"), last.Format("02.01.2006"))
+			title = fmt.Sprintf("Calibrated from history %s — %s", f.Date(first), f.Date(last))
 		}
 	}
 	desc := fmt.Sprintf("crm.stagehistory.list: %d записей, %d элементов; triggersim calibrate.", total, len(keys))

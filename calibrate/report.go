@@ -3,10 +3,9 @@ package calibrate
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
-	"github.com/triggersim/triggersim/whatif"
+	"github.com/triggersim/triggersim/format"
 )
 
 var words = map[string][2]string{
@@ -30,24 +29,26 @@ func wd(lang, k string) string {
 
 // WriteReport prints the fit report in lang ("ru" or "en").
 func WriteReport(w io.Writer, r *Report, lang string) {
-	p := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
+	p := func(layout string, a ...any) { fmt.Fprintf(w, layout, a...) }
+	f := format.Text(lang)
+	num, dur := f.Number, f.Duration
 	p(wd(lang, "title")+"\n\n", r.From, r.To, r.Records, r.Runs)
 	p("%s\n", wd(lang, "arrivals"))
 	for _, a := range r.Arrivals {
-		p(wd(lang, "arrLine")+"\n", a.Entity, a.Observed, num(a.Simulated.Mean), num(a.Simulated.Low), num(a.Simulated.High), signedPct(a.Diff))
+		p(wd(lang, "arrLine")+"\n", a.Entity, a.Observed, num(a.Simulated.Mean), num(a.Simulated.Low), num(a.Simulated.High), signedPct(f, a.Diff))
 	}
 	p("\n%s\n", wd(lang, "finals"))
-	for _, f := range r.Finals {
-		p("  %s %s (%s): %s / %s (%s)\n", f.Entity, f.Stage, f.Name, pct(f.Observed), pct(f.Simulated), signedPoints(f.Simulated-f.Observed, lang))
+	for _, fin := range r.Finals {
+		p("  %s %s (%s): %s / %s (%s)\n", fin.Entity, fin.Stage, fin.Name, f.Percent(fin.Observed), f.Percent(fin.Simulated), f.Points(fin.Simulated-fin.Observed))
 	}
 	p("\n%s\n", wd(lang, "stages"))
 	rows := [][]string{strings.Split(wd(lang, "stHead"), "|")}
 	for _, s := range r.Stages {
-		rows = append(rows, []string{s.Entity + " " + s.Stage + " (" + s.Name + ")", strconv.Itoa(s.ObservedN), num(s.SimulatedN),
-			dur(s.ObservedMed, lang), dur(s.SimulatedMed, lang), dur(s.ObservedP90, lang), dur(s.SimulatedP90, lang)})
+		rows = append(rows, []string{s.Entity + " " + s.Stage + " (" + s.Name + ")", f.Int(int64(s.ObservedN)), num(s.SimulatedN),
+			dur(s.ObservedMed), dur(s.SimulatedMed), dur(s.ObservedP90), dur(s.SimulatedP90)})
 	}
 	table(w, rows)
-	p("\n"+wd(lang, "trans")+"\n", pct(r.TransitionDiff))
+	p("\n"+wd(lang, "trans")+"\n", f.Percent(r.TransitionDiff))
 	for i, t := range r.Transitions {
 		if i == 15 {
 			p("  … %d\n", len(r.Transitions)-i)
@@ -55,7 +56,7 @@ func WriteReport(w io.Writer, r *Report, lang string) {
 		}
 		p("  %s %s → %s: %s / %s\n", t.Entity, t.From, t.To, num(t.Observed), num(t.Simulated))
 	}
-	p("\n"+wd(lang, "emd")+"\n", dur(int64(r.CycleEMDSec), lang), dur(int64(r.CycleMeanSec), lang), num(r.ArrivalEMDHours))
+	p("\n"+wd(lang, "emd")+"\n", f.Seconds(r.CycleEMDSec), f.Seconds(r.CycleMeanSec), num(r.ArrivalEMDHours))
 	if len(r.Notes) > 0 {
 		p("\n%s\n", wd(lang, "notes"))
 		for _, n := range r.Notes {
@@ -64,44 +65,14 @@ func WriteReport(w io.Writer, r *Report, lang string) {
 	}
 }
 
-func num(f float64) string {
-	return strconv.FormatFloat(float64(int64(f*10+0.5*sign(f)))/10, 'f', -1, 64)
-}
-
-func sign(f float64) float64 {
-	if f < 0 {
-		return -1
-	}
-	return 1
-}
-
-func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) + " %" }
-
-func signedPct(f float64) string {
-	s := pct(f)
-	if f >= 0 {
+// signedPct prints a relative difference with its sign: "+4.2 %".
+func signedPct(f format.Printer, v float64) string {
+	s := f.Percent(v)
+	if v >= 0 {
 		s = "+" + s
 	}
 	return s
 }
-
-func signedPoints(f float64, lang string) string {
-	unit := " п. п."
-	if lang == "en" {
-		unit = " points"
-	}
-	s := strconv.FormatFloat(f*100, 'f', 1, 64)
-	if s == "-0.0" {
-		s = "0.0"
-	}
-	if s[0] != '-' {
-		s = "+" + s
-	}
-	return s + unit
-}
-
-// dur prints seconds as "2д 4ч" / "2d 4h", as the what-if report does.
-func dur(sec int64, lang string) string { return whatif.FormatDuration(sec, lang) }
 
 func table(w io.Writer, rows [][]string) {
 	width := map[int]int{}

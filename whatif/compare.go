@@ -3,45 +3,52 @@ package whatif
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/format"
 )
 
 // Metric is one named number of a KPIs, for side-by-side comparison.
 // Keys are stable: "stage/DEAL/WON/atEnd", "conv/DEAL/NEW/WON",
 // "trigger/t1/fired", "robot/r2/ran", "events/fired", "noMove/share" ….
+// Kind says how the value reads (a count, a share 0…1, seconds); keys hold
+// user ids, so nothing may be guessed from them.
 type Metric struct {
-	Key   string  `json:"key"`
-	Value float64 `json:"value"`
+	Key   string      `json:"key"`
+	Kind  format.Kind `json:"kind"`
+	Value float64     `json:"value"`
 }
 
 // Metrics flattens KPIs into named numbers, in a fixed order.
 func Metrics(k *KPIs) []Metric {
 	var out []Metric
-	add := func(key string, v float64) { out = append(out, Metric{Key: key, Value: v}) }
-	addI := func(key string, v int) { add(key, float64(v)) }
+	add := func(key string, kind format.Kind, v float64) {
+		out = append(out, Metric{Key: key, Kind: kind, Value: v})
+	}
+	addI := func(key string, v int) { add(key, format.Count, float64(v)) }
+	share := func(key string, v float64) { add(key, format.Share, v) }
+	secs := func(key string, v int64) { add(key, format.Duration, float64(v)) }
 	addI("items", k.Items)
 	addI("arrived", k.Arrived)
 	addI("events/scheduled", k.Events.Scheduled)
 	addI("events/fired", k.Events.Fired)
 	addI("events/dropped", k.Events.Dropped)
 	addI("noMove/events", k.NoMove.Events)
-	add("noMove/share", k.NoMove.Share)
+	share("noMove/share", k.NoMove.Share)
 	addI("engineSteps", k.EngineSteps)
 	for _, s := range k.Stages {
 		p := "stage/" + s.Entity + "/" + s.Stage + "/"
 		addI(p+"entered", s.Entered)
 		addI(p+"items", s.Items)
 		addI(p+"atEnd", s.AtEnd)
-		add(p+"medianSec", float64(s.MedianSec))
-		add(p+"p90Sec", float64(s.P90Sec))
-		add(p+"toSuccess", s.ToSuccess)
-		add(p+"toFailure", s.ToFailure)
+		secs(p+"medianSec", s.MedianSec)
+		secs(p+"p90Sec", s.P90Sec)
+		share(p+"toSuccess", s.ToSuccess)
+		share(p+"toFailure", s.ToFailure)
 	}
 	for _, c := range k.Conversion {
-		add("conv/"+c.Entity+"/"+c.From+"/"+c.To, c.Share)
+		share("conv/"+c.Entity+"/"+c.From+"/"+c.To, c.Share)
 	}
 	for _, t := range k.Triggers {
 		addI("trigger/"+t.ID+"/fired", t.Fired)
@@ -73,12 +80,13 @@ func Metrics(k *KPIs) []Metric {
 // DiffRow is one metric of two runs. A metric missing from one run (a
 // trigger only variant B has) counts as 0 there, with Missing saying so.
 type DiffRow struct {
-	Key     string  `json:"key"`
-	A       float64 `json:"a"`
-	B       float64 `json:"b"`
-	Delta   float64 `json:"delta"` // B − A
-	Changed bool    `json:"changed"`
-	Missing string  `json:"missing,omitempty"` // "a" or "b"
+	Key     string      `json:"key"`
+	Kind    format.Kind `json:"kind"`
+	A       float64     `json:"a"`
+	B       float64     `json:"b"`
+	Delta   float64     `json:"delta"` // B − A
+	Changed bool        `json:"changed"`
+	Missing string      `json:"missing,omitempty"` // "a" or "b"
 }
 
 // Diff compares two runs metric by metric: A's metrics in A's order, then
@@ -97,8 +105,8 @@ func Compare(a, b *KPIs) Diff {
 	}
 	inA := make(map[string]bool, len(ma))
 	var d Diff
-	row := func(key string, va, vb float64, missing string) {
-		r := DiffRow{Key: key, A: va, B: vb, Delta: vb - va, Changed: va != vb || missing != "", Missing: missing}
+	row := func(m Metric, va, vb float64, missing string) {
+		r := DiffRow{Key: m.Key, Kind: m.Kind, A: va, B: vb, Delta: vb - va, Changed: va != vb || missing != "", Missing: missing}
 		if r.Changed {
 			d.Changed++
 		}
@@ -111,11 +119,11 @@ func Compare(a, b *KPIs) Diff {
 		if !ok {
 			missing = "b"
 		}
-		row(m.Key, m.Value, vb, missing)
+		row(m, m.Value, vb, missing)
 	}
 	for _, m := range mb {
 		if !inA[m.Key] {
-			row(m.Key, 0, m.Value, "a")
+			row(m, 0, m.Value, "a")
 		}
 	}
 	return d
@@ -155,22 +163,4 @@ func RunAB(ctx context.Context, a, b *engine.Scenario, opt Options, progress fun
 		return nil, nil, Diff{}, fmt.Errorf("variant B: %w", err)
 	}
 	return ka, kb, Compare(ka, kb), nil
-}
-
-// formatMetric prints a metric value for a report: shares as percents,
-// seconds as durations, counts as integers.
-func formatMetric(key string, v float64) string {
-	switch {
-	case hasSuffix(key, "Sec"):
-		return formatSeconds(int64(v))
-	case hasSuffix(key, "share") || hasSuffix(key, "Share") || hasSuffix(key, "toSuccess") || hasSuffix(key, "toFailure") ||
-		len(key) > 5 && key[:5] == "conv/":
-		return strconv.FormatFloat(v*100, 'f', 1, 64) + " %"
-	default:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-}
-
-func hasSuffix(s, suffix string) bool {
-	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
 }

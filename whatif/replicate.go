@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/format"
 )
 
 // Replications: the same traffic model run with several seeds, so that a KPI
@@ -214,7 +215,8 @@ func (b *Batch) Results() ([]*KPIs, error) {
 
 // MetricEstimate is one metric over the runs.
 type MetricEstimate struct {
-	Key string `json:"key"`
+	Key  string      `json:"key"`
+	Kind format.Kind `json:"kind"`
 	Estimate
 }
 
@@ -240,9 +242,11 @@ func (s *Summary) Get(key string) (Estimate, bool) {
 }
 
 // metricTable lines up the metrics of several runs: keys in order of
-// first appearance (run 0's order first), values per key per run.
-func metricTable(runs []*KPIs) (keys []string, vals map[string][]float64) {
+// first appearance (run 0's order first), values per key per run, and
+// each key's kind.
+func metricTable(runs []*KPIs) (keys []string, vals map[string][]float64, kinds map[string]format.Kind) {
 	vals = map[string][]float64{}
+	kinds = map[string]format.Kind{}
 	for i, k := range runs {
 		for _, m := range Metrics(k) {
 			v := vals[m.Key]
@@ -250,11 +254,12 @@ func metricTable(runs []*KPIs) (keys []string, vals map[string][]float64) {
 				keys = append(keys, m.Key)
 				v = make([]float64, len(runs))
 				vals[m.Key] = v
+				kinds[m.Key] = m.Kind
 			}
 			v[i] = m.Value
 		}
 	}
-	return keys, vals
+	return keys, vals, kinds
 }
 
 // Summarize estimates every metric over runs.
@@ -263,9 +268,9 @@ func Summarize(runs []*KPIs) *Summary {
 	if len(runs) > 0 {
 		s.Seeds = [2]int{runs[0].Seed, runs[len(runs)-1].Seed}
 	}
-	keys, vals := metricTable(runs)
+	keys, vals, kinds := metricTable(runs)
 	for _, key := range keys {
-		s.Metrics = append(s.Metrics, MetricEstimate{Key: key, Estimate: estimate(vals[key])})
+		s.Metrics = append(s.Metrics, MetricEstimate{Key: key, Kind: kinds[key], Estimate: estimate(vals[key])})
 	}
 	return s
 }
@@ -274,11 +279,12 @@ func Summarize(runs []*KPIs) *Summary {
 // of each, and the mean of the per-seed differences B − A with its
 // interval. Significant is true when that interval excludes zero.
 type PairedRow struct {
-	Key         string   `json:"key"`
-	A           Estimate `json:"a"`
-	B           Estimate `json:"b"`
-	Delta       Estimate `json:"delta"`
-	Significant bool     `json:"significant"`
+	Key         string      `json:"key"`
+	Kind        format.Kind `json:"kind"`
+	A           Estimate    `json:"a"`
+	B           Estimate    `json:"b"`
+	Delta       Estimate    `json:"delta"`
+	Significant bool        `json:"significant"`
 }
 
 // PairedDiff compares two variants over the same seeds.
@@ -305,8 +311,13 @@ func Pair(a, b []*KPIs) (*PairedDiff, error) {
 	if len(a) > 0 {
 		d.Seeds = [2]int{a[0].Seed, a[len(a)-1].Seed}
 	}
-	ka, va := metricTable(a)
-	kb, vb := metricTable(b)
+	ka, va, kinds := metricTable(a)
+	kb, vb, kindsB := metricTable(b)
+	for k, kind := range kindsB {
+		if _, ok := kinds[k]; !ok {
+			kinds[k] = kind
+		}
+	}
 	keys := append([]string(nil), ka...)
 	for _, k := range kb {
 		if va[k] == nil {
@@ -326,7 +337,7 @@ func Pair(a, b []*KPIs) (*PairedDiff, error) {
 		for i := range delta {
 			delta[i] = float64(xb[i] - xa[i])
 		}
-		r := PairedRow{Key: key, A: estimate(xa), B: estimate(xb), Delta: estimate(delta)}
+		r := PairedRow{Key: key, Kind: kinds[key], A: estimate(xa), B: estimate(xb), Delta: estimate(delta)}
 		r.Significant = len(a) > 1 && r.Delta.Excludes(0)
 		if r.Significant {
 			d.Significant++

@@ -3,9 +3,10 @@ package whatif
 import (
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
+
+	"github.com/triggersim/triggersim/format"
 )
 
 // replicateWords are the phrases of the replicated reports.
@@ -34,22 +35,19 @@ func rpw(lang, key string) string {
 }
 
 // interval prints [low; high] of a metric.
-func interval(key string, e Estimate) string {
-	return "[" + formatMean(key, e.Low) + "; " + formatMean(key, e.High) + "]"
+func interval(f format.Printer, kind format.Kind, e Estimate) string {
+	return "[" + f.Value(kind, e.Low) + "; " + f.Value(kind, e.High) + "]"
 }
 
-// formatMean prints a mean or a bound: like formatMetric, with counts
-// rounded to two decimals (the interval is not that precise anyway).
-func formatMean(key string, v float64) string {
-	s := formatMetric(key, v)
-	if s == strconv.FormatFloat(v, 'f', -1, 64) {
-		return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	}
-	return s
+// deltaInterval prints [low; high] of a difference, signed, shares in
+// percentage points.
+func deltaInterval(f format.Printer, kind format.Kind, e Estimate) string {
+	return "[" + f.Delta(kind, e.Low) + "; " + f.Delta(kind, e.High) + "]"
 }
 
 // WriteSummary prints a replicated run: every metric with its interval.
 func WriteSummary(w io.Writer, title string, s *Summary, lang string) {
+	f := format.Text(lang)
 	fmt.Fprintf(w, rw(lang, "title")+"\n", title)
 	fmt.Fprintf(w, rpw(lang, "runs")+"\n", s.Runs, s.Seeds[0], s.Seeds[1])
 	if s.Runs < 2 {
@@ -57,7 +55,7 @@ func WriteSummary(w io.Writer, title string, s *Summary, lang string) {
 	}
 	rows := [][]string{strings.Split(rpw(lang, "sumHead"), "|")}
 	for _, m := range s.Metrics {
-		rows = append(rows, []string{m.Key, formatMean(m.Key, m.Mean), interval(m.Key, m.Estimate), formatMean(m.Key, m.Half())})
+		rows = append(rows, []string{m.Key, f.Value(m.Kind, m.Mean), interval(f, m.Kind, m.Estimate), f.Value(m.Kind, m.Half())})
 	}
 	table(w, rows, nil)
 }
@@ -65,6 +63,7 @@ func WriteSummary(w io.Writer, title string, s *Summary, lang string) {
 // WritePaired prints a replicated A/B comparison; with onlySignificant,
 // the rows whose difference is not significant are left out.
 func WritePaired(w io.Writer, titleA, titleB string, d *PairedDiff, lang string, onlySignificant bool) {
+	f := format.Text(lang)
 	fmt.Fprintf(w, rpw(lang, "pairTitle")+"\n", titleA, titleB)
 	fmt.Fprintf(w, rpw(lang, "runs")+"\n", d.Runs, d.Seeds[0], d.Seeds[1])
 	if d.Runs < 2 {
@@ -76,11 +75,8 @@ func WritePaired(w io.Writer, titleA, titleB string, d *PairedDiff, lang string,
 		if onlySignificant && !r.Significant {
 			continue
 		}
-		delta := formatMean(r.Key, r.Delta.Mean)
-		if r.Delta.Mean > 0 {
-			delta = "+" + delta
-		}
-		rows = append(rows, []string{r.Key, formatMean(r.Key, r.A.Mean), formatMean(r.Key, r.B.Mean), delta, interval(r.Key, r.Delta)})
+		rows = append(rows, []string{r.Key, f.Value(r.Kind, r.A.Mean), f.Value(r.Kind, r.B.Mean),
+			f.Delta(r.Kind, r.Delta.Mean), deltaInterval(f, r.Kind, r.Delta)})
 		marks = append(marks, r.Significant)
 	}
 	table(w, rows, marks)

@@ -3,8 +3,9 @@ package whatif
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
+
+	"github.com/triggersim/triggersim/format"
 )
 
 // reportWords are the fixed phrases of the text reports, Russian and
@@ -43,44 +44,10 @@ func rw(lang, key string) string {
 	return reportWords[key][0]
 }
 
-// formatSeconds prints a duration as "2д 4ч" / "2d 4h", "35 мин" / "35m".
-func formatSeconds(sec int64) string { return FormatDuration(sec, "en") }
-
-// FormatDuration prints seconds as "2д 4ч" / "2d 4h", "35 мин" / "35m", in
-// the language lang (Russian unless "en"); calibrate's fit report uses it too.
-func FormatDuration(sec int64, lang string) string {
-	if sec < 0 {
-		return "-" + FormatDuration(-sec, lang)
-	}
-	d, h, m := sec/86400, sec%86400/3600, sec%3600/60
-	units := [3]string{"d", "h", "m"}
-	if lang != "en" {
-		units = [3]string{"д", "ч", "мин"}
-	}
-	var parts []string
-	if d > 0 {
-		parts = append(parts, strconv.FormatInt(d, 10)+units[0])
-	}
-	if h > 0 {
-		parts = append(parts, strconv.FormatInt(h, 10)+units[1])
-	}
-	if m > 0 && d == 0 {
-		parts = append(parts, strconv.FormatInt(m, 10)+units[2])
-	}
-	if len(parts) == 0 {
-		if sec > 0 {
-			return "<1" + units[2]
-		}
-		return "0"
-	}
-	return strings.Join(parts, " ")
-}
-
-func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) + " %" }
-
 // WriteReport prints the KPIs as a readable report in lang ("ru" or "en").
 func WriteReport(w io.Writer, title string, k *KPIs, lang string) {
-	p := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
+	p := func(layout string, a ...any) { fmt.Fprintf(w, layout, a...) }
+	f := format.Text(lang)
 	p(rw(lang, "title")+"\n", title)
 	p(rw(lang, "horizon")+"\n", k.Start, k.End, k.Days, k.Seed)
 	if k.Replay {
@@ -105,15 +72,15 @@ func WriteReport(w io.Writer, title string, k *KPIs, lang string) {
 		if s.Name != "" {
 			name += " (" + s.Name + ")"
 		}
-		rows = append(rows, []string{name, strconv.Itoa(s.Entered), strconv.Itoa(s.AtEnd),
-			FormatDuration(s.MedianSec, lang), FormatDuration(s.P90Sec, lang), pct(s.ToSuccess), pct(s.ToFailure)})
+		rows = append(rows, []string{name, f.Int(int64(s.Entered)), f.Int(int64(s.AtEnd)),
+			f.Duration(s.MedianSec), f.Duration(s.P90Sec), f.Percent(s.ToSuccess), f.Percent(s.ToFailure)})
 	}
 	table(w, rows, nil)
 
 	if len(k.Conversion) > 0 {
 		p("\n%s\n", rw(lang, "conv"))
 		for _, c := range k.Conversion {
-			p("  %s %s → %s: %s (%d)\n", c.Entity, c.From, c.To, pct(c.Share), c.Items)
+			p("  %s %s → %s: %s (%d)\n", c.Entity, c.From, c.To, f.Percent(c.Share), c.Items)
 		}
 	}
 	if len(k.Triggers) > 0 {
@@ -149,7 +116,7 @@ func WriteReport(w io.Writer, title string, k *KPIs, lang string) {
 			p("  %d × %s\n", e.Count, e.Text)
 		}
 	}
-	p("\n"+rw(lang, "noMove")+"\n", k.NoMove.Events, k.Events.Fired, pct(k.NoMove.Share))
+	p("\n"+rw(lang, "noMove")+"\n", k.NoMove.Events, k.Events.Fired, f.Percent(k.NoMove.Share))
 	if len(k.NoMove.Reasons) > 0 {
 		p("%s\n", rw(lang, "why"))
 		for _, r := range k.NoMove.Reasons {
@@ -157,7 +124,7 @@ func WriteReport(w io.Writer, title string, k *KPIs, lang string) {
 			if r.Trigger != "" {
 				who = r.Trigger + ": "
 			}
-			p("  %6d (%s) %s%s\n", r.Count, pct(r.Share), who, r.Text)
+			p("  %6d (%s) %s%s\n", r.Count, f.Percent(r.Share), who, r.Text)
 		}
 		if k.NoMove.MoreReasons > 0 {
 			p("  "+rw(lang, "moreWhy")+"\n", k.NoMove.MoreReasons)
@@ -168,6 +135,7 @@ func WriteReport(w io.Writer, title string, k *KPIs, lang string) {
 // WriteDiff prints an A/B comparison: every metric side by side, the ones
 // that differ marked. With onlyChanged, equal metrics are left out.
 func WriteDiff(w io.Writer, titleA, titleB string, d Diff, lang string, onlyChanged bool) {
+	f := format.Text(lang)
 	fmt.Fprintf(w, rw(lang, "compare")+"\n", titleA, titleB)
 	rows := [][]string{strings.Split(rw(lang, "cmpHead"), "|")}
 	marks := []bool{false}
@@ -177,12 +145,9 @@ func WriteDiff(w io.Writer, titleA, titleB string, d Diff, lang string, onlyChan
 		}
 		delta := ""
 		if r.Changed {
-			delta = formatMetric(r.Key, r.Delta)
-			if r.Delta > 0 {
-				delta = "+" + delta
-			}
+			delta = f.Delta(r.Kind, r.Delta)
 		}
-		rows = append(rows, []string{r.Key, formatMetric(r.Key, r.A), formatMetric(r.Key, r.B), delta})
+		rows = append(rows, []string{r.Key, f.Value(r.Kind, r.A), f.Value(r.Kind, r.B), delta})
 		marks = append(marks, r.Changed)
 	}
 	table(w, rows, marks)

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/format"
 )
 
 // Sweeps: one numeric value of the scenario (a robot's delay, a condition's
@@ -232,13 +233,15 @@ type SweepPoint struct {
 
 // SweepResult is a KPI against the parameter.
 type SweepResult struct {
-	Path   string       `json:"path"`
-	KPI    string       `json:"kpi"`
-	Goal   string       `json:"goal"`
-	Runs   int          `json:"runs"`
-	Seeds  [2]int       `json:"seeds"`
-	Level  float64      `json:"level"`
-	Points []SweepPoint `json:"points"`
+	Path string `json:"path"`
+	KPI  string `json:"kpi"`
+	// KPIKind says how the KPI's values read.
+	KPIKind format.Kind  `json:"kpiKind"`
+	Goal    string       `json:"goal"`
+	Runs    int          `json:"runs"`
+	Seeds   [2]int       `json:"seeds"`
+	Level   float64      `json:"level"`
+	Points  []SweepPoint `json:"points"`
 	// Best is the index of the point with the best mean (the first of
 	// equal ones).
 	Best int `json:"best"`
@@ -304,6 +307,7 @@ func SummarizeSweep(path string, values []float64, ks []*KPIs, runs int, kpi, go
 			for _, m := range Metrics(ks[p*runs+i]) {
 				if m.Key == kpi {
 					series[p][i] = m.Value
+					res.KPIKind = m.Kind
 					found = true
 				}
 				if p == 0 && i == 0 && (strings.HasPrefix(m.Key, "stage/") && strings.HasSuffix(m.Key, "/items") || !strings.HasPrefix(m.Key, "stage/") && len(known) < 12) {
@@ -362,6 +366,7 @@ func RunSweep(ctx context.Context, doc []byte, s Sweep, opt Options, runs int, k
 // WriteSweep prints a sweep: the KPI at every point with its interval, the
 // best point, and the points the runs cannot tell from it.
 func WriteSweep(w io.Writer, title string, s Sweep, r *SweepResult, lang string) {
+	f := format.Text(lang)
 	fmt.Fprintf(w, rw(lang, "title")+"\n", title)
 	fmt.Fprintf(w, rpw(lang, "sweepTitle")+"\n", r.Path, formatParam(s.From), formatParam(s.To), formatParam(s.Step), r.Runs)
 	fmt.Fprintf(w, rpw(lang, "runs")+"\n", r.Runs, r.Seeds[0], r.Seeds[1])
@@ -371,7 +376,7 @@ func WriteSweep(w io.Writer, title string, s Sweep, r *SweepResult, lang string)
 	for i, p := range r.Points {
 		vs := ""
 		if i != r.Best {
-			vs = formatMean(r.KPI, p.VsBest.Mean) + " " + interval(r.KPI, p.VsBest)
+			vs = f.Delta(r.KPIKind, p.VsBest.Mean) + " " + deltaInterval(f, r.KPIKind, p.VsBest)
 		}
 		mark := "  "
 		switch {
@@ -381,13 +386,13 @@ func WriteSweep(w io.Writer, title string, s Sweep, r *SweepResult, lang string)
 			mark = "≈ "
 			tied = append(tied, formatParam(p.Value))
 		}
-		rows = append(rows, []string{mark + formatParam(p.Value), formatMean(r.KPI, p.KPI.Mean), interval(r.KPI, p.KPI), vs})
+		rows = append(rows, []string{mark + formatParam(p.Value), f.Value(r.KPIKind, p.KPI.Mean), interval(f, r.KPIKind, p.KPI), vs})
 		marks = append(marks, false)
 	}
 	table(w, rows, marks)
 	b := r.Points[r.Best]
 	fmt.Fprintf(w, rpw(lang, "best")+"\n", r.KPI, rpw(lang, r.Goal), r.Path, formatParam(b.Value),
-		formatMean(r.KPI, b.KPI.Mean), formatMean(r.KPI, b.KPI.Low), formatMean(r.KPI, b.KPI.High))
+		f.Value(r.KPIKind, b.KPI.Mean), f.Value(r.KPIKind, b.KPI.Low), f.Value(r.KPIKind, b.KPI.High))
 	if len(tied) > 0 {
 		fmt.Fprintf(w, rpw(lang, "tied")+"\n", strings.Join(tied, ", "))
 	} else if len(r.Points) > 1 {

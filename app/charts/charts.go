@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/format"
 )
 
 // Layout shared by the bar charts: labels on the left, bars in the middle,
@@ -48,7 +49,7 @@ func Funnel(title string, bars []Bar, lang string) string {
 		d.text(labelRight, y+rowHeight/2+5, truncate(b.Label, 26), `text-anchor="end"`)
 		d.rect(barLeft, y+4, span, rowHeight-8, "#f2f5f7", `rx="3"`)
 		d.rect(mid-w/2, y+4, w, rowHeight-8, color, `rx="3"`)
-		d.valueText(valueLeft, y+rowHeight/2+5, Count(int(b.Value), lang), b.Note, b.Tone)
+		d.valueText(valueLeft, y+rowHeight/2+5, format.UI(lang).Number(b.Value), b.Note, b.Tone)
 		d.b.WriteString("</g>\n")
 	}
 	return d.close()
@@ -83,7 +84,7 @@ func Bars(title string, bars []Bar, lang string) string {
 		if b.Value == 0 && note == "" {
 			note, tone = i18n.T(lang, "whatif.chart.never"), -1
 		}
-		d.valueText(barLeft+w+8, y+rowHeight/2+5, Count(int(b.Value), lang), note, tone)
+		d.valueText(barLeft+w+8, y+rowHeight/2+5, format.UI(lang).Number(b.Value), note, tone)
 		d.b.WriteString("</g>\n")
 	}
 	return d.close()
@@ -113,7 +114,7 @@ func maxValue(bars []Bar) float64 {
 func barsDesc(bars []Bar, lang string) string {
 	parts := make([]string, 0, len(bars))
 	for _, b := range bars {
-		s := b.Label + ": " + Count(int(b.Value), lang)
+		s := b.Label + ": " + format.UI(lang).Number(b.Value)
 		if b.Note != "" {
 			s += " (" + b.Note + ")"
 		}
@@ -161,7 +162,7 @@ func CumulativeFlow(title string, series []Series, lang string) string {
 		if len(s.Values) > 0 {
 			last = s.Values[len(s.Values)-1]
 		}
-		desc = append(desc, s.Label+": "+Count(last, lang))
+		desc = append(desc, s.Label+": "+format.UI(lang).Int(int64(last)))
 	}
 	var d svgDoc
 	d.open(chartWidth, h, title, i18n.T(lang, "whatif.chart.flowDesc")+" "+strings.Join(desc, "; "))
@@ -177,7 +178,7 @@ func CumulativeFlow(title string, series []Series, lang string) string {
 	for v := 0.0; v <= ymax+ystep/2; v += ystep {
 		y := yOf(v)
 		d.line(left, y, right, y, gridLine, "")
-		d.text(left-8, y+5, Count(int(v), lang), `text-anchor="end" fill="`+textSoft+`" font-size="13"`)
+		d.text(left-8, y+5, format.UI(lang).Number(v), `text-anchor="end" fill="`+textSoft+`" font-size="13"`)
 	}
 	// stacked areas, bottom series first
 	base := make([]int, days+1)
@@ -243,7 +244,7 @@ func TimeInStage(title string, spans []Span, lang string) string {
 	h := topMargin + 26 + max(len(spans), 1)*rowHeight + 40
 	desc := make([]string, 0, len(spans))
 	for _, s := range spans {
-		desc = append(desc, s.Label+": "+i18n.T(lang, "whatif.legend.median")+" "+Duration(s.Median, lang)+", "+i18n.T(lang, "whatif.legend.p90")+" "+Duration(s.P90, lang))
+		desc = append(desc, s.Label+": "+i18n.T(lang, "whatif.legend.median")+" "+format.UI(lang).Duration(s.Median)+", "+i18n.T(lang, "whatif.legend.p90")+" "+format.UI(lang).Duration(s.P90))
 	}
 	var d svgDoc
 	d.open(chartWidth, h, title, strings.Join(desc, "; "))
@@ -284,7 +285,7 @@ func TimeInStage(title string, spans []Span, lang string) string {
 		d.text(labelRight, y+rowHeight/2+5, truncate(s.Label, 26), `text-anchor="end"`)
 		d.rect(barLeft, y+6, xOf(s.P90)-barLeft, rowHeight-12, color, `rx="2" fill-opacity="0.35"`)
 		d.rect(barLeft, y+6, xOf(s.Median)-barLeft, rowHeight-12, color, `rx="2"`)
-		val := Duration(s.Median, lang) + " / " + Duration(s.P90, lang)
+		val := format.UI(lang).Duration(s.Median) + " / " + format.UI(lang).Duration(s.P90)
 		if s.Stays == 0 {
 			val = "—"
 		}

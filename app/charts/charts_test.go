@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"github.com/triggersim/triggersim/app/charts"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
+	"github.com/triggersim/triggersim/format"
 	"github.com/triggersim/triggersim/internal/golden"
 	"github.com/triggersim/triggersim/whatif"
 )
@@ -188,11 +190,42 @@ func TestCompareRowsAndTables(t *testing.T) {
 	assert.Contains(t, string(cmp), "Metric,Key,A,B,B − A,Verdict\r\n")
 }
 
-func TestFormat(t *testing.T) {
-	assert.Equal(t, "10\u202f146", charts.Count(10146, "ru"))
-	assert.Equal(t, "10,146", charts.Count(10146, "en"))
-	assert.Equal(t, "42,5\u00a0%", charts.Percent(0.425, "ru"))
-	assert.Equal(t, "42.5%", charts.Percent(0.425, "en"))
-	assert.Equal(t, "1\u00a0д 2\u00a0ч", charts.Duration(93600, "ru"))
-	assert.Equal(t, "35m", charts.Duration(2100, "en"))
+// TestHostileMetricIDs: a metric's kind comes from its type, never from
+// the end of its key, which holds user ids: a trigger called
+// "conversion_share" fires a count of times, a robot called "waitSec" runs
+// a count of times.
+func TestHostileMetricIDs(t *testing.T) {
+	run := func(n int) *whatif.KPIs {
+		return &whatif.KPIs{
+			Triggers: []whatif.TriggerKPI{{ID: "conversion_share", Fired: 1000 + n}},
+			Robots:   []whatif.RobotKPI{{ID: "waitSec", Ran: 7000 + n}},
+			Loops:    []whatif.LoopKPI{{Kind: "loop.cascade", Cycle: []string{"conversion_share", "waitSec"}, Count: 7000 + n}},
+			NoMove: whatif.NoMove{Reasons: []whatif.ReasonCount{
+				{Code: "noTrigger", Trigger: "conversion_share", Count: 2 + n}}},
+		}
+	}
+	ka, kb := run(0), run(200)
+	tests := []struct {
+		key, a, b, delta string
+	}{
+		{"trigger/conversion_share/fired", "1,000", "1,200", "+200"},
+		{"robot/waitSec/ran", "7,000", "7,200", "+200"},
+		{"loop/loop.cascade/conversion_share/waitSec", "7,000", "7,200", "+200"},
+		{"noMove/noTrigger/conversion_share", "2", "202", "+200"},
+	}
+	rows := charts.CompareRows(whatif.Compare(ka, kb), ka, kb, nil, nil, "en")
+	byKey := map[string]charts.Row{}
+	for _, r := range rows {
+		byKey[r.Key] = r
+	}
+	for _, tt := range tests {
+		t.Run(tt.key, func(t *testing.T) {
+			r, ok := byKey[tt.key]
+			require.True(t, ok, "no row %s in %v", tt.key, rows)
+			assert.Equal(t, [3]string{tt.a, tt.b, tt.delta}, [3]string{r.A, r.B, r.Delta})
+		})
+	}
+	svg := charts.IntervalBars("x", []charts.Interval{{Label: "waitSec", Mean: 7200, Low: 7000, High: 7400, Ref: math.NaN()}}, format.Count, "en")
+	assert.Contains(t, svg, "7,200")
+	assert.NotContains(t, svg, "2h")
 }

@@ -1,11 +1,11 @@
 package charts
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/format"
 	"github.com/triggersim/triggersim/whatif"
 )
 
@@ -35,10 +35,11 @@ func CompareRows(d whatif.Diff, ka, kb *whatif.KPIs, sa, sb *engine.Scenario, la
 			names[s.Entity+"/"+s.Stage] = stageLabel(s)
 		}
 	}
+	f := format.UI(lang)
 	out := make([]Row, 0, len(d.Rows))
 	for _, r := range d.Rows {
 		row := Row{Key: r.Key, Label: MetricLabel(r.Key, names, sa, sb, lang),
-			A: FormatMetric(r.Key, r.A, lang), B: FormatMetric(r.Key, r.B, lang), Changed: r.Changed}
+			A: f.Value(r.Kind, r.A), B: f.Value(r.Kind, r.B), Changed: r.Changed}
 		if r.Missing == "a" {
 			row.A = "—"
 		}
@@ -46,7 +47,7 @@ func CompareRows(d whatif.Diff, ka, kb *whatif.KPIs, sa, sb *engine.Scenario, la
 			row.B = "—"
 		}
 		if r.Changed && r.Missing == "" {
-			row.Delta = formatDelta(r.Key, r.Delta, lang)
+			row.Delta = f.Delta(r.Kind, r.Delta)
 			row.Tone = Tone(r.Key, r.Delta, sem)
 		}
 		out = append(out, row)
@@ -165,44 +166,4 @@ func MetricLabel(key string, stageNames map[string]string, sa, sb *engine.Scenar
 		return l
 	}
 	return key
-}
-
-// FormatMetric prints a metric value: shares as percents, seconds as
-// durations, counts grouped.
-func FormatMetric(key string, v float64, lang string) string {
-	switch {
-	case strings.HasSuffix(key, "Sec"):
-		return Duration(int64(v), lang)
-	case isShare(key):
-		return Percent(v, lang)
-	}
-	if v == float64(int64(v)) {
-		return Count(int(v), lang)
-	}
-	return strconv.FormatFloat(v, 'f', 2, 64)
-}
-
-func isShare(key string) bool {
-	return strings.HasSuffix(key, "share") || strings.HasSuffix(key, "toSuccess") || strings.HasSuffix(key, "toFailure") ||
-		strings.HasPrefix(key, "conv/")
-}
-
-// formatDelta prints B − A with a sign; shares as percentage points.
-func formatDelta(key string, d float64, lang string) string {
-	sign := "+"
-	if d < 0 {
-		sign = "−"
-		d = -d
-	}
-	switch {
-	case strings.HasSuffix(key, "Sec"):
-		return sign + Duration(int64(d), lang)
-	case isShare(key):
-		s := strconv.FormatFloat(d*100, 'f', 1, 64)
-		if lang != "en" {
-			s = strings.Replace(s, ".", ",", 1)
-		}
-		return sign + s + "\u00a0" + i18n.T(lang, "whatif.pp")
-	}
-	return sign + Count(int(d), lang)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/format"
 )
 
 // Charts of replicated runs: every value is a mean with its 95 %
@@ -22,41 +23,19 @@ type Interval struct {
 	Color string
 }
 
-// formatter prints a value of the chart's unit.
-type formatter func(v float64, lang string) string
-
-// FormatCount prints a mean count with one decimal when it is not whole.
-func FormatCount(v float64, lang string) string {
-	r := math.Round(v*10) / 10
-	if r == math.Trunc(r) {
-		return Count(int(r), lang)
-	}
-	s := strconv.FormatFloat(r, 'f', 1, 64)
-	if lang != "en" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
-// FormatShare prints a share as a percentage.
-func FormatShare(v float64, lang string) string { return Percent(v, lang) }
-
-// FormatSeconds prints seconds as a duration.
-func FormatSeconds(v float64, lang string) string { return Duration(int64(math.Round(v)), lang) }
-
 // IntervalBars draws one horizontal bar per row at its mean, with a
-// whisker from Low to High, and the reference value as a diamond.
-func IntervalBars(title string, rows []Interval, format func(float64, string) string, lang string) string {
-	if format == nil {
-		format = FormatCount
-	}
+// whisker from Low to High, and the reference value as a diamond; kind
+// says how the values read.
+func IntervalBars(title string, rows []Interval, kind format.Kind, lang string) string {
+	f := format.UI(lang)
+	value := func(v float64) string { return f.Value(kind, v) }
 	h := topMargin + max(len(rows), 1)*rowHeight + 34
 	var d svgDoc
 	parts := make([]string, 0, len(rows))
 	for _, r := range rows {
-		s := r.Label + ": " + format(r.Mean, lang) + " [" + format(r.Low, lang) + "; " + format(r.High, lang) + "]"
+		s := r.Label + ": " + value(r.Mean) + " [" + value(r.Low) + "; " + value(r.High) + "]"
 		if !math.IsNaN(r.Ref) {
-			s += ", " + i18n.T(lang, "lab.chart.observed") + " " + format(r.Ref, lang)
+			s += ", " + i18n.T(lang, "lab.chart.observed") + " " + value(r.Ref)
 		}
 		parts = append(parts, s)
 	}
@@ -96,9 +75,9 @@ func IntervalBars(title string, rows []Interval, format func(float64, string) st
 		}
 		note := ""
 		if r.High > r.Low {
-			note = "± " + format(r.High-r.Mean, lang)
+			note = "± " + value(r.High-r.Mean)
 		}
-		d.valueText(math.Max(x(r.High), x(r.Mean))+10, mid+5, format(r.Mean, lang), note, 0)
+		d.valueText(math.Max(x(r.High), x(r.Mean))+10, mid+5, value(r.Mean), note, 0)
 		d.b.WriteString("</g>\n")
 	}
 	ly := float64(topMargin+len(rows)*rowHeight) + 20
@@ -142,10 +121,9 @@ type SweepPoint struct {
 
 // SweepLine draws the KPI against the parameter: the means as a line, the
 // 95 % intervals as a band, the best point ringed.
-func SweepLine(title, xLabel, yLabel string, pts []SweepPoint, best int, format func(float64, string) string, lang string) string {
-	if format == nil {
-		format = FormatCount
-	}
+func SweepLine(title, xLabel, yLabel string, pts []SweepPoint, best int, kind format.Kind, lang string) string {
+	f := format.UI(lang)
+	value := func(v float64) string { return f.Value(kind, v) }
 	const (
 		left, right = 90.0, 690.0
 		top, bottom = 60.0, 300.0
@@ -154,7 +132,7 @@ func SweepLine(title, xLabel, yLabel string, pts []SweepPoint, best int, format 
 	var d svgDoc
 	parts := make([]string, 0, len(pts))
 	for _, p := range pts {
-		parts = append(parts, strconv.FormatFloat(p.X, 'f', -1, 64)+": "+format(p.Mean, lang)+" ["+format(p.Low, lang)+"; "+format(p.High, lang)+"]")
+		parts = append(parts, strconv.FormatFloat(p.X, 'f', -1, 64)+": "+value(p.Mean)+" ["+value(p.Low)+"; "+value(p.High)+"]")
 	}
 	d.open(chartWidth, h, title, yLabel+" — "+xLabel+": "+strings.Join(parts, "; "))
 	if len(pts) == 0 {
@@ -185,7 +163,7 @@ func SweepLine(title, xLabel, yLabel string, pts []SweepPoint, best int, format 
 	step := niceStep(y1-y0, 4)
 	for v := math.Ceil(y0/step) * step; v <= y1; v += step {
 		d.line(left, py(v), right, py(v), gridLine, "")
-		d.text(left-8, py(v)+4, format(v, lang), `text-anchor="end" font-size="12" fill="`+textSoft+`"`)
+		d.text(left-8, py(v)+4, value(v), `text-anchor="end" font-size="12" fill="`+textSoft+`"`)
 	}
 	for _, p := range pts {
 		d.text(px(p.X), bottom+18, strconv.FormatFloat(p.X, 'f', -1, 64), `text-anchor="middle" font-size="12" fill="`+textSoft+`"`)
@@ -226,7 +204,7 @@ func SweepLine(title, xLabel, yLabel string, pts []SweepPoint, best int, format 
 	}
 	if best >= 0 && best < len(pts) {
 		b := pts[best]
-		d.text(px(b.X), py(b.High)-10, i18n.T(lang, "lab.chart.best")+": "+format(b.Mean, lang), `text-anchor="middle" font-weight="bold" fill="`+better+`"`)
+		d.text(px(b.X), py(b.High)-10, i18n.T(lang, "lab.chart.best")+": "+value(b.Mean), `text-anchor="middle" font-weight="bold" fill="`+better+`"`)
 	}
 	return d.close()
 }

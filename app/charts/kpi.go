@@ -5,6 +5,7 @@ import (
 
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/format"
 	"github.com/triggersim/triggersim/whatif"
 )
 
@@ -77,7 +78,7 @@ func FunnelBars(k *whatif.KPIs, sc *engine.Scenario, p Pipeline, lang string) []
 		}
 		b := Bar{Label: stageLabel(s), Value: float64(s.Items), Color: StageColor(sc, s.Entity, s.Stage, i, s.Semantics)}
 		if first > 0 {
-			b.Note = Percent(float64(s.Items)/float64(first), lang)
+			b.Note = format.UI(lang).Percent(float64(s.Items) / float64(first))
 		}
 		out = append(out, b)
 	}
@@ -99,11 +100,7 @@ func CompareBars(a, b []Bar, semantics []string, lang string) []Bar {
 			out[i].Note, out[i].Tone = "=", 0
 			continue
 		}
-		sign := "+"
-		if delta < 0 {
-			sign = ""
-		}
-		out[i].Note = sign + Count(delta, lang)
+		out[i].Note = format.UI(lang).Delta(format.Count, float64(delta))
 		sem := ""
 		if i < len(semantics) {
 			sem = semantics[i]

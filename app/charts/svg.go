@@ -134,68 +134,6 @@ func num(f float64) string {
 	return strconv.FormatFloat(f, 'f', 1, 64)
 }
 
-// Count prints an integer with thousands grouped the way lang writes them:
-// "10 146" (narrow no-break space) in Russian, "10,146" in English.
-func Count(n int, lang string) string {
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	s := strconv.Itoa(n)
-	sep := "\u202f"
-	if lang == "en" {
-		sep = ","
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "−" + b.String()
-	}
-	return b.String()
-}
-
-// Percent prints a share (0..1) as "42,5 %" in Russian, "42.5%" in English.
-func Percent(f float64, lang string) string {
-	s := strconv.FormatFloat(f*100, 'f', 1, 64)
-	if lang == "en" {
-		return s + "%"
-	}
-	return strings.Replace(s, ".", ",", 1) + "\u00a0%"
-}
-
-// Duration prints seconds as "2 д 4 ч" / "2d 4h", "35 мин" / "35m".
-func Duration(sec int64, lang string) string {
-	if sec <= 0 {
-		return "0"
-	}
-	d, h, m := sec/86400, sec%86400/3600, sec%3600/60
-	units := [3]string{"d", "h", "m"}
-	sp := ""
-	if lang != "en" {
-		units = [3]string{"д", "ч", "мин"}
-		sp = "\u00a0"
-	}
-	var parts []string
-	if d > 0 {
-		parts = append(parts, strconv.FormatInt(d, 10)+sp+units[0])
-	}
-	if h > 0 {
-		parts = append(parts, strconv.FormatInt(h, 10)+sp+units[1])
-	}
-	if m > 0 && d == 0 {
-		parts = append(parts, strconv.FormatInt(m, 10)+sp+units[2])
-	}
-	if len(parts) == 0 {
-		return "<1" + sp + units[2]
-	}
-	return strings.Join(parts, " ")
-}
-
 // niceStep picks a round axis step (1, 2, 5 × 10^k) so that max spans
 // about ticks steps.
 func niceStep(max float64, ticks int) float64 {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/format"
 	"github.com/triggersim/triggersim/whatif"
 )
 
@@ -29,13 +30,13 @@ func Tables(k *whatif.KPIs, sc *engine.Scenario, lang string, raw bool) []Table 
 		if raw {
 			return strconv.Itoa(n)
 		}
-		return Count(n, lang)
+		return format.UI(lang).Int(int64(n))
 	}
 	pct := func(f float64) string {
 		if raw {
 			return strconv.FormatFloat(f*100, 'f', 1, 64)
 		}
-		return Percent(f, lang)
+		return format.UI(lang).Percent(f)
 	}
 	dur := func(sec int64, n int) string {
 		if raw {
@@ -44,7 +45,7 @@ func Tables(k *whatif.KPIs, sc *engine.Scenario, lang string, raw bool) []Table 
 		if n == 0 {
 			return "—"
 		}
-		return Duration(sec, lang)
+		return format.UI(lang).Duration(sec)
 	}
 	secHead := func(key string) string {
 		if raw {

@@ -2,12 +2,11 @@ package labrun
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 
 	"github.com/triggersim/triggersim/app/charts"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/calibrate"
+	"github.com/triggersim/triggersim/format"
 )
 
 // FitView is the calibration dialog's fit report: two charts (final
@@ -22,24 +21,24 @@ type FitView struct {
 // Fit renders a calibration's fit report in lang.
 func Fit(rep *calibrate.Report, lang string) FitView {
 	var v FitView
+	f := format.UI(lang)
 	for _, a := range rep.Arrivals {
-		diff := strconv.FormatFloat(a.Diff*100, 'f', 1, 64) + " %"
+		diff := f.Percent(a.Diff)
 		if a.Diff >= 0 {
 			diff = "+" + diff
 		}
 		v.Lines = append(v.Lines, fmt.Sprintf(i18n.T(lang, "lab.calArrivals"), a.Observed,
-			charts.FormatCount(a.Simulated.Mean, lang), charts.FormatCount(a.Simulated.Low, lang), charts.FormatCount(a.Simulated.High, lang), diff))
+			f.Number(a.Simulated.Mean), f.Number(a.Simulated.Low), f.Number(a.Simulated.High), diff))
 	}
 	var finals, medians []charts.Interval
-	for i, f := range rep.Finals {
-		label := f.Name
+	for _, fin := range rep.Finals {
+		label := fin.Name
 		if label == "" {
-			label = f.Stage
+			label = fin.Stage
 		}
-		finals = append(finals, charts.Interval{Label: label, Mean: f.Simulated, Low: f.Simulated, High: f.Simulated, Ref: f.Observed,
-			Color: map[bool]string{true: "#7bd500", false: "#ff5752"}[f.Semantics == "success"]})
-		v.Rows = append(v.Rows, []string{label, charts.Percent(f.Observed, lang), charts.Percent(f.Simulated, lang)})
-		_ = i
+		finals = append(finals, charts.Interval{Label: label, Mean: fin.Simulated, Low: fin.Simulated, High: fin.Simulated, Ref: fin.Observed,
+			Color: map[bool]string{true: "#7bd500", false: "#ff5752"}[fin.Semantics == "success"]})
+		v.Rows = append(v.Rows, []string{label, f.Percent(fin.Observed), f.Percent(fin.Simulated)})
 	}
 	for _, s := range rep.Stages {
 		label := s.Name
@@ -47,13 +46,13 @@ func Fit(rep *calibrate.Report, lang string) FitView {
 			label = s.Stage
 		}
 		medians = append(medians, charts.Interval{Label: label, Mean: float64(s.SimulatedMed), Low: float64(s.SimulatedMed), High: float64(s.SimulatedMed), Ref: float64(s.ObservedMed)})
-		v.Rows = append(v.Rows, []string{label, charts.Duration(s.ObservedMed, lang), charts.Duration(s.SimulatedMed, lang)})
+		v.Rows = append(v.Rows, []string{label, f.Duration(s.ObservedMed), f.Duration(s.SimulatedMed)})
 	}
-	v.Finals = charts.IntervalBars(i18n.T(lang, "lab.calChartFinals"), finals, charts.FormatShare, lang)
-	v.Medians = charts.IntervalBars(i18n.T(lang, "lab.calChartMedians"), medians, charts.FormatSeconds, lang)
-	v.Lines = append(v.Lines, fmt.Sprintf(i18n.T(lang, "lab.calTrans"), charts.Percent(rep.TransitionDiff, lang),
-		charts.Duration(int64(rep.CycleEMDSec), lang), charts.Duration(int64(rep.CycleMeanSec), lang),
-		charts.FormatCount(math.Round(rep.ArrivalEMDHours*10)/10, lang)))
+	v.Finals = charts.IntervalBars(i18n.T(lang, "lab.calChartFinals"), finals, format.Share, lang)
+	v.Medians = charts.IntervalBars(i18n.T(lang, "lab.calChartMedians"), medians, format.Duration, lang)
+	v.Lines = append(v.Lines, fmt.Sprintf(i18n.T(lang, "lab.calTrans"), f.Percent(rep.TransitionDiff),
+		f.Seconds(rep.CycleEMDSec), f.Seconds(rep.CycleMeanSec),
+		f.Number(rep.ArrivalEMDHours)))
 	v.Lines = append(v.Lines, rep.Notes...)
 	return v
 }

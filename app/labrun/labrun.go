@@ -15,6 +15,7 @@ import (
 	"github.com/triggersim/triggersim/app/charts"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/format"
 	"github.com/triggersim/triggersim/whatif"
 )
 
@@ -134,8 +135,9 @@ func (p Plan) Result(sc *engine.Scenario, values []float64, ks []*whatif.KPIs, l
 		s := whatif.Summarize(ks)
 		res := &Result{Summary: s}
 		res.Chart = RunsChart(s, ks[0], sc, lang)
+		f := format.UI(lang)
 		for _, m := range s.Metrics {
-			res.Rows = append(res.Rows, []string{m.Key, formatMetric(m.Key, m.Mean, lang), "[" + formatMetric(m.Key, m.Low, lang) + "; " + formatMetric(m.Key, m.High, lang) + "]"})
+			res.Rows = append(res.Rows, []string{m.Key, f.Value(m.Kind, m.Mean), "[" + f.Value(m.Kind, m.Low) + "; " + f.Value(m.Kind, m.High) + "]"})
 		}
 		return res, nil
 	}
@@ -151,13 +153,14 @@ func (p Plan) Result(sc *engine.Scenario, values []float64, ks []*whatif.KPIs, l
 		return nil, err
 	}
 	res := &Result{Sweep: sr}
+	f, kind := format.UI(lang), sr.KPIKind
 	pts := make([]charts.SweepPoint, len(sr.Points))
 	var tied []string
 	for i, pt := range sr.Points {
 		pts[i] = charts.SweepPoint{X: pt.Value, Mean: pt.KPI.Mean, Low: pt.KPI.Low, High: pt.KPI.High}
 		vs := ""
 		if i != sr.Best {
-			vs = formatMetric(kpi, pt.VsBest.Mean, lang) + " [" + formatMetric(kpi, pt.VsBest.Low, lang) + "; " + formatMetric(kpi, pt.VsBest.High, lang) + "]"
+			vs = f.Delta(kind, pt.VsBest.Mean) + " [" + f.Delta(kind, pt.VsBest.Low) + "; " + f.Delta(kind, pt.VsBest.High) + "]"
 		}
 		mark := ""
 		switch {
@@ -167,17 +170,17 @@ func (p Plan) Result(sc *engine.Scenario, values []float64, ks []*whatif.KPIs, l
 			mark = "≈ "
 			tied = append(tied, strconv.FormatFloat(pt.Value, 'f', -1, 64))
 		}
-		res.Rows = append(res.Rows, []string{mark + strconv.FormatFloat(pt.Value, 'f', -1, 64), formatMetric(kpi, pt.KPI.Mean, lang),
-			"[" + formatMetric(kpi, pt.KPI.Low, lang) + "; " + formatMetric(kpi, pt.KPI.High, lang) + "]", vs})
+		res.Rows = append(res.Rows, []string{mark + strconv.FormatFloat(pt.Value, 'f', -1, 64), f.Value(kind, pt.KPI.Mean),
+			"[" + f.Value(kind, pt.KPI.Low) + "; " + f.Value(kind, pt.KPI.High) + "]", vs})
 	}
-	res.Chart = charts.SweepLine(fmt.Sprintf(i18n.T(lang, "lab.sweepChart"), kpi, sr.Path), sr.Path, kpi, pts, sr.Best, formatterOf(kpi), lang)
+	res.Chart = charts.SweepLine(fmt.Sprintf(i18n.T(lang, "lab.sweepChart"), kpi, sr.Path), sr.Path, kpi, pts, sr.Best, kind, lang)
 	b := sr.Points[sr.Best]
 	goal := i18n.T(lang, "lab.goalMax")
 	if sr.Goal == whatif.GoalMin {
 		goal = i18n.T(lang, "lab.goalMin")
 	}
 	res.Lines = append(res.Lines, fmt.Sprintf(i18n.T(lang, "lab.best"), kpi, goal, sr.Path, strconv.FormatFloat(b.Value, 'f', -1, 64),
-		formatMetric(kpi, b.KPI.Mean, lang), formatMetric(kpi, b.KPI.Low, lang), formatMetric(kpi, b.KPI.High, lang)))
+		f.Value(kind, b.KPI.Mean), f.Value(kind, b.KPI.Low), f.Value(kind, b.KPI.High)))
 	if len(tied) > 0 {
 		res.Lines = append(res.Lines, fmt.Sprintf(i18n.T(lang, "lab.tied"), strings.Join(tied, ", ")))
 	} else if len(sr.Points) > 1 {
@@ -185,20 +188,6 @@ func (p Plan) Result(sc *engine.Scenario, values []float64, ks []*whatif.KPIs, l
 	}
 	return res, nil
 }
-
-// formatterOf picks the unit of a metric key.
-func formatterOf(key string) func(float64, string) string {
-	switch {
-	case strings.HasSuffix(key, "Sec"):
-		return charts.FormatSeconds
-	case strings.HasSuffix(key, "share") || strings.HasSuffix(key, "Share") || strings.HasSuffix(key, "toSuccess") ||
-		strings.HasSuffix(key, "toFailure") || strings.HasPrefix(key, "conv/"):
-		return charts.FormatShare
-	}
-	return charts.FormatCount
-}
-
-func formatMetric(key string, v float64, lang string) string { return formatterOf(key)(v, lang) }
 
 // RunsChart draws the items that entered each stage of the main pipeline:
 // mean and interval over the runs.
@@ -219,7 +208,7 @@ func RunsChart(s *whatif.Summary, k0 *whatif.KPIs, sc *engine.Scenario, lang str
 			Color: charts.StageColor(sc, st.Entity, st.Stage, i, st.Semantics)})
 		i++
 	}
-	return charts.IntervalBars(fmt.Sprintf(i18n.T(lang, "lab.runsTitle"), s.Runs), rows, charts.FormatCount, lang)
+	return charts.IntervalBars(fmt.Sprintf(i18n.T(lang, "lab.runsTitle"), s.Runs), rows, format.Count, lang)
 }
 
 // KPIChoices are the metric keys a sweep can optimise, the likeliest

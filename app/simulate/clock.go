@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/triggersim/triggersim/format"
 )
 
 // Speed is one choice of the clock bar's speed: how much virtual time
@@ -75,12 +77,7 @@ var ErrJumpInput = errors.New("not a date and time")
 // "12.01.2026 09:30" in Russian, "2026-01-12 09:30" in English, always
 // on the 24-hour clock. A datetime-local input would show the browser's
 // locale instead (01/12/2026, 09:30 AM), whatever the interface language.
-func JumpLayout(lang string) string {
-	if lang == "en" {
-		return "2006-01-02 15:04"
-	}
-	return "02.01.2006 15:04"
-}
+func JumpLayout(lang string) string { return format.UI(lang).DateTimeLayout() }
 
 // JumpInput formats t for the clock bar's «Перейти к» field.
 func JumpInput(t time.Time, lang string) string { return t.Format(JumpLayout(lang)) }

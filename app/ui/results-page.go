@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/format"
 	"github.com/triggersim/triggersim/lesson"
 )
 
@@ -120,7 +121,7 @@ func (p *ResultsPage) Render() app.UI {
 						app.Td().DataSet("testid", "results-hints").Text(r.Hints),
 						app.Td().Text(r.Attempts),
 						app.Td().Text(fmt.Sprintf("%d:%02d", r.Seconds/60, r.Seconds%60)),
-						app.Td().Text(r.Submitted.Local().Format("2006-01-02 15:04")),
+						app.Td().Text(format.UI(lang).DateTime(r.Submitted.Local())),
 					)
 				})),
 			)

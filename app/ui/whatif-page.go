@@ -19,6 +19,7 @@ import (
 	"github.com/triggersim/triggersim/app/whatiflab"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
+	"github.com/triggersim/triggersim/format"
 	"github.com/triggersim/triggersim/whatif"
 )
 
@@ -336,7 +337,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 				p.progress = fmt.Sprintf(i18n.T(lang, "whatif.progress"), variantLetter(lang, pr.Variant), pr.Day, pr.Days)
 				p.eta = i18n.T(lang, "whatif.etaUnknown")
 				if pr.Left > 0 {
-					p.eta = fmt.Sprintf(i18n.T(lang, "whatif.eta"), whatifSeconds(pr.Left, lang))
+					p.eta = fmt.Sprintf(i18n.T(lang, "whatif.eta"), format.UI(lang).Elapsed(pr.Left))
 				}
 			})
 		})
@@ -386,15 +387,6 @@ func variantLetter(lang string, i int) string {
 		return i18n.T(lang, "whatif.a")
 	}
 	return i18n.T(lang, "whatif.b")
-}
-
-// whatifSeconds prints a wall-clock duration as "2,4 с" / "2.4 s".
-func whatifSeconds(d time.Duration, lang string) string {
-	s := strconv.FormatFloat(d.Seconds(), 'f', 1, 64)
-	if lang == "en" {
-		return s + " s"
-	}
-	return strings.Replace(s, ".", ",", 1) + "\u00a0с"
 }
 
 // buildResults draws the charts and tables of the last run in the current
@@ -707,7 +699,7 @@ func (p *WhatifPage) renderProgress(lang string) app.UI {
 		app.If(!p.running && p.runMsg != "", func() app.UI {
 			msg := i18n.T(lang, "whatif.cancelled")
 			if p.runMsg == "done" {
-				msg = fmt.Sprintf(i18n.T(lang, "whatif.elapsed"), whatifSeconds(p.elapsed, lang))
+				msg = fmt.Sprintf(i18n.T(lang, "whatif.elapsed"), format.UI(lang).Elapsed(p.elapsed))
 			}
 			return app.P().Class("whatif__done").DataSet("testid", "whatif-done").Text(msg)
 		}),

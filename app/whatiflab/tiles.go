@@ -1,13 +1,8 @@
 package whatiflab
 
 import (
-	"math"
-	"strconv"
-	"strings"
-
-	"github.com/triggersim/triggersim/app/charts"
-	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/format"
 	"github.com/triggersim/triggersim/whatif"
 )
 
@@ -28,16 +23,16 @@ type Tile struct {
 type tileDef struct {
 	key   string
 	value func(k *whatif.KPIs) float64
-	share bool
+	kind  format.Kind
 	tone  int // +1 more is better, -1 more is worse, 0 neither
 }
 
 var tileDefs = []tileDef{
-	{"whatif.sum.items", func(k *whatif.KPIs) float64 { return float64(k.Items) }, false, 0},
-	{"whatif.sum.events", func(k *whatif.KPIs) float64 { return float64(k.Events.Fired) }, false, 0},
-	{"whatif.sum.success", successes, false, 1},
-	{"whatif.sum.noMove", func(k *whatif.KPIs) float64 { return k.NoMove.Share }, true, -1},
-	{"whatif.sum.loops", loops, false, -1},
+	{"whatif.sum.items", func(k *whatif.KPIs) float64 { return float64(k.Items) }, format.Count, 0},
+	{"whatif.sum.events", func(k *whatif.KPIs) float64 { return float64(k.Events.Fired) }, format.Count, 0},
+	{"whatif.sum.success", successes, format.Count, 1},
+	{"whatif.sum.noMove", func(k *whatif.KPIs) float64 { return k.NoMove.Share }, format.Share, -1},
+	{"whatif.sum.loops", loops, format.Count, -1},
 }
 
 func successes(k *whatif.KPIs) float64 {
@@ -64,20 +59,15 @@ func Tiles(a, b *whatif.KPIs, lang string) []Tile {
 	if a == nil {
 		return nil
 	}
-	format := func(v float64, share bool) string {
-		if share {
-			return charts.Percent(v, lang)
-		}
-		return charts.Count(int(v), lang)
-	}
+	f := format.UI(lang)
 	out := make([]Tile, 0, len(tileDefs))
 	for _, d := range tileDefs {
-		t := Tile{Key: d.key, A: format(d.value(a), d.share)}
+		t := Tile{Key: d.key, A: f.Value(d.kind, d.value(a))}
 		if b != nil {
 			va, vb := d.value(a), d.value(b)
-			t.B = format(vb, d.share)
+			t.B = f.Value(d.kind, vb)
 			if diff := vb - va; diff != 0 {
-				t.Delta = sign(diff) + magnitude(math.Abs(diff), d.share, lang)
+				t.Delta = f.Delta(d.kind, diff)
 				switch {
 				case d.tone != 0 && diff > 0:
 					t.Tone = d.tone
@@ -89,24 +79,4 @@ func Tiles(a, b *whatif.KPIs, lang string) []Tile {
 		out = append(out, t)
 	}
 	return out
-}
-
-// magnitude prints a difference: shares in percentage points, counts as
-// counts.
-func magnitude(d float64, share bool, lang string) string {
-	if !share {
-		return charts.Count(int(d), lang)
-	}
-	s := strconv.FormatFloat(d*100, 'f', 1, 64)
-	if lang != i18n.EN {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s + "\u00a0" + i18n.T(lang, "whatif.pp")
-}
-
-func sign(d float64) string {
-	if d < 0 {
-		return "−"
-	}
-	return "+"
 }

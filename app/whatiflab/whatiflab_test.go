@@ -144,7 +144,7 @@ func TestTiles(t *testing.T) {
 	assert.Equal(t, -1, got[4].Tone, "more loops is worse")
 	assert.Equal(t, 1, got[3].Tone, "fewer unmoved items is better")
 	assert.Equal(t, "−12.5\u00a0pp", got[3].Delta)
-	assert.Equal(t, "−12,5\u00a0п.п.", Tiles(a, &b, "ru")[3].Delta)
+	assert.Equal(t, "−12,5\u00a0п.\u00a0п.", Tiles(a, &b, "ru")[3].Delta)
 }
 
 func leftAfter(elapsed time.Duration, frac float64) time.Duration {
