@@ -157,6 +157,10 @@ type compiledClause struct {
 	vals      []operand // condition values (at least one; nil value → one empty)
 	valList   bool      // the value was a JSON list
 	valText   string    // the value as one string, for "in" against a string
+	// The explanation's constant parts, built once: the reason code and
+	// the clause's values as text (one, or two for between).
+	code    string
+	rawText []string
 }
 
 // CompileCondition checks a condition and prepares it for evaluation.
@@ -185,6 +189,15 @@ func CompileCondition(c Condition, fieldType func(id string) string) (*CompiledC
 		ccl, err := compileClause(cl, op, ft)
 		if err != nil {
 			return nil, fmt.Errorf("condition[%d].value: %w", i, err)
+		}
+		ccl.code = "clause_" + ccl.opText
+		switch ccl.op {
+		case opEmpty, opNotEmpty:
+		case opBetween:
+			l := ccl.raw.([]any)
+			ccl.rawText = []string{valueArg(ccl.fieldType, l[0]), valueArg(ccl.fieldType, l[1])}
+		default:
+			ccl.rawText = []string{valueArg(ccl.fieldType, ccl.raw)}
 		}
 		block = append(block, ccl)
 		if cl.Join == "or" {
@@ -314,31 +327,33 @@ func (cc *CompiledCondition) Explain(src FieldSource) (bool, Reason) {
 	if cc.Empty() {
 		return true, Reason{}
 	}
-	parts := make([]Reason, 0, len(cc.blocks))
+	// The first failing clause of each block; the reasons are built only
+	// once every block has failed.
+	var first [8]int
+	fails := first[:0]
 	for _, block := range cc.blocks {
 		i := evalBlock(block, src)
 		if i < 0 {
 			return true, Reason{}
 		}
-		v, _ := src.FieldValue(block[i].field)
-		parts = append(parts, block[i].reason(v))
+		fails = append(fails, i)
+	}
+	parts := make([]Reason, len(cc.blocks))
+	for b, block := range cc.blocks {
+		c := &block[fails[b]]
+		v, _ := src.FieldValue(c.field)
+		parts[b] = c.reason(v)
 	}
 	return false, Reason{Code: "condition_false", Parts: parts}
 }
 
-// reason describes a failing clause.
+// reason describes a failing clause: its field, the field's value v, and
+// the clause's values.
 func (c *compiledClause) reason(v any) Reason {
-	fv := valueArg(c.fieldType, v)
-	code := "clause_" + c.opText
-	switch c.op {
-	case opEmpty, opNotEmpty:
-		return Reason{Code: code, Args: []string{c.field, fv}}
-	case opBetween:
-		l := c.raw.([]any)
-		return Reason{Code: code, Args: []string{c.field, fv,
-			valueArg(c.fieldType, l[0]), valueArg(c.fieldType, l[1])}}
-	}
-	return Reason{Code: code, Args: []string{c.field, fv, valueArg(c.fieldType, c.raw)}}
+	args := make([]string, 2+len(c.rawText))
+	args[0], args[1] = c.field, valueArg(c.fieldType, v)
+	copy(args[2:], c.rawText)
+	return Reason{Code: c.code, Args: args}
 }
 
 // eval applies the clause to field value v.

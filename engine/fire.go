@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -21,13 +22,13 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 	for i, tm := range cands {
 		if tm.stage == it.stage {
 			if !s.quiet {
-				s.skip(it, tm, Reason{Code: "skip.current", Args: []string{tm.t.Stage}})
+				s.skip(it, tm, Reason{Code: "skip.current", Args: tm.argStage})
 			}
 			continue
 		}
 		if tm.stage < it.stage && !tm.t.AllowBackwards {
 			if !s.quiet {
-				s.skip(it, tm, Reason{Code: "skip.backwards", Args: []string{tm.t.Stage, it.stageID()}})
+				s.skip(it, tm, Reason{Code: "skip.backwards", Args: tm.argBack[it.stage-tm.stage-1]})
 			}
 			continue
 		}
@@ -60,11 +61,11 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 			case tm.stage == cur:
 				// The winner went backwards past the current stage: this
 				// trigger was never a candidate, whatever fired.
-				s.skip(it, tm, Reason{Code: "skip.current", Args: []string{tm.t.Stage}})
+				s.skip(it, tm, Reason{Code: "skip.current", Args: tm.argStage})
 			case tm.stage == winner.stage:
-				s.skip(it, tm, Reason{Code: "skip.sameStageFired", Args: []string{winner.t.ID}})
+				s.skip(it, tm, Reason{Code: "skip.sameStageFired", Args: winner.argID})
 			default:
-				s.skip(it, tm, Reason{Code: "skip.earlierFired", Args: []string{winner.t.ID}})
+				s.skip(it, tm, Reason{Code: "skip.earlierFired", Args: winner.argID})
 			}
 		}
 		for _, pm := range it.em.pipelines {
@@ -245,10 +246,16 @@ func (s *Sim) manualMove(it *item, stageID string, by int) {
 func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
 	stageChanged := false
 	from := it.stageID()
-	var changed []string
-	var written map[string]any
-	logUpdate := s.keeps(LogUpdate)
-	for _, k := range sortedKeys(fields) {
+	// Updates write a few fields: the keys and the list of changed ones
+	// live on the stack unless there are more than eight.
+	var keyBuf, changedBuf [8]string
+	changed := changedBuf[:0]
+	keys := keyBuf[:0]
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
 		v := fields[k]
 		if k == "STAGE_ID" || k == "STATUS_ID" {
 			id, _ := v.(string)
@@ -277,13 +284,6 @@ func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
 		}
 		it.fields[k] = v
 		changed = append(changed, k)
-		if !logUpdate {
-			continue
-		}
-		if written == nil {
-			written = map[string]any{}
-		}
-		written[k] = v
 	}
 	if !stageChanged && len(changed) == 0 {
 		s.add(LogEntry{Type: LogNote, Target: it.target, Robot: robot, Why: Reason{Code: "update.nothing"}})
@@ -297,7 +297,17 @@ func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
 		}
 		s.add(e)
 	}
-	if len(changed) > 0 && logUpdate {
+	if len(changed) > 0 && s.keeps(LogUpdate) {
+		// The entry's fields are what changed: when every field given
+		// changed, the map given is that (log entries are read, never
+		// written through, as Data shares the event's map).
+		written := fields
+		if len(changed) < len(fields) {
+			written = make(map[string]any, len(changed))
+			for _, k := range changed {
+				written[k] = fields[k]
+			}
+		}
 		s.add(LogEntry{Type: LogUpdate, Target: it.target, Fields: written, By: s.intp(by), Robot: robot})
 	}
 	applied := false

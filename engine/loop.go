@@ -214,7 +214,8 @@ func fnvValue(h uint64, v any) uint64 {
 func (s *Sim) eventReaching(it *item) (time.Time, bool) {
 	var first time.Time
 	found := false
-	for _, t := range s.queue {
+	for _, q := range s.queue {
+		t := q.t
 		if t.event < 0 || t.cancelled || found && !t.at.Before(first) {
 			continue
 		}

@@ -76,6 +76,13 @@ type trigModel struct {
 	stage    int
 	cond     *CompiledCondition
 	label    string // "trigger <id>", for the loop guards' trail
+	// The arguments of its skip reasons, built once and shared by the
+	// log entries (which are read, never written through): its stage,
+	// its id, and by the index of an item's later stage, its stage and
+	// that one (skip.backwards).
+	argStage []string
+	argID    []string
+	argBack  [][]string
 }
 
 type robotModel struct {
@@ -226,7 +233,11 @@ func compile(sc *Scenario) (*model, error) {
 			errs.add(path+".condition", "%v", err)
 			continue
 		}
-		tm := &trigModel{t: t, index: i, info: info, entity: em, pipeline: ref.pipeline, stage: ref.index, cond: cond, label: "trigger " + t.ID}
+		tm := &trigModel{t: t, index: i, info: info, entity: em, pipeline: ref.pipeline, stage: ref.index, cond: cond, label: "trigger " + t.ID,
+			argStage: []string{t.Stage}, argID: []string{t.ID}}
+		for k := ref.index + 1; k < len(ref.pipeline.p.Stages); k++ {
+			tm.argBack = append(tm.argBack, []string{t.Stage, ref.pipeline.p.Stages[k].ID})
+		}
 		m.triggers[t.ID] = tm
 		ref.pipeline.byCode[t.Code] = append(ref.pipeline.byCode[t.Code], tm)
 		em.codes[t.Code] = true

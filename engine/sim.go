@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"container/heap"
 	"fmt"
 	"sort"
 	"time"
@@ -185,23 +184,69 @@ type task struct {
 	cancelled bool
 }
 
-type taskHeap []*task
+// taskHeap is the clock: a binary min-heap by (at, seq). Each slot
+// carries the task's time as seconds and nanoseconds beside it, so that
+// sifting compares integers without reading the tasks.
+type taskHeap []taskSlot
 
-func (h taskHeap) Len() int { return len(h) }
-func (h taskHeap) Less(i, j int) bool {
-	if !h[i].at.Equal(h[j].at) {
-		return h[i].at.Before(h[j].at)
-	}
-	return h[i].seq < h[j].seq
+type taskSlot struct {
+	sec  int64
+	nsec int32
+	seq  int64
+	t    *task
 }
-func (h taskHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *taskHeap) Push(x any)   { *h = append(*h, x.(*task)) }
-func (h *taskHeap) Pop() any {
-	old := *h
-	n := len(old)
-	t := old[n-1]
-	old[n-1] = nil
-	*h = old[:n-1]
+
+func (a *taskSlot) less(b *taskSlot) bool {
+	if a.sec != b.sec {
+		return a.sec < b.sec
+	}
+	if a.nsec != b.nsec {
+		return a.nsec < b.nsec
+	}
+	return a.seq < b.seq
+}
+
+func (h *taskHeap) push(t *task) {
+	q := append(*h, taskSlot{t.at.Unix(), int32(t.at.Nanosecond()), t.seq, t})
+	i := len(q) - 1
+	for i > 0 {
+		p := (i - 1) / 2
+		if !q[i].less(&q[p]) {
+			break
+		}
+		q[i], q[p] = q[p], q[i]
+		i = p
+	}
+	*h = q
+}
+
+// top is the first task; the heap must not be empty.
+func (h taskHeap) top() *task { return h[0].t }
+
+func (h *taskHeap) pop() *task {
+	q := *h
+	n := len(q) - 1
+	t := q[0].t
+	q[0] = q[n]
+	q[n] = taskSlot{}
+	q = q[:n]
+	i := 0
+	for {
+		l := 2*i + 1
+		if l >= n {
+			break
+		}
+		m := l
+		if r := l + 1; r < n && q[r].less(&q[l]) {
+			m = r
+		}
+		if !q[m].less(&q[i]) {
+			break
+		}
+		q[i], q[m] = q[m], q[i]
+		i = m
+	}
+	*h = q
 	return t
 }
 
@@ -368,7 +413,7 @@ func (s *Sim) freeTask(t *task) {
 func (s *Sim) push(t *task) {
 	s.seq++
 	t.seq = s.seq
-	heap.Push(&s.queue, t)
+	s.queue.push(t)
 }
 
 func (s *Sim) formatTime(t time.Time) string { return t.In(s.m.loc).Format(time.RFC3339) }
@@ -388,7 +433,7 @@ func (s *Sim) Next() (time.Time, bool) {
 	if len(s.queue) == 0 || s.stopped {
 		return time.Time{}, false
 	}
-	at := s.queue[0].at
+	at := s.queue.top().at
 	if s.hasEnd && at.After(s.until) {
 		return time.Time{}, false
 	}
@@ -396,8 +441,8 @@ func (s *Sim) Next() (time.Time, bool) {
 }
 
 func (s *Sim) dropCancelled() {
-	for len(s.queue) > 0 && s.queue[0].cancelled {
-		t := heap.Pop(&s.queue).(*task)
+	for len(s.queue) > 0 && s.queue.top().cancelled {
+		t := s.queue.pop()
 		if t.event < 0 {
 			s.freeTask(t)
 		}
@@ -411,7 +456,7 @@ func (s *Sim) Step() bool {
 	if !ok {
 		return false
 	}
-	t := heap.Pop(&s.queue).(*task)
+	t := s.queue.pop()
 	if at.After(s.now) {
 		s.now = at
 	}

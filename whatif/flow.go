@@ -74,7 +74,9 @@ func (r *Runner) enterFlow(idx int32, g int, visit uint16, now time.Time) {
 	}
 	r.count(engine.CodeMove).scheduled++
 	r.totals.Scheduled++
-	r.push(&entry{at: at, kind: kindFlow, rule: int32(g), item: idx, epoch: r.items[idx].epoch, stage: b.Stage})
+	e := r.newEntry()
+	*e = entry{at: at, kind: kindFlow, rule: int32(g), item: idx, epoch: r.items[idx].epoch, stage: b.Stage}
+	r.push(e)
 }
 
 // dwell draws a time from quantiles at evenly spaced probabilities,

@@ -1,7 +1,6 @@
 package whatif
 
 import (
-	"container/heap"
 	"context"
 	"errors"
 	"fmt"
@@ -59,23 +58,65 @@ type entry struct {
 	contact int
 }
 
-type entryHeap []*entry
+// entryHeap is the runner's queue: a binary min-heap by (at, seq). Each
+// slot carries its keys beside the entry, so that sifting through a queue
+// of a hundred thousand entries compares without reading the entries.
+type entryHeap []heapSlot
 
-func (h entryHeap) Len() int { return len(h) }
-func (h entryHeap) Less(i, j int) bool {
-	if h[i].at != h[j].at {
-		return h[i].at < h[j].at
-	}
-	return h[i].seq < h[j].seq
+type heapSlot struct {
+	at  int64
+	seq uint64
+	e   *entry
 }
-func (h entryHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *entryHeap) Push(x any)   { *h = append(*h, x.(*entry)) }
-func (h *entryHeap) Pop() any {
-	old := *h
-	n := len(old)
-	e := old[n-1]
-	old[n-1] = nil
-	*h = old[:n-1]
+
+func (a heapSlot) less(b heapSlot) bool {
+	if a.at != b.at {
+		return a.at < b.at
+	}
+	return a.seq < b.seq
+}
+
+func (h *entryHeap) push(e *entry) {
+	q := append(*h, heapSlot{e.at, e.seq, e})
+	i := len(q) - 1
+	for i > 0 {
+		p := (i - 1) / 2
+		if !q[i].less(q[p]) {
+			break
+		}
+		q[i], q[p] = q[p], q[i]
+		i = p
+	}
+	*h = q
+}
+
+// top is the first entry; the queue must not be empty.
+func (h entryHeap) top() *entry { return h[0].e }
+
+func (h *entryHeap) pop() *entry {
+	q := *h
+	n := len(q) - 1
+	e := q[0].e
+	q[0] = q[n]
+	q[n] = heapSlot{}
+	q = q[:n]
+	i := 0
+	for {
+		l := 2*i + 1
+		if l >= n {
+			break
+		}
+		m := l
+		if r := l + 1; r < n && q[r].less(q[l]) {
+			m = r
+		}
+		if !q[m].less(q[i]) {
+			break
+		}
+		q[i], q[m] = q[m], q[i]
+		i = m
+	}
+	*h = q
 	return e
 }
 
@@ -137,6 +178,7 @@ type Runner struct {
 
 	queue entryHeap
 	seq   uint64
+	spare []*entry // entries that have run, for reuse
 
 	// arrivals, generated one hour slot at a time
 	slots    int
@@ -395,10 +437,26 @@ func (r *Runner) addItem(target, entity string, contact int) int32 {
 	return idx
 }
 
+// newEntry gives a queue entry, reusing one that has run (release).
+func (r *Runner) newEntry() *entry {
+	if n := len(r.spare); n > 0 {
+		e := r.spare[n-1]
+		r.spare = r.spare[:n-1]
+		return e
+	}
+	return &entry{}
+}
+
+// release keeps an entry that nothing holds any more for reuse.
+func (r *Runner) release(e *entry) {
+	*e = entry{}
+	r.spare = append(r.spare, e)
+}
+
 func (r *Runner) push(e *entry) {
 	r.seq++
 	e.seq = r.seq
-	heap.Push(&r.queue, e)
+	r.queue.push(e)
 }
 
 func (r *Runner) count(code string) *codeCount {
@@ -430,7 +488,7 @@ func (r *Runner) Step(n int) bool {
 		r.fillSlots(engAt, engOK)
 		var top *entry
 		if len(r.queue) > 0 && r.queue[0].at <= r.endNS {
-			top = r.queue[0]
+			top = r.queue.top()
 		}
 		switch {
 		case !engOK && top == nil:
@@ -442,12 +500,13 @@ func (r *Runner) Step(n int) bool {
 			r.engineStep++
 			r.consume(false, "")
 		default:
-			heap.Pop(&r.queue)
+			r.queue.pop()
 			at := time.Unix(0, top.at).In(r.start.Location())
 			r.snapshotsBefore(at)
 			r.sim.RunUntil(at)
 			r.consume(false, "")
 			r.fire(top)
+			r.release(top)
 		}
 		if r.sim.Stopped() {
 			r.finish()
@@ -721,10 +780,9 @@ func (r *Runner) enter(idx int32, g int) {
 	for _, j := range st.rules {
 		rule := &r.model.Events[j]
 		p := newStream(r.seed, streamItem, uint64(j), uint64(idx), uint64(visit))
-		e := &entry{kind: kindItemEvent, rule: int32(j), item: idx, epoch: it.epoch}
 		if rule.PerDay > 0 {
-			e.pcg = p
-			r.scheduleRate(e, rule, now)
+			e := entry{kind: kindItemEvent, rule: int32(j), item: idx, epoch: it.epoch, pcg: p}
+			r.scheduleRate(&e, rule, now)
 			continue
 		}
 		if unit(&p) >= rule.Probability {
@@ -732,10 +790,12 @@ func (r *Runner) enter(idx int32, g int) {
 		}
 		lo, hi := rule.WithinRange()
 		sec := int64(lo/time.Second) + int64(float64(unit(&p)*float64(int64((hi-lo)/time.Second))))
-		e.at = now.UnixNano() + sec*int64(time.Second)
-		if e.at > r.endNS {
+		at := now.UnixNano() + sec*int64(time.Second)
+		if at > r.endNS {
 			continue
 		}
+		e := r.newEntry()
+		*e = entry{at: at, kind: kindItemEvent, rule: int32(j), item: idx, epoch: it.epoch}
 		r.count(rule.Code).scheduled++
 		r.totals.Scheduled++
 		r.push(e)
@@ -749,11 +809,12 @@ func (r *Runner) scheduleRate(e *entry, rule *engine.WhatIfEvent, from time.Time
 	if at > r.endNS {
 		return
 	}
-	next := *e
+	next := r.newEntry()
+	*next = *e
 	next.at = at
 	r.count(rule.Code).scheduled++
 	r.totals.Scheduled++
-	r.push(&next)
+	r.push(next)
 }
 
 // ---- reading the log ----
