@@ -374,28 +374,6 @@ func shownInt(n int) string {
 	return strconv.Itoa(n)
 }
 
-// catalogReasonTexts are the sentences of Matches' reasons; it is never
-// written.
-var catalogReasonTexts = map[string]reasonText{
-	"missing_data":       {ru: "в событии нет %s", en: "the event carries no %s"},
-	"url_prefix":         {ru: "ссылка %s не начинается с %s", en: "link %s does not start with %s"},
-	"line":               {ru: "линия %s — не линия триггера %s", en: "line %s is not the trigger's line %s"},
-	"form":               {ru: "форма %s — не форма триггера %s", en: "form %s is not the trigger's form %s"},
-	"webhook_code":       {ru: "код вебхука %s — не код триггера %s", en: "webhook code %s is not the trigger's code %s"},
-	"app":                {ru: "приложение %s — не приложение триггера %s", en: "app %s is not the trigger's %s"},
-	"open_line":          {ru: "открытая линия %s — не линия триггера %s", en: "open line %s is not the trigger's open line %s"},
-	"msg_text":           {ru: "сообщение не содержит «%s»", en: "the message does not contain «%s»"},
-	"template":           {ru: "шаблон документа %s — не шаблон триггера %s", en: "document template %s is not the trigger's template %s"},
-	"task_status":        {ru: "статус задачи %s — не статус триггера %s", en: "task status %s is not the trigger's status %s"},
-	"task_condition":     {ru: "задача не подходит под условие триггера: %s", en: "the task does not meet the trigger's task condition: %s"},
-	"delivery":           {ru: "служба доставки %s — не служба триггера %s", en: "delivery service %s is not the trigger's service %s"},
-	"shipment_condition": {ru: "отгрузка не подходит под условие триггера: %s", en: "the shipment does not meet the trigger's shipment condition: %s"},
-	"session_condition":  {ru: "чат не подходит под условие триггера: %s", en: "the chat does not meet the trigger's condition: %s"},
-	"qr_owner":           {ru: "QR-код робота %s — не QR-код триггера %s", en: "QR code of robot %s is not the trigger's QR code %s"},
-	"setting_invalid":    {ru: "настройка триггера %s неверна: %s", en: "the trigger's setting %s is invalid: %s"},
-	"not_supported":      {ru: "триггер %s не работает для %s; он работает для: %s", en: "trigger %s does not work for %s; it works for %s"},
-}
-
 // Setting and data specs shared by several triggers.
 func spec(key, kind, ru, en string) SettingSpec {
 	return SettingSpec{Key: key, Kind: kind, Label: map[string]string{"ru": ru, "en": en}}

@@ -523,23 +523,3 @@ func ConditionFromJSON(v any) (Condition, error) {
 	}
 	return nil, fmt.Errorf("expected a list of clauses, got %s", describeJSON(v))
 }
-
-// conditionReasonTexts are the sentences of condition explanations. The
-// clause codes are "clause_<op>"; it is never written.
-var conditionReasonTexts = map[string]reasonText{
-	"condition_false":   {ru: "условие не выполнено: %s", en: "condition false: %s", ruSep: "; или ", enSep: "; or "},
-	"clause_=":          {ru: "%s (%s) = %s — ложь", en: "%s (%s) = %s is false"},
-	"clause_!=":         {ru: "%s (%s) != %s — ложь", en: "%s (%s) != %s is false"},
-	"clause_>":          {ru: "%s (%s) > %s — ложь", en: "%s (%s) > %s is false"},
-	"clause_>=":         {ru: "%s (%s) >= %s — ложь", en: "%s (%s) >= %s is false"},
-	"clause_<":          {ru: "%s (%s) < %s — ложь", en: "%s (%s) < %s is false"},
-	"clause_<=":         {ru: "%s (%s) <= %s — ложь", en: "%s (%s) <= %s is false"},
-	"clause_in":         {ru: "%s (%s) содержится в %s — ложь", en: "%s (%s) is in %s is false"},
-	"clause_!in":        {ru: "%s (%s) не содержится в %s — ложь", en: "%s (%s) is not in %s is false"},
-	"clause_contain":    {ru: "%s (%s) содержит %s — ложь", en: "%s (%s) contains %s is false"},
-	"clause_!contain":   {ru: "%s (%s) не содержит %s — ложь", en: "%s (%s) does not contain %s is false"},
-	"clause_empty":      {ru: "%s (%s) пусто — ложь", en: "%s (%s) is empty is false"},
-	"clause_!empty":     {ru: "%s (%s) не пусто — ложь", en: "%s (%s) is not empty is false"},
-	"clause_between":    {ru: "%s (%s) между %s и %s — ложь", en: "%s (%s) between %s and %s is false"},
-	"condition_invalid": {ru: "условие %s неверно: %s", en: "condition %s is invalid: %s"},
-}

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,71 +25,43 @@ type Reason struct {
 // IsZero reports whether r carries no reason.
 func (r Reason) IsZero() bool { return r.Code == "" && len(r.Args) == 0 && len(r.Parts) == 0 }
 
-// reasonText is the sentence of one reason code in both languages. sep
-// joins the texts of Parts ("; or " for condition blocks).
-type reasonText struct {
-	ru, en       string
-	ruSep, enSep string
-}
-
-// reasonTables lists every code → sentence table, searched in order. Each
-// file that defines reason codes owns one table; add a new table here.
-func reasonTables() []map[string]reasonText {
-	return []map[string]reasonText{catalogReasonTexts, conditionReasonTexts, engineReasonTexts, lintReasonTexts}
-}
-
-// lookupReason finds the sentence of a code.
-func lookupReason(code string) (reasonText, bool) {
-	for _, t := range reasonTables() {
-		if rt, ok := t[code]; ok {
-			return rt, true
-		}
-	}
-	return reasonText{}, false
-}
-
-// Text renders the reason in lang ("ru" by default, or "en"). An unknown
-// code prints as the code followed by its arguments, so nothing is lost.
+// Text renders the reason in lang ("ru" by default, or "en") from the
+// catalog Texts: Args fill the code's declared parameters in order, the
+// texts of Parts (joined with the code's "<code>.sep" text, "; " by
+// default) one more. An unknown code prints as the code followed by its
+// arguments, so nothing is lost.
 func (r Reason) Text(lang string) string {
 	args := r.Args
-	rt, known := lookupReason(r.Code)
-	sep := "; "
-	if known {
-		if lang == "en" {
-			if rt.enSep != "" {
-				sep = rt.enSep
+	copied := false
+	for i, a := range args {
+		if l := localizeNumbers(a, lang); l != a {
+			if !copied {
+				args, copied = slices.Clone(args), true
 			}
-		} else if rt.ruSep != "" {
-			sep = rt.ruSep
+			args[i] = l
 		}
 	}
 	if len(r.Parts) > 0 {
+		sep, ok := Texts.Format(lang, r.Code+".sep")
+		if !ok {
+			sep = "; "
+		}
 		parts := make([]string, len(r.Parts))
 		for i, p := range r.Parts {
 			parts[i] = p.Text(lang)
 		}
 		args = append(args[:len(args):len(args)], strings.Join(parts, sep))
 	}
-	if !known {
-		if len(args) == 0 {
-			return r.Code
-		}
-		return r.Code + ": " + localizeNumbers(strings.Join(args, ", "), lang)
+	if s, ok := Texts.Format(lang, r.Code, args...); ok {
+		return s
 	}
-	format := rt.ru
-	if lang == "en" {
-		format = rt.en
+	if code, ok := strings.CutPrefix(r.Code, triggerNamePrefix); ok && len(args) == 0 {
+		return TriggerName(code, lang)
 	}
-	n := strings.Count(format, "%s")
-	vals := make([]any, n)
-	for i := range vals {
-		if i < len(args) {
-			vals[i] = localizeNumbers(args[i], lang)
-		} else {
-			vals[i] = "?"
-		}
+	if len(args) == 0 {
+		return r.Code
 	}
-	return fmt.Sprintf(format, vals...)
+	return r.Code + ": " + strings.Join(args, ", ")
 }
 
 // emptyShown is how an empty value prints in explanations; a dash reads the

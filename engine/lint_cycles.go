@@ -283,11 +283,11 @@ func (l *linter) reportCycle(path []lintRef, out map[lintRef][]lintEdge, live []
 			guarded = true
 		}
 		cycle = append(cycle, "robot "+r.ID)
-		refs := []Reason{{Code: "lint.robotRef", Args: []string{r.ID}, Parts: []Reason{{Code: "lint.robotType." + r.Type}}}}
+		refs := []Reason{{Code: "lint.robotRef", Args: []string{r.ID}, Parts: []Reason{{Code: "robot.type." + r.Type}}}}
 		if h.trigger >= 0 {
 			t := &l.sc.Triggers[h.trigger]
 			cycle = append(cycle, "trigger "+t.ID)
-			refs = append(refs, Reason{Code: "lint.triggerRef", Args: []string{t.ID}, Parts: []Reason{{Code: "lint.triggerName." + t.Code}}})
+			refs = append(refs, Reason{Code: "lint.triggerRef", Args: []string{t.ID}, Parts: []Reason{{Code: "trigger.name." + t.Code}}})
 		}
 		parts = append(parts, Reason{Code: "lint.step", Args: []string{l.stage(h.from).ID}, Parts: refs})
 	}

@@ -1,0 +1,492 @@
+// Package text is the message catalog of triggersim: every sentence the
+// engine, the command-line tool and the app show, in Russian and English,
+// with named placeholders.
+//
+// A catalog is read from plain files, one per language and part
+// ("explain.ru.txt", "explain.en.txt"), embedded into the program that uses
+// them. Each line is one message:
+//
+//	# a comment
+//	skip.backwards(stage, current) = стадия триггера {stage} раньше текущей ({current})
+//	board.add = Добавить
+//	lint.step.sep = ", "
+//
+// The key comes first (no spaces), then an optional parameter list, then
+// " = " and the text. A text in double quotes is read as a Go string
+// literal, for texts with edge spaces or escapes. A placeholder is a name in
+// braces, {stage}; braces around anything else ({"TITLE": …}) are literal.
+//
+// The parameter list gives the order of positional arguments (Format): the
+// engine's explanations are language-neutral data (a code and its
+// arguments) rendered when the log is shown, and their arguments travel in
+// that order. A message without a list is filled by name only (Named).
+//
+// Both languages must have the same keys, the same parameter lists and the
+// same placeholders, and every placeholder must be declared when a list is
+// given: Problems reports any difference, and each catalog's test requires
+// it to be empty. At run time a missing message falls back to Russian, the
+// app's first language, and then to the key itself.
+//
+// The package uses the standard library only, so the engine can use it.
+package text
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The languages of every catalog; Russian is the default and the fallback.
+const (
+	RU = "ru"
+	EN = "en"
+)
+
+// Languages lists the catalog languages, Russian first.
+func Languages() []string { return []string{RU, EN} }
+
+// Catalog is a set of messages in both languages. It is safe for
+// concurrent use; it is parsed on first use and never written afterwards.
+type Catalog struct {
+	once     sync.Once
+	load     func() map[string][]byte // file name → content
+	msgs     map[string]*message
+	problems []string
+}
+
+// message is one key in both languages.
+type message struct {
+	params   []string // declared order; nil when undeclared
+	declared [2]bool
+	decl     [2][]string
+	texts    [2]template
+	has      [2]bool
+}
+
+// template is a parsed text: literal pieces and placeholders in order.
+type template struct {
+	raw    string
+	pieces []piece
+}
+
+// piece is a literal (name == "") or a placeholder; arg is the index of the
+// placeholder in the declared parameters, -1 when undeclared.
+type piece struct {
+	lit  string
+	name string
+	arg  int
+}
+
+// FromFS returns the catalog made of the files in dir of fsys whose names end
+// in ".ru.txt" or ".en.txt". The files are read and parsed on first use.
+func FromFS(fsys fs.FS, dir string) *Catalog {
+	return &Catalog{load: func() map[string][]byte {
+		files := map[string][]byte{}
+		entries, err := fs.ReadDir(fsys, dir)
+		if err != nil {
+			return files
+		}
+		for _, e := range entries {
+			if data, err := fs.ReadFile(fsys, path.Join(dir, e.Name())); err == nil {
+				files[e.Name()] = data
+			}
+		}
+		return files
+	}}
+}
+
+// FromFiles returns the catalog made of files (name → content), named as
+// for FromFS; tests use it.
+func FromFiles(files map[string]string) *Catalog {
+	return &Catalog{load: func() map[string][]byte {
+		out := make(map[string][]byte, len(files))
+		for k, v := range files {
+			out[k] = []byte(v)
+		}
+		return out
+	}}
+}
+
+func langIndex(lang string) int {
+	if lang == EN {
+		return 1
+	}
+	return 0
+}
+
+func (c *Catalog) parsed() map[string]*message {
+	c.once.Do(func() {
+		c.msgs = map[string]*message{}
+		files := c.load()
+		names := make([]string, 0, len(files))
+		for name := range files {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			var li int
+			switch {
+			case strings.HasSuffix(name, ".ru.txt"):
+				li = 0
+			case strings.HasSuffix(name, ".en.txt"):
+				li = 1
+			default:
+				continue
+			}
+			c.parseFile(name, string(files[name]), li)
+		}
+		c.finish()
+	})
+	return c.msgs
+}
+
+func (c *Catalog) problem(format string, args ...string) {
+	s := format
+	for _, a := range args {
+		s = strings.Replace(s, "%s", a, 1)
+	}
+	c.problems = append(c.problems, s)
+}
+
+func (c *Catalog) parseFile(name, data string, li int) {
+	for n, line := range strings.Split(data, "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		where := name + ":" + strconv.Itoa(n+1)
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		key, params, declared, txt, ok := parseLine(line)
+		if !ok {
+			c.problem("%s: expected `key = text` or `key(params) = text`", where)
+			continue
+		}
+		m := c.msgs[key]
+		if m == nil {
+			m = &message{}
+			c.msgs[key] = m
+		}
+		if m.has[li] {
+			c.problem("%s: key %s is defined twice", where, key)
+			continue
+		}
+		m.has[li] = true
+		m.declared[li] = declared
+		m.decl[li] = params
+		m.texts[li] = template{raw: txt}
+	}
+}
+
+// parseLine splits `key(a, b) = text`.
+func parseLine(line string) (key string, params []string, declared bool, txt string, ok bool) {
+	end := strings.IndexAny(line, " (")
+	if end <= 0 {
+		return "", nil, false, "", false
+	}
+	key, rest := line[:end], line[end:]
+	if strings.HasPrefix(rest, "(") {
+		closeAt := strings.IndexByte(rest, ')')
+		if closeAt < 0 {
+			return "", nil, false, "", false
+		}
+		declared = true
+		for _, p := range strings.Split(rest[1:closeAt], ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				params = append(params, p)
+			}
+		}
+		rest = rest[closeAt+1:]
+	}
+	if strings.TrimRight(rest, " ") == " =" {
+		return key, params, declared, "", true // an empty text
+	}
+	rest, ok = strings.CutPrefix(rest, " = ")
+	if !ok {
+		return "", nil, false, "", false
+	}
+	if strings.HasPrefix(rest, `"`) {
+		s, err := strconv.Unquote(rest)
+		if err != nil {
+			return "", nil, false, "", false
+		}
+		rest = s
+	}
+	return key, params, declared, rest, true
+}
+
+// finish compiles the texts and records every difference between the
+// languages.
+func (c *Catalog) finish() {
+	keys := make([]string, 0, len(c.msgs))
+	for k := range c.msgs {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		m := c.msgs[key]
+		for li, lang := range Languages() {
+			if !m.has[li] {
+				c.problem("key %s has no %s text", key, lang)
+			}
+		}
+		if m.has[0] && m.has[1] && (m.declared[0] != m.declared[1] || !slices.Equal(m.decl[0], m.decl[1])) {
+			c.problem("key %s: parameter lists differ between ru (%s) and en (%s)", key,
+				strings.Join(m.decl[0], ", "), strings.Join(m.decl[1], ", "))
+		}
+		li := 0
+		if !m.has[0] {
+			li = 1
+		}
+		if m.declared[li] {
+			m.params = m.decl[li]
+			if m.params == nil {
+				m.params = []string{}
+			}
+		}
+		var names [2][]string
+		for i := range 2 {
+			if !m.has[i] {
+				continue
+			}
+			m.texts[i].pieces = compile(m.texts[i].raw, m.params)
+			for _, p := range m.texts[i].pieces {
+				if p.name == "" {
+					continue
+				}
+				names[i] = append(names[i], p.name)
+				if m.params != nil && p.arg < 0 {
+					c.problem("key %s (%s): placeholder {%s} is not among its parameters (%s)", key, Languages()[i],
+						p.name, strings.Join(m.params, ", "))
+				}
+			}
+			slices.Sort(names[i])
+			names[i] = slices.Compact(names[i])
+		}
+		if m.has[0] && m.has[1] && !slices.Equal(verbs(m.texts[0].raw), verbs(m.texts[1].raw)) {
+			c.problem("key %s: printf verbs differ between ru (%s) and en (%s)", key,
+				strings.Join(verbs(m.texts[0].raw), " "), strings.Join(verbs(m.texts[1].raw), " "))
+		}
+		if m.has[0] && m.has[1] && !slices.Equal(names[0], names[1]) {
+			c.problem("key %s: placeholders differ between ru {%s} and en {%s}", key,
+				strings.Join(names[0], "} {"), strings.Join(names[1], "} {"))
+		}
+		if m.params != nil {
+			for _, p := range m.params {
+				if !slices.Contains(names[li], p) {
+					c.problem("key %s: parameter %s is never used", key, p)
+				}
+			}
+		}
+	}
+}
+
+// verbs lists the fmt verbs of a text that is still filled with
+// fmt.Sprintf by its caller ("%s", "%d", "%.1f"), sorted, so that both
+// languages can be checked to take the same arguments.
+func verbs(s string) []string {
+	var out []string
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && strings.IndexByte("0123456789.+-# []", s[j]) >= 0 {
+			j++
+		}
+		if j < len(s) {
+			if s[j] != '%' {
+				out = append(out, s[i:j+1])
+			}
+			i = j
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// compile splits a text into literals and placeholders.
+func compile(s string, params []string) []piece {
+	var out []piece
+	lit := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '{' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isNameByte(s[j]) {
+			j++
+		}
+		if j == i+1 || j >= len(s) || s[j] != '}' {
+			continue
+		}
+		if lit < i {
+			out = append(out, piece{lit: s[lit:i], arg: -1})
+		}
+		name := s[i+1 : j]
+		out = append(out, piece{name: name, arg: slices.Index(params, name)})
+		lit = j + 1
+		i = j
+	}
+	if lit < len(s) {
+		out = append(out, piece{lit: s[lit:], arg: -1})
+	}
+	return out
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// lookup finds the template of key in lang, falling back to Russian.
+func (c *Catalog) lookup(lang, key string) (*message, *template) {
+	m := c.parsed()[key]
+	if m == nil {
+		return nil, nil
+	}
+	li := langIndex(lang)
+	if !m.has[li] {
+		li = 0
+	}
+	if !m.has[li] {
+		li = 1
+	}
+	return m, &m.texts[li]
+}
+
+// Has reports whether key is in the catalog (in either language).
+func (c *Catalog) Has(key string) bool { return c.parsed()[key] != nil }
+
+// HasIn reports whether key has a text in lang.
+func (c *Catalog) HasIn(lang, key string) bool {
+	m := c.parsed()[key]
+	return m != nil && m.has[langIndex(lang)]
+}
+
+// Raw returns the text of key in lang with its placeholders as written, and
+// whether the key exists.
+func (c *Catalog) Raw(lang, key string) (string, bool) {
+	_, t := c.lookup(lang, key)
+	if t == nil {
+		return "", false
+	}
+	return t.raw, true
+}
+
+// Params returns the declared parameters of key, in order; nil when it
+// declares none.
+func (c *Catalog) Params(key string) []string {
+	if m := c.parsed()[key]; m != nil {
+		return slices.Clone(m.params)
+	}
+	return nil
+}
+
+// Format renders key in lang, filling the declared parameters in order
+// with args: a missing argument prints as "?", extra arguments are
+// ignored, and a placeholder that is not declared stays as written. ok is
+// false when the key does not exist.
+func (c *Catalog) Format(lang, key string, args ...string) (s string, ok bool) {
+	_, t := c.lookup(lang, key)
+	if t == nil {
+		return "", false
+	}
+	n := 0
+	for _, p := range t.pieces {
+		if p.name == "" {
+			n += len(p.lit)
+		} else if p.arg >= 0 && p.arg < len(args) {
+			n += len(args[p.arg])
+		} else {
+			n += len(p.name) + 2
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range t.pieces {
+		switch {
+		case p.name == "":
+			b.WriteString(p.lit)
+		case p.arg >= 0 && p.arg < len(args):
+			b.WriteString(args[p.arg])
+		case p.arg >= 0:
+			b.WriteString("?")
+		default:
+			b.WriteString("{" + p.name + "}")
+		}
+	}
+	return b.String(), true
+}
+
+// Named renders key in lang with placeholders filled by name from pairs
+// ("stage", "NEW", "item", "DEAL_1"). A placeholder with no value stays as
+// written; ok is false when the key does not exist.
+func (c *Catalog) Named(lang, key string, pairs ...string) (s string, ok bool) {
+	_, t := c.lookup(lang, key)
+	if t == nil {
+		return "", false
+	}
+	return fill(t, pairs), true
+}
+
+func fill(t *template, pairs []string) string {
+	var b strings.Builder
+	b.Grow(len(t.raw))
+	for _, p := range t.pieces {
+		if p.name == "" {
+			b.WriteString(p.lit)
+			continue
+		}
+		v, found := "", false
+		for i := 0; i+1 < len(pairs); i += 2 {
+			if pairs[i] == p.name {
+				v, found = pairs[i+1], true
+				break
+			}
+		}
+		if found {
+			b.WriteString(v)
+		} else {
+			b.WriteString("{" + p.name + "}")
+		}
+	}
+	return b.String()
+}
+
+// Keys returns every key, sorted.
+func (c *Catalog) Keys() []string {
+	m := c.parsed()
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Placeholders returns the placeholder names of key's text in lang, sorted
+// and without repeats.
+func (c *Catalog) Placeholders(lang, key string) []string {
+	_, t := c.lookup(lang, key)
+	if t == nil {
+		return nil
+	}
+	var names []string
+	for _, p := range t.pieces {
+		if p.name != "" {
+			names = append(names, p.name)
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
+}
+
+// Problems lists what is wrong with the catalog's files: lines that do not
+// parse, keys defined twice or missing in a language, parameter lists or
+// placeholders that differ between the languages, placeholders that are
+// not declared, parameters never used. A catalog's test requires none.
+func (c *Catalog) Problems() []string {
+	c.parsed()
+	return slices.Clone(c.problems)
+}
