@@ -51,10 +51,11 @@ func Languages() []string { return []string{RU, EN} }
 // Catalog is a set of messages in both languages. It is safe for
 // concurrent use; it is parsed on first use and never written afterwards.
 type Catalog struct {
-	once     sync.Once
-	load     func() map[string][]byte // file name → content
-	msgs     map[string]*message
-	problems []string
+	once      sync.Once
+	checkOnce sync.Once
+	load      func() map[string][]byte // file name → content
+	msgs      map[string]*message
+	problems  []string
 }
 
 // message is one key in both languages.
@@ -216,25 +217,9 @@ func parseLine(line string) (key string, params []string, declared bool, txt str
 	return key, params, declared, rest, true
 }
 
-// finish compiles the texts and records every difference between the
-// languages.
+// finish settles each key's parameters and compiles its texts.
 func (c *Catalog) finish() {
-	keys := make([]string, 0, len(c.msgs))
-	for k := range c.msgs {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, key := range keys {
-		m := c.msgs[key]
-		for li, lang := range Languages() {
-			if !m.has[li] {
-				c.problem("key %s has no %s text", key, lang)
-			}
-		}
-		if m.has[0] && m.has[1] && (m.declared[0] != m.declared[1] || !slices.Equal(m.decl[0], m.decl[1])) {
-			c.problem("key %s: parameter lists differ between ru (%s) and en (%s)", key,
-				strings.Join(m.decl[0], ", "), strings.Join(m.decl[1], ", "))
-		}
+	for _, m := range c.msgs {
 		li := 0
 		if !m.has[0] {
 			li = 1
@@ -245,39 +230,57 @@ func (c *Catalog) finish() {
 				m.params = []string{}
 			}
 		}
-		var names [2][]string
 		for i := range 2 {
-			if !m.has[i] {
+			if m.has[i] {
+				m.texts[i].pieces = compile(m.texts[i].raw, m.params)
+			}
+		}
+	}
+}
+
+// check compares the languages of one key.
+func (c *Catalog) check(key string, m *message) {
+	for li, lang := range Languages() {
+		if !m.has[li] {
+			c.problem("key %s has no %s text", key, lang)
+		}
+	}
+	if m.has[0] && m.has[1] && (m.declared[0] != m.declared[1] || !slices.Equal(m.decl[0], m.decl[1])) {
+		c.problem("key %s: parameter lists differ between ru (%s) and en (%s)", key,
+			strings.Join(m.decl[0], ", "), strings.Join(m.decl[1], ", "))
+	}
+	var names [2][]string
+	for i := range 2 {
+		if !m.has[i] {
+			continue
+		}
+		for _, p := range m.texts[i].pieces {
+			if p.name == "" {
 				continue
 			}
-			m.texts[i].pieces = compile(m.texts[i].raw, m.params)
-			for _, p := range m.texts[i].pieces {
-				if p.name == "" {
-					continue
-				}
-				names[i] = append(names[i], p.name)
-				if m.params != nil && p.arg < 0 {
-					c.problem("key %s (%s): placeholder {%s} is not among its parameters (%s)", key, Languages()[i],
-						p.name, strings.Join(m.params, ", "))
-				}
+			names[i] = append(names[i], p.name)
+			if m.params != nil && p.arg < 0 {
+				c.problem("key %s (%s): placeholder {%s} is not among its parameters (%s)", key, Languages()[i],
+					p.name, strings.Join(m.params, ", "))
 			}
-			slices.Sort(names[i])
-			names[i] = slices.Compact(names[i])
 		}
-		if m.has[0] && m.has[1] && !slices.Equal(verbs(m.texts[0].raw), verbs(m.texts[1].raw)) {
-			c.problem("key %s: printf verbs differ between ru (%s) and en (%s)", key,
-				strings.Join(verbs(m.texts[0].raw), " "), strings.Join(verbs(m.texts[1].raw), " "))
-		}
-		if m.has[0] && m.has[1] && !slices.Equal(names[0], names[1]) {
-			c.problem("key %s: placeholders differ between ru {%s} and en {%s}", key,
-				strings.Join(names[0], "} {"), strings.Join(names[1], "} {"))
-		}
-		if m.params != nil {
-			for _, p := range m.params {
-				if !slices.Contains(names[li], p) {
-					c.problem("key %s: parameter %s is never used", key, p)
-				}
-			}
+		slices.Sort(names[i])
+		names[i] = slices.Compact(names[i])
+	}
+	if !m.has[0] || !m.has[1] {
+		return
+	}
+	if v0, v1 := verbs(m.texts[0].raw), verbs(m.texts[1].raw); !slices.Equal(v0, v1) {
+		c.problem("key %s: printf verbs differ between ru (%s) and en (%s)", key,
+			strings.Join(v0, " "), strings.Join(v1, " "))
+	}
+	if !slices.Equal(names[0], names[1]) {
+		c.problem("key %s: placeholders differ between ru {%s} and en {%s}", key,
+			strings.Join(names[0], "} {"), strings.Join(names[1], "} {"))
+	}
+	for _, p := range m.params {
+		if !slices.Contains(names[0], p) {
+			c.problem("key %s: parameter %s is never used", key, p)
 		}
 	}
 }
@@ -292,13 +295,13 @@ func verbs(s string) []string {
 			continue
 		}
 		j := i + 1
-		for j < len(s) && strings.IndexByte("0123456789.+-# []", s[j]) >= 0 {
+		for j < len(s) && strings.IndexByte("0123456789.+-#[]", s[j]) >= 0 {
 			j++
 		}
-		if j < len(s) {
-			if s[j] != '%' {
-				out = append(out, s[i:j+1])
-			}
+		if j < len(s) && strings.IndexByte("sdvqfgtxXceEoUp", s[j]) >= 0 {
+			out = append(out, s[i:j+1])
+			i = j
+		} else if j < len(s) && s[j] == '%' {
 			i = j
 		}
 	}
@@ -488,5 +491,10 @@ func (c *Catalog) Placeholders(lang, key string) []string {
 // not declared, parameters never used. A catalog's test requires none.
 func (c *Catalog) Problems() []string {
 	c.parsed()
+	c.checkOnce.Do(func() {
+		for _, key := range c.Keys() {
+			c.check(key, c.msgs[key])
+		}
+	})
 	return slices.Clone(c.problems)
 }

@@ -2,12 +2,25 @@
 // English. The app is Russian first: Russian is the default and the fallback
 // for unknown languages, because the simulated Bitrix24 portals are Russian.
 //
-// It is deliberately tiny (a map per language and a plural helper): the UI has
-// a few dozen strings and a dependency on a full message-format library would
-// cost more wasm bytes than it saves.
+// The strings live in texts/, one file per part of the UI and language
+// (core, board, designer, home, teach, whatif, lesson, lab, unsaved), read
+// by package text: the same catalog format as the engine's sentences, parsed
+// on first use rather than compiled into map literals (smaller wasm, and the
+// two languages checked key for key by Catalog.Problems).
 package i18n
 
-import "strings"
+import (
+	"embed"
+	"strings"
+
+	"github.com/triggersim/triggersim/text"
+)
+
+//go:embed texts/*.txt
+var textFiles embed.FS
+
+// Texts is the app's message catalog; keys are unique across the files.
+var Texts = text.FromFS(textFiles, "texts")
 
 // Supported language codes.
 const (
@@ -22,70 +35,6 @@ const Default = RU
 // them. It returns a new slice so callers cannot change the package's state.
 func Languages() []string { return []string{RU, EN} }
 
-// tables lists the string tables: one per part of the UI, each in its own
-// file (core here, designer.go, board.go, home.go), so that each part
-// carries its own strings. Keys are unique across tables.
-func tables() []map[string]map[string]string {
-	return []map[string]map[string]string{coreMessages, designerMessages, boardMessages, homeMessages, teachMessages, whatifMessages, lessonMessages, labMessages, unsavedMessages}
-}
-
-// messages is the union of the tables, built once; read-only afterwards.
-var messages = merge(tables())
-
-func merge(ts []map[string]map[string]string) map[string]map[string]string {
-	out := map[string]map[string]string{RU: {}, EN: {}}
-	for _, t := range ts {
-		for lang, m := range t {
-			for k, v := range m {
-				out[lang][k] = v
-			}
-		}
-	}
-	return out
-}
-
-// coreMessages are the strings of the shell: header, language, errors.
-var coreMessages = map[string]map[string]string{
-	RU: {
-		"app.name":        "triggersim",
-		"app.tagline":     "Симулятор роботов и триггеров Битрикс24",
-		"lang.switch":     "Язык интерфейса",
-		"lang.ru":         "RU",
-		"lang.en":         "EN",
-		"home.title":      "Сценарии",
-		"home.empty":      "Сценариев пока нет.",
-		"loading":         "Загрузка…",
-		"error.storage":   "Хранилище недоступно",
-		"scenario.one":    "сценарий",
-		"scenario.few":    "сценария",
-		"scenario.many":   "сценариев",
-		"update.reload":   "Доступна новая версия, перезагрузка…",
-		"footer.offline":  "Работает без сети: всё хранится в этом браузере.",
-		"nav.home":        "Главная",
-		"nav.skipToMain":  "К содержимому",
-		"header.homeLink": "На главную",
-	},
-	EN: {
-		"app.name":        "triggersim",
-		"app.tagline":     "Bitrix24 robots and triggers simulator",
-		"lang.switch":     "Interface language",
-		"lang.ru":         "RU",
-		"lang.en":         "EN",
-		"home.title":      "Scenarios",
-		"home.empty":      "No scenarios yet.",
-		"loading":         "Loading…",
-		"error.storage":   "Storage is unavailable",
-		"scenario.one":    "scenario",
-		"scenario.few":    "scenarios",
-		"scenario.many":   "scenarios",
-		"update.reload":   "A new version is available, reloading…",
-		"footer.offline":  "Works offline: everything is kept in this browser.",
-		"nav.home":        "Home",
-		"nav.skipToMain":  "Skip to content",
-		"header.homeLink": "Go to the home page",
-	},
-}
-
 // Normalize maps a language tag such as "en-US" or "RU" to a supported
 // language code, falling back to Default.
 func Normalize(lang string) string {
@@ -93,7 +42,7 @@ func Normalize(lang string) string {
 	if i := strings.IndexAny(lang, "-_"); i >= 0 {
 		lang = lang[:i]
 	}
-	if _, ok := messages[lang]; ok {
+	if lang == RU || lang == EN {
 		return lang
 	}
 	return Default
@@ -103,10 +52,7 @@ func Normalize(lang string) string {
 // Russian text, and a key missing everywhere is returned as is, so a typo is
 // visible on screen instead of an empty label.
 func T(lang, key string) string {
-	if s, ok := messages[Normalize(lang)][key]; ok {
-		return s
-	}
-	if s, ok := messages[Default][key]; ok {
+	if s, ok := Texts.Raw(Normalize(lang), key); ok {
 		return s
 	}
 	return key
@@ -115,16 +61,17 @@ func T(lang, key string) string {
 // Has reports whether key is defined in lang; tests use it to check that both
 // tables carry the same keys.
 func Has(lang, key string) bool {
-	_, ok := messages[Normalize(lang)][key]
-	return ok
+	return Texts.HasIn(Normalize(lang), key)
 }
 
 // Keys returns the keys defined for lang, in no particular order.
 func Keys(lang string) []string {
-	m := messages[Normalize(lang)]
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+	lang = Normalize(lang)
+	var keys []string
+	for _, k := range Texts.Keys() {
+		if Texts.HasIn(lang, k) {
+			keys = append(keys, k)
+		}
 	}
 	return keys
 }

@@ -107,6 +107,14 @@ func TestSameKeys(t *testing.T) {
 	assert.Equal(t, ru, en)
 }
 
+// TestCatalogConsistent checks the files key for key: both languages have
+// every key, the same {name} placeholders and the same fmt verbs, and no key
+// is defined twice across the parts.
+func TestCatalogConsistent(t *testing.T) {
+	assert.Empty(t, i18n.Texts.Problems())
+	assert.Greater(t, len(i18n.Texts.Keys()), 900, "the catalog was not read")
+}
+
 func ExamplePlural() {
 	for _, n := range []int{1, 3, 11, 21, 25} {
 		fmt.Println(n, i18n.Plural("ru", n, "сценарий", "сценария", "сценариев"))
