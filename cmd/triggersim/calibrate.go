@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/triggersim/triggersim/calibrate"
+	"github.com/triggersim/triggersim/engine"
 )
 
 const calibrateUsage = `usage:
@@ -31,34 +32,16 @@ type calibrateOptions struct {
 	json                                   bool
 }
 
+// calibrateFlags are the flags of the calibrate command.
+var calibrateFlags = flags{switches: set("json"),
+	values: set("categories", "statuses", "history", "deals", "o", "out", "runs", "lang", "title")}
+
 func parseCalibrateArgs(args []string) (calibrateOptions, error) {
 	o := calibrateOptions{runs: calibrate.DefaultRuns}
-	var rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if !strings.HasPrefix(a, "-") || a == "-" {
-			rest = append(rest, a)
-			continue
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	rest, err := calibrateFlags.parse(args, func(name, value string) error {
 		switch name {
 		case "json":
 			o.json = true
-			continue
-		case "h", "help":
-			return o, errHelp
-		case "categories", "statuses", "history", "deals", "o", "out", "runs", "lang", "title":
-		default:
-			return o, fmt.Errorf("unknown flag %s", a)
-		}
-		if !hasValue {
-			if i+1 >= len(args) {
-				return o, fmt.Errorf("--%s needs a value", name)
-			}
-			i++
-			value = args[i]
-		}
-		switch name {
 		case "categories":
 			o.categories = value
 		case "statuses":
@@ -74,15 +57,16 @@ func parseCalibrateArgs(args []string) (calibrateOptions, error) {
 		case "runs":
 			n, err := strconv.Atoi(value)
 			if err != nil || n < 1 || n > 1000 {
-				return o, fmt.Errorf("--runs expects a whole number from 1 to 1000, got %q", value)
+				return fmt.Errorf("--runs expects a whole number from 1 to 1000, got %q", engine.Clip(value))
 			}
 			o.runs = n
 		case "lang":
-			if value != "ru" && value != "en" {
-				return o, fmt.Errorf("--lang must be ru or en, got %q", value)
-			}
-			o.lang = value
+			return setLang(&o.lang, value)
 		}
+		return nil
+	})
+	if err != nil {
+		return o, err
 	}
 	if len(rest) != 1 || rest[0] != "calibrate" {
 		return o, fmt.Errorf("calibrate takes no file names without a flag: %s", strings.Join(rest[1:], " "))

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
+	"slices"
 
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/lesson"
@@ -18,36 +18,21 @@ const lessonUsage = `usage:
 Exit status: 0 the lesson is sound, 1 its goals are not as required, 2 invalid file or usage.
 `
 
+// lessonFlags are the flags of the lesson command.
+var lessonFlags = flags{values: set("lang")}
+
 func isLesson(args []string) bool { return len(args) > 0 && args[0] == "lesson" }
 
 // runLesson is `triggersim lesson check`.
 func runLesson(args []string, stdout, stderr io.Writer) int {
-	var rest []string
 	lang := ""
-	for i := 1; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--lang" || a == "-lang":
-			if i+1 >= len(args) {
-				fmt.Fprintf(stderr, "triggersim: --lang needs a value: ru or en\n%s", lessonUsage)
-				return 2
-			}
-			i++
-			lang = args[i]
-		case strings.HasPrefix(a, "--lang="):
-			lang = strings.TrimPrefix(a, "--lang=")
-		case a == "-h" || a == "--help" || a == "help":
-			fmt.Fprint(stdout, lessonUsage)
-			return 0
-		case len(a) > 1 && a[0] == '-':
-			fmt.Fprintf(stderr, "triggersim: unknown flag %s\n%s", a, lessonUsage)
-			return 2
-		default:
-			rest = append(rest, a)
-		}
+	rest, err := lessonFlags.parse(args[1:], func(_, value string) error { return setLang(&lang, value) })
+	if err == errHelp || slices.Contains(rest, "help") {
+		fmt.Fprint(stdout, lessonUsage)
+		return 0
 	}
-	if lang != "" && lang != "ru" && lang != "en" {
-		fmt.Fprintf(stderr, "triggersim: --lang must be ru or en, got %q\n", lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "triggersim: %v\n%s", err, lessonUsage)
 		return 2
 	}
 	if len(rest) == 0 || rest[0] != "check" || len(rest) < 2 || len(rest) > 3 {

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/triggersim/triggersim/engine"
 )
@@ -48,35 +49,23 @@ type options struct {
 	lang string
 }
 
+// mainFlags are the flags of run, validate and lint.
+var mainFlags = flags{switches: set("json"), values: set("lang")}
+
 func parseArgs(args []string) (options, error) {
 	var o options
-	var rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--json" || a == "-json":
+	rest, err := mainFlags.parse(args, func(name, value string) error {
+		if name == "json" {
 			o.json = true
-		case a == "--lang" || a == "-lang":
-			if i+1 >= len(args) {
-				return o, fmt.Errorf("--lang needs a value: ru or en")
-			}
-			i++
-			o.lang = args[i]
-		case len(a) > 7 && (a[:7] == "--lang=" || a[:6] == "-lang="):
-			o.lang = a[len("--lang="):]
-			if a[1] != '-' {
-				o.lang = a[len("-lang="):]
-			}
-		case a == "-h" || a == "--help" || a == "help":
-			return o, errHelp
-		case len(a) > 1 && a[0] == '-':
-			return o, fmt.Errorf("unknown flag %s", engine.Clip(a))
-		default:
-			rest = append(rest, a)
+			return nil
 		}
+		return setLang(&o.lang, value)
+	})
+	if err != nil {
+		return o, err
 	}
-	if o.lang != "" && o.lang != "ru" && o.lang != "en" {
-		return o, fmt.Errorf("--lang must be ru or en, got %s", engine.Quote(o.lang))
+	if slices.Contains(rest, "help") {
+		return o, errHelp
 	}
 	if len(rest) == 0 {
 		return o, fmt.Errorf("no command")

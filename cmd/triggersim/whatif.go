@@ -44,9 +44,9 @@ type whatifOptions struct {
 	kpi, goal                   string
 }
 
-// whatifValueFlags take a value as the next argument.
-var whatifValueFlags = map[string]bool{"seed": true, "days": true, "compare": true, "replay": true, "lang": true,
-	"runs": true, "sweep": true, "kpi": true, "goal": true}
+// whatifFlags are the flags of the whatif command.
+var whatifFlags = flags{switches: set("json", "changed"),
+	values: set("seed", "days", "compare", "replay", "lang", "runs", "sweep", "kpi", "goal")}
 
 // isWhatIf reports whether the command line is the whatif command: its
 // first argument that is neither a flag nor a flag's value is "whatif".
@@ -55,7 +55,7 @@ func isWhatIf(args []string) bool {
 		a := args[i]
 		if strings.HasPrefix(a, "-") {
 			name := strings.TrimLeft(a, "-")
-			if whatifValueFlags[name] {
+			if whatifFlags.values[name] {
 				i++
 			}
 			continue
@@ -67,39 +67,16 @@ func isWhatIf(args []string) bool {
 
 func parseWhatIfArgs(args []string) (whatifOptions, error) {
 	var o whatifOptions
-	var rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if !strings.HasPrefix(a, "-") || a == "-" {
-			rest = append(rest, a)
-			continue
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	rest, err := whatifFlags.parse(args, func(name, value string) error {
 		switch name {
 		case "json":
 			o.json = true
-			continue
 		case "changed":
 			o.changed = true
-			continue
-		case "h", "help":
-			return o, errHelp
-		}
-		if !whatifValueFlags[name] {
-			return o, fmt.Errorf("unknown flag %s", engine.Clip(a))
-		}
-		if !hasValue {
-			if i+1 >= len(args) {
-				return o, fmt.Errorf("--%s needs a value", name)
-			}
-			i++
-			value = args[i]
-		}
-		switch name {
 		case "seed", "days":
 			n, err := strconv.Atoi(value)
 			if err != nil || n < 0 || name == "days" && (n < 1 || n > 3650) {
-				return o, fmt.Errorf("--%s expects a whole number%s, got %q", name, map[bool]string{true: " from 1 to 3650", false: " ≥ 0"}[name == "days"], engine.Clip(value))
+				return fmt.Errorf("--%s expects a whole number%s, got %q", name, map[bool]string{true: " from 1 to 3650", false: " ≥ 0"}[name == "days"], engine.Clip(value))
 			}
 			if name == "seed" {
 				o.seed, o.seedSet = n, true
@@ -109,20 +86,20 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 		case "runs":
 			n, err := strconv.Atoi(value)
 			if err != nil || n < 1 || n > whatif.MaxRuns {
-				return o, fmt.Errorf("--runs expects a whole number from 1 to %d, got %q", whatif.MaxRuns, engine.Clip(value))
+				return fmt.Errorf("--runs expects a whole number from 1 to %d, got %q", whatif.MaxRuns, engine.Clip(value))
 			}
 			o.runs = n
 		case "sweep":
 			sw, err := whatif.ParseSweep(value)
 			if err != nil {
-				return o, fmt.Errorf("--sweep: %v", err)
+				return fmt.Errorf("--sweep: %v", err)
 			}
 			o.sweep = &sw
 		case "kpi":
 			o.kpi = value
 		case "goal":
 			if value != whatif.GoalMax && value != whatif.GoalMin {
-				return o, fmt.Errorf("--goal must be max or min, got %q", engine.Clip(value))
+				return fmt.Errorf("--goal must be max or min, got %q", engine.Clip(value))
 			}
 			o.goal = value
 		case "compare":
@@ -130,11 +107,12 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 		case "replay":
 			o.replay = value
 		case "lang":
-			if value != "ru" && value != "en" {
-				return o, fmt.Errorf("--lang must be ru or en, got %q", engine.Clip(value))
-			}
-			o.lang = value
+			return setLang(&o.lang, value)
 		}
+		return nil
+	})
+	if err != nil {
+		return o, err
 	}
 	if len(rest) != 2 || rest[0] != "whatif" {
 		return o, fmt.Errorf("whatif needs exactly one FILE")
