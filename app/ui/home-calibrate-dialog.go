@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"sync/atomic"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -192,27 +191,16 @@ func (d *HomeCalibrateDialog) onFit(ctx app.Context) {
 			return
 		}
 		f := c.NewFitter(calibrate.DefaultRuns)
-		var last time.Time
-		for more := true; more; {
-			t0 := time.Now()
-			for more && time.Since(t0) < labSlice {
-				more = f.Step(labStepChunk)
-			}
-			if cancel.Load() {
-				return
-			}
-			if more && time.Since(last) >= labProgressEvery {
-				last = time.Now()
-				pc := int(math.Round(f.Progress() * 100))
-				ctx.Dispatch(func(ctx app.Context) {
-					if d.cancel == cancel {
-						d.percent = pc
-					}
-				})
-			}
-			if more {
-				whatifYield()
-			}
+		progress := func() {
+			pc := int(math.Round(f.Progress() * 100))
+			ctx.Dispatch(func(ctx app.Context) {
+				if d.cancel == cancel {
+					d.percent = pc
+				}
+			})
+		}
+		if !(labrun.Slices{Yield: whatifYield}).Drive(f, cancel.Load, progress) {
+			return
 		}
 		rep, err := f.Report()
 		if err != nil {

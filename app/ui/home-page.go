@@ -157,15 +157,14 @@ func (p *HomePage) Render() app.UI {
 			p.renderToolbar(lang),
 			p.renderNotice(lang),
 			app.If(len(p.importErrs) > 0, func() app.UI {
-				return &HomeImportErrors{
-					Lang:     lang,
-					Source:   p.importSource,
-					Problems: p.importErrs,
-					OnClose:  func(ctx app.Context) { p.importErrs = nil },
+				return &HomeImportReport{
+					Lang:    lang,
+					Files:   []home.FileOutcome{{Name: p.importSource, Done: true, Problems: p.importErrs}},
+					OnClose: func(ctx app.Context) { p.importErrs = nil },
 				}
 			}),
 			app.If(p.batch != nil, func() app.UI {
-				return &HomeImportResults{Lang: lang, Files: append([]home.FileOutcome(nil), p.batch.Files...), OnClose: func(ctx app.Context) { p.batch = nil }}
+				return &HomeImportReport{Lang: lang, Batch: true, Files: append([]home.FileOutcome(nil), p.batch.Files...), OnClose: func(ctx app.Context) { p.batch = nil }}
 			}),
 			p.renderList(lang),
 			p.renderExamples(lang),

@@ -28,16 +28,33 @@ func TestHomePageEmpty(t *testing.T) {
 }
 
 func TestImportErrorsListEveryPath(t *testing.T) {
-	c := &HomeImportErrors{Lang: "ru", Source: "bad.json", Problems: []home.Problem{
+	c := &HomeImportReport{Lang: "ru", Files: []home.FileOutcome{{Name: "bad.json", Done: true, Problems: []home.Problem{
 		{Path: "items[1].id", Msg: "duplicate item DEAL_1"},
 		{Path: "", Msg: "import: the file is empty"},
 		{Path: "title", Msg: "<b>x</b>"},
-	}}
+	}}}}
 	html := render(t, c)
 	assert.Contains(t, html, "«bad.json» не импортирован, ничего не изменилось. 3 ошибки:")
 	assert.Contains(t, html, "items[1].id")
 	assert.Contains(t, html, "весь файл")
 	assert.Contains(t, html, "&lt;b&gt;x&lt;/b&gt;")
+	assert.Contains(t, html, `role="alert"`)
+}
+
+func TestImportReportOfABatch(t *testing.T) {
+	c := &HomeImportReport{Lang: "en", Batch: true, Files: []home.FileOutcome{
+		{Name: "a.json", Done: true, Title: "Deals"},
+		{Name: "b.json", Done: true, Problems: []home.Problem{{Path: "triggers[0].stage", Msg: "unknown stage"}}},
+		{Name: "c.json"},
+	}}
+	html := render(t, c)
+	assert.Contains(t, html, `data-testid="import-results"`)
+	assert.Contains(t, html, `data-done="0"`)
+	assert.Contains(t, html, `data-state="imported"`)
+	assert.Contains(t, html, `data-state="failed"`)
+	assert.Contains(t, html, `data-state="reading"`)
+	assert.Contains(t, html, "triggers[0].stage")
+	assert.NotContains(t, html, `role="alert"`)
 }
 
 func TestSaveIndicator(t *testing.T) {

@@ -4,8 +4,6 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/triggersim/triggersim/app/whatiflab"
 )
 
 // Browser calls of the what-if lab: yielding to the event loop between
@@ -84,13 +82,3 @@ func whatifDownloadPNG(name, svg string) {
 	img.Set("onload", onLoad)
 	img.Set("src", src)
 }
-
-// Timing of the step loops that still run in the pages (calibration,
-// replicated runs): work in slices of whatifSlice, whatifStepChunk steps
-// at a time, and redraw progress at most every whatifProgressEvery — the
-// same budget as whatiflab's runs.
-const (
-	whatifSlice         = whatiflab.DefaultSlice
-	whatifStepChunk     = 16
-	whatifProgressEvery = whatiflab.DefaultEvery
-)

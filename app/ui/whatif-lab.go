@@ -6,7 +6,6 @@ import (
 	"math"
 	"strconv"
 	"sync/atomic"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -226,27 +225,16 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 			return
 		}
 		b := whatif.NewBatch(jobs)
-		var last time.Time
-		for more := true; more; {
-			t0 := time.Now()
-			for more && time.Since(t0) < labSlice {
-				more = b.Step(labStepChunk)
-			}
-			if cancel.Load() {
-				return
-			}
-			if more && time.Since(last) >= labProgressEvery {
-				last = time.Now()
-				done, total, frac := b.Progress()
-				ctx.Dispatch(func(ctx app.Context) {
-					if l.cancel == cancel {
-						l.done, l.total, l.percent = done, total, int(math.Round(frac*100))
-					}
-				})
-			}
-			if more {
-				whatifYield()
-			}
+		progress := func() {
+			done, total, frac := b.Progress()
+			ctx.Dispatch(func(ctx app.Context) {
+				if l.cancel == cancel {
+					l.done, l.total, l.percent = done, total, int(math.Round(frac*100))
+				}
+			})
+		}
+		if !(labrun.Slices{Yield: whatifYield}).Drive(b, cancel.Load, progress) {
+			return
 		}
 		ks, err := b.Results()
 		if err != nil {
