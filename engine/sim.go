@@ -38,7 +38,7 @@ type Sim struct {
 	// over and over, and keep the garbage collector waiting meanwhile).
 	events   []Event
 	script   int // len(sc.Events)
-	fired    [][]Event
+	fired    [][]firedEvent
 	nFired   int
 	items    []*item
 	byTarget map[string]*item
@@ -498,11 +498,11 @@ func (s *Sim) Fire(ev Event) int {
 	// Events from outside may come at any time and end any loop, so a
 	// loop across time is no longer called early (loop.go).
 	s.driven = true
-	ev.At = Time{Abs: s.now}
 	if c := s.nFired / firedChunk; c == len(s.fired) {
-		s.fired = append(s.fired, make([]Event, firedChunk))
+		s.fired = append(s.fired, make([]firedEvent, firedChunk))
 	}
-	s.fired[s.nFired/firedChunk][s.nFired%firedChunk] = ev
+	s.fired[s.nFired/firedChunk][s.nFired%firedChunk] = firedEvent{code: ev.Code, target: ev.Target, data: ev.Data, by: ev.By,
+		sec: s.now.Unix(), nsec: int32(s.now.Nanosecond()), loc: s.locIndex(s.now.Location())}
 	idx := s.script + s.nFired
 	s.nFired++
 	s.runCascade(idx, nil)
@@ -512,13 +512,47 @@ func (s *Sim) Fire(ev Event) int {
 // firedChunk is how many fired events one chunk of Sim.fired holds.
 const firedChunk = 1024
 
+// firedEvent is a fired event as the run keeps it: what Fire was given,
+// and the clock then (the event's At) as seconds and nanoseconds with an
+// index into Sim.locs; 64 bytes rather than Event's 104.
+type firedEvent struct {
+	code, target string
+	data         map[string]any
+	by           int
+	sec          int64
+	nsec         int32
+	loc          int32
+}
+
 // event is the script or fired event of an index.
-func (s *Sim) event(idx int) *Event {
+func (s *Sim) event(idx int) Event {
 	if idx < s.script {
-		return &s.events[idx]
+		return s.events[idx]
 	}
 	idx -= s.script
-	return &s.fired[idx/firedChunk][idx%firedChunk]
+	f := &s.fired[idx/firedChunk][idx%firedChunk]
+	return Event{At: Time{Abs: time.Unix(f.sec, int64(f.nsec)).In(s.locs[f.loc])}, Code: f.code, Target: f.target, Data: f.data, By: f.by}
+}
+
+// eventTarget is the target of the event of an index.
+func (s *Sim) eventTarget(idx int) string {
+	if idx < s.script {
+		return s.events[idx].Target
+	}
+	idx -= s.script
+	return s.fired[idx/firedChunk][idx%firedChunk].target
+}
+
+// locIndex is the index of a location in Sim.locs, added if new (a run
+// sees one or two).
+func (s *Sim) locIndex(loc *time.Location) int32 {
+	for i, l := range s.locs {
+		if l == loc {
+			return int32(i)
+		}
+	}
+	s.locs = append(s.locs, loc)
+	return int32(len(s.locs) - 1)
 }
 
 func (s *Sim) runTask(t *task) {
@@ -547,7 +581,7 @@ func (s *Sim) runCascade(origin int, robot *task) {
 	*c = cascade{origin: origin, lastStarted: c.lastStarted, changes: c.changes, work: c.work[:0], trail: c.trail[:0]}
 	s.cas = c
 	if robot == nil {
-		if !s.step("event", s.event(origin).Target) {
+		if !s.step("event", s.eventTarget(origin)) {
 			return
 		}
 		s.runEvent(origin)
@@ -648,7 +682,8 @@ func (s *Sim) intp(n int) *int {
 			return p
 		}
 	}
-	p := &n
+	p := new(int) // not &n: n would then be moved to the heap on every call
+	*p = n
 	if len(s.ints) < 32 {
 		s.ints = append(s.ints, p)
 	}
@@ -838,7 +873,8 @@ func (s *Sim) byUser(ev *Event) int {
 }
 
 func (s *Sim) runEvent(idx int) {
-	ev := s.event(idx)
+	evv := s.event(idx)
+	ev := &evv
 	if s.keeps(LogEvent) {
 		e := LogEntry{Type: LogEvent, Code: ev.Code, Target: ev.Target, Data: ev.Data}
 		if ev.By != 0 {

@@ -78,19 +78,7 @@ func (s *Sim) History(target string) []StagePoint {
 
 // stagePoint records where the item is now, for its stage history.
 func (s *Sim) stagePoint(it *item) stagePoint {
-	loc := s.now.Location()
-	li := -1
-	for i, l := range s.locs {
-		if l == loc {
-			li = i
-			break
-		}
-	}
-	if li < 0 {
-		li = len(s.locs)
-		s.locs = append(s.locs, loc)
-	}
-	return stagePoint{sec: s.now.Unix(), nsec: int32(s.now.Nanosecond()), loc: int32(li),
+	return stagePoint{sec: s.now.Unix(), nsec: int32(s.now.Nanosecond()), loc: s.locIndex(s.now.Location()),
 		pipeline: int32(it.pm.index), stage: int32(it.stage)}
 }
 
@@ -104,8 +92,8 @@ func (s *Sim) point(it *item, i int) StagePoint {
 // Events is the script plus the events fired interactively so far; a log
 // entry's Event indexes it.
 func (s *Sim) Events() []Event {
-	for i := len(s.events) - s.script; i < s.nFired; i++ {
-		s.events = append(s.events, s.fired[i/firedChunk][i%firedChunk])
+	for i := len(s.events); i < s.script+s.nFired; i++ {
+		s.events = append(s.events, s.event(i))
 	}
 	return s.events
 }
