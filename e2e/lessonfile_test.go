@@ -35,10 +35,8 @@ func TestLessonAuthoredSharedSolvedCollected(t *testing.T) {
 			b.eval(t, fmt.Sprintf(`document.querySelector('.lang-switch__button[data-lang="%s"]').click(), ""`, c.lang))
 			b.waitFor(t, fmt.Sprintf(`document.documentElement.lang === %q`, c.lang))
 
-			// The trainer: lessons → make a lesson from the open scenario.
-			b.click(t, `.header__nav a[href="/lessons"]`)
-			b.waitFor(t, b.exists(`[data-testid="lesson-tools-author"]`))
-			b.click(t, `[data-testid="lesson-tools-author"]`)
+			// The trainer: «Сделать урок» in the designer's toolbar.
+			b.click(t, `[data-testid="make-lesson"]`)
 			b.waitFor(t, b.exists(`[data-testid="author-name"]`))
 			b.setValue(t, `[data-testid="author-name"]`, c.title)
 			b.setValue(t, `[data-testid="author-task"]`, c.task)
@@ -86,6 +84,11 @@ func TestLessonAuthoredSharedSolvedCollected(t *testing.T) {
 			s.click(t, `[data-testid="train-start"]`)
 			s.waitFor(t, s.exists(`[data-stage="EXECUTING"] [data-testid="add-trigger"]`))
 			assert.Equal(t, "0", s.eval(t, `String(document.querySelectorAll('[data-trigger]').length)`), "the trainee starts without triggers")
+			// The goals are over the board; the lesson lets the trainee
+			// change only triggers, so robots are locked.
+			s.waitFor(t, s.exists(`[data-testid="designer-lesson"]`))
+			assert.Equal(t, "false,false", designerGoals(s, t))
+			assert.Equal(t, "true", s.eval(t, `String(document.querySelector('[data-stage="EXECUTING"] [data-testid="add-robot"]').disabled)`))
 			s.click(t, `[data-stage="EXECUTING"] [data-testid="add-trigger"]`)
 			s.waitFor(t, s.exists(`[data-testid="trigger-catalog"]`))
 			s.click(t, `[data-testid="trigger-catalog"] [data-code="CALL"]`)
@@ -94,6 +97,8 @@ func TestLessonAuthoredSharedSolvedCollected(t *testing.T) {
 			s.click(t, `[data-testid="trigger-save"]`)
 			s.waitFor(t, s.gone(`[data-testid="trigger-dialog"]`))
 			s.waitFor(t, s.exists(`[data-stage="EXECUTING"] [data-trigger]`))
+			s.waitFor(t, `document.querySelector('[data-testid="designer-lesson"]').dataset.done === "true"`)
+			assert.Equal(t, "true,true", designerGoals(s, t), "the goals turn green as the trainee edits")
 
 			s.eval(t, `history.back(), ""`)
 			s.waitFor(t, s.exists(`[data-testid="train-check"]`))

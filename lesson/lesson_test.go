@@ -230,3 +230,42 @@ func TestExpectationInScenarioIsRefused(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `scenario.expect: a lesson's expectations are its goals`)
 }
+
+func TestMayChange(t *testing.T) {
+	l, _ := first(t)
+	assert.True(t, l.MayChangeTrigger("DEAL", "PREPARATION"))
+	assert.False(t, l.MayChangeRobot("DEAL", "PREPARATION"))
+	assert.True(t, l.MayChangeSection(lesson.SectionTriggers))
+	assert.False(t, l.MayChangeSection(lesson.SectionRobots))
+	assert.False(t, l.MayChangeSection(lesson.SectionSetup))
+
+	l.MayChange = []string{"robots:DEAL:PREPARATION", "items"}
+	assert.False(t, l.MayChangeTrigger("DEAL", "PREPARATION"))
+	assert.True(t, l.MayChangeRobot("DEAL", "PREPARATION"))
+	assert.False(t, l.MayChangeRobot("DEAL", "NEW"))
+	assert.False(t, l.MayChangeRobot("LEAD", "PREPARATION"))
+	assert.True(t, l.MayChangeSection(lesson.SectionRobots))
+	assert.True(t, l.MayChangeSection(lesson.SectionItems))
+	assert.False(t, l.MayChangeSection(lesson.SectionEvents))
+
+	l.MayChange = nil
+	assert.True(t, l.MayChangeTrigger("LEAD", "X"))
+	assert.True(t, l.MayChangeRobot("LEAD", "X"))
+	assert.True(t, l.MayChangeSection(lesson.SectionSetup))
+}
+
+func TestNewlyOutOfScope(t *testing.T) {
+	l, sol := first(t)
+	// Adding the solution's trigger to the start is allowed.
+	assert.Empty(t, l.NewlyOutOfScope(l.Scenario, sol))
+	// Dropping a robot is not, and says so in both languages.
+	noRobots := *sol
+	noRobots.Robots = nil
+	assert.Equal(t, []string{lesson.SectionRobots}, l.NewlyOutOfScope(sol, &noRobots))
+	assert.Equal(t, "robots this lesson does not let you change were changed", lesson.ScopeMessage(lesson.SectionRobots, "en"))
+	assert.Equal(t, "изменены роботы, которых в этом уроке менять нельзя", lesson.ScopeMessage(lesson.SectionRobots, "ru"))
+	// A copy that already differs there may still change its triggers.
+	more := noRobots
+	more.Triggers = nil
+	assert.Empty(t, l.NewlyOutOfScope(&noRobots, &more))
+}

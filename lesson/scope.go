@@ -179,3 +179,52 @@ func StartFrom(sol *engine.Scenario, scopes []string) *engine.Scenario {
 	}
 	return &c
 }
+
+// MayChangeTrigger reports whether the trainee may add, change or delete a
+// trigger of an entity type on a stage.
+func (l *Lesson) MayChangeTrigger(ent, stage string) bool {
+	return len(l.MayChange) == 0 || inScope(l.MayChange, "triggers", ent, stage)
+}
+
+// MayChangeRobot reports whether the trainee may add, change, move or
+// delete a robot of an entity type on a stage.
+func (l *Lesson) MayChangeRobot(ent, stage string) bool {
+	return len(l.MayChange) == 0 || inScope(l.MayChange, "robots", ent, stage)
+}
+
+// MayChangeSection reports whether the trainee may change a section
+// (Section*) at all: items and events when a scope names them, the setup
+// (entities, pipelines, stages, users, times) only when the lesson allows
+// any change. For triggers and robots it reports whether some scope names
+// them; MayChangeTrigger and MayChangeRobot say where.
+func (l *Lesson) MayChangeSection(section string) bool {
+	if len(l.MayChange) == 0 {
+		return true
+	}
+	for _, s := range l.MayChange {
+		kind, _, _ := strings.Cut(s, ":")
+		if kind == section {
+			return true
+		}
+	}
+	return false
+}
+
+// NewlyOutOfScope returns the sections that after changes outside the
+// lesson's scopes while before did not: what one edit of the trainee's
+// scenario would break. A trainee whose copy already differs somewhere
+// (an older copy, a lesson changed since) may still edit what is allowed.
+func (l *Lesson) NewlyOutOfScope(before, after *engine.Scenario) []string {
+	was := l.OutOfScope(before)
+	var out []string
+	for _, s := range l.OutOfScope(after) {
+		if !contains(was, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ScopeMessage says, in lang, that a section was changed that the lesson
+// does not let the trainee change (the texts of Report.Messages).
+func ScopeMessage(section, lang string) string { return msg(lang, "scope."+section) }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -8,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/teach"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/lesson"
@@ -39,9 +42,15 @@ type AuthorPage struct {
 	problems []string
 	link     string
 	file     []byte
+
+	of      string // the stored scenario the picks are of
+	loading bool
+	openErr string
 }
 
-// OnNav starts a draft from the open scenario.
+// OnNav starts a draft from the scenario of the address (?id=, as the
+// designer's «Сделать урок» links it), else the open scenario, else the
+// one this browser opened last.
 func (p *AuthorPage) OnNav(ctx app.Context) {
 	p.mountChrome(ctx)
 	if p.scope == "" {
@@ -49,8 +58,41 @@ func (p *AuthorPage) OnNav(ctx app.Context) {
 		p.max = 1
 		p.lint = engine.LintTriggerShadowed
 	}
+	id := p.place.Scenario
+	if d := p.Tab.Session.Doc(); d != nil && (id == "" || d.ID == id) {
+		p.opened(d.ID)
+		markReady(ctx)
+		return
+	}
+	p.loading, p.openErr = true, ""
+	sess, page := p.Tab.Session, p.page.or(ctx)
+	ctx.Async(func() {
+		got, err := sess.Show(context.Background(), id)
+		page.Dispatch(func(ctx app.Context) {
+			p.loading = false
+			if err != nil && !errors.Is(err, session.ErrNoScenario) {
+				p.openErr = err.Error()
+			}
+			if err == nil {
+				p.opened(got)
+			}
+			markReady(ctx)
+		})
+	})
+}
+
+// opened starts the picks over the stored scenario id (kept when it is
+// the one they are of).
+func (p *AuthorPage) opened(id string) {
+	if id != p.of {
+		if p.of != "" {
+			p.d.Goals = nil // they point at the other scenario's items
+		}
+		p.of = id
+		p.item, p.stage, p.trigger, p.robot = "", "", "", ""
+		p.verdict, p.problems, p.link, p.file = nil, nil, "", nil
+	}
 	p.pickDefaults()
-	markReady(ctx)
 }
 
 func (p *AuthorPage) onLangChange(ctx app.Context, lang string) { p.changeLang(ctx, lang) }
@@ -196,9 +238,17 @@ func authorSelect(id, testid string, list []string, selected string, set func(st
 func (p *AuthorPage) Render() app.UI {
 	lang := p.currentLang()
 	sc := p.Tab.Session.Scenario()
+	if p.loading {
+		return p.frame(p.Tab, "author-page", p.onLangChange,
+			p.toolbar(i18n.T(lang, "author.title"), ""),
+			app.P().Text(i18n.T(lang, "loading")))
+	}
 	if sc == nil {
 		return p.frame(p.Tab, "author-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "author.title"), ""),
+			app.If(p.openErr != "", func() app.UI {
+				return app.P().Class("lesson-page__error").Role("alert").Text(p.openErr)
+			}),
 			app.P().DataSet("testid", "author-none").Text(i18n.T(lang, "author.noScenario")),
 			app.A().Class("teach-button").Href("/").Text(i18n.T(lang, "nav.home")),
 		)

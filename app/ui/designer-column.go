@@ -39,6 +39,24 @@ type DesignerColumn struct {
 	OnEditTrigger, OnCopyTrigger, OnDeleteTrigger func(ctx app.Context, id string)
 	OnEditRobot, OnCopyRobot, OnDeleteRobot       func(ctx app.Context, id string)
 	OnMoveRobot                                   func(ctx app.Context, id string, delta int)
+
+	// StageLocked, TriggersLocked and RobotsLocked say why the trainee of
+	// a lesson may not change the stage's settings, its triggers or its
+	// robots ("" when they may): the controls are disabled and the
+	// reason is shown.
+	StageLocked, TriggersLocked, RobotsLocked string
+}
+
+// lockNote shows why a section of the column is locked; the disabled
+// control it explains points at it with aria-describedby.
+func lockNote(id, text string) app.UI {
+	if text == "" {
+		return nil
+	}
+	return app.P().ID(id).Class("designer-column__locked").DataSet("testid", "designer-locked").Body(
+		app.Span().Class("designer-column__locked-icon").Aria("hidden", "true").Body(Icon("ban")),
+		app.Span().Text(text),
+	)
 }
 
 // Render implements app.Composer.
@@ -60,6 +78,10 @@ func (c *DesignerColumn) Render() app.UI {
 		headLabel += ". " + mark
 		headTitle = strings.Join(stageTexts, "\n\n") + "\n\n" + headTitle
 	}
+	if c.StageLocked != "" {
+		headTitle = c.StageLocked
+	}
+	trigLock, robotLock := "lock-triggers-"+st.ID, "lock-robots-"+st.ID
 	class := "designer-column designer-column--" + st.Semantics
 	if c.Highlight != "" && c.Highlight == lintview.StageAnchor(st.ID) {
 		class += " lint-target"
@@ -76,6 +98,7 @@ func (c *DesignerColumn) Render() app.UI {
 				Style("--stage-color", color).
 				Title(headTitle).
 				Aria("label", headLabel).
+				Disabled(c.StageLocked != "").
 				OnClick(c.onEditStage).
 				Body(
 					app.If(len(stageNotes) > 0, func() app.UI {
@@ -100,16 +123,20 @@ func (c *DesignerColumn) Render() app.UI {
 						Trigger:   c.Triggers[i],
 						Lint:      c.Lint.Triggers[c.Triggers[i].ID],
 						Highlight: c.Highlight != "" && c.Highlight == lintview.TriggerAnchor(c.Triggers[i].ID),
+						Locked:    c.TriggersLocked,
 						OnEdit:    c.OnEditTrigger,
 						OnCopy:    c.OnCopyTrigger,
 						OnDelete:  c.OnDeleteTrigger,
 					}
 				}),
+				lockNote(trigLock, c.TriggersLocked),
 				app.Button().
 					Type("button").
 					Class("designer-column__add designer-column__add--trigger").
 					Aria("label", design.Format(i18n.T(c.Lang, "designer.addTriggerLabel"), st.Name)).
 					DataSet("testid", "add-trigger").
+					Disabled(c.TriggersLocked != "").
+					Aria("describedby", lockRef(trigLock, c.TriggersLocked)).
 					Text(i18n.T(c.Lang, "designer.addTrigger")).
 					OnClick(c.onAddTrigger),
 			),
@@ -128,21 +155,34 @@ func (c *DesignerColumn) Render() app.UI {
 						Last:      i == len(c.Robots)-1,
 						Lint:      c.Lint.Robots[c.Robots[i].ID],
 						Highlight: c.Highlight != "" && c.Highlight == lintview.RobotAnchor(c.Robots[i].ID),
+						Locked:    c.RobotsLocked,
 						OnEdit:    c.OnEditRobot,
 						OnCopy:    c.OnCopyRobot,
 						OnDelete:  c.OnDeleteRobot,
 						OnMove:    c.OnMoveRobot,
 					}
 				}),
+				lockNote(robotLock, c.RobotsLocked),
 				app.Button().
 					Type("button").
 					Class("designer-column__add designer-column__add--robot").
 					Aria("label", design.Format(i18n.T(c.Lang, "designer.addRobotLabel"), st.Name)).
 					DataSet("testid", "add-robot").
+					Disabled(c.RobotsLocked != "").
+					Aria("describedby", lockRef(robotLock, c.RobotsLocked)).
 					Text(i18n.T(c.Lang, "designer.addRobot")).
 					OnClick(c.onAddRobot),
 			),
 		)
+}
+
+// lockRef is the aria-describedby of a control a lock note explains
+// ("" when it is not locked: go-app then leaves the attribute out).
+func lockRef(id, locked string) string {
+	if locked == "" {
+		return ""
+	}
+	return id
 }
 
 func (c *DesignerColumn) onEditStage(ctx app.Context, e app.Event) {

@@ -106,6 +106,11 @@ func editErrors(lang string, err error) map[string][]string {
 		return nil
 	}
 	out := map[string][]string{}
+	var se *scopeError
+	if errors.As(err, &se) {
+		out[""] = append(out[""], se.msgs...)
+		return out
+	}
 	var de *design.Error
 	if errors.As(err, &de) {
 		out[""] = append(out[""], de.Message(lang))

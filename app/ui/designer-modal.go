@@ -74,3 +74,15 @@ func jsValue(ctx app.Context) string { return ctx.JSSrc().Get("value").String() 
 
 // jsChecked is the checked state of the checkbox that fired an event.
 func jsChecked(ctx app.Context) bool { return ctx.JSSrc().Get("checked").Bool() }
+
+// lockedNote says, at the top of a dialog, why a lesson's trainee may not
+// change what it shows (nothing when "").
+func lockedNote(text string) app.UI {
+	if text == "" {
+		return nil
+	}
+	return app.P().Class("designer-form__locked").Role("note").DataSet("testid", "dialog-locked").Body(
+		app.Span().Aria("hidden", "true").Body(Icon("ban")),
+		app.Span().Text(text),
+	)
+}

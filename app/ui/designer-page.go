@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -13,8 +14,10 @@ import (
 	"github.com/triggersim/triggersim/app/lintview"
 	"github.com/triggersim/triggersim/app/route"
 	"github.com/triggersim/triggersim/app/session"
+	"github.com/triggersim/triggersim/app/teach"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
+	"github.com/triggersim/triggersim/lesson"
 )
 
 // DesignerPage is the automation designer (/design), Bitrix24's «Роботы и
@@ -56,6 +59,15 @@ type DesignerPage struct {
 
 	// place is the address of what the page shows (kept in the URL).
 	place route.Place
+
+	// lesson is the lesson the open scenario is the trainee's copy of
+	// (nil when none): its goals are checked on every new value of the
+	// scenario, and what it does not let the trainee change is locked.
+	lesson   *teach.Open
+	lessonOf string // the stored scenario lesson was looked up for
+	repOf    *engine.Scenario
+	repLang  string
+	rep      lesson.Report
 }
 
 // lintOpenKey keeps the «Проверка» panel open across pages and links.
@@ -157,9 +169,59 @@ func (p *DesignerPage) show(ctx app.Context, place route.Place) {
 	}
 	p.place = place
 	p.syncPlace(ctx)
+	p.findLesson(ctx, place.Scenario)
 	id := p.highlight
 	ctx.Defer(func(app.Context) { revealElement(id) })
 	markShown(ctx, route.Design, place.Scenario)
+}
+
+// findLesson looks up the lesson whose trainee copy the stored scenario
+// id is (teach.LessonOf), from the browser's lesson settings.
+func (p *DesignerPage) findLesson(ctx app.Context, id string) {
+	if id == p.lessonOf && id != "" {
+		return
+	}
+	var tr teach.Training
+	var b teach.Builtin
+	if err := ctx.LocalStorage().Get(teach.TrainingKey, &tr); err != nil {
+		app.Log("reading the trainee's lesson failed:", err)
+	}
+	if err := ctx.LocalStorage().Get(teach.BuiltinKey, &b); err != nil {
+		app.Log("reading the open lesson failed:", err)
+	}
+	p.lesson, p.lessonOf, p.repOf = teach.LessonOf(id, tr, b), id, nil
+}
+
+// lessonReport checks the lesson's goals on sc, rerun for a new value or
+// language (the scenario is small; a run takes milliseconds).
+func (p *DesignerPage) lessonReport(sc *engine.Scenario, lang string) lesson.Report {
+	if sc != p.repOf || lang != p.repLang {
+		p.repOf, p.repLang, p.rep = sc, lang, p.lesson.Lesson.Check(sc, lang)
+	}
+	return p.rep
+}
+
+// Locks of a lesson's scope: why the trainee may not change a stage's
+// triggers or robots, or the setup ("" when they may, or no lesson).
+func (p *DesignerPage) triggerLock(lang, ent, stage string) string {
+	if p.lesson == nil || p.lesson.Lesson.MayChangeTrigger(ent, stage) {
+		return ""
+	}
+	return i18n.T(lang, "designer.lesson.lockTriggers")
+}
+
+func (p *DesignerPage) robotLock(lang, ent, stage string) string {
+	if p.lesson == nil || p.lesson.Lesson.MayChangeRobot(ent, stage) {
+		return ""
+	}
+	return i18n.T(lang, "designer.lesson.lockRobots")
+}
+
+func (p *DesignerPage) setupLock(lang string) string {
+	if p.lesson == nil || p.lesson.Lesson.MayChangeSection(lesson.SectionSetup) {
+		return ""
+	}
+	return i18n.T(lang, "designer.lesson.lockSetup")
 }
 
 // settle keeps the shown entity type and pipeline valid after an edit (an
@@ -289,6 +351,11 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 		types = append(types, e.Type)
 	}
 	sess := p.Tab.Session
+	setupLock := p.setupLock(lang)
+	lessonHref := ""
+	if d := sess.Doc(); d != nil {
+		lessonHref = "/author?id=" + url.QueryEscape(d.ID)
+	}
 	findings := p.lint(sc)
 	counts := lintview.Count(findings)
 	lint := lintview.Group(findings, lang)
@@ -316,7 +383,19 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 			OnLint:           p.onLintToggle,
 			Scenario:         sc.Title,
 			OnRenameScenario: p.onRenameScenario,
+			LessonHref:       lessonHref,
+			Locked:           setupLock,
 		},
+		app.If(p.lesson != nil, func() app.UI {
+			return &LessonGoals{
+				Lang:   lang,
+				Title:  p.lesson.Lesson.Title.In(lang),
+				Back:   p.lesson.Back,
+				Scope:  teach.ScopeText(p.lesson.Lesson, sc, lang),
+				Setup:  setupLock,
+				Report: p.lessonReport(sc, lang),
+			}
+		}),
 		app.If(p.lintOpen, func() app.UI {
 			return &LintPanel{Lang: lang, Rows: lintview.Rows(sc, findings, lang), OnClose: p.onLintToggle}
 		}),
@@ -338,11 +417,15 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 				app.Div().Class("designer-board__add").Body(
 					app.Button().Type("button").Class("designer-board__add-button").
 						DataSet("testid", "add-stage").
+						Disabled(setupLock != "").
+						Title(setupLock).
 						Aria("label", i18n.T(lang, "designer.addStageLabel")).
 						Text(i18n.T(lang, "designer.addStage")).
 						OnClick(func(ctx app.Context, e app.Event) { p.onAddStage(ctx, engine.Process) }),
 					app.Button().Type("button").Class("designer-board__add-button designer-board__add-button--fail").
 						DataSet("testid", "add-fail-stage").
+						Disabled(setupLock != "").
+						Title(setupLock).
 						Text(i18n.T(lang, "designer.addFailStage")).
 						OnClick(func(ctx app.Context, e app.Event) { p.onAddStage(ctx, engine.Failure) }),
 				),
@@ -376,6 +459,9 @@ func (p *DesignerPage) renderColumn(lang string, sc *engine.Scenario, typ string
 		OnCopyRobot:     p.onCopyRobot,
 		OnDeleteRobot:   p.onDeleteRobot,
 		OnMoveRobot:     p.onMoveRobot,
+		StageLocked:     p.setupLock(lang),
+		TriggersLocked:  p.triggerLock(lang, typ, st.ID),
+		RobotsLocked:    p.robotLock(lang, typ, st.ID),
 	}
 }
 
@@ -396,6 +482,7 @@ func (p *DesignerPage) renderDialog(lang string, sc *engine.Scenario, ent *engin
 			return nil
 		}
 		return &TriggerDialog{Lang: lang, Scenario: sc, Trigger: *t, Errors: p.dlgErrors,
+			Locked: p.triggerLock(lang, t.Entity, t.Stage),
 			OnSave: p.onSaveTrigger, OnClose: p.closeDialog}
 	case dlgRobotPicker:
 		return &RobotPicker{Lang: lang, Entity: ent.Type, StageName: stageName(p.dlgStage),
@@ -406,6 +493,7 @@ func (p *DesignerPage) renderDialog(lang string, sc *engine.Scenario, ent *engin
 			return nil
 		}
 		return &RobotDialog{Lang: lang, Scenario: sc, Robot: *r, Errors: p.dlgErrors,
+			Locked: p.robotLock(lang, r.Entity, r.Stage),
 			OnSave: p.onSaveRobot, OnClose: p.closeDialog}
 	case dlgStage:
 		ref, ok := design.FindStage(sc, ent.Type, p.dlgStage)
@@ -449,6 +537,9 @@ func addableTypes(sc *engine.Scenario) []string {
 func (p *DesignerPage) edit(ctx app.Context, change func(sc *engine.Scenario) error, done func(ctx app.Context, err error)) {
 	sess := p.Tab.Session
 	p.highlight = ""
+	if p.lesson != nil {
+		change = inScope(p.lesson.Lesson, sess.Scenario(), p.currentLang(), change)
+	}
 	page := p.page.or(ctx)
 	ctx.Async(func() {
 		err := sess.Edit(context.Background(), change)
@@ -466,6 +557,33 @@ func (p *DesignerPage) edit(ctx app.Context, change func(sc *engine.Scenario) er
 			p.report(err)
 		})
 	})
+}
+
+// scopeError refuses an edit that changes what a lesson does not let the
+// trainee change; the controls for it are disabled, so this is the
+// backstop (a trigger copied to a locked stage, say).
+type scopeError struct{ msgs []string }
+
+func (e *scopeError) Error() string { return strings.Join(e.msgs, "; ") }
+
+// inScope wraps a designer change: it is refused when it changes a
+// section of the scenario the lesson keeps, compared with the scenario
+// before the edit.
+func inScope(l *lesson.Lesson, before *engine.Scenario, lang string, change func(sc *engine.Scenario) error) func(sc *engine.Scenario) error {
+	return func(sc *engine.Scenario) error {
+		if err := change(sc); err != nil {
+			return err
+		}
+		out := l.NewlyOutOfScope(before, sc)
+		if len(out) == 0 {
+			return nil
+		}
+		e := &scopeError{}
+		for _, s := range out {
+			e.msgs = append(e.msgs, lesson.ScopeMessage(s, lang))
+		}
+		return e
+	}
 }
 
 // report shows an edit's error in the page banner.

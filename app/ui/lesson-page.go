@@ -122,12 +122,17 @@ func (p *LessonPage) onRestart(ctx app.Context, e app.Event) { p.create(ctx) }
 func (p *LessonPage) create(ctx app.Context) {
 	sess, data := p.Tab.Session, p.lesson.Data
 	page := p.page.or(ctx)
+	id := p.id
 	ctx.Async(func() {
-		_, err := sess.Create(context.Background(), data)
+		sid, err := sess.Create(context.Background(), data)
 		page.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.err = err.Error()
 				return
+			}
+			// The designer shows this lesson's goals and locks over its copy.
+			if err := ctx.LocalStorage().Set(teach.BuiltinKey, teach.Builtin{ID: id, Scenario: sid}); err != nil {
+				app.Log("saving the open lesson failed:", err)
 			}
 			ctx.Navigate("/design")
 		})

@@ -46,6 +46,12 @@ type PipelineBar struct {
 	// Scenario is the open scenario's title, shown and renamed in place.
 	Scenario         string
 	OnRenameScenario func(ctx app.Context, title string)
+	// LessonHref is the authoring page of a lesson made from the open
+	// scenario («Сделать урок»).
+	LessonHref string
+	// Locked says why a lesson's trainee may not add entity types or
+	// change pipelines ("" when they may): those controls are disabled.
+	Locked string
 
 	renaming bool
 	name     string
@@ -71,7 +77,7 @@ func (b *PipelineBar) Render() app.UI {
 					t := b.Entities[i]
 					return app.Option().Value(t).Selected(t == b.Entity).Text(entityLabel(lang, t))
 				})),
-			app.If(len(b.Addable) > 0, func() app.UI {
+			app.If(len(b.Addable) > 0 && b.Locked == "", func() app.UI {
 				return app.Select().Class("designer-input pipeline-bar__add-entity").
 					DataSet("testid", "entity-add").
 					Aria("label", i18n.T(lang, "designer.addEntityPrompt")).
@@ -111,6 +117,13 @@ func (b *PipelineBar) Render() app.UI {
 						b.OnRedo(ctx)
 					}
 				}),
+			app.If(b.LessonHref != "", func() app.UI {
+				return app.A().Class("designer-button designer-button--ghost pipeline-bar__lesson").
+					DataSet("testid", "make-lesson").
+					Href(b.LessonHref).
+					Title(i18n.T(lang, "designer.makeLessonLabel")).
+					Body(iconText("star", i18n.T(lang, "designer.makeLesson"))...)
+			}),
 		),
 		app.Div().Class("pipeline-bar__tabs-row").Body(
 			app.Div().Class("pipeline-bar__tabs").Role("tablist").Aria("label", i18n.T(lang, "designer.pipelines")).Body(
@@ -159,7 +172,7 @@ func (b *PipelineBar) Render() app.UI {
 									b.OnPipeline(ctx, id)
 								}
 							}),
-						app.If(active && multi, func() app.UI {
+						app.If(active && multi && b.Locked == "", func() app.UI {
 							return app.Span().Class("pipeline-bar__tab-tools").Body(
 								app.Button().Type("button").Class("designer-icon-button").
 									DataSet("testid", "pipeline-rename").
@@ -183,7 +196,7 @@ func (b *PipelineBar) Render() app.UI {
 						}),
 					)
 				}),
-				app.If(multi, func() app.UI {
+				app.If(multi && b.Locked == "", func() app.UI {
 					return app.Button().Type("button").Class("pipeline-bar__tab pipeline-bar__tab--add").
 						DataSet("testid", "pipeline-add").
 						Text("+ " + i18n.T(lang, "designer.addPipeline")).

@@ -32,6 +32,9 @@ type RobotChip struct {
 	OnEdit, OnCopy, OnDelete func(ctx app.Context, id string)
 	// OnMove is called with the robot's id and -1 (up) or +1 (down).
 	OnMove func(ctx app.Context, id string, delta int)
+	// Locked says why the robot may not be changed (a lesson's scope);
+	// moving and deleting it are then disabled and say so.
+	Locked string
 
 	menuOpen bool
 }
@@ -102,12 +105,12 @@ func (c *RobotChip) Render() app.UI {
 					menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
 					menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
 					app.If(!c.First, func() app.UI {
-						return menuItem(i18n.T(c.Lang, "designer.moveUp"), "up", c.onUp)
+						return lockableMenuItem(i18n.T(c.Lang, "designer.moveUp"), "up", c.Locked, c.onUp)
 					}),
 					app.If(!c.Last, func() app.UI {
-						return menuItem(i18n.T(c.Lang, "designer.moveDown"), "down", c.onDown)
+						return lockableMenuItem(i18n.T(c.Lang, "designer.moveDown"), "down", c.Locked, c.onDown)
 					}),
-					menuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.onDelete),
+					lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete),
 				)
 			}),
 		)

@@ -29,6 +29,9 @@ type RobotDialog struct {
 	// OnSave receives the edited robot; OnClose is called on cancel.
 	OnSave  func(ctx app.Context, r engine.Robot)
 	OnClose func(ctx app.Context)
+	// Locked says why a lesson's trainee may not change this robot: the
+	// settings are shown and saving is disabled.
+	Locked string
 
 	draft   engine.Robot
 	draftOf string
@@ -92,6 +95,7 @@ func (d *RobotDialog) Render() app.UI {
 	}
 	active := r.Active == nil || *r.Active
 	body := []app.UI{
+		lockedNote(d.Locked),
 		errorList(d.Errors[""]),
 		app.Div().Class("designer-form__field").Body(
 			app.Label().For("robot-name").Class("designer-form__label").Text(i18n.T(lang, "designer.robot.name")),
@@ -144,6 +148,8 @@ func (d *RobotDialog) Render() app.UI {
 			Text(i18n.T(lang, "designer.cancel")).OnClick(d.onClose),
 		app.Button().Type("button").Class("designer-button designer-button--primary").
 			DataSet("testid", "robot-save").
+			Disabled(d.Locked != "").
+			Title(d.Locked).
 			Text(i18n.T(lang, "designer.save")).OnClick(d.onSave),
 	)
 }

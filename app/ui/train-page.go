@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -11,17 +12,6 @@ import (
 	"github.com/triggersim/triggersim/app/teach"
 	"github.com/triggersim/triggersim/lesson"
 )
-
-// trainStorageKey keeps the trainee's lesson across pages: the lesson
-// file, when it was opened, the hints opened and the checks made.
-const trainStorageKey = "train.current"
-
-type trainState struct {
-	Lesson   string `json:"lesson"`
-	Started  int64  `json:"started"`
-	Hints    int    `json:"hints"`
-	Attempts int    `json:"attempts"`
-}
 
 // TrainPage is /train#s1.…: a lesson file opened from a link or a file.
 // The trainee opens its start in the designer, comes back to check the
@@ -34,7 +24,7 @@ type TrainPage struct {
 	// Tab is the tab's shared state (session and header).
 	Tab *Tab
 
-	st     trainState
+	st     teach.Training
 	l      *lesson.Lesson
 	rep    lesson.Report
 	onOpen bool
@@ -47,8 +37,8 @@ type TrainPage struct {
 func (p *TrainPage) OnNav(ctx app.Context) {
 	p.mountChrome(ctx)
 	p.err, p.result = "", ""
-	var saved trainState
-	if err := ctx.LocalStorage().Get(trainStorageKey, &saved); err != nil {
+	var saved teach.Training
+	if err := ctx.LocalStorage().Get(teach.TrainingKey, &saved); err != nil {
 		app.Log(err)
 	}
 	p.st = saved
@@ -57,11 +47,27 @@ func (p *TrainPage) OnNav(ctx app.Context) {
 		if err != nil {
 			p.err = err.Error()
 		} else if string(data) != saved.Lesson {
-			p.st = trainState{Lesson: string(data), Started: time.Now().Unix()}
+			p.st = teach.Training{Lesson: string(data), Started: time.Now().Unix()}
 			p.save(ctx)
 		}
 	}
 	p.load()
+	// The trainee's copy is what the goals are checked on: open it when
+	// another scenario (or none, after a reload) is open.
+	if d := p.Tab.Session.Doc(); p.l != nil && p.st.Scenario != "" && (d == nil || d.ID != p.st.Scenario) {
+		sess, id, page := p.Tab.Session, p.st.Scenario, p.page.or(ctx)
+		ctx.Async(func() {
+			_, err := sess.Show(context.Background(), id)
+			page.Dispatch(func(ctx app.Context) {
+				if err != nil {
+					app.Log("reopening the trainee's copy failed:", err)
+				}
+				p.check()
+				markReady(ctx)
+			})
+		})
+		return
+	}
 	markReady(ctx)
 }
 
@@ -80,7 +86,7 @@ func (p *TrainPage) load() {
 }
 
 func (p *TrainPage) save(ctx app.Context) {
-	if err := ctx.LocalStorage().Set(trainStorageKey, p.st); err != nil {
+	if err := ctx.LocalStorage().Set(teach.TrainingKey, p.st); err != nil {
 		app.Log(err)
 	}
 }
@@ -96,7 +102,8 @@ func (p *TrainPage) check() {
 		return
 	}
 	sc := p.Tab.Session.Scenario()
-	p.onOpen = sc != nil && sc.Title == p.l.Scenario.Title
+	d := p.Tab.Session.Doc()
+	p.onOpen = sc != nil && d != nil && p.st.Scenario != "" && d.ID == p.st.Scenario
 	if !p.onOpen {
 		sc = p.l.Scenario
 	}
@@ -116,7 +123,7 @@ func (p *TrainPage) onHint(ctx app.Context, e app.Event) {
 
 func (p *TrainPage) onStart(ctx app.Context, e app.Event) {
 	if p.onOpen {
-		ctx.Navigate("/design")
+		ctx.Navigate("/design?id=" + url.QueryEscape(p.st.Scenario))
 		return
 	}
 	p.create(ctx)
@@ -130,13 +137,15 @@ func (p *TrainPage) create(ctx app.Context) {
 	}
 	sess, page := p.Tab.Session, p.page.or(ctx)
 	ctx.Async(func() {
-		_, err := sess.Create(context.Background(), data)
+		id, err := sess.Create(context.Background(), data)
 		page.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.err = err.Error()
 				return
 			}
-			ctx.Navigate("/design")
+			p.st.Scenario = id
+			p.save(ctx)
+			ctx.Navigate("/design?id=" + url.QueryEscape(id))
 		})
 	})
 }
@@ -151,7 +160,7 @@ func (p *TrainPage) onFile(ctx app.Context, e app.Event) {
 			return
 		}
 		p.err = ""
-		p.st = trainState{Lesson: string(data), Started: time.Now().Unix()}
+		p.st = teach.Training{Lesson: string(data), Started: time.Now().Unix()}
 		p.save(ctx)
 		p.load()
 	})

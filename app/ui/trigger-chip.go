@@ -26,6 +26,9 @@ type TriggerChip struct {
 	Highlight bool
 	// OnEdit, OnCopy and OnDelete are called with the trigger's id.
 	OnEdit, OnCopy, OnDelete func(ctx app.Context, id string)
+	// Locked says why the trigger may not be changed (a lesson's
+	// scope); its deletion is then disabled and says so.
+	Locked string
 
 	menuOpen bool
 }
@@ -90,7 +93,7 @@ func (c *TriggerChip) Render() app.UI {
 				return app.Div().Class("designer-menu").Role("menu").Body(
 					menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
 					menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
-					menuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.onDelete),
+					lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete),
 				)
 			}),
 		)
@@ -128,6 +131,22 @@ func menuItem(label, action string, h app.EventHandler) app.UI {
 		DataSet("action", action).
 		Text(label).
 		OnClick(h)
+}
+
+// lockableMenuItem is a menu entry that a lesson's scope may disable:
+// locked says why, as the entry's title.
+func lockableMenuItem(label, action, locked string, h app.EventHandler) app.UI {
+	if locked == "" {
+		return menuItem(label, action, h)
+	}
+	return app.Button().
+		Type("button").
+		Class("designer-menu__item").
+		Role("menuitem").
+		DataSet("action", action).
+		Disabled(true).
+		Title(locked).
+		Text(label)
 }
 
 func boolText(b bool) string {

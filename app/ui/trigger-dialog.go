@@ -32,6 +32,9 @@ type TriggerDialog struct {
 	// OnSave receives the edited trigger; OnClose is called on cancel.
 	OnSave  func(ctx app.Context, t engine.Trigger)
 	OnClose func(ctx app.Context)
+	// Locked says why a lesson's trainee may not change this trigger:
+	// the settings are shown and saving is disabled.
+	Locked string
 
 	draft   engine.Trigger
 	draftOf string
@@ -88,6 +91,7 @@ func (d *TriggerDialog) Render() app.UI {
 	}
 	title := i18n.T(lang, "designer.trigger.title") + ": " + ti.Name[lang]
 	body := []app.UI{
+		lockedNote(d.Locked),
 		errorList(d.Errors[""]),
 		app.Div().Class("designer-form__field").Body(
 			app.Label().For("trigger-name").Class("designer-form__label").Text(i18n.T(lang, "designer.trigger.name")),
@@ -147,6 +151,8 @@ func (d *TriggerDialog) Render() app.UI {
 			Text(i18n.T(lang, "designer.cancel")).OnClick(d.onClose),
 		app.Button().Type("button").Class("designer-button designer-button--primary").
 			DataSet("testid", "trigger-save").
+			Disabled(d.Locked != "").
+			Title(d.Locked).
 			Text(i18n.T(lang, "designer.save")).OnClick(d.onSave),
 	)
 }

@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/lesson"
+)
+
+// LessonGoals is the trainee's lesson above the designer's board: the
+// lesson's title and a link back to it, what the lesson lets the trainee
+// change, and its goals, each turning green as soon as an edit meets it
+// (the designer checks them on every new value of the scenario, with the
+// same expectation machinery as scenario files).
+type LessonGoals struct {
+	app.Compo
+
+	// Lang is the interface language.
+	Lang string
+	// Title is the lesson's title; Back its page.
+	Title, Back string
+	// Scope says what the trainee may change ("" for anything); Setup
+	// why stages, pipelines and entity types are locked ("" when not).
+	Scope, Setup string
+	// Report is the verdict on the open scenario.
+	Report lesson.Report
+}
+
+// Render implements app.Composer.
+func (g *LessonGoals) Render() app.UI {
+	lang := i18n.Normalize(g.Lang)
+	r := g.Report
+	return app.Section().Class("lesson-goals").DataSet("testid", "designer-lesson").
+		DataSet("done", fmt.Sprint(r.Done)).
+		Aria("labelledby", "lesson-goals-title").Body(
+		app.Div().Class("lesson-goals__head").Body(
+			app.H2().ID("lesson-goals-title").Class("lesson-goals__title").Text(fmt.Sprintf(i18n.T(lang, "designer.lesson.title"), g.Title)),
+			app.Span().Class("lesson-goals__count").DataSet("testid", "designer-lesson-count").
+				Text(fmt.Sprintf(i18n.T(lang, "designer.lesson.count"), r.Passed(), len(r.Goals))),
+			app.A().Class("designer-button designer-button--ghost lesson-goals__back").DataSet("testid", "designer-lesson-back").
+				Href(g.Back).Body(iconText("back", i18n.T(lang, "designer.lesson.back"))...),
+		),
+		app.If(g.Scope != "", func() app.UI {
+			return app.P().ID("lesson-goals-scope").Class("lesson-goals__scope").DataSet("testid", "designer-lesson-scope").Body(
+				app.Text(g.Scope),
+				app.If(g.Setup != "", func() app.UI { return app.Text(" " + g.Setup) }),
+			)
+		}),
+		// The list is a live region: a goal that turns green is read out.
+		app.Div().Aria("live", "polite").Body(
+			lessonGoalList(lang, r.Goals),
+			app.Range(r.Messages).Slice(func(i int) app.UI {
+				return app.P().Class("lesson-page__error").DataSet("testid", "designer-lesson-scope-error").Text(r.Messages[i])
+			}),
+			app.If(r.Done, func() app.UI {
+				return app.P().Class("lesson-goals__done").DataSet("testid", "designer-lesson-done").Body(
+					iconText("star", i18n.T(lang, "designer.lesson.done"))...)
+			}),
+		),
+	)
+}
