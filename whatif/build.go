@@ -120,7 +120,7 @@ func (r *Runner) KPIs() *KPIs {
 
 // ranked turns a reason tally into a list, most frequent first, ties in
 // order of first appearance; limit < 0 keeps all.
-func (r *Runner) ranked(m map[string]*reasonAgg, of, limit int) ([]ReasonCount, int) {
+func (r *Runner) ranked(m map[reasonKey]*reasonAgg, of, limit int) ([]ReasonCount, int) {
 	aggs := make([]*reasonAgg, 0, len(m))
 	for _, a := range m {
 		aggs = append(aggs, a)

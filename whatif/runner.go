@@ -178,7 +178,8 @@ type Runner struct {
 
 	queue entryHeap
 	seq   uint64
-	spare []*entry // entries that have run, for reuse
+	spare []*entry           // entries that have run, for reuse
+	why   []*engine.LogEntry // consume's list of reasons, reused
 
 	// arrivals, generated one hour slot at a time
 	slots    int
@@ -206,9 +207,9 @@ type Runner struct {
 	robots     map[string]*RobotKPI
 	loops      map[string]*LoopKPI
 	loopOrder  []string
-	errs       map[string]*reasonAgg
+	errs       map[reasonKey]*reasonAgg
 	noMove     int
-	reasons    map[string]*reasonAgg
+	reasons    map[reasonKey]*reasonAgg
 	reasonSeq  int
 	engineStep int
 
@@ -258,8 +259,8 @@ func NewRunner(sc *engine.Scenario, opt Options) (*Runner, error) {
 		model: model, replay: opt.Replay,
 		entIdx: map[string]int{}, stageIdx: map[string]int{}, byTarget: map[string]int32{},
 		byCode: map[string]*codeCount{}, trigFired: map[string]int{}, trigSkip: map[string]int{},
-		robots: map[string]*RobotKPI{}, loops: map[string]*LoopKPI{}, errs: map[string]*reasonAgg{},
-		reasons: map[string]*reasonAgg{}, created: -1, tracing: opt.Trace,
+		robots: map[string]*RobotKPI{}, loops: map[string]*LoopKPI{}, errs: map[reasonKey]*reasonAgg{},
+		reasons: map[reasonKey]*reasonAgg{}, created: -1, tracing: opt.Trace,
 	}
 	r.seed = uint64(model.Seed)
 	if opt.SeedSet {
@@ -829,7 +830,7 @@ var noMoveNotes = map[string]bool{
 // a fired model event, whose moving nothing is explained.
 func (r *Runner) consume(event bool, code string) {
 	moved := false
-	var why []*engine.LogEntry
+	why := r.why[:0] // reused: consume runs after every step
 	log := r.sim.RawLog()
 	for i := range log {
 		e := &log[i]
@@ -904,16 +905,32 @@ func (r *Runner) consume(event bool, code string) {
 		if len(why) == 0 {
 			r.tally(r.reasons, engine.Reason{Code: reasonNoTrigger, Args: []string{code}}, "")
 		}
-		seen := map[string]bool{}
-		for _, e := range why {
-			k := e.Why.Code + "\x00" + e.Trigger
-			if seen[k] {
-				continue
+		// Each reason once per event: why is usually short, and a scan of
+		// what came before is then cheaper than a set.
+		var seen map[reasonKey]bool
+		if len(why) > 32 {
+			seen = make(map[reasonKey]bool, len(why))
+		}
+	whys:
+		for i, e := range why {
+			k := reasonKey{e.Why.Code, e.Trigger}
+			if seen != nil {
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+			} else {
+				for _, p := range why[:i] {
+					if p.Why.Code == k.code && p.Trigger == k.trigger {
+						continue whys
+					}
+				}
 			}
-			seen[k] = true
 			r.tally(r.reasons, e.Why, e.Trigger)
 		}
 	}
+	clear(why)
+	r.why = why[:0]
 	r.sim.TrimLog()
 }
 
@@ -921,8 +938,11 @@ func (r *Runner) consume(event bool, code string) {
 // the event because no trigger with its code could take it.
 const reasonNoTrigger = "whatif.noTrigger"
 
-func (r *Runner) tally(m map[string]*reasonAgg, why engine.Reason, trigger string) {
-	k := why.Code + "\x00" + trigger
+// reasonKey is what tells reasons apart in a tally.
+type reasonKey struct{ code, trigger string }
+
+func (r *Runner) tally(m map[reasonKey]*reasonAgg, why engine.Reason, trigger string) {
+	k := reasonKey{why.Code, trigger}
 	a := m[k]
 	if a == nil {
 		r.reasonSeq++
