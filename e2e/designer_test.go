@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // click clicks the first element matching a CSS selector.
@@ -45,6 +46,9 @@ func TestDesignerFlows(t *testing.T) {
 	assert.Equal(t, "", b.eval(t, `document.querySelector('[data-testid="save-state"]') ? "the designer repeats the header's save state" : ""`))
 	b.screenshot(t, "design-ru")
 
+	// The version before: one user action below adds exactly one.
+	rev0 := currentVersion(t, b)
+
 	// Add a trigger through the catalogue, then its settings dialog.
 	b.click(t, `[data-stage="FINAL_INVOICE"] [data-testid="add-trigger"]`)
 	b.waitFor(t, b.exists(`[data-testid="trigger-catalog"]`))
@@ -72,6 +76,9 @@ func TestDesignerFlows(t *testing.T) {
 	assert.Equal(t, "true", b.eval(t, `String(!!document.querySelector('`+chip+` .designer-mark--back') && !!document.querySelector('`+chip+` .designer-mark--condition'))`))
 	assert.Equal(t, "", b.eval(t, `document.querySelector('[data-testid="designer-error"]') ? document.querySelector('[data-testid="designer-error"]').textContent : ""`))
 
+	// One user action, one version: the pick and its settings together.
+	assert.Equal(t, rev0+1, currentVersion(t, b), "adding one trigger adds one version")
+
 	// Reopen: the condition and the back-move flag were kept.
 	b.click(t, chip+` .trigger-chip__main`)
 	b.waitFor(t, b.exists(`[data-testid="trigger-dialog"]`))
@@ -94,6 +101,7 @@ func TestDesignerFlows(t *testing.T) {
 	assert.Equal(t, "Оплата (вебхук)", b.text(t, `[data-stage="NEW"] [data-trigger="t2"] .trigger-chip__name`))
 
 	// Add a robot with a delay.
+	rev1 := currentVersion(t, b)
 	b.click(t, `[data-stage="NEW"] [data-testid="add-robot"]`)
 	b.click(t, `[data-testid="robot-picker"] [data-type="Notify"]`)
 	b.waitFor(t, b.exists(`[data-testid="robot-dialog"]`))
@@ -111,10 +119,14 @@ func TestDesignerFlows(t *testing.T) {
 	assert.Contains(t, b.text(t, robot), "после предыдущего")
 	assert.Equal(t, "Уведомление", b.text(t, robot+` .robot-chip__type`))
 
-	// Undo the robot's settings, then redo them.
+	assert.Equal(t, rev1+1, currentVersion(t, b), "adding one robot adds one version")
+
+	// Placing the robot and its settings were one action: one undo takes
+	// both back, one redo restores both.
 	b.click(t, `[data-testid="undo"]`)
-	b.waitFor(t, `document.querySelector('`+robot+` .robot-chip__delay').textContent.includes("Сразу")`)
+	b.waitFor(t, b.gone(robot))
 	b.click(t, `[data-testid="redo"]`)
+	b.waitFor(t, b.exists(robot))
 	b.waitFor(t, `document.querySelector('`+robot+` .robot-chip__delay').textContent.includes("Через 1 день")`)
 
 	// A stage with items cannot be deleted, and the reason is given.
@@ -179,4 +191,18 @@ func TestDesignerPipelines(t *testing.T) {
 	b.waitFor(t, b.gone(`[data-pipeline="1"]`))
 	b.waitFor(t, b.exists(`[data-stage="NEW"]`))
 	b.assertNoErrors(t)
+}
+
+// currentVersion opens the header's version history, reads the current
+// version's number and closes it again.
+func currentVersion(t *testing.T, b *browser) int {
+	t.Helper()
+	b.waitFor(t, `document.querySelector('[data-testid="header-save-state"]')?.textContent === "Сохранено"`)
+	b.click(t, `[data-testid="history-open"]`)
+	b.waitFor(t, b.exists(`[data-testid="history-dialog"] li[data-rev] .history-dialog__current`))
+	rev, err := strconv.Atoi(b.eval(t, `document.querySelector('[data-testid="history-dialog"] li[data-rev] .history-dialog__current').closest("li").dataset.rev`))
+	require.NoError(t, err)
+	b.click(t, `[data-testid="history-dialog"] .home-dialog__close`)
+	b.waitFor(t, b.gone(`[data-testid="history-dialog"]`))
+	return rev
 }

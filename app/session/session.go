@@ -12,10 +12,12 @@
 package session
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/triggersim/triggersim/app/storage"
@@ -44,6 +46,11 @@ type Session struct {
 	// unsaved holds the scenarios whose last edit has not reached the
 	// store, open or not (unsaved.go); guarded by mu.
 	unsaved
+	// action is true between Begin and the Edit or Finish that completes
+	// the user's action: the open scenario's change is kept, not saved
+	// yet. actionOpen mirrors it for HasUnsaved, which never waits.
+	action     bool
+	actionOpen atomic.Bool
 }
 
 // Doc is the open scenario. Scenario is always valid: every edit is
@@ -107,6 +114,7 @@ func (s *Session) Open(ctx context.Context, id string) error {
 	s.mu.Lock()
 	defer s.changed()
 	defer s.mu.Unlock()
+	s.settle(ctx)
 	if p := s.pending[id]; p != nil {
 		if s.doc != p.doc {
 			s.doc = p.doc
@@ -129,6 +137,7 @@ func (s *Session) openStored(ctx context.Context, id string) error {
 	}
 	s.doc = &Doc{ID: id, Revision: rec.Revision, Scenario: sc, JSON: rec.Data, Saved: true}
 	s.undo, s.redo = nil, nil
+	s.setAction(false)
 	s.remember(ctx, id)
 	return nil
 }
@@ -138,10 +147,14 @@ func (s *Session) Close() {
 	s.mu.Lock()
 	defer s.changed()
 	defer s.mu.Unlock()
+	s.settle(context.Background())
 	s.close()
 }
 
-func (s *Session) close() { s.doc, s.undo, s.redo = nil, nil, nil }
+func (s *Session) close() {
+	s.doc, s.undo, s.redo = nil, nil, nil
+	s.setAction(false)
+}
 
 // Create stores a new scenario from a file's bytes (an example, an import,
 // or a blank one) and opens it. Nothing is stored when data is invalid:
@@ -161,6 +174,7 @@ func (s *Session) Create(ctx context.Context, data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	s.settle(ctx)
 	id := s.newID()
 	rec := storage.Record{Meta: storage.Meta{ID: id, Title: sc.Title, Updated: s.now()}, Data: out}
 	if err := s.store.PutScenario(ctx, rec); err != nil {
@@ -168,6 +182,7 @@ func (s *Session) Create(ctx context.Context, data []byte) (string, error) {
 	}
 	s.doc = &Doc{ID: id, Revision: 1, Scenario: sc, JSON: out, Saved: true}
 	s.undo, s.redo = nil, nil
+	s.setAction(false)
 	s.remember(ctx, id)
 	return id, nil
 }
@@ -281,17 +296,91 @@ func (s *Session) edit(ctx context.Context, change func(sc *engine.Scenario) err
 	return s.editDoc(ctx, s.doc, change)
 }
 
-// editDoc edits doc, the open scenario or an unsaved one; only the open
-// one has an undo history.
-func (s *Session) editDoc(ctx context.Context, doc *Doc, change func(sc *engine.Scenario) error) error {
-	work, err := engine.ReadScenario(doc.JSON)
-	if err != nil {
-		return fmt.Errorf("copy the scenario: %w", err)
+// Begin applies the first change of a user action that takes two steps:
+// picking a trigger or robot, or adding a stage, places it; then its
+// settings dialog fills it in. The change is checked and kept like an
+// Edit's, with its undo step, but not saved: the Edit that follows (the
+// dialog's save) or Finish (the dialog closed without one) saves both as
+// one version and one undo step. One user action, one version.
+//
+// Opening, creating or closing a scenario first saves an action left
+// open, so nothing placed is lost; HasUnsaved reports it meanwhile.
+func (s *Session) Begin(ctx context.Context, change func(sc *engine.Scenario) error) error {
+	s.mu.Lock()
+	defer s.changed()
+	defer s.mu.Unlock()
+	if s.doc == nil {
+		return ErrNoScenario
 	}
-	if err := change(work); err != nil {
+	s.settle(ctx)
+	sc, out, err := apply(s.doc, change)
+	if err != nil {
 		return err
 	}
-	sc, out, err := validate(work)
+	s.snapshot()
+	s.doc.Scenario, s.doc.JSON, s.doc.Saved = sc, out, false
+	s.setAction(true)
+	return nil
+}
+
+// Finish saves the action that Begin opened, when it is still open; it
+// does nothing otherwise. The error is Edit's (ErrNotSaved when only the
+// save failed: the change is kept and retried).
+func (s *Session) Finish(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.changed()
+	defer s.mu.Unlock()
+	if !s.action {
+		return nil
+	}
+	return s.save(ctx)
+}
+
+// Pending reports whether an action opened by Begin is not saved yet.
+func (s *Session) Pending() bool { return s.actionOpen.Load() }
+
+// settle saves an action left open before the session moves on. A failed
+// save keeps the scenario in the unsaved list, retried as usual.
+func (s *Session) settle(ctx context.Context) {
+	if s.action && s.doc != nil {
+		_ = s.save(ctx)
+	}
+	s.setAction(false)
+}
+
+func (s *Session) setAction(open bool) {
+	s.action = open
+	s.actionOpen.Store(open)
+}
+
+// apply runs a change on a copy of doc and validates the result.
+func apply(doc *Doc, change func(sc *engine.Scenario) error) (*engine.Scenario, []byte, error) {
+	work, err := engine.ReadScenario(doc.JSON)
+	if err != nil {
+		return nil, nil, fmt.Errorf("copy the scenario: %w", err)
+	}
+	if err := change(work); err != nil {
+		return nil, nil, err
+	}
+	return validate(work)
+}
+
+// snapshot remembers the open scenario for undo.
+func (s *Session) snapshot() {
+	s.undo = append(s.undo, s.doc.JSON)
+	if len(s.undo) > maxUndo {
+		s.undo = s.undo[1:]
+	}
+	s.redo = nil
+}
+
+// editDoc edits doc, the open scenario or an unsaved one; only the open
+// one has an undo history. A change that changes nothing (a dialog saved
+// as it was, a title confirmed unchanged) makes no version and no undo
+// step; the second step of an action Begin opened joins its version and
+// undo step.
+func (s *Session) editDoc(ctx context.Context, doc *Doc, change func(sc *engine.Scenario) error) error {
+	sc, out, err := apply(doc, change)
 	if err != nil {
 		return err
 	}
@@ -299,11 +388,13 @@ func (s *Session) editDoc(ctx context.Context, doc *Doc, change func(sc *engine.
 		doc.Scenario, doc.JSON, doc.Saved = sc, out, false
 		return s.saveDoc(ctx, doc)
 	}
-	s.undo = append(s.undo, s.doc.JSON)
-	if len(s.undo) > maxUndo {
-		s.undo = s.undo[1:]
+	if s.action {
+		return s.replace(ctx, sc, out)
 	}
-	s.redo = nil
+	if bytes.Equal(out, doc.JSON) && doc.Saved {
+		return nil
+	}
+	s.snapshot()
 	return s.replace(ctx, sc, out)
 }
 
@@ -344,6 +435,8 @@ func (s *Session) save(ctx context.Context) error {
 	if s.doc == nil {
 		return ErrNoScenario
 	}
+	// Any save of the open scenario completes an action Begin opened.
+	s.setAction(false)
 	return s.saveDoc(ctx, s.doc)
 }
 

@@ -215,7 +215,7 @@ func (s *Session) OpenUnsaved() bool {
 // the store yet: an unsaved scenario, or a save under way. It never waits
 // (the page's beforeunload handler calls it).
 func (s *Session) HasUnsaved() bool {
-	return s.count.Load() > 0 || s.inFlight.Load() > 0
+	return s.count.Load() > 0 || s.inFlight.Load() > 0 || s.actionOpen.Load()
 }
 
 // Unsaved lists the unsaved scenarios, the open one first, then by title.

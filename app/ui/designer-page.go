@@ -99,6 +99,21 @@ func (p *DesignerPage) OnMount(ctx app.Context) {
 	}
 }
 
+// OnDismount saves an action left open by a dialog the page closes with
+// it (the user followed a link while a new item's settings were open).
+func (p *DesignerPage) OnDismount() {
+	if p.Tab == nil {
+		return
+	}
+	if sess := p.Tab.Session; sess != nil && sess.Pending() {
+		go func() {
+			if err := sess.Finish(context.Background()); err != nil {
+				app.Log("saving the placed item failed:", err)
+			}
+		}()
+	}
+}
+
 // OnNav shows the place of the address (route.Place): on the first load, a
 // reload, back and forward, and a link to this page (the header's, or a
 // lint finding's "/design?entity=DEAL&pipeline=0&stage=NEW#trigger-t1").
@@ -535,14 +550,25 @@ func addableTypes(sc *engine.Scenario) []string {
 // edit runs a design operation inside session.Edit off the UI goroutine
 // (the store may be slow) and reports back on it.
 func (p *DesignerPage) edit(ctx app.Context, change func(sc *engine.Scenario) error, done func(ctx app.Context, err error)) {
-	sess := p.Tab.Session
+	p.run(ctx, p.Tab.Session.Edit, change, done)
+}
+
+// begin is edit for the first step of a two-step action (a trigger or
+// robot placed, or a stage added, whose settings dialog opens next):
+// session.Begin keeps it unsaved until the dialog's save, or its closing,
+// makes one version of both. One user action, one version.
+func (p *DesignerPage) begin(ctx app.Context, change func(sc *engine.Scenario) error, done func(ctx app.Context, err error)) {
+	p.run(ctx, p.Tab.Session.Begin, change, done)
+}
+
+func (p *DesignerPage) run(ctx app.Context, op func(context.Context, func(*engine.Scenario) error) error, change func(sc *engine.Scenario) error, done func(ctx app.Context, err error)) {
 	p.highlight = ""
 	if p.lesson != nil {
-		change = inScope(p.lesson.Lesson, sess.Scenario(), p.currentLang(), change)
+		change = inScope(p.lesson.Lesson, p.Tab.Session.Scenario(), p.currentLang(), change)
 	}
 	page := p.page.or(ctx)
 	ctx.Async(func() {
-		err := sess.Edit(context.Background(), change)
+		err := op(context.Background(), change)
 		if errors.Is(err, session.ErrNotSaved) {
 			// The edit is kept; the header and the unsaved notice say
 			// that it is not saved yet, and it is retried.
@@ -586,6 +612,26 @@ func inScope(l *lesson.Lesson, before *engine.Scenario, lang string, change func
 	}
 }
 
+// finish saves an action begin opened whose dialog closed without saving
+// (the placed trigger or robot keeps its defaults, as in Bitrix24).
+func (p *DesignerPage) finish(ctx app.Context) {
+	if p.Tab == nil || p.Tab.Session == nil || !p.Tab.Session.Pending() {
+		return
+	}
+	sess := p.Tab.Session
+	page := p.page.or(ctx)
+	ctx.Async(func() {
+		err := sess.Finish(context.Background())
+		if errors.Is(err, session.ErrNotSaved) {
+			err = nil
+		}
+		page.Dispatch(func(ctx app.Context) {
+			defer p.settle(ctx)
+			p.report(err)
+		})
+	})
+}
+
 // report shows an edit's error in the page banner.
 func (p *DesignerPage) report(err error) {
 	p.banner = nil
@@ -612,7 +658,12 @@ func (p *DesignerPage) openDialog(kind, stage, id string) {
 	p.banner = nil
 }
 
-func (p *DesignerPage) closeDialog(ctx app.Context) { p.openDialog("", "", "") }
+// closeDialog closes the open dialog; an item placed just before its
+// settings dialog is saved now if the dialog did not save it.
+func (p *DesignerPage) closeDialog(ctx app.Context) {
+	p.openDialog("", "", "")
+	p.finish(ctx)
+}
 
 func (p *DesignerPage) ask(text string, yes func(ctx app.Context)) {
 	p.openDialog(dlgConfirm, "", "")
@@ -716,7 +767,7 @@ func (p *DesignerPage) onAddStage(ctx app.Context, semantics string) {
 	}
 	name := i18n.T(p.currentLang(), key)
 	var id string
-	p.edit(ctx, func(sc *engine.Scenario) error {
+	p.begin(ctx, func(sc *engine.Scenario) error { // its editor opens next: one action, one version
 		var err error
 		id, err = design.AddStage(sc, typ, pid, semantics, name)
 		return err
@@ -776,16 +827,22 @@ func (p *DesignerPage) onAddTrigger(ctx app.Context, stage string) {
 func (p *DesignerPage) onCatalogAdd(ctx app.Context, codes []string) {
 	typ, stage := p.entity, p.dlgStage
 	var ids []string
-	p.edit(ctx, func(sc *engine.Scenario) error {
+	place := p.edit
+	if len(codes) == 1 {
+		place = p.begin // its settings open next: one action, one version
+	}
+	place(ctx, func(sc *engine.Scenario) error {
 		var err error
 		ids, err = design.AddTriggers(sc, typ, stage, codes)
 		return err
 	}, func(ctx app.Context, err error) {
+		if err == nil && len(ids) == 1 {
+			p.report(nil)
+			p.openDialog(dlgTrigger, stage, ids[0])
+			return
+		}
 		p.closeDialog(ctx)
 		p.report(err)
-		if err == nil && len(ids) == 1 {
-			p.openDialog(dlgTrigger, stage, ids[0])
-		}
 	})
 }
 
@@ -856,7 +913,7 @@ func (p *DesignerPage) onPickRobot(ctx app.Context, robotType string) {
 		text = i18n.T(lang, "designer.robot.defaultSubject")
 	}
 	var id string
-	p.edit(ctx, func(sc *engine.Scenario) error {
+	p.begin(ctx, func(sc *engine.Scenario) error { // its settings open next: one action, one version
 		params, err := design.DefaultParams(sc, typ, stage, robotType, text)
 		if err != nil {
 			return err
@@ -864,11 +921,13 @@ func (p *DesignerPage) onPickRobot(ctx app.Context, robotType string) {
 		id, err = design.AddRobot(sc, engine.Robot{Entity: typ, Stage: stage, Type: robotType, Params: params})
 		return err
 	}, func(ctx app.Context, err error) {
+		if err == nil {
+			p.report(nil)
+			p.openDialog(dlgRobot, stage, id)
+			return
+		}
 		p.closeDialog(ctx)
 		p.report(err)
-		if err == nil {
-			p.openDialog(dlgRobot, stage, id)
-		}
 	})
 }
 

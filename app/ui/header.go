@@ -242,7 +242,9 @@ func (h *Header) saveState(lang string) (state, reason string) {
 			}
 			return "failed", hdrReason(lang, u.Err)
 		}
-		if !doc.Saved {
+		if !doc.Saved && !sess.Pending() {
+			// An action whose dialog is still open (session.Begin) is
+			// not being saved: the stored version is still the last one.
 			return "saving", ""
 		}
 		return "saved", ""
