@@ -147,7 +147,18 @@ cmd_test() {
 cmd_bench() {
 	need_chromium
 	step "go benchmarks"
-	go test -run '^$' -bench . -benchmem ./...
+	local out
+	out=$(mktemp)
+	go test -run '^$' -bench . -benchmem ./... | tee "$out"
+	step "engine benchmarks as multiples of the floor (BenchmarkFloor, same run; see docs/performance.md)"
+	awk '$1 ~ /^Benchmark/ && $4 == "ns/op" { sub(/-[0-9]+$/, "", $1); ns[$1] = $3 }
+		END {
+			if (!("BenchmarkFloor" in ns)) exit
+			n = split("BenchmarkEventNoMove BenchmarkEventsNoRobotsNoLog BenchmarkEventsWithRobotsNoLog BenchmarkEventsNoRobots BenchmarkEventsWithRobots", names, " ")
+			for (i = 1; i <= n; i++) if (names[i] in ns)
+				printf "%-32s %10.0f ns/op  %6.1f x the floor (%.0f ns/op)\n", names[i], ns[names[i]], ns[names[i]] / ns["BenchmarkFloor"], ns["BenchmarkFloor"]
+		}' "$out"
+	rm -f "$out"
 	step "wasm size (bytes): raw, gzip -9, brotli 11 as served from dist/"
 	build_site "$DIST"
 	wc -c "$DIST/web/app.wasm" "$DIST/web/app.wasm.gz" "$DIST/web/app.wasm.br"

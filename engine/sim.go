@@ -62,6 +62,7 @@ type Sim struct {
 	logTail  int                   // loop entries kept past logCap
 	system   int
 	ints     []*int           // intp's shared pointers
+	dense    [][]*item        // by entity type index and id: find's index
 	locs     []*time.Location // the locations of stage history times
 	free     []*task          // robot tasks done with, for reuse (newTask)
 }
@@ -387,9 +388,50 @@ func (s *Sim) addItem(it *item) {
 	}
 	s.items = append(s.items, it)
 	s.byTarget[it.target] = it
+	// Ids beyond a few times the number of items would make the index
+	// mostly holes: those items are found through byTarget only.
+	if it.id >= 0 && it.id < maxDenseID && it.id <= 4*len(s.items)+1024 {
+		for len(s.dense) <= it.em.index {
+			s.dense = append(s.dense, nil)
+		}
+		d := s.dense[it.em.index]
+		for len(d) <= it.id {
+			d = append(d, nil)
+		}
+		d[it.id] = it
+		s.dense[it.em.index] = d
+	}
 	if it.id >= s.nextID[it.em.typ] {
 		s.nextID[it.em.typ] = it.id + 1
 	}
+}
+
+// maxDenseID bounds the ids that Sim.dense indexes (ids are usually
+// 1…n; a larger one is found through byTarget only).
+const maxDenseID = 1 << 20
+
+// find is byTarget[target] without hashing the string: an item's target
+// is "<entity type>_<id>", so the entity type (one of a few) and the id
+// index Sim.dense; the target is compared in full, so a form the map would
+// not know ("DEAL_05") is not found either.
+func (s *Sim) find(target string) *item {
+	if i := lastIndexByte(target, '_'); i > 0 {
+		if n, ok := parsePositiveInt(target[i+1:]); ok && n < maxDenseID {
+			typ := target[:i]
+			for _, em := range s.m.entityOrder {
+				if em.typ != typ {
+					continue
+				}
+				if em.index < len(s.dense) && n < len(s.dense[em.index]) {
+					if it := s.dense[em.index][n]; it != nil && it.target == target {
+						return it
+					}
+				}
+				break
+			}
+		}
+	}
+	return s.byTarget[target]
 }
 
 // newTask gives a robot task, reusing one done with (freeTask).
@@ -908,7 +950,7 @@ func (s *Sim) runEvent(idx int) {
 
 // lookup finds an item target, logging an error when it does not exist.
 func (s *Sim) lookup(target string) *item {
-	if it := s.byTarget[target]; it != nil {
+	if it := s.find(target); it != nil {
 		return it
 	}
 	s.add(LogEntry{Type: LogError, Target: target, Why: Reason{Code: "target.missing", Args: []string{target}}})
