@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -67,7 +68,7 @@ func (c *BoardColumn) Render() app.UI {
 						Text(strconv.Itoa(c.Count)),
 				),
 			app.Div().Class("board__automation").Body(
-				app.Div().Class("board__chips").Aria("label", i18n.T(c.Lang, "board.column.triggers")).Body(
+				app.Div().Class("board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.triggers")).Body(
 					app.Range(c.Triggers).Slice(func(i int) app.UI {
 						t := c.Triggers[i]
 						cls := "board__chip board__chip--trigger"
@@ -81,7 +82,7 @@ func (c *BoardColumn) Render() app.UI {
 							Body(Icon("bolt"), app.Span().Class("board__chip-text").Text(t.Name))
 					}),
 				),
-				app.Div().Class("board__chips").Aria("label", i18n.T(c.Lang, "board.column.robots")).Body(
+				app.Div().Class("board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.robots")).Body(
 					app.Range(c.Robots).Slice(func(i int) app.UI {
 						r := c.Robots[i]
 						return app.Span().
@@ -150,8 +151,11 @@ func (c *BoardColumn) onMore(ctx app.Context, e app.Event) {
 	}
 }
 
-// textOn picks white or dark text for a background colour "#RRGGBB" by its
-// luminance, as Bitrix24 does on its stage bars.
+// textOn picks white or dark text for a background colour "#RRGGBB":
+// white where it reaches the WCAG contrast ratio of 4.5:1 (Bitrix24's
+// dark stage bars), the interface's dark ink otherwise (its light blues
+// and greens, on which white text cannot be read), black on mid colours
+// where neither reaches it.
 func textOn(color string) string {
 	if len(color) != 7 || color[0] != '#' {
 		return "#ffffff"
@@ -160,9 +164,20 @@ func textOn(color string) string {
 	if err != nil {
 		return "#ffffff"
 	}
-	r, g, b := float64(v>>16&0xff), float64(v>>8&0xff), float64(v&0xff)
-	if 0.299*r+0.587*g+0.114*b > 186 {
-		return "#333333"
+	channel := func(c uint64) float64 {
+		x := float64(c) / 255
+		if x <= 0.03928 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
 	}
-	return "#ffffff"
+	l := 0.2126*channel(v>>16&0xff) + 0.7152*channel(v>>8&0xff) + 0.0722*channel(v&0xff)
+	const dark = 0.0189 // the relative luminance of #1d2633
+	switch {
+	case 1.05/(l+0.05) >= 4.5:
+		return "#ffffff"
+	case (l+0.05)/(dark+0.05) >= 4.5:
+		return "#1d2633"
+	}
+	return "#000000" // a mid colour (a grey #808080) reads only in black
 }

@@ -131,8 +131,12 @@ func TestClockBarWhilePlaying(t *testing.T) {
 }
 
 func TestTextOn(t *testing.T) {
-	assert.Equal(t, "#ffffff", textOn("#39A8EF"))
-	assert.Equal(t, "#333333", textOn("#FFE066"))
+	assert.Equal(t, "#1d2633", textOn("#39A8EF"), "white on Bitrix24's light blue is 2.6:1")
+	assert.Equal(t, "#1d2633", textOn("#FFE066"))
+	assert.Equal(t, "#1d2633", textOn("#FF5752"), "Bitrix24's red: white 3.1:1, dark ink 4.9:1")
+	assert.Equal(t, "#000000", textOn("#808080"), "white 3.9:1, dark ink 3.9:1")
+	assert.Equal(t, "#ffffff", textOn("#1F4F9A"))
+	assert.Equal(t, "#ffffff", textOn("#D43B36"), "4.6:1")
 	assert.Equal(t, "#ffffff", textOn("red"))
 	assert.Equal(t, "ММ", initials("Максим Менеджер"))
 }

@@ -96,6 +96,7 @@ func (c *DesignerColumn) Render() app.UI {
 				Type("button").
 				Class("designer-column__head").
 				Style("--stage-color", color).
+				Style("color", textOn(color)).
 				Title(headTitle).
 				Aria("label", headLabel).
 				Disabled(c.StageLocked != "").

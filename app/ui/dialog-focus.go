@@ -122,7 +122,7 @@ func (f *DialogFocus) focusInitial() {
 	for _, sel := range []string{
 		"[autofocus]",
 		`input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled])`,
-		".designer-modal__body " + "button:not([disabled]), .modal__body button:not([disabled])",
+		".designer-modal__body " + "button:not([disabled]), .modal__body button:not([disabled]), .home-dialog__body button:not([disabled])",
 		".designer-modal__foot button:not([disabled])",
 		focusableSelector,
 	} {
@@ -157,7 +157,7 @@ func (f *DialogFocus) onKeyDown(e app.Value) {
 		if target := e.Get("target"); target.Truthy() && d.Call("contains", target).Bool() {
 			return
 		}
-		if c := d.Call("querySelector", ".designer-modal__close, .modal__close"); c.Truthy() {
+		if c := d.Call("querySelector", ".designer-modal__close, .modal__close, .home-dialog__close"); c.Truthy() {
 			e.Call("preventDefault")
 			c.Call("click")
 		}

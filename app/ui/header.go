@@ -80,7 +80,14 @@ func (h *Header) OnMount(ctx app.Context) {
 	h.cancel = sess.Subscribe(func(e tabstore.Event) {
 		ctx.Dispatch(func(ctx app.Context) { h.onStoreEvent(ctx, e) })
 	})
+	// The page sets its language from localStorage in its own OnMount,
+	// which may run after this one: read the key here too, so the first
+	// write to the store keeps the user's language, not the default.
 	lang := h.Lang
+	var chosen string
+	if err := ctx.LocalStorage().Get(langStorageKey, &chosen); err == nil && chosen != "" {
+		lang = i18n.Normalize(chosen)
+	}
 	ctx.Async(func() {
 		bg := context.Background()
 		fallback, _ := sess.WaitStore(bg)
@@ -189,6 +196,9 @@ func (h *Header) Render() app.UI {
 						app.Img().
 							Class("header__logo").
 							Src("/web/icon.svg").
+							// Decorative (the link's text names it); go-app
+							// drops an empty alt, so the role says so.
+							Role("presentation").
 							Alt("").
 							Width(28).
 							Height(28),

@@ -7,7 +7,7 @@ import (
 // homeModal is the modal frame of the home page's and the header's
 // dialogs: a dimmed backdrop, a white panel with a title, the body and a
 // row of actions. Escape, a click on the backdrop and the × button call
-// onClose. It is a function, not a component, because its content is
+// onClose; DialogFocus makes it keyboard operable like the other dialogs. It is a function, not a component, because its content is
 // elements, which go-app cannot diff as component fields.
 type homeModal struct {
 	testID  string // data-testid of the panel
@@ -66,6 +66,9 @@ func (m homeModal) render() app.UI {
 						return app.Div().Class("home-dialog__actions").Body(m.actions...)
 					}),
 				),
+			// The focus moves in, Tab stays in, Escape closes from
+			// anywhere and the focus goes back to the opener.
+			&DialogFocus{},
 		)
 }
 

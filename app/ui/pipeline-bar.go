@@ -126,43 +126,19 @@ func (b *PipelineBar) Render() app.UI {
 			}),
 		),
 		app.Div().Class("pipeline-bar__tabs-row").Body(
-			app.Div().Class("pipeline-bar__tabs").Role("tablist").Aria("label", i18n.T(lang, "designer.pipelines")).Body(
-				app.Range(b.Pipelines).Slice(func(i int) app.UI {
-					p := b.Pipelines[i]
-					active := p.ID == b.Pipeline
-					class := "pipeline-bar__tab"
-					if active {
-						class += " pipeline-bar__tab--active"
-					}
-					if active && b.renaming {
-						return app.Div().Class("pipeline-bar__rename").
-							Body(
-								app.Input().Class("designer-input").AutoFocus(true).
-									DataSet("testid", "pipeline-name").
-									Aria("label", i18n.T(lang, "designer.pipelineName")).
-									Value(b.name).
-									OnInput(func(ctx app.Context, e app.Event) { b.name = jsValue(ctx) }).
-									OnKeyDown(func(ctx app.Context, e app.Event) {
-										switch e.Get("key").String() {
-										case "Enter":
-											b.name = jsValue(ctx)
-											b.finishRename(ctx)
-										case "Escape":
-											b.renaming = false
-										}
-									}),
-								app.Button().Type("button").Class("designer-button designer-button--primary").
-									DataSet("testid", "pipeline-rename-save").
-									Text(i18n.T(lang, "designer.save")).
-									OnClick(func(ctx app.Context, e app.Event) { b.finishRename(ctx) }),
-								app.Button().Type("button").Class("designer-button designer-button--ghost").
-									Text(i18n.T(lang, "designer.cancel")).
-									OnClick(func(ctx app.Context, e app.Event) { b.renaming = false }),
-							)
-					}
-					id := p.ID
-					return app.Div().Class("pipeline-bar__tab-wrap").Body(
-						app.Button().Type("button").Class(class).Role("tab").
+			// The tablist owns only the tabs (ARIA): renaming, deleting and
+			// adding a pipeline are buttons after it.
+			app.Div().Class("pipeline-bar__tabs").Body(
+				app.Div().Class("pipeline-bar__tablist").Role("tablist").Aria("label", i18n.T(lang, "designer.pipelines")).Body(
+					app.Range(b.Pipelines).Slice(func(i int) app.UI {
+						p := b.Pipelines[i]
+						active := p.ID == b.Pipeline
+						class := "pipeline-bar__tab"
+						if active {
+							class += " pipeline-bar__tab--active"
+						}
+						id := p.ID
+						return app.Button().Type("button").Class(class).Role("tab").
 							Aria("selected", boolText(active)).
 							DataSet("pipeline", strconv.Itoa(id)).
 							Text(p.Name).
@@ -171,31 +147,10 @@ func (b *PipelineBar) Render() app.UI {
 								if b.OnPipeline != nil {
 									b.OnPipeline(ctx, id)
 								}
-							}),
-						app.If(active && multi && b.Locked == "", func() app.UI {
-							return app.Span().Class("pipeline-bar__tab-tools").Body(
-								app.Button().Type("button").Class("designer-icon-button").
-									DataSet("testid", "pipeline-rename").
-									Aria("label", i18n.T(lang, "designer.renamePipeline")).
-									Title(i18n.T(lang, "designer.renamePipeline")).
-									Body(Icon("pencil")).
-									OnClick(func(ctx app.Context, e app.Event) { b.renaming, b.name = true, p.Name }),
-								app.If(id != 0, func() app.UI {
-									return app.Button().Type("button").Class("designer-icon-button").
-										DataSet("testid", "pipeline-delete").
-										Aria("label", i18n.T(lang, "designer.deletePipeline")).
-										Title(i18n.T(lang, "designer.deletePipeline")).
-										Body(Icon("trash")).
-										OnClick(func(ctx app.Context, e app.Event) {
-											if b.OnDeletePipeline != nil {
-												b.OnDeletePipeline(ctx, id)
-											}
-										})
-								}),
-							)
-						}),
-					)
-				}),
+							})
+					}),
+				),
+				b.renderTabTools(lang, multi),
 				app.If(multi && b.Locked == "", func() app.UI {
 					return app.Button().Type("button").Class("pipeline-bar__tab pipeline-bar__tab--add").
 						DataSet("testid", "pipeline-add").
@@ -211,7 +166,7 @@ func (b *PipelineBar) Render() app.UI {
 				DataSet("testid", "lint-toggle").
 				DataSet("count", strconv.Itoa(b.LintCount)).
 				Aria("pressed", boolText(b.LintOpen)).
-				Aria("controls", "lint-panel").
+				Aria("controls", lintControls(b.LintOpen)).
 				Title(i18n.T(lang, "designer.lint.toggleLabel")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if b.OnLint != nil {
@@ -256,4 +211,80 @@ func lintToggleIcon(worst string) app.UI {
 		return Icon("check")
 	}
 	return lintIcon(worst)
+}
+
+// renderTabTools is the rename field of the shown pipeline while it is
+// renamed, otherwise its rename and delete buttons (with more than one
+// pipeline possible).
+func (b *PipelineBar) renderTabTools(lang string, multi bool) app.UI {
+	var active *engine.Pipeline
+	for i := range b.Pipelines {
+		if b.Pipelines[i].ID == b.Pipeline {
+			active = &b.Pipelines[i]
+		}
+	}
+	if active == nil {
+		return app.Text("")
+	}
+	p := *active
+	if b.renaming {
+		return app.Div().Class("pipeline-bar__rename").
+			Body(
+				app.Input().Class("designer-input").AutoFocus(true).
+					DataSet("testid", "pipeline-name").
+					Aria("label", i18n.T(lang, "designer.pipelineName")).
+					Value(b.name).
+					OnInput(func(ctx app.Context, e app.Event) { b.name = jsValue(ctx) }).
+					OnKeyDown(func(ctx app.Context, e app.Event) {
+						switch e.Get("key").String() {
+						case "Enter":
+							b.name = jsValue(ctx)
+							b.finishRename(ctx)
+						case "Escape":
+							b.renaming = false
+						}
+					}),
+				app.Button().Type("button").Class("designer-button designer-button--primary").
+					DataSet("testid", "pipeline-rename-save").
+					Text(i18n.T(lang, "designer.save")).
+					OnClick(func(ctx app.Context, e app.Event) { b.finishRename(ctx) }),
+				app.Button().Type("button").Class("designer-button designer-button--ghost").
+					Text(i18n.T(lang, "designer.cancel")).
+					OnClick(func(ctx app.Context, e app.Event) { b.renaming = false }),
+			)
+	}
+	if !multi || b.Locked != "" {
+		return app.Text("")
+	}
+	id := p.ID
+	return app.Span().Class("pipeline-bar__tab-tools").Body(
+		app.Button().Type("button").Class("designer-icon-button").
+			DataSet("testid", "pipeline-rename").
+			Aria("label", i18n.T(lang, "designer.renamePipeline")).
+			Title(i18n.T(lang, "designer.renamePipeline")).
+			Body(Icon("pencil")).
+			OnClick(func(ctx app.Context, e app.Event) { b.renaming, b.name = true, p.Name }),
+		app.If(id != 0, func() app.UI {
+			return app.Button().Type("button").Class("designer-icon-button").
+				DataSet("testid", "pipeline-delete").
+				Aria("label", i18n.T(lang, "designer.deletePipeline")).
+				Title(i18n.T(lang, "designer.deletePipeline")).
+				Body(Icon("trash")).
+				OnClick(func(ctx app.Context, e app.Event) {
+					if b.OnDeletePipeline != nil {
+						b.OnDeletePipeline(ctx, id)
+					}
+				})
+		}),
+	)
+}
+
+// lintControls is the lint toggle's aria-controls: the panel's id while
+// the panel is shown, nothing (an id that does not exist is an error)
+// otherwise.
+func lintControls(open bool) string {
+	if open {
+		return "lint-panel"
+	}
+	return ""
 }

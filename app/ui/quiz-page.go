@@ -154,6 +154,7 @@ func (p *QuizPage) Render() app.UI {
 						DataSet("testid", "quiz-option").
 						DataSet("stage", st.ID).
 						Style("--stage-color", color).
+						Style("--stage-text", textOn(color)).
 						Disabled(p.picked != "").
 						Aria("pressed", fmt.Sprint(p.picked == st.ID)).
 						OnClick(func(ctx app.Context, e app.Event) { p.onPick(ctx, st.ID) }).

@@ -101,22 +101,29 @@ func (c *RobotChip) Render() app.UI {
 				Body(Icon("more")).
 				OnClick(c.onToggleMenu),
 			app.If(c.menuOpen, func() app.UI {
-				return app.Div().Class("designer-menu").Role("menu").Body(
-					menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
-					menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
-					app.If(!c.First, func() app.UI {
-						return lockableMenuItem(i18n.T(c.Lang, "designer.moveUp"), "up", c.Locked, c.onUp)
-					}),
-					app.If(!c.Last, func() app.UI {
-						return lockableMenuItem(i18n.T(c.Lang, "designer.moveDown"), "down", c.Locked, c.onDown)
-					}),
-					lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete),
-				)
+				return app.Div().Class("designer-menu").Role("menu").
+					OnKeyDown(menuKeys(func() { c.menuOpen = false })).
+					Body(
+						menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
+						menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
+						app.If(!c.First, func() app.UI {
+							return lockableMenuItem(i18n.T(c.Lang, "designer.moveUp"), "up", c.Locked, c.onUp)
+						}),
+						app.If(!c.Last, func() app.UI {
+							return lockableMenuItem(i18n.T(c.Lang, "designer.moveDown"), "down", c.Locked, c.onDown)
+						}),
+						lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete),
+					)
 			}),
 		)
 }
 
-func (c *RobotChip) onToggleMenu(ctx app.Context, e app.Event) { c.menuOpen = !c.menuOpen }
+func (c *RobotChip) onToggleMenu(ctx app.Context, e app.Event) {
+	c.menuOpen = !c.menuOpen
+	if c.menuOpen && e.Value != nil {
+		focusMenuOf(ctx, e.Get("target"))
+	}
+}
 
 func (c *RobotChip) call(ctx app.Context, f func(app.Context, string)) {
 	c.menuOpen = false

@@ -90,16 +90,23 @@ func (c *TriggerChip) Render() app.UI {
 				Body(Icon("more")).
 				OnClick(c.onToggleMenu),
 			app.If(c.menuOpen, func() app.UI {
-				return app.Div().Class("designer-menu").Role("menu").Body(
-					menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
-					menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
-					lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete),
-				)
+				return app.Div().Class("designer-menu").Role("menu").
+					OnKeyDown(menuKeys(func() { c.menuOpen = false })).
+					Body(
+						menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
+						menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
+						lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete),
+					)
 			}),
 		)
 }
 
-func (c *TriggerChip) onToggleMenu(ctx app.Context, e app.Event) { c.menuOpen = !c.menuOpen }
+func (c *TriggerChip) onToggleMenu(ctx app.Context, e app.Event) {
+	c.menuOpen = !c.menuOpen
+	if c.menuOpen && e.Value != nil {
+		focusMenuOf(ctx, e.Get("target"))
+	}
+}
 
 func (c *TriggerChip) onEdit(ctx app.Context, e app.Event) {
 	c.menuOpen = false
