@@ -13,6 +13,7 @@ DIST=$ROOT/dist
 BIN=$ROOT/.bin
 WASMBROWSERTEST_VERSION=v0.11.0
 CHROMIUM_MSG="Chromium is required: apt-get install -y chromium"
+NPM_MSG="npm is required (the e2e accessibility check fetches the pinned axe-core with npm pack): apt-get install -y npm"
 
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
@@ -102,8 +103,15 @@ cmd_serve() {
 	exec "$BIN/serve" -dir "$DIST" -host 127.0.0.1 -port "$port"
 }
 
+# need_npm fails (never skips) without npm: the e2e suite fetches the pinned
+# axe-core package with `npm pack` into e2e/.cache (see e2e/a11y_test.go).
+need_npm() {
+	command -v npm >/dev/null 2>&1 || die "$NPM_MSG"
+}
+
 cmd_test() {
 	need_chromium
+	need_npm
 
 	step "gofmt"
 	local unformatted

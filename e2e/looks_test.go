@@ -6,33 +6,46 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // appPage is one page of the app as the checks below visit it: its address
 // and the JS condition that says its content is shown.
 type appPage struct {
 	name, path, ready string
+	// via are links or buttons clicked in turn after the load, for a page
+	// reached inside the app (the author page needs an open scenario).
+	via []string
 }
 
 func pages(lang string) []appPage {
 	return []appPage{
-		{"home", "/", `!!document.querySelector('` + homeLoaded + `')`},
-		{"designer", "/design?example=07-seed-article.json", `!!document.querySelector('[data-stage="NEW"] [data-testid="add-trigger"]')`},
-		{"board", seedExample, `!!document.querySelector('[data-target="DEAL_1"]')`},
-		{"whatif", "/whatif", `!!document.querySelector('.whatif')`},
-		{"lessons", "/lessons", `!!document.querySelector('[data-testid="lessons-progress"]')`},
-		{"quiz", "/quiz?lesson=" + lang + "/04-earliest-stage-wins", `!!document.querySelector('[data-testid="quiz-next"], [data-testid="quiz-end"], .quiz-page__question, .quiz-page')`},
-		{"narration", "/narrate?lesson=" + lang + "/04-earliest-stage-wins", `!!document.querySelector('[data-testid="narration-step"]')`},
+		{"home", "/", `!!document.querySelector('` + homeLoaded + `')`, nil},
+		{"designer", "/design?example=07-seed-article.json", `!!document.querySelector('[data-stage="NEW"] [data-testid="add-trigger"]')`, nil},
+		{"board", seedExample, `!!document.querySelector('[data-target="DEAL_1"]')`, nil},
+		{"whatif", "/whatif", `!!document.querySelector('.whatif')`, nil},
+		{"lessons", "/lessons", `!!document.querySelector('[data-testid="lessons-progress"]')`, nil},
+		{"quiz", "/quiz?lesson=" + lang + "/04-earliest-stage-wins", `!!document.querySelector('[data-testid="quiz-next"], [data-testid="quiz-end"], .quiz-page__question, .quiz-page')`, nil},
+		{"narration", "/narrate?lesson=" + lang + "/04-earliest-stage-wins", `!!document.querySelector('[data-testid="narration-step"]')`, nil},
+		{"lesson", "/lesson?id=" + lang + "/01-first-trigger", `!!document.querySelector('[data-testid="lesson-check"]')`, nil},
+		{"train", "/train", `!!document.querySelector('[data-testid="train-file"]')`, nil},
+		{"results", "/results", `!!document.querySelector('[data-testid="results-empty"]')`, nil},
+		{"author", "/design?example=07-seed-article.json", `!!document.querySelector('[data-testid="author-name"]')`,
+			[]string{`.header__nav a[data-nav="/lessons"]`, `[data-testid="lesson-tools-author"]`}},
 	}
 }
 
 // setPrefs stores the interface language and presenter mode the way the
-// app does (go-app's local storage holds JSON), for the next page load.
+// app does (go-app's local storage holds JSON), for the next page load. It
+// writes them from a file of the site that is not the app (the icon), so
+// no app has yet put its default language into the store, which would win
+// over localStorage.
 func (b *browser) setPrefs(tb testing.TB, base, lang string, presenter bool) {
 	tb.Helper()
-	b.open(tb, base+"/lessons")
+	require.NoError(tb, chromedp.Do(b.ctx, chromedp.Navigate(base+"/web/icon.svg")))
 	b.eval(tb, fmt.Sprintf(`(localStorage.setItem("triggersim.lang", %q), localStorage.setItem("triggersim.presenter", %q), "")`,
 		`"`+lang+`"`, fmt.Sprint(presenter)))
 }
@@ -40,6 +53,10 @@ func (b *browser) setPrefs(tb testing.TB, base, lang string, presenter bool) {
 func (b *browser) openPage(tb testing.TB, base string, p appPage) {
 	tb.Helper()
 	b.open(tb, base+p.path)
+	for _, sel := range p.via {
+		b.waitFor(tb, b.exists(sel))
+		b.click(tb, sel)
+	}
 	b.waitFor(tb, p.ready)
 	b.waitFor(tb, `document.fonts ? document.fonts.status === "loaded" : true`)
 }
