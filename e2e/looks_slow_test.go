@@ -12,6 +12,7 @@ package e2e
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -33,18 +34,22 @@ func TestScreenshotsEveryPage(t *testing.T) {
 		if m.presenter {
 			name += "-presenter"
 		}
-		for _, p := range pages(m.lang) {
-			t.Run(name+"/"+p.name, func(t *testing.T) {
-				b := newBrowser(t)
-				b.viewport(t, m.width, 768)
-				b.setPrefs(t, base, m.lang, m.presenter)
-				b.openPage(t, base, p)
-				assert.Equal(t, "true", b.eval(t, `String(document.documentElement.scrollWidth <= innerWidth + 1)`),
-					"%s at %d px scrolls sideways as a whole", p.name, m.width)
-				b.eval(t, `(window.scrollTo(0, 0), "")`)
-				b.screenshot(t, "page-"+p.name+"-"+name)
-				b.assertNoErrors(t)
-			})
-		}
+		t.Run(name, func(t *testing.T) {
+			// One browser per mode: each page is a fresh load anyway.
+			b := newBrowserFor(t, 10*time.Minute)
+			b.viewport(t, m.width, 768)
+			b.setPrefs(t, base, m.lang, m.presenter)
+			for _, p := range pages(m.lang) {
+				t.Run(p.name, func(t *testing.T) {
+					b.openPage(t, base, p)
+					assert.Equal(t, "true", b.eval(t, `String(document.documentElement.scrollWidth <= innerWidth + 1)`),
+						"%s at %d px scrolls sideways as a whole", p.name, m.width)
+					b.eval(t, `(window.scrollTo(0, 0), "")`)
+					b.settle(t)
+					b.screenshot(t, "page-"+p.name+"-"+name)
+				})
+			}
+			b.assertNoErrors(t)
+		})
 	}
 }
