@@ -110,7 +110,7 @@ func (c *DesignerColumn) Render() app.UI {
 							Aria("hidden", "true").
 							Body(lintIcon(w))
 					}),
-					app.Span().Class("designer-column__name").Text(st.Name),
+					app.Span().Class("designer-column__name").Title(st.Name).Text(st.Name),
 					app.Span().
 						Class("designer-column__semantics designer-column__semantics--"+st.Semantics).
 						Text(i18n.T(c.Lang, "designer.semantics."+st.Semantics)),
