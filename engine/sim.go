@@ -412,8 +412,10 @@ const maxDenseID = 1 << 20
 
 // find is byTarget[target] without hashing the string: an item's target
 // is "<entity type>_<id>", so the entity type (one of a few) and the id
-// index Sim.dense; the target is compared in full, so a form the map would
-// not know ("DEAL_05") is not found either.
+// index Sim.dense. parsePositiveInt takes only the canonical decimal (no
+// sign, no leading zero), so a target found there is the item's target
+// without comparing the strings, and a form the map would not know
+// ("DEAL_05") is not found either.
 func (s *Sim) find(target string) *item {
 	if i := lastIndexByte(target, '_'); i > 0 {
 		if n, ok := parsePositiveInt(target[i+1:]); ok && n < maxDenseID {
@@ -423,7 +425,7 @@ func (s *Sim) find(target string) *item {
 					continue
 				}
 				if em.index < len(s.dense) && n < len(s.dense[em.index]) {
-					if it := s.dense[em.index][n]; it != nil && it.target == target {
+					if it := s.dense[em.index][n]; it != nil {
 						return it
 					}
 				}
