@@ -7,6 +7,7 @@ package main
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/triggersim/triggersim/app/prefs"
 	"github.com/triggersim/triggersim/app/route"
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
@@ -20,7 +21,7 @@ import (
 // its undo history and its simulation. It returns that Tab (the browser
 // asks its session before the page is left with unsaved edits).
 func routes(store storage.Store) *ui.Tab {
-	tab := ui.NewTab(session.New(store, nil, nil))
+	tab := ui.NewTab(session.New(store, nil, nil), prefs.New(prefs.Browser(), app.Log))
 	app.Route(route.Home, func() app.Composer { return &ui.Shell{Tab: tab} })
 	app.Route(route.Simulate, func() app.Composer { return &ui.BoardPage{Tab: tab} })
 	app.Route(route.Design, func() app.Composer { return &ui.DesignerPage{Tab: tab} })

@@ -9,14 +9,6 @@ import (
 	"github.com/triggersim/triggersim/lessons"
 )
 
-// TrainingKey is the browser setting (localStorage) holding the lesson
-// file a trainee works on (opened from a link, a file or a course).
-const TrainingKey = "train.current"
-
-// BuiltinKey is the browser setting holding the built-in lesson whose copy
-// the learner opened last.
-const BuiltinKey = "lesson.open"
-
 // Training is the trainee's work on a lesson file: the file, when it was
 // opened, the hints opened, the checks made and the stored scenario made
 // from its start.

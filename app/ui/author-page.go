@@ -52,7 +52,7 @@ type AuthorPage struct {
 // designer's «Сделать урок» links it), else the open scenario, else the
 // one this browser opened last.
 func (p *AuthorPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx)
+	p.mountChrome(ctx, p.Tab)
 	if p.scope == "" {
 		p.scope = "triggers"
 		p.max = 1

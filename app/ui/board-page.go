@@ -38,10 +38,6 @@ const (
 	panelChecks   = "checks"
 )
 
-// boardSideKey is where the board remembers that the side panel is
-// hidden (a person who wants every stage column on screen hides it once).
-const boardSideKey = "triggersim.board.sideClosed"
-
 // BoardPage is the simulation view: the Kanban board of the open scenario,
 // the virtual clock, the event script, and the explanations of what the
 // triggers and robots did.
@@ -111,14 +107,8 @@ type BoardPage struct {
 // go-app calls right after, loads the scenario of the address.
 func (p *BoardPage) OnMount(ctx app.Context) {
 	p.page.set(ctx)
-	var lang string
-	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
-		app.Log("reading the interface language failed:", err)
-	}
-	p.setLang(lang)
-	if err := ctx.LocalStorage().Get(boardSideKey, &p.sideClosed); err != nil {
-		app.Log("reading the side panel state failed:", err)
-	}
+	p.setLang(p.Tab.Prefs.Lang())
+	p.sideClosed = p.Tab.Prefs.SideClosed()
 	p.speed = simulate.DefaultSpeed
 	p.panel = panelExplain
 	p.scriptIndex = -1
@@ -153,9 +143,7 @@ func (p *BoardPage) setLang(lang string) {
 
 func (p *BoardPage) onLangChange(ctx app.Context, lang string) {
 	p.setLang(lang)
-	if err := ctx.LocalStorage().Set(langStorageKey, p.lang); err != nil {
-		app.Log("saving the interface language failed:", err)
-	}
+	p.Tab.Prefs.SetLang(p.lang)
 	if p.ctl != nil {
 		p.refresh()
 	}
@@ -484,9 +472,7 @@ func (p *BoardPage) renderSideToggle(lang string) app.UI {
 func (p *BoardPage) onSideToggle(ctx app.Context, e app.Event) {
 	p.sideClosed = !p.sideClosed
 	p.sideNews = false
-	if err := ctx.LocalStorage().Set(boardSideKey, p.sideClosed); err != nil {
-		app.Log("saving the side panel state failed:", err)
-	}
+	p.Tab.Prefs.SetSideClosed(p.sideClosed)
 }
 
 // iconSide is the side panel toggle's icon: a window with a right pane.

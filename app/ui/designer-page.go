@@ -70,9 +70,6 @@ type DesignerPage struct {
 	rep      lesson.Report
 }
 
-// lintOpenKey keeps the «Проверка» panel open across pages and links.
-const lintOpenKey = "triggersim.designer.lintOpen"
-
 // Dialog kinds.
 const (
 	dlgCatalog     = "catalog"
@@ -89,14 +86,8 @@ const (
 // calls right after, loads the scenario of the address.
 func (p *DesignerPage) OnMount(ctx app.Context) {
 	p.page.set(ctx)
-	var lang string
-	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
-		app.Log("reading the interface language failed:", err)
-	}
-	p.setLang(lang)
-	if err := ctx.LocalStorage().Get(lintOpenKey, &p.lintOpen); err != nil {
-		app.Log("reading the check panel state failed:", err)
-	}
+	p.setLang(p.Tab.Prefs.Lang())
+	p.lintOpen = p.Tab.Prefs.LintOpen()
 }
 
 // OnDismount saves an action left open by a dialog the page closes with
@@ -196,15 +187,7 @@ func (p *DesignerPage) findLesson(ctx app.Context, id string) {
 	if id == p.lessonOf && id != "" {
 		return
 	}
-	var tr teach.Training
-	var b teach.Builtin
-	if err := ctx.LocalStorage().Get(teach.TrainingKey, &tr); err != nil {
-		app.Log("reading the trainee's lesson failed:", err)
-	}
-	if err := ctx.LocalStorage().Get(teach.BuiltinKey, &b); err != nil {
-		app.Log("reading the open lesson failed:", err)
-	}
-	p.lesson, p.lessonOf, p.repOf = teach.LessonOf(id, tr, b), id, nil
+	p.lesson, p.lessonOf, p.repOf = teach.LessonOf(id, p.Tab.Prefs.Training(), p.Tab.Prefs.Builtin()), id, nil
 }
 
 // lessonReport checks the lesson's goals on sc, rerun for a new value or
@@ -282,9 +265,7 @@ func revealElement(id string) {
 
 func (p *DesignerPage) onLintToggle(ctx app.Context) {
 	p.lintOpen = !p.lintOpen
-	if err := ctx.LocalStorage().Set(lintOpenKey, p.lintOpen); err != nil {
-		app.Log("saving the check panel state failed:", err)
-	}
+	p.Tab.Prefs.SetLintOpen(p.lintOpen)
 }
 
 // lint returns the findings of sc, rerunning the lint for a new value.
@@ -304,9 +285,7 @@ func (p *DesignerPage) setLang(lang string) {
 
 func (p *DesignerPage) onLangChange(ctx app.Context, lang string) {
 	p.setLang(lang)
-	if err := ctx.LocalStorage().Set(langStorageKey, p.lang); err != nil {
-		app.Log("saving the interface language failed:", err)
-	}
+	p.Tab.Prefs.SetLang(p.lang)
 }
 
 func (p *DesignerPage) currentLang() string {

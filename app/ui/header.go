@@ -8,16 +8,12 @@ import (
 
 	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/prefs"
 	"github.com/triggersim/triggersim/app/route"
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/app/storage/tabstore"
 	"github.com/triggersim/triggersim/engine"
 )
-
-// presenterStorageKey mirrors the presenter setting in localStorage, so the
-// first paint already has the right type size; the store's setting is the
-// one that counts.
-const presenterStorageKey = "triggersim.presenter"
 
 // headerState is the header's state that must outlive a page: every page
 // mounts its own Header, and the save state, the storage warning and a
@@ -29,7 +25,8 @@ type headerState struct {
 	memory    bool // the store fell back to memory
 	synced    bool // settings were read from the store once
 	presenter bool
-	loaded    bool // presenter applied from localStorage
+	loaded    bool         // presenter applied from the preferences
+	prefs     *prefs.Prefs // the tab's preferences
 	conflict  string
 	remote    string // the open scenario changed in another tab
 	remoteRev int
@@ -71,22 +68,19 @@ func (h *Header) OnMount(ctx app.Context) {
 	h.path = ctx.Page().URL().Path
 	if !hs.loaded {
 		hs.loaded = true
-		var on bool
-		_ = ctx.LocalStorage().Get(presenterStorageKey, &on)
-		hs.applyPresenter(on)
+		hs.applyPresenter(hs.prefs.Presenter())
 	}
 	sess := h.Tab.Session
 	h.cancelUnsav = sess.OnChange(func() { ctx.Dispatch(func(app.Context) {}) })
 	h.cancel = sess.Subscribe(func(e tabstore.Event) {
 		ctx.Dispatch(func(ctx app.Context) { h.onStoreEvent(ctx, e) })
 	})
-	// The page sets its language from localStorage in its own OnMount,
-	// which may run after this one: read the key here too, so the first
-	// write to the store keeps the user's language, not the default.
+	// The page sets its language from the preferences in its own
+	// OnMount, which may run after this one: read it here too, so the
+	// first write to the store keeps the user's language, not the default.
 	lang := h.Lang
-	var chosen string
-	if err := ctx.LocalStorage().Get(langStorageKey, &chosen); err == nil && chosen != "" {
-		lang = i18n.Normalize(chosen)
+	if chosen, ok := h.Tab.Prefs.ChosenLang(); ok {
+		lang = chosen
 	}
 	ctx.Async(func() {
 		bg := context.Background()
@@ -504,7 +498,7 @@ func (h *Header) refreshPage(ctx app.Context) {
 func (hs *headerState) setPresenter(ctx app.Context, on bool) {
 	hs.presenter = on
 	hs.applyPresenter(on)
-	_ = ctx.LocalStorage().Set(presenterStorageKey, on)
+	hs.prefs.SetPresenter(on)
 }
 
 // applyPresenter puts the class "presenter" on <body>: larger type and

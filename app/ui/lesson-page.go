@@ -38,7 +38,7 @@ type LessonPage struct {
 
 // OnNav loads the lesson named in the query and checks it.
 func (p *LessonPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx)
+	p.mountChrome(ctx, p.Tab)
 	p.id = ctx.Page().URL().Query().Get("id")
 	p.lesson, p.found = lessons.Get(p.id)
 	p.checked, p.err, p.hints = false, "", 0
@@ -131,9 +131,7 @@ func (p *LessonPage) create(ctx app.Context) {
 				return
 			}
 			// The designer shows this lesson's goals and locks over its copy.
-			if err := ctx.LocalStorage().Set(teach.BuiltinKey, teach.Builtin{ID: id, Scenario: sid}); err != nil {
-				app.Log("saving the open lesson failed:", err)
-			}
+			p.Tab.Prefs.SetBuiltin(teach.Builtin{ID: id, Scenario: sid})
 			ctx.Navigate("/design")
 		})
 	})

@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/prefs"
 	"github.com/triggersim/triggersim/app/route"
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/teach"
@@ -22,6 +23,7 @@ import (
 // a projector, remembered in the "presenter" setting) and the frame with
 // the header. Each page embeds it.
 type teachChrome struct {
+	prefs *prefs.Prefs
 	lang  string
 	page  pageContext // dispatches async results through the page
 	place route.Place // the page's address
@@ -29,14 +31,11 @@ type teachChrome struct {
 
 // mountChrome restores the language (presenter mode is the header's) and
 // reads the page's place from its address.
-func (c *teachChrome) mountChrome(ctx app.Context) {
+func (c *teachChrome) mountChrome(ctx app.Context, tab *Tab) {
+	c.prefs = tab.Prefs
 	c.page.set(ctx)
 	c.place = placeOf(ctx)
-	var lang string
-	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
-		app.Log("reading the interface language failed:", err)
-	}
-	c.setLang(lang)
+	c.setLang(c.prefs.Lang())
 }
 
 func (c *teachChrome) setLang(lang string) {
@@ -55,9 +54,7 @@ func (c *teachChrome) currentLang() string {
 
 func (c *teachChrome) changeLang(ctx app.Context, lang string) {
 	c.setLang(lang)
-	if err := ctx.LocalStorage().Set(langStorageKey, c.lang); err != nil {
-		app.Log("saving the interface language failed:", err)
-	}
+	c.prefs.SetLang(c.lang)
 }
 
 // markReady tells the end-to-end tests that the page has mounted, with
@@ -177,7 +174,7 @@ type LessonsPage struct {
 
 // OnNav restores the settings and reads the progress.
 func (p *LessonsPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx)
+	p.mountChrome(ctx, p.Tab)
 	p.progress = teach.ParseProgress("")
 	st := p.Tab.Session
 	ctx.Async(func() {

@@ -35,7 +35,7 @@ type NarrationPage struct {
 // (the first event's first step without one), so a reload or a copied
 // address keeps the presenter's place.
 func (p *NarrationPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx)
+	p.mountChrome(ctx, p.Tab)
 	p.sc, p.title = teachScenario(p.Tab.Session, ctx.Page().URL().Query().Get)
 	p.restart()
 	if p.walk != nil && p.place.Event > 1 {

@@ -34,7 +34,7 @@ type QuizPage struct {
 
 // OnNav loads the scenario and asks the first question.
 func (p *QuizPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx)
+	p.mountChrome(ctx, p.Tab)
 	p.sc, p.title = teachScenario(p.Tab.Session, ctx.Page().URL().Query().Get)
 	p.start()
 	markReady(ctx)

@@ -28,7 +28,7 @@ type ResultsPage struct {
 
 // OnNav mounts the page.
 func (p *ResultsPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx)
+	p.mountChrome(ctx, p.Tab)
 	markReady(ctx)
 }
 

@@ -7,10 +7,6 @@ import (
 	"github.com/triggersim/triggersim/app/route"
 )
 
-// langStorageKey is the localStorage key of the chosen interface language.
-// It moves to the settings store once the IndexedDB store exists.
-const langStorageKey = "triggersim.lang"
-
 // Shell is the root component: the header bar and the main area. It owns the
 // interface language and hands it down to every child.
 type Shell struct {
@@ -26,11 +22,7 @@ type Shell struct {
 // The server renders the page before the wasm runs, so end-to-end tests wait
 // for body[data-ready="1"] instead of for the first visible element.
 func (s *Shell) OnMount(ctx app.Context) {
-	var lang string
-	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
-		app.Log("reading the interface language failed:", err)
-	}
-	s.setLang(lang)
+	s.setLang(s.Tab.Prefs.Lang())
 	markShown(ctx, route.Home, "")
 }
 
@@ -43,9 +35,7 @@ func (s *Shell) Render() app.UI {
 // onLangChange switches the interface language and remembers it.
 func (s *Shell) onLangChange(ctx app.Context, lang string) {
 	s.setLang(lang)
-	if err := ctx.LocalStorage().Set(langStorageKey, s.lang); err != nil {
-		app.Log("saving the interface language failed:", err)
-	}
+	s.Tab.Prefs.SetLang(s.lang)
 }
 
 // setLang normalises lang and mirrors it on <html lang>, which screen

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/triggersim/triggersim/app/prefs"
 	"github.com/triggersim/triggersim/app/session"
 )
 
@@ -15,8 +16,15 @@ import (
 // ctx.Async goroutines that call it.
 type Tab struct {
 	Session *session.Session
-	header  headerState
+	// Prefs are this browser's preferences (language, presenter mode,
+	// panels, the trainee's lesson): components never reach the browser's
+	// storage themselves.
+	Prefs  *prefs.Prefs
+	header headerState
 }
 
-// NewTab returns the tab's shared state over a session.
-func NewTab(sess *session.Session) *Tab { return &Tab{Session: sess} }
+// NewTab returns the tab's shared state over a session and the browser's
+// preferences.
+func NewTab(sess *session.Session, p *prefs.Prefs) *Tab {
+	return &Tab{Session: sess, Prefs: p, header: headerState{prefs: p}}
+}

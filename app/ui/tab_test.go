@@ -6,13 +6,16 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/stretchr/testify/require"
 
+	"github.com/triggersim/triggersim/app/prefs"
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage/memory"
 )
 
 // testTab is a tab over a fresh memory store, as the pages get it from
 // package main.
-func testTab() *Tab { return NewTab(session.New(memory.New(), nil, nil)) }
+func testTab() *Tab {
+	return NewTab(session.New(memory.New(), nil, nil), prefs.New(&prefs.Memory{}, nil))
+}
 
 // Every page renders before it mounts, as the site generator renders it
 // (no OnMount, no OnNav), with only the Tab that package main gives it.

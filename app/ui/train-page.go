@@ -35,12 +35,9 @@ type TrainPage struct {
 
 // OnNav opens the lesson of the link, or the one the trainee is working on.
 func (p *TrainPage) OnNav(ctx app.Context) {
-	p.mountChrome(ctx)
+	p.mountChrome(ctx, p.Tab)
 	p.err, p.result = "", ""
-	var saved teach.Training
-	if err := ctx.LocalStorage().Get(teach.TrainingKey, &saved); err != nil {
-		app.Log(err)
-	}
+	saved := p.Tab.Prefs.Training()
 	p.st = saved
 	if frag := ctx.Page().URL().Fragment; frag != "" {
 		_, data, err := teach.OpenLesson([]byte(frag))
@@ -86,9 +83,7 @@ func (p *TrainPage) load() {
 }
 
 func (p *TrainPage) save(ctx app.Context) {
-	if err := ctx.LocalStorage().Set(teach.TrainingKey, p.st); err != nil {
-		app.Log(err)
-	}
+	p.Tab.Prefs.SetTraining(p.st)
 }
 
 func (p *TrainPage) onLangChange(ctx app.Context, lang string) {

@@ -84,11 +84,7 @@ type WhatifPage struct {
 
 // OnMount restores the language and loads the scenario of the address.
 func (p *WhatifPage) OnMount(ctx app.Context) {
-	var lang string
-	if err := ctx.LocalStorage().Get(langStorageKey, &lang); err != nil {
-		app.Log("reading the interface language failed:", err)
-	}
-	p.setLang(lang)
+	p.setLang(p.Tab.Prefs.Lang())
 	p.onlyChanged = true
 	place := placeOf(ctx)
 	if place.HasSeed {
@@ -117,9 +113,7 @@ func (p *WhatifPage) setLang(lang string) {
 
 func (p *WhatifPage) onLangChange(ctx app.Context, lang string) {
 	p.setLang(lang)
-	if err := ctx.LocalStorage().Set(langStorageKey, p.lang); err != nil {
-		app.Log("saving the interface language failed:", err)
-	}
+	p.Tab.Prefs.SetLang(p.lang)
 	p.buildResults()
 }
 
