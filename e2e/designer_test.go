@@ -117,7 +117,7 @@ func TestDesignerFlows(t *testing.T) {
 	b.waitFor(t, b.exists(robot))
 	assert.Equal(t, "Через 1 день", b.text(t, robot+` .robot-chip__delay`))
 	assert.Contains(t, b.text(t, robot), "после предыдущего")
-	assert.Equal(t, "Уведомление", b.text(t, robot+` .robot-chip__type`))
+	assert.Equal(t, "Уведомить сотрудника", b.text(t, robot+` .robot-chip__type`))
 
 	assert.Equal(t, rev1+1, currentVersion(t, b), "adding one robot adds one version")
 
@@ -143,7 +143,7 @@ func TestDesignerFlows(t *testing.T) {
 	b.waitFor(t, `document.querySelector(".pipeline-bar__title").textContent === "Automation rules and triggers"`)
 	assert.Equal(t, "Triggers", b.text(t, `[data-stage="NEW"] .designer-column__label`))
 	assert.Equal(t, "After 1 day", b.text(t, robot+` .robot-chip__delay`))
-	assert.Equal(t, "Notification", b.text(t, robot+` .robot-chip__type`))
+	assert.Equal(t, "Notify employee", b.text(t, robot+` .robot-chip__type`))
 	b.waitFor(t, `document.querySelector('[data-testid="header-save-state"]')?.textContent === "Saved"`)
 	b.screenshot(t, "design-en")
 	b.assertNoErrors(t)

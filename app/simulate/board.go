@@ -24,6 +24,10 @@ type Chip struct {
 	ID   string
 	Name string
 	Code string // the trigger code or the robot type
+	// Kind is what Bitrix24 calls the code or type in the board's
+	// language («Входящий звонок», «Изменить стадию»): the interface shows
+	// it, never the code.
+	Kind string
 	// Lit is true for a trigger that fired in the last action.
 	Lit bool
 }
@@ -116,12 +120,12 @@ func (c *Controller) Board(entity string, pipeline int, limits map[string]int, n
 		col := Column{Stage: st.ID, Name: st.Name, Color: st.Color, Semantics: st.Semantics}
 		for _, t := range c.sc.Triggers {
 			if t.Entity == entity && n.stageIn(p, t.Stage) == st.ID {
-				col.Triggers = append(col.Triggers, Chip{ID: t.ID, Name: n.Trigger(t.ID, lang), Code: t.Code, Lit: lit[t.ID]})
+				col.Triggers = append(col.Triggers, Chip{ID: t.ID, Name: n.Trigger(t.ID, lang), Code: t.Code, Kind: CodeName(t.Code, lang), Lit: lit[t.ID]})
 			}
 		}
 		for _, r := range c.sc.Robots {
 			if r.Entity == entity && n.stageIn(p, r.Stage) == st.ID {
-				col.Robots = append(col.Robots, Chip{ID: r.ID, Name: n.Robot(r.ID), Code: r.Type})
+				col.Robots = append(col.Robots, Chip{ID: r.ID, Name: n.Robot(r.ID, lang), Code: r.Type, Kind: engine.RobotTypeName(r.Type, pick(lang))})
 			}
 		}
 		b.Columns = append(b.Columns, col)
@@ -178,7 +182,7 @@ func (c *Controller) card(it engine.ItemState, n *Names, lang string, moved bool
 		cd.Responsible = n.User(int(f))
 	}
 	for _, p := range it.Pending {
-		cd.Pending = append(cd.Pending, n.Robot(p.Robot)+" · "+FormatShort(p.Due, lang))
+		cd.Pending = append(cd.Pending, n.Robot(p.Robot, lang)+" · "+FormatShort(p.Due, lang))
 	}
 	return cd
 }

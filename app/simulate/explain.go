@@ -142,7 +142,7 @@ func Explain(sim *engine.Sim, idx int, n *Names, lang string) *Explanation {
 // delayed robot that ran, or the item the later entries are about.
 func laterCause(e engine.LogEntry, n *Names, lang string) string {
 	if e.Robot != "" {
-		return fill(i18n.T(lang, "board.explain.laterRobot"), "robot", n.Robot(e.Robot), "target", targetName(e.Target, n))
+		return fill(i18n.T(lang, "board.explain.laterRobot"), "robot", n.Robot(e.Robot, lang), "target", targetName(e.Target, n))
 	}
 	return fill(i18n.T(lang, "board.explain.later"), "target", targetName(e.Target, n))
 }
@@ -170,7 +170,7 @@ func Describe(e engine.LogEntry, n *Names, lang string) Line {
 	}
 	var key string
 	args := []string{"target", e.Target, "reason", reason, "from", stage(e.From), "to", stage(e.To),
-		"user", n.User(by), "trigger", n.Trigger(e.Trigger, lang), "robot", n.Robot(e.Robot),
+		"user", n.User(by), "trigger", n.Trigger(e.Trigger, lang), "robot", n.Robot(e.Robot, lang),
 		"code", CodeName(e.Code, lang), "text", e.Text}
 	switch e.Type {
 	case engine.LogEvent:

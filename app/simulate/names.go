@@ -87,8 +87,9 @@ func (n *Names) Trigger(id, lang string) string {
 // TriggerStage is the stage id a trigger sits on, "" when unknown.
 func (n *Names) TriggerStage(id string) string { return n.triggers[id].Stage }
 
-// Robot is a robot's name: its own, else its type, else its id.
-func (n *Names) Robot(id string) string {
+// Robot is a robot's name: its own, else the Bitrix24 name of its type in
+// lang («Изменить стадию», never the code ChangeStage), else its id.
+func (n *Names) Robot(id, lang string) string {
 	r, ok := n.robots[id]
 	if !ok {
 		return id
@@ -96,7 +97,7 @@ func (n *Names) Robot(id string) string {
 	if r.Name != "" {
 		return r.Name
 	}
-	return r.Type
+	return engine.RobotTypeName(r.Type, pick(lang))
 }
 
 // User is a user's name; "#id" when unknown, "" for 0.

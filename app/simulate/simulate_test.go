@@ -493,3 +493,39 @@ func TestExplainSaysWhyWorkingTimePushedARobot(t *testing.T) {
 	x = Explain(c.Sim(), idx, names, "en")
 	assert.Contains(t, x.Robots[0].Text, "— 2026-01-16 19:00 is not company working time (outside working hours 09:00–18:00; days off in the schedule: 2026-01-17, 2026-01-18)")
 }
+
+// TestUnnamedRobotsShowTheirBitrix24Name: a robot without a name of its
+// own shows as Bitrix24 names its type («Изменить стадию», "Change stage")
+// on the board's chips, its cards' pending list and the explanation, never
+// as the type code ChangeStage; trigger chips carry their code's name too.
+func TestUnnamedRobotsShowTheirBitrix24Name(t *testing.T) {
+	sc, err := engine.ReadScenario([]byte(`{"format": "triggersim/scenario", "version": 1, "locale": "ru",
+		"start": "2026-01-12T09:00:00+03:00", "entities": [{"type": "DEAL"}],
+		"triggers": [{"id": "t1", "entity": "DEAL", "stage": "PREPARATION", "code": "CALL"}],
+		"robots": [{"id": "r1", "entity": "DEAL", "stage": "PREPARATION", "type": "ChangeStage",
+			"params": {"stage": "PREPAYMENT_INVOICE"}, "delay": {"type": "after", "value": 1, "unit": "h"}}],
+		"items": [{"id": 1, "entity": "DEAL", "stage": "NEW", "fields": {"TITLE": "A"}}]}`))
+	require.NoError(t, err)
+	c, err := New(sc)
+	require.NoError(t, err)
+	idx := c.Fire(engine.Event{Code: "CALL", Target: "DEAL_1"})
+	names := NewNames(sc)
+	for _, tt := range []struct{ lang, robot, trigger, pending string }{
+		{"ru", "Изменить стадию", "Входящий звонок", "Изменить стадию · пн 12 янв, 10:00"},
+		{"en", "Change stage", "Inbound call", "Change stage · Mon 12 Jan, 10:00"},
+	} {
+		b := c.Board("DEAL", 0, nil, names, tt.lang)
+		col := b.Columns[1]
+		require.Len(t, col.Robots, 1)
+		assert.Equal(t, tt.robot, col.Robots[0].Name, tt.lang)
+		assert.Equal(t, tt.robot, col.Robots[0].Kind, tt.lang)
+		require.Len(t, col.Triggers, 1)
+		assert.Equal(t, tt.trigger, col.Triggers[0].Kind, tt.lang)
+		assert.Equal(t, []string{tt.pending}, col.Cards[0].Pending, tt.lang)
+
+		x := Explain(c.Sim(), idx, names, tt.lang)
+		require.Len(t, x.Robots, 1)
+		assert.Contains(t, x.Robots[0].Text, tt.robot, tt.lang)
+		assert.NotContains(t, x.Robots[0].Text, "ChangeStage", tt.lang)
+	}
+}

@@ -77,7 +77,7 @@ func (n namer) robot(id string) string {
 	if r.Name != "" {
 		return r.Name
 	}
-	return i18n.T(n.lang, "teach.robotType."+r.Type)
+	return engine.RobotTypeName(r.Type, i18n.Normalize(n.lang))
 }
 
 // code is the short name of a trigger code or a user action.

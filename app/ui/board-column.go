@@ -78,7 +78,7 @@ func (c *BoardColumn) Render() app.UI {
 						return app.Span().
 							Class(cls).
 							DataSet("trigger", t.ID).
-							Title(i18n.T(c.Lang, "board.column.trigger")+": "+t.Name+" ("+t.Code+")").
+							Title(chipTitle(i18n.T(c.Lang, "board.column.trigger"), t)).
 							Body(Icon("bolt"), app.Span().Class("board__chip-text").Text(t.Name))
 					}),
 				),
@@ -88,7 +88,7 @@ func (c *BoardColumn) Render() app.UI {
 						return app.Span().
 							Class("board__chip board__chip--robot").
 							DataSet("robot", r.ID).
-							Title(i18n.T(c.Lang, "board.column.robot")+": "+r.Name+" ("+r.Code+")").
+							Title(chipTitle(i18n.T(c.Lang, "board.column.robot"), r)).
 							Body(Icon("gear"), app.Span().Class("board__chip-text").Text(r.Name))
 					}),
 				),
@@ -149,6 +149,16 @@ func (c *BoardColumn) onMore(ctx app.Context, e app.Event) {
 	if c.OnMore != nil {
 		c.OnMore(ctx, c.Stage)
 	}
+}
+
+// chipTitle is the tooltip of a trigger or robot chip: "Робот: Позвонить
+// (Поставить задачу)", or just "Робот: Изменить стадию" when the chip's
+// name is already the Bitrix24 name of its type. Codes never show.
+func chipTitle(label string, c simulate.Chip) string {
+	if c.Kind == "" || c.Kind == c.Name {
+		return label + ": " + c.Name
+	}
+	return label + ": " + c.Name + " (" + c.Kind + ")"
 }
 
 // textOn picks white or dark text for a background colour "#RRGGBB":

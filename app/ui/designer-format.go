@@ -33,9 +33,10 @@ func triggerCodeName(lang, code string) string {
 	return code
 }
 
-// robotTypeName is the robot type as the picker names it.
+// robotTypeName is the robot type as Bitrix24 names it (the engine's
+// catalog: the same name in the designer, on the board and in lint).
 func robotTypeName(lang, typ string) string {
-	return i18n.T(lang, "designer.robotType."+typ)
+	return engine.RobotTypeName(typ, i18n.Normalize(lang))
 }
 
 // robotTitle is a robot's name, or its type name when unnamed.

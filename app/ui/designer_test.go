@@ -22,7 +22,8 @@ func TestTriggerChip(t *testing.T) {
 	}{
 		{"named, with condition and back move", "ru", engine.Trigger{ID: "t1", Code: "CALL", Name: "Звонок",
 			Condition: engine.Condition{{Field: "TITLE", Op: "!empty"}}, AllowBackwards: true}, "Звонок", "Входящий звонок", []string{"с условием", "можно назад"}},
-		{"unnamed shows the catalogue name", "en", engine.Trigger{ID: "t2", Code: "EMAIL_LINK"}, "Link clicked in email", "EMAIL_LINK", nil},
+		{"unnamed shows the catalogue name", "en", engine.Trigger{ID: "t2", Code: "EMAIL_LINK"}, "Link clicked in email", "Track link clicks", nil},
+		{"an unknown code shows as it is", "ru", engine.Trigger{ID: "t3", Code: "CUSTOM_X"}, "CUSTOM_X", "CUSTOM_X", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -144,5 +144,5 @@ func robotLabel(r engine.Robot, lang string) string {
 	if r.Name != "" {
 		return r.Name
 	}
-	return i18n.T(lang, "teach.robotType."+r.Type)
+	return engine.RobotTypeName(r.Type, i18n.Normalize(lang))
 }

@@ -39,7 +39,13 @@ func (c *TriggerChip) Render() app.UI {
 	title := triggerTitle(c.Lang, t)
 	sub := triggerCodeName(c.Lang, t.Code)
 	if sub == title {
+		// Unnamed: the short name is the title, the full Bitrix24 name
+		// («Отследить входящий звонок») the subtitle; the code only when
+		// Bitrix24 has no name for it.
 		sub = t.Code
+		if ti, ok := engine.LookupTrigger(t.Code); ok && ti.Name[i18n.Normalize(c.Lang)] != "" {
+			sub = ti.Name[i18n.Normalize(c.Lang)]
+		}
 	}
 	class := "trigger-chip"
 	if w := lintview.Worst(c.Lint); w != "" {
