@@ -154,6 +154,26 @@ func TestHomeImportFile(t *testing.T) {
 	b.assertNoErrors(t)
 }
 
+// TestHomeImportErrorsInInterfaceLanguage: a broken JSON file's error reads
+// in the interface's language, with its line and column, and follows the
+// language switch.
+func TestHomeImportErrorsInInterfaceLanguage(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.openHome(t, base)
+
+	b.upload(t, writeTemp(t, "broken.json", "{\n  \"format\": \"triggersim/scenario\",\n  \"version\": 1,\n}"))
+	b.waitFor(t, b.exists(`[data-testid="import-errors"]`))
+	const msg = `[data-testid="import-errors"] .home-errors__msg`
+	assert.Equal(t, "неверный JSON в строке 4, столбце 1: встретился символ '}', а ожидался ключ объекта в кавычках", b.text(t, msg))
+	assert.Contains(t, b.text(t, `[data-testid="import-errors"] h2`), "«broken.json» не импортирован")
+
+	b.click(t, `.lang-switch__button[data-lang="en"]`)
+	b.waitFor(t, `document.querySelector('[data-testid="import-errors"] .home-errors__msg')?.textContent.startsWith("invalid JSON")`)
+	assert.Equal(t, "invalid JSON at line 4, column 1: unexpected character '}', expected a quoted object key", b.text(t, msg))
+	b.assertNoErrors(t)
+}
+
 func TestHomeHostileFiles(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
@@ -182,7 +202,7 @@ func TestHomeHostileFiles(t *testing.T) {
 		strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + `}`
 	b.upload(t, writeTemp(t, "deep.json", deep))
 	b.waitFor(t, `[...document.querySelectorAll('[data-testid="error-path"]')].some(e => e.textContent.startsWith("description[0]"))`)
-	assert.Contains(t, b.text(t, `[data-testid="import-errors"]`), "nesting is deeper than 64 levels")
+	assert.Contains(t, b.text(t, `[data-testid="import-errors"]`), "вложенность глубже 64 уровней")
 
 	// 100 000 items: refused with a clear message, and the page stays
 	// usable (the wait below would time out if the tab hung).
@@ -197,7 +217,7 @@ func TestHomeHostileFiles(t *testing.T) {
 	big.WriteString(`]}`)
 	start := time.Now()
 	b.upload(t, writeTemp(t, "big.json", big.String()))
-	b.waitFor(t, `document.querySelector('[data-testid="import-errors"]')?.textContent.includes("100000 items, more than the 10000")`)
+	b.waitFor(t, `document.querySelector('[data-testid="import-errors"]')?.textContent.includes("элементов: 100000, а сценарий в браузере может начинаться не более чем с 10000")`)
 	t.Logf("100 000 items refused after %v", time.Since(start).Round(time.Millisecond))
 	assert.Equal(t, "1 сценарий", b.text(t, `[data-testid="scenario-count"]`))
 	b.click(t, `[data-testid="home-paste"]`)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // ErrInvalid is the sentinel for a scenario file that cannot be used: every
@@ -26,8 +27,75 @@ const moreErrorsMsg = "… and more errors"
 // "" is the document itself).
 type Error struct {
 	Path string
-	Msg  string
+	// Msg is the message in English, as Error prints it.
+	Msg string
+	// Code and Args say the same language-neutrally: a key of Texts and
+	// its arguments, which Message renders in the interface's language.
+	// Code is "" for the messages the catalog does not hold yet; those
+	// read in English in both languages.
+	Code string
+	Args []string
 }
+
+// Message is the error's message in lang ("ru" or "en"), without the path.
+func (e *Error) Message(lang string) string {
+	if e.Code == "" || lang == "en" {
+		return e.Msg
+	}
+	args := make([]string, len(e.Args))
+	for i, a := range e.Args {
+		args[i] = phraseText(a, lang)
+	}
+	if s, ok := Texts.Format(lang, e.Code, args...); ok {
+		return s
+	}
+	return e.Msg
+}
+
+// Text renders "path: message" in lang, like Error does in English; the
+// document itself is "(root)" in English and «(корень)» in Russian.
+func (e *Error) Text(lang string) string {
+	if e.Code == "read.more" {
+		return e.Message(lang)
+	}
+	p := e.Path
+	if p == "" && lang != "en" {
+		p, _ = Texts.Format(lang, "read.root")
+	}
+	return displayPath(p) + ": " + e.Message(lang)
+}
+
+// phraseText renders an argument in lang: the reader's words for what it
+// expected or found ("an object", "end of input", "a stage id",
+// "character 'x'") have read.phrase.* keys and read in lang; values
+// quoted from the file stay as they are.
+func phraseText(a, lang string) string {
+	if c, ok := strings.CutPrefix(a, "character "); ok {
+		if s, ok := Texts.Format(lang, "read.char", c); ok {
+			return s
+		}
+		return a
+	}
+	if key, ok := phraseKeys()[a]; ok {
+		if s, ok := Texts.Format(lang, key); ok {
+			return s
+		}
+	}
+	return a
+}
+
+// phraseKeys maps the English text of each read.phrase.* key to the key.
+var phraseKeys = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, k := range Texts.Keys() {
+		if strings.HasPrefix(k, "read.phrase.") {
+			if en, ok := Texts.Format("en", k); ok {
+				m[en] = k
+			}
+		}
+	}
+	return m
+})
 
 // Error renders "path: message"; the document itself prints as "(root)".
 func (e *Error) Error() string {
@@ -50,6 +118,18 @@ func displayPath(p string) string {
 
 // Errors is every problem found in one scenario file, in the order found.
 type Errors []*Error
+
+// Text prints one error per line in lang (see Error.Text).
+func (es Errors) Text(lang string) string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Text(lang))
+	}
+	return b.String()
+}
 
 // Error prints one error per line.
 func (es Errors) Error() string {
@@ -78,9 +158,7 @@ func (l *errList) add(path, format string, args ...any) {
 	if l.full {
 		return
 	}
-	if len(l.errs) == MaxErrors {
-		l.errs = append(l.errs, &Error{Msg: moreErrorsMsg})
-		l.full = true
+	if l.capped() {
 		return
 	}
 	for i, a := range args {
@@ -89,6 +167,30 @@ func (l *errList) add(path, format string, args ...any) {
 		}
 	}
 	l.errs = append(l.errs, &Error{Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// capped closes the list with its last entry once MaxErrors are in.
+func (l *errList) capped() bool {
+	if len(l.errs) == MaxErrors {
+		l.errs = append(l.errs, &Error{Msg: moreErrorsMsg, Code: "read.more"})
+		l.full = true
+		return true
+	}
+	return false
+}
+
+// addCode records an error whose message is the key code of Texts with
+// args (already quoted and clipped where they echo the file): its English
+// text is Msg, and Message renders it in any language.
+func (l *errList) addCode(path, code string, args ...string) {
+	if l.full || l.capped() {
+		return
+	}
+	msg, ok := Texts.Format("en", code, args...)
+	if !ok {
+		msg = code + ": " + strings.Join(args, ", ")
+	}
+	l.errs = append(l.errs, &Error{Path: path, Msg: msg, Code: code, Args: args})
 }
 
 // clipped is a string argument of an error message. Quoted (%q) it is cut

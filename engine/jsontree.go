@@ -103,7 +103,7 @@ func parseJSONTree(data []byte, errs *errList) (root jtNode, ok bool) {
 	p.src = strings.TrimPrefix(p.src, "\uFEFF")
 	p.skipSpace()
 	if p.pos == len(p.src) {
-		errs.add("", "the file is empty, expected a JSON object")
+		errs.addCode("", "json.empty")
 		return jtNode{}, false
 	}
 	root = p.value()
@@ -112,7 +112,7 @@ func parseJSONTree(data []byte, errs *errList) (root jtNode, ok bool) {
 	}
 	p.skipSpace()
 	if p.pos < len(p.src) {
-		p.syntax("unexpected data after the end of the JSON document")
+		p.syntax("json.trailing")
 		return jtNode{}, false
 	}
 	return root, len(errs.errs) == before
@@ -130,14 +130,15 @@ func (p *jtParser) pathString() string {
 	return b.String()
 }
 
-// syntax reports a fatal syntax error at the current position.
-func (p *jtParser) syntax(format string, args ...any) {
+// syntax reports a fatal syntax error at the current position: code is a
+// key of Texts whose first two parameters are the line and the column.
+func (p *jtParser) syntax(code string, args ...string) {
 	if p.fatal {
 		return
 	}
 	p.fatal = true
 	line, col := p.lineCol()
-	p.errs.add(p.pathString(), "invalid JSON at line %d, column %d: %s", line, col, fmt.Sprintf(format, args...))
+	p.errs.addCode(p.pathString(), code, append([]string{strconv.Itoa(line), strconv.Itoa(col)}, args...)...)
 }
 
 // lineCol converts p.pos to a 1-based line and column (in characters).
@@ -163,7 +164,7 @@ func (p *jtParser) skipSpace() {
 // value scans one value; the caller has skipped leading space.
 func (p *jtParser) value() jtNode {
 	if p.pos >= len(p.src) {
-		p.syntax("unexpected end of input, expected a value")
+		p.syntax("json.endValue")
 		return jtNode{}
 	}
 	switch c := p.src[p.pos]; {
@@ -183,7 +184,7 @@ func (p *jtParser) value() jtNode {
 	case c == 'n':
 		return p.literal("null", jtNull)
 	default:
-		p.syntax("unexpected %s, expected a value", p.charAt())
+		p.syntax("json.unexpectedValue", p.charAt())
 		return jtNode{}
 	}
 }
@@ -202,7 +203,7 @@ func (p *jtParser) charAt() string {
 
 func (p *jtParser) literal(word string, kind jtKind) jtNode {
 	if !strings.HasPrefix(p.src[p.pos:], word) {
-		p.syntax("unexpected %s, expected a value", p.charAt())
+		p.syntax("json.unexpectedValue", p.charAt())
 		return jtNode{}
 	}
 	p.pos += len(word)
@@ -226,13 +227,13 @@ func (p *jtParser) number() jtNode {
 	if p.pos < len(s) && s[p.pos] == '0' {
 		p.pos++
 	} else if digits() == 0 {
-		p.syntax("invalid number, expected a digit")
+		p.syntax("json.numberDigit")
 		return jtNode{}
 	}
 	if p.pos < len(s) && s[p.pos] == '.' {
 		p.pos++
 		if digits() == 0 {
-			p.syntax("invalid number, expected a digit after the decimal point")
+			p.syntax("json.numberFraction")
 			return jtNode{}
 		}
 	}
@@ -242,7 +243,7 @@ func (p *jtParser) number() jtNode {
 			p.pos++
 		}
 		if digits() == 0 {
-			p.syntax("invalid number, expected a digit in the exponent")
+			p.syntax("json.numberExponent")
 			return jtNode{}
 		}
 	}
@@ -264,20 +265,20 @@ func (p *jtParser) str() string {
 		case c == '\\':
 			return p.strSlow(start)
 		case c < 0x20:
-			p.syntax("control character %U in a string, it must be escaped", rune(c))
+			p.syntax("json.control", fmt.Sprintf("%U", rune(c)))
 			return ""
 		case c < utf8.RuneSelf:
 			p.pos++
 		default:
 			r, size := utf8.DecodeRuneInString(s[p.pos:])
 			if r == utf8.RuneError && size == 1 {
-				p.syntax("invalid UTF-8 in a string")
+				p.syntax("json.badUTF8")
 				return ""
 			}
 			p.pos += size
 		}
 	}
-	p.syntax("unterminated string")
+	p.syntax("json.unterminated")
 	return ""
 }
 
@@ -296,7 +297,7 @@ func (p *jtParser) strSlow(start int) string {
 		case c == '\\':
 			if p.pos+1 >= len(s) {
 				p.pos++
-				p.syntax("unterminated string")
+				p.syntax("json.unterminated")
 				return ""
 			}
 			e := s[p.pos+1]
@@ -342,11 +343,11 @@ func (p *jtParser) strSlow(start int) string {
 				b.WriteRune(r)
 			default:
 				p.pos -= 2
-				p.syntax("invalid escape \\%c in a string", e)
+				p.syntax("json.badEscape", `\`+string(rune(e)))
 				return ""
 			}
 		case c < 0x20:
-			p.syntax("control character %U in a string, it must be escaped", rune(c))
+			p.syntax("json.control", fmt.Sprintf("%U", rune(c)))
 			return ""
 		case c < utf8.RuneSelf:
 			b.WriteByte(c)
@@ -354,21 +355,21 @@ func (p *jtParser) strSlow(start int) string {
 		default:
 			r, size := utf8.DecodeRuneInString(s[p.pos:])
 			if r == utf8.RuneError && size == 1 {
-				p.syntax("invalid UTF-8 in a string")
+				p.syntax("json.badUTF8")
 				return ""
 			}
 			b.WriteString(s[p.pos : p.pos+size])
 			p.pos += size
 		}
 	}
-	p.syntax("unterminated string")
+	p.syntax("json.unterminated")
 	return ""
 }
 
 // hex4 reads the four hex digits of a \u escape.
 func (p *jtParser) hex4() (rune, bool) {
 	if p.pos+4 > len(p.src) {
-		p.syntax("invalid \\u escape in a string")
+		p.syntax("json.badUnicode")
 		return 0, false
 	}
 	var r rune
@@ -383,7 +384,7 @@ func (p *jtParser) hex4() (rune, bool) {
 		case c >= 'A' && c <= 'F':
 			d = c - 'A' + 10
 		default:
-			p.syntax("invalid \\u escape in a string")
+			p.syntax("json.badUnicode")
 			return 0, false
 		}
 		r = r<<4 | rune(d)
@@ -397,7 +398,7 @@ func (p *jtParser) enter() bool {
 	p.depth++
 	if p.depth > maxJSONDepth {
 		p.fatal = true
-		p.errs.add(p.pathString(), "nesting is deeper than %d levels", maxJSONDepth)
+		p.errs.addCode(p.pathString(), "json.deep", strconv.Itoa(maxJSONDepth))
 		return false
 	}
 	return true
@@ -441,7 +442,7 @@ func (p *jtParser) array() jtNode {
 		p.stack = append(p.stack, v)
 		p.skipSpace()
 		if p.pos >= len(p.src) {
-			p.syntax("unexpected end of input, expected ',' or ']'")
+			p.syntax("json.endArray")
 			return jtNode{}
 		}
 		switch p.src[p.pos] {
@@ -452,7 +453,7 @@ func (p *jtParser) array() jtNode {
 			p.path = p.path[:len(p.path)-1]
 			return jtNode{kind: jtArray, kids: p.collect(base)}
 		default:
-			p.syntax("unexpected %s, expected ',' or ']'", p.charAt())
+			p.syntax("json.unexpectedArray", p.charAt())
 			return jtNode{}
 		}
 		p.path = p.path[:len(p.path)-1]
@@ -479,7 +480,7 @@ func (p *jtParser) object() jtNode {
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.src) || p.src[p.pos] != '"' {
-			p.syntax("unexpected %s, expected a quoted object key", p.charAt())
+			p.syntax("json.unexpectedKey", p.charAt())
 			return jtNode{}
 		}
 		key := p.str()
@@ -488,7 +489,7 @@ func (p *jtParser) object() jtNode {
 		}
 		p.skipSpace()
 		if p.pos >= len(p.src) || p.src[p.pos] != ':' {
-			p.syntax("unexpected %s, expected ':' after an object key", p.charAt())
+			p.syntax("json.unexpectedColon", p.charAt())
 			return jtNode{}
 		}
 		p.pos++
@@ -518,14 +519,14 @@ func (p *jtParser) object() jtNode {
 			}
 		}
 		if dup {
-			p.errs.add(p.pathString(), "duplicate key")
+			p.errs.addCode(p.pathString(), "json.duplicateKey")
 		} else {
 			v.key = key
 			p.stack = append(p.stack, v)
 		}
 		p.skipSpace()
 		if p.pos >= len(p.src) {
-			p.syntax("unexpected end of input, expected ',' or '}'")
+			p.syntax("json.endObject")
 			return jtNode{}
 		}
 		c := p.src[p.pos]
@@ -539,7 +540,7 @@ func (p *jtParser) object() jtNode {
 			p.pos++
 			return jtNode{kind: jtObject, kids: p.collect(base)}
 		default:
-			p.syntax("unexpected %s, expected ',' or '}'", p.charAt())
+			p.syntax("json.unexpectedObject", p.charAt())
 			return jtNode{}
 		}
 	}

@@ -95,7 +95,7 @@ type reader struct {
 // keys this build would all call unknown.
 func (r *reader) header(root *jtNode) bool {
 	if root.kind != jtObject {
-		r.errs.add("", "expected a scenario object, got %s", root.describe())
+		r.errs.addCode("", "read.notObject", root.describe())
 		return false
 	}
 	o := obj{n: root}
@@ -104,7 +104,7 @@ func (r *reader) header(root *jtNode) bool {
 		return false
 	}
 	if f.kind != jtString || f.text != Format {
-		r.errs.add(fp, "expected %q, got %s: this is not a triggersim scenario", Format, f.describe())
+		r.errs.addCode(fp, "read.notScenario", Quote(Format), f.describe())
 		return false
 	}
 	v, vp := r.need(o, "version", strconv.Itoa(Version))
@@ -113,11 +113,11 @@ func (r *reader) header(root *jtNode) bool {
 	}
 	n, err := strconv.Atoi(v.text)
 	if v.kind != jtNumber || err != nil || n < 1 {
-		r.errs.add(vp, "expected %d, got %s", Version, v.describe())
+		r.errs.addCode(vp, "read.expected", strconv.Itoa(Version), v.describe())
 		return false
 	}
 	if n > Version {
-		r.errs.add(vp, "version %d is newer than this build reads (%d)", n, Version)
+		r.errs.addCode(vp, "read.newer", strconv.Itoa(n), strconv.Itoa(Version))
 		return false
 	}
 	return true

@@ -22,12 +22,12 @@ type obj struct {
 // are reported one by one, in file order.
 func (r *reader) object(n *jtNode, path string, keys ...string) (obj, bool) {
 	if n.kind != jtObject {
-		r.errs.add(path, "expected an object, got %s", n.describe())
+		r.errs.addCode(path, "read.expected", "an object", n.describe())
 		return obj{}, false
 	}
 	for i := range n.kids {
 		if !slices.Contains(keys, n.kids[i].key) {
-			r.errs.add(keyPath(path, n.kids[i].key), "unknown key")
+			r.errs.addCode(keyPath(path, n.kids[i].key), "read.unknownKey")
 		}
 	}
 	return obj{n: n, path: path}, true
@@ -42,7 +42,7 @@ func (o obj) get(key string) (*jtNode, string) {
 func (r *reader) need(o obj, key, expected string) (*jtNode, string) {
 	n, p := o.get(key)
 	if n == nil {
-		r.errs.add(p, "missing required key, expected %s", expected)
+		r.errs.addCode(p, "read.missingKey", expected)
 	}
 	return n, p
 }
@@ -52,7 +52,7 @@ func (r *reader) str(n *jtNode, path string) (string, bool) {
 		return "", false
 	}
 	if n.kind != jtString {
-		r.errs.add(path, "expected a string, got %s", n.describe())
+		r.errs.addCode(path, "read.expected", "a string", n.describe())
 		return "", false
 	}
 	return n.text, true
@@ -64,7 +64,7 @@ func (r *reader) nonEmpty(n *jtNode, path, what string) (string, bool) {
 		return "", false
 	}
 	if n.kind != jtString || n.text == "" {
-		r.errs.add(path, "expected %s, got %s", what, n.describe())
+		r.errs.addCode(path, "read.expected", what, n.describe())
 		return "", false
 	}
 	return n.text, true
@@ -91,7 +91,7 @@ func (r *reader) enum(n *jtNode, path string, allowed ...string) (string, bool) 
 		return "", false
 	}
 	if n.kind != jtString || !slices.Contains(allowed, n.text) {
-		r.errs.add(path, "expected %s, got %s", quoteList(allowed), n.describe())
+		r.expectedOneOf(path, allowed, n.describe())
 		return "", false
 	}
 	return n.text, true
@@ -113,6 +113,34 @@ func quoteList(items []string) string {
 	return b.String()
 }
 
+// expectedOneOf reports a value that is none of allowed: `expected "a",
+// "b" or "c", got …`.
+func (r *reader) expectedOneOf(path string, allowed []string, got string) {
+	if len(allowed) == 1 {
+		r.errs.addCode(path, "read.expected", strconv.Quote(allowed[0]), got)
+		return
+	}
+	last := len(allowed) - 1
+	head := make([]string, last)
+	for i, a := range allowed[:last] {
+		head[i] = strconv.Quote(a)
+	}
+	r.errs.addCode(path, "read.expectedOneOf", strings.Join(head, ", "), strconv.Quote(allowed[last]), got)
+}
+
+// expectedInt reports a value that is not an integer in [lo, hi], in the
+// words of intRange.
+func (r *reader) expectedInt(path string, lo, hi int, got string) {
+	switch {
+	case hi == maxInt && (lo == 0 || lo == 1):
+		r.errs.addCode(path, "read.expected", intRange(lo, hi), got)
+	case hi == maxInt:
+		r.errs.addCode(path, "read.expectedIntFrom", strconv.Itoa(lo), got)
+	default:
+		r.errs.addCode(path, "read.expectedIntRange", strconv.Itoa(lo), strconv.Itoa(hi), got)
+	}
+}
+
 // integer reads an integer in [lo, hi].
 func (r *reader) integer(n *jtNode, path string, lo, hi int) (int, bool) {
 	if n == nil {
@@ -123,7 +151,7 @@ func (r *reader) integer(n *jtNode, path string, lo, hi int) (int, bool) {
 			return v, true
 		}
 	}
-	r.errs.add(path, "expected %s, got %s", intRange(lo, hi), n.describe())
+	r.expectedInt(path, lo, hi, n.describe())
 	return 0, false
 }
 
@@ -156,7 +184,7 @@ func (r *reader) boolean(n *jtNode, path string) (bool, bool) {
 	case jtFalse:
 		return false, true
 	}
-	r.errs.add(path, "expected true or false, got %s", n.describe())
+	r.errs.addCode(path, "read.expected", "true or false", n.describe())
 	return false, false
 }
 
@@ -166,7 +194,7 @@ func (r *reader) list(n *jtNode, path, what string) ([]jtNode, bool) {
 		return nil, false
 	}
 	if n.kind != jtArray {
-		r.errs.add(path, "expected %s, got %s", what, n.describe())
+		r.errs.addCode(path, "read.expected", what, n.describe())
 		return nil, false
 	}
 	return n.kids, true
@@ -268,7 +296,7 @@ func (r *reader) fieldID(n *jtNode, path string) (string, bool) {
 		return "", false
 	}
 	if n.kind != jtString || !validFieldID(n.text) {
-		r.errs.add(path, "expected %s, got %s", fieldIDWanted, n.describe())
+		r.errs.addCode(path, "read.expected", fieldIDWanted, n.describe())
 		return "", false
 	}
 	return n.text, true

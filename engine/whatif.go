@@ -197,7 +197,7 @@ func (r *reader) realNumber(n *jtNode, path string, lo, hi float64, what string)
 		return 0, false
 	}
 	if n.kind != jtNumber {
-		r.errs.add(path, "expected %s, got %s", what, n.describe())
+		r.errs.addCode(path, "read.expected", what, n.describe())
 		return 0, false
 	}
 	f, ok := r.number(n, path)
@@ -205,7 +205,7 @@ func (r *reader) realNumber(n *jtNode, path string, lo, hi float64, what string)
 		return 0, false
 	}
 	if f < lo || f > hi {
-		r.errs.add(path, "expected %s, got %s", what, n.describe())
+		r.errs.addCode(path, "read.expected", what, n.describe())
 		return 0, false
 	}
 	return f, true

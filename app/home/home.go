@@ -45,7 +45,26 @@ func (e tooManyItems) Unwrap() []error { return []error{e.errs, ErrTooManyItems}
 // ("" for the file as a whole) and what is wrong there.
 type Problem struct {
 	Path string
-	Msg  string
+	Msg  string // in English, or as the error said it
+	// err is the reader's error behind the problem, if any: Text renders
+	// it in the interface's language.
+	err *engine.Error
+}
+
+// Text is the problem's message in lang: the engine's reading errors
+// (with their line and column when the JSON is broken) and the import's
+// own checks are in the catalogs of both languages; any other error reads
+// as it was given.
+func (p Problem) Text(lang string) string {
+	if p.err == nil {
+		return p.Msg
+	}
+	if i18n.Texts.Has(p.err.Code) {
+		if s, ok := i18n.Texts.Format(i18n.Normalize(lang), p.err.Code, p.err.Args...); ok {
+			return s
+		}
+	}
+	return p.err.Message(i18n.Normalize(lang))
 }
 
 // Problems lists every problem an error carries: each engine.Error with
@@ -58,13 +77,13 @@ func Problems(err error) []Problem {
 	if errors.As(err, &es) {
 		out := make([]Problem, 0, len(es))
 		for _, e := range es {
-			out = append(out, Problem{Path: e.Path, Msg: e.Msg})
+			out = append(out, Problem{Path: e.Path, Msg: e.Msg, err: e})
 		}
 		return out
 	}
 	var e *engine.Error
 	if errors.As(err, &e) {
-		return []Problem{{Path: e.Path, Msg: e.Msg}}
+		return []Problem{{Path: e.Path, Msg: e.Msg, err: e}}
 	}
 	return []Problem{{Msg: err.Error()}}
 }
@@ -85,7 +104,7 @@ func Validate(data []byte) (*engine.Scenario, error) {
 	if n := len(sc.Items); n > MaxItems {
 		return nil, tooManyItems{engine.Errors{{Path: "items", Msg: fmt.Sprintf(
 			"%d items, more than the %d a scenario in the browser may start with; split the scenario or run it with the command-line tool",
-			n, MaxItems)}}}
+			n, MaxItems), Code: "home.tooManyItems", Args: []string{strconv.Itoa(n), strconv.Itoa(MaxItems)}}}}
 	}
 	if err := engine.Check(sc); err != nil {
 		return nil, err

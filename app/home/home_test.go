@@ -2,6 +2,7 @@ package home_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -87,6 +88,29 @@ func TestValidateItemLimit(t *testing.T) {
 	require.Len(t, ps, 1)
 	assert.Equal(t, "items", ps[0].Path)
 	assert.Contains(t, ps[0].Msg, "10001 items, more than the 10000")
+	assert.Equal(t, ps[0].Msg, ps[0].Text("en"))
+	assert.Contains(t, ps[0].Text("ru"), "элементов: 10001, а сценарий в браузере может начинаться не более чем с 10000")
+}
+
+// Import problems read in the interface's language and keep where they
+// are: a broken JSON file's line and column, a key's path.
+func TestProblemsInTheInterfaceLanguage(t *testing.T) {
+	_, err := home.Validate([]byte("{\n  \"format\": \"triggersim/scenario\",\n  \"version\": 1,\n}"))
+	require.Error(t, err)
+	ps := home.Problems(err)
+	require.Len(t, ps, 1)
+	assert.Equal(t, "invalid JSON at line 4, column 1: unexpected character '}', expected a quoted object key", ps[0].Text("en"))
+	assert.Equal(t, "неверный JSON в строке 4, столбце 1: встретился символ '}', а ожидался ключ объекта в кавычках", ps[0].Text("ru"))
+
+	_, err = home.Validate([]byte(`{"format": "triggersim/scenario", "version": 1, "colour": "red"}`))
+	ps = home.Problems(err)
+	require.NotEmpty(t, ps)
+	assert.Equal(t, "colour", ps[0].Path)
+	assert.Equal(t, "неизвестный ключ", ps[0].Text("ru"))
+	assert.Equal(t, "unknown key", ps[0].Text("en"))
+
+	plain := home.Problems(errors.New("disk full"))
+	assert.Equal(t, "disk full", plain[0].Text("ru"), "an error without a text of its own reads as given")
 }
 
 func TestValidateAndSummarize(t *testing.T) {

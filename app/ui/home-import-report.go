@@ -115,7 +115,7 @@ func (r *HomeImportReport) problems(ps []home.Problem) app.UI {
 			}
 			return app.Li().Class("home-errors__item").Body(
 				app.Code().Class("home-errors__path").DataSet("testid", "error-path").Text(path),
-				app.Span().Class("home-errors__msg").Text(p.Msg),
+				app.Span().Class("home-errors__msg").Text(p.Text(r.Lang)),
 			)
 		}),
 	)

@@ -734,9 +734,9 @@ func (p *HomePage) openShared(ctx app.Context, frag string) {
 				var msgs []string
 				for _, pr := range home.Problems(err) {
 					if pr.Path != "" {
-						msgs = append(msgs, pr.Path+": "+pr.Msg)
+						msgs = append(msgs, pr.Path+": "+pr.Text(p.Lang))
 					} else {
-						msgs = append(msgs, pr.Msg)
+						msgs = append(msgs, pr.Text(p.Lang))
 					}
 				}
 				p.sharedErr = strings.Join(msgs, "; ")
