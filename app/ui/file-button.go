@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
@@ -18,6 +20,12 @@ type FileButton struct {
 	Label  string
 	TestID string
 	Accept string
+	// ID lets an outer <label for> name the input; Multiple takes several
+	// files; HideName leaves the chosen names to the caller (dialogs that
+	// list them themselves).
+	ID       string
+	Multiple bool
+	HideName bool
 	// OnChange receives the input's change event.
 	OnChange func(ctx app.Context, e app.Event)
 
@@ -31,15 +39,20 @@ func (f *FileButton) Render() app.UI {
 	if name == "" {
 		name = i18n.T(lang, "file.none")
 	}
+	input := app.Input().Type("file").Class("file-button__input").Accept(f.Accept).
+		Multiple(f.Multiple).DataSet("testid", f.TestID).OnChange(f.onChange)
+	if f.ID != "" {
+		input = input.ID(f.ID)
+	}
 	return app.Span().Class("file-button").Body(
 		app.Label().Class("file-button__label").Body(
 			Icon("upload"),
 			app.Span().Class("icon-text").Text(f.Label),
-			app.Input().Type("file").Class("file-button__input").Accept(f.Accept).
-				DataSet("testid", f.TestID).
-				OnChange(f.onChange),
+			input,
 		),
-		app.Span().Class("file-button__name").DataSet("testid", f.TestID+"-name").Aria("live", "polite").Text(name),
+		app.If(!f.HideName, func() app.UI {
+			return app.Span().Class("file-button__name").DataSet("testid", f.TestID+"-name").Aria("live", "polite").Text(name)
+		}),
 	)
 }
 
@@ -47,6 +60,9 @@ func (f *FileButton) onChange(ctx app.Context, e app.Event) {
 	f.name = ""
 	if files := ctx.JSSrc().Get("files"); files.Truthy() && files.Length() > 0 {
 		f.name = files.Index(0).Get("name").String()
+		if n := files.Length(); n > 1 {
+			f.name = fmt.Sprintf(i18n.T(i18n.Normalize(f.Lang), "file.several"), n)
+		}
 	}
 	if f.OnChange != nil {
 		f.OnChange(ctx, e)

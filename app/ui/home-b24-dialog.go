@@ -35,13 +35,8 @@ func (d *HomeB24Dialog) Render() app.UI {
 	file := func(id, testid, label, chosen string, set func(name string, data []byte)) app.UI {
 		return app.Div().Class("home-field").Body(
 			app.Label().Class("home-field__label").For(id).Text(label),
-			app.Input().
-				ID(id).
-				Type("file").
-				Class("home-field__file").
-				Accept(".json,application/json").
-				DataSet("testid", testid).
-				OnChange(func(ctx app.Context, e app.Event) {
+			&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), ID: id, TestID: testid, HideName: true,
+				Accept: ".json,application/json", OnChange: func(ctx app.Context, e app.Event) {
 					files := homeFiles(e)
 					if len(files) == 0 {
 						return
@@ -52,7 +47,7 @@ func (d *HomeB24Dialog) Render() app.UI {
 							d.missing = false
 						}
 					})
-				}),
+				}},
 			app.If(chosen != "", func() app.UI {
 				return app.Span().Class("home-field__hint").Body(iconText("check", chosen)...)
 			}),

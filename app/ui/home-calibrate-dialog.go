@@ -56,9 +56,8 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 	file := func(id, label string, multiple bool, chosen string, add func(files []calibrate.File)) app.UI {
 		return app.Div().Class("home-field").Body(
 			app.Label().Class("home-field__label").For(id).Text(label),
-			app.Input().ID(id).Type("file").Class("home-field__file").Accept(".json,application/json").
-				Multiple(multiple).DataSet("testid", id).
-				OnChange(func(ctx app.Context, e app.Event) {
+			&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), ID: id, TestID: id, Multiple: multiple, HideName: true,
+				Accept: ".json,application/json", OnChange: func(ctx app.Context, e app.Event) {
 					files := homeFiles(e)
 					var got []calibrate.File
 					for _, f := range files {
@@ -74,7 +73,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 							}
 						})
 					}
-				}),
+				}},
 			app.If(chosen != "", func() app.UI { return app.Span().Class("home-field__hint").Body(iconText("check", chosen)...) }),
 		)
 	}

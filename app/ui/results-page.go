@@ -76,10 +76,8 @@ func (p *ResultsPage) Render() app.UI {
 		p.toolbar(i18n.T(lang, "results.title"), ""),
 		app.P().Text(i18n.T(lang, "results.intro")),
 		app.Div().Class("results-page__inputs").Body(
-			app.Label().Class("teach-button").Body(
-				app.Text(i18n.T(lang, "results.files")+" "),
-				app.Input().Type("file").Multiple(true).Accept(".json,application/json").DataSet("testid", "results-files").OnChange(p.onFiles),
-			),
+			&FileButton{Lang: lang, Label: i18n.T(lang, "results.files"), TestID: "results-files", Multiple: true,
+				Accept: ".json,application/json", OnChange: p.onFiles},
 			app.Label().For("results-paste").Text(i18n.T(lang, "results.paste")),
 			app.Textarea().ID("results-paste").Rows(4).DataSet("testid", "results-paste").Text(p.paste).
 				OnInput(func(ctx app.Context, e app.Event) { p.paste = ctx.JSSrc().Get("value").String() }),

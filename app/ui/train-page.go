@@ -177,10 +177,8 @@ func (p *TrainPage) onSubmit(ctx app.Context, e app.Event) {
 // Render implements app.Composer.
 func (p *TrainPage) Render() app.UI {
 	lang := p.currentLang()
-	fileInput := app.Label().Class("teach-button teach-button--quiet").Body(
-		app.Text(i18n.T(lang, "train.import")),
-		app.Input().Type("file").Accept(".json,application/json").DataSet("testid", "train-file").OnChange(p.onFile),
-	)
+	fileInput := &FileButton{Lang: lang, Label: i18n.T(lang, "train.import"), TestID: "train-file",
+		Accept: ".json,application/json", OnChange: p.onFile}
 	if p.l == nil {
 		return p.frame(p.Tab, "train-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "train.title"), ""),

@@ -650,17 +650,17 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 							Text(fmt.Sprintf(i18n.T(lang, "whatif.variantFromFile"), p.variantName))
 					}),
 				),
-				app.Label().Class("whatif__file").Body(
+				app.Div().Class("whatif__file").Body(
 					app.Span().Text(i18n.T(lang, "whatif.variantFile")),
-					app.Input().Type("file").Accept(".json,application/json").DataSet("testid", "whatif-variant-file").
-						Aria("label", i18n.T(lang, "whatif.variantFile")).OnChange(p.onVariantFile),
+					&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-variant-file",
+						Accept: ".json,application/json", OnChange: p.onVariantFile},
 				),
 			),
 			app.Div().Class("whatif__fields").Body(
-				app.Label().Class("whatif__file").Body(
+				app.Div().Class("whatif__file").Body(
 					app.Span().Text(i18n.T(lang, "whatif.replay")),
-					app.Input().Type("file").Accept(".csv,text/csv").DataSet("testid", "whatif-replay-file").
-						Aria("label", i18n.T(lang, "whatif.replay")).OnChange(p.onReplayFile),
+					&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-replay-file",
+						Accept: ".csv,text/csv", OnChange: p.onReplayFile},
 				),
 				app.If(p.replay != nil, func() app.UI {
 					return app.Span().Class("whatif__replay").DataSet("testid", "whatif-replay").Body(
