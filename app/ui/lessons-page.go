@@ -240,5 +240,6 @@ func (p *LessonsPage) Render() app.UI {
 				)
 			}),
 		),
+		&LessonCourses{Lang: lang, Tab: p.Tab},
 	)
 }
