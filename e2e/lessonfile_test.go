@@ -68,6 +68,9 @@ func TestLessonAuthoredSharedSolvedCollected(t *testing.T) {
 			assert.Equal(t, "true,true", b.eval(t, `[...document.querySelectorAll('[data-testid="author-verdict"] ul')[1].children].map(e => e.dataset.pass).join()`))
 			link := b.eval(t, `document.querySelector('[data-testid="author-link"]').value`)
 			require.True(t, strings.HasPrefix(link, base+"/train#s1."), link)
+			// «Open as a trainee» previews the same link in a new tab.
+			assert.Equal(t, link, b.eval(t, `document.querySelector('[data-testid="author-preview"]').href`))
+			assert.Equal(t, "_blank", b.eval(t, `document.querySelector('[data-testid="author-preview"]').target`))
 
 			// The trainee: a fresh browser opens the link.
 			s := newBrowser(t)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -46,6 +47,12 @@ type AuthorPage struct {
 	of      string // the stored scenario the picks are of
 	loading bool
 	openErr string
+
+	scopeStage string   // "ENTITY:STAGE" of the scope "stage"
+	custom     []string // the scopes of an imported lesson not in the menu
+	before     string   // the robot another must run before
+	imported   string   // what the last lesson file import did
+	importErr  []string
 }
 
 // OnNav starts a draft from the scenario of the address (?id=, as the
@@ -117,6 +124,27 @@ func (p *AuthorPage) pickDefaults() {
 	if p.robot == "" && len(sc.Robots) > 0 {
 		p.robot = sc.Robots[0].ID
 	}
+	if p.before == "" && len(sc.Robots) > 1 {
+		p.before = sc.Robots[1].ID
+	}
+	if st := authorStages(sc); p.scopeStage == "" && len(st) > 0 {
+		p.scopeStage = st[0][0]
+	}
+}
+
+// authorStages lists every stage of the scenario as
+// ["ENTITY:STAGE", "Entity — Stage name"], for the scope of one stage's
+// robots.
+func authorStages(sc *engine.Scenario) [][2]string {
+	var out [][2]string
+	for _, e := range sc.Entities {
+		for _, pl := range e.Pipelines {
+			for _, s := range pl.Stages {
+				out = append(out, [2]string{e.Type + ":" + s.ID, e.Type + " — " + s.Name})
+			}
+		}
+	}
+	return out
 }
 
 func authorTarget(it engine.Item) string { return it.Entity + "_" + strconv.Itoa(it.ID) }
@@ -156,8 +184,85 @@ func (p *AuthorPage) scopes() []string {
 		return []string{"robots"}
 	case "both":
 		return []string{"triggers", "robots"}
+	case "stage":
+		return []string{"robots:" + p.scopeStage}
+	case "custom":
+		return p.custom
 	}
 	return []string{"triggers"}
+}
+
+// setScopes shows an imported lesson's scopes in the menu.
+func (p *AuthorPage) setScopes(s []string) {
+	p.custom = nil
+	switch {
+	case len(s) == 1 && s[0] == "triggers":
+		p.scope = "triggers"
+	case len(s) == 1 && s[0] == "robots":
+		p.scope = "robots"
+	case len(s) == 2 && s[0] == "triggers" && s[1] == "robots":
+		p.scope = "both"
+	case len(s) == 1 && strings.Count(s[0], ":") == 2 && strings.HasPrefix(s[0], "robots:"):
+		p.scope, p.scopeStage = "stage", strings.TrimPrefix(s[0], "robots:")
+	default:
+		p.scope, p.custom = "custom", s
+	}
+}
+
+// onImport opens a lesson file (or a lesson link's text) to edit: its
+// solution becomes a new stored scenario, the open one, and the draft
+// takes the lesson's texts, scopes and goals in the interface language.
+func (p *AuthorPage) onImport(ctx app.Context, e app.Event) {
+	p.imported, p.importErr = "", nil
+	input := ctx.JSSrc()
+	readFileText(ctx, input.Get("files").Index(0), func(ctx app.Context, name string, data []byte, err error) {
+		input.Set("value", "")
+		lang := p.currentLang()
+		fail := func(lines ...string) {
+			p.importErr = append([]string{fmt.Sprintf(i18n.T(lang, "author.importFailed"), name)}, lines...)
+		}
+		var l *lesson.Lesson
+		if err == nil {
+			l, _, err = teach.OpenLesson(data)
+		}
+		if err != nil {
+			fail(teach.Problems(err, lang)...)
+			return
+		}
+		if l.Solution == nil {
+			fail(i18n.T(lang, "author.importNoSolution"))
+			return
+		}
+		sol, err := engine.WriteScenario(l.Solution)
+		if err != nil {
+			fail(err.Error())
+			return
+		}
+		sess, page := p.Tab.Session, p.page.or(ctx)
+		ctx.Async(func() {
+			id, err := sess.Create(context.Background(), sol)
+			page.Dispatch(func(ctx app.Context) {
+				if err != nil {
+					fail(err.Error())
+					return
+				}
+				p.of = id
+				p.item, p.stage, p.trigger, p.robot, p.before, p.scopeStage = "", "", "", "", "", ""
+				p.verdict, p.problems, p.link, p.file = nil, nil, "", nil
+				p.d.Title, p.d.Task = l.Title.In(lang), l.Task.In(lang)
+				var hints []string
+				for _, h := range l.Hints {
+					hints = append(hints, h.In(lang))
+				}
+				p.hints = strings.Join(hints, "\n")
+				p.d.Goals = append([]lesson.Goal(nil), l.Goals...)
+				p.pickDefaults()
+				p.setScopes(l.MayChange)
+				p.imported = fmt.Sprintf(i18n.T(lang, "author.imported"), p.d.Title, l.Solution.Title)
+				ctx.Navigate("/author?id=" + url.QueryEscape(id))
+			})
+		})
+	})
 }
 
 func (p *AuthorPage) draft(sc *engine.Scenario) *teach.Draft {
@@ -171,6 +276,10 @@ func (p *AuthorPage) draft(sc *engine.Scenario) *teach.Draft {
 }
 
 func (p *AuthorPage) addGoal(g lesson.Goal) {
+	// The goal's name is its description, so the trainee reads what to
+	// achieve above the check's message.
+	lang := p.currentLang()
+	g.Name = lesson.Text{lang: authorGoalText(lang, g)}
 	p.d.Goals = append(p.d.Goals, g)
 	p.verdict, p.problems, p.link, p.file = nil, nil, "", nil
 }
@@ -216,6 +325,8 @@ func authorGoalText(lang string, g lesson.Goal) string {
 		return fmt.Sprintf(i18n.T(lang, "goal.noLint"), g.NoLint)
 	case lesson.GoalMaxTriggers:
 		return fmt.Sprintf(i18n.T(lang, "goal.max"), g.MaxTriggers)
+	case lesson.GoalRobotBefore:
+		return fmt.Sprintf(i18n.T(lang, "goal.before"), g.Robot, g.Before, g.Target)
 	}
 	return g.Kind
 }
@@ -249,6 +360,13 @@ func (p *AuthorPage) Render() app.UI {
 			app.If(p.openErr != "", func() app.UI {
 				return app.P().Class("lesson-page__error").Role("alert").Text(p.openErr)
 			}),
+			&FileButton{Lang: lang, Label: i18n.T(lang, "author.import"), TestID: "author-import", Accept: ".json,application/json", OnChange: p.onImport},
+			app.If(len(p.importErr) > 0, func() app.UI {
+				return app.Div().Class("lesson-page__error").Role("alert").DataSet("testid", "author-import-error").Body(
+					app.P().Text(p.importErr[0]),
+					app.Ul().Body(app.Range(p.importErr[1:]).Slice(func(i int) app.UI { return app.Li().Text(p.importErr[i+1]) })),
+				)
+			}),
 			app.P().DataSet("testid", "author-none").Text(i18n.T(lang, "author.noScenario")),
 			app.A().Class("teach-button").Href("/").Text(i18n.T(lang, "nav.home")),
 		)
@@ -267,7 +385,17 @@ func (p *AuthorPage) Render() app.UI {
 		return app.Div().Class("author-page__field").Body(app.Label().For(id).Text(label), input)
 	}
 	return p.frame(p.Tab, "author-page", p.onLangChange,
-		p.toolbar(i18n.T(lang, "author.title"), fmt.Sprintf(i18n.T(lang, "author.from"), sc.Title)),
+		p.toolbar(i18n.T(lang, "author.title"), fmt.Sprintf(i18n.T(lang, "author.from"), sc.Title),
+			&FileButton{Lang: lang, Label: i18n.T(lang, "author.import"), TestID: "author-import", Accept: ".json,application/json", OnChange: p.onImport}),
+		app.If(len(p.importErr) > 0, func() app.UI {
+			return app.Div().Class("lesson-page__error").Role("alert").DataSet("testid", "author-import-error").Body(
+				app.P().Text(p.importErr[0]),
+				app.Ul().Body(app.Range(p.importErr[1:]).Slice(func(i int) app.UI { return app.Li().Text(p.importErr[i+1]) })),
+			)
+		}),
+		app.If(p.imported != "", func() app.UI {
+			return app.P().Role("status").DataSet("testid", "author-imported").Text(p.imported)
+		}),
 		app.Div().Class("author-page__form").Body(
 			field("author-name", i18n.T(lang, "author.name"), app.Input().ID("author-name").Type("text").DataSet("testid", "author-name").
 				Value(p.d.Title).OnInput(func(ctx app.Context, e app.Event) { p.d.Title = ctx.JSSrc().Get("value").String() })),
@@ -280,7 +408,19 @@ func (p *AuthorPage) Render() app.UI {
 				app.Option().Value("triggers").Selected(p.scope == "triggers").Text(i18n.T(lang, "author.scope.triggers")),
 				app.Option().Value("robots").Selected(p.scope == "robots").Text(i18n.T(lang, "author.scope.robots")),
 				app.Option().Value("both").Selected(p.scope == "both").Text(i18n.T(lang, "author.scope.both")),
+				app.Option().Value("stage").Selected(p.scope == "stage").Text(i18n.T(lang, "author.scope.stage")),
+				app.If(len(p.custom) > 0, func() app.UI {
+					return app.Option().Value("custom").Selected(p.scope == "custom").Text(fmt.Sprintf(i18n.T(lang, "author.scope.custom"), strings.Join(p.custom, ", ")))
+				}),
 			)),
+			app.If(p.scope == "stage", func() app.UI {
+				st := authorStages(sc)
+				return field("author-scope-stage", i18n.T(lang, "author.scopeStage"), app.Select().ID("author-scope-stage").DataSet("testid", "author-scope-stage").
+					OnChange(func(ctx app.Context, e app.Event) { p.scopeStage = ctx.JSSrc().Get("value").String() }).
+					Body(app.Range(st).Slice(func(i int) app.UI {
+						return app.Option().Value(st[i][0]).Selected(st[i][0] == p.scopeStage).Text(st[i][1])
+					})))
+			}),
 		),
 		app.Section().Class("author-page__goals").Aria("labelledby", "author-goals").Body(
 			app.H2().ID("author-goals").Text(i18n.T(lang, "author.goals")),
@@ -330,6 +470,16 @@ func (p *AuthorPage) Render() app.UI {
 						OnClick(func(ctx app.Context, e app.Event) {
 							p.addGoal(lesson.Goal{Kind: lesson.GoalExpect, Expect: engine.Expectation{Target: p.item, Ran: p.robot}})
 						}),
+					app.If(len(robots) > 1, func() app.UI {
+						return app.Span().Class("author-page__pick").Body(
+							field("author-before", i18n.T(lang, "author.before"), authorSelect("author-before", "author-before", robots, p.before, func(s string) { p.before = s })),
+							app.Button().Type("button").Class("teach-button").DataSet("testid", "author-add-before").Text(i18n.T(lang, "author.addBefore")).
+								Disabled(p.robot == p.before).
+								OnClick(func(ctx app.Context, e app.Event) {
+									p.addGoal(lesson.Goal{Kind: lesson.GoalRobotBefore, Target: p.item, Robot: p.robot, Before: p.before})
+								}),
+						)
+					}),
 				)
 			}),
 			app.Div().Class("author-page__pick").Body(
@@ -378,7 +528,7 @@ func (p *AuthorPage) Render() app.UI {
 				app.Input().ID("author-link").Type("text").ReadOnly(true).DataSet("testid", "author-link").Value(p.link),
 				app.Button().Type("button").Class("teach-button").DataSet("testid", "author-download").Text(i18n.T(lang, "author.download")).
 					OnClick(func(ctx app.Context, e app.Event) { download(name, "application/json", file) }),
-				app.A().Class("teach-button").Href(p.link).Target("_blank").Text(i18n.T(lang, "author.preview")),
+				app.A().Class("teach-button").Href(p.link).Target("_blank").DataSet("testid", "author-preview").Text(i18n.T(lang, "author.preview")),
 			)
 		}),
 	)
