@@ -41,14 +41,16 @@ func TestAuthorOpensLessonFileAndOneStageScope(t *testing.T) {
 	file, err := lesson.Write(l)
 	require.NoError(t, err)
 	path := writeTemp(t, "call-robot.lesson.json", string(file))
-	builtin := "../lessons/en/01-first-trigger.json"
+	first, err := os.ReadFile("../lessons/en/01-first-trigger.json")
+	require.NoError(t, err)
+	builtin := writeTemp(t, "01-first-trigger.json", string(first))
 	link, err := teach.LessonLink(base, file)
 	require.NoError(t, err)
 
 	for _, c := range []struct{ lang, title, hints, noSolution, scope, lock string }{
 		{"en", "The call's robot", "First hint\nSecond hint", "The lesson has no author's solution", "In this lesson you may change only the robots of the stage “In progress” (Deal).",
 			"This lesson does not let you change this stage's robots."},
-		{"ru", "Робот звонка", "Первая подсказка\nВторая подсказка", "В уроке нет решения автора", "В этом уроке можно менять только роботов стадии «В работе» (Сделка).",
+		{"ru", "Робот звонка", "Первая подсказка\nВторая подсказка", "В уроке нет решения автора", "В этом уроке можно менять только роботов стадии «In progress» (Сделка).",
 			"В этом уроке роботов этой стадии менять нельзя."},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
@@ -93,7 +95,7 @@ func TestAuthorOpensLessonFileAndOneStageScope(t *testing.T) {
 			assert.Contains(t, s.text(t, `[data-testid="designer-lesson-scope"]`), c.scope)
 			assert.Equal(t, "false", s.eval(t, `String(document.querySelector('[data-stage="EXECUTING"] [data-testid="add-robot"]').disabled)`))
 			assert.Equal(t, "true", s.eval(t, `String(document.querySelector('[data-stage="PREPARATION"] [data-testid="add-robot"]').disabled)`))
-			assert.Equal(t, c.lock, s.text(t, `[data-stage="PREPARATION"] [data-testid="designer-locked"]`))
+			assert.Equal(t, c.lock, s.text(t, `[data-stage="PREPARATION"] .designer-column__section--robots [data-testid="designer-locked"]`))
 			assert.Equal(t, "true", s.eval(t, `String(document.querySelector('[data-stage="EXECUTING"] [data-testid="add-trigger"]').disabled)`))
 			assert.Equal(t, "true", s.eval(t, `[...document.querySelectorAll('[data-testid="add-trigger"]')].every(b => b.disabled) ? "true" : "false"`))
 			s.assertNoErrors(t)
