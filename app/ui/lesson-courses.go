@@ -133,16 +133,8 @@ func (c *LessonCourses) onStart(ctx app.Context, l *lesson.Lesson) {
 		c.problems, c.badFile = []string{err.Error()}, ""
 		return
 	}
-	var cur teach.Training
-	if err := ctx.LocalStorage().Get(teach.TrainingKey, &cur); err != nil {
-		app.Log(err)
-	}
-	if cur.Lesson != string(data) {
-		cur = teach.Training{Lesson: string(data), Started: time.Now().Unix()}
-		if err := ctx.LocalStorage().Set(teach.TrainingKey, cur); err != nil {
-			c.problems, c.badFile = []string{err.Error()}, ""
-			return
-		}
+	if cur := c.Tab.Prefs.Training(); cur.Lesson != string(data) {
+		c.Tab.Prefs.SetTraining(teach.Training{Lesson: string(data), Started: time.Now().Unix()})
 	}
 	ctx.Navigate(teach.TrainPath)
 }
