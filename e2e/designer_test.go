@@ -153,9 +153,9 @@ func TestDesignerWithoutScenario(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
 	b.open(t, base+"/design")
-	b.waitFor(t, b.exists(`.designer-page__empty`))
-	assert.Equal(t, "Сценарий не открыт.", b.text(t, `.designer-page__empty-title`))
-	assert.Equal(t, "/", b.eval(t, `document.querySelector(".designer-page__empty a").getAttribute("href")`))
+	b.waitFor(t, b.exists(`[data-testid="designer-empty"]`))
+	assert.Equal(t, "Сценарий не открыт.", b.text(t, `[data-testid="designer-empty"] .empty-state__title`))
+	assert.Equal(t, "/", b.eval(t, `document.querySelector("[data-testid=designer-to-home]").getAttribute("href")`))
 	b.assertNoErrors(t)
 }
 

@@ -368,7 +368,7 @@ func (p *AuthorPage) Render() app.UI {
 				)
 			}),
 			app.P().DataSet("testid", "author-none").Text(i18n.T(lang, "author.noScenario")),
-			app.A().Class("teach-button").Href("/").Text(i18n.T(lang, "nav.home")),
+			app.A().Class("button").Href("/").Text(i18n.T(lang, "nav.home")),
 		)
 	}
 	var items, triggers, robots []string
@@ -431,12 +431,12 @@ func (p *AuthorPage) Render() app.UI {
 				return app.Li().DataSet("testid", "author-goal").Body(
 					app.Span().Text(authorGoalText(lang, p.d.Goals[i])+" "),
 					app.If(i > 0, func() app.UI {
-						return app.Button().Type("button").Class("teach-button teach-button--quiet").Text("↑ " + i18n.T(lang, "author.up")).
+						return app.Button().Type("button").Class("button button--quiet").Text("↑ " + i18n.T(lang, "author.up")).
 							OnClick(func(ctx app.Context, e app.Event) {
 								p.d.Goals[i-1], p.d.Goals[i] = p.d.Goals[i], p.d.Goals[i-1]
 							})
 					}),
-					app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "author-goal-remove").Text(i18n.T(lang, "author.remove")).
+					app.Button().Type("button").Class("button button--quiet").DataSet("testid", "author-goal-remove").Text(i18n.T(lang, "author.remove")).
 						OnClick(func(ctx app.Context, e app.Event) {
 							p.d.Goals = append(p.d.Goals[:i:i], p.d.Goals[i+1:]...)
 						}),
@@ -445,7 +445,7 @@ func (p *AuthorPage) Render() app.UI {
 			app.Div().Class("author-page__pick").Body(
 				field("author-item", i18n.T(lang, "author.item"), authorSelect("author-item", "author-item", items, p.item, func(s string) { p.item = s; p.stage = ""; p.pickDefaults() })),
 				field("author-stage", i18n.T(lang, "author.stage"), authorSelect("author-stage", "author-stage", p.stages(sc), p.stage, func(s string) { p.stage = s })),
-				app.Button().Type("button").Class("teach-button").DataSet("testid", "author-add-stage").Text(i18n.T(lang, "author.addStage")).
+				app.Button().Type("button").Class("button").DataSet("testid", "author-add-stage").Text(i18n.T(lang, "author.addStage")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						p.addGoal(lesson.Goal{Kind: lesson.GoalExpect, Expect: engine.Expectation{Target: p.item, Stage: p.stage}})
 					}),
@@ -453,11 +453,11 @@ func (p *AuthorPage) Render() app.UI {
 			app.If(len(triggers) > 0, func() app.UI {
 				return app.Div().Class("author-page__pick").Body(
 					field("author-trigger", i18n.T(lang, "author.trigger"), authorSelect("author-trigger", "author-trigger", triggers, p.trigger, func(s string) { p.trigger = s })),
-					app.Button().Type("button").Class("teach-button").DataSet("testid", "author-add-fired").Text(i18n.T(lang, "author.addFired")).
+					app.Button().Type("button").Class("button").DataSet("testid", "author-add-fired").Text(i18n.T(lang, "author.addFired")).
 						OnClick(func(ctx app.Context, e app.Event) {
 							p.addGoal(lesson.Goal{Kind: lesson.GoalExpect, Expect: engine.Expectation{Target: p.item, Fired: p.trigger}})
 						}),
-					app.Button().Type("button").Class("teach-button").DataSet("testid", "author-add-notfired").Text(i18n.T(lang, "author.addNotFired")).
+					app.Button().Type("button").Class("button").DataSet("testid", "author-add-notfired").Text(i18n.T(lang, "author.addNotFired")).
 						OnClick(func(ctx app.Context, e app.Event) {
 							p.addGoal(lesson.Goal{Kind: lesson.GoalExpect, Expect: engine.Expectation{Target: p.item, NotFired: p.trigger}})
 						}),
@@ -466,14 +466,14 @@ func (p *AuthorPage) Render() app.UI {
 			app.If(len(robots) > 0, func() app.UI {
 				return app.Div().Class("author-page__pick").Body(
 					field("author-robot", i18n.T(lang, "author.robot"), authorSelect("author-robot", "author-robot", robots, p.robot, func(s string) { p.robot = s })),
-					app.Button().Type("button").Class("teach-button").DataSet("testid", "author-add-ran").Text(i18n.T(lang, "author.addRan")).
+					app.Button().Type("button").Class("button").DataSet("testid", "author-add-ran").Text(i18n.T(lang, "author.addRan")).
 						OnClick(func(ctx app.Context, e app.Event) {
 							p.addGoal(lesson.Goal{Kind: lesson.GoalExpect, Expect: engine.Expectation{Target: p.item, Ran: p.robot}})
 						}),
 					app.If(len(robots) > 1, func() app.UI {
 						return app.Span().Class("author-page__pick").Body(
 							field("author-before", i18n.T(lang, "author.before"), authorSelect("author-before", "author-before", robots, p.before, func(s string) { p.before = s })),
-							app.Button().Type("button").Class("teach-button").DataSet("testid", "author-add-before").Text(i18n.T(lang, "author.addBefore")).
+							app.Button().Type("button").Class("button").DataSet("testid", "author-add-before").Text(i18n.T(lang, "author.addBefore")).
 								Disabled(p.robot == p.before).
 								OnClick(func(ctx app.Context, e app.Event) {
 									p.addGoal(lesson.Goal{Kind: lesson.GoalRobotBefore, Target: p.item, Robot: p.robot, Before: p.before})
@@ -484,7 +484,7 @@ func (p *AuthorPage) Render() app.UI {
 			}),
 			app.Div().Class("author-page__pick").Body(
 				field("author-lint", i18n.T(lang, "author.lint"), authorSelect("author-lint", "author-lint", lesson.LintCodes, p.lint, func(s string) { p.lint = s })),
-				app.Button().Type("button").Class("teach-button").DataSet("testid", "author-add-nolint").Text(i18n.T(lang, "author.addNoLint")).
+				app.Button().Type("button").Class("button").DataSet("testid", "author-add-nolint").Text(i18n.T(lang, "author.addNoLint")).
 					OnClick(func(ctx app.Context, e app.Event) { p.addGoal(lesson.Goal{Kind: lesson.GoalNoLint, NoLint: p.lint}) }),
 			),
 			app.Div().Class("author-page__pick").Body(
@@ -494,15 +494,15 @@ func (p *AuthorPage) Render() app.UI {
 						p.max = n
 					}
 				})),
-				app.Button().Type("button").Class("teach-button").DataSet("testid", "author-add-max").Text(i18n.T(lang, "author.addMax")).
+				app.Button().Type("button").Class("button").DataSet("testid", "author-add-max").Text(i18n.T(lang, "author.addMax")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						p.addGoal(lesson.Goal{Kind: lesson.GoalMaxTriggers, MaxTriggers: p.max})
 					}),
 			),
 		),
 		app.Div().Class("lesson-page__actions").Body(
-			app.Button().Type("button").Class("teach-button").DataSet("testid", "author-check").OnClick(p.onCheck).Text(i18n.T(lang, "author.check")),
-			app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "author-publish").OnClick(p.onPublish).Text(i18n.T(lang, "author.publish")),
+			app.Button().Type("button").Class("button").DataSet("testid", "author-check").OnClick(p.onCheck).Text(i18n.T(lang, "author.check")),
+			app.Button().Type("button").Class("button button--primary").DataSet("testid", "author-publish").OnClick(p.onPublish).Text(i18n.T(lang, "author.publish")),
 		),
 		app.If(p.verdict != nil && len(p.d.Goals) > 0, func() app.UI {
 			v := p.verdict
@@ -526,9 +526,9 @@ func (p *AuthorPage) Render() app.UI {
 				app.P().Text(i18n.T(lang, "author.published")),
 				app.Label().For("author-link").Text(i18n.T(lang, "author.linkLabel")),
 				app.Input().ID("author-link").Type("text").ReadOnly(true).DataSet("testid", "author-link").Value(p.link),
-				app.Button().Type("button").Class("teach-button").DataSet("testid", "author-download").Text(i18n.T(lang, "author.download")).
+				app.Button().Type("button").Class("button").DataSet("testid", "author-download").Text(i18n.T(lang, "author.download")).
 					OnClick(func(ctx app.Context, e app.Event) { download(name, "application/json", file) }),
-				app.A().Class("teach-button").Href(p.link).Target("_blank").DataSet("testid", "author-preview").Text(i18n.T(lang, "author.preview")),
+				app.A().Class("button").Href(p.link).Target("_blank").DataSet("testid", "author-preview").Text(i18n.T(lang, "author.preview")),
 			)
 		}),
 	)

@@ -363,12 +363,9 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 		if p.status == "error" {
 			msg = i18n.T(lang, "board.error")
 		}
-		return app.Div().Class("board-page__message").DataSet("testid", "board-message").Body(
-			app.H1().Class("board-page__message-title").Text(msg),
-			app.If(p.errMsg != "", func() app.UI { return app.P().Class("board-page__message-detail").Text(p.errMsg) }),
-			app.P().Text(i18n.T(lang, "board.noScenarioHint")),
-			app.A().Class("button button--primary").Href("/").Text(i18n.T(lang, "board.toHome")),
-		)
+		return &EmptyState{TestID: "board-message", Icon: "info", Heading: 1,
+			Title: msg, Detail: p.errMsg, Text: i18n.T(lang, "board.noScenarioHint"),
+			ActionText: i18n.T(lang, "board.toHome"), ActionHref: "/", ActionID: "board-to-home"}
 	case "ready":
 	default:
 		return app.P().Class("board-page__loading").Text(i18n.T(lang, "loading"))

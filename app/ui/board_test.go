@@ -94,7 +94,7 @@ func TestClockBar(t *testing.T) {
 	// The play button is the primary one, labelled in words.
 	assert.NoError(t, app.Match(app.Text("Запустить"), c, 0, 1, 1, 1, 0))
 	// Redo is disabled: nothing was undone.
-	assert.NoError(t, app.Match(app.Button().Type("button").Class("clock-bar__button clock-bar__button--icon").
+	assert.NoError(t, app.Match(app.Button().Type("button").Class("button button--icon").
 		DataSet("testid", "clock-redo").Title("Повторить действие").Aria("label", "Повторить действие").Disabled(true).
 		OnClick(func(app.Context, app.Event) {}), c, 0, 4, 1))
 	// No progress bar while idle.

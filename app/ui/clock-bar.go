@@ -118,7 +118,7 @@ func (c *ClockBar) Render() app.UI {
 				),
 				app.Button().
 					Type("submit").
-					Class("clock-bar__button").
+					Class("button").
 					DataSet("testid", "clock-jump").
 					Disabled(busy).
 					Text(i18n.T(c.Lang, "board.clock.jump")),
@@ -160,7 +160,7 @@ func (c *ClockBar) nextText() string {
 func (c *ClockBar) button(id, icon, key string, disabled bool, h func(app.Context)) app.UI {
 	return app.Button().
 		Type("button").
-		Class("clock-bar__button clock-bar__button--icon").
+		Class("button button--icon").
 		DataSet("testid", "clock-"+id).
 		Title(i18n.T(c.Lang, key)).
 		Aria("label", i18n.T(c.Lang, key)).
@@ -176,7 +176,7 @@ func (c *ClockBar) button(id, icon, key string, disabled bool, h func(app.Contex
 func (c *ClockBar) primary(id, icon, key string, disabled bool, h func(app.Context)) app.UI {
 	return app.Button().
 		Type("button").
-		Class("clock-bar__button clock-bar__button--primary").
+		Class("button button--primary").
 		DataSet("testid", "clock-"+id).
 		Aria("label", i18n.T(c.Lang, key)).
 		Disabled(disabled).

@@ -45,9 +45,9 @@ func (c *CopyDialog) Render() app.UI {
 				})),
 		),
 	},
-		app.Button().Type("button").Class("designer-button designer-button--ghost").
+		app.Button().Type("button").Class("button button--secondary").
 			Text(i18n.T(lang, "designer.cancel")).OnClick(c.onClose),
-		app.Button().Type("button").Class("designer-button designer-button--primary").
+		app.Button().Type("button").Class("button button--primary").
 			DataSet("testid", "copy-confirm").
 			Text(i18n.T(lang, "designer.copy")).
 			OnClick(func(ctx app.Context, e app.Event) {

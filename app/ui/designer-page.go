@@ -326,15 +326,17 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	case p.status == "loading" || p.status == "":
 		return app.P().Class("designer-page__loading").Text(i18n.T(lang, "designer.loading"))
 	case p.status != "ready" || sc == nil:
-		return app.Div().Class("designer-page__empty").Body(
-			app.H1().Class("designer-page__empty-title").Text(i18n.T(lang, "designer.noScenario")),
-			app.If(p.missing != "", func() app.UI {
-				return app.P().Text(design.Format(i18n.T(lang, "designer.exampleMissing"), p.missing))
-			}),
-			errorList(p.banner),
-			app.P().Text(i18n.T(lang, "designer.noScenarioHint")),
-			app.A().Class("designer-button designer-button--primary").Href("/").Text(i18n.T(lang, "designer.toHome")),
-		)
+		detail := ""
+		if p.missing != "" {
+			detail = design.Format(i18n.T(lang, "designer.exampleMissing"), p.missing)
+		}
+		es := &EmptyState{TestID: "designer-empty", Icon: "info", Heading: 1,
+			Title: i18n.T(lang, "designer.noScenario"), Detail: detail, Text: i18n.T(lang, "designer.noScenarioHint"),
+			ActionText: i18n.T(lang, "designer.toHome"), ActionHref: "/", ActionID: "designer-to-home"}
+		if len(p.banner) > 0 {
+			es.Extra = []app.UI{errorList(p.banner)}
+		}
+		return es
 	}
 	ent, pl := p.view(sc)
 	if ent == nil || pl == nil {

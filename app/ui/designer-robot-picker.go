@@ -52,7 +52,7 @@ func (p *RobotPicker) Render() app.UI {
 					}),
 				)
 		})),
-	}, app.Button().Type("button").Class("designer-button designer-button--ghost").
+	}, app.Button().Type("button").Class("button button--secondary").
 		Text(i18n.T(lang, "designer.cancel")).OnClick(p.onClose))
 }
 

@@ -45,7 +45,7 @@ func (f *FileButton) Render() app.UI {
 		input = input.ID(f.ID)
 	}
 	return app.Span().Class("file-button").Body(
-		app.Label().Class("file-button__label").Body(
+		app.Label().Class("button file-button__label").Body(
 			Icon("upload"),
 			app.Span().Class("icon-text").Text(f.Label),
 			input,

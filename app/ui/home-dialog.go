@@ -75,9 +75,9 @@ func (m homeModal) render() app.UI {
 // homeButton is a button of the home page's style: kind is "primary",
 // "danger", "link" or "" (secondary).
 func homeButton(kind, testid, text string, onClick func(ctx app.Context)) app.HTMLButton {
-	class := "home-button"
+	class := "button"
 	if kind != "" {
-		class += " home-button--" + kind
+		class += " button--" + kind
 	}
 	b := app.Button().Type("button").Class(class).Text(text)
 	if testid != "" {

@@ -188,7 +188,7 @@ func (p *HomePage) renderToolbar(lang string) app.UI {
 	return app.Div().Class("home-toolbar").Body(
 		homeButton("primary", "home-new", "+ "+i18n.T(lang, "home.new"), p.onCreate),
 		app.Label().
-			Class("home-button").
+			Class("button").
 			For("import-file").
 			Title(i18n.T(lang, "home.importFileLabel")).
 			Body(
@@ -250,10 +250,9 @@ func (p *HomePage) renderList(lang string) app.UI {
 	case !p.loaded:
 		content = app.P().Class("home-page__loading").Text(i18n.T(lang, "home.loadingList"))
 	case len(p.metas) == 0:
-		content = app.Div().Class("home-page__empty").DataSet("testid", "home-empty").Body(
-			app.P().Class("home-page__empty-title").Text(i18n.T(lang, "home.empty")),
-			app.P().Text(i18n.T(lang, "home.emptyHint")),
-		)
+		content = &EmptyState{TestID: "home-empty", Icon: "info", Heading: 2,
+			Title: i18n.T(lang, "home.empty"), Text: i18n.T(lang, "home.emptyHint"),
+			ActionText: i18n.T(lang, "home.new"), ActionID: "home-empty-new", OnAction: p.onCreate}
 	default:
 		doc := p.Tab.Session.Doc()
 		content = app.Ul().Class("home-list").DataSet("testid", "scenario-list").Body(
@@ -303,13 +302,13 @@ func (p *HomePage) renderExamples(lang string) app.UI {
 									p.onOpenExample(ctx, ex)
 								}).Aria("label", home.T(lang, "home.exampleLabel", ex.Title)),
 								app.A().
-									Class("home-button").
+									Class("button").
 									Href("/simulate?example="+ex.Name).
 									Aria("label", home.T(lang, "home.simulateLabel", ex.Title)).
 									Text(i18n.T(lang, "home.simulate")),
 								app.If(ex.WhatIf, func() app.UI {
 									return app.A().
-										Class("home-button").
+										Class("button").
 										Href("/whatif?example=" + ex.Name).
 										Text(i18n.T(lang, "hdr.whatif"))
 								}),

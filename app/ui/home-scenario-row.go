@@ -115,7 +115,7 @@ func (r *HomeScenarioRow) renderEditor(lang string) app.UI {
 						r.editing = false
 					}
 				}),
-			app.Button().Type("submit").Class("home-button home-button--primary").DataSet("testid", "rename-save").Text(i18n.T(lang, "home.save")),
+			app.Button().Type("submit").Class("button button--primary").DataSet("testid", "rename-save").Text(i18n.T(lang, "home.save")),
 			homeButton("", "rename-cancel", i18n.T(lang, "home.cancel"), func(ctx app.Context) { r.editing = false }),
 		)
 }

@@ -164,7 +164,7 @@ func (c *LessonCourses) Render() app.UI {
 		app.P().Class("lesson-courses__intro").Text(i18n.T(lang, "course.intro")),
 		app.Div().Class("lesson-courses__tools").Body(
 			&FileButton{Lang: lang, Label: i18n.T(lang, "course.import"), TestID: "course-file", Accept: ".json,application/json", OnChange: c.onFile},
-			app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "course-builtin").
+			app.Button().Type("button").Class("button button--quiet").DataSet("testid", "course-builtin").
 				OnClick(c.onBuiltin).Body(iconText("download", i18n.T(lang, "course.builtin"))...),
 		),
 		app.If(len(c.problems) > 0, func() app.UI {
@@ -202,14 +202,14 @@ func (c *LessonCourses) renderCourse(lang string, co teach.Course) app.UI {
 			return app.Li().Class("lesson-courses__lesson").DataSet("testid", "course-lesson").DataSet("lesson", cl.ID).Body(
 				app.Span().Class("lesson-courses__lesson-title").Text(cl.Title),
 				app.Span().Class("lesson-courses__goals").Text(fmt.Sprintf(i18n.T(lang, "course.goals"), cl.Goals)),
-				app.Button().Type("button").Class("teach-button").DataSet("testid", "course-start").
+				app.Button().Type("button").Class("button").DataSet("testid", "course-start").
 					Aria("label", fmt.Sprintf(i18n.T(lang, "course.startLabel"), cl.Number, cl.Title)).
 					OnClick(func(ctx app.Context, e app.Event) { c.onStart(ctx, cl.Lesson) }).
 					Text(i18n.T(lang, "course.start")),
 			)
 		})),
 		app.Div().Class("lesson-courses__actions").Body(
-			app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "course-export").
+			app.Button().Type("button").Class("button button--quiet").DataSet("testid", "course-export").
 				OnClick(func(ctx app.Context, e app.Event) {
 					download(teach.Slug(title)+".course.json", "application/json", file)
 				}).
@@ -217,13 +217,13 @@ func (c *LessonCourses) renderCourse(lang string, co teach.Course) app.UI {
 			app.If(c.confirm == id, func() app.UI {
 				return app.Span().Class("lesson-courses__confirm").Role("group").Body(
 					app.Span().Text(fmt.Sprintf(i18n.T(lang, "course.deleteAsk"), title)+" "),
-					app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "course-delete-yes").
+					app.Button().Type("button").Class("button button--primary").DataSet("testid", "course-delete-yes").
 						OnClick(func(ctx app.Context, e app.Event) { c.onDelete(ctx, id) }).Text(i18n.T(lang, "course.delete")),
-					app.Button().Type("button").Class("teach-button teach-button--quiet").
+					app.Button().Type("button").Class("button button--quiet").
 						OnClick(func(ctx app.Context, e app.Event) { c.confirm = "" }).Text(i18n.T(lang, "course.keep")),
 				)
 			}).Else(func() app.UI {
-				return app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "course-delete").
+				return app.Button().Type("button").Class("button button--quiet").DataSet("testid", "course-delete").
 					OnClick(func(ctx app.Context, e app.Event) { c.confirm = id }).Body(iconText("trash", i18n.T(lang, "course.delete"))...)
 			}),
 		),

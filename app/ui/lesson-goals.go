@@ -39,7 +39,7 @@ func (g *LessonGoals) Render() app.UI {
 			app.H2().ID("lesson-goals-title").Class("lesson-goals__title").Text(fmt.Sprintf(i18n.T(lang, "designer.lesson.title"), g.Title)),
 			app.Span().Class("lesson-goals__count").DataSet("testid", "designer-lesson-count").
 				Text(fmt.Sprintf(i18n.T(lang, "designer.lesson.count"), r.Passed(), len(r.Goals))),
-			app.A().Class("designer-button designer-button--ghost lesson-goals__back").DataSet("testid", "designer-lesson-back").
+			app.A().Class("button button--secondary lesson-goals__back").DataSet("testid", "designer-lesson-back").
 				Href(g.Back).Body(iconText("back", i18n.T(lang, "designer.lesson.back"))...),
 		),
 		app.If(g.Scope != "", func() app.UI {

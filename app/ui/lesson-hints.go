@@ -25,7 +25,7 @@ func lessonHints(lang string, hints []string, open int, onMore app.EventHandler)
 			}),
 		),
 		app.If(open < len(hints), func() app.UI {
-			return app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "lesson-hint-more").
+			return app.Button().Type("button").Class("button button--quiet").DataSet("testid", "lesson-hint-more").
 				OnClick(onMore).Text(fmt.Sprintf(i18n.T(lang, "lesson.hint.show"), open+1, len(hints)))
 		}),
 	)
@@ -35,8 +35,8 @@ func lessonHints(lang string, hints []string, open int, onMore app.EventHandler)
 // lesson from the open scenario, open a lesson file, collect results.
 func lessonTools(lang string) app.UI {
 	return app.Nav().Class("lesson-tools").Aria("label", i18n.T(lang, "author.title")).Body(
-		app.A().Class("teach-button").Href("/author").DataSet("testid", "lesson-tools-author").Text(i18n.T(lang, "author.link")),
-		app.A().Class("teach-button").Href("/train").DataSet("testid", "lesson-tools-train").Text(i18n.T(lang, "train.import")),
-		app.A().Class("teach-button").Href("/results").DataSet("testid", "lesson-tools-results").Text(i18n.T(lang, "author.results")),
+		app.A().Class("button").Href("/author").DataSet("testid", "lesson-tools-author").Text(i18n.T(lang, "author.link")),
+		app.A().Class("button").Href("/train").DataSet("testid", "lesson-tools-train").Text(i18n.T(lang, "train.import")),
+		app.A().Class("button").Href("/results").DataSet("testid", "lesson-tools-results").Text(i18n.T(lang, "author.results")),
 	)
 }

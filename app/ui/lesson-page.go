@@ -144,7 +144,7 @@ func (p *LessonPage) Render() app.UI {
 		return p.frame(p.Tab, "lesson-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.lessons.title"), ""),
 			app.P().Class("lesson-page__missing").Text(i18n.T(lang, "teach.notFound")),
-			app.A().Class("teach-button").Href("/lessons").Text(i18n.T(lang, "teach.back")),
+			app.A().Class("button").Href("/lessons").Text(i18n.T(lang, "teach.back")),
 		)
 	}
 	l := p.lesson
@@ -196,7 +196,7 @@ func (p *LessonPage) Render() app.UI {
 					return app.Div().Class("lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "lesson-done").Body(
 						Icon("star"), app.Span().Class("icon-text").Text(i18n.T(lang, "teach.lesson.done")),
 						app.If(next != "", func() app.UI {
-							return app.A().Class("teach-button teach-button--primary").Href("/lesson?id=" + next).Text(i18n.T(lang, "teach.lesson.next"))
+							return app.A().Class("button button--primary").Href("/lesson?id=" + next).Text(i18n.T(lang, "teach.lesson.next"))
 						}),
 					)
 				}).ElseIf(p.checked && !p.done, func() app.UI {
@@ -206,12 +206,12 @@ func (p *LessonPage) Render() app.UI {
 					return app.P().Class("lesson-page__error").Role("alert").Text(fmt.Sprintf(i18n.T(lang, "teach.error"), p.err))
 				}),
 				app.Div().Class("lesson-page__actions").Body(
-					app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "lesson-check").
+					app.Button().Type("button").Class("button button--primary").DataSet("testid", "lesson-check").
 						OnClick(p.onCheck).Text(i18n.T(lang, "teach.lesson.check")),
-					app.Button().Type("button").Class("teach-button").DataSet("testid", "lesson-design").
+					app.Button().Type("button").Class("button").DataSet("testid", "lesson-design").
 						OnClick(p.onDesign).Body(iconText("pencil", i18n.T(lang, "teach.lesson.design"))...),
 					app.If(p.onOpen, func() app.UI {
-						return app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "lesson-restart").
+						return app.Button().Type("button").Class("button button--quiet").DataSet("testid", "lesson-restart").
 							OnClick(p.onRestart).Body(iconText("restart", i18n.T(lang, "teach.lesson.restart"))...)
 					}),
 				),

@@ -74,7 +74,7 @@ func (b *LintBadge) Render() app.UI {
 							)
 						}),
 					),
-					app.Button().Type("button").Class("designer-button designer-button--ghost lint-pop__close").
+					app.Button().Type("button").Class("button button--secondary lint-pop__close").
 						Text(i18n.T(b.Lang, "designer.close")).
 						OnClick(b.onToggle),
 				)

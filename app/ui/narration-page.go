@@ -134,8 +134,9 @@ func (p *NarrationPage) Render() app.UI {
 		}
 		return p.frame(p.Tab, "narration-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.narrate.title"), ""),
-			app.P().Class("narration-page__empty").Text(msg),
-			teachPicker(lang, "/narrate"),
+			&EmptyState{TestID: "narration-empty", Icon: "info", Heading: 2, Title: msg,
+				ActionText: i18n.T(lang, "teach.toLessons"), ActionHref: "/lessons", ActionID: "narration-to-lessons",
+				Extra: []app.UI{teachPicker(lang, "/narrate")}},
 		)
 	}
 	steps := p.narr.Steps
@@ -175,13 +176,13 @@ func (p *NarrationPage) Render() app.UI {
 					)
 			}),
 			app.Div().Class("narration-page__controls").Body(
-				app.Button().Type("button").Class("teach-button").DataSet("testid", "narration-prev").
+				app.Button().Type("button").Class("button").DataSet("testid", "narration-prev").
 					Disabled(p.step == 0).OnClick(p.onPrev).Body(iconText("left", i18n.T(lang, "teach.narrate.prev"))...),
-				app.Button().Type("button").Class("teach-button teach-button--primary teach-button--big").DataSet("testid", "narration-next").
+				app.Button().Type("button").Class("button button--primary button--big").DataSet("testid", "narration-next").
 					Disabled(last || over).OnClick(p.onNext).Body(iconTextAfter(nextLabel, "right")...),
 				app.Span().Class("narration-page__counter").DataSet("testid", "narration-counter").
 					Text(fmt.Sprintf(i18n.T(lang, "teach.narrate.stepOf"), shown+1, len(steps))),
-				app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "narration-restart").
+				app.Button().Type("button").Class("button button--quiet").DataSet("testid", "narration-restart").
 					OnClick(p.onRestart).Body(iconText("restart", i18n.T(lang, "teach.narrate.restart"))...),
 			),
 		),

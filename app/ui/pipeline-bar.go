@@ -97,7 +97,7 @@ func (b *PipelineBar) Render() app.UI {
 					)
 			}),
 			app.Span().Class("pipeline-bar__spacer"),
-			app.Button().Type("button").Class("designer-button designer-button--ghost pipeline-bar__undo").
+			app.Button().Type("button").Class("button button--secondary pipeline-bar__undo").
 				DataSet("testid", "undo").
 				Disabled(!b.CanUndo).
 				Title(i18n.T(lang, "designer.undo")).
@@ -107,7 +107,7 @@ func (b *PipelineBar) Render() app.UI {
 						b.OnUndo(ctx)
 					}
 				}),
-			app.Button().Type("button").Class("designer-button designer-button--ghost pipeline-bar__redo").
+			app.Button().Type("button").Class("button button--secondary pipeline-bar__redo").
 				DataSet("testid", "redo").
 				Disabled(!b.CanRedo).
 				Title(i18n.T(lang, "designer.redo")).
@@ -118,7 +118,7 @@ func (b *PipelineBar) Render() app.UI {
 					}
 				}),
 			app.If(b.LessonHref != "", func() app.UI {
-				return app.A().Class("designer-button designer-button--ghost pipeline-bar__lesson").
+				return app.A().Class("button button--secondary pipeline-bar__lesson").
 					DataSet("testid", "make-lesson").
 					Href(b.LessonHref).
 					Title(i18n.T(lang, "designer.makeLessonLabel")).
@@ -162,7 +162,7 @@ func (b *PipelineBar) Render() app.UI {
 						})
 				}),
 			),
-			app.Button().Type("button").Class("designer-button pipeline-bar__lint pipeline-bar__lint--"+lintState(b.LintWorst)).
+			app.Button().Type("button").Class("button pipeline-bar__lint pipeline-bar__lint--"+lintState(b.LintWorst)).
 				DataSet("testid", "lint-toggle").
 				DataSet("count", strconv.Itoa(b.LintCount)).
 				Aria("pressed", boolText(b.LintOpen)).
@@ -244,11 +244,11 @@ func (b *PipelineBar) renderTabTools(lang string, multi bool) app.UI {
 							b.renaming = false
 						}
 					}),
-				app.Button().Type("button").Class("designer-button designer-button--primary").
+				app.Button().Type("button").Class("button button--primary").
 					DataSet("testid", "pipeline-rename-save").
 					Text(i18n.T(lang, "designer.save")).
 					OnClick(func(ctx app.Context, e app.Event) { b.finishRename(ctx) }),
-				app.Button().Type("button").Class("designer-button designer-button--ghost").
+				app.Button().Type("button").Class("button button--secondary").
 					Text(i18n.T(lang, "designer.cancel")).
 					OnClick(func(ctx app.Context, e app.Event) { b.renaming = false }),
 			)

@@ -84,8 +84,9 @@ func (p *QuizPage) Render() app.UI {
 		}
 		return p.frame(p.Tab, "quiz-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.quiz.title"), ""),
-			app.P().Class("quiz-page__empty").Text(msg),
-			teachPicker(lang, "/quiz"),
+			&EmptyState{TestID: "quiz-empty", Icon: "info", Heading: 2, Title: msg,
+				ActionText: i18n.T(lang, "teach.toLessons"), ActionHref: "/lessons", ActionID: "quiz-to-lessons",
+				Extra: []app.UI{teachPicker(lang, "/quiz")}},
 		)
 	}
 	right, asked := p.quiz.Score()
@@ -97,7 +98,7 @@ func (p *QuizPage) Render() app.UI {
 			p.toolbar(i18n.T(lang, "teach.quiz.title"), p.title, score),
 			app.Div().Class("quiz-page__end").Role("status").DataSet("testid", "quiz-end").Body(
 				app.P().Text(fmt.Sprintf(i18n.T(lang, "teach.quiz.end"), right, asked)),
-				app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "quiz-again").
+				app.Button().Type("button").Class("button button--primary").DataSet("testid", "quiz-again").
 					OnClick(p.onAgain).Body(iconText("restart", i18n.T(lang, "teach.quiz.again"))...),
 			),
 			teachPicker(lang, "/quiz"),
@@ -181,7 +182,7 @@ func (p *QuizPage) Render() app.UI {
 							)
 						}),
 					),
-					app.Button().Type("button").Class("teach-button teach-button--primary teach-button--big").DataSet("testid", "quiz-next").
+					app.Button().Type("button").Class("button button--primary button--big").DataSet("testid", "quiz-next").
 						OnClick(p.onNext).Body(iconTextAfter(i18n.T(lang, "teach.quiz.next"), "right")...),
 				)
 			}),

@@ -81,14 +81,15 @@ func (p *ResultsPage) Render() app.UI {
 			app.Label().For("results-paste").Text(i18n.T(lang, "results.paste")),
 			app.Textarea().ID("results-paste").Rows(4).DataSet("testid", "results-paste").Text(p.paste).
 				OnInput(func(ctx app.Context, e app.Event) { p.paste = ctx.JSSrc().Get("value").String() }),
-			app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "results-add").
+			app.Button().Type("button").Class("button button--primary").DataSet("testid", "results-add").
 				OnClick(p.onPaste).Text(i18n.T(lang, "results.add")),
 		),
 		app.Range(p.errs).Slice(func(i int) app.UI {
 			return app.P().Class("lesson-page__error").Role("alert").DataSet("testid", "results-error").Text(p.errs[i])
 		}),
 		app.If(len(sheet.Rows) == 0, func() app.UI {
-			return app.P().DataSet("testid", "results-empty").Text(i18n.T(lang, "results.empty"))
+			return &EmptyState{TestID: "results-empty", Icon: "info", Heading: 2, Title: i18n.T(lang, "results.empty"),
+				ActionText: i18n.T(lang, "results.toLessons"), ActionHref: "/lessons", ActionID: "results-to-lessons"}
 		}).Else(func() app.UI {
 			return app.Table().Class("results-page__table").DataSet("testid", "results-table").Body(
 				app.THead().Body(app.Tr().Body(

@@ -144,9 +144,9 @@ func (d *RobotDialog) Render() app.UI {
 	}
 	title := i18n.T(lang, "designer.robot.title") + ": " + robotTypeName(lang, r.Type)
 	return designerModal(lang, title, "robot-dialog", "wide", d.onClose, body,
-		app.Button().Type("button").Class("designer-button designer-button--ghost").
+		app.Button().Type("button").Class("button button--secondary").
 			Text(i18n.T(lang, "designer.cancel")).OnClick(d.onClose),
-		app.Button().Type("button").Class("designer-button designer-button--primary").
+		app.Button().Type("button").Class("button button--primary").
 			DataSet("testid", "robot-save").
 			Disabled(d.Locked != "").
 			Title(d.Locked).

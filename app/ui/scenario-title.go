@@ -44,11 +44,11 @@ func (s *ScenarioTitle) Render() app.UI {
 						s.focusLater(ctx, "scenario-title-rename")
 					}
 				}),
-			app.Button().Type("button").Class("designer-button designer-button--primary").
+			app.Button().Type("button").Class("button button--primary").
 				DataSet("testid", "scenario-title-save").
 				Text(i18n.T(lang, "designer.save")).
 				OnClick(func(ctx app.Context, e app.Event) { s.finish(ctx) }),
-			app.Button().Type("button").Class("designer-button designer-button--ghost").
+			app.Button().Type("button").Class("button button--secondary").
 				Text(i18n.T(lang, "designer.cancel")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					s.editing = false

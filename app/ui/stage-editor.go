@@ -98,11 +98,11 @@ func (s *StageEditor) Render() app.UI {
 			return app.Div().Class("designer-form__field").Body(
 				app.Span().Class("designer-form__label").Text(i18n.T(lang, "designer.stage.move")),
 				app.Div().Class("designer-form__buttons").Body(
-					app.Button().Type("button").Class("designer-button designer-button--ghost").
+					app.Button().Type("button").Class("button button--secondary").
 						DataSet("testid", "stage-left").
 						Body(iconText("left", i18n.T(lang, "designer.moveLeft"))...).
 						OnClick(func(ctx app.Context, e app.Event) { s.move(ctx, -1) }),
-					app.Button().Type("button").Class("designer-button designer-button--ghost").
+					app.Button().Type("button").Class("button button--secondary").
 						DataSet("testid", "stage-right").
 						Body(iconTextAfter(i18n.T(lang, "designer.moveRight"), "right")...).
 						OnClick(func(ctx app.Context, e app.Event) { s.move(ctx, 1) }),
@@ -114,10 +114,10 @@ func (s *StageEditor) Render() app.UI {
 				app.P().Class("designer-confirm__text").Text(design.Format(i18n.T(lang, "designer.stage.confirmDelete"),
 					st.Name, strconv.Itoa(s.Triggers), strconv.Itoa(s.Robots))),
 				app.Div().Class("designer-form__buttons").Body(
-					app.Button().Type("button").Class("designer-button designer-button--ghost").
+					app.Button().Type("button").Class("button button--secondary").
 						Text(i18n.T(lang, "designer.cancel")).
 						OnClick(func(ctx app.Context, e app.Event) { s.confirm = false }),
-					app.Button().Type("button").Class("designer-button designer-button--danger").
+					app.Button().Type("button").Class("button button--danger").
 						DataSet("testid", "stage-delete-confirm").
 						Text(i18n.T(lang, "designer.delete")).
 						OnClick(func(ctx app.Context, e app.Event) { s.delete(ctx) }),
@@ -127,14 +127,14 @@ func (s *StageEditor) Render() app.UI {
 	}
 	return designerModal(lang, i18n.T(lang, "designer.stage.title"), "stage-editor", "", s.onClose, body,
 		app.If(!success, func() app.UI {
-			return app.Button().Type("button").Class("designer-button designer-button--danger-link designer-modal__left").
+			return app.Button().Type("button").Class("button button--danger-link designer-modal__left").
 				DataSet("testid", "stage-delete").
 				Text(i18n.T(lang, "designer.stage.delete")).
 				OnClick(s.onDelete)
 		}),
-		app.Button().Type("button").Class("designer-button designer-button--ghost").
+		app.Button().Type("button").Class("button button--secondary").
 			Text(i18n.T(lang, "designer.cancel")).OnClick(s.onClose),
-		app.Button().Type("button").Class("designer-button designer-button--primary").
+		app.Button().Type("button").Class("button button--primary").
 			DataSet("testid", "stage-save").
 			Text(i18n.T(lang, "designer.save")).
 			OnClick(func(ctx app.Context, e app.Event) {

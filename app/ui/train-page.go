@@ -219,12 +219,12 @@ func (p *TrainPage) Render() app.UI {
 					return app.P().Class("lesson-page__error").Role("alert").DataSet("testid", "train-error").Text(p.err)
 				}),
 				app.Div().Class("lesson-page__actions").Body(
-					app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "train-check").
+					app.Button().Type("button").Class("button button--primary").DataSet("testid", "train-check").
 						OnClick(p.onCheck).Text(i18n.T(lang, "train.check")),
-					app.Button().Type("button").Class("teach-button").DataSet("testid", "train-start").
+					app.Button().Type("button").Class("button").DataSet("testid", "train-start").
 						OnClick(p.onStart).Text(i18n.T(lang, "train.start")),
 					app.If(p.onOpen, func() app.UI {
-						return app.Button().Type("button").Class("teach-button teach-button--quiet").DataSet("testid", "train-restart").
+						return app.Button().Type("button").Class("button button--quiet").DataSet("testid", "train-restart").
 							OnClick(func(ctx app.Context, e app.Event) { p.create(ctx) }).Text(i18n.T(lang, "train.restart"))
 					}),
 				),
@@ -233,7 +233,7 @@ func (p *TrainPage) Render() app.UI {
 					app.Label().For("train-name").Text(i18n.T(lang, "train.name")),
 					app.Input().ID("train-name").Type("text").MaxLength(lesson.MaxNameRunes).DataSet("testid", "train-name").
 						Value(p.name).OnInput(func(ctx app.Context, e app.Event) { p.name = ctx.JSSrc().Get("value").String() }),
-					app.Button().Type("button").Class("teach-button teach-button--primary").DataSet("testid", "train-submit").
+					app.Button().Type("button").Class("button button--primary").DataSet("testid", "train-submit").
 						OnClick(p.onSubmit).Text(i18n.T(lang, "train.submit")),
 				),
 				app.If(p.result != "", func() app.UI {

@@ -101,9 +101,9 @@ func (c *TriggerCatalog) Render() app.UI {
 	return designerModal(lang, i18n.T(lang, "designer.catalog.title"), "trigger-catalog", "wide",
 		c.onClose, body,
 		app.Span().Class("designer-modal__count").Text(design.Format(i18n.T(lang, "designer.catalog.count"), strconv.Itoa(n))),
-		app.Button().Type("button").Class("designer-button designer-button--ghost").
+		app.Button().Type("button").Class("button button--secondary").
 			Text(i18n.T(lang, "designer.cancel")).OnClick(c.onClose),
-		app.Button().Type("button").Class("designer-button designer-button--primary").
+		app.Button().Type("button").Class("button button--primary").
 			DataSet("testid", "catalog-add").
 			Disabled(n == 0).
 			Text(i18n.T(lang, "designer.catalog.add")).

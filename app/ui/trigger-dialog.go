@@ -147,9 +147,9 @@ func (d *TriggerDialog) Render() app.UI {
 		),
 	}
 	return designerModal(lang, title, "trigger-dialog", "wide", d.onClose, body,
-		app.Button().Type("button").Class("designer-button designer-button--ghost").
+		app.Button().Type("button").Class("button button--secondary").
 			Text(i18n.T(lang, "designer.cancel")).OnClick(d.onClose),
-		app.Button().Type("button").Class("designer-button designer-button--primary").
+		app.Button().Type("button").Class("button button--primary").
 			DataSet("testid", "trigger-save").
 			Disabled(d.Locked != "").
 			Title(d.Locked).

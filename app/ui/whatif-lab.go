@@ -90,7 +90,7 @@ func (l *WhatifLab) Render() app.UI {
 					OnInput(func(ctx app.Context, e app.Event) { l.runs = ctx.JSSrc().Get("value").String() }),
 			),
 			app.Div().Class("whatif__actions").Body(
-				app.Button().Type("button").Class("whatif__button whatif__button--primary").DataSet("testid", "lab-run").
+				app.Button().Type("button").Class("button button--primary").DataSet("testid", "lab-run").
 					Disabled(l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.runsButton")).
 					OnClick(func(ctx app.Context, e app.Event) { l.start(ctx, false) }),
 			),
@@ -119,7 +119,7 @@ func (l *WhatifLab) Render() app.UI {
 				),
 			),
 			app.Div().Class("whatif__actions").Body(
-				app.Button().Type("button").Class("whatif__button whatif__button--primary").DataSet("testid", "lab-sweep").
+				app.Button().Type("button").Class("button button--primary").DataSet("testid", "lab-sweep").
 					Disabled(l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.sweepButton")).
 					OnClick(func(ctx app.Context, e app.Event) { l.start(ctx, true) }),
 			),
@@ -131,7 +131,7 @@ func (l *WhatifLab) Render() app.UI {
 						Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(l.percent)).
 						Body(app.Div().Class("whatif__progress-bar").Style("width", strconv.Itoa(l.percent)+"%")),
 					app.Span().Class("whatif__progress-text").Text(fmt.Sprintf(i18n.T(lang, "lab.progress"), min(l.done+1, l.total), l.total)+" · "+strconv.Itoa(l.percent)+" %"),
-					app.Button().Type("button").Class("whatif__button").DataSet("testid", "lab-cancel").
+					app.Button().Type("button").Class("button").DataSet("testid", "lab-cancel").
 						Text(i18n.T(lang, "lab.cancel")).OnClick(l.onCancel),
 				)
 			}),

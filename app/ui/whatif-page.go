@@ -553,16 +553,12 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 	switch p.status {
 	case "none", "error":
 		title := i18n.T(lang, "whatif.noScenario")
-		return app.Div().Class("whatif__panel whatif__message").DataSet("testid", "whatif-message").Body(
-			app.H1().Class("whatif__title").Text(title),
-			app.If(p.errMsg != "", func() app.UI { return app.P().Class("whatif__error").Text(p.errMsg) }),
-			app.P().Text(i18n.T(lang, "whatif.noScenarioHint")),
-			app.A().Class("whatif__button whatif__button--primary").
-				Href("/whatif?example="+whatifDefaultExample).
-				Text(i18n.T(lang, "whatif.openExample")),
-			&FileButton{Lang: lang, Label: i18n.T(lang, "whatif.openFile"), TestID: "whatif-scenario-file",
-				Accept: ".json,application/json", OnChange: p.onScenarioFile},
-		)
+		return &EmptyState{TestID: "whatif-message", Icon: "info", Heading: 1,
+			Title: title, Detail: p.errMsg, Text: i18n.T(lang, "whatif.noScenarioHint"),
+			ActionText: i18n.T(lang, "whatif.openExample"), ActionHref: "/whatif?example=" + whatifDefaultExample,
+			ActionID: "whatif-open-example",
+			Extra: []app.UI{&FileButton{Lang: lang, Label: i18n.T(lang, "whatif.openFile"), TestID: "whatif-scenario-file",
+				Accept: ".json,application/json", OnChange: p.onScenarioFile}}}
 	case "ready":
 	default:
 		return app.P().Class("whatif__loading").Text(i18n.T(lang, "loading"))
@@ -612,10 +608,10 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 			),
 			app.If(noModel, func() app.UI { return app.P().Class("whatif__warning").Text(i18n.T(lang, "whatif.noModel")) }),
 			app.Div().Class("whatif__actions").Body(
-				app.Button().Type("button").Class("whatif__button whatif__button--primary").DataSet("testid", "whatif-run").
+				app.Button().Type("button").Class("button button--primary").DataSet("testid", "whatif-run").
 					DataSet("run", whatifRunState(p.live)).Disabled(p.running || noModel).Text(i18n.T(lang, "whatif.run")).OnClick(p.onRun),
 				app.If(p.running, func() app.UI {
-					return app.Button().Type("button").Class("whatif__button").DataSet("testid", "whatif-cancel").
+					return app.Button().Type("button").Class("button").DataSet("testid", "whatif-cancel").
 						Text(i18n.T(lang, "whatif.cancel")).OnClick(p.onCancel)
 				}),
 			),
@@ -671,7 +667,7 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 			),
 			app.P().Class("whatif__hint").Text(i18n.T(lang, "whatif.replayHint")),
 			app.Div().Class("whatif__actions").Body(
-				app.Button().Type("button").Class("whatif__button whatif__button--primary").DataSet("testid", "whatif-compare").
+				app.Button().Type("button").Class("button button--primary").DataSet("testid", "whatif-compare").
 					Disabled(p.running || noModel && p.replay == nil).Text(i18n.T(lang, "whatif.runAB")).OnClick(p.onCompare),
 			),
 		),

@@ -48,5 +48,5 @@ func TestWhatifPageWithoutScenario(t *testing.T) {
 	e := app.NewTestEngine()
 	require.NoError(t, e.Load(p))
 	e.ConsumeAll()
-	assert.NoError(t, app.Match(app.Text("Сценарий не открыт"), p, 0, 2, 0, 0, 0))
+	assert.NoError(t, app.Match(app.Text("Сценарий не открыт"), p, 0, 2, 0, 0, 1, 0))
 }

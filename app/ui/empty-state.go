@@ -1,0 +1,58 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// EmptyState is what every page shows where it has nothing to show yet (no
+// scenarios, no scenario open, no results): one icon, one title, one
+// explanation and one primary action, the same look on every page
+// (issue 11). The action is a link when ActionHref is set, a button calling
+// OnAction otherwise; Extra holds a page's secondary ways out (a file
+// button, a list of examples) and sits under the action.
+type EmptyState struct {
+	app.Compo
+
+	TestID     string // data-testid of the block
+	Icon       string // a name from the icon set (icon.go)
+	Heading    int    // 1 when the empty state is the page's main content, 2 under a page title
+	Title      string
+	Text       string
+	Detail     string // an error that explains why the page is empty, shown as an alert
+	ActionText string
+	ActionHref string
+	ActionID   string // data-testid of the primary action
+	OnAction   func(ctx app.Context)
+	Extra      []app.UI
+}
+
+// Render implements app.Composer.
+func (s *EmptyState) Render() app.UI {
+	var title app.UI = app.H2().Class("empty-state__title").Text(s.Title)
+	if s.Heading == 1 {
+		title = app.H1().Class("empty-state__title").Text(s.Title)
+	}
+	return app.Div().Class("empty-state").DataSet("empty-state", "1").DataSet("testid", s.TestID).Body(
+		app.If(s.Icon != "", func() app.UI {
+			return app.Span().Class("empty-state__icon").Body(Icon(s.Icon))
+		}),
+		title,
+		app.If(s.Detail != "", func() app.UI {
+			return app.P().Class("empty-state__detail").Role("alert").Text(s.Detail)
+		}),
+		app.If(s.Text != "", func() app.UI { return app.P().Class("empty-state__text").Text(s.Text) }),
+		app.If(s.ActionText != "", func() app.UI { return s.renderAction() }),
+		app.If(len(s.Extra) > 0, func() app.UI { return app.Div().Class("empty-state__extra").Body(s.Extra...) }),
+	)
+}
+
+func (s *EmptyState) renderAction() app.UI {
+	const class = "button button--primary empty-state__action"
+	if s.ActionHref != "" {
+		return app.A().Class(class).DataSet("testid", s.ActionID).Href(s.ActionHref).Text(s.ActionText)
+	}
+	return app.Button().Type("button").Class(class).DataSet("testid", s.ActionID).Text(s.ActionText).
+		OnClick(func(ctx app.Context, e app.Event) {
+			if s.OnAction != nil {
+				s.OnAction(ctx)
+			}
+		})
+}
