@@ -23,7 +23,10 @@ func teachBoard(lang string, sc *engine.Scenario, lane teach.Lane, cards []teach
 		Aria("label", lane.Name).
 		Body(
 			app.H2().Class("narration-board__title").Text(lane.Name),
-			app.Div().Class("narration-board__columns").Body(
+			// The columns scroll sideways on narrow screens: a focusable
+			// region lets keyboard users scroll them too.
+			app.Div().Class("narration-board__columns").Role("region").
+				Aria("label", i18n.T(lang, "board.region")).TabIndex(0).Body(
 				app.Range(lane.Stages).Slice(func(i int) app.UI {
 					st := lane.Stages[i]
 					return teachColumn(lang, sc, lane.Entity, st, cards, lit)
