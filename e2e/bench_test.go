@@ -82,7 +82,7 @@ func buildBare(b *testing.B) string {
 		outb, err := cmd.CombinedOutput()
 		require.NoError(b, err, "go %v: %v\n%s", args, err, outb)
 	}
-	run([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-o", filepath.Join(web, "app.wasm"), "./testdata/bare")
+	run([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, "app.wasm"), "./testdata/bare")
 	icon, err := os.ReadFile(filepath.Join("..", "web", "icon-192.png"))
 	require.NoError(b, err)
 	err = os.WriteFile(filepath.Join(web, "icon.png"), icon, 0o644)

@@ -140,3 +140,14 @@ func TestContentType(t *testing.T) {
 	assert.Equal(t, "application/manifest+json", static.ContentType("manifest.webmanifest"))
 	assert.Equal(t, "application/octet-stream", static.ContentType("x.unknown"))
 }
+
+// TestBrotliWindow pins the window the stream header declares: WBITS 24, the
+// largest standard window every browser decodes (RFC 7932 section 9.1: a 1
+// bit, then 0b111 in the next three bits, means 17+7).
+func TestBrotliWindow(t *testing.T) {
+	br, err := static.Brotli([]byte(strings.Repeat("triggersim ", 500)))
+	require.NoError(t, err)
+	require.NotEmpty(t, br)
+	assert.Equal(t, byte(0x0F), br[0]&0x0F, "WBITS 24 in the first byte")
+	assert.Equal(t, 24, static.BrotliWindow)
+}
