@@ -214,8 +214,7 @@ func fnvValue(h uint64, v any) uint64 {
 func (s *Sim) eventReaching(it *item) (time.Time, bool) {
 	var first time.Time
 	found := false
-	for _, q := range s.queue {
-		t := q.t
+	for t := range s.queue.All() {
 		if t.event < 0 || t.cancelled || found && !t.at.Before(first) {
 			continue
 		}

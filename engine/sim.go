@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"github.com/triggersim/triggersim/internal/clockqueue"
 )
 
 // Options tune a run without changing its outcome.
@@ -30,7 +32,7 @@ type Sim struct {
 	until  time.Time
 	hasEnd bool
 
-	queue taskHeap
+	queue clockqueue.Queue[*task] // the clock: due tasks by (at, seq)
 	seq   int64
 	// events is the script, then the fired events that Events has
 	// copied; fired holds every fired event in chunks of fixed capacity
@@ -183,72 +185,6 @@ type task struct {
 	epoch     int
 	origin    int
 	cancelled bool
-}
-
-// taskHeap is the clock: a binary min-heap by (at, seq). Each slot
-// carries the task's time as seconds and nanoseconds beside it, so that
-// sifting compares integers without reading the tasks.
-type taskHeap []taskSlot
-
-type taskSlot struct {
-	sec  int64
-	nsec int32
-	seq  int64
-	t    *task
-}
-
-func (a *taskSlot) less(b *taskSlot) bool {
-	if a.sec != b.sec {
-		return a.sec < b.sec
-	}
-	if a.nsec != b.nsec {
-		return a.nsec < b.nsec
-	}
-	return a.seq < b.seq
-}
-
-func (h *taskHeap) push(t *task) {
-	q := append(*h, taskSlot{t.at.Unix(), int32(t.at.Nanosecond()), t.seq, t})
-	i := len(q) - 1
-	for i > 0 {
-		p := (i - 1) / 2
-		if !q[i].less(&q[p]) {
-			break
-		}
-		q[i], q[p] = q[p], q[i]
-		i = p
-	}
-	*h = q
-}
-
-// top is the first task; the heap must not be empty.
-func (h taskHeap) top() *task { return h[0].t }
-
-func (h *taskHeap) pop() *task {
-	q := *h
-	n := len(q) - 1
-	t := q[0].t
-	q[0] = q[n]
-	q[n] = taskSlot{}
-	q = q[:n]
-	i := 0
-	for {
-		l := 2*i + 1
-		if l >= n {
-			break
-		}
-		m := l
-		if r := l + 1; r < n && q[r].less(&q[l]) {
-			m = r
-		}
-		if !q[m].less(&q[i]) {
-			break
-		}
-		q[i], q[m] = q[m], q[i]
-		i = m
-	}
-	*h = q
-	return t
 }
 
 // cascade is everything one event or one due robot sets off at the same
@@ -457,7 +393,7 @@ func (s *Sim) freeTask(t *task) {
 func (s *Sim) push(t *task) {
 	s.seq++
 	t.seq = s.seq
-	s.queue.push(t)
+	s.queue.Push(t.at.Unix(), int64(t.at.Nanosecond()), uint64(t.seq), t)
 }
 
 func (s *Sim) formatTime(t time.Time) string { return t.In(s.m.loc).Format(time.RFC3339) }
@@ -474,10 +410,10 @@ func (s *Sim) Stopped() bool { return s.stopped }
 // Next returns when the next script event or delayed robot is due.
 func (s *Sim) Next() (time.Time, bool) {
 	s.dropCancelled()
-	if len(s.queue) == 0 || s.stopped {
+	if s.queue.Len() == 0 || s.stopped {
 		return time.Time{}, false
 	}
-	at := s.queue.top().at
+	at := s.queue.Top().at
 	if s.hasEnd && at.After(s.until) {
 		return time.Time{}, false
 	}
@@ -485,8 +421,8 @@ func (s *Sim) Next() (time.Time, bool) {
 }
 
 func (s *Sim) dropCancelled() {
-	for len(s.queue) > 0 && s.queue.top().cancelled {
-		t := s.queue.pop()
+	for s.queue.Len() > 0 && s.queue.Top().cancelled {
+		t := s.queue.Pop()
 		if t.event < 0 {
 			s.freeTask(t)
 		}
@@ -500,7 +436,7 @@ func (s *Sim) Step() bool {
 	if !ok {
 		return false
 	}
-	t := s.queue.pop()
+	t := s.queue.Pop()
 	if at.After(s.now) {
 		s.now = at
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/internal/clockqueue"
 )
 
 // ErrNoModel is returned when a scenario has no "whatif" section and no
@@ -56,68 +57,6 @@ type entry struct {
 	stage   string
 	fields  map[string]any
 	contact int
-}
-
-// entryHeap is the runner's queue: a binary min-heap by (at, seq). Each
-// slot carries its keys beside the entry, so that sifting through a queue
-// of a hundred thousand entries compares without reading the entries.
-type entryHeap []heapSlot
-
-type heapSlot struct {
-	at  int64
-	seq uint64
-	e   *entry
-}
-
-func (a heapSlot) less(b heapSlot) bool {
-	if a.at != b.at {
-		return a.at < b.at
-	}
-	return a.seq < b.seq
-}
-
-func (h *entryHeap) push(e *entry) {
-	q := append(*h, heapSlot{e.at, e.seq, e})
-	i := len(q) - 1
-	for i > 0 {
-		p := (i - 1) / 2
-		if !q[i].less(q[p]) {
-			break
-		}
-		q[i], q[p] = q[p], q[i]
-		i = p
-	}
-	*h = q
-}
-
-// top is the first entry; the queue must not be empty.
-func (h entryHeap) top() *entry { return h[0].e }
-
-func (h *entryHeap) pop() *entry {
-	q := *h
-	n := len(q) - 1
-	e := q[0].e
-	q[0] = q[n]
-	q[n] = heapSlot{}
-	q = q[:n]
-	i := 0
-	for {
-		l := 2*i + 1
-		if l >= n {
-			break
-		}
-		m := l
-		if r := l + 1; r < n && q[r].less(q[l]) {
-			m = r
-		}
-		if !q[m].less(q[i]) {
-			break
-		}
-		q[i], q[m] = q[m], q[i]
-		i = m
-	}
-	*h = q
-	return e
 }
 
 // track is what the runner knows about one item.
@@ -176,7 +115,7 @@ type Runner struct {
 	endNS int64
 	loc   *time.Location
 
-	queue entryHeap
+	queue clockqueue.Queue[*entry] // by (at, seq)
 	seq   uint64
 	spare []*entry           // entries that have run, for reuse
 	why   []*engine.LogEntry // consume's list of reasons, reused
@@ -457,7 +396,7 @@ func (r *Runner) release(e *entry) {
 func (r *Runner) push(e *entry) {
 	r.seq++
 	e.seq = r.seq
-	r.queue.push(e)
+	r.queue.Push(e.at, 0, e.seq, e)
 }
 
 func (r *Runner) count(code string) *codeCount {
@@ -488,8 +427,8 @@ func (r *Runner) Step(n int) bool {
 		engAt, engOK := r.sim.Next()
 		r.fillSlots(engAt, engOK)
 		var top *entry
-		if len(r.queue) > 0 && r.queue[0].at <= r.endNS {
-			top = r.queue.top()
+		if r.queue.Len() > 0 && r.queue.Top().at <= r.endNS {
+			top = r.queue.Top()
 		}
 		switch {
 		case !engOK && top == nil:
@@ -501,7 +440,7 @@ func (r *Runner) Step(n int) bool {
 			r.engineStep++
 			r.consume(false, "")
 		default:
-			r.queue.pop()
+			r.queue.Pop()
 			at := time.Unix(0, top.at).In(r.start.Location())
 			r.snapshotsBefore(at)
 			r.sim.RunUntil(at)
@@ -570,8 +509,8 @@ func (r *Runner) fillSlots(engAt time.Time, engOK bool) {
 		if engOK && engAt.Before(t) {
 			t = engAt
 		}
-		if len(r.queue) > 0 && r.queue[0].at < t.UnixNano() {
-			t = time.Unix(0, r.queue[0].at)
+		if r.queue.Len() > 0 && r.queue.Top().at < t.UnixNano() {
+			t = time.Unix(0, r.queue.Top().at)
 		}
 		if r.slotStart(r.nextSlot).After(t) {
 			return
