@@ -10,17 +10,17 @@ import (
 	"github.com/triggersim/triggersim/app/prefs"
 	"github.com/triggersim/triggersim/app/route"
 	"github.com/triggersim/triggersim/app/session"
-	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/app/ui"
 )
 
 // routes registers the pages over one store. It runs in both binaries: the
-// generator pre-renders every route (over a memory store) and the browser
+// generator pre-renders every route (over tabstore.Local of a memory store)
+// and the browser
 // mounts the same components over the tab's store. Every page gets the
 // same Tab: one session, so moving between pages keeps the open scenario,
 // its undo history and its simulation. It returns that Tab (the browser
 // asks its session before the page is left with unsaved edits).
-func routes(store storage.Store) *ui.Tab {
+func routes(store session.Store) *ui.Tab {
 	tab := ui.NewTab(session.New(store, nil, nil), prefs.New(prefs.Browser(), app.Log))
 	app.Route(route.Home, func() app.Composer { return &ui.Shell{Tab: tab} })
 	app.Route(route.Simulate, func() app.Composer { return &ui.BoardPage{Tab: tab} })

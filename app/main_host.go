@@ -23,6 +23,7 @@ import (
 
 	"github.com/triggersim/triggersim/app/sitegen"
 	"github.com/triggersim/triggersim/app/storage/memory"
+	"github.com/triggersim/triggersim/app/storage/tabstore"
 )
 
 func main() {
@@ -42,7 +43,7 @@ func generate(out, web string) error {
 	if err != nil {
 		return fmt.Errorf("read the wasm (build it first with ./build.sh build): %w", err)
 	}
-	routes(memory.New())
+	routes(tabstore.Local(memory.New()))
 	h := handler(wasm)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err

@@ -55,7 +55,7 @@ func openStore(st *tabstore.Store) {
 	defer timeout.Stop()
 	if err := probeIndexedDB(); err != nil {
 		warn("IndexedDB is unavailable, changes stay in this tab:", err)
-		st.Resolve(context.Background(), memory.New(), err)
+		st.Resolve(context.Background(), memory.New(), nil, err)
 		return
 	}
 	db, err := idb.Open(ctx, idb.DefaultName, idb.WhenBlocked(func() {
@@ -68,10 +68,10 @@ func openStore(st *tabstore.Store) {
 		if !storage.IsUnavailable(err) {
 			err = storage.ErrUnavailable
 		}
-		st.Resolve(context.Background(), memory.New(), err)
+		st.Resolve(context.Background(), memory.New(), nil, err)
 		return
 	}
-	st.Resolve(context.Background(), browserStore{db}, nil)
+	st.Resolve(context.Background(), db, browserStore{db}, nil)
 }
 
 // probeIndexedDB reads window.indexedDB through Reflect.get. A plain
@@ -112,9 +112,12 @@ func guardUnload(sess *session.Session) {
 	js.Global().Call("addEventListener", "beforeunload", fn)
 }
 
-// browserStore adds the browser's storage manager (persistence and usage)
-// to the IndexedDB store, as capabilities tabstore looks for.
+// browserStore is the browser around the IndexedDB store: its other tabs'
+// saves and version changes, and the storage manager (persistence and
+// usage).
 type browserStore struct{ *idb.Store }
+
+var _ tabstore.Browser = browserStore{}
 
 func (browserStore) RequestPersistence(ctx context.Context) (bool, error) {
 	return idb.RequestPersistence(ctx)

@@ -16,6 +16,7 @@ import (
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/app/storage/memory"
+	"github.com/triggersim/triggersim/app/storage/tabstore"
 	"github.com/triggersim/triggersim/engine"
 )
 
@@ -245,7 +246,7 @@ func TestImportBitrix24(t *testing.T) {
 		{"ENTITY_ID":"DEAL_STAGE_3","STATUS_ID":"C3:WON","NAME":"Отгружено","SORT":20,"SEMANTICS":"S"},
 		{"ENTITY_ID":"DEAL_STAGE_3","STATUS_ID":"C3:LOSE","NAME":"Отказ","SORT":30,"SEMANTICS":"F"}
 	]}`)
-	sess := session.New(memory.New(), nil, nil)
+	sess := session.New(tabstore.Local(memory.New()), nil, nil)
 
 	// Into the open scenario: it keeps its title, gets the portal's
 	// pipelines, and the change can be undone.
@@ -273,7 +274,7 @@ func TestImportBitrix24(t *testing.T) {
 	list, err = sess.List(ctx)
 	require.NoError(t, err)
 	assert.Len(t, list, 2)
-	_, err = home.ImportBitrix24(ctx, session.New(memory.New(), nil, nil), cats, sts, true, "", "ru")
+	_, err = home.ImportBitrix24(ctx, session.New(tabstore.Local(memory.New()), nil, nil), cats, sts, true, "", "ru")
 	assert.ErrorIs(t, err, session.ErrNoScenario, "merging needs an open scenario")
 }
 

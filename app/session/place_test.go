@@ -9,6 +9,7 @@ import (
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/app/storage/memory"
+	"github.com/triggersim/triggersim/app/storage/tabstore"
 )
 
 func TestShowReopensTheLastScenario(t *testing.T) {
@@ -25,7 +26,7 @@ func TestShowReopensTheLastScenario(t *testing.T) {
 	require.NoError(t, first.Open(ctx, a))
 
 	// A reload is a new session over the same store.
-	reload := session.New(store, nil, nil)
+	reload := session.New(tabstore.Local(store), nil, nil)
 	got, err := reload.Show(ctx, "")
 	require.NoError(t, err)
 	require.Equal(t, a, got, "the scenario opened last, not the one created last")
@@ -52,8 +53,8 @@ func TestShowAfterTheLastScenarioWasDeleted(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, s.Delete(ctx, id))
 
-	_, err = session.New(store, nil, nil).Show(ctx, "")
+	_, err = session.New(tabstore.Local(store), nil, nil).Show(ctx, "")
 	require.ErrorIs(t, err, session.ErrNoScenario)
-	_, err = session.New(store, nil, nil).Show(ctx, id)
+	_, err = session.New(tabstore.Local(store), nil, nil).Show(ctx, id)
 	require.ErrorIs(t, err, storage.ErrNotExist, "a named scenario that is gone says so")
 }

@@ -33,7 +33,7 @@ type Session struct {
 	// goroutine (ctx.Async), and two quick edits must not both save on top
 	// of the same revision.
 	mu    sync.Mutex
-	store storage.Store
+	store Store
 	now   func() time.Time
 	newID func() string
 
@@ -41,8 +41,7 @@ type Session struct {
 	undo [][]byte
 	redo [][]byte
 
-	sim   *Simulation
-	parts parts // the store's optional parts (store.go)
+	sim *Simulation
 	// unsaved holds the scenarios whose last edit has not reached the
 	// store, open or not (unsaved.go); guarded by mu.
 	unsaved
@@ -65,17 +64,16 @@ type Doc struct {
 	Saved bool
 }
 
-// New creates a session over a store. now and newID are injected so that
-// tests are deterministic; nil means the wall clock and a time-based id.
-func New(store storage.Store, now func() time.Time, newID func() string) *Session {
+// New creates a session over a store: the tab's store in the browser,
+// tabstore.Local over a memory store in the site generator and host tests.
+// now and newID are injected so that tests are deterministic; nil means
+// the wall clock and a time-based id.
+func New(store Store, now func() time.Time, newID func() string) *Session {
 	if now == nil {
 		now = time.Now
 	}
 	s := &Session{store: store, now: now, newID: newID}
-	// The store's optional parts are checked here, once.
-	simStore, _ := store.(storage.SimStateStore)
-	s.sim = &Simulation{store: simStore}
-	s.parts = findParts(store)
+	s.sim = &Simulation{store: store}
 	s.unsaved.init()
 	if s.newID == nil {
 		s.newID = func() string { return fmt.Sprintf("s%d", s.now().UnixNano()) }
@@ -84,7 +82,7 @@ func New(store storage.Store, now func() time.Time, newID func() string) *Sessio
 }
 
 // Store is the session's storage.
-func (s *Session) Store() storage.Store { return s.store }
+func (s *Session) Store() Store { return s.store }
 
 // Simulation is the board's simulation of the open scenario.
 func (s *Session) Simulation() *Simulation { return s.sim }

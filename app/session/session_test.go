@@ -12,13 +12,16 @@ import (
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/app/storage/memory"
+	"github.com/triggersim/triggersim/app/storage/tabstore"
 	"github.com/triggersim/triggersim/engine"
 )
 
-func newSession(t *testing.T, store storage.Store) *session.Session {
+// newSession is a session over store as the tab's store (tabstore.Local),
+// on a fixed clock with ids s1, s2, ….
+func newSession(t *testing.T, store storage.Full) *session.Session {
 	t.Helper()
 	n := 0
-	return session.New(store, func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) },
+	return session.New(tabstore.Local(store), func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) },
 		func() string { n++; return "s" + string(rune('0'+n)) })
 }
 
@@ -67,11 +70,11 @@ func TestCreateRefusesInvalidFile(t *testing.T) {
 
 // slowStore delays every write, as IndexedDB does, so that edits started
 // from separate goroutines overlap.
-type slowStore struct{ storage.Store }
+type slowStore struct{ storage.Full }
 
 func (s slowStore) PutScenario(ctx context.Context, rec storage.Record) error {
 	time.Sleep(5 * time.Millisecond)
-	return s.Store.PutScenario(ctx, rec)
+	return s.Full.PutScenario(ctx, rec)
 }
 
 // The UI runs each edit in its own goroutine; two quick edits must not

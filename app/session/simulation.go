@@ -18,8 +18,7 @@ import (
 // The page drives it from the UI goroutine (Attach, Restore, Pending) and
 // calls the two storage methods, Load and Save, from ctx.Async.
 type Simulation struct {
-	// store is the session store's simulation part, nil when it keeps
-	// none (checked once, in New).
+	// store is the session's store.
 	store storage.SimStateStore
 
 	mu    sync.Mutex
@@ -51,8 +50,8 @@ func (m *Simulation) Attach(doc *Doc) (ctl *simulate.Controller, restore bool, e
 			return nil, false, err
 		}
 		m.ctl, m.docID, m.json, m.saved = ctl, doc.ID, doc.JSON, nil
-		m.restoring = m.store != nil
-		return ctl, m.restoring, nil
+		m.restoring = true
+		return ctl, true, nil
 	case !bytes.Equal(m.json, doc.JSON):
 		if err := m.ctl.SetScenario(doc.Scenario); err != nil {
 			return nil, false, err
@@ -66,9 +65,6 @@ func (m *Simulation) Attach(doc *Doc) (ctl *simulate.Controller, restore bool, e
 // off the UI goroutine. A scenario never simulated gives an error
 // satisfying errors.Is(err, storage.ErrNotExist).
 func (m *Simulation) Load(ctx context.Context, id string) ([]byte, error) {
-	if m.store == nil {
-		return nil, fmt.Errorf("simulation state of %s: %w", id, storage.ErrNotExist)
-	}
 	return m.store.GetSimState(ctx, id)
 }
 
@@ -95,13 +91,13 @@ func (m *Simulation) Restore(id string, data []byte, loadErr error) (refresh boo
 }
 
 // Pending returns the state to save, with its scenario's id, when it
-// changed since the last save; ok is false when there is nothing to save,
-// no store for it, or the saved state is still being read. The state
+// changed since the last save; ok is false when there is nothing to save
+// or the saved state is still being read. The state
 // counts as saved from here on: call Save with it.
 func (m *Simulation) Pending() (id string, data []byte, ok bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.store == nil || m.ctl == nil || m.restoring {
+	if m.ctl == nil || m.restoring {
 		return "", nil, false
 	}
 	data, err := m.ctl.MarshalState()
@@ -115,9 +111,6 @@ func (m *Simulation) Pending() (id string, data []byte, ok bool) {
 // Save writes a state Pending returned. It touches storage: call it off
 // the UI goroutine.
 func (m *Simulation) Save(ctx context.Context, id string, data []byte) error {
-	if m.store == nil {
-		return nil
-	}
 	if err := m.store.PutSimState(ctx, id, data); err != nil {
 		return fmt.Errorf("save the simulation of %s: %w", id, err)
 	}

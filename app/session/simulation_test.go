@@ -2,7 +2,6 @@ package session_test
 
 import (
 	"context"
-	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,16 +10,17 @@ import (
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/app/storage/memory"
+	"github.com/triggersim/triggersim/app/storage/tabstore"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
 )
 
 // openExample creates the seed article's scenario in a session over store.
-func openExample(t *testing.T, store storage.Store) (*session.Session, string) {
+func openExample(t *testing.T, store storage.Full) (*session.Session, string) {
 	t.Helper()
 	ex, ok := examples.Find("07-seed-article")
 	require.True(t, ok)
-	s := session.New(store, nil, nil)
+	s := session.New(tabstore.Local(store), nil, nil)
 	id, err := s.Create(context.Background(), ex.Data)
 	require.NoError(t, err)
 	return s, id
@@ -52,7 +52,7 @@ func TestSimulationSurvivesAReload(t *testing.T) {
 	_, _, ok = sim.Pending()
 	assert.False(t, ok, "nothing changed since the save")
 
-	reload := session.New(store, nil, nil)
+	reload := session.New(tabstore.Local(store), nil, nil)
 	_, err = reload.Show(ctx, id)
 	require.NoError(t, err)
 	ctl2, restore, err := reload.Simulation().Attach(reload.Doc())
@@ -117,7 +117,7 @@ func TestSimulationRestoreRaces(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, store.PutSimState(ctx, id, saved))
 
-	reload := session.New(store, nil, nil)
+	reload := session.New(tabstore.Local(store), nil, nil)
 	_, err = reload.Show(ctx, id)
 	require.NoError(t, err)
 	sim := reload.Simulation()
@@ -148,24 +148,4 @@ func TestSimulationBrokenState(t *testing.T) {
 	assert.True(t, refresh)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), id)
-}
-
-// noSimStore is a store without the optional simulation part.
-type noSimStore struct{ storage.Store }
-
-// Without a simulation store nothing is read or written, and nothing
-// waits for a read.
-func TestSimulationWithoutStore(t *testing.T) {
-	ctx := context.Background()
-	s, id := openExample(t, noSimStore{memory.New()})
-	sim := s.Simulation()
-	ctl, restore, err := sim.Attach(s.Doc())
-	require.NoError(t, err)
-	assert.False(t, restore)
-	require.True(t, ctl.Step())
-	_, _, ok := sim.Pending()
-	assert.False(t, ok)
-	_, err = sim.Load(ctx, id)
-	assert.True(t, errors.Is(err, storage.ErrNotExist))
-	assert.NoError(t, sim.Save(ctx, id, []byte("{}")))
 }

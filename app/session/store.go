@@ -11,9 +11,11 @@ import (
 
 // The pages reach storage only through the session: settings, a stored
 // scenario's bytes, saved versions, the usage estimate and the tab's save
-// events. The store's optional parts are checked once, in New; a store
-// without one gives an error satisfying storage.ErrUnavailable (or no
-// events), never a silent no-op.
+// events. Every part the session uses is in the type of its Store, so no
+// call checks for one: a store that lacks a part does not compile. The
+// tab's store (tabstore.Store) is the one Store; over a store that lives in
+// the tab only (tabstore.Local, the memory store) StorageUsage fails with
+// an error satisfying storage.ErrUnavailable.
 
 // Events is the tab store's part that reports saves (this tab's, other
 // tabs') and whether the store fell back to memory; *tabstore.Store has
@@ -39,36 +41,18 @@ type Health interface {
 	Upgraded() bool
 }
 
-// The tab's store has every optional part.
-var (
-	_ Health                = (*tabstore.Store)(nil)
-	_ Events                = (*tabstore.Store)(nil)
-	_ Usage                 = (*tabstore.Store)(nil)
-	_ storage.HistoryStore  = (*tabstore.Store)(nil)
-	_ storage.SimStateStore = (*tabstore.Store)(nil)
-)
-
-// parts are the optional parts of the session's store, found once.
-type parts struct {
-	history storage.HistoryStore
-	usage   Usage
-	events  Events
-	health  Health
+// Store is what a session works on: scenarios, settings, history and the
+// simulation state (storage.Full), with the tab's save events, usage and
+// health.
+type Store interface {
+	storage.Full
+	Events
+	Usage
+	Health
 }
 
-func findParts(store storage.Store) parts {
-	var p parts
-	p.history, _ = store.(storage.HistoryStore)
-	p.usage, _ = store.(Usage)
-	p.events, _ = store.(Events)
-	p.health, _ = store.(Health)
-	return p
-}
-
-// errNoPart is the error of a call to a part the store lacks.
-func errNoPart(what string) error {
-	return fmt.Errorf("%s: %w: the store keeps no %s", what, storage.ErrUnavailable, what)
-}
+// The tab's store is a Store.
+var _ Store = (*tabstore.Store)(nil)
 
 // GetSetting returns a setting (storage.Setting* keys), or an error
 // satisfying errors.Is(err, storage.ErrNotExist).
@@ -93,10 +77,7 @@ func (s *Session) Stored(ctx context.Context, id string) (storage.Record, error)
 
 // Versions lists the kept versions of a scenario, newest first.
 func (s *Session) Versions(ctx context.Context, id string) ([]storage.Version, error) {
-	if s.parts.history == nil {
-		return nil, errNoPart("history")
-	}
-	return s.parts.history.ListVersions(ctx, id)
+	return s.store.ListVersions(ctx, id)
 }
 
 // RestoreVersion replaces the open scenario with its saved version rev, as
@@ -106,10 +87,7 @@ func (s *Session) RestoreVersion(ctx context.Context, rev int) error {
 	if doc == nil {
 		return ErrNoScenario
 	}
-	if s.parts.history == nil {
-		return errNoPart("history")
-	}
-	rec, err := s.parts.history.GetVersion(ctx, doc.ID, rev)
+	rec, err := s.store.GetVersion(ctx, doc.ID, rev)
 	if err != nil {
 		return fmt.Errorf("restore version %d: %w", rev, err)
 	}
@@ -123,41 +101,26 @@ func (s *Session) RestoreVersion(ctx context.Context, rev int) error {
 // StorageUsage reports how many bytes the site stores and may store, and
 // whether the browser promised to keep them.
 func (s *Session) StorageUsage(ctx context.Context) (used, quota int64, persisted bool, err error) {
-	if s.parts.usage == nil {
-		return 0, 0, false, errNoPart("usage")
-	}
-	used, quota, err = s.parts.usage.Usage(ctx)
-	return used, quota, s.parts.usage.Persisted(), err
+	used, quota, err = s.store.Usage(ctx)
+	return used, quota, s.store.Persisted(), err
 }
 
 // Subscribe calls fn for every save event of the tab's store until cancel
-// is called; a store without events never calls it.
+// is called.
 func (s *Session) Subscribe(fn func(tabstore.Event)) (cancel func()) {
-	if s.parts.events == nil {
-		return func() {}
-	}
-	return s.parts.events.Subscribe(fn)
+	return s.store.Subscribe(fn)
 }
 
 // WaitStore blocks until the store is usable and returns why it fell back
-// to memory (nil when it did not, or cannot).
+// to memory (nil when it did not).
 func (s *Session) WaitStore(ctx context.Context) (fallback error, err error) {
-	if s.parts.events == nil {
-		return nil, nil
-	}
-	return s.parts.events.Wait(ctx)
+	return s.store.Wait(ctx)
 }
 
 // StoreBlocked tells whether opening the store waits for another tab that
-// keeps an older version of the database open (false for a store that
-// cannot tell).
-func (s *Session) StoreBlocked() bool {
-	return s.parts.health != nil && s.parts.health.Blocked()
-}
+// keeps an older version of the database open.
+func (s *Session) StoreBlocked() bool { return s.store.Blocked() }
 
 // StoreUpgraded tells whether another tab's newer version closed the
-// store's connection, so nothing more can be saved in this tab (false for
-// a store that cannot tell).
-func (s *Session) StoreUpgraded() bool {
-	return s.parts.health != nil && s.parts.health.Upgraded()
-}
+// store's connection, so nothing more can be saved in this tab.
+func (s *Session) StoreUpgraded() bool { return s.store.Upgraded() }

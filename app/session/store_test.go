@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -41,34 +42,35 @@ func TestRestoreVersion(t *testing.T) {
 	assert.ErrorIs(t, err, storage.ErrNotExist)
 }
 
-// basicStore has none of the optional parts.
-type basicStore struct{ storage.Store }
-
-// A store without an optional part says so with ErrUnavailable; it never
-// pretends to have done the work.
-func TestMissingPartsAreErrors(t *testing.T) {
+// The session hands on what opening the store found: the fallback reason
+// and a wait for another tab; it never answers for a store it has not got.
+func TestOpeningIsReported(t *testing.T) {
 	ctx := context.Background()
-	s := newSession(t, basicStore{memory.New()})
-	_, err := s.Create(ctx, session.Blank("А", "ru"))
-	require.NoError(t, err)
-	_, err = s.Versions(ctx, "s1")
-	assert.ErrorIs(t, err, storage.ErrUnavailable)
-	assert.ErrorIs(t, s.RestoreVersion(ctx, 1), storage.ErrUnavailable)
-	_, _, _, err = s.StorageUsage(ctx)
-	assert.ErrorIs(t, err, storage.ErrUnavailable)
-	fallback, err := s.WaitStore(ctx)
-	assert.NoError(t, err)
-	assert.NoError(t, fallback)
-	cancel := s.Subscribe(func(tabstore.Event) { assert.Fail(t, "no events without a tab store") })
+	tab := tabstore.New()
+	s := session.New(tab, nil, nil)
+	tab.SetBlocked()
+	assert.True(t, s.StoreBlocked())
+	waitCtx, cancel := context.WithCancel(ctx)
 	cancel()
+	_, err := s.WaitStore(waitCtx)
+	require.ErrorIs(t, err, context.Canceled, "an unresolved store is waited for, not assumed")
+
+	noIDB := fmt.Errorf("%w: a private window", storage.ErrUnavailable)
+	tab.Resolve(ctx, memory.New(), nil, noIDB)
+	fallback, err := s.WaitStore(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, noIDB, fallback)
+	assert.False(t, s.StoreBlocked())
+	assert.False(t, s.StoreUpgraded())
+	_, _, persisted, err := s.StorageUsage(ctx)
+	assert.ErrorIs(t, err, storage.ErrUnavailable, "a store in the tab's memory has no usage")
+	assert.False(t, persisted)
 }
 
 // Over the tab's store the session reports its saves and settings.
 func TestTabStoreParts(t *testing.T) {
 	ctx := context.Background()
-	tab := tabstore.New()
-	tab.Resolve(ctx, memory.New(), nil)
-	s := newSession(t, tab)
+	s := session.New(tabstore.Local(memory.New()), nil, nil)
 	var kinds []tabstore.Kind
 	cancel := s.Subscribe(func(e tabstore.Event) { kinds = append(kinds, e.Kind) })
 	_, err := s.Create(ctx, session.Blank("А", "ru"))

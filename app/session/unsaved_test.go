@@ -14,6 +14,7 @@ import (
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/app/storage/faultstore"
 	"github.com/triggersim/triggersim/app/storage/memory"
+	"github.com/triggersim/triggersim/app/storage/tabstore"
 	"github.com/triggersim/triggersim/engine"
 )
 
@@ -95,7 +96,7 @@ func faulty(t *testing.T) (*session.Session, *faultstore.Store, *fakeClock) {
 	clock := newClock()
 	fs := faultstore.New(memory.New())
 	n := 0
-	s := session.New(fs, clock.Now, func() string { n++; return "s" + string(rune('0'+n)) })
+	s := session.New(tabstore.Local(fs), clock.Now, func() string { n++; return "s" + string(rune('0'+n)) })
 	s.SetAfterFunc(clock.AfterFunc)
 	return s, fs, clock
 }

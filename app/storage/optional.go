@@ -38,7 +38,7 @@ type Version struct {
 	Size int
 }
 
-// HistoryStore is the optional part of a Store that keeps the last
+// HistoryStore is the part of a Full store that keeps the last
 // MaxVersions saved versions of every scenario, so that a user can go back
 // to an earlier one. Every successful PutScenario adds its version (in the
 // same atomic write as the scenario itself); DeleteScenario removes the
@@ -46,7 +46,8 @@ type Version struct {
 // PutScenario with the current revision, so a restore is itself a version.
 //
 // It is a separate interface, not part of Store, so that a minimal store
-// stays minimal; callers use a type assertion: hs, ok := s.(HistoryStore).
+// stays minimal; the app asks for it in its type (Full), never with a type
+// assertion per call.
 type HistoryStore interface {
 	// ListVersions returns the kept versions of a scenario, newest first.
 	// A scenario that does not exist has no versions: the result is empty,
@@ -59,7 +60,7 @@ type HistoryStore interface {
 	GetVersion(ctx context.Context, id string, rev int) (Record, error)
 }
 
-// SimStateStore is the optional part of a Store that keeps the state of a
+// SimStateStore is the part of a Full store that keeps the state of a
 // scenario's simulation (clock, items, log — an opaque blob the simulator
 // encodes), so that reloading the page continues where the user was. The
 // state is kept apart from the scenario: saving it never changes the
@@ -77,6 +78,16 @@ type SimStateStore interface {
 	// DeleteSimState removes the state (the user reset the simulation). It
 	// is not an error when there is none.
 	DeleteSimState(ctx context.Context, id string) error
+}
+
+// Full is a store with every part the app uses: scenarios and settings,
+// their history and the simulation state. Both implementations (memory and
+// IndexedDB) are Full, and the app opens only Full stores: a missing part
+// is a compile error, not a call that silently does nothing.
+type Full interface {
+	Store
+	HistoryStore
+	SimStateStore
 }
 
 // IsUnavailable reports whether err means the storage cannot be used (for

@@ -9,12 +9,13 @@ import (
 	"github.com/triggersim/triggersim/app/prefs"
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage/memory"
+	"github.com/triggersim/triggersim/app/storage/tabstore"
 )
 
 // testTab is a tab over a fresh memory store, as the pages get it from
 // package main.
 func testTab() *Tab {
-	return NewTab(session.New(memory.New(), nil, nil), prefs.New(&prefs.Memory{}, nil))
+	return NewTab(session.New(tabstore.Local(memory.New()), nil, nil), prefs.New(&prefs.Memory{}, nil))
 }
 
 // Every page renders before it mounts, as the site generator renders it

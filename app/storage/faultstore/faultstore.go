@@ -1,4 +1,4 @@
-// Package faultstore wraps a storage.Store so that tests can make its writes
+// Package faultstore wraps a storage.Full so that tests can make its writes
 // fail the way a browser's do: a full quota, an IndexedDB error, or a write
 // that hangs until the test lets it finish. Host tests of the session and
 // of tabstore use it to prove that no edit is lost when storage misbehaves.
@@ -20,11 +20,10 @@ var ErrQuota = fmt.Errorf("put scenario: %w: export scenarios you no longer need
 // connection, a disk error).
 var ErrBroken = fmt.Errorf("put scenario: %w: the browser could not write its database", storage.ErrUnavailable)
 
-// Store is a storage.Store whose scenario writes fail while a fault is set.
-// Reads and settings pass through. The optional history and
-// simulation-state parts pass through when the wrapped store has them.
+// Store is a storage.Full whose scenario writes fail while a fault is set.
+// Reads, settings, history and simulation state pass through.
 type Store struct {
-	storage.Store
+	storage.Full
 
 	mu    sync.Mutex
 	err   error
@@ -35,7 +34,7 @@ type Store struct {
 }
 
 // New wraps s; it starts healthy.
-func New(s storage.Store) *Store { return &Store{Store: s} }
+func New(s storage.Full) *Store { return &Store{Full: s} }
 
 // Fail makes every scenario write fail with err until Heal.
 func (f *Store) Fail(err error) { f.FailN(err, -1) }
@@ -106,28 +105,12 @@ func (f *Store) PutScenario(ctx context.Context, rec storage.Record) error {
 	if err != nil {
 		return err
 	}
-	return f.Store.PutScenario(ctx, rec)
-}
-
-// ListVersions implements storage.HistoryStore when the wrapped store does.
-func (f *Store) ListVersions(ctx context.Context, id string) ([]storage.Version, error) {
-	h, ok := f.Store.(storage.HistoryStore)
-	if !ok {
-		return nil, fmt.Errorf("list versions: %w", storage.ErrUnavailable)
-	}
-	return h.ListVersions(ctx, id)
-}
-
-// GetVersion implements storage.HistoryStore when the wrapped store does.
-func (f *Store) GetVersion(ctx context.Context, id string, rev int) (storage.Record, error) {
-	h, ok := f.Store.(storage.HistoryStore)
-	if !ok {
-		return storage.Record{}, fmt.Errorf("get version: %w", storage.ErrUnavailable)
-	}
-	return h.GetVersion(ctx, id, rev)
+	return f.Full.PutScenario(ctx, rec)
 }
 
 var (
-	_ storage.Store        = (*Store)(nil)
-	_ storage.HistoryStore = (*Store)(nil)
+	_ storage.Store         = (*Store)(nil)
+	_ storage.HistoryStore  = (*Store)(nil)
+	_ storage.SimStateStore = (*Store)(nil)
+	_ storage.Full          = (*Store)(nil)
 )

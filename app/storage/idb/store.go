@@ -35,6 +35,7 @@ var (
 	_ storage.Store         = (*Store)(nil)
 	_ storage.HistoryStore  = (*Store)(nil)
 	_ storage.SimStateStore = (*Store)(nil)
+	_ storage.Full          = (*Store)(nil)
 )
 
 // DefaultName is the database name the app uses.

@@ -29,6 +29,7 @@ var (
 	_ storage.Store         = (*Store)(nil)
 	_ storage.HistoryStore  = (*Store)(nil)
 	_ storage.SimStateStore = (*Store)(nil)
+	_ storage.Full          = (*Store)(nil)
 )
 
 // New returns an empty store.

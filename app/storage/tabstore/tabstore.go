@@ -14,9 +14,14 @@
 //     made the edit (designer, board, lessons). All edits reach the store,
 //     so the store is the one place that sees them all: Subscribe reports
 //     each write as it starts, succeeds or fails.
-//   - Other tabs' saves (the IndexedDB store's Watch) and the browser's
-//     persistence and usage APIs are optional capabilities of the backing
-//     store, forwarded when it has them.
+//   - Other tabs' saves (the IndexedDB store's Watch), version changes and
+//     the browser's persistence and usage APIs are the Browser around the
+//     backing store. Resolve is told whether there is one, once; a backing
+//     store that lives in this tab only (the memory store) has none, and
+//     Usage then says so with an error.
+//
+// The backing store is a storage.Full: history and simulation state are
+// required by its type, so no call checks for them.
 //
 // It is plain Go (no syscall/js) so it runs the storage conformance suite on
 // the host.
@@ -58,6 +63,17 @@ type VersionWatcher interface {
 // stores and may store (navigator.storage.estimate).
 type UsageReporter interface {
 	Usage(ctx context.Context) (used, quota int64, err error)
+}
+
+// Browser is what the browser offers around the IndexedDB store: other
+// tabs' saves, the version change that closes this tab's connection,
+// persistence and the usage estimate. The app's IndexedDB store has all of
+// it (a compile-time assertion in package main says so).
+type Browser interface {
+	Watcher
+	Persister
+	VersionWatcher
+	UsageReporter
 }
 
 // Kind says what an Event reports.
@@ -102,8 +118,10 @@ type Store struct {
 	ready chan struct{}
 	once  sync.Once
 
-	// Set once by Resolve, read only after ready is closed.
-	backing  storage.Store
+	// Set once by Resolve, read only after ready is closed. browser is
+	// nil when the backing store lives in this tab only.
+	backing  storage.Full
+	browser  Browser
 	fallback error
 
 	mu          sync.Mutex
@@ -120,6 +138,8 @@ var (
 	_ storage.Store         = (*Store)(nil)
 	_ storage.HistoryStore  = (*Store)(nil)
 	_ storage.SimStateStore = (*Store)(nil)
+	_ storage.Full          = (*Store)(nil)
+	_ UsageReporter         = (*Store)(nil)
 )
 
 // New returns a Store that waits for Resolve.
@@ -127,14 +147,17 @@ func New() *Store {
 	return &Store{ready: make(chan struct{}), subs: map[int]func(Event){}}
 }
 
-// Resolve sets the backing store, once; later calls are ignored. fallback
-// is why the preferred store could not be used (nil when backing is the
-// preferred one): the interface shows it as a warning that changes will not
-// survive the tab. When backing is a Watcher, other tabs' saves are
-// reported as Remote events until ctx is done.
-func (s *Store) Resolve(ctx context.Context, backing storage.Store, fallback error) {
+// Resolve sets the backing store, once; later calls are ignored. browser
+// is the browser around it, or nil when backing lives in this tab only (the
+// memory store): no other tab shares it, nothing can be persisted or
+// upgraded, and Usage fails with an error satisfying storage.ErrUnavailable.
+// fallback is why the preferred store could not be used (nil when backing
+// is the preferred one): the interface shows it as a warning that changes
+// will not survive the tab. With a browser, other tabs' saves are reported
+// as Remote events until ctx is done.
+func (s *Store) Resolve(ctx context.Context, backing storage.Full, browser Browser, fallback error) {
 	s.once.Do(func() {
-		s.backing, s.fallback = backing, fallback
+		s.backing, s.browser, s.fallback = backing, browser, fallback
 		s.mu.Lock()
 		wasBlocked := s.blocked
 		s.blocked, s.resolved = false, true
@@ -143,22 +166,30 @@ func (s *Store) Resolve(ctx context.Context, backing storage.Store, fallback err
 		if wasBlocked {
 			s.emit(Event{Kind: Blocked})
 		}
-		if v, ok := backing.(VersionWatcher); ok {
-			v.OnVersionChange(func() {
-				s.mu.Lock()
-				s.upgraded = true
-				s.mu.Unlock()
-				s.emit(Event{Kind: Upgraded})
-			})
+		if browser == nil {
+			return
 		}
-		if w, ok := backing.(Watcher); ok {
-			// Without BroadcastChannel Watch fails; a conflict is then
-			// still caught when saving, so the error needs no handling.
-			_ = w.Watch(ctx, func(id string, rev int) {
-				s.emit(Event{Kind: Remote, ID: id, Rev: rev})
-			})
-		}
+		browser.OnVersionChange(func() {
+			s.mu.Lock()
+			s.upgraded = true
+			s.mu.Unlock()
+			s.emit(Event{Kind: Upgraded})
+		})
+		// Without BroadcastChannel Watch fails; a conflict is then still
+		// caught when saving, so the error needs no handling.
+		_ = browser.Watch(ctx, func(id string, rev int) {
+			s.emit(Event{Kind: Remote, ID: id, Rev: rev})
+		})
 	})
+}
+
+// Local returns a Store resolved at once over a store that lives in this
+// tab only (no Browser): the site generator and host tests use it over the
+// memory store.
+func Local(backing storage.Full) *Store {
+	s := New()
+	s.Resolve(context.Background(), backing, nil, nil)
+	return s
 }
 
 // SetBlocked records that opening the backing store waits for another tab
@@ -230,7 +261,7 @@ func (s *Store) emit(ev Event) {
 }
 
 // get waits for the backing store.
-func (s *Store) get(ctx context.Context) (storage.Store, error) {
+func (s *Store) get(ctx context.Context) (storage.Full, error) {
 	select {
 	case <-s.ready:
 		return s.backing, nil
@@ -271,10 +302,10 @@ func (s *Store) PutScenario(ctx context.Context, rec storage.Record) error {
 		return err
 	}
 	s.emit(Event{Kind: Saved, ID: rec.ID, Rev: storage.NextRevision(rec)})
-	if p, ok := b.(Persister); ok {
+	if s.browser != nil {
 		// The browser may take its time to answer (or ask the user):
 		// never hold the save for it.
-		s.persistOnce.Do(func() { go s.requestPersistence(p) })
+		s.persistOnce.Do(func() { go s.requestPersistence(s.browser) })
 	}
 	return nil
 }
@@ -325,89 +356,65 @@ func (s *Store) PutSetting(ctx context.Context, key, value string) error {
 	return b.PutSetting(ctx, key, value)
 }
 
-// errNoCapability is returned when the backing store lacks an optional
-// part; it satisfies storage.ErrUnavailable so callers degrade gracefully.
-func errNoCapability(what string) error {
-	return fmt.Errorf("%s: %w: the store keeps no %s", what, storage.ErrUnavailable, what)
-}
-
-// ListVersions implements storage.HistoryStore when the backing store does.
+// ListVersions implements storage.HistoryStore.
 func (s *Store) ListVersions(ctx context.Context, id string) ([]storage.Version, error) {
 	b, err := s.get(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list versions of %s: %w", id, err)
 	}
-	h, ok := b.(storage.HistoryStore)
-	if !ok {
-		return nil, errNoCapability("history")
-	}
-	return h.ListVersions(ctx, id)
+	return b.ListVersions(ctx, id)
 }
 
-// GetVersion implements storage.HistoryStore when the backing store does.
+// GetVersion implements storage.HistoryStore.
 func (s *Store) GetVersion(ctx context.Context, id string, rev int) (storage.Record, error) {
 	b, err := s.get(ctx)
 	if err != nil {
 		return storage.Record{}, fmt.Errorf("get version %d of %s: %w", rev, id, err)
 	}
-	h, ok := b.(storage.HistoryStore)
-	if !ok {
-		return storage.Record{}, errNoCapability("history")
-	}
-	return h.GetVersion(ctx, id, rev)
+	return b.GetVersion(ctx, id, rev)
 }
 
-// GetSimState implements storage.SimStateStore when the backing store does.
+// GetSimState implements storage.SimStateStore.
 func (s *Store) GetSimState(ctx context.Context, id string) ([]byte, error) {
 	b, err := s.get(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("get simulation state of %s: %w", id, err)
 	}
-	st, ok := b.(storage.SimStateStore)
-	if !ok {
-		return nil, errNoCapability("simulation state")
-	}
-	return st.GetSimState(ctx, id)
+	return b.GetSimState(ctx, id)
 }
 
-// PutSimState implements storage.SimStateStore when the backing store does.
+// PutSimState implements storage.SimStateStore.
 func (s *Store) PutSimState(ctx context.Context, id string, data []byte) error {
 	b, err := s.get(ctx)
 	if err != nil {
 		return fmt.Errorf("put simulation state of %s: %w", id, err)
 	}
-	st, ok := b.(storage.SimStateStore)
-	if !ok {
-		return errNoCapability("simulation state")
-	}
-	return st.PutSimState(ctx, id, data)
+	return b.PutSimState(ctx, id, data)
 }
 
-// DeleteSimState implements storage.SimStateStore when the backing store does.
+// DeleteSimState implements storage.SimStateStore.
 func (s *Store) DeleteSimState(ctx context.Context, id string) error {
 	b, err := s.get(ctx)
 	if err != nil {
 		return fmt.Errorf("delete simulation state of %s: %w", id, err)
 	}
-	st, ok := b.(storage.SimStateStore)
-	if !ok {
-		return errNoCapability("simulation state")
-	}
-	return st.DeleteSimState(ctx, id)
+	return b.DeleteSimState(ctx, id)
 }
 
-// Usage reports the browser's storage estimate when the backing store can;
-// otherwise an error satisfying storage.ErrUnavailable.
+// errNoUsage is Usage's error when the backing store lives in this tab
+// only: there is no browser estimate of it.
+var errNoUsage = fmt.Errorf("usage: %w: the store lives in this tab's memory, the browser keeps no usage for it", storage.ErrUnavailable)
+
+// Usage reports the browser's storage estimate; without a browser (a
+// store in this tab's memory) an error satisfying storage.ErrUnavailable.
 func (s *Store) Usage(ctx context.Context) (used, quota int64, err error) {
-	b, err := s.get(ctx)
-	if err != nil {
+	if _, err := s.get(ctx); err != nil {
 		return 0, 0, fmt.Errorf("usage: %w", err)
 	}
-	u, ok := b.(UsageReporter)
-	if !ok {
-		return 0, 0, errNoCapability("usage")
+	if s.browser == nil {
+		return 0, 0, errNoUsage
 	}
-	return u.Usage(ctx)
+	return s.browser.Usage(ctx)
 }
 
 // Persisted reports whether the browser granted persistent storage after

@@ -18,11 +18,7 @@ import (
 	"github.com/triggersim/triggersim/app/storage/tabstore"
 )
 
-func resolved(t *testing.T) *tabstore.Store {
-	s := tabstore.New()
-	s.Resolve(context.Background(), memory.New(), nil)
-	return s
-}
+func resolved(*testing.T) *tabstore.Store { return tabstore.Local(memory.New()) }
 
 func TestConformance(t *testing.T) {
 	storagetest.Run(t, func(t *testing.T) storage.Store { return resolved(t) })
@@ -51,14 +47,14 @@ func TestCallsWaitForResolve(t *testing.T) {
 	case <-time.After(20 * time.Millisecond):
 	}
 	fallback := errors.New("no IndexedDB")
-	s.Resolve(context.Background(), memory.New(), fallback)
+	s.Resolve(context.Background(), memory.New(), nil, fallback)
 	require.NoError(t, <-done)
 	got, err := s.Wait(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, fallback, got)
 
 	// A second Resolve is ignored.
-	s.Resolve(context.Background(), nil, nil)
+	s.Resolve(context.Background(), nil, nil, nil)
 	got, _ = s.Wait(context.Background())
 	assert.Equal(t, fallback, got)
 }
@@ -106,12 +102,17 @@ func TestEvents(t *testing.T) {
 	assert.Equal(t, tabstore.Event{Kind: tabstore.Deleted, ID: "a"}, r.events[4])
 }
 
-// browserLike adds the optional capabilities of the IndexedDB store.
+// browserLike is the browser around a memory store, as the app's
+// IndexedDB store has it; it counts how often each capability is used.
 type browserLike struct {
-	*memory.Store
 	persistCalls atomic.Int32
+	watchCalls   atomic.Int32
+	versionCalls atomic.Int32
 	watchFn      func(id string, rev int)
+	versionFn    func()
 }
+
+var _ tabstore.Browser = (*browserLike)(nil)
 
 func (b *browserLike) RequestPersistence(context.Context) (bool, error) {
 	b.persistCalls.Add(1)
@@ -121,15 +122,25 @@ func (b *browserLike) RequestPersistence(context.Context) (bool, error) {
 func (b *browserLike) Usage(context.Context) (int64, int64, error) { return 1500, 1_000_000, nil }
 
 func (b *browserLike) Watch(_ context.Context, fn func(id string, rev int)) error {
+	b.watchCalls.Add(1)
 	b.watchFn = fn
 	return nil
 }
 
-func TestCapabilities(t *testing.T) {
+func (b *browserLike) OnVersionChange(fn func()) {
+	b.versionCalls.Add(1)
+	b.versionFn = fn
+}
+
+// The browser's capabilities are wired once, when the store is resolved,
+// not looked up per call.
+func TestBrowserCapabilities(t *testing.T) {
 	ctx := context.Background()
-	b := &browserLike{Store: memory.New()}
+	b := &browserLike{}
 	s := tabstore.New()
-	s.Resolve(ctx, b, nil)
+	s.Resolve(ctx, memory.New(), b, nil)
+	assert.Equal(t, int32(1), b.watchCalls.Load(), "other tabs' saves are watched from Resolve")
+	assert.Equal(t, int32(1), b.versionCalls.Load(), "version changes are watched from Resolve")
 	var r recorder
 	s.Subscribe(r.add)
 
@@ -151,19 +162,43 @@ func TestCapabilities(t *testing.T) {
 	assert.Contains(t, r.events, tabstore.Event{Kind: tabstore.Remote, ID: "b", Rev: 3})
 	assert.Contains(t, r.events, tabstore.Event{Kind: tabstore.Persisted, Persisted: true})
 	r.mu.Unlock()
-
-	// The memory store has no usage: the error says storage is unavailable.
-	_, _, err = resolved(t).Usage(ctx)
-	assert.True(t, storage.IsUnavailable(err))
+	assert.Equal(t, int32(1), b.watchCalls.Load())
+	assert.Equal(t, int32(1), b.versionCalls.Load())
 }
 
-// upgradable is a backing store whose connection another tab can close.
-type upgradable struct {
-	*memory.Store
-	fn func()
+// A store that lives in this tab only has no browser: Usage says so with
+// an error, and no save pretends to have been made persistent.
+func TestLocalStoreHasNoBrowser(t *testing.T) {
+	ctx := context.Background()
+	s := tabstore.Local(memory.New())
+	var r recorder
+	s.Subscribe(r.add)
+	require.NoError(t, s.PutScenario(ctx, storage.Record{Meta: storage.Meta{ID: "a"}, Data: []byte(`{}`)}))
+	_, _, err := s.Usage(ctx)
+	require.ErrorIs(t, err, storage.ErrUnavailable)
+	assert.Contains(t, err.Error(), "memory")
+	assert.False(t, s.Persisted())
+	assert.False(t, s.Upgraded())
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	assert.Equal(t, []tabstore.Kind{tabstore.Saving, tabstore.Saved}, kinds(r.events))
 }
 
-func (u *upgradable) OnVersionChange(fn func()) { u.fn = fn }
+// Before Resolve, Usage waits like every other call.
+func TestUsageWaitsForResolve(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, _, err := tabstore.New().Usage(ctx)
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+func kinds(evs []tabstore.Event) []tabstore.Kind {
+	out := make([]tabstore.Kind, len(evs))
+	for i, e := range evs {
+		out[i] = e.Kind
+	}
+	return out
+}
 
 func TestBlockedThenResolved(t *testing.T) {
 	s := tabstore.New()
@@ -171,7 +206,7 @@ func TestBlockedThenResolved(t *testing.T) {
 	s.Subscribe(r.add)
 	s.SetBlocked()
 	assert.True(t, s.Blocked())
-	s.Resolve(context.Background(), memory.New(), nil)
+	s.Resolve(context.Background(), memory.New(), nil, nil)
 	assert.False(t, s.Blocked(), "resolving ends the wait")
 	s.SetBlocked()
 	assert.False(t, s.Blocked(), "a late blocked event is ignored")
@@ -184,11 +219,11 @@ func TestUpgradedInAnotherTab(t *testing.T) {
 	s := tabstore.New()
 	var r recorder
 	s.Subscribe(r.add)
-	b := &upgradable{Store: memory.New()}
-	s.Resolve(context.Background(), b, nil)
-	require.NotNil(t, b.fn, "the tab store listens for version changes")
+	b := &browserLike{}
+	s.Resolve(context.Background(), memory.New(), b, nil)
+	require.NotNil(t, b.versionFn, "the tab store listens for version changes")
 	assert.False(t, s.Upgraded())
-	b.fn()
+	b.versionFn()
 	assert.True(t, s.Upgraded())
 	require.Len(t, r.events, 1)
 	assert.Equal(t, tabstore.Upgraded, r.events[0].Kind)
@@ -199,8 +234,7 @@ func TestUpgradedInAnotherTab(t *testing.T) {
 // first scenario's failure.
 func TestQuotaFailureIsReportedForItsScenario(t *testing.T) {
 	fs := faultstore.New(memory.New())
-	s := tabstore.New()
-	s.Resolve(context.Background(), fs, nil)
+	s := tabstore.Local(fs)
 	var r recorder
 	s.Subscribe(r.add)
 	ctx := context.Background()
