@@ -74,6 +74,14 @@ func delayWanted(unit string) string {
 	return fmt.Sprintf("at most %d %s (%d days, about 10 years)", maxDelayValue(unit), unitName(unit), MaxDurationDays)
 }
 
+// delayError says that a delay of value units is too long.
+func delayError(unit string, value int) error {
+	if unit == "d" {
+		return errCode("xref.delayDays", durationWanted, strconv.Itoa(value))
+	}
+	return errCode("xref.delay", strconv.Itoa(maxDelayValue(unit)), unitName(unit), strconv.Itoa(MaxDurationDays), strconv.Itoa(value))
+}
+
 // maxQuoted is how many characters of the user's input a message quotes.
 const maxQuoted = 40
 
@@ -103,7 +111,7 @@ func Quote(s string) string { return strconv.Quote(Clip(s)) }
 // in the calendar, and offsets within MaxDuration.
 func checkTimes(sc *Scenario, errs *errList) {
 	if !InCalendar(sc.Start) {
-		errs.add("start", "expected %s, got %s", calendarWanted, sc.Start.Format(time.RFC3339))
+		errs.addCode("start", "read.expected", calendarWanted, sc.Start.Format(time.RFC3339))
 		return
 	}
 	check := func(path string, t Time) {
@@ -111,9 +119,9 @@ func checkTimes(sc *Scenario, errs *errList) {
 		case !t.Relative && t.Abs.IsZero():
 			// The zero Time of a Go-built event: due at once.
 		case t.Relative && (t.Offset < 0 || t.Offset > MaxDuration):
-			errs.add(path, "expected an offset of %s, got %q", durationWanted, t.Raw)
+			errs.addCode(path, "time.offsetOf", durationWanted, Quote(t.Raw))
 		case !InCalendar(t.Resolve(sc.Start)):
-			errs.add(path, "expected %s, got %q", calendarWanted, t.Raw)
+			errs.addCode(path, "read.expected", calendarWanted, Quote(t.Raw))
 		}
 	}
 	if sc.Until != nil {

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -19,10 +20,10 @@ type calendar struct {
 func parseClock(s string) (int, error) {
 	var h, m int
 	if len(s) != 5 || s[2] != ':' {
-		return 0, fmt.Errorf("expected a time of day \"HH:MM\", got %q", s)
+		return 0, errCode("wt.clock", strconv.Quote(s))
 	}
 	if _, err := fmt.Sscanf(s, "%02d:%02d", &h, &m); err != nil || h > 24 || m > 59 || (h == 24 && m != 0) {
-		return 0, fmt.Errorf("expected a time of day \"HH:MM\", got %q", s)
+		return 0, errCode("wt.clock", strconv.Quote(s))
 	}
 	return h*60 + m, nil
 }
@@ -32,7 +33,7 @@ func newCalendar(w WorkTime, startLoc *time.Location) (*calendar, error) {
 	if w.Timezone != "" {
 		loc, err := time.LoadLocation(w.Timezone)
 		if err != nil {
-			return nil, fmt.Errorf("unknown time zone %q", w.Timezone)
+			return nil, errCode("wt.unknownZone", strconv.Quote(w.Timezone))
 		}
 		c.loc = loc
 	}
@@ -60,7 +61,7 @@ func newCalendar(w WorkTime, startLoc *time.Location) (*calendar, error) {
 		return nil, err
 	}
 	if c.to <= c.from {
-		return nil, fmt.Errorf("working hours end %s is not after their start %s", to, from)
+		return nil, errCode("wt.hoursOrder", to, from)
 	}
 	for _, h := range w.Holidays {
 		c.holidays[h] = true

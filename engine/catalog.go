@@ -92,7 +92,7 @@ func (ti TriggerInfo) SupportedTypes() string {
 		bit  entitySet
 		name string
 	}{{esLead, typeLead}, {esDeal, typeDeal}, {esQuote, typeQuote}, {esSmartInvoice, typeSmartInvoice},
-		{esOrder, typeOrder}, {esDynamic, "smart processes (DYNAMIC_n)"}} {
+		{esOrder, typeOrder}, {esDynamic, smartProcesses}} {
 		if ti.support&e.bit != 0 {
 			names = append(names, e.name)
 		}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -173,11 +174,11 @@ func CompileCondition(c Condition, fieldType func(id string) string) (*CompiledC
 	var block []compiledClause
 	for i, cl := range c {
 		if cl.Join != "" && cl.Join != "and" && cl.Join != "or" {
-			return nil, fmt.Errorf("condition[%d].join: expected \"and\" or \"or\", got %s", i, Quote(cl.Join))
+			return nil, errCode("cond.join", strconv.Itoa(i), Quote(cl.Join))
 		}
 		op, ok := opCodeOf(cl.Op)
 		if !ok {
-			return nil, fmt.Errorf("condition[%d].op: expected one of %s, got %s", i, strings.Join(Operators(), " "), Quote(cl.Op))
+			return nil, errCode("cond.op", strconv.Itoa(i), strings.Join(Operators(), " "), Quote(cl.Op))
 		}
 		if cl.Field == "" {
 			continue // Bitrix24 drops clauses without a field, joiner included
@@ -186,9 +187,9 @@ func CompileCondition(c Condition, fieldType func(id string) string) (*CompiledC
 		if fieldType != nil {
 			ft = fieldType(cl.Field)
 		}
-		ccl, err := compileClause(cl, op, ft)
+		ccl, err := compileClause(cl, op, ft, strconv.Itoa(i))
 		if err != nil {
-			return nil, fmt.Errorf("condition[%d].value: %w", i, err)
+			return nil, err
 		}
 		ccl.code = "clause_" + ccl.opText
 		switch ccl.op {
@@ -211,7 +212,8 @@ func CompileCondition(c Condition, fieldType func(id string) string) (*CompiledC
 	return cc, nil
 }
 
-func compileClause(cl Clause, op opCode, ft string) (compiledClause, error) {
+// compileClause checks clause number index (for the error's place).
+func compileClause(cl Clause, op opCode, ft, index string) (compiledClause, error) {
 	kind := kindOf(ft)
 	ccl := compiledClause{field: cl.Field, op: op, opText: cl.Op, fieldType: ft, kind: kind, raw: cl.Value}
 	if op == opEmpty || op == opNotEmpty {
@@ -223,7 +225,7 @@ func compileClause(cl Clause, op opCode, ft string) (compiledClause, error) {
 		list = []any{cl.Value}
 	}
 	if op == opBetween && (!isList || len(list) != 2) {
-		return ccl, fmt.Errorf("between expects a list [low, high], got %s", describeJSON(cl.Value))
+		return ccl, errCode("cond.betweenList", index, describeJSON(cl.Value))
 	}
 	if len(list) == 0 {
 		list = []any{nil}
@@ -231,14 +233,14 @@ func compileClause(cl Clause, op opCode, ft string) (compiledClause, error) {
 	ccl.vals = make([]operand, len(list))
 	for i, v := range list {
 		if _, nested := v.([]any); nested {
-			return ccl, fmt.Errorf("expected a value or a list of values, got a nested list")
+			return ccl, errCode("cond.nested", index)
 		}
 		if _, obj := v.(map[string]any); obj {
-			return ccl, fmt.Errorf("expected a value or a list of values, got an object")
+			return ccl, errCode("cond.object", index)
 		}
 		o := makeOperand(kind, v)
 		if !o.empty && !operandReadable(kind, &o) {
-			return ccl, fmt.Errorf("expected %s for a %s field, got %s", kindExpectation(kind), ft, describeJSON(v))
+			return ccl, errCode("cond.kind", index, kindExpectation(kind), ft, describeJSON(v))
 		}
 		o.s, o.sOK = o.text(), true // pre-render so Eval never formats
 		ccl.vals[i] = o

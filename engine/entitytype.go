@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"strconv"
 )
 
@@ -39,14 +38,15 @@ func ValidEntityType(t string) bool {
 // validEntityTypes lists the entity types a scenario may use, for errors.
 const validEntityTypes = "LEAD, DEAL, QUOTE, SMART_INVOICE, ORDER or a smart process DYNAMIC_<n> (n from 128 to 191, or an even n from 1030)"
 
-// entityTypeError says why t is not an entity type and which are valid:
-// a "DYNAMIC_<n>" with an n Bitrix24 never gives gets the valid ids.
-func entityTypeError(t string) string {
+// entityTypeErr says why t is not an entity type and which are valid: a
+// "DYNAMIC_<n>" with an n Bitrix24 never gives gets the valid ids. prefix
+// ("CREATE: ") comes before the message in every language.
+func entityTypeErr(prefix, t string) error {
 	if len(t) > len(dynamicPrefix) && t[:len(dynamicPrefix)] == dynamicPrefix {
-		return fmt.Sprintf("%s is not a smart-process type id: Bitrix24 numbers smart processes %d–%d, then even numbers from %d (DYNAMIC_%d, DYNAMIC_%d…)",
-			strconv.Quote(Clip(t)), dynamicTypeStart, dynamicTypeEnd, unlimitedDynamicFrom, dynamicTypeStart, unlimitedDynamicFrom)
+		return errCode("xref.smartProcessType", prefix, strconv.Quote(Clip(t)), strconv.Itoa(dynamicTypeStart),
+			strconv.Itoa(dynamicTypeEnd), strconv.Itoa(unlimitedDynamicFrom))
 	}
-	return fmt.Sprintf("expected an entity type: %s; got %s", validEntityTypes, strconv.Quote(Clip(t)))
+	return errCode("xref.entityType", prefix, validEntityTypes, strconv.Quote(Clip(t)))
 }
 
 // IsDynamic reports whether t is a valid smart-process type "DYNAMIC_<n>".

@@ -44,6 +44,10 @@ func (e *Error) Message(lang string) string {
 	}
 	args := make([]string, len(e.Args))
 	for i, a := range e.Args {
+		if e.Code == "xref.robotParams" {
+			args[i] = "«" + RobotTypeName(a, lang) + "»" // the name Bitrix24 shows
+			continue
+		}
 		args[i] = phraseText(a, lang)
 	}
 	if s, ok := Texts.Format(lang, e.Code, args...); ok {
@@ -76,12 +80,65 @@ func phraseText(a, lang string) string {
 		}
 		return a
 	}
+	if n, ok := strings.CutPrefix(a, "a list of "); ok {
+		if s, ok := Texts.Format(lang, "read.listOf", n); ok {
+			return s
+		}
+		return a
+	}
 	if key, ok := phraseKeys()[a]; ok {
 		if s, ok := Texts.Format(lang, key); ok {
 			return s
 		}
 	}
+	if key, head, last, ok := splitList(a); ok {
+		for _, s := range append(head, last) {
+			quoted := len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"'
+			if !quoted && !typeNames[s] {
+				return a
+			}
+		}
+		for i := range head {
+			head[i] = listItem(head[i], lang)
+		}
+		if s, ok := Texts.Format(lang, key, strings.Join(head, ", "), listItem(last, lang)); ok {
+			return s
+		}
+	}
 	return a
+}
+
+// listItem renders one item of a list: smart processes have their words.
+func listItem(s, lang string) string {
+	if s == smartProcesses {
+		if t, ok := Texts.Format(lang, "read.smartProcesses"); ok {
+			return t
+		}
+	}
+	return s
+}
+
+// smartProcesses is how SupportedTypes names smart processes.
+const smartProcesses = "smart processes (DYNAMIC_n)"
+
+// typeNames are the words of TriggerInfo.SupportedTypes: entity types and
+// the phrase for smart processes.
+var typeNames = map[string]bool{typeLead: true, typeDeal: true, typeQuote: true, typeSmartInvoice: true,
+	typeOrder: true, smartProcesses: true}
+
+// splitList splits our own lists, `"a", "b" or "c"` (quoted values) and
+// "LEAD, DEAL and smart processes (DYNAMIC_n)" (SupportedTypes), into the
+// head items and the last one, so that the joining word reads in the
+// interface's language.
+func splitList(a string) (key string, head []string, last string, ok bool) {
+	for _, sep := range []string{" or ", " and "} {
+		i := strings.LastIndex(a, sep)
+		if i < 0 {
+			continue
+		}
+		return "read.list" + strings.TrimSpace(sep), strings.Split(a[:i], ", "), a[i+len(sep):], true
+	}
+	return "", nil, "", false
 }
 
 // phraseKeys maps the English text of each read.phrase.* key to the key.
@@ -191,6 +248,35 @@ func (l *errList) addCode(path, code string, args ...string) {
 		msg = code + ": " + strings.Join(args, ", ")
 	}
 	l.errs = append(l.errs, &Error{Path: path, Msg: msg, Code: code, Args: args})
+}
+
+// addErr records err at path: a coded error of a helper (ParseTime,
+// newCalendar, CompileCondition) keeps its code, so it reads in any
+// language; any other error reads in English.
+func (l *errList) addErr(path string, err error) {
+	var ce *codedError
+	if errors.As(err, &ce) {
+		l.addCode(path, ce.code, ce.args...)
+		return
+	}
+	l.add(path, "%v", err)
+}
+
+// codedError is an error of a helper outside the reader: a key of Texts
+// and its arguments, as in Error. Its Error is the English text.
+type codedError struct {
+	code string
+	args []string
+}
+
+// errCode returns the coded error code with args.
+func errCode(code string, args ...string) error { return &codedError{code: code, args: args} }
+
+func (e *codedError) Error() string {
+	if s, ok := Texts.Format("en", e.code, e.args...); ok {
+		return s
+	}
+	return e.code + ": " + strings.Join(e.args, ", ")
 }
 
 // clipped is a string argument of an error message. Quoted (%q) it is cut

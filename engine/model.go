@@ -131,7 +131,7 @@ func compile(sc *Scenario) (*model, error) {
 	var err error
 	m.company, err = newCalendar(sc.WorkTime, m.loc)
 	if err != nil {
-		errs.add("workTime", "%v", err)
+		errs.addErr("workTime", err)
 	}
 	for i := range sc.Users {
 		u := &sc.Users[i]
@@ -139,7 +139,7 @@ func compile(sc *Scenario) (*model, error) {
 		if u.WorkTime != nil {
 			um.cal, err = newCalendar(*u.WorkTime, m.loc)
 			if err != nil {
-				errs.add(fmt.Sprintf("users[%d].workTime", i), "%v", err)
+				errs.addErr(fmt.Sprintf("users[%d].workTime", i), err)
 				um.cal = m.company
 			}
 		}
@@ -215,22 +215,22 @@ func compile(sc *Scenario) (*model, error) {
 		path := fmt.Sprintf("triggers[%d]", i)
 		em := m.entities[t.Entity]
 		if em == nil {
-			errs.add(path+".entity", "unknown entity type %q", t.Entity)
+			errs.addCode(path+".entity", "xref.unknownEntity", Quote(t.Entity))
 			continue
 		}
 		ref, ok := em.stage(t.Stage)
 		if !ok {
-			errs.add(path+".stage", "unknown stage %q in %s", t.Stage, t.Entity)
+			errs.addCode(path+".stage", "xref.unknownStage", Quote(t.Stage), t.Entity)
 			continue
 		}
 		info, ok := LookupTrigger(t.Code)
 		if !ok {
-			errs.add(path+".code", "unknown trigger code %q", t.Code)
+			errs.addCode(path+".code", "xref.unknownTriggerCode", Quote(t.Code))
 			continue
 		}
 		cond, err := CompileCondition(t.Condition, em.fieldType)
 		if err != nil {
-			errs.add(path+".condition", "%v", err)
+			errs.addErr(path+".condition", err)
 			continue
 		}
 		tm := &trigModel{t: t, index: i, info: info, entity: em, pipeline: ref.pipeline, stage: ref.index, cond: cond, label: "trigger " + t.ID,
@@ -254,21 +254,21 @@ func compile(sc *Scenario) (*model, error) {
 		path := fmt.Sprintf("robots[%d]", i)
 		em := m.entities[r.Entity]
 		if em == nil {
-			errs.add(path+".entity", "unknown entity type %q", r.Entity)
+			errs.addCode(path+".entity", "xref.unknownEntity", Quote(r.Entity))
 			continue
 		}
 		ref, ok := em.stage(r.Stage)
 		if !ok {
-			errs.add(path+".stage", "unknown stage %q in %s", r.Stage, r.Entity)
+			errs.addCode(path+".stage", "xref.unknownStage", Quote(r.Stage), r.Entity)
 			continue
 		}
 		cond, err := CompileCondition(r.Condition, em.fieldType)
 		if err != nil {
-			errs.add(path+".condition", "%v", err)
+			errs.addErr(path+".condition", err)
 			continue
 		}
 		if d := r.Delay; d != nil && (d.Value < 0 || d.Value > maxDelayValue(d.Unit)) {
-			errs.add(path+".delay.value", "expected a delay of %s, got %d %s", delayWanted(d.Unit), d.Value, unitName(d.Unit))
+			errs.addErr(path+".delay.value", delayError(d.Unit, d.Value))
 			continue
 		}
 		rm := &robotModel{r: r, index: i, entity: em, pipeline: ref.pipeline, stage: ref.index, cond: cond, label: "robot " + r.ID}

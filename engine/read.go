@@ -142,7 +142,7 @@ func (r *reader) scenario(root *jtNode) {
 	if n, p := o.get("start"); n != nil {
 		if t, ok := r.time(n, p); ok {
 			if t.Relative {
-				r.errs.add(p, "expected an absolute RFC 3339 time such as %q, got %q", DefaultStart, t.Raw)
+				r.errs.addCode(p, "time.absolute", Quote(DefaultStart), Quote(t.Raw))
 			} else {
 				s.Start, s.StartRaw = t.Abs, t.Raw
 			}
@@ -208,7 +208,7 @@ func (r *reader) workTime(n *jtNode, path string) (WorkTime, bool) {
 	if n, p := o.get("timezone"); n != nil {
 		if tz, ok := r.str(n, p); ok {
 			if _, err := time.LoadLocation(tz); err != nil || tz == "" || tz == "Local" {
-				r.errs.add(p, "expected an IANA time zone such as \"Europe/Moscow\", got %q", tz)
+				r.errs.addCode(p, "wt.timezone", Quote(tz))
 			} else {
 				wt.Timezone = tz
 			}
@@ -224,7 +224,7 @@ func (r *reader) workTime(n *jtNode, path string) (WorkTime, bool) {
 					continue
 				}
 				if slices.Contains(wt.Days, d) {
-					r.errs.add(ip, "duplicate day %d", d)
+					r.errs.addCode(ip, "wt.duplicateDay", strconv.Itoa(d))
 					continue
 				}
 				wt.Days = append(wt.Days, d)
@@ -244,7 +244,7 @@ func (r *reader) workTime(n *jtNode, path string) (WorkTime, bool) {
 		if !okTo {
 			p = keyPath(path, "from")
 		}
-		r.errs.add(p, "the working day must end after it starts, got %s–%s", wt.From, wt.To)
+		r.errs.addCode(p, "wt.endBeforeStart", wt.From, wt.To)
 	}
 	if n, p := o.get("holidays"); n != nil {
 		if items, ok := r.list(n, p, "an array of dates \"YYYY-MM-DD\""); ok {
@@ -255,7 +255,7 @@ func (r *reader) workTime(n *jtNode, path string) (WorkTime, bool) {
 					continue
 				}
 				if _, err := time.Parse("2006-01-02", d); err != nil {
-					r.errs.add(ip, "expected a date \"YYYY-MM-DD\", got %q", d)
+					r.errs.addCode(ip, "wt.date", Quote(d))
 					continue
 				}
 				wt.Holidays = append(wt.Holidays, d)

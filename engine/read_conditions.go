@@ -23,7 +23,7 @@ func (r *reader) condition(n *jtNode, path string) Condition {
 			if ValidateClauseOp(op) {
 				cl.Op = op
 			} else {
-				r.errs.add(opPath, "expected an operator (=, !=, >, >=, <, <=, in, !in, contain, !contain, empty, !empty, between), got %q", op)
+				r.errs.addCode(opPath, "cond.operator", Quote(op))
 			}
 		}
 		vn, vp := o.get("value")
@@ -32,11 +32,11 @@ func (r *reader) condition(n *jtNode, path string) Condition {
 			cl.Value, _ = r.fieldValue(vn, vp)
 			if cl.Op == "between" {
 				if arr, isArr := cl.Value.([]any); !isArr || len(arr) != 2 {
-					r.errs.add(vp, "expected [low, high] for between, got %s", vn.describe())
+					r.errs.addCode(vp, "cond.between", vn.describe())
 				}
 			}
 		} else if cl.Op != "" && cl.Op != "empty" && cl.Op != "!empty" {
-			r.errs.add(vp, "missing required key, expected a value to compare with")
+			r.errs.addCode(vp, "cond.missingValue")
 		}
 		cl.Join = "and"
 		if jn, jp := o.get("join"); jn != nil {

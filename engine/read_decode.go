@@ -79,7 +79,7 @@ const MaxIDLength = 50
 func (r *reader) refID(n *jtNode, path, what string) (string, bool) {
 	s, ok := r.nonEmpty(n, path, what)
 	if ok && utf8.RuneCountInString(s) > MaxIDLength {
-		r.errs.add(path, "expected %s of at most %d characters, got %q", what, MaxIDLength, s)
+		r.errs.addCode(path, "read.idTooLong", what, strconv.Itoa(MaxIDLength), Quote(s))
 		return "", false
 	}
 	return s, ok
@@ -97,15 +97,12 @@ func (r *reader) enum(n *jtNode, path string, allowed ...string) (string, bool) 
 	return n.text, true
 }
 
-// quoteList renders `"a", "b" or "c"`.
-func quoteList(items []string) string {
+// quoteHead renders every item but the last as `"a", "b"`: the head of a
+// list whose last item a message joins with its own "or".
+func quoteHead(items []string) string {
 	var b strings.Builder
-	for i, s := range items {
-		switch {
-		case i == 0:
-		case i == len(items)-1:
-			b.WriteString(" or ")
-		default:
+	for i, s := range items[:len(items)-1] {
+		if i > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString(strconv.Quote(s))
@@ -204,7 +201,7 @@ func (r *reader) list(n *jtNode, path, what string) ([]jtNode, bool) {
 func (r *reader) nonEmptyList(n *jtNode, path, what string) ([]jtNode, bool) {
 	items, ok := r.list(n, path, what)
 	if ok && len(items) == 0 {
-		r.errs.add(path, "expected %s with at least one entry, got an empty array", what)
+		r.errs.addCode(path, "read.emptyList", what)
 		return nil, false
 	}
 	return items, ok
@@ -232,7 +229,7 @@ func (r *reader) strings(n *jtNode, path string) ([]string, bool) {
 func (r *reader) number(n *jtNode, path string) (float64, bool) {
 	f, err := strconv.ParseFloat(n.text, 64)
 	if err != nil || math.IsInf(f, 0) {
-		r.errs.add(path, "number %s is out of range", n.describe())
+		r.errs.addCode(path, "read.numberRange", n.describe())
 		return 0, false
 	}
 	return f, true
@@ -259,7 +256,7 @@ func (r *reader) fieldValue(n *jtNode, path string) (any, bool) {
 			k := &n.kids[i]
 			p := indexPath(path, i)
 			if k.kind == jtArray || k.kind == jtObject {
-				r.errs.add(p, "expected a null, boolean, number or string inside a field value, got %s", k.describe())
+				r.errs.addCode(p, "read.fieldScalar", k.describe())
 				ok = false
 				continue
 			}
@@ -269,7 +266,7 @@ func (r *reader) fieldValue(n *jtNode, path string) (any, bool) {
 		}
 		return out, ok
 	default:
-		r.errs.add(path, "expected a field value (null, boolean, number, string or array), got %s", n.describe())
+		r.errs.addCode(path, "read.fieldValue", n.describe())
 		return nil, false
 	}
 }
@@ -308,7 +305,7 @@ func (r *reader) fields(n *jtNode, path string) map[string]any {
 		return nil
 	}
 	if n.kind != jtObject {
-		r.errs.add(path, "expected an object of field values such as {\"TITLE\": \"…\"}, got %s", n.describe())
+		r.errs.addCode(path, "read.fieldsObject", n.describe())
 		return nil
 	}
 	if len(n.kids) == 0 {
@@ -319,7 +316,7 @@ func (r *reader) fields(n *jtNode, path string) map[string]any {
 		k := &n.kids[i]
 		p := keyPath(path, k.key)
 		if !validFieldID(k.key) {
-			r.errs.add(p, "expected %s as the key, got %q", fieldIDWanted, k.key)
+			r.errs.addCode(p, "read.fieldKey", fieldIDWanted, Quote(k.key))
 			continue
 		}
 		if v, ok := r.fieldValue(k, p); ok {
@@ -339,11 +336,11 @@ func (r *reader) time(n *jtNode, path string) (Time, bool) {
 	}
 	t, err := ParseTime(s)
 	if err != nil {
-		r.errs.add(path, "%s", err.Error())
+		r.errs.addErr(path, err)
 		return Time{}, false
 	}
 	if t.Relative && !InCalendar(t.Resolve(r.s.Start)) {
-		r.errs.add(path, "the offset %q from the start lands after 9999-12-30, the end of the calendar", s)
+		r.errs.addCode(path, "time.pastCalendar", Quote(s))
 		return Time{}, false
 	}
 	return t, true
@@ -356,7 +353,7 @@ func (r *reader) clock(n *jtNode, path string) (string, bool) {
 		return "", false
 	}
 	if !validClock(s) {
-		r.errs.add(path, "expected a time of day \"HH:MM\" such as \"09:00\", got %q", s)
+		r.errs.addCode(path, "time.clock", Quote(s))
 		return "", false
 	}
 	return s, true

@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // The "entities" section: entity types, their fields, pipelines and stages.
 
 func (r *reader) readEntities(o obj) {
@@ -22,9 +24,9 @@ func (r *reader) readEntity(n *jtNode, path string) (Entity, bool) {
 	if t, ok := r.str(tn, tp); ok {
 		switch {
 		case !ValidEntityType(t):
-			r.errs.add(tp, "%s", entityTypeError(t))
+			r.errs.addErr(tp, entityTypeErr("", t))
 		case r.entities[t] != nil:
-			r.errs.add(tp, "duplicate entity type %s", t)
+			r.errs.addCode(tp, "xref.duplicateEntity", t)
 		default:
 			e.Type = t
 		}
@@ -42,7 +44,7 @@ func (r *reader) readEntity(n *jtNode, path string) (Entity, bool) {
 		e.Pipelines = []Pipeline{DefaultPipeline(e.Type, r.s.Locale, 0)}
 	} else if items, ok := r.nonEmptyList(pn, pp, "an array of pipelines"); ok {
 		if SinglePipeline(e.Type) && len(items) != 1 {
-			r.errs.add(pp, "%s has exactly one pipeline (id 0), got %d", e.Type, len(items))
+			r.errs.addCode(pp, "xref.onePipeline", e.Type, strconv.Itoa(len(items)))
 		}
 		for i := range items {
 			ip := indexPath(pp, i)
@@ -76,7 +78,7 @@ func (r *reader) readEntity(n *jtNode, path string) (Entity, bool) {
 			idNode, idPath := r.need(fo, "id", fieldIDWanted)
 			if id, ok := r.fieldID(idNode, idPath); ok {
 				if seen[id] {
-					r.errs.add(idPath, "duplicate field id %s", id)
+					r.errs.addCode(idPath, "xref.duplicateField", id)
 				}
 				seen[id] = true
 				f.ID = id
@@ -89,7 +91,7 @@ func (r *reader) readEntity(n *jtNode, path string) (Entity, bool) {
 			// number and money are both amounts.
 			if standard[f.ID] && f.Type != "" && !sameFieldKind(f.Type, StandardFieldType(f.ID)) {
 				tp := keyPath(ip, "type")
-				r.errs.add(tp, "%s is a standard %s field, it cannot be declared as %s", f.ID, StandardFieldType(f.ID), f.Type)
+				r.errs.addCode(tp, "xref.standardField", f.ID, StandardFieldType(f.ID), f.Type)
 			}
 			f.Multiple, _ = r.boolean(fo.get("multiple"))
 			e.Fields = append(e.Fields, f)
@@ -124,9 +126,9 @@ func (r *reader) readPipeline(n *jtNode, path, entity string, info *entityInfo) 
 	if id, ok := r.integer(idNode, idPath, 0, maxInt); ok {
 		switch {
 		case SinglePipeline(entity) && id != 0:
-			r.errs.add(idPath, "%s has a single pipeline, its id must be 0, got %d", entity, id)
+			r.errs.addCode(idPath, "xref.singlePipelineID", entity, strconv.Itoa(id))
 		case info.pipelines[id]:
-			r.errs.add(idPath, "duplicate pipeline id %d", id)
+			r.errs.addCode(idPath, "xref.duplicatePipeline", strconv.Itoa(id))
 		}
 		info.pipelines[id] = true
 		pl.ID = id
@@ -146,7 +148,7 @@ func (r *reader) readPipeline(n *jtNode, path, entity string, info *entityInfo) 
 		}
 		if st.ID != "" {
 			if other, dup := info.stages[st.ID]; dup {
-				r.errs.add(keyPath(ip, "id"), "duplicate stage id %q (also in pipeline %d)", st.ID, other)
+				r.errs.addCode(keyPath(ip, "id"), "xref.duplicateStage", Quote(st.ID), strconv.Itoa(other))
 			} else {
 				info.stages[st.ID] = pl.ID
 			}
@@ -155,26 +157,26 @@ func (r *reader) readPipeline(n *jtNode, path, entity string, info *entityInfo) 
 		switch st.Semantics {
 		case Process:
 			if success > 0 {
-				r.errs.add(semPath, "a process stage must come before the success stage")
+				r.errs.addCode(semPath, "xref.processAfterSuccess")
 			}
 			process++
 		case Success:
 			success++
 			if success == 2 {
-				r.errs.add(semPath, "a pipeline has exactly one success stage, this is the second")
+				r.errs.addCode(semPath, "xref.secondSuccess")
 			}
 		case Failure:
 			if success == 0 {
-				r.errs.add(semPath, "a failure stage must come after the success stage")
+				r.errs.addCode(semPath, "xref.failureBeforeSuccess")
 			}
 		}
 		pl.Stages = append(pl.Stages, st)
 	}
 	if process == 0 {
-		r.errs.add(sp, "expected at least one process stage")
+		r.errs.addCode(sp, "xref.noProcess")
 	}
 	if success == 0 {
-		r.errs.add(sp, "expected exactly one success stage, found none")
+		r.errs.addCode(sp, "xref.noSuccess")
 	}
 	return pl
 }
@@ -190,7 +192,7 @@ func (r *reader) readStage(n *jtNode, path string) (Stage, bool) {
 		if validStageID(id) {
 			st.ID = id
 		} else {
-			r.errs.add(idPath, "expected a stage id of at most 50 Latin letters, digits, \"-\", \"_\" and \":\", got %q", id)
+			r.errs.addCode(idPath, "xref.stageID", Quote(id))
 		}
 	}
 	st.Name, _ = r.str(r.need(o, "name", "a string"))
@@ -201,7 +203,7 @@ func (r *reader) readStage(n *jtNode, path string) (Stage, bool) {
 			if validColor(c) {
 				st.Color = c
 			} else {
-				r.errs.add(cp, "expected a color \"#RRGGBB\" such as \"#39A8EF\", got %q", c)
+				r.errs.addCode(cp, "xref.color", Quote(c))
 			}
 		}
 	}

@@ -23,7 +23,7 @@ func (r *reader) readEvents(o obj) {
 			default:
 				info, known = LookupTrigger(code)
 				if !known {
-					r.errs.add(codePath, "expected a trigger code, CREATE, UPDATE or MOVE, got %q", code)
+					r.errs.addCode(codePath, "xref.eventCode", Quote(code))
 				}
 			}
 			if known {
@@ -40,7 +40,7 @@ func (r *reader) readEvents(o obj) {
 		switch {
 		case dn == nil:
 			if ev.Code == CodeCreate || ev.Code == CodeUpdate || ev.Code == CodeMove {
-				r.errs.add(dp, "missing required key, expected the data of %s", ev.Code)
+				r.errs.addCode(dp, "xref.eventData", ev.Code)
 			}
 		case ev.Code == CodeCreate:
 			ev.Data = r.createData(dn, dp, entity)
@@ -49,7 +49,7 @@ func (r *reader) readEvents(o obj) {
 				fn, fp := r.need(do, "fields", "an object of field values")
 				if fn != nil {
 					if fn.kind != jtObject {
-						r.errs.add(fp, "expected an object of field values such as {\"TITLE\": \"…\"}, got %s", fn.describe())
+						r.errs.addCode(fp, "read.fieldsObject", fn.describe())
 					} else {
 						f := r.fields(fn, fp)
 						if f == nil {
@@ -70,7 +70,7 @@ func (r *reader) readEvents(o obj) {
 			ev.Data = r.specObject(dn, dp, info.Data, "data of "+ev.Code)
 		default:
 			if dn.kind != jtObject {
-				r.errs.add(dp, "expected an object, got %s", dn.describe())
+				r.errs.addCode(dp, "read.expected", "an object", dn.describe())
 			}
 		}
 		if bn, bp := eo.get("by"); bn != nil {
@@ -85,29 +85,29 @@ func (r *reader) readEvents(o obj) {
 func (r *reader) eventTarget(code, target, path string) string {
 	if code == CodeCreate {
 		if !ValidEntityType(target) {
-			r.errs.add(path, "CREATE: %s", entityTypeError(target))
+			r.errs.addErr(path, entityTypeErr("CREATE: ", target))
 			return ""
 		}
 		if r.entities[target] == nil {
-			r.errs.add(path, "%s is not declared in \"entities\"", target)
+			r.errs.addCode(path, "xref.undeclared", target)
 			return ""
 		}
 		return target
 	}
 	t, _, ok := ParseTarget(target)
 	if !ok {
-		r.errs.add(path, "expected a target such as \"DEAL_5\", \"CONTACT_7\", \"EMAIL_1\" or \"TASK_1\", got %q", target)
+		r.errs.addCode(path, "xref.eventTarget", Quote(target))
 		return ""
 	}
 	if ValidEntityType(t) {
 		if r.entities[t] == nil {
-			r.errs.add(path, "%s is not declared in \"entities\"", t)
+			r.errs.addCode(path, "xref.undeclared", t)
 			return ""
 		}
 		return t
 	}
 	if code == CodeUpdate || code == CodeMove {
-		r.errs.add(path, "expected an item target such as \"DEAL_5\" for %s, got %q", code, target)
+		r.errs.addCode(path, "xref.itemTargetFor", code, Quote(target))
 	}
 	return ""
 }

@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // The "expect" section.
 
 // expectKinds are the mutually exclusive things an expectation checks.
@@ -31,14 +33,14 @@ func (r *reader) readExpect(o obj) {
 		}
 		switch len(given) {
 		case 0:
-			r.errs.add(ip, "expected one of %s", quoteList(expectKinds))
+			r.errs.addCode(ip, "xref.expectOneOf", quoteHead(expectKinds), strconv.Quote(expectKinds[len(expectKinds)-1]))
 		case 1:
 		default:
-			r.errs.add(ip, "%s cannot be combined: an expectation checks one thing", quoteList(given))
+			r.errs.addCode(ip, "xref.expectCombined", quoteHead(given), strconv.Quote(given[len(given)-1]))
 		}
 		if an, ap := xo.get("at"); an != nil {
 			if xo.n.member("stage") == nil {
-				r.errs.add(ap, "\"at\" goes only with \"stage\"")
+				r.errs.addCode(ap, "xref.atOnlyWithStage")
 			} else if t, ok := r.time(an, ap); ok {
 				x.At = &t
 			}
@@ -54,12 +56,12 @@ func (r *reader) readExpect(o obj) {
 		if fn, fp := xo.get("field"); fn != nil {
 			x.Field, _ = r.fieldID(fn, fp)
 			if vn == nil {
-				r.errs.add(vp, "missing required key, expected the value the field must end with")
+				r.errs.addCode(vp, "xref.expectValue")
 			} else {
 				x.Value, _ = r.fieldValue(vn, vp)
 			}
 		} else if vn != nil {
-			r.errs.add(vp, "\"value\" goes only with \"field\"")
+			r.errs.addCode(vp, "xref.valueOnlyWithField")
 		}
 		r.s.Expect = append(r.s.Expect, x)
 	}
@@ -75,10 +77,10 @@ func (r *reader) expectRef(xo obj, key, entity string, declared map[string]strin
 	on, found := declared[id]
 	switch {
 	case !found:
-		r.errs.add(p, "unknown %s %q", what, id)
+		r.errs.addCode(p, "xref.unknown."+what, Quote(id))
 		return "", false
 	case entity != "" && on != "" && on != entity:
-		r.errs.add(p, "%s %q is on %s, not %s", what, id, on, entity)
+		r.errs.addCode(p, "xref.on."+what, Quote(id), on, entity)
 		return "", false
 	}
 	return id, true

@@ -19,7 +19,7 @@ func (r *reader) readItems(o obj) {
 		if it.ID > 0 && it.Entity != "" {
 			t := Target(it.Entity, it.ID)
 			if seen[t] {
-				r.errs.add(idPath, "duplicate item %s", t)
+				r.errs.addCode(idPath, "xref.duplicateItem", t)
 			}
 			seen[t] = true
 		}
@@ -53,7 +53,7 @@ func (r *reader) readClients(o obj) {
 		if c.Type != "" && c.ID > 0 {
 			t := Target(c.Type, c.ID)
 			if seen[t] {
-				r.errs.add(idPath, "duplicate client %s", t)
+				r.errs.addCode(idPath, "xref.duplicateClient", t)
 			}
 			seen[t] = true
 		}

@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // Cross-reference helpers: names that must be declared elsewhere in the
 // document (entities, stages, users, items).
 
@@ -10,11 +12,11 @@ func (r *reader) entity(n *jtNode, path string) (string, bool) {
 		return "", false
 	}
 	if !ValidEntityType(s) {
-		r.errs.add(path, "%s", entityTypeError(s))
+		r.errs.addErr(path, entityTypeErr("", s))
 		return "", false
 	}
 	if r.entities[s] == nil {
-		r.errs.add(path, "%s is not declared in \"entities\"", s)
+		r.errs.addCode(path, "xref.undeclared", s)
 		return "", false
 	}
 	return s, true
@@ -28,7 +30,7 @@ func (r *reader) stage(n *jtNode, path, entity string) (string, bool) {
 		return s, ok
 	}
 	if _, found := r.entities[entity].stages[s]; !found && !bareStageAlias(r.entities[entity].stages, s) {
-		r.errs.add(path, "unknown stage %q in %s", s, entity)
+		r.errs.addCode(path, "xref.unknownStage", Quote(s), entity)
 		return "", false
 	}
 	return s, true
@@ -54,7 +56,7 @@ func (r *reader) user(n *jtNode, path string) (int, bool) {
 		return 0, false
 	}
 	if !r.users[id] {
-		r.errs.add(path, "user %d is not declared in \"users\"", id)
+		r.errs.addCode(path, "xref.undeclaredUser", strconv.Itoa(id))
 		return 0, false
 	}
 	return id, true
@@ -68,11 +70,11 @@ func (r *reader) itemTarget(n *jtNode, path string) (string, bool) {
 	}
 	t, _, ok := ParseTarget(s)
 	if !ok || !ValidEntityType(t) {
-		r.errs.add(path, "expected an item target such as \"DEAL_5\", got %q", s)
+		r.errs.addCode(path, "xref.itemTarget", Quote(s))
 		return "", false
 	}
 	if r.entities[t] == nil {
-		r.errs.add(path, "%s is not declared in \"entities\"", t)
+		r.errs.addCode(path, "xref.undeclared", t)
 		return "", false
 	}
 	return s, true

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -51,7 +52,7 @@ func (r *reader) readRobots(o obj) {
 		idNode, idPath := r.need(ro, "id", "a robot id")
 		if id, ok := r.refID(idNode, idPath, "a robot id"); ok {
 			if _, dup := r.robots[id]; dup {
-				r.errs.add(idPath, "duplicate robot id %q", id)
+				r.errs.addCode(idPath, "xref.duplicateRobot", Quote(id))
 			}
 			rb.ID = id
 		}
@@ -69,12 +70,12 @@ func (r *reader) readRobots(o obj) {
 		pn, pp := ro.get("params")
 		if specs, ok := robotParams(rb.Type); ok {
 			if pn == nil {
-				r.errs.add(pp, "missing required key, expected the params of %s", rb.Type)
+				r.errs.addCode(pp, "xref.robotParams", rb.Type)
 			} else {
 				rb.Params = r.robotParams(pn, pp, rb, specs)
 			}
 		} else if pn != nil && pn.kind != jtObject {
-			r.errs.add(pp, "expected an object, got %s", pn.describe())
+			r.errs.addCode(pp, "read.expected", "an object", pn.describe())
 		}
 		if dn, dp := ro.get("delay"); dn != nil {
 			rb.Delay = r.delay(dn, dp)
@@ -120,7 +121,7 @@ func (r *reader) robotParams(n *jtNode, path string, rb Robot, specs []robotPara
 			v, ok = r.stage(vn, vp, rb.Entity)
 		case "fields":
 			if vn.kind != jtObject {
-				r.errs.add(vp, "expected an object of field values such as {\"TITLE\": \"…\"}, got %s", vn.describe())
+				r.errs.addCode(vp, "read.fieldsObject", vn.describe())
 				break
 			}
 			before := len(r.errs.errs)
@@ -135,10 +136,10 @@ func (r *reader) robotParams(n *jtNode, path string, rb Robot, specs []robotPara
 			var id int
 			id, ok = r.integer(vn, vp, 0, maxInt)
 			if ok && rb.Entity != "" && rb.Entity != "DEAL" {
-				r.errs.add(keyPath(strings.TrimSuffix(path, ".params"), "type"), "ChangePipeline works only for DEAL, not %s", rb.Entity)
+				r.errs.addCode(keyPath(strings.TrimSuffix(path, ".params"), "type"), "xref.changePipelineDeal", rb.Entity)
 				ok = false
 			} else if ok && rb.Entity != "" && !r.entities[rb.Entity].pipelines[id] {
-				r.errs.add(vp, "unknown pipeline %d in %s", id, rb.Entity)
+				r.errs.addCode(vp, "xref.unknownPipeline", strconv.Itoa(id), rb.Entity)
 				ok = false
 			}
 			v = id
@@ -180,17 +181,17 @@ func (r *reader) delay(n *jtNode, path string) *Delay {
 	d.Type, _ = r.enum(tn, tp, DelayAfter, DelayBefore, DelayIn)
 	vn, vp := o.get("value")
 	if vn == nil && d.Type != DelayIn {
-		r.errs.add(vp, "missing required key, expected an integer ≥ 0")
+		r.errs.addCode(vp, "read.missingKey", "an integer ≥ 0")
 	}
 	d.Value, _ = r.integer(vn, vp, 0, maxInt)
 	un, up := o.get("unit")
 	if un == nil && d.Value > 0 {
-		r.errs.add(up, "missing required key, expected \"m\", \"h\" or \"d\"")
+		r.errs.addCode(up, "read.missingKey", `"m", "h" or "d"`)
 	}
 	d.Unit, _ = r.enum(un, up, "m", "h", "d")
 	if d.Unit != "" && d.Value > maxDelayValue(d.Unit) {
 		// value × unit must stay a time.Duration that cannot wrap.
-		r.errs.add(vp, "expected a delay of %s, got %d %s", delayWanted(d.Unit), d.Value, unitName(d.Unit))
+		r.errs.addErr(vp, delayError(d.Unit, d.Value))
 		d.Value = 0
 	}
 	d.Basis, _ = r.fieldID(o.get("basis"))

@@ -70,13 +70,18 @@ func rdStage(id, sem string) string {
 
 const rdOKTrigger = `{"id": "t", "entity": "DEAL", "stage": "WORK", "code": "CALL"}`
 
-func TestReadScenarioErrors(t *testing.T) {
+// readErrorCase is a hostile scenario file and the errors it gets, in
+// English ("JSON path: message"); TestReadErrorsInRussian reads the same
+// files in Russian.
+type readErrorCase struct {
+	name string
+	in   string
+	want []string
+}
+
+func readErrorCases() []readErrorCase {
 	deep := strings.Repeat("[", 70) + strings.Repeat("]", 70)
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	return []readErrorCase{
 		// Document level.
 		{"empty file", "  \n", []string{`(root): the file is empty, expected a JSON object`}},
 		{"not an object", `[1, 2]`, []string{`(root): expected a scenario object, got an array`}},
@@ -394,6 +399,10 @@ func TestReadScenarioErrors(t *testing.T) {
 				`items[0].colour: unknown key`,
 			}},
 	}
+}
+
+func TestReadScenarioErrors(t *testing.T) {
+	tests := readErrorCases()
 	require.False(t, len(tests) < 40, "only %d rows", len(tests))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,7 +16,7 @@ func (r *reader) readTriggers(o obj) {
 		idNode, idPath := r.need(to, "id", "a trigger id")
 		if id, ok := r.refID(idNode, idPath, "a trigger id"); ok {
 			if _, dup := r.triggers[id]; dup {
-				r.errs.add(idPath, "duplicate trigger id %q", id)
+				r.errs.addCode(idPath, "xref.duplicateTrigger", Quote(id))
 			}
 			t.ID = id
 		}
@@ -35,9 +35,9 @@ func (r *reader) readTriggers(o obj) {
 			info, known = LookupTrigger(code)
 			switch {
 			case !known:
-				r.errs.add(codePath, "unknown trigger code %q", code)
+				r.errs.addCode(codePath, "xref.unknownTriggerCode", Quote(code))
 			case t.Entity != "" && !info.Supports(t.Entity):
-				r.errs.add(codePath, "%s is not available for %s; it works for %s", code, t.Entity, info.SupportedTypes())
+				r.errs.addCode(codePath, "xref.triggerNotFor", code, t.Entity, info.SupportedTypes())
 			}
 			t.Code = code
 		}
@@ -45,7 +45,7 @@ func (r *reader) readTriggers(o obj) {
 		if sn, sp := to.get("settings"); sn != nil && known {
 			t.Settings = r.specObject(sn, sp, info.Settings, "settings of "+t.Code)
 		} else if sn != nil && sn.kind != jtObject {
-			r.errs.add(sp, "expected an object, got %s", sn.describe())
+			r.errs.addCode(sp, "read.expected", "an object", sn.describe())
 		}
 		if cn, cp := to.get("condition"); cn != nil {
 			t.Condition = r.condition(cn, cp)
@@ -58,7 +58,7 @@ func (r *reader) readTriggers(o obj) {
 			} else if en.kind == jtNumber {
 				t.ExecuteBy, _ = r.user(en, ep)
 			} else {
-				r.errs.add(ep, "expected a user id or \"responsible\", got %s", en.describe())
+				r.errs.addCode(ep, "xref.executeBy", en.describe())
 			}
 		}
 		r.s.Triggers = append(r.s.Triggers, t)

@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // The "users" section.
 
 func (r *reader) readUsers(o obj) {
@@ -26,7 +28,7 @@ func (r *reader) readUsers(o obj) {
 		idNode, idPath := r.need(uo, "id", "an integer > 0")
 		if id, ok := r.integer(idNode, idPath, 1, maxInt); ok {
 			if r.users[id] {
-				r.errs.add(idPath, "duplicate user id %d", id)
+				r.errs.addCode(idPath, "xref.duplicateUser", strconv.Itoa(id))
 			}
 			r.users[id] = true
 			u.ID = id

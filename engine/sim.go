@@ -264,16 +264,16 @@ func checkItems(m *model, sc *Scenario) error {
 		path := fmt.Sprintf("items[%d]", i)
 		em := m.entities[in.Entity]
 		if em == nil {
-			errs.add(path+".entity", "unknown entity type %q", in.Entity)
+			errs.addCode(path+".entity", "xref.unknownEntity", Quote(in.Entity))
 			continue
 		}
 		if _, ok := em.stage(in.Stage); !ok {
-			errs.add(path+".stage", "unknown stage %q in %s", in.Stage, in.Entity)
+			errs.addCode(path+".stage", "xref.unknownStage", Quote(in.Stage), in.Entity)
 			continue
 		}
 		target := Target(em.typ, in.ID)
 		if seen[target] {
-			errs.add(path+".id", "duplicate item %s", target)
+			errs.addCode(path+".id", "xref.duplicateItem", target)
 			continue
 		}
 		seen[target] = true

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -32,18 +31,18 @@ func ParseTime(s string) (Time, error) {
 		d, err := ParseDuration(s[1:])
 		if err != nil {
 			if wellFormedOffset(s[1:]) {
-				return Time{}, fmt.Errorf("expected an offset of %s, got %s", durationWanted, Quote(s))
+				return Time{}, errCode("time.offsetOf", durationWanted, Quote(s))
 			}
-			return Time{}, fmt.Errorf("expected an offset such as \"+90m\", \"+2h30m\" or \"+1d4h\", got %s", Quote(s))
+			return Time{}, errCode("time.offsetSyntax", Quote(s))
 		}
 		return Time{Raw: s, Relative: true, Offset: d}, nil
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return Time{}, fmt.Errorf("expected an RFC 3339 time such as \"2026-01-12T10:30:00+03:00\" or an offset such as \"+2h30m\", got %s", Quote(s))
+		return Time{}, errCode("time.syntax", Quote(s))
 	}
 	if !InCalendar(t) {
-		return Time{}, fmt.Errorf("expected %s, got %s", calendarWanted, Quote(s))
+		return Time{}, errCode("read.expected", calendarWanted, Quote(s))
 	}
 	return Time{Raw: s, Abs: t}, nil
 }
@@ -53,10 +52,10 @@ func ParseTime(s string) (Time, error) {
 // MaxDuration are refused; nothing wraps.
 func ParseDuration(s string) (time.Duration, error) {
 	bad := func() (time.Duration, error) {
-		return 0, fmt.Errorf("expected a duration such as \"90m\", \"2h30m\" or \"3d\", got %s", Quote(s))
+		return 0, errCode("time.durationSyntax", Quote(s))
 	}
 	tooLong := func() (time.Duration, error) {
-		return 0, fmt.Errorf("expected a duration of %s, got %s", durationWanted, Quote(s))
+		return 0, errCode("time.durationOf", durationWanted, Quote(s))
 	}
 	if s == "" {
 		return bad()

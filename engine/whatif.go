@@ -168,7 +168,7 @@ func (r *reader) readWhatIf(o obj) {
 	an, ap := wo.get("arrivals")
 	arrivals, _ := r.list(an, ap, "an array of arrivals")
 	if len(arrivals) > maxWhatIfArrivals {
-		r.errs.add(ap, "expected at most %d arrival streams, got %d", maxWhatIfArrivals, len(arrivals))
+		r.errs.addCode(ap, "wi.arrivals", strconv.Itoa(maxWhatIfArrivals), strconv.Itoa(len(arrivals)))
 		arrivals = nil
 	}
 	for i := range arrivals {
@@ -179,7 +179,7 @@ func (r *reader) readWhatIf(o obj) {
 	en, ep := wo.get("events")
 	events, _ := r.list(en, ep, "an array of what-if events")
 	if len(events) > maxWhatIfEvents {
-		r.errs.add(ep, "expected at most %d what-if events, got %d", maxWhatIfEvents, len(events))
+		r.errs.addCode(ep, "wi.events", strconv.Itoa(maxWhatIfEvents), strconv.Itoa(len(events)))
 		events = nil
 	}
 	for i := range events {
@@ -219,7 +219,7 @@ func (r *reader) weights(n *jtNode, path string, want int, what string) ([]float
 		return nil, false
 	}
 	if want > 0 && len(items) != want {
-		r.errs.add(path, "expected %s, got %d entries", what, len(items))
+		r.errs.addCode(path, "wi.entries", what, strconv.Itoa(len(items)))
 		return nil, false
 	}
 	out := make([]float64, 0, len(items))
@@ -231,7 +231,7 @@ func (r *reader) weights(n *jtNode, path string, want int, what string) ([]float
 		sum += f
 	}
 	if ok && sum <= 0 {
-		r.errs.add(path, "expected at least one weight above zero")
+		r.errs.addCode(path, "wi.weights")
 		return nil, false
 	}
 	return out, ok
@@ -258,12 +258,12 @@ func (r *reader) whatIfArrival(n *jtNode, path string) (WhatIfArrival, bool) {
 		if sn.kind == jtObject {
 			if v, ok := r.whatIfValue(sn, sp); ok {
 				if v.Kind != WhatIfChoice {
-					r.errs.add(sp, "expected a stage id or a choice {\"values\": [stage ids]}, got a range")
+					r.errs.addCode(sp, "wi.stageRange")
 				} else {
 					for i, x := range v.Values {
 						s, isStr := x.(string)
 						if !isStr {
-							r.errs.add(indexPath(keyPath(sp, "values"), i), "expected a stage id")
+							r.errs.addCode(indexPath(keyPath(sp, "values"), i), "wi.stageID")
 							continue
 						}
 						r.stage(&jtNode{kind: jtString, text: s}, indexPath(keyPath(sp, "values"), i), a.Entity)
@@ -277,15 +277,15 @@ func (r *reader) whatIfArrival(n *jtNode, path string) (WhatIfArrival, bool) {
 	}
 	if fn, fp := ao.get("fields"); fn != nil {
 		if fn.kind != jtObject {
-			r.errs.add(fp, "expected an object of field id → value or distribution, got %s", fn.describe())
+			r.errs.addCode(fp, "wi.fieldsObject", fn.describe())
 		} else if len(fn.kids) > maxWhatIfFields {
-			r.errs.add(fp, "expected at most %d fields, got %d", maxWhatIfFields, len(fn.kids))
+			r.errs.addCode(fp, "wi.fieldsMax", strconv.Itoa(maxWhatIfFields), strconv.Itoa(len(fn.kids)))
 		} else {
 			for i := range fn.kids {
 				k := &fn.kids[i]
 				kp := keyPath(fp, k.key)
 				if !validFieldID(k.key) {
-					r.errs.add(kp, "expected %s as the key, got %q", fieldIDWanted, k.key)
+					r.errs.addCode(kp, "read.fieldKey", fieldIDWanted, Quote(k.key))
 					continue
 				}
 				if v, ok := r.whatIfValue(k, kp); ok {
@@ -314,7 +314,7 @@ func (r *reader) whatIfValue(n *jtNode, path string) (WhatIfValue, bool) {
 	if n.member("values") != nil {
 		for _, k := range []string{"min", "max", "step"} {
 			if n.member(k) != nil {
-				r.errs.add(keyPath(path, k), "%q goes only with \"min\"/\"max\", not with \"values\"", k)
+				r.errs.addCode(keyPath(path, k), "wi.notWithValues", Quote(k))
 			}
 		}
 		v := WhatIfValue{Kind: WhatIfChoice}
@@ -323,7 +323,7 @@ func (r *reader) whatIfValue(n *jtNode, path string) (WhatIfValue, bool) {
 			for i := range items {
 				ip := indexPath(vp, i)
 				if items[i].kind == jtObject {
-					r.errs.add(ip, "expected a field value, got an object")
+					r.errs.addCode(ip, "wi.objectValue")
 					continue
 				}
 				x, _ := r.fieldValue(&items[i], ip)
@@ -336,7 +336,7 @@ func (r *reader) whatIfValue(n *jtNode, path string) (WhatIfValue, bool) {
 		return v, len(r.errs.errs) == before
 	}
 	if n.member("weights") != nil {
-		r.errs.add(keyPath(path, "weights"), "\"weights\" goes only with \"values\"")
+		r.errs.addCode(keyPath(path, "weights"), "wi.weightsOnly")
 	}
 	v := WhatIfValue{Kind: WhatIfRange}
 	const big = 1e15 // exact integers as float64
@@ -348,7 +348,7 @@ func (r *reader) whatIfValue(n *jtNode, path string) (WhatIfValue, bool) {
 		v.Step, _ = r.realNumber(sn, sp, math.SmallestNonzeroFloat64, big, "a number > 0")
 	}
 	if len(r.errs.errs) == before && v.Max < v.Min {
-		r.errs.add(keyPath(path, "max"), "expected a number ≥ min (%s), got %s", formatFloat(v.Min), formatFloat(v.Max))
+		r.errs.addCode(keyPath(path, "max"), "wi.maxBelowMin", formatFloat(v.Min), formatFloat(v.Max))
 	}
 	return v, len(r.errs.errs) == before
 }
@@ -371,15 +371,15 @@ func (r *reader) whatIfEvent(n *jtNode, path string) (WhatIfEvent, bool) {
 		case CodeUpdate, CodeMove:
 			e.Code = code
 		case CodeCreate:
-			r.errs.add(cp, "new items come from \"arrivals\"; expected a trigger code, UPDATE or MOVE")
+			r.errs.addCode(cp, "wi.noCreate")
 		default:
 			var known bool
 			info, known = LookupTrigger(code)
 			switch {
 			case !known:
-				r.errs.add(cp, "expected a trigger code, UPDATE or MOVE, got %q", code)
+				r.errs.addCode(cp, "wi.eventCode", Quote(code))
 			case e.Entity != "" && !info.Supports(e.Entity):
-				r.errs.add(cp, "%s is not available for %s; it works for %s", code, e.Entity, info.SupportedTypes())
+				r.errs.addCode(cp, "xref.triggerNotFor", code, e.Entity, info.SupportedTypes())
 			default:
 				e.Code = code
 			}
@@ -388,7 +388,7 @@ func (r *reader) whatIfEvent(n *jtNode, path string) (WhatIfEvent, bool) {
 	if tn, tp := eo.get("target"); tn != nil {
 		e.Target, _ = r.enum(tn, tp, WhatIfTargetItem, WhatIfTargetContact)
 		if e.Target == WhatIfTargetContact && (e.Code == CodeUpdate || e.Code == CodeMove) {
-			r.errs.add(tp, "%s acts on the item itself; \"contact\" goes only with trigger codes", e.Code)
+			r.errs.addCode(tp, "wi.contact", e.Code)
 		}
 	}
 	if pn, pp := eo.get("probability"); pn != nil {
@@ -398,13 +398,13 @@ func (r *reader) whatIfEvent(n *jtNode, path string) (WhatIfEvent, bool) {
 	dn, dpath := eo.get("perDay")
 	switch {
 	case wn != nil && dn != nil:
-		r.errs.add(dpath, "\"within\" and \"perDay\" cannot be combined: an event happens once in a window or at a daily rate")
+		r.errs.addCode(dpath, "wi.withinAndPerDay")
 	case wn == nil && dn == nil:
-		r.errs.add(path, "expected \"within\": [\"1d\", \"5d\"] (once, in a window after the item entered the stage) or \"perDay\": rate")
+		r.errs.addCode(path, "wi.withinOrPerDay")
 	case wn != nil:
 		if items, ok := r.list(wn, wp, "two durations such as [\"1d\", \"5d\"]"); ok {
 			if len(items) != 2 {
-				r.errs.add(wp, "expected two durations such as [\"1d\", \"5d\"], got %d entries", len(items))
+				r.errs.addCode(wp, "wi.twoDurations", strconv.Itoa(len(items)))
 			} else {
 				var ds [2]time.Duration
 				good := true
@@ -417,7 +417,7 @@ func (r *reader) whatIfEvent(n *jtNode, path string) (WhatIfEvent, bool) {
 					}
 					d, err := ParseDuration(s)
 					if err != nil {
-						r.errs.add(ip, "%s", err.Error())
+						r.errs.addErr(ip, err)
 						good = false
 						continue
 					}
@@ -425,13 +425,13 @@ func (r *reader) whatIfEvent(n *jtNode, path string) (WhatIfEvent, bool) {
 					e.Within = append(e.Within, s)
 				}
 				if good && ds[1] < ds[0] {
-					r.errs.add(indexPath(wp, 1), "expected a duration ≥ %s, got %q", e.Within[0], e.Within[1])
+					r.errs.addCode(indexPath(wp, 1), "wi.windowOrder", e.Within[0], Quote(e.Within[1]))
 				}
 			}
 		}
 	default:
 		if eo.n.member("probability") != nil {
-			r.errs.add(keyPath(path, "probability"), "\"probability\" goes only with \"within\"; \"perDay\" is already a rate")
+			r.errs.addCode(keyPath(path, "probability"), "wi.probability")
 		}
 		e.PerDay, _ = r.realNumber(dn, dpath, math.SmallestNonzeroFloat64, 1440, "a rate per day above 0 and at most 1440")
 	}
@@ -439,14 +439,14 @@ func (r *reader) whatIfEvent(n *jtNode, path string) (WhatIfEvent, bool) {
 	switch {
 	case dn2 == nil:
 		if e.Code == CodeUpdate || e.Code == CodeMove {
-			r.errs.add(dp2, "missing required key, expected the data of %s", e.Code)
+			r.errs.addCode(dp2, "xref.eventData", e.Code)
 		}
 	case e.Code == CodeUpdate:
 		if do, ok := r.object(dn2, dp2, "fields"); ok {
 			fn, fp := r.need(do, "fields", "an object of field values")
 			if fn != nil {
 				if fn.kind != jtObject {
-					r.errs.add(fp, "expected an object of field values such as {\"TITLE\": \"…\"}, got %s", fn.describe())
+					r.errs.addCode(fp, "read.fieldsObject", fn.describe())
 				} else {
 					f := r.fields(fn, fp)
 					if f == nil {

@@ -79,7 +79,7 @@ func (r *reader) whatIfFlows(wo obj, version int) []WhatIfFlow {
 		return nil
 	}
 	if version < 2 {
-		r.errs.add(fp, "\"flows\" needs \"version\": 2 in the whatif section")
+		r.errs.addCode(fp, "wi.flowsVersion")
 		return nil
 	}
 	items, _ := r.list(fn, fp, "an array of flows")
@@ -99,7 +99,7 @@ func (r *reader) whatIfFlows(wo obj, version int) []WhatIfFlow {
 		if f.Stage != "" {
 			k := f.Entity + "\x00" + f.Stage
 			if prev, dup := seen[k]; dup {
-				r.errs.add(sp, "stage %q of %s already has a flow at %s", f.Stage, f.Entity, prev)
+				r.errs.addCode(sp, "wi.flowTwice", Quote(f.Stage), f.Entity, prev)
 			}
 			seen[k] = path
 		}
@@ -114,7 +114,7 @@ func (r *reader) whatIfFlows(wo obj, version int) []WhatIfFlow {
 			}
 		}
 		if len(r.errs.errs) == before && sum <= 0 {
-			r.errs.add(np, "expected at least one branch with a share above zero")
+			r.errs.addCode(np, "wi.noShare")
 		}
 		if len(r.errs.errs) == before {
 			out = append(out, f)
@@ -134,17 +134,17 @@ func (r *reader) whatIfBranch(n *jtNode, path, entity, from string) (WhatIfBranc
 	yn, yp := bo.get("stay")
 	switch {
 	case sn != nil && yn != nil:
-		r.errs.add(yp, "\"stay\" and \"stage\" cannot be combined: a branch goes to a stage or stays")
+		r.errs.addCode(yp, "wi.stayAndStage")
 	case yn != nil:
 		if stay, ok := r.boolean(yn, yp); ok && !stay {
-			r.errs.add(yp, "expected true (or leave \"stay\" out and give \"stage\")")
+			r.errs.addCode(yp, "wi.stayTrue")
 		}
 		b.Stay = true
 	default:
 		sn, sp = r.need(bo, "stage", "the next stage, or \"stay\": true")
 		b.Stage, _ = r.stage(sn, sp, entity)
 		if b.Stage != "" && b.Stage == from {
-			r.errs.add(sp, "expected another stage than the flow's own %q", from)
+			r.errs.addCode(sp, "wi.otherStage", Quote(from))
 		}
 	}
 	pn, pp := r.need(bo, "share", "a weight ≥ 0")
@@ -152,7 +152,7 @@ func (r *reader) whatIfBranch(n *jtNode, path, entity, from string) (WhatIfBranc
 	an, ap := bo.get("after")
 	switch {
 	case b.Stay && an != nil:
-		r.errs.add(ap, "a \"stay\" branch has no time in the stage")
+		r.errs.addCode(ap, "wi.stayNoTime")
 	case !b.Stay:
 		an, ap = r.need(bo, "after", "dwell-time quantiles such as [\"10m\", \"2h\", \"3d\"]")
 		items, ok := r.list(an, ap, "dwell-time quantiles such as [\"10m\", \"2h\", \"3d\"]")
@@ -160,7 +160,7 @@ func (r *reader) whatIfBranch(n *jtNode, path, entity, from string) (WhatIfBranc
 			break
 		}
 		if len(items) < 1 || len(items) > maxFlowQuantiles {
-			r.errs.add(ap, "expected 1 to %d durations, got %d", maxFlowQuantiles, len(items))
+			r.errs.addCode(ap, "wi.durations", strconv.Itoa(maxFlowQuantiles), strconv.Itoa(len(items)))
 			break
 		}
 		var last time.Duration
@@ -172,11 +172,11 @@ func (r *reader) whatIfBranch(n *jtNode, path, entity, from string) (WhatIfBranc
 			}
 			d, err := ParseDuration(s)
 			if err != nil {
-				r.errs.add(ip, "%s", err.Error())
+				r.errs.addErr(ip, err)
 				continue
 			}
 			if i > 0 && d < last {
-				r.errs.add(ip, "expected a duration ≥ %s (quantiles go up), got %q", b.After[len(b.After)-1], s)
+				r.errs.addCode(ip, "wi.quantileOrder", b.After[len(b.After)-1], Quote(s))
 			}
 			last = d
 			b.After = append(b.After, s)

@@ -9,9 +9,11 @@ import (
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/internal/langcheck"
 )
 
 func modelDoc(whatif string) string {
@@ -79,10 +81,25 @@ func TestModelErrors(t *testing.T) {
 			_, err := engine.ReadScenario([]byte(doc))
 			require.True(t, errors.Is(err, engine.ErrInvalid), "the reader accepts %s", doc)
 			require.Contains(t, err.Error(), tt.want)
+			assertErrorsInRussian(t, err)
 			if tt.schemaToo {
 				require.Error(t, schemaOK(sch, doc), "the schema accepts %s", doc)
 			}
 		})
+	}
+}
+
+// assertErrorsInRussian checks that every error of a read reads in
+// Russian, with its JSON path, and in English as the command line prints it.
+func assertErrorsInRussian(t *testing.T, err error) {
+	t.Helper()
+	var es engine.Errors
+	require.True(t, errors.As(err, &es), "%v", err)
+	for _, e := range es {
+		require.NotEmpty(t, e.Code, e.Error())
+		assert.Equal(t, e.Error(), e.Text("en"))
+		assert.Equal(t, e.Path+": "+e.Message("ru"), e.Text("ru"))
+		assert.Empty(t, langcheck.Problems(e.Message("ru"), "min", "max", "whatif", "true"), e.Path)
 	}
 }
 
@@ -139,6 +156,7 @@ func TestFlowErrors(t *testing.T) {
 			_, err := engine.ReadScenario([]byte(doc))
 			require.True(t, errors.Is(err, engine.ErrInvalid), "the reader accepts %s", doc)
 			require.Contains(t, err.Error(), tt.want)
+			assertErrorsInRussian(t, err)
 			if tt.schemaToo {
 				require.Error(t, schemaOK(sch, doc), "the schema accepts %s", doc)
 			}
