@@ -545,3 +545,19 @@ func (p *jtParser) object() jtNode {
 		}
 	}
 }
+
+// JSONSyntaxError returns the first JSON syntax error of data, with its
+// line and column, as a coded Error that reads in any language (Message);
+// nil when data is one well-formed JSON document. Duplicate keys are not
+// syntax errors here. Other readers of JSON files (the Bitrix24 import)
+// use it to say what is wrong in the interface's language.
+func JSONSyntaxError(data []byte) *Error {
+	var errs errList
+	parseJSONTree(data, &errs)
+	for _, e := range errs.errs {
+		if e.Code != "json.duplicateKey" {
+			return e
+		}
+	}
+	return nil
+}

@@ -3,7 +3,6 @@ package b24import
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -29,21 +28,18 @@ const MaxDepth = engine.MaxJSONDepth
 // parsed twice, so reading is linear in the input whatever its shape.
 func decode(data []byte, where, expected string) (any, error) {
 	if len(data) > MaxInput {
-		return nil, fmt.Errorf("%s: the file is %.1f MB, more than the %d MB the import reads; is it the right file?",
-			where, float64(len(data))/1e6, MaxInput/1_000_000)
+		return nil, fail(at(where), phrase("b24.tooBig", strconv.FormatFloat(float64(len(data))/1e6, 'f', 1, 64), itoa(MaxInput/1_000_000)))
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if line, col, deep := tooDeep(data); deep {
-		return nil, fmt.Errorf("%s: line %d, column %d: nesting is deeper than %d levels; %s", where, line, col, MaxDepth, expected)
+		return nil, fail(at(where), phrase("b24.deep", itoa(line), itoa(col), itoa(MaxDepth), expected))
 	}
 	var v any
 	if err := json.Unmarshal(data, &v); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line, col := position(data, se.Offset)
-			return nil, fmt.Errorf("%s: line %d, column %d: %v; %s", where, line, col, err, expected)
+		if se := engine.JSONSyntaxError(data); se != nil {
+			return nil, &problemError{Problem{Place: at(where), Reader: se, What: phrase("b24.expected", expected)}}
 		}
-		return nil, fmt.Errorf("%s: %v; %s", where, err, expected)
+		return nil, fail(at(where), phrase("b24.json", err.Error(), expected))
 	}
 	return v, nil
 }
@@ -103,19 +99,19 @@ func ParseCategories(data []byte) ([]Category, error) {
 	}
 	v, err := decode(data, "crm.category.list", categoriesExpected)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return nil, asError(err)
 	}
 	var out []Category
 	if err := categoriesOf(v, "crm.category.list", &out); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return nil, asError(err)
 	}
 	return out, nil
 }
 
 func categoriesOf(v any, where string, out *[]Category) error {
-	v, err := unwrap(v)
-	if err != nil {
-		return fmt.Errorf("%s: %w", where, err)
+	v, failed := unwrap(v)
+	if failed != nil {
+		return fail(at(where), *failed)
 	}
 	if obj, ok := v.(map[string]any); ok {
 		if list, ok := obj["categories"].([]any); ok {
@@ -124,7 +120,7 @@ func categoriesOf(v any, where string, out *[]Category) error {
 	}
 	list, ok := v.([]any)
 	if !ok {
-		return fmt.Errorf("%s: %s, got %s", where, categoriesExpected, jsonType(v))
+		return fail(at(where), phrase("b24.got", categoriesExpected, jsonType(v)))
 	}
 	// An array of responses (one call per entity type) or of categories.
 	if len(list) > 0 && looksLikeResponse(list[0]) {
@@ -142,23 +138,23 @@ func categoryList(list []any, where string, out *[]Category) error {
 	for i, item := range list {
 		rec, ok := item.(map[string]any)
 		if !ok {
-			return fmt.Errorf("%s[%d]: expected a category object, got %s", where, i, jsonType(item))
+			return fail(at(fmt.Sprintf("%s[%d]", where, i)), phrase("b24.notCategory", jsonType(item)))
 		}
-		here := fmt.Sprintf("%s[%d]", where, i)
+		here := at(fmt.Sprintf("%s[%d]", where, i))
 		var c Category
-		var err error
-		if c.ID, err = intField(rec, "id", true); err != nil {
-			return fmt.Errorf("%s: %w", here, err)
+		var bad *Phrase
+		if c.ID, bad = intField(rec, "id", true); bad != nil {
+			return fail(here, *bad)
 		}
-		here = fmt.Sprintf("%s (category %d)", here, c.ID)
-		if c.Name, err = stringField(rec, "name"); err != nil {
-			return fmt.Errorf("%s: %w", here, err)
+		here = phrase("b24.category", fmt.Sprintf("%s[%d]", where, i), itoa(c.ID))
+		if c.Name, bad = stringField(rec, "name"); bad != nil {
+			return fail(here, *bad)
 		}
-		if c.Sort, err = intField(rec, "sort", false); err != nil {
-			return fmt.Errorf("%s: %w", here, err)
+		if c.Sort, bad = intField(rec, "sort", false); bad != nil {
+			return fail(here, *bad)
 		}
-		if c.EntityTypeID, err = intField(rec, "entityTypeId", true); err != nil {
-			return fmt.Errorf("%s: %w", here, err)
+		if c.EntityTypeID, bad = intField(rec, "entityTypeId", true); bad != nil {
+			return fail(here, *bad)
 		}
 		def, _ := stringField(rec, "isDefault")
 		c.IsDefault = def == "Y"
@@ -172,27 +168,27 @@ func categoryList(list []any, where string, out *[]Category) error {
 // responses.
 func ParseStatuses(data []byte) ([]Status, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%w: the crm.status.list output is empty", ErrInvalid)
+		return nil, one(Phrase{}, phrase("b24.empty"))
 	}
 	v, err := decode(data, "crm.status.list", statusesExpected)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return nil, asError(err)
 	}
 	var out []Status
 	if err := statusesOf(v, "crm.status.list", &out); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return nil, asError(err)
 	}
 	return out, nil
 }
 
 func statusesOf(v any, where string, out *[]Status) error {
-	v, err := unwrap(v)
-	if err != nil {
-		return fmt.Errorf("%s: %w", where, err)
+	v, failed := unwrap(v)
+	if failed != nil {
+		return fail(at(where), *failed)
 	}
 	list, ok := v.([]any)
 	if !ok {
-		return fmt.Errorf("%s: %s, got %s", where, statusesExpected, jsonType(v))
+		return fail(at(where), phrase("b24.got", statusesExpected, jsonType(v)))
 	}
 	if len(list) > 0 && looksLikeResponse(list[0]) {
 		for i, item := range list {
@@ -205,32 +201,31 @@ func statusesOf(v any, where string, out *[]Status) error {
 	for i, item := range list {
 		rec, ok := item.(map[string]any)
 		if !ok {
-			return fmt.Errorf("%s[%d]: expected a status object, got %s", where, i, jsonType(item))
+			return fail(at(fmt.Sprintf("%s[%d]", where, i)), phrase("b24.notStatus", jsonType(item)))
 		}
-		here := fmt.Sprintf("%s[%d]", where, i)
 		var s Status
-		var err error
+		var bad *Phrase
 		if id, ok := rec["ID"]; ok {
 			s.ID = scalarText(id)
 		}
-		here = fmt.Sprintf("%s (ID %s)", here, short(s.ID))
-		if s.EntityID, err = stringField(rec, "ENTITY_ID"); err != nil || s.EntityID == "" {
-			return fmt.Errorf("%s: ENTITY_ID: expected a string such as \"DEAL_STAGE\"", here)
+		here := phrase("b24.status", fmt.Sprintf("%s[%d]", where, i), short(s.ID))
+		if s.EntityID, bad = stringField(rec, "ENTITY_ID"); bad != nil || s.EntityID == "" {
+			return fail(here, phrase("b24.entityID"))
 		}
-		if s.StatusID, err = stringField(rec, "STATUS_ID"); err != nil || s.StatusID == "" {
-			return fmt.Errorf("%s: STATUS_ID: expected a string such as \"NEW\"", here)
+		if s.StatusID, bad = stringField(rec, "STATUS_ID"); bad != nil || s.StatusID == "" {
+			return fail(here, phrase("b24.statusID"))
 		}
-		if s.Name, err = stringField(rec, "NAME"); err != nil {
-			return fmt.Errorf("%s: %w", here, err)
+		if s.Name, bad = stringField(rec, "NAME"); bad != nil {
+			return fail(here, *bad)
 		}
-		if s.Sort, err = intField(rec, "SORT", false); err != nil {
-			return fmt.Errorf("%s: %w", here, err)
+		if s.Sort, bad = intField(rec, "SORT", false); bad != nil {
+			return fail(here, *bad)
 		}
-		if s.Color, err = stringField(rec, "COLOR"); err != nil {
-			return fmt.Errorf("%s: %w", here, err)
+		if s.Color, bad = stringField(rec, "COLOR"); bad != nil {
+			return fail(here, *bad)
 		}
-		if s.Semantics, err = stringField(rec, "SEMANTICS"); err != nil {
-			return fmt.Errorf("%s: %w", here, err)
+		if s.Semantics, bad = stringField(rec, "SEMANTICS"); bad != nil {
+			return fail(here, *bad)
 		}
 		// Older portals keep colour and semantics under EXTRA only.
 		if extra, ok := rec["EXTRA"].(map[string]any); ok {
@@ -242,9 +237,9 @@ func statusesOf(v any, where string, out *[]Status) error {
 			}
 		}
 		if _, ok := rec["CATEGORY_ID"]; ok && rec["CATEGORY_ID"] != nil {
-			n, err := intField(rec, "CATEGORY_ID", false)
-			if err != nil {
-				return fmt.Errorf("%s: %w", here, err)
+			n, bad := intField(rec, "CATEGORY_ID", false)
+			if bad != nil {
+				return fail(here, *bad)
 			}
 			s.CategoryID = &n
 		}
@@ -266,10 +261,11 @@ func looksLikeResponse(v any) bool {
 
 // unwrap returns the value of a REST response's "result" key, or the input
 // itself when it is the bare result.
-func unwrap(v any) (any, error) {
+func unwrap(v any) (any, *Phrase) {
 	if obj, ok := v.(map[string]any); ok {
 		if errText, ok := obj["error"]; ok {
-			return nil, fmt.Errorf("the REST call failed: error %s %s", short(scalarText(errText)), short(scalarText(obj["error_description"])))
+			p := phrase("b24.restFailed", short(scalarText(errText)), short(scalarText(obj["error_description"])))
+			return nil, &p
 		}
 		if res, ok := obj["result"]; ok {
 			return res, nil
@@ -291,7 +287,7 @@ func short(s string) string {
 
 // stringField reads a string; null and absence are "". Bitrix24 returns
 // some values as numbers, which are accepted as their text.
-func stringField(rec map[string]any, key string) (string, error) {
+func stringField(rec map[string]any, key string) (string, *Phrase) {
 	switch v := rec[key].(type) {
 	case nil:
 		return "", nil
@@ -300,32 +296,37 @@ func stringField(rec map[string]any, key string) (string, error) {
 	case float64:
 		return strconv.FormatFloat(v, 'f', -1, 64), nil
 	default:
-		return "", fmt.Errorf("%s: expected a string, got %s", key, jsonType(v))
+		p := phrase("b24.string", key, jsonType(v))
+		return "", &p
 	}
 }
 
 // intField reads an integer given as a number or as a string of digits
 // (Bitrix24 returns both).
-func intField(rec map[string]any, key string, required bool) (int, error) {
+func intField(rec map[string]any, key string, required bool) (int, *Phrase) {
 	switch v := rec[key].(type) {
 	case nil:
 		if required {
-			return 0, fmt.Errorf("%s: missing", key)
+			p := phrase("b24.missing", key)
+			return 0, &p
 		}
 		return 0, nil
 	case float64:
 		if v != math.Trunc(v) || math.Abs(v) > 1<<31 {
-			return 0, fmt.Errorf("%s: expected an integer, got %v", key, v)
+			p := phrase("b24.int", key, fmt.Sprint(v))
+			return 0, &p
 		}
 		return int(v), nil
 	case string:
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil {
-			return 0, fmt.Errorf("%s: expected an integer, got %q", key, short(v))
+			p := phrase("b24.int", key, strconv.Quote(short(v)))
+			return 0, &p
 		}
 		return n, nil
 	default:
-		return 0, fmt.Errorf("%s: expected an integer, got %s", key, jsonType(v))
+		p := phrase("b24.int", key, jsonType(v))
+		return 0, &p
 	}
 }
 

@@ -49,6 +49,8 @@ type Problem struct {
 	// err is the reader's error behind the problem, if any: Text renders
 	// it in the interface's language.
 	err *engine.Error
+	// text renders a problem of another import (Bitrix24) in a language.
+	text func(lang string) string
 }
 
 // Text is the problem's message in lang: the engine's reading errors
@@ -56,6 +58,9 @@ type Problem struct {
 // own checks are in the catalogs of both languages; any other error reads
 // as it was given.
 func (p Problem) Text(lang string) string {
+	if p.text != nil {
+		return p.text(i18n.Normalize(lang))
+	}
 	if p.err == nil {
 		return p.Msg
 	}
@@ -84,6 +89,15 @@ func Problems(err error) []Problem {
 	var e *engine.Error
 	if errors.As(err, &e) {
 		return []Problem{{Path: e.Path, Msg: e.Msg, err: e}}
+	}
+	var be *b24import.Error
+	if errors.As(err, &be) {
+		en := be.Lines(i18n.EN)
+		out := make([]Problem, len(en))
+		for i := range en {
+			out[i] = Problem{Msg: en[i], text: func(lang string) string { return be.Lines(lang)[i] }}
+		}
+		return out
 	}
 	return []Problem{{Msg: err.Error()}}
 }

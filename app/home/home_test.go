@@ -114,6 +114,17 @@ func TestProblemsInTheInterfaceLanguage(t *testing.T) {
 	assert.Equal(t, "disk full", plain[0].Text("ru"), "an error without a text of its own reads as given")
 }
 
+// The Bitrix24 import's problems read in the interface language too, one
+// per record at fault.
+func TestBitrix24ProblemsInTheInterfaceLanguage(t *testing.T) {
+	_, err := home.FromBitrix24(nil, []byte(`[{"ID": "7", "ENTITY_ID": "DEAL_STAGE", "STATUS_ID": "NEW", "SORT": true}]`), "B24", "ru")
+	require.Error(t, err)
+	ps := home.Problems(err)
+	require.Len(t, ps, 1)
+	assert.Equal(t, "crm.status.list[0] (ID 7): SORT: expected an integer, got a boolean", ps[0].Text("en"))
+	assert.Equal(t, "crm.status.list[0] (ID 7): SORT: ожидалось целое число, а в файле: логическое значение", ps[0].Text("ru"))
+}
+
 func TestValidateAndSummarize(t *testing.T) {
 	for _, ex := range home.Examples() {
 		t.Run(ex.Name, func(t *testing.T) {
