@@ -162,3 +162,25 @@ func TestBoardWithoutScenario(t *testing.T) {
 	assert.Equal(t, "/", b.eval(t, `document.querySelector('[data-testid="board-message"] a').getAttribute("href")`))
 	b.assertNoErrors(t)
 }
+
+// TestBoardManyItemsRenderAPage: a board of many deals renders only the
+// first cards of each column (data-rendered), counts them all
+// (data-count), and "show more" renders more.
+func TestBoardManyItemsRenderAPage(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+seedExample+"&items=199")
+	b.waitFor(t, `document.querySelector('.board-page__tab-count')?.textContent === "200"`)
+	cols := `[...document.querySelectorAll('.board__column')]`
+	assert.Equal(t, "200", b.eval(t, `String(`+cols+`.reduce((n, c) => n + Number(c.dataset.count), 0))`))
+	// Every column says how many cards it has in the page, and no more than a page.
+	assert.Equal(t, "true", b.eval(t, `String(`+cols+`.every(c => Number(c.dataset.rendered) === c.querySelectorAll('.board__card').length && Number(c.dataset.rendered) <= 20))`))
+	assert.Equal(t, "20", b.eval(t, `document.querySelector('[data-stage="NEW"]').dataset.rendered`))
+	assert.Equal(t, "41", b.eval(t, `document.querySelector('[data-stage="NEW"]').dataset.count`))
+
+	click(t, b, `[data-stage="NEW"] [data-testid="column-more"]`)
+	b.waitFor(t, `document.querySelector('[data-stage="NEW"]').dataset.rendered === "41"`)
+	assert.Equal(t, "41", b.eval(t, `String(document.querySelectorAll('[data-stage="NEW"] .board__card').length)`))
+	assert.Equal(t, "false", b.eval(t, `String(!!document.querySelector('[data-stage="NEW"] [data-testid="column-more"]'))`))
+	b.assertNoErrors(t)
+}

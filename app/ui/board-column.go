@@ -12,7 +12,10 @@ import (
 
 // BoardColumn is one stage of the board: a coloured header with the stage
 // name, the item count and the stage's triggers and robots, then the cards.
-// Cards dropped on it are moved to its stage.
+// Cards dropped on it are moved to its stage. A column renders at most
+// its first cards (simulate.PageSize, more on "show more"), so the page
+// stays small whatever the number of items: data-count is how many items
+// the stage holds, data-rendered how many cards are in the page.
 type BoardColumn struct {
 	app.Compo
 
@@ -27,12 +30,9 @@ type BoardColumn struct {
 	Triggers  []simulate.Chip
 	Robots    []simulate.Chip
 
-	OnDrop func(ctx app.Context, stage, target string)
-	OnMore func(ctx app.Context, stage string)
-	OnOpen func(ctx app.Context, target string)
-	OnFire func(ctx app.Context, target string)
-	OnMove func(ctx app.Context, target string)
-	OnDrag func(ctx app.Context, target string)
+	// Actions are what the column and its cards do (one pointer for the
+	// whole board, so that an unchanged column is not rendered again).
+	Actions *CardActions
 
 	over bool
 }
@@ -50,6 +50,8 @@ func (c *BoardColumn) Render() app.UI {
 	return app.Section().
 		Class(class).
 		DataSet("stage", c.Stage).
+		DataSet("count", c.Count).
+		DataSet("rendered", len(c.Cards)).
 		Aria("label", c.Name).
 		OnDragOver(c.onDragOver).
 		OnDragEnter(c.onDragOver).
@@ -98,8 +100,7 @@ func (c *BoardColumn) Render() app.UI {
 					cd := c.Cards[i]
 					return &ItemCard{
 						Lang: c.Lang, Target: cd.Target, Title: cd.Title, Amount: cd.Amount,
-						Responsible: cd.Responsible, Pending: cd.Pending, Moved: cd.Moved,
-						OnOpen: c.OnOpen, OnFire: c.OnFire, OnMove: c.OnMove, OnDrag: c.OnDrag,
+						Responsible: cd.Responsible, Pending: cd.Pending, Moved: cd.Moved, Actions: c.Actions,
 					}
 				}),
 				app.If(c.Count == 0, func() app.UI {
@@ -140,15 +141,13 @@ func (c *BoardColumn) onDrop(ctx app.Context, e app.Event) {
 	if dt := e.Get("dataTransfer"); dt.Truthy() {
 		target = dt.Call("getData", "text/plain").String()
 	}
-	if c.OnDrop != nil {
-		c.OnDrop(ctx, c.Stage, target)
+	if c.Actions != nil && c.Actions.Drop != nil {
+		c.Actions.Drop(ctx, c.Stage, target)
 	}
 }
 
 func (c *BoardColumn) onMore(ctx app.Context, e app.Event) {
-	if c.OnMore != nil {
-		c.OnMore(ctx, c.Stage)
-	}
+	c.Actions.call(ctx, func(a *CardActions) func(app.Context, string) { return a.More }, c.Stage)
 }
 
 // chipTitle is the tooltip of a trigger or robot chip: "Робот: Позвонить

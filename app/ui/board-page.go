@@ -101,6 +101,21 @@ type BoardPage struct {
 
 	// place is the address of what the page shows (kept in the URL).
 	place route.Place
+
+	// actions is what the columns and cards do, made once (cardActions).
+	actions *CardActions
+}
+
+// cardActions returns the board's one CardActions, so that the columns and
+// cards see the same pointer on every render.
+func (p *BoardPage) cardActions() *CardActions {
+	if p.actions == nil {
+		p.actions = &CardActions{
+			Open: p.onOpen, Fire: p.onFire, Move: p.onMoveMenu, Drop: p.onDrop, More: p.onMore,
+			Drag: func(ctx app.Context, target string) { p.dragTarget = target; ctx.PreventUpdate() },
+		}
+	}
+	return p.actions
 }
 
 // OnMount restores the language and the side panel's state; OnNav, which
@@ -427,8 +442,7 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 					return &BoardColumn{
 						Lang: lang, Stage: col.Stage, Name: col.Name, Color: col.Color, Semantics: col.Semantics,
 						Count: col.Count, More: col.More, Cards: col.Cards, Triggers: col.Triggers, Robots: col.Robots,
-						OnDrop: p.onDrop, OnMore: p.onMore, OnOpen: p.onOpen, OnFire: p.onFire, OnMove: p.onMoveMenu,
-						OnDrag: func(ctx app.Context, target string) { p.dragTarget = target; ctx.PreventUpdate() },
+						Actions: p.cardActions(),
 					}
 				}),
 			}},

@@ -26,9 +26,11 @@ func TestItemCard(t *testing.T) {
 			c := &ItemCard{
 				Lang: tt.lang, Target: "DEAL_1", Title: "<b>Поставка</b>", Amount: "50\u00a0000\u00a0₽",
 				Responsible: "Максим Менеджер", Pending: []string{"Напомнить · пн 12 янв, 11:00"}, Moved: tt.moved,
-				OnOpen: func(_ app.Context, t string) { opened = append(opened, t) },
-				OnFire: func(_ app.Context, t string) { fired = append(fired, t) },
-				OnMove: func(_ app.Context, t string) { moved = append(moved, t) },
+				Actions: &CardActions{
+					Open: func(_ app.Context, t string) { opened = append(opened, t) },
+					Fire: func(_ app.Context, t string) { fired = append(fired, t) },
+					Move: func(_ app.Context, t string) { moved = append(moved, t) },
+				},
 			}
 			e := app.NewTestEngine()
 			require.NoError(t, e.Load(c))

@@ -23,14 +23,39 @@ type ItemCard struct {
 	// Moved highlights a card the last action moved or created.
 	Moved bool
 
-	// OnOpen opens the item's details and history.
-	OnOpen func(ctx app.Context, target string)
-	// OnFire opens the event dialog for the item.
-	OnFire func(ctx app.Context, target string)
-	// OnMove opens the stage menu (the keyboard alternative to dragging).
-	OnMove func(ctx app.Context, target string)
-	// OnDrag reports the start of a drag.
-	OnDrag func(ctx app.Context, target string)
+	// Actions are what the card's buttons do; nil does nothing.
+	Actions *CardActions
+}
+
+// CardActions are what a card's buttons do, given the card's target. The
+// board passes the same pointer to every card and column: go-app renders a
+// child component again when one of its fields changed, and a func field
+// never compares equal, even to itself, while the same pointer does. So
+// after an event only the cards whose data changed are rendered again.
+type CardActions struct {
+	// Open opens the item's details and history.
+	Open func(ctx app.Context, target string)
+	// Fire opens the event dialog for the item.
+	Fire func(ctx app.Context, target string)
+	// Move opens the stage menu (the keyboard alternative to dragging).
+	Move func(ctx app.Context, target string)
+	// Drag reports the start of a drag.
+	Drag func(ctx app.Context, target string)
+	// Drop moves the dragged item (target, or the one Drag reported when
+	// the drop carries none) to stage.
+	Drop func(ctx app.Context, stage, target string)
+	// More shows more cards of a stage's column.
+	More func(ctx app.Context, stage string)
+}
+
+// call runs one of the actions when it is set.
+func (a *CardActions) call(ctx app.Context, pick func(*CardActions) func(app.Context, string), target string) {
+	if a == nil {
+		return
+	}
+	if f := pick(a); f != nil {
+		f(ctx, target)
+	}
 }
 
 // Render implements app.Composer.
@@ -98,27 +123,19 @@ func (c *ItemCard) onDragStart(ctx app.Context, e app.Event) {
 		dt.Call("setData", "text/plain", c.Target)
 		dt.Set("effectAllowed", "move")
 	}
-	if c.OnDrag != nil {
-		c.OnDrag(ctx, c.Target)
-	}
+	c.Actions.call(ctx, func(a *CardActions) func(app.Context, string) { return a.Drag }, c.Target)
 }
 
 func (c *ItemCard) onOpen(ctx app.Context, e app.Event) {
-	if c.OnOpen != nil {
-		c.OnOpen(ctx, c.Target)
-	}
+	c.Actions.call(ctx, func(a *CardActions) func(app.Context, string) { return a.Open }, c.Target)
 }
 
 func (c *ItemCard) onFire(ctx app.Context, e app.Event) {
-	if c.OnFire != nil {
-		c.OnFire(ctx, c.Target)
-	}
+	c.Actions.call(ctx, func(a *CardActions) func(app.Context, string) { return a.Fire }, c.Target)
 }
 
 func (c *ItemCard) onMove(ctx app.Context, e app.Event) {
-	if c.OnMove != nil {
-		c.OnMove(ctx, c.Target)
-	}
+	c.Actions.call(ctx, func(a *CardActions) func(app.Context, string) { return a.Move }, c.Target)
 }
 
 // initials are the first letters of the first two words of a name.
