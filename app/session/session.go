@@ -158,13 +158,21 @@ func (s *Session) close() {
 // or a blank one) and opens it. Nothing is stored when data is invalid:
 // the error lists every problem with its JSON path (engine.Errors).
 func (s *Session) Create(ctx context.Context, data []byte) (string, error) {
-	s.mu.Lock()
-	defer s.changed()
-	defer s.mu.Unlock()
 	sc, err := engine.ReadScenario(data)
 	if err != nil {
 		return "", err
 	}
+	return s.CreateScenario(ctx, sc)
+}
+
+// CreateScenario is Create for a scenario already read (and changed: the
+// board's ?items=N adds deals to an example), so that ten thousand deals
+// are not written and read back once more before being stored. sc becomes
+// the open scenario: the caller must not change it afterwards.
+func (s *Session) CreateScenario(ctx context.Context, sc *engine.Scenario) (string, error) {
+	s.mu.Lock()
+	defer s.changed()
+	defer s.mu.Unlock()
 	if err := engine.Check(sc); err != nil {
 		return "", err
 	}

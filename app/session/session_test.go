@@ -102,3 +102,35 @@ func TestConcurrentEditsDoNotConflict(t *testing.T) {
 	require.Equal(t, "xxxxxxxx", s.Scenario().Description)
 	require.Equal(t, 9, s.Doc().Revision-0, "one create and eight saves")
 }
+
+// TestCreateScenario: creating from a scenario already read stores what
+// Create stores for its file (the board's ?items=N skips one write and
+// read of the JSON this way).
+func TestCreateScenario(t *testing.T) {
+	ctx := context.Background()
+	data := []byte(`{"format": "triggersim/scenario", "version": 1, "title": "Тест", "locale": "ru",
+		"entities": [{"type": "DEAL"}], "items": [{"entity": "DEAL", "id": 1, "stage": "NEW", "fields": {"TITLE": "Поставка", "OPPORTUNITY": 5000}}]}`)
+	viaFile := newSession(t, memory.New())
+	idFile, err := viaFile.Create(ctx, data)
+	require.NoError(t, err)
+	fromFile, err := viaFile.Store().GetScenario(ctx, idFile)
+	require.NoError(t, err)
+
+	sc, err := engine.ReadScenario(data)
+	require.NoError(t, err)
+	direct := newSession(t, memory.New())
+	id, err := direct.CreateScenario(ctx, sc)
+	require.NoError(t, err)
+	stored, err := direct.Store().GetScenario(ctx, id)
+	require.NoError(t, err)
+	require.Equal(t, string(fromFile.Data), string(stored.Data))
+	require.Same(t, sc, direct.Scenario())
+	require.Equal(t, stored.Data, direct.Doc().JSON)
+
+	// An invalid scenario is refused and nothing is stored.
+	bad, err := engine.ReadScenario(data)
+	require.NoError(t, err)
+	bad.Items[0].Stage = "NOWHERE"
+	_, err = newSession(t, memory.New()).CreateScenario(ctx, bad)
+	require.Error(t, err)
+}

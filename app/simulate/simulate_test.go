@@ -360,6 +360,28 @@ func TestWithItems(t *testing.T) {
 	assert.Equal(t, 10, total)
 }
 
+// TestScenarioWithItems: the scenario ScenarioWithItems gives is the one
+// WithItems writes.
+func TestScenarioWithItems(t *testing.T) {
+	ex, ok := examples.Find("07-seed-article.json")
+	require.True(t, ok)
+	out, err := WithItems(ex.Data, 12)
+	require.NoError(t, err)
+	sc, err := ScenarioWithItems(ex.Data, 12)
+	require.NoError(t, err)
+	require.Len(t, sc.Items, 13)
+	written, err := engine.WriteScenario(sc)
+	require.NoError(t, err)
+	assert.Equal(t, string(out), string(written))
+
+	// No extra items: the scenario as read.
+	sc, err = ScenarioWithItems(ex.Data, 0)
+	require.NoError(t, err)
+	assert.Len(t, sc.Items, 1)
+	_, err = ScenarioWithItems([]byte(`{`), 3)
+	assert.Error(t, err)
+}
+
 func BenchmarkBoard10000(b *testing.B) {
 	var data []byte
 	for _, ex := range examples.All() {

@@ -182,10 +182,10 @@ func (p *BoardPage) load(ctx app.Context, place route.Place) {
 		}
 		extra := place.Items
 		ctx.Async(func() {
-			data, err := simulate.WithItems(data, extra)
+			sc, err := simulate.ScenarioWithItems(data, extra)
 			id := ""
 			if err == nil {
-				id, err = sess.Create(context.Background(), data)
+				id, err = sess.CreateScenario(context.Background(), sc)
 			}
 			ctx.Dispatch(func(ctx app.Context) { p.loaded(ctx, place.WithScenario(id), err) })
 		})
