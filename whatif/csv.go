@@ -7,11 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/text"
 )
 
 // A recorded event history is a CSV file with the columns time, code,
@@ -49,8 +51,86 @@ type CSVError struct {
 	// Key is the place inside the data column's JSON object that the
 	// message is about ("url", "fields.OPPORTUNITY"); "" for the cell.
 	Key string
-	Msg string
+	Msg string // in English, as Error prints it
+	// Code and Args say Msg language-neutrally: a key of Texts and its
+	// arguments. Reader is the scenario reader's error behind the message
+	// (a row is read as a one-event scenario); its message fills the
+	// code's last parameter, or is the whole message when Code is "".
+	// Text renders them in the interface's language; with neither, the
+	// message reads as Msg.
+	Code   string
+	Args   []string
+	Reader *engine.Error
 }
+
+// csvErr is a CSVError with a coded message.
+func csvErr(line int, column, code string, args ...string) *CSVError {
+	msg, _ := Texts.Format(text.EN, code, args...)
+	return &CSVError{Line: line, Column: column, Msg: msg, Code: code, Args: args}
+}
+
+// Message is the error's message in lang, without its place.
+func (e *CSVError) Message(lang string) string {
+	args := e.Args
+	if e.Reader != nil {
+		if e.Code == "" {
+			return e.Reader.Message(lang)
+		}
+		args = append(slices.Clone(args), e.Reader.Message(lang))
+	}
+	if e.Code != "" {
+		if s, ok := Texts.Format(lang, e.Code, args...); ok {
+			return s
+		}
+	}
+	return e.Msg
+}
+
+// Text renders "line 3, column data, key \"url\": message" in lang.
+func (e *CSVError) Text(lang string) string {
+	var place string
+	switch {
+	case e.Column == "":
+		place, _ = Texts.Format(lang, "replay.line", strconv.Itoa(e.Line))
+	case e.Key != "":
+		place, _ = Texts.Format(lang, "replay.key", strconv.Itoa(e.Line), e.Column, quoteShort(e.Key))
+	default:
+		place, _ = Texts.Format(lang, "replay.cell", strconv.Itoa(e.Line), e.Column)
+	}
+	return place + ": " + e.Message(lang)
+}
+
+// ReplayErrorLines renders every error of ReplayCSV in lang, one per line
+// of the file at fault, the last one saying that more exist when the list
+// is capped; any other error reads as it was given.
+func ReplayErrorLines(err error, lang string) []string {
+	var out []string
+	var walk func(err error)
+	walk = func(err error) {
+		var ce *CSVError
+		switch {
+		case err == errMoreCSV || err == ErrNoEvents:
+			key := map[error]string{errMoreCSV: "replay.more", ErrNoEvents: "replay.noEvents"}[err]
+			s, _ := Texts.Format(lang, key)
+			out = append(out, s)
+		case errors.As(err, &ce) && ce == err:
+			out = append(out, ce.Text(lang))
+		default:
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				for _, e := range j.Unwrap() {
+					walk(e)
+				}
+				return
+			}
+			out = append(out, err.Error())
+		}
+	}
+	walk(err)
+	return out
+}
+
+// errMoreCSV closes a capped list of errors.
+var errMoreCSV = fmt.Errorf("%w: … and more errors", ErrCSV)
 
 func (e *CSVError) Error() string {
 	switch {
@@ -60,6 +140,17 @@ func (e *CSVError) Error() string {
 		return fmt.Sprintf("line %d, column %s, key %s: %s", e.Line, e.Column, quoteShort(e.Key), e.Msg)
 	}
 	return fmt.Sprintf("line %d, column %s: %s", e.Line, e.Column, e.Msg)
+}
+
+// csvParseError is a line the CSV reader cannot split into cells.
+func csvParseError(pe *csv.ParseError) *CSVError {
+	switch {
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return csvErr(pe.Line, "", "replay.quote")
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return csvErr(pe.Line, "", "replay.bareQuote")
+	}
+	return &CSVError{Line: pe.Line, Msg: pe.Err.Error()}
 }
 
 // quoteShort quotes a piece of the user's file for a message, cut to its
@@ -98,7 +189,7 @@ func ReplayCSV(r io.Reader) ([]engine.Event, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				errs = append(errs, &CSVError{Line: pe.Line, Msg: pe.Err.Error()})
+				errs = append(errs, csvParseError(pe))
 			} else {
 				errs = append(errs, fmt.Errorf("%w: %v", ErrCSV, err))
 			}
@@ -118,7 +209,7 @@ func ReplayCSV(r io.Reader) ([]engine.Event, error) {
 		ev, rowErrs := csvRow(rec, line)
 		errs = append(errs, rowErrs...)
 		if len(errs) >= maxCSVErrors {
-			errs = append(errs[:maxCSVErrors], fmt.Errorf("%w: … and more errors", ErrCSV))
+			errs = append(errs[:maxCSVErrors], errMoreCSV)
 			break
 		}
 		if rowErrs == nil {
@@ -138,14 +229,13 @@ func ReplayCSV(r io.Reader) ([]engine.Event, error) {
 // optional. A misspelt name would otherwise be taken silently.
 func csvHeader(rec []string, line int) []error {
 	if len(rec) < 3 || len(rec) > 4 {
-		return []error{&CSVError{Line: line, Msg: fmt.Sprintf("expected the header time,code,target,data (4 columns), got %d columns", len(rec))}}
+		return []error{csvErr(line, "", "replay.headerColumns", strconv.Itoa(len(rec)))}
 	}
 	var out []error
 	for i, name := range rec {
 		name = strings.TrimSpace(strings.TrimPrefix(name, "\ufeff"))
 		if !strings.EqualFold(name, csvColumns[i]) {
-			out = append(out, &CSVError{Line: line, Column: strconv.Itoa(i + 1),
-				Msg: fmt.Sprintf("unknown column %s in the header, expected %q", quoteShort(name), csvColumns[i])})
+			out = append(out, csvErr(line, strconv.Itoa(i+1), "replay.unknownColumn", quoteShort(name), strconv.Quote(csvColumns[i])))
 		}
 	}
 	return out
@@ -156,7 +246,7 @@ func csvHeader(rec []string, line int) []error {
 // scenario's events accept, with the same messages.
 func csvRow(rec []string, line int) (engine.Event, []error) {
 	if len(rec) < 3 || len(rec) > 4 {
-		return engine.Event{}, []error{&CSVError{Line: line, Msg: fmt.Sprintf("expected 4 columns (time, code, target, data), got %d", len(rec))}}
+		return engine.Event{}, []error{csvErr(line, "", "replay.columns", strconv.Itoa(len(rec)))}
 	}
 	ev := map[string]any{
 		"at": strings.TrimSpace(rec[0]), "code": strings.TrimSpace(rec[1]), "target": strings.TrimSpace(rec[2]),
@@ -169,13 +259,18 @@ func csvRow(rec []string, line int) (engine.Event, []error) {
 		err := dec.Decode(&data)
 		dataMap, _ = data.(map[string]any)
 		if err != nil {
-			return engine.Event{}, []error{&CSVError{Line: line, Column: "data", Msg: "expected a JSON object: " + err.Error()}}
+			if se := engine.JSONSyntaxError([]byte(rec[3])); se != nil {
+				e := csvErr(line, "data", "replay.dataJSON", se.Message(text.EN))
+				e.Args, e.Reader = nil, se
+				return engine.Event{}, []error{e}
+			}
+			return engine.Event{}, []error{csvErr(line, "data", "replay.dataJSON", err.Error())}
 		}
 		if _, ok := data.(map[string]any); !ok {
-			return engine.Event{}, []error{&CSVError{Line: line, Column: "data", Msg: "expected a JSON object such as {\"url\": \"…\"}"}}
+			return engine.Event{}, []error{csvErr(line, "data", "replay.dataObject")}
 		}
 		if dec.More() {
-			return engine.Event{}, []error{&CSVError{Line: line, Column: "data", Msg: "expected one JSON object, got more after it"}}
+			return engine.Event{}, []error{csvErr(line, "data", "replay.dataMore")}
 		}
 		ev["data"] = json.RawMessage(strings.TrimSpace(rec[3]))
 	}
@@ -222,7 +317,7 @@ func csvRow(rec []string, line int) (engine.Event, []error) {
 		var out []error
 		for _, e := range list {
 			col := csvColumn(e.Path)
-			out = append(out, &CSVError{Line: line, Column: col, Key: csvKey(col, e.Path), Msg: e.Msg})
+			out = append(out, &CSVError{Line: line, Column: col, Key: csvKey(col, e.Path), Msg: e.Msg, Reader: e})
 		}
 		return engine.Event{}, out
 	}

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"time"
 
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/internal/clockqueue"
+	"github.com/triggersim/triggersim/text"
 )
 
 // ErrNoModel is returned when a scenario has no "whatif" section and no
@@ -279,6 +281,26 @@ func NewRunner(sc *engine.Scenario, opt Options) (*Runner, error) {
 	return r, nil
 }
 
+// ModelError says that a traffic model names a stage the scenario it runs
+// on does not have (an A/B comparison runs A's model on B).
+type ModelError struct {
+	Path     string // in the whatif section: "arrivals[0]", "flows[1].next[0]"
+	Stage    string
+	Entity   string
+	Scenario string // the scenario's title
+}
+
+func (e *ModelError) Error() string { return "whatif: " + e.Path + ": " + e.Message(text.EN) }
+
+// Message says what is wrong in lang, without the path.
+func (e *ModelError) Message(lang string) string {
+	s, _ := Texts.Format(lang, "model.noStage", strconv.Quote(e.Stage), e.Entity, strconv.Quote(e.Scenario))
+	return s
+}
+
+// Text renders "path: message" in lang.
+func (e *ModelError) Text(lang string) string { return e.Path + ": " + e.Message(lang) }
+
 // CheckModel reports whether a traffic model fits a scenario: its entity
 // types and stages exist there (an A/B comparison runs A's model on B).
 func CheckModel(sc *engine.Scenario, m *engine.WhatIf) error {
@@ -294,26 +316,26 @@ func CheckModel(sc *engine.Scenario, m *engine.WhatIf) error {
 		for _, s := range stages {
 			id, _ := s.(string)
 			if !has(a.Entity, id) {
-				return fmt.Errorf("whatif: arrivals[%d]: stage %q of %s is not in scenario %q", i, id, a.Entity, sc.Title)
+				return &ModelError{Path: fmt.Sprintf("arrivals[%d]", i), Stage: id, Entity: a.Entity, Scenario: sc.Title}
 			}
 		}
 	}
 	for i, f := range m.Flows {
 		if !has(f.Entity, f.Stage) {
-			return fmt.Errorf("whatif: flows[%d]: stage %q of %s is not in scenario %q", i, f.Stage, f.Entity, sc.Title)
+			return &ModelError{Path: fmt.Sprintf("flows[%d]", i), Stage: f.Stage, Entity: f.Entity, Scenario: sc.Title}
 		}
 		for j, b := range f.Next {
 			if !b.Stay && !has(f.Entity, b.Stage) {
-				return fmt.Errorf("whatif: flows[%d].next[%d]: stage %q of %s is not in scenario %q", i, j, b.Stage, f.Entity, sc.Title)
+				return &ModelError{Path: fmt.Sprintf("flows[%d].next[%d]", i, j), Stage: b.Stage, Entity: f.Entity, Scenario: sc.Title}
 			}
 		}
 	}
 	for i, e := range m.Events {
 		if !has(e.Entity, e.Stage) {
-			return fmt.Errorf("whatif: events[%d]: stage %q of %s is not in scenario %q", i, e.Stage, e.Entity, sc.Title)
+			return &ModelError{Path: fmt.Sprintf("events[%d]", i), Stage: e.Stage, Entity: e.Entity, Scenario: sc.Title}
 		}
 		if st, ok := e.Data["stage"].(string); ok && !has(e.Entity, st) {
-			return fmt.Errorf("whatif: events[%d].data.stage: stage %q of %s is not in scenario %q", i, st, e.Entity, sc.Title)
+			return &ModelError{Path: fmt.Sprintf("events[%d].data.stage", i), Stage: st, Entity: e.Entity, Scenario: sc.Title}
 		}
 	}
 	return nil

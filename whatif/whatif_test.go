@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/engine"
@@ -156,6 +157,10 @@ func TestModelMustFitVariant(t *testing.T) {
 	require.NoError(t, err)
 	_, _, _, err = whatif.RunAB(context.Background(), a, b, whatif.Options{Days: 2}, nil)
 	require.ErrorContains(t, err, `stage "NEW" of DEAL is not in scenario "B"`)
+	var me *whatif.ModelError
+	require.ErrorAs(t, err, &me)
+	assert.Equal(t, `arrivals[0]: stage "NEW" of DEAL is not in scenario "B"`, me.Text("en"))
+	assert.Equal(t, `arrivals[0]: стадии "NEW" в DEAL нет в сценарии "B"`, me.Text("ru"))
 }
 
 func TestReportGolden(t *testing.T) {

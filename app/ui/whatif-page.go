@@ -268,7 +268,7 @@ func (p *WhatifPage) onCompare(ctx app.Context, e app.Event) {
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), err.Error())
+				p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), whatifErrText(p.lang, err))
 				return
 			}
 			if sb.Title != "" {
@@ -363,6 +363,14 @@ func whatifErrText(lang string, err error) string {
 	var be *whatif.BudgetError
 	if errors.As(err, &be) {
 		return be.Message(lang)
+	}
+	var me *whatif.ModelError
+	if errors.As(err, &me) {
+		return me.Text(lang)
+	}
+	var es engine.Errors
+	if errors.As(err, &es) {
+		return es.Text(lang)
 	}
 	return err.Error()
 }
@@ -511,7 +519,7 @@ func (p *WhatifPage) onReplayFile(ctx app.Context, e app.Event) {
 				return
 			}
 		}
-		p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), name+": "+err.Error())
+		p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), name+": "+strings.Join(whatif.ReplayErrorLines(err, p.lang), "\n"))
 	})
 }
 
