@@ -469,7 +469,7 @@ func (p *WhatifPage) onVariantFile(ctx app.Context, e app.Event) {
 			return
 		}
 		if _, err := engine.ReadScenario(data); err != nil {
-			p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), name+": "+err.Error())
+			p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), name+": "+whatifErrText(p.lang, err))
 			return
 		}
 		p.variant, p.variantData, p.variantName, p.runErr = "file", data, name, ""
@@ -491,7 +491,7 @@ func (p *WhatifPage) onScenarioFile(ctx app.Context, e app.Event) {
 			list, _ := sess.List(ctx)
 			ctx.Dispatch(func(ctx app.Context) {
 				if err != nil {
-					p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), name+": "+err.Error())
+					p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), name+": "+whatifErrText(p.lang, err))
 					return
 				}
 				p.stored, p.runErr = list, ""
