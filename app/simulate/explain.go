@@ -45,7 +45,17 @@ type Explanation struct {
 	Title string
 	Section
 	Later []Section
+	// LaterOmitted counts the later sections past ExplainLimit, which are
+	// not listed.
+	LaterOmitted int
 }
+
+// ExplainLimit bounds an explanation: a section lists at most this many
+// entries and an explanation at most this many later sections; the rest
+// are counted (Section.Omitted, Explanation.LaterOmitted). An event that
+// moves ten thousand deals is explained by its first entries and a count,
+// so neither the wasm nor the side panel does work for every deal.
+const ExplainLimit = 50
 
 // Section is what happened at one instant for one cause: the event
 // itself, or a delayed robot of the event that ran when its time came.
@@ -59,6 +69,13 @@ type Section struct {
 	Changes    []Line // create, move, update
 	Robots     []Line // robot, scheduled, cancelled, outbox
 	Other      []Line // cascaded events, notes, errors, loops
+	// Omitted counts the entries past ExplainLimit, which are not listed.
+	Omitted int
+}
+
+// lines is how many entries the section lists.
+func (s *Section) lines() int {
+	return len(s.Delivery) + len(s.Candidates) + len(s.Changes) + len(s.Robots) + len(s.Other)
 }
 
 // Empty reports whether the section has no entry.
@@ -93,6 +110,8 @@ func Explain(sim *engine.Sim, idx int, n *Names, lang string) *Explanation {
 	// scheduled counts the tasks this event scheduled and that have not
 	// run yet, by robot and target.
 	scheduled := map[[2]string]int{}
+	// spill takes the entries of the later sections past the limit.
+	var spill Section
 	first := true
 	for _, e := range sim.Log() {
 		if e.Event != idx {
@@ -111,11 +130,24 @@ func Explain(sim *engine.Sim, idx int, n *Names, lang string) *Explanation {
 			scheduled[key]--
 		}
 		if delayed || e.Time.After(cur.When) {
-			x.Later = append(x.Later, Section{When: e.Time, Cause: laterCause(e, n, lang)})
-			cur = &x.Later[len(x.Later)-1]
+			if len(x.Later) < ExplainLimit {
+				x.Later = append(x.Later, Section{When: e.Time, Cause: laterCause(e, n, lang)})
+				cur = &x.Later[len(x.Later)-1]
+			} else {
+				x.LaterOmitted++
+				spill = Section{When: e.Time}
+				cur = &spill
+			}
 		}
 		if e.Type == engine.LogScheduled {
 			scheduled[key]++
+		}
+		if cur == &spill {
+			continue
+		}
+		if cur.lines() >= ExplainLimit {
+			cur.Omitted++
+			continue
 		}
 		l := Describe(e, n, lang)
 		switch e.Type {

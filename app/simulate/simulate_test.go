@@ -551,3 +551,46 @@ func TestUnnamedRobotsShowTheirBitrix24Name(t *testing.T) {
 		assert.NotContains(t, x.Robots[0].Text, "ChangeStage", tt.lang)
 	}
 }
+
+// TestExplainLimit: an event that moves many deals is explained by its
+// first entries and a count of the others, which add up to the log.
+func TestExplainLimit(t *testing.T) {
+	ex, ok := examples.Find("07-seed-article.json")
+	require.True(t, ok)
+	sc, err := ScenarioWithItems(ex.Data, 199)
+	require.NoError(t, err)
+	c, err := New(sc)
+	require.NoError(t, err)
+	for !c.RunToward(c.End(), 1000) {
+	}
+	c.EndRun()
+	n := NewNames(sc)
+	big := 0
+	for idx := range c.Sim().Events() {
+		x := Explain(c.Sim(), idx, n, "ru")
+		require.NotNil(t, x)
+		assert.LessOrEqual(t, len(x.Later), ExplainLimit)
+		listed, omitted := x.lines(), x.Omitted
+		assert.LessOrEqual(t, x.lines(), ExplainLimit)
+		for i := range x.Later {
+			assert.LessOrEqual(t, x.Later[i].lines(), ExplainLimit)
+			listed += x.Later[i].lines()
+			omitted += x.Later[i].Omitted
+		}
+		if x.Omitted == 0 {
+			continue
+		}
+		big++
+		if x.LaterOmitted > 0 {
+			continue // the spilled sections' entries are not counted
+		}
+		inLog := 0
+		for _, e := range c.Sim().Log() {
+			if e.Event == idx {
+				inLog++
+			}
+		}
+		assert.Equal(t, inLog-1, listed+omitted, "event %d: every entry but the event's own is listed or counted", idx)
+	}
+	assert.Positive(t, big, "the call moves 200 deals: some explanation is cut")
+}

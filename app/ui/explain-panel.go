@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
@@ -36,6 +39,7 @@ func (p *ExplainPanel) Render() app.UI {
 			app.Range(x.Later).Slice(func(i int) app.UI {
 				return p.section(x.Later[i], i+1, false, x.Code)
 			}),
+			p.omitted("board.explain.laterOmitted", x.LaterOmitted),
 		)
 }
 
@@ -60,7 +64,18 @@ func (p *ExplainPanel) section(s simulate.Section, n int, own bool, code string)
 		p.group("changes", "board.explain.changes", s.Changes),
 		p.group("robots", "board.explain.robots", s.Robots),
 		p.group("other", "board.explain.other", s.Other),
+		p.omitted("board.explain.omitted", s.Omitted),
 	)
+}
+
+// omitted says how many entries or later sections are not listed
+// (simulate.ExplainLimit); data-omitted holds the number.
+func (p *ExplainPanel) omitted(key string, n int) app.UI {
+	if n == 0 {
+		return nil
+	}
+	return app.P().Class("explain__hint explain__omitted").DataSet("omitted", n).
+		Text(strings.ReplaceAll(i18n.T(p.Lang, key), "{n}", strconv.Itoa(n)))
 }
 
 func (p *ExplainPanel) group(id, key string, lines []simulate.Line) app.UI {
