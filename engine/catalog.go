@@ -374,143 +374,166 @@ func shownInt(n int) string {
 	return strconv.Itoa(n)
 }
 
-// Setting and data specs shared by several triggers.
-func spec(key, kind, ru, en string) SettingSpec {
-	return SettingSpec{Key: key, Kind: kind, Label: map[string]string{"ru": ru, "en": en}}
+// specRow is a setting or data key of the catalogue table; triggerRow is one
+// row. The table is data (a static slice of strings and constants), not
+// code: written as calls building maps it compiled to 77 KB of wasm.
+type specRow struct{ key, kind, ru, en string }
+
+type triggerRow struct {
+	code, ruLong, ruShort, enLong, enShort, group string
+	support                                       entitySet
+	settings, data                                []specRow
 }
 
+// Setting and data specs shared by several triggers.
+var (
+	specURL         = specRow{"url", SettingString, "Ссылка", "Link"}
+	specLine        = specRow{"LINE_NUMBER", SettingString, "Номер линии", "Line number"}
+	specForm        = specRow{"form_id", SettingInt, "Форма", "Form"}
+	specWebhookCode = specRow{"code", SettingString, "Код", "Code"}
+	specAppID       = specRow{"APP_ID", SettingString, "Приложение", "Application"}
+	specAppCode     = specRow{"CODE", SettingString, "Код триггера", "Trigger code"}
+	specConfigID    = specRow{"config_id", SettingInt, "Открытая линия", "Open line"}
+	specTemplate    = specRow{"TEMPLATE_ID", SettingInt, "Шаблон документа", "Document template"}
+	specDelivery    = specRow{"DELIVERY_ID", SettingInt, "Служба доставки", "Delivery service"}
+	specOwnerID     = specRow{"ownerId", SettingString, "Робот, создавший QR-код", "Robot that created the QR code"}
+)
+
 func names(ru, en string) map[string]string { return map[string]string{"ru": ru, "en": en} }
+
+// specs turns table rows into SettingSpecs, nil for none.
+func specs(rows []specRow) []SettingSpec {
+	if rows == nil {
+		return nil
+	}
+	out := make([]SettingSpec, len(rows))
+	for i, r := range rows {
+		out[i] = SettingSpec{Key: r.key, Kind: r.kind, Label: names(r.ru, r.en)}
+	}
+	return out
+}
 
 // catalogue is built once and never written; Catalog and LookupTrigger hand
 // out copies.
 var catalogue = buildCatalogue()
 
 func buildCatalogue() []TriggerInfo {
-	url := spec("url", SettingString, "Ссылка", "Link")
-	line := spec("LINE_NUMBER", SettingString, "Номер линии", "Line number")
-	form := spec("form_id", SettingInt, "Форма", "Form")
-	webhookCode := spec("code", SettingString, "Код", "Code")
-	appID := spec("APP_ID", SettingString, "Приложение", "Application")
-	appCode := spec("CODE", SettingString, "Код триггера", "Trigger code")
-	configID := spec("config_id", SettingInt, "Открытая линия", "Open line")
-	template := spec("TEMPLATE_ID", SettingInt, "Шаблон документа", "Document template")
-	delivery := spec("DELIVERY_ID", SettingInt, "Служба доставки", "Delivery service")
-	ownerID := spec("ownerId", SettingString, "Робот, создавший QR-код", "Robot that created the QR code")
-
-	t := func(code, ruLong, ruShort, enLong, enShort, group string, support entitySet, settings, data []SettingSpec) TriggerInfo {
-		return TriggerInfo{Code: code, Name: names(ruLong, enLong), ShortName: names(ruShort, enShort),
-			Group: group, Settings: settings, Data: data, support: support}
+	out := make([]TriggerInfo, len(catalogueTable))
+	for i, r := range catalogueTable {
+		out[i] = TriggerInfo{Code: r.code, Name: names(r.ruLong, r.enLong), ShortName: names(r.ruShort, r.enShort),
+			Group: r.group, Settings: specs(r.settings), Data: specs(r.data), support: r.support}
 	}
-	const (
-		openLine = esLead | esDeal | esOrder | esDynamic
-		noSmart  = esLead | esDeal | esOrder
-	)
-	s := func(sp ...SettingSpec) []SettingSpec { return sp }
+	return out
+}
 
-	// Short English names marked "ours" were not in a source: the English
-	// lang files give only the long name for those codes.
-	return []TriggerInfo{
-		t("RESP_CHANGED", "Отследить изменение ответственного в элементе", "Изменен ответственный",
-			"Track responsible person change", "Responsible person changed" /* ours */, "elementControl", esBase, nil, nil),
-		t("FIELD_CHANGED", "Отследить изменение полей", "Изменены поля",
-			"Track field value change", "Fields changed" /* ours */, "elementControl", esBase,
-			s(spec("fields", SettingStrings, "Поля", "Fields")), nil),
-		t("EMAIL", "Отследить входящее письмо", "Входящее письмо",
-			"Track incoming email", "Incoming email" /* ours */, "clientCommunication", esBase, nil, nil),
-		t("EMAIL_SENT", "Отследить отправку письма клиенту", "Письмо отправлено",
-			"Track email message to customer", "Email sent" /* ours */, "clientCommunication", esBase, nil, nil),
-		t("EMAIL_READ", "Отследить просмотр письма", "Письмо прочитано",
-			"Track email message view", "Email read" /* ours */, "clientCommunication", esBase, nil, nil),
-		t("EMAIL_LINK", "Отследить переход по ссылке", "Переход по ссылке из письма",
-			"Track link clicks", "Link clicked in email" /* ours */, "clientCommunication", esBase, s(url), s(url)),
-		t("CALL", "Отследить входящий звонок", "Входящий звонок",
-			"Track inbound call", "Inbound call" /* ours */, "clientCommunication", esBase, s(line), s(line)),
-		t("OUTGOING_CALL", "Отследить исходящий звонок", "Исходящий звонок",
-			"Track outbound call", "Outbound call" /* ours */, "clientCommunication", esBase, nil, nil),
-		t("MISSED_CALL", "Отследить пропущенный звонок", "Пропущенный звонок",
-			"Track missed call", "Missed call" /* ours */, "clientCommunication", esBase, s(line), s(line)),
-		t("WEBFORM", "Отследить заполнение CRM-формы", "Заполнение CRM-формы",
-			"Track CRM form submission", "CRM form submitted" /* ours */, "other", esBase, s(form), s(form)),
-		t("CALLBACK", "Отследить заполнение формы обратной связи", "Обратный звонок",
-			"Track feedback form submit", "Callback" /* ours */, "clientCommunication", esBase, s(form), s(form)),
-		t("INVOICE", "Отследить оплату счёта", "Оплата счета",
-			"Track invoice payment", "Invoice paid" /* ours */, "payment", esDeal, nil, nil),
-		// PAYMENT declares no group; the editor shows it with the payments.
-		t("PAYMENT", "Отследить оплату заказа", "Поступление оплаты",
-			"Track order payment", "Payment", "payment", esOrder, nil, nil),
-		t("ALLOW_DELIVERY", "Отследить изменение статуса доставки", "Доставка разрешена",
-			"Track delivery status", "Shipment approved", "delivery", esOrder, nil, nil),
-		t("FILL_TRACKNUM", "Отследить заполнение идентификатора отправления", "Заполнен идентификатор отправления",
-			"Watch for shipment tracking number assigned", "Tracking number added", "delivery", esOrder,
-			s(delivery), s(delivery)),
-		t("SHIPMENT_CHANGED", "Отследить изменения в статусе отгрузки", "Изменена отгрузка",
-			"Track shipment status change", "Shipment updated", "delivery", esOrder,
-			s(spec("shipmentCondition", SettingCondition, "Условие по отгрузке", "Shipment condition")),
-			s(spec("shipment", SettingObject, "Поля отгрузки", "Shipment fields"))),
-		t("DEDUCTED", "Отследить отгрузку товара", "Отгрузка",
-			"Watch for product shipment", "Shipment", "delivery", esOrder, nil, nil),
-		t("ORDER_CANCELED", "Отследить отмену заказа", "Заказ отменен",
-			"Track order cancellation", "Order canceled", "delivery", esOrder, nil, nil),
-		t("ORDER_PAID", "Отследить оплату заказа", "Оплата заказа",
-			"Track order payment", "Order paid" /* ours */, "payment", esDeal|esSmartInvoice|esDynamic, nil, nil),
-		t("DELIVERY_FINISHED", "Отследить получение заказа клиентом", "Доставка завершена",
-			"Watch for order delivery", "Delivered", "delivery", esDeal, nil, nil),
-		t("WEBHOOK", "Отследить входящий вебхук", "Входящий вебхук", /* ours */
-			"Track inbound webhook", "Inbound webhook" /* ours */, "other", esBase, s(webhookCode), s(webhookCode)),
-		t("VISIT", "Отследить факт записи переговоров с клиентом", "Визит",
-			"Track customer meeting recording", "Visit", "other", noSmart, nil, nil),
-		t("QR", "Отследить использование QR-кода клиентом", "Сканирование QR-кода",
-			"Track QR code use by customer", "Scan QR code", "other", esDeal|esLead|esDynamic, s(ownerID), s(ownerID)),
-		t("GUEST_RETURN", "Отследить возврат клиента на сайт", "Возврат посетителя на сайт",
-			"Track returning customer", "Visitor return", "other", esBase, nil, nil),
-		t("OPENLINE", "Отследить первое сообщение от клиента в чат", "Первое сообщение в чат", /* ours */
-			"Track customer's initial message", "First chat message" /* ours */, "clientCommunication", openLine,
-			s(configID), s(configID)),
-		t("OPENLINE_MSG", "Отследить активность клиента в чате", "Каждое сообщение от клиента в чат",
-			"Track customer messages", "Each customer chat message" /* ours */, "clientCommunication", openLine,
-			s(configID, spec("msg_text", SettingString, "Текст сообщения содержит", "Message text contains")),
-			s(configID, spec("text", SettingString, "Текст сообщения", "Message text"))),
-		t("OPENLINE_ANSWER_CTRL", "Отследить время принятия чата", "Контроль времени принятия чата",
-			"Track chat accepted time", "Chat acceptance time control" /* ours */, "clientCommunication", openLine,
-			s(spec("imolCondition", SettingCondition, "Условие по чату", "Chat condition")),
-			s(spec("session", SettingObject, "Сессия чата (CONFIG_ID, ANSWER_TIME_SEC, OPERATOR_ID, DATE_LAST_MESSAGE)",
-				"Chat session (CONFIG_ID, ANSWER_TIME_SEC, OPERATOR_ID, DATE_LAST_MESSAGE)"))),
-		t("OPENLINE_ANSWER", "Отследить, что чат принят в работу", "Чат принят оператором",
-			"Track chat accepted event", "Chat accepted by agent" /* ours */, "clientCommunication", openLine,
-			s(configID), s(configID)),
-		t("RESOURCE_BOOKING", "Отследить факт бронирования ресурсов", "Забронирован ресурс",
-			"Track resource booking", "Resource booked", "other", noSmart, nil, nil),
-		t("DOCUMENT_CREATE", "Отследить создание документа", "Генерация документа",
-			"Track new entity", "Document created", "paperwork", esBase, s(template), s(template)),
-		t("DOCUMENT_VIEW", "Отследить просмотр документа", "Просмотр документа",
-			"Track entity view", "Document opened", "paperwork", esBase, s(template), s(template)),
-		// TASK_STATUS declares employeeControl and taskManagement; we list it
-		// under taskManagement.
-		t("TASK_STATUS", "Отследить нужный статус задачи", "Изменен статус задачи",
-			"Watch for task status", "Task status changed", "taskManagement",
-			esLead|esDeal|esSmartInvoice|esQuote|esDynamic,
-			s(spec("taskStatus", SettingInt, "Статус задачи", "Task status"),
-				spec("taskCondition", SettingCondition, "Условие по задаче", "Task condition")),
-			s(spec("status", SettingInt, "Статус задачи", "Task status"),
-				spec("fields", SettingObject, "Поля задачи", "Task fields"))),
-		// The e-signature trigger names (SIGN_*, B2E_*) were not retrieved
-		// (open question 7): all their names are our wording.
-		t("SIGN_INITIATOR_SIGNING", "Отследить подписание документа инициатором", "Инициатор подписал документ",
-			"Track signing by the initiator", "Initiator signed", "paperwork", esDeal, nil, nil),
-		t("SIGN_OTHER_SIGNING", "Отследить подписание документа участником", "Участник подписал документ",
-			"Track signing by another member", "Member signed", "paperwork", esDeal, nil, nil),
-		t("SIGN_FINAL_SIGNING", "Отследить подписание документа всеми участниками", "Документ подписан всеми",
-			"Track signing by all members", "Signed by all", "paperwork", esDeal, nil, nil),
-		t("B2E_COORDINATION", "Отследить согласование кадрового документа", "Кадровый документ на согласовании",
-			"Track HR document approval", "HR document in approval", "paperwork", esDynamic, nil, nil),
-		t("B2E_FILLING", "Отследить заполнение кадрового документа", "Кадровый документ заполняется",
-			"Track HR document filling", "HR document being filled", "paperwork", esDynamic, nil, nil),
-		t("B2E_SIGNING", "Отследить подписание кадрового документа", "Кадровый документ на подписании",
-			"Track HR document signing", "HR document being signed", "paperwork", esDynamic, nil, nil),
-		t("B2E_COMPLETED", "Отследить завершение подписания кадрового документа", "Кадровый документ подписан",
-			"Track HR document completion", "HR document completed", "paperwork", esDynamic, nil, nil),
-		// APP declares no group; we show it under "other".
-		t("APP", "Триггеры приложений", "Триггеры приложений",
-			"App triggers", "App triggers", "other", esBase, s(appID, appCode), s(appID, appCode)),
-	}
+const (
+	openLine = esLead | esDeal | esOrder | esDynamic
+	noSmart  = esLead | esDeal | esOrder
+)
+
+// catalogueTable: short English names marked "ours" were not in a source:
+// the English lang files give only the long name for those codes.
+var catalogueTable = []triggerRow{
+	{"RESP_CHANGED", "Отследить изменение ответственного в элементе", "Изменен ответственный",
+		"Track responsible person change", "Responsible person changed" /* ours */, "elementControl", esBase, nil, nil},
+	{"FIELD_CHANGED", "Отследить изменение полей", "Изменены поля",
+		"Track field value change", "Fields changed" /* ours */, "elementControl", esBase,
+		[]specRow{{"fields", SettingStrings, "Поля", "Fields"}}, nil},
+	{"EMAIL", "Отследить входящее письмо", "Входящее письмо",
+		"Track incoming email", "Incoming email" /* ours */, "clientCommunication", esBase, nil, nil},
+	{"EMAIL_SENT", "Отследить отправку письма клиенту", "Письмо отправлено",
+		"Track email message to customer", "Email sent" /* ours */, "clientCommunication", esBase, nil, nil},
+	{"EMAIL_READ", "Отследить просмотр письма", "Письмо прочитано",
+		"Track email message view", "Email read" /* ours */, "clientCommunication", esBase, nil, nil},
+	{"EMAIL_LINK", "Отследить переход по ссылке", "Переход по ссылке из письма",
+		"Track link clicks", "Link clicked in email" /* ours */, "clientCommunication", esBase, []specRow{specURL}, []specRow{specURL}},
+	{"CALL", "Отследить входящий звонок", "Входящий звонок",
+		"Track inbound call", "Inbound call" /* ours */, "clientCommunication", esBase, []specRow{specLine}, []specRow{specLine}},
+	{"OUTGOING_CALL", "Отследить исходящий звонок", "Исходящий звонок",
+		"Track outbound call", "Outbound call" /* ours */, "clientCommunication", esBase, nil, nil},
+	{"MISSED_CALL", "Отследить пропущенный звонок", "Пропущенный звонок",
+		"Track missed call", "Missed call" /* ours */, "clientCommunication", esBase, []specRow{specLine}, []specRow{specLine}},
+	{"WEBFORM", "Отследить заполнение CRM-формы", "Заполнение CRM-формы",
+		"Track CRM form submission", "CRM form submitted" /* ours */, "other", esBase, []specRow{specForm}, []specRow{specForm}},
+	{"CALLBACK", "Отследить заполнение формы обратной связи", "Обратный звонок",
+		"Track feedback form submit", "Callback" /* ours */, "clientCommunication", esBase, []specRow{specForm}, []specRow{specForm}},
+	{"INVOICE", "Отследить оплату счёта", "Оплата счета",
+		"Track invoice payment", "Invoice paid" /* ours */, "payment", esDeal, nil, nil},
+	// PAYMENT declares no group; the editor shows it with the payments.
+	{"PAYMENT", "Отследить оплату заказа", "Поступление оплаты",
+		"Track order payment", "Payment", "payment", esOrder, nil, nil},
+	{"ALLOW_DELIVERY", "Отследить изменение статуса доставки", "Доставка разрешена",
+		"Track delivery status", "Shipment approved", "delivery", esOrder, nil, nil},
+	{"FILL_TRACKNUM", "Отследить заполнение идентификатора отправления", "Заполнен идентификатор отправления",
+		"Watch for shipment tracking number assigned", "Tracking number added", "delivery", esOrder,
+		[]specRow{specDelivery}, []specRow{specDelivery}},
+	{"SHIPMENT_CHANGED", "Отследить изменения в статусе отгрузки", "Изменена отгрузка",
+		"Track shipment status change", "Shipment updated", "delivery", esOrder,
+		[]specRow{{"shipmentCondition", SettingCondition, "Условие по отгрузке", "Shipment condition"}},
+		[]specRow{{"shipment", SettingObject, "Поля отгрузки", "Shipment fields"}}},
+	{"DEDUCTED", "Отследить отгрузку товара", "Отгрузка",
+		"Watch for product shipment", "Shipment", "delivery", esOrder, nil, nil},
+	{"ORDER_CANCELED", "Отследить отмену заказа", "Заказ отменен",
+		"Track order cancellation", "Order canceled", "delivery", esOrder, nil, nil},
+	{"ORDER_PAID", "Отследить оплату заказа", "Оплата заказа",
+		"Track order payment", "Order paid" /* ours */, "payment", esDeal | esSmartInvoice | esDynamic, nil, nil},
+	{"DELIVERY_FINISHED", "Отследить получение заказа клиентом", "Доставка завершена",
+		"Watch for order delivery", "Delivered", "delivery", esDeal, nil, nil},
+	{"WEBHOOK", "Отследить входящий вебхук", "Входящий вебхук", /* ours */
+		"Track inbound webhook", "Inbound webhook" /* ours */, "other", esBase, []specRow{specWebhookCode}, []specRow{specWebhookCode}},
+	{"VISIT", "Отследить факт записи переговоров с клиентом", "Визит",
+		"Track customer meeting recording", "Visit", "other", noSmart, nil, nil},
+	{"QR", "Отследить использование QR-кода клиентом", "Сканирование QR-кода",
+		"Track QR code use by customer", "Scan QR code", "other", esDeal | esLead | esDynamic, []specRow{specOwnerID}, []specRow{specOwnerID}},
+	{"GUEST_RETURN", "Отследить возврат клиента на сайт", "Возврат посетителя на сайт",
+		"Track returning customer", "Visitor return", "other", esBase, nil, nil},
+	{"OPENLINE", "Отследить первое сообщение от клиента в чат", "Первое сообщение в чат", /* ours */
+		"Track customer's initial message", "First chat message" /* ours */, "clientCommunication", openLine,
+		[]specRow{specConfigID}, []specRow{specConfigID}},
+	{"OPENLINE_MSG", "Отследить активность клиента в чате", "Каждое сообщение от клиента в чат",
+		"Track customer messages", "Each customer chat message" /* ours */, "clientCommunication", openLine,
+		[]specRow{specConfigID, {"msg_text", SettingString, "Текст сообщения содержит", "Message text contains"}},
+		[]specRow{specConfigID, {"text", SettingString, "Текст сообщения", "Message text"}}},
+	{"OPENLINE_ANSWER_CTRL", "Отследить время принятия чата", "Контроль времени принятия чата",
+		"Track chat accepted time", "Chat acceptance time control" /* ours */, "clientCommunication", openLine,
+		[]specRow{{"imolCondition", SettingCondition, "Условие по чату", "Chat condition"}},
+		[]specRow{{"session", SettingObject, "Сессия чата (CONFIG_ID, ANSWER_TIME_SEC, OPERATOR_ID, DATE_LAST_MESSAGE)",
+			"Chat session (CONFIG_ID, ANSWER_TIME_SEC, OPERATOR_ID, DATE_LAST_MESSAGE)"}}},
+	{"OPENLINE_ANSWER", "Отследить, что чат принят в работу", "Чат принят оператором",
+		"Track chat accepted event", "Chat accepted by agent" /* ours */, "clientCommunication", openLine,
+		[]specRow{specConfigID}, []specRow{specConfigID}},
+	{"RESOURCE_BOOKING", "Отследить факт бронирования ресурсов", "Забронирован ресурс",
+		"Track resource booking", "Resource booked", "other", noSmart, nil, nil},
+	{"DOCUMENT_CREATE", "Отследить создание документа", "Генерация документа",
+		"Track new entity", "Document created", "paperwork", esBase, []specRow{specTemplate}, []specRow{specTemplate}},
+	{"DOCUMENT_VIEW", "Отследить просмотр документа", "Просмотр документа",
+		"Track entity view", "Document opened", "paperwork", esBase, []specRow{specTemplate}, []specRow{specTemplate}},
+	// TASK_STATUS declares employeeControl and taskManagement; we list it
+	// under taskManagement.
+	{"TASK_STATUS", "Отследить нужный статус задачи", "Изменен статус задачи",
+		"Watch for task status", "Task status changed", "taskManagement",
+		esLead | esDeal | esSmartInvoice | esQuote | esDynamic,
+		[]specRow{{"taskStatus", SettingInt, "Статус задачи", "Task status"},
+			{"taskCondition", SettingCondition, "Условие по задаче", "Task condition"}},
+		[]specRow{{"status", SettingInt, "Статус задачи", "Task status"},
+			{"fields", SettingObject, "Поля задачи", "Task fields"}}},
+	// The e-signature trigger names (SIGN_*, B2E_*) were not retrieved
+	// (open question 7): all their names are our wording.
+	{"SIGN_INITIATOR_SIGNING", "Отследить подписание документа инициатором", "Инициатор подписал документ",
+		"Track signing by the initiator", "Initiator signed", "paperwork", esDeal, nil, nil},
+	{"SIGN_OTHER_SIGNING", "Отследить подписание документа участником", "Участник подписал документ",
+		"Track signing by another member", "Member signed", "paperwork", esDeal, nil, nil},
+	{"SIGN_FINAL_SIGNING", "Отследить подписание документа всеми участниками", "Документ подписан всеми",
+		"Track signing by all members", "Signed by all", "paperwork", esDeal, nil, nil},
+	{"B2E_COORDINATION", "Отследить согласование кадрового документа", "Кадровый документ на согласовании",
+		"Track HR document approval", "HR document in approval", "paperwork", esDynamic, nil, nil},
+	{"B2E_FILLING", "Отследить заполнение кадрового документа", "Кадровый документ заполняется",
+		"Track HR document filling", "HR document being filled", "paperwork", esDynamic, nil, nil},
+	{"B2E_SIGNING", "Отследить подписание кадрового документа", "Кадровый документ на подписании",
+		"Track HR document signing", "HR document being signed", "paperwork", esDynamic, nil, nil},
+	{"B2E_COMPLETED", "Отследить завершение подписания кадрового документа", "Кадровый документ подписан",
+		"Track HR document completion", "HR document completed", "paperwork", esDynamic, nil, nil},
+	// APP declares no group; we show it under "other".
+	{"APP", "Триггеры приложений", "Триггеры приложений",
+		"App triggers", "App triggers", "other", esBase, []specRow{specAppID, specAppCode}, []specRow{specAppID, specAppCode}},
 }
