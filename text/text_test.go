@@ -72,8 +72,8 @@ func TestUnknownKeyAndLanguage(t *testing.T) {
 
 func TestProblems(t *testing.T) {
 	c := text.FromFiles(map[string]string{
-		"x.ru.txt": "only.ru = да\nboth(a) = {a} и {b}\ndiff = {x}\nparams(a, b) = {a} {b}\nverbs = %s и %d\ntwice = 1\ntwice = 2\nbroken line\nunused(a, b) = {a}\n",
-		"x.en.txt": "both(a) = {a} and {b}\ndiff = {y}\nparams(b, a) = {a} {b}\nverbs = %s\ntwice = 1\nunused(a, b) = {a}\nonly.en = yes\n",
+		"x.ru.txt": "only.ru = да\nboth(a) = {a} и {b}\ndiff = {x}\nparams(a, b) = {a} {b}\nverbs = %s и %d\ntwice = 1\ntwice = 2\nbroken line\nunused(a, b) = {a}\npct = 95 % интервал, 50 %\nescaped = 95 %% интервал\n",
+		"x.en.txt": "both(a) = {a} and {b}\ndiff = {y}\nparams(b, a) = {a} {b}\nverbs = %[1]s\ntwice = 1\nunused(a, b) = {a}\nonly.en = yes\npct = 95% interval, 50%\nescaped = 95% interval\n",
 	})
 	assert.ElementsMatch(t, []string{
 		"x.ru.txt:7: key twice is defined twice",
@@ -85,6 +85,8 @@ func TestProblems(t *testing.T) {
 		"key only.ru has no en text",
 		"key params: parameter lists differ between ru (a, b) and en (b, a)",
 		"key unused: parameter b is never used",
-		"key verbs: printf verbs differ between ru (%d %s) and en (%s)",
-	}, c.Problems())
+		"key verbs (ru): printf verb %d %s; name the value instead ({count})",
+		"key verbs (en): printf verb %[1]s; name the value instead ({count})",
+		"key escaped (ru): printf verb %%; name the value instead ({count})",
+	}, c.Problems(), "a literal percent sign (pct) is no problem")
 }

@@ -283,7 +283,7 @@ func FormatUpdated(t, now time.Time, lang string) string {
 			date = fmt.Sprintf("%d %s %d", d1, m1.String(), y1)
 		}
 	}
-	return fmt.Sprintf(i18n.T(lang, "home.atTime"), date, clock)
+	return i18n.F(lang, "home.atTime", "date", date, "time", clock)
 }
 
 // FormatBytes writes a byte count for people: "850 Б", "12,4 КБ", "3,1 МБ"

@@ -11,8 +11,10 @@ package i18n
 
 import (
 	"embed"
+	"fmt"
 	"strings"
 
+	"github.com/triggersim/triggersim/format"
 	"github.com/triggersim/triggersim/text"
 )
 
@@ -56,6 +58,54 @@ func T(lang, key string) string {
 		return s
 	}
 	return key
+}
+
+// F returns the text of key in lang with its placeholders filled by name:
+// pairs are names and values in turn, F(lang, "course.imported", "title",
+// t, "n", 3). A value prints as the app prints numbers (format.UI): a
+// whole number with grouped thousands, a float64 as format.Printer.Number
+// does; a string as it is, an error by its message, anything else as
+// fmt.Sprint writes it. A placeholder with no value stays as written
+// ("{n}"), so a forgotten name is visible on screen; a missing key is
+// returned as is, as T does. The texts hold no printf verbs (the catalog
+// test refuses them), so a literal "%" needs no escaping.
+func F(lang, key string, pairs ...any) string {
+	lang = Normalize(lang)
+	args := make([]string, 0, len(pairs))
+	p := format.UI(lang)
+	for i, v := range pairs {
+		if i%2 == 0 {
+			name, _ := v.(string)
+			args = append(args, name)
+			continue
+		}
+		args = append(args, value(p, v))
+	}
+	if s, ok := Texts.Named(lang, key, args...); ok {
+		return s
+	}
+	return key
+}
+
+// value prints one value of F.
+func value(p format.Printer, v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int:
+		return p.Int(int64(x))
+	case int64:
+		return p.Int(x)
+	case int32:
+		return p.Int(int64(x))
+	case float64:
+		return p.Number(x)
+	case error:
+		return x.Error()
+	case fmt.Stringer:
+		return x.String()
+	}
+	return fmt.Sprint(v)
 }
 
 // Has reports whether key is defined in lang; tests use it to check that both

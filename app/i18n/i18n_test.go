@@ -1,6 +1,7 @@
 package i18n_test
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"testing"
@@ -97,6 +98,29 @@ func TestT(t *testing.T) {
 	}
 }
 
+func TestFFillsByName(t *testing.T) {
+	tests := []struct {
+		lang, key string
+		pairs     []any
+		want      string
+	}{
+		{"ru", "course.imported", []any{"title", "Основы", "n", 3}, "Курс «Основы» импортирован: уроков — 3."},
+		{"en", "course.imported", []any{"n", 3, "title", "Basics"}, "The course “Basics” is imported: 3 lessons."},
+		{"ru", "lab.errRuns", []any{"max", 1000, "got", "x"}, "Повторов: нужно целое число от 1 до 1\u202f000, а не «x»."},
+		{"en", "lab.errRuns", []any{"max", 1000, "got", "x"}, "Runs: expected a whole number from 1 to 1,000, not “x”."},
+		{"en", "teach.error", []any{"error", errors.New("boom")}, "Failed: boom"},
+		{"ru", "goal.max", []any{}, "не больше {n} триггеров"},
+		{"en", "lab.runsTitle", []any{"runs", 5}, "Items per stage, mean of 5 runs and 95% interval"},
+		{"ru", "lab.runsTitle", []any{"runs", 2.5}, "Элементов на стадиях, среднее за 2,5 прогонов и 95 % интервал"},
+		{"en", "no.such.key", []any{"n", 1}, "no.such.key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.key, func(t *testing.T) {
+			assert.Equal(t, tt.want, i18n.F(tt.lang, tt.key, tt.pairs...))
+		})
+	}
+}
+
 // TestSameKeys keeps the two tables in step: a key added in one language
 // only would silently show Russian text in the English interface.
 func TestSameKeys(t *testing.T) {
@@ -108,8 +132,8 @@ func TestSameKeys(t *testing.T) {
 }
 
 // TestCatalogConsistent checks the files key for key: both languages have
-// every key, the same {name} placeholders and the same fmt verbs, and no key
-// is defined twice across the parts.
+// every key and the same {name} placeholders, no text is a printf format
+// ("%s"), and no key is defined twice across the parts.
 func TestCatalogConsistent(t *testing.T) {
 	assert.Empty(t, i18n.Texts.Problems())
 	assert.Greater(t, len(i18n.Texts.Keys()), 900, "the catalog was not read")

@@ -1,8 +1,6 @@
 package labrun
 
 import (
-	"fmt"
-
 	"github.com/triggersim/triggersim/app/charts"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/calibrate"
@@ -27,8 +25,7 @@ func Fit(rep *calibrate.Report, lang string) FitView {
 		if a.Diff >= 0 {
 			diff = "+" + diff
 		}
-		v.Lines = append(v.Lines, fmt.Sprintf(i18n.T(lang, "lab.calArrivals"), a.Observed,
-			f.Number(a.Simulated.Mean), f.Number(a.Simulated.Low), f.Number(a.Simulated.High), diff))
+		v.Lines = append(v.Lines, i18n.F(lang, "lab.calArrivals", "observed", a.Observed, "mean", f.Number(a.Simulated.Mean), "low", f.Number(a.Simulated.Low), "high", f.Number(a.Simulated.High), "diff", diff))
 	}
 	var finals, medians []charts.Interval
 	for _, fin := range rep.Finals {
@@ -50,9 +47,7 @@ func Fit(rep *calibrate.Report, lang string) FitView {
 	}
 	v.Finals = charts.IntervalBars(i18n.T(lang, "lab.calChartFinals"), finals, format.Share, lang)
 	v.Medians = charts.IntervalBars(i18n.T(lang, "lab.calChartMedians"), medians, format.Duration, lang)
-	v.Lines = append(v.Lines, fmt.Sprintf(i18n.T(lang, "lab.calTrans"), f.Percent(rep.TransitionDiff),
-		f.Seconds(rep.CycleEMDSec), f.Seconds(rep.CycleMeanSec),
-		f.Number(rep.ArrivalEMDHours)))
+	v.Lines = append(v.Lines, i18n.F(lang, "lab.calTrans", "diff", f.Percent(rep.TransitionDiff), "cycleEMD", f.Seconds(rep.CycleEMDSec), "cycleMean", f.Seconds(rep.CycleMeanSec), "arrivalEMD", f.Number(rep.ArrivalEMDHours)))
 	v.Lines = append(v.Lines, rep.Notes...)
 	return v
 }

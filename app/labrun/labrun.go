@@ -7,7 +7,6 @@ package labrun
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -44,7 +43,7 @@ func (f Form) Plan(lang string) (Plan, error) {
 	}
 	n, err := strconv.Atoi(runs)
 	if err != nil || n < 1 || n > whatif.MaxRuns {
-		return p, fmt.Errorf(i18n.T(lang, "lab.errRuns"), whatif.MaxRuns, f.Runs)
+		return p, errors.New(i18n.F(lang, "lab.errRuns", "max", whatif.MaxRuns, "got", f.Runs))
 	}
 	p.Runs = n
 	path := strings.TrimSpace(f.Path)
@@ -56,7 +55,7 @@ func (f Form) Plan(lang string) (Plan, error) {
 		x, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(s), ",", ".", 1), 64)
 		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 			name := i18n.T(lang, []string{"lab.sweepFrom", "lab.sweepTo", "lab.sweepStep"}[i])
-			return p, fmt.Errorf(i18n.T(lang, "lab.errNumber"), name, s)
+			return p, errors.New(i18n.F(lang, "lab.errNumber", "field", name, "got", s))
 		}
 		nums[i] = x
 	}
@@ -79,7 +78,7 @@ func clean(s string) string { return strings.Replace(strings.TrimSpace(s), ",", 
 // workError words ErrTooMuchWork in lang.
 func workError(err error, points, runs int, lang string) error {
 	if errors.Is(err, whatif.ErrTooMuchWork) {
-		return fmt.Errorf(i18n.T(lang, "lab.errWork"), points, runs, points*runs, whatif.MaxJobs, whatif.MaxPoints)
+		return errors.New(i18n.F(lang, "lab.errWork", "points", points, "runs", runs, "total", points*runs, "max", whatif.MaxJobs, "maxPoints", whatif.MaxPoints))
 	}
 	return err
 }
@@ -99,7 +98,7 @@ func (p Plan) Jobs(sc *engine.Scenario, opt whatif.Options, lang string) ([]what
 		return nil, nil, err
 	}
 	if _, err := whatif.SetNumber(doc, p.Sweep.Path, p.Sweep.From); err != nil {
-		return nil, nil, fmt.Errorf(i18n.T(lang, "lab.errPath"), p.Sweep.Path)
+		return nil, nil, errors.New(i18n.F(lang, "lab.errPath", "path", p.Sweep.Path))
 	}
 	vals, scs, err := whatif.SweepScenarios(doc, *p.Sweep)
 	if err != nil {
@@ -147,7 +146,7 @@ func (p Plan) Result(sc *engine.Scenario, values []float64, ks []*whatif.KPIs, l
 	}
 	sr, err := whatif.SummarizeSweep(p.Sweep.Path, values, ks, p.Runs, kpi, p.Goal)
 	if errors.Is(err, whatif.ErrUnknownKPI) {
-		return nil, fmt.Errorf(i18n.T(lang, "lab.errKPI"), kpi)
+		return nil, errors.New(i18n.F(lang, "lab.errKPI", "kpi", kpi))
 	}
 	if err != nil {
 		return nil, err
@@ -173,16 +172,15 @@ func (p Plan) Result(sc *engine.Scenario, values []float64, ks []*whatif.KPIs, l
 		res.Rows = append(res.Rows, []string{mark + strconv.FormatFloat(pt.Value, 'f', -1, 64), f.Value(kind, pt.KPI.Mean),
 			"[" + f.Value(kind, pt.KPI.Low) + "; " + f.Value(kind, pt.KPI.High) + "]", vs})
 	}
-	res.Chart = charts.SweepLine(fmt.Sprintf(i18n.T(lang, "lab.sweepChart"), kpi, sr.Path), sr.Path, kpi, pts, sr.Best, kind, lang)
+	res.Chart = charts.SweepLine(i18n.F(lang, "lab.sweepChart", "kpi", kpi, "path", sr.Path), sr.Path, kpi, pts, sr.Best, kind, lang)
 	b := sr.Points[sr.Best]
 	goal := i18n.T(lang, "lab.goalMax")
 	if sr.Goal == whatif.GoalMin {
 		goal = i18n.T(lang, "lab.goalMin")
 	}
-	res.Lines = append(res.Lines, fmt.Sprintf(i18n.T(lang, "lab.best"), kpi, goal, sr.Path, strconv.FormatFloat(b.Value, 'f', -1, 64),
-		f.Value(kind, b.KPI.Mean), f.Value(kind, b.KPI.Low), f.Value(kind, b.KPI.High)))
+	res.Lines = append(res.Lines, i18n.F(lang, "lab.best", "kpi", kpi, "goal", goal, "path", sr.Path, "value", strconv.FormatFloat(b.Value, 'f', -1, 64), "mean", f.Value(kind, b.KPI.Mean), "low", f.Value(kind, b.KPI.Low), "high", f.Value(kind, b.KPI.High)))
 	if len(tied) > 0 {
-		res.Lines = append(res.Lines, fmt.Sprintf(i18n.T(lang, "lab.tied"), strings.Join(tied, ", ")))
+		res.Lines = append(res.Lines, i18n.F(lang, "lab.tied", "values", strings.Join(tied, ", ")))
 	} else if len(sr.Points) > 1 {
 		res.Lines = append(res.Lines, i18n.T(lang, "lab.clear"))
 	}
@@ -208,7 +206,7 @@ func RunsChart(s *whatif.Summary, k0 *whatif.KPIs, sc *engine.Scenario, lang str
 			Color: charts.StageColor(sc, st.Entity, st.Stage, i, st.Semantics)})
 		i++
 	}
-	return charts.IntervalBars(fmt.Sprintf(i18n.T(lang, "lab.runsTitle"), s.Runs), rows, format.Count, lang)
+	return charts.IntervalBars(i18n.F(lang, "lab.runsTitle", "runs", s.Runs), rows, format.Count, lang)
 }
 
 // KPIChoices are the metric keys a sweep can optimise, the likeliest

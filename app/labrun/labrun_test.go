@@ -46,8 +46,8 @@ func TestFormErrors(t *testing.T) {
 		f         labrun.Form
 		lang, msg string
 	}{
-		{labrun.Form{Runs: "0"}, "ru", "Повторов: нужно целое число от 1 до 1000, а не «0»."},
-		{labrun.Form{Runs: "x"}, "en", "Runs: expected a whole number from 1 to 1000, not “x”."},
+		{labrun.Form{Runs: "0"}, "ru", "Повторов: нужно целое число от 1 до 1\u202f000, а не «0»."},
+		{labrun.Form{Runs: "x"}, "en", "Runs: expected a whole number from 1 to 1,000, not “x”."},
 		{labrun.Form{Runs: "3", Path: "robots[0].delay.value", From: "a", To: "2", Step: "1"}, "ru", "От: нужно число, а не «a»."},
 		{labrun.Form{Runs: "3", Path: "robots[0].delay.value", From: "1", To: "2", Step: "0"}, "en", "The step must be above zero."},
 		{labrun.Form{Runs: "3", Path: "robots[0].delay.value", From: "3", To: "2", Step: "1"}, "en", "“To” must not be below “From”."},
@@ -64,7 +64,7 @@ func TestFormErrors(t *testing.T) {
 	p, err = labrun.Form{Runs: "1000", Path: "whatif.days", From: "1", To: "30", Step: "1"}.Plan("en")
 	require.NoError(t, err)
 	_, _, err = p.Jobs(sc, whatif.Options{}, "en")
-	require.ErrorContains(t, err, "30 points × 1000 runs = 30000, at most 20000")
+	require.ErrorContains(t, err, "30 points × 1,000 runs = 30,000, at most 20,000")
 }
 
 func TestRunsAndSweepResults(t *testing.T) {

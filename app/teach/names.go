@@ -161,15 +161,15 @@ func (n namer) event(ev engine.Event) string {
 		stage, _ := ev.Data["stage"].(string)
 		fields, _ := ev.Data["fields"].(map[string]any)
 		title, _ := fields["TITLE"].(string)
-		return fmt.Sprintf(i18n.T(n.lang, "teach.event.create"), engine.EntityName(ev.Target, n.lang), title, n.stage(ev.Target+"_0", stage))
+		return i18n.F(n.lang, "teach.event.create", "entity", engine.EntityName(ev.Target, n.lang), "title", title, "stage", n.stage(ev.Target+"_0", stage))
 	case engine.CodeMove:
 		stage, _ := ev.Data["stage"].(string)
-		return fmt.Sprintf(i18n.T(n.lang, "teach.event.move"), n.item(ev.Target), n.stage(ev.Target, stage), n.byText(ev.By))
+		return i18n.F(n.lang, "teach.event.move", "item", n.item(ev.Target), "stage", n.stage(ev.Target, stage), "by", n.byText(ev.By))
 	case engine.CodeUpdate:
 		fields, _ := ev.Data["fields"].(map[string]any)
-		return fmt.Sprintf(i18n.T(n.lang, "teach.event.update"), n.item(ev.Target), n.fields(ev.Target, fields), n.byText(ev.By))
+		return i18n.F(n.lang, "teach.event.update", "item", n.item(ev.Target), "fields", n.fields(ev.Target, fields), "by", n.byText(ev.By))
 	}
-	s := fmt.Sprintf(i18n.T(n.lang, "teach.event.trigger"), what, n.item(ev.Target))
+	s := i18n.F(n.lang, "teach.event.trigger", "event", what, "item", n.item(ev.Target))
 	if len(ev.Data) > 0 {
 		var parts []string
 		for _, k := range slices.Sorted(maps.Keys(ev.Data)) {

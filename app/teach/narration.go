@@ -186,7 +186,7 @@ func newNarration(sim *engine.Sim, entries []engine.LogEntry, lang string, befor
 
 // steps turns one log entry into its steps.
 func (n *Narration) steps(nm namer, e engine.LogEntry, pos map[string]string) []Step {
-	T := func(key string, args ...any) string { return fmt.Sprintf(i18n.T(nm.lang, key), args...) }
+	T := func(key string, pairs ...any) string { return i18n.F(nm.lang, key, pairs...) }
 	why := ""
 	if !e.Why.IsZero() {
 		why = capitalize(e.Why.Text(nm.lang))
@@ -195,70 +195,70 @@ func (n *Narration) steps(nm namer, e engine.LogEntry, pos map[string]string) []
 	switch e.Type {
 	case engine.LogEvent:
 		s.Kind = StepEvent
-		s.Text = T("teach.step.event", nm.code(e.Code), nm.item(e.Target))
+		s.Text = T("teach.step.event", "event", nm.code(e.Code), "item", nm.item(e.Target))
 		if e.Code == engine.CodeMove || e.Code == engine.CodeUpdate || e.Code == engine.CodeCreate {
-			s.Text = T("teach.step.action", nm.code(e.Code), nm.item(e.Target))
+			s.Text = T("teach.step.action", "action", nm.code(e.Code), "item", nm.item(e.Target))
 			if e.Code == engine.CodeCreate {
 				s.Target = ""
 			}
 		}
 	case engine.LogDeliver:
 		s.Kind, s.Tone = StepDeliver, ToneGood
-		s.Text = T("teach.step.deliver", nm.item(e.Target))
+		s.Text = T("teach.step.deliver", "item", nm.item(e.Target))
 	case engine.LogUndelivered:
 		s.Kind, s.Tone = StepUndelivered, ToneBad
-		s.Text = T("teach.step.undelivered", nm.item(e.Target))
+		s.Text = T("teach.step.undelivered", "item", nm.item(e.Target))
 	case engine.LogSkip:
 		s.Kind, s.Tone, s.Trigger = StepSkip, ToneBad, e.Trigger
 		if t, ok := nm.sc.TriggerByID(e.Trigger); ok {
 			s.Stage = canonicalStage(nm.sc, e.Target, t.Stage)
 		}
-		s.Text = T("teach.step.skip", nm.trigger(e.Trigger), nm.stage(e.Target, s.Stage))
+		s.Text = T("teach.step.skip", "trigger", nm.trigger(e.Trigger), "stage", nm.stage(e.Target, s.Stage))
 	case engine.LogTrigger:
 		cand := Step{Kind: StepCandidate, Tone: ToneGood, Target: e.Target, Trigger: e.Trigger, Stage: e.To,
-			Text:   T("teach.step.fired", nm.trigger(e.Trigger), nm.stage(e.Target, e.To)),
+			Text:   T("teach.step.fired", "trigger", nm.trigger(e.Trigger), "stage", nm.stage(e.Target, e.To)),
 			Reason: i18n.T(nm.lang, "teach.step.firedWhy")}
 		by := ""
 		if e.By != nil {
-			by = T("teach.step.by", nm.user(*e.By))
+			by = T("teach.step.by", "user", nm.user(*e.By))
 		}
 		move := Step{Kind: StepMove, Tone: ToneGood, Target: e.Target, Trigger: e.Trigger, Stage: e.To, MoveTo: e.To,
-			Text:   T("teach.step.move", nm.item(e.Target), nm.stage(e.Target, e.From), nm.stage(e.Target, e.To)),
+			Text:   T("teach.step.move", "item", nm.item(e.Target), "from", nm.stage(e.Target, e.From), "to", nm.stage(e.Target, e.To)),
 			Reason: by}
 		return []Step{cand, move}
 	case engine.LogMove:
 		s.Kind, s.Tone, s.Stage, s.MoveTo, s.Robot = StepMove, ToneGood, e.To, e.To, e.Robot
-		s.Text = T("teach.step.move", nm.item(e.Target), nm.stage(e.Target, e.From), nm.stage(e.Target, e.To))
+		s.Text = T("teach.step.move", "item", nm.item(e.Target), "from", nm.stage(e.Target, e.From), "to", nm.stage(e.Target, e.To))
 		switch {
 		case e.Robot != "":
-			s.Reason = T("teach.step.byRobot", nm.robot(e.Robot))
+			s.Reason = T("teach.step.byRobot", "robot", nm.robot(e.Robot))
 		case e.By != nil:
-			s.Reason = T("teach.step.byUser", nm.user(*e.By))
+			s.Reason = T("teach.step.byUser", "user", nm.user(*e.By))
 		}
 	case engine.LogCreate:
 		s.Kind, s.Tone, s.Stage, s.MoveTo = StepCreate, ToneGood, e.To, e.To
-		s.Text = T("teach.step.create", nm.item(e.Target), nm.stage(e.Target, e.To))
+		s.Text = T("teach.step.create", "item", nm.item(e.Target), "stage", nm.stage(e.Target, e.To))
 	case engine.LogUpdate:
 		s.Kind, s.Robot = StepUpdate, e.Robot
-		s.Text = T("teach.step.update", nm.item(e.Target), nm.fields(e.Target, e.Fields))
+		s.Text = T("teach.step.update", "item", nm.item(e.Target), "fields", nm.fields(e.Target, e.Fields))
 		if e.Robot != "" {
-			s.Reason = T("teach.step.byRobot", nm.robot(e.Robot))
+			s.Reason = T("teach.step.byRobot", "robot", nm.robot(e.Robot))
 		}
 	case engine.LogRobot:
 		s.Kind, s.Robot = StepRobot, e.Robot
 		switch e.Status {
 		case engine.RobotRan:
 			s.Tone = ToneGood
-			s.Text = T("teach.step.robotRan", nm.robot(e.Robot), nm.item(e.Target))
+			s.Text = T("teach.step.robotRan", "robot", nm.robot(e.Robot), "item", nm.item(e.Target))
 		case engine.RobotCondition:
 			s.Tone = ToneBad
-			s.Text = T("teach.step.robotCondition", nm.robot(e.Robot))
+			s.Text = T("teach.step.robotCondition", "robot", nm.robot(e.Robot))
 		case engine.RobotInactive:
 			s.Tone = ToneBad
-			s.Text = T("teach.step.robotInactive", nm.robot(e.Robot))
+			s.Text = T("teach.step.robotInactive", "robot", nm.robot(e.Robot))
 		default:
 			s.Tone = ToneBad
-			s.Text = T("teach.step.robotError", nm.robot(e.Robot))
+			s.Text = T("teach.step.robotError", "robot", nm.robot(e.Robot))
 		}
 	case engine.LogScheduled:
 		s.Kind, s.Robot = StepScheduled, e.Robot
@@ -266,13 +266,13 @@ func (n *Narration) steps(nm namer, e engine.LogEntry, pos map[string]string) []
 		if t, err := time.Parse(time.RFC3339, e.Due); err == nil {
 			due = t
 		}
-		s.Text = T("teach.step.scheduled", nm.robot(e.Robot), nm.when(due))
+		s.Text = T("teach.step.scheduled", "robot", nm.robot(e.Robot), "when", nm.when(due))
 	case engine.LogCancelled:
 		s.Kind, s.Tone, s.Robot = StepCancelled, ToneBad, e.Robot
-		s.Text = T("teach.step.cancelled", nm.robot(e.Robot))
+		s.Text = T("teach.step.cancelled", "robot", nm.robot(e.Robot))
 	case engine.LogOutbox:
 		s.Kind, s.Robot = StepOutbox, e.Robot
-		s.Text = T("teach.step.outbox", e.Text)
+		s.Text = T("teach.step.outbox", "text", e.Text)
 	case engine.LogNote:
 		s.Kind = StepNote
 		s.Text, s.Reason = why, ""
@@ -291,7 +291,7 @@ func (n *Narration) summary(nm namer, pos map[string]string) Step {
 	var moved []string
 	for _, t := range n.order {
 		if pos[t] != "" && pos[t] != n.before[t] {
-			moved = append(moved, fmt.Sprintf(i18n.T(nm.lang, "teach.step.endsIn"), nm.item(t), nm.stage(t, pos[t])))
+			moved = append(moved, i18n.F(nm.lang, "teach.step.endsIn", "item", nm.item(t), "stage", nm.stage(t, pos[t])))
 		}
 	}
 	s := Step{Kind: StepResult, Tone: ToneInfo}

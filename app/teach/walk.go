@@ -81,7 +81,7 @@ func (w *Walk) Narration(lang string) Narration {
 		if first.Type == engine.LogEvent && first.Event < len(w.sim.Events()) {
 			n.Title = nm.when(first.Time) + " — " + nm.event(w.sim.Events()[first.Event])
 		} else {
-			n.Title = nm.when(first.Time) + " — " + fmt.Sprintf(i18n.T(lang, "teach.walk.robotDue"), nm.robot(first.Robot))
+			n.Title = nm.when(first.Time) + " — " + i18n.F(lang, "teach.walk.robotDue", "robot", nm.robot(first.Robot))
 		}
 	}
 	return n

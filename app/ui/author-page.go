@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -219,7 +218,7 @@ func (p *AuthorPage) onImport(ctx app.Context, e app.Event) {
 		input.Set("value", "")
 		lang := p.currentLang()
 		fail := func(lines ...string) {
-			p.importErr = append([]string{fmt.Sprintf(i18n.T(lang, "author.importFailed"), name)}, lines...)
+			p.importErr = append([]string{i18n.F(lang, "author.importFailed", "file", name)}, lines...)
 		}
 		var l *lesson.Lesson
 		if err == nil {
@@ -258,7 +257,7 @@ func (p *AuthorPage) onImport(ctx app.Context, e app.Event) {
 				p.d.Goals = append([]lesson.Goal(nil), l.Goals...)
 				p.pickDefaults()
 				p.setScopes(l.MayChange)
-				p.imported = fmt.Sprintf(i18n.T(lang, "author.imported"), p.d.Title, l.Solution.Title)
+				p.imported = i18n.F(lang, "author.imported", "lesson", p.d.Title, "solution", l.Solution.Title)
 				ctx.Navigate("/author?id=" + url.QueryEscape(id))
 			})
 		})
@@ -313,20 +312,20 @@ func authorGoalText(lang string, g lesson.Goal) string {
 		x := g.Expect
 		switch {
 		case x.Stage != "":
-			return fmt.Sprintf(i18n.T(lang, "goal.stage"), x.Target, x.Stage)
+			return i18n.F(lang, "goal.stage", "item", x.Target, "stage", x.Stage)
 		case x.Fired != "":
-			return fmt.Sprintf(i18n.T(lang, "goal.fired"), x.Fired, x.Target)
+			return i18n.F(lang, "goal.fired", "trigger", x.Fired, "item", x.Target)
 		case x.NotFired != "":
-			return fmt.Sprintf(i18n.T(lang, "goal.notFired"), x.NotFired, x.Target)
+			return i18n.F(lang, "goal.notFired", "trigger", x.NotFired, "item", x.Target)
 		case x.Ran != "":
-			return fmt.Sprintf(i18n.T(lang, "goal.ran"), x.Ran, x.Target)
+			return i18n.F(lang, "goal.ran", "robot", x.Ran, "item", x.Target)
 		}
 	case lesson.GoalNoLint:
-		return fmt.Sprintf(i18n.T(lang, "goal.noLint"), g.NoLint)
+		return i18n.F(lang, "goal.noLint", "code", g.NoLint)
 	case lesson.GoalMaxTriggers:
-		return fmt.Sprintf(i18n.T(lang, "goal.max"), g.MaxTriggers)
+		return i18n.F(lang, "goal.max", "n", g.MaxTriggers)
 	case lesson.GoalRobotBefore:
-		return fmt.Sprintf(i18n.T(lang, "goal.before"), g.Robot, g.Before, g.Target)
+		return i18n.F(lang, "goal.before", "robot", g.Robot, "before", g.Before, "item", g.Target)
 	}
 	return g.Kind
 }
@@ -385,7 +384,7 @@ func (p *AuthorPage) Render() app.UI {
 		return app.Div().Class("author-page__field").Body(app.Label().For(id).Text(label), input)
 	}
 	return p.frame(p.Tab, "author-page", p.onLangChange,
-		p.toolbar(i18n.T(lang, "author.title"), fmt.Sprintf(i18n.T(lang, "author.from"), sc.Title),
+		p.toolbar(i18n.T(lang, "author.title"), i18n.F(lang, "author.from", "title", sc.Title),
 			&FileButton{Lang: lang, Label: i18n.T(lang, "author.import"), TestID: "author-import", Accept: ".json,application/json", OnChange: p.onImport}),
 		app.If(len(p.importErr) > 0, func() app.UI {
 			return app.Div().Class("lesson-page__error").Role("alert").DataSet("testid", "author-import-error").Body(
@@ -410,7 +409,7 @@ func (p *AuthorPage) Render() app.UI {
 				app.Option().Value("both").Selected(p.scope == "both").Text(i18n.T(lang, "author.scope.both")),
 				app.Option().Value("stage").Selected(p.scope == "stage").Text(i18n.T(lang, "author.scope.stage")),
 				app.If(len(p.custom) > 0, func() app.UI {
-					return app.Option().Value("custom").Selected(p.scope == "custom").Text(fmt.Sprintf(i18n.T(lang, "author.scope.custom"), strings.Join(p.custom, ", ")))
+					return app.Option().Value("custom").Selected(p.scope == "custom").Text(i18n.F(lang, "author.scope.custom", "scopes", strings.Join(p.custom, ", ")))
 				}),
 			)),
 			app.If(p.scope == "stage", func() app.UI {
@@ -507,9 +506,9 @@ func (p *AuthorPage) Render() app.UI {
 		app.If(p.verdict != nil && len(p.d.Goals) > 0, func() app.UI {
 			v := p.verdict
 			return app.Div().Class("author-page__verdict").DataSet("testid", "author-verdict").Body(
-				app.H3().Text(fmt.Sprintf(i18n.T(lang, "author.onStart"), v.Start.Passed(), len(v.Start.Goals))),
+				app.H3().Text(i18n.F(lang, "author.onStart", "passed", v.Start.Passed(), "total", len(v.Start.Goals))),
 				lessonGoalList(lang, v.Start.Goals),
-				app.H3().Text(fmt.Sprintf(i18n.T(lang, "author.onSolution"), v.Solution.Passed(), len(v.Solution.Goals))),
+				app.H3().Text(i18n.F(lang, "author.onSolution", "passed", v.Solution.Passed(), "total", len(v.Solution.Goals))),
 				lessonGoalList(lang, v.Solution.Goals),
 			)
 		}),

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -176,7 +175,7 @@ func (p *BoardPage) load(ctx app.Context, place route.Place) {
 		ex, ok := examples.Find(place.Example)
 		data := ex.Data
 		if !ok {
-			p.status, p.errMsg = "error", fmt.Sprintf(i18n.T(p.lang, "board.exampleMissing"), place.Example)
+			p.status, p.errMsg = "error", i18n.F(p.lang, "board.exampleMissing", "name", place.Example)
 			markShown(ctx, route.Simulate, "")
 			return
 		}
@@ -932,7 +931,7 @@ func (p *BoardPage) onJump(ctx app.Context, text string) error {
 	t, err := simulate.ParseJumpInput(text, p.ctl.Now())
 	if err != nil {
 		lang := i18n.Normalize(p.lang)
-		return fmt.Errorf(i18n.T(lang, "board.clock.jumpError"), strings.TrimSpace(text), simulate.JumpInput(p.ctl.Now(), lang))
+		return errors.New(i18n.F(lang, "board.clock.jumpError", "input", strings.TrimSpace(text), "example", simulate.JumpInput(p.ctl.Now(), lang)))
 	}
 	p.actionErr = ""
 	if t.Before(p.ctl.Now()) {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -107,7 +106,7 @@ func (c *ClockBar) Render() app.UI {
 						Class(c.inputClass()).
 						DataSet("testid", "clock-jump-input").
 						Placeholder(i18n.T(c.Lang, "board.clock.jumpPlaceholder")).
-						Title(fmt.Sprintf(i18n.T(c.Lang, "board.clock.jumpHint"), c.Local)).
+						Title(i18n.F(c.Lang, "board.clock.jumpHint", "example", c.Local)).
 						Attr("autocomplete", "off").
 						Spellcheck(false).
 						Aria("invalid", strconv.FormatBool(c.jumpErr != "")).

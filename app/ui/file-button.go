@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
@@ -61,7 +59,7 @@ func (f *FileButton) onChange(ctx app.Context, e app.Event) {
 	if files := ctx.JSSrc().Get("files"); files.Truthy() && files.Length() > 0 {
 		f.name = files.Index(0).Get("name").String()
 		if n := files.Length(); n > 1 {
-			f.name = fmt.Sprintf(i18n.T(i18n.Normalize(f.Lang), "file.several"), n)
+			f.name = i18n.F(i18n.Normalize(f.Lang), "file.several", "n", n)
 		}
 	}
 	if f.OnChange != nil {

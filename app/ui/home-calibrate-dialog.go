@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -90,7 +89,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 		case 1:
 			return fs[0].Name
 		}
-		return fmt.Sprintf(i18n.T(lang, "lab.calFiles"), len(fs))
+		return i18n.F(lang, "lab.calFiles", "n", len(fs))
 	}
 	body := []app.UI{
 		app.P().Class("home-dialog__text").Text(i18n.T(lang, "lab.calIntro")),

@@ -99,7 +99,7 @@ func (c *LessonCourses) importFile(ctx app.Context, name string, data []byte) {
 				if replaced {
 					key = "course.replaced"
 				}
-				c.note = fmt.Sprintf(i18n.T(lang, key), imported.Course.Title.In(lang), len(imported.Course.Lessons))
+				c.note = i18n.F(lang, key, "title", imported.Course.Title.In(lang), "n", len(imported.Course.Lessons))
 			}
 			if lerr == nil {
 				c.courses = list
@@ -170,7 +170,7 @@ func (c *LessonCourses) Render() app.UI {
 		app.If(len(c.problems) > 0, func() app.UI {
 			head := i18n.T(lang, "course.failed")
 			if c.badFile != "" {
-				head = fmt.Sprintf(i18n.T(lang, "course.failedFile"), c.badFile)
+				head = i18n.F(lang, "course.failedFile", "file", c.badFile)
 			}
 			return app.Div().Class("lesson-page__error").Role("alert").DataSet("testid", "course-error").Body(
 				app.P().Text(head),
@@ -201,9 +201,9 @@ func (c *LessonCourses) renderCourse(lang string, co teach.Course) app.UI {
 			cl := list[j]
 			return app.Li().Class("lesson-courses__lesson").DataSet("testid", "course-lesson").DataSet("lesson", cl.ID).Body(
 				app.Span().Class("lesson-courses__lesson-title").Text(cl.Title),
-				app.Span().Class("lesson-courses__goals").Text(fmt.Sprintf(i18n.T(lang, "course.goals"), cl.Goals)),
+				app.Span().Class("lesson-courses__goals").Text(i18n.F(lang, "course.goals", "n", cl.Goals)),
 				app.Button().Type("button").Class("button").DataSet("testid", "course-start").
-					Aria("label", fmt.Sprintf(i18n.T(lang, "course.startLabel"), cl.Number, cl.Title)).
+					Aria("label", i18n.F(lang, "course.startLabel", "n", cl.Number, "title", cl.Title)).
 					OnClick(func(ctx app.Context, e app.Event) { c.onStart(ctx, cl.Lesson) }).
 					Text(i18n.T(lang, "course.start")),
 			)
@@ -216,7 +216,7 @@ func (c *LessonCourses) renderCourse(lang string, co teach.Course) app.UI {
 				Body(iconText("download", i18n.T(lang, "course.export"))...),
 			app.If(c.confirm == id, func() app.UI {
 				return app.Span().Class("lesson-courses__confirm").Role("group").Body(
-					app.Span().Text(fmt.Sprintf(i18n.T(lang, "course.deleteAsk"), title)+" "),
+					app.Span().Text(i18n.F(lang, "course.deleteAsk", "title", title)+" "),
 					app.Button().Type("button").Class("button button--primary").DataSet("testid", "course-delete-yes").
 						OnClick(func(ctx app.Context, e app.Event) { c.onDelete(ctx, id) }).Text(i18n.T(lang, "course.delete")),
 					app.Button().Type("button").Class("button button--quiet").

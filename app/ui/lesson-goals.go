@@ -36,9 +36,9 @@ func (g *LessonGoals) Render() app.UI {
 		DataSet("done", fmt.Sprint(r.Done)).
 		Aria("labelledby", "lesson-goals-title").Body(
 		app.Div().Class("lesson-goals__head").Body(
-			app.H2().ID("lesson-goals-title").Class("lesson-goals__title").Text(fmt.Sprintf(i18n.T(lang, "designer.lesson.title"), g.Title)),
+			app.H2().ID("lesson-goals-title").Class("lesson-goals__title").Text(i18n.F(lang, "designer.lesson.title", "title", g.Title)),
 			app.Span().Class("lesson-goals__count").DataSet("testid", "designer-lesson-count").
-				Text(fmt.Sprintf(i18n.T(lang, "designer.lesson.count"), r.Passed(), len(r.Goals))),
+				Text(i18n.F(lang, "designer.lesson.count", "passed", r.Passed(), "total", len(r.Goals))),
 			app.A().Class("button button--secondary lesson-goals__back").DataSet("testid", "designer-lesson-back").
 				Href(g.Back).Body(iconText("back", i18n.T(lang, "designer.lesson.back"))...),
 		),

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
@@ -19,14 +17,14 @@ func lessonHints(lang string, hints []string, open int, onMore app.EventHandler)
 		app.Ol().Class("lesson-hints__list").Body(
 			app.Range(hints[:open]).Slice(func(i int) app.UI {
 				return app.Li().Class("lesson-hints__hint").DataSet("testid", "lesson-hint").Body(
-					app.Strong().Text(fmt.Sprintf(i18n.T(lang, "lesson.hint.label"), i+1)+": "),
+					app.Strong().Text(i18n.F(lang, "lesson.hint.label", "n", i+1)+": "),
 					app.Text(hints[i]),
 				)
 			}),
 		),
 		app.If(open < len(hints), func() app.UI {
 			return app.Button().Type("button").Class("button button--quiet").DataSet("testid", "lesson-hint-more").
-				OnClick(onMore).Text(fmt.Sprintf(i18n.T(lang, "lesson.hint.show"), open+1, len(hints)))
+				OnClick(onMore).Text(i18n.F(lang, "lesson.hint.show", "n", open+1, "total", len(hints)))
 		}),
 	)
 }

@@ -151,7 +151,7 @@ func (p *LessonPage) Render() app.UI {
 	isDone := p.progress.Done(l.ID)
 	source := i18n.T(lang, "teach.lesson.onStart")
 	if p.onOpen {
-		source = fmt.Sprintf(i18n.T(lang, "teach.lesson.onOpen"), l.Title)
+		source = i18n.F(lang, "teach.lesson.onOpen", "title", l.Title)
 	}
 	next := ""
 	for _, o := range lessons.List(l.Lang) {
@@ -203,7 +203,7 @@ func (p *LessonPage) Render() app.UI {
 					return app.Div().Class("lesson-page__verdict lesson-page__verdict--todo").Role("status").DataSet("testid", "lesson-notyet").Text(i18n.T(lang, "teach.lesson.notYet"))
 				}),
 				app.If(p.err != "", func() app.UI {
-					return app.P().Class("lesson-page__error").Role("alert").Text(fmt.Sprintf(i18n.T(lang, "teach.error"), p.err))
+					return app.P().Class("lesson-page__error").Role("alert").Text(i18n.F(lang, "teach.error", "error", p.err))
 				}),
 				app.Div().Class("lesson-page__actions").Body(
 					app.Button().Type("button").Class("button button--primary").DataSet("testid", "lesson-check").

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -204,7 +203,7 @@ func (p *LessonsPage) Render() app.UI {
 			app.Span().
 				Class("lessons-page__progress").
 				DataSet("testid", "lessons-progress").
-				Text(fmt.Sprintf(i18n.T(lang, "teach.lessons.progress"), done, len(list))),
+				Text(i18n.F(lang, "teach.lessons.progress", "done", done, "total", len(list))),
 		),
 		app.P().Class("lessons-page__intro").Text(i18n.T(lang, "teach.lessons.intro")),
 		lessonTools(lang),

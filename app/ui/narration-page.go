@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
@@ -130,7 +128,7 @@ func (p *NarrationPage) Render() app.UI {
 	if p.sc == nil || p.walk == nil {
 		msg := i18n.T(lang, "teach.noScenario")
 		if p.err != "" {
-			msg = fmt.Sprintf(i18n.T(lang, "teach.error"), p.err)
+			msg = i18n.F(lang, "teach.error", "error", p.err)
 		}
 		return p.frame(p.Tab, "narration-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.narrate.title"), ""),
@@ -181,7 +179,7 @@ func (p *NarrationPage) Render() app.UI {
 				app.Button().Type("button").Class("button button--primary button--big").DataSet("testid", "narration-next").
 					Disabled(last || over).OnClick(p.onNext).Body(iconTextAfter(nextLabel, "right")...),
 				app.Span().Class("narration-page__counter").DataSet("testid", "narration-counter").
-					Text(fmt.Sprintf(i18n.T(lang, "teach.narrate.stepOf"), shown+1, len(steps))),
+					Text(i18n.F(lang, "teach.narrate.stepOf", "n", shown+1, "total", len(steps))),
 				app.Button().Type("button").Class("button button--quiet").DataSet("testid", "narration-restart").
 					OnClick(p.onRestart).Body(iconText("restart", i18n.T(lang, "teach.narrate.restart"))...),
 			),

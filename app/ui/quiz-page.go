@@ -80,7 +80,7 @@ func (p *QuizPage) Render() app.UI {
 	if p.quiz == nil {
 		msg := i18n.T(lang, "teach.noScenario")
 		if p.err != "" {
-			msg = fmt.Sprintf(i18n.T(lang, "teach.error"), p.err)
+			msg = i18n.F(lang, "teach.error", "error", p.err)
 		}
 		return p.frame(p.Tab, "quiz-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.quiz.title"), ""),
@@ -92,12 +92,12 @@ func (p *QuizPage) Render() app.UI {
 	right, asked := p.quiz.Score()
 	score := app.Span().Class("quiz-page__score").DataSet("testid", "quiz-score").
 		Aria("label", i18n.T(lang, "teach.quiz.scoreLabel")).
-		Text(i18n.T(lang, "teach.quiz.scoreLabel") + ": " + fmt.Sprintf(i18n.T(lang, "teach.quiz.score"), right, asked))
+		Text(i18n.T(lang, "teach.quiz.scoreLabel") + ": " + i18n.F(lang, "teach.quiz.score", "right", right, "asked", asked))
 	if p.finished || p.q == nil {
 		return p.frame(p.Tab, "quiz-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.quiz.title"), p.title, score),
 			app.Div().Class("quiz-page__end").Role("status").DataSet("testid", "quiz-end").Body(
-				app.P().Text(fmt.Sprintf(i18n.T(lang, "teach.quiz.end"), right, asked)),
+				app.P().Text(i18n.F(lang, "teach.quiz.end", "right", right, "asked", asked)),
 				app.Button().Type("button").Class("button button--primary").DataSet("testid", "quiz-again").
 					OnClick(p.onAgain).Body(iconText("restart", i18n.T(lang, "teach.quiz.again"))...),
 			),
@@ -130,9 +130,9 @@ func (p *QuizPage) Render() app.UI {
 		app.Div().Class("quiz-page__stage").Body(
 			app.P().Class("quiz-page__event").DataSet("testid", "quiz-event").Text(q.Text),
 			app.P().Class("quiz-page__question").Body(
-				app.Text(fmt.Sprintf(i18n.T(lang, "teach.quiz.question"), q.Title)),
+				app.Text(i18n.F(lang, "teach.quiz.question", "item", q.Title)),
 				app.If(q.From != "", func() app.UI {
-					return app.Span().Class("quiz-page__now").Text(fmt.Sprintf(i18n.T(lang, "teach.quiz.now"), stageName(q.From)))
+					return app.Span().Class("quiz-page__now").Text(i18n.F(lang, "teach.quiz.now", "stage", stageName(q.From)))
 				}),
 			),
 			app.Div().Class("quiz-page__options").Role("group").Aria("label", i18n.T(lang, "teach.quiz.pick")).Body(
@@ -165,7 +165,7 @@ func (p *QuizPage) Render() app.UI {
 			app.If(p.picked != "", func() app.UI {
 				verdict, cls := i18n.T(lang, "teach.quiz.right"), "quiz-page__reveal quiz-page__reveal--right"
 				if !p.correct {
-					verdict = i18n.T(lang, "teach.quiz.wrong") + " " + fmt.Sprintf(i18n.T(lang, "teach.quiz.answer"), stageName(answer))
+					verdict = i18n.T(lang, "teach.quiz.wrong") + " " + i18n.F(lang, "teach.quiz.answer", "stage", stageName(answer))
 					cls = "quiz-page__reveal quiz-page__reveal--wrong"
 				}
 				return app.Div().Class(cls).Role("status").Body(

@@ -37,7 +37,7 @@ func (p *ResultsPage) onLangChange(ctx app.Context, lang string) { p.changeLang(
 func (p *ResultsPage) add(name string, data []byte) {
 	r, err := lesson.ReadResult(data)
 	if err != nil {
-		p.errs = append(p.errs, fmt.Sprintf(i18n.T(p.currentLang(), "results.bad"), name, strings.ReplaceAll(err.Error(), "\n", "; ")))
+		p.errs = append(p.errs, i18n.F(p.currentLang(), "results.bad", "file", name, "error", strings.ReplaceAll(err.Error(), "\n", "; ")))
 		return
 	}
 	p.results = append(p.results, r)
@@ -49,7 +49,7 @@ func (p *ResultsPage) onFiles(ctx app.Context, e app.Event) {
 	for i := 0; i < files.Length(); i++ {
 		readFileText(ctx, files.Index(i), func(ctx app.Context, name string, data []byte, err error) {
 			if err != nil {
-				p.errs = append(p.errs, fmt.Sprintf(i18n.T(p.currentLang(), "results.bad"), name, err))
+				p.errs = append(p.errs, i18n.F(p.currentLang(), "results.bad", "file", name, "error", err))
 				return
 			}
 			p.add(name, data)
@@ -126,7 +126,7 @@ func (p *ResultsPage) Render() app.UI {
 			)
 		}),
 		app.If(sheet.Replaced > 0, func() app.UI {
-			return app.P().Text(fmt.Sprintf(i18n.T(lang, "results.replaced"), sheet.Replaced))
+			return app.P().Text(i18n.F(lang, "results.replaced", "n", sheet.Replaced))
 		}),
 	)
 }

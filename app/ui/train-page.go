@@ -183,7 +183,7 @@ func (p *TrainPage) Render() app.UI {
 		return p.frame(p.Tab, "train-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "train.title"), ""),
 			app.If(p.err != "", func() app.UI {
-				return app.P().Class("lesson-page__error").Role("alert").DataSet("testid", "train-error").Text(fmt.Sprintf(i18n.T(lang, "train.error"), p.err))
+				return app.P().Class("lesson-page__error").Role("alert").DataSet("testid", "train-error").Text(i18n.F(lang, "train.error", "error", p.err))
 			}),
 			app.P().Class("lesson-page__missing").Text(i18n.T(lang, "train.none")),
 			fileInput,
@@ -228,7 +228,7 @@ func (p *TrainPage) Render() app.UI {
 							OnClick(func(ctx app.Context, e app.Event) { p.create(ctx) }).Text(i18n.T(lang, "train.restart"))
 					}),
 				),
-				app.P().Class("lesson-page__source").DataSet("testid", "train-attempts").Text(fmt.Sprintf(i18n.T(lang, "train.attempts"), p.st.Attempts)),
+				app.P().Class("lesson-page__source").DataSet("testid", "train-attempts").Text(i18n.F(lang, "train.attempts", "n", p.st.Attempts)),
 				app.Div().Class("train-page__submit").Body(
 					app.Label().For("train-name").Text(i18n.T(lang, "train.name")),
 					app.Input().ID("train-name").Type("text").MaxLength(lesson.MaxNameRunes).DataSet("testid", "train-name").

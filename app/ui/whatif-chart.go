@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
@@ -34,14 +32,14 @@ func (c *WhatifChart) Render() app.UI {
 					Type("button").
 					Class("whatif__export-button").
 					DataSet("testid", "export-svg-"+c.Name).
-					Aria("label", fmt.Sprintf(i18n.T(c.Lang, "whatif.exportAs"), c.Title, "SVG")).
+					Aria("label", i18n.F(c.Lang, "whatif.exportAs", "title", c.Title, "format", "SVG")).
 					Body(iconText("download", "SVG")...).
 					OnClick(c.onSVG),
 				app.Button().
 					Type("button").
 					Class("whatif__export-button").
 					DataSet("testid", "export-png-"+c.Name).
-					Aria("label", fmt.Sprintf(i18n.T(c.Lang, "whatif.exportAs"), c.Title, "PNG")).
+					Aria("label", i18n.F(c.Lang, "whatif.exportAs", "title", c.Title, "format", "PNG")).
 					Body(iconText("download", "PNG")...).
 					OnClick(c.onPNG),
 			),

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -130,7 +129,7 @@ func (l *WhatifLab) Render() app.UI {
 					app.Div().Class("whatif__progress-track").Role("progressbar").
 						Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(l.percent)).
 						Body(app.Div().Class("whatif__progress-bar").Style("width", strconv.Itoa(l.percent)+"%")),
-					app.Span().Class("whatif__progress-text").Text(fmt.Sprintf(i18n.T(lang, "lab.progress"), min(l.done+1, l.total), l.total)+" · "+strconv.Itoa(l.percent)+" %"),
+					app.Span().Class("whatif__progress-text").Text(i18n.F(lang, "lab.progress", "n", min(l.done+1, l.total), "total", l.total)+" · "+strconv.Itoa(l.percent)+" %"),
 					app.Button().Type("button").Class("button").DataSet("testid", "lab-cancel").
 						Text(i18n.T(lang, "lab.cancel")).OnClick(l.onCancel),
 				)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -131,7 +130,7 @@ func (p *WhatifPage) load(ctx app.Context, place route.Place) {
 		ex, _ := examples.Find(place.Example)
 		data = ex.Data
 		if data == nil {
-			p.status, p.errMsg = "error", fmt.Sprintf(i18n.T(p.lang, "whatif.exampleMissing"), place.Example)
+			p.status, p.errMsg = "error", i18n.F(p.lang, "whatif.exampleMissing", "name", place.Example)
 			markShown(ctx, route.Whatif, "")
 			return
 		}
@@ -257,7 +256,7 @@ func (p *WhatifPage) onCompare(ctx app.Context, e app.Event) {
 			ex, _ := examples.Find(strings.TrimPrefix(variant, "example:"))
 			data = ex.Data
 			if data == nil {
-				err = fmt.Errorf(i18n.T(p.lang, "whatif.exampleMissing"), strings.TrimPrefix(variant, "example:"))
+				err = errors.New(i18n.F(p.lang, "whatif.exampleMissing", "name", strings.TrimPrefix(variant, "example:")))
 			}
 		case variant == "file":
 			data, title = fileData, fileName
@@ -268,7 +267,7 @@ func (p *WhatifPage) onCompare(ctx app.Context, e app.Event) {
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), whatifErrText(p.lang, err))
+				p.runErr = i18n.F(p.lang, "whatif.error", "error", whatifErrText(p.lang, err))
 				return
 			}
 			if sb.Title != "" {
@@ -305,7 +304,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 		check = append(check, whatif.Job{Scenario: sb, Options: optB})
 	}
 	if err := whatif.CheckJobs(check); err != nil {
-		p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), whatifErrText(p.lang, err))
+		p.runErr = i18n.F(p.lang, "whatif.error", "error", whatifErrText(p.lang, err))
 		p.runMsg = ""
 		return
 	}
@@ -317,7 +316,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 	p.running, p.percent, p.runMsg, p.runErr = true, 0, "", ""
 	p.eta = i18n.T(p.lang, "whatif.etaUnknown")
 	lang, sa := p.lang, p.sc
-	p.progress = fmt.Sprintf(i18n.T(lang, "whatif.progress"), variantLetter(lang, 0), 0, 0)
+	p.progress = i18n.F(lang, "whatif.progress", "variant", variantLetter(lang, 0), "day", 0, "days", 0)
 	lab := whatiflab.Lab{Yield: whatifYield}
 	p.live++
 	ctx.Async(func() {
@@ -328,10 +327,10 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 					return
 				}
 				p.percent = pr.Percent
-				p.progress = fmt.Sprintf(i18n.T(lang, "whatif.progress"), variantLetter(lang, pr.Variant), pr.Day, pr.Days)
+				p.progress = i18n.F(lang, "whatif.progress", "variant", variantLetter(lang, pr.Variant), "day", pr.Day, "days", pr.Days)
 				p.eta = i18n.T(lang, "whatif.etaUnknown")
 				if pr.Left > 0 {
-					p.eta = fmt.Sprintf(i18n.T(lang, "whatif.eta"), format.UI(lang).Elapsed(pr.Left))
+					p.eta = i18n.F(lang, "whatif.eta", "left", format.UI(lang).Elapsed(pr.Left))
 				}
 			})
 		})
@@ -342,7 +341,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 			cancel()
 			p.running = false
 			if err != nil {
-				p.runErr = fmt.Sprintf(i18n.T(lang, "whatif.error"), whatifErrText(lang, err))
+				p.runErr = i18n.F(lang, "whatif.error", "error", whatifErrText(lang, err))
 				return
 			}
 			p.percent = 100
@@ -465,11 +464,11 @@ func (p *WhatifPage) onVariant(ctx app.Context, e app.Event) {
 func (p *WhatifPage) onVariantFile(ctx app.Context, e app.Event) {
 	whatifReadFile(ctx, e, func(ctx app.Context, name string, data []byte, err error) {
 		if err != nil {
-			p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), err.Error())
+			p.runErr = i18n.F(p.lang, "whatif.error", "error", err.Error())
 			return
 		}
 		if _, err := engine.ReadScenario(data); err != nil {
-			p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), name+": "+whatifErrText(p.lang, err))
+			p.runErr = i18n.F(p.lang, "whatif.error", "error", name+": "+whatifErrText(p.lang, err))
 			return
 		}
 		p.variant, p.variantData, p.variantName, p.runErr = "file", data, name, ""
@@ -483,7 +482,7 @@ func (p *WhatifPage) onScenarioFile(ctx app.Context, e app.Event) {
 	sess := p.Tab.Session
 	whatifReadFile(ctx, e, func(ctx app.Context, name string, data []byte, err error) {
 		if err != nil {
-			p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), err.Error())
+			p.runErr = i18n.F(p.lang, "whatif.error", "error", err.Error())
 			return
 		}
 		ctx.Async(func() {
@@ -491,7 +490,7 @@ func (p *WhatifPage) onScenarioFile(ctx app.Context, e app.Event) {
 			list, _ := sess.List(ctx)
 			ctx.Dispatch(func(ctx app.Context) {
 				if err != nil {
-					p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), name+": "+whatifErrText(p.lang, err))
+					p.runErr = i18n.F(p.lang, "whatif.error", "error", name+": "+whatifErrText(p.lang, err))
 					return
 				}
 				p.stored, p.runErr = list, ""
@@ -515,11 +514,11 @@ func (p *WhatifPage) onReplayFile(ctx app.Context, e app.Event) {
 				return
 			}
 			if errors.Is(err, whatif.ErrNoEvents) {
-				p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.replayEmpty"), name)
+				p.runErr = i18n.F(p.lang, "whatif.replayEmpty", "file", name)
 				return
 			}
 		}
-		p.runErr = fmt.Sprintf(i18n.T(p.lang, "whatif.error"), name+": "+strings.Join(whatif.ReplayErrorLines(err, p.lang), "\n"))
+		p.runErr = i18n.F(p.lang, "whatif.error", "error", name+": "+strings.Join(whatif.ReplayErrorLines(err, p.lang), "\n"))
 	})
 }
 
@@ -651,7 +650,7 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 					),
 					app.If(p.variantName != "", func() app.UI {
 						return app.Option().Value("file").Selected(p.variant == "file").
-							Text(fmt.Sprintf(i18n.T(lang, "whatif.variantFromFile"), p.variantName))
+							Text(i18n.F(lang, "whatif.variantFromFile", "name", p.variantName))
 					}),
 				),
 				app.Div().Class("whatif__file").Body(
@@ -668,7 +667,7 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 				),
 				app.If(p.replay != nil, func() app.UI {
 					return app.Span().Class("whatif__replay").DataSet("testid", "whatif-replay").Body(
-						app.Text(fmt.Sprintf(i18n.T(lang, "whatif.replayLoaded"), p.replayName, len(p.replay))),
+						app.Text(i18n.F(lang, "whatif.replayLoaded", "file", p.replayName, "events", len(p.replay))),
 						app.Button().Type("button").Class("whatif__link").Text(i18n.T(lang, "whatif.replayClear")).OnClick(p.onReplayClear),
 					)
 				}),
@@ -697,7 +696,7 @@ func (p *WhatifPage) renderProgress(lang string) app.UI {
 		app.If(!p.running && p.runMsg != "", func() app.UI {
 			msg := i18n.T(lang, "whatif.cancelled")
 			if p.runMsg == "done" {
-				msg = fmt.Sprintf(i18n.T(lang, "whatif.elapsed"), format.UI(lang).Elapsed(p.elapsed))
+				msg = i18n.F(lang, "whatif.elapsed", "time", format.UI(lang).Elapsed(p.elapsed))
 			}
 			return app.P().Class("whatif__done").DataSet("testid", "whatif-done").Text(msg)
 		}),
@@ -794,7 +793,7 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 	}
 	summary := i18n.T(lang, "whatif.cmp.same")
 	if changed > 0 {
-		summary = fmt.Sprintf(i18n.T(lang, "whatif.cmp.changed"), changed, len(p.rows))
+		summary = i18n.F(lang, "whatif.cmp.changed", "changed", changed, "total", len(p.rows))
 	}
 	return app.Section().Class("whatif__panel whatif__compare").DataSet("testid", "whatif-compare-table").Body(
 		app.Div().Class("whatif__table-head").Body(
@@ -805,7 +804,7 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 				app.Text(" "+i18n.T(lang, "whatif.cmp.onlyChanged")),
 			),
 			app.Button().Type("button").Class("whatif__export-button").DataSet("testid", "export-csv-compare").
-				Body(iconText("download", "CSV")...).Aria("label", fmt.Sprintf(i18n.T(lang, "whatif.exportAs"), i18n.T(lang, "whatif.cmp.title"), "CSV")).
+				Body(iconText("download", "CSV")...).Aria("label", i18n.F(lang, "whatif.exportAs", "title", i18n.T(lang, "whatif.cmp.title"), "format", "CSV")).
 				OnClick(p.onCompareCSV),
 		),
 		app.Table().Class("whatif__table whatif__table--compare").Body(
@@ -847,7 +846,7 @@ func (p *WhatifPage) renderTables(lang string) app.UI {
 					app.H2().Class("whatif__panel-title").Text(title),
 					app.If(len(t.Rows) > 0, func() app.UI {
 						return app.Button().Type("button").Class("whatif__export-button").DataSet("testid", "export-csv-"+t.Name).
-							Body(iconText("download", "CSV")...).Aria("label", fmt.Sprintf(i18n.T(lang, "whatif.exportAs"), title, "CSV")).
+							Body(iconText("download", "CSV")...).Aria("label", i18n.F(lang, "whatif.exportAs", "title", title, "format", "CSV")).
 							OnClick(p.onTableCSV(i))
 					}),
 				),
