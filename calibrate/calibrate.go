@@ -226,19 +226,18 @@ func Build(in Input) (*Calibration, error) {
 	c.observed = obs
 
 	lang := locale
-	note := func(ru, en string, args ...any) {
-		if lang == "en" {
-			c.Notes = append(c.Notes, fmt.Sprintf(en, args...))
-		} else {
-			c.Notes = append(c.Notes, fmt.Sprintf(ru, args...))
+	note := func(key string, n ...int) {
+		var pairs []string
+		if len(n) > 0 {
+			pairs = []string{"n", format.Text(lang).Int(int64(n[0]))}
 		}
+		c.Notes = append(c.Notes, say(lang, key, pairs...))
 	}
 	if truncated > 0 {
-		note("%d элементов созданы до начала истории: их время на стадиях учтено с первого перехода, но в сценарий они не входят.",
-			"%d items were created before the history starts: their times in stages count from their first move, but they are not in the scenario.", truncated)
+		note("note.truncated", truncated)
 	}
 	if c.Duplicates > 0 {
-		note("Повторяющихся записей (одинаковый ID на нескольких страницах) пропущено: %d.", "Repeated records (the same ID on several pages) skipped: %d.", c.Duplicates)
+		note("note.duplicates", c.Duplicates)
 	}
 
 	// The traffic model.
@@ -263,7 +262,7 @@ func Build(in Input) (*Calibration, error) {
 		w.Arrivals = append(w.Arrivals, a)
 	}
 	if len(w.Arrivals) == 0 {
-		note("В истории нет созданий (TYPE_ID 1): новых элементов в модели нет.", "The history has no creations (TYPE_ID 1): the model has no new items.")
+		note("note.noArrivals")
 	}
 	otherPipeline := 0
 	for _, e := range entities {
@@ -304,8 +303,7 @@ func Build(in Input) (*Calibration, error) {
 		}
 	}
 	if otherPipeline > 0 {
-		note("%d переходов в другую воронку не у сделок: симулятор переносит между воронками только сделки, такие элементы остаются на стадии.",
-			"%d moves to another pipeline of items other than deals: the simulator moves only deals between pipelines, so these items stay.", otherPipeline)
+		note("note.otherPipeline", otherPipeline)
 	}
 	if len(in.Deals) > 0 {
 		var all []Fields
@@ -321,18 +319,12 @@ func Build(in Input) (*Calibration, error) {
 		}
 	}
 
+	f := format.Text(lang)
 	title := in.Title
 	if title == "" {
-		f := format.Text(lang)
-		title = fmt.Sprintf("Калибровка по истории %s — %s", f.Date(first), f.Date(last))
-		if lang == "en" {
-			title = fmt.Sprintf("Calibrated from history %s — %s", f.Date(first), f.Date(last))
-		}
+		title = say(lang, "scenario.title", "from", f.Date(first), "to", f.Date(last))
 	}
-	desc := fmt.Sprintf("crm.stagehistory.list: %d записей, %d элементов; triggersim calibrate.", total, len(keys))
-	if lang == "en" {
-		desc = fmt.Sprintf("crm.stagehistory.list: %d records, %d items; triggersim calibrate.", total, len(keys))
-	}
+	desc := say(lang, "scenario.description", "records", f.Int(int64(total)), "items", f.Int(int64(len(keys))))
 	sc := &engine.Scenario{Title: title, Description: desc, Locale: lang, Start: start,
 		StartRaw: start.Format(time.RFC3339), Entities: entities, WhatIf: w}
 	for i := range sc.Entities {
@@ -385,7 +377,7 @@ func choiceOf(counts map[string]int, e engine.Entity) engine.WhatIfValue {
 // fitFields adds the field distributions of the deals (or items) whose ids
 // arrived in the history to the arrivals of their entity type: the
 // amount as its deciles, the source and the responsible by frequency.
-func fitFields(w *engine.WhatIf, fs []Fields, owners map[string][]int, note func(ru, en string, args ...any)) error {
+func fitFields(w *engine.WhatIf, fs []Fields, owners map[string][]int, note func(key string, n ...int)) error {
 	byID := map[int]Fields{}
 	for _, f := range fs {
 		byID[f.ID] = f
@@ -429,8 +421,7 @@ func fitFields(w *engine.WhatIf, fs []Fields, owners map[string][]int, note func
 		}
 	}
 	if used == 0 {
-		note("Ни одна запись из файлов сделок не совпала по ID с элементами, созданными в истории: поля не подобраны.",
-			"No record of the deal files matches an item created in the history by ID: no fields fitted.")
+		note("note.noFields")
 	}
 	return nil
 }

@@ -1,9 +1,8 @@
 package lesson
 
 import (
-	"fmt"
-
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/format"
 )
 
 // GoalResult is the verdict on one goal.
@@ -75,7 +74,7 @@ func (l *Lesson) Check(sc *engine.Scenario, lang string) Report {
 		case GoalMaxTriggers:
 			n := len(sc.Triggers)
 			r.Pass = n <= g.MaxTriggers
-			r.Message = msg(lang, "maxTriggers", n, g.MaxTriggers)
+			r.Message = say(lang, "maxTriggers", "n", format.Text(lang).Int(int64(n)), "max", format.Text(lang).Int(int64(g.MaxTriggers)))
 		case GoalNoLint:
 			if findings == nil {
 				findings = engine.Lint(sc)
@@ -91,9 +90,9 @@ func (l *Lesson) Check(sc *engine.Scenario, lang string) Report {
 			}
 			r.Pass = n == 0
 			if r.Pass {
-				r.Message = msg(lang, "noLint", g.NoLint)
+				r.Message = say(lang, "noLint", "code", g.NoLint)
 			} else {
-				r.Message = msg(lang, "lintFound", g.NoLint, n)
+				r.Message = say(lang, "lintFound", "code", g.NoLint, "n", format.Text(lang).Int(int64(n)))
 			}
 		case GoalRobotBefore:
 			r.Pass, r.Message = robotBefore(res.Log, g, lang)
@@ -101,7 +100,7 @@ func (l *Lesson) Check(sc *engine.Scenario, lang string) Report {
 	}
 	rep.OutOfScope = l.OutOfScope(sc)
 	for _, s := range rep.OutOfScope {
-		rep.Messages = append(rep.Messages, msg(lang, "scope."+s))
+		rep.Messages = append(rep.Messages, say(lang, "scope."+s))
 	}
 	rep.Done = len(rep.OutOfScope) == 0
 	for _, g := range rep.Goals {
@@ -124,43 +123,13 @@ func robotBefore(log []engine.LogEntry, g Goal, lang string) (bool, string) {
 	a, b := first(g.Robot), first(g.Before)
 	switch {
 	case a < 0:
-		return false, msg(lang, "robotNotRan", g.Robot, g.Target)
+		return false, say(lang, "robotNotRan", "robot", g.Robot, "item", g.Target)
 	case b < 0:
-		return false, msg(lang, "robotNotRan", g.Before, g.Target)
+		return false, say(lang, "robotNotRan", "robot", g.Before, "item", g.Target)
 	case a < b:
-		return true, msg(lang, "robotBefore", g.Robot, g.Before, g.Target)
+		return true, say(lang, "robotBefore", "robot", g.Robot, "before", g.Before, "item", g.Target)
 	}
-	return false, msg(lang, "robotAfter", g.Robot, g.Before, g.Target)
-}
-
-var messages = map[string][2]string{ // ru, en
-	"maxTriggers":     {"триггеров: %d, можно не больше %d", "%d triggers, at most %d allowed"},
-	"noLint":          {"нет замечаний %s", "no %s findings"},
-	"lintFound":       {"замечаний %s: %d", "%s findings: %d"},
-	"robotNotRan":     {"робот %s не выполнился для %s", "robot %s did not run for %s"},
-	"robotBefore":     {"робот %s выполнился раньше робота %s для %s", "robot %s ran before robot %s for %s"},
-	"robotAfter":      {"робот %s выполнился не раньше робота %s для %s", "robot %s did not run before robot %s for %s"},
-	"scope.triggers":  {"изменены триггеры, которые в этом уроке менять нельзя", "triggers this lesson does not let you change were changed"},
-	"scope.robots":    {"изменены роботы, которых в этом уроке менять нельзя", "robots this lesson does not let you change were changed"},
-	"scope.items":     {"изменены элементы (карточки), а в этом уроке их менять нельзя", "items (cards) were changed; this lesson does not let you change them"},
-	"scope.events":    {"изменены события, а в этом уроке их менять нельзя", "events were changed; this lesson does not let you change them"},
-	"scope.setup":     {"изменены сущности, воронки, пользователи или время, а в этом уроке их менять нельзя", "entities, pipelines, users or times were changed; this lesson does not let you change them"},
-	"check.startPass": {"цели урока уже выполнены в исходном сценарии: ученику нечего делать", "the lesson's goals already hold on the starting scenario: there is nothing for the trainee to do"},
-	"check.solFail":   {"решение автора не выполняет цели урока", "the author's solution does not meet the lesson's goals"},
-	"check.solScope":  {"решение автора меняет то, что ученику менять нельзя", "the author's solution changes what the trainee may not change"},
-	"check.noSol":     {"нет решения: добавьте его в урок («solution») или передайте файлом", "no solution: put one into the lesson (\"solution\") or give it as a file"},
-}
-
-func msg(lang, key string, args ...any) string {
-	m := messages[key]
-	s := m[0]
-	if lang == "en" {
-		s = m[1]
-	}
-	if len(args) == 0 {
-		return s
-	}
-	return fmt.Sprintf(s, args...)
+	return false, say(lang, "robotAfter", "robot", g.Robot, "before", g.Before, "item", g.Target)
 }
 
 // Verdict is the result of Validate: an author's check of a lesson.
@@ -179,21 +148,21 @@ func (l *Lesson) Validate(sol *engine.Scenario, lang string) Verdict {
 	var v Verdict
 	v.Start = l.Check(l.Scenario, lang)
 	if v.Start.Passed() == len(l.Goals) {
-		v.Problems = append(v.Problems, msg(lang, "check.startPass"))
+		v.Problems = append(v.Problems, say(lang, "check.startPass"))
 	}
 	if sol == nil {
 		sol = l.Solution
 	}
 	if sol == nil {
-		v.Problems = append(v.Problems, msg(lang, "check.noSol"))
+		v.Problems = append(v.Problems, say(lang, "check.noSol"))
 		return v
 	}
 	v.Solution = l.Check(sol, lang)
 	if v.Solution.Passed() != len(l.Goals) {
-		v.Problems = append(v.Problems, msg(lang, "check.solFail"))
+		v.Problems = append(v.Problems, say(lang, "check.solFail"))
 	}
 	if len(v.Solution.OutOfScope) > 0 {
-		v.Problems = append(v.Problems, msg(lang, "check.solScope"))
+		v.Problems = append(v.Problems, say(lang, "check.solScope"))
 	}
 	return v
 }

@@ -2,12 +2,15 @@ package lesson
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/triggersim/triggersim/format"
 )
 
 // ResultFormat and ResultVersion name the result sheet a trainee submits.
@@ -60,7 +63,7 @@ func (r *Result) Done() bool { return len(r.Goals) > 0 && r.Met() == len(r.Goals
 func NewResult(l *Lesson, lang, trainee string, rep Report, hints, attempts int, started, now time.Time) (*Result, error) {
 	trainee = strings.TrimSpace(trainee)
 	if err := checkName(trainee); err != "" {
-		return nil, fmt.Errorf("%s", msg(lang, err))
+		return nil, errors.New(say(lang, err, "max", format.Text(lang).Int(MaxNameRunes)))
 	}
 	r := &Result{
 		Lesson: l.ID, Title: l.Title.In(lang), Trainee: trainee,
@@ -89,12 +92,6 @@ func checkName(s string) string {
 		return "result.nameControl"
 	}
 	return ""
-}
-
-func init() {
-	messages["result.nameEmpty"] = [2]string{"введите своё имя", "type your name"}
-	messages["result.nameLong"] = [2]string{fmt.Sprintf("имя длиннее %d символов", MaxNameRunes), fmt.Sprintf("the name is longer than %d characters", MaxNameRunes)}
-	messages["result.nameControl"] = [2]string{"в имени есть управляющие символы", "the name has control characters"}
 }
 
 // WriteResult renders a result sheet.

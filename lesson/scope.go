@@ -227,4 +227,4 @@ func (l *Lesson) NewlyOutOfScope(before, after *engine.Scenario) []string {
 
 // ScopeMessage says, in lang, that a section was changed that the lesson
 // does not let the trainee change (the texts of Report.Messages).
-func ScopeMessage(section, lang string) string { return msg(lang, "scope."+section) }
+func ScopeMessage(section, lang string) string { return say(lang, "scope."+section) }

@@ -150,11 +150,7 @@ func (r *Runner) ranked(m map[reasonKey]*reasonAgg, of, limit int) ([]ReasonCoun
 // reasonText renders an engine reason, or one of the runner's own.
 func reasonText(why engine.Reason, lang string) string {
 	if why.Code == reasonNoTrigger {
-		code := strings.Join(why.Args, "")
-		if lang == "en" {
-			return "no trigger with the code " + code + " could take the event where the item was"
-		}
-		return "нет триггера с кодом " + code + ", который мог бы принять событие там, где был элемент"
+		return say(lang, "runner.noTrigger", "code", strings.Join(why.Args, ""))
 	}
 	return why.Text(lang)
 }

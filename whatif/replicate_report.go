@@ -9,31 +9,6 @@ import (
 	"github.com/triggersim/triggersim/format"
 )
 
-// replicateWords are the phrases of the replicated reports.
-var replicateWords = map[string][2]string{
-	"runs":       {"Повторов: %d (seed %d … %d), среднее и 95-процентный доверительный интервал (t Стьюдента)", "Runs: %d (seeds %d … %d), mean and 95 %% confidence interval (Student's t)"},
-	"sumHead":    {"показатель|среднее|95 % интервал|± ", "metric|mean|95 % interval|±"},
-	"pairHead":   {"показатель|А|Б|Б − А|95 % интервал Б − А", "metric|A|B|B − A|95 % interval of B − A"},
-	"pairTitle":  {"Сравнение на одних и тех же seed: А = %s, Б = %s", "Comparison on the same seeds: A = %s, B = %s"},
-	"pairSig":    {"Значимо отличаются (интервал разности не содержит 0, отмечены «●»): %d из %d.", "Significant differences (the interval of B − A excludes 0, marked ●): %d of %d."},
-	"pairNone":   {"Ни одна разность не значима: интервалы всех разностей содержат 0.", "No difference is significant: every interval of B − A contains 0."},
-	"oneRun":     {"Один прогон: интервалов нет, нужно не меньше двух повторов.", "One run: no intervals; at least two runs are needed."},
-	"sweepTitle": {"Перебор %s от %s до %s с шагом %s; повторов в точке: %d", "Sweep of %s from %s to %s in steps of %s; runs per point: %d"},
-	"sweepHead":  {"значение|%s|95 %% интервал|разность с лучшей", "value|%s|95 %% interval|difference from the best"},
-	"best":       {"Лучшая точка по %s (%s): %s = %s, среднее %s [%s; %s].", "Best point by %s (%s): %s = %s, mean %s [%s; %s]."},
-	"tied":       {"Не отличимы от лучшей (интервал парной разности содержит 0, отмечены «≈»): %s.", "Not distinguishable from the best (the interval of the paired difference contains 0, marked ≈): %s."},
-	"clear":      {"Лучшая точка значимо лучше всех остальных.", "The best point is significantly better than every other."},
-	"max":        {"больше — лучше", "higher is better"},
-	"min":        {"меньше — лучше", "lower is better"},
-}
-
-func rpw(lang, key string) string {
-	if lang == "en" {
-		return replicateWords[key][1]
-	}
-	return replicateWords[key][0]
-}
-
 // interval prints [low; high] of a metric.
 func interval(f format.Printer, kind format.Kind, e Estimate) string {
 	return "[" + f.Value(kind, e.Low) + "; " + f.Value(kind, e.High) + "]"
@@ -48,12 +23,12 @@ func deltaInterval(f format.Printer, kind format.Kind, e Estimate) string {
 // WriteSummary prints a replicated run: every metric with its interval.
 func WriteSummary(w io.Writer, title string, s *Summary, lang string) {
 	f := format.Text(lang)
-	fmt.Fprintf(w, rw(lang, "title")+"\n", title)
-	fmt.Fprintf(w, rpw(lang, "runs")+"\n", s.Runs, s.Seeds[0], s.Seeds[1])
+	fmt.Fprintln(w, title)
+	fmt.Fprintln(w, runsLine(f, lang, s.Runs, s.Seeds))
 	if s.Runs < 2 {
-		fmt.Fprintln(w, rpw(lang, "oneRun"))
+		fmt.Fprintln(w, say(lang, "replicate.oneRun"))
 	}
-	rows := [][]string{strings.Split(rpw(lang, "sumHead"), "|")}
+	rows := [][]string{strings.Split(say(lang, "replicate.sumHead"), "|")}
 	for _, m := range s.Metrics {
 		rows = append(rows, []string{m.Key, f.Value(m.Kind, m.Mean), interval(f, m.Kind, m.Estimate), f.Value(m.Kind, m.Half())})
 	}
@@ -64,12 +39,12 @@ func WriteSummary(w io.Writer, title string, s *Summary, lang string) {
 // the rows whose difference is not significant are left out.
 func WritePaired(w io.Writer, titleA, titleB string, d *PairedDiff, lang string, onlySignificant bool) {
 	f := format.Text(lang)
-	fmt.Fprintf(w, rpw(lang, "pairTitle")+"\n", titleA, titleB)
-	fmt.Fprintf(w, rpw(lang, "runs")+"\n", d.Runs, d.Seeds[0], d.Seeds[1])
+	fmt.Fprintln(w, say(lang, "replicate.pairTitle", "a", titleA, "b", titleB))
+	fmt.Fprintln(w, runsLine(f, lang, d.Runs, d.Seeds))
 	if d.Runs < 2 {
-		fmt.Fprintln(w, rpw(lang, "oneRun"))
+		fmt.Fprintln(w, say(lang, "replicate.oneRun"))
 	}
-	rows := [][]string{strings.Split(rpw(lang, "pairHead"), "|")}
+	rows := [][]string{strings.Split(say(lang, "replicate.pairHead"), "|")}
 	marks := []bool{false}
 	for _, r := range d.Rows {
 		if onlySignificant && !r.Significant {
@@ -81,10 +56,16 @@ func WritePaired(w io.Writer, titleA, titleB string, d *PairedDiff, lang string,
 	}
 	table(w, rows, marks)
 	if d.Significant == 0 {
-		fmt.Fprintln(w, rpw(lang, "pairNone"))
+		fmt.Fprintln(w, say(lang, "replicate.pairNone"))
 	} else {
-		fmt.Fprintf(w, rpw(lang, "pairSig")+"\n", d.Significant, len(d.Rows))
+		fmt.Fprintln(w, say(lang, "replicate.pairSig", "significant", f.Int(int64(d.Significant)), "total", f.Int(int64(len(d.Rows)))))
 	}
+}
+
+// runsLine says how many runs a replicated report is made of, and their
+// seeds.
+func runsLine(f format.Printer, lang string, runs int, seeds [2]int) string {
+	return say(lang, "replicate.runs", "runs", f.Int(int64(runs)), "first", f.Int(int64(seeds[0])), "last", f.Int(int64(seeds[1])))
 }
 
 // formatParam prints a swept parameter's value.

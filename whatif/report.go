@@ -8,62 +8,29 @@ import (
 	"github.com/triggersim/triggersim/format"
 )
 
-// reportWords are the fixed phrases of the text reports, Russian and
-// English.
-var reportWords = map[string][2]string{
-	"title":      {"%s", "%s"},
-	"horizon":    {"Период: %s — %s (%d дн.), seed %d", "Horizon: %s — %s (%d days), seed %d"},
-	"replay":     {"прогон записанной истории событий", "replay of a recorded event history"},
-	"items":      {"Элементов: %d (пришло за период: %d)", "Items: %d (arrived: %d)"},
-	"events":     {"События: запланировано %d, произошло %d, не случилось (элемент ушёл со стадии) %d; роботов по таймеру: %d", "Events: scheduled %d, fired %d, dropped (the item had left the stage) %d; delayed robot runs: %d"},
-	"stages":     {"Стадии", "Stages"},
-	"stageHead":  {"стадия|вошло|сейчас|медиана|p90|→ успех|→ провал", "stage|entered|at end|median|p90|→ success|→ failure"},
-	"conv":       {"Конверсия (из стадии → в более позднюю)", "Conversion (from a stage → to a later one)"},
-	"triggers":   {"Триггеры: сколько раз сработали", "Triggers: times fired"},
-	"robots":     {"Роботы: сколько раз выполнились", "Robots: times run"},
-	"robotLine":  {"%s: выполнен %d, условие не выполнено %d, отменён %d", "%s: ran %d, condition false %d, cancelled %d"},
-	"never":      {"Ни разу не сработали: %s", "Never fired: %s"},
-	"neverRan":   {"Ни разу не выполнились: %s", "Never ran: %s"},
-	"loops":      {"Циклы, остановленные защитой", "Loops stopped by a guard"},
-	"noLoops":    {"Циклов нет", "No loops"},
-	"errors":     {"Ошибки", "Errors"},
-	"noMove":     {"Событий, которые ничего не сдвинули: %d из %d (%s)", "Events that moved nothing: %d of %d (%s)"},
-	"why":        {"Почему (частые причины):", "Why (top reasons):"},
-	"moreWhy":    {"… и ещё причин: %d", "… and %d more reasons"},
-	"compare":    {"Сравнение: А = %s, Б = %s", "Comparison: A = %s, B = %s"},
-	"cmpHead":    {"показатель|А|Б|Б − А", "metric|A|B|B − A"},
-	"cmpSame":    {"Все показатели совпадают.", "All metrics are the same."},
-	"cmpChanged": {"Отличаются показателей: %d из %d (отмечены «●»).", "%d of %d metrics differ (marked ●)."},
-	"stopped":    {"Прогон остановлен защитой от зацикливания.", "The run was stopped by the runaway guard."},
-}
-
-func rw(lang, key string) string {
-	if lang == "en" {
-		return reportWords[key][1]
-	}
-	return reportWords[key][0]
-}
-
 // WriteReport prints the KPIs as a readable report in lang ("ru" or "en").
 func WriteReport(w io.Writer, title string, k *KPIs, lang string) {
 	p := func(layout string, a ...any) { fmt.Fprintf(w, layout, a...) }
 	f := format.Text(lang)
-	p(rw(lang, "title")+"\n", title)
-	p(rw(lang, "horizon")+"\n", k.Start, k.End, k.Days, k.Seed)
+	n := func(v int) string { return f.Int(int64(v)) }
+	line := func(key string, pairs ...string) { p("%s\n", say(lang, key, pairs...)) }
+	p("%s\n", title)
+	line("report.horizon", "start", k.Start, "end", k.End, "days", n(k.Days), "seed", n(k.Seed))
 	if k.Replay {
-		p("%s\n", rw(lang, "replay"))
+		line("report.replay")
 	}
 	if k.Stopped {
-		p("%s\n", rw(lang, "stopped"))
+		line("report.stopped")
 	}
-	p(rw(lang, "items")+"\n", k.Items, k.Arrived)
-	p(rw(lang, "events")+"\n", k.Events.Scheduled, k.Events.Fired, k.Events.Dropped, k.EngineSteps)
+	line("report.items", "items", n(k.Items), "arrived", n(k.Arrived))
+	line("report.events", "scheduled", n(k.Events.Scheduled), "fired", n(k.Events.Fired), "dropped", n(k.Events.Dropped), "robots", n(k.EngineSteps))
 	for _, c := range k.Events.ByCode {
 		p("  %-14s %6d / %6d / %6d\n", c.Code, c.Scheduled, c.Fired, c.Dropped)
 	}
 
-	p("\n%s\n", rw(lang, "stages"))
-	rows := [][]string{strings.Split(rw(lang, "stageHead"), "|")}
+	p("\n")
+	line("report.stages")
+	rows := [][]string{strings.Split(say(lang, "report.stageHead"), "|")}
 	for _, s := range k.Stages {
 		if s.Entered == 0 && s.AtEnd == 0 {
 			continue
@@ -78,56 +45,65 @@ func WriteReport(w io.Writer, title string, k *KPIs, lang string) {
 	table(w, rows, nil)
 
 	if len(k.Conversion) > 0 {
-		p("\n%s\n", rw(lang, "conv"))
+		p("\n")
+		line("report.conv")
 		for _, c := range k.Conversion {
-			p("  %s %s → %s: %s (%d)\n", c.Entity, c.From, c.To, f.Percent(c.Share), c.Items)
+			p("  %s %s → %s: %s (%s)\n", c.Entity, c.From, c.To, f.Percent(c.Share), n(c.Items))
 		}
 	}
 	if len(k.Triggers) > 0 {
-		p("\n%s\n", rw(lang, "triggers"))
+		p("\n")
+		line("report.triggers")
 		for _, t := range k.Triggers {
-			p("  %s (%s → %s): %d\n", t.ID, t.Code, t.Stage, t.Fired)
+			p("  %s (%s → %s): %s\n", t.ID, t.Code, t.Stage, n(t.Fired))
 		}
 		if len(k.NeverFired) > 0 {
-			p("  "+rw(lang, "never")+"\n", strings.Join(k.NeverFired, ", "))
+			p("  ")
+			line("report.never", "triggers", strings.Join(k.NeverFired, ", "))
 		}
 	}
 	if len(k.Robots) > 0 {
-		p("\n%s\n", rw(lang, "robots"))
+		p("\n")
+		line("report.robots")
 		for _, r := range k.Robots {
-			p("  "+rw(lang, "robotLine")+"\n", r.ID, r.Ran, r.Condition, r.Cancelled)
+			p("  ")
+			line("report.robotLine", "robot", r.ID, "ran", n(r.Ran), "condition", n(r.Condition), "cancelled", n(r.Cancelled))
 		}
 		if len(k.NeverRan) > 0 {
-			p("  "+rw(lang, "neverRan")+"\n", strings.Join(k.NeverRan, ", "))
+			p("  ")
+			line("report.neverRan", "robots", strings.Join(k.NeverRan, ", "))
 		}
 	}
 	p("\n")
 	if len(k.Loops) == 0 {
-		p("%s\n", rw(lang, "noLoops"))
+		line("report.noLoops")
 	} else {
-		p("%s\n", rw(lang, "loops"))
+		line("report.loops")
 		for _, l := range k.Loops {
-			p("  %d × %s: %s\n", l.Count, l.Kind, strings.Join(l.Cycle, " → "))
+			p("  %s × %s: %s\n", n(l.Count), l.Kind, strings.Join(l.Cycle, " → "))
 		}
 	}
 	if len(k.Errors) > 0 {
-		p("\n%s\n", rw(lang, "errors"))
+		p("\n")
+		line("report.errors")
 		for _, e := range k.Errors {
-			p("  %d × %s\n", e.Count, e.Text)
+			p("  %s × %s\n", n(e.Count), e.Text)
 		}
 	}
-	p("\n"+rw(lang, "noMove")+"\n", k.NoMove.Events, k.Events.Fired, f.Percent(k.NoMove.Share))
+	p("\n")
+	line("report.noMove", "events", n(k.NoMove.Events), "fired", n(k.Events.Fired), "share", f.Percent(k.NoMove.Share))
 	if len(k.NoMove.Reasons) > 0 {
-		p("%s\n", rw(lang, "why"))
+		line("report.why")
 		for _, r := range k.NoMove.Reasons {
 			who := ""
 			if r.Trigger != "" {
 				who = r.Trigger + ": "
 			}
-			p("  %6d (%s) %s%s\n", r.Count, f.Percent(r.Share), who, r.Text)
+			p("  %6s (%s) %s%s\n", n(r.Count), f.Percent(r.Share), who, r.Text)
 		}
 		if k.NoMove.MoreReasons > 0 {
-			p("  "+rw(lang, "moreWhy")+"\n", k.NoMove.MoreReasons)
+			p("  ")
+			line("report.moreWhy", "n", n(k.NoMove.MoreReasons))
 		}
 	}
 }
@@ -136,8 +112,8 @@ func WriteReport(w io.Writer, title string, k *KPIs, lang string) {
 // that differ marked. With onlyChanged, equal metrics are left out.
 func WriteDiff(w io.Writer, titleA, titleB string, d Diff, lang string, onlyChanged bool) {
 	f := format.Text(lang)
-	fmt.Fprintf(w, rw(lang, "compare")+"\n", titleA, titleB)
-	rows := [][]string{strings.Split(rw(lang, "cmpHead"), "|")}
+	fmt.Fprintln(w, say(lang, "report.compare", "a", titleA, "b", titleB))
+	rows := [][]string{strings.Split(say(lang, "report.cmpHead"), "|")}
 	marks := []bool{false}
 	for _, r := range d.Rows {
 		if onlyChanged && !r.Changed {
@@ -152,9 +128,9 @@ func WriteDiff(w io.Writer, titleA, titleB string, d Diff, lang string, onlyChan
 	}
 	table(w, rows, marks)
 	if d.Changed == 0 {
-		fmt.Fprintln(w, rw(lang, "cmpSame"))
+		fmt.Fprintln(w, say(lang, "report.cmpSame"))
 	} else {
-		fmt.Fprintf(w, rw(lang, "cmpChanged")+"\n", d.Changed, len(d.Rows))
+		fmt.Fprintln(w, say(lang, "report.cmpChanged", "changed", f.Int(int64(d.Changed)), "total", f.Int(int64(len(d.Rows)))))
 	}
 }
 

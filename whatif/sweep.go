@@ -367,10 +367,11 @@ func RunSweep(ctx context.Context, doc []byte, s Sweep, opt Options, runs int, k
 // best point, and the points the runs cannot tell from it.
 func WriteSweep(w io.Writer, title string, s Sweep, r *SweepResult, lang string) {
 	f := format.Text(lang)
-	fmt.Fprintf(w, rw(lang, "title")+"\n", title)
-	fmt.Fprintf(w, rpw(lang, "sweepTitle")+"\n", r.Path, formatParam(s.From), formatParam(s.To), formatParam(s.Step), r.Runs)
-	fmt.Fprintf(w, rpw(lang, "runs")+"\n", r.Runs, r.Seeds[0], r.Seeds[1])
-	rows := [][]string{strings.Split(fmt.Sprintf(rpw(lang, "sweepHead"), r.KPI), "|")}
+	fmt.Fprintln(w, title)
+	fmt.Fprintln(w, say(lang, "sweep.title", "path", r.Path, "from", formatParam(s.From), "to", formatParam(s.To),
+		"step", formatParam(s.Step), "runs", f.Int(int64(r.Runs))))
+	fmt.Fprintln(w, runsLine(f, lang, r.Runs, r.Seeds))
+	rows := [][]string{strings.Split(say(lang, "sweep.head", "kpi", r.KPI), "|")}
 	marks := []bool{false}
 	var tied []string
 	for i, p := range r.Points {
@@ -391,11 +392,12 @@ func WriteSweep(w io.Writer, title string, s Sweep, r *SweepResult, lang string)
 	}
 	table(w, rows, marks)
 	b := r.Points[r.Best]
-	fmt.Fprintf(w, rpw(lang, "best")+"\n", r.KPI, rpw(lang, r.Goal), r.Path, formatParam(b.Value),
-		f.Value(r.KPIKind, b.KPI.Mean), f.Value(r.KPIKind, b.KPI.Low), f.Value(r.KPIKind, b.KPI.High))
+	fmt.Fprintln(w, say(lang, "sweep.best", "kpi", r.KPI, "goal", say(lang, "sweep.goal."+r.Goal), "path", r.Path,
+		"value", formatParam(b.Value), "mean", f.Value(r.KPIKind, b.KPI.Mean),
+		"low", f.Value(r.KPIKind, b.KPI.Low), "high", f.Value(r.KPIKind, b.KPI.High)))
 	if len(tied) > 0 {
-		fmt.Fprintf(w, rpw(lang, "tied")+"\n", strings.Join(tied, ", "))
+		fmt.Fprintln(w, say(lang, "sweep.tied", "values", strings.Join(tied, ", ")))
 	} else if len(r.Points) > 1 {
-		fmt.Fprintln(w, rpw(lang, "clear"))
+		fmt.Fprintln(w, say(lang, "sweep.clear"))
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/triggersim/triggersim/calibrate"
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/format"
 )
 
 const calibrateUsage = `usage:
@@ -94,13 +96,15 @@ func isCalibrate(args []string) bool {
 	return false
 }
 
-func readInput(name string) (calibrate.File, error) {
+// readInput reads one input file; lang is --lang as given ("" when not).
+func readInput(name, lang string) (calibrate.File, error) {
 	st, err := os.Stat(name)
 	if err != nil {
 		return calibrate.File{}, err
 	}
 	if st.Size() > calibrate.MaxFileBytes {
-		return calibrate.File{}, fmt.Errorf("%s: the file is %d bytes; at most %d MB", name, st.Size(), calibrate.MaxFileBytes>>20)
+		return calibrate.File{}, errors.New(say(explicit(lang), "file.tooBig", "file", name,
+			"size", format.Text(lang).Int(st.Size()), "max", num(lang, calibrate.MaxFileBytes>>20)))
 	}
 	data, err := os.ReadFile(name)
 	return calibrate.File{Name: name, Data: data}, err
@@ -126,22 +130,22 @@ func runCalibrate(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if o.categories != "" {
-		if in.Categories, err = readInput(o.categories); err != nil {
+		if in.Categories, err = readInput(o.categories, o.lang); err != nil {
 			return fail(err)
 		}
 	}
-	if in.Statuses, err = readInput(o.statuses); err != nil {
+	if in.Statuses, err = readInput(o.statuses, o.lang); err != nil {
 		return fail(err)
 	}
 	for _, h := range o.histories {
-		f, err := readInput(h)
+		f, err := readInput(h, o.lang)
 		if err != nil {
 			return fail(err)
 		}
 		in.Histories = append(in.Histories, f)
 	}
 	for _, d := range o.deals {
-		f, err := readInput(d)
+		f, err := readInput(d, o.lang)
 		if err != nil {
 			return fail(err)
 		}
@@ -162,10 +166,6 @@ func runCalibrate(args []string, stdout, stderr io.Writer) int {
 		return writeJSON(stdout, stderr, rep)
 	}
 	calibrate.WriteReport(stdout, rep, lang)
-	if lang == "en" {
-		fmt.Fprintf(stdout, "\nScenario written to %s: triggersim whatif %s --runs 10\n", o.out, o.out)
-	} else {
-		fmt.Fprintf(stdout, "\nСценарий записан в %s: triggersim whatif %s --runs 10\n", o.out, o.out)
-	}
+	fmt.Fprintf(stdout, "\n%s\n", say(lang, "calibrate.written", "file", o.out))
 	return 0
 }

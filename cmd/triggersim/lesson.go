@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"slices"
+	"strconv"
 
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/lesson"
@@ -45,13 +47,14 @@ func runLesson(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "triggersim: %v\n", err)
 		return 2
 	}
+	given := explicit(lang) // for the messages that were English only
 	if len(data) > lesson.MaxBytes {
-		fmt.Fprintf(stderr, "%s: the file is %d bytes; at most %d MB\n", file, len(data), lesson.MaxBytes/1_000_000)
+		fmt.Fprintln(stderr, say(given, "file.tooBig", "file", file, "size", num(given, len(data)), "max", num(given, lesson.MaxBytes/1_000_000)))
 		return 2
 	}
 	l, err := lesson.Read(data)
 	if err != nil {
-		printInvalid(stderr, file, "lesson", err)
+		printInvalid(stderr, file, "lesson", given, err)
 		return 2
 	}
 	if lang == "" {
@@ -62,52 +65,31 @@ func runLesson(args []string, stdout, stderr io.Writer) int {
 	}
 	var sol *engine.Scenario
 	if len(rest) == 3 {
-		if sol = load(rest[2], stderr); sol == nil {
+		if sol = load(rest[2], given, stderr); sol == nil {
 			return 2
 		}
 	}
 	if sol == nil && l.Solution == nil {
-		if lang == "en" {
-			fmt.Fprintf(stderr, "%s: the lesson has no \"solution\"; give one: triggersim lesson check %s SOLUTION.json\n", file, file)
-		} else {
-			fmt.Fprintf(stderr, "%s: в уроке нет решения («solution»); передайте его: triggersim lesson check %s SOLUTION.json\n", file, file)
-		}
+		fmt.Fprintln(stderr, say(lang, "lesson.noSolution", "file", file))
 		return 2
 	}
 	v := l.Validate(sol, lang)
-	fmt.Fprintf(stdout, "%s: lesson %q, %d goals, %d hints\n", file, l.ID, len(l.Goals), len(l.Hints))
-	printReport(stdout, startLabel(lang), v.Start)
-	printReport(stdout, solutionLabel(lang), v.Solution)
+	fmt.Fprintln(stdout, say(given, "lesson.header", "file", file, "id", strconv.Quote(l.ID),
+		"goals", num(given, len(l.Goals)), "hints", num(given, len(l.Hints))))
+	printReport(stdout, say(lang, "lesson.start"), v.Start)
+	printReport(stdout, say(lang, "lesson.solution"), v.Solution)
 	if len(v.Problems) > 0 {
 		for _, p := range v.Problems {
 			fmt.Fprintf(stdout, "✘ %s\n", p)
 		}
 		return 1
 	}
-	if lang == "en" {
-		fmt.Fprintln(stdout, "✔ the goals fail at the start and hold on the solution")
-	} else {
-		fmt.Fprintln(stdout, "✔ цели не выполнены в начале и выполнены в решении")
-	}
+	fmt.Fprintln(stdout, say(lang, "lesson.sound"))
 	return 0
 }
 
-func startLabel(lang string) string {
-	if lang == "en" {
-		return "start"
-	}
-	return "начало"
-}
-
-func solutionLabel(lang string) string {
-	if lang == "en" {
-		return "solution"
-	}
-	return "решение"
-}
-
 func printReport(w io.Writer, label string, r lesson.Report) {
-	fmt.Fprintf(w, "%s: %d/%d\n", label, r.Passed(), len(r.Goals))
+	fmt.Fprintf(w, "%s: %d/%d\n", label, r.Passed(), len(r.Goals)) // a score, not a sentence
 	for _, g := range r.Goals {
 		mark := "✘"
 		if g.Pass {
@@ -124,14 +106,16 @@ func printReport(w io.Writer, label string, r lesson.Report) {
 	}
 }
 
-// printInvalid prints every reading error with its JSON path.
-func printInvalid(w io.Writer, file, what string, err error) {
-	if list, ok := err.(engine.Errors); ok {
-		fmt.Fprintf(w, "%s: not a valid %s (%d errors):\n", file, what, len(list))
+// printInvalid prints, in lang, that file is not a valid what ("scenario"
+// or "lesson"), and every reading error with its JSON path.
+func printInvalid(w io.Writer, file, what, lang string, err error) {
+	var list engine.Errors
+	if errors.As(err, &list) {
+		fmt.Fprintln(w, say(lang, "invalid."+what+"N", "file", file, "n", num(lang, len(list))))
 		for _, e := range list {
 			fmt.Fprintf(w, "  %s\n", e.Error())
 		}
 		return
 	}
-	fmt.Fprintf(w, "%s: not a valid %s: %v\n", file, what, err)
+	fmt.Fprintln(w, say(lang, "invalid."+what, "file", file, "error", err.Error()))
 }

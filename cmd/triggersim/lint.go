@@ -9,19 +9,6 @@ import (
 	"github.com/triggersim/triggersim/engine"
 )
 
-// lintWords are the lint report's fixed phrases in both languages.
-var lintWords = map[string][2]string{
-	"none":    {"%s: замечаний нет", "%s: no findings"},
-	"summary": {"%s: замечаний — %d (ошибок: %d, предупреждений: %d, заметок: %d)", "%s: %d findings (%d errors, %d warnings, %d notes)"},
-}
-
-func lw(lang, key string) string {
-	if lang == "en" {
-		return lintWords[key][1]
-	}
-	return lintWords[key][0]
-}
-
 // lintJSON is one finding in `triggersim lint --json`: the Finding with its
 // message in both languages.
 type lintJSON struct {
@@ -42,7 +29,7 @@ type lintJSON struct {
 // error or warning (info findings are printed but do not fail), 1 when
 // there is one, 2 when the file is not a valid scenario.
 func lint(o options, stdout, stderr io.Writer) int {
-	sc := load(o.file, stderr)
+	sc := load(o.file, explicit(o.lang), stderr)
 	if sc == nil {
 		return 2
 	}
@@ -81,7 +68,7 @@ func lint(o options, stdout, stderr io.Writer) int {
 		}
 	} else {
 		if len(findings) == 0 {
-			fmt.Fprintf(stdout, lw(lang, "none")+"\n", o.file)
+			fmt.Fprintln(stdout, say(lang, "lint.none", "file", o.file))
 		}
 		for _, f := range findings {
 			fmt.Fprintf(stdout, "%-7s %-22s %s\n", f.Severity, f.Code, f.Path)
@@ -89,7 +76,8 @@ func lint(o options, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "        %s\n", lintview.FindingLink(f))
 		}
 		if len(findings) > 0 {
-			fmt.Fprintf(stdout, "\n"+lw(lang, "summary")+"\n", o.file, len(findings), errs, warns, infos)
+			fmt.Fprintf(stdout, "\n%s\n", say(lang, "lint.summary", "file", o.file, "n", num(lang, len(findings)),
+				"errors", num(lang, errs), "warnings", num(lang, warns), "notes", num(lang, infos)))
 		}
 	}
 	if failed {

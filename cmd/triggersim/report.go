@@ -10,47 +10,8 @@ import (
 	"github.com/triggersim/triggersim/engine"
 )
 
-// words are the report's fixed phrases in both languages.
-var words = map[string][2]string{
-	"start":     {"Начало", "Start"},
-	"end":       {"конец", "end"},
-	"timeline":  {"Хронология", "Timeline"},
-	"items":     {"Элементы в конце", "Items at the end"},
-	"expect":    {"Ожидания", "Expectations"},
-	"noExpect":  {"ожиданий нет", "no expectations"},
-	"passed":    {"выполнено %d из %d", "%d of %d hold"},
-	"by":        {"от имени", "by"},
-	"scheduled": {"запланирован на", "scheduled for"},
-	"cancelled": {"отменён", "cancelled"},
-	"created":   {"создан на стадии", "created in"},
-	"moved":     {"перемещён", "moved"},
-	"updated":   {"изменены поля", "fields written"},
-	"ran":       {"выполнен", "ran"},
-	"skipped":   {"не выполнен", "not run"},
-	"fired":     {"сработал", "fired"},
-	"notfired":  {"не сработал", "did not fire"},
-	"noevents":  {"событий нет", "no events"},
-	"fromFile":  {"", "Names in «» are the scenario file's own, as written there."},
-}
-
-func w(lang, key string) string {
-	if lang == "en" {
-		return words[key][1]
-	}
-	return words[key][0]
-}
-
-var weekdays = [2][7]string{
-	{"вс", "пн", "вт", "ср", "чт", "пт", "сб"},
-	{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
-}
-
 func when(lang string, t time.Time) string {
-	i := 0
-	if lang == "en" {
-		i = 1
-	}
-	return weekdays[i][t.Weekday()] + " " + t.Format("2006-01-02 15:04")
+	return strings.Fields(say(lang, "run.weekdays"))[t.Weekday()] + " " + t.Format("2006-01-02 15:04")
 }
 
 // writeReport prints the timeline of events, moves, robots and skips with
@@ -61,16 +22,16 @@ func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang st
 		title = "triggersim"
 	}
 	end, _ := time.Parse(time.RFC3339, res.End)
-	fmt.Fprintf(out, "%s\n%s: %s, %s: %s\n", title, w(lang, "start"), when(lang, sc.Start), w(lang, "end"), when(lang, end))
-	if note := w(lang, "fromFile"); note != "" {
+	fmt.Fprintf(out, "%s\n%s\n", title, say(lang, "run.period", "start", when(lang, sc.Start), "end", when(lang, end)))
+	if note := say(lang, "run.fromFile"); note != "" {
 		// The file's names stay in its language (often Russian): the
 		// quotes tell an English reader where they come from.
 		fmt.Fprintln(out, note)
 	}
 	fmt.Fprintln(out)
-	fmt.Fprintf(out, "%s\n", w(lang, "timeline"))
+	fmt.Fprintf(out, "%s\n", say(lang, "run.timeline"))
 	if len(res.Log) == 0 {
-		fmt.Fprintf(out, "  %s\n", w(lang, "noevents"))
+		fmt.Fprintf(out, "  %s\n", say(lang, "run.noEvents"))
 	}
 	entityOf := func(target string) string {
 		t, _, _ := engine.ParseTarget(target)
@@ -98,27 +59,27 @@ func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang st
 		case engine.LogUndelivered:
 			line = "  ↳ ✗ " + e.Reason
 		case engine.LogTrigger:
-			line = fmt.Sprintf("  ✔ %s %s%s: %s %s → %s, %s %s", w(lang, "fired"), e.Trigger, triggerName(sc, e.Trigger), e.Target,
-				stage(e.Target, e.From), stage(e.Target, e.To), w(lang, "by"), user(deref(e.By)))
+			line = "  " + say(lang, "run.fired", "trigger", e.Trigger, "name", triggerName(sc, e.Trigger), "item", e.Target,
+				"from", stage(e.Target, e.From), "to", stage(e.Target, e.To), "user", user(deref(e.By)))
 		case engine.LogSkip:
 			line = fmt.Sprintf("  ✗ %s%s: %s", e.Trigger, triggerName(sc, e.Trigger), e.Reason)
 		case engine.LogCreate:
-			line = fmt.Sprintf("  + %s %s %s", e.Target, w(lang, "created"), stage(e.Target, e.To))
+			line = "  " + say(lang, "run.created", "item", e.Target, "stage", stage(e.Target, e.To))
 		case engine.LogMove:
-			line = fmt.Sprintf("  → %s %s: %s → %s", e.Target, w(lang, "moved"), stage(e.Target, e.From), stage(e.Target, e.To))
+			line = "  " + say(lang, "run.moved", "item", e.Target, "from", stage(e.Target, e.From), "to", stage(e.Target, e.To))
 			if e.Robot != "" {
 				line += " (" + e.Robot + ")"
 			} else if e.By != nil {
-				line += ", " + w(lang, "by") + " " + user(*e.By)
+				line += say(lang, "run.movedBy", "user", user(*e.By))
 			}
 		case engine.LogUpdate:
-			line = fmt.Sprintf("  ✎ %s %s:%s", e.Target, w(lang, "updated"), dataText(e.Fields, lang))
+			line = "  " + say(lang, "run.updated", "item", e.Target, "fields", dataText(e.Fields, lang))
 		case engine.LogRobot:
-			status := w(lang, "ran")
+			key := "run.robotRan"
 			if e.Status != engine.RobotRan {
-				status = w(lang, "skipped")
+				key = "run.robotNotRun"
 			}
-			line = fmt.Sprintf("  ⚙ %s%s %s: %s", e.Robot, robotName(sc, e.Robot), status, e.Target)
+			line = "  " + say(lang, key, "robot", e.Robot, "name", robotName(sc, e.Robot), "item", e.Target)
 			if e.Text != "" {
 				line += " «" + e.Text + "»"
 			}
@@ -126,12 +87,12 @@ func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang st
 				line += " — " + e.Reason
 			}
 		case engine.LogScheduled:
-			line = fmt.Sprintf("  ⏱ %s%s %s: %s %s", e.Robot, robotName(sc, e.Robot), e.Target, w(lang, "scheduled"), whenText(lang, e.Due))
+			line = "  " + say(lang, "run.scheduled", "robot", e.Robot, "name", robotName(sc, e.Robot), "item", e.Target, "when", whenText(lang, e.Due))
 			if e.Reason != "" {
 				line += " — " + e.Reason
 			}
 		case engine.LogCancelled:
-			line = fmt.Sprintf("  ⊘ %s %s: %s — %s", e.Robot, w(lang, "cancelled"), e.Target, e.Reason)
+			line = "  " + say(lang, "run.cancelled", "robot", e.Robot, "item", e.Target, "reason", e.Reason)
 		case engine.LogOutbox:
 			line = fmt.Sprintf("  ✉ %s: %s", e.Code, e.Text)
 		case engine.LogNote:
@@ -145,13 +106,13 @@ func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang st
 		}
 		fmt.Fprintf(out, "%s%s\n", prefix, line)
 	}
-	fmt.Fprintf(out, "\n%s\n", w(lang, "items"))
+	fmt.Fprintf(out, "\n%s\n", say(lang, "run.items"))
 	for _, it := range res.Items {
 		fmt.Fprintf(out, "  %-20s %s\n", it.Target, stage(it.Target, it.Stage))
 	}
-	fmt.Fprintf(out, "\n%s\n", w(lang, "expect"))
+	fmt.Fprintf(out, "\n%s\n", say(lang, "run.expect"))
 	if len(res.Expect) == 0 {
-		fmt.Fprintf(out, "  %s\n", w(lang, "noExpect"))
+		fmt.Fprintf(out, "  %s\n", say(lang, "run.noExpect"))
 		return
 	}
 	pass := 0
@@ -170,7 +131,7 @@ func writeReport(out io.Writer, sc *engine.Scenario, res *engine.Result, lang st
 		}
 		fmt.Fprintf(out, "  %s %s%s\n", mark, name, e.Message)
 	}
-	fmt.Fprintf(out, "  %s\n", fmt.Sprintf(w(lang, "passed"), pass, len(res.Expect)))
+	fmt.Fprintf(out, "  %s\n", say(lang, "run.passed", "passed", num(lang, pass), "total", num(lang, len(res.Expect))))
 }
 
 func deref(p *int) int {

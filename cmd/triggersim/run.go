@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,8 +9,8 @@ import (
 )
 
 // load reads and checks a scenario file; on failure it prints every error
-// with its JSON path and returns nil.
-func load(file string, stderr io.Writer) *engine.Scenario {
+// with its JSON path, in lang, and returns nil.
+func load(file, lang string, stderr io.Writer) *engine.Scenario {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		fmt.Fprintf(stderr, "triggersim: %v\n", err)
@@ -23,32 +22,26 @@ func load(file string, stderr io.Writer) *engine.Scenario {
 		_, err = engine.New(sc, engine.Options{})
 	}
 	if err != nil {
-		var list engine.Errors
-		if errors.As(err, &list) {
-			fmt.Fprintf(stderr, "%s: not a valid scenario (%d errors):\n", file, len(list))
-			for _, e := range list {
-				fmt.Fprintf(stderr, "  %s\n", e.Error())
-			}
-		} else {
-			fmt.Fprintf(stderr, "%s: not a valid scenario: %v\n", file, err)
-		}
+		printInvalid(stderr, file, "scenario", lang, err)
 		return nil
 	}
 	return sc
 }
 
 func validate(o options, stdout, stderr io.Writer) int {
-	sc := load(o.file, stderr)
+	lang := explicit(o.lang)
+	sc := load(o.file, lang, stderr)
 	if sc == nil {
 		return 2
 	}
-	fmt.Fprintf(stdout, "%s: valid scenario, %d triggers, %d robots, %d items, %d events, %d expectations\n",
-		o.file, len(sc.Triggers), len(sc.Robots), len(sc.Items), len(sc.Events), len(sc.Expect))
+	fmt.Fprintln(stdout, say(lang, "validate.ok", "file", o.file, "triggers", num(lang, len(sc.Triggers)),
+		"robots", num(lang, len(sc.Robots)), "items", num(lang, len(sc.Items)), "events", num(lang, len(sc.Events)),
+		"expectations", num(lang, len(sc.Expect))))
 	return 0
 }
 
 func runScenario(o options, stdout, stderr io.Writer) int {
-	sc := load(o.file, stderr)
+	sc := load(o.file, explicit(o.lang), stderr)
 	if sc == nil {
 		return 2
 	}

@@ -140,7 +140,7 @@ func runWhatIf(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "triggersim: %v\n%s", err, whatifUsage)
 		return 2
 	}
-	sc := load(o.file, stderr)
+	sc := load(o.file, explicit(o.lang), stderr)
 	if sc == nil {
 		return 2
 	}
@@ -158,12 +158,12 @@ func runWhatIf(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: not a valid event history:\n%v\n", o.replay, err)
+			fmt.Fprintf(stderr, "%s\n%v\n", say(explicit(o.lang), "whatif.badHistory", "file", o.replay), err)
 			return 2
 		}
 		opt.Replay = evs
 	} else if sc.WhatIf == nil {
-		fmt.Fprintf(stderr, "%s: the scenario has no \"whatif\" traffic model; add one (docs/whatif.md) or give --replay HISTORY.csv\n", o.file)
+		fmt.Fprintln(stderr, say(explicit(o.lang), "whatif.noModel", "file", o.file))
 		return 2
 	}
 	lang := o.lang
@@ -189,7 +189,7 @@ func runWhatIf(args []string, stdout, stderr io.Writer) int {
 		whatif.WriteReport(stdout, titleOf(sc, o.file), k, lang)
 		return 0
 	}
-	other := load(o.compare, stderr)
+	other := load(o.compare, explicit(o.lang), stderr)
 	if other == nil {
 		return 2
 	}
@@ -251,7 +251,7 @@ func runReplicated(ctx context.Context, o whatifOptions, sc *engine.Scenario, op
 		whatif.WriteSummary(stdout, titleOf(sc, o.file), s, lang)
 		return 0
 	}
-	other := load(o.compare, stderr)
+	other := load(o.compare, explicit(o.lang), stderr)
 	if other == nil {
 		return 2
 	}

@@ -1,0 +1,30 @@
+package calibrate
+
+import (
+	"embed"
+
+	"github.com/triggersim/triggersim/text"
+)
+
+// The sentences of the text reports live in texts/, one file per part and
+// language (see package text for the format).
+//
+//go:embed texts/*.txt
+var textFiles embed.FS
+
+// Texts is the catalog of the calibration reports' sentences; its test checks
+// both languages key for key.
+var Texts = text.FromFS(textFiles, "texts")
+
+// say returns the sentence key in lang ("en", or Russian for anything
+// else) with its placeholders filled by name from pairs; the numbers in
+// pairs are already printed (format.Text).
+func say(lang, key string, pairs ...string) string {
+	if lang != text.EN {
+		lang = text.RU
+	}
+	if s, ok := Texts.Named(lang, key, pairs...); ok {
+		return s
+	}
+	return key // a typo shows instead of vanishing
+}
