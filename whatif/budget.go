@@ -2,7 +2,6 @@ package whatif
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -262,66 +261,36 @@ func CheckJobs(jobs []Job) error {
 func (e *BudgetError) Message(lang string) string {
 	ru := lang != "en"
 	n := func(f float64) string { return bigNumber(f, ru) }
-	var b strings.Builder
+	d := strconv.Itoa
 	if e.Limit == "steps" {
-		if ru {
-			fmt.Fprintf(&b, "прогон остановлен на %d-м дне из %d: он выполнил %s событий и шагов роботов, больше предела в %s на один прогон. Вероятно, роботы гоняют элементы по кругу через задержки или события модели слишком часты; уменьшите горизонт (days) или частоты событий (perDay).",
-				e.Day, e.Days, n(float64(e.Steps)), n(MaxRunSteps))
-		} else {
-			fmt.Fprintf(&b, "the run was stopped on day %d of %d: it did %s events and robot steps, more than the %s one run may do. Robots probably move items round in a loop through delays, or the model's events are too frequent; lower the horizon (days) or the events' rates (perDay).",
-				e.Day, e.Days, n(float64(e.Steps)), n(MaxRunSteps))
-		}
-		return b.String()
+		return say(lang, "budget.steps", "day", d(e.Day), "days", d(e.Days), "steps", n(float64(e.Steps)), "max", n(MaxRunSteps))
 	}
+	var b strings.Builder
 	runs := ""
 	if e.Runs > 1 {
-		runs = fmt.Sprintf(map[bool]string{true: "%d прогонов: ", false: "%d runs: "}[ru], e.Runs)
+		runs = say(lang, "budget.runs", "runs", d(e.Runs))
 	}
-	if ru {
-		fmt.Fprintf(&b, "прогон слишком велик: %sоколо %s элементов за %d дн.", runs, n(e.Items), e.Days)
-		if e.PerDay > 0 {
-			fmt.Fprintf(&b, " (%s в день)", n(e.PerDay))
-		}
-		fmt.Fprintf(&b, " и около %s событий модели", n(e.Events))
-		if e.Runs > 1 {
-			fmt.Fprintf(&b, " на все прогоны")
-		}
-		switch e.Limit {
-		case "items":
-			fmt.Fprintf(&b, ", а в одном прогоне может быть не больше %s элементов.", n(MaxItems))
-		default:
-			fmt.Fprintf(&b, ", а элементов и событий вместе может быть не больше %s.", n(MaxWork))
-		}
+	b.WriteString(say(lang, "budget.big", "runs", runs, "items", n(e.Items), "days", d(e.Days)))
+	if e.PerDay > 0 {
+		b.WriteString(say(lang, "budget.perDay", "perDay", n(e.PerDay)))
+	}
+	b.WriteString(say(lang, "budget.events", "events", n(e.Events)))
+	if e.Runs > 1 {
+		b.WriteString(say(lang, "budget.allRuns"))
+	}
+	if e.Limit == "items" {
+		b.WriteString(say(lang, "budget.maxItems", "max", n(MaxItems)))
 	} else {
-		fmt.Fprintf(&b, "the run is too big: %sabout %s items over %d days", runs, n(e.Items), e.Days)
-		if e.PerDay > 0 {
-			fmt.Fprintf(&b, " (%s a day)", n(e.PerDay))
-		}
-		fmt.Fprintf(&b, " and about %s model events", n(e.Events))
-		if e.Runs > 1 {
-			b.WriteString(" over all runs")
-		}
-		switch e.Limit {
-		case "items":
-			fmt.Fprintf(&b, ", and one run may hold at most %s items.", n(MaxItems))
-		default:
-			fmt.Fprintf(&b, ", and items and events together may be at most %s.", n(MaxWork))
-		}
+		b.WriteString(say(lang, "budget.maxWork", "max", n(MaxWork)))
 	}
 	b.WriteString(" ")
 	switch {
-	case e.Replay && ru:
-		b.WriteString("Сократите историю событий или период (days).")
 	case e.Replay:
-		b.WriteString("Shorten the event history or the horizon (days).")
-	case ru && e.Runs > 1:
-		b.WriteString("Уменьшите число прогонов (runs) или точек, период (days), поток (arrivals[].perDay) или частоты событий (events[].perDay).")
-	case ru:
-		b.WriteString("Уменьшите период (days), поток (arrivals[].perDay) или частоты событий (events[].perDay).")
+		b.WriteString(say(lang, "budget.lower.replay"))
 	case e.Runs > 1:
-		b.WriteString("Lower the number of runs or points, the horizon (days), the arrivals (arrivals[].perDay) or the events' rates (events[].perDay).")
+		b.WriteString(say(lang, "budget.lower.runs"))
 	default:
-		b.WriteString("Lower the horizon (days), the arrivals (arrivals[].perDay) or the events' rates (events[].perDay).")
+		b.WriteString(say(lang, "budget.lower"))
 	}
 	return b.String()
 }
