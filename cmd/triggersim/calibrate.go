@@ -14,19 +14,6 @@ import (
 	"github.com/triggersim/triggersim/format"
 )
 
-const calibrateUsage = `usage:
-  triggersim calibrate --categories C.json --statuses S.json --history H.json [--history H2.json …]
-                       [--deals D.json …] -o SCENARIO.json [--runs N] [--json] [--lang ru|en] [--title T]
-Builds a what-if scenario from a Bitrix24 portal's history (docs/whatif.md,
-"Calibrating from a portal's history"): pipelines and stages from the saved
-output of crm.category.list and crm.status.list, arrivals and the time in
-every stage with where items go next from crm.stagehistory.list pages, and
-the fields of new deals from crm.deal.list pages. Writes the scenario to -o
-and prints how well it reproduces the history (--json: the fit report as
-JSON), from N runs (default 5).
-Exit status: 0 done, 2 invalid input or usage.
-`
-
 type calibrateOptions struct {
 	categories, statuses, out, lang, title string
 	histories, deals                       []string
@@ -59,7 +46,7 @@ func parseCalibrateArgs(args []string) (calibrateOptions, error) {
 		case "runs":
 			n, err := strconv.Atoi(value)
 			if err != nil || n < 1 || n > 1000 {
-				return fmt.Errorf("--runs expects a whole number from 1 to 1000, got %q", engine.Clip(value))
+				return badUsage("arg.runs", "max", "1000", "got", strconv.Quote(engine.Clip(value)))
 			}
 			o.runs = n
 		case "lang":
@@ -71,15 +58,15 @@ func parseCalibrateArgs(args []string) (calibrateOptions, error) {
 		return o, err
 	}
 	if len(rest) != 1 || rest[0] != "calibrate" {
-		return o, fmt.Errorf("calibrate takes no file names without a flag: %s", strings.Join(rest[1:], " "))
+		return o, badUsage("arg.calibrateFiles", "files", strings.Join(rest[1:], " "))
 	}
 	switch {
 	case o.statuses == "":
-		return o, fmt.Errorf("--statuses is required: the saved output of crm.status.list")
+		return o, badUsage("arg.statuses")
 	case len(o.histories) == 0:
-		return o, fmt.Errorf("--history is required: the saved output of crm.stagehistory.list (repeat it for several files)")
+		return o, badUsage("arg.history")
 	case o.out == "":
-		return o, fmt.Errorf("-o is required: the scenario file to write")
+		return o, badUsage("arg.out")
 	}
 	return o, nil
 }
@@ -113,12 +100,11 @@ func readInput(name, lang string) (calibrate.File, error) {
 func runCalibrate(args []string, stdout, stderr io.Writer) int {
 	o, err := parseCalibrateArgs(args)
 	if err == errHelp {
-		fmt.Fprint(stdout, calibrateUsage)
+		fmt.Fprint(stdout, say(explicit(langOf(args)), "usage.calibrate"))
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "triggersim: %v\n%s", err, calibrateUsage)
-		return 2
+		return usageFail(stderr, args, "calibrate", err)
 	}
 	lang := o.lang
 	if lang == "" {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/triggersim/triggersim/engine"
@@ -32,10 +31,10 @@ func (f flags) parse(args []string, set func(name, value string) error) (rest []
 		case f.switches[name]:
 			value = ""
 		case !f.values[name]:
-			return rest, fmt.Errorf("unknown flag %s", engine.Clip(a))
+			return rest, badUsage("arg.unknownFlag", "flag", engine.Clip(a))
 		case !hasValue:
 			if i+1 >= len(args) {
-				return rest, fmt.Errorf("--%s needs a value", name)
+				return rest, badUsage("arg.needsValue", "flag", name)
 			}
 			i++
 			value = args[i]
@@ -59,7 +58,7 @@ func set(names ...string) map[string]bool {
 // setLang checks the value of --lang and stores it in lang.
 func setLang(lang *string, value string) error {
 	if value != "ru" && value != "en" {
-		return fmt.Errorf("--lang must be ru or en, got %s", engine.Quote(value))
+		return badUsage("arg.lang", "got", engine.Quote(value))
 	}
 	*lang = value
 	return nil

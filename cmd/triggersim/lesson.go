@@ -12,14 +12,6 @@ import (
 	"github.com/triggersim/triggersim/lesson"
 )
 
-const lessonUsage = `usage:
-  triggersim lesson check LESSON.json [SOLUTION.json] [--lang ru|en]
-      validate a lesson file (docs/lesson-format.md), check that its goals do not
-      all hold on the starting scenario and that they hold on the solution: the
-      scenario file SOLUTION.json, or the lesson's own "solution".
-Exit status: 0 the lesson is sound, 1 its goals are not as required, 2 invalid file or usage.
-`
-
 // lessonFlags are the flags of the lesson command.
 var lessonFlags = flags{values: set("lang")}
 
@@ -30,16 +22,14 @@ func runLesson(args []string, stdout, stderr io.Writer) int {
 	lang := ""
 	rest, err := lessonFlags.parse(args[1:], func(_, value string) error { return setLang(&lang, value) })
 	if err == errHelp || slices.Contains(rest, "help") {
-		fmt.Fprint(stdout, lessonUsage)
+		fmt.Fprint(stdout, say(explicit(langOf(args)), "usage.lesson"))
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "triggersim: %v\n%s", err, lessonUsage)
-		return 2
+		return usageFail(stderr, args, "lesson", err)
 	}
 	if len(rest) == 0 || rest[0] != "check" || len(rest) < 2 || len(rest) > 3 {
-		fmt.Fprintf(stderr, "triggersim: lesson needs: check LESSON.json [SOLUTION.json]\n%s", lessonUsage)
-		return 2
+		return usageFail(stderr, args, "lesson", badUsage("arg.lesson"))
 	}
 	file := rest[1]
 	data, err := os.ReadFile(file)

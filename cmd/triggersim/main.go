@@ -14,6 +14,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,21 +26,6 @@ import (
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
-
-const usage = `usage:
-  triggersim run FILE [--json] [--lang ru|en]   run a scenario: a readable report, or the result JSON
-  triggersim validate FILE                      only read and check the file
-  triggersim lint FILE [--json] [--lang ru|en]  find design mistakes (docs/lint.md); exit 1 when found
-  triggersim whatif FILE [--seed N] [--days N] [--json] [--compare OTHER] [--replay CSV]
-                         [--runs N] [--sweep PATH=FROM:TO:STEP --kpi KEY --goal max|min]
-                                                 what-if lab: KPIs of generated traffic (docs/whatif.md)
-  triggersim calibrate --categories C.json --statuses S.json --history H.json [--history …] [--deals D.json …] -o OUT.json
-                                                 a what-if scenario fitted to a portal's history, with its fit report
-  triggersim lesson check LESSON.json [SOLUTION.json] [--lang ru|en]
-                                                 check a lesson: goals fail at the start, hold on the solution
-Flags may come before or after the file name.
-Exit status: 0 expectations hold, 1 an expectation fails, 2 invalid file or usage.
-`
 
 // options are the parsed command line.
 type options struct {
@@ -68,22 +54,22 @@ func parseArgs(args []string) (options, error) {
 		return o, errHelp
 	}
 	if len(rest) == 0 {
-		return o, fmt.Errorf("no command")
+		return o, badUsage("arg.noCommand")
 	}
 	o.cmd = rest[0]
 	switch o.cmd {
 	case "run", "validate", "lint":
 	default:
-		return o, fmt.Errorf("unknown command %s", engine.Quote(o.cmd))
+		return o, badUsage("arg.unknownCommand", "command", engine.Quote(o.cmd))
 	}
 	if len(rest) != 2 {
-		return o, fmt.Errorf("%s needs exactly one FILE", o.cmd)
+		return o, badUsage("arg.oneFile", "command", o.cmd)
 	}
 	o.file = rest[1]
 	return o, nil
 }
 
-var errHelp = fmt.Errorf("help")
+var errHelp = errors.New("help")
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if isWhatIf(args) { // whatif.go: flags of its own
@@ -97,12 +83,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	o, err := parseArgs(args)
 	if err == errHelp {
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, say(explicit(langOf(args)), "usage.main"))
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "triggersim: %v\n%s", err, usage)
-		return 2
+		return usageFail(stderr, args, "main", err)
 	}
 	switch o.cmd {
 	case "validate":

@@ -2,6 +2,9 @@ package main
 
 import (
 	"embed"
+	"fmt"
+	"io"
+	"strings"
 
 	"github.com/triggersim/triggersim/format"
 	"github.com/triggersim/triggersim/text"
@@ -39,6 +42,56 @@ func num(lang string, n int) string { return format.Text(lang).Int(int64(n)) }
 func explicit(lang string) string {
 	if lang == "" {
 		return text.EN
+	}
+	return lang
+}
+
+// usageErr is a mistake on the command line: a key of the catalog and its
+// values, worded when printed in the language --lang asks for (English
+// without it, as Error does).
+type usageErr struct {
+	key   string
+	pairs []string
+}
+
+func (e usageErr) Error() string { return say(text.EN, e.key, e.pairs...) }
+
+// badUsage makes a usageErr.
+func badUsage(key string, pairs ...string) error { return usageErr{key, pairs} }
+
+// sayErr words err in lang: a usageErr in that language, any other error
+// as it is.
+func sayErr(lang string, err error) string {
+	if u, ok := err.(usageErr); ok {
+		return say(lang, u.key, u.pairs...)
+	}
+	return err.Error()
+}
+
+// usageFail prints a mistake on the command line and the command's usage
+// (key usage.<cmd>) in the language args ask for, and returns exit status 2.
+func usageFail(stderr io.Writer, args []string, cmd string, err error) int {
+	lang := explicit(langOf(args))
+	fmt.Fprintf(stderr, "triggersim: %s\n%s", sayErr(lang, err), say(lang, "usage."+cmd))
+	return 2
+}
+
+// langOf finds a valid --lang in args before they are parsed, so that a
+// mistake elsewhere on the line is said in that language; "" when there
+// is none.
+func langOf(args []string) string {
+	lang := ""
+	for i, a := range args {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if !hasValue && i+1 < len(args) {
+			value = args[i+1]
+		}
+		if value == text.RU || value == text.EN {
+			lang = value
+		}
 	}
 	return lang
 }

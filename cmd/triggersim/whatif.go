@@ -14,27 +14,6 @@ import (
 	"github.com/triggersim/triggersim/whatif"
 )
 
-const whatifUsage = `usage:
-  triggersim whatif FILE [--seed N] [--days N] [--json] [--lang ru|en]
-                         [--compare OTHER] [--replay HISTORY.csv] [--changed]
-                         [--runs N] [--sweep PATH=FROM:TO:STEP [--kpi KEY] [--goal max|min]]
-Runs the scenario's "whatif" traffic model (see docs/whatif.md) through its
-automation and prints the KPIs. --compare runs OTHER on the same traffic
-(FILE's model and seed) and shows both side by side, differences marked;
---changed shows only the metrics that differ. --replay runs a recorded
-event history (CSV: time,code,target,data) instead of the model.
---runs N runs N seeds (the seed and the next N−1, on all CPU cores) and
-reports every KPI as a mean with its 95 % confidence interval; with
---compare, the paired difference B − A of every metric with its interval,
-marked when the interval excludes zero (--changed: only those).
---sweep varies one number of FILE (PATH as in the reader's errors, such as
-robots[2].delay.value or whatif.arrivals[0].perDay) from FROM to TO, runs
-every point (--runs N, default 5) and reports the KPI KEY (default: items
-that reached the first success stage) with its interval, naming the best
-point (--goal max, the default, or min).
-Exit status: 0 done, 2 invalid file or usage.
-`
-
 // whatifOptions are the parsed whatif command line.
 type whatifOptions struct {
 	file, compare, replay, lang string
@@ -76,7 +55,7 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 		case "seed", "days":
 			n, err := strconv.Atoi(value)
 			if err != nil || n < 0 || name == "days" && (n < 1 || n > 3650) {
-				return fmt.Errorf("--%s expects a whole number%s, got %q", name, map[bool]string{true: " from 1 to 3650", false: " ≥ 0"}[name == "days"], engine.Clip(value))
+				return badUsage("arg."+name, "got", strconv.Quote(engine.Clip(value)))
 			}
 			if name == "seed" {
 				o.seed, o.seedSet = n, true
@@ -86,7 +65,7 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 		case "runs":
 			n, err := strconv.Atoi(value)
 			if err != nil || n < 1 || n > whatif.MaxRuns {
-				return fmt.Errorf("--runs expects a whole number from 1 to %d, got %q", whatif.MaxRuns, engine.Clip(value))
+				return badUsage("arg.runs", "max", strconv.Itoa(whatif.MaxRuns), "got", strconv.Quote(engine.Clip(value)))
 			}
 			o.runs = n
 		case "sweep":
@@ -99,7 +78,7 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 			o.kpi = value
 		case "goal":
 			if value != whatif.GoalMax && value != whatif.GoalMin {
-				return fmt.Errorf("--goal must be max or min, got %q", engine.Clip(value))
+				return badUsage("arg.goal", "got", strconv.Quote(engine.Clip(value)))
 			}
 			o.goal = value
 		case "compare":
@@ -115,13 +94,13 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 		return o, err
 	}
 	if len(rest) != 2 || rest[0] != "whatif" {
-		return o, fmt.Errorf("whatif needs exactly one FILE")
+		return o, badUsage("arg.oneFile", "command", "whatif")
 	}
 	switch {
 	case o.sweep != nil && o.compare != "":
-		return o, fmt.Errorf("--sweep and --compare cannot be combined: a sweep compares the points of one scenario")
+		return o, badUsage("arg.sweepCompare")
 	case o.sweep == nil && (o.kpi != "" || o.goal != ""):
-		return o, fmt.Errorf("--kpi and --goal go with --sweep")
+		return o, badUsage("arg.kpiGoal")
 	case o.sweep != nil && o.runs == 0:
 		o.runs = 5
 	}
@@ -133,12 +112,11 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 func runWhatIf(args []string, stdout, stderr io.Writer) int {
 	o, err := parseWhatIfArgs(args)
 	if err == errHelp {
-		fmt.Fprint(stdout, whatifUsage)
+		fmt.Fprint(stdout, say(explicit(langOf(args)), "usage.whatif"))
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "triggersim: %v\n%s", err, whatifUsage)
-		return 2
+		return usageFail(stderr, args, "whatif", err)
 	}
 	sc := load(o.file, explicit(o.lang), stderr)
 	if sc == nil {
