@@ -136,7 +136,8 @@ func runWhatIf(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "%s\n%v\n", say(explicit(o.lang), "whatif.badHistory", "file", o.replay), err)
+			lang := explicit(o.lang)
+			fmt.Fprintf(stderr, "%s\n%s\n", say(lang, "whatif.badHistory", "file", o.replay), strings.Join(whatif.ReplayErrorLines(err, lang), "\n"))
 			return 2
 		}
 		opt.Replay = evs
