@@ -21,7 +21,7 @@ import (
 // its undo history and its simulation. It returns that Tab (the browser
 // asks its session before the page is left with unsaved edits).
 func routes(store session.Store) *ui.Tab {
-	tab := ui.NewTab(session.New(store, nil, nil), prefs.New(prefs.Browser(), app.Log))
+	tab := ui.NewTab(session.New(store, nil, nil), prefs.New(prefs.Browser(), app.Log).WithTab(prefs.TabBrowser()))
 	app.Route(route.Home, func() app.Composer { return &ui.Shell{Tab: tab} })
 	app.Route(route.Simulate, func() app.Composer { return &ui.BoardPage{Tab: tab} })
 	app.Route(route.Design, func() app.Composer { return &ui.DesignerPage{Tab: tab} })
@@ -30,8 +30,8 @@ func routes(store session.Store) *ui.Tab {
 	app.Route(route.Narrate, func() app.Composer { return &ui.NarrationPage{Tab: tab} })
 	app.Route(route.Quiz, func() app.Composer { return &ui.QuizPage{Tab: tab} })
 	app.Route(route.Whatif, func() app.Composer { return &ui.WhatifPage{Tab: tab} })
-	app.Route("/author", func() app.Composer { return &ui.AuthorPage{Tab: tab} })
-	app.Route("/train", func() app.Composer { return &ui.TrainPage{Tab: tab} })
-	app.Route("/results", func() app.Composer { return &ui.ResultsPage{Tab: tab} })
+	app.Route(route.Author, func() app.Composer { return &ui.AuthorPage{Tab: tab} })
+	app.Route(route.Train, func() app.Composer { return &ui.TrainPage{Tab: tab} })
+	app.Route(route.Results, func() app.Composer { return &ui.ResultsPage{Tab: tab} })
 	return tab
 }

@@ -5,11 +5,17 @@ package e2e
 import (
 	"fmt"
 	"net/url"
+	"os"
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/triggersim/triggersim/app/teach"
+	"github.com/triggersim/triggersim/lesson"
 )
 
 // Every page is an address (issue 10): the open scenario and the place in
@@ -241,5 +247,174 @@ func TestAddressLessonReload(t *testing.T) {
 	b.waitFor(t, b.exists(`[data-testid="narration-step"]`))
 	assert.Equal(t, event, b.text(t, `[data-testid="narration-event"]`))
 	assert.Equal(t, counter, b.text(t, `[data-testid="narration-counter"]`))
+	b.assertNoErrors(t)
+}
+
+// The quiz keeps its question, the learner's pick and the score: after F5,
+// after going to another page and back, and in a copied address.
+func TestAddressQuizReload(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+"/quiz?lesson=ru/04-earliest-stage-wins")
+	b.waitFor(t, b.exists(`[data-testid="quiz-option"]`))
+	first := b.text(t, `[data-testid="quiz-event"]`)
+	b.click(t, `[data-testid="quiz-option"][data-stage="PREPARATION"]`)
+	b.waitFor(t, b.exists(`[data-testid="quiz-next"]`))
+	b.click(t, `[data-testid="quiz-next"]`)
+	b.waitFor(t, `new URLSearchParams(location.search).get("question") === "2"`)
+	b.waitFor(t, b.gone(`[data-testid="quiz-verdict"]`))
+	second := b.text(t, `[data-testid="quiz-event"]`)
+	require.NotEqual(t, first, second)
+	score := b.text(t, `[data-testid="quiz-score"]`)
+
+	b.reloadPage(t, "/quiz")
+	b.waitFor(t, b.exists(`[data-testid="quiz-option"]`))
+	assert.Equal(t, second, b.text(t, `[data-testid="quiz-event"]`), "the second question, not the first")
+	assert.Equal(t, score, b.text(t, `[data-testid="quiz-score"]`))
+	assert.Equal(t, "false", b.eval(t, `String(!!document.querySelector('[data-testid="quiz-verdict"]'))`))
+
+	// Answered: the reveal and the new score survive F5.
+	b.click(t, `[data-testid="quiz-option"][data-stage="EXECUTING"]`)
+	b.waitFor(t, b.exists(`[data-testid="quiz-verdict"]`))
+	b.waitFor(t, `new URLSearchParams(location.search).get("pick") === "EXECUTING"`)
+	verdict := b.text(t, `[data-testid="quiz-verdict"]`)
+	score = b.text(t, `[data-testid="quiz-score"]`)
+	b.reloadPage(t, "/quiz")
+	b.waitFor(t, b.exists(`[data-testid="quiz-verdict"]`))
+	assert.Equal(t, verdict, b.text(t, `[data-testid="quiz-verdict"]`))
+	assert.Equal(t, score, b.text(t, `[data-testid="quiz-score"]`))
+	assert.Equal(t, "true", b.eval(t, `document.querySelector('[data-testid="quiz-option"][data-stage="EXECUTING"]').getAttribute("aria-pressed")`))
+
+	// To the lessons list and back.
+	click(t, b, `.header__link[data-nav="/lessons"]`)
+	b.waitFor(t, b.exists(`body[data-page="/lessons"]`))
+	b.navigateHistory(t, -1)
+	b.waitFor(t, b.exists(`body[data-page="/quiz"] [data-testid="quiz-verdict"]`))
+	assert.Equal(t, second, b.text(t, `[data-testid="quiz-event"]`))
+
+	// A copied address opens the same question in another browser.
+	addr := b.eval(t, `location.href`)
+	s := newBrowser(t)
+	s.open(t, addr)
+	s.waitFor(t, s.exists(`[data-testid="quiz-verdict"]`))
+	assert.Equal(t, second, s.text(t, `[data-testid="quiz-event"]`))
+	assert.Equal(t, score, s.text(t, `[data-testid="quiz-score"]`))
+	b.assertNoErrors(t)
+	s.assertNoErrors(t)
+}
+
+// The lessons list after F5 still shows the learner's progress.
+func TestAddressLessonsReload(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+"/lessons")
+	b.waitFor(t, b.exists(`[data-lesson="ru/01-first-trigger"]`))
+	progress := `document.querySelector('[data-testid="lessons-progress"]')?.textContent`
+	b.waitFor(t, progress+` === "Пройдено 0 из 9"`)
+	b.reloadPage(t, "/lessons")
+	b.waitFor(t, b.exists(`[data-lesson="ru/01-first-trigger"]`))
+	b.waitFor(t, progress+` === "Пройдено 0 из 9"`)
+	assert.Equal(t, "9", b.eval(t, `String(document.querySelectorAll(".lessons-page__item").length)`))
+	b.assertNoErrors(t)
+}
+
+// A built-in lesson keeps the learner's copy and the open hints: after F5
+// the goal is still checked on the copy made in the designer.
+func TestAddressLessonCopyAndHints(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+"/lesson?id=ru/01-first-trigger")
+	b.waitFor(t, b.exists(`[data-testid="lesson-design"]`))
+	b.click(t, `[data-testid="lesson-design"]`)
+	id := b.waitShown(t, "/design", "*")
+	b.navigateHistory(t, -1)
+	b.waitFor(t, b.exists(`body[data-page="/lesson"] [data-testid="lesson-restart"]`))
+	source := b.text(t, `[data-testid="lesson-source"]`)
+	assert.Contains(t, source, "открытый в конструкторе")
+	b.click(t, `[data-testid="lesson-hint-more"]`)
+	b.waitFor(t, b.exists(`[data-testid="lesson-hint"]`))
+	b.waitFor(t, `new URLSearchParams(location.search).get("hints") === "1"`)
+
+	b.reloadPage(t, "/lesson")
+	b.waitFor(t, b.exists(`[data-testid="lesson-restart"]`))
+	assert.Equal(t, source, b.text(t, `[data-testid="lesson-source"]`), "checked on the learner's copy")
+	assert.Equal(t, "1", b.eval(t, `String(document.querySelectorAll('[data-testid="lesson-hint"]').length)`))
+	b.click(t, `[data-testid="lesson-design"]`)
+	b.waitShown(t, "/design", id)
+	b.assertNoErrors(t)
+}
+
+// A lesson opened from its link keeps the trainee's place after F5: the
+// lesson, the open hints and the checks made.
+func TestAddressTrainReload(t *testing.T) {
+	base := serve(t, siteDir(t))
+	file, err := os.ReadFile("../lessons/en/01-first-trigger.json")
+	require.NoError(t, err)
+	link, err := teach.LessonLink(base, file)
+	require.NoError(t, err)
+	b := newBrowser(t)
+	b.open(t, link)
+	b.waitFor(t, b.exists(`[data-testid="train-check"]`))
+	title := b.text(t, ".teach-page__title")
+	b.click(t, `[data-testid="lesson-hint-more"]`)
+	b.waitFor(t, b.exists(`[data-testid="lesson-hint"]`))
+	attempts := `document.querySelector('[data-testid="train-attempts"]').textContent`
+	before := b.eval(t, attempts)
+	b.click(t, `[data-testid="train-check"]`)
+	b.waitFor(t, attempts+` !== `+strconv.Quote(before))
+	after := b.eval(t, attempts)
+
+	b.reloadPage(t, "/train")
+	b.waitFor(t, b.exists(`[data-testid="train-check"]`))
+	assert.Equal(t, title, b.text(t, ".teach-page__title"))
+	assert.Equal(t, "1", b.eval(t, `String(document.querySelectorAll('[data-testid="lesson-hint"]').length)`))
+	assert.Equal(t, after, b.eval(t, attempts))
+	b.assertNoErrors(t)
+}
+
+// The authoring page after F5 still makes a lesson of the same scenario.
+func TestAddressAuthorReload(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+"/design?example=10-en-client-call")
+	b.waitFor(t, b.exists(`[data-testid="make-lesson"]`))
+	id := b.query(t).Get("id")
+	require.NotEmpty(t, id)
+	b.click(t, `[data-testid="make-lesson"]`)
+	b.waitFor(t, b.exists(`[data-testid="author-name"]`))
+	subtitle := b.text(t, ".teach-page__subtitle")
+	b.reloadPage(t, "/author")
+	b.waitFor(t, b.exists(`[data-testid="author-name"]`))
+	assert.Equal(t, id, b.query(t).Get("id"))
+	assert.Equal(t, subtitle, b.text(t, ".teach-page__subtitle"))
+
+	assert.Contains(t, b.eval(t, `[...document.querySelectorAll('[data-testid="author-item"] option')].map(o => o.value).join()`), "DEAL_3")
+	b.assertNoErrors(t)
+}
+
+// The result sheets a trainer collected stay after F5 (in the tab's
+// storage): the table is the same.
+func TestAddressResultsReload(t *testing.T) {
+	base := serve(t, siteDir(t))
+	file, err := os.ReadFile("../lessons/en/01-first-trigger.json")
+	require.NoError(t, err)
+	l, err := lesson.Read(file)
+	require.NoError(t, err)
+	started := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	r, err := lesson.NewResult(l, "en", "Анна", l.Check(l.Scenario, "en"), 1, 2, started, started.Add(5*time.Minute))
+	require.NoError(t, err)
+
+	b := newBrowser(t)
+	b.open(t, base+"/results")
+	b.waitFor(t, b.exists(`[data-testid="results-empty"]`))
+	b.setValue(t, `[data-testid="results-paste"]`, string(lesson.WriteResult(r)))
+	b.click(t, `[data-testid="results-add"]`)
+	b.waitFor(t, b.exists(`[data-testid="results-row"]`))
+	table := b.text(t, `[data-testid="results-table"]`)
+
+	b.reloadPage(t, "/results")
+	b.waitFor(t, b.exists(`[data-testid="results-row"]`))
+	assert.Equal(t, table, b.text(t, `[data-testid="results-table"]`))
+	assert.Equal(t, "Анна", b.text(t, `[data-testid="results-who"]`))
 	b.assertNoErrors(t)
 }

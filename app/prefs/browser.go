@@ -14,20 +14,31 @@ func Browser() Storage {
 	if !app.IsClient {
 		return &Memory{}
 	}
-	return browser{}
+	return browser{area: "localStorage"}
 }
 
-type browser struct{}
+// TabBrowser is the tab's sessionStorage, with values as JSON text: they
+// survive a reload of the tab, not its closing. Outside the browser it is
+// a Memory.
+func TabBrowser() Storage {
+	if !app.IsClient {
+		return &Memory{}
+	}
+	return browser{area: "sessionStorage"}
+}
 
-// call runs f on window.localStorage, turning a JavaScript exception (a
+// browser is one of the window's storage areas.
+type browser struct{ area string }
+
+// call runs f on the storage area, turning a JavaScript exception (a
 // disabled storage, a full quota) into an error.
-func (browser) call(f func(ls app.Value)) (err error) {
+func (b browser) call(f func(ls app.Value)) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", ErrUnavailable, r)
 		}
 	}()
-	ls := app.Window().Get("localStorage")
+	ls := app.Window().Get(b.area)
 	if !ls.Truthy() {
 		return ErrUnavailable
 	}

@@ -2,10 +2,13 @@
 // reload and are not part of any scenario: the interface language, the
 // presenter mode, whether the designer's check panel is open, whether the
 // board's side panel is closed, the lesson file a trainee is working on and
-// the built-in lesson a learner opened last.
+// the built-in lesson a learner opened last. The result sheets a trainer
+// collects on /results are this tab's only: they survive a reload of the
+// tab, not its closing.
 //
-// The app keeps them in the browser's localStorage (Browser); the tests
-// use Memory. Components read and write them only through Prefs, which
+// The app keeps them in the browser's localStorage (Browser) and the
+// tab's sessionStorage (TabBrowser, given with WithTab); the tests use
+// Memory. Components read and write them only through Prefs, which
 // knows the keys and the types and logs what cannot be read or written: a
 // preference is never worth an error on screen.
 package prefs
@@ -35,11 +38,13 @@ const (
 	keySide      = "triggersim.board.sideClosed"
 	keyTraining  = "train.current"
 	keyBuiltin   = "lesson.open"
+	keyResults   = "results.sheets"
 )
 
 // Prefs reads and writes the preferences.
 type Prefs struct {
 	s   Storage
+	tab Storage // this tab's values (Results)
 	log func(...any)
 }
 
@@ -49,7 +54,14 @@ func New(s Storage, log func(...any)) *Prefs {
 	if log == nil {
 		log = func(...any) {}
 	}
-	return &Prefs{s: s, log: log}
+	return &Prefs{s: s, tab: &Memory{}, log: log}
+}
+
+// WithTab sets where this tab's values are kept (a Memory until then) and
+// returns p.
+func (p *Prefs) WithTab(s Storage) *Prefs {
+	p.tab = s
+	return p
 }
 
 func (p *Prefs) get(key string, v any) {
@@ -134,6 +146,23 @@ func (p *Prefs) Builtin() teach.Builtin {
 
 // SetBuiltin remembers the built-in lesson whose copy the learner opened.
 func (p *Prefs) SetBuiltin(b teach.Builtin) { p.set(keyBuiltin, b) }
+
+// Results are the result sheets collected on /results in this tab, each
+// as the text it was read from, in the order they were added.
+func (p *Prefs) Results() []string {
+	var rs []string
+	if err := p.tab.Get(keyResults, &rs); err != nil {
+		p.log("reading the preference", keyResults, "failed:", err)
+	}
+	return rs
+}
+
+// SetResults keeps the result sheets of this tab.
+func (p *Prefs) SetResults(rs []string) {
+	if err := p.tab.Set(keyResults, rs); err != nil {
+		p.log("saving the preference", keyResults, "failed:", err)
+	}
+}
 
 // Memory is a Storage in memory that keeps values as JSON, as the
 // browser does; the zero value is ready.

@@ -102,3 +102,23 @@ func TestBrowserOnTheHostIsMemory(t *testing.T) {
 	require.NoError(t, s.Get("k", &n))
 	assert.Equal(t, 3, n)
 }
+
+// The result sheets are the tab's: kept in the tab's storage, not with the
+// browser's preferences.
+func TestResultsAreTheTabs(t *testing.T) {
+	browser, tab := &prefs.Memory{}, &prefs.Memory{}
+	p := prefs.New(browser, nil).WithTab(tab)
+	assert.Empty(t, p.Results())
+	p.SetResults([]string{`{"a":1}`, `{"b":2}`})
+	assert.Equal(t, []string{`{"a":1}`, `{"b":2}`}, p.Results())
+	var none []string
+	require.NoError(t, browser.Get("results.sheets", &none))
+	assert.Empty(t, none, "nothing in the browser's storage")
+	assert.Equal(t, []string{`{"a":1}`, `{"b":2}`}, prefs.New(&prefs.Memory{}, nil).WithTab(tab).Results(), "a reload reads them back")
+
+	s := prefs.TabBrowser()
+	require.NoError(t, s.Set("k", 3))
+	var n int
+	require.NoError(t, s.Get("k", &n))
+	assert.Equal(t, 3, n, "the tab's storage keeps JSON values")
+}

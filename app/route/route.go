@@ -1,7 +1,7 @@
 // Package route turns a page's address into the user's place in the app
 // and back: which page, which scenario, and where in it (entity type,
-// pipeline, selected item, side panel, lesson and narration step, what-if
-// variant). Every page keeps its place in the URL's query, so a reload
+// pipeline, selected item, side panel, lesson and narration step, quiz
+// question, what-if variant). Every page keeps its place in the URL's query, so a reload
 // (F5), back and forward, and a copied address all land where the user
 // was.
 //
@@ -32,6 +32,9 @@ const (
 	Lesson   = "/lesson"
 	Narrate  = "/narrate"
 	Quiz     = "/quiz"
+	Train    = "/train"
+	Results  = "/results"
+	Author   = "/author"
 )
 
 // Query keys.
@@ -47,6 +50,11 @@ const (
 	keyLesson   = "lesson"
 	keyEvent    = "event"
 	keyStep     = "step"
+	keyQuestion = "question"
+	keyHints    = "hints"
+	keyPick     = "pick"
+	keyRight    = "right"
+	keyAsked    = "asked"
 	keyVariant  = "variant"
 	keySeed     = "seed"
 	keyDays     = "days"
@@ -69,7 +77,8 @@ const (
 	MaxItems = 10000
 	// maxPipeline bounds a pipeline id.
 	maxPipeline = 1 << 20
-	// maxCount bounds a narration's event and step numbers.
+	// maxCount bounds a narration's event and step numbers and a quiz's
+	// question number and score.
 	maxCount = 1 << 20
 	// MaxDays bounds the what-if horizon.
 	MaxDays = 3650
@@ -113,6 +122,16 @@ type Place struct {
 	// (1 for the first) and the step within the last one.
 	Event int
 	Step  int
+	// Hints is how many of a lesson's hints are open.
+	Hints int
+	// Question is the quiz's open question (1 for the first, one past the
+	// last at its end). Pick is the stage the learner picked for it ("" while
+	// unanswered); Right and Asked are the score shown, that answer
+	// included. They count only with a Question.
+	Question int
+	Pick     string
+	Right    int
+	Asked    int
 	// Variant is the what-if lab's variant B: VariantStore+id or
 	// VariantExample+name.
 	Variant string
@@ -153,6 +172,13 @@ func Parse(u *url.URL) Place {
 	p.Event = number(q.Get(keyEvent), 1, maxCount)
 	if p.Event > 0 {
 		p.Step = number(q.Get(keyStep), 0, maxCount)
+	}
+	p.Hints = number(q.Get(keyHints), 1, maxCount)
+	p.Question = number(q.Get(keyQuestion), 1, maxCount)
+	if p.Question > 0 {
+		p.Pick = text(q.Get(keyPick))
+		p.Right = number(q.Get(keyRight), 0, maxCount)
+		p.Asked = number(q.Get(keyAsked), 0, maxCount)
 	}
 	p.Variant = variant(q.Get(keyVariant))
 	if v := q.Get(keySeed); v != "" {
@@ -206,6 +232,13 @@ func (p Place) URL() *url.URL {
 		setInt(keyEvent, p.Event)
 		q.Set(keyStep, strconv.Itoa(p.Step))
 	}
+	setInt(keyHints, p.Hints)
+	if p.Question > 0 {
+		setInt(keyQuestion, p.Question)
+		set(keyPick, p.Pick)
+		q.Set(keyRight, strconv.Itoa(p.Right))
+		q.Set(keyAsked, strconv.Itoa(p.Asked))
+	}
 	set(keyVariant, p.Variant)
 	if p.HasSeed {
 		q.Set(keySeed, strconv.Itoa(p.Seed))
@@ -240,7 +273,7 @@ func (p Place) WithScenario(id string) Place {
 // slash); any other path is the home page.
 func cleanPath(path string) string {
 	switch p := strings.TrimSuffix(path, "/"); p {
-	case Design, Simulate, Whatif, Lessons, Lesson, Narrate, Quiz:
+	case Design, Simulate, Whatif, Lessons, Lesson, Narrate, Quiz, Train, Results, Author:
 		return p
 	}
 	return Home

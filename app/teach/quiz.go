@@ -40,8 +40,24 @@ type Quiz struct {
 
 	q        *Question
 	answered bool
+	pick     string
+	number   int // calls of Next: the open question's number
 	right    int
 	asked    int
+}
+
+// QuizPlace is where a learner stands in a quiz, as the quiz page's
+// address keeps it, so that a reload lands on the same question.
+type QuizPlace struct {
+	// Question is the open question's number: 1 for the first, one past
+	// the last at the end.
+	Question int
+	// Pick is the stage picked for the open question, "" while it is
+	// unanswered.
+	Pick string
+	// Right and Asked are the score shown, the open question's answer
+	// included.
+	Right, Asked int
 }
 
 // NewQuiz starts a quiz at the scenario's start.
@@ -89,7 +105,8 @@ func (q *Quiz) Next(lang string) (*Question, bool) {
 		q.sim.Step()
 		q.steps++
 	}
-	q.q, q.answered = nil, false
+	q.q, q.answered, q.pick = nil, false, ""
+	q.number++
 	for {
 		if _, ok := q.sim.Next(); !ok {
 			return nil, false
@@ -215,7 +232,7 @@ func (q *Quiz) Answer(stage string) (correct bool) {
 	if q.answered {
 		return correct
 	}
-	q.answered = true
+	q.answered, q.pick = true, stage
 	q.asked++
 	if correct {
 		q.right++
@@ -231,3 +248,51 @@ func (q *Question) Reveal() (stage string, story Narration) { return q.answer, q
 
 // Cards lists the items of the question's lane before the event.
 func (q *Question) Cards() []Card { return q.story.Cards(q.Lane, -1) }
+
+// Place is where the quiz stands.
+func (q *Quiz) Place() QuizPlace {
+	return QuizPlace{Question: q.number, Pick: q.pick, Right: q.right, Asked: q.asked}
+}
+
+// SeekQuiz starts a quiz on sc and moves it to p: to question
+// p.Question (the first when 0; the end when past the last), answered
+// with p.Pick when that is one of its stages, with p's score. A score
+// that cannot be (more answers than questions, more right than asked, a
+// wrong answer counted right) is bounded to the nearest one that can.
+func SeekQuiz(sc *engine.Scenario, p QuizPlace, lang string) (*Quiz, error) {
+	q, err := NewQuiz(sc)
+	if err != nil {
+		return nil, err
+	}
+	for q.number < max(p.Question, 1) {
+		if _, ok := q.Next(lang); !ok {
+			break
+		}
+	}
+	correct := false
+	if cur := q.q; cur != nil && p.Pick != "" {
+		for _, st := range cur.Options {
+			if st.ID == p.Pick {
+				correct = q.Answer(p.Pick)
+				break
+			}
+		}
+	}
+	// Questions before the open one were answered or skipped: at most one
+	// answer each, plus the open question's.
+	done, now := q.number-1, 0
+	if q.answered {
+		now = 1
+	}
+	q.asked = min(max(p.Asked, now), done+now)
+	lo, hi := 0, q.asked
+	if q.answered {
+		if correct {
+			lo = 1
+		} else {
+			hi--
+		}
+	}
+	q.right = min(max(p.Right, lo), hi)
+	return q, nil
+}

@@ -128,6 +128,76 @@ func TestQuiz(t *testing.T) {
 	assert.False(t, ok)
 }
 
+// A quiz's place (question, pick, score) brings a new quiz back to the
+// same question: the quiz page's address after a reload.
+func TestSeekQuiz(t *testing.T) {
+	sc := lesson(t, "ru/04-earliest-stage-wins")
+	q, err := teach.NewQuiz(sc)
+	require.NoError(t, err)
+	_, ok := q.Next("ru")
+	require.True(t, ok)
+	assert.Equal(t, teach.QuizPlace{Question: 1}, q.Place())
+	q.Answer("PREPARATION")
+	assert.Equal(t, teach.QuizPlace{Question: 1, Pick: "PREPARATION", Right: 1, Asked: 1}, q.Place())
+	want, ok := q.Next("ru")
+	require.True(t, ok)
+	q.Answer("EXECUTING")
+	at := q.Place()
+	assert.Equal(t, teach.QuizPlace{Question: 2, Pick: "EXECUTING", Right: 1, Asked: 2}, at)
+
+	back, err := teach.SeekQuiz(sc, at, "ru")
+	require.NoError(t, err)
+	assert.Equal(t, at, back.Place())
+	require.NotNil(t, back.Current())
+	assert.Equal(t, want.Target, back.Current().Target)
+	assert.Equal(t, want.Text, back.Current().Text)
+	assert.True(t, back.Answered())
+	st, _ := back.Sim().Item(want.Target)
+	got, _ := q.Sim().Item(want.Target)
+	assert.Equal(t, got.Stage, st.Stage, "the answered event is played")
+
+	// Unanswered, the question waits.
+	back, err = teach.SeekQuiz(sc, teach.QuizPlace{Question: 2, Right: 1, Asked: 1}, "ru")
+	require.NoError(t, err)
+	assert.Equal(t, teach.QuizPlace{Question: 2, Right: 1, Asked: 1}, back.Place())
+	assert.False(t, back.Answered())
+
+	// Past the last question: the end, with its score.
+	back, err = teach.SeekQuiz(sc, teach.QuizPlace{Question: 3, Right: 1, Asked: 2}, "ru")
+	require.NoError(t, err)
+	assert.Nil(t, back.Current())
+	right, asked := back.Score()
+	assert.Equal(t, [2]int{1, 2}, [2]int{right, asked})
+	_, ok = back.Next("ru")
+	assert.False(t, ok)
+}
+
+// An address cannot make up a score or an answer: what cannot be is
+// bounded.
+func TestSeekQuizBoundsTheImpossible(t *testing.T) {
+	sc := lesson(t, "ru/04-earliest-stage-wins")
+	tests := []struct {
+		name string
+		in   teach.QuizPlace
+		want teach.QuizPlace
+	}{
+		{"zero is the first question", teach.QuizPlace{}, teach.QuizPlace{Question: 1}},
+		{"more answers than questions", teach.QuizPlace{Question: 1, Right: 5, Asked: 9}, teach.QuizPlace{Question: 1}},
+		{"unknown stage is no answer", teach.QuizPlace{Question: 1, Pick: "NOPE", Right: 1, Asked: 1}, teach.QuizPlace{Question: 1}},
+		{"a wrong answer is not right", teach.QuizPlace{Question: 1, Pick: "NEW", Right: 1, Asked: 1}, teach.QuizPlace{Question: 1, Pick: "NEW", Asked: 1}},
+		{"a right answer counts", teach.QuizPlace{Question: 1, Pick: "PREPARATION"}, teach.QuizPlace{Question: 1, Pick: "PREPARATION", Right: 1, Asked: 1}},
+		{"more right than asked", teach.QuizPlace{Question: 2, Right: 3, Asked: 1}, teach.QuizPlace{Question: 2, Right: 1, Asked: 1}},
+		{"far past the end", teach.QuizPlace{Question: 99, Right: 2, Asked: 2}, teach.QuizPlace{Question: 3, Right: 2, Asked: 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := teach.SeekQuiz(sc, tt.in, "ru")
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, q.Place())
+		})
+	}
+}
+
 func TestQuizClientEventAsksAboutTheFirstDeal(t *testing.T) {
 	q, err := teach.NewQuiz(lesson(t, "en/06-call-went-to-another-deal"))
 	require.NoError(t, err)

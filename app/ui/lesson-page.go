@@ -17,6 +17,8 @@ import (
 // creates the lesson's scenario in the session and goes to /design. When
 // the learner comes back, the goal is checked on the open scenario (the
 // open scenario is the lesson's when its title is the lesson's title).
+// A reload keeps the place: the learner's copy (teach.Builtin) is opened
+// again, and the number of open hints is in the address (?hints=).
 type LessonPage struct {
 	app.Compo
 	teachChrome
@@ -36,12 +38,13 @@ type LessonPage struct {
 	hints    int // hints opened
 }
 
-// OnNav loads the lesson named in the query and checks it.
+// OnNav loads the lesson named in the query and checks it, on the
+// learner's copy when there is one (opened again after a reload).
 func (p *LessonPage) OnNav(ctx app.Context) {
 	p.mountChrome(ctx, p.Tab)
-	p.id = ctx.Page().URL().Query().Get("id")
+	p.id = p.place.Lesson
 	p.lesson, p.found = lessons.Get(p.id)
-	p.checked, p.err, p.hints = false, "", 0
+	p.checked, p.err, p.hints = false, "", p.place.Hints
 	p.progress = teach.ParseProgress("")
 	if p.found {
 		p.check()
@@ -54,7 +57,29 @@ func (p *LessonPage) OnNav(ctx app.Context) {
 		}
 		ctx.Dispatch(func(app.Context) { p.progress = pr })
 	})
+	b := p.Tab.Prefs.Builtin()
+	if d := p.Tab.Session.Doc(); p.found && b.ID == p.id && b.Scenario != "" && (d == nil || d.ID != b.Scenario) {
+		sess, page := p.Tab.Session, p.page.or(ctx)
+		ctx.Async(func() {
+			_, err := sess.Show(context.Background(), b.Scenario)
+			page.Dispatch(func(ctx app.Context) {
+				if err != nil {
+					app.Log("reopening the learner's copy failed:", err)
+				}
+				p.check()
+				markReady(ctx)
+			})
+		})
+		return
+	}
 	markReady(ctx)
+}
+
+// onHint opens the next hint and keeps the count in the address.
+func (p *LessonPage) onHint(ctx app.Context, e app.Event) {
+	p.hints++
+	p.place.Hints = p.hints
+	showPlace(ctx, p.place)
 }
 
 func (p *LessonPage) onLangChange(ctx app.Context, lang string) {
@@ -169,7 +194,7 @@ func (p *LessonPage) Render() app.UI {
 		app.Div().Class("lesson-page__layout").Body(
 			app.Div().Class("lesson-page__task").Body(
 				paragraphs("lesson-page__text", l.Description),
-				lessonHints(lang, l.Hints, p.hints, func(ctx app.Context, e app.Event) { p.hints++ }),
+				lessonHints(lang, l.Hints, p.hints, p.onHint),
 			),
 			app.Section().Class("lesson-page__goal").Aria("labelledby", "lesson-goal").Body(
 				app.H2().ID("lesson-goal").Class("lesson-page__goal-title").Text(i18n.T(lang, "teach.lesson.goal")),

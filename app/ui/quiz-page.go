@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/route"
 	"github.com/triggersim/triggersim/app/teach"
 	"github.com/triggersim/triggersim/engine"
 )
@@ -14,7 +15,9 @@ import (
 // "where will this deal go?". The board shows the items before the next
 // script event, the event is told in words, the learner picks a stage,
 // and the page reveals the outcome with the narration that explains it.
-// The score counts this session's answers.
+// The score counts this session's answers. The question, the pick and the
+// score are in the address (route.Place.Question…), so a reload, back and
+// forward and a copied address land on the same question.
 type QuizPage struct {
 	app.Compo
 	teachChrome
@@ -32,26 +35,46 @@ type QuizPage struct {
 	err      string
 }
 
-// OnNav loads the scenario and asks the first question.
+// OnNav loads the scenario and goes to the question of the address (the
+// first without one).
 func (p *QuizPage) OnNav(ctx app.Context) {
 	p.mountChrome(ctx, p.Tab)
 	p.sc, p.title = teachScenario(p.Tab.Session, ctx.Page().URL().Query().Get)
-	p.start()
-	markReady(ctx)
+	at := p.place
+	p.seek(teach.QuizPlace{Question: at.Question, Pick: at.Pick, Right: at.Right, Asked: at.Asked})
+	p.syncPlace(ctx)
+	markShown(ctx, route.Quiz, p.place.Lesson)
 }
 
-func (p *QuizPage) start() {
-	p.quiz, p.q, p.picked, p.finished, p.err = nil, nil, "", false, ""
+// seek starts the quiz over at place at (the first question for the zero
+// place).
+func (p *QuizPage) seek(at teach.QuizPlace) {
+	p.quiz, p.q, p.picked, p.correct, p.finished, p.err = nil, nil, "", false, false, ""
 	if p.sc == nil {
 		return
 	}
-	q, err := teach.NewQuiz(p.sc)
+	q, err := teach.SeekQuiz(p.sc, at, p.currentLang())
 	if err != nil {
 		p.err = err.Error()
 		return
 	}
-	p.quiz = q
-	p.next()
+	p.quiz, p.q = q, q.Current()
+	p.finished = p.q == nil
+	if p.q != nil && q.Answered() {
+		p.picked = q.Place().Pick
+		answer, _ := p.q.Reveal()
+		p.correct = p.picked == answer
+	}
+}
+
+// syncPlace writes the quiz's question, pick and score into the address.
+func (p *QuizPage) syncPlace(ctx app.Context) {
+	if p.quiz == nil {
+		return
+	}
+	at := p.quiz.Place()
+	p.place.Question, p.place.Pick, p.place.Right, p.place.Asked = at.Question, at.Pick, at.Right, at.Asked
+	showPlace(ctx, p.place)
 }
 
 func (p *QuizPage) next() {
@@ -68,11 +91,18 @@ func (p *QuizPage) onPick(ctx app.Context, stage string) {
 	}
 	p.picked = stage
 	p.correct = p.quiz.Answer(stage)
+	p.syncPlace(ctx)
 }
 
-func (p *QuizPage) onNext(ctx app.Context, e app.Event) { p.next() }
+func (p *QuizPage) onNext(ctx app.Context, e app.Event) {
+	p.next()
+	p.syncPlace(ctx)
+}
 
-func (p *QuizPage) onAgain(ctx app.Context, e app.Event) { p.start() }
+func (p *QuizPage) onAgain(ctx app.Context, e app.Event) {
+	p.seek(teach.QuizPlace{})
+	p.syncPlace(ctx)
+}
 
 // Render implements app.Composer.
 func (p *QuizPage) Render() app.UI {

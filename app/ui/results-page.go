@@ -13,7 +13,8 @@ import (
 
 // ResultsPage is /results: the trainer chooses the result sheets trainees
 // sent (or pastes their text) and sees one table: who, which goals, how
-// many hints and checks. Everything stays in this tab.
+// many hints and checks. Everything stays in this tab: the sheets are kept
+// in the tab's storage (prefs.Results), so a reload shows them again.
 type ResultsPage struct {
 	app.Compo
 	teachChrome
@@ -22,13 +23,20 @@ type ResultsPage struct {
 	Tab *Tab
 
 	results []*lesson.Result
+	texts   []string // the sheets as read, kept for a reload
 	errs    []string
 	paste   string
 }
 
-// OnNav mounts the page.
+// OnNav mounts the page with the sheets this tab collected before.
 func (p *ResultsPage) OnNav(ctx app.Context) {
 	p.mountChrome(ctx, p.Tab)
+	p.results, p.texts, p.errs = nil, nil, nil
+	for _, text := range p.Tab.Prefs.Results() {
+		if r, err := lesson.ReadResult([]byte(text)); err == nil {
+			p.results, p.texts = append(p.results, r), append(p.texts, text)
+		}
+	}
 	markReady(ctx)
 }
 
@@ -40,7 +48,8 @@ func (p *ResultsPage) add(name string, data []byte) {
 		p.errs = append(p.errs, i18n.F(p.currentLang(), "results.bad", "file", name, "error", strings.ReplaceAll(err.Error(), "\n", "; ")))
 		return
 	}
-	p.results = append(p.results, r)
+	p.results, p.texts = append(p.results, r), append(p.texts, string(data))
+	p.Tab.Prefs.SetResults(p.texts)
 }
 
 func (p *ResultsPage) onFiles(ctx app.Context, e app.Event) {
