@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -251,4 +252,204 @@ func isLoopback(raw string) (bool, error) {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback(), nil
+}
+
+// The helpers below are shared set-up of the storage and keyboard tests.
+
+// waitLong waits for a JavaScript expression for up to d: automatic
+// retries come seconds apart.
+func (b *browser) waitLong(tb testing.TB, expr string, d time.Duration) {
+	tb.Helper()
+	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(d)))
+	require.NoError(tb, err, "wait for %s", expr)
+}
+
+// waitAcrossReload waits for expr while the page reloads: a poll cut
+// short by the navigation is started again on the new page.
+func (b *browser) waitAcrossReload(tb testing.TB, expr string, d time.Duration) {
+	tb.Helper()
+	deadline := time.Now().Add(d)
+	var err error
+	for time.Now().Before(deadline) {
+		if _, err = chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(time.Until(deadline)))); err == nil {
+			return
+		}
+	}
+	require.NoError(tb, err, "wait for %s across a reload", expr)
+}
+
+// openPlain opens a page of the site that is not the app (an icon), to
+// run IndexedDB calls of the same origin as another tab would.
+func (b *browser) openPlain(tb testing.TB, url string) {
+	tb.Helper()
+	require.NoError(tb, chromedp.Do(b.ctx, chromedp.Navigate(url)), "open %s", url)
+}
+
+// evalAwait evaluates a JavaScript expression that gives a promise of a
+// string and waits for it.
+func (b *browser) evalAwait(tb testing.TB, expr string) string {
+	tb.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](expr, chromedp.EvalAwaitPromise))
+	require.NoError(tb, err, "evaluate %s", expr)
+	return s
+}
+
+// realClick clicks an element with a real (trusted) mouse event, which
+// gives the page the user activation that beforeunload prompts require.
+func (b *browser) realClick(tb testing.TB, selector string) {
+	tb.Helper()
+	b.waitFor(tb, b.exists(selector))
+	_, err := chromedp.Run(b.ctx, chromedp.Click(chromedp.CSS(selector)))
+	require.NoError(tb, err, "click %s", selector)
+}
+
+// reloadedHome is JS: the page was reloaded (window.__marker, set before,
+// is gone) and the home page has mounted again.
+const reloadedHome = `window.__marker === undefined && !!document.querySelector('` + homeLoaded + `')`
+
+// waitReloadedHome waits for the reload a test started (after setting
+// window.__marker) to land on the home page.
+func (b *browser) waitReloadedHome(tb testing.TB) {
+	tb.Helper()
+	b.waitAcrossReload(tb, reloadedHome, 20*time.Second)
+}
+
+// homeWithScenario opens the home page, stores a scenario titled title
+// from a file named file, waits until it is the open one and returns its
+// id.
+func (b *browser) homeWithScenario(tb testing.TB, base, file, title string) string {
+	tb.Helper()
+	b.openHome(tb, base)
+	b.upload(tb, writeTemp(tb, file, scenarioJSON(title)))
+	b.waitRows(tb, 1)
+	b.waitFor(tb, b.exists(`.home-row--open`))
+	return b.eval(tb, `document.querySelector(".home-row--open").dataset.scenario`)
+}
+
+// failSaves makes IndexedDB writes of scenario id fail as a full disk does
+// (failPutsScript), until healSaves.
+func (b *browser) failSaves(tb testing.TB, id string) {
+	tb.Helper()
+	b.eval(tb, failPutsScript)
+	b.eval(tb, fmt.Sprintf(`window.__failId = %q, ""`, id))
+}
+
+// healSaves lets the writes failSaves stopped succeed again.
+func (b *browser) healSaves(tb testing.TB) {
+	tb.Helper()
+	b.eval(tb, `window.__failId = "", ""`)
+}
+
+// holdRename renames the open scenario while its save is held in flight
+// (holdScript), and waits until the header says it is saving.
+func (b *browser) holdRename(tb testing.TB, title string) {
+	tb.Helper()
+	b.evalAwait(tb, holdScript)
+	b.renameOpen(tb, title)
+	b.waitFor(tb, saveState+` === "saving"`)
+}
+
+// openAndComeHome opens the first row's scenario in the designer and comes
+// back through the header, with a user gesture first (beforeunload may
+// ask only after one).
+func (b *browser) openAndComeHome(tb testing.TB) {
+	tb.Helper()
+	b.realClick(tb, `.home-page__title`)
+	b.click(tb, `[data-testid="open"]`)
+	b.waitFor(tb, `location.pathname === "/design"`)
+	b.click(tb, `.header__link[href="/"]`)
+	b.waitFor(tb, b.exists(homeLoaded))
+}
+
+// focusRing is JS: "" when the focused element shows a :focus-visible
+// outline of at least 2 px, else what is wrong with it.
+const focusRing = `(() => {
+	const e = document.activeElement;
+	if (!e || e === document.body) return "nothing is focused";
+	const what = e.tagName.toLowerCase() + (e.dataset.testid ? "[" + e.dataset.testid + "]" : "") + " «" + (e.getAttribute("aria-label") || e.textContent).trim().slice(0, 40) + "»";
+	if (!e.matches(":focus-visible")) return what + " does not match :focus-visible";
+	const s = getComputedStyle(e);
+	if (s.outlineStyle === "none" || parseFloat(s.outlineWidth) < 2) return what + " has no focus outline (" + s.outlineStyle + " " + s.outlineWidth + ")";
+	return "";
+})()`
+
+// tabTo presses Tab until the focus is on the element of selector and
+// checks the focus ring of every control it passes. It fails after max
+// presses.
+func (b *browser) tabTo(tb testing.TB, selector string, max int) {
+	tb.Helper()
+	at := fmt.Sprintf(`String(!!document.activeElement && document.activeElement.matches(%q))`, selector)
+	for i := 0; i < max; i++ {
+		b.press(tb, kb.Tab)
+		if ring := b.eval(tb, focusRing); ring != "" && ring != "nothing is focused" {
+			assert.Fail(tb, "no visible focus", "Tab %d towards %s: %s", i+1, selector, ring)
+		}
+		if b.eval(tb, at) == "true" {
+			return
+		}
+	}
+	require.FailNow(tb, "not reached by Tab", "%s not reached in %d Tab presses (focus on %s)", selector, max,
+		b.eval(tb, `document.activeElement ? document.activeElement.outerHTML.slice(0, 160) : "nothing"`))
+}
+
+// typeText selects the focused field's text (Ctrl+A) and types text over it.
+func (b *browser) typeText(tb testing.TB, text string) {
+	tb.Helper()
+	b.press(tb, "a", kb.ModifierCtrl)
+	b.press(tb, kb.Delete)
+	b.press(tb, text)
+}
+
+// focused is JS: whether the focus is on the element of selector.
+func focused(selector string) string {
+	return fmt.Sprintf(`!!document.activeElement && document.activeElement.matches(%q)`, selector)
+}
+
+// pressOn moves the focus to selector with Tab (at most max presses) and
+// presses Enter on it.
+func (b *browser) pressOn(tb testing.TB, selector string, max int) {
+	tb.Helper()
+	b.tabTo(tb, selector, max)
+	b.press(tb, kb.Enter)
+}
+
+// fillAndSave types text into the field of a dialog and presses its save
+// button, reaching both with Tab.
+func (b *browser) fillAndSave(tb testing.TB, field, text, save string) {
+	tb.Helper()
+	b.tabTo(tb, field, 40)
+	b.typeText(tb, text)
+	b.pressOn(tb, save, 40)
+}
+
+// noDialog is JS: no dialog holds the focus any more.
+const noDialog = `!document.querySelector(".dialog-focus")`
+
+// deleteByMenu deletes a designer chip through its menu with the keyboard:
+// the menu button, key (from «Edit», the first item) to «Delete», Enter,
+// and the confirmation.
+func (b *browser) deleteByMenu(tb testing.TB, chip, menu, key string) {
+	tb.Helper()
+	b.pressOn(tb, chip+` `+menu, 60)
+	b.waitFor(tb, focused(chip+` [role="menuitem"][data-action="edit"]`))
+	b.press(tb, key)
+	b.waitFor(tb, focused(chip+` [role="menuitem"][data-action="delete"]`))
+	assert.Empty(tb, b.eval(tb, focusRing))
+	b.press(tb, kb.Enter)
+	b.waitFor(tb, b.exists(`[data-testid="confirm-yes"]`))
+	b.pressOn(tb, `[data-testid="confirm-yes"]`, 10)
+}
+
+// selectByKeys picks the option of value in the focused <select> with the
+// arrow keys (Home first), as a keyboard user does without opening it.
+func (b *browser) selectByKeys(tb testing.TB, selector, value string) {
+	tb.Helper()
+	require.Equal(tb, "true", b.eval(tb, `String(`+focused(selector)+`)`))
+	idx := b.eval(tb, fmt.Sprintf(`String([...document.querySelector(%q).options].findIndex(o => o.value === %q))`, selector, value))
+	require.NotEqual(tb, "-1", idx, "no option %q in %s", value, selector)
+	b.press(tb, kb.Home)
+	for i := 0; i < 200 && b.eval(tb, fmt.Sprintf(`document.querySelector(%q).value`, selector)) != value; i++ {
+		b.press(tb, kb.ArrowDown)
+	}
+	require.Equal(tb, value, b.eval(tb, fmt.Sprintf(`document.querySelector(%q).value`, selector)), "%s by the arrow keys", selector)
 }

@@ -46,55 +46,8 @@ const holdScript = `new Promise((resolve) => {
 	};
 })`
 
-// waitLong waits for a JavaScript expression for up to d: automatic
-// retries come seconds apart.
-func (b *browser) waitLong(tb testing.TB, expr string, d time.Duration) {
-	tb.Helper()
-	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(d)))
-	require.NoError(tb, err, "wait for %s", expr)
-}
-
-// waitAcrossReload waits for expr while the page reloads: a poll cut
-// short by the navigation is started again on the new page.
-func (b *browser) waitAcrossReload(tb testing.TB, expr string, d time.Duration) {
-	tb.Helper()
-	deadline := time.Now().Add(d)
-	var err error
-	for time.Now().Before(deadline) {
-		if _, err = chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(time.Until(deadline)))); err == nil {
-			return
-		}
-	}
-	require.NoError(tb, err, "wait for %s across a reload", expr)
-}
-
 // longTimeout bounds the tests that wait for automatic retries.
 const longTimeout = 3 * time.Minute
-
-// openPlain opens a page of the site that is not the app (an icon), to
-// run IndexedDB calls of the same origin as another tab would.
-func (b *browser) openPlain(tb testing.TB, url string) {
-	tb.Helper()
-	require.NoError(tb, chromedp.Do(b.ctx, chromedp.Navigate(url)), "open %s", url)
-}
-
-// evalAwait evaluates a JavaScript expression that gives a promise of a
-// string and waits for it.
-func (b *browser) evalAwait(tb testing.TB, expr string) string {
-	tb.Helper()
-	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](expr, chromedp.EvalAwaitPromise))
-	require.NoError(tb, err, "evaluate %s", expr)
-	return s
-}
-
-// realClick clicks an element with a real (trusted) mouse event, which
-// gives the page the user activation that beforeunload prompts require.
-func (b *browser) realClick(tb testing.TB, selector string) {
-	tb.Helper()
-	b.waitFor(tb, b.exists(selector))
-	_, err := chromedp.Run(b.ctx, chromedp.Click(chromedp.CSS(selector)))
-	require.NoError(tb, err, "click %s", selector)
-}
 
 // shot takes a screenshot at 1366 px in the current language.
 func (b *browser) shot(tb testing.TB, name string) {
@@ -121,13 +74,8 @@ func (b *browser) renameOpen(tb testing.TB, title string) {
 func TestUnsavedQuotaIsKeptRetriedAndAsked(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowserFor(t, longTimeout)
-	b.openHome(t, base)
-	b.upload(t, writeTemp(t, "a.json", scenarioJSON("Квота")))
-	b.waitRows(t, 1)
-	b.waitFor(t, b.exists(`.home-row--open`))
-	id := b.eval(t, `document.querySelector(".home-row--open").dataset.scenario`)
-	b.eval(t, failPutsScript)
-	b.eval(t, fmt.Sprintf(`window.__failId = %q, ""`, id))
+	id := b.homeWithScenario(t, base, "a.json", "Квота")
+	b.failSaves(t, id)
 
 	b.renameOpen(t, "Квота, правка")
 	b.waitFor(t, saveState+` === "failed"`)
@@ -176,7 +124,7 @@ func TestUnsavedQuotaIsKeptRetriedAndAsked(t *testing.T) {
 
 	// Space is back: the next automatic retry saves it, and only then
 	// does the state clear.
-	b.eval(t, `window.__failId = "", ""`)
+	b.healSaves(t)
 	b.waitLong(t, b.gone(`[data-testid="unsaved-notice"]`), 40*time.Second)
 	b.waitFor(t, saveState+` === "saved"`)
 	b.openHome(t, base)
@@ -221,27 +169,18 @@ func TestUnsavedReloadInTheMiddleOfASave(t *testing.T) {
 	b := newBrowserFor(t, longTimeout)
 	var d dialogs
 	d.listen(b)
-	b.openHome(t, base)
-	b.upload(t, writeTemp(t, "r.json", scenarioJSON("До перезагрузки")))
-	b.waitRows(t, 1)
-	b.waitFor(t, b.exists(`.home-row--open`))
+	b.homeWithScenario(t, base, "r.json", "До перезагрузки")
 	b.realClick(t, `.home-page__title`) // a user gesture: beforeunload may ask
 
 	// Nothing unsaved: a reload does not ask.
 	b.eval(t, `window.__marker = "before", setTimeout(() => location.reload(), 0), ""`)
-	b.waitAcrossReload(t, `window.__marker === undefined && !!document.querySelector('`+homeLoaded+`')`, 20*time.Second)
+	b.waitReloadedHome(t)
 	require.Zero(t, d.count())
-	b.realClick(t, `.home-page__title`)
 	b.waitRows(t, 1)
-	b.click(t, `[data-testid="open"]`)
-	b.waitFor(t, `location.pathname === "/design"`)
-	b.click(t, `.header__link[href="/"]`)
-	b.waitFor(t, b.exists(homeLoaded))
+	b.openAndComeHome(t)
 
 	// A save in flight: the reload asks; staying keeps the page.
-	b.evalAwait(t, holdScript)
-	b.renameOpen(t, "После перезагрузки")
-	b.waitFor(t, saveState+` === "saving"`)
+	b.holdRename(t, "После перезагрузки")
 	b.eval(t, `window.__marker = "same page", ""`)
 	b.eval(t, `setTimeout(() => location.reload(), 0), ""`)
 	b.waitFor(t, `true`)
@@ -263,19 +202,13 @@ func TestUnsavedReloadInTheMiddleOfASave(t *testing.T) {
 
 	// Leaving anyway in the middle of a save: the stored scenario is the
 	// last saved one, whole.
-	b.realClick(t, `.home-page__title`)
-	b.click(t, `[data-testid="open"]`)
-	b.waitFor(t, `location.pathname === "/design"`)
-	b.click(t, `.header__link[href="/"]`)
-	b.waitFor(t, b.exists(homeLoaded))
-	b.evalAwait(t, holdScript)
-	b.renameOpen(t, "Не успело")
-	b.waitFor(t, saveState+` === "saving"`)
+	b.openAndComeHome(t)
+	b.holdRename(t, "Не успело")
 	d.mu.Lock()
 	d.accept = true
 	d.mu.Unlock()
 	b.eval(t, `window.__marker = "before leaving", setTimeout(() => location.reload(), 0), ""`)
-	b.waitAcrossReload(t, `window.__marker === undefined && !!document.querySelector('`+homeLoaded+`')`, 20*time.Second)
+	b.waitReloadedHome(t)
 	b.waitRows(t, 1)
 	assert.Equal(t, []string{"После перезагрузки"}, b.rows(t))
 	assert.Equal(t, 2, d.count())
@@ -286,13 +219,8 @@ func TestUnsavedReloadInTheMiddleOfASave(t *testing.T) {
 func TestUnsavedOtherTabReloadAsks(t *testing.T) {
 	base := serve(t, siteDir(t))
 	a := newBrowserFor(t, longTimeout)
-	a.openHome(t, base)
-	a.upload(t, writeTemp(t, "x.json", scenarioJSON("Общий")))
-	a.waitRows(t, 1)
-	a.waitFor(t, a.exists(`.home-row--open`))
-	id := a.eval(t, `document.querySelector(".home-row--open").dataset.scenario`)
-	a.eval(t, failPutsScript)
-	a.eval(t, fmt.Sprintf(`window.__failId = %q, ""`, id))
+	id := a.homeWithScenario(t, base, "x.json", "Общий")
+	a.failSaves(t, id)
 	a.renameOpen(t, "Правка вкладки А")
 	a.waitFor(t, saveState+` === "failed"`)
 
@@ -326,9 +254,7 @@ func TestUnsavedOtherTabReloadAsks(t *testing.T) {
 func TestDatabaseUpgradedInAnotherTab(t *testing.T) {
 	base := serve(t, siteDir(t))
 	a := newBrowserFor(t, longTimeout)
-	a.openHome(t, base)
-	a.upload(t, writeTemp(t, "v.json", scenarioJSON("Старая вкладка")))
-	a.waitRows(t, 1)
+	a.homeWithScenario(t, base, "v.json", "Старая вкладка")
 
 	b := a.tab(t)
 	b.openPlain(t, base+"/web/icon.svg")
@@ -417,13 +343,8 @@ func TestMultiFileDropShowsEachOutcome(t *testing.T) {
 func TestAppUpdateIsOffered(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowserFor(t, longTimeout)
-	b.openHome(t, base)
-	b.upload(t, writeTemp(t, "u.json", scenarioJSON("Обновление")))
-	b.waitRows(t, 1)
-	b.waitFor(t, b.exists(`.home-row--open`))
-	id := b.eval(t, `document.querySelector(".home-row--open").dataset.scenario`)
-	b.eval(t, failPutsScript)
-	b.eval(t, fmt.Sprintf(`window.__failId = %q, ""`, id))
+	id := b.homeWithScenario(t, base, "u.json", "Обновление")
+	b.failSaves(t, id)
 	b.renameOpen(t, "Обновление, правка")
 	b.waitFor(t, saveState+` === "failed"`)
 
@@ -435,7 +356,7 @@ func TestAppUpdateIsOffered(t *testing.T) {
 	b.shot(t, "update-waits-ru")
 
 	// Saved: the reload is offered, and happens on the user's click.
-	b.eval(t, `window.__failId = "", ""`)
+	b.healSaves(t)
 	b.click(t, fmt.Sprintf(`[data-testid="unsaved-notice"] li[data-id=%q] [data-testid="unsaved-retry"]`, id))
 	b.waitFor(t, b.gone(`[data-testid="unsaved-notice"]`))
 	b.waitFor(t, `document.querySelector('[data-testid="update-reload"]')?.disabled === false`)
@@ -443,7 +364,7 @@ func TestAppUpdateIsOffered(t *testing.T) {
 	b.waitFor(t, `document.querySelector('[data-testid="update-banner"]').textContent.includes("A new version")`)
 	b.shot(t, "update-offer-en")
 	b.click(t, `[data-testid="update-reload"]`)
-	b.waitAcrossReload(t, `window.__marker === undefined && !!document.querySelector('`+homeLoaded+`')`, 20*time.Second)
+	b.waitReloadedHome(t)
 	b.waitRows(t, 1)
 	assert.Equal(t, []string{"Обновление, правка"}, b.rows(t))
 }
