@@ -23,8 +23,10 @@
 //
 // Both languages must have the same keys, the same parameter lists and the
 // same placeholders, and every placeholder must be declared when a list is
-// given: Problems reports any difference, and each catalog's test requires
-// it to be empty. At run time a missing message falls back to Russian, the
+// given; no text is a printf format ("%s", "%d", "%%"): a value has a name,
+// and a literal percent sign is written as it is ("95 % interval").
+// Problems reports any of these, and each catalog's test requires it to be
+// empty. At run time a missing message falls back to Russian, the
 // app's first language, and then to the key itself.
 //
 // The package uses the standard library only, so the engine can use it.
