@@ -4,6 +4,7 @@
 #   ./build.sh serve [--port N] build, then serve dist/ on 127.0.0.1:${PORT:-8080}
 #   ./build.sh test             format, vet, host + wasm + end-to-end tests, drift check
 #   ./build.sh bench            Go and end-to-end benchmarks
+#   ./build.sh wasmflags        print the wasm build flags, one a line
 # It needs only Go (and Chromium for test and bench).
 set -euo pipefail
 
@@ -18,13 +19,30 @@ NPM_MSG="npm is required (the e2e accessibility check fetches the pinned axe-cor
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 
+# WASM_FLAGS build the wasm (e2e/bench_test.go builds the bare baseline with
+# the same flags, read from ./build.sh wasmflags; docs/performance.md has the figures):
+# - -s -w drop the symbol table and DWARF: 0.5 MB raw, 64 KB over the wire.
+#   Panics still print Go stack traces (they read pclntab, not these).
+# - -l turns inlining off for the UI, go-app and the rest of the standard
+#   library: inlined element builders (app.Div().Class(…) chains, which the
+#   compiler devirtualises) repeat their bodies at every call site, about
+#   180 KB over the wire. The hot paths of a simulation keep inlining: the
+#   runtime, the engine, the what-if runner, the calibration and the
+#   standard packages they lean on (WASM_INLINED).
+WASM_INLINED=(runtime internal/... time sort slices maps strings strconv math math/bits
+	unicode/utf8 unicode sync sync/atomic cmp iter bytes errors
+	github.com/triggersim/triggersim/engine/... github.com/triggersim/triggersim/whatif/...
+	github.com/triggersim/triggersim/calibrate/...)
+WASM_FLAGS=(-trimpath -ldflags=-s\ -w -gcflags=all=-l)
+for p in "${WASM_INLINED[@]}"; do
+	WASM_FLAGS+=("-gcflags=$p=")
+done
+
 # build_site OUT: compile the wasm and generate the static website into OUT.
 build_site() {
 	local out=$1
-	# -s -w drop the symbol table and DWARF: 0.5 MB raw, 64 KB over the
-	# wire. Panics still print Go stack traces (they read pclntab, not these).
-	step "wasm: GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o web/app.wasm ./app"
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o web/app.wasm ./app
+	step "wasm: GOOS=js GOARCH=wasm go build \$WASM_FLAGS -o web/app.wasm ./app (./build.sh wasmflags)"
+	GOOS=js GOARCH=wasm go build "${WASM_FLAGS[@]}" -o web/app.wasm ./app
 	step "static site: go run ./app -out $out"
 	rm -rf "$out"
 	go run -trimpath ./app -out "$out"
@@ -177,7 +195,7 @@ cmd_bench() {
 }
 
 usage() {
-	sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
 	exit 2
 }
 
@@ -186,5 +204,6 @@ build) shift; cmd_build "$@" ;;
 serve) shift; cmd_serve "$@" ;;
 test) shift; cmd_test "$@" ;;
 bench) shift; cmd_bench "$@" ;;
+wasmflags) printf '%s\n' "${WASM_FLAGS[@]}" ;;
 *) usage ;;
 esac

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -67,8 +68,9 @@ func load(b *testing.B, ctx context.Context, base string) {
 	require.NoError(b, err, "load %s", base)
 }
 
-// buildBare compiles e2e/testdata/bare to wasm and generates its site the
-// way build.sh builds the app's, precompression included.
+// buildBare compiles e2e/testdata/bare to wasm with build.sh's flags and
+// generates its site the way build.sh builds the app's, precompression
+// included.
 func buildBare(b *testing.B) string {
 	b.Helper()
 	tmp := b.TempDir()
@@ -82,7 +84,10 @@ func buildBare(b *testing.B) string {
 		outb, err := cmd.CombinedOutput()
 		require.NoError(b, err, "go %v: %v\n%s", args, err, outb)
 	}
-	run([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, "app.wasm"), "./testdata/bare")
+	flags, err := exec.Command("../build.sh", "wasmflags").Output()
+	require.NoError(b, err, "../build.sh wasmflags")
+	args := append([]string{"build"}, strings.Split(strings.TrimSpace(string(flags)), "\n")...)
+	run([]string{"GOOS=js", "GOARCH=wasm"}, append(args, "-o", filepath.Join(web, "app.wasm"), "./testdata/bare")...)
 	icon, err := os.ReadFile(filepath.Join("..", "web", "icon-192.png"))
 	require.NoError(b, err)
 	err = os.WriteFile(filepath.Join(web, "icon.png"), icon, 0o644)
