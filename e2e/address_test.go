@@ -372,7 +372,8 @@ func TestAddressTrainReload(t *testing.T) {
 	b.assertNoErrors(t)
 }
 
-// The authoring page after F5 still makes a lesson of the same scenario.
+// The authoring page after F5 still makes a lesson of the same scenario,
+// with the name and the goals written so far.
 func TestAddressAuthorReload(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
@@ -383,11 +384,19 @@ func TestAddressAuthorReload(t *testing.T) {
 	b.click(t, `[data-testid="make-lesson"]`)
 	b.waitFor(t, b.exists(`[data-testid="author-name"]`))
 	subtitle := b.text(t, ".teach-page__subtitle")
+	b.setValue(t, `[data-testid="author-name"]`, "Урок после F5")
+	b.click(t, `[data-testid="author-add-stage"]`)
+	goals := `document.querySelectorAll('[data-testid="author-goal"]').length`
+	b.waitFor(t, goals+` === 1`)
+	goal := b.text(t, `[data-testid="author-goal"]`)
+
 	b.reloadPage(t, "/author")
 	b.waitFor(t, b.exists(`[data-testid="author-name"]`))
 	assert.Equal(t, id, b.query(t).Get("id"))
 	assert.Equal(t, subtitle, b.text(t, ".teach-page__subtitle"))
-
+	b.waitFor(t, goals+` === 1`)
+	assert.Equal(t, goal, b.text(t, `[data-testid="author-goal"]`))
+	assert.Equal(t, "Урок после F5", b.eval(t, `document.querySelector('[data-testid="author-name"]').value`))
 	assert.Contains(t, b.eval(t, `[...document.querySelectorAll('[data-testid="author-item"] option')].map(o => o.value).join()`), "DEAL_3")
 	b.assertNoErrors(t)
 }

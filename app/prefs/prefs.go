@@ -3,8 +3,8 @@
 // presenter mode, whether the designer's check panel is open, whether the
 // board's side panel is closed, the lesson file a trainee is working on and
 // the built-in lesson a learner opened last. The result sheets a trainer
-// collects on /results are this tab's only: they survive a reload of the
-// tab, not its closing.
+// collects on /results and the lesson being written on /author are this
+// tab's only: they survive a reload of the tab, not its closing.
 //
 // The app keeps them in the browser's localStorage (Browser) and the
 // tab's sessionStorage (TabBrowser, given with WithTab); the tests use
@@ -39,6 +39,7 @@ const (
 	keyTraining  = "train.current"
 	keyBuiltin   = "lesson.open"
 	keyResults   = "results.sheets"
+	keyAuthoring = "author.draft"
 )
 
 // Prefs reads and writes the preferences.
@@ -161,6 +162,35 @@ func (p *Prefs) Results() []string {
 func (p *Prefs) SetResults(rs []string) {
 	if err := p.tab.Set(keyResults, rs); err != nil {
 		p.log("saving the preference", keyResults, "failed:", err)
+	}
+}
+
+// Authoring is the lesson being written on /author in this tab: the
+// draft and the form's fields, over the stored scenario Of (its
+// solution).
+type Authoring struct {
+	Of         string      `json:"of"`
+	Draft      teach.Draft `json:"draft"`
+	Hints      string      `json:"hints"`
+	Scope      string      `json:"scope"`
+	ScopeStage string      `json:"scopeStage"`
+	Custom     []string    `json:"custom,omitempty"`
+}
+
+// Authoring is this tab's lesson being written; the zero Authoring when
+// there is none.
+func (p *Prefs) Authoring() Authoring {
+	var a Authoring
+	if err := p.tab.Get(keyAuthoring, &a); err != nil {
+		p.log("reading the preference", keyAuthoring, "failed:", err)
+	}
+	return a
+}
+
+// SetAuthoring keeps this tab's lesson being written.
+func (p *Prefs) SetAuthoring(a Authoring) {
+	if err := p.tab.Set(keyAuthoring, a); err != nil {
+		p.log("saving the preference", keyAuthoring, "failed:", err)
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 
 	"github.com/triggersim/triggersim/app/prefs"
 	"github.com/triggersim/triggersim/app/teach"
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/lesson"
 )
 
 func TestPrefsRoundTrip(t *testing.T) {
@@ -121,4 +123,25 @@ func TestResultsAreTheTabs(t *testing.T) {
 	var n int
 	require.NoError(t, s.Get("k", &n))
 	assert.Equal(t, 3, n, "the tab's storage keeps JSON values")
+}
+
+// The lesson being written comes back whole after a reload of the tab:
+// its texts, scopes and goals.
+func TestAuthoringIsTheTabs(t *testing.T) {
+	browser, tab := &prefs.Memory{}, &prefs.Memory{}
+	p := prefs.New(browser, nil).WithTab(tab)
+	assert.Equal(t, prefs.Authoring{}, p.Authoring())
+	a := prefs.Authoring{
+		Of: "s3",
+		Draft: teach.Draft{Title: "Звонок", Task: "Добавьте триггер", Goals: []lesson.Goal{
+			{Name: lesson.Text{"ru": "сделка в работе"}, Kind: lesson.GoalExpect, Expect: engine.Expectation{Target: "DEAL_1", Stage: "EXECUTING"}},
+			{Kind: lesson.GoalMaxTriggers, MaxTriggers: 2},
+		}},
+		Hints: "первая\nвторая", Scope: "stage", ScopeStage: "DEAL:EXECUTING",
+	}
+	p.SetAuthoring(a)
+	assert.Equal(t, a, prefs.New(&prefs.Memory{}, nil).WithTab(tab).Authoring())
+	var none prefs.Authoring
+	require.NoError(t, browser.Get("author.draft", &none))
+	assert.Equal(t, prefs.Authoring{}, none, "nothing in the browser's storage")
 }

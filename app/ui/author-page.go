@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/prefs"
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/teach"
 	"github.com/triggersim/triggersim/engine"
@@ -97,8 +98,18 @@ func (p *AuthorPage) opened(id string) {
 		p.of = id
 		p.item, p.stage, p.trigger, p.robot = "", "", "", ""
 		p.verdict, p.problems, p.link, p.file = nil, nil, "", nil
+		if a := p.Tab.Prefs.Authoring(); a.Of == id {
+			// A reload: the lesson written over this scenario before.
+			p.d, p.hints, p.scope, p.scopeStage, p.custom = a.Draft, a.Hints, a.Scope, a.ScopeStage, a.Custom
+		}
 	}
 	p.pickDefaults()
+}
+
+// keep saves the lesson being written in the tab's storage, so that a
+// reload shows it again.
+func (p *AuthorPage) keep() {
+	p.Tab.Prefs.SetAuthoring(prefs.Authoring{Of: p.of, Draft: p.d, Hints: p.hints, Scope: p.scope, ScopeStage: p.scopeStage, Custom: p.custom})
 }
 
 func (p *AuthorPage) onLangChange(ctx app.Context, lang string) { p.changeLang(ctx, lang) }
@@ -258,6 +269,7 @@ func (p *AuthorPage) onImport(ctx app.Context, e app.Event) {
 				p.pickDefaults()
 				p.setScopes(l.MayChange)
 				p.imported = i18n.F(lang, "author.imported", "lesson", p.d.Title, "solution", l.Solution.Title)
+				p.keep()
 				ctx.Navigate("/author?id=" + url.QueryEscape(id))
 			})
 		})
@@ -281,6 +293,7 @@ func (p *AuthorPage) addGoal(g lesson.Goal) {
 	g.Name = lesson.Text{lang: authorGoalText(lang, g)}
 	p.d.Goals = append(p.d.Goals, g)
 	p.verdict, p.problems, p.link, p.file = nil, nil, "", nil
+	p.keep()
 }
 
 func (p *AuthorPage) onCheck(ctx app.Context, e app.Event) { p.run(false) }
@@ -397,13 +410,13 @@ func (p *AuthorPage) Render() app.UI {
 		}),
 		app.Div().Class("author-page__form").Body(
 			field("author-name", i18n.T(lang, "author.name"), app.Input().ID("author-name").Type("text").DataSet("testid", "author-name").
-				Value(p.d.Title).OnInput(func(ctx app.Context, e app.Event) { p.d.Title = ctx.JSSrc().Get("value").String() })),
+				Value(p.d.Title).OnInput(func(ctx app.Context, e app.Event) { p.d.Title = ctx.JSSrc().Get("value").String(); p.keep() })),
 			field("author-task", i18n.T(lang, "author.task"), app.Textarea().ID("author-task").Rows(4).DataSet("testid", "author-task").
-				Text(p.d.Task).OnInput(func(ctx app.Context, e app.Event) { p.d.Task = ctx.JSSrc().Get("value").String() })),
+				Text(p.d.Task).OnInput(func(ctx app.Context, e app.Event) { p.d.Task = ctx.JSSrc().Get("value").String(); p.keep() })),
 			field("author-hints", i18n.T(lang, "author.hints"), app.Textarea().ID("author-hints").Rows(3).DataSet("testid", "author-hints").
-				Text(p.hints).OnInput(func(ctx app.Context, e app.Event) { p.hints = ctx.JSSrc().Get("value").String() })),
+				Text(p.hints).OnInput(func(ctx app.Context, e app.Event) { p.hints = ctx.JSSrc().Get("value").String(); p.keep() })),
 			field("author-scope", i18n.T(lang, "author.scope"), app.Select().ID("author-scope").DataSet("testid", "author-scope").
-				OnChange(func(ctx app.Context, e app.Event) { p.scope = ctx.JSSrc().Get("value").String() }).Body(
+				OnChange(func(ctx app.Context, e app.Event) { p.scope = ctx.JSSrc().Get("value").String(); p.keep() }).Body(
 				app.Option().Value("triggers").Selected(p.scope == "triggers").Text(i18n.T(lang, "author.scope.triggers")),
 				app.Option().Value("robots").Selected(p.scope == "robots").Text(i18n.T(lang, "author.scope.robots")),
 				app.Option().Value("both").Selected(p.scope == "both").Text(i18n.T(lang, "author.scope.both")),
@@ -415,7 +428,7 @@ func (p *AuthorPage) Render() app.UI {
 			app.If(p.scope == "stage", func() app.UI {
 				st := authorStages(sc)
 				return field("author-scope-stage", i18n.T(lang, "author.scopeStage"), app.Select().ID("author-scope-stage").DataSet("testid", "author-scope-stage").
-					OnChange(func(ctx app.Context, e app.Event) { p.scopeStage = ctx.JSSrc().Get("value").String() }).
+					OnChange(func(ctx app.Context, e app.Event) { p.scopeStage = ctx.JSSrc().Get("value").String(); p.keep() }).
 					Body(app.Range(st).Slice(func(i int) app.UI {
 						return app.Option().Value(st[i][0]).Selected(st[i][0] == p.scopeStage).Text(st[i][1])
 					})))
@@ -433,11 +446,13 @@ func (p *AuthorPage) Render() app.UI {
 						return app.Button().Type("button").Class("button button--quiet").Text("↑ " + i18n.T(lang, "author.up")).
 							OnClick(func(ctx app.Context, e app.Event) {
 								p.d.Goals[i-1], p.d.Goals[i] = p.d.Goals[i], p.d.Goals[i-1]
+								p.keep()
 							})
 					}),
 					app.Button().Type("button").Class("button button--quiet").DataSet("testid", "author-goal-remove").Text(i18n.T(lang, "author.remove")).
 						OnClick(func(ctx app.Context, e app.Event) {
 							p.d.Goals = append(p.d.Goals[:i:i], p.d.Goals[i+1:]...)
+							p.keep()
 						}),
 				)
 			})),
