@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/triggersim/triggersim/text"
 )
 
 // ErrInvalid is the sentinel for a scenario file that cannot be used: every
@@ -35,6 +37,9 @@ type Error struct {
 	// read in English in both languages.
 	Code string
 	Args []string
+	// Catalog holds Code when another reader made the error (the lesson
+	// files); nil means Texts. Its read.phrase.* keys name its own words.
+	Catalog *text.Catalog
 }
 
 // Message is the error's message in lang ("ru" or "en"), without the path.
@@ -42,18 +47,40 @@ func (e *Error) Message(lang string) string {
 	if e.Code == "" || lang == "en" {
 		return e.Msg
 	}
+	cat := Texts
+	if e.Catalog != nil {
+		cat = e.Catalog
+	}
 	args := make([]string, len(e.Args))
 	for i, a := range e.Args {
-		if e.Code == "xref.robotParams" {
+		switch {
+		case e.Code == "xref.robotParams":
 			args[i] = "«" + RobotTypeName(a, lang) + "»" // the name Bitrix24 shows
-			continue
+		case e.Catalog != nil && catalogPhrase(e.Catalog, a, lang) != "":
+			args[i] = catalogPhrase(e.Catalog, a, lang)
+		default:
+			args[i] = phraseText(a, lang)
 		}
-		args[i] = phraseText(a, lang)
 	}
-	if s, ok := Texts.Format(lang, e.Code, args...); ok {
+	if s, ok := cat.Format(lang, e.Code, args...); ok {
 		return s
 	}
 	return e.Msg
+}
+
+// catalogPhrase renders a in lang when it is the English text of one of
+// cat's read.phrase.* keys; "" otherwise.
+func catalogPhrase(cat *text.Catalog, a, lang string) string {
+	for _, k := range cat.Keys() {
+		if !strings.HasPrefix(k, "read.phrase.") {
+			continue
+		}
+		if en, _ := cat.Format("en", k); en == a {
+			s, _ := cat.Format(lang, k)
+			return s
+		}
+	}
+	return ""
 }
 
 // Text renders "path: message" in lang, like Error does in English; the

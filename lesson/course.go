@@ -3,6 +3,7 @@ package lesson
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 )
 
 // CourseFormat and CourseVersion name the course file format: an ordered
@@ -37,19 +38,19 @@ func ReadCourse(data []byte) (*Course, error) {
 	if v := get(ms, "title"); v != nil {
 		c.Title, _ = e.text(v, "title")
 	} else {
-		e.add("", "missing \"title\"")
+		e.addCode("", "lesson.missing", `"title"`)
 	}
 	v := get(ms, "lessons")
 	if v == nil {
-		e.add("", "missing \"lessons\"")
+		e.addCode("", "lesson.missing", `"lessons"`)
 		return nil, e.err()
 	}
 	list, ok := e.array(v, "lessons")
 	if ok && len(list) == 0 {
-		e.add("lessons", "a course needs at least one lesson")
+		e.addCode("lessons", "lesson.courseEmpty")
 	}
 	if len(list) > MaxCourseLessons {
-		e.add("lessons", "at most %d lessons", MaxCourseLessons)
+		e.addCode("lessons", "lesson.courseMax", strconv.Itoa(MaxCourseLessons))
 		return nil, e.err()
 	}
 	ids := map[string]int{}
@@ -61,7 +62,7 @@ func ReadCourse(data []byte) (*Course, error) {
 		}
 		l := readLesson(e, lms, p)
 		if j, dup := ids[l.ID]; dup && l.ID != "" {
-			e.add(p+".id", "lessons[%d] has the same id %q", j, l.ID)
+			e.addCode(p+".id", "lesson.sameID", strconv.Itoa(j), strconv.Quote(l.ID))
 		}
 		ids[l.ID] = i
 		c.Lessons = append(c.Lessons, l)

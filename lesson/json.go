@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/text"
 )
 
 // The readers of this package work on encoding/json's RawMessage, walked
@@ -29,6 +30,40 @@ func (e *errs) add(path, format string, args ...any) {
 		return
 	}
 	e.list = append(e.list, &engine.Error{Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// addCode records an error whose message is the key code of Texts with
+// args: its English text is Msg, and engine.Error.Message renders it in
+// any language.
+func (e *errs) addCode(path, code string, args ...string) {
+	if len(e.list) >= engine.MaxErrors {
+		return
+	}
+	e.list = append(e.list, codedError(path, code, args...))
+}
+
+func codedError(path, code string, args ...string) *engine.Error {
+	msg, ok := Texts.Format(text.EN, code, args...)
+	if !ok {
+		msg = code + ": " + strings.Join(args, ", ")
+	}
+	return &engine.Error{Path: path, Msg: msg, Code: code, Args: args, Catalog: Texts}
+}
+
+// coded is the error list of one coded error.
+func coded(path, code string, args ...string) engine.Errors {
+	return engine.Errors{codedError(path, code, args...)}
+}
+
+// addFrom records an error of the scenario reader at path (inside the
+// lesson file), keeping its code so that it reads in any language.
+func (e *errs) addFrom(path string, x *engine.Error) {
+	if len(e.list) >= engine.MaxErrors {
+		return
+	}
+	c := *x
+	c.Path = path
+	e.list = append(e.list, &c)
 }
 
 func (e *errs) err() error {
@@ -52,7 +87,7 @@ func idx(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" 
 // with a line and column for syntax errors.
 func checkDocument(data []byte, what string) error {
 	if len(data) > MaxBytes {
-		return engine.Errors{{Msg: fmt.Sprintf("the %s is %d bytes; at most %d MB", what, len(data), MaxBytes/1_000_000)}}
+		return coded("", "lesson.tooBig", what, strconv.Itoa(len(data)), strconv.Itoa(MaxBytes/1_000_000))
 	}
 	depth, inStr, esc := 0, false, false
 	for i, c := range data {
@@ -71,7 +106,7 @@ func checkDocument(data []byte, what string) error {
 			depth++
 			if depth > engine.MaxJSONDepth {
 				line, col := lineCol(data, i)
-				return engine.Errors{{Msg: fmt.Sprintf("line %d, column %d: nested deeper than %d levels", line, col, engine.MaxJSONDepth)}}
+				return coded("", "lesson.deep", strconv.Itoa(line), strconv.Itoa(col), strconv.Itoa(engine.MaxJSONDepth))
 			}
 		case c == '}' || c == ']':
 			depth--
@@ -79,10 +114,8 @@ func checkDocument(data []byte, what string) error {
 	}
 	var v any
 	if err := json.Unmarshal(data, &v); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line, col := lineCol(data, int(se.Offset)-1)
-			return engine.Errors{{Msg: fmt.Sprintf("line %d, column %d: not valid JSON: %s", line, col, se.Error())}}
+		if se := engine.JSONSyntaxError(data); se != nil {
+			return engine.Errors{se}
 		}
 		return engine.Errors{{Msg: "not valid JSON: " + err.Error()}}
 	}
@@ -127,7 +160,7 @@ func kind(raw json.RawMessage) string {
 func (e *errs) object(raw json.RawMessage, path string, allowed []string) ([]member, bool) {
 	t := bytes.TrimSpace(raw)
 	if len(t) == 0 || t[0] != '{' {
-		e.add(path, "expected an object, got %s", kind(raw))
+		e.addCode(path, "lesson.object", kind(raw))
 		return nil, false
 	}
 	dec := json.NewDecoder(bytes.NewReader(t))
@@ -153,10 +186,10 @@ func (e *errs) object(raw json.RawMessage, path string, allowed []string) ([]mem
 		}
 		switch {
 		case seen[key]:
-			e.add(sub(path, key), "duplicate key")
+			e.addCode(sub(path, key), "lesson.duplicateKey")
 			ok = false
 		case allowed != nil && !contains(allowed, key):
-			e.add(sub(path, key), "unknown key; expected one of %s", quoteList(allowed))
+			e.addCode(sub(path, key), "lesson.unknownKey", quoteList(allowed))
 			ok = false
 		}
 		seen[key] = true
@@ -195,7 +228,7 @@ func (e *errs) array(raw json.RawMessage, path string) ([]json.RawMessage, bool)
 	var out []json.RawMessage
 	t := bytes.TrimSpace(raw)
 	if len(t) == 0 || t[0] != '[' {
-		e.add(path, "expected an array, got %s", kind(raw))
+		e.addCode(path, "lesson.array", kind(raw))
 		return nil, false
 	}
 	if err := json.Unmarshal(t, &out); err != nil {
@@ -209,7 +242,7 @@ func (e *errs) str(raw json.RawMessage, path string) (string, bool) {
 	var s string
 	t := bytes.TrimSpace(raw)
 	if len(t) == 0 || t[0] != '"' || json.Unmarshal(t, &s) != nil {
-		e.add(path, "expected a string, got %s", kind(raw))
+		e.addCode(path, "lesson.string", kind(raw))
 		return "", false
 	}
 	return s, true
@@ -218,7 +251,7 @@ func (e *errs) str(raw json.RawMessage, path string) (string, bool) {
 func (e *errs) nonEmpty(raw json.RawMessage, path string) (string, bool) {
 	s, ok := e.str(raw, path)
 	if ok && strings.TrimSpace(s) == "" {
-		e.add(path, "must not be empty")
+		e.addCode(path, "lesson.empty")
 		return "", false
 	}
 	return s, ok
@@ -228,7 +261,7 @@ func (e *errs) integer(raw json.RawMessage, path string, lo, hi int) (int, bool)
 	t := string(bytes.TrimSpace(raw))
 	n, err := strconv.Atoi(t)
 	if err != nil || n < lo || n > hi {
-		e.add(path, "expected an integer from %d to %d, got %s", lo, hi, strconv.Quote(t))
+		e.addCode(path, "lesson.integer", strconv.Itoa(lo), strconv.Itoa(hi), strconv.Quote(t))
 		return 0, false
 	}
 	return n, true
@@ -238,7 +271,7 @@ func (e *errs) integer(raw json.RawMessage, path string, lo, hi int) (int, bool)
 func (e *errs) header(ms []member, format string, version int) bool {
 	f := get(ms, "format")
 	if f == nil {
-		e.add("", "missing \"format\": this is not a %s file", format)
+		e.addCode("", "lesson.notFormat", format)
 		return false
 	}
 	s, ok := e.str(f, "format")
@@ -246,12 +279,12 @@ func (e *errs) header(ms []member, format string, version int) bool {
 		return false
 	}
 	if s != format {
-		e.add("format", "expected %q, got %q", format, s)
+		e.addCode("format", "lesson.format", strconv.Quote(format), strconv.Quote(s))
 		return false
 	}
 	v := get(ms, "version")
 	if v == nil {
-		e.add("", "missing \"version\"")
+		e.addCode("", "lesson.missing", `"version"`)
 		return false
 	}
 	n, ok := e.integer(v, "version", 1, 1<<31-1)
@@ -259,7 +292,7 @@ func (e *errs) header(ms []member, format string, version int) bool {
 		return false
 	}
 	if n != version {
-		e.add("version", "version %d is not supported; this triggersim reads version %d", n, version)
+		e.addCode("version", "lesson.version", strconv.Itoa(n), strconv.Itoa(version))
 		return false
 	}
 	return true
@@ -272,7 +305,7 @@ func (e *errs) text(raw json.RawMessage, path string) (Text, bool) {
 		return nil, false
 	}
 	if len(ms) == 0 {
-		e.add(path, "needs a text in \"ru\" or \"en\"")
+		e.addCode(path, "lesson.text")
 		return nil, false
 	}
 	t := Text{}
@@ -312,10 +345,10 @@ func (e *errs) scenario(raw json.RawMessage, path string) *engine.Scenario {
 		switch {
 		case errors.As(err, &list):
 			for _, x := range list {
-				e.add(joinPath(path, x.Path), "%s", x.Msg)
+				e.addFrom(joinPath(path, x.Path), x)
 			}
 		case errors.As(err, &one):
-			e.add(joinPath(path, one.Path), "%s", one.Msg)
+			e.addFrom(joinPath(path, one.Path), one)
 		default:
 			e.add(path, "%v", err)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/internal/langcheck"
 	"github.com/triggersim/triggersim/lesson"
 )
 
@@ -195,7 +196,7 @@ func TestReadErrorsHavePaths(t *testing.T) {
 		{"goal stage", `"stage": "PREPARATION"}}`, `"stage": "NOPE"}}`, "goals[0].expect.stage:"},
 		{"goal kind", `{"name": {"en": "after`, `{"no_lint": "X", "name": {"en": "after`, "goals[0].no_lint: unknown lint code \"X\""},
 		{"scenario", `"stage": "NEW",`, `"stage": "NOWHERE",`, "scenario.items[0].stage:"},
-		{"syntax", `"version": 1,`, `"version": 1,,`, "(root): line 3, column 16: not valid JSON"},
+		{"syntax", `"version": 1,`, `"version": 1,,`, "(root): invalid JSON at line 3, column 16"},
 		{"duplicate", `"version": 1,`, `"version": 1, "version": 1,`, "version: duplicate key"},
 	}
 	for _, c := range cases {
@@ -206,8 +207,45 @@ func TestReadErrorsHavePaths(t *testing.T) {
 			require.Error(t, err)
 			assert.True(t, errors.Is(err, engine.ErrInvalid))
 			assert.Contains(t, err.Error(), c.want)
+			assertReadsInRussian(t, err)
 		})
 	}
+}
+
+// assertReadsInRussian checks that every error of a read has a code and
+// reads in Russian with its JSON path, and in English as Error prints it.
+func assertReadsInRussian(t *testing.T, err error) {
+	t.Helper()
+	var es engine.Errors
+	require.True(t, errors.As(err, &es), "%T", err)
+	for _, e := range es {
+		require.NotEmpty(t, e.Code, e.Error())
+		assert.Equal(t, e.Error(), e.Text("en"))
+		assert.Empty(t, langcheck.Problems(e.Message("ru"), "format", "triggersim", "may_change"), e.Path)
+	}
+}
+
+// Two reading errors in both languages, with their JSON paths.
+func TestReadErrorsInBothLanguages(t *testing.T) {
+	base := mustFile(t)
+	for _, c := range []struct{ from, to, en, ru string }{
+		{`"may_change": ["triggers"]`, `"may_change": ["robots:DEAL:NOPE"]`,
+			`may_change[0]: scope "robots:DEAL:NOPE": DEAL has no stage NOPE`,
+			`may_change[0]: область "robots:DEAL:NOPE": у DEAL нет стадии NOPE`},
+		{`"id": "01-first-trigger"`, `"id": "Bad ID"`,
+			`id: expected lowercase letters, digits and dashes (at most 64), got "Bad ID"`,
+			`id: ожидались строчные латинские буквы, цифры и дефисы (не больше 64), а в файле: "Bad ID"`},
+	} {
+		_, err := lesson.Read([]byte(strings.Replace(base, c.from, c.to, 1)))
+		var es engine.Errors
+		require.True(t, errors.As(err, &es), "%v", err)
+		assert.Equal(t, c.en, es[0].Text("en"))
+		assert.Equal(t, c.ru, es[0].Text("ru"))
+	}
+}
+
+func TestTextsComplete(t *testing.T) {
+	assert.Empty(t, lesson.Texts.Problems())
 }
 
 func TestReadLimits(t *testing.T) {
@@ -215,10 +253,12 @@ func TestReadLimits(t *testing.T) {
 	_, err := lesson.Read([]byte(deep))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "nested deeper than 64 levels")
+	assertReadsInRussian(t, err)
 	big := make([]byte, lesson.MaxBytes+1)
 	_, err = lesson.Read(big)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "at most 20 MB")
+	assertReadsInRussian(t, err)
 }
 
 func TestExpectationInScenarioIsRefused(t *testing.T) {

@@ -57,21 +57,21 @@ func Read(data []byte) (*Lesson, error) {
 func readLesson(e *errs, ms []member, path string) *Lesson {
 	for _, m := range ms {
 		if !contains(lessonKeys, m.key) {
-			e.add(sub(path, m.key), "unknown key; expected one of %s", quoteList(lessonKeys))
+			e.addCode(sub(path, m.key), "lesson.unknownKey", quoteList(lessonKeys))
 		}
 	}
 	l := &Lesson{}
 	need := func(key string) json.RawMessage {
 		v := get(ms, key)
 		if v == nil {
-			e.add(path, "missing %q", key)
+			e.addCode(path, "lesson.missing", strconv.Quote(key))
 		}
 		return v
 	}
 	if v := need("id"); v != nil {
 		if s, ok := e.str(v, sub(path, "id")); ok {
 			if !idPattern.MatchString(s) {
-				e.add(sub(path, "id"), "expected lowercase letters, digits and dashes (at most 64), got %q", s)
+				e.addCode(sub(path, "id"), "lesson.id", strconv.Quote(s))
 			}
 			l.ID = s
 		}
@@ -83,12 +83,12 @@ func readLesson(e *errs, ms []member, path string) *Lesson {
 		l.Task, _ = e.text(v, sub(path, "task"))
 	}
 	if l.Title != nil && l.Task != nil && len(l.Langs()) == 0 {
-		e.add(path, "the title and the task need a common language")
+		e.addCode(path, "lesson.commonLanguage")
 	}
 	if v := get(ms, "hints"); v != nil {
 		l.Hints = e.texts(v, sub(path, "hints"))
 		if len(l.Hints) > MaxHints {
-			e.add(sub(path, "hints"), "at most %d hints", MaxHints)
+			e.addCode(sub(path, "hints"), "lesson.hintsMax", strconv.Itoa(MaxHints))
 		}
 	}
 	if v := get(ms, "narration"); v != nil {
@@ -97,7 +97,7 @@ func readLesson(e *errs, ms []member, path string) *Lesson {
 	if v := get(ms, "scenario"); v != nil {
 		l.Scenario = e.scenario(v, sub(path, "scenario"))
 		if l.Scenario != nil && len(l.Scenario.Expect) > 0 {
-			e.add(sub(path, "scenario.expect"), "a lesson's expectations are its goals: move them to \"goals\"")
+			e.addCode(sub(path, "scenario.expect"), "lesson.expectInScenario")
 			l.Scenario = nil
 		}
 	} else {
@@ -121,7 +121,7 @@ func readScopes(e *errs, raw json.RawMessage, path string, sc *engine.Scenario) 
 		return nil
 	}
 	if len(list) == 0 {
-		e.add(path, "needs at least one scope; leave \"may_change\" out to allow any change")
+		e.addCode(path, "lesson.noScope")
 		return nil
 	}
 	var out []string
@@ -131,12 +131,12 @@ func readScopes(e *errs, raw json.RawMessage, path string, sc *engine.Scenario) 
 		if !ok {
 			continue
 		}
-		if err := checkScope(s, sc); err != "" {
-			e.add(p, "%s", err)
+		if code, args := checkScope(s, sc); code != "" {
+			e.addCode(p, code, args...)
 			continue
 		}
 		if contains(out, s) {
-			e.add(p, "duplicate scope %q", s)
+			e.addCode(p, "lesson.duplicateScope", strconv.Quote(s))
 			continue
 		}
 		out = append(out, s)
@@ -150,11 +150,11 @@ func readGoals(e *errs, raw json.RawMessage, path string, scenarioRaw json.RawMe
 		return nil
 	}
 	if len(list) == 0 {
-		e.add(path, "a lesson needs at least one goal")
+		e.addCode(path, "lesson.noGoal")
 		return nil
 	}
 	if len(list) > MaxGoals {
-		e.add(path, "at most %d goals", MaxGoals)
+		e.addCode(path, "lesson.goalsMax", strconv.Itoa(MaxGoals))
 		return nil
 	}
 	goals := make([]Goal, len(list))
@@ -175,7 +175,7 @@ func readGoals(e *errs, raw json.RawMessage, path string, scenarioRaw json.RawMe
 				continue
 			}
 			if g.Kind != "" {
-				e.add(p, "a goal has one kind, got %q and %q", g.Kind, m.key)
+				e.addCode(p, "lesson.goalKinds", strconv.Quote(g.Kind), strconv.Quote(m.key))
 				break
 			}
 			g.Kind = m.key
@@ -183,7 +183,7 @@ func readGoals(e *errs, raw json.RawMessage, path string, scenarioRaw json.RawMe
 			switch m.key {
 			case GoalExpect:
 				if xm, ok := e.object(m.val, kp, nil); ok && get(xm, "name") != nil {
-					e.add(sub(kp, "name"), "name the goal with the goal's \"name\" (ru/en), not inside \"expect\"")
+					e.addCode(sub(kp, "name"), "lesson.goalName")
 				}
 				expects = append(expects, m.val)
 				expectAt = append(expectAt, i)
@@ -192,7 +192,7 @@ func readGoals(e *errs, raw json.RawMessage, path string, scenarioRaw json.RawMe
 			case GoalNoLint:
 				if s, ok := e.str(m.val, kp); ok {
 					if !contains(LintCodes, s) {
-						e.add(kp, "unknown lint code %q; expected one of %s", s, quoteList(LintCodes))
+						e.addCode(kp, "lesson.lintCode", strconv.Quote(s), quoteList(LintCodes))
 					}
 					g.NoLint = s
 				}
@@ -204,7 +204,7 @@ func readGoals(e *errs, raw json.RawMessage, path string, scenarioRaw json.RawMe
 				for _, k := range []string{"target", "robot", "before"} {
 					v := get(rm, k)
 					if v == nil {
-						e.add(kp, "missing %q", k)
+						e.addCode(kp, "lesson.missing", strconv.Quote(k))
 						continue
 					}
 					s, _ := e.nonEmpty(v, sub(kp, k))
@@ -218,12 +218,12 @@ func readGoals(e *errs, raw json.RawMessage, path string, scenarioRaw json.RawMe
 					}
 				}
 				if g.Robot != "" && g.Robot == g.Before {
-					e.add(sub(kp, "before"), "a robot cannot run before itself")
+					e.addCode(sub(kp, "before"), "lesson.robotBeforeItself")
 				}
 			}
 		}
 		if g.Kind == "" {
-			e.add(p, "a goal needs one of %s", quoteList(goalKeys[1:]))
+			e.addCode(p, "lesson.goalNeeds", quoteList(goalKeys[1:]))
 		}
 	}
 	if len(expects) > 0 && len(e.list) == 0 {
@@ -273,12 +273,12 @@ func readExpectations(e *errs, scenarioRaw json.RawMessage, expects []json.RawMe
 			if rest, ok := strings.CutPrefix(p, "expect["); ok {
 				if n, tail, ok := strings.Cut(rest, "]"); ok {
 					if k, err := strconv.Atoi(n); err == nil && k < len(at) {
-						e.add(idx(path, at[k])+".expect"+tail, "%s", x.Msg)
+						e.addFrom(idx(path, at[k])+".expect"+tail, x)
 						continue
 					}
 				}
 			}
-			e.add(joinPath(path, p), "%s", x.Msg)
+			e.addFrom(joinPath(path, p), x)
 		}
 		return nil
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -132,14 +133,14 @@ func ReadResult(data []byte) (*Result, error) {
 	for _, k := range keys[2:] {
 		v := get(ms, k)
 		if v == nil {
-			e.add("", "missing %q", k)
+			e.addCode("", "lesson.missing", strconv.Quote(k))
 			continue
 		}
 		switch k {
 		case "lesson":
 			if s, ok := e.str(v, k); ok {
 				if !idPattern.MatchString(s) {
-					e.add(k, "not a lesson id: %q", s)
+					e.addCode(k, "lesson.notID", strconv.Quote(s))
 				}
 				r.Lesson = s
 			}
@@ -148,7 +149,7 @@ func ReadResult(data []byte) (*Result, error) {
 		case "trainee":
 			if s, ok := e.str(v, k); ok {
 				if bad := checkName(s); bad != "" || s != strings.TrimSpace(s) {
-					e.add(k, "not a name: %q", s)
+					e.addCode(k, "lesson.notName", strconv.Quote(s))
 				}
 				r.Trainee = s
 			}
@@ -156,7 +157,7 @@ func ReadResult(data []byte) (*Result, error) {
 			if s, ok := e.str(v, k); ok {
 				t, err := time.Parse(time.RFC3339, s)
 				if err != nil {
-					e.add(k, "expected a time like 2026-01-12T09:00:00Z, got %q", s)
+					e.addCode(k, "lesson.time", strconv.Quote(s))
 				}
 				r.Submitted = t.UTC()
 			}
@@ -172,7 +173,7 @@ func ReadResult(data []byte) (*Result, error) {
 				continue
 			}
 			if len(list) == 0 || len(list) > MaxGoals {
-				e.add(k, "expected 1 to %d goals, got %d", MaxGoals, len(list))
+				e.addCode(k, "lesson.goalCount", strconv.Itoa(MaxGoals), strconv.Itoa(len(list)))
 			}
 			for i, raw := range list {
 				p := idx(k, i)
@@ -184,14 +185,14 @@ func ReadResult(data []byte) (*Result, error) {
 				if n := get(gm, "name"); n != nil {
 					g.Name, _ = e.nonEmpty(n, p+".name")
 				} else {
-					e.add(p, "missing \"name\"")
+					e.addCode(p, "lesson.missing", `"name"`)
 				}
 				switch p2 := get(gm, "pass"); string(bytes.TrimSpace(p2)) {
 				case "true":
 					g.Pass = true
 				case "false":
 				default:
-					e.add(p+".pass", "expected true or false")
+					e.addCode(p+".pass", "lesson.bool")
 				}
 				r.Goals = append(r.Goals, g)
 			}

@@ -2,8 +2,8 @@ package lesson
 
 import (
 	"bytes"
-	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/triggersim/triggersim/engine"
@@ -22,32 +22,32 @@ import (
 // Anything outside the lesson's scopes must stay as in the start; the
 // scenario's title, description and expectations are never compared.
 
-// checkScope validates a scope against the lesson's scenario ("" when
-// fine).
-func checkScope(s string, sc *engine.Scenario) string {
+// checkScope validates a scope against the lesson's scenario: the code of
+// Texts and its arguments that say what is wrong ("" when fine).
+func checkScope(s string, sc *engine.Scenario) (string, []string) {
 	parts := strings.Split(s, ":")
 	switch parts[0] {
 	case "items", "events":
 		if len(parts) == 1 {
-			return ""
+			return "", nil
 		}
 	case "triggers", "robots":
 		if len(parts) == 1 {
-			return ""
+			return "", nil
 		}
 		if sc == nil || len(parts) > 3 || (parts[0] == "triggers" && len(parts) > 2) {
 			break
 		}
 		e := entity(sc, parts[1])
 		if e == nil {
-			return fmt.Sprintf("scope %q: the scenario has no entity %s", s, parts[1])
+			return "lesson.scopeEntity", []string{strconv.Quote(s), parts[1]}
 		}
 		if len(parts) == 3 && !hasStage(e, parts[2]) {
-			return fmt.Sprintf("scope %q: %s has no stage %s", s, parts[1], parts[2])
+			return "lesson.scopeStage", []string{strconv.Quote(s), parts[1], parts[2]}
 		}
-		return ""
+		return "", nil
 	}
-	return fmt.Sprintf("unknown scope %q; expected \"triggers\", \"triggers:ENTITY\", \"robots\", \"robots:ENTITY\", \"robots:ENTITY:STAGE\", \"items\" or \"events\"", s)
+	return "lesson.scopeUnknown", []string{strconv.Quote(s)}
 }
 
 func entity(sc *engine.Scenario, typ string) *engine.Entity {

@@ -7,7 +7,10 @@ import (
 )
 
 // The sentences of the text reports live in texts/, one file per part and
-// language (see package text for the format).
+// language (see package text for the format). The errors of reading a
+// lesson, course or result file are there too (lesson.*.txt): each is an
+// engine.Error whose Code is a key of Texts (its Catalog), so it reads in
+// the interface's language with its JSON path.
 //
 //go:embed texts/*.txt
 var textFiles embed.FS

@@ -147,7 +147,10 @@ func Problems(err error, lang string) []string {
 	}
 	out := make([]string, 0, len(es))
 	for _, e := range es {
-		msg := translate(e.Msg, lang)
+		msg, ok := translate(e.Msg, lang)
+		if !ok && e.Code != "" {
+			msg = e.Message(i18n.Normalize(lang)) // a coded error reads in lang
+		}
 		if e.Path != "" {
 			msg = e.Path + ": " + msg
 		}
@@ -162,7 +165,6 @@ var readerMessages = []struct {
 	re  *regexp.Regexp
 	key string
 }{
-	{regexp.MustCompile(`^line (\d+), column (\d+): not valid JSON: (.*)$`), "reader.json"},
 	{regexp.MustCompile(`^missing "([^"]*)": this is not a (.*) file$`), "reader.notFormat"},
 	{regexp.MustCompile(`^missing "([^"]*)"$`), "reader.missing"},
 	{regexp.MustCompile(`^expected an object, got (.*)$`), "reader.object"},
@@ -181,7 +183,9 @@ var readerMessages = []struct {
 	{regexp.MustCompile(`^a lesson needs at least one goal$`), "reader.noGoal"},
 }
 
-func translate(msg, lang string) string {
+// translate renders msg in lang when one of readerMessages matches it; ok
+// is false (and msg returned as is) otherwise.
+func translate(msg, lang string) (string, bool) {
 	for _, m := range readerMessages {
 		g := m.re.FindStringSubmatch(msg)
 		if g == nil {
@@ -195,9 +199,9 @@ func translate(msg, lang string) string {
 				args[i] = i18n.T(lang, k)
 			}
 		}
-		return format(i18n.T(lang, m.key), args...)
+		return format(i18n.T(lang, m.key), args...), true
 	}
-	return msg
+	return msg, false
 }
 
 // ReaderKeys lists the i18n keys of the reader's translated messages, for

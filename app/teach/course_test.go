@@ -121,7 +121,7 @@ func TestCourseProblems(t *testing.T) {
 		{`{"format": "triggersim/course", "version": 1, "lessons": [1]}`,
 			"нет обязательного поля «title»", "missing “title”"},
 		{"{\n  \"format\": \"triggersim/course\",,\n}",
-			"строка 2, столбец 33: это не JSON", "line 2, column 33: not valid JSON"},
+			"неверный JSON в строке 2, столбце 33", "invalid JSON at line 2, column 33"},
 		{`{"format": "triggersim/lesson", "version": 1, "title": {"en": "x"}, "lessons": [{}]}`,
 			"format: ожидалось «triggersim/course», а здесь «triggersim/lesson»", "format: expected “triggersim/course”, got “triggersim/lesson”"},
 		{`{"format": "triggersim/course", "version": 1, "title": {"en": "x"}, "lessons": [{"idd": 1}]}`,

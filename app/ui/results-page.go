@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/teach"
 	"github.com/triggersim/triggersim/format"
 	"github.com/triggersim/triggersim/lesson"
 )
@@ -45,7 +46,8 @@ func (p *ResultsPage) onLangChange(ctx app.Context, lang string) { p.changeLang(
 func (p *ResultsPage) add(name string, data []byte) {
 	r, err := lesson.ReadResult(data)
 	if err != nil {
-		p.errs = append(p.errs, i18n.F(p.currentLang(), "results.bad", "file", name, "error", strings.ReplaceAll(err.Error(), "\n", "; ")))
+		lang := p.currentLang()
+		p.errs = append(p.errs, i18n.F(lang, "results.bad", "file", name, "error", strings.Join(teach.Problems(err, lang), "; ")))
 		return
 	}
 	p.results, p.texts = append(p.results, r), append(p.texts, string(data))
