@@ -244,10 +244,6 @@ func TestReadErrorsInBothLanguages(t *testing.T) {
 	}
 }
 
-func TestTextsComplete(t *testing.T) {
-	assert.Empty(t, lesson.Texts.Problems())
-}
-
 func TestReadLimits(t *testing.T) {
 	deep := strings.Repeat("[", 100) + strings.Repeat("]", 100)
 	_, err := lesson.Read([]byte(deep))

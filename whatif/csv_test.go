@@ -102,7 +102,3 @@ func FuzzReplayCSV(f *testing.F) {
 		require.NotEmpty(t, evs, "an empty history was accepted")
 	})
 }
-
-func TestTextsComplete(t *testing.T) {
-	assert.Empty(t, whatif.Texts.Problems())
-}
