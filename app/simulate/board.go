@@ -68,9 +68,13 @@ type Board struct {
 
 // Tabs lists every pipeline of every entity type with its item count.
 func (c *Controller) Tabs(lang string) []Tab {
-	counts := map[string]int{}
+	type board struct {
+		entity   string
+		pipeline int
+	}
+	counts := map[board]int{}
 	for _, it := range c.sim.Places() {
-		counts[it.Entity+"\x00"+strconv.Itoa(it.Pipeline)]++
+		counts[board{it.Entity, it.Pipeline}]++
 	}
 	var out []Tab
 	for _, e := range c.sc.Entities {
@@ -83,7 +87,7 @@ func (c *Controller) Tabs(lang string) []Tab {
 			if len(e.Pipelines) > 1 {
 				label += ": " + p.Name
 			}
-			out = append(out, Tab{Entity: e.Type, Pipeline: p.ID, Label: label, Count: counts[e.Type+"\x00"+strconv.Itoa(p.ID)]})
+			out = append(out, Tab{Entity: e.Type, Pipeline: p.ID, Label: label, Count: counts[board{e.Type, p.ID}]})
 		}
 	}
 	return out
