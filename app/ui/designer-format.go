@@ -130,9 +130,9 @@ func editErrors(lang string, err error) map[string][]string {
 	}
 	for _, e := range es {
 		key := fieldKey(e.Path)
-		msg := e.Msg
+		msg := e.Message(i18n.Normalize(lang)) // the reader's coded errors read in the interface language
 		if key == "" {
-			msg = design.Format(i18n.T(lang, "designer.engineError"), e.Error())
+			msg = design.Format(i18n.T(lang, "designer.engineError"), e.Text(i18n.Normalize(lang)))
 		}
 		out[key] = append(out[key], msg)
 	}

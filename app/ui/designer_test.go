@@ -145,6 +145,13 @@ func TestEditErrors(t *testing.T) {
 	rule := editErrors("en", &design.Error{Code: "stage.lastProcess", Args: []string{"New"}})
 	assert.Equal(t, []string{"“New” is the last in-progress stage, and a pipeline must keep at least one."}, rule[""])
 	assert.Equal(t, []string{"Сценарий не примет это изменение: boom"}, editErrors("ru", errors.New("boom"))[""])
+
+	// The reader's coded errors read in the interface language, by field.
+	_, err := engine.ReadScenario([]byte(`{"format": "triggersim/scenario", "version": 1, "entities": [{"type": "DEAL"}],
+	  "triggers": [{"id": "t", "entity": "DEAL", "stage": "NOPE", "code": "CALL"}]}`))
+	require.Error(t, err)
+	assert.Equal(t, []string{`неизвестная стадия "NOPE" в DEAL`}, editErrors("ru", err)["stage"])
+	assert.Equal(t, []string{`unknown stage "NOPE" in DEAL`}, editErrors("en", err)["stage"])
 }
 
 func TestConditionValueShapes(t *testing.T) {
