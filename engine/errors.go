@@ -369,3 +369,30 @@ func plainKey(key string) bool {
 	}
 	return true
 }
+
+// ErrorMessage renders err in lang ("ru" or "en") for a person who typed
+// the input: a coded error of a helper (ParseTime, ParseDuration) or of
+// the reader (*Error, Errors: "path: message", one a line) reads in
+// lang; any other error reads as its Error text.
+func ErrorMessage(err error, lang string) string {
+	var ce *codedError
+	if errors.As(err, &ce) {
+		return (&Error{Msg: ce.Error(), Code: ce.code, Args: ce.args}).Message(lang)
+	}
+	var es Errors
+	if errors.As(err, &es) {
+		lines := make([]string, len(es))
+		for i, e := range es {
+			lines[i] = e.Text(lang)
+		}
+		return strings.Join(lines, "\n")
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		if e.Path == "" {
+			return e.Message(lang)
+		}
+		return e.Text(lang)
+	}
+	return err.Error()
+}

@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -29,12 +30,17 @@ func EventData(code string, values map[string]string) (map[string]any, error) {
 		case engine.SettingInt:
 			n, err := strconv.Atoi(raw)
 			if err != nil {
-				return nil, fmt.Errorf("%s: expected a whole number, got %q", sp.Key, raw)
+				return nil, inputError(sp.Key, "input.int", engine.Quote(raw))
 			}
 			v = float64(n)
 		case engine.SettingObject, engine.SettingCondition, engine.SettingStrings:
 			if err := json.Unmarshal([]byte(raw), &v); err != nil {
-				return nil, fmt.Errorf("%s: expected JSON: %v", sp.Key, err)
+				at := len([]rune(raw)) // the text ends too early
+				var se *json.SyntaxError
+				if errors.As(err, &se) && se.Offset > 0 && int(se.Offset) <= len(raw) {
+					at = len([]rune(raw[:se.Offset]))
+				}
+				return nil, inputError(sp.Key, "input.json", strconv.Itoa(at))
 			}
 		default:
 			v = raw
@@ -108,7 +114,7 @@ func FieldValue(fieldType, raw string) (any, error) {
 		s = strings.ReplaceAll(s, ",", ".")
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			return nil, fmt.Errorf("expected a number, got %q", raw)
+			return nil, inputError("", "input.number", engine.Quote(raw))
 		}
 		return f, nil
 	case engine.FieldBool:
@@ -236,7 +242,7 @@ func ScenarioWithItems(data []byte, n int) (*engine.Scenario, error) {
 		n = MaxExtraItems
 	}
 	if len(sc.Items) == 0 {
-		return nil, fmt.Errorf("the scenario has no item to copy")
+		return nil, inputError("", "input.noItem")
 	}
 	first := sc.Items[0]
 	var stages []string

@@ -1024,7 +1024,7 @@ func percent(from, now, to time.Time) int {
 func (p *BoardPage) onScriptSubmit(ctx app.Context, at string, ev engine.Event) {
 	ev, err := simulate.ScriptEvent(at, ev.Code, ev.Target, ev.Data, ev.By)
 	if err != nil {
-		p.scriptErr = err.Error()
+		p.scriptErr = engine.ErrorMessage(err, i18n.Normalize(p.lang))
 		p.scriptOpen = false
 		return
 	}
@@ -1062,11 +1062,11 @@ func (p *BoardPage) editScript(ctx app.Context, change func(sc *engine.Scenario)
 		}
 		page.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				p.scriptErr = err.Error()
+				p.scriptErr = engine.ErrorMessage(err, i18n.Normalize(p.lang))
 				return
 			}
 			if _, _, err := sess.Simulation().Attach(sess.Doc()); err != nil {
-				p.scriptErr = err.Error()
+				p.scriptErr = engine.ErrorMessage(err, i18n.Normalize(p.lang))
 				return
 			}
 			p.refresh()

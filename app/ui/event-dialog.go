@@ -238,7 +238,7 @@ func (d *EventDialog) onSubmit(ctx app.Context, e app.Event) {
 	} else {
 		var err error
 		if data, err = simulate.EventData(code, values); err != nil {
-			d.err = err.Error()
+			d.err = engine.ErrorMessage(err, i18n.Normalize(d.Lang))
 			return
 		}
 	}

@@ -196,7 +196,7 @@ func (d *ItemDialog) onSubmit(ctx app.Context, e app.Event) {
 		}
 		v, err := simulate.FieldValue(f.Type, raw)
 		if err != nil {
-			d.err = f.Name + ": " + err.Error()
+			d.err = f.Name + ": " + engine.ErrorMessage(err, i18n.Normalize(d.Lang))
 			return
 		}
 		if v == nil && d.Target == "" {
