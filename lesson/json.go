@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -188,7 +189,7 @@ func (e *errs) object(raw json.RawMessage, path string, allowed []string) ([]mem
 		case seen[key]:
 			e.addCode(sub(path, key), "lesson.duplicateKey")
 			ok = false
-		case allowed != nil && !contains(allowed, key):
+		case allowed != nil && !slices.Contains(allowed, key):
 			e.addCode(sub(path, key), "lesson.unknownKey", quoteList(allowed))
 			ok = false
 		}
@@ -196,15 +197,6 @@ func (e *errs) object(raw json.RawMessage, path string, allowed []string) ([]mem
 		out = append(out, member{key, val})
 	}
 	return out, ok
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func quoteList(list []string) string {

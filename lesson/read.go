@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -56,7 +57,7 @@ func Read(data []byte) (*Lesson, error) {
 // "lessons[i]").
 func readLesson(e *errs, ms []member, path string) *Lesson {
 	for _, m := range ms {
-		if !contains(lessonKeys, m.key) {
+		if !slices.Contains(lessonKeys, m.key) {
 			e.addCode(sub(path, m.key), "lesson.unknownKey", quoteList(lessonKeys))
 		}
 	}
@@ -135,7 +136,7 @@ func readScopes(e *errs, raw json.RawMessage, path string, sc *engine.Scenario) 
 			e.addCode(p, code, args...)
 			continue
 		}
-		if contains(out, s) {
+		if slices.Contains(out, s) {
 			e.addCode(p, "lesson.duplicateScope", strconv.Quote(s))
 			continue
 		}
@@ -191,7 +192,7 @@ func readGoals(e *errs, raw json.RawMessage, path string, scenarioRaw json.RawMe
 				g.MaxTriggers, _ = e.integer(m.val, kp, 0, MaxMaxTriggers)
 			case GoalNoLint:
 				if s, ok := e.str(m.val, kp); ok {
-					if !contains(LintCodes, s) {
+					if !slices.Contains(LintCodes, s) {
 						e.addCode(kp, "lesson.lintCode", strconv.Quote(s), quoteList(LintCodes))
 					}
 					g.NoLint = s

@@ -3,6 +3,7 @@ package lesson
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -142,10 +143,10 @@ func (l *Lesson) strip(sc *engine.Scenario) *engine.Scenario {
 			c.Robots = append(c.Robots, r)
 		}
 	}
-	if contains(l.MayChange, "items") {
+	if slices.Contains(l.MayChange, "items") {
 		c.Items = nil
 	}
-	if contains(l.MayChange, "events") {
+	if slices.Contains(l.MayChange, "events") {
 		c.Events = nil
 	}
 	return &c
@@ -218,7 +219,7 @@ func (l *Lesson) NewlyOutOfScope(before, after *engine.Scenario) []string {
 	was := l.OutOfScope(before)
 	var out []string
 	for _, s := range l.OutOfScope(after) {
-		if !contains(was, s) {
+		if !slices.Contains(was, s) {
 			out = append(out, s)
 		}
 	}
