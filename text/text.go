@@ -23,7 +23,8 @@
 //
 // Both languages must have the same keys, the same parameter lists and the
 // same placeholders, and every placeholder must be declared when a list is
-// given; no text is a printf format ("%s", "%d", "%%"): a value has a name,
+// given; no text is a printf format ("%s", "%d", "%%") and no placeholder
+// is a bare number ("{0}"): a value has a name that says what it holds,
 // and a literal percent sign is written as it is ("95 % interval").
 // Problems reports any of these, and each catalog's test requires it to be
 // empty. At run time a missing message falls back to Russian, the
@@ -259,15 +260,24 @@ func (c *Catalog) check(key string, m *message) {
 		if v := verbs(m.texts[i].raw); len(v) > 0 {
 			c.problem("key %s (%s): printf verb %s; name the value instead ({count})", key, Languages()[i], strings.Join(v, " "))
 		}
+		var numbered []string
 		for _, p := range m.texts[i].pieces {
 			if p.name == "" {
 				continue
+			}
+			if strings.Trim(p.name, "0123456789") == "" {
+				numbered = append(numbered, "{"+p.name+"}")
 			}
 			names[i] = append(names[i], p.name)
 			if m.params != nil && p.arg < 0 {
 				c.problem("key %s (%s): placeholder {%s} is not among its parameters (%s)", key, Languages()[i],
 					p.name, strings.Join(m.params, ", "))
 			}
+		}
+		if len(numbered) > 0 {
+			slices.Sort(numbered)
+			c.problem("key %s (%s): numbered placeholder %s; name the value instead ({count})", key, Languages()[i],
+				strings.Join(slices.Compact(numbered), " "))
 		}
 		slices.Sort(names[i])
 		names[i] = slices.Compact(names[i])

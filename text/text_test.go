@@ -72,8 +72,8 @@ func TestUnknownKeyAndLanguage(t *testing.T) {
 
 func TestProblems(t *testing.T) {
 	c := text.FromFiles(map[string]string{
-		"x.ru.txt": "only.ru = да\nboth(a) = {a} и {b}\ndiff = {x}\nparams(a, b) = {a} {b}\nverbs = %s и %d\ntwice = 1\ntwice = 2\nbroken line\nunused(a, b) = {a}\npct = 95 % интервал, 50 %\nescaped = 95 %% интервал\n",
-		"x.en.txt": "both(a) = {a} and {b}\ndiff = {y}\nparams(b, a) = {a} {b}\nverbs = %[1]s\ntwice = 1\nunused(a, b) = {a}\nonly.en = yes\npct = 95% interval, 50%\nescaped = 95% interval\n",
+		"x.ru.txt": "only.ru = да\nboth(a) = {a} и {b}\ndiff = {x}\nparams(a, b) = {a} {b}\nverbs = %s и %d\ntwice = 1\ntwice = 2\nbroken line\nunused(a, b) = {a}\npct = 95 % интервал, 50 %\nescaped = 95 %% интервал\nnumbered = {0} и {1}, {0}\n",
+		"x.en.txt": "both(a) = {a} and {b}\ndiff = {y}\nparams(b, a) = {a} {b}\nverbs = %[1]s\ntwice = 1\nunused(a, b) = {a}\nonly.en = yes\npct = 95% interval, 50%\nescaped = 95% interval\nnumbered = {0} and {1}\n",
 	})
 	assert.ElementsMatch(t, []string{
 		"x.ru.txt:7: key twice is defined twice",
@@ -88,5 +88,7 @@ func TestProblems(t *testing.T) {
 		"key verbs (ru): printf verb %d %s; name the value instead ({count})",
 		"key verbs (en): printf verb %[1]s; name the value instead ({count})",
 		"key escaped (ru): printf verb %%; name the value instead ({count})",
+		"key numbered (ru): numbered placeholder {0} {1}; name the value instead ({count})",
+		"key numbered (en): numbered placeholder {0} {1}; name the value instead ({count})",
 	}, c.Problems(), "a literal percent sign (pct) is no problem")
 }

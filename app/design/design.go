@@ -14,15 +14,15 @@ package design
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/engine"
 )
 
 // Error is a design rule that an edit would break. Code names the rule
-// (the i18n key is "design.err."+Code) and Args fill its {0}, {1} …
-// placeholders, so the same error reads well in Russian and English.
+// (the i18n key is "design.err."+Code) and Args are its values in the
+// order of that message's parameter list ("design.err.stage.unknown(stage,
+// type) = …"), so the same error reads well in Russian and English.
 type Error struct {
 	Code string
 	Args []string
@@ -33,15 +33,11 @@ func (e *Error) Error() string { return e.Message(i18n.EN) }
 
 // Message renders the error in the interface language.
 func (e *Error) Message(lang string) string {
-	return Format(i18n.T(lang, "design.err."+e.Code), e.Args...)
-}
-
-// Format replaces {0}, {1} … in a message with args.
-func Format(msg string, args ...string) string {
-	for i, a := range args {
-		msg = strings.ReplaceAll(msg, "{"+strconv.Itoa(i)+"}", a)
+	key := "design.err." + e.Code
+	if s, ok := i18n.Texts.Format(i18n.Normalize(lang), key, e.Args...); ok {
+		return s
 	}
-	return msg
+	return key
 }
 
 func fail(code string, args ...string) error { return &Error{Code: code, Args: args} }

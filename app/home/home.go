@@ -327,12 +327,3 @@ func FromBitrix24(categories, statuses []byte, title, lang string) ([]byte, erro
 	b24import.Merge(sc, entities)
 	return engine.WriteScenario(sc)
 }
-
-// T is i18n.T with "{0}", "{1}" … replaced by args.
-func T(lang, key string, args ...string) string {
-	s := i18n.T(lang, key)
-	for i, a := range args {
-		s = strings.ReplaceAll(s, "{"+strconv.Itoa(i)+"}", a)
-	}
-	return s
-}

@@ -213,10 +213,9 @@ func TestFormatBytes(t *testing.T) {
 	assert.Equal(t, "250 GB", home.FormatBytes(250_000_000_000, "en"))
 }
 
-func TestCopyTitleAndT(t *testing.T) {
+func TestCopyTitle(t *testing.T) {
 	assert.Equal(t, "Оплата (копия)", home.CopyTitle("Оплата ", "ru"))
 	assert.Equal(t, "Payment (copy)", home.CopyTitle("Payment", "en"))
-	assert.Equal(t, "Не сохранено: x", home.T("ru", "hdr.notSaved", "x"))
 }
 
 func TestFromBitrix24(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 
+	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/share"
 )
 
@@ -24,14 +25,14 @@ func ShareLimit(lang string, err error) (text string, ok bool) {
 	}
 	switch le.What {
 	case "link":
-		text = T(lang, "share.limit.link."+side, count, limit)
+		text = i18n.F(lang, "share.limit.link."+side, "count", count, "limit", limit)
 	case "size":
-		text = T(lang, "share.limit.size."+side, FormatBytes(int64(le.Count), lang), FormatBytes(int64(le.Max), lang))
+		text = i18n.F(lang, "share.limit.size."+side, "count", FormatBytes(int64(le.Count), lang), "limit", FormatBytes(int64(le.Max), lang))
 	default:
-		text = T(lang, "share.limit."+le.What, count, limit)
+		text = i18n.F(lang, "share.limit."+le.What, "count", count, "limit", limit)
 	}
 	if le.Making {
 		return text, true
 	}
-	return text + " " + T(lang, "share.limit.fileHint"), true
+	return text + " " + i18n.T(lang, "share.limit.fileHint"), true
 }

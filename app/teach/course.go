@@ -160,7 +160,8 @@ func Problems(err error, lang string) []string {
 }
 
 // readerMessages are the reader's common messages as patterns, with the
-// i18n key of their translation; {0}, {1} … are the pattern's groups.
+// i18n key of their translation, whose parameter list names the pattern's
+// groups in order ("reader.integer(min, max, value) = …").
 var readerMessages = []struct {
 	re  *regexp.Regexp
 	key string
@@ -199,7 +200,10 @@ func translate(msg, lang string) (string, bool) {
 				args[i] = i18n.T(lang, k)
 			}
 		}
-		return format(i18n.T(lang, m.key), args...), true
+		if s, ok := i18n.Texts.Format(i18n.Normalize(lang), m.key, args...); ok {
+			return s, true
+		}
+		return msg, false
 	}
 	return msg, false
 }

@@ -72,7 +72,7 @@ func ScopeText(l *lesson.Lesson, sc *engine.Scenario, lang string) string {
 		case 1:
 			parts = append(parts, i18n.T(lang, "scope."+kind))
 		case 2:
-			parts = append(parts, format(i18n.T(lang, "scope."+kind+".entity"), engine.EntityName(f[1], lang)))
+			parts = append(parts, i18n.F(lang, "scope."+kind+".entity", "type", engine.EntityName(f[1], lang)))
 		default:
 			name := f[2]
 			if sc != nil {
@@ -80,16 +80,8 @@ func ScopeText(l *lesson.Lesson, sc *engine.Scenario, lang string) string {
 					name = st.Name
 				}
 			}
-			parts = append(parts, format(i18n.T(lang, "scope."+kind+".stage"), name, engine.EntityName(f[1], lang)))
+			parts = append(parts, i18n.F(lang, "scope."+kind+".stage", "stage", name, "type", engine.EntityName(f[1], lang)))
 		}
 	}
-	return format(i18n.T(lang, "scope.only"), strings.Join(parts, ", "))
-}
-
-// format replaces {0}, {1} … in a message with args.
-func format(msg string, args ...string) string {
-	for i, a := range args {
-		msg = strings.ReplaceAll(msg, "{"+string(rune('0'+i))+"}", a)
-	}
-	return msg
+	return i18n.F(lang, "scope.only", "parts", strings.Join(parts, ", "))
 }

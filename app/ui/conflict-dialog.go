@@ -3,7 +3,6 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/i18n"
 )
 
@@ -33,7 +32,7 @@ func (c *ConflictDialog) Render() app.UI {
 		close:   i18n.T(lang, "hdr.close"),
 		onClose: c.OnClose,
 		body: []app.UI{
-			app.P().Class("home-dialog__text").Text(home.T(lang, "hdr.conflictText", c.Title)),
+			app.P().Class("home-dialog__text").Text(i18n.F(lang, "hdr.conflictText", "title", c.Title)),
 			app.Ul().Class("home-dialog__choices").Body(
 				app.Li().Body(app.Strong().Text(i18n.T(lang, "hdr.conflictReload")), app.Text(" — "+i18n.T(lang, "hdr.conflictReloadH"))),
 				app.Li().Body(app.Strong().Text(i18n.T(lang, "hdr.conflictCopy")), app.Text(" — "+i18n.T(lang, "hdr.conflictCopyH"))),

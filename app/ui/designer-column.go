@@ -5,7 +5,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/lintview"
 	"github.com/triggersim/triggersim/engine"
@@ -67,14 +66,14 @@ func (c *DesignerColumn) Render() app.UI {
 		color = "#39A8EF"
 	}
 	stageNotes := c.Lint.Stages[lintview.StageKey(c.Entity, st.ID)]
-	headLabel := design.Format(i18n.T(c.Lang, "designer.stageSettings"), st.Name)
+	headLabel := i18n.F(c.Lang, "designer.stageSettings", "stage", st.Name)
 	headTitle := headLabel
 	var stageTexts []string
 	for _, n := range stageNotes {
 		stageTexts = append(stageTexts, n.Text)
 	}
 	if len(stageTexts) > 0 {
-		mark := design.Format(i18n.T(c.Lang, "designer.lint.stageMark"), strings.Join(stageTexts, "; "))
+		mark := i18n.F(c.Lang, "designer.lint.stageMark", "findings", strings.Join(stageTexts, "; "))
 		headLabel += ". " + mark
 		headTitle = strings.Join(stageTexts, "\n\n") + "\n\n" + headTitle
 	}
@@ -134,7 +133,7 @@ func (c *DesignerColumn) Render() app.UI {
 				app.Button().
 					Type("button").
 					Class("designer-column__add designer-column__add--trigger").
-					Aria("label", design.Format(i18n.T(c.Lang, "designer.addTriggerLabel"), st.Name)).
+					Aria("label", i18n.F(c.Lang, "designer.addTriggerLabel", "stage", st.Name)).
 					DataSet("testid", "add-trigger").
 					Disabled(c.TriggersLocked != "").
 					Aria("describedby", lockRef(trigLock, c.TriggersLocked)).
@@ -167,7 +166,7 @@ func (c *DesignerColumn) Render() app.UI {
 				app.Button().
 					Type("button").
 					Class("designer-column__add designer-column__add--robot").
-					Aria("label", design.Format(i18n.T(c.Lang, "designer.addRobotLabel"), st.Name)).
+					Aria("label", i18n.F(c.Lang, "designer.addRobotLabel", "stage", st.Name)).
 					DataSet("testid", "add-robot").
 					Disabled(c.RobotsLocked != "").
 					Aria("describedby", lockRef(robotLock, c.RobotsLocked)).

@@ -82,18 +82,18 @@ func delaySummary(lang string, sc *engine.Scenario, entity string, d *engine.Del
 	var s string
 	switch d.Type {
 	case engine.DelayBefore:
-		s = design.Format(i18n.T(lang, "designer.delay.sumBefore"), unitWords(lang, d.Value, d.Unit), basis)
+		s = i18n.F(lang, "designer.delay.sumBefore", "delay", unitWords(lang, d.Value, d.Unit), "basis", basis)
 	case engine.DelayIn:
-		s = design.Format(i18n.T(lang, "designer.delay.sumIn"), basis)
+		s = i18n.F(lang, "designer.delay.sumIn", "basis", basis)
 		if d.Time != "" {
-			s = design.Format(i18n.T(lang, "designer.delay.sumAt"), s, d.Time)
+			s = i18n.F(lang, "designer.delay.sumAt", "when", s, "time", d.Time)
 		}
 		return s
 	default:
-		s = design.Format(i18n.T(lang, "designer.delay.sumAfter"), unitWords(lang, d.Value, d.Unit))
+		s = i18n.F(lang, "designer.delay.sumAfter", "delay", unitWords(lang, d.Value, d.Unit))
 	}
 	if d.Time != "" {
-		s = design.Format(i18n.T(lang, "designer.delay.sumAt"), s, d.Time)
+		s = i18n.F(lang, "designer.delay.sumAt", "when", s, "time", d.Time)
 	}
 	return s
 }
@@ -125,14 +125,14 @@ func editErrors(lang string, err error) map[string][]string {
 		}
 	}
 	if len(es) == 0 {
-		out[""] = append(out[""], design.Format(i18n.T(lang, "designer.engineError"), err.Error()))
+		out[""] = append(out[""], i18n.F(lang, "designer.engineError", "error", err.Error()))
 		return out
 	}
 	for _, e := range es {
 		key := fieldKey(e.Path)
 		msg := e.Message(i18n.Normalize(lang)) // the reader's coded errors read in the interface language
 		if key == "" {
-			msg = design.Format(i18n.T(lang, "designer.engineError"), e.Text(i18n.Normalize(lang)))
+			msg = i18n.F(lang, "designer.engineError", "error", e.Text(i18n.Normalize(lang)))
 		}
 		out[key] = append(out[key], msg)
 	}

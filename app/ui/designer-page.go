@@ -328,7 +328,7 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	case p.status != "ready" || sc == nil:
 		detail := ""
 		if p.missing != "" {
-			detail = design.Format(i18n.T(lang, "designer.exampleMissing"), p.missing)
+			detail = i18n.F(lang, "designer.exampleMissing", "example", p.missing)
 		}
 		es := &EmptyState{TestID: "designer-empty", Icon: "info", Heading: 1,
 			Title: i18n.T(lang, "designer.noScenario"), Detail: detail, Text: i18n.T(lang, "designer.noScenarioHint"),
@@ -687,7 +687,7 @@ func (p *DesignerPage) onAddPipeline(ctx app.Context) {
 	if e := design.Entity(p.Tab.Session.Scenario(), typ); e != nil {
 		n = len(e.Pipelines)
 	}
-	name := design.Format(i18n.T(p.currentLang(), "designer.newPipelineName"), strconv.Itoa(n))
+	name := i18n.F(p.currentLang(), "designer.newPipelineName", "n", strconv.Itoa(n))
 	p.edit(ctx, func(sc *engine.Scenario) error {
 		var err error
 		id, err = design.AddPipeline(sc, typ, name)
@@ -718,7 +718,7 @@ func (p *DesignerPage) onDeletePipeline(ctx app.Context, id int) {
 		return
 	}
 	nt, nr := design.PipelineUsage(sc, typ, id)
-	text := design.Format(i18n.T(p.currentLang(), "designer.confirmDeletePipe"), pl.Name, strconv.Itoa(nt), strconv.Itoa(nr))
+	text := i18n.F(p.currentLang(), "designer.confirmDeletePipe", "pipeline", pl.Name, "triggers", strconv.Itoa(nt), "rules", strconv.Itoa(nr))
 	p.ask(text, func(ctx app.Context) {
 		p.edit(ctx, func(sc *engine.Scenario) error { return design.DeletePipeline(sc, typ, id) }, nil)
 	})
@@ -870,7 +870,7 @@ func (p *DesignerPage) onDeleteTrigger(ctx app.Context, id string) {
 		return
 	}
 	lang := p.currentLang()
-	p.ask(design.Format(i18n.T(lang, "designer.trigger.confirmDelete"), triggerTitle(lang, *t)), func(ctx app.Context) {
+	p.ask(i18n.F(lang, "designer.trigger.confirmDelete", "trigger", triggerTitle(lang, *t)), func(ctx app.Context) {
 		p.edit(ctx, func(sc *engine.Scenario) error { return design.DeleteTrigger(sc, id) }, nil)
 	})
 }
@@ -932,7 +932,7 @@ func (p *DesignerPage) onDeleteRobot(ctx app.Context, id string) {
 		return
 	}
 	lang := p.currentLang()
-	p.ask(design.Format(i18n.T(lang, "designer.robot.confirmDelete"), robotTitle(lang, *r)), func(ctx app.Context) {
+	p.ask(i18n.F(lang, "designer.robot.confirmDelete", "rule", robotTitle(lang, *r)), func(ctx app.Context) {
 		p.edit(ctx, func(sc *engine.Scenario) error { return design.DeleteRobot(sc, id) }, nil)
 	})
 }

@@ -30,7 +30,7 @@ func (p *RobotPicker) Render() app.UI {
 	types := design.RobotTypes()
 	return designerModal(lang, i18n.T(lang, "designer.robot.pickTitle"), "robot-picker", "", p.onClose, []app.UI{
 		app.P().Class("designer-catalog__hint").Body(
-			app.Strong().Text(design.Format(i18n.T(lang, "designer.catalog.stage"), p.StageName)),
+			app.Strong().Text(i18n.F(lang, "designer.catalog.stage", "stage", p.StageName)),
 		),
 		app.Div().Class("designer-picker").Body(app.Range(types).Slice(func(i int) app.UI {
 			t := types[i]

@@ -340,7 +340,7 @@ func (h *Header) renderNotices(lang string) app.UI {
 			Role("status").
 			DataSet("testid", "remote-notice").
 			Body(
-				app.Span().Text(home.T(lang, key, d.Scenario.Title)),
+				app.Span().Text(i18n.F(lang, key, "title", d.Scenario.Title)),
 				app.If(hs.remoteRev > 0, func() app.UI {
 					return homeButton("link", "remote-reload", i18n.T(lang, "hdr.remoteReload"), func(ctx app.Context) {
 						h.guard.run(ctx, h.Tab.Session, "unsaved.askReloadText", h.onReload)

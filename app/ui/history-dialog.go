@@ -59,7 +59,7 @@ func (d *HistoryDialog) Render() app.UI {
 	lang := d.Lang
 	now := time.Now()
 	var body []app.UI
-	body = append(body, app.P().Class("home-dialog__text").Text(home.T(lang, "hdr.historyIntro", strconv.Itoa(storage.MaxVersions))))
+	body = append(body, app.P().Class("home-dialog__text").Text(i18n.F(lang, "hdr.historyIntro", "n", strconv.Itoa(storage.MaxVersions))))
 	switch {
 	case d.loading && len(d.versions) == 0:
 		body = append(body, app.P().Text(i18n.T(lang, "hdr.loading")))
@@ -75,7 +75,7 @@ func (d *HistoryDialog) Render() app.UI {
 				current := rev == d.Revision
 				return app.Li().Class("history-dialog__item").DataSet("rev", strconv.Itoa(rev)).Body(
 					app.Div().Class("history-dialog__what").Body(
-						app.Strong().Text(home.T(lang, "hdr.historyRev", strconv.Itoa(rev))),
+						app.Strong().Text(i18n.F(lang, "hdr.historyRev", "revision", strconv.Itoa(rev))),
 						app.If(current, func() app.UI {
 							return app.Span().Class("history-dialog__current").Text(i18n.T(lang, "hdr.historyCurrent"))
 						}),

@@ -3,7 +3,6 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/i18n"
 )
 
@@ -62,7 +61,7 @@ func (d *HomeB24Dialog) Render() app.UI {
 		body = append(body, app.FieldSet().Class("home-field").Body(
 			app.Legend().Class("home-field__label").Text(i18n.T(lang, "home.b24Target")),
 			d.radio("b24-new", i18n.T(lang, "home.b24New"), !d.merge, false),
-			d.radio("b24-merge", home.T(lang, "home.b24Merge", d.OpenTitle), d.merge, true),
+			d.radio("b24-merge", i18n.F(lang, "home.b24Merge", "title", d.OpenTitle), d.merge, true),
 		))
 	}
 	if d.missing {

@@ -3,7 +3,6 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/i18n"
 )
 
@@ -29,7 +28,7 @@ func (d *HomeConfirmDialog) Render() app.UI {
 		title:   i18n.T(lang, "home.deleteTitle"),
 		close:   i18n.T(lang, "home.cancel"),
 		onClose: d.OnClose,
-		body:    []app.UI{app.P().Class("home-dialog__text").Text(home.T(lang, "home.deleteText", d.Title))},
+		body:    []app.UI{app.P().Class("home-dialog__text").Text(i18n.F(lang, "home.deleteText", "title", d.Title))},
 		actions: []app.UI{
 			homeButton("danger", "delete-confirm", i18n.T(lang, "home.deleteConfirm"), d.OnConfirm),
 			homeButton("", "delete-cancel", i18n.T(lang, "home.cancel"), d.OnClose).AutoFocus(true),

@@ -56,7 +56,7 @@ func (f *HomeFooter) Render() app.UI {
 	case f.memory:
 		line = i18n.T(lang, "home.memoryOnly")
 	case f.loaded && f.quota > 0:
-		line = home.T(lang, "home.usage", home.FormatBytes(f.used, lang), home.FormatBytes(f.quota, lang))
+		line = i18n.F(lang, "home.usage", "used", home.FormatBytes(f.used, lang), "quota", home.FormatBytes(f.quota, lang))
 		if f.persisted {
 			line += " " + i18n.T(lang, "home.persisted")
 		} else {

@@ -46,16 +46,16 @@ func (r *HomeImportReport) Render() app.UI {
 		DataSet("testid", "import-results").
 		DataSet("done", boolAttr(done == total)).
 		Body(
-			r.head("home-results__title", i18n.T(lang, "home.results")+" — "+home.T(lang, "home.resultsSummary", strconv.Itoa(imported), strconv.Itoa(total))),
+			r.head("home-results__title", i18n.T(lang, "home.results")+" — "+i18n.F(lang, "home.resultsSummary", "imported", strconv.Itoa(imported), "total", strconv.Itoa(total))),
 			app.Ul().Class("home-results__list").Body(
 				app.Range(files).Slice(func(i int) app.UI {
 					f := files[i]
 					state, text := "reading", i18n.T(lang, "home.resultReading")
 					switch {
 					case f.Failed():
-						state, text = "failed", home.T(lang, "home.resultFailed", home.Count(lang, len(f.Problems), "count.error"))
+						state, text = "failed", i18n.F(lang, "home.resultFailed", "errors", home.Count(lang, len(f.Problems), "count.error"))
 					case f.Done:
-						state, text = "imported", home.T(lang, "home.resultImported", f.Title)
+						state, text = "imported", i18n.F(lang, "home.resultImported", "title", f.Title)
 					}
 					return app.Li().Class("home-results__file home-results__file--"+state).
 						DataSet("state", state).
@@ -81,7 +81,7 @@ func (r *HomeImportReport) renderRefused() app.UI {
 		Role("alert").
 		DataSet("testid", "import-errors").
 		Body(
-			r.head("home-errors__title", home.T(r.Lang, "home.importFailed", f.Name, home.Count(r.Lang, len(f.Problems), "count.error"))),
+			r.head("home-errors__title", i18n.F(r.Lang, "home.importFailed", "file", f.Name, "errors", home.Count(r.Lang, len(f.Problems), "count.error"))),
 			r.problems(f.Problems),
 		)
 }

@@ -40,8 +40,8 @@ type HomePage struct {
 	dialog        string // "", "paste", "b24", "shared", "delete"
 	deleteID      string
 	deleteTitle   string
-	notice        string   // i18n key of the message above the list
-	noticeArgs    []string // its arguments
+	notice        string // i18n key of the message above the list
+	noticeArgs    []any  // its values by name, as i18n.F takes them
 	noticeErr     bool
 	importSource  string
 	importErrs    []home.Problem
@@ -222,7 +222,7 @@ func (p *HomePage) renderNotice(lang string) app.UI {
 		Role("status").
 		DataSet("testid", "home-notice").
 		Body(
-			app.Span().Class("home-notice__text").Text(home.T(lang, p.notice, p.noticeArgs...)),
+			app.Span().Class("home-notice__text").Text(i18n.F(lang, p.notice, p.noticeArgs...)),
 			app.If(p.shareLink != "", func() app.UI {
 				return app.Input().
 					Type("text").
@@ -246,7 +246,7 @@ func (p *HomePage) renderList(lang string) app.UI {
 	var content app.UI
 	switch {
 	case p.listErr != "":
-		content = app.P().Class("home-page__error").Text(home.T(lang, "home.listFailed", p.listErr))
+		content = app.P().Class("home-page__error").Text(i18n.F(lang, "home.listFailed", "error", p.listErr))
 	case !p.loaded:
 		content = app.P().Class("home-page__loading").Text(i18n.T(lang, "home.loadingList"))
 	case len(p.metas) == 0:
@@ -300,11 +300,11 @@ func (p *HomePage) renderExamples(lang string) app.UI {
 							app.Div().Class("home-example__actions").Lang(lang).Body(
 								homeButton("primary", "example-open", i18n.T(lang, "home.exampleOpen"), func(ctx app.Context) {
 									p.onOpenExample(ctx, ex)
-								}).Aria("label", home.T(lang, "home.exampleLabel", ex.Title)),
+								}).Aria("label", i18n.F(lang, "home.exampleLabel", "title", ex.Title)),
 								app.A().
 									Class("button").
 									Href("/simulate?example="+ex.Name).
-									Aria("label", home.T(lang, "home.simulateLabel", ex.Title)).
+									Aria("label", i18n.F(lang, "home.simulateLabel", "title", ex.Title)).
 									Text(i18n.T(lang, "home.simulate")),
 								app.If(ex.WhatIf, func() app.UI {
 									return app.A().
@@ -356,15 +356,15 @@ func (p *HomePage) renderDialog(lang string) app.UI {
 	return app.Text("")
 }
 
-// say shows a short message above the list: an i18n key and its
-// arguments, so the message follows a language switch.
-func (p *HomePage) say(key string, isErr bool, args ...string) {
-	p.notice, p.noticeArgs, p.noticeErr, p.shareLink = key, args, isErr, ""
+// say shows a short message above the list: an i18n key and its values
+// by name ("title", t), so the message follows a language switch.
+func (p *HomePage) say(key string, isErr bool, pairs ...any) {
+	p.notice, p.noticeArgs, p.noticeErr, p.shareLink = key, pairs, isErr, ""
 }
 
 // fail shows an error of an action on a stored scenario.
 func (p *HomePage) fail(err error) {
-	p.say("home.actionFailed", true, hdrReason(p.Lang, err))
+	p.say("home.actionFailed", true, "error", hdrReason(p.Lang, err))
 }
 
 // onCreate stores a blank scenario and opens it in the designer.
@@ -410,7 +410,7 @@ func (p *HomePage) open(ctx app.Context, id, target string) {
 		err := sess.Open(context.Background(), id)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				p.say("home.openFailed", true, err.Error())
+				p.say("home.openFailed", true, "error", err.Error())
 				return
 			}
 			ctx.Navigate(target)
@@ -458,7 +458,7 @@ func (p *HomePage) onDuplicate(ctx app.Context, id string) {
 				p.fail(err)
 				return
 			}
-			p.say("home.duplicated", false, title)
+			p.say("home.duplicated", false, "title", title)
 			p.reload(ctx)
 		})
 	})
@@ -491,7 +491,7 @@ func (p *HomePage) onDelete(ctx app.Context) {
 				p.fail(err)
 				return
 			}
-			p.say("home.deleted", false, title)
+			p.say("home.deleted", false, "title", title)
 			p.reload(ctx)
 		})
 	})
@@ -536,18 +536,18 @@ func (p *HomePage) onShare(ctx app.Context, id string) {
 				if !ok {
 					reason = err.Error()
 				}
-				p.say("home.shareTooLarge", true, title, reason)
+				p.say("home.shareTooLarge", true, "title", title, "reason", reason)
 				return
 			case err != nil:
 				p.fail(err)
 				return
 			}
 			link := homeOrigin() + "/#" + frag
-			p.say("home.shareReady", false, title)
+			p.say("home.shareReady", false, "title", title)
 			p.shareLink = link
 			homeCopyText(ctx, link, func(ctx app.Context, ok bool) {
 				if ok && p.shareLink == link {
-					p.notice, p.noticeArgs = "home.shareCopied", []string{title}
+					p.notice, p.noticeArgs = "home.shareCopied", []any{"title", title}
 				}
 			})
 		})
@@ -645,7 +645,7 @@ func (p *HomePage) importData(ctx app.Context, source string, data []byte) {
 			if title == "" {
 				title = source
 			}
-			p.say("home.imported", false, title)
+			p.say("home.imported", false, "title", title)
 			p.reload(ctx)
 		})
 	})
@@ -686,9 +686,9 @@ func (p *HomePage) onB24(ctx app.Context, cats, stats []byte, merge bool) {
 			}
 			p.importErrs = nil
 			if merge {
-				p.say("home.b24Merged", false, title)
+				p.say("home.b24Merged", false, "title", title)
 			} else {
-				p.say("home.imported", false, title)
+				p.say("home.imported", false, "title", title)
 			}
 			p.reload(ctx)
 		})
@@ -709,7 +709,7 @@ func (p *HomePage) onCalibrated(ctx app.Context, doc []byte, title string) {
 				return
 			}
 			p.importErrs = nil
-			p.say("lab.calCreated", false, title)
+			p.say("lab.calCreated", false, "title", title)
 			p.reload(ctx)
 		})
 	})

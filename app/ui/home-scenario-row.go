@@ -51,8 +51,8 @@ func (r *HomeScenarioRow) Render() app.UI {
 	if r.IsOpen {
 		class += " home-row--open"
 	}
-	meta := home.T(lang, "home.updated", home.FormatUpdated(r.Updated, time.Now(), lang)) +
-		" · " + home.T(lang, "home.revision", strconv.Itoa(r.Revision))
+	meta := i18n.F(lang, "home.updated", "when", home.FormatUpdated(r.Updated, time.Now(), lang)) +
+		" · " + i18n.F(lang, "home.revision", "revision", strconv.Itoa(r.Revision))
 	return app.Li().
 		Class(class).
 		DataSet("scenario", r.ID).
@@ -65,7 +65,7 @@ func (r *HomeScenarioRow) Render() app.UI {
 						Type("button").
 						Class("home-row__title").
 						DataSet("testid", "row-title").
-						Title(home.T(lang, "home.openLabel", title)).
+						Title(i18n.F(lang, "home.openLabel", "title", title)).
 						Text(title).
 						OnClick(func(ctx app.Context, e app.Event) { r.call(ctx, r.OnOpen) })
 				}),
@@ -74,12 +74,12 @@ func (r *HomeScenarioRow) Render() app.UI {
 			app.Div().
 				Class("home-row__actions").
 				Role("group").
-				Aria("label", home.T(lang, "home.actionsLabel", title)).
+				Aria("label", i18n.F(lang, "home.actionsLabel", "title", title)).
 				Body(
 					homeButton("primary", "open", i18n.T(lang, "home.open"), func(ctx app.Context) { r.call(ctx, r.OnOpen) }).
-						Aria("label", home.T(lang, "home.openLabel", title)),
+						Aria("label", i18n.F(lang, "home.openLabel", "title", title)),
 					homeButton("", "simulate", i18n.T(lang, "home.simulate"), func(ctx app.Context) { r.call(ctx, r.OnSimulate) }).
-						Aria("label", home.T(lang, "home.simulateLabel", title)),
+						Aria("label", i18n.F(lang, "home.simulateLabel", "title", title)),
 					homeButton("", "duplicate", i18n.T(lang, "home.duplicate"), func(ctx app.Context) { r.call(ctx, r.OnDuplicate) }),
 					homeButton("", "rename", i18n.T(lang, "home.rename"), r.onStartRename),
 					homeButton("", "export", i18n.T(lang, "home.export"), func(ctx app.Context) { r.call(ctx, r.OnExport) }),

@@ -37,7 +37,7 @@ func (d *HomeSharedDialog) Render() app.UI {
 		onClose: d.OnClose,
 	}
 	if d.Err != "" {
-		m.body = []app.UI{app.P().Class("home-page__error").Text(home.T(lang, "home.sharedBroken", d.Err))}
+		m.body = []app.UI{app.P().Class("home-page__error").Text(i18n.F(lang, "home.sharedBroken", "error", d.Err))}
 		m.actions = []app.UI{homeButton("", "", i18n.T(lang, "hdr.close"), d.OnClose)}
 		return m.render()
 	}

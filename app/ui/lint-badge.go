@@ -6,7 +6,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/lintview"
 )
@@ -47,7 +46,7 @@ func (b *LintBadge) Render() app.UI {
 			DataSet("testid", "lint-badge").
 			DataSet("severity", worst).
 			Title(strings.Join(texts, "\n\n")).
-			Aria("label", design.Format(i18n.T(b.Lang, "designer.lint.badgeLabel"), strconv.Itoa(len(texts)), strings.Join(texts, "; "))).
+			Aria("label", i18n.F(b.Lang, "designer.lint.badgeLabel", "n", strconv.Itoa(len(texts)), "findings", strings.Join(texts, "; "))).
 			Aria("expanded", boolText(b.open)).
 			Body(mark).
 			OnClick(b.onToggle),

@@ -3,7 +3,6 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/lintview"
 )
@@ -92,7 +91,7 @@ func (p *LintPanel) renderRow(lang string, r lintview.Row) app.UI {
 				return app.A().Class("lint-panel__link").
 					Href(r.Link).
 					DataSet("testid", "lint-link").
-					Aria("label", design.Format(i18n.T(lang, "designer.lint.showLabel"), r.Code)).
+					Aria("label", i18n.F(lang, "designer.lint.showLabel", "code", r.Code)).
 					Body(iconTextAfter(i18n.T(lang, "designer.lint.show"), "right")...)
 			}),
 		)

@@ -3,7 +3,6 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/lintview"
 	"github.com/triggersim/triggersim/engine"
@@ -94,7 +93,7 @@ func (c *RobotChip) Render() app.UI {
 			app.Button().
 				Type("button").
 				Class("robot-chip__menu-button").
-				Aria("label", design.Format(i18n.T(c.Lang, "designer.robot.menuLabel"), title)).
+				Aria("label", i18n.F(c.Lang, "designer.robot.menuLabel", "rule", title)).
 				Aria("haspopup", "menu").
 				Aria("expanded", boolText(c.menuOpen)).
 				DataSet("testid", "robot-menu").

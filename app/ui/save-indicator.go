@@ -3,7 +3,6 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/i18n"
 )
 
@@ -28,7 +27,7 @@ func (s *SaveIndicator) Render() app.UI {
 	case "saving":
 		text = i18n.T(s.Lang, "hdr.saving")
 	case "failed":
-		text = home.T(s.Lang, "hdr.notSaved", s.Reason)
+		text = i18n.F(s.Lang, "hdr.notSaved", "reason", s.Reason)
 	default:
 		text = i18n.T(s.Lang, "hdr.saved")
 	}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/engine"
 )
@@ -111,8 +110,7 @@ func (s *StageEditor) Render() app.UI {
 		}),
 		app.If(s.confirm, func() app.UI {
 			return app.Div().Class("designer-confirm designer-confirm--inline").Role("alert").Body(
-				app.P().Class("designer-confirm__text").Text(design.Format(i18n.T(lang, "designer.stage.confirmDelete"),
-					st.Name, strconv.Itoa(s.Triggers), strconv.Itoa(s.Robots))),
+				app.P().Class("designer-confirm__text").Text(i18n.F(lang, "designer.stage.confirmDelete", "stage", st.Name, "triggers", strconv.Itoa(s.Triggers), "rules", strconv.Itoa(s.Robots))),
 				app.Div().Class("designer-form__buttons").Body(
 					app.Button().Type("button").Class("button button--secondary").
 						Text(i18n.T(lang, "designer.cancel")).

@@ -6,7 +6,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/export"
-	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage/tabstore"
@@ -133,10 +132,10 @@ func (n *TabNotices) renderUnsaved(lang string) app.UI {
 					reason = i18n.T(lang, "hdr.reasonUpgraded")
 				}
 				return app.Li().Class("tab-notice__item").DataSet("id", u.ID).DataSet("attempts", u.Attempts).Body(
-					app.Span().Class("tab-notice__text").Text(home.T(lang, "unsaved.item", title, reason)),
+					app.Span().Class("tab-notice__text").Text(i18n.F(lang, "unsaved.item", "title", title, "reason", reason)),
 					app.If(!u.Retry.IsZero(), func() app.UI {
 						return app.Span().Class("tab-notice__hint").DataSet("testid", "unsaved-next").
-							Text(home.T(lang, "unsaved.next", u.Retry.Local().Format("15:04:05")))
+							Text(i18n.F(lang, "unsaved.next", "time", u.Retry.Local().Format("15:04:05")))
 					}),
 					app.If(!u.Conflict(), func() app.UI {
 						if n.retrying[u.ID] {

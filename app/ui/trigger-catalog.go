@@ -58,7 +58,7 @@ func (c *TriggerCatalog) Render() app.UI {
 	groups := c.groups()
 	body := []app.UI{
 		app.P().Class("designer-catalog__hint").Body(
-			app.Strong().Text(design.Format(i18n.T(lang, "designer.catalog.stage"), c.StageName)),
+			app.Strong().Text(i18n.F(lang, "designer.catalog.stage", "stage", c.StageName)),
 			app.Text(" · "+i18n.T(lang, "designer.catalog.hint")),
 		),
 		app.Div().Class("designer-catalog__groups").Role("listbox").
@@ -100,7 +100,7 @@ func (c *TriggerCatalog) Render() app.UI {
 	n := len(c.picked())
 	return designerModal(lang, i18n.T(lang, "designer.catalog.title"), "trigger-catalog", "wide",
 		c.onClose, body,
-		app.Span().Class("designer-modal__count").Text(design.Format(i18n.T(lang, "designer.catalog.count"), strconv.Itoa(n))),
+		app.Span().Class("designer-modal__count").Text(i18n.F(lang, "designer.catalog.count", "n", strconv.Itoa(n))),
 		app.Button().Type("button").Class("button button--secondary").
 			Text(i18n.T(lang, "designer.cancel")).OnClick(c.onClose),
 		app.Button().Type("button").Class("button button--primary").

@@ -3,7 +3,6 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/lintview"
 	"github.com/triggersim/triggersim/engine"
@@ -89,7 +88,7 @@ func (c *TriggerChip) Render() app.UI {
 			app.Button().
 				Type("button").
 				Class("trigger-chip__menu-button").
-				Aria("label", design.Format(i18n.T(c.Lang, "designer.trigger.menuLabel"), title)).
+				Aria("label", i18n.F(c.Lang, "designer.trigger.menuLabel", "trigger", title)).
 				Aria("haspopup", "menu").
 				Aria("expanded", boolText(c.menuOpen)).
 				DataSet("testid", "trigger-menu").

@@ -6,7 +6,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
@@ -49,7 +48,7 @@ func (d *UnsavedDialog) Render() app.UI {
 			app.P().Class("home-dialog__text").Text(d.Text),
 			app.If(d.Err != "", func() app.UI {
 				return app.P().Class("home-dialog__error").Role("alert").DataSet("testid", "unsaved-error").
-					Text(home.T(lang, "unsaved.askFailed", d.Err))
+					Text(i18n.F(lang, "unsaved.askFailed", "error", d.Err))
 			}),
 		},
 		actions: []app.UI{
@@ -74,7 +73,7 @@ type unsavedGuard struct {
 }
 
 // run runs fn now, or asks first; key is the question (with the
-// scenario's title as {0}).
+// scenario's title as {title}).
 func (g *unsavedGuard) run(ctx app.Context, sess *session.Session, key string, fn func(ctx app.Context)) {
 	g.sess = sess
 	if !sess.OpenUnsaved() {
@@ -95,7 +94,7 @@ func (g *unsavedGuard) render(lang string) app.UI {
 	}
 	return &UnsavedDialog{
 		Lang:      lang,
-		Text:      home.T(lang, g.key, title),
+		Text:      i18n.F(lang, g.key, "title", title),
 		Err:       g.err,
 		Busy:      g.busy,
 		OnSave:    func(ctx app.Context) { g.onSave(ctx, lang) },
