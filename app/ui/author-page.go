@@ -78,7 +78,7 @@ func (p *AuthorPage) OnNav(ctx app.Context) {
 		page.Dispatch(func(ctx app.Context) {
 			p.loading = false
 			if err != nil && !errors.Is(err, session.ErrNoScenario) {
-				p.openErr = err.Error()
+				p.openErr = authorOpenError(p.currentLang(), err)
 			}
 			if err == nil {
 				p.opened(got)
@@ -245,7 +245,7 @@ func (p *AuthorPage) onImport(ctx app.Context, e app.Event) {
 		}
 		sol, err := engine.WriteScenario(l.Solution)
 		if err != nil {
-			fail(err.Error())
+			fail(authorStoreError(lang, err)...)
 			return
 		}
 		sess, page := p.Tab.Session, p.page.or(ctx)
@@ -253,7 +253,7 @@ func (p *AuthorPage) onImport(ctx app.Context, e app.Event) {
 			id, err := sess.Create(context.Background(), sol)
 			page.Dispatch(func(ctx app.Context) {
 				if err != nil {
-					fail(err.Error())
+					fail(authorStoreError(lang, err)...)
 					return
 				}
 				p.of = id
@@ -313,7 +313,7 @@ func (p *AuthorPage) run(publish bool) {
 	}
 	link, err := teach.LessonLink(origin, data)
 	if err != nil {
-		p.problems = []string{err.Error()}
+		p.problems = []string{authorLinkError(p.currentLang(), err)}
 	}
 	p.link, p.file = link, data
 }
