@@ -186,6 +186,25 @@ func TestParseSweep(t *testing.T) {
 	}
 }
 
+func TestParseSweepErrorsInRussian(t *testing.T) {
+	for in, want := range map[string]string{
+		"x=1:2":      "ожидалось ПУТЬ=ОТ:ДО:ШАГ, например robots[0].delay.value=1:5:1, а здесь \"x=1:2\"",
+		"x=a:2:1":    `FROM: ожидалось число, а здесь "a"`,
+		"x=1:2:0":    "STEP: ожидалось число больше 0, а здесь 0",
+		"x=3:2:1":    "TO: ожидалось число ≥ FROM (3), а здесь 2",
+		"x=0:1000:1": "1001 точек от 0 до 1000 с шагом 1; не больше 200",
+	} {
+		_, err := whatif.ParseSweep(in)
+		var se *whatif.SweepError
+		require.ErrorAs(t, err, &se, in)
+		require.Equal(t, want, se.Message("ru"), in)
+		require.True(t, strings.HasSuffix(err.Error(), se.Message("en")), in)
+	}
+	_, err := whatif.ParseSweep("x=0:1000:1")
+	require.ErrorIs(t, err, whatif.ErrTooMuchWork)
+	require.EqualError(t, err, "whatif: too many runs: 1001 points from 0 to 1000 in steps of 1; at most 200")
+}
+
 func TestSetNumber(t *testing.T) {
 	doc := []byte(`{"a": [1, {"b c": 2.5, "d": "x"}], "e": {"f": 3}}`)
 	out, err := whatif.SetNumber(doc, `a[1]["b c"]`, 7)

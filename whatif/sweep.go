@@ -13,6 +13,7 @@ import (
 
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/format"
+	"github.com/triggersim/triggersim/text"
 )
 
 // Sweeps: one numeric value of the scenario (a robot's delay, a condition's
@@ -35,19 +36,49 @@ type Sweep struct {
 	decimals int
 }
 
-// ParseSweep reads "PATH=FROM:TO:STEP".
+// SweepError is a mistake in a sweep's range: Code is a key of Texts
+// ("sweep.step") and Args its values in the order of the key's parameter
+// list. Error prints it in English; Message in the interface language. Err
+// is ErrTooMuchWork when the range has too many points, nil otherwise.
+type SweepError struct {
+	Code string
+	Args []string
+	Err  error
+}
+
+func sweepErr(code string, args ...string) *SweepError { return &SweepError{Code: code, Args: args} }
+
+func (e *SweepError) Error() string {
+	if e.Err != nil {
+		return e.Err.Error() + ": " + e.Message(text.EN)
+	}
+	return e.Message(text.EN)
+}
+
+// Message says what is wrong in lang ("en", or Russian for anything else).
+func (e *SweepError) Message(lang string) string {
+	if lang != text.EN {
+		lang = text.RU
+	}
+	s, _ := Texts.Format(lang, e.Code, e.Args...)
+	return s
+}
+
+func (e *SweepError) Unwrap() error { return e.Err }
+
+// ParseSweep reads "PATH=FROM:TO:STEP"; its errors are *SweepError.
 func ParseSweep(s string) (Sweep, error) {
 	path, rng, ok := strings.Cut(s, "=")
 	parts := strings.Split(rng, ":")
 	if !ok || path == "" || len(parts) != 3 {
-		return Sweep{}, fmt.Errorf("expected PATH=FROM:TO:STEP such as robots[0].delay.value=1:5:1, got %q", s)
+		return Sweep{}, sweepErr("sweep.form", strconv.Quote(s))
 	}
 	sw := Sweep{Path: path}
 	nums := [3]*float64{&sw.From, &sw.To, &sw.Step}
 	for i, p := range parts {
 		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			return Sweep{}, fmt.Errorf("%s: expected a number, got %q", [3]string{"FROM", "TO", "STEP"}[i], p)
+			return Sweep{}, sweepErr("sweep.number", [3]string{"FROM", "TO", "STEP"}[i], strconv.Quote(p))
 		}
 		*nums[i] = f
 		if _, frac, ok := strings.Cut(strings.TrimSpace(p), "."); ok {
@@ -57,10 +88,10 @@ func ParseSweep(s string) (Sweep, error) {
 	}
 	sw.decimals = min(sw.decimals, 12)
 	if sw.Step <= 0 {
-		return Sweep{}, fmt.Errorf("STEP: expected a number above 0, got %s", parts[2])
+		return Sweep{}, sweepErr("sweep.step", parts[2])
 	}
 	if sw.To < sw.From {
-		return Sweep{}, fmt.Errorf("TO: expected a number ≥ FROM (%s), got %s", parts[0], parts[1])
+		return Sweep{}, sweepErr("sweep.range", parts[0], parts[1])
 	}
 	if _, err := sw.Values(); err != nil {
 		return Sweep{}, err
@@ -72,8 +103,9 @@ func ParseSweep(s string) (Sweep, error) {
 func (s Sweep) Values() ([]float64, error) {
 	n := math.Floor(float64(float64(s.To-s.From)/s.Step)*(1+1e-12)) + 1
 	if n > MaxPoints {
-		return nil, fmt.Errorf("%w: %s points from %s to %s in steps of %s; at most %d",
-			ErrTooMuchWork, formatParam(n), formatParam(s.From), formatParam(s.To), formatParam(s.Step), MaxPoints)
+		e := sweepErr("sweep.points", formatParam(n), formatParam(s.From), formatParam(s.To), formatParam(s.Step), strconv.Itoa(MaxPoints))
+		e.Err = ErrTooMuchWork
+		return nil, e
 	}
 	scale := math.Pow(10, float64(s.decimals))
 	out := make([]float64, int(n))

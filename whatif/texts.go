@@ -8,7 +8,8 @@ import (
 
 // The package's messages live in texts/, one file per part and language
 // (format in package text): replay.*.txt the errors of a recorded event
-// history, model.*.txt a traffic model's, report.*.txt the sentences of
+// history, model.*.txt a traffic model's, sweep.*.txt a sweep range's,
+// report.*.txt the sentences of
 // the text reports.
 //
 //go:embed texts/*.txt

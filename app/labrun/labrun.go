@@ -66,6 +66,10 @@ func (f Form) Plan(lang string) (Plan, error) {
 		return p, errors.New(i18n.T(lang, "lab.errRange"))
 	}
 	sw, err := whatif.ParseSweep(path + "=" + strings.Join([]string{clean(f.From), clean(f.To), clean(f.Step)}, ":"))
+	var se *whatif.SweepError
+	if err != nil && !errors.Is(err, whatif.ErrTooMuchWork) && errors.As(err, &se) {
+		return p, errors.New(se.Message(lang))
+	}
 	if err != nil {
 		return p, workError(err, 0, n, lang)
 	}

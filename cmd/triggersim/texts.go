@@ -59,11 +59,26 @@ func (e usageErr) Error() string { return say(text.EN, e.key, e.pairs...) }
 // badUsage makes a usageErr.
 func badUsage(key string, pairs ...string) error { return usageErr{key, pairs} }
 
-// sayErr words err in lang: a usageErr in that language, any other error
-// as it is.
+// flagErr is a bad value of a flag whose package words the mistake in
+// either language (whatif.SweepError): "--sweep: " and the message.
+type flagErr struct {
+	flag string
+	err  interface {
+		error
+		Message(lang string) string
+	}
+}
+
+func (e flagErr) Error() string { return e.flag + ": " + e.err.Error() }
+
+// sayErr words err in lang: a usageErr or a flagErr in that language (in
+// English exactly as Error prints it), any other error as it is.
 func sayErr(lang string, err error) string {
 	if u, ok := err.(usageErr); ok {
 		return say(lang, u.key, u.pairs...)
+	}
+	if f, ok := err.(flagErr); ok && lang != text.EN {
+		return f.flag + ": " + f.err.Message(lang)
 	}
 	return err.Error()
 }

@@ -38,6 +38,8 @@ func TestUsageInTheAskedLanguage(t *testing.T) {
 		{[]string{"run", "x.json", "--bogus"}, "triggersim: unknown flag --bogus\nusage:\n", "en"},
 		{[]string{"--lang", "ru", "run", "x.json", "--bogus"}, "triggersim: неизвестный флаг --bogus\nиспользование:\n", "ru"},
 		{[]string{"whatif", "x.json", "--days", "0", "--lang=ru"}, "triggersim: --days: нужно целое число от 1 до 3650, а не \"0\"\nиспользование:\n", "ru"},
+		{[]string{"whatif", "x.json", "--sweep", "x=1:2:0", "--lang=ru"}, "triggersim: --sweep: STEP: ожидалось число больше 0, а здесь 0\nиспользование:\n", "ru"},
+		{[]string{"whatif", "x.json", "--sweep", "x=1:2:0"}, "triggersim: --sweep: STEP: expected a number above 0, got 0\nusage:\n", "en"},
 		{[]string{"lesson", "--lang", "ru"}, "triggersim: lesson: нужно check LESSON.json [SOLUTION.json]\nиспользование:\n", "ru"},
 		{[]string{"calibrate", "--lang", "en"}, "triggersim: --statuses is required: the saved output of crm.status.list\nusage:\n", "en"},
 		{[]string{"run", "x.json", "--lang", "de"}, "triggersim: --lang must be ru or en, got \"de\"\nusage:\n", "en"},

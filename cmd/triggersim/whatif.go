@@ -70,7 +70,9 @@ func parseWhatIfArgs(args []string) (whatifOptions, error) {
 			o.runs = n
 		case "sweep":
 			sw, err := whatif.ParseSweep(value)
-			if err != nil {
+			if se := (*whatif.SweepError)(nil); errors.As(err, &se) {
+				return flagErr{"--sweep", se}
+			} else if err != nil {
 				return fmt.Errorf("--sweep: %v", err)
 			}
 			o.sweep = &sw
