@@ -261,7 +261,7 @@ func (ti TriggerInfo) Matches(settings map[string]any, data map[string]any) (ok 
 		// when the task condition is non-empty (open question 10).
 		cond, err := ConditionFromJSON(settings["taskCondition"])
 		if err != nil {
-			return false, Reason{Code: "setting_invalid", Args: []string{"taskCondition", err.Error()}}
+			return false, settingInvalid("taskCondition", err)
 		}
 		if len(cond) == 0 {
 			return true, Reason{}
@@ -308,7 +308,7 @@ func sessionFieldType(id string) string {
 func matchCondition(settings map[string]any, condKey string, data map[string]any, objKey, code string, types func(string) string) (bool, Reason) {
 	cond, err := ConditionFromJSON(settings[condKey])
 	if err != nil {
-		return false, Reason{Code: "setting_invalid", Args: []string{condKey, err.Error()}}
+		return false, settingInvalid(condKey, err)
 	}
 	if len(cond) == 0 {
 		return true, Reason{}
@@ -325,7 +325,7 @@ func matchCondition(settings map[string]any, condKey string, data map[string]any
 	}
 	cc, err := CompileCondition(cond, types)
 	if err != nil {
-		return false, Reason{Code: "setting_invalid", Args: []string{condKey, err.Error()}}
+		return false, settingInvalid(condKey, err)
 	}
 	if ok, why := cc.Explain(src); !ok {
 		return false, Reason{Code: code, Parts: []Reason{why}}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -495,7 +496,7 @@ func ConditionFromJSON(v any) (Condition, error) {
 		for i, e := range x {
 			m, ok := e.(map[string]any)
 			if !ok {
-				return nil, fmt.Errorf("[%d]: expected a clause object, got %s", i, describeJSON(e))
+				return nil, conditionErr("parse.cond.clauseObject", []string{fmt.Sprintf("[%d]", i)}, gotReason(e))
 			}
 			var cl Clause
 			for k, val := range m {
@@ -503,7 +504,7 @@ func ConditionFromJSON(v any) (Condition, error) {
 				case "field", "op", "join":
 					s, ok := val.(string)
 					if !ok {
-						return nil, fmt.Errorf("[%d].%s: expected a string, got %s", i, Clip(k), describeJSON(val))
+						return nil, conditionErr("parse.cond.string", []string{fmt.Sprintf("[%d].%s", i, Clip(k))}, gotReason(val))
 					}
 					switch k {
 					case "field":
@@ -516,12 +517,50 @@ func ConditionFromJSON(v any) (Condition, error) {
 				case "value":
 					cl.Value, cl.HasValue = val, true
 				default:
-					return nil, fmt.Errorf("[%d].%s: unknown key", i, Clip(k))
+					return nil, conditionErr("parse.cond.unknownKey", []string{fmt.Sprintf("[%d].%s", i, Clip(k))})
 				}
 			}
 			out = append(out, cl)
 		}
 		return out, nil
 	}
-	return nil, fmt.Errorf("expected a list of clauses, got %s", describeJSON(v))
+	return nil, conditionErr("parse.cond.list", nil, gotReason(v))
+}
+
+// conditionError is an error of ConditionFromJSON as a Reason, so that an
+// explanation renders it in its language (setting_invalid's {problem});
+// its Error is the English text.
+type conditionError struct{ reason Reason }
+
+func (e *conditionError) Error() string { return e.reason.Text("en") }
+
+// conditionErr returns the conditionError of code with args and parts.
+func conditionErr(code string, args []string, parts ...Reason) error {
+	return &conditionError{Reason{Code: code, Args: args, Parts: parts}}
+}
+
+// gotReason says what a setting held instead, as describeJSON does.
+func gotReason(v any) Reason {
+	switch x := v.(type) {
+	case []any:
+		return Reason{Code: "parse.got.list", Args: []string{strconv.Itoa(len(x))}}
+	case map[string]any:
+		return Reason{Code: "parse.got.object"}
+	}
+	return Reason{Code: "parse.got.value", Args: []string{describeJSON(v)}}
+}
+
+// settingInvalid is the reason of a trigger setting that is not a valid
+// condition: the problem reads in the explanation's language when err is
+// one of ConditionFromJSON's or a coded error (CompileCondition).
+func settingInvalid(setting string, err error) Reason {
+	var ce *conditionError
+	if errors.As(err, &ce) {
+		return Reason{Code: "setting_invalid", Args: []string{setting}, Parts: []Reason{ce.reason}}
+	}
+	var cd *codedError
+	if errors.As(err, &cd) {
+		return Reason{Code: "setting_invalid", Args: []string{setting}, Parts: []Reason{{Code: cd.code, Args: cd.args}}}
+	}
+	return Reason{Code: "setting_invalid", Args: []string{setting, err.Error()}}
 }
