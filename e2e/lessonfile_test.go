@@ -22,11 +22,13 @@ func passes(b *browser, tb testing.TB) string {
 // designer, submits a result sheet, and the trainer's table shows it.
 func TestLessonAuthoredSharedSolvedCollected(t *testing.T) {
 	base := serve(t, siteDir(t))
-	for _, c := range []struct{ lang, title, task, hint, refused, who, done string }{
+	for _, c := range []struct{ lang, title, task, hint, refused, who, done, resultsTitle, resultsErr string }{
 		{"en", "Call to the latest deal", "Make a client's call move the latest open deal to In progress.", "A trigger sits on the stage to move to.",
-			"the lesson's goals already hold on the starting scenario", "Anna Smith", "Every goal is met!"},
+			"the lesson's goals already hold on the starting scenario", "Anna Smith", "Every goal is met!",
+			"Trainees' results", "hints: expected an integer"},
 		{"ru", "Звонок в последнюю сделку", "Сделайте так, чтобы звонок клиента переводил последнюю открытую сделку в работу.", "Триггер ставится на стадию, куда переходит сделка.",
-			"цели урока уже выполнены в исходном сценарии", "Анна Петрова", "Все цели выполнены!"},
+			"цели урока уже выполнены в исходном сценарии", "Анна Петрова", "Все цели выполнены!",
+			"Результаты учеников", "hints: ожидалось целое число"},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			b := newBrowser(t)
@@ -120,11 +122,21 @@ func TestLessonAuthoredSharedSolvedCollected(t *testing.T) {
 			s.assertNoErrors(t)
 
 			// The trainer imports the result sheet (in a browser of its own:
-			// the first one has done its share).
+			// the first one has done its share). A fresh browser has no
+			// language chosen, and the language lives in the browser's
+			// preferences, not in the URL, so the trainer chooses it, as
+			// the trainee did; the page then speaks it, and keeps it on a
+			// reload.
 			b = newBrowser(t)
 			b.open(t, base+"/results")
 			b.waitFor(t, b.exists(`[data-testid="results-paste"]`))
 			b.waitFor(t, b.exists(`[data-testid="results-empty"]`))
+			b.eval(t, fmt.Sprintf(`document.querySelector('.lang-switch__button[data-lang="%s"]').click(), ""`, c.lang))
+			b.waitFor(t, fmt.Sprintf(`document.documentElement.lang === %q`, c.lang))
+			b.open(t, base+"/results")
+			b.waitFor(t, b.exists(`[data-testid="results-paste"]`))
+			assert.Equal(t, c.lang, b.eval(t, `document.documentElement.lang`))
+			assert.Equal(t, c.resultsTitle, b.text(t, ".teach-page__title"))
 			b.setValue(t, `[data-testid="results-paste"]`, result)
 			b.click(t, `[data-testid="results-add"]`)
 			b.waitFor(t, b.exists(`[data-testid="results-row"]`))
@@ -136,10 +148,8 @@ func TestLessonAuthoredSharedSolvedCollected(t *testing.T) {
 			b.setValue(t, `[data-testid="results-paste"]`, strings.Replace(result, `"hints": 1`, `"hints": "x"`, 1))
 			b.click(t, `[data-testid="results-add"]`)
 			b.waitFor(t, b.exists(`[data-testid="results-error"]`))
-			// In the page's language (the results page opens in the browser's
-			// saved language, which this run does not set).
-			assert.Contains(t, b.text(t, `[data-testid="results-error"]`),
-				map[string]string{"en": "hints: expected an integer", "ru": "hints: ожидалось целое число"}[b.eval(t, `document.documentElement.lang`)])
+			// In the interface language.
+			assert.Contains(t, b.text(t, `[data-testid="results-error"]`), c.resultsErr)
 			b.screenshot(t, "lesson-results-"+c.lang)
 			b.assertNoErrors(t)
 		})
