@@ -16,7 +16,7 @@ func authorOpenError(lang string, err error) string {
 	if errors.Is(err, storage.ErrNotExist) {
 		return i18n.T(lang, "author.err.missing")
 	}
-	return i18n.F(lang, "author.err.open", "reason", authorReason(lang, err))
+	return i18n.F(lang, "author.err.open", "reason", openReason(lang, err))
 }
 
 // authorStoreError says in lang why an opened lesson file's solution
@@ -28,7 +28,7 @@ func authorStoreError(lang string, err error) []string {
 	if errors.As(err, &es) || errors.As(err, &e1) {
 		return append([]string{i18n.T(lang, "author.err.solution")}, strings.Split(engine.ErrorMessage(err, lang), "\n")...)
 	}
-	return []string{i18n.F(lang, "author.err.store", "reason", authorReason(lang, err))}
+	return []string{i18n.F(lang, "author.err.store", "reason", openReason(lang, err))}
 }
 
 // authorLinkError says in lang why the lesson's link was not made
@@ -40,8 +40,11 @@ func authorLinkError(lang string, err error) string {
 	return err.Error()
 }
 
-// authorReason is a storage error in words (as the header says it).
-func authorReason(lang string, err error) string {
+// openReason says in lang why a stored scenario could not be opened or
+// stored: the storage's reason as the header says it, or the scenario
+// reader's errors with their places. The designer, the board, the what-if
+// lab and the author page share it, so no page shows a raw English error.
+func openReason(lang string, err error) string {
 	if storage.IsUnavailable(err) || errors.Is(err, storage.ErrConflict) {
 		return hdrReason(lang, err)
 	}

@@ -54,3 +54,28 @@ func TestAuthorErrorsInBothLanguages(t *testing.T) {
 	assert.Contains(t, strings.Join(authorStoreError("ru", readErr), "\n"), "start: ")
 	assert.Contains(t, strings.Join(authorStoreError("en", readErr), "\n"), "start: ")
 }
+
+// The designer, the board and the what-if lab say why a stored scenario
+// did not open in the interface language, never as Go's English error.
+func TestOpenReasonInBothLanguages(t *testing.T) {
+	_, readErr := engine.ReadScenario([]byte(`{"format": "triggersim/scenario", "version": 1, "start": "tomorrow"}`))
+	require.Error(t, readErr)
+	tests := []struct {
+		name   string
+		err    error
+		en, ru string // a part of the text
+	}{
+		{"storage unavailable", fmt.Errorf("open s7: %w", storage.ErrUnavailable), "the browser's storage is unavailable", "хранилище"},
+		{"storage full", fmt.Errorf("open s7: %w", storage.ErrQuotaExceeded), "the browser's storage is full", "хранилище"},
+		{"stored scenario unreadable", fmt.Errorf("open s7: %w", readErr), "start: ", "start: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			en, ru := openReason("en", tt.err), openReason("ru", tt.err)
+			assert.Contains(t, en, tt.en)
+			assert.Contains(t, ru, tt.ru)
+			assert.NotContains(t, ru, "open s7", "the Go error chain is not the message")
+			assert.Empty(t, langcheck.Problems(ru, "start", "entities"))
+		})
+	}
+}

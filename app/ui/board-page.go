@@ -202,7 +202,7 @@ func (p *BoardPage) loaded(ctx app.Context, place route.Place, err error) {
 	case errors.Is(err, session.ErrNoScenario):
 		p.status = "none"
 	case err != nil:
-		p.status, p.errMsg = "error", engine.ErrorMessage(err, i18n.Normalize(p.lang))
+		p.status, p.errMsg = "error", openReason(i18n.Normalize(p.lang), err)
 	default:
 		p.attach(ctx, place)
 		return

@@ -150,7 +150,7 @@ func (p *DesignerPage) OnNav(ctx app.Context) {
 			if err != nil {
 				p.status = "none"
 				if !errors.Is(err, session.ErrNoScenario) {
-					p.banner = []string{err.Error()}
+					p.banner = []string{openReason(p.lang, err)}
 				}
 				markShown(ctx, route.Design, "")
 				return

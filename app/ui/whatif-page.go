@@ -156,7 +156,7 @@ func (p *WhatifPage) load(ctx app.Context, place route.Place) {
 			case errors.Is(err, session.ErrNoScenario):
 				p.status = "none"
 			case err != nil:
-				p.status, p.errMsg = "error", err.Error()
+				p.status, p.errMsg = "error", openReason(i18n.Normalize(p.lang), err)
 			default:
 				p.place = place.WithScenario(id)
 				p.attach()
