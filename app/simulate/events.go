@@ -212,6 +212,16 @@ func InsertEvent(events []engine.Event, ev engine.Event, start time.Time) []engi
 	return events
 }
 
+// DeleteEvent removes the script event at index, as the board's script
+// editor does. An index the script no longer has (another tab removed it)
+// is a coded error, so the board says so in the interface language.
+func DeleteEvent(events []engine.Event, index int) ([]engine.Event, error) {
+	if index < 0 || index >= len(events) {
+		return events, inputError("", "input.noEvent", strconv.Itoa(index+1))
+	}
+	return append(events[:index], events[index+1:]...), nil
+}
+
 // MaxExtraItems bounds WithItems.
 const MaxExtraItems = 20000
 

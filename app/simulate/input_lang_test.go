@@ -62,6 +62,11 @@ func TestInputErrorsInBothLanguages(t *testing.T) {
 			_, err := simulate.ScenarioWithItems(scenarioNoItems, 3)
 			return err
 		}, "the scenario has no item to copy", "в сценарии нет элемента, который можно скопировать"},
+		{"script event gone", func() error {
+			_, err := simulate.DeleteEvent(make([]engine.Event, 2), 2)
+			return err
+		}, "the script has no event 3 any more; it may have been removed in another tab",
+			"в сценарии больше нет события 3: возможно, его удалили в другой вкладке"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,5 +83,17 @@ func TestInputErrorsInBothLanguages(t *testing.T) {
 			assert.Empty(t, langcheck.Problems(ru, "form_id", "fields", "a", "x"))
 			assert.NotEqual(t, en, ru)
 		})
+	}
+}
+
+func TestDeleteEvent(t *testing.T) {
+	evs := []engine.Event{{Code: "CALL"}, {Code: "WEBFORM"}, {Code: "EMAIL_READ"}}
+	got, err := simulate.DeleteEvent(evs, 1)
+	require.NoError(t, err)
+	assert.Equal(t, []engine.Event{{Code: "CALL"}, {Code: "EMAIL_READ"}}, got)
+	for _, bad := range []int{-1, 2} {
+		kept, err := simulate.DeleteEvent(got, bad)
+		require.Error(t, err, "index %d", bad)
+		assert.Len(t, kept, 2, "nothing is removed")
 	}
 }

@@ -1041,11 +1041,9 @@ func (p *BoardPage) onScriptSubmit(ctx app.Context, at string, ev engine.Event) 
 
 func (p *BoardPage) onDeleteScript(ctx app.Context, index int) {
 	p.editScript(ctx, func(sc *engine.Scenario) error {
-		if index < 0 || index >= len(sc.Events) {
-			return errors.New("no such event")
-		}
-		sc.Events = append(sc.Events[:index], sc.Events[index+1:]...)
-		return nil
+		evs, err := simulate.DeleteEvent(sc.Events, index)
+		sc.Events = evs
+		return err
 	})
 }
 
