@@ -66,10 +66,10 @@ func Build(in Input) (*Calibration, error) {
 	}
 	entities, err := b24import.FromREST(in.Categories.Data, in.Statuses.Data, locale)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s, %s: %v", ErrInvalid, in.Categories.Name, in.Statuses.Name, err)
+		return nil, &Error{Place: in.Categories.Name + ", " + in.Statuses.Name, Cause: err}
 	}
 	if len(in.Histories) == 0 {
-		return nil, fmt.Errorf("%w: no crm.stagehistory.list file", ErrInvalid)
+		return nil, &Error{Code: "input.noHistory"}
 	}
 	// Stage ids → entity type (lead statuses are told apart by STATUS_ID).
 	stageOf := map[string]string{}
@@ -112,21 +112,21 @@ func Build(in Input) (*Calibration, error) {
 			seen[k] = true
 			total++
 			if total > MaxRecords {
-				return nil, fmt.Errorf("%w: more than %d history records", ErrInvalid, MaxRecords)
+				return nil, &Error{Code: "input.records", Values: []string{"max", strconv.Itoa(MaxRecords)}}
 			}
 			ent := "LEAD"
 			if r.Lead {
 				if !hasLead {
-					return nil, fmt.Errorf("%w: %s: a lead (STATUS_ID %q) but the crm.status.list output has no lead statuses (ENTITY_ID STATUS)", ErrInvalid, r.Where, r.Stage)
+					return nil, fileError(r.Where, "input.noLeads", "status", strconv.Quote(r.Stage))
 				}
 				if _, ok := semantics[itemStage{"LEAD", r.Stage}]; !ok {
-					return nil, fmt.Errorf("%w: %s.STATUS_ID: %q is not a lead status of the crm.status.list output", ErrInvalid, r.Where, r.Stage)
+					return nil, fileError(r.Where+".STATUS_ID", "input.unknownStatus", "status", strconv.Quote(r.Stage))
 				}
 			} else {
 				var ok bool
 				ent, ok = stageOf[r.Stage]
 				if !ok {
-					return nil, fmt.Errorf("%w: %s.STAGE_ID: %q is not a stage of the crm.status.list output (save crm.status.list with the stages of every pipeline in the history)", ErrInvalid, r.Where, r.Stage)
+					return nil, fileError(r.Where+".STAGE_ID", "input.unknownStage", "stage", strconv.Quote(r.Stage))
 				}
 			}
 			ik := itemKey{ent, r.Owner}
@@ -135,7 +135,7 @@ func Build(in Input) (*Calibration, error) {
 	}
 	c.Records = total
 	if total == 0 {
-		return nil, fmt.Errorf("%w: the history files hold no records", ErrInvalid)
+		return nil, &Error{Code: "input.noRecords"}
 	}
 
 	// The history's time zone: the most frequent offset of its records.
@@ -164,7 +164,7 @@ func Build(in Input) (*Calibration, error) {
 	start := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, loc)
 	days := int(last.Sub(start)/(24*time.Hour)) + 1
 	if days > 3650 {
-		return nil, fmt.Errorf("%w: the history spans %d days; at most 3650", ErrInvalid, days)
+		return nil, &Error{Code: "input.days", Values: []string{"days", strconv.Itoa(days), "max", "3650"}}
 	}
 	c.From, c.To = first, last
 

@@ -61,7 +61,7 @@ type Fields struct {
 // MaxDepth, before it is decoded.
 func checkShape(data []byte, file string) error {
 	if len(data) > MaxFileBytes {
-		return fmt.Errorf("%w: %s: the file is %d bytes; at most %d MB", ErrInvalid, file, len(data), MaxFileBytes>>20)
+		return fileError(file, "input.tooBig", "size", strconv.Itoa(len(data)), "max", strconv.Itoa(MaxFileBytes>>20))
 	}
 	depth, inStr, esc := 0, false, false
 	for _, c := range data {
@@ -80,7 +80,7 @@ func checkShape(data []byte, file string) error {
 		case c == '{' || c == '[':
 			depth++
 			if depth > MaxDepth {
-				return fmt.Errorf("%w: %s: nested deeper than %d levels", ErrInvalid, file, MaxDepth)
+				return fileError(file, "input.tooDeep", "max", strconv.Itoa(MaxDepth))
 			}
 		case c == '}' || c == ']':
 			depth--
@@ -101,12 +101,12 @@ func decode(data []byte, file string) (any, error) {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			line, col := lineCol(data, int(se.Offset)-1)
-			return nil, fmt.Errorf("%w: %s:%d:%d: not valid JSON: %v", ErrInvalid, file, line, col, err)
+			return nil, &Error{Place: file + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col), Code: "input.notJSON", Cause: err}
 		}
-		return nil, fmt.Errorf("%w: %s: not valid JSON: %v", ErrInvalid, file, err)
+		return nil, &Error{Place: file, Code: "input.notJSON", Cause: err}
 	}
 	if dec.More() {
-		return nil, fmt.Errorf("%w: %s: more than one JSON value", ErrInvalid, file)
+		return nil, fileError(file, "input.manyValues")
 	}
 	return v, nil
 }
@@ -125,7 +125,7 @@ func records(v any, path string, visit func(rec map[string]any, path string) err
 	switch x := v.(type) {
 	case map[string]any:
 		if e, ok := x["error"]; ok {
-			return fmt.Errorf("%s: the REST call failed: error %v %v", orRoot(path), e, x["error_description"])
+			return atRoot(badField(path, "input.restFailed", "error", fmt.Sprint(e), "description", fmt.Sprint(x["error_description"])), path)
 		}
 		if res, ok := x["result"]; ok {
 			return records(res, joinKey(path, "result"), visit)
@@ -133,11 +133,11 @@ func records(v any, path string, visit func(rec map[string]any, path string) err
 		if items, ok := x["items"]; ok {
 			list, ok := items.([]any)
 			if !ok {
-				return fmt.Errorf("%s: expected an array of items, got %s", joinKey(path, "items"), kind(items))
+				return badValue(joinKey(path, "items"), "input.items", items)
 			}
 			return each(list, joinKey(path, "items"), visit)
 		}
-		return fmt.Errorf("%s: expected a REST response {\"result\": {\"items\": [...]}}, an array of pages or an array of items; got an object with keys %s", orRoot(path), keysOf(x))
+		return atRoot(badField(path, "input.objectKeys", "keys", keysOf(x)), path)
 	case []any:
 		pages := len(x) > 0
 		for _, e := range x {
@@ -163,7 +163,7 @@ func records(v any, path string, visit func(rec map[string]any, path string) err
 		}
 		return each(x, path, visit)
 	default:
-		return fmt.Errorf("%s: expected a REST response, an array of pages or an array of items, got %s", orRoot(path), kind(v))
+		return atRoot(badValue(path, "input.notREST", v), path)
 	}
 }
 
@@ -172,20 +172,13 @@ func each(list []any, path string, visit func(map[string]any, string) error) err
 		p := path + "[" + strconv.Itoa(i) + "]"
 		m, ok := e.(map[string]any)
 		if !ok {
-			return fmt.Errorf("%s: expected an item object, got %s", p, kind(e))
+			return badValue(p, "input.item", e)
 		}
 		if err := visit(m, p); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func orRoot(path string) string {
-	if path == "" {
-		return "(top level)"
-	}
-	return path
 }
 
 func joinKey(path, key string) string {
@@ -205,26 +198,6 @@ func keysOf(m map[string]any) string {
 		ks = append(ks[:6], "…")
 	}
 	return strings.Join(ks, ", ")
-}
-
-func kind(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "a boolean"
-	case json.Number:
-		return "the number " + x.String()
-	case string:
-		if len(x) > 40 {
-			x = x[:40] + "…"
-		}
-		return "the string " + strconv.Quote(x)
-	case []any:
-		return "an array"
-	default:
-		return "an object"
-	}
 }
 
 // field returns rec[key] under any of its spellings (crm.item.list uses
@@ -248,11 +221,11 @@ func integer(v any, path string) (int, error) {
 	case string:
 		s = strings.TrimSpace(x)
 	default:
-		return 0, fmt.Errorf("%s: expected a whole number, got %s", path, kind(v))
+		return 0, badValue(path, "input.whole", v)
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 || n > 1<<31-1 {
-		return 0, fmt.Errorf("%s: expected a whole number ≥ 0, got %s", path, kind(v))
+		return 0, badValue(path, "input.natural", v)
 	}
 	return n, nil
 }
@@ -267,7 +240,7 @@ func ParseHistory(data []byte, file string) ([]Record, error) {
 	var out []Record
 	err = records(v, "", func(rec map[string]any, path string) error {
 		if len(out) >= MaxRecords {
-			return fmt.Errorf("more than %d records", MaxRecords)
+			return badField("", "input.fileRecords", "max", strconv.Itoa(MaxRecords))
 		}
 		r, err := historyRecord(rec, path)
 		if err != nil {
@@ -278,7 +251,7 @@ func ParseHistory(data []byte, file string) ([]Record, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, file, err)
+		return nil, &Error{Place: file, Cause: err}
 	}
 	return out, nil
 }
@@ -288,7 +261,7 @@ func historyRecord(rec map[string]any, path string) (Record, error) {
 	need := func(keys ...string) (any, string, error) {
 		v, p, ok := field(rec, path, keys...)
 		if !ok {
-			return nil, p, fmt.Errorf("%s: missing, expected the %s of a crm.stagehistory.list item", p, keys[0])
+			return nil, p, badField(p, "input.missing", "key", keys[0])
 		}
 		return v, p, nil
 	}
@@ -308,7 +281,7 @@ func historyRecord(rec map[string]any, path string) (Record, error) {
 	switch r.Type {
 	case TypeCreated, TypeMoved, TypeFinal, TypePipeline:
 	default:
-		return r, fmt.Errorf("%s: expected 1 (created), 2 (moved), 3 (moved to a final stage) or 5 (moved to another pipeline), got %d", p, r.Type)
+		return r, badField(p, "input.type", "type", strconv.Itoa(r.Type))
 	}
 	if v, p, err = need("OWNER_ID"); err != nil {
 		return r, err
@@ -322,13 +295,13 @@ func historyRecord(rec map[string]any, path string) (Record, error) {
 	s, _ := v.(string)
 	t, perr := time.Parse(time.RFC3339, s)
 	if perr != nil {
-		return r, fmt.Errorf("%s: expected an ISO 8601 time with its offset such as \"2026-01-12T09:30:00+03:00\", got %s", p, kind(v))
+		return r, badValue(p, "input.time", v)
 	}
 	r.At = t
 	if st, sp, ok := field(rec, path, "STAGE_ID"); ok {
 		s, isStr := st.(string)
 		if !isStr || s == "" {
-			return r, fmt.Errorf("%s: expected a stage id, got %s", sp, kind(st))
+			return r, badValue(sp, "input.stage", st)
 		}
 		r.Stage = s
 		if c, cp, ok := field(rec, path, "CATEGORY_ID"); ok {
@@ -340,11 +313,11 @@ func historyRecord(rec map[string]any, path string) (Record, error) {
 	}
 	st, sp, ok := field(rec, path, "STATUS_ID")
 	if !ok {
-		return r, fmt.Errorf("%s: expected STAGE_ID (deals, invoices, smart processes) or STATUS_ID (leads)", path)
+		return r, badField(path, "input.noStage")
 	}
 	s, isStr := st.(string)
 	if !isStr || s == "" {
-		return r, fmt.Errorf("%s: expected a lead status id, got %s", sp, kind(st))
+		return r, badValue(sp, "input.status", st)
 	}
 	r.Stage, r.Lead = s, true
 	return r, nil
@@ -363,7 +336,7 @@ func ParseFields(data []byte, file string) ([]Fields, error) {
 		var f Fields
 		id, p, ok := field(rec, path, "ID", "id")
 		if !ok {
-			return fmt.Errorf("%s: missing, expected the ID of a deal or item", p)
+			return badField(p, "input.missingID")
 		}
 		var err error
 		if f.ID, err = integer(id, p); err != nil {
@@ -380,7 +353,7 @@ func ParseFields(data []byte, file string) ([]Fields, error) {
 			if s != "" {
 				x, err := strconv.ParseFloat(s, 64)
 				if err != nil || x < 0 || x > 1e15 {
-					return fmt.Errorf("%s: expected an amount, got %s", p, kind(o))
+					return badValue(p, "input.amount", o)
 				}
 				f.Opportunity = &x
 			}
@@ -388,7 +361,7 @@ func ParseFields(data []byte, file string) ([]Fields, error) {
 		if s, p, ok := field(rec, path, "SOURCE_ID", "sourceId"); ok {
 			str, isStr := s.(string)
 			if !isStr {
-				return fmt.Errorf("%s: expected a source id, got %s", p, kind(s))
+				return badValue(p, "input.source", s)
 			}
 			f.Source = str
 		}
@@ -401,7 +374,7 @@ func ParseFields(data []byte, file string) ([]Fields, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, file, err)
+		return nil, &Error{Place: file, Cause: err}
 	}
 	return out, nil
 }

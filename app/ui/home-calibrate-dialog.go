@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -31,7 +32,10 @@ type HomeCalibrateDialog struct {
 	missing, running bool
 	percent          int
 	errMsg           string
-	cancel           *atomic.Bool
+	// failure is the error of the last calibration, worded when shown so
+	// that it follows the interface language.
+	failure error
+	cancel  *atomic.Bool
 
 	cal     *calibrate.Calibration
 	rep     *calibrate.Report
@@ -101,8 +105,11 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 	if d.missing {
 		body = append(body, app.P().Class("home-page__error").Role("alert").Text(i18n.T(lang, "lab.calNeedFiles")))
 	}
-	if d.errMsg != "" {
-		body = append(body, app.P().Class("home-page__error").Role("alert").DataSet("testid", "cal-error").Text(d.errMsg))
+	if msg := d.errMsg; msg != "" || d.failure != nil {
+		if d.failure != nil {
+			msg = calibrateErrorText(d.failure, lang)
+		}
+		body = append(body, app.P().Class("home-page__error").Role("alert").DataSet("testid", "cal-error").Text(msg))
 	}
 	if d.running {
 		body = append(body, app.Div().Class("whatif__progress").DataSet("testid", "cal-progress").Body(
@@ -174,12 +181,12 @@ func (d *HomeCalibrateDialog) onFit(ctx app.Context) {
 		in.Categories = *d.cats
 	}
 	cancel := &atomic.Bool{}
-	d.cancel, d.running, d.percent, d.errMsg, d.rep, d.cal = cancel, true, 0, "", nil, nil
+	d.cancel, d.running, d.percent, d.errMsg, d.failure, d.rep, d.cal = cancel, true, 0, "", nil, nil, nil
 	ctx.Async(func() {
 		fail := func(err error) {
 			ctx.Dispatch(func(ctx app.Context) {
 				if d.cancel == cancel {
-					d.running, d.errMsg = false, err.Error()
+					d.running, d.failure = false, err
 				}
 			})
 		}
@@ -212,4 +219,14 @@ func (d *HomeCalibrateDialog) onFit(ctx app.Context) {
 			d.running, d.cal, d.rep, d.viewFor = false, c, rep, ""
 		})
 	})
+}
+
+// calibrateErrorText words err in lang: the input errors of package
+// calibrate in that language, any other error as it is.
+func calibrateErrorText(err error, lang string) string {
+	var ce *calibrate.Error
+	if errors.As(err, &ce) {
+		return ce.Message(i18n.Normalize(lang))
+	}
+	return err.Error()
 }

@@ -112,7 +112,7 @@ func runCalibrate(args []string, stdout, stderr io.Writer) int {
 	}
 	in := calibrate.Input{Locale: lang, Title: o.title}
 	fail := func(err error) int {
-		fmt.Fprintf(stderr, "triggersim: %v\n", err)
+		fmt.Fprintf(stderr, "triggersim: %s\n", sayErr(explicit(o.lang), err))
 		return 2
 	}
 	if o.categories != "" {

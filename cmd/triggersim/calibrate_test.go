@@ -31,6 +31,8 @@ func TestCalibrateCommand(t *testing.T) {
 		{base, 2, "-o is required"},
 		{[]string{"calibrate", "--statuses", h + "categories.json", "--history", h + "stagehistory.json", "-o", out}, 2, "cannot calibrate from the portal's history"},
 		{[]string{"calibrate", "--statuses", h + "statuses.json", "--history", h + "nope.json", "-o", out}, 2, "nope.json"},
+		{[]string{"calibrate", "--statuses", h + "statuses.json", "--history", h + "categories.json", "-o", out, "--lang", "ru"}, 2,
+			"triggersim: нельзя откалибровать по истории портала: " + h + "categories.json: "},
 		{[]string{"calibrate", "--bogus"}, 2, "unknown flag --bogus"},
 		{[]string{"calibrate", "--help"}, 0, "crm.stagehistory.list"},
 	}

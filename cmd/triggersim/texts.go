@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/triggersim/triggersim/calibrate"
 	"github.com/triggersim/triggersim/format"
 	"github.com/triggersim/triggersim/text"
 )
@@ -71,14 +72,18 @@ type flagErr struct {
 
 func (e flagErr) Error() string { return e.flag + ": " + e.err.Error() }
 
-// sayErr words err in lang: a usageErr or a flagErr in that language (in
-// English exactly as Error prints it), any other error as it is.
+// sayErr words err in lang: a usageErr, a flagErr or a calibrate.Error in
+// that language (in English exactly as Error prints it), any other error
+// as it is.
 func sayErr(lang string, err error) string {
 	if u, ok := err.(usageErr); ok {
 		return say(lang, u.key, u.pairs...)
 	}
 	if f, ok := err.(flagErr); ok && lang != text.EN {
 		return f.flag + ": " + f.err.Message(lang)
+	}
+	if c, ok := err.(*calibrate.Error); ok && lang != text.EN {
+		return c.Message(lang)
 	}
 	return err.Error()
 }
