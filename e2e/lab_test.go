@@ -11,6 +11,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/triggersim/triggersim/internal/langcheck"
 )
 
 // TestWhatifRunsAndSweep runs replications and a sweep on the what-if
@@ -91,5 +93,31 @@ func TestHomeCalibrate(t *testing.T) {
 		require.FailNow(t, fmt.Sprintf("no scenario: %v\n%s", err, b.eval(t, `document.body.innerText.slice(0, 3000)`)))
 	}
 	assert.Equal(t, []string{"Калибровка по истории 05.01.2026 — 18.01.2026"}, b.rows(t))
+	b.assertNoErrors(t)
+}
+
+// TestHomeCalibrateError gives the calibrate dialog a history file that is
+// not crm.stagehistory.list output: the dialog says so in the interface
+// language, naming the file and the JSON path at fault.
+func TestHomeCalibrateError(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.openHome(t, base)
+	abs := func(name string) string {
+		p, err := filepath.Abs(filepath.Join("testdata", "history", name))
+		require.NoError(t, err)
+		return p
+	}
+	b.click(t, `[data-testid="home-calibrate"]`)
+	b.waitFor(t, b.exists(`[data-testid="cal-dialog"]`))
+	for id, name := range map[string]string{"cal-statuses": "statuses.json", "cal-history": "categories.json"} {
+		require.NoError(t, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="`+id+`"]`), []string{abs(name)})))
+	}
+	b.waitFor(t, `document.querySelectorAll('[data-testid="cal-dialog"] .home-field__hint').length === 2`)
+	b.click(t, `[data-testid="cal-run"]`)
+	b.waitFor(t, b.exists(`[data-testid="cal-error"]`))
+	msg := b.text(t, `[data-testid="cal-error"]`)
+	assert.Contains(t, msg, "нельзя откалибровать по истории портала: categories.json: result: ожидался ответ REST")
+	assert.Empty(t, langcheck.Problems(msg, "result"), msg) // the JSON path at fault
 	b.assertNoErrors(t)
 }
