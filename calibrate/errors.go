@@ -38,8 +38,14 @@ func (e *Error) Unwrap() error { return e.Cause }
 // Message is the error in lang ("en", or Russian for anything else).
 func (e *Error) Message(lang string) string {
 	s := say(lang, "input.heading")
-	if e.Place != "" {
-		s += ": " + e.Place
+	place := e.Place
+	if lang != text.EN {
+		// Without a categories file the English place has always begun
+		// ", statuses.json"; the other language need not keep that.
+		place = strings.TrimPrefix(place, ", ")
+	}
+	if place != "" {
+		s += ": " + place
 	}
 	if e.Code != "" {
 		s += ": " + say(lang, e.Code, e.Values...)

@@ -115,6 +115,7 @@ func TestInputErrorsInBothLanguages(t *testing.T) {
 			assert.Contains(t, ru, tt.place)
 			assert.Contains(t, tt.en, tt.place)
 			assert.Equal(t, ru, ce.Message("de"), "any language but English is Russian")
+			assert.NotContains(t, ru, "портала: , ", "no empty categories name in Russian")
 		})
 	}
 }

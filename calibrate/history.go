@@ -13,7 +13,8 @@ import (
 
 // ErrInvalid is satisfied by every error about the input files: a file is
 // not the REST output expected, or a record is malformed. The message
-// names the file and the JSON path of the value at fault.
+// names the file and the JSON path of the value at fault; the error is an
+// *Error, whose Message says it in the interface language.
 var ErrInvalid = errors.New("cannot calibrate from the portal's history")
 
 // Limits of an input file, as for the other imports: beyond them a browser
