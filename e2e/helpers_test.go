@@ -93,6 +93,34 @@ func newBrowser(tb testing.TB) *browser {
 // that waits for the app's own timers, say).
 func newBrowserFor(tb testing.TB, timeout time.Duration) *browser {
 	tb.Helper()
+	// Chromium on a busy machine now and then exits before it prints its
+	// DevTools address ("chrome failed to start", in under a second, with
+	// nothing in its output but the launcher's usual noise). That is the
+	// browser not starting, not the app failing: start it again with a
+	// fresh profile, a few times, and fail with every error if it never
+	// comes up.
+	var errs []string
+	for attempt := 1; attempt <= startAttempts; attempt++ {
+		b, err := startBrowser(tb, timeout)
+		if err == nil {
+			return b
+		}
+		errs = append(errs, fmt.Sprintf("attempt %d: %v", attempt, err))
+		if !strings.Contains(err.Error(), "chrome failed to start") {
+			break
+		}
+		tb.Logf("Chromium did not start (attempt %d of %d), starting it again", attempt, startAttempts)
+	}
+	require.FailNow(tb, "start Chromium", strings.Join(errs, "\n"))
+	return nil
+}
+
+// startAttempts is how many times newBrowserFor starts Chromium.
+const startAttempts = 3
+
+// startBrowser starts one Chromium with a fresh profile; it is stopped in
+// tb.Cleanup, and at once when it does not start.
+func startBrowser(tb testing.TB, timeout time.Duration) (*browser, error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath(tb)),
 		chromedp.NoSandbox,
@@ -108,18 +136,21 @@ func newBrowserFor(tb testing.TB, timeout time.Duration) *browser {
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	b := &browser{}
 	ctx, cancel := chromedp.NewContext(allocCtx, chromedp.WithListener(b.record))
+	// Start the browser without a deadline (a deadline on the first Run
+	// would stop the whole browser), then bound the test's actions.
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		cancelAlloc()
+		return nil, err
+	}
 	tb.Cleanup(func() {
 		cancel()
 		cancelAlloc()
 	})
-	// Start the browser without a deadline (a deadline on the first Run
-	// would stop the whole browser), then bound the test's actions.
-	err := chromedp.Do(ctx)
-	require.NoError(tb, err, "start Chromium")
 	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	tb.Cleanup(cancelTimeout)
 	b.ctx = ctx
-	return b
+	return b, nil
 }
 
 // record runs on chromedp's reader goroutine: it must only copy and return.

@@ -157,6 +157,7 @@ func fireOn(t *testing.T, b *browser, code, key, value string) {
 	click(t, b, `[data-target="DEAL_1"] [data-testid="card-fire"]`)
 	b.waitFor(t, b.exists(`[data-testid="event-dialog"]`))
 	setSelect(t, b, `[data-testid="event-code"]`, code)
+	b.waitFor(t, b.exists(`[data-testid="event-dialog"] form[data-code="`+code+`"]`))
 	if key != "" {
 		b.waitFor(t, b.exists(`input[data-key="`+key+`"]`))
 		typeInto(t, b, `input[data-key="`+key+`"]`, value)

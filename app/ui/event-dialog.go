@@ -66,7 +66,9 @@ func (d *EventDialog) Render() app.UI {
 		title = i18n.T(d.Lang, "board.timeline.addTitle")
 	}
 	return modal(d.Lang, "event-dialog", title, d.onClose,
-		app.Form().Class("form").OnSubmit(d.onSubmit).Body(
+		// data-code is the event the form will fire: tests wait for it
+		// after picking a code, before they submit.
+		app.Form().Class("form").DataSet("code", code).OnSubmit(d.onSubmit).Body(
 			app.If(d.Script, func() app.UI {
 				at := d.at
 				if at == "" {
