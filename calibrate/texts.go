@@ -20,11 +20,5 @@ var Texts = text.FromFS(textFiles, "texts")
 // else) with its placeholders filled by name from pairs; the numbers in
 // pairs are already printed (format.Text).
 func say(lang, key string, pairs ...string) string {
-	if lang != text.EN {
-		lang = text.RU
-	}
-	if s, ok := Texts.Named(lang, key, pairs...); ok {
-		return s
-	}
-	return key // a typo shows instead of vanishing
+	return Texts.Say(lang, key, pairs...)
 }

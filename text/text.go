@@ -446,6 +446,19 @@ func (c *Catalog) Named(lang, key string, pairs ...string) (s string, ok bool) {
 	return fill(t, pairs), true
 }
 
+// Say is Named for a program's own sentences: lang is "en" or, for
+// anything else, Russian, and a key that does not exist comes back as
+// itself, so a typo shows instead of vanishing.
+func (c *Catalog) Say(lang, key string, pairs ...string) string {
+	if lang != EN {
+		lang = RU
+	}
+	if s, ok := c.Named(lang, key, pairs...); ok {
+		return s
+	}
+	return key
+}
+
 func fill(t *template, pairs []string) string {
 	var b strings.Builder
 	b.Grow(len(t.raw))

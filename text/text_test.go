@@ -92,3 +92,14 @@ func TestProblems(t *testing.T) {
 		"key numbered (en): numbered placeholder {0} {1}; name the value instead ({count})",
 	}, c.Problems(), "a literal percent sign (pct) is no problem")
 }
+
+func TestSay(t *testing.T) {
+	c := text.FromFiles(map[string]string{
+		"a.ru.txt": "hi = привет, {name}\n",
+		"a.en.txt": "hi = hello, {name}\n",
+	})
+	assert.Equal(t, "hello, Анна", c.Say("en", "hi", "name", "Анна"))
+	assert.Equal(t, "привет, Анна", c.Say("ru", "hi", "name", "Анна"))
+	assert.Equal(t, "привет, Анна", c.Say("de", "hi", "name", "Анна"), "other languages read Russian")
+	assert.Equal(t, "bye", c.Say("en", "bye"), "a missing key shows itself")
+}

@@ -25,13 +25,7 @@ var texts = text.FromFS(textFiles, "texts")
 // say returns the sentence key in lang ("en", or Russian for anything
 // else) with its placeholders filled by name from pairs.
 func say(lang, key string, pairs ...string) string {
-	if lang != text.EN {
-		lang = text.RU
-	}
-	if s, ok := texts.Named(lang, key, pairs...); ok {
-		return s
-	}
-	return key // a typo shows instead of vanishing
+	return texts.Say(lang, key, pairs...)
 }
 
 // num prints a count as the text reports do (format.Text).
