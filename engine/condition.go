@@ -323,6 +323,9 @@ func evalBlock(block []compiledClause, src FieldSource) int {
 	return -1
 }
 
+// codeConditionFalse is the code of Explain's reason.
+const codeConditionFalse = "condition_false"
+
 // Explain is Eval with the reason when the condition is false: the first
 // failing clause of each block, e.g. "condition false: OPPORTUNITY (50 000)
 // > 100 000 is false", blocks joined with "; or".
@@ -347,7 +350,7 @@ func (cc *CompiledCondition) Explain(src FieldSource) (bool, Reason) {
 		v, _ := src.FieldValue(c.field)
 		parts[b] = c.reason(v)
 	}
-	return false, Reason{Code: "condition_false", Parts: parts}
+	return false, Reason{Code: codeConditionFalse, Parts: parts}
 }
 
 // reason describes a failing clause: its field, the field's value v, and

@@ -36,6 +36,13 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 			if !tm.cond.Eval(it) {
 				continue
 			}
+		} else if s.briefs != nil && s.brief(tm, codeConditionFalse) {
+			// A batch reader has this reason (KnowReason): evaluate, do
+			// not explain.
+			if !tm.cond.Eval(it) {
+				s.skip(it, tm, Reason{Code: codeConditionFalse})
+				continue
+			}
 		} else if ok, why := tm.cond.Explain(it); !ok {
 			s.skip(it, tm, why)
 			continue
@@ -89,10 +96,18 @@ func (s *Sim) dispatch(code string, it *item, data map[string]any, changed []str
 // the entity type cannot have such triggers, or its pipeline has none.
 func (s *Sim) explainNoCandidates(code string, it *item) {
 	if info, ok := s.m.catalog[code]; ok && !info.Supports(it.em.typ) {
-		s.add(LogEntry{Type: LogNote, Target: it.target, Code: code, Why: Reason{Code: "none.unsupported", Args: []string{it.em.typ, code, info.SupportedTypes()}}})
+		why := Reason{Code: "none.unsupported"}
+		if !s.briefNote(why.Code) {
+			why.Args = []string{it.em.typ, code, info.SupportedTypes()}
+		}
+		s.add(LogEntry{Type: LogNote, Target: it.target, Code: code, Why: why})
 		return
 	}
-	s.add(LogEntry{Type: LogNote, Target: it.target, Code: code, Why: Reason{Code: "none.inPipeline", Args: []string{code, it.pm.p.Name}}})
+	why := Reason{Code: "none.inPipeline"}
+	if !s.briefNote(why.Code) {
+		why.Args = []string{code, it.pm.p.Name}
+	}
+	s.add(LogEntry{Type: LogNote, Target: it.target, Code: code, Why: why})
 }
 
 func (s *Sim) skip(it *item, tm *trigModel, why Reason) {

@@ -67,6 +67,10 @@ type Sim struct {
 	dense    [][]*item        // by entity type index and id: find's index
 	locs     []*time.Location // the locations of stage history times
 	free     []*task          // robot tasks done with, for reuse (newTask)
+	// KnowReason's reasons, logged by their code alone: skip reason codes
+	// by trigger index, and note codes.
+	briefs     [][]string
+	briefNotes []string
 }
 
 // item is a CRM item during a run.

@@ -1,5 +1,7 @@
 package engine
 
+import "slices"
+
 // Hooks for long batch runs (the what-if lab, package whatif): a run of
 // 100 000 events writes millions of log entries, more than a browser tab
 // should hold. The batch runner reads the entries of each step as they
@@ -23,4 +25,56 @@ func (s *Sim) TrimLog() {
 	s.log = s.log[:0]
 	s.rendered = 0
 	s.omitAt, s.omitted, s.logTail = -1, 0, 0
+}
+
+// KnowReason tells the run that a batch reader has kept the reason (code,
+// trigger) and from now on only counts it: the what-if lab renders the
+// first reason of each kind and counts the others. Later skip entries of
+// that trigger with that code then carry the code alone (Why.Args and
+// Why.Parts nil), and so do later notes of that code when trigger is ""
+// and the note only explains (an event without candidate triggers). The
+// point is not to format an item's value into a reason nobody reads: a
+// skipped condition is then evaluated, not explained. Nothing else
+// changes (the entries, their order, moves and counters are the same).
+func (s *Sim) KnowReason(code, trigger string) {
+	if trigger == "" {
+		if !slices.Contains(s.briefNotes, code) {
+			s.briefNotes = append(s.briefNotes, code)
+		}
+		return
+	}
+	tm := s.m.triggers[trigger]
+	if tm == nil {
+		return
+	}
+	if s.briefs == nil {
+		s.briefs = make([][]string, len(s.sc.Triggers))
+	}
+	if tm.index < len(s.briefs) && !slices.Contains(s.briefs[tm.index], code) {
+		s.briefs[tm.index] = append(s.briefs[tm.index], code)
+	}
+}
+
+// brief reports whether KnowReason was told about a trigger's skip reason
+// code: its skip entries then carry the code alone.
+func (s *Sim) brief(tm *trigModel, code string) bool {
+	if tm.index >= len(s.briefs) {
+		return false
+	}
+	for _, c := range s.briefs[tm.index] {
+		if c == code {
+			return true
+		}
+	}
+	return false
+}
+
+// briefNote reports whether KnowReason was told about a note's code.
+func (s *Sim) briefNote(code string) bool {
+	for _, c := range s.briefNotes {
+		if c == code {
+			return true
+		}
+	}
+	return false
 }

@@ -855,8 +855,13 @@ func (r *Runner) consume(event bool, code string) {
 				why = append(why, e)
 			}
 		case engine.LogNote:
-			if event && noMoveNotes[e.Why.Code] {
-				why = append(why, e)
+			if noMoveNotes[e.Why.Code] {
+				if event {
+					why = append(why, e)
+				}
+			} else {
+				// Nothing reads these notes' arguments.
+				r.sim.KnowReason(e.Why.Code, "")
 			}
 		}
 	}
@@ -887,7 +892,11 @@ func (r *Runner) consume(event bool, code string) {
 					}
 				}
 			}
-			r.tally(r.reasons, e.Why, e.Trigger)
+			if r.tally(r.reasons, e.Why, e.Trigger) && e.Type == engine.LogSkip {
+				// Only the first reason of a kind is rendered; the engine
+				// need not explain the others (KnowReason).
+				r.sim.KnowReason(e.Why.Code, e.Trigger)
+			}
 		}
 	}
 	clear(why)
@@ -902,15 +911,18 @@ const reasonNoTrigger = "whatif.noTrigger"
 // reasonKey is what tells reasons apart in a tally.
 type reasonKey struct{ code, trigger string }
 
-func (r *Runner) tally(m map[reasonKey]*reasonAgg, why engine.Reason, trigger string) {
+// tally counts a reason; it reports whether the reason is new to m.
+func (r *Runner) tally(m map[reasonKey]*reasonAgg, why engine.Reason, trigger string) bool {
 	k := reasonKey{why.Code, trigger}
 	a := m[k]
-	if a == nil {
+	added := a == nil
+	if added {
 		r.reasonSeq++
 		a = &reasonAgg{why: why, trigger: trigger, first: r.reasonSeq}
 		m[k] = a
 	}
 	a.count++
+	return added
 }
 
 func (r *Runner) robot(id string) *RobotKPI {
