@@ -343,42 +343,137 @@ func authorGoalText(lang string, g lesson.Goal) string {
 	return g.Kind
 }
 
-func authorOptions(list []string, selected string) []app.UI {
-	out := make([]app.UI, len(list))
-	for i, s := range list {
-		out[i] = app.Option().Value(s).Selected(s == selected).Text(s)
+// onInput keeps what is typed or picked in the form's fields, told apart
+// by the element's id: one handler for every field of the page.
+func (p *AuthorPage) onInput(ctx app.Context, e app.Event) {
+	v := srcValue(ctx)
+	switch ctx.JSSrc().Get("id").String() {
+	case "author-name":
+		p.d.Title = v
+	case "author-task":
+		p.d.Task = v
+	case "author-hints":
+		p.hints = v
+	case "author-scope":
+		p.scope = v
+	case "author-scope-stage":
+		p.scopeStage = v
+	case "author-item":
+		p.item, p.stage = v, ""
+		p.pickDefaults()
+		return
+	case "author-stage":
+		p.stage = v
+		return
+	case "author-trigger":
+		p.trigger = v
+		return
+	case "author-robot":
+		p.robot = v
+		return
+	case "author-before":
+		p.before = v
+		return
+	case "author-lint":
+		p.lint = v
+		return
+	case "author-max":
+		if n, err := strconv.Atoi(v); err == nil && n >= 0 && n <= lesson.MaxMaxTriggers {
+			p.max = n
+		}
+		return
 	}
-	return out
+	p.keep()
 }
 
-func authorSelect(id, testid string, list []string, selected string, set func(string)) app.UI {
-	return app.Select().ID(id).DataSet("testid", testid).OnChange(func(ctx app.Context, e app.Event) {
-		set(ctx.JSSrc().Get("value").String())
-	}).Body(authorOptions(list, selected)...)
+// onAdd adds the goal of the button clicked, told apart by its data-testid.
+func (p *AuthorPage) onAdd(ctx app.Context, e app.Event) {
+	x := engine.Expectation{Target: p.item}
+	g := lesson.Goal{Kind: lesson.GoalExpect}
+	switch srcAttr(ctx, "data-testid") {
+	case "author-add-stage":
+		x.Stage = p.stage
+	case "author-add-fired":
+		x.Fired = p.trigger
+	case "author-add-notfired":
+		x.NotFired = p.trigger
+	case "author-add-ran":
+		x.Ran = p.robot
+	case "author-add-before":
+		g = lesson.Goal{Kind: lesson.GoalRobotBefore, Target: p.item, Robot: p.robot, Before: p.before}
+	case "author-add-nolint":
+		g = lesson.Goal{Kind: lesson.GoalNoLint, NoLint: p.lint}
+	case "author-add-max":
+		g = lesson.Goal{Kind: lesson.GoalMaxTriggers, MaxTriggers: p.max}
+	default:
+		return
+	}
+	if g.Kind == lesson.GoalExpect {
+		g.Expect = x
+	}
+	p.addGoal(g)
+}
+
+// onGoalUp moves the goal of the clicked row's button one place up.
+func (p *AuthorPage) onGoalUp(ctx app.Context, e app.Event) {
+	if i := srcIndex(ctx, 1); i > 0 && i < len(p.d.Goals) {
+		p.d.Goals[i-1], p.d.Goals[i] = p.d.Goals[i], p.d.Goals[i-1]
+		p.keep()
+	}
+}
+
+// onGoalRemove removes the goal of the clicked row's button.
+func (p *AuthorPage) onGoalRemove(ctx app.Context, e app.Event) {
+	if i := srcIndex(ctx, 1); i < len(p.d.Goals) {
+		p.d.Goals = append(p.d.Goals[:i:i], p.d.Goals[i+1:]...)
+		p.keep()
+	}
+}
+
+func (p *AuthorPage) onDownload(ctx app.Context, e app.Event) {
+	download(teach.Slug(p.d.Title)+".lesson.json", "application/json", p.file)
+}
+
+// authorField is one labelled field of the form.
+func authorField(id, label string, input app.UI) app.UI {
+	return pageField("author-page__field", id, label, input)
+}
+
+// authorPick is a labelled menu of values and its buttons adding goals.
+func (p *AuthorPage) authorPick(lang, id string, list []string, selected string, buttons ...app.UI) app.UI {
+	return app.Div().Class("author-page__pick").Body(append([]app.UI{
+		authorField(id, i18n.T(lang, "author."+id[7:]), pageSelect(id, id, p.onInput, pageOptions(list, selected)...)),
+	}, buttons...)...)
+}
+
+// addButton is a button adding a goal.
+func (p *AuthorPage) addButton(lang, testid, key string) app.HTMLButton {
+	return pageButton("button", testid, i18n.T(lang, key), p.onAdd)
 }
 
 // Render implements app.Composer.
 func (p *AuthorPage) Render() app.UI {
 	lang := p.currentLang()
 	sc := p.Tab.Session.Scenario()
+	title := i18n.T(lang, "author.title")
+	importButton := &FileButton{Lang: lang, Label: i18n.T(lang, "author.import"), TestID: "author-import", Accept: ".json,application/json", OnChange: p.onImport}
+	var importErr app.UI
+	if len(p.importErr) > 0 {
+		importErr = pageAlert("lesson-page__error", "author-import-error", p.importErr)
+	}
 	if p.loading {
-		return p.frame(p.Tab, "author-page", p.onLangChange,
-			p.toolbar(i18n.T(lang, "author.title"), ""),
-			app.P().Text(i18n.T(lang, "loading")))
+		return p.frame(p.Tab, "author-page", p.onLangChange, p.toolbar(title, ""), app.P().Text(i18n.T(lang, "loading")))
 	}
 	if sc == nil {
+		var openErr app.UI
+		if p.openErr != "" {
+			openErr = app.P().Class("lesson-page__error").Role("alert").Text(p.openErr)
+		}
 		return p.frame(p.Tab, "author-page", p.onLangChange,
-			p.toolbar(i18n.T(lang, "author.title"), ""),
-			app.If(p.openErr != "", func() app.UI {
-				return app.P().Class("lesson-page__error").Role("alert").Text(p.openErr)
-			}),
-			&FileButton{Lang: lang, Label: i18n.T(lang, "author.import"), TestID: "author-import", Accept: ".json,application/json", OnChange: p.onImport},
-			app.If(len(p.importErr) > 0, func() app.UI {
-				return app.Div().Class("lesson-page__error").Role("alert").DataSet("testid", "author-import-error").Body(
-					app.P().Text(p.importErr[0]),
-					app.Ul().Body(app.Range(p.importErr[1:]).Slice(func(i int) app.UI { return app.Li().Text(p.importErr[i+1]) })),
-				)
-			}),
+			p.toolbar(title, ""),
+			openErr,
+			importButton,
+			importErr,
 			app.P().DataSet("testid", "author-none").Text(i18n.T(lang, "author.noScenario")),
 			app.A().Class("button").Href("/").Text(i18n.T(lang, "nav.home")),
 		)
@@ -393,157 +488,111 @@ func (p *AuthorPage) Render() app.UI {
 	for _, r := range sc.Robots {
 		robots = append(robots, r.ID)
 	}
-	field := func(id, label string, input app.UI) app.UI {
-		return app.Div().Class("author-page__field").Body(app.Label().For(id).Text(label), input)
+	var imported, custom, scopeStage, noGoals, triggerPick, robotPick, before, verdict, refused, published app.UI
+	if p.imported != "" {
+		imported = app.P().Role("status").DataSet("testid", "author-imported").Text(p.imported)
+	}
+	if len(p.custom) > 0 {
+		custom = pageOption("custom", p.scope == "custom", i18n.F(lang, "author.scope.custom", "scopes", strings.Join(p.custom, ", ")))
+	}
+	if p.scope == "stage" {
+		st := authorStages(sc)
+		opts := make([]app.UI, len(st))
+		for i, s := range st {
+			opts[i] = pageOption(s[0], s[0] == p.scopeStage, s[1])
+		}
+		scopeStage = authorField("author-scope-stage", i18n.T(lang, "author.scopeStage"), pageSelect("author-scope-stage", "author-scope-stage", p.onInput, opts...))
+	}
+	if len(p.d.Goals) == 0 {
+		noGoals = app.P().Text(i18n.T(lang, "author.noGoals"))
+	}
+	goals := make([]app.UI, len(p.d.Goals))
+	for i, g := range p.d.Goals {
+		var up app.UI
+		if i > 0 {
+			up = pageButton("button button--quiet", "", "↑ "+i18n.T(lang, "author.up"), p.onGoalUp)
+		}
+		goals[i] = app.Li().DataSet("testid", "author-goal").Body(
+			app.Span().Text(authorGoalText(lang, g)+" "),
+			up,
+			pageButton("button button--quiet", "author-goal-remove", i18n.T(lang, "author.remove"), p.onGoalRemove),
+		)
+	}
+	if len(triggers) > 0 {
+		triggerPick = p.authorPick(lang, "author-trigger", triggers, p.trigger,
+			p.addButton(lang, "author-add-fired", "author.addFired"),
+			p.addButton(lang, "author-add-notfired", "author.addNotFired"))
+	}
+	if len(robots) > 1 {
+		before = app.Span().Class("author-page__pick").Body(
+			authorField("author-before", i18n.T(lang, "author.before"), pageSelect("author-before", "author-before", p.onInput, pageOptions(robots, p.before)...)),
+			p.addButton(lang, "author-add-before", "author.addBefore").Disabled(p.robot == p.before),
+		)
+	}
+	if len(robots) > 0 {
+		robotPick = p.authorPick(lang, "author-robot", robots, p.robot, p.addButton(lang, "author-add-ran", "author.addRan"), before)
+	}
+	if v := p.verdict; v != nil && len(p.d.Goals) > 0 {
+		verdict = app.Div().Class("author-page__verdict").DataSet("testid", "author-verdict").Body(
+			app.H3().Text(i18n.F(lang, "author.onStart", "passed", v.Start.Passed(), "total", len(v.Start.Goals))),
+			lessonGoalList(lang, v.Start.Goals),
+			app.H3().Text(i18n.F(lang, "author.onSolution", "passed", v.Solution.Passed(), "total", len(v.Solution.Goals))),
+			lessonGoalList(lang, v.Solution.Goals),
+		)
+	}
+	if len(p.problems) > 0 {
+		refused = pageAlert("lesson-page__error", "author-refused", append([]string{i18n.T(lang, "author.refused")}, p.problems...))
+	}
+	if p.link != "" {
+		published = app.Div().Class("author-page__published").Role("status").DataSet("testid", "author-published").Body(
+			app.P().Text(i18n.T(lang, "author.published")),
+			app.Label().For("author-link").Text(i18n.T(lang, "author.linkLabel")),
+			app.Input().ID("author-link").Type("text").ReadOnly(true).DataSet("testid", "author-link").Value(p.link),
+			pageButton("button", "author-download", i18n.T(lang, "author.download"), p.onDownload),
+			app.A().Class("button").Href(p.link).Target("_blank").DataSet("testid", "author-preview").Text(i18n.T(lang, "author.preview")),
+		)
+	}
+	scopes := [...]string{"triggers", "robots", "both", "stage"}
+	scopeOpts := make([]app.UI, 0, len(scopes)+1)
+	for _, s := range scopes {
+		scopeOpts = append(scopeOpts, pageOption(s, p.scope == s, i18n.T(lang, "author.scope."+s)))
 	}
 	return p.frame(p.Tab, "author-page", p.onLangChange,
-		p.toolbar(i18n.T(lang, "author.title"), i18n.F(lang, "author.from", "title", sc.Title),
-			&FileButton{Lang: lang, Label: i18n.T(lang, "author.import"), TestID: "author-import", Accept: ".json,application/json", OnChange: p.onImport}),
-		app.If(len(p.importErr) > 0, func() app.UI {
-			return app.Div().Class("lesson-page__error").Role("alert").DataSet("testid", "author-import-error").Body(
-				app.P().Text(p.importErr[0]),
-				app.Ul().Body(app.Range(p.importErr[1:]).Slice(func(i int) app.UI { return app.Li().Text(p.importErr[i+1]) })),
-			)
-		}),
-		app.If(p.imported != "", func() app.UI {
-			return app.P().Role("status").DataSet("testid", "author-imported").Text(p.imported)
-		}),
+		p.toolbar(title, i18n.F(lang, "author.from", "title", sc.Title), importButton),
+		importErr,
+		imported,
 		app.Div().Class("author-page__form").Body(
-			field("author-name", i18n.T(lang, "author.name"), app.Input().ID("author-name").Type("text").DataSet("testid", "author-name").
-				Value(p.d.Title).OnInput(func(ctx app.Context, e app.Event) { p.d.Title = ctx.JSSrc().Get("value").String(); p.keep() })),
-			field("author-task", i18n.T(lang, "author.task"), app.Textarea().ID("author-task").Rows(4).DataSet("testid", "author-task").
-				Text(p.d.Task).OnInput(func(ctx app.Context, e app.Event) { p.d.Task = ctx.JSSrc().Get("value").String(); p.keep() })),
-			field("author-hints", i18n.T(lang, "author.hints"), app.Textarea().ID("author-hints").Rows(3).DataSet("testid", "author-hints").
-				Text(p.hints).OnInput(func(ctx app.Context, e app.Event) { p.hints = ctx.JSSrc().Get("value").String(); p.keep() })),
-			field("author-scope", i18n.T(lang, "author.scope"), app.Select().ID("author-scope").DataSet("testid", "author-scope").
-				OnChange(func(ctx app.Context, e app.Event) { p.scope = ctx.JSSrc().Get("value").String(); p.keep() }).Body(
-				app.Option().Value("triggers").Selected(p.scope == "triggers").Text(i18n.T(lang, "author.scope.triggers")),
-				app.Option().Value("robots").Selected(p.scope == "robots").Text(i18n.T(lang, "author.scope.robots")),
-				app.Option().Value("both").Selected(p.scope == "both").Text(i18n.T(lang, "author.scope.both")),
-				app.Option().Value("stage").Selected(p.scope == "stage").Text(i18n.T(lang, "author.scope.stage")),
-				app.If(len(p.custom) > 0, func() app.UI {
-					return app.Option().Value("custom").Selected(p.scope == "custom").Text(i18n.F(lang, "author.scope.custom", "scopes", strings.Join(p.custom, ", ")))
-				}),
-			)),
-			app.If(p.scope == "stage", func() app.UI {
-				st := authorStages(sc)
-				return field("author-scope-stage", i18n.T(lang, "author.scopeStage"), app.Select().ID("author-scope-stage").DataSet("testid", "author-scope-stage").
-					OnChange(func(ctx app.Context, e app.Event) { p.scopeStage = ctx.JSSrc().Get("value").String(); p.keep() }).
-					Body(app.Range(st).Slice(func(i int) app.UI {
-						return app.Option().Value(st[i][0]).Selected(st[i][0] == p.scopeStage).Text(st[i][1])
-					})))
-			}),
+			authorField("author-name", i18n.T(lang, "author.name"), app.Input().ID("author-name").Type("text").DataSet("testid", "author-name").
+				Value(p.d.Title).OnInput(p.onInput)),
+			authorField("author-task", i18n.T(lang, "author.task"), app.Textarea().ID("author-task").Rows(4).DataSet("testid", "author-task").
+				Text(p.d.Task).OnInput(p.onInput)),
+			authorField("author-hints", i18n.T(lang, "author.hints"), app.Textarea().ID("author-hints").Rows(3).DataSet("testid", "author-hints").
+				Text(p.hints).OnInput(p.onInput)),
+			authorField("author-scope", i18n.T(lang, "author.scope"), pageSelect("author-scope", "author-scope", p.onInput, append(scopeOpts, custom)...)),
+			scopeStage,
 		),
 		app.Section().Class("author-page__goals").Aria("labelledby", "author-goals").Body(
 			app.H2().ID("author-goals").Text(i18n.T(lang, "author.goals")),
-			app.If(len(p.d.Goals) == 0, func() app.UI {
-				return app.P().Text(i18n.T(lang, "author.noGoals"))
-			}),
-			app.Ol().Class("author-page__goal-list").Body(app.Range(p.d.Goals).Slice(func(i int) app.UI {
-				return app.Li().DataSet("testid", "author-goal").Body(
-					app.Span().Text(authorGoalText(lang, p.d.Goals[i])+" "),
-					app.If(i > 0, func() app.UI {
-						return app.Button().Type("button").Class("button button--quiet").Text("↑ " + i18n.T(lang, "author.up")).
-							OnClick(func(ctx app.Context, e app.Event) {
-								p.d.Goals[i-1], p.d.Goals[i] = p.d.Goals[i], p.d.Goals[i-1]
-								p.keep()
-							})
-					}),
-					app.Button().Type("button").Class("button button--quiet").DataSet("testid", "author-goal-remove").Text(i18n.T(lang, "author.remove")).
-						OnClick(func(ctx app.Context, e app.Event) {
-							p.d.Goals = append(p.d.Goals[:i:i], p.d.Goals[i+1:]...)
-							p.keep()
-						}),
-				)
-			})),
+			noGoals,
+			app.Ol().Class("author-page__goal-list").Body(goals...),
+			p.authorPick(lang, "author-item", items, p.item,
+				authorField("author-stage", i18n.T(lang, "author.stage"), pageSelect("author-stage", "author-stage", p.onInput, pageOptions(p.stages(sc), p.stage)...)),
+				p.addButton(lang, "author-add-stage", "author.addStage")),
+			triggerPick,
+			robotPick,
+			p.authorPick(lang, "author-lint", lesson.LintCodes, p.lint, p.addButton(lang, "author-add-nolint", "author.addNoLint")),
 			app.Div().Class("author-page__pick").Body(
-				field("author-item", i18n.T(lang, "author.item"), authorSelect("author-item", "author-item", items, p.item, func(s string) { p.item = s; p.stage = ""; p.pickDefaults() })),
-				field("author-stage", i18n.T(lang, "author.stage"), authorSelect("author-stage", "author-stage", p.stages(sc), p.stage, func(s string) { p.stage = s })),
-				app.Button().Type("button").Class("button").DataSet("testid", "author-add-stage").Text(i18n.T(lang, "author.addStage")).
-					OnClick(func(ctx app.Context, e app.Event) {
-						p.addGoal(lesson.Goal{Kind: lesson.GoalExpect, Expect: engine.Expectation{Target: p.item, Stage: p.stage}})
-					}),
-			),
-			app.If(len(triggers) > 0, func() app.UI {
-				return app.Div().Class("author-page__pick").Body(
-					field("author-trigger", i18n.T(lang, "author.trigger"), authorSelect("author-trigger", "author-trigger", triggers, p.trigger, func(s string) { p.trigger = s })),
-					app.Button().Type("button").Class("button").DataSet("testid", "author-add-fired").Text(i18n.T(lang, "author.addFired")).
-						OnClick(func(ctx app.Context, e app.Event) {
-							p.addGoal(lesson.Goal{Kind: lesson.GoalExpect, Expect: engine.Expectation{Target: p.item, Fired: p.trigger}})
-						}),
-					app.Button().Type("button").Class("button").DataSet("testid", "author-add-notfired").Text(i18n.T(lang, "author.addNotFired")).
-						OnClick(func(ctx app.Context, e app.Event) {
-							p.addGoal(lesson.Goal{Kind: lesson.GoalExpect, Expect: engine.Expectation{Target: p.item, NotFired: p.trigger}})
-						}),
-				)
-			}),
-			app.If(len(robots) > 0, func() app.UI {
-				return app.Div().Class("author-page__pick").Body(
-					field("author-robot", i18n.T(lang, "author.robot"), authorSelect("author-robot", "author-robot", robots, p.robot, func(s string) { p.robot = s })),
-					app.Button().Type("button").Class("button").DataSet("testid", "author-add-ran").Text(i18n.T(lang, "author.addRan")).
-						OnClick(func(ctx app.Context, e app.Event) {
-							p.addGoal(lesson.Goal{Kind: lesson.GoalExpect, Expect: engine.Expectation{Target: p.item, Ran: p.robot}})
-						}),
-					app.If(len(robots) > 1, func() app.UI {
-						return app.Span().Class("author-page__pick").Body(
-							field("author-before", i18n.T(lang, "author.before"), authorSelect("author-before", "author-before", robots, p.before, func(s string) { p.before = s })),
-							app.Button().Type("button").Class("button").DataSet("testid", "author-add-before").Text(i18n.T(lang, "author.addBefore")).
-								Disabled(p.robot == p.before).
-								OnClick(func(ctx app.Context, e app.Event) {
-									p.addGoal(lesson.Goal{Kind: lesson.GoalRobotBefore, Target: p.item, Robot: p.robot, Before: p.before})
-								}),
-						)
-					}),
-				)
-			}),
-			app.Div().Class("author-page__pick").Body(
-				field("author-lint", i18n.T(lang, "author.lint"), authorSelect("author-lint", "author-lint", lesson.LintCodes, p.lint, func(s string) { p.lint = s })),
-				app.Button().Type("button").Class("button").DataSet("testid", "author-add-nolint").Text(i18n.T(lang, "author.addNoLint")).
-					OnClick(func(ctx app.Context, e app.Event) { p.addGoal(lesson.Goal{Kind: lesson.GoalNoLint, NoLint: p.lint}) }),
-			),
-			app.Div().Class("author-page__pick").Body(
-				field("author-max", i18n.T(lang, "author.max"), app.Input().ID("author-max").Type("number").Min(0).Max(lesson.MaxMaxTriggers).
-					Value(p.max).OnInput(func(ctx app.Context, e app.Event) {
-					if n, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil && n >= 0 && n <= lesson.MaxMaxTriggers {
-						p.max = n
-					}
-				})),
-				app.Button().Type("button").Class("button").DataSet("testid", "author-add-max").Text(i18n.T(lang, "author.addMax")).
-					OnClick(func(ctx app.Context, e app.Event) {
-						p.addGoal(lesson.Goal{Kind: lesson.GoalMaxTriggers, MaxTriggers: p.max})
-					}),
+				authorField("author-max", i18n.T(lang, "author.max"), app.Input().ID("author-max").Type("number").Min(0).Max(lesson.MaxMaxTriggers).
+					Value(p.max).OnInput(p.onInput)),
+				p.addButton(lang, "author-add-max", "author.addMax"),
 			),
 		),
 		app.Div().Class("lesson-page__actions").Body(
-			app.Button().Type("button").Class("button").DataSet("testid", "author-check").OnClick(p.onCheck).Text(i18n.T(lang, "author.check")),
-			app.Button().Type("button").Class("button button--primary").DataSet("testid", "author-publish").OnClick(p.onPublish).Text(i18n.T(lang, "author.publish")),
+			pageButton("button", "author-check", i18n.T(lang, "author.check"), p.onCheck),
+			pageButton("button button--primary", "author-publish", i18n.T(lang, "author.publish"), p.onPublish),
 		),
-		app.If(p.verdict != nil && len(p.d.Goals) > 0, func() app.UI {
-			v := p.verdict
-			return app.Div().Class("author-page__verdict").DataSet("testid", "author-verdict").Body(
-				app.H3().Text(i18n.F(lang, "author.onStart", "passed", v.Start.Passed(), "total", len(v.Start.Goals))),
-				lessonGoalList(lang, v.Start.Goals),
-				app.H3().Text(i18n.F(lang, "author.onSolution", "passed", v.Solution.Passed(), "total", len(v.Solution.Goals))),
-				lessonGoalList(lang, v.Solution.Goals),
-			)
-		}),
-		app.If(len(p.problems) > 0, func() app.UI {
-			return app.Div().Class("lesson-page__error").Role("alert").DataSet("testid", "author-refused").Body(
-				app.P().Text(i18n.T(lang, "author.refused")),
-				app.Ul().Body(app.Range(p.problems).Slice(func(i int) app.UI { return app.Li().Text(p.problems[i]) })),
-			)
-		}),
-		app.If(p.link != "", func() app.UI {
-			file := p.file
-			name := teach.Slug(p.d.Title) + ".lesson.json"
-			return app.Div().Class("author-page__published").Role("status").DataSet("testid", "author-published").Body(
-				app.P().Text(i18n.T(lang, "author.published")),
-				app.Label().For("author-link").Text(i18n.T(lang, "author.linkLabel")),
-				app.Input().ID("author-link").Type("text").ReadOnly(true).DataSet("testid", "author-link").Value(p.link),
-				app.Button().Type("button").Class("button").DataSet("testid", "author-download").Text(i18n.T(lang, "author.download")).
-					OnClick(func(ctx app.Context, e app.Event) { download(name, "application/json", file) }),
-				app.A().Class("button").Href(p.link).Target("_blank").DataSet("testid", "author-preview").Text(i18n.T(lang, "author.preview")),
-			)
-		}),
+		verdict,
+		refused,
+		published,
 	)
 }
