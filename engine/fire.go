@@ -297,7 +297,7 @@ func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
 		if had && ValuesEqual(it.em.fieldType(k), old, v) || !had && IsEmpty(it.em.fieldType(k), v) {
 			continue
 		}
-		it.fields[k] = v
+		it.setField(k, v)
 		changed = append(changed, k)
 	}
 	if !stageChanged && len(changed) == 0 {

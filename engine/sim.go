@@ -90,6 +90,7 @@ type item struct {
 	// modifiedBy is MODIFY_BY_ID; with modified (DATE_MODIFY) it lives
 	// outside fields because every move changes it.
 	modifiedBy int
+	resp       int // ASSIGNED_BY_ID as responsible reads it (setField)
 	sim        *Sim
 	epoch      int
 	pending    []*task
@@ -162,13 +163,25 @@ func (it *item) allFields() map[string]any {
 	return out
 }
 
-func (it *item) responsible() int {
-	if v, ok := it.fields["ASSIGNED_BY_ID"]; ok {
-		if f, ok := v.(float64); ok {
-			return int(f)
-		}
+// responsible is ASSIGNED_BY_ID as a user id (0 when it is not a number).
+func (it *item) responsible() int { return it.resp }
+
+// respOf reads ASSIGNED_BY_ID's value as responsible gives it.
+func respOf(v any) int {
+	if f, ok := v.(float64); ok {
+		return int(f)
 	}
 	return 0
+}
+
+// setField writes a field. Every write goes through it, so that resp
+// follows ASSIGNED_BY_ID (every trigger move reads it: a field read per
+// move otherwise).
+func (it *item) setField(k string, v any) {
+	it.fields[k] = v
+	if k == "ASSIGNED_BY_ID" {
+		it.resp = respOf(v)
+	}
 }
 
 // clientKey names a contact or a company.
@@ -292,14 +305,14 @@ func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]a
 		entered: s.now, created: s.now, modified: s.now,
 	}
 	for k, v := range fields {
-		it.fields[k] = v
+		it.setField(k, v)
 	}
 	now := s.formatTime(s.now)
 	if _, ok := it.fields["DATE_CREATE"]; !ok {
-		it.fields["DATE_CREATE"] = now
+		it.setField("DATE_CREATE", now)
 	}
 	if _, ok := it.fields["ASSIGNED_BY_ID"]; !ok && s.m.firstUsr != 0 {
-		it.fields["ASSIGNED_BY_ID"] = float64(s.m.firstUsr)
+		it.setField("ASSIGNED_BY_ID", float64(s.m.firstUsr))
 	}
 	it.modifiedBy = s.m.firstUsr
 	if v, ok := it.fields["MODIFY_BY_ID"]; ok {
@@ -313,7 +326,9 @@ func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]a
 		it.modified = t
 	}
 	delete(it.fields, "DATE_MODIFY")
-	it.history = append(it.history, s.stagePoint(it))
+	// Room for a few moves up front: a history grown from one entry
+	// would be copied at every doubling.
+	it.history = append(make([]stagePoint, 0, 4), s.stagePoint(it))
 	return it
 }
 
@@ -760,6 +775,11 @@ func (s *Sim) count(it *item, index int, trigger bool) {
 		it.counts[i].n++
 		return
 	}
+	if it.counts == nil {
+		// An item that is counted at all usually meets several triggers
+		// and robots: start with room for them.
+		it.counts = make([]counter, 0, 8)
+	}
 	it.counts = append(it.counts, counter{})
 	copy(it.counts[i+1:], it.counts[i:])
 	it.counts[i] = counter{key: k, n: 1}
@@ -920,7 +940,7 @@ func (s *Sim) create(ev *Event) {
 	}
 	it := s.newItem(em, n, ref, fields, contact, company, parent)
 	if _, ok := fields["ASSIGNED_BY_ID"]; !ok {
-		it.fields["ASSIGNED_BY_ID"] = float64(s.byUser(ev))
+		it.setField("ASSIGNED_BY_ID", float64(s.byUser(ev)))
 	}
 	it.modifiedBy = s.byUser(ev)
 	s.addItem(it)
