@@ -100,7 +100,7 @@ func (s *Sim) countLog(typ, target, id string) int {
 // that instant has run; false when the item did not exist yet.
 func (it *item) stageAt(t time.Time) (string, bool) {
 	got, ok := "", false
-	for i := range it.history {
+	for _, i := range it.sim.historyOf(it) {
 		p := it.sim.point(it, i)
 		if p.At.After(t) {
 			break

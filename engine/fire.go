@@ -220,7 +220,7 @@ func (s *Sim) setStage(it *item, pm *pipelineModel, stage int, by int) {
 	it.stage = stage
 	it.entered = s.now
 	s.touch(it, by)
-	it.history = append(it.history, s.stagePoint(it))
+	s.addPoint(it)
 }
 
 func (s *Sim) touch(it *item, by int) {
@@ -307,7 +307,7 @@ func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
 	s.touch(it, by)
 	if stageChanged && s.keeps(LogMove) {
 		e := LogEntry{Type: LogMove, Target: it.target, From: from, To: it.stageID(), By: s.intp(by), Robot: robot}
-		if p := it.history[len(it.history)-2].pipeline; int(p) != it.pm.index {
+		if p := s.histPoint(s.histPoint(it.histLast).prev).pipeline; int(p) != it.pm.index {
 			e.Pipeline = s.intp(it.pm.id)
 		}
 		s.add(e)
@@ -346,7 +346,7 @@ func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
 	}
 	if stageChanged {
 		if applied {
-			s.add(LogEntry{Type: LogNote, Target: it.target, Why: Reason{Code: "update.triggerWon", Args: []string{s.point(it, len(it.history)-2).Stage}}})
+			s.add(LogEntry{Type: LogNote, Target: it.target, Why: Reason{Code: "update.triggerWon", Args: []string{s.point(it, s.histPoint(it.histLast).prev).Stage}}})
 			return
 		}
 		s.enterStage(it)

@@ -67,6 +67,8 @@ type Sim struct {
 	dense    [][]*item        // by entity type index and id: find's index
 	locs     []*time.Location // the locations of stage history times
 	free     []*task          // robot tasks done with, for reuse (newTask)
+	hist     [][]stagePoint   // every item's stage history (history.go)
+	nHist    int
 	// KnowReason's reasons, logged by their code alone: skip reason codes
 	// by trigger index, and note codes.
 	briefs     [][]string
@@ -94,26 +96,17 @@ type item struct {
 	sim        *Sim
 	epoch      int
 	pending    []*task
-	history    []stagePoint
-	loop       *loopWatch // recent states, for loops across time (loop.go)
-	counts     []counter  // trigger moves and robot runs (Sim.count)
+	// The stage history (history.go): the newest point in Sim.hist and
+	// how many there are.
+	histLast int32
+	histLen  int32
+	loop     *loopWatch // recent states, for loops across time (loop.go)
+	counts   []counter  // trigger moves and robot runs (Sim.count)
 }
 
 type email struct {
 	it   *item
 	read bool
-}
-
-// stagePoint is one entry of an item's stage history, kept compact and
-// free of pointers (every move adds one; the garbage collector need not
-// look inside): the time as seconds and nanoseconds with an index into
-// Sim.locs, the pipeline and stage as indexes (Sim.point reads it back).
-type stagePoint struct {
-	sec      int64
-	nsec     int32
-	loc      int32 // in Sim.locs
-	pipeline int32 // in the entity type's pipelines
-	stage    int32 // in the pipeline's stages
 }
 
 func (it *item) stageID() string { return it.pm.p.Stages[it.stage].ID }
@@ -301,7 +294,7 @@ func checkItems(m *model, sc *Scenario) error {
 func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]any, contact, company int, parent string) *item {
 	it := &item{
 		em: em, id: id, target: Target(em.typ, id), pm: ref.pipeline, stage: ref.index, sim: s,
-		fields: map[string]any{}, contact: contact, company: company, parent: parent,
+		fields: map[string]any{}, contact: contact, company: company, parent: parent, histLast: -1,
 		entered: s.now, created: s.now, modified: s.now,
 	}
 	for k, v := range fields {
@@ -326,9 +319,7 @@ func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]a
 		it.modified = t
 	}
 	delete(it.fields, "DATE_MODIFY")
-	// Room for a few moves up front: a history grown from one entry
-	// would be copied at every doubling.
-	it.history = append(make([]stagePoint, 0, 4), s.stagePoint(it))
+	s.addPoint(it)
 	return it
 }
 

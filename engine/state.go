@@ -69,24 +69,12 @@ func (s *Sim) History(target string) []StagePoint {
 	if it == nil {
 		return nil
 	}
-	out := make([]StagePoint, len(it.history))
-	for i := range it.history {
-		out[i] = s.point(it, i)
+	idx := s.historyOf(it)
+	out := make([]StagePoint, len(idx))
+	for i, p := range idx {
+		out[i] = s.point(it, p)
 	}
 	return out
-}
-
-// stagePoint records where the item is now, for its stage history.
-func (s *Sim) stagePoint(it *item) stagePoint {
-	return stagePoint{sec: s.now.Unix(), nsec: int32(s.now.Nanosecond()), loc: s.locIndex(s.now.Location()),
-		pipeline: int32(it.pm.index), stage: int32(it.stage)}
-}
-
-// point reads back entry i of an item's stage history.
-func (s *Sim) point(it *item, i int) StagePoint {
-	p := it.history[i]
-	pm := it.em.pipelines[p.pipeline]
-	return StagePoint{At: time.Unix(p.sec, int64(p.nsec)).In(s.locs[p.loc]), Stage: pm.p.Stages[p.stage].ID, Pipeline: pm.id}
 }
 
 // Events is the script plus the events fired interactively so far; a log
