@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -209,13 +210,24 @@ func whatifSibling(name string) string {
 	if !ok {
 		return ""
 	}
-	for _, ex := range examples.All() {
-		if ex.Name != name && strings.HasPrefix(ex.Name, prefix+"-") && strings.Contains(ex.Name, "whatif") {
-			return "example:" + ex.Name
+	for _, ex := range whatifExampleNames() {
+		if ex != name && strings.HasPrefix(ex, prefix+"-") && strings.Contains(ex, "whatif") {
+			return "example:" + ex
 		}
 	}
 	return ""
 }
+
+// whatifExampleNames are the built-in examples' file names, read once:
+// examples.All copies every file, and the page renders again on every
+// progress report of a run.
+var whatifExampleNames = sync.OnceValue(func() []string {
+	var names []string
+	for _, ex := range examples.All() {
+		names = append(names, ex.Name)
+	}
+	return names
+})
 
 // options reads the seed and horizon fields.
 func (p *WhatifPage) options() whatif.Options {
@@ -334,6 +346,15 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 				}
 			})
 		})
+		// The charts are drawn here, between turns of the browser, and the
+		// page only takes them: drawing them in the dispatch made the end
+		// of a big run one long task (KPIs, charts and the new DOM).
+		var drawn whatifDrawn
+		if err == nil && run.Err() == nil {
+			whatifYield()
+			drawn = whatifResults(lang, sa, res.A, sb, res.B, whatifYield)
+			whatifYield()
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if run.Err() != nil {
 				return // cancelled, or replaced by a newer run
@@ -350,7 +371,11 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 				p.sb, p.titleB = sb, titleB
 			}
 			p.runMsg, p.elapsed = "done", res.Elapsed
-			p.buildResults()
+			if p.lang == lang {
+				p.setResults(drawn)
+			} else {
+				p.buildResults()
+			}
 		})
 	})
 }
@@ -396,8 +421,34 @@ func (p *WhatifPage) buildResults() {
 	if p.ka == nil {
 		return
 	}
-	lang := p.lang
-	pipe := charts.MainPipeline(p.ka)
+	p.setResults(whatifResults(p.lang, p.sa, p.ka, p.sb, p.kb, nil))
+}
+
+// setResults shows what whatifResults drew.
+func (p *WhatifPage) setResults(r whatifDrawn) {
+	p.charts, p.tablesA, p.rows = r.charts, r.tablesA, r.rows
+}
+
+// whatifDrawn are a run's charts and tables, drawn in one language.
+type whatifDrawn struct {
+	charts  [][2]WhatifChart
+	tablesA []charts.Table
+	rows    []charts.Row
+}
+
+// whatifResults draws the charts and tables of A's KPIs (ka, on
+// scenario sa), compared with B's when kb is not nil. yield, when not
+// nil, is called between the charts: a finished run draws them off the UI
+// goroutine, giving the page a turn between them, so the end of a big run
+// is not one long task.
+func whatifResults(lang string, sa *engine.Scenario, ka *whatif.KPIs, sb *engine.Scenario, kb *whatif.KPIs, yield func()) whatifDrawn {
+	var out whatifDrawn
+	pause := func() {
+		if yield != nil {
+			yield()
+		}
+	}
+	pipe := charts.MainPipeline(ka)
 	type kind struct {
 		name, key string
 		draw      func(k *whatif.KPIs, sc *engine.Scenario, title string, ref []charts.Bar) (string, []charts.Bar)
@@ -420,28 +471,29 @@ func (p *WhatifPage) buildResults() {
 			return charts.TriggerCounts(title, charts.TriggerBars(k, sc, lang), lang), nil
 		}},
 	}
-	p.charts = p.charts[:0]
 	for _, kd := range kinds {
 		var pair [2]WhatifChart
 		title := i18n.T(lang, kd.key)
 		titleA := title
-		if p.kb != nil {
+		if kb != nil {
 			titleA = i18n.T(lang, "whatif.a") + ": " + title
 		}
-		svg, bars := kd.draw(p.ka, p.sa, titleA, nil)
+		svg, bars := kd.draw(ka, sa, titleA, nil)
 		pair[0] = WhatifChart{Name: kd.name + "-a", Title: titleA, SVG: svg, Lang: lang}
-		if p.kb != nil {
+		if kb != nil {
 			titleB := i18n.T(lang, "whatif.b") + ": " + title
-			svgB, _ := kd.draw(p.kb, p.sb, titleB, bars)
+			svgB, _ := kd.draw(kb, sb, titleB, bars)
 			pair[1] = WhatifChart{Name: kd.name + "-b", Title: titleB, SVG: svgB, Lang: lang}
 		}
-		p.charts = append(p.charts, pair)
+		out.charts = append(out.charts, pair)
+		pause()
 	}
-	p.tablesA = charts.Tables(p.ka, p.sa, lang, false)
-	p.rows = nil
-	if p.kb != nil {
-		p.rows = charts.CompareRows(whatif.Compare(p.ka, p.kb), p.ka, p.kb, p.sa, p.sb, lang)
+	out.tablesA = charts.Tables(ka, sa, lang, false)
+	if kb != nil {
+		pause()
+		out.rows = charts.CompareRows(whatif.Compare(ka, kb), ka, kb, sa, sb, lang)
 	}
+	return out
 }
 
 // ---- inputs ----
@@ -642,8 +694,8 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 						}),
 					),
 					app.OptGroup().Label(i18n.T(lang, "whatif.variantExamples")).Body(
-						app.Range(examples.All()).Slice(func(i int) app.UI {
-							name := examples.All()[i].Name
+						app.Range(whatifExampleNames()).Slice(func(i int) app.UI {
+							name := whatifExampleNames()[i]
 							v := "example:" + name
 							return app.Option().Value(v).Selected(p.variant == v).Text(name)
 						}),

@@ -37,3 +37,16 @@ func TestWhatifPageRendersResults(t *testing.T) {
 		})
 	}
 }
+
+// A finished run draws its charts between turns of the browser: the same
+// charts and tables as the page's own drawing, with a turn after each chart.
+func TestWhatifResultsYieldBetweenCharts(t *testing.T) {
+	sa, ka := whatifRun(t, "11-whatif-schet-7dney.json", nil)
+	sb, kb := whatifRun(t, "11-whatif-schet-3dnya.json", sa.WhatIf)
+	yields := 0
+	got := whatifResults("en", sa, ka, sb, kb, func() { yields++ })
+	assert.Equal(t, whatifResults("en", sa, ka, sb, kb, nil), got)
+	assert.Equal(t, 5, yields, "after each of the four charts and before the comparison")
+	require.Len(t, got.charts, 4)
+	assert.NotEmpty(t, got.rows)
+}
