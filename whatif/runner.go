@@ -136,7 +136,9 @@ type Runner struct {
 	stages   []stageInfo
 	stageIdx map[string]int // entity + "\x00" + stage id
 	items    []track
-	byTarget map[string]int32
+	byTarget map[string]int32   // items not in dense (itemOf)
+	dense    [][]int32          // by entity index and id: item index + 1, 0 for none
+	within   [][2]time.Duration // by event rule: WithinRange, parsed once
 
 	nextDay int
 
@@ -241,8 +243,10 @@ func NewRunner(sc *engine.Scenario, opt Options) (*Runner, error) {
 
 	r.indexStages()
 	r.indexFlows()
+	r.within = make([][2]time.Duration, len(model.Events))
 	for j := range model.Events {
 		ev := &model.Events[j]
+		r.within[j][0], r.within[j][1] = ev.WithinRange()
 		if g, ok := r.stageOf(ev.Entity, ev.Stage); ok {
 			r.stages[g].rules = append(r.stages[g].rules, j)
 		}
@@ -368,6 +372,7 @@ func (r *Runner) indexStages() {
 		info.stages = local
 		r.entities = append(r.entities, info)
 	}
+	r.dense = make([][]int32, len(r.entities))
 }
 
 // stageOf finds a stage's global index; bare ids of prefixed default
@@ -389,14 +394,54 @@ func (r *Runner) addItem(target, entity string, contact int) int32 {
 	if !ok {
 		return -1
 	}
-	if old, dup := r.byTarget[target]; dup {
+	if old, dup := r.itemOf(target); dup {
 		return old
 	}
 	idx := int32(len(r.items))
 	r.items = append(r.items, track{target: target, entity: ei, contact: contact, stage: -1,
 		visits: make([]uint16, r.entities[ei].stages)})
-	r.byTarget[target] = idx
+	// Ids beyond a few times the number of items would make the dense
+	// index mostly holes: those items are found through byTarget.
+	if de, n, ok := r.denseKey(target); ok && n <= 4*len(r.items)+1024 {
+		d := r.dense[de]
+		for len(d) <= n {
+			d = append(d, 0)
+		}
+		d[n] = idx + 1
+		r.dense[de] = d
+	} else {
+		r.byTarget[target] = idx
+	}
 	return idx
+}
+
+// itemOf finds the item of a target. Items are "<entity type>_<id>", so
+// most are found by entity type and id in the dense index (every moving
+// event's log names its item: hashing the target was a fifth of reading
+// the log), the others in byTarget.
+func (r *Runner) itemOf(target string) (int32, bool) {
+	if de, n, ok := r.denseKey(target); ok {
+		if d := r.dense[de]; n < len(d) && d[n] > 0 {
+			return d[n] - 1, true
+		}
+	}
+	idx, ok := r.byTarget[target]
+	return idx, ok
+}
+
+// denseKey is where a target's item would be in the dense index: the
+// index of its entity type and its id.
+func (r *Runner) denseKey(target string) (int, int, bool) {
+	typ, n, ok := engine.ParseTarget(target)
+	if !ok || n >= 1<<20 {
+		return 0, 0, false
+	}
+	for e := range r.entities {
+		if r.entities[e].typ == typ {
+			return e, n, true
+		}
+	}
+	return 0, 0, false
 }
 
 // newEntry gives a queue entry, reusing one that has run (release).
@@ -750,7 +795,7 @@ func (r *Runner) enter(idx int32, g int) {
 		if unit(&p) >= rule.Probability {
 			continue
 		}
-		lo, hi := rule.WithinRange()
+		lo, hi := r.within[j][0], r.within[j][1]
 		sec := int64(lo/time.Second) + int64(float64(unit(&p)*float64(int64((hi-lo)/time.Second))))
 		at := now.UnixNano() + sec*int64(time.Second)
 		if at > r.endNS {
@@ -811,7 +856,7 @@ func (r *Runner) consume(event bool, code string) {
 			if e.Type == engine.LogTrigger {
 				r.trigFired[e.Trigger]++
 			}
-			if idx, ok := r.byTarget[e.Target]; ok {
+			if idx, ok := r.itemOf(e.Target); ok {
 				if g, ok := r.stageOf(r.entities[r.items[idx].entity].typ, e.To); ok {
 					r.enter(idx, g)
 				}
