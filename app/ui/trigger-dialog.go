@@ -90,26 +90,26 @@ func (d *TriggerDialog) Render() app.UI {
 		execBy = strconv.Itoa(t.ExecuteBy)
 	}
 	title := i18n.T(lang, "designer.trigger.title") + ": " + ti.Name[lang]
+	userOpts := make([]app.UI, 0, len(users)+1)
+	userOpts = append(userOpts, option("responsible", execBy == "responsible", i18n.T(lang, "designer.trigger.responsible")))
+	for _, u := range users {
+		v := strconv.Itoa(u.ID)
+		userOpts = append(userOpts, option(v, v == execBy, u.Name))
+	}
 	body := []app.UI{
 		lockedNote(d.Locked),
 		errorList(d.Errors[""]),
-		app.Div().Class("designer-form__field").Body(
-			app.Label().For("trigger-name").Class("designer-form__label").Text(i18n.T(lang, "designer.trigger.name")),
-			app.Input().ID("trigger-name").Class("designer-input").
-				DataSet("testid", "trigger-name").
+		formField(
+			formLabel("trigger-name", i18n.T(lang, "designer.trigger.name")),
+			textInput("trigger-name", "designer-input", t.Name).
 				Placeholder(ti.ShortName[lang]).
-				Value(t.Name).
-				OnInput(func(ctx app.Context, e app.Event) { d.draft.Name = jsValue(ctx) }),
+				OnInput(d.onName),
 			errorNote(joinErrors(d.Errors, "name")),
 		),
-		app.FieldSet().Class("designer-form__group").Body(
-			app.Legend().Class("designer-form__legend").Text(i18n.T(lang, "designer.trigger.individual")),
-			d.renderSettings(lang, ti, fields),
-		),
-		app.FieldSet().Class("designer-form__group").Body(
-			app.Legend().Class("designer-form__legend").Text(i18n.T(lang, "designer.trigger.standard")),
-			app.Div().Class("designer-form__field").Body(
-				app.Span().Class("designer-form__label").Text(i18n.T(lang, "designer.trigger.condition")),
+		formGroup(i18n.T(lang, "designer.trigger.individual"), d.renderSettings(lang, ti, fields)),
+		formGroup(i18n.T(lang, "designer.trigger.standard"),
+			formField(
+				formCaption(i18n.T(lang, "designer.trigger.condition")),
 				&ConditionEditor{
 					Lang:      lang,
 					ID:        "trigger",
@@ -117,123 +117,115 @@ func (d *TriggerDialog) Render() app.UI {
 					Fields:    fields,
 					Users:     users,
 					Errors:    conditionErrors(d.Errors, "condition"),
-					OnChange:  func(ctx app.Context, c engine.Condition) { d.draft.Condition = c },
+					OnChange:  d.onCondition,
 				},
 			),
-			app.Div().Class("designer-form__field").Body(
-				app.Label().For("trigger-execby").Class("designer-form__label").Text(i18n.T(lang, "designer.trigger.executeBy")),
-				app.Select().ID("trigger-execby").Class("designer-input").
-					DataSet("testid", "trigger-execby").
-					OnChange(func(ctx app.Context, e app.Event) {
-						v := jsValue(ctx)
-						if v == "responsible" {
-							d.draft.ExecuteBy = engine.ExecuteByResponsible
-							return
-						}
-						n, _ := strconv.Atoi(v)
-						d.draft.ExecuteBy, d.draft.ExecuteBySet = n, true
-					}).
-					Body(
-						app.Option().Value("responsible").Selected(execBy == "responsible").Text(i18n.T(lang, "designer.trigger.responsible")),
-						app.Range(users).Slice(func(i int) app.UI {
-							v := strconv.Itoa(users[i].ID)
-							return app.Option().Value(v).Selected(v == execBy).Text(users[i].Name)
-						}),
-					),
+			formField(
+				formLabel("trigger-execby", i18n.T(lang, "designer.trigger.executeBy")),
+				selectc("trigger-execby", "designer-input", d.onExecBy, userOpts...).DataSet("testid", "trigger-execby"),
 				errorNote(joinErrors(d.Errors, "executeBy")),
 			),
-			checkbox("trigger-back", i18n.T(lang, "designer.trigger.allowBackwards"), t.AllowBackwards,
-				func(ctx app.Context, v bool) { d.draft.AllowBackwards = v }),
+			checkbox("trigger-back", i18n.T(lang, "designer.trigger.allowBackwards"), t.AllowBackwards, d.onBackwards),
 		),
 	}
 	return designerModal(lang, title, "trigger-dialog", "wide", d.onClose, body,
-		app.Button().Type("button").Class("button button--secondary").
-			Text(i18n.T(lang, "designer.cancel")).OnClick(d.onClose),
-		app.Button().Type("button").Class("button button--primary").
+		button("button button--secondary", i18n.T(lang, "designer.cancel"), d.onClose),
+		button("button button--primary", i18n.T(lang, "designer.save"), d.onSave).
 			DataSet("testid", "trigger-save").
 			Disabled(d.Locked != "").
-			Title(d.Locked).
-			Text(i18n.T(lang, "designer.save")).OnClick(d.onSave),
+			Title(d.Locked),
 	)
+}
+
+func (d *TriggerDialog) onName(ctx app.Context, e app.Event) { d.draft.Name = jsValue(ctx) }
+
+func (d *TriggerDialog) onCondition(ctx app.Context, c engine.Condition) { d.draft.Condition = c }
+
+func (d *TriggerDialog) onBackwards(ctx app.Context, v bool) { d.draft.AllowBackwards = v }
+
+func (d *TriggerDialog) onExecBy(ctx app.Context, e app.Event) {
+	v := jsValue(ctx)
+	if v == "responsible" {
+		d.draft.ExecuteBy = engine.ExecuteByResponsible
+		return
+	}
+	n, _ := strconv.Atoi(v)
+	d.draft.ExecuteBy, d.draft.ExecuteBySet = n, true
 }
 
 // renderSettings renders the individual settings of the trigger's code.
 func (d *TriggerDialog) renderSettings(lang string, ti engine.TriggerInfo, fields []engine.Field) app.UI {
 	if len(ti.Settings) == 0 {
-		return app.P().Class("designer-form__hint").Text(i18n.T(lang, "designer.trigger.noSettings"))
+		return formHint(i18n.T(lang, "designer.trigger.noSettings"))
 	}
-	return app.Div().Body(app.Range(ti.Settings).Slice(func(i int) app.UI {
-		sp := ti.Settings[i]
-		return d.renderSetting(lang, sp, fields)
-	}))
+	rows := make([]app.UI, len(ti.Settings))
+	for i, sp := range ti.Settings {
+		rows[i] = d.renderSetting(lang, sp, fields)
+	}
+	return app.Div().Body(rows...)
+}
+
+// settingConditionFields are the fields a condition setting may test, by
+// its key (the open line's condition is the default).
+var settingConditionFields = map[string][]string{
+	"taskCondition":     {"TITLE", "STATUS", "RESPONSIBLE_ID", "DEADLINE", "PRIORITY"},
+	"shipmentCondition": {"STATUS_ID", "DELIVERY_ID", "TRACKING_NUMBER", "DEDUCTED", "ALLOW_DELIVERY"},
+	"":                  {"CONFIG_ID", "ANSWER_TIME_SEC", "OPERATOR_ID", "DATE_LAST_MESSAGE"},
 }
 
 func (d *TriggerDialog) renderSetting(lang string, sp engine.SettingSpec, fields []engine.Field) app.UI {
 	id := "trigger-setting-" + sp.Key
 	label := sp.Label[lang]
-	errMsg := joinErrors(d.Errors, "settings."+sp.Key)
 	cur := d.draft.Settings[sp.Key]
+	var body []app.UI
 	switch {
 	case sp.Key == "fields" && sp.Kind == engine.SettingStrings:
 		chosen := map[string]bool{}
 		for _, f := range stringList(cur) {
 			chosen[f] = true
 		}
-		var watch []engine.Field
+		var checks []app.UI
 		for _, f := range fields {
 			if engine.FieldWatchable(f.ID, d.draft.Entity) {
-				watch = append(watch, f)
+				checks = append(checks, checkboxH(id+"-"+f.ID, f.Name, chosen[f.ID], d.onToggleField))
 			}
 		}
-		return app.Div().Class("designer-form__field").Body(
-			app.Span().Class("designer-form__label").Text(label),
-			app.P().Class("designer-form__hint").Text(i18n.T(lang, "designer.trigger.fieldsHint")),
-			app.If(len(watch) == 0, func() app.UI {
-				return app.P().Class("designer-form__hint").Text(i18n.T(lang, "designer.trigger.noFields"))
-			}),
-			app.Div().Class("designer-form__checks").Body(app.Range(watch).Slice(func(i int) app.UI {
-				f := watch[i]
-				return checkbox(id+"-"+f.ID, f.Name, chosen[f.ID], func(ctx app.Context, v bool) { d.toggleField(f.ID, v) })
-			})),
-			errorNote(errMsg),
-		)
+		var none app.UI
+		if len(checks) == 0 {
+			none = formHint(i18n.T(lang, "designer.trigger.noFields"))
+		}
+		body = []app.UI{
+			formCaption(label),
+			formHint(i18n.T(lang, "designer.trigger.fieldsHint")),
+			none,
+			divc("designer-form__checks", checks...),
+		}
 	case sp.Key == "taskStatus":
 		curText := valueText(cur)
-		return app.Div().Class("designer-form__field").Body(
-			app.Label().For(id).Class("designer-form__label").Text(i18n.T(lang, "designer.trigger.taskStatus")),
-			app.Select().ID(id).Class("designer-input").
-				OnChange(func(ctx app.Context, e app.Event) { d.setInt(sp.Key, jsValue(ctx)) }).
-				Body(
-					app.Option().Value("").Selected(curText == "").Text(i18n.T(lang, "designer.trigger.any")),
-					app.Range(7).Slice(func(i int) app.UI {
-						v := strconv.Itoa(i + 1)
-						return app.Option().Value(v).Selected(v == curText).Text(v + " — " + i18n.T(lang, "designer.task."+v))
-					}),
-				),
-			errorNote(errMsg),
-		)
-	case sp.Kind == engine.SettingCondition:
-		var cond engine.Condition
-		if c, ok := cur.(engine.Condition); ok {
-			cond = c
+		opts := make([]app.UI, 8)
+		opts[0] = option("", curText == "", i18n.T(lang, "designer.trigger.any"))
+		for i := 1; i < len(opts); i++ {
+			v := strconv.Itoa(i)
+			opts[i] = option(v, v == curText, v+" — "+i18n.T(lang, "designer.task."+v))
 		}
-		var cf []engine.Field
-		switch sp.Key {
-		case "taskCondition":
-			cf = plainFields("TITLE", "STATUS", "RESPONSIBLE_ID", "DEADLINE", "PRIORITY")
-		case "shipmentCondition":
-			cf = plainFields("STATUS_ID", "DELIVERY_ID", "TRACKING_NUMBER", "DEDUCTED", "ALLOW_DELIVERY")
-		default:
-			cf = plainFields("CONFIG_ID", "ANSWER_TIME_SEC", "OPERATOR_ID", "DATE_LAST_MESSAGE")
+		body = []app.UI{
+			formLabel(id, i18n.T(lang, "designer.trigger.taskStatus")),
+			selectc(id, "designer-input", d.onSetting, opts...),
+		}
+	case sp.Kind == engine.SettingCondition:
+		cond, _ := cur.(engine.Condition)
+		ids, ok := settingConditionFields[sp.Key]
+		if !ok {
+			ids = settingConditionFields[""]
 		}
 		key := sp.Key
-		return app.Div().Class("designer-form__field").Body(
-			app.Span().Class("designer-form__label").Text(label),
+		body = []app.UI{
+			formCaption(label),
 			&ConditionEditor{
 				Lang:      lang,
 				ID:        "trigger-" + key,
 				Condition: cond,
-				Fields:    cf,
+				Fields:    plainFields(ids...),
 				Errors:    conditionErrors(d.Errors, "settings."+key),
 				OnChange: func(ctx app.Context, c engine.Condition) {
 					if len(c) == 0 {
@@ -243,41 +235,57 @@ func (d *TriggerDialog) renderSetting(lang string, sp engine.SettingSpec, fields
 					d.draft.Settings[key] = c
 				},
 			},
-			errorNote(errMsg),
-		)
+		}
 	case sp.Kind == engine.SettingInt:
-		return app.Div().Class("designer-form__field").Body(
-			app.Label().For(id).Class("designer-form__label").Text(label),
-			app.Input().ID(id).Type("number").Min(0).Class("designer-input designer-input--short").
-				DataSet("testid", id).
+		body = []app.UI{
+			formLabel(id, label),
+			textInput(id, "designer-input designer-input--short", valueText(cur)).Type("number").Min(0).
 				Placeholder(i18n.T(lang, "designer.trigger.any")).
-				Value(valueText(cur)).
-				OnChange(func(ctx app.Context, e app.Event) { d.setInt(sp.Key, jsValue(ctx)) }),
-			app.P().Class("designer-form__hint").Text(i18n.T(lang, "designer.trigger.anyHint")),
-			errorNote(errMsg),
-		)
-	}
-	// Strings: url, LINE_NUMBER, code, APP_ID, CODE, msg_text, ownerId.
-	s, _ := cur.(string)
-	return app.Div().Class("designer-form__field").Body(
-		app.Label().For(id).Class("designer-form__label").Text(label),
-		app.Input().ID(id).Class("designer-input").
-			DataSet("testid", id).
-			Value(s).
-			OnInput(func(ctx app.Context, e app.Event) { d.setString(sp.Key, jsValue(ctx)) }),
-		app.If(d.draft.Code == "WEBHOOK" && sp.Key == "code", func() app.UI {
+				OnChange(d.onSetting),
+			formHint(i18n.T(lang, "designer.trigger.anyHint")),
+		}
+	default:
+		// Strings: url, LINE_NUMBER, code, APP_ID, CODE, msg_text, ownerId.
+		s, _ := cur.(string)
+		var after app.UI
+		if d.draft.Code != "WEBHOOK" {
+			after = formHint(i18n.T(lang, "designer.trigger.anyHint"))
+		} else if sp.Key == "code" {
 			url := design.WebhookURL(i18n.T(lang, "designer.trigger.portal"), "xxxxxxxxxxxxxxxx", d.draft.Entity, s)
-			return app.Div().Class("designer-webhook").Body(
-				app.Span().Class("designer-form__label").Text(i18n.T(lang, "designer.trigger.webhookUrl")),
+			after = divc("designer-webhook",
+				formCaption(i18n.T(lang, "designer.trigger.webhookUrl")),
 				app.Code().Class("designer-webhook__url").DataSet("testid", "webhook-url").Text(url),
-				app.P().Class("designer-form__hint").Text(i18n.T(lang, "designer.trigger.webhookHint")),
+				formHint(i18n.T(lang, "designer.trigger.webhookHint")),
 			)
-		}),
-		app.If(d.draft.Code != "WEBHOOK", func() app.UI {
-			return app.P().Class("designer-form__hint").Text(i18n.T(lang, "designer.trigger.anyHint"))
-		}),
-		errorNote(errMsg),
-	)
+		}
+		body = []app.UI{
+			formLabel(id, label),
+			textInput(id, "designer-input", s).OnInput(d.onSetting),
+			after,
+		}
+	}
+	return formField(append(body, errorNote(joinErrors(d.Errors, "settings."+sp.Key)))...)
+}
+
+// onSetting stores the value of the setting input that fired: its id is
+// "trigger-setting-" and the key; the catalogue says whether it is a number.
+func (d *TriggerDialog) onSetting(ctx app.Context, e app.Event) {
+	key := strings.TrimPrefix(ctx.JSSrc().Get("id").String(), "trigger-setting-")
+	ti, _ := engine.LookupTrigger(d.draft.Code)
+	for _, sp := range ti.Settings {
+		if sp.Key == key && (sp.Kind == engine.SettingInt || key == "taskStatus") {
+			d.setInt(key, jsValue(ctx))
+			return
+		}
+	}
+	d.setString(key, jsValue(ctx))
+}
+
+// onToggleField adds or removes the watched field of the checkbox that
+// fired (its id is "trigger-setting-fields-" and the field).
+func (d *TriggerDialog) onToggleField(ctx app.Context, e app.Event) {
+	id := strings.TrimPrefix(ctx.JSSrc().Get("id").String(), "trigger-setting-fields-")
+	d.toggleField(id, jsChecked(ctx))
 }
 
 func stringList(v any) []string {

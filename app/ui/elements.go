@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The element shapes the pages repeat, each written once.
+//
+// Every go-app builder call (app.Div(), .Class(…), .Body(…), .Text(…))
+// compiles to 200-350 bytes of WebAssembly at each place it is written:
+// a chain of four calls written forty times is 40 KB of code, the same
+// chain in a helper called forty times is a tenth of it (issue 12,
+// docs/performance.md "WebAssembly size"). So a shape that appears more
+// than a couple of times goes through one of these helpers. They build
+// exactly what the chain they replace builds: the same element, the same
+// attributes, the same children in the same order (a helper never adds
+// an empty text node or an empty attribute the chain did not have).
+// They return the typed element so a caller can still add what is
+// particular to one place (an id, a data-* attribute, a handler).
+
+// divc is <div class="class">body</div>.
+func divc(class string, body ...app.UI) app.HTMLDiv {
+	return app.Div().Class(class).Body(body...)
+}
+
+// divText is <div class="class">text</div>.
+func divText(class, text string) app.HTMLDiv {
+	return app.Div().Class(class).Text(text)
+}
+
+// spanc is <span class="class">text</span>.
+func spanc(class, text string) app.HTMLSpan {
+	return app.Span().Class(class).Text(text)
+}
+
+// spanText is <span>text</span>.
+func spanText(text string) app.HTMLSpan {
+	return app.Span().Text(text)
+}
+
+// spanBody is <span class="class">body</span>.
+func spanBody(class string, body ...app.UI) app.HTMLSpan {
+	return app.Span().Class(class).Body(body...)
+}
+
+// hiddenIcon is <span aria-hidden="true">icon</span>: an icon whose words
+// stand beside it.
+func hiddenIcon(name string) app.HTMLSpan {
+	return app.Span().Aria("hidden", "true").Body(Icon(name))
+}
+
+// pc is <p class="class">text</p>.
+func pc(class, text string) app.HTMLP {
+	return app.P().Class(class).Text(text)
+}
+
+// h3c is <h3 class="class">text</h3>.
+func h3c(class, text string) app.HTMLH3 {
+	return app.H3().Class(class).Text(text)
+}
+
+// option is <option value="value" selected>text</option>.
+func option(value string, selected bool, text string) app.HTMLOption {
+	return app.Option().Value(value).Selected(selected).Text(text)
+}
+
+// options are the options of a select, one per value with its text, the
+// one equal to selected selected.
+func options(values, texts []string, selected string) []app.UI {
+	out := make([]app.UI, len(values))
+	for i, v := range values {
+		out[i] = option(v, v == selected, texts[i])
+	}
+	return out
+}
+
+// button is <button type="button" class="class">text</button> calling
+// onClick.
+func button(class, text string, onClick app.EventHandler) app.HTMLButton {
+	return app.Button().Type("button").Class(class).Text(text).OnClick(onClick)
+}
+
+// iconButton is a button showing an icon and then its words.
+func iconButton(class, icon, text string, onClick app.EventHandler) app.HTMLButton {
+	return app.Button().Type("button").Class(class).Body(iconText(icon, text)...).OnClick(onClick)
+}
+
+// selectc is <select id="id" class="class">options</select> calling
+// onChange.
+func selectc(id, class string, onChange app.EventHandler, opts ...app.UI) app.HTMLSelect {
+	return app.Select().ID(id).Class(class).OnChange(onChange).Body(opts...)
+}
+
+// labelFor is <label for="id" class="class">text</label>.
+func labelFor(id, class, text string) app.HTMLLabel {
+	return app.Label().For(id).Class(class).Text(text)
+}
+
+// The designer's form shapes (designer-form__*).
+
+// formField is a field row of a designer dialog.
+func formField(body ...app.UI) app.HTMLDiv {
+	return app.Div().Class("designer-form__field").Body(body...)
+}
+
+// formLabel is a field's label, for the input with the given id.
+func formLabel(id, text string) app.HTMLLabel {
+	return app.Label().For(id).Class("designer-form__label").Text(text)
+}
+
+// formCaption is a field's label when the field is not one input (a group
+// of checkboxes, a condition editor).
+func formCaption(text string) app.HTMLSpan {
+	return app.Span().Class("designer-form__label").Text(text)
+}
+
+// formHint is the hint under a field.
+func formHint(text string) app.HTMLP {
+	return app.P().Class("designer-form__hint").Text(text)
+}
+
+// formGroup is a fieldset of a designer dialog: its legend, then body.
+func formGroup(legend string, body ...app.UI) app.HTMLFieldSet {
+	return app.FieldSet().Class("designer-form__group").Body(
+		append([]app.UI{app.Legend().Class("designer-form__legend").Text(legend)}, body...)...,
+	)
+}
+
+// textInput is <input id="id" class="class" data-testid="id" value="value">.
+func textInput(id, class, value string) app.HTMLInput {
+	return app.Input().ID(id).Class(class).DataSet("testid", id).Value(value)
+}
+
+// Tables.
+
+// tr is a table row of cells.
+func tr(cells ...app.UI) app.HTMLTr {
+	return app.Tr().Body(cells...)
+}
+
+// td is a cell with a class and a text.
+func td(class, text string) app.HTMLTd {
+	return app.Td().Class(class).Text(text)
+}
+
+// th is a header cell with a class and a text.
+func th(class, text string) app.HTMLTh {
+	return app.Th().Class(class).Text(text)
+}
+
+// checkboxH is checkbox with the change handler itself: one handler for
+// many boxes reads the box that fired (its id, jsChecked).
+func checkboxH(id, label string, checked bool, onChange app.EventHandler) app.HTMLLabel {
+	return app.Label().Class("designer-check").For(id).Body(
+		app.Input().Type("checkbox").ID(id).Class("designer-check__box").Checked(checked).
+			DataSet("testid", id).
+			OnChange(onChange),
+		app.Span().Text(label),
+	)
+}
