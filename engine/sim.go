@@ -67,8 +67,11 @@ type Sim struct {
 	dense    [][]*item        // by entity type index and id: find's index
 	locs     []*time.Location // the locations of stage history times
 	free     []*task          // robot tasks done with, for reuse (newTask)
-	hist     [][]stagePoint   // every item's stage history (history.go)
-	nHist    int
+	// countKeys, when above 0, is the number of counter keys, and items
+	// count in a dense array by key (Sim.count).
+	countKeys int
+	hist      [][]stagePoint // every item's stage history (history.go)
+	nHist     int
 	// KnowReason's reasons, logged by their code alone: skip reason codes
 	// by trigger index, and note codes.
 	briefs     [][]string
@@ -102,6 +105,7 @@ type item struct {
 	histLen  int32
 	loop     *loopWatch // recent states, for loops across time (loop.go)
 	counts   []counter  // trigger moves and robot runs (Sim.count)
+	byKey    []int      // the same by key when Sim.countKeys > 0
 }
 
 type email struct {
@@ -226,6 +230,9 @@ func New(sc *Scenario, opt Options) (*Sim, error) {
 		logCap: MaxLogEntries, omitAt: -1,
 	}
 	s.quiet = opt.Quiet || opt.NoLog
+	if n := 2 * max(len(sc.Triggers), len(sc.Robots)); n <= maxDenseCounts {
+		s.countKeys = n
+	}
 	if s.lang == "" {
 		s.lang = sc.Locale
 	}
@@ -759,8 +766,22 @@ func (it *item) countIndex(k int) (int, bool) {
 	return lo, lo < len(it.counts) && it.counts[lo].key == k
 }
 
+// maxDenseCounts bounds the keys of a scenario whose items count in a
+// dense array by key (Sim.countKeys): up to 64 triggers and 64 robots,
+// 1 KB per counted item. Larger scenarios keep the sorted slice.
+const maxDenseCounts = 128
+
 func (s *Sim) count(it *item, index int, trigger bool) {
 	k := countKeyOf(index, trigger)
+	if s.countKeys > 0 {
+		// One index into the item's own array: a binary search over
+		// counters spread on several cache lines cost a miss per probe.
+		if it.byKey == nil {
+			it.byKey = make([]int, s.countKeys)
+		}
+		it.byKey[k]++
+		return
+	}
 	i, ok := it.countIndex(k)
 	if ok {
 		it.counts[i].n++
@@ -777,6 +798,12 @@ func (s *Sim) count(it *item, index int, trigger bool) {
 }
 
 func (it *item) counted(index int, trigger bool) int {
+	if it.sim.countKeys > 0 {
+		if it.byKey == nil {
+			return 0
+		}
+		return it.byKey[countKeyOf(index, trigger)]
+	}
 	if i, ok := it.countIndex(countKeyOf(index, trigger)); ok {
 		return it.counts[i].n
 	}
