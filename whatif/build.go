@@ -87,7 +87,10 @@ func (r *Runner) KPIs() *KPIs {
 	}
 
 	for _, t := range r.sc.Triggers {
-		tk := TriggerKPI{ID: t.ID, Entity: t.Entity, Stage: t.Stage, Code: t.Code, Fired: r.trigFired[t.ID], Skipped: r.trigSkip[t.ID]}
+		tk := TriggerKPI{ID: t.ID, Entity: t.Entity, Stage: t.Stage, Code: t.Code}
+		if c := r.trigs[t.ID]; c != nil {
+			tk.Fired, tk.Skipped = c.fired, c.skipped
+		}
 		k.Triggers = append(k.Triggers, tk)
 		if tk.Fired == 0 {
 			k.NeverFired = append(k.NeverFired, t.ID)

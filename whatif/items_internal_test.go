@@ -40,3 +40,24 @@ func TestItemOf(t *testing.T) {
 	require.True(t, ok, "the last item created, %s", last)
 	assert.Equal(t, last, r.items[idx].target)
 }
+
+// TestTallyCaches checks the small caches in front of the trigger and
+// robot tallies: ids that share a slot take turns without mixing counts.
+func TestTallyCaches(t *testing.T) {
+	r, err := NewRunner(benchScenario(), Options{Days: 1})
+	require.NoError(t, err)
+	require.Equal(t, cacheSlot("a1"), cacheSlot("b1"), "the test needs ids sharing a slot")
+	for i := 0; i < 5; i++ {
+		r.trig("a1").fired++
+		r.trig("b1").skipped++
+		r.trig("b1").skipped++
+		r.robot("a1").Ran++
+		r.robot("b1").Failed++
+	}
+	r.trig("").fired++
+	assert.Equal(t, trigTally{id: "a1", fired: 5}, *r.trigs["a1"])
+	assert.Equal(t, trigTally{id: "b1", skipped: 10}, *r.trigs["b1"])
+	assert.Equal(t, trigTally{id: "", fired: 1}, *r.trigs[""])
+	assert.Equal(t, RobotKPI{ID: "a1", Ran: 5}, *r.robots["a1"])
+	assert.Equal(t, RobotKPI{ID: "b1", Failed: 5}, *r.robots["b1"])
+}

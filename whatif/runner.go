@@ -145,8 +145,10 @@ type Runner struct {
 	arrived    int
 	totals     EventTotals
 	byCode     map[string]*codeCount
-	trigFired  map[string]int
-	trigSkip   map[string]int
+	trigs      map[string]*trigTally // by trigger id (trig)
+	trigCache  [16]*trigTally        // trig's last ones, by cacheSlot
+	robotCache [16]*RobotKPI         // robot's last ones, by cacheSlot
+	ruleCC     []*codeCount          // by event rule: its code's count (ruleCount)
 	robots     map[string]*RobotKPI
 	loops      map[string]*LoopKPI
 	loopOrder  []string
@@ -201,7 +203,7 @@ func NewRunner(sc *engine.Scenario, opt Options) (*Runner, error) {
 	r := &Runner{
 		model: model, replay: opt.Replay,
 		entIdx: map[string]int{}, stageIdx: map[string]int{}, byTarget: map[string]int32{},
-		byCode: map[string]*codeCount{}, trigFired: map[string]int{}, trigSkip: map[string]int{},
+		byCode: map[string]*codeCount{}, trigs: map[string]*trigTally{},
 		robots: map[string]*RobotKPI{}, loops: map[string]*LoopKPI{}, errs: map[reasonKey]*reasonAgg{},
 		reasons: map[reasonKey]*reasonAgg{}, created: -1, tracing: opt.Trace,
 	}
@@ -244,6 +246,7 @@ func NewRunner(sc *engine.Scenario, opt Options) (*Runner, error) {
 	r.indexStages()
 	r.indexFlows()
 	r.within = make([][2]time.Duration, len(model.Events))
+	r.ruleCC = make([]*codeCount, len(model.Events))
 	for j := range model.Events {
 		ev := &model.Events[j]
 		r.within[j][0], r.within[j][1] = ev.WithinRange()
@@ -638,7 +641,7 @@ func (r *Runner) fire(e *entry) {
 	case kindItemEvent:
 		rule := &r.model.Events[e.rule]
 		it := &r.items[e.item]
-		cc := r.count(rule.Code)
+		cc := r.ruleCount(e.rule)
 		if it.epoch != e.epoch {
 			cc.dropped++
 			r.totals.Dropped++
@@ -803,7 +806,7 @@ func (r *Runner) enter(idx int32, g int) {
 		}
 		e := r.newEntry()
 		*e = entry{at: at, kind: kindItemEvent, rule: int32(j), item: idx, epoch: it.epoch}
-		r.count(rule.Code).scheduled++
+		r.ruleCount(int32(j)).scheduled++
 		r.totals.Scheduled++
 		r.push(e)
 	}
@@ -819,7 +822,7 @@ func (r *Runner) scheduleRate(e *entry, rule *engine.WhatIfEvent, from time.Time
 	next := r.newEntry()
 	*next = *e
 	next.at = at
-	r.count(rule.Code).scheduled++
+	r.ruleCount(e.rule).scheduled++
 	r.totals.Scheduled++
 	r.push(next)
 }
@@ -854,7 +857,7 @@ func (r *Runner) consume(event bool, code string) {
 		case engine.LogTrigger, engine.LogMove:
 			moved = true
 			if e.Type == engine.LogTrigger {
-				r.trigFired[e.Trigger]++
+				r.trig(e.Trigger).fired++
 			}
 			if idx, ok := r.itemOf(e.Target); ok {
 				if g, ok := r.stageOf(r.entities[r.items[idx].entity].typ, e.To); ok {
@@ -862,7 +865,7 @@ func (r *Runner) consume(event bool, code string) {
 				}
 			}
 		case engine.LogSkip:
-			r.trigSkip[e.Trigger]++
+			r.trig(e.Trigger).skipped++
 			if event {
 				why = append(why, e)
 			}
@@ -971,10 +974,55 @@ func (r *Runner) tally(m map[reasonKey]*reasonAgg, why engine.Reason, trigger st
 }
 
 func (r *Runner) robot(id string) *RobotKPI {
+	slot := &r.robotCache[cacheSlot(id)]
+	if rk := *slot; rk != nil && rk.ID == id {
+		return rk
+	}
 	rk := r.robots[id]
 	if rk == nil {
 		rk = &RobotKPI{ID: id}
 		r.robots[id] = rk
 	}
+	*slot = rk
 	return rk
+}
+
+// trigTally counts one trigger's moves and skips.
+type trigTally struct {
+	id             string
+	fired, skipped int
+}
+
+func (r *Runner) trig(id string) *trigTally {
+	slot := &r.trigCache[cacheSlot(id)]
+	if t := *slot; t != nil && t.id == id {
+		return t
+	}
+	t := r.trigs[id]
+	if t == nil {
+		t = &trigTally{id: id}
+		r.trigs[id] = t
+	}
+	*slot = t
+	return t
+}
+
+// cacheSlot places a trigger or robot id in a small cache in front of a
+// map: nearly every log entry names one, and a scenario has a few dozen,
+// so comparing the id with the one cached is cheaper than hashing it.
+func cacheSlot(id string) int {
+	if id == "" {
+		return 0
+	}
+	return (len(id)*7 + int(id[len(id)-1])) & 15
+}
+
+// ruleCount is count(rule's code) for an event rule, remembered per rule.
+func (r *Runner) ruleCount(j int32) *codeCount {
+	c := r.ruleCC[j]
+	if c == nil {
+		c = r.count(r.model.Events[j].Code)
+		r.ruleCC[j] = c
+	}
+	return c
 }
