@@ -58,21 +58,16 @@ func (c *ConditionEditor) Render() app.UI {
 		c.cur = c.Condition
 	}
 	rows := c.cur
-	return app.Div().
-		Class("condition-editor").
-		DataSet("testid", c.ID+"-condition").
-		Body(
-			app.If(len(rows) == 0, func() app.UI {
-				return app.P().Class("condition-editor__empty").Text(i18n.T(lang, "designer.cond.empty"))
-			}),
-			app.Range(rows).Slice(func(i int) app.UI { return c.renderRow(i) }),
-			app.Button().
-				Type("button").
-				Class("designer-link").
-				DataSet("testid", c.ID+"-condition-add").
-				Text(i18n.T(lang, "designer.cond.add")).
-				OnClick(c.onAdd),
-		)
+	body := make([]app.UI, 0, len(rows)+2)
+	if len(rows) == 0 {
+		body = append(body, pc("condition-editor__empty", i18n.T(lang, "designer.cond.empty")))
+	}
+	for i := range rows {
+		body = append(body, c.renderRow(i))
+	}
+	body = append(body, button("designer-link", i18n.T(lang, "designer.cond.add"), c.onAdd).
+		DataSet("testid", c.ID+"-condition-add"))
+	return divc("condition-editor", body...).DataSet("testid", c.ID+"-condition")
 }
 
 func (c *ConditionEditor) renderRow(i int) app.UI {
@@ -90,64 +85,59 @@ func (c *ConditionEditor) renderRow(i int) app.UI {
 	if !known && cl.Field != "" {
 		fields = append([]engine.Field{{ID: cl.Field, Name: cl.Field}}, fields...)
 	}
+	fieldOpts := make([]app.UI, len(fields))
+	for j, f := range fields {
+		fieldOpts[j] = option(f.ID, f.ID == cl.Field, f.Name)
+	}
 	ops := engine.Operators()
-	return app.Div().Class("condition-editor__row-wrap").Body(
-		app.Div().Class("condition-editor__row").DataSet("row", strconv.Itoa(i)).Body(
+	opOpts := make([]app.UI, len(ops))
+	for j, op := range ops {
+		opOpts[j] = option(op, op == cl.Op, engine.OperatorName(op, lang))
+	}
+	var join app.UI
+	if i < len(c.cur)-1 {
+		j := cl.Join
+		if j == "" {
+			j = "and"
+		}
+		join = divc("condition-editor__join",
 			app.Select().
-				ID(id+"-field").
-				Class("designer-input condition-editor__field").
-				Aria("label", i18n.T(lang, "designer.cond.field")).
-				OnChange(func(ctx app.Context, e app.Event) {
-					c.update(ctx, i, func(cl *engine.Clause) { cl.Field = jsValue(ctx) })
-				}).
-				Body(app.Range(fields).Slice(func(j int) app.UI {
-					f := fields[j]
-					return app.Option().Value(f.ID).Selected(f.ID == cl.Field).Text(f.Name)
-				})),
-			app.Select().
-				ID(id+"-op").
-				Class("designer-input condition-editor__op").
-				Aria("label", i18n.T(lang, "designer.cond.op")).
-				OnChange(func(ctx app.Context, e app.Event) {
-					op := jsValue(ctx)
-					c.update(ctx, i, func(cl *engine.Clause) { setOp(cl, op) })
-				}).
-				Body(app.Range(ops).Slice(func(j int) app.UI {
-					return app.Option().Value(ops[j]).Selected(ops[j] == cl.Op).Text(engine.OperatorName(ops[j], lang))
-				})),
-			c.renderValue(i, id, cl, ft),
-			app.Button().
-				Type("button").
-				Class("designer-icon-button condition-editor__remove").
-				Aria("label", i18n.T(lang, "designer.cond.remove")).
-				Title(i18n.T(lang, "designer.cond.remove")).
-				Text("×").
-				OnClick(func(ctx app.Context, e app.Event) { c.onRemove(ctx, i) }),
-		),
+				Class("designer-input condition-editor__join-select").
+				Aria("label", i18n.T(lang, "designer.cond.join")).
+				OnChange(c.onJoin).
+				Body(
+					option("and", j == "and", i18n.T(lang, "designer.cond.and")),
+					option("or", j == "or", i18n.T(lang, "designer.cond.or")),
+				),
+		)
+	}
+	remove := i18n.T(lang, "designer.cond.remove")
+	return divc("condition-editor__row-wrap",
+		divc("condition-editor__row",
+			c.selectRow(id+"-field", "designer-input condition-editor__field", "designer.cond.field", c.onField, fieldOpts),
+			c.selectRow(id+"-op", "designer-input condition-editor__op", "designer.cond.op", c.onOp, opOpts),
+			c.renderValue(id, cl, ft),
+			button("designer-icon-button condition-editor__remove", "×", c.onRemoveRow).
+				Aria("label", remove).
+				Title(remove),
+		).DataSet("row", strconv.Itoa(i)),
 		errorNote(c.Errors[i]),
-		app.If(i < len(c.cur)-1, func() app.UI {
-			join := cl.Join
-			if join == "" {
-				join = "and"
-			}
-			return app.Div().Class("condition-editor__join").Body(
-				app.Select().
-					Class("designer-input condition-editor__join-select").
-					Aria("label", i18n.T(lang, "designer.cond.join")).
-					OnChange(func(ctx app.Context, e app.Event) {
-						v := jsValue(ctx)
-						c.update(ctx, i, func(cl *engine.Clause) { cl.Join = v })
-					}).
-					Body(
-						app.Option().Value("and").Selected(join == "and").Text(i18n.T(lang, "designer.cond.and")),
-						app.Option().Value("or").Selected(join == "or").Text(i18n.T(lang, "designer.cond.or")),
-					),
-			)
-		}),
+		join,
 	)
 }
 
-func (c *ConditionEditor) renderValue(i int, id string, cl engine.Clause, ft string) app.UI {
+// selectRow is a select of a row, labelled by the text of labelKey.
+func (c *ConditionEditor) selectRow(id, class, labelKey string, onChange app.EventHandler, opts []app.UI) app.HTMLSelect {
+	return selectc(id, class, onChange, opts...).Aria("label", i18n.T(c.Lang, labelKey))
+}
+
+// valueInput is an input of a row's value, labelled by the text of
+// labelKey.
+func (c *ConditionEditor) valueInput(id, class, labelKey, value string) app.HTMLInput {
+	return app.Input().ID(id).Class(class).Aria("label", i18n.T(c.Lang, labelKey)).Value(value).OnChange(c.onValue)
+}
+
+func (c *ConditionEditor) renderValue(id string, cl engine.Clause, ft string) app.UI {
 	lang := c.Lang
 	switch cl.Op {
 	case engine.OpEmpty, engine.OpNotEmpty:
@@ -157,82 +147,110 @@ func (c *ConditionEditor) renderValue(i int, id string, cl engine.Clause, ft str
 		if l, ok := cl.Value.([]any); ok && len(l) == 2 {
 			lo, hi = valueText(l[0]), valueText(l[1])
 		}
-		set := func(k int) app.EventHandler {
-			return func(ctx app.Context, e app.Event) {
-				v := parseValue(ft, jsValue(ctx))
-				c.update(ctx, i, func(cl *engine.Clause) {
-					l, ok := cl.Value.([]any)
-					if !ok || len(l) != 2 {
-						l = []any{"", ""}
-					} else {
-						l = append([]any(nil), l...)
-					}
-					l[k] = v
-					cl.Value, cl.HasValue = l, true
-				})
-			}
-		}
 		return app.Span().Class("condition-editor__value condition-editor__value--between").Body(
-			app.Input().ID(id+"-from").Class("designer-input").Type(inputType(ft)).
-				Aria("label", i18n.T(lang, "designer.cond.from")).Placeholder(i18n.T(lang, "designer.cond.from")).
-				Value(lo).OnChange(set(0)),
-			app.Input().ID(id+"-to").Class("designer-input").Type(inputType(ft)).
-				Aria("label", i18n.T(lang, "designer.cond.to")).Placeholder(i18n.T(lang, "designer.cond.to")).
-				Value(hi).OnChange(set(1)),
+			c.valueInput(id+"-from", "designer-input", "designer.cond.from", lo).Type(inputType(ft)).
+				Placeholder(i18n.T(lang, "designer.cond.from")),
+			c.valueInput(id+"-to", "designer-input", "designer.cond.to", hi).Type(inputType(ft)).
+				Placeholder(i18n.T(lang, "designer.cond.to")),
 		)
 	case engine.OpIn, engine.OpNotIn:
-		return app.Input().ID(id+"-value").Class("designer-input condition-editor__value").
-			Aria("label", i18n.T(lang, "designer.cond.value")).
-			Placeholder(i18n.T(lang, "designer.cond.listHint")).
-			Value(valueText(cl.Value)).
-			OnChange(func(ctx app.Context, e app.Event) {
-				var list []any
-				for _, part := range strings.Split(jsValue(ctx), ",") {
-					if part = strings.TrimSpace(part); part != "" {
-						list = append(list, parseValue(ft, part))
-					}
-				}
-				c.update(ctx, i, func(cl *engine.Clause) { cl.Value, cl.HasValue = list, true })
-			})
+		return c.valueInput(id+"-value", "designer-input condition-editor__value", "designer.cond.value", valueText(cl.Value)).
+			Placeholder(i18n.T(lang, "designer.cond.listHint"))
 	}
+	cur := valueText(cl.Value)
 	if ft == engine.FieldUser && len(c.Users) > 0 {
-		cur := valueText(cl.Value)
-		return app.Select().ID(id+"-value").Class("designer-input condition-editor__value").
-			Aria("label", i18n.T(lang, "designer.cond.value")).
-			OnChange(func(ctx app.Context, e app.Event) {
-				v := parseValue(ft, jsValue(ctx))
-				c.update(ctx, i, func(cl *engine.Clause) { cl.Value, cl.HasValue = v, true })
-			}).
-			Body(
-				app.Option().Value("").Selected(cur == "").Text("—"),
-				app.Range(c.Users).Slice(func(j int) app.UI {
-					u := c.Users[j]
-					v := strconv.Itoa(u.ID)
-					return app.Option().Value(v).Selected(v == cur).Text(u.Name)
-				}),
-			)
+		opts := make([]app.UI, 0, len(c.Users)+1)
+		opts = append(opts, option("", cur == "", "—"))
+		for _, u := range c.Users {
+			v := strconv.Itoa(u.ID)
+			opts = append(opts, option(v, v == cur, u.Name))
+		}
+		return c.selectRow(id+"-value", "designer-input condition-editor__value", "designer.cond.value", c.onValue, opts)
 	}
 	if ft == engine.FieldBool {
-		cur := valueText(cl.Value)
-		return app.Select().ID(id+"-value").Class("designer-input condition-editor__value").
-			Aria("label", i18n.T(lang, "designer.cond.value")).
-			OnChange(func(ctx app.Context, e app.Event) {
-				v := jsValue(ctx) == "true"
-				c.update(ctx, i, func(cl *engine.Clause) { cl.Value, cl.HasValue = v, true })
-			}).
-			Body(
-				app.Option().Value("true").Selected(cur == "true").Text(i18n.T(lang, "designer.cond.yes")),
-				app.Option().Value("false").Selected(cur != "true").Text(i18n.T(lang, "designer.cond.no")),
-			)
-	}
-	return app.Input().ID(id+"-value").Class("designer-input condition-editor__value").
-		Type(inputType(ft)).
-		Aria("label", i18n.T(lang, "designer.cond.value")).
-		Value(valueText(cl.Value)).
-		OnChange(func(ctx app.Context, e app.Event) {
-			v := parseValue(ft, jsValue(ctx))
-			c.update(ctx, i, func(cl *engine.Clause) { cl.Value, cl.HasValue = v, true })
+		return c.selectRow(id+"-value", "designer-input condition-editor__value", "designer.cond.value", c.onValue, []app.UI{
+			option("true", cur == "true", i18n.T(lang, "designer.cond.yes")),
+			option("false", cur != "true", i18n.T(lang, "designer.cond.no")),
 		})
+	}
+	return c.valueInput(id+"-value", "designer-input condition-editor__value", "designer.cond.value", cur).Type(inputType(ft))
+}
+
+// row is the index of the clause whose control fired: the control sits in
+// the clause's row wrap, whose row carries data-row.
+func (c *ConditionEditor) row(ctx app.Context) int {
+	r := ctx.JSSrc().Call("closest", ".condition-editor__row-wrap").Call("querySelector", "[data-row]")
+	n, err := strconv.Atoi(r.Get("dataset").Get("row").String())
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+func (c *ConditionEditor) onField(ctx app.Context, e app.Event) {
+	v := jsValue(ctx)
+	c.update(ctx, c.row(ctx), func(cl *engine.Clause) { cl.Field = v })
+}
+
+func (c *ConditionEditor) onOp(ctx app.Context, e app.Event) {
+	op := jsValue(ctx)
+	c.update(ctx, c.row(ctx), func(cl *engine.Clause) { setOp(cl, op) })
+}
+
+func (c *ConditionEditor) onJoin(ctx app.Context, e app.Event) {
+	v := jsValue(ctx)
+	c.update(ctx, c.row(ctx), func(cl *engine.Clause) { cl.Join = v })
+}
+
+func (c *ConditionEditor) onRemoveRow(ctx app.Context, e app.Event) {
+	if i := c.row(ctx); i >= 0 && i < len(c.cur) {
+		c.onRemove(ctx, i)
+	}
+}
+
+// onValue stores the value a row's value control gives: the clause's
+// operator and field type say how to read it, the id's end says which end
+// of a between.
+func (c *ConditionEditor) onValue(ctx app.Context, e app.Event) {
+	i := c.row(ctx)
+	if i < 0 || i >= len(c.cur) {
+		return
+	}
+	cl := c.cur[i]
+	ft := c.fieldType(cl.Field)
+	s := jsValue(ctx)
+	switch {
+	case cl.Op == engine.OpBetween:
+		k := 0
+		if strings.HasSuffix(ctx.JSSrc().Get("id").String(), "-to") {
+			k = 1
+		}
+		v := parseValue(ft, s)
+		c.update(ctx, i, func(cl *engine.Clause) {
+			l, ok := cl.Value.([]any)
+			if !ok || len(l) != 2 {
+				l = []any{"", ""}
+			} else {
+				l = append([]any(nil), l...)
+			}
+			l[k] = v
+			cl.Value, cl.HasValue = l, true
+		})
+	case cl.Op == engine.OpIn || cl.Op == engine.OpNotIn:
+		var list []any
+		for _, part := range strings.Split(s, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				list = append(list, parseValue(ft, part))
+			}
+		}
+		c.update(ctx, i, func(cl *engine.Clause) { cl.Value, cl.HasValue = list, true })
+	case ft == engine.FieldBool:
+		v := s == "true"
+		c.update(ctx, i, func(cl *engine.Clause) { cl.Value, cl.HasValue = v, true })
+	default:
+		v := parseValue(ft, s)
+		c.update(ctx, i, func(cl *engine.Clause) { cl.Value, cl.HasValue = v, true })
+	}
 }
 
 func (c *ConditionEditor) fieldType(id string) string {

@@ -80,10 +80,51 @@ func (c *DesignerColumn) Render() app.UI {
 	if c.StageLocked != "" {
 		headTitle = c.StageLocked
 	}
-	trigLock, robotLock := "lock-triggers-"+st.ID, "lock-robots-"+st.ID
 	class := "designer-column designer-column--" + st.Semantics
 	if c.Highlight != "" && c.Highlight == lintview.StageAnchor(st.ID) {
 		class += " lint-target"
+	}
+	var lint app.UI
+	if len(stageNotes) > 0 {
+		w := lintview.Worst(stageNotes)
+		lint = spanBody("designer-column__lint lint-icon lint-icon--"+w, lintIcon(w)).
+			DataSet("testid", "stage-lint").
+			DataSet("severity", w).
+			Aria("hidden", "true")
+	}
+	triggers := make([]app.UI, len(c.Triggers))
+	for i, t := range c.Triggers {
+		triggers[i] = &TriggerChip{
+			Lang:      c.Lang,
+			Trigger:   t,
+			Lint:      c.Lint.Triggers[t.ID],
+			Highlight: c.Highlight != "" && c.Highlight == lintview.TriggerAnchor(t.ID),
+			Locked:    c.TriggersLocked,
+			OnEdit:    c.OnEditTrigger,
+			OnCopy:    c.OnCopyTrigger,
+			OnDelete:  c.OnDeleteTrigger,
+		}
+	}
+	robots := make([]app.UI, len(c.Robots))
+	for i, r := range c.Robots {
+		delay := ""
+		if i < len(c.DelayTexts) {
+			delay = c.DelayTexts[i]
+		}
+		robots[i] = &RobotChip{
+			Lang:      c.Lang,
+			Robot:     r,
+			DelayText: delay,
+			First:     i == 0,
+			Last:      i == len(c.Robots)-1,
+			Lint:      c.Lint.Robots[r.ID],
+			Highlight: c.Highlight != "" && c.Highlight == lintview.RobotAnchor(r.ID),
+			Locked:    c.RobotsLocked,
+			OnEdit:    c.OnEditRobot,
+			OnCopy:    c.OnCopyRobot,
+			OnDelete:  c.OnDeleteRobot,
+			OnMove:    c.OnMoveRobot,
+		}
 	}
 	return app.Section().
 		Class(class).
@@ -101,79 +142,34 @@ func (c *DesignerColumn) Render() app.UI {
 				Disabled(c.StageLocked != "").
 				OnClick(c.onEditStage).
 				Body(
-					app.If(len(stageNotes) > 0, func() app.UI {
-						w := lintview.Worst(stageNotes)
-						return app.Span().Class("designer-column__lint lint-icon lint-icon--"+w).
-							DataSet("testid", "stage-lint").
-							DataSet("severity", w).
-							Aria("hidden", "true").
-							Body(lintIcon(w))
-					}),
-					app.Span().Class("designer-column__name").Title(st.Name).Text(st.Name),
-					app.Span().
-						Class("designer-column__semantics designer-column__semantics--"+st.Semantics).
-						Text(i18n.T(c.Lang, "designer.semantics."+st.Semantics)),
-					app.Span().Class("designer-column__gear").Aria("hidden", "true").Body(Icon("gear")),
+					lint,
+					spanc("designer-column__name", st.Name).Title(st.Name),
+					spanc("designer-column__semantics designer-column__semantics--"+st.Semantics,
+						i18n.T(c.Lang, "designer.semantics."+st.Semantics)),
+					hiddenIcon("gear").Class("designer-column__gear"),
 				),
-			app.Div().Class("designer-column__section designer-column__section--triggers").Body(
-				app.H3().Class("designer-column__label").Text(i18n.T(c.Lang, "designer.triggers")),
-				app.Range(c.Triggers).Slice(func(i int) app.UI {
-					return &TriggerChip{
-						Lang:      c.Lang,
-						Trigger:   c.Triggers[i],
-						Lint:      c.Lint.Triggers[c.Triggers[i].ID],
-						Highlight: c.Highlight != "" && c.Highlight == lintview.TriggerAnchor(c.Triggers[i].ID),
-						Locked:    c.TriggersLocked,
-						OnEdit:    c.OnEditTrigger,
-						OnCopy:    c.OnCopyTrigger,
-						OnDelete:  c.OnDeleteTrigger,
-					}
-				}),
-				lockNote(trigLock, c.TriggersLocked),
-				app.Button().
-					Type("button").
-					Class("designer-column__add designer-column__add--trigger").
-					Aria("label", i18n.F(c.Lang, "designer.addTriggerLabel", "stage", st.Name)).
-					DataSet("testid", "add-trigger").
-					Disabled(c.TriggersLocked != "").
-					Aria("describedby", lockRef(trigLock, c.TriggersLocked)).
-					Text(i18n.T(c.Lang, "designer.addTrigger")).
-					OnClick(c.onAddTrigger),
-			),
-			app.Div().Class("designer-column__section designer-column__section--robots").Body(
-				app.H3().Class("designer-column__label").Text(i18n.T(c.Lang, "designer.robots")),
-				app.Range(c.Robots).Slice(func(i int) app.UI {
-					delay := ""
-					if i < len(c.DelayTexts) {
-						delay = c.DelayTexts[i]
-					}
-					return &RobotChip{
-						Lang:      c.Lang,
-						Robot:     c.Robots[i],
-						DelayText: delay,
-						First:     i == 0,
-						Last:      i == len(c.Robots)-1,
-						Lint:      c.Lint.Robots[c.Robots[i].ID],
-						Highlight: c.Highlight != "" && c.Highlight == lintview.RobotAnchor(c.Robots[i].ID),
-						Locked:    c.RobotsLocked,
-						OnEdit:    c.OnEditRobot,
-						OnCopy:    c.OnCopyRobot,
-						OnDelete:  c.OnDeleteRobot,
-						OnMove:    c.OnMoveRobot,
-					}
-				}),
-				lockNote(robotLock, c.RobotsLocked),
-				app.Button().
-					Type("button").
-					Class("designer-column__add designer-column__add--robot").
-					Aria("label", i18n.F(c.Lang, "designer.addRobotLabel", "stage", st.Name)).
-					DataSet("testid", "add-robot").
-					Disabled(c.RobotsLocked != "").
-					Aria("describedby", lockRef(robotLock, c.RobotsLocked)).
-					Text(i18n.T(c.Lang, "designer.addRobot")).
-					OnClick(c.onAddRobot),
-			),
+			c.section("trigger", "designer.triggers", triggers, c.TriggersLocked, "designer.addTriggerLabel", "designer.addTrigger", c.onAddTrigger),
+			c.section("robot", "designer.robots", robots, c.RobotsLocked, "designer.addRobotLabel", "designer.addRobot", c.onAddRobot),
 		)
+}
+
+// section is the column's list of triggers or of robots (kind "trigger"
+// or "robot"): its heading, the chips, why it is locked and the add
+// button.
+func (c *DesignerColumn) section(kind, labelKey string, chips []app.UI, locked, addLabelKey, addKey string, onAdd app.EventHandler) app.UI {
+	lock := "lock-" + kind + "s-" + c.Stage.ID
+	body := make([]app.UI, 0, len(chips)+3)
+	body = append(body, h3c("designer-column__label", i18n.T(c.Lang, labelKey)))
+	body = append(body, chips...)
+	body = append(body,
+		lockNote(lock, locked),
+		button("designer-column__add designer-column__add--"+kind, i18n.T(c.Lang, addKey), onAdd).
+			Aria("label", i18n.F(c.Lang, addLabelKey, "stage", c.Stage.Name)).
+			DataSet("testid", "add-"+kind).
+			Disabled(locked != "").
+			Aria("describedby", lockRef(lock, locked)),
+	)
+	return divc("designer-column__section designer-column__section--"+kind+"s", body...)
 }
 
 // lockRef is the aria-describedby of a control a lock note explains

@@ -97,33 +97,25 @@ func (d *RobotDialog) Render() app.UI {
 	body := []app.UI{
 		lockedNote(d.Locked),
 		errorList(d.Errors[""]),
-		app.Div().Class("designer-form__field").Body(
-			app.Label().For("robot-name").Class("designer-form__label").Text(i18n.T(lang, "designer.robot.name")),
-			app.Input().ID("robot-name").Class("designer-input").
-				DataSet("testid", "robot-name").
+		formField(
+			formLabel("robot-name", i18n.T(lang, "designer.robot.name")),
+			textInput("robot-name", "designer-input", r.Name).
 				Placeholder(robotTypeName(lang, r.Type)).
-				Value(r.Name).
-				OnInput(func(ctx app.Context, e app.Event) { d.draft.Name = jsValue(ctx) }),
+				OnInput(d.onName),
 			errorNote(joinErrors(d.Errors, "name")),
 		),
-		app.FieldSet().Class("designer-form__group").Body(
-			app.Legend().Class("designer-form__legend").Text(i18n.T(lang, "designer.robot.params")),
-			d.renderParams(lang, users, fields),
-		),
-		app.FieldSet().Class("designer-form__group").Body(
-			app.Legend().Class("designer-form__legend").Text(i18n.T(lang, "designer.delay.title")),
+		formGroup(i18n.T(lang, "designer.robot.params"), d.renderParams(lang, users, fields)),
+		formGroup(i18n.T(lang, "designer.delay.title"),
 			&DelayEditor{
 				Lang:       lang,
 				Delay:      r.Delay,
 				DateFields: dateFields(fields),
 				Error:      joinErrors(d.Errors, "delay"),
-				OnChange:   func(ctx app.Context, dl *engine.Delay) { d.draft.Delay = dl },
+				OnChange:   d.onDelay,
 			},
-			checkbox("robot-after", i18n.T(lang, "designer.robot.afterPrevious"), r.AfterPrevious,
-				func(ctx app.Context, v bool) { d.draft.AfterPrevious = v }),
+			checkbox("robot-after", i18n.T(lang, "designer.robot.afterPrevious"), r.AfterPrevious, d.onAfter),
 		),
-		app.FieldSet().Class("designer-form__group").Body(
-			app.Legend().Class("designer-form__legend").Text(i18n.T(lang, "designer.robot.condition")),
+		formGroup(i18n.T(lang, "designer.robot.condition"),
 			&ConditionEditor{
 				Lang:      lang,
 				ID:        "robot",
@@ -131,128 +123,169 @@ func (d *RobotDialog) Render() app.UI {
 				Fields:    fields,
 				Users:     users,
 				Errors:    conditionErrors(d.Errors, "condition"),
-				OnChange:  func(ctx app.Context, c engine.Condition) { d.draft.Condition = c },
+				OnChange:  d.onCondition,
 			},
 		),
-		checkbox("robot-active", i18n.T(lang, "designer.robot.active"), active, func(ctx app.Context, v bool) {
-			if v {
-				d.draft.Active = nil
-				return
-			}
-			d.draft.Active = &v
-		}),
+		checkbox("robot-active", i18n.T(lang, "designer.robot.active"), active, d.onActive),
 	}
 	title := i18n.T(lang, "designer.robot.title") + ": " + robotTypeName(lang, r.Type)
 	return designerModal(lang, title, "robot-dialog", "wide", d.onClose, body,
-		app.Button().Type("button").Class("button button--secondary").
-			Text(i18n.T(lang, "designer.cancel")).OnClick(d.onClose),
-		app.Button().Type("button").Class("button button--primary").
+		button("button button--secondary", i18n.T(lang, "designer.cancel"), d.onClose),
+		button("button button--primary", i18n.T(lang, "designer.save"), d.onSave).
 			DataSet("testid", "robot-save").
 			Disabled(d.Locked != "").
-			Title(d.Locked).
-			Text(i18n.T(lang, "designer.save")).OnClick(d.onSave),
+			Title(d.Locked),
 	)
 }
 
-func (d *RobotDialog) renderParams(lang string, users []engine.User, fields []engine.Field) app.UI {
-	r := d.draft
-	field := func(key, labelKey string, control app.UI) app.UI {
-		return app.Div().Class("designer-form__field").Body(
-			app.Label().For("robot-param-"+key).Class("designer-form__label").Text(i18n.T(lang, labelKey)),
-			control,
-			errorNote(joinErrors(d.Errors, "params."+key)),
-		)
+func (d *RobotDialog) onName(ctx app.Context, e app.Event) { d.draft.Name = jsValue(ctx) }
+
+func (d *RobotDialog) onDelay(ctx app.Context, dl *engine.Delay) { d.draft.Delay = dl }
+
+func (d *RobotDialog) onCondition(ctx app.Context, c engine.Condition) { d.draft.Condition = c }
+
+func (d *RobotDialog) onAfter(ctx app.Context, v bool) { d.draft.AfterPrevious = v }
+
+func (d *RobotDialog) onActive(ctx app.Context, v bool) {
+	if v {
+		d.draft.Active = nil
+		return
 	}
-	text := func(key string) string { s, _ := r.Params[key].(string); return s }
-	switch r.Type {
-	case engine.RobotChangeStage:
-		var stages []engine.Stage
-		if ref, ok := design.FindStage(d.Scenario, r.Entity, r.Stage); ok {
-			stages = design.Pipeline(d.Scenario, r.Entity, ref.Pipeline).Stages
-		}
-		cur := text("stage")
-		return field("stage", "designer.robot.stage", app.Select().ID("robot-param-stage").Class("designer-input").
-			OnChange(func(ctx app.Context, e app.Event) { d.draft.Params["stage"] = jsValue(ctx) }).
-			Body(app.Range(stages).Slice(func(i int) app.UI {
-				st := stages[i]
-				return app.Option().Value(st.ID).Selected(st.ID == cur).Text(st.Name)
-			})))
-	case engine.RobotChangePipeline:
-		var pipes []engine.Pipeline
-		if e := design.Entity(d.Scenario, r.Entity); e != nil {
-			pipes = e.Pipelines
-		}
-		cur := valueText(r.Params["pipeline"])
-		return field("pipeline", "designer.robot.pipeline", app.Select().ID("robot-param-pipeline").Class("designer-input").
-			OnChange(func(ctx app.Context, e app.Event) {
-				n, _ := strconv.Atoi(jsValue(ctx))
-				d.draft.Params["pipeline"] = n
-			}).
-			Body(app.Range(pipes).Slice(func(i int) app.UI {
-				v := strconv.Itoa(pipes[i].ID)
-				return app.Option().Value(v).Selected(v == cur).Text(pipes[i].Name)
-			})))
-	case engine.RobotChangeResponsible:
-		return field("user", "designer.robot.user", d.userSelect("user", users, false))
-	case engine.RobotCreateTask:
-		return app.Div().Body(
-			field("title", "designer.robot.taskTitle", app.Input().ID("robot-param-title").Class("designer-input").
-				Value(text("title")).
-				OnInput(func(ctx app.Context, e app.Event) { d.draft.Params["title"] = jsValue(ctx) })),
-			field("responsible", "designer.robot.responsible", d.userSelect("responsible", users, true)),
-		)
-	case engine.RobotSendEmail:
-		links := strings.Join(stringList(r.Params["links"]), "\n")
-		return app.Div().Body(
-			field("subject", "designer.robot.subject", app.Input().ID("robot-param-subject").Class("designer-input").
-				Value(text("subject")).
-				OnInput(func(ctx app.Context, e app.Event) { d.draft.Params["subject"] = jsValue(ctx) })),
-			field("links", "designer.robot.links", app.Textarea().ID("robot-param-links").Class("designer-input").
-				Rows(3).Text(links).
-				OnChange(func(ctx app.Context, e app.Event) {
-					var list []string
-					for _, l := range strings.Split(jsValue(ctx), "\n") {
-						if l = strings.TrimSpace(l); l != "" {
-							list = append(list, l)
-						}
-					}
-					if len(list) == 0 {
-						delete(d.draft.Params, "links")
-						return
-					}
-					d.draft.Params["links"] = list
-				})),
-		)
-	case engine.RobotUpdateFields:
-		return d.renderFieldValues(lang, fields)
-	}
-	return field("text", "designer.robot.text", app.Textarea().ID("robot-param-text").Class("designer-input").
-		DataSet("testid", "robot-text").
-		Rows(3).Text(text("text")).
-		OnInput(func(ctx app.Context, e app.Event) { d.draft.Params["text"] = jsValue(ctx) }))
+	d.draft.Active = &v
 }
 
-func (d *RobotDialog) userSelect(key string, users []engine.User, optional bool) app.UI {
-	cur := valueText(d.draft.Params[key])
-	return app.Select().ID("robot-param-"+key).Class("designer-input").
-		OnChange(func(ctx app.Context, e app.Event) {
-			v := jsValue(ctx)
-			if v == "" {
-				delete(d.draft.Params, key)
-				return
-			}
-			n, _ := strconv.Atoi(v)
-			d.draft.Params[key] = n
-		}).
-		Body(
-			app.If(optional, func() app.UI {
-				return app.Option().Value("").Selected(cur == "").Text(i18n.T(d.Lang, "designer.robot.notSet"))
-			}),
-			app.Range(users).Slice(func(i int) app.UI {
-				v := strconv.Itoa(users[i].ID)
-				return app.Option().Value(v).Selected(v == cur).Text(users[i].Name)
-			}),
+// robotParam describes one parameter control of a robot type: the key
+// in Params (the control's id is "robot-param-" and the key), the text
+// key of its label and what it edits.
+type robotParam struct {
+	key, label string
+	kind       int
+}
+
+// Kinds of robotParam.
+const (
+	paramText     = iota // a textarea, the default robots' message
+	paramInput           // a one-line input
+	paramLinks           // a textarea of links, one a line
+	paramStage           // a select of the stages of the robot's pipeline
+	paramPipeline        // a select of the entity's pipelines (an id)
+	paramUser            // a select of users (an id)
+	paramUserOpt         // the same with «not set» first
+)
+
+// robotParams are the parameter controls of each robot type; a type not
+// listed has the message text (UpdateFields has its own rows).
+var robotParams = map[string][]robotParam{
+	engine.RobotChangeStage:       {{"stage", "designer.robot.stage", paramStage}},
+	engine.RobotChangePipeline:    {{"pipeline", "designer.robot.pipeline", paramPipeline}},
+	engine.RobotChangeResponsible: {{"user", "designer.robot.user", paramUser}},
+	engine.RobotCreateTask:        {{"title", "designer.robot.taskTitle", paramInput}, {"responsible", "designer.robot.responsible", paramUserOpt}},
+	engine.RobotSendEmail:         {{"subject", "designer.robot.subject", paramInput}, {"links", "designer.robot.links", paramLinks}},
+}
+
+var robotTextParam = []robotParam{{"text", "designer.robot.text", paramText}}
+
+func (d *RobotDialog) renderParams(lang string, users []engine.User, fields []engine.Field) app.UI {
+	if d.draft.Type == engine.RobotUpdateFields {
+		return d.renderFieldValues(lang, fields)
+	}
+	ps, ok := robotParams[d.draft.Type]
+	if !ok {
+		ps = robotTextParam
+	}
+	rows := make([]app.UI, len(ps))
+	for i, p := range ps {
+		rows[i] = formField(
+			formLabel("robot-param-"+p.key, i18n.T(lang, p.label)),
+			d.renderParam(lang, p, users),
+			errorNote(joinErrors(d.Errors, "params."+p.key)),
 		)
+	}
+	if len(rows) == 1 {
+		return rows[0]
+	}
+	return app.Div().Body(rows...)
+}
+
+// renderParam is the control of one parameter.
+func (d *RobotDialog) renderParam(lang string, p robotParam, users []engine.User) app.UI {
+	r := d.draft
+	id := "robot-param-" + p.key
+	s, _ := r.Params[p.key].(string)
+	var opts []app.UI
+	switch p.kind {
+	case paramText:
+		return app.Textarea().ID(id).Class("designer-input").DataSet("testid", "robot-text").
+			Rows(3).Text(s).OnInput(d.onParam)
+	case paramInput:
+		return app.Input().ID(id).Class("designer-input").Value(s).OnInput(d.onParam)
+	case paramLinks:
+		return app.Textarea().ID(id).Class("designer-input").
+			Rows(3).Text(strings.Join(stringList(r.Params[p.key]), "\n")).OnChange(d.onParam)
+	case paramStage:
+		if ref, ok := design.FindStage(d.Scenario, r.Entity, r.Stage); ok {
+			for _, st := range design.Pipeline(d.Scenario, r.Entity, ref.Pipeline).Stages {
+				opts = append(opts, option(st.ID, st.ID == s, st.Name))
+			}
+		}
+	case paramPipeline:
+		cur := valueText(r.Params[p.key])
+		if e := design.Entity(d.Scenario, r.Entity); e != nil {
+			for _, pl := range e.Pipelines {
+				v := strconv.Itoa(pl.ID)
+				opts = append(opts, option(v, v == cur, pl.Name))
+			}
+		}
+	default: // users
+		cur := valueText(r.Params[p.key])
+		if p.kind == paramUserOpt {
+			opts = append(opts, option("", cur == "", i18n.T(d.Lang, "designer.robot.notSet")))
+		}
+		for _, u := range users {
+			v := strconv.Itoa(u.ID)
+			opts = append(opts, option(v, v == cur, u.Name))
+		}
+	}
+	return selectc(id, "designer-input", d.onParam, opts...)
+}
+
+// onParam stores the value of the parameter control that fired: its id
+// names the parameter, the robot type's table says what it holds.
+func (d *RobotDialog) onParam(ctx app.Context, e app.Event) {
+	key := strings.TrimPrefix(ctx.JSSrc().Get("id").String(), "robot-param-")
+	v := jsValue(ctx)
+	kind := paramText
+	for _, p := range robotParams[d.draft.Type] {
+		if p.key == key {
+			kind = p.kind
+		}
+	}
+	switch kind {
+	case paramLinks:
+		var list []string
+		for _, l := range strings.Split(v, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				list = append(list, l)
+			}
+		}
+		if len(list) == 0 {
+			delete(d.draft.Params, key)
+			return
+		}
+		d.draft.Params[key] = list
+	case paramPipeline:
+		n, _ := strconv.Atoi(v)
+		d.draft.Params[key] = n
+	case paramUser, paramUserOpt:
+		if v == "" {
+			delete(d.draft.Params, key)
+			return
+		}
+		n, _ := strconv.Atoi(v)
+		d.draft.Params[key] = n
+	default:
+		d.draft.Params[key] = v
+	}
 }
 
 // renderFieldValues is «Изменить элемент»: rows of field and new value.
@@ -263,43 +296,54 @@ func (d *RobotDialog) renderFieldValues(lang string, fields []engine.Field) app.
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	return app.Div().Class("designer-form__field").Body(
-		app.Span().Class("designer-form__label").Text(i18n.T(lang, "designer.robot.fields")),
-		app.Range(keys).Slice(func(i int) app.UI {
-			k := keys[i]
-			ft := engine.StandardFieldType(k)
-			for _, f := range fields {
-				if f.ID == k {
-					ft = f.Type
-				}
+	fLabel, valueLabel, removeLabel := i18n.T(lang, "designer.cond.field"), i18n.T(lang, "designer.cond.value"), i18n.T(lang, "designer.robot.removeField")
+	body := make([]app.UI, 0, len(keys)+3)
+	body = append(body, formCaption(i18n.T(lang, "designer.robot.fields")))
+	for _, k := range keys {
+		ft := engine.StandardFieldType(k)
+		opts := make([]app.UI, len(fields))
+		for j, f := range fields {
+			if f.ID == k {
+				ft = f.Type
 			}
-			return app.Div().Class("condition-editor__row").Body(
-				app.Select().Class("designer-input condition-editor__field").
-					Aria("label", i18n.T(lang, "designer.cond.field")).
-					OnChange(func(ctx app.Context, e app.Event) { d.renameField(k, jsValue(ctx)) }).
-					Body(app.Range(fields).Slice(func(j int) app.UI {
-						return app.Option().Value(fields[j].ID).Selected(fields[j].ID == k).Text(fields[j].Name)
-					})),
-				app.Input().Class("designer-input condition-editor__value").
-					Aria("label", i18n.T(lang, "designer.cond.value")).
-					Value(valueText(values[k])).
-					OnChange(func(ctx app.Context, e app.Event) { d.setFieldValue(k, parseValue(ft, jsValue(ctx))) }),
-				app.Button().Type("button").Class("designer-icon-button").
-					Aria("label", i18n.T(lang, "designer.robot.removeField")).Text("×").
-					OnClick(func(ctx app.Context, e app.Event) { d.removeField(k) }),
-			)
-		}),
-		app.Button().Type("button").Class("designer-link").Text(i18n.T(lang, "designer.robot.addField")).
-			OnClick(func(ctx app.Context, e app.Event) {
-				for _, f := range fields {
-					if _, used := values[f.ID]; !used {
-						d.setFieldValue(f.ID, "")
-						return
-					}
-				}
-			}),
+			opts[j] = option(f.ID, f.ID == k, f.Name)
+		}
+		body = append(body, d.renderFieldValue(k, ft, valueText(values[k]), fLabel, valueLabel, removeLabel, opts))
+	}
+	body = append(body,
+		button("designer-link", i18n.T(lang, "designer.robot.addField"), d.onAddField),
 		errorNote(joinErrors(d.Errors, "params.fields")),
 	)
+	return formField(body...)
+}
+
+// renderFieldValue is one row of «Изменить элемент»: the field, its new
+// value and the remove button.
+func (d *RobotDialog) renderFieldValue(k, ft, value, fLabel, valueLabel, removeLabel string, opts []app.UI) app.UI {
+	return divc("condition-editor__row",
+		app.Select().Class("designer-input condition-editor__field").
+			Aria("label", fLabel).
+			OnChange(func(ctx app.Context, e app.Event) { d.renameField(k, jsValue(ctx)) }).
+			Body(opts...),
+		app.Input().Class("designer-input condition-editor__value").
+			Aria("label", valueLabel).
+			Value(value).
+			OnChange(func(ctx app.Context, e app.Event) { d.setFieldValue(k, parseValue(ft, jsValue(ctx))) }),
+		app.Button().Type("button").Class("designer-icon-button").
+			Aria("label", removeLabel).Text("×").
+			OnClick(func(ctx app.Context, e app.Event) { d.removeField(k) }),
+	)
+}
+
+// onAddField adds the first field not yet set, with an empty value.
+func (d *RobotDialog) onAddField(ctx app.Context, e app.Event) {
+	values, _ := d.draft.Params["fields"].(map[string]any)
+	for _, f := range conditionFields(i18n.Normalize(d.Lang), d.Scenario, d.draft.Entity) {
+		if _, used := values[f.ID]; !used {
+			d.setFieldValue(f.ID, "")
+			return
+		}
+	}
 }
 
 func (d *RobotDialog) fieldValues() map[string]any {
