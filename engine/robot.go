@@ -77,6 +77,11 @@ func (s *Sim) startRobot(it *item, branch []*robotModel, pos int, epoch int, ref
 	}
 	t := s.newTask()
 	*t = task{at: due, event: -1, it: it, branch: branch, pos: pos, epoch: epoch, origin: origin}
+	if it.pending == nil {
+		// A stage usually starts a few robots: room for them at once
+		// rather than growing the list one by one.
+		it.pending = make([]*task, 0, 4)
+	}
 	it.pending = append(it.pending, t)
 	if !due.After(s.now) {
 		t.at = s.now

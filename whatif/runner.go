@@ -726,7 +726,8 @@ func (r *Runner) genSlot(k int) {
 		n := poisson(p, r.arrRate[i][slot])
 		for j := 0; j < n; j++ {
 			sec := int64(float64(unit(p) * 3600))
-			e := &entry{at: from.Add(time.Duration(sec) * time.Second).UnixNano(), kind: kindArrival, rule: int32(i)}
+			e := r.newEntry()
+			*e = entry{at: from.Add(time.Duration(sec) * time.Second).UnixNano(), kind: kindArrival, rule: int32(i)}
 			st := drawValue(p, &a.Stage)
 			e.stage, _ = st.(string)
 			if len(a.Fields) > 0 {
