@@ -68,95 +68,114 @@ func (c *DelayEditor) Render() app.UI {
 	if cur := c.current(); cur != nil {
 		d = *cur
 	}
-	modes := []string{"now", engine.DelayAfter, engine.DelayBefore, engine.DelayIn}
-	modeKeys := map[string]string{"now": "designer.delay.now", engine.DelayAfter: "designer.delay.after",
-		engine.DelayBefore: "designer.delay.before", engine.DelayIn: "designer.delay.in"}
-	units := []string{"m", "h", "d"}
-	return app.Div().Class("delay-editor").DataSet("testid", "delay-editor").Body(
-		app.Div().Class("delay-editor__modes").Role("radiogroup").
-			Aria("label", i18n.T(lang, "designer.delay.title")).
-			Body(app.Range(modes).Slice(func(i int) app.UI {
-				m := modes[i]
-				class := "delay-editor__mode"
-				if m == mode {
-					class += " delay-editor__mode--active"
-				}
-				return app.Button().Type("button").Class(class).Role("radio").
-					Aria("checked", boolText(m == mode)).
-					DataSet("mode", m).
-					Text(i18n.T(lang, modeKeys[m])).
-					OnClick(func(ctx app.Context, e app.Event) { c.onMode(ctx, m) })
-			})),
-		app.If(mode == engine.DelayAfter || mode == engine.DelayBefore, func() app.UI {
-			return app.Div().Class("delay-editor__row").Body(
-				app.Input().Type("number").Min(0).Class("designer-input delay-editor__value").
-					DataSet("testid", "delay-value").
-					Aria("label", i18n.T(lang, "designer.delay.value")).
-					Value(strconv.Itoa(d.Value)).
-					OnChange(func(ctx app.Context, e app.Event) {
-						n, err := strconv.Atoi(jsValue(ctx))
-						if err != nil || n < 0 {
-							n = 0
-						}
-						c.change(ctx, func(d *engine.Delay) { d.Value = n })
-					}),
-				app.Select().Class("designer-input delay-editor__unit").
-					DataSet("testid", "delay-unit").
-					Aria("label", i18n.T(lang, "designer.delay.unit")).
-					OnChange(func(ctx app.Context, e app.Event) {
-						u := jsValue(ctx)
-						c.change(ctx, func(d *engine.Delay) { d.Unit = u })
-					}).
-					Body(app.Range(units).Slice(func(i int) app.UI {
-						u := units[i]
-						return app.Option().Value(u).Selected(u == d.Unit || (d.Unit == "" && u == "m")).
-							Text(i18n.T(lang, "designer.unit."+u))
-					})),
-			)
-		}),
-		app.If(mode != "now", func() app.UI {
-			return app.Div().Class("delay-editor__row").Body(
-				app.Label().Class("delay-editor__label").Text(i18n.T(lang, "designer.delay.basis")),
-				app.Select().Class("designer-input delay-editor__basis").
-					Aria("label", i18n.T(lang, "designer.delay.basis")).
-					OnChange(func(ctx app.Context, e app.Event) {
-						v := jsValue(ctx)
-						c.change(ctx, func(d *engine.Delay) { d.Basis = v })
-					}).
-					Body(
-						app.If(mode != engine.DelayIn && mode != engine.DelayBefore, func() app.UI {
-							return app.Option().Value("").Selected(d.Basis == "").Text(i18n.T(lang, "designer.delay.basisStage"))
-						}),
-						app.Range(c.DateFields).Slice(func(i int) app.UI {
-							f := c.DateFields[i]
-							return app.Option().Value(f.ID).Selected(f.ID == d.Basis).Text(f.Name)
-						}),
-					),
-				app.Input().Type("time").Class("designer-input delay-editor__time").
-					Aria("label", i18n.T(lang, "designer.delay.time")).
-					Title(i18n.T(lang, "designer.delay.time")).
-					Value(d.Time).
-					OnChange(func(ctx app.Context, e app.Event) {
-						v := jsValue(ctx)
-						c.change(ctx, func(d *engine.Delay) { d.Time = v })
-					}),
-			)
-		}),
-		app.If(mode == engine.DelayAfter && d.Value > 0 && d.Unit == "m" && d.Value < 10, func() app.UI {
-			return app.P().Class("designer-form__hint").Text(i18n.T(lang, "designer.delay.minHint"))
-		}),
-		app.If(mode != "now", func() app.UI {
-			return app.Div().Class("delay-editor__flags").Body(
-				checkbox("delay-worktime", i18n.T(lang, "designer.delay.workTime"), d.WorkTime, func(ctx app.Context, v bool) {
-					c.change(ctx, func(d *engine.Delay) { d.WorkTime = v })
-				}),
-				checkbox("delay-waitworkday", i18n.T(lang, "designer.delay.waitWorkDay"), d.WaitWorkDay, func(ctx app.Context, v bool) {
-					c.change(ctx, func(d *engine.Delay) { d.WaitWorkDay = v })
-				}),
-			)
-		}),
+	modeButtons := make([]app.UI, len(delayModes))
+	for i, m := range delayModes {
+		class := "delay-editor__mode"
+		if m == mode {
+			class += " delay-editor__mode--active"
+		}
+		modeButtons[i] = button(class, i18n.T(lang, delayModeKeys[i]), c.onModeButton).Role("radio").
+			Aria("checked", boolText(m == mode)).
+			DataSet("mode", m)
+	}
+	var amount, basis, hint, flags app.UI
+	if mode == engine.DelayAfter || mode == engine.DelayBefore {
+		units := make([]app.UI, 3)
+		for i, u := range []string{"m", "h", "d"} {
+			units[i] = option(u, u == d.Unit || (d.Unit == "" && u == "m"), i18n.T(lang, "designer.unit."+u))
+		}
+		amount = divc("delay-editor__row",
+			app.Input().Type("number").Min(0).Class("designer-input delay-editor__value").
+				DataSet("testid", "delay-value").
+				Aria("label", i18n.T(lang, "designer.delay.value")).
+				Value(strconv.Itoa(d.Value)).
+				OnChange(c.onValue),
+			app.Select().Class("designer-input delay-editor__unit").
+				DataSet("testid", "delay-unit").
+				Aria("label", i18n.T(lang, "designer.delay.unit")).
+				OnChange(c.onUnit).
+				Body(units...),
+		)
+	}
+	if mode != "now" {
+		opts := make([]app.UI, 0, len(c.DateFields)+1)
+		if mode != engine.DelayIn && mode != engine.DelayBefore {
+			opts = append(opts, option("", d.Basis == "", i18n.T(lang, "designer.delay.basisStage")))
+		}
+		for _, f := range c.DateFields {
+			opts = append(opts, option(f.ID, f.ID == d.Basis, f.Name))
+		}
+		basis = divc("delay-editor__row",
+			app.Label().Class("delay-editor__label").Text(i18n.T(lang, "designer.delay.basis")),
+			app.Select().Class("designer-input delay-editor__basis").
+				Aria("label", i18n.T(lang, "designer.delay.basis")).
+				OnChange(c.onBasis).
+				Body(opts...),
+			app.Input().Type("time").Class("designer-input delay-editor__time").
+				Aria("label", i18n.T(lang, "designer.delay.time")).
+				Title(i18n.T(lang, "designer.delay.time")).
+				Value(d.Time).
+				OnChange(c.onTime),
+		)
+		flags = divc("delay-editor__flags",
+			checkbox("delay-worktime", i18n.T(lang, "designer.delay.workTime"), d.WorkTime, c.onWorkTime),
+			checkbox("delay-waitworkday", i18n.T(lang, "designer.delay.waitWorkDay"), d.WaitWorkDay, c.onWaitWorkDay),
+		)
+	}
+	if mode == engine.DelayAfter && d.Value > 0 && d.Unit == "m" && d.Value < 10 {
+		hint = formHint(i18n.T(lang, "designer.delay.minHint"))
+	}
+	return divc("delay-editor",
+		divc("delay-editor__modes", modeButtons...).Role("radiogroup").
+			Aria("label", i18n.T(lang, "designer.delay.title")),
+		amount,
+		basis,
+		hint,
+		flags,
 		errorNote(c.Error),
-	)
+	).DataSet("testid", "delay-editor")
+}
+
+// delayModes are the editor's modes and delayModeKeys their texts.
+var (
+	delayModes    = [...]string{"now", engine.DelayAfter, engine.DelayBefore, engine.DelayIn}
+	delayModeKeys = [...]string{"designer.delay.now", "designer.delay.after", "designer.delay.before", "designer.delay.in"}
+)
+
+// onModeButton switches to the mode of the button that fired (data-mode).
+func (c *DelayEditor) onModeButton(ctx app.Context, e app.Event) {
+	c.onMode(ctx, ctx.JSSrc().Get("dataset").Get("mode").String())
+}
+
+func (c *DelayEditor) onValue(ctx app.Context, e app.Event) {
+	n, err := strconv.Atoi(jsValue(ctx))
+	if err != nil || n < 0 {
+		n = 0
+	}
+	c.change(ctx, func(d *engine.Delay) { d.Value = n })
+}
+
+func (c *DelayEditor) onUnit(ctx app.Context, e app.Event) {
+	u := jsValue(ctx)
+	c.change(ctx, func(d *engine.Delay) { d.Unit = u })
+}
+
+func (c *DelayEditor) onBasis(ctx app.Context, e app.Event) {
+	v := jsValue(ctx)
+	c.change(ctx, func(d *engine.Delay) { d.Basis = v })
+}
+
+func (c *DelayEditor) onTime(ctx app.Context, e app.Event) {
+	v := jsValue(ctx)
+	c.change(ctx, func(d *engine.Delay) { d.Time = v })
+}
+
+func (c *DelayEditor) onWorkTime(ctx app.Context, v bool) {
+	c.change(ctx, func(d *engine.Delay) { d.WorkTime = v })
+}
+
+func (c *DelayEditor) onWaitWorkDay(ctx app.Context, v bool) {
+	c.change(ctx, func(d *engine.Delay) { d.WaitWorkDay = v })
 }
 
 func (c *DelayEditor) onMode(ctx app.Context, mode string) {

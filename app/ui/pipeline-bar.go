@@ -61,125 +61,135 @@ type PipelineBar struct {
 func (b *PipelineBar) Render() app.UI {
 	lang := i18n.Normalize(b.Lang)
 	multi := !engine.SinglePipeline(b.Entity)
-	return app.Div().Class("pipeline-bar").Body(
-		app.Div().Class("pipeline-bar__row").Body(
+	entities := make([]app.UI, len(b.Entities))
+	for i, t := range b.Entities {
+		entities[i] = option(t, t == b.Entity, entityLabel(lang, t))
+	}
+	var addEntity, lesson, addPipeline app.UI
+	if len(b.Addable) > 0 && b.Locked == "" {
+		opts := make([]app.UI, 0, len(b.Addable)+1)
+		opts = append(opts, option("", true, "+ "+i18n.T(lang, "designer.addEntity")))
+		for _, t := range b.Addable {
+			opts = append(opts, app.Option().Value(t).Text(entityLabel(lang, t)))
+		}
+		addEntity = app.Select().Class("designer-input pipeline-bar__add-entity").
+			DataSet("testid", "entity-add").
+			Aria("label", i18n.T(lang, "designer.addEntityPrompt")).
+			OnChange(b.onAddEntity).
+			Body(opts...)
+	}
+	if b.LessonHref != "" {
+		lesson = app.A().Class("button button--secondary pipeline-bar__lesson").
+			DataSet("testid", "make-lesson").
+			Href(b.LessonHref).
+			Title(i18n.T(lang, "designer.makeLessonLabel")).
+			Body(iconText("star", i18n.T(lang, "designer.makeLesson"))...)
+	}
+	tabs := make([]app.UI, len(b.Pipelines))
+	for i, p := range b.Pipelines {
+		active := p.ID == b.Pipeline
+		class := "pipeline-bar__tab"
+		if active {
+			class += " pipeline-bar__tab--active"
+		}
+		tabs[i] = button(class, p.Name, b.onTab).Role("tab").
+			Aria("selected", boolText(active)).
+			DataSet("pipeline", strconv.Itoa(p.ID))
+	}
+	if multi && b.Locked == "" {
+		addPipeline = button("pipeline-bar__tab pipeline-bar__tab--add", "+ "+i18n.T(lang, "designer.addPipeline"), b.onAddPipeline).
+			DataSet("testid", "pipeline-add")
+	}
+	undo, redo := i18n.T(lang, "designer.undo"), i18n.T(lang, "designer.redo")
+	state := lintState(b.LintWorst)
+	return divc("pipeline-bar",
+		divc("pipeline-bar__row",
 			app.H1().Class("pipeline-bar__title").Text(i18n.T(lang, "designer.title")),
 			&ScenarioTitle{Lang: lang, Title: b.Scenario, OnRename: b.OnRenameScenario},
-			app.Label().For("designer-entity").Class("pipeline-bar__label").Text(i18n.T(lang, "designer.entity")),
-			app.Select().ID("designer-entity").Class("designer-input pipeline-bar__entity").
-				DataSet("testid", "entity-select").
-				OnChange(func(ctx app.Context, e app.Event) {
-					if b.OnEntity != nil {
-						b.OnEntity(ctx, jsValue(ctx))
-					}
-				}).
-				Body(app.Range(b.Entities).Slice(func(i int) app.UI {
-					t := b.Entities[i]
-					return app.Option().Value(t).Selected(t == b.Entity).Text(entityLabel(lang, t))
-				})),
-			app.If(len(b.Addable) > 0 && b.Locked == "", func() app.UI {
-				return app.Select().Class("designer-input pipeline-bar__add-entity").
-					DataSet("testid", "entity-add").
-					Aria("label", i18n.T(lang, "designer.addEntityPrompt")).
-					OnChange(func(ctx app.Context, e app.Event) {
-						v := jsValue(ctx)
-						ctx.JSSrc().Set("value", "")
-						if v != "" && b.OnAddEntity != nil {
-							b.OnAddEntity(ctx, v)
-						}
-					}).
-					Body(
-						app.Option().Value("").Selected(true).Text("+ "+i18n.T(lang, "designer.addEntity")),
-						app.Range(b.Addable).Slice(func(i int) app.UI {
-							t := b.Addable[i]
-							return app.Option().Value(t).Text(entityLabel(lang, t))
-						}),
-					)
-			}),
+			labelFor("designer-entity", "pipeline-bar__label", i18n.T(lang, "designer.entity")),
+			selectc("designer-entity", "designer-input pipeline-bar__entity", b.onEntity, entities...).
+				DataSet("testid", "entity-select"),
+			addEntity,
 			app.Span().Class("pipeline-bar__spacer"),
-			app.Button().Type("button").Class("button button--secondary pipeline-bar__undo").
+			iconButton("button button--secondary pipeline-bar__undo", "undo", undo, b.onUndo).
 				DataSet("testid", "undo").
 				Disabled(!b.CanUndo).
-				Title(i18n.T(lang, "designer.undo")).
-				Body(iconText("undo", i18n.T(lang, "designer.undo"))...).
-				OnClick(func(ctx app.Context, e app.Event) {
-					if b.OnUndo != nil {
-						b.OnUndo(ctx)
-					}
-				}),
-			app.Button().Type("button").Class("button button--secondary pipeline-bar__redo").
+				Title(undo),
+			iconButton("button button--secondary pipeline-bar__redo", "redo", redo, b.onRedo).
 				DataSet("testid", "redo").
 				Disabled(!b.CanRedo).
-				Title(i18n.T(lang, "designer.redo")).
-				Body(iconText("redo", i18n.T(lang, "designer.redo"))...).
-				OnClick(func(ctx app.Context, e app.Event) {
-					if b.OnRedo != nil {
-						b.OnRedo(ctx)
-					}
-				}),
-			app.If(b.LessonHref != "", func() app.UI {
-				return app.A().Class("button button--secondary pipeline-bar__lesson").
-					DataSet("testid", "make-lesson").
-					Href(b.LessonHref).
-					Title(i18n.T(lang, "designer.makeLessonLabel")).
-					Body(iconText("star", i18n.T(lang, "designer.makeLesson"))...)
-			}),
+				Title(redo),
+			lesson,
 		),
-		app.Div().Class("pipeline-bar__tabs-row").Body(
+		divc("pipeline-bar__tabs-row",
 			// The tablist owns only the tabs (ARIA): renaming, deleting and
 			// adding a pipeline are buttons after it.
-			app.Div().Class("pipeline-bar__tabs").Body(
-				app.Div().Class("pipeline-bar__tablist").Role("tablist").Aria("label", i18n.T(lang, "designer.pipelines")).Body(
-					app.Range(b.Pipelines).Slice(func(i int) app.UI {
-						p := b.Pipelines[i]
-						active := p.ID == b.Pipeline
-						class := "pipeline-bar__tab"
-						if active {
-							class += " pipeline-bar__tab--active"
-						}
-						id := p.ID
-						return app.Button().Type("button").Class(class).Role("tab").
-							Aria("selected", boolText(active)).
-							DataSet("pipeline", strconv.Itoa(id)).
-							Text(p.Name).
-							OnClick(func(ctx app.Context, e app.Event) {
-								b.renaming = false
-								if b.OnPipeline != nil {
-									b.OnPipeline(ctx, id)
-								}
-							})
-					}),
-				),
+			divc("pipeline-bar__tabs",
+				divc("pipeline-bar__tablist", tabs...).Role("tablist").Aria("label", i18n.T(lang, "designer.pipelines")),
 				b.renderTabTools(lang, multi),
-				app.If(multi && b.Locked == "", func() app.UI {
-					return app.Button().Type("button").Class("pipeline-bar__tab pipeline-bar__tab--add").
-						DataSet("testid", "pipeline-add").
-						Text("+ " + i18n.T(lang, "designer.addPipeline")).
-						OnClick(func(ctx app.Context, e app.Event) {
-							if b.OnAddPipeline != nil {
-								b.OnAddPipeline(ctx)
-							}
-						})
-				}),
+				addPipeline,
 			),
-			app.Button().Type("button").Class("button pipeline-bar__lint pipeline-bar__lint--"+lintState(b.LintWorst)).
+			app.Button().Type("button").Class("button pipeline-bar__lint pipeline-bar__lint--"+state).
 				DataSet("testid", "lint-toggle").
 				DataSet("count", strconv.Itoa(b.LintCount)).
 				Aria("pressed", boolText(b.LintOpen)).
 				Aria("controls", lintControls(b.LintOpen)).
 				Title(i18n.T(lang, "designer.lint.toggleLabel")).
-				OnClick(func(ctx app.Context, e app.Event) {
-					if b.OnLint != nil {
-						b.OnLint(ctx)
-					}
-				}).
+				OnClick(b.onLint).
 				Body(
-					app.Span().Class("lint-icon lint-icon--"+lintState(b.LintWorst)).Aria("hidden", "true").Body(lintToggleIcon(b.LintWorst)),
-					app.Span().Class("pipeline-bar__lint-label").Text(i18n.T(lang, "designer.lint.toggle")),
-					app.Span().Class("pipeline-bar__lint-count").DataSet("testid", "lint-toggle-count").Text(lintCount(lang, b.LintCount)),
+					spanBody("lint-icon lint-icon--"+state, lintToggleIcon(b.LintWorst)).Aria("hidden", "true"),
+					spanc("pipeline-bar__lint-label", i18n.T(lang, "designer.lint.toggle")),
+					spanc("pipeline-bar__lint-count", lintCount(lang, b.LintCount)).DataSet("testid", "lint-toggle-count"),
 				),
 		),
 	)
+}
+
+func (b *PipelineBar) onEntity(ctx app.Context, e app.Event) {
+	if b.OnEntity != nil {
+		b.OnEntity(ctx, jsValue(ctx))
+	}
+}
+
+func (b *PipelineBar) onAddEntity(ctx app.Context, e app.Event) {
+	v := jsValue(ctx)
+	ctx.JSSrc().Set("value", "")
+	if v != "" && b.OnAddEntity != nil {
+		b.OnAddEntity(ctx, v)
+	}
+}
+
+func (b *PipelineBar) onUndo(ctx app.Context, e app.Event) {
+	if b.OnUndo != nil {
+		b.OnUndo(ctx)
+	}
+}
+
+func (b *PipelineBar) onRedo(ctx app.Context, e app.Event) {
+	if b.OnRedo != nil {
+		b.OnRedo(ctx)
+	}
+}
+
+// onTab shows the pipeline of the tab that fired (its data-pipeline).
+func (b *PipelineBar) onTab(ctx app.Context, e app.Event) {
+	b.renaming = false
+	id, err := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("pipeline").String())
+	if err == nil && b.OnPipeline != nil {
+		b.OnPipeline(ctx, id)
+	}
+}
+
+func (b *PipelineBar) onAddPipeline(ctx app.Context, e app.Event) {
+	if b.OnAddPipeline != nil {
+		b.OnAddPipeline(ctx)
+	}
+}
+
+func (b *PipelineBar) onLint(ctx app.Context, e app.Event) {
+	if b.OnLint != nil {
+		b.OnLint(ctx)
+	}
 }
 
 func (b *PipelineBar) finishRename(ctx app.Context) {

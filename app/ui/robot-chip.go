@@ -57,65 +57,58 @@ func (c *RobotChip) Render() app.UI {
 	if c.Highlight {
 		class += " lint-target"
 	}
-	return app.Div().
-		Class(class).
-		ID(lintview.RobotAnchor(r.ID)).
-		DataSet("robot", r.ID).
-		Body(
-			app.If(r.AfterPrevious, func() app.UI {
-				return app.Div().Class("robot-chip__chain").Body(iconText("down", i18n.T(c.Lang, "designer.robot.afterChip"))...)
-			}),
-			app.Button().
-				Type("button").
-				Class("robot-chip__main").
-				Title(title).
-				OnClick(c.onEdit).
-				Body(
-					app.Span().Class("robot-chip__type").Text(typeName),
-					app.If(title != typeName, func() app.UI {
-						return app.Span().Class("robot-chip__name").Text(title)
-					}),
-					app.Span().Class("robot-chip__delay").Text(c.DelayText),
-				),
-			app.Div().Class("robot-chip__marks").Body(
-				app.If(len(r.Condition) > 0, func() app.UI {
-					return app.Span().Class("designer-mark designer-mark--condition").
-						Text(i18n.T(c.Lang, "designer.trigger.conditionChip"))
-				}),
-				app.If(inactive, func() app.UI {
-					return app.Span().Class("designer-mark designer-mark--off").
-						Text(i18n.T(c.Lang, "designer.robot.inactive"))
-				}),
-			),
-			app.If(len(c.Lint) > 0, func() app.UI {
-				return &LintBadge{Lang: c.Lang, Notes: c.Lint}
-			}),
-			app.Button().
-				Type("button").
-				Class("robot-chip__menu-button").
-				Aria("label", i18n.F(c.Lang, "designer.robot.menuLabel", "rule", title)).
-				Aria("haspopup", "menu").
-				Aria("expanded", boolText(c.menuOpen)).
-				DataSet("testid", "robot-menu").
-				Body(Icon("more")).
-				OnClick(c.onToggleMenu),
-			app.If(c.menuOpen, func() app.UI {
-				return app.Div().Class("designer-menu").Role("menu").
-					OnKeyDown(menuKeys(func() { c.menuOpen = false })).
-					Body(
-						menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
-						menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
-						app.If(!c.First, func() app.UI {
-							return lockableMenuItem(i18n.T(c.Lang, "designer.moveUp"), "up", c.Locked, c.onUp)
-						}),
-						app.If(!c.Last, func() app.UI {
-							return lockableMenuItem(i18n.T(c.Lang, "designer.moveDown"), "down", c.Locked, c.onDown)
-						}),
-						lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete),
-					)
-			}),
+	var chain, name, cond, off, lint, menu app.UI
+	if r.AfterPrevious {
+		chain = divc("robot-chip__chain", iconText("down", i18n.T(c.Lang, "designer.robot.afterChip"))...)
+	}
+	if title != typeName {
+		name = spanc("robot-chip__name", title)
+	}
+	if len(r.Condition) > 0 {
+		cond = spanc("designer-mark designer-mark--condition", i18n.T(c.Lang, "designer.trigger.conditionChip"))
+	}
+	if inactive {
+		off = spanc("designer-mark designer-mark--off", i18n.T(c.Lang, "designer.robot.inactive"))
+	}
+	if len(c.Lint) > 0 {
+		lint = &LintBadge{Lang: c.Lang, Notes: c.Lint}
+	}
+	if c.menuOpen {
+		var up, down app.UI
+		if !c.First {
+			up = lockableMenuItem(i18n.T(c.Lang, "designer.moveUp"), "up", c.Locked, c.onUp)
+		}
+		if !c.Last {
+			down = lockableMenuItem(i18n.T(c.Lang, "designer.moveDown"), "down", c.Locked, c.onDown)
+		}
+		menu = chipMenu(c.closeMenu,
+			menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
+			menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
+			up,
+			down,
+			lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete),
 		)
+	}
+	return divc(class,
+		chain,
+		app.Button().
+			Type("button").
+			Class("robot-chip__main").
+			Title(title).
+			OnClick(c.onEdit).
+			Body(
+				spanc("robot-chip__type", typeName),
+				name,
+				spanc("robot-chip__delay", c.DelayText),
+			),
+		divc("robot-chip__marks", cond, off),
+		lint,
+		chipMenuButton("robot-chip__menu-button", i18n.F(c.Lang, "designer.robot.menuLabel", "rule", title), "robot-menu", c.menuOpen, c.onToggleMenu),
+		menu,
+	).ID(lintview.RobotAnchor(r.ID)).DataSet("robot", r.ID)
 }
+
+func (c *RobotChip) closeMenu() { c.menuOpen = false }
 
 func (c *RobotChip) onToggleMenu(ctx app.Context, e app.Event) {
 	c.menuOpen = !c.menuOpen

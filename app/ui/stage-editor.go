@@ -54,93 +54,94 @@ func (s *StageEditor) Render() app.UI {
 		color = "#39A8EF"
 	}
 	success := st.Semantics == engine.Success
-	body := []app.UI{
-		app.If(s.Error != "", func() app.UI { return errorList([]string{s.Error}) }),
-		app.Div().Class("designer-form__row").Body(
-			app.Div().Class("designer-form__field designer-form__field--grow").Body(
-				app.Label().For("stage-name").Class("designer-form__label").Text(i18n.T(lang, "designer.stage.name")),
-				app.Input().ID("stage-name").Class("designer-input").DataSet("testid", "stage-name").
-					Value(s.name).
-					OnInput(func(ctx app.Context, e app.Event) { s.name = jsValue(ctx) }),
+	var errs, semantics, moves, confirm, del app.UI
+	if s.Error != "" {
+		errs = errorList([]string{s.Error})
+	}
+	if success {
+		semantics = formHint(i18n.T(lang, "designer.semantics.success") + " — " + i18n.T(lang, "designer.stage.successFixed"))
+	} else {
+		semantics = selectc("stage-semantics", "designer-input designer-input--short", s.onSemantics,
+			option(engine.Process, st.Semantics == engine.Process, i18n.T(lang, "designer.semantics.process")),
+			option(engine.Failure, st.Semantics == engine.Failure, i18n.T(lang, "designer.semantics.failure")),
+		).DataSet("testid", "stage-semantics")
+		moves = formField(
+			formCaption(i18n.T(lang, "designer.stage.move")),
+			divc("designer-form__buttons",
+				iconButton("button button--secondary", "left", i18n.T(lang, "designer.moveLeft"), s.onLeft).
+					DataSet("testid", "stage-left"),
+				app.Button().Type("button").Class("button button--secondary").
+					DataSet("testid", "stage-right").
+					Body(iconTextAfter(i18n.T(lang, "designer.moveRight"), "right")...).
+					OnClick(s.onRight),
 			),
-			app.Div().Class("designer-form__field").Body(
-				app.Label().For("stage-color").Class("designer-form__label").Text(i18n.T(lang, "designer.stage.color")),
+		)
+		del = button("button button--danger-link designer-modal__left", i18n.T(lang, "designer.stage.delete"), s.onDelete).
+			DataSet("testid", "stage-delete")
+	}
+	if s.confirm {
+		confirm = divc("designer-confirm designer-confirm--inline",
+			pc("designer-confirm__text", i18n.F(lang, "designer.stage.confirmDelete", "stage", st.Name, "triggers", strconv.Itoa(s.Triggers), "rules", strconv.Itoa(s.Robots))),
+			divc("designer-form__buttons",
+				button("button button--secondary", i18n.T(lang, "designer.cancel"), s.onCancelDelete),
+				button("button button--danger", i18n.T(lang, "designer.delete"), s.onConfirmDelete).
+					DataSet("testid", "stage-delete-confirm"),
+			),
+		).Role("alert")
+	}
+	body := []app.UI{
+		errs,
+		divc("designer-form__row",
+			divc("designer-form__field designer-form__field--grow",
+				formLabel("stage-name", i18n.T(lang, "designer.stage.name")),
+				textInput("stage-name", "designer-input", s.name).OnInput(s.onName),
+			),
+			formField(
+				formLabel("stage-color", i18n.T(lang, "designer.stage.color")),
 				app.Input().ID("stage-color").Type("color").Class("designer-color").
 					Value(strings.ToLower(color)).
-					OnInput(func(ctx app.Context, e app.Event) { s.color = jsValue(ctx) }),
+					OnInput(s.onColor),
 			),
 		),
-		app.P().Class("designer-form__hint").Text(i18n.T(lang, "designer.stage.id") + ": " + st.ID),
-		app.Div().Class("designer-form__field").Body(
-			app.Label().For("stage-semantics").Class("designer-form__label").Text(i18n.T(lang, "designer.stage.semantics")),
-			app.If(success, func() app.UI {
-				return app.P().Class("designer-form__hint").Text(i18n.T(lang, "designer.semantics.success") + " — " +
-					i18n.T(lang, "designer.stage.successFixed"))
-			}).Else(func() app.UI {
-				return app.Select().ID("stage-semantics").Class("designer-input designer-input--short").
-					DataSet("testid", "stage-semantics").
-					OnChange(func(ctx app.Context, e app.Event) {
-						if s.OnSemantics != nil {
-							s.OnSemantics(ctx, jsValue(ctx))
-						}
-					}).
-					Body(
-						app.Option().Value(engine.Process).Selected(st.Semantics == engine.Process).
-							Text(i18n.T(lang, "designer.semantics.process")),
-						app.Option().Value(engine.Failure).Selected(st.Semantics == engine.Failure).
-							Text(i18n.T(lang, "designer.semantics.failure")),
-					)
-			}),
-			app.P().Class("designer-form__hint").Text(i18n.T(lang, "designer.stage.orderHint")),
+		formHint(i18n.T(lang, "designer.stage.id") + ": " + st.ID),
+		formField(
+			formLabel("stage-semantics", i18n.T(lang, "designer.stage.semantics")),
+			semantics,
+			formHint(i18n.T(lang, "designer.stage.orderHint")),
 		),
-		app.If(!success, func() app.UI {
-			return app.Div().Class("designer-form__field").Body(
-				app.Span().Class("designer-form__label").Text(i18n.T(lang, "designer.stage.move")),
-				app.Div().Class("designer-form__buttons").Body(
-					app.Button().Type("button").Class("button button--secondary").
-						DataSet("testid", "stage-left").
-						Body(iconText("left", i18n.T(lang, "designer.moveLeft"))...).
-						OnClick(func(ctx app.Context, e app.Event) { s.move(ctx, -1) }),
-					app.Button().Type("button").Class("button button--secondary").
-						DataSet("testid", "stage-right").
-						Body(iconTextAfter(i18n.T(lang, "designer.moveRight"), "right")...).
-						OnClick(func(ctx app.Context, e app.Event) { s.move(ctx, 1) }),
-				),
-			)
-		}),
-		app.If(s.confirm, func() app.UI {
-			return app.Div().Class("designer-confirm designer-confirm--inline").Role("alert").Body(
-				app.P().Class("designer-confirm__text").Text(i18n.F(lang, "designer.stage.confirmDelete", "stage", st.Name, "triggers", strconv.Itoa(s.Triggers), "rules", strconv.Itoa(s.Robots))),
-				app.Div().Class("designer-form__buttons").Body(
-					app.Button().Type("button").Class("button button--secondary").
-						Text(i18n.T(lang, "designer.cancel")).
-						OnClick(func(ctx app.Context, e app.Event) { s.confirm = false }),
-					app.Button().Type("button").Class("button button--danger").
-						DataSet("testid", "stage-delete-confirm").
-						Text(i18n.T(lang, "designer.delete")).
-						OnClick(func(ctx app.Context, e app.Event) { s.delete(ctx) }),
-				),
-			)
-		}),
+		moves,
+		confirm,
 	}
 	return designerModal(lang, i18n.T(lang, "designer.stage.title"), "stage-editor", "", s.onClose, body,
-		app.If(!success, func() app.UI {
-			return app.Button().Type("button").Class("button button--danger-link designer-modal__left").
-				DataSet("testid", "stage-delete").
-				Text(i18n.T(lang, "designer.stage.delete")).
-				OnClick(s.onDelete)
-		}),
-		app.Button().Type("button").Class("button button--secondary").
-			Text(i18n.T(lang, "designer.cancel")).OnClick(s.onClose),
-		app.Button().Type("button").Class("button button--primary").
-			DataSet("testid", "stage-save").
-			Text(i18n.T(lang, "designer.save")).
-			OnClick(func(ctx app.Context, e app.Event) {
-				if s.OnSave != nil {
-					s.OnSave(ctx, s.name, s.color)
-				}
-			}),
+		del,
+		button("button button--secondary", i18n.T(lang, "designer.cancel"), s.onClose),
+		button("button button--primary", i18n.T(lang, "designer.save"), s.onSave).
+			DataSet("testid", "stage-save"),
 	)
+}
+
+func (s *StageEditor) onName(ctx app.Context, e app.Event) { s.name = jsValue(ctx) }
+
+func (s *StageEditor) onColor(ctx app.Context, e app.Event) { s.color = jsValue(ctx) }
+
+func (s *StageEditor) onSemantics(ctx app.Context, e app.Event) {
+	if s.OnSemantics != nil {
+		s.OnSemantics(ctx, jsValue(ctx))
+	}
+}
+
+func (s *StageEditor) onLeft(ctx app.Context, e app.Event) { s.move(ctx, -1) }
+
+func (s *StageEditor) onRight(ctx app.Context, e app.Event) { s.move(ctx, 1) }
+
+func (s *StageEditor) onCancelDelete(ctx app.Context, e app.Event) { s.confirm = false }
+
+func (s *StageEditor) onConfirmDelete(ctx app.Context, e app.Event) { s.delete(ctx) }
+
+func (s *StageEditor) onSave(ctx app.Context, e app.Event) {
+	if s.OnSave != nil {
+		s.OnSave(ctx, s.name, s.color)
+	}
 }
 
 func (s *StageEditor) move(ctx app.Context, delta int) {

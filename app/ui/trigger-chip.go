@@ -53,57 +53,64 @@ func (c *TriggerChip) Render() app.UI {
 	if c.Highlight {
 		class += " lint-target"
 	}
-	return app.Div().
-		Class(class).
-		ID(lintview.TriggerAnchor(t.ID)).
-		DataSet("trigger", t.ID).
-		Body(
-			app.Button().
-				Type("button").
-				Class("trigger-chip__main").
-				Title(title).
-				OnClick(c.onEdit).
-				Body(
-					app.Span().Class("trigger-chip__icon").Aria("hidden", "true").Body(Icon("bolt")),
-					app.Span().Class("trigger-chip__text").Body(
-						app.Span().Class("trigger-chip__name").Text(title),
-						app.Span().Class("trigger-chip__code").Text(sub),
-					),
-				),
-			app.Div().Class("trigger-chip__marks").Body(
-				app.If(len(t.Condition) > 0, func() app.UI {
-					return app.Span().Class("designer-mark designer-mark--condition").
-						Title(i18n.T(c.Lang, "designer.trigger.conditionChip")).
-						Text(i18n.T(c.Lang, "designer.trigger.conditionChip"))
-				}),
-				app.If(t.AllowBackwards, func() app.UI {
-					return app.Span().Class("designer-mark designer-mark--back").
-						Title(i18n.T(c.Lang, "designer.trigger.allowBackwards")).
-						Body(iconText("back", i18n.T(c.Lang, "designer.trigger.allowBackChip"))...)
-				}),
-			),
-			app.If(len(c.Lint) > 0, func() app.UI {
-				return &LintBadge{Lang: c.Lang, Notes: c.Lint}
-			}),
-			app.Button().
-				Type("button").
-				Class("trigger-chip__menu-button").
-				Aria("label", i18n.F(c.Lang, "designer.trigger.menuLabel", "trigger", title)).
-				Aria("haspopup", "menu").
-				Aria("expanded", boolText(c.menuOpen)).
-				DataSet("testid", "trigger-menu").
-				Body(Icon("more")).
-				OnClick(c.onToggleMenu),
-			app.If(c.menuOpen, func() app.UI {
-				return app.Div().Class("designer-menu").Role("menu").
-					OnKeyDown(menuKeys(func() { c.menuOpen = false })).
-					Body(
-						menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
-						menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
-						lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete),
-					)
-			}),
+	var cond, back, lint, menu app.UI
+	if len(t.Condition) > 0 {
+		cond = spanc("designer-mark designer-mark--condition", i18n.T(c.Lang, "designer.trigger.conditionChip")).
+			Title(i18n.T(c.Lang, "designer.trigger.conditionChip"))
+	}
+	if t.AllowBackwards {
+		back = spanBody("designer-mark designer-mark--back", iconText("back", i18n.T(c.Lang, "designer.trigger.allowBackChip"))...).
+			Title(i18n.T(c.Lang, "designer.trigger.allowBackwards"))
+	}
+	if len(c.Lint) > 0 {
+		lint = &LintBadge{Lang: c.Lang, Notes: c.Lint}
+	}
+	if c.menuOpen {
+		menu = chipMenu(c.closeMenu,
+			menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
+			menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
+			lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete),
 		)
+	}
+	return divc(class,
+		app.Button().
+			Type("button").
+			Class("trigger-chip__main").
+			Title(title).
+			OnClick(c.onEdit).
+			Body(
+				hiddenIcon("bolt").Class("trigger-chip__icon"),
+				spanBody("trigger-chip__text",
+					spanc("trigger-chip__name", title),
+					spanc("trigger-chip__code", sub),
+				),
+			),
+		divc("trigger-chip__marks", cond, back),
+		lint,
+		chipMenuButton("trigger-chip__menu-button", i18n.F(c.Lang, "designer.trigger.menuLabel", "trigger", title), "trigger-menu", c.menuOpen, c.onToggleMenu),
+		menu,
+	).ID(lintview.TriggerAnchor(t.ID)).DataSet("trigger", t.ID)
+}
+
+func (c *TriggerChip) closeMenu() { c.menuOpen = false }
+
+// chipMenuButton is the «…» button that opens a chip's action menu.
+func chipMenuButton(class, label, testid string, open bool, onClick app.EventHandler) app.UI {
+	return app.Button().
+		Type("button").
+		Class(class).
+		Aria("label", label).
+		Aria("haspopup", "menu").
+		Aria("expanded", boolText(open)).
+		DataSet("testid", testid).
+		Body(Icon("more")).
+		OnClick(onClick)
+}
+
+// chipMenu is a chip's open action menu; the keys move in it and close
+// it (menuKeys).
+func chipMenu(close func(), items ...app.UI) app.UI {
+	return divc("designer-menu", items...).Role("menu").OnKeyDown(menuKeys(close))
 }
 
 func (c *TriggerChip) onToggleMenu(ctx app.Context, e app.Event) {
