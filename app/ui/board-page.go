@@ -921,8 +921,10 @@ func (p *BoardPage) onPlay(ctx app.Context) {
 	}, func() { p.playing = false })
 }
 
-// onEnd runs to the end of the script as fast as possible.
-func (p *BoardPage) onEnd(ctx app.Context) { p.runTo(ctx, p.ctl.End()) }
+// onEnd runs to the end of the script as fast as possible. The end is
+// found in the run's first slice, not in the click: with ten thousand
+// items, reading every item's pending robots is a task of its own.
+func (p *BoardPage) onEnd(ctx app.Context) { p.runToward(ctx, p.ctl.End) }
 
 // onJump runs to a time typed in the clock bar; an earlier time starts
 // over from the scenario's start. A text that is not a time is an error
@@ -946,6 +948,12 @@ func (p *BoardPage) onJump(ctx app.Context, text string) error {
 
 // runTo runs the simulation to t in slices with a progress bar.
 func (p *BoardPage) runTo(ctx app.Context, t time.Time) {
+	p.runToward(ctx, func() time.Time { return t })
+}
+
+// runToward runs the simulation in slices with a progress bar to the
+// time that target gives in the first slice.
+func (p *BoardPage) runToward(ctx app.Context, target func() time.Time) {
 	if p.busy() {
 		return
 	}
@@ -953,16 +961,37 @@ func (p *BoardPage) runTo(ctx app.Context, t time.Time) {
 	p.progress = 0
 	p.gen++
 	gen := p.gen
-	from := p.ctl.Now()
+	var t, from time.Time
+	started, owed, done := false, false, false
 	lastRefresh := time.Now()
 	p.loop(ctx, gen, slicePause, func() bool {
-		done := p.slice(t)
+		switch {
+		case !started:
+			t, from, started = target(), p.ctl.Now(), true
+			return false // the run starts in the next task
+		case owed && done:
+			return true // loop refreshes once the run is over
+		case owed:
+			owed = false
+			p.refresh()
+			lastRefresh = time.Now()
+			return false
+		}
+		began := time.Now()
+		done = p.slice(t)
 		p.progress = percent(from, p.ctl.Now(), t)
-		if done || time.Since(lastRefresh) > refreshEvery {
+		if time.Since(began) > 2*sliceBudget {
+			// One engine event outlasted the slice (a call that moves
+			// every deal of a contact): what follows it, rebuilding the
+			// board or ending the run, waits for the next task.
+			owed = true
+			return false
+		}
+		if !done && time.Since(lastRefresh) > refreshEvery {
 			p.refresh()
 			lastRefresh = time.Now()
 		}
-		return done
+		return done // when done, loop refreshes once
 	}, func() { p.running = false })
 }
 
@@ -974,6 +1003,10 @@ func (p *BoardPage) loop(ctx app.Context, gen int, pause time.Duration, tick fun
 	ctx.Async(func() {
 		for {
 			time.Sleep(pause)
+			// A turn for the browser before every tick: when the render
+			// after the last one outlasted the pause, the sleep alone
+			// returns at once and the tick joins the same task.
+			whatifYield()
 			done := make(chan bool, 1)
 			page.Dispatch(func(ctx app.Context) {
 				if p.gen != gen {
