@@ -174,17 +174,23 @@ func (p *TrainPage) onSubmit(ctx app.Context, e app.Event) {
 	download(teach.ResultFileName(r), "application/json", data)
 }
 
+func (p *TrainPage) onRestart(ctx app.Context, e app.Event) { p.create(ctx) }
+
+func (p *TrainPage) onName(ctx app.Context, e app.Event) { p.name = srcValue(ctx) }
+
 // Render implements app.Composer.
 func (p *TrainPage) Render() app.UI {
 	lang := p.currentLang()
 	fileInput := &FileButton{Lang: lang, Label: i18n.T(lang, "train.import"), TestID: "train-file",
 		Accept: ".json,application/json", OnChange: p.onFile}
 	if p.l == nil {
+		var failed app.UI
+		if p.err != "" {
+			failed = lessonError("train-error", i18n.F(lang, "train.error", "error", p.err))
+		}
 		return p.frame(p.Tab, "train-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "train.title"), ""),
-			app.If(p.err != "", func() app.UI {
-				return app.P().Class("lesson-page__error").Role("alert").DataSet("testid", "train-error").Text(i18n.F(lang, "train.error", "error", p.err))
-			}),
+			failed,
 			app.P().Class("lesson-page__missing").Text(i18n.T(lang, "train.none")),
 			fileInput,
 		)
@@ -198,6 +204,45 @@ func (p *TrainPage) Render() app.UI {
 	if p.onOpen {
 		source = i18n.T(lang, "train.onOpen")
 	}
+	goal := []app.UI{
+		app.H2().ID("train-goals").Class("lesson-page__goal-title").Text(i18n.T(lang, "train.goals")),
+		lessonGoalList(lang, p.rep.Goals),
+	}
+	for _, m := range p.rep.Messages {
+		goal = append(goal, app.P().Class("lesson-page__error").DataSet("testid", "train-scope").Text(m))
+	}
+	goal = append(goal, app.P().Class("lesson-page__source").DataSet("testid", "train-source").Text(source))
+	if p.onOpen && p.rep.Done {
+		goal = append(goal, app.Div().Class("lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "train-done").Text(i18n.T(lang, "train.done")))
+	}
+	if p.err != "" {
+		goal = append(goal, lessonError("train-error", p.err))
+	}
+	var restart, result app.UI
+	if p.onOpen {
+		restart = pageButton("button button--quiet", "train-restart", i18n.T(lang, "train.restart"), p.onRestart)
+	}
+	if p.result != "" {
+		result = app.Div().Class("train-page__result").Role("status").Body(
+			app.P().Text(i18n.T(lang, "train.submitted")),
+			app.Textarea().ReadOnly(true).Rows(8).Aria("label", i18n.T(lang, "train.result")).DataSet("testid", "train-result").Text(p.result),
+		)
+	}
+	goal = append(goal,
+		app.Div().Class("lesson-page__actions").Body(
+			pageButton("button button--primary", "train-check", i18n.T(lang, "train.check"), p.onCheck),
+			pageButton("button", "train-start", i18n.T(lang, "train.start"), p.onStart),
+			restart,
+		),
+		app.P().Class("lesson-page__source").DataSet("testid", "train-attempts").Text(i18n.F(lang, "train.attempts", "n", p.st.Attempts)),
+		app.Div().Class("train-page__submit").Body(
+			app.Label().For("train-name").Text(i18n.T(lang, "train.name")),
+			app.Input().ID("train-name").Type("text").MaxLength(lesson.MaxNameRunes).DataSet("testid", "train-name").
+				Value(p.name).OnInput(p.onName),
+			pageButton("button button--primary", "train-submit", i18n.T(lang, "train.submit"), p.onSubmit),
+		),
+		result,
+	)
 	return p.frame(p.Tab, "train-page lesson-page", p.onLangChange,
 		p.toolbar(l.Title.In(lang), "", fileInput),
 		app.Div().Class("lesson-page__layout").Body(
@@ -205,46 +250,15 @@ func (p *TrainPage) Render() app.UI {
 				paragraphs("lesson-page__text", l.Task.In(lang)),
 				lessonHints(lang, hints, p.st.Hints, p.onHint),
 			),
-			app.Section().Class("lesson-page__goal").Aria("labelledby", "train-goals").Body(
-				app.H2().ID("train-goals").Class("lesson-page__goal-title").Text(i18n.T(lang, "train.goals")),
-				lessonGoalList(lang, p.rep.Goals),
-				app.Range(p.rep.Messages).Slice(func(i int) app.UI {
-					return app.P().Class("lesson-page__error").DataSet("testid", "train-scope").Text(p.rep.Messages[i])
-				}),
-				app.P().Class("lesson-page__source").DataSet("testid", "train-source").Text(source),
-				app.If(p.onOpen && p.rep.Done, func() app.UI {
-					return app.Div().Class("lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "train-done").Text(i18n.T(lang, "train.done"))
-				}),
-				app.If(p.err != "", func() app.UI {
-					return app.P().Class("lesson-page__error").Role("alert").DataSet("testid", "train-error").Text(p.err)
-				}),
-				app.Div().Class("lesson-page__actions").Body(
-					app.Button().Type("button").Class("button button--primary").DataSet("testid", "train-check").
-						OnClick(p.onCheck).Text(i18n.T(lang, "train.check")),
-					app.Button().Type("button").Class("button").DataSet("testid", "train-start").
-						OnClick(p.onStart).Text(i18n.T(lang, "train.start")),
-					app.If(p.onOpen, func() app.UI {
-						return app.Button().Type("button").Class("button button--quiet").DataSet("testid", "train-restart").
-							OnClick(func(ctx app.Context, e app.Event) { p.create(ctx) }).Text(i18n.T(lang, "train.restart"))
-					}),
-				),
-				app.P().Class("lesson-page__source").DataSet("testid", "train-attempts").Text(i18n.F(lang, "train.attempts", "n", p.st.Attempts)),
-				app.Div().Class("train-page__submit").Body(
-					app.Label().For("train-name").Text(i18n.T(lang, "train.name")),
-					app.Input().ID("train-name").Type("text").MaxLength(lesson.MaxNameRunes).DataSet("testid", "train-name").
-						Value(p.name).OnInput(func(ctx app.Context, e app.Event) { p.name = ctx.JSSrc().Get("value").String() }),
-					app.Button().Type("button").Class("button button--primary").DataSet("testid", "train-submit").
-						OnClick(p.onSubmit).Text(i18n.T(lang, "train.submit")),
-				),
-				app.If(p.result != "", func() app.UI {
-					return app.Div().Class("train-page__result").Role("status").Body(
-						app.P().Text(i18n.T(lang, "train.submitted")),
-						app.Textarea().ReadOnly(true).Rows(8).Aria("label", i18n.T(lang, "train.result")).DataSet("testid", "train-result").Text(p.result),
-					)
-				}),
-			),
+			app.Section().Class("lesson-page__goal").Aria("labelledby", "train-goals").Body(goal...),
 		),
 	)
+}
+
+// lessonError is a page's failure: <p class="lesson-page__error"
+// role="alert" data-testid>text</p>.
+func lessonError(testid, text string) app.UI {
+	return app.P().Class("lesson-page__error").Role("alert").DataSet("testid", testid).Text(text)
 }
 
 // goalList renders goals with their verdicts, green when they hold.
@@ -259,10 +273,17 @@ func lessonGoalList(lang string, goals []lesson.GoalResult) app.UI {
 			return app.Li().Class(cls).DataSet("testid", "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
 				app.Span().Class("lesson-page__expect-icon").Role("img").Aria("label", state).Body(Icon(icon)),
 				app.Span().Class("lesson-page__expect-text").Body(
-					app.If(r.Name != "", func() app.UI { return app.Strong().Text(r.Name) }),
+					lessonGoalName(r.Name),
 					app.Span().Class("lesson-page__expect-msg").Text(r.Message),
 				),
 			)
 		}),
 	)
+}
+
+func lessonGoalName(name string) app.UI {
+	if name == "" {
+		return nil
+	}
+	return app.Strong().Text(name)
 }
