@@ -106,3 +106,35 @@ func (s *Sim) Places() []ItemPlace {
 	}
 	return out
 }
+
+// LastDue is when the last robot still waiting for its delay is due, and
+// false when none waits. It is what the latest PendingRobot.Due of Items
+// would say (the first such robot in Items' order when several are due at
+// the same instant), without copying every item's fields: the board's «⏭»
+// asks it before every jump to the end.
+func (s *Sim) LastDue() (time.Time, bool) {
+	var (
+		last  time.Time
+		owner *item
+	)
+	for _, it := range s.items {
+		for _, t := range it.pending {
+			if t.cancelled {
+				continue
+			}
+			if owner == nil || t.at.After(last) || (t.at.Equal(last) && before(it, owner)) {
+				last, owner = t.at, it
+			}
+		}
+	}
+	return last, owner != nil
+}
+
+// before reports whether a comes before b in Items' order (entity type in
+// file order, then id).
+func before(a, b *item) bool {
+	if a.em.index != b.em.index {
+		return a.em.index < b.em.index
+	}
+	return a.id < b.id
+}

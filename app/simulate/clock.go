@@ -124,12 +124,8 @@ func (c *Controller) End() time.Time {
 			end = t
 		}
 	}
-	for _, it := range c.sim.Items() {
-		for _, p := range it.Pending {
-			if p.Due.After(end) {
-				end = p.Due
-			}
-		}
+	if due, ok := c.sim.LastDue(); ok && due.After(end) {
+		end = due
 	}
 	return end
 }
