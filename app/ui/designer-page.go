@@ -355,7 +355,46 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	findings := p.lint(sc)
 	counts := lintview.Count(findings)
 	lint := lintview.Group(findings, lang)
-	return app.Div().Class("designer-page__content").Body(
+	var goals, lintPanel, banner app.UI
+	if p.lesson != nil {
+		goals = &LessonGoals{
+			Lang:   lang,
+			Title:  p.lesson.Lesson.Title.In(lang),
+			Back:   p.lesson.Back,
+			Scope:  teach.ScopeText(p.lesson.Lesson, sc, lang),
+			Setup:  setupLock,
+			Report: p.lessonReport(sc, lang),
+		}
+	}
+	if p.lintOpen {
+		lintPanel = &LintPanel{Lang: lang, Rows: lintview.Rows(sc, findings, lang), OnClose: p.onLintToggle}
+	}
+	if len(p.banner) > 0 {
+		body := make([]app.UI, 0, len(p.banner)+2)
+		body = append(body, app.Strong().Text(i18n.T(lang, "designer.errorTitle")))
+		for _, b := range p.banner {
+			body = append(body, app.P().Text(b))
+		}
+		body = append(body, button("designer-icon-button designer-page__banner-close", "×", p.onDismissBanner).
+			Aria("label", i18n.T(lang, "designer.dismiss")))
+		banner = divc("designer-page__banner", body...).Role("alert").DataSet("testid", "designer-error")
+	}
+	columns := make([]app.UI, 0, len(pl.Stages)+1)
+	for _, st := range pl.Stages {
+		columns = append(columns, p.renderColumn(lang, sc, ent.Type, st, lint))
+	}
+	columns = append(columns, divc("designer-board__add",
+		button("designer-board__add-button", i18n.T(lang, "designer.addStage"), p.onAddProcessStage).
+			DataSet("testid", "add-stage").
+			Disabled(setupLock != "").
+			Title(setupLock).
+			Aria("label", i18n.T(lang, "designer.addStageLabel")),
+		button("designer-board__add-button designer-board__add-button--fail", i18n.T(lang, "designer.addFailStage"), p.onAddFailStage).
+			DataSet("testid", "add-fail-stage").
+			Disabled(setupLock != "").
+			Title(setupLock),
+	))
+	return divc("designer-page__content",
 		&PipelineBar{
 			Lang:             lang,
 			Entities:         types,
@@ -382,52 +421,26 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 			LessonHref:       lessonHref,
 			Locked:           setupLock,
 		},
-		app.If(p.lesson != nil, func() app.UI {
-			return &LessonGoals{
-				Lang:   lang,
-				Title:  p.lesson.Lesson.Title.In(lang),
-				Back:   p.lesson.Back,
-				Scope:  teach.ScopeText(p.lesson.Lesson, sc, lang),
-				Setup:  setupLock,
-				Report: p.lessonReport(sc, lang),
-			}
-		}),
-		app.If(p.lintOpen, func() app.UI {
-			return &LintPanel{Lang: lang, Rows: lintview.Rows(sc, findings, lang), OnClose: p.onLintToggle}
-		}),
-		app.If(len(p.banner) > 0, func() app.UI {
-			return app.Div().Class("designer-page__banner").Role("alert").DataSet("testid", "designer-error").Body(
-				app.Strong().Text(i18n.T(lang, "designer.errorTitle")),
-				app.Range(p.banner).Slice(func(i int) app.UI { return app.P().Text(p.banner[i]) }),
-				app.Button().Type("button").Class("designer-icon-button designer-page__banner-close").
-					Aria("label", i18n.T(lang, "designer.dismiss")).Text("×").
-					OnClick(func(ctx app.Context, e app.Event) { p.banner = nil }),
-			)
-		}),
+		goals,
+		lintPanel,
+		banner,
 		app.Div().Class("designer-board").
 			Role("region").
 			Aria("label", i18n.T(lang, "designer.scrollHint")).
 			TabIndex(0).
-			Body(
-				app.Range(pl.Stages).Slice(func(i int) app.UI { return p.renderColumn(lang, sc, ent.Type, pl.Stages[i], lint) }),
-				app.Div().Class("designer-board__add").Body(
-					app.Button().Type("button").Class("designer-board__add-button").
-						DataSet("testid", "add-stage").
-						Disabled(setupLock != "").
-						Title(setupLock).
-						Aria("label", i18n.T(lang, "designer.addStageLabel")).
-						Text(i18n.T(lang, "designer.addStage")).
-						OnClick(func(ctx app.Context, e app.Event) { p.onAddStage(ctx, engine.Process) }),
-					app.Button().Type("button").Class("designer-board__add-button designer-board__add-button--fail").
-						DataSet("testid", "add-fail-stage").
-						Disabled(setupLock != "").
-						Title(setupLock).
-						Text(i18n.T(lang, "designer.addFailStage")).
-						OnClick(func(ctx app.Context, e app.Event) { p.onAddStage(ctx, engine.Failure) }),
-				),
-			),
+			Body(columns...),
 		p.renderDialog(lang, sc, ent, pl),
 	)
+}
+
+func (p *DesignerPage) onDismissBanner(ctx app.Context, e app.Event) { p.banner = nil }
+
+func (p *DesignerPage) onAddProcessStage(ctx app.Context, e app.Event) {
+	p.onAddStage(ctx, engine.Process)
+}
+
+func (p *DesignerPage) onAddFailStage(ctx app.Context, e app.Event) {
+	p.onAddStage(ctx, engine.Failure)
 }
 
 func (p *DesignerPage) renderColumn(lang string, sc *engine.Scenario, typ string, st engine.Stage, lint lintview.Index) app.UI {

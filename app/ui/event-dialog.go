@@ -65,77 +65,85 @@ func (d *EventDialog) Render() app.UI {
 	if d.Script {
 		title = i18n.T(d.Lang, "board.timeline.addTitle")
 	}
+	var at, errNote app.UI
+	if d.Script {
+		v := d.at
+		if v == "" {
+			v = d.At
+		}
+		at = field(i18n.T(d.Lang, "board.timeline.at"), i18n.T(d.Lang, "board.timeline.atHint"),
+			app.Input().Class("form__input").Type("text").DataSet("testid", "event-at").
+				Value(v).OnInput(d.onAt))
+	}
+	if d.err != "" {
+		errNote = app.P().Class("form__error").Role("alert").Text(d.err)
+	}
+	targets := make([]app.UI, len(d.Targets))
+	for i, t := range d.Targets {
+		targets[i] = option(t.ID, t.ID == target, t.Label)
+	}
+	codes := make([]app.UI, 0, len(groups)+1)
+	if d.Script {
+		codes = append(codes, option(engine.CodeMove, code == engine.CodeMove, simulate.CodeName(engine.CodeMove, d.Lang)))
+	}
+	for _, g := range groups {
+		opts := make([]app.UI, len(g.Codes))
+		for j, c := range g.Codes {
+			opts[j] = option(c.ID, c.ID == code, c.Label)
+		}
+		codes = append(codes, app.OptGroup().Label(g.Name).Body(opts...))
+	}
+	by := d.currentBy()
+	users := make([]app.UI, 0, len(d.Users)+1)
+	users = append(users, option("", by == "", i18n.T(d.Lang, "board.event.byDefault")))
+	for _, u := range d.Users {
+		users = append(users, option(u.ID, u.ID == by, u.Label))
+	}
+	body := make([]app.UI, 0, len(keys)+6)
+	body = append(body,
+		at,
+		field(i18n.T(d.Lang, "board.event.target"), "",
+			app.Select().Class("form__input").DataSet("testid", "event-target").OnChange(d.onTarget).Body(targets...)),
+		field(i18n.T(d.Lang, "board.event.code"), "",
+			app.Select().Class("form__input").DataSet("testid", "event-code").OnChange(d.onCode).Body(codes...)),
+	)
+	for _, k := range keys {
+		typ := "text"
+		if k.Kind == engine.SettingInt {
+			typ = "number"
+		}
+		body = append(body, field(k.Label+" ("+k.Key+")", "",
+			app.Input().Class("form__input").Type(typ).DataSet("key", k.Key).
+				Value(d.value(k.Key)).
+				OnInput(d.onKey)))
+	}
+	body = append(body,
+		field(i18n.T(d.Lang, "board.event.by"), "",
+			app.Select().Class("form__input").DataSet("testid", "event-by").OnChange(d.onBy).Body(users...)),
+		errNote,
+		divc("form__actions",
+			button("button", i18n.T(d.Lang, "board.cancel"), d.onCancel),
+			app.Button().Type("submit").Class("button button--primary").DataSet("testid", "event-submit").
+				Text(d.submitText()),
+		),
+	)
 	return modal(d.Lang, "event-dialog", title, d.onClose,
 		// data-code is the event the form will fire: tests wait for it
 		// after picking a code, before they submit.
-		app.Form().Class("form").DataSet("code", code).OnSubmit(d.onSubmit).Body(
-			app.If(d.Script, func() app.UI {
-				at := d.at
-				if at == "" {
-					at = d.At
-				}
-				return field(i18n.T(d.Lang, "board.timeline.at"), i18n.T(d.Lang, "board.timeline.atHint"),
-					app.Input().Class("form__input").Type("text").DataSet("testid", "event-at").
-						Value(at).OnInput(func(ctx app.Context, e app.Event) { d.at = ctx.JSSrc().Get("value").String() }))
-			}),
-			field(i18n.T(d.Lang, "board.event.target"), "",
-				app.Select().Class("form__input").DataSet("testid", "event-target").OnChange(d.onTarget).Body(
-					app.Range(d.Targets).Slice(func(i int) app.UI {
-						t := d.Targets[i]
-						return app.Option().Value(t.ID).Selected(t.ID == target).Text(t.Label)
-					}),
-				)),
-			field(i18n.T(d.Lang, "board.event.code"), "",
-				app.Select().Class("form__input").DataSet("testid", "event-code").OnChange(d.onCode).Body(
-					app.If(d.Script, func() app.UI {
-						return app.Option().Value(engine.CodeMove).Selected(code == engine.CodeMove).
-							Text(simulate.CodeName(engine.CodeMove, d.Lang))
-					}),
-					app.Range(groups).Slice(func(i int) app.UI {
-						g := groups[i]
-						return app.OptGroup().Label(g.Name).Body(
-							app.Range(g.Codes).Slice(func(j int) app.UI {
-								c := g.Codes[j]
-								return app.Option().Value(c.ID).Selected(c.ID == code).Text(c.Label)
-							}),
-						)
-					}),
-				)),
-			app.Range(keys).Slice(func(i int) app.UI {
-				k := keys[i]
-				typ := "text"
-				if k.Kind == engine.SettingInt {
-					typ = "number"
-				}
-				return field(k.Label+" ("+k.Key+")", "",
-					app.Input().Class("form__input").Type(typ).DataSet("key", k.Key).
-						Value(d.value(k.Key)).
-						OnInput(func(ctx app.Context, e app.Event) {
-							d.setValue(k.Key, ctx.JSSrc().Get("value").String())
-						}))
-			}),
-			field(i18n.T(d.Lang, "board.event.by"), "",
-				app.Select().Class("form__input").DataSet("testid", "event-by").OnChange(func(ctx app.Context, e app.Event) {
-					d.by = ctx.JSSrc().Get("value").String()
-				}).Body(
-					app.Option().Value("").Selected(d.currentBy() == "").Text(i18n.T(d.Lang, "board.event.byDefault")),
-					app.Range(d.Users).Slice(func(i int) app.UI {
-						u := d.Users[i]
-						return app.Option().Value(u.ID).Selected(u.ID == d.currentBy()).Text(u.Label)
-					}),
-				)),
-			app.If(d.err != "", func() app.UI {
-				return app.P().Class("form__error").Role("alert").Text(d.err)
-			}),
-			app.Div().Class("form__actions").Body(
-				app.Button().Type("button").Class("button").OnClick(func(ctx app.Context, e app.Event) { d.onClose(ctx) }).
-					Text(i18n.T(d.Lang, "board.cancel")),
-				app.Button().Type("submit").Class("button button--primary").DataSet("testid", "event-submit").
-					Text(d.submitText()),
-			),
-		),
+		app.Form().Class("form").DataSet("code", code).OnSubmit(d.onSubmit).Body(body...),
 	)
 }
+
+func (d *EventDialog) onAt(ctx app.Context, e app.Event) { d.at = jsValue(ctx) }
+
+// onKey stores the event data input that fired (its data-key).
+func (d *EventDialog) onKey(ctx app.Context, e app.Event) {
+	d.setValue(ctx.JSSrc().Get("dataset").Get("key").String(), jsValue(ctx))
+}
+
+func (d *EventDialog) onBy(ctx app.Context, e app.Event) { d.by = jsValue(ctx) }
+
+func (d *EventDialog) onCancel(ctx app.Context, e app.Event) { d.onClose(ctx) }
 
 func (d *EventDialog) submitText() string {
 	if d.Script {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -56,62 +57,79 @@ func (d *ItemDialog) Render() app.UI {
 			title = t + " · " + d.Target
 		}
 	}
+	grid := make([]app.UI, 0, len(d.Fields)+1)
+	// The title first, as in Bitrix24's item form.
+	for _, f := range d.Fields {
+		if f.ID == "TITLE" {
+			grid = append(grid, d.fieldInput(f, "item-dialog__wide"))
+		}
+	}
+	if creating {
+		links := simulate.LinksOf(d.Entity)
+		var contact, company, parent app.UI
+		if links.Contact {
+			contact = field(engine.EntityName("CONTACT", d.Lang), "", d.selectOf("item-contact", d.Contacts, d.contact, true, d.onContact))
+		}
+		if links.Company {
+			company = field(engine.EntityName("COMPANY", d.Lang), "", d.selectOf("item-company", d.Companies, d.company, true, d.onCompany))
+		}
+		if links.Parent {
+			parent = field(i18n.T(d.Lang, "board.item.parent"), "", d.selectOf("item-parent", d.Parents, d.parent, true, d.onParent))
+		}
+		grid = append(grid, divc("item-dialog__links",
+			field(i18n.T(d.Lang, "board.item.stage"), "", d.selectOf("item-stage", d.Stages, d.pick(d.stage, d.Stage), false, d.onStage)),
+			contact,
+			company,
+			parent,
+		))
+	}
+	for _, f := range d.Fields {
+		switch f.ID {
+		case "TITLE":
+		case "COMMENTS":
+			grid = append(grid, d.fieldInput(f, "item-dialog__wide"))
+		default:
+			grid = append(grid, d.fieldInput(f, ""))
+		}
+	}
+	var errNote, history app.UI
+	if d.err != "" {
+		errNote = app.P().Class("form__error").Role("alert").Text(d.err)
+	}
+	if !creating {
+		history = &ItemHistory{Lang: d.Lang, Target: d.Target, Lines: d.History}
+	}
 	return modal(d.Lang, "item-dialog", title, d.onClose,
-		app.Div().Class("item-dialog__layout").Body(
+		divc("item-dialog__layout",
 			app.Form().Class("form item-dialog__form").OnSubmit(d.onSubmit).Body(
-				app.Div().Class("item-dialog__grid").Body(
-					// The title first, as in Bitrix24's item form.
-					app.Range(d.Fields).Slice(func(i int) app.UI {
-						if d.Fields[i].ID != "TITLE" {
-							return nil
-						}
-						return d.fieldInput(d.Fields[i], "item-dialog__wide")
-					}),
-					app.If(creating, func() app.UI {
-						links := simulate.LinksOf(d.Entity)
-						return app.Div().Class("item-dialog__links").Body(
-							field(i18n.T(d.Lang, "board.item.stage"), "",
-								d.selectOf("item-stage", d.Stages, d.pick(d.stage, d.Stage), false, func(v string) { d.stage = v })),
-							app.If(links.Contact, func() app.UI {
-								return field(engine.EntityName("CONTACT", d.Lang), "",
-									d.selectOf("item-contact", d.Contacts, d.contact, true, func(v string) { d.contact = v }))
-							}),
-							app.If(links.Company, func() app.UI {
-								return field(engine.EntityName("COMPANY", d.Lang), "",
-									d.selectOf("item-company", d.Companies, d.company, true, func(v string) { d.company = v }))
-							}),
-							app.If(links.Parent, func() app.UI {
-								return field(i18n.T(d.Lang, "board.item.parent"), "",
-									d.selectOf("item-parent", d.Parents, d.parent, true, func(v string) { d.parent = v }))
-							}),
-						)
-					}),
-					app.Range(d.Fields).Slice(func(i int) app.UI {
-						f := d.Fields[i]
-						switch f.ID {
-						case "TITLE":
-							return nil
-						case "COMMENTS":
-							return d.fieldInput(f, "item-dialog__wide")
-						}
-						return d.fieldInput(f, "")
-					}),
-				),
-				app.If(d.err != "", func() app.UI {
-					return app.P().Class("form__error").Role("alert").Text(d.err)
-				}),
-				app.Div().Class("form__actions").Body(
-					app.Button().Type("button").Class("button").OnClick(func(ctx app.Context, e app.Event) { d.onClose(ctx) }).
-						Text(i18n.T(d.Lang, "board.cancel")),
+				divc("item-dialog__grid", grid...),
+				errNote,
+				divc("form__actions",
+					button("button", i18n.T(d.Lang, "board.cancel"), d.onCancel),
 					app.Button().Type("submit").Class("button button--primary").DataSet("testid", "item-submit").
 						Text(d.submitText(creating)),
 				),
 			),
-			app.If(!creating, func() app.UI {
-				return &ItemHistory{Lang: d.Lang, Target: d.Target, Lines: d.History}
-			}),
+			history,
 		),
 	)
+}
+
+func (d *ItemDialog) onCancel(ctx app.Context, e app.Event)  { d.onClose(ctx) }
+func (d *ItemDialog) onStage(ctx app.Context, e app.Event)   { d.stage = jsValue(ctx) }
+func (d *ItemDialog) onContact(ctx app.Context, e app.Event) { d.contact = jsValue(ctx) }
+func (d *ItemDialog) onCompany(ctx app.Context, e app.Event) { d.company = jsValue(ctx) }
+func (d *ItemDialog) onParent(ctx app.Context, e app.Event)  { d.parent = jsValue(ctx) }
+
+// onFieldInput stores the field input that fired (its data-field).
+func (d *ItemDialog) onFieldInput(ctx app.Context, e app.Event) {
+	d.set(ctx.JSSrc().Get("dataset").Get("field").String(), jsValue(ctx))
+}
+
+// onFieldSelect stores the user field select that fired (its data-testid
+// is "field-" and the field).
+func (d *ItemDialog) onFieldSelect(ctx app.Context, e app.Event) {
+	d.set(strings.TrimPrefix(ctx.JSSrc().Get("dataset").Get("testid").String(), "field-"), jsValue(ctx))
 }
 
 // fieldInput is one field's labelled input: a user list for a user field,
@@ -119,7 +137,7 @@ func (d *ItemDialog) Render() app.UI {
 func (d *ItemDialog) fieldInput(f simulate.Field, class string) app.UI {
 	var input app.UI
 	if f.Type == engine.FieldUser {
-		input = d.selectOf("field-"+f.ID, d.Users, d.value(f.ID), true, func(v string) { d.set(f.ID, v) })
+		input = d.selectOf("field-"+f.ID, d.Users, d.value(f.ID), true, d.onFieldSelect)
 	} else {
 		typ := "text"
 		switch f.Type {
@@ -130,13 +148,13 @@ func (d *ItemDialog) fieldInput(f simulate.Field, class string) app.UI {
 		}
 		input = app.Input().Class("form__input").Type(typ).DataSet("field", f.ID).
 			Value(d.value(f.ID)).
-			OnInput(func(ctx app.Context, e app.Event) { d.set(f.ID, ctx.JSSrc().Get("value").String()) })
+			OnInput(d.onFieldInput)
 	}
 	row := field(f.Name, "", input)
 	if class == "" {
 		return row
 	}
-	return app.Div().Class(class).Body(row)
+	return divc(class, row)
 }
 
 func (d *ItemDialog) submitText(creating bool) string {
@@ -173,17 +191,15 @@ func (d *ItemDialog) set(id, v string) {
 	d.edited[id] = v
 }
 
-func (d *ItemDialog) selectOf(testid string, opts []simulate.Target, selected string, none bool, set func(string)) app.UI {
-	return app.Select().Class("form__input").DataSet("testid", testid).
-		OnChange(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }).
-		Body(
-			app.If(none, func() app.UI {
-				return app.Option().Value("").Selected(selected == "").Text(i18n.T(d.Lang, "board.none"))
-			}),
-			app.Range(opts).Slice(func(i int) app.UI {
-				return app.Option().Value(opts[i].ID).Selected(opts[i].ID == selected).Text(opts[i].Label)
-			}),
-		)
+func (d *ItemDialog) selectOf(testid string, opts []simulate.Target, selected string, none bool, onChange app.EventHandler) app.UI {
+	list := make([]app.UI, 0, len(opts)+1)
+	if none {
+		list = append(list, option("", selected == "", i18n.T(d.Lang, "board.none")))
+	}
+	for _, o := range opts {
+		list = append(list, option(o.ID, o.ID == selected, o.Label))
+	}
+	return app.Select().Class("form__input").DataSet("testid", testid).OnChange(onChange).Body(list...)
 }
 
 func (d *ItemDialog) onSubmit(ctx app.Context, e app.Event) {

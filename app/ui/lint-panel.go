@@ -25,74 +25,82 @@ type LintPanel struct {
 // Render implements app.Composer.
 func (p *LintPanel) Render() app.UI {
 	lang := p.Lang
+	var empty app.UI
+	if len(p.Rows) == 0 {
+		empty = app.P().Class("lint-panel__empty").Body(iconText("check", i18n.T(lang, "designer.lint.noneHint"))...)
+	}
+	rows := make([]app.UI, len(p.Rows))
+	for i, r := range p.Rows {
+		rows[i] = p.renderRow(lang, r)
+	}
+	closeText := i18n.T(lang, "designer.lint.close")
 	return app.Section().
 		Class("lint-panel").
 		ID("lint-panel").
 		DataSet("testid", "lint-panel").
 		Aria("labelledby", "lint-panel-title").
 		Body(
-			app.Div().Class("lint-panel__head").Body(
+			divc("lint-panel__head",
 				app.H2().ID("lint-panel-title").Class("lint-panel__title").Body(
 					app.Text(i18n.T(lang, "designer.lint.title")),
-					app.Span().Class("lint-panel__count").DataSet("testid", "lint-count").Text(lintCount(lang, len(p.Rows))),
+					spanc("lint-panel__count", lintCount(lang, len(p.Rows))).DataSet("testid", "lint-count"),
 				),
-				app.P().Class("lint-panel__hint").Text(i18n.T(lang, "designer.lint.hint")),
-				app.Button().Type("button").Class("designer-icon-button lint-panel__close").
-					Aria("label", i18n.T(lang, "designer.lint.close")).
-					Title(i18n.T(lang, "designer.lint.close")).
-					Text("×").
-					OnClick(func(ctx app.Context, e app.Event) {
-						if p.OnClose != nil {
-							p.OnClose(ctx)
-						}
-					}),
+				pc("lint-panel__hint", i18n.T(lang, "designer.lint.hint")),
+				button("designer-icon-button lint-panel__close", "×", p.onClose).
+					Aria("label", closeText).
+					Title(closeText),
 			),
-			app.If(len(p.Rows) == 0, func() app.UI {
-				return app.P().Class("lint-panel__empty").Body(iconText("check", i18n.T(lang, "designer.lint.noneHint"))...)
-			}),
-			app.Ul().Class("lint-panel__list").Body(
-				app.Range(p.Rows).Slice(func(i int) app.UI { return p.renderRow(lang, p.Rows[i]) }),
-			),
+			empty,
+			app.Ul().Class("lint-panel__list").Body(rows...),
 		)
+}
+
+func (p *LintPanel) onClose(ctx app.Context, e app.Event) {
+	if p.OnClose != nil {
+		p.OnClose(ctx)
+	}
 }
 
 func (p *LintPanel) renderRow(lang string, r lintview.Row) app.UI {
 	sev := i18n.T(lang, "designer.lint.severity."+r.Severity)
+	var where, cycle, link app.UI
+	if r.Where != "" {
+		where = spanc("lint-panel__where", r.Where)
+	}
+	if len(r.Cycle) > 0 {
+		steps := make([]app.UI, 0, len(r.Cycle)+1)
+		for _, s := range r.Cycle {
+			var step app.UI = spanc("lint-chain__step", s.Text)
+			if s.Link != "" {
+				step = app.A().Class("lint-chain__step").Href(s.Link).Text(s.Text)
+			}
+			steps = append(steps, app.Li().Class("lint-chain__item").Body(step))
+		}
+		steps = append(steps, app.Li().Class("lint-chain__item lint-chain__item--back").Aria("hidden", "true").Body(Icon("restart")))
+		cycle = app.Ol().Class("lint-chain").Aria("label", i18n.T(lang, "designer.lint.cycle")).Body(steps...)
+	}
+	if r.Link != "" {
+		link = app.A().Class("lint-panel__link").
+			Href(r.Link).
+			DataSet("testid", "lint-link").
+			Aria("label", i18n.F(lang, "designer.lint.showLabel", "code", r.Code)).
+			Body(iconTextAfter(i18n.T(lang, "designer.lint.show"), "right")...)
+	}
 	return app.Li().
 		Class("lint-panel__row lint-panel__row--"+r.Severity).
 		DataSet("testid", "lint-finding").
 		DataSet("code", r.Code).
 		DataSet("severity", r.Severity).
 		Body(
-			app.Span().Class("lint-icon lint-icon--"+r.Severity).Title(sev).Role("img").Aria("label", sev).Body(lintIcon(r.Severity)),
-			app.Div().Class("lint-panel__body").Body(
-				app.Div().Class("lint-panel__meta").Body(
+			spanBody("lint-icon lint-icon--"+r.Severity, lintIcon(r.Severity)).Title(sev).Role("img").Aria("label", sev),
+			divc("lint-panel__body",
+				divc("lint-panel__meta",
 					app.Code().Class("lint-code").Text(r.Code),
-					app.If(r.Where != "", func() app.UI {
-						return app.Span().Class("lint-panel__where").Text(r.Where)
-					}),
+					where,
 				),
-				app.P().Class("lint-panel__text").DataSet("testid", "lint-message").Text(r.Text),
-				app.If(len(r.Cycle) > 0, func() app.UI {
-					return app.Ol().Class("lint-chain").Aria("label", i18n.T(lang, "designer.lint.cycle")).Body(
-						app.Range(r.Cycle).Slice(func(j int) app.UI {
-							s := r.Cycle[j]
-							var step app.UI = app.Span().Class("lint-chain__step").Text(s.Text)
-							if s.Link != "" {
-								step = app.A().Class("lint-chain__step").Href(s.Link).Text(s.Text)
-							}
-							return app.Li().Class("lint-chain__item").Body(step)
-						}),
-						app.Li().Class("lint-chain__item lint-chain__item--back").Aria("hidden", "true").Body(Icon("restart")),
-					)
-				}),
+				pc("lint-panel__text", r.Text).DataSet("testid", "lint-message"),
+				cycle,
 			),
-			app.If(r.Link != "", func() app.UI {
-				return app.A().Class("lint-panel__link").
-					Href(r.Link).
-					DataSet("testid", "lint-link").
-					Aria("label", i18n.F(lang, "designer.lint.showLabel", "code", r.Code)).
-					Body(iconTextAfter(i18n.T(lang, "designer.lint.show"), "right")...)
-			}),
+			link,
 		)
 }
