@@ -31,31 +31,32 @@ type CopyDialog struct {
 func (c *CopyDialog) Render() app.UI {
 	lang := i18n.Normalize(c.Lang)
 	to := c.target()
+	groups := make([]app.UI, len(c.Pipelines))
+	for i, p := range c.Pipelines {
+		opts := make([]app.UI, len(p.Stages))
+		for j, st := range p.Stages {
+			opts[j] = option(st.ID, st.ID == to, st.Name)
+		}
+		groups[i] = app.OptGroup().Label(p.Name).Body(opts...)
+	}
 	return designerModal(lang, c.Title, "copy-dialog", "", c.onClose, []app.UI{
-		app.Div().Class("designer-form__field").Body(
-			app.Label().For("copy-to").Class("designer-form__label").Text(i18n.T(lang, "designer.stage.copyTo")),
-			app.Select().ID("copy-to").Class("designer-input").DataSet("testid", "copy-to").
-				OnChange(func(ctx app.Context, e app.Event) { c.to = jsValue(ctx) }).
-				Body(app.Range(c.Pipelines).Slice(func(i int) app.UI {
-					p := c.Pipelines[i]
-					return app.OptGroup().Label(p.Name).Body(app.Range(p.Stages).Slice(func(j int) app.UI {
-						st := p.Stages[j]
-						return app.Option().Value(st.ID).Selected(st.ID == to).Text(st.Name)
-					}))
-				})),
+		formField(
+			formLabel("copy-to", i18n.T(lang, "designer.stage.copyTo")),
+			selectc("copy-to", "designer-input", c.onTo, groups...).DataSet("testid", "copy-to"),
 		),
 	},
-		app.Button().Type("button").Class("button button--secondary").
-			Text(i18n.T(lang, "designer.cancel")).OnClick(c.onClose),
-		app.Button().Type("button").Class("button button--primary").
-			DataSet("testid", "copy-confirm").
-			Text(i18n.T(lang, "designer.copy")).
-			OnClick(func(ctx app.Context, e app.Event) {
-				if c.OnCopy != nil {
-					c.OnCopy(ctx, c.target())
-				}
-			}),
+		button("button button--secondary", i18n.T(lang, "designer.cancel"), c.onClose),
+		button("button button--primary", i18n.T(lang, "designer.copy"), c.onCopy).
+			DataSet("testid", "copy-confirm"),
 	)
+}
+
+func (c *CopyDialog) onTo(ctx app.Context, e app.Event) { c.to = jsValue(ctx) }
+
+func (c *CopyDialog) onCopy(ctx app.Context, e app.Event) {
+	if c.OnCopy != nil {
+		c.OnCopy(ctx, c.target())
+	}
 }
 
 func (c *CopyDialog) onClose(ctx app.Context, e app.Event) {

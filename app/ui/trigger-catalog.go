@@ -56,60 +56,62 @@ func (c *TriggerCatalog) groups() []catalogGroup {
 func (c *TriggerCatalog) Render() app.UI {
 	lang := i18n.Normalize(c.Lang)
 	groups := c.groups()
+	list := make([]app.UI, len(groups))
+	for gi, g := range groups {
+		items := make([]app.UI, len(g.items))
+		for i, ti := range g.items {
+			sel := c.selected[ti.Code]
+			class := "designer-catalog__item"
+			if sel {
+				class += " designer-catalog__item--selected"
+			}
+			items[i] = app.Button().Type("button").Class(class).OnClick(c.onItemClick).
+				Role("option").
+				Aria("selected", boolText(sel)).
+				DataSet("code", ti.Code).
+				Title(ti.Name[lang]).
+				OnDblClick(c.onItemDblClick).
+				Body(
+					spanc("designer-catalog__name", ti.ShortName[lang]),
+					spanc("designer-catalog__long", ti.Name[lang]),
+				)
+		}
+		list[gi] = divc("designer-catalog__group",
+			h3c("designer-catalog__group-title", engine.GroupName(g.group, lang)),
+			divc("designer-catalog__items", items...),
+		)
+	}
 	body := []app.UI{
 		app.P().Class("designer-catalog__hint").Body(
 			app.Strong().Text(i18n.F(lang, "designer.catalog.stage", "stage", c.StageName)),
 			app.Text(" · "+i18n.T(lang, "designer.catalog.hint")),
 		),
-		app.Div().Class("designer-catalog__groups").Role("listbox").
+		divc("designer-catalog__groups", list...).Role("listbox").
 			Aria("multiselectable", "true").
-			Aria("label", i18n.T(lang, "designer.catalog.list")).
-			Body(
-				app.Range(groups).Slice(func(gi int) app.UI {
-					g := groups[gi]
-					return app.Div().Class("designer-catalog__group").Body(
-						app.H3().Class("designer-catalog__group-title").Text(engine.GroupName(g.group, lang)),
-						app.Div().Class("designer-catalog__items").Body(
-							app.Range(g.items).Slice(func(i int) app.UI {
-								ti := g.items[i]
-								code := ti.Code
-								sel := c.selected[code]
-								class := "designer-catalog__item"
-								if sel {
-									class += " designer-catalog__item--selected"
-								}
-								return app.Button().
-									Type("button").
-									Class(class).
-									Role("option").
-									Aria("selected", boolText(sel)).
-									DataSet("code", code).
-									Title(ti.Name[lang]).
-									OnClick(func(ctx app.Context, e app.Event) { c.onPick(ctx, e, code) }).
-									OnDblClick(func(ctx app.Context, e app.Event) { c.add(ctx, []string{code}) }).
-									Body(
-										app.Span().Class("designer-catalog__name").Text(ti.ShortName[lang]),
-										app.Span().Class("designer-catalog__long").Text(ti.Name[lang]),
-									)
-							}),
-						),
-					)
-				}),
-			),
+			Aria("label", i18n.T(lang, "designer.catalog.list")),
 	}
 	n := len(c.picked())
 	return designerModal(lang, i18n.T(lang, "designer.catalog.title"), "trigger-catalog", "wide",
 		c.onClose, body,
-		app.Span().Class("designer-modal__count").Text(i18n.F(lang, "designer.catalog.count", "n", strconv.Itoa(n))),
-		app.Button().Type("button").Class("button button--secondary").
-			Text(i18n.T(lang, "designer.cancel")).OnClick(c.onClose),
-		app.Button().Type("button").Class("button button--primary").
+		spanc("designer-modal__count", i18n.F(lang, "designer.catalog.count", "n", strconv.Itoa(n))),
+		button("button button--secondary", i18n.T(lang, "designer.cancel"), c.onClose),
+		button("button button--primary", i18n.T(lang, "designer.catalog.add"), c.onAddPicked).
 			DataSet("testid", "catalog-add").
-			Disabled(n == 0).
-			Text(i18n.T(lang, "designer.catalog.add")).
-			OnClick(func(ctx app.Context, e app.Event) { c.add(ctx, c.picked()) }),
+			Disabled(n == 0),
 	)
 }
+
+// onItemClick picks the trigger of the item that fired (its data-code).
+func (c *TriggerCatalog) onItemClick(ctx app.Context, e app.Event) {
+	c.onPick(ctx, e, ctx.JSSrc().Get("dataset").Get("code").String())
+}
+
+// onItemDblClick adds the trigger of the item that fired.
+func (c *TriggerCatalog) onItemDblClick(ctx app.Context, e app.Event) {
+	c.add(ctx, []string{ctx.JSSrc().Get("dataset").Get("code").String()})
+}
+
+func (c *TriggerCatalog) onAddPicked(ctx app.Context, e app.Event) { c.add(ctx, c.picked()) }
 
 // onPick selects one trigger, or toggles it with Ctrl/Cmd held.
 func (c *TriggerCatalog) onPick(ctx app.Context, e app.Event, code string) {
