@@ -110,7 +110,7 @@ func (s *Sim) Places() []ItemPlace {
 // LastDue is when the last robot still waiting for its delay is due, and
 // false when none waits. It is what the latest PendingRobot.Due of Items
 // would say (the first such robot in Items' order when several are due at
-// the same instant), without copying every item's fields: the board's «⏭»
+// the same instant), without copying every item's fields: the board's "to the end" button
 // asks it before every jump to the end.
 func (s *Sim) LastDue() (time.Time, bool) {
 	var (
