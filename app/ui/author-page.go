@@ -493,13 +493,13 @@ func (p *AuthorPage) Render() app.UI {
 		imported = app.P().Role("status").DataSet("testid", "author-imported").Text(p.imported)
 	}
 	if len(p.custom) > 0 {
-		custom = pageOption("custom", p.scope == "custom", i18n.F(lang, "author.scope.custom", "scopes", strings.Join(p.custom, ", ")))
+		custom = option("custom", p.scope == "custom", i18n.F(lang, "author.scope.custom", "scopes", strings.Join(p.custom, ", ")))
 	}
 	if p.scope == "stage" {
 		st := authorStages(sc)
 		opts := make([]app.UI, len(st))
 		for i, s := range st {
-			opts[i] = pageOption(s[0], s[0] == p.scopeStage, s[1])
+			opts[i] = option(s[0], s[0] == p.scopeStage, s[1])
 		}
 		scopeStage = authorField("author-scope-stage", i18n.T(lang, "author.scopeStage"), pageSelect("author-scope-stage", "author-scope-stage", p.onInput, opts...))
 	}
@@ -555,7 +555,7 @@ func (p *AuthorPage) Render() app.UI {
 	scopes := [...]string{"triggers", "robots", "both", "stage"}
 	scopeOpts := make([]app.UI, 0, len(scopes)+1)
 	for _, s := range scopes {
-		scopeOpts = append(scopeOpts, pageOption(s, p.scope == s, i18n.T(lang, "author.scope."+s)))
+		scopeOpts = append(scopeOpts, option(s, p.scope == s, i18n.T(lang, "author.scope."+s)))
 	}
 	return p.frame(p.Tab, "author-page", p.onLangChange,
 		p.toolbar(title, i18n.F(lang, "author.from", "title", sc.Title), importButton),

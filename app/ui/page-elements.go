@@ -10,16 +10,11 @@ import (
 // (docs/performance.md, "WebAssembly size"). They render exactly what the
 // chain they replace rendered.
 
-// pageOption is <option value selected>text</option>.
-func pageOption(value string, selected bool, text string) app.UI {
-	return app.Option().Value(value).Selected(selected).Text(text)
-}
-
 // pageOptions lists one option a value, the value as its text.
 func pageOptions(list []string, selected string) []app.UI {
 	out := make([]app.UI, len(list))
 	for i, s := range list {
-		out[i] = pageOption(s, s == selected, s)
+		out[i] = option(s, s == selected, s)
 	}
 	return out
 }
