@@ -134,6 +134,11 @@ func Compare(a, b *KPIs) Diff {
 // every difference comes from the automation. progress sees both runs as
 // one: total is twice the horizon.
 func RunAB(ctx context.Context, a, b *engine.Scenario, opt Options, progress func(done, total time.Duration)) (ka, kb *KPIs, diff Diff, err error) {
+	return RunABPaced(ctx, a, b, opt, Pace{}, progress)
+}
+
+// RunABPaced is RunAB with both runs at the given pace (RunPaced).
+func RunABPaced(ctx context.Context, a, b *engine.Scenario, opt Options, pace Pace, progress func(done, total time.Duration)) (ka, kb *KPIs, diff Diff, err error) {
 	if opt.Model == nil {
 		opt.Model = a.WhatIf
 	}
@@ -154,11 +159,11 @@ func RunAB(ctx context.Context, a, b *engine.Scenario, opt Options, progress fun
 			progress(done, 2*total)
 		}
 	}
-	ka, err = Run(ctx, a, opt, half(true))
+	ka, err = RunPaced(ctx, a, opt, pace, half(true))
 	if err != nil {
 		return nil, nil, Diff{}, fmt.Errorf("variant A: %w", err)
 	}
-	kb, err = Run(ctx, b, opt, half(false))
+	kb, err = RunPaced(ctx, b, opt, pace, half(false))
 	if err != nil {
 		return nil, nil, Diff{}, fmt.Errorf("variant B: %w", err)
 	}

@@ -550,11 +550,32 @@ func (r *Runner) Now() time.Time { return r.sim.Now() }
 // Run runs a whole what-if simulation, checking ctx and reporting
 // progress between slices of work.
 func Run(ctx context.Context, sc *engine.Scenario, opt Options, progress func(done, total time.Duration)) (*KPIs, error) {
+	return RunPaced(ctx, sc, opt, Pace{}, progress)
+}
+
+// Pace is how a caller drives a run. A batch (the CLI, tests) looks at the
+// context and reports progress every DefaultSteps runner steps; the
+// browser's lab does so far more often and gives the page a turn before
+// the KPIs, which for ten thousand items are a task of their own.
+type Pace struct {
+	Steps      int    // runner steps between looks at ctx and progress; 0: DefaultSteps
+	BeforeKPIs func() // when not nil, called once the run is over, before its KPIs are built
+}
+
+// DefaultSteps is Pace.Steps when it is 0.
+const DefaultSteps = 2000
+
+// RunPaced is Run at the given pace: the same runner, so the same KPIs.
+func RunPaced(ctx context.Context, sc *engine.Scenario, opt Options, pace Pace, progress func(done, total time.Duration)) (*KPIs, error) {
 	r, err := NewRunner(sc, opt)
 	if err != nil {
 		return nil, err
 	}
-	for r.Step(2000) {
+	steps := pace.Steps
+	if steps <= 0 {
+		steps = DefaultSteps
+	}
+	for r.Step(steps) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -567,6 +588,9 @@ func Run(ctx context.Context, sc *engine.Scenario, opt Options, progress func(do
 	}
 	if progress != nil {
 		progress(r.Progress())
+	}
+	if pace.BeforeKPIs != nil {
+		pace.BeforeKPIs()
 	}
 	return r.KPIs(), nil
 }

@@ -11,7 +11,6 @@ package whatiflab
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -99,12 +98,13 @@ func (l Lab) Run(ctx context.Context, a, b *engine.Scenario, opt whatif.Options,
 		lastReport = t
 		progress(measure(done, total, b != nil, t.Sub(began)))
 	}
+	pace := whatif.Pace{Steps: stepChunk, BeforeKPIs: l.Yield}
 	var res Result
 	var err error
 	if b == nil {
-		res.A, err = runSliced(ctx, a, opt, report, l.Yield)
+		res.A, err = whatif.RunPaced(ctx, a, opt, pace, report)
 	} else {
-		res.A, res.B, res.Diff, err = runABSliced(ctx, a, b, opt, report, l.Yield)
+		res.A, res.B, res.Diff, err = whatif.RunABPaced(ctx, a, b, opt, pace, report)
 	}
 	if err != nil {
 		return Result{}, err
@@ -118,66 +118,10 @@ func (l Lab) Run(ctx context.Context, a, b *engine.Scenario, opt whatif.Options,
 
 // stepChunk is how many runner steps (an event with its cascade, or a due
 // robot) go between two looks at the clock. whatif.Run steps 2 000 at a
-// time, which in the browser is a task of a few hundred milliseconds: the
-// lab drives the runner itself so that a slice ends close to Lab.Slice.
+// time (whatif.DefaultSteps), which in the browser is a task of a few
+// hundred milliseconds: the lab runs at this pace so that a slice ends
+// close to Lab.Slice.
 const stepChunk = 16
-
-// runSliced is whatif.Run with the clock looked at every stepChunk steps
-// (report decides when to yield): the same runner, so the same KPIs.
-// The KPIs are built after a turn of the browser (yield, when not nil):
-// building them for ten thousand items is a task of its own.
-func runSliced(ctx context.Context, sc *engine.Scenario, opt whatif.Options, report func(done, total time.Duration), yield func()) (*whatif.KPIs, error) {
-	r, err := whatif.NewRunner(sc, opt)
-	if err != nil {
-		return nil, err
-	}
-	for r.Step(stepChunk) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		report(r.Progress())
-	}
-	if err := r.Err(); err != nil {
-		return nil, err
-	}
-	report(r.Progress())
-	if yield != nil {
-		yield()
-	}
-	return r.KPIs(), nil
-}
-
-// runABSliced is whatif.RunAB on runSliced: A's model (or the replayed
-// history) drives both variants with the same seed; report sees both runs
-// as one (total is twice the horizon).
-func runABSliced(ctx context.Context, a, b *engine.Scenario, opt whatif.Options, report func(done, total time.Duration), yield func()) (ka, kb *whatif.KPIs, diff whatif.Diff, err error) {
-	if opt.Model == nil {
-		opt.Model = a.WhatIf
-	}
-	if opt.Model == nil && opt.Replay == nil {
-		return nil, nil, whatif.Diff{}, whatif.ErrNoModel
-	}
-	if err := whatif.CheckJobs([]whatif.Job{{Scenario: a, Options: opt}, {Scenario: b, Options: opt}}); err != nil {
-		return nil, nil, whatif.Diff{}, err
-	}
-	half := func(first bool) func(done, total time.Duration) {
-		return func(done, total time.Duration) {
-			if !first {
-				done += total
-			}
-			report(done, 2*total)
-		}
-	}
-	ka, err = runSliced(ctx, a, opt, half(true), yield)
-	if err != nil {
-		return nil, nil, whatif.Diff{}, fmt.Errorf("variant A: %w", err)
-	}
-	kb, err = runSliced(ctx, b, opt, half(false), yield)
-	if err != nil {
-		return nil, nil, whatif.Diff{}, fmt.Errorf("variant B: %w", err)
-	}
-	return ka, kb, whatif.Compare(ka, kb), nil
-}
 
 // measure turns the runs' done and total (both variants together when
 // comparing) into a Progress after elapsed of work.
