@@ -64,12 +64,7 @@ func (s *Sim) Result() *Result {
 // sortedItems lists items by entity type (file order) then id.
 func (s *Sim) sortedItems() []*item {
 	out := append([]*item(nil), s.items...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].em.index != out[b].em.index {
-			return out[a].em.index < out[b].em.index
-		}
-		return out[a].id < out[b].id
-	})
+	sort.SliceStable(out, func(a, b int) bool { return before(out[a], out[b]) })
 	return out
 }
 
