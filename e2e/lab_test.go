@@ -65,18 +65,13 @@ func TestHomeCalibrate(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
 	b.openHome(t, base)
-	abs := func(name string) string {
-		p, err := filepath.Abs(filepath.Join("testdata", "history", name))
-		require.NoError(t, err)
-		return p
-	}
 	b.click(t, `[data-testid="home-calibrate"]`)
 	b.waitFor(t, b.exists(`[data-testid="cal-dialog"]`))
 	b.click(t, `[data-testid="cal-run"]`)
 	b.waitFor(t, `document.querySelector('[data-testid="cal-dialog"]').textContent.includes("Выберите файлы crm.status.list и crm.stagehistory.list")`)
 	for id, name := range map[string]string{"cal-categories": "categories.json", "cal-statuses": "statuses.json",
 		"cal-history": "stagehistory.json"} {
-		require.NoError(t, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="`+id+`"]`), []string{abs(name)})))
+		require.NoError(t, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="`+id+`"]`), []string{historyFile(t, name)})))
 	}
 	b.waitFor(t, `document.querySelectorAll('[data-testid="cal-dialog"] .home-field__hint').length === 3`)
 	b.click(t, `[data-testid="cal-run"]`)
@@ -103,15 +98,10 @@ func TestHomeCalibrateError(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
 	b.openHome(t, base)
-	abs := func(name string) string {
-		p, err := filepath.Abs(filepath.Join("testdata", "history", name))
-		require.NoError(t, err)
-		return p
-	}
 	b.click(t, `[data-testid="home-calibrate"]`)
 	b.waitFor(t, b.exists(`[data-testid="cal-dialog"]`))
 	for id, name := range map[string]string{"cal-statuses": "statuses.json", "cal-history": "categories.json"} {
-		require.NoError(t, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="`+id+`"]`), []string{abs(name)})))
+		require.NoError(t, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="`+id+`"]`), []string{historyFile(t, name)})))
 	}
 	b.waitFor(t, `document.querySelectorAll('[data-testid="cal-dialog"] .home-field__hint').length === 2`)
 	b.click(t, `[data-testid="cal-run"]`)
@@ -120,4 +110,13 @@ func TestHomeCalibrateError(t *testing.T) {
 	assert.Contains(t, msg, "нельзя откалибровать по истории портала: categories.json: result: ожидался ответ REST")
 	assert.Empty(t, langcheck.Problems(msg, "result"), msg) // the JSON path at fault
 	b.assertNoErrors(t)
+}
+
+// historyFile is the absolute path of a shipped Bitrix24 history file
+// (e2e/testdata/history), as the file input's upload needs it.
+func historyFile(t *testing.T, name string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("testdata", "history", name))
+	require.NoError(t, err)
+	return p
 }
