@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/triggersim/triggersim/engine"
-	"github.com/triggersim/triggersim/internal/clockqueue"
 	"github.com/triggersim/triggersim/text"
 )
 
@@ -106,18 +105,19 @@ type reasonAgg struct {
 // Runner runs one what-if simulation in slices: call Step until it returns
 // false, then KPIs. It is not safe for concurrent use.
 type Runner struct {
-	sc    *engine.Scenario
-	model *engine.WhatIf
-	sim   *engine.Sim
-	lang  string
-	seed  uint64
-	days  int
-	start time.Time
-	end   time.Time
-	endNS int64
-	loc   *time.Location
+	sc      *engine.Scenario
+	model   *engine.WhatIf
+	sim     *engine.Sim
+	lang    string
+	seed    uint64
+	days    int
+	start   time.Time
+	end     time.Time
+	endNS   int64
+	startNS int64
+	loc     *time.Location
 
-	queue clockqueue.Queue[*entry] // by (at, seq)
+	queue queue // by (at, seq)
 	seq   uint64
 	spare []*entry           // entries that have run, for reuse
 	why   []*engine.LogEntry // consume's list of reasons, reused
@@ -142,21 +142,22 @@ type Runner struct {
 
 	nextDay int
 
-	arrived    int
-	totals     EventTotals
-	byCode     map[string]*codeCount
-	trigs      map[string]*trigTally // by trigger id (trig)
-	trigCache  [16]*trigTally        // trig's last ones, by cacheSlot
-	robotCache [16]*RobotKPI         // robot's last ones, by cacheSlot
-	ruleCC     []*codeCount          // by event rule: its code's count (ruleCount)
-	robots     map[string]*RobotKPI
-	loops      map[string]*LoopKPI
-	loopOrder  []string
-	errs       map[reasonKey]*reasonAgg
-	noMove     int
-	reasons    map[reasonKey]*reasonAgg
-	reasonSeq  int
-	engineStep int
+	arrived     int
+	totals      EventTotals
+	byCode      map[string]*codeCount
+	trigs       map[string]*trigTally  // by trigger id (trig)
+	trigCache   [cacheSlots]*trigTally // trig's last ones, by cacheSlot
+	robotCache  [cacheSlots]*RobotKPI  // robot's last ones, by cacheSlot
+	reasonCache [cacheSlots]*reasonAgg // tallyReason's last ones
+	ruleCC      []*codeCount           // by event rule: its code's count (ruleCount)
+	robots      map[string]*RobotKPI
+	loops       map[string]*LoopKPI
+	loopOrder   []string
+	errs        map[reasonKey]*reasonAgg
+	noMove      int
+	reasons     map[reasonKey]*reasonAgg
+	reasonSeq   int
+	engineStep  int
 
 	created int32 // item created by the last arrival, -1 when none
 	done    bool
@@ -227,6 +228,7 @@ func NewRunner(sc *engine.Scenario, opt Options) (*Runner, error) {
 	r.start = sc.Start
 	r.end = sc.Start.Add(time.Duration(r.days) * 24 * time.Hour)
 	r.endNS = r.end.UnixNano()
+	r.startNS = r.start.UnixNano()
 	run.Until = &engine.Time{Abs: r.end}
 	run.Limits.Steps = 1 << 62
 	r.sc = &run
@@ -466,7 +468,7 @@ func (r *Runner) release(e *entry) {
 func (r *Runner) push(e *entry) {
 	r.seq++
 	e.seq = r.seq
-	r.queue.Push(e.at, 0, e.seq, e)
+	r.queue.Push(e)
 }
 
 func (r *Runner) count(code string) *codeCount {
@@ -497,7 +499,7 @@ func (r *Runner) Step(n int) bool {
 		engAt, engOK := r.sim.Next()
 		r.fillSlots(engAt, engOK)
 		var top *entry
-		if r.queue.Len() > 0 && r.queue.Top().at <= r.endNS {
+		if r.queue.Len() > 0 && r.queue.TopAt() <= r.endNS {
 			top = r.queue.Top()
 		}
 		switch {
@@ -598,15 +600,20 @@ func RunPaced(ctx context.Context, sc *engine.Scenario, opt Options, pace Pace, 
 // fillSlots generates the arrivals of every hour slot that starts before
 // the next thing to run, so the queue never misses an earlier arrival.
 func (r *Runner) fillSlots(engAt time.Time, engOK bool) {
+	if r.nextSlot >= r.slots {
+		return
+	}
+	// In Unix nanoseconds, as the queue's times: this runs before every
+	// step, and comparing integers is cheaper than comparing time.Time.
+	t := r.endNS
+	if engOK {
+		t = min(t, engAt.UnixNano())
+	}
 	for r.nextSlot < r.slots {
-		t := r.end
-		if engOK && engAt.Before(t) {
-			t = engAt
+		if r.queue.Len() > 0 {
+			t = min(t, r.queue.TopAt())
 		}
-		if r.queue.Len() > 0 && r.queue.Top().at < t.UnixNano() {
-			t = time.Unix(0, r.queue.Top().at)
-		}
-		if r.slotStart(r.nextSlot).After(t) {
+		if r.startNS+int64(r.nextSlot)*int64(time.Hour) > t {
 			return
 		}
 		r.genSlot(r.nextSlot)
@@ -942,7 +949,7 @@ func (r *Runner) consume(event bool, code string) {
 		r.noMove++
 		r.count(code).noMove++
 		if len(why) == 0 {
-			r.tally(r.reasons, engine.Reason{Code: reasonNoTrigger, Args: []string{code}}, "")
+			r.tallyReason(engine.Reason{Code: reasonNoTrigger, Args: []string{code}}, "")
 		}
 		// Each reason once per event: why is usually short, and a scan of
 		// what came before is then cheaper than a set.
@@ -965,7 +972,7 @@ func (r *Runner) consume(event bool, code string) {
 					}
 				}
 			}
-			if r.tally(r.reasons, e.Why, e.Trigger) && e.Type == engine.LogSkip {
+			if r.tallyReason(e.Why, e.Trigger) && e.Type == engine.LogSkip {
 				// Only the first reason of a kind is rendered; the engine
 				// need not explain the others (KnowReason).
 				r.sim.KnowReason(e.Why.Code, e.Trigger)
@@ -995,6 +1002,20 @@ func (r *Runner) tally(m map[reasonKey]*reasonAgg, why engine.Reason, trigger st
 		m[k] = a
 	}
 	a.count++
+	return added
+}
+
+// tallyReason is tally(r.reasons, ...) with a cache in front of the map:
+// the events that move nothing give the same few reasons over and over,
+// and comparing with the cached one saves hashing two strings.
+func (r *Runner) tallyReason(why engine.Reason, trigger string) bool {
+	slot := &r.reasonCache[(cacheSlot(trigger)+len(why.Code)*37)&(cacheSlots-1)]
+	if a := *slot; a != nil && a.why.Code == why.Code && a.trigger == trigger {
+		a.count++
+		return false
+	}
+	added := r.tally(r.reasons, why, trigger)
+	*slot = r.reasons[reasonKey{why.Code, trigger}]
 	return added
 }
 
@@ -1034,13 +1055,24 @@ func (r *Runner) trig(id string) *trigTally {
 
 // cacheSlot places a trigger or robot id in a small cache in front of a
 // map: nearly every log entry names one, and a scenario has a few dozen,
-// so comparing the id with the one cached is cheaper than hashing it.
+// so comparing the id with the one cached is cheaper than hashing it into
+// the map. The slot is a hash of the whole id (FNV-1a, then mixed so the
+// low bits depend on every byte): ids such as "r0a" ... "r5b" or "t0" ...
+// "t39" differ in one or two characters, and a slot from a few of them
+// put half of them on one another.
 func cacheSlot(id string) int {
-	if id == "" {
-		return 0
+	h := uint32(2166136261)
+	for i := 0; i < len(id); i++ {
+		h = (h ^ uint32(id[i])) * 16777619
 	}
-	return (len(id)*7 + int(id[len(id)-1])) & 15
+	h ^= h >> 15
+	h *= 0x2c1b3c6d
+	h ^= h >> 12
+	return int(h & (cacheSlots - 1))
 }
+
+// cacheSlots is the size of the tally caches: a power of two.
+const cacheSlots = 256
 
 // ruleCount is count(rule's code) for an event rule, remembered per rule.
 func (r *Runner) ruleCount(j int32) *codeCount {
