@@ -1,7 +1,6 @@
 package whatif
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -31,8 +30,7 @@ func (r *Runner) KPIs() *KPIs {
 
 	// Conversion: for each item, every stage it entered first before
 	// another stage of the same pipeline that comes later.
-	type pair struct{ from, to int }
-	conv := map[pair]int{}
+	conv := newConvCounts(len(r.stages))
 	succ := make([]int, len(r.stages))
 	fail := make([]int, len(r.stages))
 	for i := range r.items {
@@ -52,7 +50,7 @@ func (r *Runner) KPIs() *KPIs {
 					reachedF = true
 				}
 				if sb.pipeline == sa.pipeline && sb.pos > sa.pos {
-					conv[pair{ga, gb}]++
+					conv.add(ga, gb)
 				}
 			}
 			if reachedS {
@@ -71,16 +69,15 @@ func (r *Runner) KPIs() *KPIs {
 			Daily: append([]int(nil), s.daily...),
 		}
 		if len(s.durations) > 0 {
-			d := slices.Clone(s.durations)
-			slices.Sort(d)
-			sk.MedianSec = nearestRank(d, 5)
-			sk.P90Sec = nearestRank(d, 9)
+			// In place: nothing else reads the durations, and their order
+			// does not matter.
+			sk.MedianSec, sk.P90Sec = medianP90(s.durations)
 		}
 		sk.ToSuccess = share(succ[g], s.items)
 		sk.ToFailure = share(fail[g], s.items)
 		k.Stages = append(k.Stages, sk)
 		for g2 := g + 1; g2 < len(r.stages); g2++ {
-			if n := conv[pair{g, g2}]; n > 0 {
+			if n := conv.get(g, g2); n > 0 {
 				k.Conversion = append(k.Conversion, Conversion{Entity: sk.Entity, From: s.st.ID, To: r.stages[g2].st.ID, Items: n, Share: share(n, s.items)})
 			}
 		}
@@ -169,9 +166,89 @@ func share(n, of int) float64 {
 // nearest-rank rule (the value at rank ⌈p·n⌉), in integers so that it is
 // exact.
 func nearestRank(sorted []int64, tenths int) int64 {
-	n := len(sorted)
+	return sorted[rankIndex(len(sorted), tenths)]
+}
+
+// rankIndex is the index nearestRank reads in n sorted values.
+func rankIndex(n, tenths int) int {
 	i := (tenths*n+9)/10 - 1
-	return sorted[min(max(i, 0), n-1)]
+	return min(max(i, 0), n-1)
+}
+
+// medianP90 is nearestRank at 5 and 9 tenths of d, which it reorders,
+// without sorting d: a stage of a big run has tens of thousands of
+// durations, and sorting them all was most of the time of KPIs.
+func medianP90(d []int64) (median, p90 int64) {
+	i5, i9 := rankIndex(len(d), 5), rankIndex(len(d), 9)
+	median = kth(d, i5)
+	// kth leaves everything after i5 no smaller than d[i5].
+	p90 = kth(d[i5:], i9-i5)
+	return median, p90
+}
+
+// kth is the value at index k of d once sorted. It reorders d so that
+// d[:k] <= d[k] <= d[k+1:] (quickselect with a three-way partition, as
+// durations repeat: robots wait the same delay).
+func kth(d []int64, k int) int64 {
+	lo, hi := 0, len(d)
+	for hi-lo > 1 {
+		a, b, c := d[lo], d[lo+(hi-lo)/2], d[hi-1]
+		p := max(min(a, b), min(max(a, b), c)) // the median of the three
+		lt, i, gt := lo, lo, hi
+		for i < gt {
+			switch {
+			case d[i] < p:
+				d[lt], d[i] = d[i], d[lt]
+				lt++
+				i++
+			case d[i] > p:
+				gt--
+				d[i], d[gt] = d[gt], d[i]
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			hi = lt
+		case k >= gt:
+			lo = gt
+		default:
+			return p
+		}
+	}
+	return d[k]
+}
+
+// convCounts counts items that went from one stage to a later one, by
+// global stage indexes: an array for the usual few dozen stages (a map
+// was a fifth of the time of KPIs), a map beyond.
+type convCounts struct {
+	n     int
+	dense []int
+	m     map[[2]int]int
+}
+
+func newConvCounts(n int) convCounts {
+	if n <= 256 {
+		return convCounts{n: n, dense: make([]int, n*n)}
+	}
+	return convCounts{n: n, m: map[[2]int]int{}}
+}
+
+func (c convCounts) add(from, to int) {
+	if c.dense != nil {
+		c.dense[from*c.n+to]++
+		return
+	}
+	c.m[[2]int{from, to}]++
+}
+
+func (c convCounts) get(from, to int) int {
+	if c.dense != nil {
+		return c.dense[from*c.n+to]
+	}
+	return c.m[[2]int{from, to}]
 }
 
 func sortedKeys[V any](m map[string]V) []string {
