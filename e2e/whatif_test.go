@@ -157,6 +157,47 @@ func TestWhatifCancelKeepsThePageResponsive(t *testing.T) {
 	b.assertNoErrors(t)
 }
 
+// TestWhatifResultsMountInParts: a finished run's results come onto the
+// page in parts, each in a render of its own (the KPI tiles, then the
+// charts, then the tables with the "done" line): go-app mounts a render
+// in one task, and the whole results at once were the longest task of a
+// big run. A MutationObserver notes the animation frame in which each part
+// first appears.
+func TestWhatifResultsMountInParts(t *testing.T) {
+	b := openWhatif(t, "&days=5")
+	b.eval(t, `(() => {
+		window.__parts = [];
+		let frame = 0;
+		const tick = () => { frame++; requestAnimationFrame(tick); };
+		requestAnimationFrame(tick);
+		const parts = [["tiles", '[data-testid="whatif-tiles"]'], ["charts", '[data-chart="funnel-a"] svg'],
+			["tables", '[data-table="stages"]'], ["done", '[data-testid="whatif-done"]']];
+		const seen = {};
+		new MutationObserver(() => {
+			for (const [name, sel] of parts) {
+				if (!seen[name] && document.querySelector(sel)) { seen[name] = true; window.__parts.push([name, frame]); }
+			}
+		}).observe(document.body, {childList: true, subtree: true});
+		return "";
+	})()`)
+	click(t, b, `[data-testid="whatif-run"]`)
+	waitDone(t, b)
+	parts, err := chromedp.Run(b.ctx, chromedp.Evaluate[[][]any](`window.__parts`))
+	require.NoError(t, err)
+	require.Len(t, parts, 4, "%v", parts)
+	var names []string
+	frames := map[string]float64{}
+	for _, p := range parts {
+		names = append(names, p[0].(string))
+		frames[p[0].(string)] = p[1].(float64)
+	}
+	assert.Equal(t, []string{"tiles", "charts", "tables", "done"}, names)
+	assert.Less(t, frames["tiles"], frames["charts"], "the charts come in a later frame than the tiles: %v", parts)
+	assert.Less(t, frames["charts"], frames["tables"], "the tables come in a later frame than the charts: %v", parts)
+	assert.Equal(t, frames["tables"], frames["done"], "the run is done when the last part is on the page: %v", parts)
+	b.assertNoErrors(t)
+}
+
 // TestWhatifRefusesARunThatCannotFinish: ten years of 40 deals a day
 // (146 000 deals) is past the what-if budget; the page says so before it
 // starts (no progress bar, nothing runs), in its language, with what to

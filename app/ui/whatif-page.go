@@ -77,6 +77,7 @@ type WhatifPage struct {
 	tablesA     []charts.Table
 	rows        []charts.Row
 	onlyChanged bool
+	mounting    int // whatifMountAll, or how far the results of a run are mounted
 
 	// place is the address of what the page shows (kept in the URL).
 	place route.Place
@@ -295,6 +296,11 @@ func (p *WhatifPage) onCancel(ctx app.Context, e app.Event) {
 	if p.cancel != nil {
 		p.cancel()
 	}
+	if p.mounting != whatifMountAll {
+		// The run is over and its results are being mounted: show them.
+		p.mounting, p.running, p.runMsg = whatifMountAll, false, "done"
+		return
+	}
 	p.running = false
 	p.percent = 0
 	p.runMsg = "cancelled"
@@ -326,6 +332,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 	run, cancel := context.WithCancel(context.Background())
 	p.cancel = cancel
 	p.running, p.percent, p.runMsg, p.runErr = true, 0, "", ""
+	p.mounting = whatifMountAll // a run cut short while mounting leaves its results whole
 	p.eta = i18n.T(p.lang, "whatif.etaUnknown")
 	lang, sa := p.lang, p.sc
 	p.progress = i18n.F(lang, "whatif.progress", "variant", variantLetter(lang, 0), "day", 0, "days", 0)
@@ -333,6 +340,13 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 	p.live++
 	ctx.Async(func() {
 		defer ctx.Dispatch(func(ctx app.Context) { p.live-- })
+		// The catalogues of reason texts are parsed on first use, which
+		// was the end of the first run, in the task that builds its KPIs:
+		// parse them now, in a task of their own.
+		whatifYield()
+		engine.Texts.Has("")
+		whatif.Texts.Has("")
+		whatifYield()
 		res, err := lab.Run(run, sa, sb, opt, func(pr whatiflab.Progress) {
 			ctx.Dispatch(func(ctx app.Context) {
 				if run.Err() != nil {
@@ -355,13 +369,23 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 			drawn = whatifResults(lang, sa, res.A, sb, res.B, whatifYield)
 			whatifYield()
 		}
+		// The results are mounted in parts, one render each (the tiles,
+		// then the charts, then the tables): go-app builds every element of
+		// a render in one task, and the whole of them was the longest task
+		// of a big run. rendered hears from each part's render (Defer runs
+		// once it is done); the next part is dispatched then, so it gets a
+		// frame of its own.
+		rendered := make(chan struct{}, 1)
+		afterRender := func(ctx app.Context) {
+			ctx.Defer(func(app.Context) { rendered <- struct{}{} })
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if run.Err() != nil {
 				return // cancelled, or replaced by a newer run
 			}
-			cancel()
-			p.running = false
 			if err != nil {
+				cancel()
+				p.running = false
 				p.runErr = i18n.F(lang, "whatif.error", "error", whatifErrText(lang, err))
 				return
 			}
@@ -370,15 +394,48 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 			if res.B != nil {
 				p.sb, p.titleB = sb, titleB
 			}
-			p.runMsg, p.elapsed = "done", res.Elapsed
+			p.elapsed = res.Elapsed
 			if p.lang == lang {
 				p.setResults(drawn)
 			} else {
 				p.buildResults()
 			}
+			p.mounting = whatifMountTiles
+			afterRender(ctx)
 		})
+		if err != nil {
+			return
+		}
+		for _, next := range []int{whatifMountCharts, whatifMountAll} {
+			select {
+			case <-rendered:
+			case <-run.Done():
+				return
+			}
+			ctx.Dispatch(func(ctx app.Context) {
+				if run.Err() != nil {
+					return
+				}
+				p.mounting = next
+				if next != whatifMountAll {
+					afterRender(ctx)
+					return
+				}
+				cancel()
+				p.running = false
+				p.runMsg = "done"
+			})
+		}
 	})
 }
+
+// What of a finished run's results is on the page (WhatifPage.mounting):
+// they are mounted in parts, one render each.
+const (
+	whatifMountAll    = iota // everything: the zero value, once mounted
+	whatifMountTiles         // the KPI tiles only
+	whatifMountCharts        // the tiles and the charts
+)
 
 // whatifErrText words a run's error in the page's language when it is a
 // run past the work budget (how big, what to lower); other errors as they
@@ -669,7 +726,7 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 			app.Div().Class("whatif__actions").Body(
 				app.Button().Type("button").Class("button button--primary").DataSet("testid", "whatif-run").
 					DataSet("run", whatifRunState(p.live)).Disabled(p.running || noModel).Text(i18n.T(lang, "whatif.run")).OnClick(p.onRun),
-				app.If(p.running, func() app.UI {
+				app.If(p.running && p.mounting == whatifMountAll, func() app.UI {
 					return app.Button().Type("button").Class("button").DataSet("testid", "whatif-cancel").
 						Text(i18n.T(lang, "whatif.cancel")).OnClick(p.onCancel)
 				}),
@@ -775,19 +832,23 @@ func (p *WhatifPage) renderResults(lang string) app.UI {
 					app.Text(p.titleB)),
 			)
 		}),
-		app.Div().Class(whatifGridClass(ab)).Body(
-			app.Range(p.charts).Slice(func(i int) app.UI {
-				pair := p.charts[i]
-				if !ab {
-					c := pair[0]
-					return &c
-				}
-				a, b := pair[0], pair[1]
-				return app.Div().Class("whatif__pair").Body(&a, &b)
-			}),
-		),
-		app.If(ab, func() app.UI { return p.renderCompare(lang) }),
-		p.renderTables(lang),
+		app.If(p.mounting != whatifMountTiles, func() app.UI { return p.renderCharts(ab) }),
+		app.If(p.mounting == whatifMountAll && ab, func() app.UI { return p.renderCompare(lang) }),
+		app.If(p.mounting == whatifMountAll, func() app.UI { return p.renderTables(lang) }),
+	)
+}
+
+func (p *WhatifPage) renderCharts(ab bool) app.UI {
+	return app.Div().Class(whatifGridClass(ab)).Body(
+		app.Range(p.charts).Slice(func(i int) app.UI {
+			pair := p.charts[i]
+			if !ab {
+				c := pair[0]
+				return &c
+			}
+			a, b := pair[0], pair[1]
+			return app.Div().Class("whatif__pair").Body(&a, &b)
+		}),
 	)
 }
 
