@@ -184,3 +184,52 @@ func TestBoardManyItemsRenderAPage(t *testing.T) {
 	assert.Equal(t, "false", b.eval(t, `String(!!document.querySelector('[data-stage="NEW"] [data-testid="column-more"]'))`))
 	b.assertNoErrors(t)
 }
+
+// TestBoardMoveKeepsTheOtherCards checks that a move touches only the
+// card that moved: the other cards of both columns keep their DOM nodes
+// (go-app alone matched cards by position, so every card after a moved
+// one was rewritten with the next card's content), the order stays the
+// engine's, and the column's own children stay after its cards.
+func TestBoardMoveKeepsTheOtherCards(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+seedExample+"&items=199")
+	b.waitFor(t, `document.querySelector('.board-page__tab-count')?.textContent === "200"`)
+	// Tag every card node with the item it shows.
+	b.eval(t, `(document.querySelectorAll('.board__card').forEach(c => { c.__shown = c.dataset.target; }), "")`)
+	order := func(stage string) string {
+		return b.eval(t, `[...document.querySelectorAll('[data-stage="`+stage+`"] .board__card')].map(c => c.dataset.target).join(" ")`)
+	}
+	before := strings.Fields(order("NEW"))
+	require.Len(t, before, 20)
+	require.Equal(t, "DEAL_1", before[0])
+	prep := strings.Fields(order("PREPARATION"))
+	require.Len(t, prep, 20)
+
+	click(t, b, `[data-target="DEAL_1"] [data-testid="card-move"]`)
+	click(t, b, `[data-testid="move-to"][data-stage="PREPARATION"]`)
+	b.waitFor(t, stageOf("DEAL_1")+` === "PREPARATION"`)
+
+	// No node shows another item than before; 19 of NEW's cards kept
+	// theirs, one came in at the end of the page; PREPARATION's 19 first
+	// cards kept theirs after the one that came in at the top.
+	assert.Equal(t, "0", b.eval(t, `String([...document.querySelectorAll('.board__card')].filter(c => c.__shown && c.__shown !== c.dataset.target).length)`))
+	assert.Equal(t, "19", b.eval(t, `String([...document.querySelectorAll('[data-stage="NEW"] .board__card')].filter(c => c.__shown).length)`))
+	after := strings.Fields(order("NEW"))
+	require.Len(t, after, 20)
+	assert.Equal(t, before[1:], after[:19])
+	assert.Equal(t, append([]string{"DEAL_1"}, prep[:19]...), strings.Fields(order("PREPARATION")))
+	assert.Equal(t, "19", b.eval(t, `String([...document.querySelectorAll('[data-stage="PREPARATION"] .board__card')].filter(c => c.__shown).length)`))
+	assert.Equal(t, "column-more", b.eval(t, `document.querySelector('[data-stage="NEW"] .board__cards').lastElementChild.dataset.testid`))
+	assert.Equal(t, "true", b.eval(t, `String(document.querySelector('[data-target="DEAL_1"]').classList.contains('board__card--moved'))`))
+
+	// Back: both columns are as they were.
+	click(t, b, `[data-target="DEAL_1"] [data-testid="card-move"]`)
+	click(t, b, `[data-testid="move-to"][data-stage="NEW"]`)
+	b.waitFor(t, stageOf("DEAL_1")+` === "NEW"`)
+	assert.Equal(t, before, strings.Fields(order("NEW")))
+	assert.Equal(t, "0", b.eval(t, `String([...document.querySelectorAll('.board__card')].filter(c => c.__shown && c.__shown !== c.dataset.target).length)`))
+	assert.Equal(t, "1", b.eval(t, `String(document.querySelectorAll('.board__card--moved').length)`))
+	assert.Equal(t, prep, strings.Fields(order("PREPARATION")))
+	b.assertNoErrors(t)
+}

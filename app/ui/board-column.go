@@ -34,7 +34,86 @@ type BoardColumn struct {
 	// whole board, so that an unchanged column is not rendered again).
 	Actions *CardActions
 
-	over bool
+	over  bool
+	cards cardList
+}
+
+// OnMount puts the cards in the page.
+func (c *BoardColumn) OnMount(ctx app.Context) {
+	c.cards = cardList{}
+	c.syncCards(ctx)
+}
+
+// OnUpdate brings the cards up to date once go-app has updated the
+// column's own elements (the "show more" button comes after the cards).
+func (c *BoardColumn) OnUpdate(ctx app.Context) {
+	ctx.Defer(c.syncCards)
+}
+
+func (c *BoardColumn) syncCards(ctx app.Context) {
+	if !app.IsClient || c.JSValue() == nil {
+		return
+	}
+	box := c.JSValue().Call("querySelector", ":scope > .board__cards")
+	if !box.Truthy() {
+		return
+	}
+	c.cards.sync(box, c.Lang, c.Cards)
+}
+
+// card is the target of the card holding the event's target, "" when
+// the event did not start inside one of the column's cards.
+func (c *BoardColumn) card(e app.Event, selector string) (target string, el app.Value) {
+	t := e.Get("target")
+	if !t.Truthy() || !t.Get("closest").Truthy() {
+		return "", nil
+	}
+	card := t.Call("closest", ".board__card")
+	if !card.Truthy() || !c.JSValue().Call("contains", card).Bool() {
+		return "", nil
+	}
+	if selector != "" {
+		el = t.Call("closest", selector)
+		if !el.Truthy() || !card.Call("contains", el).Bool() {
+			return "", nil
+		}
+	}
+	return card.Get("dataset").Get("target").String(), el
+}
+
+// onCardsClick runs the action of the card's button that was clicked:
+// its title opens the item, the other two fire an event or open the move
+// menu.
+func (c *BoardColumn) onCardsClick(ctx app.Context, e app.Event) {
+	target, btn := c.card(e, "button")
+	if target == "" {
+		return
+	}
+	var pick func(*CardActions) func(app.Context, string)
+	switch {
+	case btn.Get("classList").Call("contains", "board__card-title").Bool():
+		pick = func(a *CardActions) func(app.Context, string) { return a.Open }
+	case btn.Get("dataset").Get("testid").String() == "card-fire":
+		pick = func(a *CardActions) func(app.Context, string) { return a.Fire }
+	case btn.Get("dataset").Get("testid").String() == "card-move":
+		pick = func(a *CardActions) func(app.Context, string) { return a.Move }
+	default:
+		return
+	}
+	c.Actions.call(ctx, pick, target)
+}
+
+// onCardsDragStart starts dragging a card: the drop on a column moves it.
+func (c *BoardColumn) onCardsDragStart(ctx app.Context, e app.Event) {
+	target, _ := c.card(e, "")
+	if target == "" {
+		return
+	}
+	if dt := e.Get("dataTransfer"); dt.Truthy() {
+		dt.Call("setData", "text/plain", target)
+		dt.Set("effectAllowed", "move")
+	}
+	c.Actions.call(ctx, func(a *CardActions) func(app.Context, string) { return a.Drag }, target)
 }
 
 // Render implements app.Composer.
@@ -95,14 +174,9 @@ func (c *BoardColumn) Render() app.UI {
 					}),
 				),
 			),
-			app.Div().Class("board__cards").Body(
-				app.Range(c.Cards).Slice(func(i int) app.UI {
-					cd := c.Cards[i]
-					return &ItemCard{
-						Lang: c.Lang, Target: cd.Target, Title: cd.Title, Amount: cd.Amount,
-						Responsible: cd.Responsible, Pending: cd.Pending, Moved: cd.Moved, Actions: c.Actions,
-					}
-				}),
+			// The cards themselves are put in by cards.sync, before
+			// these children (see cardList).
+			app.Div().Class("board__cards").OnClick(c.onCardsClick).OnDragStart(c.onCardsDragStart).Body(
 				app.If(c.Count == 0, func() app.UI {
 					return app.P().Class("board__empty").Text(i18n.T(c.Lang, "board.column.empty"))
 				}),

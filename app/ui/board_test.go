@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -11,62 +13,72 @@ import (
 	"github.com/triggersim/triggersim/app/simulate"
 )
 
-func TestItemCard(t *testing.T) {
+func TestCardHTML(t *testing.T) {
+	full := simulate.Card{Target: "DEAL_1", Title: "<b>Поставка</b>", Amount: "50\u00a0000\u00a0₽",
+		Responsible: "Максим Менеджер", Pending: []string{"Напомнить · пн 12 янв, 11:00"}}
+	moved := full
+	moved.Moved = true
 	tests := []struct {
-		name, lang, fire string
-		moved            bool
-		wantClass        string
+		name, lang string
+		card       simulate.Card
+		want       string
 	}{
-		{"ru", "ru", "Событие", false, "board__card"},
-		{"en moved", "en", "Event", true, "board__card board__card--moved"},
+		{"ru, every part; the title is text, never HTML", "ru", full,
+			`<div class="board__card" data-target="DEAL_1" draggable="true">` +
+				`<button type="button" class="board__card-title" title="Открыть карточку и историю">&lt;b&gt;Поставка&lt;/b&gt;</button>` +
+				`<div class="board__card-meta"><span class="board__card-amount">` + full.Amount + `</span><span class="board__card-id">DEAL_1</span></div>` +
+				`<div class="board__card-resp"><span class="board__card-avatar" aria-hidden="true">ММ</span><span>Максим Менеджер</span></div>` +
+				`<ul class="board__card-pending" aria-label="Ждут выполнения роботы"><li class="board__card-robot">` + iconSVG("clock") +
+				`<span class="icon-text">Напомнить · пн 12 янв, 11:00</span></li></ul>` +
+				`<div class="board__card-actions">` +
+				`<button type="button" class="board__card-action board__card-action--fire" data-testid="card-fire" aria-label="Событие — DEAL_1">` +
+				iconSVG("bolt") + `<span class="icon-text">Событие</span></button>` +
+				`<button type="button" class="board__card-action" data-testid="card-move" aria-haspopup="dialog" aria-label="Переместить — DEAL_1">Переместить</button>` +
+				`</div></div>`},
+		{"en, moved", "en", moved, ""},
+		{"without the optional parts", "ru", simulate.Card{Target: "LEAD_2", Title: "LEAD_2"},
+			`<div class="board__card" data-target="LEAD_2" draggable="true">` +
+				`<button type="button" class="board__card-title" title="Открыть карточку и историю">LEAD_2</button>` +
+				`<div class="board__card-meta"><span class="board__card-id">LEAD_2</span></div>` +
+				`<div class="board__card-actions">` +
+				`<button type="button" class="board__card-action board__card-action--fire" data-testid="card-fire" aria-label="Событие — LEAD_2">` +
+				iconSVG("bolt") + `<span class="icon-text">Событие</span></button>` +
+				`<button type="button" class="board__card-action" data-testid="card-move" aria-haspopup="dialog" aria-label="Переместить — LEAD_2">Переместить</button>` +
+				`</div></div>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var opened, fired, moved []string
-			c := &ItemCard{
-				Lang: tt.lang, Target: "DEAL_1", Title: "<b>Поставка</b>", Amount: "50\u00a0000\u00a0₽",
-				Responsible: "Максим Менеджер", Pending: []string{"Напомнить · пн 12 янв, 11:00"}, Moved: tt.moved,
-				Actions: &CardActions{
-					Open: func(_ app.Context, t string) { opened = append(opened, t) },
-					Fire: func(_ app.Context, t string) { fired = append(fired, t) },
-					Move: func(_ app.Context, t string) { moved = append(moved, t) },
-				},
+			got := cardHTML(tt.lang, tt.card)
+			if tt.want != "" {
+				assert.Equal(t, tt.want, got)
+				return
 			}
-			e := app.NewTestEngine()
-			require.NoError(t, e.Load(c))
-			e.ConsumeAll()
-
-			assert.NoError(t, app.Match(app.Div().Class(tt.wantClass).DataSet("target", "DEAL_1").Draggable(true).
-				OnDragStart(func(app.Context, app.Event) {}), c, 0))
-			// The title is text, never HTML.
-			assert.NoError(t, app.Match(app.Text("<b>Поставка</b>"), c, 0, 0, 0))
-			assert.NoError(t, app.Match(app.Text("50\u00a0000\u00a0₽"), c, 0, 1, 0, 0))
-			assert.NoError(t, app.Match(app.Text("DEAL_1"), c, 0, 1, 1, 0))
-			assert.NoError(t, app.Match(app.Text("ММ"), c, 0, 2, 0, 0))
-			// The pending robot and the fire button: an SVG icon, then the words.
-			assert.NoError(t, app.Match(app.Raw(iconSVG("clock")), c, 0, 3, 0, 0))
-			assert.NoError(t, app.Match(app.Text("Напомнить · пн 12 янв, 11:00"), c, 0, 3, 0, 1, 0))
-			assert.NoError(t, app.Match(app.Raw(iconSVG("bolt")), c, 0, 4, 0, 0))
-			assert.NoError(t, app.Match(app.Text(tt.fire), c, 0, 4, 0, 1, 0))
-
-			c.onOpen(app.Context{}, app.Event{})
-			c.onFire(app.Context{}, app.Event{})
-			c.onMove(app.Context{}, app.Event{})
-			assert.Equal(t, []string{"DEAL_1"}, opened)
-			assert.Equal(t, []string{"DEAL_1"}, fired)
-			assert.Equal(t, []string{"DEAL_1"}, moved)
+			assert.True(t, strings.HasPrefix(got, `<div class="board__card board__card--moved" data-target="DEAL_1" draggable="true">`), got)
+			assert.Contains(t, got, `aria-label="Event — DEAL_1"`)
+			assert.Contains(t, got, `<span class="icon-text">Event</span>`)
 		})
 	}
 }
 
-func TestItemCardWithoutOptionalParts(t *testing.T) {
-	c := &ItemCard{Lang: "ru", Target: "LEAD_2", Title: "LEAD_2"}
-	e := app.NewTestEngine()
-	require.NoError(t, e.Load(c))
-	e.ConsumeAll()
-	// Title, meta (id only), actions: no responsible, no pending robots.
-	assert.NoError(t, app.Match(app.Text("LEAD_2"), c, 0, 1, 0, 0))
-	assert.NoError(t, app.Match(app.Div().Class("board__card-actions"), c, 0, 2))
+func TestSameCard(t *testing.T) {
+	a := simulate.Card{Target: "DEAL_1", Title: "A", Amount: "1", Responsible: "R", Pending: []string{"x"}}
+	change := []func(c *simulate.Card){
+		func(c *simulate.Card) { c.Target = "DEAL_2" },
+		func(c *simulate.Card) { c.Title = "B" },
+		func(c *simulate.Card) { c.Amount = "2" },
+		func(c *simulate.Card) { c.Responsible = "S" },
+		func(c *simulate.Card) { c.Pending = []string{"y"} },
+		func(c *simulate.Card) { c.Pending = nil },
+	}
+	for i, f := range change {
+		b := a
+		b.Pending = slices.Clone(a.Pending)
+		f(&b)
+		assert.False(t, sameCard(a, b), "change %d", i)
+	}
+	b := a
+	b.Moved, b.Stage = true, "OTHER"
+	assert.True(t, sameCard(a, b), "the highlight is toggled on the same node; the stage is the column's")
 }
 
 func TestClockBar(t *testing.T) {

@@ -1,37 +1,35 @@
 package ui
 
 import (
+	"html"
+	"slices"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/simulate"
 )
 
-// ItemCard is one CRM item on the simulation board: its title, sum,
+// A card is one CRM item on the simulation board: its title, sum,
 // responsible person and the robots waiting for it. It can be dragged to
 // another column; its buttons are the keyboard way to do the same and to
 // send it an event.
-type ItemCard struct {
-	app.Compo
-
-	Lang        string
-	Target      string
-	Title       string
-	Amount      string
-	Responsible string
-	// Pending lists the waiting robots: "name · due".
-	Pending []string
-	// Moved highlights a card the last action moved or created.
-	Moved bool
-
-	// Actions are what the card's buttons do; nil does nothing.
-	Actions *CardActions
-}
+//
+// Cards are not go-app components. go-app matches a parent's children by
+// position, so when a card left the top of a column every card after it
+// was rendered again with the next card's content, and an event that
+// moved one deal rewrote some forty cards (a third of a move's time at
+// 2 000 deals). A column keeps its cards in a cardList instead, keyed by
+// the item's target: an event adds, removes or reorders the DOM nodes of
+// the cards that changed and leaves the others alone. The column's
+// .board__cards element gets the clicks and drag starts of its cards
+// (onCardsClick, onCardsDragStart).
 
 // CardActions are what a card's buttons do, given the card's target. The
-// board passes the same pointer to every card and column: go-app renders a
-// child component again when one of its fields changed, and a func field
-// never compares equal, even to itself, while the same pointer does. So
-// after an event only the cards whose data changed are rendered again.
+// board passes the same pointer to every column: go-app renders a child
+// component again when one of its fields changed, and a func field never
+// compares equal, even to itself, while the same pointer does.
 type CardActions struct {
 	// Open opens the item's details and history.
 	Open func(ctx app.Context, target string)
@@ -58,84 +56,118 @@ func (a *CardActions) call(ctx app.Context, pick func(*CardActions) func(app.Con
 	}
 }
 
-// Render implements app.Composer.
-func (c *ItemCard) Render() app.UI {
-	class := "board__card"
+// cardHTML is the markup of one card, the same elements go-app would
+// build for it (no whitespace between them). Every text is escaped: a
+// title is text, never HTML.
+func cardHTML(lang string, c simulate.Card) string {
+	var b strings.Builder
+	esc := html.EscapeString
+	b.WriteString(`<div class="board__card`)
 	if c.Moved {
-		class += " board__card--moved"
+		b.WriteString(` board__card--moved`)
 	}
-	var pending app.UI
+	b.WriteString(`" data-target="` + esc(c.Target) + `" draggable="true">`)
+	b.WriteString(`<button type="button" class="board__card-title" title="` + esc(i18n.T(lang, "board.card.open")) + `">` + esc(c.Title) + `</button>`)
+	b.WriteString(`<div class="board__card-meta">`)
+	if c.Amount != "" {
+		b.WriteString(`<span class="board__card-amount">` + esc(c.Amount) + `</span>`)
+	}
+	b.WriteString(`<span class="board__card-id">` + esc(c.Target) + `</span></div>`)
+	if c.Responsible != "" {
+		b.WriteString(`<div class="board__card-resp"><span class="board__card-avatar" aria-hidden="true">` + esc(initials(c.Responsible)) +
+			`</span><span>` + esc(c.Responsible) + `</span></div>`)
+	}
 	if len(c.Pending) > 0 {
-		pending = app.Ul().
-			Class("board__card-pending").
-			Aria("label", i18n.T(c.Lang, "board.card.pending")).
-			Body(app.Range(c.Pending).Slice(func(i int) app.UI {
-				return app.Li().Class("board__card-robot").Body(Icon("clock"), app.Span().Class("icon-text").Text(c.Pending[i]))
-			}))
+		b.WriteString(`<ul class="board__card-pending" aria-label="` + esc(i18n.T(lang, "board.card.pending")) + `">`)
+		for _, p := range c.Pending {
+			b.WriteString(`<li class="board__card-robot">` + iconSVG("clock") + `<span class="icon-text">` + esc(p) + `</span></li>`)
+		}
+		b.WriteString(`</ul>`)
 	}
-	return app.Div().
-		Class(class).
-		DataSet("target", c.Target).
-		Draggable(true).
-		OnDragStart(c.onDragStart).
-		Body(
-			app.Button().
-				Type("button").
-				Class("board__card-title").
-				Title(i18n.T(c.Lang, "board.card.open")).
-				OnClick(c.onOpen).
-				Text(c.Title),
-			app.Div().Class("board__card-meta").Body(
-				app.If(c.Amount != "", func() app.UI {
-					return app.Span().Class("board__card-amount").Text(c.Amount)
-				}),
-				app.Span().Class("board__card-id").Text(c.Target),
-			),
-			app.If(c.Responsible != "", func() app.UI {
-				return app.Div().Class("board__card-resp").Body(
-					app.Span().Class("board__card-avatar").Aria("hidden", "true").Text(initials(c.Responsible)),
-					app.Span().Text(c.Responsible),
-				)
-			}),
-			pending,
-			app.Div().Class("board__card-actions").Body(
-				app.Button().
-					Type("button").
-					Class("board__card-action board__card-action--fire").
-					DataSet("testid", "card-fire").
-					Aria("label", i18n.T(c.Lang, "board.card.fire")+" — "+c.Target).
-					OnClick(c.onFire).
-					Body(iconText("bolt", i18n.T(c.Lang, "board.card.fire"))...),
-				app.Button().
-					Type("button").
-					Class("board__card-action").
-					DataSet("testid", "card-move").
-					Aria("haspopup", "dialog").
-					Aria("label", i18n.T(c.Lang, "board.card.move")+" — "+c.Target).
-					OnClick(c.onMove).
-					Text(i18n.T(c.Lang, "board.card.move")),
-			),
-		)
+	fire, move := i18n.T(lang, "board.card.fire"), i18n.T(lang, "board.card.move")
+	b.WriteString(`<div class="board__card-actions">`)
+	b.WriteString(`<button type="button" class="board__card-action board__card-action--fire" data-testid="card-fire" aria-label="` +
+		esc(fire+" — "+c.Target) + `">` + iconSVG("bolt") + `<span class="icon-text">` + esc(fire) + `</span></button>`)
+	b.WriteString(`<button type="button" class="board__card-action" data-testid="card-move" aria-haspopup="dialog" aria-label="` +
+		esc(move+" — "+c.Target) + `">` + esc(move) + `</button>`)
+	b.WriteString(`</div></div>`)
+	return b.String()
 }
 
-func (c *ItemCard) onDragStart(ctx app.Context, e app.Event) {
-	if dt := e.Get("dataTransfer"); dt.Truthy() {
-		dt.Call("setData", "text/plain", c.Target)
-		dt.Set("effectAllowed", "move")
+// sameCard reports whether two cards look the same apart from the
+// highlight of a moved card.
+func sameCard(a, b simulate.Card) bool {
+	return a.Target == b.Target && a.Title == b.Title && a.Amount == b.Amount &&
+		a.Responsible == b.Responsible && slices.Equal(a.Pending, b.Pending)
+}
+
+// cardList is the cards a column has put in the page, in their order:
+// what each one shows and its DOM node.
+type cardList struct {
+	lang  string
+	cards []simulate.Card
+	nodes []app.Value
+}
+
+// sync makes the cards in box (the column's .board__cards element, whose
+// own children, the empty-column note and the "show more" button, come
+// after the cards) show cards in lang. A card whose item is still shown
+// keeps its node: only its highlight changes, or, when its content
+// changed, the node is replaced. New cards are parsed from one string.
+func (l *cardList) sync(box app.Value, lang string, cards []simulate.Card) {
+	old := make(map[string]int, len(l.cards))
+	if lang == l.lang {
+		for i, c := range l.cards {
+			old[c.Target] = i
+		}
 	}
-	c.Actions.call(ctx, func(a *CardActions) func(app.Context, string) { return a.Drag }, c.Target)
-}
-
-func (c *ItemCard) onOpen(ctx app.Context, e app.Event) {
-	c.Actions.call(ctx, func(a *CardActions) func(app.Context, string) { return a.Open }, c.Target)
-}
-
-func (c *ItemCard) onFire(ctx app.Context, e app.Event) {
-	c.Actions.call(ctx, func(a *CardActions) func(app.Context, string) { return a.Fire }, c.Target)
-}
-
-func (c *ItemCard) onMove(ctx app.Context, e app.Event) {
-	c.Actions.call(ctx, func(a *CardActions) func(app.Context, string) { return a.Move }, c.Target)
+	nodes := make([]app.Value, len(cards))
+	kept := make([]bool, len(l.cards))
+	var fresh []int
+	var markup strings.Builder
+	for i, c := range cards {
+		j, ok := old[c.Target]
+		if ok && !kept[j] && sameCard(l.cards[j], c) {
+			kept[j] = true
+			nodes[i] = l.nodes[j]
+			if l.cards[j].Moved != c.Moved {
+				nodes[i].Get("classList").Call("toggle", "board__card--moved", c.Moved)
+			}
+			continue
+		}
+		fresh = append(fresh, i)
+		markup.WriteString(cardHTML(lang, c))
+	}
+	for j, n := range l.nodes {
+		if !kept[j] {
+			n.Call("remove")
+		}
+	}
+	if len(fresh) > 0 {
+		tpl := app.Window().Get("document").Call("createElement", "template")
+		tpl.Set("innerHTML", markup.String())
+		made := tpl.Get("content").Get("children")
+		for k, i := range fresh {
+			nodes[i] = made.Index(k)
+		}
+	}
+	// Put the nodes in order before the column's own children: a node
+	// already in its place stays where it is.
+	at := box.Get("firstChild")
+	for _, n := range nodes {
+		if at.Truthy() && n.Equal(at) {
+			at = at.Get("nextSibling")
+			continue
+		}
+		if at.Truthy() {
+			box.Call("insertBefore", n, at)
+		} else {
+			box.Call("appendChild", n)
+		}
+	}
+	l.lang = lang
+	l.cards = slices.Clone(cards)
+	l.nodes = nodes
 }
 
 // initials are the first letters of the first two words of a name.
