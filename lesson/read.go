@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +15,22 @@ var lessonKeys = []string{"format", "version", "id", "title", "task", "hints", "
 
 var goalKeys = []string{"name", GoalExpect, GoalMaxTriggers, GoalNoLint, GoalRobotBefore}
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+// validID reports whether s is a lesson or course id: a lower-case ASCII
+// letter or digit, then up to 63 of them or hyphens (^[a-z0-9][a-z0-9-]{0,63}$).
+// A loop, not a regexp: a package-level regexp is compiled when the wasm
+// starts, before the first page shows.
+func validID(s string) bool {
+	if len(s) == 0 || len(s) > 64 || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // MaxGoals, MaxHints and MaxMaxTriggers bound a lesson's lists.
 const (
@@ -71,7 +85,7 @@ func readLesson(e *errs, ms []member, path string) *Lesson {
 	}
 	if v := need("id"); v != nil {
 		if s, ok := e.str(v, sub(path, "id")); ok {
-			if !idPattern.MatchString(s) {
+			if !validID(s) {
 				e.addCode(sub(path, "id"), "lesson.id", strconv.Quote(s))
 			}
 			l.ID = s

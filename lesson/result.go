@@ -139,7 +139,7 @@ func ReadResult(data []byte) (*Result, error) {
 		switch k {
 		case "lesson":
 			if s, ok := e.str(v, k); ok {
-				if !idPattern.MatchString(s) {
+				if !validID(s) {
 					e.addCode(k, "lesson.notID", strconv.Quote(s))
 				}
 				r.Lesson = s

@@ -1,7 +1,6 @@
 package design
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -16,7 +15,21 @@ const (
 
 var processPalette = []string{"#39A8EF", "#2FC6F6", "#55D0E0", "#1EC6FA", "#3BC8F5", "#00A2E8"}
 
-var colorRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+// isColor reports whether s is a colour as Bitrix24 writes it, "#" and six
+// hexadecimal digits. A loop, not a regexp: a package-level regexp is
+// compiled when the wasm starts, before the first page shows.
+func isColor(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
 
 // stagePrefix is the id prefix of a pipeline's stages ("C1:", "DT31_0:"),
 // taken from its success stage, which every pipeline has.
@@ -95,7 +108,7 @@ func UpdateStage(sc *engine.Scenario, typ, id, name, color string) error {
 	if name == "" {
 		return fail("stage.name")
 	}
-	if color != "" && !colorRE.MatchString(color) {
+	if color != "" && !isColor(color) {
 		return fail("stage.color", color)
 	}
 	p := Pipeline(sc, typ, ref.Pipeline)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/storage"
@@ -161,34 +162,47 @@ func Problems(err error, lang string) []string {
 
 // readerMessages are the reader's common messages as patterns, with the
 // i18n key of their translation, whose parameter list names the pattern's
-// groups in order ("reader.integer(min, max, value) = …").
+// groups in order ("reader.integer(min, max, value) = …"). The patterns are
+// compiled on first use (readerPatterns), not when the wasm starts: only a
+// course file with errors needs them.
 var readerMessages = []struct {
-	re  *regexp.Regexp
-	key string
+	pattern string
+	key     string
 }{
-	{regexp.MustCompile(`^missing "([^"]*)": this is not a (.*) file$`), "reader.notFormat"},
-	{regexp.MustCompile(`^missing "([^"]*)"$`), "reader.missing"},
-	{regexp.MustCompile(`^expected an object, got (.*)$`), "reader.object"},
-	{regexp.MustCompile(`^expected an array, got (.*)$`), "reader.array"},
-	{regexp.MustCompile(`^expected a string, got (.*)$`), "reader.string"},
-	{regexp.MustCompile(`^expected an integer from (-?\d+) to (-?\d+), got (.*)$`), "reader.integer"},
-	{regexp.MustCompile(`^unknown key; expected one of (.*)$`), "reader.unknownKey"},
-	{regexp.MustCompile(`^duplicate key$`), "reader.duplicateKey"},
-	{regexp.MustCompile(`^must not be empty$`), "reader.empty"},
-	{regexp.MustCompile(`^expected "([^"]*)", got "([^"]*)"$`), "reader.format"},
-	{regexp.MustCompile(`^version (\d+) is not supported; this triggersim reads version (\d+)$`), "reader.version"},
-	{regexp.MustCompile(`^needs a text in "ru" or "en"$`), "reader.text"},
-	{regexp.MustCompile(`^a course needs at least one lesson$`), "reader.courseEmpty"},
-	{regexp.MustCompile(`^at most (\d+) lessons$`), "reader.courseMax"},
-	{regexp.MustCompile(`^lessons\[(\d+)\] has the same id "([^"]*)"$`), "reader.courseSameID"},
-	{regexp.MustCompile(`^a lesson needs at least one goal$`), "reader.noGoal"},
+	{`^missing "([^"]*)": this is not a (.*) file$`, "reader.notFormat"},
+	{`^missing "([^"]*)"$`, "reader.missing"},
+	{`^expected an object, got (.*)$`, "reader.object"},
+	{`^expected an array, got (.*)$`, "reader.array"},
+	{`^expected a string, got (.*)$`, "reader.string"},
+	{`^expected an integer from (-?\d+) to (-?\d+), got (.*)$`, "reader.integer"},
+	{`^unknown key; expected one of (.*)$`, "reader.unknownKey"},
+	{`^duplicate key$`, "reader.duplicateKey"},
+	{`^must not be empty$`, "reader.empty"},
+	{`^expected "([^"]*)", got "([^"]*)"$`, "reader.format"},
+	{`^version (\d+) is not supported; this triggersim reads version (\d+)$`, "reader.version"},
+	{`^needs a text in "ru" or "en"$`, "reader.text"},
+	{`^a course needs at least one lesson$`, "reader.courseEmpty"},
+	{`^at most (\d+) lessons$`, "reader.courseMax"},
+	{`^lessons\[(\d+)\] has the same id "([^"]*)"$`, "reader.courseSameID"},
+	{`^a lesson needs at least one goal$`, "reader.noGoal"},
 }
+
+// readerPatterns are readerMessages' patterns, compiled once when first
+// needed.
+var readerPatterns = sync.OnceValue(func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(readerMessages))
+	for i, m := range readerMessages {
+		out[i] = regexp.MustCompile(m.pattern)
+	}
+	return out
+})
 
 // translate renders msg in lang when one of readerMessages matches it; ok
 // is false (and msg returned as is) otherwise.
 func translate(msg, lang string) (string, bool) {
-	for _, m := range readerMessages {
-		g := m.re.FindStringSubmatch(msg)
+	res := readerPatterns()
+	for i, m := range readerMessages {
+		g := res[i].FindStringSubmatch(msg)
 		if g == nil {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/triggersim/triggersim/app/design"
 	"github.com/triggersim/triggersim/app/i18n"
@@ -139,13 +140,16 @@ func editErrors(lang string, err error) map[string][]string {
 	return out
 }
 
-var (
-	ownerPathRE = regexp.MustCompile(`^(triggers|robots)\[\d+\]\.`)
-	condPathRE  = regexp.MustCompile(`^(condition|settings\.taskCondition|settings\.shipmentCondition)\[(\d+)\]`)
-)
+// fieldPathREs are fieldKey's patterns (owner, condition), compiled on
+// first use rather than when the wasm starts.
+var fieldPathREs = sync.OnceValues(func() (owner, cond *regexp.Regexp) {
+	return regexp.MustCompile(`^(triggers|robots)\[\d+\]\.`),
+		regexp.MustCompile(`^(condition|settings\.taskCondition|settings\.shipmentCondition)\[(\d+)\]`)
+})
 
 // fieldKey maps a JSON path inside a trigger or robot to a dialog field.
 func fieldKey(path string) string {
+	ownerPathRE, condPathRE := fieldPathREs()
 	rest := ownerPathRE.ReplaceAllString(path, "")
 	if rest == path {
 		return ""
