@@ -1,0 +1,52 @@
+//go:build !js
+
+package main
+
+import (
+	"io"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestStreamWasm runs streamWasm on the app.js go-app serves for the
+// app's handler: the wasm's fetch goes to instantiateStreaming as it is.
+func TestStreamWasm(t *testing.T) {
+	rec := httptest.NewRecorder()
+	handler([]byte("\x00asm")).ServeHTTP(rec, httptest.NewRequest("GET", "/app.js", nil))
+	require.Equal(t, 200, rec.Code)
+	js, err := io.ReadAll(rec.Body)
+	require.NoError(t, err)
+	require.Contains(t, string(js), wasmFetch, "go-app's app.js as streamWasm expects it")
+
+	got, err := streamWasm(string(js))
+	require.NoError(t, err)
+	assert.NotContains(t, got, wasmFetch)
+	assert.Contains(t, got, "instantiateStreaming(\n      fetch(\"/web/app.wasm\"),\n      go.importObject")
+
+	_, err = streamWasm("console.log(1)")
+	assert.ErrorContains(t, err, "app.js changed")
+}
+
+// TestGenerateStreamsWasm checks the generated site: its app.js fetches the
+// wasm without fetchWithProgress and the loading label has no percentage.
+func TestGenerateStreamsWasm(t *testing.T) {
+	web := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(web, "app.wasm"), []byte("\x00asm"), 0o644))
+	out := filepath.Join(t.TempDir(), "dist")
+	require.NoError(t, generate(out, web))
+	js, err := os.ReadFile(filepath.Join(out, "app.js"))
+	require.NoError(t, err)
+	assert.Equal(t, 0, strings.Count(string(js), wasmFetch), "app.js still fetches through fetchWithProgress")
+	assert.Equal(t, 1, strings.Count(string(js), `instantiateStreaming(
+      fetch("/web/app.wasm"),`), "app.js gives the fetch to instantiateStreaming")
+	assert.Equal(t, 1, strings.Count(string(js), `const goappLoadingLabel = "Загрузка…";`), "a label without a percentage")
+	index, err := os.ReadFile(filepath.Join(out, "index.html"))
+	require.NoError(t, err)
+	assert.Equal(t, 0, strings.Count(string(index), "0%"), "the loader shows no percentage")
+}
