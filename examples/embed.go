@@ -12,6 +12,24 @@ import (
 //go:embed *.json
 var files embed.FS
 
+//go:generate go test -run TestHeads -update .
+
+// Head is what the home page lists of an example: its title, description
+// and locale as the file gives them, and whether it has a "whatif" key.
+type Head struct {
+	Name        string // file name
+	Title       string
+	Description string
+	Locale      string // as written in the file, "" when absent
+	WhatIf      bool
+}
+
+// Heads returns the head of every built-in scenario in file-name order. It
+// is a table generated from the files (heads.go; go generate ./examples
+// rewrites it, and a test fails when it is stale), so the app's first
+// page lists the examples without decoding their JSON when the wasm starts.
+func Heads() []Head { return append([]Head(nil), heads...) }
+
 // Example is one built-in scenario file.
 type Example struct {
 	Name string // file name, e.g. "01-oplata-scheta.json"

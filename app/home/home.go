@@ -6,7 +6,6 @@
 package home
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -160,24 +159,23 @@ type Example struct {
 }
 
 // Examples lists the built-in scenarios with their title, description and
-// locale read from each file, in file-name order. Only those three keys
-// are decoded: the full reader runs when one is opened.
+// locale, in file-name order. They come from examples.Heads, a table
+// generated from the files, so the home page decodes no JSON when it
+// first shows: the full reader runs when one is opened.
 func Examples() []Example {
-	all := examples.All()
-	out := make([]Example, 0, len(all))
-	for _, ex := range all {
-		var head struct {
-			Title, Description, Locale string
-			WhatIf                     json.RawMessage `json:"whatif"`
+	heads := examples.Heads()
+	out := make([]Example, 0, len(heads))
+	for _, h := range heads {
+		ex, ok := examples.Find(h.Name)
+		if !ok {
+			continue // the examples package's tests keep the table and the files in step
 		}
-		if err := json.Unmarshal(ex.Data, &head); err != nil {
-			continue // the examples package's tests keep every file valid
+		locale := h.Locale
+		if locale != i18n.EN {
+			locale = i18n.RU
 		}
-		if head.Locale != i18n.EN {
-			head.Locale = i18n.RU
-		}
-		out = append(out, Example{Name: ex.Name, Title: head.Title, Description: head.Description, Locale: head.Locale,
-			WhatIf: len(head.WhatIf) > 0, Data: ex.Data})
+		out = append(out, Example{Name: h.Name, Title: h.Title, Description: h.Description, Locale: locale,
+			WhatIf: h.WhatIf, Data: ex.Data})
 	}
 	return out
 }
