@@ -156,15 +156,17 @@ func (c *Catalog) problem(format string, args ...string) {
 }
 
 func (c *Catalog) parseFile(name, data string, li int) {
+	// where names the line in a problem; built only then, as the app
+	// parses its catalogs while its first page starts.
+	where := func(n int) string { return name + ":" + strconv.Itoa(n+1) }
 	for n, line := range strings.Split(data, "\n") {
 		line = strings.TrimSuffix(line, "\r")
-		where := name + ":" + strconv.Itoa(n+1)
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
+		if trimmed := strings.TrimSpace(line); trimmed == "" || trimmed[0] == '#' {
 			continue
 		}
 		key, params, declared, txt, ok := parseLine(line)
 		if !ok {
-			c.problem("%s: expected `key = text` or `key(params) = text`", where)
+			c.problem("%s: expected `key = text` or `key(params) = text`", where(n))
 			continue
 		}
 		m := c.msgs[key]
@@ -173,7 +175,7 @@ func (c *Catalog) parseFile(name, data string, li int) {
 			c.msgs[key] = m
 		}
 		if m.has[li] {
-			c.problem("%s: key %s is defined twice", where, key)
+			c.problem("%s: key %s is defined twice", where(n), key)
 			continue
 		}
 		m.has[li] = true
