@@ -34,6 +34,7 @@
 package text
 
 import (
+	"bytes"
 	"io/fs"
 	"path"
 	"slices"
@@ -58,7 +59,11 @@ type Catalog struct {
 	checkOnce sync.Once
 	load      func() map[string][]byte // file name → content
 	msgs      map[string]*message
-	problems  []string
+	// store holds the messages msgs points to, allocated together. When
+	// it grows past its capacity the messages already placed stay where
+	// they are (msgs points to them), only the new ones go to the new array.
+	store    []message
+	problems []string
 }
 
 // message is one key in both languages.
@@ -123,12 +128,18 @@ func langIndex(lang string) int {
 
 func (c *Catalog) parsed() map[string]*message {
 	c.once.Do(func() {
-		c.msgs = map[string]*message{}
 		files := c.load()
 		names := make([]string, 0, len(files))
-		for name := range files {
+		lines := 0
+		for name, data := range files {
 			names = append(names, name)
+			lines += bytes.Count(data, []byte("\n")) + 1
 		}
+		// One key per line of each language at most: size the map and
+		// the messages' storage once instead of growing them key by key
+		// (the app parses its catalogs while its first page starts).
+		c.msgs = make(map[string]*message, lines/2)
+		c.store = make([]message, 0, lines/2)
 		slices.Sort(names)
 		for _, name := range names {
 			var li int
@@ -171,7 +182,8 @@ func (c *Catalog) parseFile(name, data string, li int) {
 		}
 		m := c.msgs[key]
 		if m == nil {
-			m = &message{}
+			c.store = append(c.store, message{})
+			m = &c.store[len(c.store)-1]
 			c.msgs[key] = m
 		}
 		if m.has[li] {
