@@ -47,8 +47,14 @@ type Sim struct {
 	nextID   map[string]int
 	emails   []*email
 	tasks    []*item // TASK_n → the item it is bound to (index n-1)
-	log      []LogEntry
-	rendered int // log entries whose texts are rendered
+	// log holds the entries in chunks of logChunk (the first one grows
+	// up to that): appending never copies the entries already written,
+	// which a 10 000-item event made cost most of its time. nLog is how
+	// many there are.
+	log      [][]LogEntry
+	nLog     int
+	rendered int        // log entries below this one have their texts rendered
+	flat     []LogEntry // RawLog's copy of a log of several chunks
 	steps    int
 	stopped  bool
 	cas      *cascade
@@ -658,15 +664,15 @@ func (s *Sim) add(e LogEntry) {
 	if !s.keeps(e.Type) {
 		return
 	}
-	if len(s.log) >= s.logCap && !s.keepPastCap(&e) {
+	if s.nLog >= s.logCap && !s.keepPastCap(&e) {
 		return
 	}
-	e.Seq = len(s.log) + 1
+	e.Seq = s.nLog + 1
 	e.Time = s.now
 	if s.cas != nil {
 		e.Event = s.cas.origin
 	}
-	s.log = append(s.log, e)
+	s.appendLog(&e)
 }
 
 // intp is a pointer to n for a log entry's By or Pipeline. The few
@@ -702,12 +708,12 @@ const maxLogTail = 100
 // everything else is counted as omitted.
 func (s *Sim) keepPastCap(e *LogEntry) bool {
 	if s.omitAt < 0 {
-		s.omitAt = len(s.log)
-		m := LogEntry{Type: LogNote, Seq: len(s.log) + 1, Time: s.now, Why: Reason{Code: "log.omitted"}}
+		s.omitAt = s.nLog
+		m := LogEntry{Type: LogNote, Seq: s.nLog + 1, Time: s.now, Why: Reason{Code: "log.omitted"}}
 		if s.cas != nil {
 			m.Event = s.cas.origin
 		}
-		s.log = append(s.log, m)
+		s.appendLog(&m)
 	}
 	if e.Type == LogLoop && s.logTail < maxLogTail {
 		s.logTail++
@@ -722,7 +728,7 @@ func (s *Sim) markOmitted() bool {
 	if s.omitAt < 0 {
 		return false
 	}
-	s.log[s.omitAt].Why.Args = []string{fmt.Sprint(s.omitted), fmt.Sprint(s.logCap)}
+	s.logEntry(s.omitAt).Why.Args = []string{fmt.Sprint(s.omitted), fmt.Sprint(s.logCap)}
 	return true
 }
 
@@ -826,28 +832,6 @@ func (s *Sim) Ran(target, robot string) int {
 		return 0
 	}
 	return it.counted(rm.index, false)
-}
-
-// Log returns the explanation log so far. The text of times and reasons is
-// rendered here, once per entry, rather than on the hot path of a run.
-func (s *Sim) Log() []LogEntry {
-	for i := s.rendered; i < len(s.log); i++ {
-		e := &s.log[i]
-		e.At = s.formatTime(e.Time)
-		if e.Due == "" && !e.dueTime.IsZero() {
-			e.Due = s.formatTime(e.dueTime)
-		}
-		if !e.Why.IsZero() {
-			e.Reason = e.Why.Text(s.lang)
-		}
-	}
-	s.rendered = len(s.log)
-	if s.markOmitted() {
-		// The marker's count grows after it is first rendered.
-		e := &s.log[s.omitAt]
-		e.Reason = e.Why.Text(s.lang)
-	}
-	return s.log
 }
 
 // cycleOf finds the repeating tail of a cascade's trail: the triggers and

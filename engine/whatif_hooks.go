@@ -14,7 +14,18 @@ import "slices"
 // until the next Step, Fire, Run or TrimLog.
 func (s *Sim) RawLog() []LogEntry {
 	s.markOmitted()
-	return s.log
+	switch {
+	case len(s.log) == 0:
+		return nil
+	case s.nLog <= logChunk:
+		return s.log[0]
+	}
+	// A step wrote more than a chunk: one slice of them all.
+	s.flat = s.flat[:0]
+	for _, c := range s.log {
+		s.flat = append(s.flat, c...)
+	}
+	return s.flat
 }
 
 // TrimLog forgets every log entry so far. Seq numbers start again at 1,
@@ -25,7 +36,13 @@ func (s *Sim) TrimLog() {
 	// and clearing 380-byte entries with pointers after every step (with
 	// write barriers while the collector runs) cost more than the few
 	// maps and strings they hold on to until then.
-	s.log = s.log[:0]
+	for i, c := range s.log {
+		if len(c) == 0 {
+			break
+		}
+		s.log[i] = c[:0]
+	}
+	s.nLog = 0
 	s.rendered = 0
 	s.omitAt, s.omitted, s.logTail = -1, 0, 0
 }

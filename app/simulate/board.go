@@ -232,11 +232,7 @@ func Amount(v any, currency any) string {
 // the items that moved or appeared.
 func (c *Controller) recent() (lit, moved map[string]bool) {
 	lit, moved = map[string]bool{}, map[string]bool{}
-	log := c.sim.Log()
-	if c.lastFrom > len(log) {
-		return lit, moved
-	}
-	for _, e := range log[c.lastFrom:] {
+	for _, e := range c.sim.LogRange(c.lastFrom, c.sim.LogLen()) {
 		switch e.Type {
 		case engine.LogTrigger:
 			lit[e.Trigger] = true

@@ -142,7 +142,7 @@ func (c *Controller) RunToward(t time.Time, budget int) bool {
 		c.running = true
 	}
 	a := &c.done[len(c.done)-1]
-	from := len(c.sim.Log())
+	from := c.sim.LogLen()
 	for i := 0; i < budget; i++ {
 		at, ok := c.sim.Next()
 		if !ok || at.After(t) {
@@ -245,12 +245,12 @@ func (c *Controller) apply(a Action) int {
 		}
 		return -1
 	case ActFire:
-		c.lastFrom = len(c.sim.Log())
+		c.lastFrom = c.sim.LogLen()
 		idx := c.sim.Fire(engine.Event{Code: a.Event.Code, Target: a.Event.Target, Data: cloneData(a.Event.Data), By: a.Event.By})
 		c.lastEvent = idx
 		return idx
 	case ActRun:
-		from := len(c.sim.Log())
+		from := c.sim.LogLen()
 		for i := 0; i < a.Steps; i++ {
 			if !c.sim.Step() {
 				break
@@ -267,9 +267,8 @@ func (c *Controller) apply(a Action) int {
 // noteEvent makes the explanation follow the cascade of the last log entry
 // written since from, if any.
 func (c *Controller) noteEvent(from int) {
-	log := c.sim.Log()
-	if len(log) > from {
-		c.lastEvent = log[len(log)-1].Event
+	if n := c.sim.LogLen(); n > from {
+		c.lastEvent = c.sim.LogAt(n - 1).Event
 		c.lastFrom = from
 	}
 }

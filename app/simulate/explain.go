@@ -113,7 +113,9 @@ func Explain(sim *engine.Sim, idx int, n *Names, lang string) *Explanation {
 	// spill takes the entries of the later sections past the limit.
 	var spill Section
 	first := true
-	for _, e := range sim.Log() {
+	// Entries are rendered only when described (at most ExplainLimit per
+	// section): a big event writes tens of thousands.
+	for i, e := range sim.LogRange(0, sim.LogLen()) {
 		if e.Event != idx {
 			continue
 		}
@@ -149,7 +151,7 @@ func Explain(sim *engine.Sim, idx int, n *Names, lang string) *Explanation {
 			cur.Omitted++
 			continue
 		}
-		l := Describe(e, n, lang)
+		l := Describe(sim.LogAt(i), n, lang)
 		switch e.Type {
 		case engine.LogDeliver, engine.LogUndelivered:
 			cur.Delivery = append(cur.Delivery, l)
@@ -172,7 +174,7 @@ func Explain(sim *engine.Sim, idx int, n *Names, lang string) *Explanation {
 
 // laterCause is the heading of a section that starts with entry e: the
 // delayed robot that ran, or the item the later entries are about.
-func laterCause(e engine.LogEntry, n *Names, lang string) string {
+func laterCause(e *engine.LogEntry, n *Names, lang string) string {
 	if e.Robot != "" {
 		return fill(i18n.T(lang, "board.explain.laterRobot"), "robot", n.Robot(e.Robot, lang), "target", targetName(e.Target, n))
 	}

@@ -20,12 +20,12 @@ type Filter struct {
 // LogLines returns the entries that pass f in words, newest first, at
 // most limit of them (0 = all), and how many matched in total.
 func LogLines(sim *engine.Sim, f Filter, n *Names, lang string, limit int) ([]Line, int) {
-	log := sim.Log()
 	text := strings.ToLower(strings.TrimSpace(f.Text))
 	var out []Line
 	total := 0
-	for i := len(log) - 1; i >= 0; i-- {
-		e := log[i]
+	// The entries are read as stored and rendered only when described:
+	// an event over ten thousand items writes as many entries.
+	for i, e := range sim.LogBackward(0, sim.LogLen()) {
 		if f.Type != "" && e.Type != f.Type {
 			continue
 		}
@@ -36,7 +36,7 @@ func LogLines(sim *engine.Sim, f Filter, n *Names, lang string, limit int) ([]Li
 			total++
 			continue
 		}
-		l := Describe(e, n, lang)
+		l := Describe(sim.LogAt(i), n, lang)
 		if text != "" && !strings.Contains(strings.ToLower(l.Text+" "+e.Target+" "+e.Code), text) {
 			continue
 		}
@@ -60,14 +60,14 @@ func LogTypes() []string {
 // field updates and its robots.
 func History(sim *engine.Sim, target string, n *Names, lang string) []Line {
 	var out []Line
-	for _, e := range sim.Log() {
+	for i, e := range sim.LogRange(0, sim.LogLen()) {
 		if e.Target != target {
 			continue
 		}
 		switch e.Type {
 		case engine.LogCreate, engine.LogTrigger, engine.LogMove, engine.LogUpdate, engine.LogRobot,
 			engine.LogScheduled, engine.LogCancelled, engine.LogOutbox, engine.LogError, engine.LogLoop:
-			out = append(out, Describe(e, n, lang))
+			out = append(out, Describe(sim.LogAt(i), n, lang))
 		}
 	}
 	return out
@@ -106,7 +106,7 @@ type Row struct {
 // Timeline lists the script, marking what has run.
 func (c *Controller) Timeline(lang string) []Row {
 	played := map[int]bool{}
-	for _, e := range c.sim.Log() {
+	for _, e := range c.sim.LogRange(0, c.sim.LogLen()) {
 		if e.Type == engine.LogEvent {
 			played[e.Event] = true
 		}
@@ -179,7 +179,7 @@ func (c *Controller) Clients(lang string) []Target {
 // to them, not to the item.
 func (c *Controller) Bound(target string) []Target {
 	var out []Target
-	for _, e := range c.sim.Log() {
+	for _, e := range c.sim.LogRange(0, c.sim.LogLen()) {
 		if e.Type != engine.LogOutbox || e.Target != target {
 			continue
 		}

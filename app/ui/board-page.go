@@ -352,7 +352,8 @@ func (p *BoardPage) refreshLog() {
 	p.logLines, p.logTotal = simulate.LogLines(p.ctl.Sim(), p.filter, p.names, p.lang, logLimit)
 	seen := map[string]bool{}
 	p.targets = p.targets[:0]
-	for _, e := range p.ctl.Sim().Log() {
+	sim := p.ctl.Sim()
+	for _, e := range sim.LogRange(0, sim.LogLen()) {
 		if e.Target != "" && !seen[e.Target] {
 			seen[e.Target] = true
 			p.targets = append(p.targets, e.Target)
@@ -752,12 +753,15 @@ func (p *BoardPage) fire(ev engine.Event) {
 // followItem switches to the tab of an item the event created or moved
 // into another pipeline, so the user sees the result.
 func (p *BoardPage) followItem(ev engine.Event) {
-	log := p.ctl.Sim().Log()
-	for i := len(log) - 1; i >= 0 && log[i].Event == p.ctl.LastEvent(); i-- {
-		if log[i].Type != engine.LogCreate {
+	sim := p.ctl.Sim()
+	for _, e := range sim.LogBackward(0, sim.LogLen()) {
+		if e.Event != p.ctl.LastEvent() {
+			return
+		}
+		if e.Type != engine.LogCreate {
 			continue
 		}
-		if it, ok := p.ctl.Sim().Item(log[i].Target); ok {
+		if it, ok := sim.Item(e.Target); ok {
 			p.entity, p.pipeline = it.Entity, it.Pipeline
 		}
 		return
