@@ -38,6 +38,7 @@ type ExpectResult struct {
 
 // Result collects the run's outcome and checks the expectations.
 func (s *Sim) Result() *Result {
+	s.finishStep()
 	r := &Result{Format: ResultFormat, Version: ResultVersion, End: s.formatTime(s.now), Log: s.Log()}
 	if r.Log == nil {
 		r.Log = []LogEntry{}

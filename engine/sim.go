@@ -2,7 +2,6 @@ package engine
 
 import (
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/triggersim/triggersim/internal/clockqueue"
@@ -59,6 +58,7 @@ type Sim struct {
 	stopped  bool
 	cas      *cascade
 	casBuf   cascade
+	pending  bool                  // StepBudget stopped inside s.cas: the step is not done
 	one      [1]*item              // resolve's result for a single item, without allocating
 	trail    []string              // the last steps of the run, for naming a loop
 	clients  map[clientKey][]*item // a client's items in creation order
@@ -217,6 +217,15 @@ type cascade struct {
 	changes     map[changeKey]int
 	trail       []string
 	stopped     bool
+
+	// Where the cascade is, so that StepBudget can stop inside it and
+	// resume (step.go): the due robot it started from (nil for an
+	// event), its phase, the next entry of work, and a client event's
+	// delivery in progress.
+	robot  *task
+	phase  casPhase
+	next   int
+	client clientStep
 }
 
 type changeKey struct {
@@ -431,7 +440,12 @@ func (s *Sim) Lang() string { return s.lang }
 func (s *Sim) Stopped() bool { return s.stopped }
 
 // Next returns when the next script event or delayed robot is due.
+//
+// While a step is pending (StepBudget), its rest is due now.
 func (s *Sim) Next() (time.Time, bool) {
+	if s.pending {
+		return s.now, true
+	}
 	s.dropCancelled()
 	if s.queue.Len() == 0 || s.stopped {
 		return time.Time{}, false
@@ -454,7 +468,14 @@ func (s *Sim) dropCancelled() {
 
 // Step runs the next due task and the whole cascade it sets off. It
 // returns false when nothing is left before the end.
+//
+// A step that StepBudget left pending is finished instead: that is the
+// step.
 func (s *Sim) Step() bool {
+	if s.pending {
+		s.finishStep()
+		return true
+	}
 	at, ok := s.Next()
 	if !ok {
 		return false
@@ -470,6 +491,7 @@ func (s *Sim) Step() bool {
 // RunUntil runs everything due up to t and then sets the clock to t (at
 // most MaxInstant, the end of the calendar).
 func (s *Sim) RunUntil(t time.Time) {
+	s.finishStep()
 	if t.Unix() > maxInstantUnix {
 		t = MaxInstant()
 	}
@@ -487,6 +509,7 @@ func (s *Sim) RunUntil(t time.Time) {
 
 // Run runs the scenario to its end: `until`, or when nothing is left.
 func (s *Sim) Run() {
+	s.finishStep()
 	for s.Step() {
 	}
 	if s.hasEnd && s.until.After(s.now) && !s.stopped {
@@ -497,7 +520,10 @@ func (s *Sim) Run() {
 // Fire runs an interactive event now (the app's "fire an event", a card
 // dragged to another column, a field edited), with its whole cascade.
 // It returns the index the event got, for filtering the log.
+//
+// A step that StepBudget left pending is finished first.
 func (s *Sim) Fire(ev Event) int {
+	s.finishStep()
 	// Events from outside may come at any time and end any loop, so a
 	// loop across time is no longer called early (loop.go).
 	s.driven = true
@@ -572,6 +598,13 @@ func (s *Sim) runCascade(origin int, robot *task) {
 	if s.stopped {
 		return
 	}
+	s.beginCascade(origin, robot)
+	s.resume(maxBudget)
+}
+
+// beginCascade sets up the cascade of an event (robot == nil) or a due
+// robot; resume runs it.
+func (s *Sim) beginCascade(origin int, robot *task) {
 	// One cascade value is reused for every task; its maps are made only
 	// when a cascade needs them, so an event that moves nothing allocates
 	// nothing.
@@ -581,31 +614,75 @@ func (s *Sim) runCascade(origin int, robot *task) {
 	for i := range c.work {
 		c.work[i] = nil
 	}
-	*c = cascade{origin: origin, lastStarted: c.lastStarted, changes: c.changes, work: c.work[:0], trail: c.trail[:0]}
+	*c = cascade{origin: origin, lastStarted: c.lastStarted, changes: c.changes, work: c.work[:0], trail: c.trail[:0],
+		robot: robot, client: c.client.reset()}
 	s.cas = c
-	if robot == nil {
-		if !s.step("event", s.eventTarget(origin)) {
-			return
+	s.pending = true
+}
+
+// casPhase is where a cascade is.
+type casPhase uint8
+
+const (
+	casBegin  casPhase = iota // the event or the due robot itself
+	casClient                 // a client event's delivery (clientStep)
+	casWork                   // the robots due now that it started
+)
+
+// resume runs the cascade in s.cas for at most budget units of work (an
+// event, a robot run, a client's item logged or offered the event; at
+// least one). It returns the budget left and whether the cascade is over.
+func (s *Sim) resume(budget int) (int, bool) {
+	c := s.cas
+	for {
+		switch c.phase {
+		case casBegin:
+			budget--
+			c.phase = casWork
+			if c.robot == nil {
+				if !s.step("event", s.eventTarget(c.origin)) {
+					// s.cas stays: nothing runs in it any more.
+					s.pending = false
+					return budget, true
+				}
+				s.runEvent(c.origin) // may start a client's delivery
+			} else {
+				s.runRobot(c.robot)
+			}
+		case casClient:
+			budget = s.deliverClient(budget)
+			if c.phase == casClient {
+				return budget, false
+			}
+		default:
+			for c.next < len(c.work) && !c.stopped && !s.stopped {
+				if budget <= 0 {
+					return budget, false
+				}
+				budget--
+				w := c.work[c.next]
+				c.work[c.next] = nil
+				c.next++
+				s.runRobot(w)
+				// runRobot took it out of its item's pending list (or it
+				// had been cancelled, which empties that list).
+				s.freeTask(w)
+			}
+			if robot := c.robot; robot != nil {
+				if !robot.cancelled {
+					s.watchLoop(robot.it, robot.branch[robot.pos])
+				}
+				c.robot = nil
+				s.freeTask(robot)
+			}
+			s.cas = nil
+			s.pending = false
+			return budget, true
 		}
-		s.runEvent(origin)
-	} else {
-		s.runRobot(robot)
-	}
-	for i := 0; i < len(s.cas.work) && !s.cas.stopped && !s.stopped; i++ {
-		w := s.cas.work[i]
-		s.cas.work[i] = nil
-		s.runRobot(w)
-		// runRobot took it out of its item's pending list (or it had
-		// been cancelled, which empties that list).
-		s.freeTask(w)
-	}
-	if robot != nil {
-		if !robot.cancelled {
-			s.watchLoop(robot.it, robot.branch[robot.pos])
+		if budget <= 0 && c.phase != casWork {
+			return budget, false
 		}
-		s.freeTask(robot)
 	}
-	s.cas = nil
 }
 
 // step counts one unit of work against both loop guards; target is the
@@ -906,6 +983,12 @@ func (s *Sim) runEvent(idx int) {
 		id, _ := ev.Data["stage"].(string)
 		s.manualMove(it, id, s.byUser(ev))
 	default:
+		if typ, n, ok := ParseTarget(ev.Target); ok && (typ == "CONTACT" || typ == "COMPANY") {
+			// A client may have thousands of items: resume delivers
+			// to them in units (step.go).
+			s.beginClient(ev.Code, typ, n, ev.Data)
+			return
+		}
 		for _, it := range s.resolve(ev) {
 			s.dispatch(ev.Code, it, ev.Data, nil)
 		}
@@ -960,8 +1043,8 @@ func intOf(v any) int {
 }
 
 // resolve finds the items an event reaches (section 1.3): the item itself,
-// the item an e-mail or a task is bound to, or a client's deal, orders and
-// smart-process items.
+// or the item an e-mail or a task is bound to. A client's deal, orders and
+// smart-process items are delivered by beginClient and deliverClient.
 func (s *Sim) resolve(ev *Event) []*item {
 	typ, n, ok := ParseTarget(ev.Target)
 	if !ok {
@@ -969,8 +1052,6 @@ func (s *Sim) resolve(ev *Event) []*item {
 		return nil
 	}
 	switch typ {
-	case "CONTACT", "COMPANY":
-		return s.resolveClient(ev.Code, typ, n)
 	case "EMAIL":
 		if n < 1 || n > len(s.emails) {
 			s.add(LogEntry{Type: LogError, Target: ev.Target, Why: Reason{Code: "target.missing", Args: []string{ev.Target}}})
@@ -1001,62 +1082,4 @@ func (s *Sim) resolve(ev *Event) []*item {
 	}
 	s.one[0] = it
 	return s.one[:]
-}
-
-func (s *Sim) resolveClient(code, typ string, n int) []*item {
-	client := Target(typ, n)
-	mine := s.clients[clientKey{typ, n}]
-	var deals, out []*item
-	for _, it := range mine {
-		if it.em.typ == "DEAL" {
-			deals = append(deals, it)
-		}
-	}
-	sort.SliceStable(deals, func(a, b int) bool {
-		x, y := deals[a], deals[b]
-		if !x.modified.Equal(y.modified) {
-			return x.modified.After(y.modified)
-		}
-		if !x.created.Equal(y.created) {
-			return x.created.After(y.created)
-		}
-		return x.id > y.id
-	})
-	var chosen *item
-	for _, d := range deals {
-		if chosen == nil && d.semantics() == Process {
-			chosen = d
-			out = append(out, d)
-			s.add(LogEntry{Type: LogDeliver, Target: d.target, Code: code, Why: Reason{Code: "deliver.deal", Args: []string{client, d.target}}})
-		}
-	}
-	for _, d := range deals {
-		if d == chosen {
-			continue
-		}
-		why := Reason{Code: "undelivered.closed", Args: []string{d.target, client}}
-		if d.semantics() == Process {
-			why = Reason{Code: "undelivered.older", Args: []string{d.target, chosen.target}}
-		}
-		s.add(LogEntry{Type: LogUndelivered, Target: d.target, Code: code, Why: why})
-	}
-	for _, it := range mine {
-		if it.em.typ == "DEAL" {
-			continue
-		}
-		switch {
-		case it.em.typ == "ORDER":
-			out = append(out, it)
-			s.add(LogEntry{Type: LogDeliver, Target: it.target, Code: code, Why: Reason{Code: "deliver.order", Args: []string{client, it.target}}})
-		case IsDynamic(it.em.typ) && it.em.codes[code]:
-			out = append(out, it)
-			s.add(LogEntry{Type: LogDeliver, Target: it.target, Code: code, Why: Reason{Code: "deliver.smart", Args: []string{client, it.target}}})
-		default:
-			s.add(LogEntry{Type: LogUndelivered, Target: it.target, Code: code, Why: Reason{Code: "undelivered.type", Args: []string{it.target, client}}})
-		}
-	}
-	if len(out) == 0 {
-		s.add(LogEntry{Type: LogNote, Target: client, Code: code, Why: Reason{Code: "deliver.none", Args: []string{client}}})
-	}
-	return out
 }

@@ -130,11 +130,14 @@ func (c *Controller) Reset() {
 	c.apply(c.done[len(c.done)-1])
 }
 
-// RunToward advances toward t doing at most budget steps, so that the UI
-// can run long simulations in slices and show progress. It returns true
-// once the clock is at t (or nothing is left and the clock is at t). Calls
-// until EndRun extend one action, so that one play or one jump is undone
-// at once.
+// RunToward advances toward t doing at most budget units of the engine's
+// work (engine.Sim.StepBudget: an event, a robot run, one item of a client
+// event), so that the UI can run long simulations in slices and show
+// progress, even when one event reaches ten thousand items. It returns
+// true once the clock is at t (or nothing is left and the clock is at t).
+// Calls until EndRun extend one action, so that one play or one jump is
+// undone at once; a step left unfinished counts in it once it is done,
+// and EndRun finishes it.
 func (c *Controller) RunToward(t time.Time, budget int) bool {
 	if !c.running {
 		c.redo = nil
@@ -143,18 +146,23 @@ func (c *Controller) RunToward(t time.Time, budget int) bool {
 	}
 	a := &c.done[len(c.done)-1]
 	from := c.sim.LogLen()
-	for i := 0; i < budget; i++ {
-		at, ok := c.sim.Next()
-		if !ok || at.After(t) {
-			c.sim.RunUntil(t)
-			if t.After(a.Until) {
-				a.Until = t
+	for budget > 0 {
+		if !c.sim.Pending() {
+			at, ok := c.sim.Next()
+			if !ok || at.After(t) {
+				c.sim.RunUntil(t)
+				if t.After(a.Until) {
+					a.Until = t
+				}
+				c.noteEvent(from)
+				return true
 			}
-			c.noteEvent(from)
-			return true
 		}
-		c.sim.Step()
-		a.Steps++
+		used, done := c.sim.StepBudget(budget)
+		budget -= used
+		if done {
+			a.Steps++
+		}
 	}
 	c.noteEvent(from)
 	return false
@@ -167,6 +175,14 @@ func (c *Controller) EndRun() { c.endRun() }
 func (c *Controller) endRun() {
 	if !c.running {
 		return
+	}
+	if c.sim.Pending() {
+		// The step under way is finished, so that the action replays
+		// to the same state.
+		from := c.sim.LogLen()
+		c.sim.Step()
+		c.done[len(c.done)-1].Steps++
+		c.noteEvent(from)
 	}
 	c.running = false
 	if a := c.done[len(c.done)-1]; a.Kind == ActRun && a.Steps == 0 && a.Until.IsZero() {

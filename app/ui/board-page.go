@@ -22,8 +22,11 @@ import (
 // run goes in slices of a few milliseconds with a pause between them that
 // lets the browser paint.
 const (
-	sliceBudget  = 8 * time.Millisecond
-	slicePause   = time.Millisecond
+	sliceBudget = 8 * time.Millisecond
+	slicePause  = time.Millisecond
+	// sliceUnits is how much engine work (simulate.Controller.RunToward)
+	// runs between two looks at the wall clock.
+	sliceUnits   = 32
 	playInterval = 50 * time.Millisecond
 	// refreshEvery bounds how often a long jump rebuilds the board.
 	refreshEvery = 250 * time.Millisecond
@@ -877,11 +880,13 @@ func (p *BoardPage) onPause(ctx app.Context) {
 	p.refresh()
 }
 
-// slice runs toward t for at most sliceBudget of wall time.
+// slice runs toward t for about sliceBudget of wall time, in runs of
+// sliceUnits units of the engine's work: one event that reaches ten
+// thousand items is spread over many slices.
 func (p *BoardPage) slice(t time.Time) bool {
 	start := time.Now()
 	for {
-		if p.ctl.RunToward(t, 32) {
+		if p.ctl.RunToward(t, sliceUnits) {
 			return true
 		}
 		if time.Since(start) >= sliceBudget {
@@ -991,7 +996,8 @@ func (p *BoardPage) runToward(ctx app.Context, target func() time.Time) {
 			owed = true
 			return false
 		}
-		if !done && time.Since(lastRefresh) > refreshEvery {
+		// Not in the middle of an event: the board would show half of it.
+		if !done && !p.ctl.Sim().Pending() && time.Since(lastRefresh) > refreshEvery {
 			p.refresh()
 			lastRefresh = time.Now()
 		}
