@@ -41,6 +41,7 @@ type Sim struct {
 	script   int // len(sc.Events)
 	fired    [][]firedEvent
 	nFired   int
+	trimmed  int // fired events TrimEvents forgot: fired[0][0] is the one of index script+trimmed
 	items    []*item
 	byTarget map[string]*item
 	nextID   map[string]int
@@ -527,10 +528,11 @@ func (s *Sim) Fire(ev Event) int {
 	// Events from outside may come at any time and end any loop, so a
 	// loop across time is no longer called early (loop.go).
 	s.driven = true
-	if c := s.nFired / firedChunk; c == len(s.fired) {
+	pos := s.nFired - s.trimmed
+	if c := pos / firedChunk; c == len(s.fired) {
 		s.fired = append(s.fired, make([]firedEvent, firedChunk))
 	}
-	s.fired[s.nFired/firedChunk][s.nFired%firedChunk] = firedEvent{code: ev.Code, target: ev.Target, data: ev.Data, by: ev.By,
+	s.fired[pos/firedChunk][pos%firedChunk] = firedEvent{code: ev.Code, target: ev.Target, data: ev.Data, by: ev.By,
 		sec: s.now.Unix(), nsec: int32(s.now.Nanosecond()), loc: s.locIndex(s.now.Location())}
 	idx := s.script + s.nFired
 	s.nFired++
@@ -553,12 +555,16 @@ type firedEvent struct {
 	loc          int32
 }
 
-// event is the script or fired event of an index.
+// event is the script or fired event of an index; a fired event that
+// TrimEvents forgot is the zero Event.
 func (s *Sim) event(idx int) Event {
 	if idx < s.script {
 		return s.events[idx]
 	}
-	idx -= s.script
+	idx -= s.script + s.trimmed
+	if idx < 0 {
+		return Event{}
+	}
 	f := &s.fired[idx/firedChunk][idx%firedChunk]
 	return Event{At: Time{Abs: time.Unix(f.sec, int64(f.nsec)).In(s.locs[f.loc])}, Code: f.code, Target: f.target, Data: f.data, By: f.by}
 }
@@ -568,7 +574,10 @@ func (s *Sim) eventTarget(idx int) string {
 	if idx < s.script {
 		return s.events[idx].Target
 	}
-	idx -= s.script
+	idx -= s.script + s.trimmed
+	if idx < 0 {
+		return ""
+	}
 	return s.fired[idx/firedChunk][idx%firedChunk].target
 }
 

@@ -78,7 +78,8 @@ func (s *Sim) History(target string) []StagePoint {
 }
 
 // Events is the script plus the events fired interactively so far; a log
-// entry's Event indexes it.
+// entry's Event indexes it. The fired events a batch run forgot
+// (TrimEvents) are zero Events.
 func (s *Sim) Events() []Event {
 	for i := len(s.events); i < s.script+s.nFired; i++ {
 		s.events = append(s.events, s.event(i))

@@ -47,6 +47,25 @@ func (s *Sim) TrimLog() {
 	s.omitAt, s.omitted, s.logTail = -1, 0, 0
 }
 
+// TrimEvents forgets the events fired so far, whose cascades are over:
+// a batch run reads what they did in the log (RawLog) and never reads
+// them back, and a long run would otherwise keep every one of them, with
+// its data (an arrival's drawn fields), for the garbage collector to
+// scan again in every cycle. Events then returns them as zero Events, at
+// the same indexes; nothing else changes (a log entry's Event index,
+// the moves, counters and robots are the same). A step that StepBudget
+// left pending keeps them until the next call.
+func (s *Sim) TrimEvents() {
+	if s.pending || len(s.fired) == 0 {
+		return
+	}
+	// Only the first chunk is kept, for the next events: it is cleared
+	// so that it holds on to nothing; the others go to the collector.
+	clear(s.fired[0][:min(s.nFired-s.trimmed, firedChunk)])
+	s.fired = s.fired[:1]
+	s.trimmed = s.nFired
+}
+
 // KnowReason tells the run that a batch reader has kept the reason (code,
 // trigger) and from now on only counts it: the what-if lab renders the
 // first reason of each kind and counts the others. Later skip entries of

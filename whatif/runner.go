@@ -1007,6 +1007,9 @@ func (r *Runner) consume(event bool, code string) {
 	clear(why)
 	r.why = why[:0]
 	r.sim.TrimLog()
+	// The events themselves are not read again either (their data held
+	// every arrival's drawn fields to the end of the run).
+	r.sim.TrimEvents()
 }
 
 // reasonNoTrigger is the runner's own reason: nothing in the log explains
