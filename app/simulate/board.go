@@ -68,12 +68,24 @@ type Board struct {
 
 // Tabs lists every pipeline of every entity type with its item count.
 func (c *Controller) Tabs(lang string) []Tab {
+	return c.tabs(c.sim.Places(), lang)
+}
+
+// View builds the tabs and the board of one pipeline (what Tabs and Board
+// return) from one read of the items' places: the engine sorts every item
+// for each read, which at ten thousand items is most of a refresh.
+func (c *Controller) View(entity string, pipeline int, limits map[string]int, n *Names, lang string) ([]Tab, Board) {
+	places := c.sim.Places()
+	return c.tabs(places, lang), c.board(places, entity, pipeline, limits, n, lang)
+}
+
+func (c *Controller) tabs(places []engine.ItemPlace, lang string) []Tab {
 	type board struct {
 		entity   string
 		pipeline int
 	}
 	counts := map[board]int{}
-	for _, it := range c.sim.Places() {
+	for _, it := range places {
 		counts[board{it.Entity, it.Pipeline}]++
 	}
 	var out []Tab
@@ -112,6 +124,10 @@ func (c *Controller) Pipeline(entity string, id int) (engine.Pipeline, bool) {
 // limit by stage id (PageSize when absent): long columns render only their
 // first cards, so a board of ten thousand items stays fast.
 func (c *Controller) Board(entity string, pipeline int, limits map[string]int, n *Names, lang string) Board {
+	return c.board(c.sim.Places(), entity, pipeline, limits, n, lang)
+}
+
+func (c *Controller) board(places []engine.ItemPlace, entity string, pipeline int, limits map[string]int, n *Names, lang string) Board {
 	b := Board{Entity: entity, Pipeline: pipeline}
 	p, ok := c.Pipeline(entity, pipeline)
 	if !ok {
@@ -136,7 +152,7 @@ func (c *Controller) Board(entity string, pipeline int, limits map[string]int, n
 	}
 	// Places are cheap; the full state (a copy of the fields) is read only
 	// for the cards a column shows.
-	for _, pl := range c.sim.Places() {
+	for _, pl := range places {
 		if pl.Entity != entity || pl.Pipeline != pipeline {
 			continue
 		}

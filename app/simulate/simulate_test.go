@@ -594,3 +594,39 @@ func TestExplainLimit(t *testing.T) {
 	}
 	assert.Positive(t, big, "the call moves 200 deals: some explanation is cut")
 }
+
+// TestView: View gives what Tabs and Board give, from one read of the
+// items' places, for every tab, with and without card limits, before and
+// after events.
+func TestView(t *testing.T) {
+	c := seed(t)
+	n := NewNames(c.Scenario())
+	states := []struct {
+		name string
+		act  func()
+	}{
+		{"at the start", func() {}},
+		{"after 45 new deals", func() {
+			for i := 0; i < 45; i++ {
+				c.Fire(CreateEvent("DEAL", "NEW", map[string]any{"TITLE": fmt.Sprintf("Сделка %d", i)}, 0, 0, "", 0))
+			}
+		}},
+		{"after the call", func() { c.Fire(call) }},
+		{"at the end", func() { c.RunToward(c.End(), 1<<30); c.EndRun() }},
+	}
+	limits := []map[string]int{nil, {"NEW": 100}, {"NEW": 1, "PREPARATION": 0}}
+	for _, st := range states {
+		st.act()
+		tabs := c.Tabs("en")
+		require.NotEmpty(t, tabs)
+		for _, tab := range append(tabs, Tab{Entity: "NONE", Pipeline: 7}) {
+			for _, lim := range limits {
+				t.Run(fmt.Sprintf("%s/%s:%d/%v", st.name, tab.Entity, tab.Pipeline, lim), func(t *testing.T) {
+					gotTabs, gotBoard := c.View(tab.Entity, tab.Pipeline, lim, n, "en")
+					assert.Equal(t, tabs, gotTabs)
+					assert.Equal(t, c.Board(tab.Entity, tab.Pipeline, lim, n, "en"), gotBoard)
+				})
+			}
+		}
+	}
+}

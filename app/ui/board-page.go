@@ -340,13 +340,27 @@ func (p *BoardPage) refresh() {
 	}
 	defer p.persist()
 	p.names = simulate.NewNames(p.ctl.Scenario())
-	p.tabs = p.ctl.Tabs(p.lang)
-	p.board = p.ctl.Board(p.entity, p.pipeline, p.limits, p.names, p.lang)
-	p.explain = simulate.Explain(p.ctl.Sim(), p.ctl.LastEvent(), p.names, p.lang)
+	p.tabs, p.board = p.ctl.View(p.entity, p.pipeline, p.limits, p.names, p.lang)
+	// The checks' count is on the side panel's tab; the rest only in
+	// their own panel, so each is built for the panel shown (and when the
+	// user opens another one: onPanel).
 	p.checks = p.ctl.Checks(p.lang)
-	p.rows = p.ctl.Timeline(p.lang)
-	if p.panel == panelLog {
+	p.refreshPanel()
+}
+
+// refreshPanel rebuilds the model of the side panel shown: the
+// explanation and the timeline scan the whole log, which after a jump
+// over ten thousand items holds tens of thousands of entries.
+func (p *BoardPage) refreshPanel() {
+	p.explain, p.rows = nil, nil
+	switch p.panel {
+	case panelLog:
 		p.refreshLog()
+	case panelTimeline:
+		p.rows = p.ctl.Timeline(p.lang)
+	case panelChecks:
+	default:
+		p.explain = simulate.Explain(p.ctl.Sim(), p.ctl.LastEvent(), p.names, p.lang)
 	}
 }
 
@@ -708,8 +722,8 @@ func (p *BoardPage) onTab(ctx app.Context, entity string, pipeline int) {
 
 func (p *BoardPage) onPanel(ctx app.Context, id string) {
 	p.panel = id
-	if id == panelLog {
-		p.refreshLog()
+	if p.ctl != nil {
+		p.refreshPanel()
 	}
 	p.syncPlace(ctx)
 }
