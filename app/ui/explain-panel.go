@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"html"
 	"strconv"
 	"strings"
 
@@ -84,17 +85,25 @@ func (p *ExplainPanel) group(id, key string, lines []simulate.Line) app.UI {
 	}
 	return app.Div().Class("explain__group").DataSet("group", id).Body(
 		app.H3().Class("explain__heading").Text(i18n.T(p.Lang, key)),
-		app.Ul().Class("explain__list").Body(
-			app.Range(lines).Slice(func(i int) app.UI {
-				l := lines[i]
-				mark, cls := markOf(l)
-				return app.Li().Class("explain__line explain__line--"+cls).Body(
-					app.Span().Class("explain__mark").Aria("hidden", "true").Body(Icon(mark)),
-					app.Span().Class("explain__text").Text(l.Text),
-				)
-			}),
-		),
+		app.Raw(explainListHTML(lines)),
 	)
+}
+
+// explainListHTML is the markup of a group's list: the same elements
+// go-app would build line by line, put in the page in one piece. The
+// explanation of a call over ten thousand deals lists hundreds of lines,
+// and mounting them one element and one icon at a time was most of the
+// task that draws the end of a jump. Every text is escaped.
+func explainListHTML(lines []simulate.Line) string {
+	var b strings.Builder
+	b.WriteString(`<ul class="explain__list">`)
+	for _, l := range lines {
+		mark, cls := markOf(l)
+		b.WriteString(`<li class="explain__line explain__line--` + cls + `"><span class="explain__mark" aria-hidden="true">` + iconSVG(mark) +
+			`</span><span class="explain__text">` + html.EscapeString(l.Text) + `</span></li>`)
+	}
+	b.WriteString(`</ul>`)
+	return b.String()
 }
 
 // markOf is a line's icon and style: fired and ran lines are green,
