@@ -106,6 +106,9 @@ type BoardPage struct {
 
 	// actions is what the columns and cards do, made once (cardActions).
 	actions *CardActions
+	// drawWait asks the running loop to have the board drawn before its
+	// next tick (see loop).
+	drawWait bool
 }
 
 // cardActions returns the board's one CardActions, so that the columns and
@@ -929,7 +932,7 @@ func (p *BoardPage) onPlay(ctx app.Context) {
 	from := p.ctl.Now()
 	per := simulate.Speeds()[p.speed].Per
 	last := time.Now()
-	p.loop(ctx, gen, playInterval, func() bool {
+	p.loop(ctx, gen, playInterval, func(app.Context) bool {
 		now := time.Now()
 		virt := time.Duration(float64(per) * now.Sub(last).Seconds())
 		last = now
@@ -985,9 +988,9 @@ func (p *BoardPage) runToward(ctx app.Context, target func() time.Time) {
 	p.gen++
 	gen := p.gen
 	var t, from time.Time
-	started, owed, done := false, false, false
+	started, owed, draw, done := false, false, false, false
 	lastRefresh := time.Now()
-	p.loop(ctx, gen, slicePause, func() bool {
+	p.loop(ctx, gen, slicePause, func(ctx app.Context) bool {
 		switch {
 		case !started:
 			t, from, started = target(), p.ctl.Now(), true
@@ -995,9 +998,17 @@ func (p *BoardPage) runToward(ctx app.Context, target func() time.Time) {
 		case owed && done:
 			return true // loop refreshes once the run is over
 		case owed:
-			owed = false
+			// Rebuilding the board and drawing it are tasks of their
+			// own, apart from the engine's slices: with ten thousand
+			// items each is tens of milliseconds.
+			owed, draw = false, true
 			p.refresh()
+			ctx.PreventUpdate()
 			lastRefresh = time.Now()
+			return false
+		case draw:
+			draw = false
+			p.drawWait = true
 			return false
 		}
 		began := time.Now()
@@ -1012,8 +1023,7 @@ func (p *BoardPage) runToward(ctx app.Context, target func() time.Time) {
 		}
 		// Not in the middle of an event: the board would show half of it.
 		if !done && !p.ctl.Sim().Pending() && time.Since(lastRefresh) > refreshEvery {
-			p.refresh()
-			lastRefresh = time.Now()
+			owed = true
 		}
 		return done // when done, loop refreshes once
 	}, func() { p.running = false })
@@ -1021,8 +1031,9 @@ func (p *BoardPage) runToward(ctx app.Context, target func() time.Time) {
 
 // loop calls tick on the UI goroutine every pause until it returns true or
 // the run is cancelled (another gen), then calls stop and closes the run
-// action.
-func (p *BoardPage) loop(ctx app.Context, gen int, pause time.Duration, tick func() bool, stop func()) {
+// action. A tick that sets p.drawWait has the board drawn in a task of
+// its own before the next tick runs.
+func (p *BoardPage) loop(ctx app.Context, gen int, pause time.Duration, tick func(ctx app.Context) bool, stop func()) {
 	page := p.page.or(ctx)
 	ctx.Async(func() {
 		for {
@@ -1031,34 +1042,82 @@ func (p *BoardPage) loop(ctx app.Context, gen int, pause time.Duration, tick fun
 			// after the last one outlasted the pause, the sleep alone
 			// returns at once and the tick joins the same task.
 			whatifYield()
-			done := make(chan bool, 1)
-			page.Dispatch(func(ctx app.Context) {
+			var drawn chan struct{}
+			cancelled := false
+			finished, ok := p.dispatchWait(ctx, page, func(ctx app.Context) bool {
 				if p.gen != gen {
-					done <- true
-					return
+					cancelled = true
+					return true
 				}
-				finished := tick()
+				finished := tick(ctx)
 				if finished {
 					stop()
 					p.ctl.EndRun()
 					p.progress = 100
-					p.refresh()
+					// The board is rebuilt and drawn in tasks of their
+					// own (below): after a jump over ten thousand items,
+					// finishing the run, rebuilding the models and
+					// drawing them are each tens of milliseconds.
+					ctx.PreventUpdate()
+				} else if p.drawWait {
+					p.drawWait = false
+					ch := make(chan struct{})
+					drawn = ch
+					ctx.Defer(func(app.Context) { close(ch) })
 				}
-				done <- finished
+				return finished
 			})
-			select {
-			case finished := <-done:
-				if finished {
-					return
-				}
-			case <-ctx.Done():
+			if !ok || cancelled {
 				return
-			case <-time.After(10 * time.Second):
-				// The page went away: its dispatches no longer run.
+			}
+			if finished {
+				break
+			}
+			if drawn != nil && !p.waitFor(ctx, drawn) {
 				return
 			}
 		}
+		whatifYield()
+		if _, ok := p.dispatchWait(ctx, page, func(ctx app.Context) bool {
+			if p.gen == gen {
+				p.refresh()
+				ctx.PreventUpdate()
+			}
+			return true
+		}); !ok {
+			return
+		}
+		whatifYield()
+		page.Dispatch(func(ctx app.Context) {}) // draws the board
 	})
+}
+
+// dispatchWait runs f on the UI goroutine and waits for its result; ok is
+// false when the page went away meanwhile.
+func (p *BoardPage) dispatchWait(ctx, page app.Context, f func(ctx app.Context) bool) (result, ok bool) {
+	done := make(chan bool, 1)
+	page.Dispatch(func(ctx app.Context) { done <- f(ctx) })
+	select {
+	case r := <-done:
+		return r, true
+	case <-ctx.Done():
+		return false, false
+	case <-time.After(10 * time.Second):
+		// The page went away: its dispatches no longer run.
+		return false, false
+	}
+}
+
+// waitFor waits until ch is closed; false when the page went away.
+func (p *BoardPage) waitFor(ctx app.Context, ch chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	case <-ctx.Done():
+		return false
+	case <-time.After(10 * time.Second):
+		return false
+	}
 }
 
 func percent(from, now, to time.Time) int {
