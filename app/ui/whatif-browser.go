@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -81,4 +85,70 @@ func whatifDownloadPNG(name, svg string) {
 	})
 	img.Set("onload", onLoad)
 	img.Set("src", src)
+}
+
+// gcHold holds the garbage collector off while what-if runs go (hold)
+// and keeps the settings to restore when the last of them lets go. The
+// settings are the program's; the what-if page keeps the count, and a
+// mutex, since a cancelled run may still be winding down in its goroutine
+// when the next one starts.
+type gcHold struct {
+	mu      sync.Mutex
+	holds   int
+	percent int
+	limit   int64
+}
+
+// whatifGCRoom is how much a run may allocate before the collector runs
+// anyway while it is held off: more than a 10 000-item, 90-day run needs
+// (about 40 MB natively), far less than a tab may use.
+const whatifGCRoom = 96 << 20
+
+// whatifHoldGC holds the garbage collector off while a run goes (unless
+// the run allocates more than whatifGCRoom) and returns the function that
+// lets it go, once however often it is called. In the browser the
+// collector has no thread of its own: once a cycle has begun, the first
+// time the program waits (the lab's turn for the browser) it marks
+// everything still to mark, in one task, and a run of ten thousand items
+// began a cycle every few megabytes, each a long task. Held off, the
+// collection comes when the page lets go, once the run's results are
+// drawn: then the runner's items, queue and engine are garbage and little
+// is left to mark. On the host (tests, the static site's generator) it
+// does nothing.
+func (g *gcHold) whatifHoldGC() (release func()) {
+	if !app.IsClient {
+		return func() {}
+	}
+	return g.hold(whatifGCRoom, runtime.GC)
+}
+
+// hold is whatifHoldGC: room is what may be allocated before the
+// collector runs anyway, collect is called when the last hold lets go.
+func (g *gcHold) hold(room int64, collect func()) (release func()) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.holds == 0 {
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		metrics.Read(s)
+		g.limit = debug.SetMemoryLimit(int64(s[0].Value.Uint64()) + room)
+		g.percent = debug.SetGCPercent(-1)
+	}
+	g.holds++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			g.mu.Lock()
+			last := g.holds == 1
+			if g.holds--; last {
+				debug.SetGCPercent(g.percent)
+				debug.SetMemoryLimit(g.limit)
+			}
+			g.mu.Unlock()
+			if last {
+				// Now, in the caller's task, rather than in whichever
+				// task allocates next (the next click).
+				collect()
+			}
+		})
+	}
 }

@@ -39,6 +39,8 @@ type WhatifPage struct {
 	// live counts the runs whose goroutine has not ended yet (a cancelled
 	// one included): data-run on the run button says "busy" or "idle".
 	live int
+	// gc holds the collector off while runs go (whatifHoldGC).
+	gc gcHold
 
 	lang    string
 	status  string // loading, none, ready, error
@@ -340,6 +342,11 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 	p.live++
 	ctx.Async(func() {
 		defer ctx.Dispatch(func(ctx app.Context) { p.live-- })
+		// The collector is held off for the run (see whatifHoldGC) and
+		// let go once the results are drawn, in a task of its own: then
+		// the runner is garbage and little is left to mark.
+		releaseGC := p.gc.whatifHoldGC()
+		defer releaseGC()
 		// The catalogues of reason texts are parsed on first use, which
 		// was the end of the first run, in the task that builds its KPIs:
 		// parse them now, in a task of their own.
@@ -369,6 +376,8 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 			drawn = whatifResults(lang, sa, res.A, sb, res.B, whatifYield)
 			whatifYield()
 		}
+		releaseGC()
+		whatifYield()
 		// The results are mounted in parts, one render each (the tiles,
 		// then the charts, then the tables): go-app builds every element of
 		// a render in one task, and the whole of them was the longest task
