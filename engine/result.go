@@ -62,11 +62,15 @@ func (s *Sim) Result() *Result {
 	return r
 }
 
-// sortedItems lists items by entity type (file order) then id.
+// sortedItems lists items by entity type (file order) then id. The
+// slice is the Sim's own cache: callers read it and never keep or change
+// it.
 func (s *Sim) sortedItems() []*item {
-	out := append([]*item(nil), s.items...)
-	sort.SliceStable(out, func(a, b int) bool { return before(out[a], out[b]) })
-	return out
+	if len(s.sorted) != len(s.items) {
+		s.sorted = append(s.sorted[:0], s.items...)
+		sort.SliceStable(s.sorted, func(a, b int) bool { return before(s.sorted[a], s.sorted[b]) })
+	}
+	return s.sorted
 }
 
 // MarshalResult writes a result as indented JSON with a trailing newline:

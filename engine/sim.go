@@ -37,12 +37,17 @@ type Sim struct {
 	// copied; fired holds every fired event in chunks of fixed capacity
 	// (a long run fires millions: a growing slice would copy them all
 	// over and over, and keep the garbage collector waiting meanwhile).
-	events   []Event
-	script   int // len(sc.Events)
-	fired    [][]firedEvent
-	nFired   int
-	trimmed  int // fired events TrimEvents forgot: fired[0][0] is the one of index script+trimmed
-	items    []*item
+	events  []Event
+	script  int // len(sc.Events)
+	fired   [][]firedEvent
+	nFired  int
+	trimmed int // fired events TrimEvents forgot: fired[0][0] is the one of index script+trimmed
+	items   []*item
+	// sorted is items in Items' order, kept between calls: the board
+	// asks where every item is after each event, and copying and sorting
+	// ten thousand items each time was most of that. Items are only ever
+	// appended, so the order is stale exactly when the lengths differ.
+	sorted   []*item
 	byTarget map[string]*item
 	nextID   map[string]int
 	emails   []*email

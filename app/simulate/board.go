@@ -68,15 +68,22 @@ type Board struct {
 
 // Tabs lists every pipeline of every entity type with its item count.
 func (c *Controller) Tabs(lang string) []Tab {
-	return c.tabs(c.sim.Places(), lang)
+	return c.tabs(c.readPlaces(), lang)
 }
 
 // View builds the tabs and the board of one pipeline (what Tabs and Board
 // return) from one read of the items' places: the engine sorts every item
 // for each read, which at ten thousand items is most of a refresh.
 func (c *Controller) View(entity string, pipeline int, limits map[string]int, n *Names, lang string) ([]Tab, Board) {
-	places := c.sim.Places()
+	places := c.readPlaces()
 	return c.tabs(places, lang), c.board(places, entity, pipeline, limits, n, lang)
+}
+
+// readPlaces reads where every item is into the controller's buffer,
+// valid until the next call.
+func (c *Controller) readPlaces() []engine.ItemPlace {
+	c.places = c.sim.AppendPlaces(c.places[:0])
+	return c.places
 }
 
 func (c *Controller) tabs(places []engine.ItemPlace, lang string) []Tab {
@@ -124,7 +131,7 @@ func (c *Controller) Pipeline(entity string, id int) (engine.Pipeline, bool) {
 // limit by stage id (PageSize when absent): long columns render only their
 // first cards, so a board of ten thousand items stays fast.
 func (c *Controller) Board(entity string, pipeline int, limits map[string]int, n *Names, lang string) Board {
-	return c.board(c.sim.Places(), entity, pipeline, limits, n, lang)
+	return c.board(c.readPlaces(), entity, pipeline, limits, n, lang)
 }
 
 func (c *Controller) board(places []engine.ItemPlace, entity string, pipeline int, limits map[string]int, n *Names, lang string) Board {

@@ -53,6 +53,9 @@ type Controller struct {
 	lastFrom int
 	// running is true while a run action is being extended by RunToward.
 	running bool
+	// places is the buffer where the board reads where every item is
+	// (engine.Sim.AppendPlaces), reused from one refresh to the next.
+	places []engine.ItemPlace
 }
 
 // New builds a controller at the scenario's start.
