@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -426,4 +427,38 @@ func TestAddressResultsReload(t *testing.T) {
 	assert.Equal(t, table, b.text(t, `[data-testid="results-table"]`))
 	assert.Equal(t, "Анна", b.text(t, `[data-testid="results-who"]`))
 	b.assertNoErrors(t)
+}
+
+// failScenarioPutsScript makes every IndexedDB write of a scenario fail as a
+// full disk does, from the page's first script on, until window.__heal.
+const failScenarioPutsScript = `(() => {
+	const put = IDBObjectStore.prototype.put;
+	IDBObjectStore.prototype.put = function() {
+		if (!window.__heal && this.name === "scenarios") {
+			throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+		}
+		return put.apply(this, arguments);
+	};
+})()`
+
+// The copy of an example is shown before it is stored. When the store
+// fails, the board stays, the header says the scenario is not saved, the
+// address keeps the example (a reload copies it again rather than asking
+// for an id the store does not have), and the retry stores it.
+func TestAddressExampleWhoseStoreFails(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowserFor(t, longTimeout)
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: failScenarioPutsScript})
+	require.NoError(t, err)
+	b.open(t, base+"/simulate?example=07-seed-article")
+	b.waitFor(t, b.exists(`.board-page__tab-count`))
+	b.waitFor(t, saveState+` === "failed"`)
+	q := b.query(t)
+	assert.Equal(t, "07-seed-article", q.Get("example"), "the address keeps the example: %v", q)
+	assert.False(t, q.Has("id"), "no id the store does not have: %v", q)
+
+	b.eval(t, `window.__heal = true, ""`)
+	b.waitLong(t, saveState+` === "saved"`, longTimeout)
+	b.openHome(t, base)
+	b.waitRows(t, 1)
 }

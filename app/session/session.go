@@ -50,6 +50,9 @@ type Session struct {
 	// yet. actionOpen mirrors it for HasUnsaved, which never waits.
 	action     bool
 	actionOpen atomic.Bool
+	// fresh is the open scenario while OpenNew has shown it and it is not
+	// written and stored yet (StoreNew, or the next operation, does it).
+	fresh *Doc
 }
 
 // Doc is the open scenario. Scenario is always valid: every edit is
@@ -58,7 +61,8 @@ type Doc struct {
 	ID       string
 	Revision int
 	Scenario *engine.Scenario
-	// JSON is the scenario file as last written (what export gives).
+	// JSON is the scenario file as last written (what export gives); nil
+	// only between OpenNew and the store of the new scenario.
 	JSON []byte
 	// Saved is false while an edit has not reached the store.
 	Saved bool
@@ -109,7 +113,7 @@ func (s *Session) List(ctx context.Context) ([]storage.Meta, error) {
 // The scenario open before, if unsaved, stays in Unsaved and keeps being
 // retried.
 func (s *Session) Open(ctx context.Context, id string) error {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	s.settle(ctx)
@@ -142,7 +146,7 @@ func (s *Session) openStored(ctx context.Context, id string) error {
 
 // Close forgets the open scenario.
 func (s *Session) Close() {
-	s.mu.Lock()
+	s.lock(context.Background())
 	defer s.changed()
 	defer s.mu.Unlock()
 	s.settle(context.Background())
@@ -170,7 +174,7 @@ func (s *Session) Create(ctx context.Context, data []byte) (string, error) {
 // are not written and read back once more before being stored. sc becomes
 // the open scenario: the caller must not change it afterwards.
 func (s *Session) CreateScenario(ctx context.Context, sc *engine.Scenario) (string, error) {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	if err := engine.Check(sc); err != nil {
@@ -193,6 +197,74 @@ func (s *Session) CreateScenario(ctx context.Context, sc *engine.Scenario) (stri
 	return id, nil
 }
 
+// OpenNew makes sc, a new scenario, the open one at once, before it is
+// written and stored, so that a page can show ten thousand deals without
+// waiting for the 1.4 MB of JSON and the store: the page shows it, then
+// calls StoreNew (off the UI goroutine) and only then gives its id to the
+// address bar. Any other operation of the session stores it first, so
+// nothing works on a scenario the store has not seen. Until then its JSON
+// is nil and it is not Saved. Nothing is opened when sc is invalid. sc
+// must not be changed afterwards.
+func (s *Session) OpenNew(ctx context.Context, sc *engine.Scenario) (string, error) {
+	s.lock(ctx)
+	defer s.changed()
+	defer s.mu.Unlock()
+	if err := engine.Check(sc); err != nil {
+		return "", err
+	}
+	s.settle(ctx)
+	id := s.newID()
+	s.doc = &Doc{ID: id, Scenario: sc}
+	s.fresh = s.doc
+	s.undo, s.redo = nil, nil
+	s.setAction(false)
+	return id, nil
+}
+
+// StoreNew writes and stores the scenario OpenNew opened, as
+// CreateScenario would have. When the store fails, the scenario stays
+// open and is listed by Unsaved, retried like any unsaved edit. It does
+// nothing when that scenario is stored already.
+func (s *Session) StoreNew(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.changed()
+	defer s.mu.Unlock()
+	return s.storeFresh(ctx)
+}
+
+// lock takes the session's lock and first stores a scenario OpenNew left
+// unstored, so that every operation sees it written and stored. A failed
+// store leaves it in the unsaved list, like a failed save.
+func (s *Session) lock(ctx context.Context) {
+	s.mu.Lock()
+	_ = s.storeFresh(ctx)
+}
+
+func (s *Session) storeFresh(ctx context.Context) error {
+	doc := s.fresh
+	if doc == nil {
+		return nil
+	}
+	s.fresh = nil
+	out, err := engine.WriteScenario(doc.Scenario)
+	if err != nil {
+		// A checked scenario always writes; should it not, nothing can
+		// be stored, and the open scenario is closed rather than left
+		// without its file.
+		if s.doc == doc {
+			s.close()
+		}
+		return err
+	}
+	doc.JSON = out
+	s.sim.written(doc.ID, out)
+	if err := s.saveDoc(ctx, doc); err != nil {
+		return err
+	}
+	s.remember(ctx, doc.ID)
+	return nil
+}
+
 // Blank is a new empty scenario: one deal pipeline with Bitrix24's default
 // stages, in the given language.
 func Blank(title, lang string) []byte {
@@ -204,7 +276,7 @@ func Blank(title, lang string) []byte {
 
 // Duplicate stores a copy of a stored scenario under a new id and title.
 func (s *Session) Duplicate(ctx context.Context, id, title string) (string, error) {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.mu.Unlock()
 	var data []byte
 	if p := s.pending[id]; p != nil {
@@ -234,7 +306,7 @@ func (s *Session) Duplicate(ctx context.Context, id, title string) (string, erro
 
 // Rename changes a stored scenario's title.
 func (s *Session) Rename(ctx context.Context, id, title string) error {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	if s.doc != nil && s.doc.ID == id {
@@ -264,7 +336,7 @@ func (s *Session) Rename(ctx context.Context, id, title string) error {
 
 // Delete removes a stored scenario (the UI asks for confirmation first).
 func (s *Session) Delete(ctx context.Context, id string) error {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	if err := s.store.DeleteScenario(ctx, id); err != nil {
@@ -289,7 +361,7 @@ var ErrNoScenario = errors.New("no scenario is open")
 // errors.Is(err, ErrNotSaved) (and the store's error), the scenario is
 // listed by Unsaved and saved again by itself (see Retry).
 func (s *Session) Edit(ctx context.Context, change func(sc *engine.Scenario) error) error {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	return s.edit(ctx, change)
@@ -312,7 +384,7 @@ func (s *Session) edit(ctx context.Context, change func(sc *engine.Scenario) err
 // Opening, creating or closing a scenario first saves an action left
 // open, so nothing placed is lost; HasUnsaved reports it meanwhile.
 func (s *Session) Begin(ctx context.Context, change func(sc *engine.Scenario) error) error {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	if s.doc == nil {
@@ -333,7 +405,7 @@ func (s *Session) Begin(ctx context.Context, change func(sc *engine.Scenario) er
 // does nothing otherwise. The error is Edit's (ErrNotSaved when only the
 // save failed: the change is kept and retried).
 func (s *Session) Finish(ctx context.Context) error {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	if !s.action {
@@ -431,7 +503,7 @@ func (s *Session) replace(ctx context.Context, sc *engine.Scenario, out []byte) 
 // errors.Is(err, storage.ErrConflict) and the edit stays in memory; on any
 // failure the scenario is listed by Unsaved until a save succeeds.
 func (s *Session) Save(ctx context.Context) error {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	return s.save(ctx)
@@ -469,7 +541,7 @@ func (s *Session) CanRedo() bool { return len(s.redo) > 0 }
 
 // Undo reverts the last edit.
 func (s *Session) Undo(ctx context.Context) error {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	if s.doc == nil || len(s.undo) == 0 {
@@ -487,7 +559,7 @@ func (s *Session) Undo(ctx context.Context) error {
 
 // Redo re-applies the last undone edit.
 func (s *Session) Redo(ctx context.Context) error {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	if s.doc == nil || len(s.redo) == 0 {

@@ -61,6 +61,16 @@ func (m *Simulation) Attach(doc *Doc) (ctl *simulate.Controller, restore bool, e
 	return m.ctl, m.restoring, nil
 }
 
+// written gives the simulation of a scenario opened by OpenNew the file
+// stored for it, so that the next Attach sees the same scenario, not an edit.
+func (m *Simulation) written(id string, json []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.docID == id && m.json == nil {
+		m.json = json
+	}
+}
+
 // Load reads the saved state of scenario id. It touches storage: call it
 // off the UI goroutine. A scenario never simulated gives an error
 // satisfying errors.Is(err, storage.ErrNotExist).

@@ -164,7 +164,7 @@ func (s *Session) retryByItself(id string, p *pending) {
 // Retry saves the unsaved scenario id now (the retry button). It returns
 // nil when id has nothing unsaved.
 func (s *Session) Retry(ctx context.Context, id string) error {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	p := s.pending[id]
@@ -178,7 +178,7 @@ func (s *Session) Retry(ctx context.Context, id string) error {
 // scenario, its stored version is opened instead (and the undo history,
 // which would bring the edits back, is cleared).
 func (s *Session) Discard(ctx context.Context, id string) error {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	s.forget(id)
@@ -196,7 +196,7 @@ func (s *Session) Discard(ctx context.Context, id string) error {
 // Reload opens the stored version of id, dropping this tab's unsaved
 // edits of it (the other tab's version wins).
 func (s *Session) Reload(ctx context.Context, id string) error {
-	s.mu.Lock()
+	s.lock(ctx)
 	defer s.changed()
 	defer s.mu.Unlock()
 	s.forget(id)
@@ -208,7 +208,7 @@ func (s *Session) Reload(ctx context.Context, id string) error {
 // or creates another scenario.
 func (s *Session) OpenUnsaved() bool {
 	d := s.doc
-	return d != nil && !d.Saved
+	return d != nil && !d.Saved && d != s.fresh
 }
 
 // HasUnsaved reports whether anything typed in this tab has not reached

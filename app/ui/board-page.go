@@ -103,6 +103,11 @@ type BoardPage struct {
 
 	// place is the address of what the page shows (kept in the URL).
 	place route.Place
+	// storing is the id of a new scenario shown before it is stored
+	// (?example=…, session.OpenNew): the address keeps the example until
+	// the store has it, so a reload meanwhile makes the copy again instead
+	// of asking for an id the store does not know.
+	storing string
 
 	// actions is what the columns and cards do, made once (cardActions).
 	actions *CardActions
@@ -186,13 +191,21 @@ func (p *BoardPage) load(ctx app.Context, place route.Place) {
 			return
 		}
 		extra := place.Items
+		// The copy is shown before it is written and stored: with
+		// ?items=N that is 1.4 MB of JSON, about half a second of wasm,
+		// which now runs after the first paint (storeNew).
 		ctx.Async(func() {
 			sc, err := simulate.ScenarioWithItems(data, extra)
 			id := ""
 			if err == nil {
-				id, err = sess.CreateScenario(context.Background(), sc)
+				id, err = sess.OpenNew(context.Background(), sc)
 			}
-			ctx.Dispatch(func(ctx app.Context) { p.loaded(ctx, place.WithScenario(id), err) })
+			ctx.Dispatch(func(ctx app.Context) {
+				if err == nil {
+					p.storing = id
+				}
+				p.loaded(ctx, place.WithScenario(id), err)
+			})
 		})
 		return
 	}
@@ -244,14 +257,47 @@ func (p *BoardPage) attach(ctx app.Context, place route.Place) {
 	p.place = place.WithScenario(doc.ID)
 	p.pickTab()
 	p.refresh()
+	if p.storing == doc.ID {
+		p.storeNew(ctx, doc.ID)
+		return
+	}
+	p.storing = ""
 	p.syncPlace(ctx)
 	markShown(ctx, route.Simulate, doc.ID)
+}
+
+// storeNew stores the new scenario id (session.OpenNew) once the board
+// has been painted, then puts its id into the address and marks the page
+// shown. When the store fails, the scenario stays open and in the unsaved
+// list (the header says so and it is retried); the address keeps the
+// example, which a reload copies again.
+func (p *BoardPage) storeNew(ctx app.Context, id string) {
+	sess, page := p.Tab.Session, p.page.or(ctx)
+	ctx.Defer(func(ctx app.Context) {
+		ctx.Async(func() {
+			afterPaint()
+			err := sess.StoreNew(context.Background())
+			page.Dispatch(func(ctx app.Context) {
+				if p.storing != id {
+					return // another scenario meanwhile
+				}
+				p.storing = ""
+				if err != nil {
+					app.Log("the new scenario could not be stored yet:", err)
+					p.storing = id // keep the example in the address
+				} else {
+					p.syncPlace(ctx)
+				}
+				markShown(ctx, route.Simulate, id)
+			})
+		})
+	})
 }
 
 // syncPlace writes the shown pipeline, the selected item and the side
 // panel into the address.
 func (p *BoardPage) syncPlace(ctx app.Context) {
-	if p.status != "ready" {
+	if p.status != "ready" || p.storing != "" {
 		return
 	}
 	pl := p.place
