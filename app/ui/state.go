@@ -12,8 +12,8 @@ import (
 // it to every page through the routes, so moving between pages keeps them;
 // nothing in this package holds state of its own.
 //
-// Only the UI goroutine touches header; the session is safe for the
-// ctx.Async goroutines that call it.
+// Only the UI goroutine touches header; the session and gc are safe for
+// the ctx.Async goroutines that call them.
 type Tab struct {
 	Session *session.Session
 	// Prefs are this browser's preferences (language, presenter mode,
@@ -21,6 +21,13 @@ type Tab struct {
 	// storage themselves.
 	Prefs  *prefs.Prefs
 	header headerState
+	// gc holds the garbage collector off while what-if runs go
+	// (whatifHoldGC). The collector's settings belong to the whole
+	// program, so the count of holds lives here, once per tab, and not in
+	// a page: a what-if page made anew while a cancelled run of the last
+	// one winds down would otherwise save the held-off settings as the
+	// ones to restore.
+	gc gcHold
 }
 
 // NewTab returns the tab's shared state over a session and the browser's

@@ -89,9 +89,9 @@ func whatifDownloadPNG(name, svg string) {
 
 // gcHold holds the garbage collector off while what-if runs go (hold)
 // and keeps the settings to restore when the last of them lets go. The
-// settings are the program's; the what-if page keeps the count, and a
-// mutex, since a cancelled run may still be winding down in its goroutine
-// when the next one starts.
+// settings are the program's, so the tab keeps the one count (Tab.gc),
+// with a mutex, since a cancelled run may still be winding down in its
+// goroutine when the next one starts, from the same page or a new one.
 type gcHold struct {
 	mu      sync.Mutex
 	holds   int

@@ -39,8 +39,6 @@ type WhatifPage struct {
 	// live counts the runs whose goroutine has not ended yet (a cancelled
 	// one included): data-run on the run button says "busy" or "idle".
 	live int
-	// gc holds the collector off while runs go (whatifHoldGC).
-	gc gcHold
 
 	lang    string
 	status  string // loading, none, ready, error
@@ -345,7 +343,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 		// The collector is held off for the run (see whatifHoldGC) and
 		// let go once the results are drawn, in a task of its own: then
 		// the runner is garbage and little is left to mark.
-		releaseGC := p.gc.whatifHoldGC()
+		releaseGC := p.Tab.gc.whatifHoldGC()
 		defer releaseGC()
 		// The catalogues of reason texts are parsed on first use, which
 		// was the end of the first run, in the task that builds its KPIs:
