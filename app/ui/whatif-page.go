@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"html"
 	"strconv"
 	"strings"
 	"sync"
@@ -75,6 +76,8 @@ type WhatifPage struct {
 	titleB      string
 	charts      [][2]WhatifChart // per chart kind: A and B (B empty without comparison)
 	tablesA     []charts.Table
+	tablesHTML  []string // per table of tablesA: its body as markup (whatifTableHTML)
+	neverHTML   []string // per table of tablesA: what never fired or ran, as markup, or ""
 	rows        []charts.Row
 	onlyChanged bool
 	mounting    int // whatifMountAll, or how far the results of a run are mounted
@@ -491,13 +494,22 @@ func (p *WhatifPage) buildResults() {
 // setResults shows what whatifResults drew.
 func (p *WhatifPage) setResults(r whatifDrawn) {
 	p.charts, p.tablesA, p.rows = r.charts, r.tablesA, r.rows
+	p.tablesHTML, p.neverHTML = r.tablesHTML, r.neverHTML
 }
 
 // whatifDrawn are a run's charts and tables, drawn in one language.
 type whatifDrawn struct {
 	charts  [][2]WhatifChart
 	tablesA []charts.Table
-	rows    []charts.Row
+	// tablesHTML and neverHTML are the tables' bodies and their lists of
+	// what never fired or ran, as markup: go-app mounts an element, and a
+	// JavaScript value with a finalizer, per cell, and rebuilt and
+	// compared the whole of them on every render of the page, a run's
+	// progress reports included. As markup each is one element, mounted
+	// with one innerHTML, and a render only compares the strings.
+	tablesHTML []string
+	neverHTML  []string
+	rows       []charts.Row
 }
 
 // whatifResults draws the charts and tables of A's KPIs (ka, on
@@ -553,6 +565,17 @@ func whatifResults(lang string, sa *engine.Scenario, ka *whatif.KPIs, sb *engine
 		pause()
 	}
 	out.tablesA = charts.Tables(ka, sa, lang, false)
+	for _, t := range out.tablesA {
+		out.tablesHTML = append(out.tablesHTML, whatifTableHTML(lang, t))
+		never := ""
+		switch {
+		case t.Name == "triggers" && len(ka.NeverFired) > 0:
+			never = whatifNeverHTML(lang, "whatif.neverFired", ka.NeverFired, func(id string) string { return charts.TriggerName(sa, id) })
+		case t.Name == "robots" && len(ka.NeverRan) > 0:
+			never = whatifNeverHTML(lang, "whatif.neverRan", ka.NeverRan, func(id string) string { return charts.RobotName(sa, id) })
+		}
+		out.neverHTML = append(out.neverHTML, never)
+	}
 	if kb != nil {
 		pause()
 		out.rows = charts.CompareRows(whatif.Compare(ka, kb), ka, kb, sa, sb, lang)
@@ -970,19 +993,17 @@ func (p *WhatifPage) renderTables(lang string) app.UI {
 							OnClick(p.onTableCSV(i))
 					}),
 				),
-				p.renderTableBody(lang, t),
-				app.If(t.Name == "triggers" && len(p.ka.NeverFired) > 0, func() app.UI {
-					return p.renderNever(lang, "whatif.neverFired", p.ka.NeverFired, func(id string) string { return charts.TriggerName(p.sa, id) })
-				}),
-				app.If(t.Name == "robots" && len(p.ka.NeverRan) > 0, func() app.UI {
-					return p.renderNever(lang, "whatif.neverRan", p.ka.NeverRan, func(id string) string { return charts.RobotName(p.sa, id) })
-				}),
+				app.Raw(p.tablesHTML[i]),
+				app.If(p.neverHTML[i] != "", func() app.UI { return app.Raw(p.neverHTML[i]) }),
 			)
 		}),
 	)
 }
 
-func (p *WhatifPage) renderTableBody(lang string, t charts.Table) app.UI {
+// whatifTableHTML is a table's body as one piece of markup (see
+// whatifDrawn): the scrolling box with the table, or the hint that it is
+// empty. It gives the elements go-app built cell by cell before.
+func whatifTableHTML(lang string, t charts.Table) string {
 	if len(t.Rows) == 0 {
 		msg := "whatif.chart.empty"
 		switch t.Name {
@@ -991,41 +1012,43 @@ func (p *WhatifPage) renderTableBody(lang string, t charts.Table) app.UI {
 		case "no-move-reasons":
 			msg = "whatif.noReasons"
 		}
-		return app.P().Class("whatif__hint").Text(i18n.T(lang, msg))
+		return `<p class="whatif__hint">` + html.EscapeString(i18n.T(lang, msg)) + `</p>`
 	}
-	num := func(j int) string {
+	class := func(j int) string {
 		if j < len(t.Numeric) && t.Numeric[j] {
-			return "whatif__num"
+			return ` class="whatif__num"`
 		}
 		return ""
 	}
-	return app.Div().Class("whatif__table-scroll").Body(
-		app.Table().Class("whatif__table").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Range(t.Head).Slice(func(j int) app.UI { return app.Th().Scope("col").Class(num(j)).Text(t.Head[j]) }),
-			)),
-			app.TBody().Body(
-				app.Range(t.Rows).Slice(func(i int) app.UI {
-					row := t.Rows[i]
-					return app.Tr().Body(
-						app.Range(row).Slice(func(j int) app.UI {
-							if j == 0 {
-								return app.Th().Scope("row").Text(row[j])
-							}
-							return app.Td().Class(num(j)).Text(row[j])
-						}),
-					)
-				}),
-			),
-		),
-	)
+	var b strings.Builder
+	b.WriteString(`<div class="whatif__table-scroll"><table class="whatif__table"><thead><tr>`)
+	for j, h := range t.Head {
+		b.WriteString(`<th scope="col"` + class(j) + `>` + html.EscapeString(h) + `</th>`)
+	}
+	b.WriteString(`</tr></thead><tbody>`)
+	for _, row := range t.Rows {
+		b.WriteString(`<tr>`)
+		for j, c := range row {
+			if j == 0 {
+				b.WriteString(`<th scope="row">` + html.EscapeString(c) + `</th>`)
+				continue
+			}
+			b.WriteString(`<td` + class(j) + `>` + html.EscapeString(c) + `</td>`)
+		}
+		b.WriteString(`</tr>`)
+	}
+	b.WriteString(`</tbody></table></div>`)
+	return b.String()
 }
 
-func (p *WhatifPage) renderNever(lang, key string, ids []string, name func(string) string) app.UI {
-	return app.P().Class("whatif__never").Body(
-		app.Strong().Text(i18n.T(lang, key)+" "),
-		app.Range(ids).Slice(func(i int) app.UI {
-			return app.Span().Class("whatif__never-item").Text(name(ids[i]))
-		}),
-	)
+// whatifNeverHTML is the list of the triggers that never fired (or the
+// robots that never ran) under a table, as one piece of markup.
+func whatifNeverHTML(lang, key string, ids []string, name func(string) string) string {
+	var b strings.Builder
+	b.WriteString(`<p class="whatif__never"><strong>` + html.EscapeString(i18n.T(lang, key)+" ") + `</strong>`)
+	for _, id := range ids {
+		b.WriteString(`<span class="whatif__never-item">` + html.EscapeString(name(id)) + `</span>`)
+	}
+	b.WriteString(`</p>`)
+	return b.String()
 }
