@@ -42,3 +42,32 @@ func TestCheck(t *testing.T) {
 		assert.False(t, nerr == nil || nerr.Error() != tc.want, "%s: New() = %v, want the same error as Check", tc.name, nerr)
 	}
 }
+
+// Check and New's checks cost nothing per item beyond a map entry: the
+// board opens ten thousand deals through both, in wasm, before its first
+// render. The same id in two entity types is no duplicate.
+func TestCheckAllocatesNothingPerItem(t *testing.T) {
+	scenario := func(n int) *Scenario {
+		sc := &Scenario{
+			Locale: "ru", Start: time.Date(2026, 1, 12, 9, 0, 0, 0, time.UTC),
+			Users: []User{{ID: 1, Name: "A"}},
+			Entities: []Entity{
+				{Type: "DEAL", Pipelines: []Pipeline{DefaultPipeline("DEAL", "ru", 0)}},
+				{Type: "LEAD", Pipelines: []Pipeline{DefaultPipeline("LEAD", "ru", 0)}},
+			},
+			Limits: Limits{Steps: 100, Cascade: 10},
+		}
+		for i := 1; i <= n; i++ {
+			sc.Items = append(sc.Items,
+				Item{ID: i, Entity: "DEAL", Stage: "NEW", Fields: map[string]any{"TITLE": "x", "OPPORTUNITY": 1.0, "UF_NOTE": "y"}},
+				Item{ID: i, Entity: "LEAD", Stage: "NEW"})
+		}
+		return sc
+	}
+	one, many := scenario(1), scenario(1000)
+	require.NoError(t, Check(one))
+	require.NoError(t, Check(many))
+	base := testing.AllocsPerRun(5, func() { _ = Check(one) })
+	n := testing.AllocsPerRun(5, func() { _ = Check(many) })
+	assert.Less(t, n-base, 20.0, "Check allocates %v times for 2 000 items, %v for 2", n, base)
+}

@@ -174,20 +174,10 @@ func compile(sc *Scenario) (*model, error) {
 		m.entityOrder = append(m.entityOrder, em)
 	}
 	// Fields neither standard nor declared take their type from their
-	// first JSON value, in file order.
-	infer := func(em *entityModel, fields map[string]any) {
-		for _, k := range sortedKeys(fields) {
-			if _, ok := em.fieldTypes[k]; ok || standardFieldType(k) != "" {
-				continue
-			}
-			if t := InferFieldType(fields[k]); t != "" {
-				em.fieldTypes[k] = t
-			}
-		}
-	}
+	// first JSON value, in file order (inferTypes).
 	for _, it := range sc.Items {
 		if em := m.entities[it.Entity]; em != nil {
-			infer(em, it.Fields)
+			inferTypes(em, it.Fields)
 		}
 	}
 	for _, ev := range sc.Events {
@@ -199,14 +189,14 @@ func compile(sc *Scenario) (*model, error) {
 		}
 		if em != nil {
 			if f, ok := ev.Data["fields"].(map[string]any); ok {
-				infer(em, f)
+				inferTypes(em, f)
 			}
 		}
 	}
 	for _, r := range sc.Robots {
 		if em := m.entities[r.Entity]; em != nil {
 			if f, ok := r.Params["fields"].(map[string]any); ok {
-				infer(em, f)
+				inferTypes(em, f)
 			}
 		}
 	}
@@ -352,6 +342,25 @@ func lastIndexByte(s string, c byte) int {
 		}
 	}
 	return -1
+}
+
+// inferTypes gives the fields of one item that are neither standard nor
+// typed yet the type of their value. Within one item the keys' order does
+// not matter (each key is typed at most once by it), so the fields are
+// not sorted: for ten thousand items that was most of compile's time.
+// It is not inlined: compile calls it twice, and its map loop is large
+// code in wasm.
+//
+//go:noinline
+func inferTypes(em *entityModel, fields map[string]any) {
+	for k, v := range fields {
+		if _, ok := em.fieldTypes[k]; ok || standardFieldType(k) != "" {
+			continue
+		}
+		if t := InferFieldType(v); t != "" {
+			em.fieldTypes[k] = t
+		}
+	}
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/triggersim/triggersim/internal/clockqueue"
@@ -88,6 +89,14 @@ type Sim struct {
 	// by trigger index, and note codes.
 	briefs     [][]string
 	briefNotes []string
+	// nowText's and createdAt's last results (newItem).
+	nowTextAt     time.Time
+	nowTextStr    string
+	nowTextOK     bool
+	createdText   string
+	createdTime   time.Time
+	createdParsed bool
+	createdOK     bool
 }
 
 // item is a CRM item during a run.
@@ -247,7 +256,7 @@ func New(sc *Scenario, opt Options) (*Sim, error) {
 	}
 	s := &Sim{
 		m: m, sc: sc, opt: opt, lang: opt.Lang, now: sc.Start,
-		byTarget: map[string]*item{}, nextID: map[string]int{}, clients: map[clientKey][]*item{},
+		byTarget: make(map[string]*item, len(sc.Items)), nextID: map[string]int{}, clients: map[clientKey][]*item{},
 		logCap: MaxLogEntries, omitAt: -1,
 	}
 	s.quiet = opt.Quiet || opt.NoLog
@@ -296,25 +305,32 @@ func Check(sc *Scenario) error {
 // and that no target is used twice.
 func checkItems(m *model, sc *Scenario) error {
 	var errs errList
-	seen := make(map[string]bool, len(sc.Items))
+	// An item's target is its entity's type and its id (Target is one to
+	// one), so the pair finds a target used twice without building the
+	// string; the path and the target are written only for an error.
+	type key struct {
+		em *entityModel
+		id int
+	}
+	seen := make(map[key]struct{}, len(sc.Items))
+	path := func(i int) string { return "items[" + strconv.Itoa(i) + "]" }
 	for i := range sc.Items {
 		in := &sc.Items[i]
-		path := fmt.Sprintf("items[%d]", i)
 		em := m.entities[in.Entity]
 		if em == nil {
-			errs.addCode(path+".entity", "xref.unknownEntity", Quote(in.Entity))
+			errs.addCode(path(i)+".entity", "xref.unknownEntity", Quote(in.Entity))
 			continue
 		}
 		if _, ok := em.stage(in.Stage); !ok {
-			errs.addCode(path+".stage", "xref.unknownStage", Quote(in.Stage), in.Entity)
+			errs.addCode(path(i)+".stage", "xref.unknownStage", Quote(in.Stage), in.Entity)
 			continue
 		}
-		target := Target(em.typ, in.ID)
-		if seen[target] {
-			errs.addCode(path+".id", "xref.duplicateItem", target)
+		k := key{em, in.ID}
+		if _, dup := seen[k]; dup {
+			errs.addCode(path(i)+".id", "xref.duplicateItem", Target(em.typ, in.ID))
 			continue
 		}
-		seen[target] = true
+		seen[k] = struct{}{}
 	}
 	return errs.err()
 }
@@ -322,15 +338,14 @@ func checkItems(m *model, sc *Scenario) error {
 func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]any, contact, company int, parent string) *item {
 	it := &item{
 		em: em, id: id, target: Target(em.typ, id), pm: ref.pipeline, stage: ref.index, sim: s,
-		fields: map[string]any{}, contact: contact, company: company, parent: parent, histLast: -1,
+		fields: make(map[string]any, len(fields)+2), contact: contact, company: company, parent: parent, histLast: -1,
 		entered: s.now, created: s.now, modified: s.now,
 	}
 	for k, v := range fields {
 		it.setField(k, v)
 	}
-	now := s.formatTime(s.now)
 	if _, ok := it.fields["DATE_CREATE"]; !ok {
-		it.setField("DATE_CREATE", now)
+		it.setField("DATE_CREATE", s.nowText())
 	}
 	if _, ok := it.fields["ASSIGNED_BY_ID"]; !ok && s.m.firstUsr != 0 {
 		it.setField("ASSIGNED_BY_ID", float64(s.m.firstUsr))
@@ -340,7 +355,7 @@ func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]a
 		it.modifiedBy = intOf(v)
 		delete(it.fields, "MODIFY_BY_ID")
 	}
-	if t, ok := parseFieldTime(it.fields["DATE_CREATE"], s.m.loc); ok {
+	if t, ok := s.createdAt(it.fields["DATE_CREATE"]); ok {
 		it.created = t
 	}
 	if t, ok := parseFieldTime(it.fields["DATE_MODIFY"], s.m.loc); ok {
@@ -435,6 +450,30 @@ func (s *Sim) push(t *task) {
 }
 
 func (s *Sim) formatTime(t time.Time) string { return t.In(s.m.loc).Format(time.RFC3339) }
+
+// nowText is formatTime(s.now), written once per instant: New gives it to
+// every item without a DATE_CREATE, ten thousand at the same instant.
+func (s *Sim) nowText() string {
+	if !s.nowTextOK || !s.nowTextAt.Equal(s.now) {
+		s.nowTextAt, s.nowTextStr, s.nowTextOK = s.now, s.formatTime(s.now), true
+	}
+	return s.nowTextStr
+}
+
+// createdAt is parseFieldTime(v, s.m.loc), remembering the last text
+// read: the items New places mostly share their DATE_CREATE (the same
+// instant, or copies of one item).
+func (s *Sim) createdAt(v any) (time.Time, bool) {
+	str, isStr := v.(string)
+	if isStr && s.createdOK && str == s.createdText {
+		return s.createdTime, s.createdParsed
+	}
+	t, ok := parseFieldTime(v, s.m.loc)
+	if isStr {
+		s.createdText, s.createdTime, s.createdParsed, s.createdOK = str, t, ok, true
+	}
+	return t, ok
+}
 
 // Now is the virtual clock.
 func (s *Sim) Now() time.Time { return s.now }

@@ -276,15 +276,16 @@ func ScenarioWithItems(data []byte, n int) (*engine.Scenario, error) {
 		}
 	}
 	sc.Items = append(make([]engine.Item, 0, len(sc.Items)+n), sc.Items...)
+	name := engine.EntityName(first.Entity, sc.Locale) + " #"
 	for i := 0; i < n; i++ {
 		it := first
 		it.ID = next + 1 + i
 		it.Stage = stages[i%len(stages)]
-		it.Fields = map[string]any{}
+		it.Fields = make(map[string]any, len(first.Fields)+1)
 		for k, v := range first.Fields {
 			it.Fields[k] = v
 		}
-		it.Fields["TITLE"] = fmt.Sprintf("%s #%d", engine.EntityName(first.Entity, sc.Locale), it.ID)
+		it.Fields["TITLE"] = name + strconv.Itoa(it.ID)
 		sc.Items = append(sc.Items, it)
 	}
 	return sc, nil

@@ -630,3 +630,25 @@ func TestView(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFirstBoard10000 is the wasm's work before the first render of
+// /simulate?example=07-seed-article.json&items=9999: the copy with its
+// extra deals, the session's check, the board's simulation and its first
+// model (natively; the page runs it in wasm).
+func BenchmarkFirstBoard10000(b *testing.B) {
+	var data []byte
+	for _, ex := range examples.All() {
+		if ex.Name == "07-seed-article.json" {
+			data = ex.Data
+		}
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		sc, err := ScenarioWithItems(data, 9999)
+		require.NoError(b, err)
+		require.NoError(b, engine.Check(sc))
+		c, err := New(sc)
+		require.NoError(b, err)
+		c.Board("DEAL", 0, nil, NewNames(sc), "ru")
+	}
+}
