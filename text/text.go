@@ -41,6 +41,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // The languages of every catalog; Russian is the default and the fallback.
@@ -59,6 +60,13 @@ type Catalog struct {
 	checkOnce sync.Once
 	load      func() map[string][]byte // file name → content
 	msgs      map[string]*message
+	full      atomic.Bool // msgs is parsed
+	// russian holds the Russian texts alone, parsed by the first lookup
+	// in Russian while msgs is not: a page shown in Russian, the
+	// default, never parses the English files. A key missing there, and
+	// every other question, goes to msgs.
+	ruOnce  sync.Once
+	russian map[string]*message
 	// store holds the messages msgs points to, allocated together. When
 	// it grows past its capacity the messages already placed stay where
 	// they are (msgs points to them), only the new ones go to the new array.
@@ -128,34 +136,61 @@ func langIndex(lang string) int {
 
 func (c *Catalog) parsed() map[string]*message {
 	c.once.Do(func() {
-		files := c.load()
-		names := make([]string, 0, len(files))
-		lines := 0
-		for name, data := range files {
+		c.parseFiles(c.load(), -1)
+		c.full.Store(true)
+	})
+	return c.msgs
+}
+
+// russianOnly is the catalog's Russian texts alone, each message as the
+// whole catalog has it when it has a Russian text (its parameters are the
+// Russian declaration's either way).
+func (c *Catalog) russianOnly() map[string]*message {
+	c.ruOnce.Do(func() {
+		ru := &Catalog{}
+		ru.parseFiles(c.load(), 0)
+		c.russian = ru.msgs
+	})
+	return c.russian
+}
+
+// parseFiles parses the files of language index only (0 Russian, 1
+// English), or of both when only is -1, into c.msgs.
+func (c *Catalog) parseFiles(files map[string][]byte, only int) {
+	names := make([]string, 0, len(files))
+	lines := 0
+	for name, data := range files {
+		if li := fileLang(name); li >= 0 && (only < 0 || li == only) {
 			names = append(names, name)
 			lines += bytes.Count(data, []byte("\n")) + 1
 		}
-		// One key per line of each language at most: size the map and
-		// the messages' storage once instead of growing them key by key
-		// (the app parses its catalogs while its first page starts).
-		c.msgs = make(map[string]*message, lines/2)
-		c.store = make([]message, 0, lines/2)
-		slices.Sort(names)
-		for _, name := range names {
-			var li int
-			switch {
-			case strings.HasSuffix(name, ".ru.txt"):
-				li = 0
-			case strings.HasSuffix(name, ".en.txt"):
-				li = 1
-			default:
-				continue
-			}
-			c.parseFile(name, string(files[name]), li)
-		}
-		c.finish()
-	})
-	return c.msgs
+	}
+	// One key per line at most (of each language when both are read):
+	// size the map and the messages' storage once instead of growing
+	// them key by key (the app parses its catalogs while its first page
+	// starts).
+	if only < 0 {
+		lines /= 2
+	}
+	c.msgs = make(map[string]*message, lines)
+	c.store = make([]message, 0, lines)
+	slices.Sort(names)
+	for _, name := range names {
+		c.parseFile(name, string(files[name]), fileLang(name))
+	}
+	c.finish()
+}
+
+// fileLang is the language index of a catalog file's name (0 for
+// ".ru.txt", 1 for ".en.txt"), or -1 for any other file.
+func fileLang(name string) int {
+	switch {
+	case strings.HasSuffix(name, ".ru.txt"):
+		return 0
+	case strings.HasSuffix(name, ".en.txt"):
+		return 1
+	}
+	return -1
 }
 
 func (c *Catalog) problem(format string, args ...string) {
@@ -371,11 +406,16 @@ func isNameByte(c byte) bool {
 
 // lookup finds the template of key in lang, falling back to Russian.
 func (c *Catalog) lookup(lang, key string) (*message, *template) {
+	li := langIndex(lang)
+	if li == 0 && !c.full.Load() {
+		if m := c.russianOnly()[key]; m != nil {
+			return m, &m.texts[0]
+		}
+	}
 	m := c.parsed()[key]
 	if m == nil {
 		return nil, nil
 	}
-	li := langIndex(lang)
 	if !m.has[li] {
 		li = 0
 	}
