@@ -61,14 +61,28 @@ type Header struct {
 	cancelUnsav func()
 }
 
+// OnInit takes the page's path and, once per tab, the presenter mode
+// from the preferences before the first render in the browser, so that
+// mounting the header renders nothing again.
+func (h *Header) OnInit() {
+	if !app.IsClient {
+		return
+	}
+	h.path = app.Window().URL().Path
+	if hs := &h.Tab.header; !hs.loaded {
+		hs.loaded = true
+		hs.applyPresenter(hs.prefs.Presenter())
+	}
+}
+
 // OnMount subscribes to the store's events and, once per tab, reads the
 // remembered language and presenter mode from the store.
 func (h *Header) OnMount(ctx app.Context) {
 	hs := &h.Tab.header
-	h.path = ctx.Page().URL().Path
-	if !hs.loaded {
-		hs.loaded = true
-		hs.applyPresenter(hs.prefs.Presenter())
+	if path := ctx.Page().URL().Path; path != h.path {
+		h.path = path
+	} else {
+		ctx.PreventUpdate() // OnInit saw the same page: nothing to draw again
 	}
 	sess := h.Tab.Session
 	h.cancelUnsav = sess.OnChange(func() { ctx.Dispatch(func(app.Context) {}) })

@@ -29,8 +29,12 @@ type HomeFooter struct {
 	persisted   bool
 }
 
-// OnMount reads the usage off the UI goroutine.
-func (f *HomeFooter) OnMount(ctx app.Context) { f.load(ctx) }
+// OnMount reads the usage off the UI goroutine; until it comes, nothing
+// changes on screen.
+func (f *HomeFooter) OnMount(ctx app.Context) {
+	f.load(ctx)
+	ctx.PreventUpdate()
+}
 
 // OnUpdate reads it again when Refresh changed.
 func (f *HomeFooter) OnUpdate(ctx app.Context) { f.load(ctx) }

@@ -70,10 +70,22 @@ const (
 	homeDlgDelete = "delete"
 )
 
+// OnInit takes the built-in examples (a generated table, no JSON read) so
+// that the first render in the browser has them: the home page is then
+// rendered once when it starts, not once without its examples and again
+// with them. The server's page keeps the list out, as before.
+func (p *HomePage) OnInit() {
+	if app.IsClient {
+		p.examples = home.Examples()
+	}
+}
+
 // OnMount lists the scenarios, follows the store's changes (this tab's and
-// other tabs'), and offers the scenario of a share link.
+// other tabs'), and offers the scenario of a share link. What it changes
+// on screen comes later (the list, read off the UI goroutine, or the
+// share dialog), so mounting alone renders nothing again.
 func (p *HomePage) OnMount(ctx app.Context) {
-	p.examples = home.Examples()
+	dialog := p.dialog
 	p.reload(ctx)
 	p.cancel = p.Tab.Session.Subscribe(func(e tabstore.Event) {
 		switch e.Kind {
@@ -90,6 +102,9 @@ func (p *HomePage) OnMount(ctx app.Context) {
 			return nil
 		})
 		app.Window().Call("addEventListener", "hashchange", p.onHash)
+	}
+	if p.dialog == dialog {
+		ctx.PreventUpdate()
 	}
 }
 

@@ -18,11 +18,25 @@ type Shell struct {
 	lang string
 }
 
-// OnMount restores the remembered language and then marks the page ready.
-// The server renders the page before the wasm runs, so end-to-end tests wait
-// for body[data-ready="1"] instead of for the first visible element.
+// OnInit restores the remembered language before the first render in
+// the browser, so the page is rendered once in it rather than in the
+// default language and again.
+func (s *Shell) OnInit() {
+	if app.IsClient {
+		s.setLang(s.Tab.Prefs.Lang())
+	}
+}
+
+// OnMount marks the page ready. The server renders the page before the
+// wasm runs, so end-to-end tests wait for body[data-ready="1"] instead of
+// for the first visible element. The first render was already the page
+// as it stands (see HomePage.OnMount), so mounting renders nothing again.
 func (s *Shell) OnMount(ctx app.Context) {
-	s.setLang(s.Tab.Prefs.Lang())
+	if lang := i18n.Normalize(s.Tab.Prefs.Lang()); lang != s.lang {
+		s.setLang(lang)
+	} else {
+		ctx.PreventUpdate()
+	}
 	markShown(ctx, route.Home, "")
 }
 

@@ -34,11 +34,24 @@ type TabNotices struct {
 	cancel   []func()
 }
 
-// OnMount reads the state and follows its changes.
+// OnInit reads the state before the first render in the browser.
+func (n *TabNotices) OnInit() {
+	if app.IsClient {
+		n.refresh()
+	}
+}
+
+// OnMount reads the state again and follows its changes; when the
+// notices showed nothing and still show nothing, mounting renders nothing
+// again.
 func (n *TabNotices) OnMount(ctx app.Context) {
+	wasQuiet := n.quiet()
 	n.retrying = map[string]bool{}
 	n.update = ctx.AppUpdateAvailable()
 	n.refresh()
+	if wasQuiet && n.quiet() {
+		ctx.PreventUpdate()
+	}
 	sess := n.Tab.Session
 	n.cancel = append(n.cancel, sess.OnChange(func() { ctx.Dispatch(func(app.Context) { n.refresh() }) }))
 	n.cancel = append(n.cancel, sess.Subscribe(func(e tabstore.Event) {
@@ -60,6 +73,12 @@ func (n *TabNotices) OnDismount() {
 // OnAppUpdate notes that the service worker installed a new version. The
 // page is not reloaded: the banner offers it.
 func (n *TabNotices) OnAppUpdate(ctx app.Context) { n.update = ctx.AppUpdateAvailable() }
+
+// quiet reports that the notices show nothing: no unsaved scenario, no
+// store fault, no new version (the usual state when a page starts).
+func (n *TabNotices) quiet() bool {
+	return len(n.unsaved) == 0 && !n.blocked && !n.upgraded && !n.update
+}
 
 func (n *TabNotices) refresh() {
 	sess := n.Tab.Session
