@@ -82,6 +82,10 @@ type WhatifPage struct {
 	onlyChanged bool
 	mounting    int // whatifMountAll, or how far the results of a run are mounted
 
+	// statusView is the mounted status line (WhatifStatus), which a run's
+	// progress report draws alone; nil when there is none.
+	statusView *WhatifStatus
+
 	// place is the address of what the page shows (kept in the URL).
 	place route.Place
 }
@@ -360,12 +364,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 				if run.Err() != nil {
 					return
 				}
-				p.percent = pr.Percent
-				p.progress = i18n.F(lang, "whatif.progress", "variant", variantLetter(lang, pr.Variant), "day", pr.Day, "days", pr.Days)
-				p.eta = i18n.T(lang, "whatif.etaUnknown")
-				if pr.Left > 0 {
-					p.eta = i18n.F(lang, "whatif.eta", "left", format.UI(lang).Elapsed(pr.Left))
-				}
+				p.reportProgress(ctx, lang, pr)
 			})
 		})
 		// The charts are drawn here, between turns of the browser, and the
@@ -715,7 +714,8 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 			app.P().Class("whatif__lead").Text(i18n.T(lang, "whatif.lead")),
 		),
 		p.renderControls(lang),
-		p.renderProgress(lang),
+		&WhatifStatus{Lang: lang, Running: p.running, Percent: p.percent, Progress: p.progress, Eta: p.eta,
+			RunMsg: p.runMsg, Elapsed: p.elapsed, RunErr: p.runErr, Owner: p},
 		p.renderResults(lang),
 		&WhatifLab{Lang: lang, Scenario: p.sc, Options: p.options(), Busy: p.running}, // whatif-lab.go
 	)
@@ -820,27 +820,92 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 	)
 }
 
-func (p *WhatifPage) renderProgress(lang string) app.UI {
+// reportProgress takes a run's progress report, on the UI goroutine; ctx
+// is the page's. Only the status line is drawn again: a render of the
+// whole page (its forms, the last run's results, the header) on every
+// report was most of go-app's work while a run goes, and it shared the
+// browser's task with the run's slice. go-app updates a component and
+// every component above it, so the page takes back its update and, in the
+// status line's own dispatch, the one that dispatch gives it. Any other
+// update of the page in the same frame still counts.
+func (p *WhatifPage) reportProgress(ctx app.Context, lang string, pr whatiflab.Progress) {
+	p.percent = pr.Percent
+	p.progress = i18n.F(lang, "whatif.progress", "variant", variantLetter(lang, pr.Variant), "day", pr.Day, "days", pr.Days)
+	p.eta = i18n.T(lang, "whatif.etaUnknown")
+	if pr.Left > 0 {
+		p.eta = i18n.F(lang, "whatif.eta", "left", format.UI(lang).Elapsed(pr.Left))
+	}
+	v := p.statusView
+	if v == nil {
+		return // the page draws it
+	}
+	ctx.PreventUpdate()
+	v.ctx.Dispatch(func(app.Context) {
+		ctx.PreventUpdate()
+		v.Percent, v.Progress, v.Eta = p.percent, p.progress, p.eta
+	})
+}
+
+// WhatifStatus is the what-if page's status line: a run's progress bar,
+// the message once it is over, the last error. The page passes its state
+// on every render; a run's progress report draws it alone
+// (WhatifPage.reportProgress).
+type WhatifStatus struct {
+	app.Compo
+
+	Lang     string
+	Running  bool
+	Percent  int
+	Progress string
+	Eta      string
+	RunMsg   string // "done" or "cancelled"
+	Elapsed  time.Duration
+	RunErr   string
+	// Owner is the page, which reaches the mounted status line through
+	// its statusView.
+	Owner *WhatifPage
+
+	ctx app.Context
+}
+
+// OnMount registers the status line with its page.
+func (c *WhatifStatus) OnMount(ctx app.Context) {
+	c.ctx = ctx
+	if c.Owner != nil {
+		c.Owner.statusView = c
+	}
+}
+
+// OnDismount lets the page draw without it.
+func (c *WhatifStatus) OnDismount() {
+	if c.Owner != nil && c.Owner.statusView == c {
+		c.Owner.statusView = nil
+	}
+}
+
+// Render implements app.Composer.
+func (c *WhatifStatus) Render() app.UI {
+	lang := c.Lang
 	return app.Div().Class("whatif__status").Aria("live", "polite").Body(
-		app.If(p.running, func() app.UI {
+		app.If(c.Running, func() app.UI {
 			return app.Div().Class("whatif__progress").DataSet("testid", "whatif-progress").Body(
 				app.Div().Class("whatif__progress-track").
 					Role("progressbar").
 					Aria("label", i18n.T(lang, "whatif.progressLabel")).
-					Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(p.percent)).
-					Body(app.Div().Class("whatif__progress-bar").Style("width", strconv.Itoa(p.percent)+"%")),
-				app.Span().Class("whatif__progress-text").Text(p.progress+" · "+strconv.Itoa(p.percent)+" % · "+p.eta),
+					Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(c.Percent)).
+					Body(app.Div().Class("whatif__progress-bar").Style("width", strconv.Itoa(c.Percent)+"%")),
+				app.Span().Class("whatif__progress-text").Text(c.Progress+" · "+strconv.Itoa(c.Percent)+" % · "+c.Eta),
 			)
 		}),
-		app.If(!p.running && p.runMsg != "", func() app.UI {
+		app.If(!c.Running && c.RunMsg != "", func() app.UI {
 			msg := i18n.T(lang, "whatif.cancelled")
-			if p.runMsg == "done" {
-				msg = i18n.F(lang, "whatif.elapsed", "time", format.UI(lang).Elapsed(p.elapsed))
+			if c.RunMsg == "done" {
+				msg = i18n.F(lang, "whatif.elapsed", "time", format.UI(lang).Elapsed(c.Elapsed))
 			}
 			return app.P().Class("whatif__done").DataSet("testid", "whatif-done").Text(msg)
 		}),
-		app.If(p.runErr != "", func() app.UI {
-			return app.P().Class("whatif__error").Role("alert").DataSet("testid", "whatif-error").Text(p.runErr)
+		app.If(c.RunErr != "", func() app.UI {
+			return app.P().Class("whatif__error").Role("alert").DataSet("testid", "whatif-error").Text(c.RunErr)
 		}),
 	)
 }
