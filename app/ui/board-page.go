@@ -109,8 +109,10 @@ type BoardPage struct {
 	// of asking for an id the store does not know.
 	storing string
 
-	// actions is what the columns and cards do, made once (cardActions).
+	// actions is what the columns and cards do, made once (cardActions);
+	// clock what the clock bar's controls do (clockActions).
 	actions *CardActions
+	clock   *ClockActions
 	// drawWait asks the running loop to have the board drawn before its
 	// next tick (see loop).
 	drawWait bool
@@ -126,6 +128,20 @@ func (p *BoardPage) cardActions() *CardActions {
 		}
 	}
 	return p.actions
+}
+
+// clockActions returns the board's one ClockActions, so that the clock
+// bar sees the same pointer on every render and is rendered again only
+// when what it shows changed.
+func (p *BoardPage) clockActions() *ClockActions {
+	if p.clock == nil {
+		p.clock = &ClockActions{
+			OnPlay: p.onPlay, OnPause: p.onPause, OnStep: p.onStep, OnEnd: p.onEnd,
+			OnReset: p.onReset, OnUndo: p.onUndo, OnRedo: p.onRedo,
+			OnSpeed: func(ctx app.Context, n int) { p.speed = n }, OnJump: p.onJump,
+		}
+	}
+	return p.clock
 }
 
 // OnMount restores the language and the side panel's state; OnNav, which
@@ -494,9 +510,7 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 			Local: simulate.JumpInput(now, lang), Next: nextText,
 			Playing: p.playing, Running: p.running, Progress: p.progress, Speed: p.speed,
 			CanStep: hasNext, CanUndo: p.ctl.CanUndo(), CanRedo: p.ctl.CanRedo(),
-			OnPlay: p.onPlay, OnPause: p.onPause, OnStep: p.onStep, OnEnd: p.onEnd,
-			OnReset: p.onReset, OnUndo: p.onUndo, OnRedo: p.onRedo,
-			OnSpeed: func(ctx app.Context, n int) { p.speed = n }, OnJump: p.onJump,
+			Actions: p.clockActions(),
 		},
 		app.If(p.actionErr != "", func() app.UI {
 			return app.P().Class("board-page__error").Role("alert").Text(p.actionErr)

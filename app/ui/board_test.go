@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -87,13 +88,15 @@ func TestClockBar(t *testing.T) {
 	c := &ClockBar{
 		Lang: "ru", Now: "2026-01-12T09:00:00+03:00", Label: "пн, 12 января 2026, 09:00", Local: "12.01.2026 09:00",
 		Next: "пн 12 янв, 09:30", Speed: simulate.DefaultSpeed, CanStep: true, CanUndo: true,
-		OnPlay: rec("play"), OnStep: rec("step"), OnEnd: rec("end"), OnReset: rec("reset"), OnUndo: rec("undo"),
-		OnJump: func(_ app.Context, v string) error {
-			if v == "завтра" {
-				return errors.New("Не удалось прочитать «завтра».")
-			}
-			calls = append(calls, "jump "+v)
-			return nil
+		Actions: &ClockActions{
+			OnPlay: rec("play"), OnStep: rec("step"), OnEnd: rec("end"), OnReset: rec("reset"), OnUndo: rec("undo"),
+			OnJump: func(_ app.Context, v string) error {
+				if v == "завтра" {
+					return errors.New("Не удалось прочитать «завтра».")
+				}
+				calls = append(calls, "jump "+v)
+				return nil
+			},
 		},
 	}
 	e := app.NewTestEngine()
@@ -131,6 +134,28 @@ func TestClockBar(t *testing.T) {
 	assert.Equal(t, []string{"jump 12.01.2026 09:00"}, calls)
 	assert.Equal(t, "завтра", c.jump)
 	assert.Equal(t, "Не удалось прочитать «завтра».", c.jumpErr)
+}
+
+// go-app renders a child component again when one of its exported fields
+// differs from the last render's (reflect.DeepEqual), and a func never
+// equals another func, even itself: a component given a func field is
+// rendered again on every render of its parent. The board's components
+// take their callbacks through one pointer the board keeps instead, so
+// that a fired event renders only what it changed.
+func TestBoardComponentsCompareEqual(t *testing.T) {
+	for _, c := range []any{ClockBar{}, BoardColumn{}} {
+		typ := reflect.TypeOf(c)
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			if f.IsExported() {
+				assert.NotEqual(t, reflect.Func, f.Type.Kind(), "%s.%s is a func", typ.Name(), f.Name)
+			}
+		}
+	}
+	actions := &ClockActions{OnPlay: func(app.Context) {}}
+	a := ClockBar{Lang: "ru", Now: "2026-01-12T09:00:00+03:00", CanStep: true, Actions: actions}
+	b := a
+	assert.True(t, reflect.DeepEqual(a, b), "the same bar twice is not rendered again")
 }
 
 func TestClockBarWhilePlaying(t *testing.T) {

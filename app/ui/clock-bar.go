@@ -34,6 +34,20 @@ type ClockBar struct {
 	CanUndo  bool
 	CanRedo  bool
 
+	// Actions are what the controls do. The board keeps one ClockActions
+	// for its life: go-app renders a component again when one of its
+	// fields changed, and a func field never compares equal, even to
+	// itself, while the same pointer does. So a fired event, which
+	// changes nothing the bar shows, does not render the bar again.
+	Actions *ClockActions
+
+	jump    string
+	jumpErr string
+}
+
+// ClockActions are what the clock bar's controls do; a nil one does
+// nothing.
+type ClockActions struct {
 	OnPlay  func(ctx app.Context)
 	OnPause func(ctx app.Context)
 	OnStep  func(ctx app.Context)
@@ -45,9 +59,14 @@ type ClockBar struct {
 	// OnJump runs the clock to a typed time; it returns an error, in
 	// words, when the text is not a date and time.
 	OnJump func(ctx app.Context, text string) error
+}
 
-	jump    string
-	jumpErr string
+// actions are the bar's actions, never nil.
+func (c *ClockBar) actions() *ClockActions {
+	if c.Actions == nil {
+		return &ClockActions{}
+	}
+	return c.Actions
 }
 
 // Render implements app.Composer.
@@ -58,6 +77,7 @@ func (c *ClockBar) Render() app.UI {
 		jump = c.Local
 	}
 	busy := c.Playing || c.Running
+	a := c.actions()
 	return app.Div().
 		Class("clock-bar").
 		Role("toolbar").
@@ -76,14 +96,14 @@ func (c *ClockBar) Render() app.UI {
 				),
 			),
 			app.Div().Class("clock-bar__group").Body(
-				c.button("reset", iconReset, "board.clock.reset", busy, c.OnReset),
+				c.button("reset", iconReset, "board.clock.reset", busy, a.OnReset),
 				app.If(c.Playing, func() app.UI {
-					return c.primary("pause", iconPause, "board.clock.pause", false, c.OnPause)
+					return c.primary("pause", iconPause, "board.clock.pause", false, a.OnPause)
 				}).Else(func() app.UI {
-					return c.primary("play", iconPlay, "board.clock.play", c.Running || !c.CanStep, c.OnPlay)
+					return c.primary("play", iconPlay, "board.clock.play", c.Running || !c.CanStep, a.OnPlay)
 				}),
-				c.button("step", iconStep, "board.clock.step", busy || !c.CanStep, c.OnStep),
-				c.button("end", iconEnd, "board.clock.end", busy || !c.CanStep, c.OnEnd),
+				c.button("step", iconStep, "board.clock.step", busy || !c.CanStep, a.OnStep),
+				c.button("end", iconEnd, "board.clock.end", busy || !c.CanStep, a.OnEnd),
 			),
 			app.Label().Class("clock-bar__speed").Body(
 				app.Span().Class("clock-bar__caption").Text(i18n.T(c.Lang, "board.clock.speed")),
@@ -123,8 +143,8 @@ func (c *ClockBar) Render() app.UI {
 					Text(i18n.T(c.Lang, "board.clock.jump")),
 			),
 			app.Div().Class("clock-bar__group clock-bar__group--history").Body(
-				c.button("undo", iconUndo, "board.clock.undo", busy || !c.CanUndo, c.OnUndo),
-				c.button("redo", iconRedo, "board.clock.redo", busy || !c.CanRedo, c.OnRedo),
+				c.button("undo", iconUndo, "board.clock.undo", busy || !c.CanUndo, a.OnUndo),
+				c.button("redo", iconRedo, "board.clock.redo", busy || !c.CanRedo, a.OnRedo),
 			),
 			app.If(c.jumpErr != "", func() app.UI {
 				return app.P().
@@ -192,10 +212,10 @@ func (c *ClockBar) primary(id, icon, key string, disabled bool, h func(app.Conte
 
 func (c *ClockBar) onSpeed(ctx app.Context, e app.Event) {
 	n, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
-	if err != nil || c.OnSpeed == nil {
+	if err != nil || c.actions().OnSpeed == nil {
 		return
 	}
-	c.OnSpeed(ctx, n)
+	c.actions().OnSpeed(ctx, n)
 }
 
 func (c *ClockBar) inputClass() string {
@@ -232,10 +252,10 @@ func (c *ClockBar) submitJump(ctx app.Context) {
 	if v == "" {
 		v = c.Local
 	}
-	if c.OnJump == nil {
+	if c.actions().OnJump == nil {
 		return
 	}
-	if err := c.OnJump(ctx, v); err != nil {
+	if err := c.actions().OnJump(ctx, v); err != nil {
 		c.jump, c.jumpErr = v, err.Error()
 		return
 	}
