@@ -388,7 +388,10 @@ func (p *BoardPage) persist() {
 	p.simSaved = false
 	p.saves++
 	n, page := p.saves, p.page.ctx
-	page.Async(func() {
+	// The write (the state's JSON into IndexedDB) waits until the page
+	// shows the state (whenPainted), so that it is not part of the tasks
+	// between an event and its result on the screen.
+	whenPainted(page, func() {
 		if err := sim.Save(context.Background(), id, data); err != nil {
 			app.Log("saving the simulation failed:", err)
 			return
@@ -823,6 +826,7 @@ func (p *BoardPage) fire(ev engine.Event) {
 		return
 	}
 	p.actionErr = ""
+	p.boardHoldGC()
 	p.ctl.Fire(ev)
 	p.panel = panelExplain
 	p.sideNews = p.sideClosed
