@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"html"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -304,36 +305,58 @@ func (p *HomePage) renderExamples(lang string) app.UI {
 		app.P().Class("home-card__intro").Text(i18n.T(lang, "home.examplesIntro")),
 		app.Range(groups).Slice(func(g int) app.UI {
 			group := groups[g]
-			return app.Div().Class("home-examples__group").Lang(group[0].Locale).DataSet("locale", group[0].Locale).Body(
-				app.H3().Class("home-examples__lang").Lang(lang).Text(i18n.T(lang, "home.examples."+group[0].Locale)),
-				app.Ul().Class("home-examples__grid").Body(
-					app.Range(group).Slice(func(i int) app.UI {
-						ex := group[i]
-						return app.Li().Class("home-example").DataSet("example", ex.Name).Body(
-							app.H4().Class("home-example__title").Text(ex.Title),
-							app.P().Class("home-example__description").Text(ex.Description),
-							app.Div().Class("home-example__actions").Lang(lang).Body(
-								homeButton("primary", "example-open", i18n.T(lang, "home.exampleOpen"), func(ctx app.Context) {
-									p.onOpenExample(ctx, ex)
-								}).Aria("label", i18n.F(lang, "home.exampleLabel", "title", ex.Title)),
-								app.A().
-									Class("button").
-									Href("/simulate?example="+ex.Name).
-									Aria("label", i18n.F(lang, "home.simulateLabel", "title", ex.Title)).
-									Text(i18n.T(lang, "home.simulate")),
-								app.If(ex.WhatIf, func() app.UI {
-									return app.A().
-										Class("button").
-										Href("/whatif?example=" + ex.Name).
-										Text(i18n.T(lang, "hdr.whatif"))
-								}),
-							),
-						)
-					}),
-				),
-			)
+			return app.Div().Class("home-examples__group").Lang(group[0].Locale).DataSet("locale", group[0].Locale).
+				OnClick(p.onExamplesClick).
+				Body(
+					app.H3().Class("home-examples__lang").Lang(lang).Text(i18n.T(lang, "home.examples."+group[0].Locale)),
+					app.Raw(exampleGridHTML(lang, group)),
+				)
 		}),
 	)
+}
+
+// exampleGridHTML is the grid of a group of examples as one piece of
+// markup: go-app would otherwise make every element of every card (an
+// element, a JavaScript value and its finalizer each) in the home page's
+// first render, and compare them all on each render after. Its «open a
+// copy» buttons are handled by the group (onExamplesClick); the other
+// actions are links.
+func exampleGridHTML(lang string, group []home.Example) string {
+	esc := html.EscapeString
+	var b strings.Builder
+	b.WriteString(`<ul class="home-examples__grid">`)
+	for _, ex := range group {
+		b.WriteString(`<li class="home-example" data-example="` + esc(ex.Name) + `">`)
+		b.WriteString(`<h4 class="home-example__title">` + esc(ex.Title) + `</h4>`)
+		b.WriteString(`<p class="home-example__description">` + esc(ex.Description) + `</p>`)
+		b.WriteString(`<div class="home-example__actions" lang="` + esc(lang) + `">`)
+		b.WriteString(`<button type="button" class="button button--primary" data-testid="example-open" aria-label="` +
+			esc(i18n.F(lang, "home.exampleLabel", "title", ex.Title)) + `">` + esc(i18n.T(lang, "home.exampleOpen")) + `</button>`)
+		b.WriteString(`<a class="button" href="/simulate?example=` + esc(ex.Name) + `" aria-label="` +
+			esc(i18n.F(lang, "home.simulateLabel", "title", ex.Title)) + `">` + esc(i18n.T(lang, "home.simulate")) + `</a>`)
+		if ex.WhatIf {
+			b.WriteString(`<a class="button" href="/whatif?example=` + esc(ex.Name) + `">` + esc(i18n.T(lang, "hdr.whatif")) + `</a>`)
+		}
+		b.WriteString(`</div></li>`)
+	}
+	b.WriteString(`</ul>`)
+	return b.String()
+}
+
+// onExamplesClick opens a copy of the example whose «open a copy» button
+// was clicked (or pressed: a button's Enter and Space are clicks).
+func (p *HomePage) onExamplesClick(ctx app.Context, e app.Event) {
+	btn := e.Get("target").Call("closest", `[data-testid="example-open"]`)
+	if !btn.Truthy() {
+		return
+	}
+	name := btn.Call("closest", "[data-example]").Get("dataset").Get("example").String()
+	for _, ex := range p.examples {
+		if ex.Name == name {
+			p.onOpenExample(ctx, ex)
+			return
+		}
+	}
 }
 
 func (p *HomePage) renderDialog(lang string) app.UI {
