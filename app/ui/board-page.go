@@ -1054,10 +1054,12 @@ func (p *BoardPage) runToward(ctx app.Context, target func() time.Time) {
 	var t, from time.Time
 	started, owed, draw, done := false, false, false, false
 	lastRefresh := time.Now()
+	var shown runView // what the page last drew of the run
 	p.loop(ctx, gen, slicePause, func(ctx app.Context) bool {
 		switch {
 		case !started:
 			t, from, started = target(), p.ctl.Now(), true
+			shown = p.runView()
 			return false // the run starts in the next task
 		case owed && done:
 			return true // loop refreshes once the run is over
@@ -1073,11 +1075,21 @@ func (p *BoardPage) runToward(ctx app.Context, target func() time.Time) {
 		case draw:
 			draw = false
 			p.drawWait = true
+			shown = p.runView()
 			return false
 		}
 		began := time.Now()
 		done = p.slice(t)
 		p.progress = percent(from, p.ctl.Now(), t)
+		if v := p.runView(); v == shown && !done && !p.dialogOpen() {
+			// Nothing the page shows of the run has changed (a slice in
+			// the middle of one big event moves neither the clock nor
+			// the progress): drawing the page again would give the same
+			// page, for about as much work as the slice itself.
+			ctx.PreventUpdate()
+		} else {
+			shown = v
+		}
 		if time.Since(began) > 2*sliceBudget {
 			// One engine event outlasted the slice (a call that moves
 			// every deal of a contact): what follows it, rebuilding the
@@ -1091,6 +1103,29 @@ func (p *BoardPage) runToward(ctx app.Context, target func() time.Time) {
 		}
 		return done // when done, loop refreshes once
 	}, func() { p.running = false })
+}
+
+// runView is what a tick of a run can change on the page: the clock bar
+// (the time, the next due time, the progress, undo and redo). An open
+// dialog may read more of the simulation: then every tick draws
+// (dialogOpen).
+type runView struct {
+	progress   int
+	now, next  int64
+	hasNext    bool
+	undo, redo bool
+}
+
+func (p *BoardPage) runView() runView {
+	next, hasNext := p.ctl.Next()
+	return runView{
+		progress: p.progress, now: p.ctl.Now().UnixNano(), next: next.UnixNano(), hasNext: hasNext,
+		undo: p.ctl.CanUndo(), redo: p.ctl.CanRedo(),
+	}
+}
+
+func (p *BoardPage) dialogOpen() bool {
+	return p.fireOpen || p.itemOpen || p.moveTarget != "" || p.scriptOpen
 }
 
 // loop calls tick on the UI goroutine every pause until it returns true or
