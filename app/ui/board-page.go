@@ -273,6 +273,7 @@ func (p *BoardPage) attach(ctx app.Context, place route.Place) {
 	p.place = place.WithScenario(doc.ID)
 	p.pickTab()
 	p.refresh()
+	warmUpBoard(ctx, p.Tab, ctl.Scenario(), p.lang)
 	if p.storing == doc.ID {
 		p.storeNew(ctx, doc.ID)
 		return

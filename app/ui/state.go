@@ -28,6 +28,9 @@ type Tab struct {
 	// one winds down would otherwise save the held-off settings as the
 	// ones to restore.
 	gc gcHold
+	// boardWarm is set once the board's code has been warmed up in this
+	// tab (warmUpBoard): compiled code stays for the life of the page.
+	boardWarm bool
 }
 
 // NewTab returns the tab's shared state over a session and the browser's
