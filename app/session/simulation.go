@@ -31,6 +31,12 @@ type Simulation struct {
 	// restoring is true while the saved state is being read: nothing is
 	// written meanwhile, or the empty start would overwrite it.
 	restoring bool
+	// writing holds, per scenario simulated in this tab, the newest state
+	// Pending handed out (one state each: the same bytes the store keeps).
+	// The page writes each state after the browser has
+	// painted it, so two writes can finish in either order: Save skips a
+	// state older than the one held here rather than overwrite it.
+	writing map[string][]byte
 }
 
 // Attach returns the simulation of doc: the one attached before when doc
@@ -115,12 +121,24 @@ func (m *Simulation) Pending() (id string, data []byte, ok bool) {
 		return "", nil, false
 	}
 	m.saved = data
+	if m.writing == nil {
+		m.writing = make(map[string][]byte)
+	}
+	m.writing[m.docID] = data
 	return m.docID, data, true
 }
 
-// Save writes a state Pending returned. It touches storage: call it off
-// the UI goroutine.
+// Save writes a state Pending returned, unless Pending has handed out a
+// newer state of the same scenario since (that one is written instead,
+// whichever write runs first). It touches storage: call it off the UI
+// goroutine.
 func (m *Simulation) Save(ctx context.Context, id string, data []byte) error {
+	m.mu.Lock()
+	newest, held := m.writing[id]
+	m.mu.Unlock()
+	if held && !bytes.Equal(newest, data) {
+		return nil
+	}
 	if err := m.store.PutSimState(ctx, id, data); err != nil {
 		return fmt.Errorf("save the simulation of %s: %w", id, err)
 	}

@@ -149,3 +149,41 @@ func TestSimulationBrokenState(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), id)
 }
+
+// The board writes each state after the browser painted it, so two
+// writes may finish in either order: an older state never overwrites a
+// newer one.
+func TestSimulationOlderWriteLosesToNewer(t *testing.T) {
+	ctx := context.Background()
+	store := memory.New()
+	s, id := openExample(t, store)
+	sim := s.Simulation()
+	ctl, _, err := sim.Attach(s.Doc())
+	require.NoError(t, err)
+	data, err := sim.Load(ctx, id)
+	_, err = sim.Restore(id, data, err)
+	require.NoError(t, err)
+
+	require.True(t, ctl.Step())
+	_, older, ok := sim.Pending()
+	require.True(t, ok)
+	require.True(t, ctl.Step())
+	_, newer, ok := sim.Pending()
+	require.True(t, ok)
+	require.NotEqual(t, older, newer)
+
+	require.NoError(t, sim.Save(ctx, id, newer))
+	require.NoError(t, sim.Save(ctx, id, older), "a superseded write is skipped, not an error")
+	stored, err := sim.Load(ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, newer, stored, "the newest state stays stored")
+
+	// In the other order both land, the newer last.
+	require.True(t, ctl.Step())
+	_, third, ok := sim.Pending()
+	require.True(t, ok)
+	require.NoError(t, sim.Save(ctx, id, third))
+	stored, err = sim.Load(ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, third, stored)
+}
