@@ -65,6 +65,38 @@ func BenchmarkBoardFire(b *testing.B) {
 	}
 }
 
+// BenchmarkBareClick is BenchmarkBoardFire's measure on the bare go-app
+// page (e2e/testdata/bare, built as BenchmarkLoad builds it): from a click
+// on its button to the changed count, polled once per animation frame.
+// It is the floor of that measure on this platform: go-app's handler, its
+// frame tick before it draws a dispatched change, the redraw of one
+// component, and the frame the page looks on.
+func BenchmarkBareClick(b *testing.B) {
+	base := serve(b, buildBare(b))
+	br := newBrowser(b)
+	br.open(b, base+"/")
+	watchLongTasks(b, br)
+	var times []float64
+	var windows [][]float64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w, err := chromedp.Run(br.ctx, chromedp.Evaluate[[]float64](`new Promise(resolve => {
+			const want = String(Number(document.getElementById("clicks").textContent) + 1);
+			const t0 = performance.now();
+			document.getElementById("click").click();
+			const check = () => {
+				if (document.getElementById("clicks").textContent === want) { resolve([t0, performance.now()]); } else { requestAnimationFrame(check); }
+			};
+			check();
+		})`, chromedp.EvalAwaitPromise))
+		require.NoError(b, err)
+		times = append(times, w[1]-w[0])
+		windows = append(windows, w)
+	}
+	b.ReportMetric(median(times), "ms/event")
+	b.ReportMetric(longestTask(b, br, windows), "longtask-ms")
+}
+
 // BenchmarkBoardJump10k measures a clock jump over 10 000 deals: the seed
 // example with 9 999 clones of its deal, run to the end of its script
 // («⏭»), where a call moves every deal of the contact and each move runs
