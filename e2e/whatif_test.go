@@ -130,6 +130,9 @@ func TestWhatifRunChartsAndExport(t *testing.T) {
 	// The language switch redraws the charts in English.
 	click(t, b, `[data-lang="en"]`)
 	b.waitFor(t, `document.querySelector('[data-chart="flow-a"] svg').textContent.includes("Day of the run")`)
+	// So do the tables, the reasons why events moved nothing included
+	// (the run wrote them in Russian).
+	assert.Contains(t, b.text(t, `[data-table="no-move-reasons"] tbody`), "no trigger with the code")
 	b.screenshot(t, "whatif-en")
 	b.assertNoErrors(t)
 }

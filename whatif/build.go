@@ -138,7 +138,8 @@ func (r *Runner) ranked(m map[reasonKey]*reasonAgg, of, limit int) ([]ReasonCoun
 	}
 	out := make([]ReasonCount, 0, len(aggs))
 	for _, a := range aggs {
-		rc := ReasonCount{Code: a.why.Code, Trigger: a.trigger, Text: reasonText(a.why, r.lang), Count: a.count}
+		why := a.why
+		rc := ReasonCount{Code: why.Code, Trigger: a.trigger, Text: reasonText(why, r.lang), Count: a.count, why: &why}
 		if of > 0 {
 			rc.Share = share(a.count, of)
 		}

@@ -1,5 +1,7 @@
 package whatif
 
+import "github.com/triggersim/triggersim/engine"
+
 // KPIs are the measured outcome of one what-if run. The JSON shape is a
 // stable contract for the app and for scripts (triggersim whatif --json);
 // every list has a fixed order, so the same run gives the same bytes.
@@ -138,6 +140,20 @@ type ReasonCount struct {
 	Text  string  `json:"text"`
 	Count int     `json:"count"`
 	Share float64 `json:"share"`
+	// why is the reason Text was written from, kept (out of the JSON) so
+	// that a page switched to another language after the run can show
+	// the reason in it: TextIn.
+	why *engine.Reason
+}
+
+// TextIn is the reason in lang: written anew from the run's reason when
+// the KPIs come from a run in this process, else Text (KPIs read back
+// from JSON have only the run's language).
+func (rc ReasonCount) TextIn(lang string) string {
+	if rc.why == nil {
+		return rc.Text
+	}
+	return reasonText(*rc.why, lang)
 }
 
 // NoMove is about the events that moved no item.

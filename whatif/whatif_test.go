@@ -199,3 +199,25 @@ func TestReplayHistory(t *testing.T) {
 	}
 	require.Equal(t, 1, fired)
 }
+
+// A page switched to another language after a run shows the reasons why
+// events moved nothing in that language (TextIn); the KPIs' JSON keeps
+// the run's language (Text), byte for byte.
+func TestReasonTextInAnotherLanguage(t *testing.T) {
+	k := run(t, readScenario(t, exampleA), whatif.Options{Days: 30, Lang: "ru"})
+	require.NotEmpty(t, k.NoMove.Reasons)
+	for _, r := range k.NoMove.Reasons {
+		assert.Equal(t, r.Text, r.TextIn("ru"), r.Code)
+	}
+	en := run(t, readScenario(t, exampleA), whatif.Options{Days: 30, Lang: "en"})
+	require.Len(t, en.NoMove.Reasons, len(k.NoMove.Reasons))
+	for i, r := range k.NoMove.Reasons {
+		assert.Equal(t, en.NoMove.Reasons[i].Text, r.TextIn("en"), r.Code)
+		assert.NotEqual(t, r.Text, r.TextIn("en"), "%s: the English text is not the Russian one", r.Code)
+	}
+
+	var back whatif.KPIs
+	require.NoError(t, json.Unmarshal([]byte(kpiJSON(t, k)), &back))
+	assert.Equal(t, k.NoMove.Reasons[0].Text, back.NoMove.Reasons[0].TextIn("en"),
+		"KPIs read back from JSON have only the run's language")
+}

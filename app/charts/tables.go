@@ -90,7 +90,7 @@ func Tables(k *whatif.KPIs, sc *engine.Scenario, lang string, raw bool) []Table 
 		if r.Trigger != "" {
 			tr = TriggerName(sc, r.Trigger)
 		}
-		reasons.Rows = append(reasons.Rows, []string{r.Text, tr, cnt(r.Count), pct(r.Share)})
+		reasons.Rows = append(reasons.Rows, []string{r.TextIn(lang), tr, cnt(r.Count), pct(r.Share)})
 	}
 
 	loops := Table{Name: "loops",
