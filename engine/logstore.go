@@ -28,6 +28,25 @@ func (s *Sim) appendLog(e *LogEntry) {
 	s.nLog++
 }
 
+// pairBlock is how many argument strings pair hands out from one block.
+const pairBlock = 1 << 10
+
+// pair is []string{a, b} for a logged reason's arguments, cut from a
+// block shared with the entries logged before it. A client event that
+// reaches one of ten thousand deals logs why each of the others did not
+// get it: one list each would leave ten thousand more objects for every
+// collection to mark (in the browser, in one task). The list's capacity
+// is its length, so an append copies it rather than writing into the
+// block; nothing writes into a reason's arguments in place.
+func (s *Sim) pair(a, b string) []string {
+	if len(s.pairs)+2 > cap(s.pairs) {
+		s.pairs = make([]string, 0, pairBlock)
+	}
+	n := len(s.pairs)
+	s.pairs = append(s.pairs, a, b)
+	return s.pairs[n : n+2 : n+2]
+}
+
 // logEntry is entry i of the log, as stored.
 func (s *Sim) logEntry(i int) *LogEntry {
 	return &s.log[i>>logShift][i&(logChunk-1)]

@@ -246,9 +246,13 @@ func (r *reader) fieldValue(n *jtNode, path string) (any, bool) {
 	case jtFalse:
 		return false, true
 	case jtNumber:
-		return r.number(n, path)
+		f, ok := r.number(n, path)
+		if !ok {
+			return nil, false
+		}
+		return r.boxNumber(f), true
 	case jtString:
-		return n.text, true
+		return r.boxString(n.text), true
 	case jtArray:
 		out := make([]any, 0, len(n.kids))
 		ok := true
@@ -269,6 +273,49 @@ func (r *reader) fieldValue(n *jtNode, path string) (any, bool) {
 		r.errs.addCode(path, "read.fieldValue", n.describe())
 		return nil, false
 	}
+}
+
+// maxBoxes bounds each of the reader's tables of boxed values: past it,
+// values are boxed one by one, as if they were all different.
+const maxBoxes = 1 << 14
+
+// boxString is s as a field value, boxed once per scenario read: values
+// repeat across items (a currency, a source, copies of one deal), and
+// items that share a box give the garbage collector one object to mark
+// where each would have its own. The values are immutable, so sharing
+// changes nothing else.
+func (r *reader) boxString(s string) any {
+	if v, ok := r.strBoxes[s]; ok {
+		return v
+	}
+	var v any = s
+	if r.strBoxes == nil {
+		r.strBoxes = make(map[string]any)
+	}
+	if len(r.strBoxes) < maxBoxes {
+		r.strBoxes[s] = v
+	}
+	return v
+}
+
+// boxNumber is f as a field value, boxed once per scenario read, as
+// boxString does for strings. Zero is kept apart: Go boxes it without
+// allocating, and -0 must stay -0.
+func (r *reader) boxNumber(f float64) any {
+	if f == 0 {
+		return f
+	}
+	if v, ok := r.numBoxes[f]; ok {
+		return v
+	}
+	var v any = f
+	if r.numBoxes == nil {
+		r.numBoxes = make(map[float64]any)
+	}
+	if len(r.numBoxes) < maxBoxes {
+		r.numBoxes[f] = v
+	}
+	return v
 }
 
 // validFieldID reports whether s looks like a Bitrix24 field id.

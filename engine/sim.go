@@ -61,6 +61,7 @@ type Sim struct {
 	nLog     int
 	rendered int        // log entries below this one have their texts rendered
 	flat     []LogEntry // RawLog's copy of a log of several chunks
+	pairs    []string   // the block pair cuts reasons' arguments from
 	steps    int
 	stopped  bool
 	cas      *cascade
@@ -90,9 +91,16 @@ type Sim struct {
 	briefs     [][]string
 	briefNotes []string
 	// nowText's and createdAt's last results (newItem).
-	nowTextAt     time.Time
-	nowTextStr    string
-	nowTextOK     bool
+	nowTextAt  time.Time
+	nowTextStr string
+	nowTextOK  bool
+	// nowTextAny and firstUsrAny are nowTextStr and the first user's id
+	// as field values, boxed once: every item New places without its own
+	// DATE_CREATE or ASSIGNED_BY_ID shares them, rather than holding a
+	// copy each for the garbage collector to mark (a 10 000-item board's
+	// collection marks every object left alive, in one browser task).
+	nowTextAny    any
+	firstUsrAny   any
 	createdText   string
 	createdTime   time.Time
 	createdParsed bool
@@ -345,10 +353,14 @@ func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]a
 		it.setField(k, v)
 	}
 	if _, ok := it.fields["DATE_CREATE"]; !ok {
-		it.setField("DATE_CREATE", s.nowText())
+		s.nowText()
+		it.setField("DATE_CREATE", s.nowTextAny)
 	}
 	if _, ok := it.fields["ASSIGNED_BY_ID"]; !ok && s.m.firstUsr != 0 {
-		it.setField("ASSIGNED_BY_ID", float64(s.m.firstUsr))
+		if s.firstUsrAny == nil {
+			s.firstUsrAny = float64(s.m.firstUsr)
+		}
+		it.setField("ASSIGNED_BY_ID", s.firstUsrAny)
 	}
 	it.modifiedBy = s.m.firstUsr
 	if v, ok := it.fields["MODIFY_BY_ID"]; ok {
@@ -456,6 +468,7 @@ func (s *Sim) formatTime(t time.Time) string { return t.In(s.m.loc).Format(time.
 func (s *Sim) nowText() string {
 	if !s.nowTextOK || !s.nowTextAt.Equal(s.now) {
 		s.nowTextAt, s.nowTextStr, s.nowTextOK = s.now, s.formatTime(s.now), true
+		s.nowTextAny = s.nowTextStr
 	}
 	return s.nowTextStr
 }

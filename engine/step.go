@@ -155,11 +155,11 @@ func (s *Sim) deliverClient(budget int) int {
 				}
 				budget--
 				c.i++
-				why := Reason{Code: "undelivered.closed", Args: []string{d.target, c.client}}
+				why, other := "undelivered.closed", c.client
 				if d.semantics() == Process {
-					why = Reason{Code: "undelivered.older", Args: []string{d.target, c.chosen.target}}
+					why, other = "undelivered.older", c.chosen.target
 				}
-				s.add(LogEntry{Type: LogUndelivered, Target: d.target, Code: code, Why: why})
+				s.add(LogEntry{Type: LogUndelivered, Target: d.target, Code: code, Why: Reason{Code: why, Args: s.pair(d.target, other)}})
 			}
 			c.part, c.i = 1, 0
 		case 1: // the client's other items
