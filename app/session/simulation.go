@@ -31,12 +31,32 @@ type Simulation struct {
 	// restoring is true while the saved state is being read: nothing is
 	// written meanwhile, or the empty start would overwrite it.
 	restoring bool
-	// writing holds, per scenario simulated in this tab, the newest state
-	// Pending handed out (one state each: the same bytes the store keeps).
-	// The page writes each state after the browser has
-	// painted it, so two writes can finish in either order: Save skips a
-	// state older than the one held here rather than overwrite it.
-	writing map[string][]byte
+	// writing holds, per scenario with a write handed out and not yet
+	// done, the newest state Pending handed out and how many of its
+	// writes are still to come. The page writes each state after the
+	// browser has painted it, so two writes can finish in either order:
+	// Save skips a state older than the one held here rather than
+	// overwrite it. A scenario's entry goes once its last write is done
+	// and another scenario is attached (the attached one's state is
+	// m.saved anyway), so a tab that opens many scenarios does not keep a
+	// state of each.
+	writing map[string]*stateWrites
+}
+
+// stateWrites is Simulation.writing's entry for one scenario.
+type stateWrites struct {
+	newest []byte
+	left   int // handed out by Pending, not yet done by Save
+}
+
+// forgetDone drops the entries of scenarios other than the attached one
+// whose writes are all done. Call it with m.mu held.
+func (m *Simulation) forgetDone() {
+	for id, w := range m.writing {
+		if w.left <= 0 && id != m.docID {
+			delete(m.writing, id)
+		}
+	}
 }
 
 // Attach returns the simulation of doc: the one attached before when doc
@@ -57,6 +77,7 @@ func (m *Simulation) Attach(doc *Doc) (ctl *simulate.Controller, restore bool, e
 		}
 		m.ctl, m.docID, m.json, m.saved = ctl, doc.ID, doc.JSON, nil
 		m.restoring = true
+		m.forgetDone()
 		return ctl, true, nil
 	case !bytes.Equal(m.json, doc.JSON):
 		if err := m.ctl.SetScenario(doc.Scenario); err != nil {
@@ -122,9 +143,15 @@ func (m *Simulation) Pending() (id string, data []byte, ok bool) {
 	}
 	m.saved = data
 	if m.writing == nil {
-		m.writing = make(map[string][]byte)
+		m.writing = make(map[string]*stateWrites)
 	}
-	m.writing[m.docID] = data
+	w := m.writing[m.docID]
+	if w == nil {
+		w = &stateWrites{}
+		m.writing[m.docID] = w
+	}
+	w.newest = data
+	w.left++
 	return m.docID, data, true
 }
 
@@ -134,9 +161,22 @@ func (m *Simulation) Pending() (id string, data []byte, ok bool) {
 // goroutine.
 func (m *Simulation) Save(ctx context.Context, id string, data []byte) error {
 	m.mu.Lock()
-	newest, held := m.writing[id]
+	w := m.writing[id]
+	var newest []byte
+	if w != nil {
+		newest = w.newest
+	}
 	m.mu.Unlock()
-	if held && !bytes.Equal(newest, data) {
+	defer func() {
+		if w == nil {
+			return
+		}
+		m.mu.Lock()
+		w.left--
+		m.forgetDone()
+		m.mu.Unlock()
+	}()
+	if w != nil && !bytes.Equal(newest, data) {
 		return nil
 	}
 	if err := m.store.PutSimState(ctx, id, data); err != nil {

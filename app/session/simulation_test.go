@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/app/session"
+	"github.com/triggersim/triggersim/app/simulate"
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/app/storage/memory"
 	"github.com/triggersim/triggersim/app/storage/tabstore"
@@ -186,4 +187,61 @@ func TestSimulationOlderWriteLosesToNewer(t *testing.T) {
 	stored, err = sim.Load(ctx, id)
 	require.NoError(t, err)
 	assert.Equal(t, third, stored)
+}
+
+// The states kept to order the writes go with their writes: a tab that
+// simulates one scenario after another keeps none of those it left once
+// their writes are done, and a write still to come of a scenario left
+// behind still loses to a newer one.
+func TestSimulationForgetsTheWritesOfScenariosLeft(t *testing.T) {
+	ctx := context.Background()
+	store := memory.New()
+	s, first := openExample(t, store)
+	sim := s.Simulation()
+	attach := func() *simulate.Controller {
+		t.Helper()
+		ctl, _, err := sim.Attach(s.Doc())
+		require.NoError(t, err)
+		data, err := sim.Load(ctx, s.Doc().ID)
+		_, err = sim.Restore(s.Doc().ID, data, err)
+		require.NoError(t, err)
+		return ctl
+	}
+	ctl := attach()
+	require.True(t, ctl.Step())
+	_, older, ok := sim.Pending()
+	require.True(t, ok)
+	require.True(t, ctl.Step())
+	_, newer, ok := sim.Pending()
+	require.True(t, ok)
+	require.NoError(t, sim.Save(ctx, first, newer))
+	assert.Equal(t, 1, sim.WritesHeld(), "the older write is still to come")
+
+	ex, ok := examples.Find("07-seed-article")
+	require.True(t, ok)
+	second, err := s.Create(ctx, ex.Data)
+	require.NoError(t, err)
+	ctl = attach()
+	assert.Equal(t, 1, sim.WritesHeld(), "left behind, with a write to come")
+	require.NoError(t, sim.Save(ctx, first, older))
+	stored, err := sim.Load(ctx, first)
+	require.NoError(t, err)
+	assert.Equal(t, newer, stored, "the late older write still loses")
+	assert.Zero(t, sim.WritesHeld(), "its writes done, the scenario left is forgotten")
+
+	require.True(t, ctl.Step())
+	_, state, ok := sim.Pending()
+	require.True(t, ok)
+	require.NoError(t, sim.Save(ctx, second, state))
+	assert.Equal(t, 1, sim.WritesHeld(), "the attached scenario's newest state stays")
+	for range 20 {
+		_, err := s.Create(ctx, ex.Data)
+		require.NoError(t, err)
+		ctl = attach()
+		require.True(t, ctl.Step())
+		id, state, ok := sim.Pending()
+		require.True(t, ok)
+		require.NoError(t, sim.Save(ctx, id, state))
+	}
+	assert.Equal(t, 1, sim.WritesHeld(), "one scenario's state, not one per scenario opened")
 }
