@@ -34,7 +34,7 @@ func manyDeals(t *testing.T, n int) *Scenario {
 	return sc
 }
 
-// Items read from one scenario share the boxes of their equal values,
+// An item whose field has the value the item before had shares its box,
 // and the values stay what they were (-0 included).
 func TestReadSharesFieldValues(t *testing.T) {
 	sc := manyDeals(t, 3)

@@ -88,10 +88,8 @@ type reader struct {
 	users    map[int]bool
 	triggers map[string]string // trigger id → entity type
 	robots   map[string]string // robot id → entity type
-	// strBoxes and numBoxes hold the field values read so far, boxed
-	// (boxString, boxNumber).
-	strBoxes map[string]any
-	numBoxes map[float64]any
+	// lastValue is the last value read for each field key (sharedValue).
+	lastValue map[string]any
 }
 
 // header checks format and version. A file that fails here is not read

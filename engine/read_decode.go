@@ -246,13 +246,9 @@ func (r *reader) fieldValue(n *jtNode, path string) (any, bool) {
 	case jtFalse:
 		return false, true
 	case jtNumber:
-		f, ok := r.number(n, path)
-		if !ok {
-			return nil, false
-		}
-		return r.boxNumber(f), true
+		return r.number(n, path)
 	case jtString:
-		return r.boxString(n.text), true
+		return n.text, true
 	case jtArray:
 		out := make([]any, 0, len(n.kids))
 		ok := true
@@ -275,47 +271,47 @@ func (r *reader) fieldValue(n *jtNode, path string) (any, bool) {
 	}
 }
 
-// maxBoxes bounds each of the reader's tables of boxed values: past it,
-// values are boxed one by one, as if they were all different.
-const maxBoxes = 1 << 14
-
-// boxString is s as a field value, boxed once per scenario read: values
-// repeat across items (a currency, a source, copies of one deal), and
-// items that share a box give the garbage collector one object to mark
-// where each would have its own. The values are immutable, so sharing
-// changes nothing else.
-func (r *reader) boxString(s string) any {
-	if v, ok := r.strBoxes[s]; ok {
-		return v
+// sharedValue reads a field value as fieldValue does, reusing the value
+// the same field had in the item read before when it is equal. Items
+// often repeat their neighbours' values (a currency, a responsible, the
+// copies of one deal), and a field value in an interface is an object of
+// its own for the garbage collector to mark: in the browser a collection
+// marks every live object in one task. One value is kept per field key,
+// so the memory this takes does not grow with the items.
+func (r *reader) sharedValue(key string, n *jtNode, path string) (any, bool) {
+	prev := r.lastValue[key]
+	switch n.kind {
+	case jtString:
+		if s, ok := prev.(string); ok && s == n.text {
+			return prev, true
+		}
+	case jtNumber:
+		f, ok := r.number(n, path)
+		if !ok {
+			return nil, false
+		}
+		if g, ok := prev.(float64); ok && math.Float64bits(g) == math.Float64bits(f) {
+			return prev, true
+		}
+		var v any = f
+		r.remember(key, v)
+		return v, true
+	default:
+		return r.fieldValue(n, path)
 	}
-	var v any = s
-	if r.strBoxes == nil {
-		r.strBoxes = make(map[string]any)
+	v, ok := r.fieldValue(n, path)
+	if ok {
+		r.remember(key, v)
 	}
-	if len(r.strBoxes) < maxBoxes {
-		r.strBoxes[s] = v
-	}
-	return v
+	return v, ok
 }
 
-// boxNumber is f as a field value, boxed once per scenario read, as
-// boxString does for strings. Zero is kept apart: Go boxes it without
-// allocating, and -0 must stay -0.
-func (r *reader) boxNumber(f float64) any {
-	if f == 0 {
-		return f
+// remember keeps v as the last value read for the field key.
+func (r *reader) remember(key string, v any) {
+	if r.lastValue == nil {
+		r.lastValue = make(map[string]any)
 	}
-	if v, ok := r.numBoxes[f]; ok {
-		return v
-	}
-	var v any = f
-	if r.numBoxes == nil {
-		r.numBoxes = make(map[float64]any)
-	}
-	if len(r.numBoxes) < maxBoxes {
-		r.numBoxes[f] = v
-	}
-	return v
+	r.lastValue[key] = v
 }
 
 // validFieldID reports whether s looks like a Bitrix24 field id.
@@ -366,7 +362,7 @@ func (r *reader) fields(n *jtNode, path string) map[string]any {
 			r.errs.addCode(p, "read.fieldKey", fieldIDWanted, Quote(k.key))
 			continue
 		}
-		if v, ok := r.fieldValue(k, p); ok {
+		if v, ok := r.sharedValue(k.key, k, p); ok {
 			out[k.key] = v
 		}
 	}
