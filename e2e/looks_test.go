@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -78,13 +79,22 @@ func TestBoardColumnsReachable(t *testing.T) {
 		b.waitFor(t, `document.querySelector('[data-testid="board-scroll"]').dataset.more === "right"`)
 		assert.Equal(t, "false", b.eval(t, `String(`+inView+`)`), "the last stage is hidden at %d px", w)
 		assert.Equal(t, "true", b.eval(t, `String(getComputedStyle(document.querySelector('[data-testid="board-scroll-right"]')).display !== "none")`))
-		for i := 0; i < 40 && b.eval(t, `document.querySelector('[data-testid="board-scroll"]').dataset.more`) != "left"; i++ {
-			before := b.eval(t, `String(document.querySelector('.board').scrollLeft)`)
-			click(t, b, `[data-testid="board-scroll-right"]`)
-			b.waitFor(t, `document.querySelector('.board').scrollLeft > `+before+` || document.querySelector('[data-testid="board-scroll"]').dataset.more === "left"`)
-		}
+		// The right button is clicked whenever the board has stopped
+		// scrolling, until the board says nothing is hidden to the right.
+		// Only the button scrolls the board here, so reaching the end is
+		// its doing. Checking once after a fixed number of clicks failed
+		// now and then at 768 px: the columns brought into view draw their
+		// cards, the content grows after the end was reached, and the
+		// board rightly shows its fade again until the next click.
+		b.waitLong(t, `(() => {
+			const more = document.querySelector('[data-testid="board-scroll"]').dataset.more, left = document.querySelector('.board').scrollLeft;
+			if (more === "left") { return true; }
+			if (window.__scrollSeen !== left) { window.__scrollSeen = left; return false; }
+			document.querySelector('[data-testid="board-scroll-right"]').click();
+			window.__scrollSeen = undefined;
+			return false;
+		})()`, time.Minute)
 		b.waitFor(t, inView)
-		b.waitFor(t, `document.querySelector('[data-testid="board-scroll"]').dataset.more === "left"`)
 		b.screenshot(t, fmt.Sprintf("board-scrolled-%d", w))
 	}
 	// Stage names break between words only.
