@@ -90,16 +90,15 @@ type Sim struct {
 	// by trigger index, and note codes.
 	briefs     [][]string
 	briefNotes []string
-	// nowText's and createdAt's last results (newItem).
-	nowTextAt  time.Time
-	nowTextStr string
-	nowTextOK  bool
-	// nowTextAny and firstUsrAny are nowTextStr and the first user's id
-	// as field values, boxed once: every item New places without its own
-	// DATE_CREATE or ASSIGNED_BY_ID shares them, rather than holding a
-	// copy each for the garbage collector to mark (a 10 000-item board's
-	// collection marks every object left alive, in one browser task).
+	// nowValue's and createdAt's last results (newItem). nowTextAny and
+	// firstUsrAny are field values boxed once: every item New places
+	// without its own DATE_CREATE or ASSIGNED_BY_ID shares them, rather
+	// than holding a copy each for the garbage collector to mark (a
+	// 10 000-item board's collection marks every object left alive, in
+	// one browser task).
+	nowTextAt     time.Time
 	nowTextAny    any
+	nowTextOK     bool
 	firstUsrAny   any
 	createdText   string
 	createdTime   time.Time
@@ -353,8 +352,7 @@ func (s *Sim) newItem(em *entityModel, id int, ref stageRef, fields map[string]a
 		it.setField(k, v)
 	}
 	if _, ok := it.fields["DATE_CREATE"]; !ok {
-		s.nowText()
-		it.setField("DATE_CREATE", s.nowTextAny)
+		it.setField("DATE_CREATE", s.nowValue())
 	}
 	if _, ok := it.fields["ASSIGNED_BY_ID"]; !ok && s.m.firstUsr != 0 {
 		if s.firstUsrAny == nil {
@@ -463,14 +461,14 @@ func (s *Sim) push(t *task) {
 
 func (s *Sim) formatTime(t time.Time) string { return t.In(s.m.loc).Format(time.RFC3339) }
 
-// nowText is formatTime(s.now), written once per instant: New gives it to
-// every item without a DATE_CREATE, ten thousand at the same instant.
-func (s *Sim) nowText() string {
+// nowValue is formatTime(s.now) as a field value, written and boxed once
+// per instant: New gives it to every item without a DATE_CREATE, ten
+// thousand at the same instant.
+func (s *Sim) nowValue() any {
 	if !s.nowTextOK || !s.nowTextAt.Equal(s.now) {
-		s.nowTextAt, s.nowTextStr, s.nowTextOK = s.now, s.formatTime(s.now), true
-		s.nowTextAny = s.nowTextStr
+		s.nowTextAt, s.nowTextAny, s.nowTextOK = s.now, s.formatTime(s.now), true
 	}
-	return s.nowTextStr
+	return s.nowTextAny
 }
 
 // createdAt is parseFieldTime(v, s.m.loc), remembering the last text
