@@ -27,6 +27,19 @@ func openExample(t *testing.T, store storage.Full) (*session.Session, string) {
 	return s, id
 }
 
+// attachRestored attaches the simulation of the open scenario and applies
+// its saved state (none, or the one stored), as the board does on opening.
+func attachRestored(t *testing.T, s *session.Session) *simulate.Controller {
+	t.Helper()
+	sim, id := s.Simulation(), s.Doc().ID
+	ctl, _, err := sim.Attach(s.Doc())
+	require.NoError(t, err)
+	data, err := sim.Load(context.Background(), id)
+	_, err = sim.Restore(id, data, err)
+	require.NoError(t, err)
+	return ctl
+}
+
 // A reload is a new session over the same store: the simulation comes
 // back with its clock and moves.
 func TestSimulationSurvivesAReload(t *testing.T) {
@@ -159,11 +172,7 @@ func TestSimulationOlderWriteLosesToNewer(t *testing.T) {
 	store := memory.New()
 	s, id := openExample(t, store)
 	sim := s.Simulation()
-	ctl, _, err := sim.Attach(s.Doc())
-	require.NoError(t, err)
-	data, err := sim.Load(ctx, id)
-	_, err = sim.Restore(id, data, err)
-	require.NoError(t, err)
+	ctl := attachRestored(t, s)
 
 	require.True(t, ctl.Step())
 	_, older, ok := sim.Pending()
@@ -198,16 +207,7 @@ func TestSimulationForgetsTheWritesOfScenariosLeft(t *testing.T) {
 	store := memory.New()
 	s, first := openExample(t, store)
 	sim := s.Simulation()
-	attach := func() *simulate.Controller {
-		t.Helper()
-		ctl, _, err := sim.Attach(s.Doc())
-		require.NoError(t, err)
-		data, err := sim.Load(ctx, s.Doc().ID)
-		_, err = sim.Restore(s.Doc().ID, data, err)
-		require.NoError(t, err)
-		return ctl
-	}
-	ctl := attach()
+	ctl := attachRestored(t, s)
 	require.True(t, ctl.Step())
 	_, older, ok := sim.Pending()
 	require.True(t, ok)
@@ -221,7 +221,7 @@ func TestSimulationForgetsTheWritesOfScenariosLeft(t *testing.T) {
 	require.True(t, ok)
 	second, err := s.Create(ctx, ex.Data)
 	require.NoError(t, err)
-	ctl = attach()
+	ctl = attachRestored(t, s)
 	assert.Equal(t, 1, sim.WritesHeld(), "left behind, with a write to come")
 	require.NoError(t, sim.Save(ctx, first, older))
 	stored, err := sim.Load(ctx, first)
@@ -237,7 +237,7 @@ func TestSimulationForgetsTheWritesOfScenariosLeft(t *testing.T) {
 	for range 20 {
 		_, err := s.Create(ctx, ex.Data)
 		require.NoError(t, err)
-		ctl = attach()
+		ctl = attachRestored(t, s)
 		require.True(t, ctl.Step())
 		id, state, ok := sim.Pending()
 		require.True(t, ok)

@@ -7,7 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/engine"
-	"github.com/triggersim/triggersim/examples"
 )
 
 // BenchmarkCollectAfterJump10000 is one garbage collection of what the
@@ -18,13 +17,7 @@ import (
 // and megabytes the collector marks. Run it with GOMAXPROCS=1 (the
 // browser's one thread), or in wasm under Node (docs/performance.md).
 func BenchmarkCollectAfterJump10000(b *testing.B) {
-	var data []byte
-	for _, ex := range examples.All() {
-		if ex.Name == "07-seed-article.json" {
-			data = ex.Data
-		}
-	}
-	sc, err := ScenarioWithItems(data, 9999)
+	sc, err := ScenarioWithItems(seedData(b), 9999)
 	require.NoError(b, err)
 	require.NoError(b, engine.Check(sc))
 	c, err := New(sc)

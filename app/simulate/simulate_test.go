@@ -17,17 +17,20 @@ import (
 // EMAIL_LINK → PREPAYMENT_INVOICE, INVOICE → EXECUTING.
 func seed(t *testing.T) *Controller {
 	t.Helper()
-	for _, ex := range examples.All() {
-		if ex.Name == "07-seed-article.json" {
-			sc, err := engine.ReadScenario(ex.Data)
-			require.NoError(t, err)
-			c, err := New(sc)
-			require.NoError(t, err)
-			return c
-		}
-	}
-	require.FailNow(t, "example 07 is missing")
-	return nil
+	sc, err := engine.ReadScenario(seedData(t))
+	require.NoError(t, err)
+	c, err := New(sc)
+	require.NoError(t, err)
+	return c
+}
+
+// seedData is the article's example as a file: the scenario the board's
+// ?items=N copies its deal in.
+func seedData(tb testing.TB) []byte {
+	tb.Helper()
+	ex, ok := examples.Find("07-seed-article.json")
+	require.True(tb, ok, "example 07 is missing")
+	return ex.Data
 }
 
 func stage(t *testing.T, c *Controller, target string) string {
@@ -338,12 +341,7 @@ func TestClientsAndBound(t *testing.T) {
 }
 
 func TestWithItems(t *testing.T) {
-	var data []byte
-	for _, ex := range examples.All() {
-		if ex.Name == "07-seed-article.json" {
-			data = ex.Data
-		}
-	}
+	data := seedData(t)
 	out, err := WithItems(data, 9)
 	require.NoError(t, err)
 	sc, err := engine.ReadScenario(out)
@@ -363,11 +361,10 @@ func TestWithItems(t *testing.T) {
 // TestScenarioWithItems: the scenario ScenarioWithItems gives is the one
 // WithItems writes.
 func TestScenarioWithItems(t *testing.T) {
-	ex, ok := examples.Find("07-seed-article.json")
-	require.True(t, ok)
-	out, err := WithItems(ex.Data, 12)
+	data := seedData(t)
+	out, err := WithItems(data, 12)
 	require.NoError(t, err)
-	sc, err := ScenarioWithItems(ex.Data, 12)
+	sc, err := ScenarioWithItems(data, 12)
 	require.NoError(t, err)
 	require.Len(t, sc.Items, 13)
 	written, err := engine.WriteScenario(sc)
@@ -375,7 +372,7 @@ func TestScenarioWithItems(t *testing.T) {
 	assert.Equal(t, string(out), string(written))
 
 	// No extra items: the scenario as read.
-	sc, err = ScenarioWithItems(ex.Data, 0)
+	sc, err = ScenarioWithItems(data, 0)
 	require.NoError(t, err)
 	assert.Len(t, sc.Items, 1)
 	_, err = ScenarioWithItems([]byte(`{`), 3)
@@ -383,13 +380,7 @@ func TestScenarioWithItems(t *testing.T) {
 }
 
 func BenchmarkBoard10000(b *testing.B) {
-	var data []byte
-	for _, ex := range examples.All() {
-		if ex.Name == "07-seed-article.json" {
-			data = ex.Data
-		}
-	}
-	out, err := WithItems(data, 9999)
+	out, err := WithItems(seedData(b), 9999)
 	require.NoError(b, err)
 	sc, err := engine.ReadScenario(out)
 	require.NoError(b, err)
@@ -555,9 +546,7 @@ func TestUnnamedRobotsShowTheirBitrix24Name(t *testing.T) {
 // TestExplainLimit: an event that moves many deals is explained by its
 // first entries and a count of the others, which add up to the log.
 func TestExplainLimit(t *testing.T) {
-	ex, ok := examples.Find("07-seed-article.json")
-	require.True(t, ok)
-	sc, err := ScenarioWithItems(ex.Data, 199)
+	sc, err := ScenarioWithItems(seedData(t), 199)
 	require.NoError(t, err)
 	c, err := New(sc)
 	require.NoError(t, err)
@@ -636,12 +625,7 @@ func TestView(t *testing.T) {
 // extra deals, the session's check, the board's simulation and its first
 // model (natively; the page runs it in wasm).
 func BenchmarkFirstBoard10000(b *testing.B) {
-	var data []byte
-	for _, ex := range examples.All() {
-		if ex.Name == "07-seed-article.json" {
-			data = ex.Data
-		}
-	}
+	data := seedData(b)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		sc, err := ScenarioWithItems(data, 9999)

@@ -6,18 +6,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/engine"
-	"github.com/triggersim/triggersim/examples"
 )
 
 func seedController(t *testing.T) *Controller {
 	t.Helper()
-	var data []byte
-	for _, ex := range examples.All() {
-		if ex.Name == "07-seed-article.json" {
-			data = ex.Data
-		}
-	}
-	sc, err := engine.ReadScenario(data)
+	sc, err := engine.ReadScenario(seedData(t))
 	require.NoError(t, err)
 	c, err := New(sc)
 	require.NoError(t, err)
