@@ -55,11 +55,17 @@ func (c *LessonCourses) OnMount(ctx app.Context) {
 	})
 }
 
-// markLoaded tells the end-to-end tests the stored courses are shown.
+// markLoaded tells the end-to-end tests the stored courses are shown:
+// body[data-courses] is their number. It is set after the next render,
+// not in the dispatch, so a test that reads the list once the mark is
+// set finds it drawn (set before, it raced the render after a reload).
 func (c *LessonCourses) markLoaded(ctx app.Context) {
-	if app.IsClient {
-		app.Window().Get("document").Get("body").Get("dataset").Set("courses", fmt.Sprint(len(c.courses)))
-	}
+	n := fmt.Sprint(len(c.courses))
+	ctx.Defer(func(app.Context) {
+		if app.IsClient {
+			app.Window().Get("document").Get("body").Get("dataset").Set("courses", n)
+		}
+	})
 }
 
 func (c *LessonCourses) storedError(err error) string {
