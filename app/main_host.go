@@ -38,12 +38,15 @@ func main() {
 // generate writes the static website into out: the pages and go-app's
 // support files, then a copy of the web directory.
 func generate(out, web string) error {
-	wasm, err := os.ReadFile(filepath.Join(web, "app.wasm"))
-	if err != nil {
+	if _, err := os.Stat(filepath.Join(web, "app.wasm")); err != nil {
 		return fmt.Errorf("read the wasm (build it first with ./build.sh build): %w", err)
 	}
+	version, err := webVersion(web)
+	if err != nil {
+		return fmt.Errorf("version of %s: %w", web, err)
+	}
 	routes(tabstore.Local(memory.New()))
-	h := handler(wasm)
+	h := handler(version)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
@@ -57,7 +60,7 @@ func generate(out, web string) error {
 	if err != nil {
 		return fmt.Errorf("list offline resources: %w", err)
 	}
-	h = handler(wasm) // a Handler builds its worker once: use a new one
+	h = handler(version) // a Handler builds its worker once: use a new one
 	h.CacheableResources = extra
 	if h.ServiceWorkerTemplate, err = offlineWorker(); err != nil {
 		return err
@@ -108,10 +111,36 @@ func offlineResources(out, web string) ([]string, error) {
 	return res, err
 }
 
+// webVersion is a digest of every file of the web directory (names and
+// contents, precompressed copies left out): the page's wasm, the what-if
+// worker's wasm and script, the stylesheet, the icons. The service worker
+// serves its cached copies until the version changes, so it must change
+// with any of them, not with the page's wasm alone.
+func webVersion(web string) (string, error) {
+	h := sha256.New()
+	err := filepath.WalkDir(web, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") ||
+			strings.HasSuffix(path, ".gz") || strings.HasSuffix(path, ".br") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(web, path)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(data))
+		h.Write(data)
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil)[:8]), err
+}
+
 // handler describes the page. Every resource is local: the app must work
 // offline, and go-app's default icons are remote URLs.
-func handler(wasm []byte) *app.Handler {
-	sum := sha256.Sum256(wasm)
+func handler(version string) *app.Handler {
 	return &app.Handler{
 		Name:        "triggersim",
 		ShortName:   "triggersim",
@@ -131,9 +160,9 @@ func handler(wasm []byte) *app.Handler {
 		// No {progress}: the wasm is not read through a counting stream
 		// (streamWasm), so there is no percentage to show.
 		LoadingLabel: "Загрузка…",
-		// The version follows the wasm, so the service worker updates
-		// exactly when the code changes.
-		Version: hex.EncodeToString(sum[:8]),
+		// The version follows the files (webVersion), so the service
+		// worker updates exactly when one of them changes.
+		Version: version,
 	}
 }
 

@@ -18,7 +18,7 @@ import (
 // app's handler: the wasm's fetch goes to instantiateStreaming as it is.
 func TestStreamWasm(t *testing.T) {
 	rec := httptest.NewRecorder()
-	handler([]byte("\x00asm")).ServeHTTP(rec, httptest.NewRequest("GET", "/app.js", nil))
+	handler("test").ServeHTTP(rec, httptest.NewRequest("GET", "/app.js", nil))
 	require.Equal(t, 200, rec.Code)
 	js, err := io.ReadAll(rec.Body)
 	require.NoError(t, err)
@@ -49,4 +49,41 @@ func TestGenerateStreamsWasm(t *testing.T) {
 	index, err := os.ReadFile(filepath.Join(out, "index.html"))
 	require.NoError(t, err)
 	assert.Equal(t, 0, strings.Count(string(index), "0%"), "the loader shows no percentage")
+}
+
+// TestWebVersionFollowsEveryFile checks that the service worker's version
+// changes with any file it caches from web/ (the worker's wasm, the
+// stylesheet), not only the page's wasm, and not with precompressed
+// copies, which are the same files.
+func TestWebVersionFollowsEveryFile(t *testing.T) {
+	web := t.TempDir()
+	write := func(name, data string) {
+		t.Helper()
+		require.NoError(t, os.WriteFile(filepath.Join(web, name), []byte(data), 0o644))
+	}
+	version := func() string {
+		t.Helper()
+		v, err := webVersion(web)
+		require.NoError(t, err)
+		return v
+	}
+	write("app.wasm", "\x00asm1")
+	write("labworker.wasm", "\x00asm2")
+	write("triggersim.css", "body{}")
+	first := version()
+	assert.Len(t, first, 16)
+	write("app.wasm.br", "compressed")
+	assert.Equal(t, first, version(), "a precompressed copy is not a change")
+	for _, name := range []string{"labworker.wasm", "triggersim.css", "app.wasm"} {
+		before := version()
+		write(name, "changed "+name)
+		assert.NotEqual(t, before, version(), name)
+	}
+	// Moving bytes from one file's end to the next file's start is a change.
+	write("a.txt", "xy")
+	write("b.txt", "")
+	before := version()
+	write("a.txt", "x")
+	write("b.txt", "y")
+	assert.NotEqual(t, before, version())
 }
