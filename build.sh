@@ -43,6 +43,8 @@ build_site() {
 	local out=$1
 	step "wasm: GOOS=js GOARCH=wasm go build \$WASM_FLAGS -o web/app.wasm ./app (./build.sh wasmflags)"
 	GOOS=js GOARCH=wasm go build "${WASM_FLAGS[@]}" -o web/app.wasm ./app
+	step "wasm: GOOS=js GOARCH=wasm go build \$WASM_FLAGS -o web/labworker.wasm ./app/worker (the what-if lab's Web Worker)"
+	GOOS=js GOARCH=wasm go build "${WASM_FLAGS[@]}" -o web/labworker.wasm ./app/worker
 	step "static site: go run ./app -out $out"
 	rm -rf "$out"
 	go run -trimpath ./app -out "$out"
@@ -104,7 +106,7 @@ cmd_build() {
 	build_site "$DIST"
 	refresh_entry
 	step "done: $DIST"
-	ls -l "$DIST/web/app.wasm" "$DIST/web/app.wasm.gz" "$DIST/web/app.wasm.br"
+	ls -l "$DIST/web/app.wasm" "$DIST/web/app.wasm.gz" "$DIST/web/app.wasm.br" "$DIST/web/labworker.wasm" "$DIST/web/labworker.wasm.br"
 }
 
 cmd_serve() {
@@ -190,6 +192,8 @@ cmd_bench() {
 	step "wasm size (bytes): raw, gzip -9, brotli 11 as served from dist/"
 	build_site "$DIST"
 	wc -c "$DIST/web/app.wasm" "$DIST/web/app.wasm.gz" "$DIST/web/app.wasm.br"
+	echo "the what-if lab's worker, fetched when the what-if page opens:"
+	wc -c "$DIST/web/labworker.wasm" "$DIST/web/labworker.wasm.gz" "$DIST/web/labworker.wasm.br"
 	step "end-to-end benchmarks (cold load to data-ready)"
 	go test -tags e2e -run '^$' -bench . -benchtime "${BENCHTIME:-5x}" -count=1 ./e2e/...
 }

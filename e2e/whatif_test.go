@@ -6,6 +6,9 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +18,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/triggersim/triggersim/cmd/serve/static"
 )
 
 // whatifExample is the what-if example: 40 deals a day, an invoice that
@@ -95,6 +100,8 @@ func TestWhatifRunChartsAndExport(t *testing.T) {
 	assert.Equal(t, "Что если: счёт ждёт оплату 7 дней", b.text(t, `[data-testid="whatif-title-a"]`))
 	click(t, b, `[data-testid="whatif-run"]`)
 	waitDone(t, b)
+	assert.Equal(t, "worker", b.eval(t, `document.querySelector('[data-testid="whatif-done"]').dataset.ranIn`),
+		"the run was made in the lab's worker, off the page's thread")
 
 	// The four charts are SVG images with an accessible name.
 	for _, name := range []string{"funnel-a", "flow-a", "time-a", "triggers-a"} {
@@ -157,7 +164,56 @@ func TestWhatifCancelKeepsThePageResponsive(t *testing.T) {
 	b.waitFor(t, `document.querySelector('[data-testid="whatif-run"]').dataset.run === "idle"`)
 	assert.Equal(t, "false", b.eval(t, `String(!!document.querySelector('[data-testid="whatif-results"]'))`), "a cancelled run shows no results")
 	assert.Equal(t, "false", b.eval(t, `String(document.querySelector('[data-testid="whatif-run"]').disabled)`))
+	// Cancelling ended the run's worker; the next run starts another
+	// and finishes in it.
+	b.setValue(t, `[data-testid="whatif-days"]`, "5")
+	click(t, b, `[data-testid="whatif-run"]`)
+	waitDone(t, b)
+	assert.Contains(t, b.text(t, `[data-testid="whatif-done"]`), "Готово за")
+	assert.Equal(t, "worker", b.eval(t, `document.querySelector('[data-testid="whatif-done"]').dataset.ranIn`))
 	b.assertNoErrors(t)
+}
+
+// TestWhatifRunsInThePageWithoutTheWorker: a browser that cannot start
+// the lab's worker (here its script is missing, as in a cache of an
+// older version) still runs the lab, in the page, and gets the same
+// results as the worker does on the same seed.
+func TestWhatifRunsInThePageWithoutTheWorker(t *testing.T) {
+	results := func(b *browser) string {
+		return b.eval(t, `document.querySelector('[data-testid="whatif-tiles"]').innerText + "\n" +
+			document.querySelector('[data-table="stages"]').innerText + "\n" +
+			document.querySelector('[data-table="no-move-reasons"]').innerText`)
+	}
+	var got []string
+	for _, missing := range []bool{false, true} {
+		h := static.Handler(os.DirFS(siteDir(t)))
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if missing && r.URL.Path == "/web/labworker.js" {
+				http.NotFound(w, r)
+				return
+			}
+			h.ServeHTTP(w, r)
+		}))
+		t.Cleanup(srv.Close)
+		b := newBrowser(t)
+		require.NoError(t, chromedp.Do(b.ctx, chromedp.EmulateViewport(1600, 900)))
+		b.open(t, srv.URL+whatifExample+"&days=20&seed=4")
+		click(t, b, `[data-testid="whatif-run"]`)
+		waitDone(t, b)
+		want := "worker"
+		if missing {
+			want = "page"
+		}
+		assert.Equal(t, want, b.eval(t, `document.querySelector('[data-testid="whatif-done"]').dataset.ranIn`))
+		b.waitFor(t, b.exists(`[data-table="no-move-reasons"]`))
+		got = append(got, results(b))
+		if missing {
+			// The worker's failure to start is not an error of the page.
+			b.assertNoErrors(t)
+		}
+	}
+	assert.NotEmpty(t, got[0])
+	assert.Equal(t, got[0], got[1], "the page's run gives the worker's results")
 }
 
 // TestWhatifResultsMountInParts: a finished run's results come onto the

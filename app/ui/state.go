@@ -31,6 +31,8 @@ type Tab struct {
 	// boardWarm is set once the board's code has been warmed up in this
 	// tab (warmUpBoard): compiled code stays for the life of the page.
 	boardWarm bool
+	// lab is the tab's what-if worker (whatif-worker.go).
+	lab labWorker
 }
 
 // NewTab returns the tab's shared state over a session and the browser's

@@ -122,6 +122,20 @@ func (g *gcHold) whatifHoldGC() (release func()) {
 	return g.hold(whatifGCRoom, runtime.GC)
 }
 
+// whatifHoldGCQuiet is whatifHoldGC for a run made in the lab's worker:
+// the page only waits, draws the progress and then the results, so a
+// collection begun meanwhile would mark the page's own heap (the open
+// scenario, 10 000 deals: a long task of 50-100 ms) for garbage the run
+// did not make (what opening the scenario left). It is held off the same
+// way, and let go once the results are on the page, without collecting:
+// the page collects when it next would.
+func (g *gcHold) whatifHoldGCQuiet() (release func()) {
+	if !app.IsClient {
+		return func() {}
+	}
+	return g.hold(whatifGCRoom, func() {})
+}
+
 // hold is whatifHoldGC: room is what may be allocated before the
 // collector runs anyway, collect is called when the last hold lets go.
 func (g *gcHold) hold(room int64, collect func()) (release func()) {

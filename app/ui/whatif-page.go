@@ -14,6 +14,7 @@ import (
 
 	"github.com/triggersim/triggersim/app/charts"
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/labwork"
 	"github.com/triggersim/triggersim/app/route"
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
@@ -48,6 +49,9 @@ type WhatifPage struct {
 
 	sc    *engine.Scenario
 	title string
+	// scJSON is sc's file, which a run in the lab's worker reads (nil
+	// while the session has not written it: the run goes in the page).
+	scJSON []byte
 
 	seed string
 	days string
@@ -58,6 +62,7 @@ type WhatifPage struct {
 	variantName string
 
 	replay     []engine.Event
+	replayCSV  []byte // the file replay was read from, for the worker
 	replayName string
 
 	// the run
@@ -68,6 +73,7 @@ type WhatifPage struct {
 	eta      string
 	runMsg   string // "done" or "cancelled": the message is worded at render time
 	elapsed  time.Duration
+	ranIn    string // "worker" or "page": where the last run was made
 	runErr   string
 
 	// results
@@ -103,6 +109,7 @@ func (p *WhatifPage) OnMount(ctx app.Context) {
 	}
 	p.variant = place.Variant
 	p.load(ctx, place)
+	p.Tab.lab.start() // so that a run does not wait for it
 }
 
 // OnDismount cancels a run in progress.
@@ -204,7 +211,7 @@ func (p *WhatifPage) attach() {
 		p.status = "none"
 		return
 	}
-	p.sc, p.title = doc.Scenario, doc.Scenario.Title
+	p.sc, p.scJSON, p.title = doc.Scenario, doc.JSON, doc.Scenario.Title
 	if p.title == "" {
 		p.title = doc.ID
 	}
@@ -247,7 +254,7 @@ func (p *WhatifPage) onRun(ctx app.Context, e app.Event) {
 	if p.running || p.sc == nil {
 		return
 	}
-	p.start(ctx, nil, "")
+	p.start(ctx, nil, "", nil)
 }
 
 // onCompare resolves variant B (from the store off the UI goroutine) and
@@ -293,7 +300,7 @@ func (p *WhatifPage) onCompare(ctx app.Context, e app.Event) {
 			if sb.Title != "" {
 				title = sb.Title
 			}
-			p.start(ctx, sb, title)
+			p.start(ctx, sb, title, data)
 		})
 	})
 }
@@ -313,11 +320,13 @@ func (p *WhatifPage) onCancel(ctx app.Context, e app.Event) {
 	p.runMsg = "cancelled"
 }
 
-// start runs variant A, or A and B on A's traffic when sb is not nil,
-// through whatiflab in a goroutine; the lab yields to the browser between
-// slices and reports progress, which is shown while this run is the
-// page's current one. Cancel stops it through its context.
-func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) {
+// start runs variant A, or A and B on A's traffic when sb (read from
+// dataB) is not nil, in the tab's what-if worker (labWorker), or, when
+// the worker cannot take it, through whatiflab in a goroutine of the
+// page, which yields to the browser between slices. Either reports
+// progress, which is shown while this run is the page's current one.
+// Cancel stops it through its context.
+func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, dataB []byte) {
 	// Refuse a run that cannot finish before it starts, with the same
 	// estimate as the command line (whatif.CheckJobs): a tab that starts
 	// it would run out of memory long before the end.
@@ -344,14 +353,25 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 	lang, sa := p.lang, p.sc
 	p.progress = i18n.F(lang, "whatif.progress", "variant", variantLetter(lang, 0), "day", 0, "days", 0)
 	lab := whatiflab.Lab{Yield: whatifYield}
+	req := labwork.Request{A: p.scJSON, B: dataB, Replay: p.replayCSV, Seed: p.seed, Days: p.days, Lang: lang}
+	inWorker := req.A != nil && (sb == nil) == (req.B == nil) && (p.replay == nil) == (req.Replay == nil)
 	p.live++
 	ctx.Async(func() {
 		defer ctx.Dispatch(func(ctx app.Context) { p.live-- })
-		// The collector is held off for the run (see whatifHoldGC) and
-		// let go once the results are drawn, in a task of its own: then
-		// the runner is garbage and little is left to mark.
-		releaseGC := p.Tab.gc.whatifHoldGC()
-		defer releaseGC()
+		// A run in the page holds the collector off (see whatifHoldGC)
+		// and lets go once the results are drawn, in a task of its own:
+		// then the runner is garbage and little is left to mark. A run in
+		// the worker leaves no garbage of the kind in the page; the
+		// collector is held off until its results are on the page and let
+		// go without a collection (whatifHoldGCQuiet).
+		releaseGC, releaseDrawn := func() {}, func() {}
+		if inWorker {
+			releaseDrawn = p.Tab.gc.whatifHoldGCQuiet()
+		} else {
+			releaseGC = p.Tab.gc.whatifHoldGC()
+		}
+		defer func() { releaseDrawn() }()
+		defer func() { releaseGC() }()
 		// The catalogues of reason texts are parsed on first use, which
 		// was the end of the first run, in the task that builds its KPIs:
 		// parse them now, in a task of their own.
@@ -359,14 +379,27 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 		engine.Texts.Has("")
 		whatif.Texts.Has("")
 		whatifYield()
-		res, err := lab.Run(run, sa, sb, opt, func(pr whatiflab.Progress) {
+		progress := func(pr whatiflab.Progress) {
 			ctx.Dispatch(func(ctx app.Context) {
 				if run.Err() != nil {
 					return
 				}
 				p.reportProgress(ctx, lang, pr)
 			})
-		})
+		}
+		ranIn, err := "worker", errNoWorker
+		var res whatiflab.Result
+		if inWorker {
+			res, err = p.Tab.lab.run(run, req, progress)
+		}
+		if errors.Is(err, errNoWorker) {
+			ranIn = "page"
+			if inWorker { // it could not take the run after all
+				releaseDrawn()
+				releaseGC = p.Tab.gc.whatifHoldGC()
+			}
+			res, err = lab.Run(run, sa, sb, opt, progress)
+		}
 		// The charts are drawn here, between turns of the browser, and the
 		// page only takes them: drawing them in the dispatch made the end
 		// of a big run one long task (KPIs, charts and the new DOM).
@@ -403,7 +436,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 			if res.B != nil {
 				p.sb, p.titleB = sb, titleB
 			}
-			p.elapsed = res.Elapsed
+			p.elapsed, p.ranIn = res.Elapsed, ranIn
 			if p.lang == lang {
 				p.setResults(drawn)
 			} else {
@@ -415,7 +448,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 		if err != nil {
 			return
 		}
-		for _, next := range []int{whatifMountCharts, whatifMountAll} {
+		for _, next := range []int{whatifMountSomeCharts, whatifMountCharts, whatifMountAll} {
 			select {
 			case <-rendered:
 			case <-run.Done():
@@ -433,7 +466,14 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 				cancel()
 				p.running = false
 				p.runMsg = "done"
+				afterRender(ctx)
 			})
+		}
+		// The last part is drawn (or the page has gone, and with it the
+		// render this waits for): the collector may run again.
+		select {
+		case <-rendered:
+		case <-time.After(time.Second):
 		}
 	})
 }
@@ -441,29 +481,15 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string) 
 // What of a finished run's results is on the page (WhatifPage.mounting):
 // they are mounted in parts, one render each.
 const (
-	whatifMountAll    = iota // everything: the zero value, once mounted
-	whatifMountTiles         // the KPI tiles only
-	whatifMountCharts        // the tiles and the charts
+	whatifMountAll        = iota // everything: the zero value, once mounted
+	whatifMountTiles             // the KPI tiles only
+	whatifMountSomeCharts        // the tiles and the first half of the charts
+	whatifMountCharts            // the tiles and the charts
 )
 
-// whatifErrText words a run's error in the page's language when it is a
-// run past the work budget (how big, what to lower); other errors as they
-// are.
-func whatifErrText(lang string, err error) string {
-	var be *whatif.BudgetError
-	if errors.As(err, &be) {
-		return be.Message(lang)
-	}
-	var me *whatif.ModelError
-	if errors.As(err, &me) {
-		return me.Text(lang)
-	}
-	var es engine.Errors
-	if errors.As(err, &es) {
-		return es.Text(lang)
-	}
-	return err.Error()
-}
+// whatifErrText words a run's error in the page's language
+// (whatiflab.ErrText).
+func whatifErrText(lang string, err error) string { return whatiflab.ErrText(lang, err) }
 
 // whatifRunState is "busy" while a run's goroutine is alive (even after
 // Cancel, until it has noticed), else "idle".
@@ -648,7 +674,7 @@ func (p *WhatifPage) onReplayFile(ctx app.Context, e app.Event) {
 			var evs []engine.Event
 			evs, err = whatif.ReplayCSV(bytes.NewReader(data))
 			if err == nil {
-				p.replay, p.replayName, p.runErr = evs, name, ""
+				p.replay, p.replayCSV, p.replayName, p.runErr = evs, data, name, ""
 				return
 			}
 			if errors.Is(err, whatif.ErrNoEvents) {
@@ -660,7 +686,9 @@ func (p *WhatifPage) onReplayFile(ctx app.Context, e app.Event) {
 	})
 }
 
-func (p *WhatifPage) onReplayClear(ctx app.Context, e app.Event) { p.replay, p.replayName = nil, "" }
+func (p *WhatifPage) onReplayClear(ctx app.Context, e app.Event) {
+	p.replay, p.replayCSV, p.replayName = nil, nil, ""
+}
 
 func (p *WhatifPage) onOnlyChanged(ctx app.Context, e app.Event) {
 	p.onlyChanged = ctx.JSSrc().Get("checked").Bool()
@@ -715,7 +743,7 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 		),
 		p.renderControls(lang),
 		&WhatifStatus{Lang: lang, Running: p.running, Percent: p.percent, Progress: p.progress, Eta: p.eta,
-			RunMsg: p.runMsg, Elapsed: p.elapsed, RunErr: p.runErr, Owner: p},
+			RunMsg: p.runMsg, Elapsed: p.elapsed, RanIn: p.ranIn, RunErr: p.runErr, Owner: p},
 		p.renderResults(lang),
 		&WhatifLab{Lang: lang, Scenario: p.sc, Options: p.options(), Busy: p.running}, // whatif-lab.go
 	)
@@ -860,6 +888,7 @@ type WhatifStatus struct {
 	Eta      string
 	RunMsg   string // "done" or "cancelled"
 	Elapsed  time.Duration
+	RanIn    string // where the run was made: data-ran-in, for the tests
 	RunErr   string
 	// Owner is the page, which reaches the mounted status line through
 	// its statusView.
@@ -902,7 +931,7 @@ func (c *WhatifStatus) Render() app.UI {
 			if c.RunMsg == "done" {
 				msg = i18n.F(lang, "whatif.elapsed", "time", format.UI(lang).Elapsed(c.Elapsed))
 			}
-			return app.P().Class("whatif__done").DataSet("testid", "whatif-done").Text(msg)
+			return app.P().Class("whatif__done").DataSet("testid", "whatif-done").DataSet("ran-in", c.RanIn).Text(msg)
 		}),
 		app.If(c.RunErr != "", func() app.UI {
 			return app.P().Class("whatif__error").Role("alert").DataSet("testid", "whatif-error").Text(c.RunErr)
@@ -934,8 +963,14 @@ func (p *WhatifPage) renderResults(lang string) app.UI {
 }
 
 func (p *WhatifPage) renderCharts(ab bool) app.UI {
+	shown := p.charts
+	if p.mounting == whatifMountSomeCharts {
+		// Each chart is an SVG document the browser parses when it is
+		// mounted: all four at once, the first time, made a long task.
+		shown = shown[:(len(shown)+1)/2]
+	}
 	return app.Div().Class(whatifGridClass(ab)).Body(
-		app.Range(p.charts).Slice(func(i int) app.UI {
+		app.Range(shown).Slice(func(i int) app.UI {
 			pair := p.charts[i]
 			if !ab {
 				c := pair[0]

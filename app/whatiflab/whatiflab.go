@@ -11,6 +11,7 @@ package whatiflab
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -154,4 +155,24 @@ func Options(seed, days, lang string, replay []engine.Event) whatif.Options {
 		opt.Days = min(n, MaxDays)
 	}
 	return opt
+}
+
+// ErrText words a run's error in lang when it is a run past the work
+// budget (how big, what to lower), a traffic model's mistake or a
+// scenario's problems; other errors as they are. The page and the lab's
+// worker both word errors with it, so a run says the same wherever it ran.
+func ErrText(lang string, err error) string {
+	var be *whatif.BudgetError
+	if errors.As(err, &be) {
+		return be.Message(lang)
+	}
+	var me *whatif.ModelError
+	if errors.As(err, &me) {
+		return me.Text(lang)
+	}
+	var es engine.Errors
+	if errors.As(err, &es) {
+		return es.Text(lang)
+	}
+	return err.Error()
 }

@@ -1,0 +1,197 @@
+// Package labwork is the what-if lab's run as the lab's Web Worker does
+// it, and the messages the worker and the page exchange.
+//
+// A run of 10 000 deals over 90 days is seconds of wasm. On the page's
+// thread it had to be cut into slices with the page's turns between them,
+// and a garbage collection of its heap was still a long task; in a worker
+// of its own (app/worker) it runs whole on another thread, with its own
+// heap, and the page only draws progress and results. The worker is given
+// the scenario files, not the page's scenarios, so a run reads them
+// exactly as the command line does (triggersim whatif), and it words its
+// errors with whatiflab.ErrText in the run's language, as the page would.
+//
+// Everything here is plain Go: the browser's part (posting messages,
+// copying bytes) is in app/worker and the page's whatif-worker.go.
+package labwork
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/triggersim/triggersim/app/whatiflab"
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/whatif"
+)
+
+// Request is one run the page asks of the worker. The files travel as
+// bytes beside the request's JSON (Uint8Arrays in the message), which
+// holds only the small fields.
+type Request struct {
+	ID int `json:"id"`
+	// A is variant A's scenario file; B, when not nil, variant B's, run
+	// on A's traffic. Replay, when not nil, is a recorded event history
+	// (CSV) run instead of the model's traffic.
+	A, B, Replay []byte `json:"-"`
+	// Seed, Days and Lang are the page's fields as typed
+	// (whatiflab.Options reads them).
+	Seed string `json:"seed"`
+	Days string `json:"days"`
+	Lang string `json:"lang"`
+}
+
+// Kinds of Message.
+const (
+	KindReady    = "ready"    // the worker has started and takes requests
+	KindProgress = "progress" // a run's progress
+	KindDone     = "done"     // a run's results
+	KindError    = "error"    // a run's error, worded in its language
+)
+
+// Message is what the worker posts to the page, as JSON.
+type Message struct {
+	ID       int                `json:"id"`
+	Kind     string             `json:"kind"`
+	Progress whatiflab.Progress `json:"progress,omitzero"`
+	// A and B are the variants' KPIs (whatif.EncodeWire); B is absent
+	// when A ran alone.
+	A json.RawMessage `json:"a,omitempty"`
+	B json.RawMessage `json:"b,omitempty"`
+	// Elapsed is the run's time in the worker.
+	Elapsed time.Duration `json:"elapsed,omitempty"`
+	Error   string        `json:"error,omitempty"`
+}
+
+// Worker runs requests one after another. It keeps the last scenario
+// files it read, with what it read from them: a page runs the same
+// scenario again and again (another seed, another horizon), and reading
+// 10 000 deals is a good part of a run. A run does not change the
+// scenario it is given (the page relies on the same).
+type Worker struct {
+	// Now is the clock; nil means time.Now.
+	Now        func() time.Time
+	cacheA     cached
+	cacheB     cached
+	every      time.Duration // progress interval; 0 means whatiflab's
+	beforeRead func()        // tests: called before a file is read
+}
+
+type cached struct {
+	data []byte
+	sc   *engine.Scenario
+}
+
+func (c *cached) read(data []byte, before func()) (*engine.Scenario, error) {
+	if c.sc != nil && bytes.Equal(c.data, data) {
+		return c.sc, nil
+	}
+	if before != nil {
+		before()
+	}
+	sc, err := engine.ReadScenario(data)
+	if err != nil {
+		c.data, c.sc = nil, nil
+		return nil, err
+	}
+	c.data, c.sc = bytes.Clone(data), sc
+	return sc, nil
+}
+
+// Handle runs req and posts its progress and then its results or its
+// error; every message posted is valid JSON.
+func (w *Worker) Handle(req Request, post func([]byte)) {
+	send := func(m Message) {
+		m.ID = req.ID
+		out, err := json.Marshal(m)
+		if err != nil { // only an unencodable result: say so
+			out, _ = json.Marshal(Message{ID: req.ID, Kind: KindError, Error: err.Error()})
+		}
+		post(out)
+	}
+	res, err := w.run(req, func(p whatiflab.Progress) { send(Message{Kind: KindProgress, Progress: p}) })
+	if err != nil {
+		send(Message{Kind: KindError, Error: whatiflab.ErrText(req.Lang, err)})
+		return
+	}
+	m := Message{Kind: KindDone, Elapsed: res.Elapsed}
+	if m.A, err = whatif.EncodeWire(res.A); err == nil && res.B != nil {
+		m.B, err = whatif.EncodeWire(res.B)
+	}
+	if err != nil {
+		send(Message{Kind: KindError, Error: err.Error()})
+		return
+	}
+	send(m)
+}
+
+func (w *Worker) run(req Request, progress func(whatiflab.Progress)) (whatiflab.Result, error) {
+	a, err := w.cacheA.read(req.A, w.beforeRead)
+	if err != nil {
+		return whatiflab.Result{}, err
+	}
+	var b *engine.Scenario
+	if req.B != nil {
+		if b, err = w.cacheB.read(req.B, w.beforeRead); err != nil {
+			return whatiflab.Result{}, fmt.Errorf("variant B: %w", err)
+		}
+	}
+	var replay []engine.Event
+	if req.Replay != nil {
+		if replay, err = whatif.ReplayCSV(bytes.NewReader(req.Replay)); err != nil {
+			return whatiflab.Result{}, err
+		}
+	}
+	lab := whatiflab.Lab{Now: w.Now, Every: w.every}
+	return lab.Run(context.Background(), a, b, whatiflab.Options(req.Seed, req.Days, req.Lang, replay), progress)
+}
+
+// Decode reads a message the worker posted.
+func Decode(data []byte) (Message, error) {
+	var m Message
+	if err := json.Unmarshal(data, &m); err != nil {
+		return Message{}, fmt.Errorf("what-if worker message: %w", err)
+	}
+	switch m.Kind {
+	case KindReady, KindProgress, KindDone, KindError:
+		return m, nil
+	}
+	return Message{}, fmt.Errorf("what-if worker message: unknown kind %q", m.Kind)
+}
+
+// ErrRun is a run's error as the worker worded it.
+var ErrRun = errors.New("what-if run failed")
+
+// Result is a done message's results, as whatiflab.Lab.Run gives them in
+// the page (the comparison is made here, from the two variants' KPIs), or
+// the run's error (wrapping ErrRun, its text already worded) for an error
+// message.
+func (m Message) Result() (whatiflab.Result, error) {
+	switch m.Kind {
+	case KindError:
+		return whatiflab.Result{}, runError(m.Error)
+	case KindDone:
+	default:
+		return whatiflab.Result{}, fmt.Errorf("what-if worker: a %s message has no result", m.Kind)
+	}
+	res := whatiflab.Result{Elapsed: m.Elapsed}
+	var err error
+	if res.A, err = whatif.DecodeWire(m.A); err != nil {
+		return whatiflab.Result{}, err
+	}
+	if len(m.B) > 0 {
+		if res.B, err = whatif.DecodeWire(m.B); err != nil {
+			return whatiflab.Result{}, err
+		}
+		res.Diff = whatif.Compare(res.A, res.B)
+	}
+	return res, nil
+}
+
+// runError is an error the worker worded: its text is the message, as is.
+type runError string
+
+func (e runError) Error() string { return string(e) }
+func (e runError) Unwrap() error { return ErrRun }

@@ -1,0 +1,175 @@
+package labwork
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggersim/triggersim/app/whatiflab"
+	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/examples"
+	"github.com/triggersim/triggersim/whatif"
+)
+
+func exampleFile(t *testing.T, name string) []byte {
+	t.Helper()
+	ex, ok := examples.Find(name)
+	require.True(t, ok, name)
+	return ex.Data
+}
+
+// handle runs req in w and returns the messages it posted, decoded.
+func handle(t *testing.T, w *Worker, req Request) []Message {
+	t.Helper()
+	var out []Message
+	w.Handle(req, func(b []byte) {
+		m, err := Decode(b)
+		require.NoError(t, err, "%s", b)
+		require.Equal(t, req.ID, m.ID)
+		out = append(out, m)
+	})
+	require.NotEmpty(t, out)
+	return out
+}
+
+// inPage is the run as the page makes it without the worker.
+func inPage(t *testing.T, a, b []byte, opt whatif.Options) whatiflab.Result {
+	t.Helper()
+	sa, err := engine.ReadScenario(a)
+	require.NoError(t, err)
+	var sb *engine.Scenario
+	if b != nil {
+		sb, err = engine.ReadScenario(b)
+		require.NoError(t, err)
+	}
+	res, err := whatiflab.Lab{}.Run(context.Background(), sa, sb, opt, nil)
+	require.NoError(t, err)
+	return res
+}
+
+// fakeClock advances by step on every reading.
+func fakeClock(step time.Duration) func() time.Time {
+	t := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	return func() time.Time { t = t.Add(step); return t }
+}
+
+// TestWorkerGivesThePageRun checks that the worker's results, read back
+// by the page, are the page's own run: the KPIs of both variants (with
+// the reasons behind their texts) and their comparison; progress comes
+// first, the results last.
+func TestWorkerGivesThePageRun(t *testing.T) {
+	a, b := exampleFile(t, "11-whatif-schet-7dney"), exampleFile(t, "11-whatif-schet-3dnya")
+	for _, tc := range []struct {
+		name string
+		b    []byte
+	}{{"alone", nil}, {"compared", b}} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := &Worker{Now: fakeClock(time.Millisecond), every: time.Nanosecond}
+			msgs := handle(t, w, Request{ID: 7, A: a, B: tc.b, Seed: "3", Days: "20", Lang: "en"})
+			last := msgs[len(msgs)-1]
+			require.Equal(t, KindDone, last.Kind, last.Error)
+			require.Greater(t, len(msgs), 1, "progress is reported")
+			for _, m := range msgs[:len(msgs)-1] {
+				assert.Equal(t, KindProgress, m.Kind)
+			}
+			got, err := last.Result()
+			require.NoError(t, err)
+			want := inPage(t, a, tc.b, whatif.Options{Seed: 3, SeedSet: true, Days: 20, Lang: "en"})
+			assert.Equal(t, want.A, got.A)
+			assert.Equal(t, want.B, got.B)
+			assert.Equal(t, want.Diff, got.Diff)
+			assert.Positive(t, got.Elapsed)
+		})
+	}
+}
+
+// TestWorkerReadsAFileOnce checks that the same file is read once for
+// run after run, and a changed one again.
+func TestWorkerReadsAFileOnce(t *testing.T) {
+	a := exampleFile(t, "11-whatif-schet-7dney")
+	reads := 0
+	w := &Worker{beforeRead: func() { reads++ }}
+	for i := range 3 {
+		msgs := handle(t, w, Request{ID: i, A: a, Days: "3"})
+		require.Equal(t, KindDone, msgs[len(msgs)-1].Kind)
+	}
+	assert.Equal(t, 1, reads)
+	changed := strings.Replace(string(a), `"title"`, `"title" `, 1)
+	msgs := handle(t, w, Request{ID: 9, A: []byte(changed), Days: "3"})
+	require.Equal(t, KindDone, msgs[len(msgs)-1].Kind)
+	assert.Equal(t, 2, reads)
+}
+
+// TestWorkerWordsErrors checks that a run that cannot be made posts one
+// error message, worded in the run's language with where the problem is,
+// and that the page reads it as an error.
+func TestWorkerWordsErrors(t *testing.T) {
+	a := exampleFile(t, "11-whatif-schet-7dney")
+	badCSV, err := os.ReadFile("../../whatif/testdata/replay/mixed-errors.csv")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name string
+		req  Request
+		want []string
+	}{
+		{"bad JSON, en", Request{A: []byte(`{"title": 1}`), Lang: "en"}, []string{"format", "triggersim/scenario"}},
+		{"not JSON, ru", Request{A: []byte(`{`), Lang: "ru"}, []string{"JSON"}},
+		{"bad variant B", Request{A: a, B: []byte(`[]`), Lang: "en"}, []string{"(root)", "array"}},
+		{"bad history", Request{A: a, Replay: badCSV, Lang: "en"}, []string{"line 2"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			msgs := handle(t, &Worker{}, tc.req)
+			require.Len(t, msgs, 1)
+			m := msgs[0]
+			require.Equal(t, KindError, m.Kind)
+			for _, s := range tc.want {
+				assert.Contains(t, m.Error, s)
+			}
+			_, err := m.Result()
+			require.ErrorIs(t, err, ErrRun)
+			assert.Equal(t, m.Error, err.Error())
+		})
+	}
+}
+
+func TestDecodeRefusesBadMessages(t *testing.T) {
+	for name, in := range map[string]string{
+		"not JSON":      `{"kind":`,
+		"unknown kind":  `{"kind":"shout"}`,
+		"no kind":       `{"id":1}`,
+		"wrong id type": `{"id":"1","kind":"done"}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Decode([]byte(in))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "what-if worker message")
+		})
+	}
+	m, err := Decode([]byte(`{"id":1,"kind":"done","a":{"kpis":null}}`))
+	require.NoError(t, err)
+	_, err = m.Result()
+	require.Error(t, err, "a done message without KPIs is refused")
+	m, err = Decode([]byte(`{"id":1,"kind":"progress"}`))
+	require.NoError(t, err)
+	_, err = m.Result()
+	require.Error(t, err, "progress has no result")
+}
+
+// FuzzDecode checks that no message, however broken, panics the page.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(`{"id":1,"kind":"done","a":{"kpis":{},"noMove":[],"errors":[]}}`))
+	f.Add([]byte(`{"id":1,"kind":"error","error":"x"}`))
+	f.Add([]byte(`{"id":2,"kind":"progress","progress":{"Percent":5}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Decode(data)
+		if err != nil {
+			return
+		}
+		_, _ = m.Result()
+	})
+}

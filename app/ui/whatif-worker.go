@@ -1,0 +1,270 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/labwork"
+	"github.com/triggersim/triggersim/app/whatiflab"
+)
+
+// labWorker is the tab's what-if worker (web/labworker.js running
+// app/worker): a run goes there whole, on a thread and a heap of its own,
+// and the page only draws its progress and results. It is started when a
+// what-if page mounts, so that a run does not wait for it, and ended when
+// a run is cancelled, since a run in it cannot be stopped any other way;
+// the next run starts it again. Should it not start (a browser or cache
+// without it), runs go on in the page, sliced, as before it existed.
+type labWorker struct {
+	mu     sync.Mutex
+	w      app.Value     // the Worker; nil before start and after stop
+	fn     app.Func      // its message and error listener
+	ready  chan struct{} // closed when it is ready
+	gone   chan struct{} // closed when it is stopped
+	failed bool          // it did not start: runs go in the page
+	lastID int
+	// busy is the run the worker is making, nil when it is idle.
+	busy *labMailbox
+}
+
+// labMailbox holds the messages of one run until its goroutine takes
+// them.
+type labMailbox struct {
+	id     int
+	queue  []labwork.Message
+	notify chan struct{} // a message was queued (capacity 1)
+}
+
+func (mb *labMailbox) put(m labwork.Message) {
+	mb.queue = append(mb.queue, m)
+	select {
+	case mb.notify <- struct{}{}:
+	default:
+	}
+}
+
+// labWorkerStart is how long a worker may take to start before the page
+// runs the lab itself: it reads and compiles a 6 MB wasm on its own
+// thread, well under a second on a slow machine.
+const labWorkerStart = 20 * time.Second
+
+// errNoWorker says the worker cannot take runs.
+var errNoWorker = errors.New("the what-if worker is not available")
+
+// start starts the worker unless it runs already. It does nothing on the
+// host, where there is none.
+func (lw *labWorker) start() {
+	if !app.IsClient {
+		return
+	}
+	lw.mu.Lock()
+	defer lw.mu.Unlock()
+	if lw.w != nil || lw.failed {
+		return
+	}
+	ctor := app.Window().Get("Worker")
+	if !ctor.Truthy() {
+		lw.failed = true
+		return
+	}
+	w := ctor.New("/web/labworker.js")
+	// The listener only reads and queues: it runs on the page's event
+	// loop, which must not wait for Go.
+	var fn app.Func
+	fn = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		ev := args[0]
+		if ev.Get("type").String() == "error" {
+			ev.Call("preventDefault")
+			lw.hear(w, labwork.Message{Kind: labwork.KindError, Error: "the what-if worker failed: " + ev.Get("message").String()})
+			return nil
+		}
+		m, err := labwork.Decode([]byte(ev.Get("data").String()))
+		if err != nil {
+			m = labwork.Message{Kind: labwork.KindError, Error: err.Error()}
+		}
+		lw.hear(w, m)
+		return nil
+	})
+	w.Call("addEventListener", "message", fn)
+	w.Call("addEventListener", "error", fn)
+	lw.w, lw.fn, lw.ready, lw.gone = w, fn, make(chan struct{}), make(chan struct{})
+}
+
+// hear takes a message of worker w (ignored when w has been stopped since).
+func (lw *labWorker) hear(w app.Value, m labwork.Message) {
+	lw.mu.Lock()
+	defer lw.mu.Unlock()
+	if lw.w == nil || !lw.w.Equal(w) {
+		return
+	}
+	select {
+	case <-lw.ready:
+	default:
+		// Before it is ready, a worker either says it is, or says why
+		// it could not start.
+		if m.Kind == labwork.KindReady {
+			close(lw.ready)
+		} else {
+			lw.failed = true
+			lw.stopLocked()
+		}
+		return
+	}
+	mb := lw.busy
+	switch {
+	case m.ID == 0 && m.Kind == labwork.KindError:
+		// The worker itself failed: its run ends with the reason, and
+		// the next run starts another.
+		if mb != nil {
+			mb.put(m)
+		}
+		lw.stopLocked()
+	case mb != nil && m.ID == mb.id:
+		mb.put(m)
+	}
+}
+
+// stopLocked ends the worker; the next run starts another. A run it was
+// making hears that it is gone.
+func (lw *labWorker) stopLocked() {
+	if lw.w == nil {
+		return
+	}
+	lw.w.Call("terminate")
+	lw.fn.Release()
+	close(lw.gone)
+	if lw.busy != nil {
+		lw.busy.put(labwork.Message{ID: lw.busy.id, Kind: labwork.KindError, Error: errNoWorker.Error()})
+	}
+	lw.w, lw.fn, lw.busy = nil, nil, nil
+}
+
+// run makes req in the worker and waits for its results, calling
+// progress with each report. It returns errNoWorker when the worker could
+// not take the run (the caller runs it in the page), the context's error
+// when cancelled (the worker is ended), or the run's error as the worker
+// worded it.
+func (lw *labWorker) run(ctx context.Context, req labwork.Request, progress func(whatiflab.Progress)) (whatiflab.Result, error) {
+	if !app.IsClient {
+		return whatiflab.Result{}, errNoWorker
+	}
+	mb, err := lw.send(ctx, req)
+	if err != nil {
+		return whatiflab.Result{}, err
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			lw.mu.Lock()
+			if lw.busy == mb {
+				lw.stopLocked()
+			}
+			lw.mu.Unlock()
+			return whatiflab.Result{}, ctx.Err()
+		case <-mb.notify:
+		}
+		lw.mu.Lock()
+		q := mb.queue
+		mb.queue = nil
+		lw.mu.Unlock()
+		for _, m := range q {
+			switch m.Kind {
+			case labwork.KindProgress:
+				if progress != nil {
+					progress(m.Progress)
+				}
+			case labwork.KindDone, labwork.KindError:
+				lw.mu.Lock()
+				if lw.busy == mb {
+					lw.busy = nil
+				}
+				lw.mu.Unlock()
+				return m.Result()
+			}
+		}
+	}
+}
+
+// send starts the worker if need be, waits until it is ready and posts
+// req to it. A worker still making an older run (cancelled, its goroutine
+// not yet woken) is ended first and another started: the page wants the
+// newer run.
+func (lw *labWorker) send(ctx context.Context, req labwork.Request) (*labMailbox, error) {
+	timeout := time.NewTimer(labWorkerStart)
+	defer timeout.Stop()
+	for {
+		lw.start()
+		lw.mu.Lock()
+		w, ready, gone, failed := lw.w, lw.ready, lw.gone, lw.failed
+		lw.mu.Unlock()
+		if failed || w == nil {
+			return nil, errNoWorker
+		}
+		select {
+		case <-ready:
+		case <-gone: // it failed to start, or was stopped: look again
+		case <-timeout.C:
+			lw.mu.Lock()
+			if lw.w != nil && lw.w.Equal(w) {
+				lw.failed = true
+				lw.stopLocked()
+			}
+			lw.mu.Unlock()
+			return nil, errNoWorker
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		lw.mu.Lock()
+		switch {
+		case lw.w == nil || !lw.w.Equal(w):
+			// Failed or stopped while this run waited: look again.
+			lw.mu.Unlock()
+			continue
+		case lw.busy != nil:
+			lw.stopLocked()
+			lw.mu.Unlock()
+			continue
+		}
+		lw.lastID++
+		req.ID = lw.lastID
+		mb := &labMailbox{id: req.ID, notify: make(chan struct{}, 1)}
+		err := post(w, req)
+		if err == nil {
+			lw.busy = mb
+		}
+		lw.mu.Unlock()
+		return mb, err
+	}
+}
+
+// post sends req to worker w: its JSON, and its files as Uint8Arrays
+// whose buffers are handed over, not copied again.
+func post(w app.Value, req labwork.Request) error {
+	head, err := json.Marshal(req)
+	if err != nil {
+		return err
+	}
+	msg := app.Window().Get("Object").New()
+	msg.Set("req", string(head))
+	var transfer []any
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"a", req.A}, {"b", req.B}, {"replay", req.Replay}} {
+		if f.data == nil {
+			msg.Set(f.name, nil)
+			continue
+		}
+		arr := app.Window().Get("Uint8Array").New(len(f.data))
+		app.CopyBytesToJS(arr, f.data)
+		msg.Set(f.name, arr)
+		transfer = append(transfer, arr.Get("buffer"))
+	}
+	w.Call("postMessage", msg, transfer)
+	return nil
+}

@@ -1,0 +1,91 @@
+//go:build js && wasm
+
+// Command worker is the what-if lab's Web Worker: web/labworker.js starts
+// Go's support file and this program (built to web/labworker.wasm), which
+// runs the page's what-if requests whole, on a thread of their own, and
+// posts their progress and results back (app/labwork has the protocol and
+// the work; this file is only the browser's side of it).
+//
+// It is a program of its own, not the page's: it carries the engine and
+// the what-if runner but not go-app or the pages, and its heap and
+// collections are not the page's.
+package main
+
+import (
+	"encoding/json"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"syscall/js"
+
+	"github.com/triggersim/triggersim/app/labwork"
+)
+
+// gcRoom is how much a run may allocate before the collector runs while
+// it is held off: more than a 10 000-item, 90-day run needs (about 40 MB
+// natively). A worker's heap is its own, so holding the collector off
+// costs the page nothing; the collection comes after the results are
+// posted.
+const gcRoom = 96 << 20
+
+func main() {
+	queue := make(chan labwork.Request, 16)
+	// A message is the request's JSON in "req" and the files as
+	// Uint8Arrays in "a", "b" and "replay" (null when absent). The
+	// callback only copies and queues: a run goes on in main, so the
+	// worker hears the next message once the run is over (the page sends
+	// one at a time and stops a run by ending the worker).
+	js.Global().Set("onmessage", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		d := args[0].Get("data")
+		var req labwork.Request
+		if err := json.Unmarshal([]byte(d.Get("req").String()), &req); err != nil {
+			post(labwork.Message{Kind: labwork.KindError, Error: "what-if worker: " + err.Error()})
+			return nil
+		}
+		req.A, req.B, req.Replay = bytesOf(d.Get("a")), bytesOf(d.Get("b")), bytesOf(d.Get("replay"))
+		select {
+		case queue <- req:
+		default:
+			post(labwork.Message{ID: req.ID, Kind: labwork.KindError, Error: "what-if worker: too many runs asked at once"})
+		}
+		return nil
+	}))
+	post(labwork.Message{Kind: labwork.KindReady})
+	w := &labwork.Worker{}
+	for req := range queue {
+		release := holdGC()
+		w.Handle(req, postBytes)
+		release()
+	}
+}
+
+// bytesOf copies a Uint8Array; nil for null or undefined.
+func bytesOf(v js.Value) []byte {
+	if v.IsNull() || v.IsUndefined() {
+		return nil
+	}
+	b := make([]byte, v.Get("length").Int())
+	js.CopyBytesToGo(b, v)
+	return b
+}
+
+func post(m labwork.Message) {
+	b, _ := json.Marshal(m) // a Message without results always encodes
+	postBytes(b)
+}
+
+func postBytes(b []byte) { js.Global().Call("postMessage", string(b)) }
+
+// holdGC holds the collector off for a run (up to gcRoom more than the
+// heap now) and collects when released.
+func holdGC() (release func()) {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	limit := debug.SetMemoryLimit(int64(s[0].Value.Uint64()) + gcRoom)
+	percent := debug.SetGCPercent(-1)
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+		runtime.GC()
+	}
+}
