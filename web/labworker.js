@@ -6,4 +6,4 @@ importScripts("/wasm_exec.js");
 const go = new Go();
 WebAssembly.instantiateStreaming(fetch("/web/labworker.wasm"), go.importObject)
   .then((result) => go.run(result.instance))
-  .catch((err) => postMessage(JSON.stringify({ id: 0, kind: "error", error: "the what-if worker did not start: " + err })));
+  .catch((err) => postMessage({ head: JSON.stringify({ id: 0, kind: "error", error: "the what-if worker did not start: " + err }) }));

@@ -27,10 +27,12 @@ func exampleFile(t *testing.T, name string) []byte {
 func handle(t *testing.T, w *Worker, req Request) []Message {
 	t.Helper()
 	var out []Message
-	w.Handle(req, func(b []byte) {
-		m, err := Decode(b)
-		require.NoError(t, err, "%s", b)
+	w.Handle(req, func(posted Message) {
+		// As it crosses to the page: the head as JSON, the KPIs beside it.
+		m, err := Decode(posted.Head())
+		require.NoError(t, err, "%s", posted.Head())
 		require.Equal(t, req.ID, m.ID)
+		m.A, m.B = posted.A, posted.B
 		out = append(out, m)
 	})
 	require.NotEmpty(t, out)
@@ -77,7 +79,7 @@ func TestWorkerGivesThePageRun(t *testing.T) {
 			for _, m := range msgs[:len(msgs)-1] {
 				assert.Equal(t, KindProgress, m.Kind)
 			}
-			got, err := last.Result()
+			got, err := last.Result(nil)
 			require.NoError(t, err)
 			want := inPage(t, a, tc.b, whatif.Options{Seed: 3, SeedSet: true, Days: 20, Lang: "en"})
 			assert.Equal(t, want.A, got.A)
@@ -105,6 +107,29 @@ func TestWorkerReadsAFileOnce(t *testing.T) {
 	assert.Equal(t, 2, reads)
 }
 
+// TestWorkerPrepares checks that a prepared file is read once, ahead of
+// its runs, with nothing posted, and that a bad one is only reported when
+// it is run.
+func TestWorkerPrepares(t *testing.T) {
+	a := exampleFile(t, "11-whatif-schet-7dney")
+	reads := 0
+	w := &Worker{beforeRead: func() { reads++ }}
+	w.Handle(Request{A: a, Prepare: true}, func(m Message) { t.Fatalf("a prepare posted %+v", m) })
+	assert.Equal(t, 1, reads)
+	msgs := handle(t, w, Request{ID: 1, A: a, Days: "3"})
+	require.Equal(t, KindDone, msgs[len(msgs)-1].Kind)
+	assert.Equal(t, 1, reads, "the run used what was prepared")
+	// The warm-up on the prepared scenario changed nothing of it.
+	got, err := msgs[len(msgs)-1].Result(nil)
+	require.NoError(t, err)
+	assert.Equal(t, inPage(t, a, nil, whatif.Options{Days: 3}).A, got.A)
+
+	w.Handle(Request{A: []byte("{"), Prepare: true}, func(m Message) { t.Fatalf("a prepare posted %+v", m) })
+	msgs = handle(t, w, Request{ID: 2, A: []byte("{"), Lang: "en"})
+	require.Len(t, msgs, 1)
+	assert.Equal(t, KindError, msgs[0].Kind)
+}
+
 // TestWorkerWordsErrors checks that a run that cannot be made posts one
 // error message, worded in the run's language with where the problem is,
 // and that the page reads it as an error.
@@ -130,7 +155,7 @@ func TestWorkerWordsErrors(t *testing.T) {
 			for _, s := range tc.want {
 				assert.Contains(t, m.Error, s)
 			}
-			_, err := m.Result()
+			_, err := m.Result(nil)
 			require.ErrorIs(t, err, ErrRun)
 			assert.Equal(t, m.Error, err.Error())
 		})
@@ -150,26 +175,28 @@ func TestDecodeRefusesBadMessages(t *testing.T) {
 			assert.Contains(t, err.Error(), "what-if worker message")
 		})
 	}
-	m, err := Decode([]byte(`{"id":1,"kind":"done","a":{"kpis":null}}`))
+	m, err := Decode([]byte(`{"id":1,"kind":"done"}`))
 	require.NoError(t, err)
-	_, err = m.Result()
+	m.A = []byte(`{"kpis":null}`)
+	_, err = m.Result(nil)
 	require.Error(t, err, "a done message without KPIs is refused")
 	m, err = Decode([]byte(`{"id":1,"kind":"progress"}`))
 	require.NoError(t, err)
-	_, err = m.Result()
+	_, err = m.Result(nil)
 	require.Error(t, err, "progress has no result")
 }
 
 // FuzzDecode checks that no message, however broken, panics the page.
 func FuzzDecode(f *testing.F) {
-	f.Add([]byte(`{"id":1,"kind":"done","a":{"kpis":{},"noMove":[],"errors":[]}}`))
-	f.Add([]byte(`{"id":1,"kind":"error","error":"x"}`))
-	f.Add([]byte(`{"id":2,"kind":"progress","progress":{"Percent":5}}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := Decode(data)
+	f.Add([]byte(`{"id":1,"kind":"done"}`), []byte(`{"kpis":{},"noMove":[],"errors":[]}`))
+	f.Add([]byte(`{"id":1,"kind":"error","error":"x"}`), []byte(nil))
+	f.Add([]byte(`{"id":2,"kind":"progress","progress":{"Percent":5}}`), []byte(`{`))
+	f.Fuzz(func(t *testing.T, head, kpis []byte) {
+		m, err := Decode(head)
 		if err != nil {
 			return
 		}
-		_, _ = m.Result()
+		m.A, m.B = kpis, kpis
+		_, _ = m.Result(func() {})
 	})
 }

@@ -108,8 +108,8 @@ func (p *WhatifPage) OnMount(ctx app.Context) {
 		p.days = strconv.Itoa(place.Days)
 	}
 	p.variant = place.Variant
-	p.load(ctx, place)
 	p.Tab.lab.start() // so that a run does not wait for it
+	p.load(ctx, place)
 }
 
 // OnDismount cancels a run in progress.
@@ -212,6 +212,7 @@ func (p *WhatifPage) attach() {
 		return
 	}
 	p.sc, p.scJSON, p.title = doc.Scenario, doc.JSON, doc.Scenario.Title
+	p.Tab.lab.prepare(p.scJSON) // the worker reads it while the user sets up the run
 	if p.title == "" {
 		p.title = doc.ID
 	}

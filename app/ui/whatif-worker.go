@@ -83,9 +83,15 @@ func (lw *labWorker) start() {
 			lw.hear(w, labwork.Message{Kind: labwork.KindError, Error: "the what-if worker failed: " + ev.Get("message").String()})
 			return nil
 		}
-		m, err := labwork.Decode([]byte(ev.Get("data").String()))
+		// Only the head is read here; the KPIs beside it are copied as
+		// they are and read by the run (labwork.Message).
+		data := ev.Get("data")
+		m, err := labwork.Decode([]byte(data.Get("head").String()))
 		if err != nil {
 			m = labwork.Message{Kind: labwork.KindError, Error: err.Error()}
+		}
+		if m.Kind == labwork.KindDone {
+			m.A, m.B = jsBytes(data.Get("a")), jsBytes(data.Get("b"))
 		}
 		lw.hear(w, m)
 		return nil
@@ -184,7 +190,8 @@ func (lw *labWorker) run(ctx context.Context, req labwork.Request, progress func
 					lw.busy = nil
 				}
 				lw.mu.Unlock()
-				return m.Result()
+				whatifYield() // the KPIs are read in tasks of their own
+				return m.Result(whatifYield)
 			}
 		}
 	}
@@ -240,6 +247,47 @@ func (lw *labWorker) send(ctx context.Context, req labwork.Request) (*labMailbox
 		lw.mu.Unlock()
 		return mb, err
 	}
+}
+
+// prepare has the worker read a scenario file ahead of its runs
+// (labwork.Request.Prepare), once it is ready and unless it is making a
+// run. It does not wait: the goroutine it starts ends when the file is
+// sent, or when the worker cannot take it.
+func (lw *labWorker) prepare(data []byte) {
+	if !app.IsClient || data == nil {
+		return
+	}
+	lw.start()
+	lw.mu.Lock()
+	w, ready, gone := lw.w, lw.ready, lw.gone
+	lw.mu.Unlock()
+	if w == nil {
+		return
+	}
+	go func() {
+		select {
+		case <-ready:
+		case <-gone:
+			return
+		case <-time.After(labWorkerStart):
+			return
+		}
+		lw.mu.Lock()
+		defer lw.mu.Unlock()
+		if lw.w == nil || !lw.w.Equal(w) || lw.busy != nil {
+			return
+		}
+		lw.lastID++
+		_ = post(w, labwork.Request{ID: lw.lastID, A: data, Prepare: true})
+	}()
+}
+
+// jsBytes is a string of a message as bytes; nil when absent.
+func jsBytes(v app.Value) []byte {
+	if v.IsNull() || v.IsUndefined() {
+		return nil
+	}
+	return []byte(v.String())
 }
 
 // post sends req to worker w: its JSON, and its files as Uint8Arrays

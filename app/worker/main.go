@@ -54,7 +54,7 @@ func main() {
 	w := &labwork.Worker{}
 	for req := range queue {
 		release := holdGC()
-		w.Handle(req, postBytes)
+		w.Handle(req, post)
 		release()
 	}
 }
@@ -69,12 +69,19 @@ func bytesOf(v js.Value) []byte {
 	return b
 }
 
+// post sends m to the page: {head, a, b}, the KPIs as strings beside the
+// head (labwork.Message).
 func post(m labwork.Message) {
-	b, _ := json.Marshal(m) // a Message without results always encodes
-	postBytes(b)
+	msg := js.Global().Get("Object").New()
+	msg.Set("head", string(m.Head()))
+	if m.A != nil {
+		msg.Set("a", string(m.A))
+	}
+	if m.B != nil {
+		msg.Set("b", string(m.B))
+	}
+	js.Global().Call("postMessage", msg)
 }
-
-func postBytes(b []byte) { js.Global().Call("postMessage", string(b)) }
 
 // holdGC holds the collector off for a run (up to gcRoom more than the
 // heap now) and collects when released.
