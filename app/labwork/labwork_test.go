@@ -114,7 +114,7 @@ func TestWorkerPrepares(t *testing.T) {
 	a := exampleFile(t, "11-whatif-schet-7dney")
 	reads := 0
 	w := &Worker{beforeRead: func() { reads++ }}
-	w.Handle(Request{A: a, Prepare: true}, func(m Message) { t.Fatalf("a prepare posted %+v", m) })
+	w.Handle(Request{A: a, Prepare: true}, func(m Message) { assert.Failf(t, "a prepare posted", "%+v", m) })
 	assert.Equal(t, 1, reads)
 	msgs := handle(t, w, Request{ID: 1, A: a, Days: "3"})
 	require.Equal(t, KindDone, msgs[len(msgs)-1].Kind)
@@ -124,7 +124,7 @@ func TestWorkerPrepares(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, inPage(t, a, nil, whatif.Options{Days: 3}).A, got.A)
 
-	w.Handle(Request{A: []byte("{"), Prepare: true}, func(m Message) { t.Fatalf("a prepare posted %+v", m) })
+	w.Handle(Request{A: []byte("{"), Prepare: true}, func(m Message) { assert.Failf(t, "a prepare posted", "%+v", m) })
 	msgs = handle(t, w, Request{ID: 2, A: []byte("{"), Lang: "en"})
 	require.Len(t, msgs, 1)
 	assert.Equal(t, KindError, msgs[0].Kind)
