@@ -26,6 +26,8 @@ func TestWhatifRunsAndSweep(t *testing.T) {
 	b.waitFor(t, b.exists(`[data-testid="lab-result"][data-kind="runs"][data-runs="3"]`))
 	b.waitFor(t, b.exists(`[data-testid="lab-result"] svg [data-whisker="1"]`))
 	assert.Contains(t, b.text(t, `[data-testid="lab-result"]`), "среднее за 3 прогонов")
+	assert.Equal(t, "workers", b.eval(t, `document.querySelector('[data-testid="lab-result"]').dataset.ranIn`),
+		"the batch ran in the lab's workers, off the page's thread")
 
 	// A sweep of the share of customers who pay the invoice.
 	b.setValue(t, `[data-testid="lab-path"]`, "whatif.events[2].probability")

@@ -63,3 +63,47 @@ func BenchmarkWhatif10k90d(b *testing.B) {
 	b.ReportMetric(median(times), "ms/run")
 	b.ReportMetric(longestTask(b, br, windows), "longtask-ms")
 }
+
+// BenchmarkWhatifLabRuns measures, in the page, the time from the click on
+// the lab's "Run" to the result of 20 replications of the what-if example
+// (40 deals a day, 90 days each), and the longest long task the page had
+// meanwhile. The replications are split between the lab's workers, one
+// per core the browser reports (at most four).
+func BenchmarkWhatifLabRuns(b *testing.B) {
+	base := serve(b, siteDir(b))
+	br := newBrowser(b)
+	br.open(b, base+"/whatif?example=11-whatif-schet-7dney.json&days=90")
+	br.waitFor(b, `!!document.querySelector('[data-testid="lab-run"]')`)
+	br.setValue(b, `[data-testid="lab-runs"]`, "20")
+	watchLongTasks(b, br)
+	var times []float64
+	var windows [][]float64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		br.waitFor(b, `!document.querySelector('[data-testid="lab-run"]').disabled && !document.querySelector('[data-testid="lab-progress"]')`)
+		b.StartTimer()
+		w, err := chromedp.Run(br.ctx, chromedp.Evaluate[[]float64](`new Promise((resolve, reject) => {
+			const t0 = performance.now();
+			document.querySelector('[data-testid="lab-run"]').click();
+			let started = false;
+			const check = () => {
+				const bad = document.querySelector('[data-testid="lab-error"]');
+				const busy = !!document.querySelector('[data-testid="lab-progress"]');
+				started = started || busy;
+				if (bad) {
+					reject(new Error(bad.textContent));
+				} else if (started && !busy && document.querySelector('[data-testid="lab-result"][data-runs="20"] svg')) {
+					resolve([t0, performance.now()]);
+				} else { requestAnimationFrame(check); }
+			};
+			requestAnimationFrame(check);
+		})`, chromedp.EvalAwaitPromise))
+		b.StopTimer()
+		require.NoError(b, err)
+		times = append(times, w[1]-w[0])
+		windows = append(windows, w)
+	}
+	b.ReportMetric(median(times), "ms/batch")
+	b.ReportMetric(longestTask(b, br, windows), "longtask-ms")
+}

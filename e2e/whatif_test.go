@@ -175,9 +175,9 @@ func TestWhatifCancelKeepsThePageResponsive(t *testing.T) {
 }
 
 // TestWhatifRunsInThePageWithoutTheWorker: a browser that cannot start
-// the lab's worker (here its script is missing, as in a cache of an
-// older version) still runs the lab, in the page, and gets the same
-// results as the worker does on the same seed.
+// the lab's workers (here their script is missing, as in a cache of an
+// older version) still runs the lab, a run and replications, in the page,
+// and gets the same results as the workers do on the same seed.
 func TestWhatifRunsInThePageWithoutTheWorker(t *testing.T) {
 	results := func(b *browser) string {
 		return b.eval(t, `document.querySelector('[data-testid="whatif-tiles"]').innerText + "\n" +
@@ -206,7 +206,16 @@ func TestWhatifRunsInThePageWithoutTheWorker(t *testing.T) {
 		}
 		assert.Equal(t, want, b.eval(t, `document.querySelector('[data-testid="whatif-done"]').dataset.ranIn`))
 		b.waitFor(t, b.exists(`[data-table="no-move-reasons"]`))
-		got = append(got, results(b))
+		// The lab's replications too.
+		b.setValue(t, `[data-testid="lab-runs"]`, "3")
+		b.click(t, `[data-testid="lab-run"]`)
+		b.waitFor(t, b.exists(`[data-testid="lab-result"][data-runs="3"]`))
+		wantLab := "workers"
+		if missing {
+			wantLab = "page"
+		}
+		assert.Equal(t, wantLab, b.eval(t, `document.querySelector('[data-testid="lab-result"]').dataset.ranIn`))
+		got = append(got, results(b)+"\n"+b.text(t, `[data-testid="lab-result"]`))
 		if missing {
 			// The worker's failure to start is not an error of the page.
 			b.assertNoErrors(t)

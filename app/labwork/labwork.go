@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/triggersim/triggersim/app/labrun"
 	"github.com/triggersim/triggersim/app/whatiflab"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/whatif"
@@ -46,6 +47,21 @@ type Request struct {
 	// 10 000 deals to be read. Nothing is posted back (a file that does
 	// not read says so when it is run).
 	Prepare bool `json:"prepare,omitempty"`
+	// Batch, when not nil, asks for the lab's replications or sweep
+	// instead of one run: this worker's part of the plan's jobs.
+	Batch *Batch `json:"batch,omitempty"`
+}
+
+// Batch is the what-if lab's replications or sweep (app/labrun's form,
+// as typed), split between workers: this one runs jobs Part,
+// Part+Parts, Part+2·Parts… of the plan (labrun.Plan.Jobs, the same list
+// in every worker), and gives their KPIs in that order (Merge puts the
+// parts together). A run's KPIs depend only on its job, so the split
+// changes nothing of the results.
+type Batch struct {
+	Form  labrun.Form `json:"form"`
+	Part  int         `json:"part"`
+	Parts int         `json:"parts"`
 }
 
 // Kinds of Message.
@@ -67,6 +83,13 @@ type Message struct {
 	// A and B are the variants' KPIs (whatif.EncodeWire); B is nil when
 	// A ran alone.
 	A, B []byte `json:"-"`
+	// Done and Fraction are a batch's progress: the runs of this part
+	// finished, and the share of its work done (0 to 1).
+	Done     int     `json:"done,omitempty"`
+	Fraction float64 `json:"fraction,omitempty"`
+	// Runs are a batch's KPIs (whatif.EncodeWire), one per job of the
+	// part, sent beside the head like A and B.
+	Runs [][]byte `json:"-"`
 	// Elapsed is the run's time in the worker.
 	Elapsed time.Duration `json:"elapsed,omitempty"`
 	Error   string        `json:"error,omitempty"`
@@ -113,18 +136,23 @@ func (m Message) Head() []byte {
 	return out
 }
 
-// Handle runs req and posts its progress and then its results or its
-// error. A Prepare request only reads its file and posts nothing.
+// Handle runs req (one run, or a part of a batch) and posts its progress
+// and then its results or its error. A Prepare request only reads its
+// file and posts nothing.
 func (w *Worker) Handle(req Request, post func(Message)) {
+	send := func(m Message) {
+		m.ID = req.ID
+		post(m)
+	}
+	if req.Batch != nil {
+		w.handleBatch(req, send)
+		return
+	}
 	if req.Prepare {
 		if sc, err := w.cacheA.read(req.A, w.beforeRead); err == nil {
 			warmUp(sc, whatiflab.Options(req.Seed, req.Days, req.Lang, nil))
 		}
 		return
-	}
-	send := func(m Message) {
-		m.ID = req.ID
-		post(m)
 	}
 	res, err := w.run(req, func(p whatiflab.Progress) { send(Message{Kind: KindProgress, Progress: p}) })
 	if err != nil {
@@ -142,8 +170,139 @@ func (w *Worker) Handle(req Request, post func(Message)) {
 	send(m)
 }
 
+// batchSteps is how many runner steps a batch makes between two looks at
+// the clock for its progress.
+const batchSteps = 256
+
+func (w *Worker) handleBatch(req Request, send func(Message)) {
+	now := w.Now
+	if now == nil {
+		now = time.Now
+	}
+	began := now()
+	ks, err := w.batch(req, func(done int, fraction float64) {
+		send(Message{Kind: KindProgress, Done: done, Fraction: fraction})
+	})
+	if err != nil {
+		send(Message{Kind: KindError, Error: whatiflab.ErrText(req.Lang, err)})
+		return
+	}
+	m := Message{Kind: KindDone, Runs: make([][]byte, len(ks)), Elapsed: now().Sub(began)}
+	for i, k := range ks {
+		if m.Runs[i], err = whatif.EncodeWire(k); err != nil {
+			send(Message{Kind: KindError, Error: err.Error()})
+			return
+		}
+	}
+	send(m)
+}
+
+// batch runs req's part of its batch, reporting progress at most every
+// w.every (whatiflab.DefaultEvery when 0).
+func (w *Worker) batch(req Request, progress func(done int, fraction float64)) ([]*whatif.KPIs, error) {
+	bt := req.Batch
+	if bt.Parts < 1 || bt.Part < 0 || bt.Part >= bt.Parts {
+		return nil, fmt.Errorf("what-if worker: part %d of %d", bt.Part, bt.Parts)
+	}
+	sc, replay, err := w.inputs(req)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := bt.Form.Plan(req.Lang)
+	if err != nil {
+		return nil, err
+	}
+	jobs, _, err := plan.Jobs(sc, whatiflab.Options(req.Seed, req.Days, req.Lang, replay), req.Lang)
+	if err != nil {
+		return nil, err
+	}
+	var mine []whatif.Job
+	for i := bt.Part; i < len(jobs); i += bt.Parts {
+		mine = append(mine, jobs[i])
+	}
+	now, every := w.Now, w.every
+	if now == nil {
+		now = time.Now
+	}
+	if every <= 0 {
+		every = whatiflab.DefaultEvery
+	}
+	b := whatif.NewBatch(mine)
+	last := now()
+	for b.Step(batchSteps) {
+		if t := now(); t.Sub(last) >= every {
+			last = t
+			done, _, frac := b.Progress()
+			progress(done, frac)
+		}
+	}
+	return b.Results()
+}
+
+// Merge puts the parts of a batch together in the plan's order: parts[p]
+// are the KPIs of jobs p, p+len(parts)… It fails when the parts do not
+// make n jobs.
+func Merge(parts [][]*whatif.KPIs, n int) ([]*whatif.KPIs, error) {
+	out := make([]*whatif.KPIs, n)
+	got := 0
+	for p, ks := range parts {
+		for k, kpi := range ks {
+			i := p + k*len(parts)
+			if i >= n {
+				return nil, fmt.Errorf("what-if worker: part %d has more than its share of %d runs", p, n)
+			}
+			out[i] = kpi
+			got++
+		}
+	}
+	if got != n {
+		return nil, fmt.Errorf("what-if worker: %d runs of %d came back", got, n)
+	}
+	return out, nil
+}
+
+// BatchResult is a done batch message's KPIs, in its part's order, or
+// the batch's error (wrapping ErrRun) for an error message. yield, when
+// not nil, is called between two runs' KPIs.
+func (m Message) BatchResult(yield func()) ([]*whatif.KPIs, error) {
+	switch m.Kind {
+	case KindError:
+		return nil, runError(m.Error)
+	case KindDone:
+	default:
+		return nil, fmt.Errorf("what-if worker: a %s message has no result", m.Kind)
+	}
+	out := make([]*whatif.KPIs, len(m.Runs))
+	for i, data := range m.Runs {
+		if i > 0 && yield != nil {
+			yield()
+		}
+		k, err := whatif.DecodeWire(data)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = k
+	}
+	return out, nil
+}
+
+// inputs reads req's scenario (through the cache) and history.
+func (w *Worker) inputs(req Request) (*engine.Scenario, []engine.Event, error) {
+	sc, err := w.cacheA.read(req.A, w.beforeRead)
+	if err != nil {
+		return nil, nil, err
+	}
+	var replay []engine.Event
+	if req.Replay != nil {
+		if replay, err = whatif.ReplayCSV(bytes.NewReader(req.Replay)); err != nil {
+			return nil, nil, err
+		}
+	}
+	return sc, replay, nil
+}
+
 func (w *Worker) run(req Request, progress func(whatiflab.Progress)) (whatiflab.Result, error) {
-	a, err := w.cacheA.read(req.A, w.beforeRead)
+	a, replay, err := w.inputs(req)
 	if err != nil {
 		return whatiflab.Result{}, err
 	}
@@ -151,12 +310,6 @@ func (w *Worker) run(req Request, progress func(whatiflab.Progress)) (whatiflab.
 	if req.B != nil {
 		if b, err = w.cacheB.read(req.B, w.beforeRead); err != nil {
 			return whatiflab.Result{}, fmt.Errorf("variant B: %w", err)
-		}
-	}
-	var replay []engine.Event
-	if req.Replay != nil {
-		if replay, err = whatif.ReplayCSV(bytes.NewReader(req.Replay)); err != nil {
-			return whatiflab.Result{}, err
 		}
 	}
 	lab := whatiflab.Lab{Now: w.Now, Every: w.every}

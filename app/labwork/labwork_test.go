@@ -3,6 +3,7 @@ package labwork
 import (
 	"context"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/triggersim/triggersim/app/labrun"
 	"github.com/triggersim/triggersim/app/whatiflab"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
@@ -32,7 +34,7 @@ func handle(t *testing.T, w *Worker, req Request) []Message {
 		m, err := Decode(posted.Head())
 		require.NoError(t, err, "%s", posted.Head())
 		require.Equal(t, req.ID, m.ID)
-		m.A, m.B = posted.A, posted.B
+		m.A, m.B, m.Runs = posted.A, posted.B, posted.Runs
 		out = append(out, m)
 	})
 	require.NotEmpty(t, out)
@@ -199,4 +201,84 @@ func FuzzDecode(f *testing.F) {
 		m.A, m.B = kpis, kpis
 		_, _ = m.Result(func() {})
 	})
+}
+
+// batchInPage is the lab's batch as the page runs it without the worker.
+func batchInPage(t *testing.T, a []byte, f labrun.Form, opt whatif.Options) []*whatif.KPIs {
+	t.Helper()
+	sc, err := engine.ReadScenario(a)
+	require.NoError(t, err)
+	plan, err := f.Plan(opt.Lang)
+	require.NoError(t, err)
+	jobs, _, err := plan.Jobs(sc, opt, opt.Lang)
+	require.NoError(t, err)
+	b := whatif.NewBatch(jobs)
+	for b.Step(64) {
+	}
+	ks, err := b.Results()
+	require.NoError(t, err)
+	return ks
+}
+
+// TestBatchPartsGiveThePageBatch checks that replications and a sweep
+// split between one, two or three workers, put back together, are the
+// page's own batch run for run.
+func TestBatchPartsGiveThePageBatch(t *testing.T) {
+	a := exampleFile(t, "11-whatif-schet-7dney")
+	for _, f := range []labrun.Form{
+		{Runs: "5"},
+		{Runs: "2", Path: "whatif.events[2].probability", From: "0.2", To: "0.8", Step: "0.3", KPI: "arrived"},
+	} {
+		want := batchInPage(t, a, f, whatif.Options{Days: 10, Lang: "en"})
+		for parts := 1; parts <= 3; parts++ {
+			t.Run(f.Path+"/"+strconv.Itoa(parts), func(t *testing.T) {
+				got := make([][]*whatif.KPIs, parts)
+				for p := range parts {
+					w := &Worker{Now: fakeClock(time.Millisecond), every: time.Nanosecond}
+					msgs := handle(t, w, Request{ID: p + 1, A: a, Days: "10", Lang: "en", Batch: &Batch{Form: f, Part: p, Parts: parts}})
+					last := msgs[len(msgs)-1]
+					require.Equal(t, KindDone, last.Kind, last.Error)
+					ks, err := last.BatchResult(func() {})
+					require.NoError(t, err)
+					got[p] = ks
+				}
+				merged, err := Merge(got, len(want))
+				require.NoError(t, err)
+				assert.Equal(t, want, merged)
+			})
+		}
+	}
+}
+
+func TestBatchErrors(t *testing.T) {
+	a := exampleFile(t, "11-whatif-schet-7dney")
+	for _, tc := range []struct {
+		name  string
+		batch Batch
+		lang  string
+		want  string
+	}{
+		{"bad runs, ru", Batch{Form: labrun.Form{Runs: "0"}, Parts: 1}, "ru", "Повторов: нужно целое число"},
+		{"unknown path, en", Batch{Form: labrun.Form{Runs: "2", Path: "robots[9].delay.value", From: "1", To: "2", Step: "1"}, Parts: 1}, "en", "robots[9].delay.value"},
+		{"part out of range", Batch{Form: labrun.Form{Runs: "2"}, Part: 2, Parts: 2}, "en", "part 2 of 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			msgs := handle(t, &Worker{}, Request{A: a, Lang: tc.lang, Batch: &tc.batch})
+			require.Len(t, msgs, 1)
+			_, err := msgs[0].BatchResult(nil)
+			require.ErrorIs(t, err, ErrRun)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
+func TestMergeRefusesPartsThatDoNotFit(t *testing.T) {
+	k := &whatif.KPIs{}
+	_, err := Merge([][]*whatif.KPIs{{k, k}, {k}}, 4)
+	assert.ErrorContains(t, err, "3 runs of 4")
+	_, err = Merge([][]*whatif.KPIs{{k, k}, {k}}, 2)
+	assert.ErrorContains(t, err, "more than its share")
+	got, err := Merge([][]*whatif.KPIs{{k, k}, {k}}, 3)
+	require.NoError(t, err)
+	assert.Len(t, got, 3)
 }

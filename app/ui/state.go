@@ -31,8 +31,10 @@ type Tab struct {
 	// boardWarm is set once the board's code has been warmed up in this
 	// tab (warmUpBoard): compiled code stays for the life of the page.
 	boardWarm bool
-	// lab is the tab's what-if worker (whatif-worker.go).
-	lab labWorker
+	// lab is the tab's what-if worker (whatif-worker.go), labs the
+	// workers of the lab's replications and sweeps.
+	lab  labWorker
+	labs labPool
 }
 
 // NewTab returns the tab's shared state over a session and the browser's

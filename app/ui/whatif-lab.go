@@ -1,15 +1,18 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"math"
 	"strconv"
 	"sync/atomic"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/labrun"
+	"github.com/triggersim/triggersim/app/labwork"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/whatif"
 )
@@ -27,6 +30,9 @@ type WhatifLab struct {
 	Options  whatif.Options
 	// Busy is true while the page runs a plain run.
 	Busy bool
+	// Page is the what-if page: its scenario file, history file and
+	// fields for the lab's workers, and the tab's pool of them.
+	Page *WhatifPage
 
 	runs                 string
 	path, from, to, step string
@@ -34,6 +40,7 @@ type WhatifLab struct {
 
 	running bool
 	cancel  *atomic.Bool
+	stop    context.CancelFunc // ends the batch's workers
 	done    int
 	total   int
 	percent int
@@ -41,6 +48,7 @@ type WhatifLab struct {
 	msg     string
 
 	plan    labrun.Plan
+	ranIn   string // where the batch ran: "workers" or "page" (data-ran-in)
 	values  []float64
 	ks      []*whatif.KPIs
 	sc      *engine.Scenario
@@ -50,8 +58,16 @@ type WhatifLab struct {
 
 // OnDismount stops a run in progress.
 func (l *WhatifLab) OnDismount() {
+	l.halt()
+}
+
+// halt stops the batch in progress, in the page or in the workers.
+func (l *WhatifLab) halt() {
 	if l.cancel != nil {
 		l.cancel.Store(true)
+	}
+	if l.stop != nil {
+		l.stop()
 	}
 }
 
@@ -156,7 +172,7 @@ func (l *WhatifLab) renderResult(lang string) app.UI {
 		kind = "sweep"
 		head = []string{i18n.T(lang, "lab.tableValue"), i18n.T(lang, "lab.tableMean"), i18n.T(lang, "lab.tableCI"), i18n.T(lang, "lab.tableVsBest")}
 	}
-	return app.Div().Class("whatif-lab__result").DataSet("testid", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).Body(
+	return app.Div().Class("whatif-lab__result").DataSet("testid", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).DataSet("ran-in", l.ranIn).Body(
 		&WhatifChart{Name: "lab-" + kind, Title: kind, SVG: r.Chart, Lang: lang},
 		app.Range(r.Lines).Slice(func(i int) app.UI {
 			return app.P().Class("whatif__hint").DataSet("testid", "lab-line").Text(r.Lines[i])
@@ -179,9 +195,7 @@ func (l *WhatifLab) renderResult(lang string) app.UI {
 }
 
 func (l *WhatifLab) onCancel(ctx app.Context, e app.Event) {
-	if l.cancel != nil {
-		l.cancel.Store(true)
-	}
+	l.halt()
 	l.running, l.msg = false, "lab.cancelled"
 }
 
@@ -205,18 +219,85 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 		l.errMsg = err.Error()
 		return
 	}
-	if l.cancel != nil {
-		l.cancel.Store(true)
-	}
+	l.halt()
 	cancel := &atomic.Bool{}
-	l.cancel, l.running, l.percent, l.done, l.total = cancel, true, 0, 0, 0
+	run, stop := context.WithCancel(context.Background())
+	l.cancel, l.stop, l.running, l.percent, l.done, l.total = cancel, stop, true, 0, 0, 0
+	// The tab's workers run the batch when the page has the scenario's
+	// file (and the history's, when one is replayed).
+	var req *labwork.Request
+	var pool *labPool
+	var gc *gcHold
+	if pg := l.Page; pg != nil && pg.scJSON != nil && (opt.Replay == nil) == (pg.replayCSV == nil) {
+		req = &labwork.Request{A: pg.scJSON, Replay: pg.replayCSV, Seed: pg.seed, Days: pg.days, Lang: lang}
+		pool, gc = &pg.Tab.labs, &pg.Tab.gc
+	}
 	ctx.Async(func() {
+		defer stop()
 		fail := func(err error) {
 			ctx.Dispatch(func(ctx app.Context) {
 				if l.cancel == cancel {
 					l.running, l.errMsg = false, err.Error()
 				}
 			})
+		}
+		done := func(ks []*whatif.KPIs, values []float64, ranIn string) {
+			res, err := plan.Result(sc, values, ks, lang)
+			if err != nil {
+				fail(err)
+				return
+			}
+			drawn := make(chan struct{})
+			ctx.Dispatch(func(ctx app.Context) {
+				if l.cancel != cancel {
+					close(drawn)
+					return
+				}
+				l.running, l.percent = false, 100
+				l.plan, l.values, l.ks, l.sc, l.res, l.resLang = plan, values, ks, sc, res, lang
+				l.ranIn = ranIn
+				ctx.Defer(func(app.Context) { close(drawn) })
+			})
+			// The collector, held off for a batch in the workers, is let
+			// go once the result is drawn (or the panel is gone).
+			select {
+			case <-drawn:
+			case <-time.After(time.Second):
+			}
+		}
+		if req != nil {
+			// The page only waits and draws progress meanwhile: a
+			// collection begun then would mark the whole page in the first
+			// idle moment, one long task (see whatifHoldGCQuiet).
+			release := gc.whatifHoldGCQuiet()
+			defer release()
+			values, n := []float64(nil), plan.Runs
+			if plan.Sweep != nil {
+				vs, err := plan.Sweep.Values()
+				if err != nil {
+					fail(errors.New(whatifErrText(lang, err)))
+					return
+				}
+				values, n = vs, len(vs)*plan.Runs
+			}
+			ks, err := pool.batch(run, *req, form, n, pool.parts(n), func(d int, frac float64) {
+				ctx.Dispatch(func(ctx app.Context) {
+					if l.cancel == cancel {
+						l.done, l.total, l.percent = d, n, int(math.Round(frac*100))
+					}
+				})
+			})
+			switch {
+			case run.Err() != nil:
+				return // cancelled, or replaced by a newer batch
+			case err == nil:
+				done(ks, values, "workers")
+				return
+			case !errors.Is(err, errNoWorker):
+				fail(err)
+				return
+			}
+			// No worker could take it: the page runs it, as below.
 		}
 		jobs, values, err := plan.Jobs(sc, opt, lang)
 		if err != nil {
@@ -240,17 +321,6 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 			fail(err)
 			return
 		}
-		res, err := plan.Result(sc, values, ks, lang)
-		if err != nil {
-			fail(err)
-			return
-		}
-		ctx.Dispatch(func(ctx app.Context) {
-			if l.cancel != cancel {
-				return
-			}
-			l.running, l.percent = false, 100
-			l.plan, l.values, l.ks, l.sc, l.res, l.resLang = plan, values, ks, sc, res, lang
-		})
+		done(ks, values, "page")
 	})
 }

@@ -746,7 +746,7 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 		&WhatifStatus{Lang: lang, Running: p.running, Percent: p.percent, Progress: p.progress, Eta: p.eta,
 			RunMsg: p.runMsg, Elapsed: p.elapsed, RanIn: p.ranIn, RunErr: p.runErr, Owner: p},
 		p.renderResults(lang),
-		&WhatifLab{Lang: lang, Scenario: p.sc, Options: p.options(), Busy: p.running}, // whatif-lab.go
+		&WhatifLab{Lang: lang, Scenario: p.sc, Options: p.options(), Busy: p.running, Page: p}, // whatif-lab.go
 	)
 }
 

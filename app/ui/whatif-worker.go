@@ -9,8 +9,10 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/triggersim/triggersim/app/labrun"
 	"github.com/triggersim/triggersim/app/labwork"
 	"github.com/triggersim/triggersim/app/whatiflab"
+	"github.com/triggersim/triggersim/whatif"
 )
 
 // labWorker is the tab's what-if worker (web/labworker.js running
@@ -92,6 +94,12 @@ func (lw *labWorker) start() {
 		}
 		if m.Kind == labwork.KindDone {
 			m.A, m.B = jsBytes(data.Get("a")), jsBytes(data.Get("b"))
+			if runs := data.Get("runs"); !runs.IsNull() && !runs.IsUndefined() {
+				m.Runs = make([][]byte, runs.Length())
+				for i := range m.Runs {
+					m.Runs[i] = []byte(runs.Index(i).String())
+				}
+			}
 		}
 		lw.hear(w, m)
 		return nil
@@ -150,18 +158,34 @@ func (lw *labWorker) stopLocked() {
 	lw.w, lw.fn, lw.busy = nil, nil, nil
 }
 
-// run makes req in the worker and waits for its results, calling
-// progress with each report. It returns errNoWorker when the worker could
-// not take the run (the caller runs it in the page), the context's error
-// when cancelled (the worker is ended), or the run's error as the worker
-// worded it.
+// run makes req, one run, in the worker and waits for its results,
+// calling progress with each report. It returns errNoWorker when the
+// worker could not take the run (the caller runs it in the page), the
+// context's error when cancelled (the worker is ended), or the run's error
+// as the worker worded it.
 func (lw *labWorker) run(ctx context.Context, req labwork.Request, progress func(whatiflab.Progress)) (whatiflab.Result, error) {
+	m, err := lw.call(ctx, req, func(m labwork.Message) {
+		if progress != nil {
+			progress(m.Progress)
+		}
+	})
+	if err != nil {
+		return whatiflab.Result{}, err
+	}
+	whatifYield() // the KPIs are read in tasks of their own
+	return m.Result(whatifYield)
+}
+
+// call sends req to the worker and waits for its last message (done or
+// error), calling progress with each progress message. Its errors are
+// run's.
+func (lw *labWorker) call(ctx context.Context, req labwork.Request, progress func(labwork.Message)) (labwork.Message, error) {
 	if !app.IsClient {
-		return whatiflab.Result{}, errNoWorker
+		return labwork.Message{}, errNoWorker
 	}
 	mb, err := lw.send(ctx, req)
 	if err != nil {
-		return whatiflab.Result{}, err
+		return labwork.Message{}, err
 	}
 	for {
 		select {
@@ -171,7 +195,7 @@ func (lw *labWorker) run(ctx context.Context, req labwork.Request, progress func
 				lw.stopLocked()
 			}
 			lw.mu.Unlock()
-			return whatiflab.Result{}, ctx.Err()
+			return labwork.Message{}, ctx.Err()
 		case <-mb.notify:
 		}
 		lw.mu.Lock()
@@ -182,7 +206,7 @@ func (lw *labWorker) run(ctx context.Context, req labwork.Request, progress func
 			switch m.Kind {
 			case labwork.KindProgress:
 				if progress != nil {
-					progress(m.Progress)
+					progress(m)
 				}
 			case labwork.KindDone, labwork.KindError:
 				lw.mu.Lock()
@@ -190,8 +214,7 @@ func (lw *labWorker) run(ctx context.Context, req labwork.Request, progress func
 					lw.busy = nil
 				}
 				lw.mu.Unlock()
-				whatifYield() // the KPIs are read in tasks of their own
-				return m.Result(whatifYield)
+				return m, nil
 			}
 		}
 	}
@@ -315,4 +338,106 @@ func post(w app.Value, req labwork.Request) error {
 	}
 	w.Call("postMessage", msg, transfer)
 	return nil
+}
+
+// labPool is the tab's workers for the lab's replications and sweeps,
+// apart from the one of its single runs (Tab.lab): a batch is split
+// between them (labwork.Batch), each on a core of its own.
+type labPool struct {
+	mu      sync.Mutex
+	workers []*labWorker
+}
+
+// labMaxParts bounds the workers of a batch: each holds its own copy of
+// the scenario (a 10 000-deal scenario is tens of megabytes in each).
+const labMaxParts = 4
+
+// parts is how many workers a batch of n runs gets: one per core the
+// browser reports (at least one, at most labMaxParts and n).
+func (lp *labPool) parts(n int) int {
+	cores := 1
+	if app.IsClient {
+		if hc := app.Window().Get("navigator").Get("hardwareConcurrency"); hc.Truthy() {
+			cores = hc.Int()
+		}
+	}
+	return max(1, min(cores, labMaxParts, n))
+}
+
+// worker is the pool's worker i, made (not started) on first use.
+func (lp *labPool) worker(i int) *labWorker {
+	lp.mu.Lock()
+	defer lp.mu.Unlock()
+	for len(lp.workers) <= i {
+		lp.workers = append(lp.workers, &labWorker{})
+	}
+	return lp.workers[i]
+}
+
+// batch runs the lab's batch of n runs split between parts workers of
+// the pool and gives the n runs' KPIs in the plan's order. progress gets
+// the runs done and the share of the whole work done, from the parts'
+// reports. It returns errNoWorker when a worker could not take its part
+// (the caller runs the batch in the page); cancelling ctx ends the
+// workers.
+func (lp *labPool) batch(ctx context.Context, req labwork.Request, form labrun.Form, n, parts int, progress func(done int, fraction float64)) ([]*whatif.KPIs, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type report struct {
+		part     int
+		done     int
+		fraction float64
+		ks       []*whatif.KPIs
+		err      error
+		last     bool
+	}
+	reports := make(chan report, 64)
+	for p := range parts {
+		r := req
+		r.Batch = &labwork.Batch{Form: form, Part: p, Parts: parts}
+		go func() {
+			m, err := lp.worker(p).call(ctx, r, func(m labwork.Message) {
+				select {
+				case reports <- report{part: p, done: m.Done, fraction: m.Fraction}:
+				default: // a report may be dropped, never the last one
+				}
+			})
+			var ks []*whatif.KPIs
+			if err == nil {
+				ks, err = m.BatchResult(whatifYield)
+			}
+			reports <- report{part: p, ks: ks, err: err, last: true}
+		}()
+	}
+	done, fractions, share := make([]int, parts), make([]float64, parts), make([]int, parts)
+	for p := range parts {
+		share[p] = (n - p + parts - 1) / parts // jobs p, p+parts…
+	}
+	results := make([][]*whatif.KPIs, parts)
+	var first error
+	for left := parts; left > 0; {
+		r := <-reports
+		if !r.last {
+			done[r.part], fractions[r.part] = r.done, r.fraction
+			if progress != nil {
+				d, f := 0, 0.0
+				for p := range parts {
+					d += done[p]
+					f += fractions[p] * float64(share[p])
+				}
+				progress(d, f/float64(n))
+			}
+			continue
+		}
+		left--
+		if r.err != nil && (first == nil || errors.Is(r.err, errNoWorker)) {
+			first = r.err
+			cancel() // the other parts are of no use now
+		}
+		results[r.part] = r.ks
+	}
+	if first != nil {
+		return nil, first
+	}
+	return labwork.Merge(results, n)
 }

@@ -80,6 +80,13 @@ func post(m labwork.Message) {
 	if m.B != nil {
 		msg.Set("b", string(m.B))
 	}
+	if m.Runs != nil {
+		runs := make([]any, len(m.Runs))
+		for i, r := range m.Runs {
+			runs[i] = string(r)
+		}
+		msg.Set("runs", runs)
+	}
 	js.Global().Call("postMessage", msg)
 }
 
