@@ -112,11 +112,13 @@ func (p *WhatifPage) OnMount(ctx app.Context) {
 	p.load(ctx, place)
 }
 
-// OnDismount cancels a run in progress.
+// OnDismount cancels a run in progress and ends the lab's worker (its
+// memory goes with it; the next visit starts another).
 func (p *WhatifPage) OnDismount() {
 	if p.cancel != nil {
 		p.cancel()
 	}
+	p.Tab.lab.stop()
 }
 
 func (p *WhatifPage) setLang(lang string) {

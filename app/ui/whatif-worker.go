@@ -143,6 +143,16 @@ func (lw *labWorker) hear(w app.Value, m labwork.Message) {
 	}
 }
 
+// stop ends the worker, to give its memory back: a wasm program's memory
+// only grows, to what its largest run needed with the collector held off
+// (the scenario read, and up to gcRoom of app/worker more). The next run
+// or prepare starts another.
+func (lw *labWorker) stop() {
+	lw.mu.Lock()
+	defer lw.mu.Unlock()
+	lw.stopLocked()
+}
+
 // stopLocked ends the worker; the next run starts another. A run it was
 // making hears that it is gone.
 func (lw *labWorker) stopLocked() {
@@ -150,6 +160,10 @@ func (lw *labWorker) stopLocked() {
 		return
 	}
 	lw.w.Call("terminate")
+	// Messages it posted may still wait in the page's queue: the
+	// listener goes before its function is released.
+	lw.w.Call("removeEventListener", "message", lw.fn)
+	lw.w.Call("removeEventListener", "error", lw.fn)
 	lw.fn.Release()
 	close(lw.gone)
 	if lw.busy != nil {
@@ -383,6 +397,13 @@ func (lp *labPool) worker(i int) *labWorker {
 func (lp *labPool) batch(ctx context.Context, req labwork.Request, form labrun.Form, n, parts int, progress func(done int, fraction float64)) ([]*whatif.KPIs, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// The parts' workers are ended once the batch is over, so that the
+	// tab does not keep up to labMaxParts heaps of the scenario's size.
+	defer func() {
+		for p := range parts {
+			lp.worker(p).stop()
+		}
+	}()
 	type report struct {
 		part     int
 		done     int
