@@ -35,22 +35,10 @@ func BenchmarkWhatif10k90d(b *testing.B) {
 		b.StopTimer()
 		br.waitFor(b, `!document.querySelector('[data-testid="whatif-run"]').disabled`)
 		b.StartTimer()
-		w, err := chromedp.Run(br.ctx, chromedp.Evaluate[[]float64](`new Promise(resolve => {
-			const run = document.querySelector('[data-testid="whatif-run"]');
-			const t0 = performance.now();
-			run.click();
-			let started = false;
-			const check = () => {
-				const busy = run.disabled || !!document.querySelector('[data-testid="whatif-progress"]');
-				started = started || busy;
-				if (started && !busy && document.querySelector('[data-testid="whatif-done"]') && document.querySelector('[data-chart="funnel-a"] svg')) {
-					resolve([t0, performance.now()]);
-				} else { requestAnimationFrame(check); }
-			};
-			requestAnimationFrame(check);
-		})`, chromedp.EvalAwaitPromise))
+		w := timeClick(b, br, `[data-testid="whatif-run"]`,
+			`document.querySelector('[data-testid="whatif-run"]').disabled || document.querySelector('[data-testid="whatif-progress"]')`,
+			`document.querySelector('[data-testid="whatif-done"]') && document.querySelector('[data-chart="funnel-a"] svg')`, "")
 		b.StopTimer()
-		require.NoError(b, err)
 		times = append(times, w[1]-w[0])
 		windows = append(windows, w)
 	}
@@ -83,24 +71,11 @@ func BenchmarkWhatifLabRuns(b *testing.B) {
 		b.StopTimer()
 		br.waitFor(b, `!document.querySelector('[data-testid="lab-run"]').disabled && !document.querySelector('[data-testid="lab-progress"]')`)
 		b.StartTimer()
-		w, err := chromedp.Run(br.ctx, chromedp.Evaluate[[]float64](`new Promise((resolve, reject) => {
-			const t0 = performance.now();
-			document.querySelector('[data-testid="lab-run"]').click();
-			let started = false;
-			const check = () => {
-				const bad = document.querySelector('[data-testid="lab-error"]');
-				const busy = !!document.querySelector('[data-testid="lab-progress"]');
-				started = started || busy;
-				if (bad) {
-					reject(new Error(bad.textContent));
-				} else if (started && !busy && document.querySelector('[data-testid="lab-result"][data-runs="20"] svg')) {
-					resolve([t0, performance.now()]);
-				} else { requestAnimationFrame(check); }
-			};
-			requestAnimationFrame(check);
-		})`, chromedp.EvalAwaitPromise))
+		w := timeClick(b, br, `[data-testid="lab-run"]`,
+			`document.querySelector('[data-testid="lab-progress"]')`,
+			`document.querySelector('[data-testid="lab-result"][data-runs="20"] svg')`,
+			`(document.querySelector('[data-testid="lab-error"]') || {}).textContent`)
 		b.StopTimer()
-		require.NoError(b, err)
 		times = append(times, w[1]-w[0])
 		windows = append(windows, w)
 	}
