@@ -171,7 +171,7 @@ func (w *Worker) Handle(req Request, post func(Message)) {
 }
 
 // batchSteps is how many runner steps a batch makes between two looks at
-// the clock for its progress.
+// the clock (labrun.Slices.Chunk).
 const batchSteps = 256
 
 func (w *Worker) handleBatch(req Request, send func(Message)) {
@@ -220,22 +220,13 @@ func (w *Worker) batch(req Request, progress func(done int, fraction float64)) (
 	for i := bt.Part; i < len(jobs); i += bt.Parts {
 		mine = append(mine, jobs[i])
 	}
-	now, every := w.Now, w.every
-	if now == nil {
-		now = time.Now
-	}
-	if every <= 0 {
-		every = whatiflab.DefaultEvery
-	}
 	b := whatif.NewBatch(mine)
-	last := now()
-	for b.Step(batchSteps) {
-		if t := now(); t.Sub(last) >= every {
-			last = t
-			done, _, frac := b.Progress()
-			progress(done, frac)
-		}
-	}
+	// The page's driver, without its turns for the browser: a worker
+	// has its own thread.
+	labrun.Slices{Now: w.Now, Every: w.every, Chunk: batchSteps}.Drive(b, nil, func() {
+		done, _, frac := b.Progress()
+		progress(done, frac)
+	})
 	return b.Results()
 }
 
@@ -265,12 +256,8 @@ func Merge(parts [][]*whatif.KPIs, n int) ([]*whatif.KPIs, error) {
 // the batch's error (wrapping ErrRun) for an error message. yield, when
 // not nil, is called between two runs' KPIs.
 func (m Message) BatchResult(yield func()) ([]*whatif.KPIs, error) {
-	switch m.Kind {
-	case KindError:
-		return nil, runError(m.Error)
-	case KindDone:
-	default:
-		return nil, fmt.Errorf("what-if worker: a %s message has no result", m.Kind)
+	if err := m.finished(); err != nil {
+		return nil, err
 	}
 	out := make([]*whatif.KPIs, len(m.Runs))
 	for i, data := range m.Runs {
@@ -363,12 +350,8 @@ var ErrRun = errors.New("what-if run failed")
 // message. yield, when not nil, is called between the variants' KPIs: in
 // the browser each is read in a task of its own.
 func (m Message) Result(yield func()) (whatiflab.Result, error) {
-	switch m.Kind {
-	case KindError:
-		return whatiflab.Result{}, runError(m.Error)
-	case KindDone:
-	default:
-		return whatiflab.Result{}, fmt.Errorf("what-if worker: a %s message has no result", m.Kind)
+	if err := m.finished(); err != nil {
+		return whatiflab.Result{}, err
 	}
 	res := whatiflab.Result{Elapsed: m.Elapsed}
 	var err error
@@ -385,6 +368,18 @@ func (m Message) Result(yield func()) (whatiflab.Result, error) {
 		res.Diff = whatif.Compare(res.A, res.B)
 	}
 	return res, nil
+}
+
+// finished is nil for a done message, the run's error (wrapping ErrRun)
+// for an error message, and an error for any other.
+func (m Message) finished() error {
+	switch m.Kind {
+	case KindError:
+		return runError(m.Error)
+	case KindDone:
+		return nil
+	}
+	return fmt.Errorf("what-if worker: a %s message has no result", m.Kind)
 }
 
 // runError is an error the worker worded: its text is the message, as is.
