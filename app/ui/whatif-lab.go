@@ -228,9 +228,10 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 	var req *labwork.Request
 	var pool *labPool
 	var gc *gcHold
-	if pg := l.Page; pg != nil && pg.scJSON != nil && (opt.Replay == nil) == (pg.replayCSV == nil) {
-		req = &labwork.Request{A: pg.scJSON, Replay: pg.replayCSV, Seed: pg.seed, Days: pg.days, Lang: lang}
-		pool, gc = &pg.Tab.labs, &pg.Tab.gc
+	if pg := l.Page; pg != nil {
+		if r, ok := pg.workerRequest(lang); ok {
+			req, pool, gc = &r, &pg.Tab.labs, &pg.Tab.gc
+		}
 	}
 	ctx.Async(func() {
 		defer stop()

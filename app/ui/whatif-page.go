@@ -356,8 +356,9 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, 
 	lang, sa := p.lang, p.sc
 	p.progress = i18n.F(lang, "whatif.progress", "variant", variantLetter(lang, 0), "day", 0, "days", 0)
 	lab := whatiflab.Lab{Yield: whatifYield}
-	req := labwork.Request{A: p.scJSON, B: dataB, Replay: p.replayCSV, Seed: p.seed, Days: p.days, Lang: lang}
-	inWorker := req.A != nil && (sb == nil) == (req.B == nil) && (p.replay == nil) == (req.Replay == nil)
+	req, inWorker := p.workerRequest(lang)
+	req.B = dataB
+	inWorker = inWorker && (sb == nil) == (dataB == nil)
 	p.live++
 	ctx.Async(func() {
 		defer ctx.Dispatch(func(ctx app.Context) { p.live-- })
@@ -479,6 +480,15 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, 
 		case <-time.After(time.Second):
 		}
 	})
+}
+
+// workerRequest is a request for the lab's workers on the page's
+// scenario file, history file and fields; ok is false when the page lacks
+// a file a worker needs (the scenario's, not yet written by the session,
+// or the history's), and the page then runs the lab itself.
+func (p *WhatifPage) workerRequest(lang string) (req labwork.Request, ok bool) {
+	req = labwork.Request{A: p.scJSON, Replay: p.replayCSV, Seed: p.seed, Days: p.days, Lang: lang}
+	return req, req.A != nil && (p.replay == nil) == (req.Replay == nil)
 }
 
 // What of a finished run's results is on the page (WhatifPage.mounting):
