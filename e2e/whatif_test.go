@@ -225,6 +225,57 @@ func TestWhatifRunsInThePageWithoutTheWorker(t *testing.T) {
 	assert.Equal(t, got[0], got[1], "the page's run gives the worker's results")
 }
 
+// stoppingWorker is a stand-in for web/labworker.js whose program ends
+// on every run it is asked for, as a worker out of memory would: it says
+// it is ready, then answers a run with the message web/labworker.js posts
+// when the Go program has ended.
+const stoppingWorker = `postMessage({head: JSON.stringify({id: 0, kind: "ready"})});
+onmessage = (e) => {
+  if (JSON.parse(e.data.req).prepare) return;
+  postMessage({head: JSON.stringify({id: 0, kind: "error", error: "exit code 2"})});
+};`
+
+// TestWhatifWorkerThatStopsEndsTheRun: a worker whose program ends under a
+// run ends the run (and the lab's batch) with an error in the interface's
+// language, instead of a page that waits forever, and the next run can be
+// asked for.
+func TestWhatifWorkerThatStopsEndsTheRun(t *testing.T) {
+	h := static.Handler(os.DirFS(siteDir(t)))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/web/labworker.js" {
+			w.Header().Set("Content-Type", "text/javascript")
+			_, _ = w.Write([]byte(stoppingWorker))
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	for _, tc := range []struct{ lang, want string }{
+		{"ru", "Не получилось: фоновый обработчик прогонов остановился (exit code 2); запустите прогон ещё раз: запустится новый обработчик"},
+		{"en", "Failed: the background worker of the what-if lab stopped (exit code 2); run it again: a new worker starts"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			b := newBrowser(t)
+			b.open(t, srv.URL+whatifExample+"&days=5")
+			b.waitFor(t, b.exists(`[data-testid="whatif-run"]`))
+			if tc.lang == "en" {
+				click(t, b, `.lang-switch__button[data-lang="en"]`)
+				b.waitFor(t, `document.documentElement.lang === "en"`)
+			}
+			for range 2 {
+				click(t, b, `[data-testid="whatif-run"]`)
+				b.waitFor(t, b.exists(`[data-testid="whatif-error"]`))
+				assert.Equal(t, tc.want, b.text(t, `[data-testid="whatif-error"]`))
+				b.waitFor(t, b.exists(`[data-testid="whatif-run"]:not([disabled])`))
+			}
+			b.setValue(t, `[data-testid="lab-runs"]`, "3")
+			b.click(t, `[data-testid="lab-run"]`)
+			b.waitFor(t, b.exists(`[data-testid="lab-error"]`))
+			assert.Equal(t, strings.TrimPrefix(strings.TrimPrefix(tc.want, "Не получилось: "), "Failed: "), b.text(t, `[data-testid="lab-error"]`))
+		})
+	}
+}
+
 // TestWhatifResultsMountInParts: a finished run's results come onto the
 // page in parts, each in a render of its own (the KPI tiles, then the
 // charts, then the tables with the "done" line): go-app mounts a render

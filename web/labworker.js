@@ -1,9 +1,17 @@
 // The what-if lab's Web Worker (app/worker, app/labwork): Go's support
 // file, then the worker's own wasm. Should it not start (an old cache, a
 // browser without WebAssembly in workers), it says so and the page runs
-// the lab itself.
+// the lab itself. Should its program end (it never does on its own: only
+// a fatal error such as running out of memory ends it), it says so too,
+// with the exit code, so that a run waiting for it ends with an error
+// instead of waiting forever.
 importScripts("/wasm_exec.js");
 const go = new Go();
-WebAssembly.instantiateStreaming(fetch("/web/labworker.wasm"), go.importObject)
-  .then((result) => go.run(result.instance))
-  .catch((err) => postMessage({ head: JSON.stringify({ id: 0, kind: "error", error: "the what-if worker did not start: " + err }) }));
+const fail = (text) => postMessage({ head: JSON.stringify({ id: 0, kind: "error", error: text }) });
+let exitCode = 0;
+go.exit = (code) => { exitCode = code; };
+WebAssembly.instantiateStreaming(fetch("/web/labworker.wasm"), go.importObject).then(
+  (result) => go.run(result.instance).then(
+    () => fail("exit code " + exitCode),
+    (err) => fail(String(err))),
+  (err) => fail("the what-if worker did not start: " + err));

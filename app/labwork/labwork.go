@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/labrun"
 	"github.com/triggersim/triggersim/app/whatiflab"
 	"github.com/triggersim/triggersim/engine"
@@ -139,11 +140,24 @@ func (m Message) Head() []byte {
 // Handle runs req (one run, or a part of a batch) and posts its progress
 // and then its results or its error. A Prepare request only reads its
 // file and posts nothing.
+//
+// A panic in the run (a bug: no input should cause one) ends the run with
+// an error in the run's language instead of ending the worker's program,
+// which would leave the page waiting for an answer that never comes; the
+// files read are forgotten, as what was read from them may be half-made.
 func (w *Worker) Handle(req Request, post func(Message)) {
 	send := func(m Message) {
 		m.ID = req.ID
 		post(m)
 	}
+	defer func() {
+		if v := recover(); v != nil {
+			w.cacheA, w.cacheB = cached{}, cached{}
+			if !req.Prepare {
+				send(Message{Kind: KindError, Error: i18n.F(req.Lang, "whatif.internalError", "detail", fmt.Sprint(v))})
+			}
+		}
+	}()
 	if req.Batch != nil {
 		w.handleBatch(req, send)
 		return

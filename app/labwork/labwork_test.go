@@ -132,6 +132,40 @@ func TestWorkerPrepares(t *testing.T) {
 	assert.Equal(t, KindError, msgs[0].Kind)
 }
 
+// TestWorkerSurvivesAPanic checks that a panic in a run (a bug) ends
+// that run with one error worded in its language, not the worker's
+// program, and that the worker forgets the files it read and serves the
+// next run: the page would otherwise wait for an answer forever.
+func TestWorkerSurvivesAPanic(t *testing.T) {
+	a := exampleFile(t, "11-whatif-schet-7dney")
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "an internal error stopped the run (broken on purpose)"},
+		{"ru", "прогон остановлен внутренней ошибкой (broken on purpose)"},
+	} {
+		reads, broken := 0, true
+		w := &Worker{beforeRead: func() {
+			reads++
+			if broken {
+				panic("broken on purpose")
+			}
+		}}
+		for _, batch := range []*Batch{nil, {Form: labrun.Form{Runs: "2"}, Parts: 1}} {
+			msgs := handle(t, w, Request{ID: 4, A: a, Days: "3", Lang: tc.lang, Batch: batch})
+			require.Len(t, msgs, 1)
+			assert.Equal(t, KindError, msgs[0].Kind)
+			assert.Contains(t, msgs[0].Error, tc.want)
+			_, err := msgs[0].Result(nil)
+			assert.ErrorIs(t, err, ErrRun)
+		}
+		// A prepare that panics posts nothing, as a prepare never does.
+		w.Handle(Request{A: a, Prepare: true}, func(m Message) { assert.Failf(t, "a prepare posted", "%+v", m) })
+		broken = false
+		msgs := handle(t, w, Request{ID: 5, A: a, Days: "3", Lang: tc.lang})
+		require.Equal(t, KindDone, msgs[len(msgs)-1].Kind, msgs[len(msgs)-1].Error)
+		assert.Equal(t, 4, reads, "the file is read again after the panics")
+	}
+}
+
 // TestWorkerWordsErrors checks that a run that cannot be made posts one
 // error message, worded in the run's language with where the problem is,
 // and that the page reads it as an error.

@@ -295,7 +295,7 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 				done(ks, values, "workers")
 				return
 			case !errors.Is(err, errNoWorker):
-				fail(err)
+				fail(errors.New(whatifErrText(lang, err)))
 				return
 			}
 			// No worker could take it: the page runs it, as below.

@@ -500,9 +500,15 @@ const (
 	whatifMountCharts            // the tiles and the charts
 )
 
-// whatifErrText words a run's error in the page's language
-// (whatiflab.ErrText).
-func whatifErrText(lang string, err error) string { return whatiflab.ErrText(lang, err) }
+// whatifErrText words a run's error in the page's language: a worker
+// that stopped under the run, or what whatiflab.ErrText words.
+func whatifErrText(lang string, err error) string {
+	var ws *workerStopped
+	if errors.As(err, &ws) {
+		return i18n.F(lang, "whatif.workerStopped", "detail", ws.Detail)
+	}
+	return whatiflab.ErrText(lang, err)
+}
 
 // whatifRunState is "busy" while a run's goroutine is alive (even after
 // Cancel, until it has noticed), else "idle".

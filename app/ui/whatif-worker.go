@@ -58,6 +58,14 @@ const labWorkerStart = 20 * time.Second
 // errNoWorker says the worker cannot take runs.
 var errNoWorker = errors.New("the what-if worker is not available")
 
+// workerStopped is the error of a run whose worker stopped under it (its
+// program ended, or it threw): Detail is what the browser or the worker
+// said, shown inside the page's own words (whatifErrText). The next run
+// starts another worker.
+type workerStopped struct{ Detail string }
+
+func (e *workerStopped) Error() string { return "the what-if worker stopped: " + e.Detail }
+
 // start starts the worker unless it runs already. It does nothing on the
 // host, where there is none.
 func (lw *labWorker) start() {
@@ -82,7 +90,7 @@ func (lw *labWorker) start() {
 		ev := args[0]
 		if ev.Get("type").String() == "error" {
 			ev.Call("preventDefault")
-			lw.hear(w, labwork.Message{Kind: labwork.KindError, Error: "the what-if worker failed: " + ev.Get("message").String()})
+			lw.hear(w, labwork.Message{Kind: labwork.KindError, Error: ev.Get("message").String()})
 			return nil
 		}
 		// Only the head is read here; the KPIs beside it are copied as
@@ -228,6 +236,9 @@ func (lw *labWorker) call(ctx context.Context, req labwork.Request, progress fun
 					lw.busy = nil
 				}
 				lw.mu.Unlock()
+				if m.Kind == labwork.KindError && m.ID == 0 {
+					return labwork.Message{}, &workerStopped{Detail: m.Error}
+				}
 				return m, nil
 			}
 		}
