@@ -2,12 +2,11 @@ package ui
 
 import (
 	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
-	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/triggersim/triggersim/app/gchold"
 )
 
 // Browser calls of the what-if lab: yielding to the event loop between
@@ -87,17 +86,10 @@ func whatifDownloadPNG(name, svg string) {
 	img.Set("src", src)
 }
 
-// gcHold holds the garbage collector off while what-if runs go (hold)
-// and keeps the settings to restore when the last of them lets go. The
-// settings are the program's, so the tab keeps the one count (Tab.gc),
-// with a mutex, since a cancelled run may still be winding down in its
-// goroutine when the next one starts, from the same page or a new one.
-type gcHold struct {
-	mu      sync.Mutex
-	holds   int
-	percent int
-	limit   int64
-}
+// gcHold holds the garbage collector off while what-if runs go and while
+// a fired event is drawn (gchold.Holds: the settings are the program's,
+// so the tab keeps the one count, Tab.gc).
+type gcHold struct{ holds gchold.Holds }
 
 // whatifGCRoom is how much a run may allocate before the collector runs
 // anyway while it is held off: more than a 10 000-item, 90-day run needs
@@ -139,30 +131,5 @@ func (g *gcHold) whatifHoldGCQuiet() (release func()) {
 // hold is whatifHoldGC: room is what may be allocated before the
 // collector runs anyway, collect is called when the last hold lets go.
 func (g *gcHold) hold(room int64, collect func()) (release func()) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if g.holds == 0 {
-		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-		metrics.Read(s)
-		g.limit = debug.SetMemoryLimit(int64(s[0].Value.Uint64()) + room)
-		g.percent = debug.SetGCPercent(-1)
-	}
-	g.holds++
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			g.mu.Lock()
-			last := g.holds == 1
-			if g.holds--; last {
-				debug.SetGCPercent(g.percent)
-				debug.SetMemoryLimit(g.limit)
-			}
-			g.mu.Unlock()
-			if last {
-				// Now, in the caller's task, rather than in whichever
-				// task allocates next (the next click).
-				collect()
-			}
-		})
-	}
+	return g.holds.Hold(room, collect)
 }
