@@ -111,6 +111,12 @@ func TestHomeCalibrateError(t *testing.T) {
 	msg := b.text(t, `[data-testid="cal-error"]`)
 	assert.Contains(t, msg, "нельзя откалибровать по истории портала: categories.json: result: ожидался ответ REST")
 	assert.Empty(t, langcheck.Problems(msg, "result"), msg) // the JSON path at fault
+	// The worker worded it in both languages: the dialog follows a switch.
+	click(t, b, `.lang-switch__button[data-lang="en"]`)
+	b.waitFor(t, `document.documentElement.lang === "en"`)
+	msg = b.text(t, `[data-testid="cal-error"]`)
+	assert.Contains(t, msg, "categories.json: result: ")
+	assert.NotContains(t, msg, "ожидался")
 	b.assertNoErrors(t)
 }
 

@@ -25,6 +25,7 @@ import (
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/labrun"
 	"github.com/triggersim/triggersim/app/whatiflab"
+	"github.com/triggersim/triggersim/calibrate"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/whatif"
 )
@@ -51,6 +52,10 @@ type Request struct {
 	// Batch, when not nil, asks for the lab's replications or sweep
 	// instead of one run: this worker's part of the plan's jobs.
 	Batch *Batch `json:"batch,omitempty"`
+	// Calibrate, when not nil, asks for a calibration from a portal's
+	// history instead of a run; its files are Files.
+	Calibrate *Calibrate `json:"calibrate,omitempty"`
+	Files     [][]byte   `json:"-"`
 }
 
 // Batch is the what-if lab's replications or sweep (app/labrun's form,
@@ -94,6 +99,15 @@ type Message struct {
 	// Elapsed is the run's time in the worker.
 	Elapsed time.Duration `json:"elapsed,omitempty"`
 	Error   string        `json:"error,omitempty"`
+	// Texts is the error in each language of the interface, for an
+	// error the page shows again in another language when the user
+	// switches (a calibration's).
+	Texts map[string]string `json:"texts,omitempty"`
+	// Doc, Title and Report are a calibration's results: the scenario
+	// file (sent beside the head, like A), its title and the fit report.
+	Doc    []byte            `json:"-"`
+	Title  string            `json:"title,omitempty"`
+	Report *calibrate.Report `json:"report,omitempty"`
 }
 
 // Worker runs requests one after another. It keeps the last scenario
@@ -160,6 +174,10 @@ func (w *Worker) Handle(req Request, post func(Message)) {
 	}()
 	if req.Batch != nil {
 		w.handleBatch(req, send)
+		return
+	}
+	if req.Calibrate != nil {
+		w.handleCalibrate(req, send)
 		return
 	}
 	if req.Prepare {

@@ -34,7 +34,7 @@ func handle(t *testing.T, w *Worker, req Request) []Message {
 		m, err := Decode(posted.Head())
 		require.NoError(t, err, "%s", posted.Head())
 		require.Equal(t, req.ID, m.ID)
-		m.A, m.B, m.Runs = posted.A, posted.B, posted.Runs
+		m.A, m.B, m.Runs, m.Doc = posted.A, posted.B, posted.Runs, posted.Doc
 		out = append(out, m)
 	})
 	require.NotEmpty(t, out)

@@ -1,23 +1,25 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"math"
 	"strconv"
-	"sync/atomic"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/labrun"
+	"github.com/triggersim/triggersim/app/labwork"
 	"github.com/triggersim/triggersim/calibrate"
 )
 
 // HomeCalibrateDialog builds a what-if scenario from a portal's saved REST
 // output («Калибровка по истории»): the files of crm.category.list,
 // crm.status.list, crm.stagehistory.list (several) and crm.deal.list
-// (optional). It fits the model (package calibrate), runs the fit in
-// slices with progress and cancel, shows the fit report with charts, and
+// (optional). The what-if lab's worker (labwork.Calibrate) fits the model
+// (package calibrate) and runs the fit, off the page's thread, with
+// progress and cancel; the dialog shows the fit report with charts and
 // hands the scenario to the page to store.
 type HomeCalibrateDialog struct {
 	app.Compo
@@ -35,9 +37,10 @@ type HomeCalibrateDialog struct {
 	// failure is the error of the last calibration, worded when shown so
 	// that it follows the interface language.
 	failure error
-	cancel  *atomic.Bool
+	cancel  context.CancelFunc
 
-	cal     *calibrate.Calibration
+	doc     []byte // the fitted scenario's file
+	title   string
 	rep     *calibrate.Report
 	view    labrun.FitView
 	viewFor string
@@ -46,7 +49,7 @@ type HomeCalibrateDialog struct {
 // OnDismount stops a fit in progress.
 func (d *HomeCalibrateDialog) OnDismount() {
 	if d.cancel != nil {
-		d.cancel.Store(true)
+		d.cancel()
 	}
 }
 
@@ -72,7 +75,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 							got = append(got, calibrate.File{Name: name, Data: data})
 							if len(got) == len(files) {
 								add(got)
-								d.missing, d.rep, d.cal = false, nil, nil
+								d.missing, d.rep, d.doc = false, nil, nil
 							}
 						})
 					}
@@ -140,7 +143,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 	actions := []app.UI{
 		homeButton("primary", "cal-run", i18n.T(lang, "lab.calRun"), d.onFit).Disabled(d.running),
 		homeButton("", "cal-cancel", i18n.T(lang, "lab.cancel"), d.onCancel).Disabled(!d.running),
-		homeButton("primary", "cal-create", i18n.T(lang, "lab.calCreate"), d.onCreate).Disabled(d.cal == nil || d.rep == nil || d.running),
+		homeButton("primary", "cal-create", i18n.T(lang, "lab.calCreate"), d.onCreate).Disabled(d.doc == nil || d.rep == nil || d.running),
 		homeButton("", "", i18n.T(lang, "home.cancel"), d.OnClose),
 	}
 	return homeModal{
@@ -156,18 +159,19 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 
 func (d *HomeCalibrateDialog) onCancel(ctx app.Context) {
 	if d.cancel != nil {
-		d.cancel.Store(true)
+		d.cancel()
 	}
 	d.running = false
 }
 
 func (d *HomeCalibrateDialog) onCreate(ctx app.Context) {
-	if d.cal != nil && d.OnCreate != nil {
-		d.OnCreate(ctx, d.cal.Doc, d.cal.Scenario.Title)
+	if d.doc != nil && d.OnCreate != nil {
+		d.OnCreate(ctx, d.doc, d.title)
 	}
 }
 
-// onFit builds the model and runs the fit in slices.
+// onFit sends the files to a worker of their own, which builds the model
+// and runs the fit; the worker ends with the calibration (or its cancel).
 func (d *HomeCalibrateDialog) onFit(ctx app.Context) {
 	if d.running {
 		return
@@ -180,53 +184,46 @@ func (d *HomeCalibrateDialog) onFit(ctx app.Context) {
 	if d.cats != nil {
 		in.Categories = *d.cats
 	}
-	cancel := &atomic.Bool{}
-	d.cancel, d.running, d.percent, d.errMsg, d.failure, d.rep, d.cal = cancel, true, 0, "", nil, nil, nil
+	req := labwork.CalibrateRequest(in, d.Lang)
+	run, cancel := context.WithCancel(context.Background())
+	d.cancel, d.running, d.percent, d.errMsg, d.failure, d.rep, d.doc = cancel, true, 0, "", nil, nil, nil
 	ctx.Async(func() {
-		fail := func(err error) {
+		lw := &labWorker{}
+		defer lw.stop()
+		m, err := lw.call(run, req, func(m labwork.Message) {
+			pc := int(math.Round(m.Fraction * 100))
 			ctx.Dispatch(func(ctx app.Context) {
-				if d.cancel == cancel {
-					d.running, d.failure = false, err
-				}
-			})
-		}
-		c, err := calibrate.Build(in)
-		if err != nil {
-			fail(err)
-			return
-		}
-		f := c.NewFitter(calibrate.DefaultRuns)
-		progress := func() {
-			pc := int(math.Round(f.Progress() * 100))
-			ctx.Dispatch(func(ctx app.Context) {
-				if d.cancel == cancel {
+				if run.Err() == nil {
 					d.percent = pc
 				}
 			})
+		})
+		if run.Err() != nil {
+			return // cancelled, or the dialog went away
 		}
-		if !(labrun.Slices{Yield: whatifYield}).Drive(f, cancel.Load, progress) {
-			return
-		}
-		rep, err := f.Report()
-		if err != nil {
-			fail(err)
-			return
+		var doc []byte
+		var title string
+		var rep *calibrate.Report
+		if err == nil {
+			doc, title, rep, err = m.Calibration()
 		}
 		ctx.Dispatch(func(ctx app.Context) {
-			if d.cancel != cancel {
+			if run.Err() != nil {
 				return
 			}
-			d.running, d.cal, d.rep, d.viewFor = false, c, rep, ""
+			cancel()
+			d.running, d.failure, d.doc, d.title, d.rep, d.viewFor = false, err, doc, title, rep, ""
 		})
 	})
 }
 
-// calibrateErrorText words err in lang: the input errors of package
-// calibrate in that language, any other error as it is.
+// calibrateErrorText words err in lang: a calibration's error in that
+// language (the worker words it in each), a worker that stopped or could
+// not start as the what-if page says it.
 func calibrateErrorText(err error, lang string) string {
-	var ce *calibrate.Error
+	var ce *labwork.CalibrateError
 	if errors.As(err, &ce) {
-		return ce.Message(i18n.Normalize(lang))
+		return ce.Text(lang)
 	}
-	return err.Error()
+	return whatifErrText(lang, err)
 }

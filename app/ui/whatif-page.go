@@ -501,11 +501,15 @@ const (
 )
 
 // whatifErrText words a run's error in the page's language: a worker
-// that stopped under the run, or what whatiflab.ErrText words.
+// that stopped under the run or could not start, or what
+// whatiflab.ErrText words.
 func whatifErrText(lang string, err error) string {
 	var ws *workerStopped
 	if errors.As(err, &ws) {
 		return i18n.F(lang, "whatif.workerStopped", "detail", ws.Detail)
+	}
+	if errors.Is(err, errNoWorker) {
+		return i18n.T(lang, "whatif.noWorker")
 	}
 	return whatiflab.ErrText(lang, err)
 }

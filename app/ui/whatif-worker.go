@@ -101,7 +101,7 @@ func (lw *labWorker) start() {
 			m = labwork.Message{Kind: labwork.KindError, Error: err.Error()}
 		}
 		if m.Kind == labwork.KindDone {
-			m.A, m.B = jsBytes(data.Get("a")), jsBytes(data.Get("b"))
+			m.A, m.B, m.Doc = jsBytes(data.Get("a")), jsBytes(data.Get("b")), jsBytes(data.Get("doc"))
 			if runs := data.Get("runs"); !runs.IsNull() && !runs.IsUndefined() {
 				m.Runs = make([][]byte, runs.Length())
 				for i := range m.Runs {
@@ -348,6 +348,12 @@ func post(w app.Value, req labwork.Request) error {
 	msg := app.Window().Get("Object").New()
 	msg.Set("req", string(head))
 	var transfer []any
+	bytes := func(data []byte) app.Value {
+		arr := app.Window().Get("Uint8Array").New(len(data))
+		app.CopyBytesToJS(arr, data)
+		transfer = append(transfer, arr.Get("buffer"))
+		return arr
+	}
 	for _, f := range []struct {
 		name string
 		data []byte
@@ -356,10 +362,14 @@ func post(w app.Value, req labwork.Request) error {
 			msg.Set(f.name, nil)
 			continue
 		}
-		arr := app.Window().Get("Uint8Array").New(len(f.data))
-		app.CopyBytesToJS(arr, f.data)
-		msg.Set(f.name, arr)
-		transfer = append(transfer, arr.Get("buffer"))
+		msg.Set(f.name, bytes(f.data))
+	}
+	if req.Files != nil {
+		files := make([]any, len(req.Files))
+		for i, data := range req.Files {
+			files[i] = bytes(data)
+		}
+		msg.Set("files", files)
 	}
 	w.Call("postMessage", msg, transfer)
 	return nil

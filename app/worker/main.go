@@ -27,7 +27,8 @@ import (
 // posted.
 const gcRoom = 96 << 20
 
-// batchGCRoom is gcRoom for a part of the lab's batch: up to four workers
+// batchGCRoom is gcRoom for a part of the lab's batch (and a calibration,
+// which makes a few runs of the fitted scenario): up to four workers
 // run parts at once, each making run after run, so the room is what one
 // run needs rather than several. Measured under Node on the 10 166-deal
 // bench scenario, three 90-day runs of a part: 37 MB of memory and 4.5 s
@@ -39,7 +40,8 @@ const batchGCRoom = 32 << 20
 func main() {
 	queue := make(chan labwork.Request, 16)
 	// A message is the request's JSON in "req" and the files as
-	// Uint8Arrays in "a", "b" and "replay" (null when absent). The
+	// Uint8Arrays in "a", "b" and "replay" (null when absent) and, for a
+	// calibration, an array of them in "files". The
 	// callback only copies and queues: a run goes on in main, so the
 	// worker hears the next message once the run is over (the page sends
 	// one at a time and stops a run by ending the worker).
@@ -51,6 +53,12 @@ func main() {
 			return nil
 		}
 		req.A, req.B, req.Replay = bytesOf(d.Get("a")), bytesOf(d.Get("b")), bytesOf(d.Get("replay"))
+		if files := d.Get("files"); !files.IsNull() && !files.IsUndefined() {
+			req.Files = make([][]byte, files.Length())
+			for i := range req.Files {
+				req.Files[i] = bytesOf(files.Index(i))
+			}
+		}
 		select {
 		case queue <- req:
 		default:
@@ -63,7 +71,7 @@ func main() {
 	var gc gchold.Holds
 	for req := range queue {
 		room := int64(gcRoom)
-		if req.Batch != nil {
+		if req.Batch != nil || req.Calibrate != nil {
 			room = batchGCRoom
 		}
 		release := gc.Hold(room, runtime.GC)
@@ -92,6 +100,9 @@ func post(m labwork.Message) {
 	}
 	if m.B != nil {
 		msg.Set("b", string(m.B))
+	}
+	if m.Doc != nil {
+		msg.Set("doc", string(m.Doc))
 	}
 	if m.Runs != nil {
 		runs := make([]any, len(m.Runs))
