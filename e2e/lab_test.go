@@ -113,7 +113,7 @@ func TestHomeCalibrateError(t *testing.T) {
 	assert.Empty(t, langcheck.Problems(msg, "result"), msg) // the JSON path at fault
 	// The worker worded it in both languages: the dialog follows a switch.
 	click(t, b, `.lang-switch__button[data-lang="en"]`)
-	b.waitFor(t, `document.documentElement.lang === "en"`)
+	b.waitFor(t, `(document.querySelector('[data-testid="cal-error"]')?.textContent || "").includes("cannot calibrate from the portal's history")`)
 	msg = b.text(t, `[data-testid="cal-error"]`)
 	assert.Contains(t, msg, "categories.json: result: ")
 	assert.NotContains(t, msg, "ожидался")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"runtime"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -96,31 +95,17 @@ type gcHold struct{ holds gchold.Holds }
 // (about 40 MB natively), far less than a tab may use.
 const whatifGCRoom = 96 << 20
 
-// whatifHoldGC holds the garbage collector off while a run goes (unless
-// the run allocates more than whatifGCRoom) and returns the function that
-// lets it go, once however often it is called. In the browser the
-// collector has no thread of its own: once a cycle has begun, the first
-// time the program waits (the lab's turn for the browser) it marks
-// everything still to mark, in one task, and a run of ten thousand items
-// began a cycle every few megabytes, each a long task. Held off, the
-// collection comes when the page lets go, once the run's results are
-// drawn: then the runner's items, queue and engine are garbage and little
-// is left to mark. On the host (tests, the static site's generator) it
-// does nothing.
-func (g *gcHold) whatifHoldGC() (release func()) {
-	if !app.IsClient {
-		return func() {}
-	}
-	return g.hold(whatifGCRoom, runtime.GC)
-}
-
-// whatifHoldGCQuiet is whatifHoldGC for a run made in the lab's worker:
-// the page only waits, draws the progress and then the results, so a
-// collection begun meanwhile would mark the page's own heap (the open
-// scenario, 10 000 deals: a long task of 50-100 ms) for garbage the run
-// did not make (what opening the scenario left). It is held off the same
-// way, and let go once the results are on the page, without collecting:
-// the page collects when it next would.
+// whatifHoldGCQuiet holds the garbage collector off while a run is made in
+// the lab's workers (unless the page allocates more than whatifGCRoom
+// meanwhile) and returns the function that lets it go, once however often
+// it is called. In the browser the collector has no thread of its own:
+// once a cycle has begun, the first time the program waits it marks
+// everything still to mark, in one task. The page only waits, draws the
+// progress and then the results, so a collection begun meanwhile would
+// mark the page's own heap (the open scenario, 10 000 deals: a long task
+// of 50-100 ms) for garbage the run did not make (what opening the
+// scenario left). It is let go once the results are on the page, without
+// collecting: the page collects when it next would.
 func (g *gcHold) whatifHoldGCQuiet() (release func()) {
 	if !app.IsClient {
 		return func() {}
@@ -128,7 +113,7 @@ func (g *gcHold) whatifHoldGCQuiet() (release func()) {
 	return g.hold(whatifGCRoom, func() {})
 }
 
-// hold is whatifHoldGC: room is what may be allocated before the
+// hold holds the collector off: room is what may be allocated before the
 // collector runs anyway, collect is called when the last hold lets go.
 func (g *gcHold) hold(room int64, collect func()) (release func()) {
 	return g.holds.Hold(room, collect)

@@ -12,7 +12,6 @@ import (
 
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/labrun"
-	"github.com/triggersim/triggersim/app/labwork"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/whatif"
 )
@@ -200,12 +199,12 @@ func (l *WhatifLab) onCancel(ctx app.Context, e app.Event) {
 }
 
 // start plans the runs (off the UI goroutine: a sweep reads the scenario
-// once per point) and runs them in slices.
+// once per point) and runs them in the tab's workers (labPool).
 func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 	if l.running || l.Scenario == nil {
 		return
 	}
-	lang, sc, opt := l.Lang, l.Scenario, l.Options
+	lang, sc := l.Lang, l.Scenario
 	form := labrun.Form{Runs: l.runs, KPI: l.kpi, Goal: l.goal}
 	if sweep {
 		form.Path, form.From, form.To, form.Step = l.path, l.from, l.to, l.step
@@ -223,16 +222,9 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 	cancel := &atomic.Bool{}
 	run, stop := context.WithCancel(context.Background())
 	l.cancel, l.stop, l.running, l.percent, l.done, l.total = cancel, stop, true, 0, 0, 0
-	// The tab's workers run the batch when the page has the scenario's
-	// file (and the history's, when one is replayed).
-	var req *labwork.Request
-	var pool *labPool
-	var gc *gcHold
-	if pg := l.Page; pg != nil {
-		if r, ok := pg.workerRequest(lang); ok {
-			req, pool, gc = &r, &pg.Tab.labs, &pg.Tab.gc
-		}
-	}
+	// The tab's pool of workers runs the batch.
+	pg := l.Page
+	req := pg.workerRequest(lang)
 	ctx.Async(func() {
 		defer stop()
 		fail := func(err error) {
@@ -266,62 +258,40 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 			case <-time.After(time.Second):
 			}
 		}
-		if req != nil {
-			// The page only waits and draws progress meanwhile: a
-			// collection begun then would mark the whole page in the first
-			// idle moment, one long task (see whatifHoldGCQuiet).
-			release := gc.whatifHoldGCQuiet()
-			defer release()
-			values, n := []float64(nil), plan.Runs
-			if plan.Sweep != nil {
-				vs, err := plan.Sweep.Values()
-				if err != nil {
-					fail(errors.New(whatifErrText(lang, err)))
-					return
-				}
-				values, n = vs, len(vs)*plan.Runs
-			}
-			ks, err := pool.batch(run, *req, form, n, pool.parts(n), func(d int, frac float64) {
-				ctx.Dispatch(func(ctx app.Context) {
-					if l.cancel == cancel {
-						l.done, l.total, l.percent = d, n, int(math.Round(frac*100))
-					}
-				})
-			})
-			switch {
-			case run.Err() != nil:
-				return // cancelled, or replaced by a newer batch
-			case err == nil:
-				done(ks, values, "workers")
-				return
-			case !errors.Is(err, errNoWorker):
+		// The page only waits and draws progress meanwhile: a collection
+		// begun then would mark the whole page in the first idle moment,
+		// one long task (see whatifHoldGCQuiet).
+		release := pg.Tab.gc.whatifHoldGCQuiet()
+		defer release()
+		values, n := []float64(nil), plan.Runs
+		if plan.Sweep != nil {
+			vs, err := plan.Sweep.Values()
+			if err != nil {
 				fail(errors.New(whatifErrText(lang, err)))
 				return
 			}
-			// No worker could take it: the page runs it, as below.
+			values, n = vs, len(vs)*plan.Runs
 		}
-		jobs, values, err := plan.Jobs(sc, opt, lang)
+		req, err := withFile(req, sc)
 		if err != nil {
-			fail(err)
+			fail(errors.New(whatifErrText(lang, err)))
 			return
 		}
-		b := whatif.NewBatch(jobs)
-		progress := func() {
-			done, total, frac := b.Progress()
+		pool := &pg.Tab.labs
+		ks, err := pool.batch(run, req, form, n, pool.parts(n), func(d int, frac float64) {
 			ctx.Dispatch(func(ctx app.Context) {
 				if l.cancel == cancel {
-					l.done, l.total, l.percent = done, total, int(math.Round(frac*100))
+					l.done, l.total, l.percent = d, n, int(math.Round(frac*100))
 				}
 			})
+		})
+		switch {
+		case run.Err() != nil:
+			// cancelled, or replaced by a newer batch
+		case err != nil:
+			fail(errors.New(whatifErrText(lang, err)))
+		default:
+			done(ks, values, "workers")
 		}
-		if !(labrun.Slices{Yield: whatifYield}).Drive(b, cancel.Load, progress) {
-			return
-		}
-		ks, err := b.Results()
-		if err != nil {
-			fail(err)
-			return
-		}
-		done(ks, values, "page")
 	})
 }

@@ -324,11 +324,11 @@ func (p *WhatifPage) onCancel(ctx app.Context, e app.Event) {
 }
 
 // start runs variant A, or A and B on A's traffic when sb (read from
-// dataB) is not nil, in the tab's what-if worker (labWorker), or, when
-// the worker cannot take it, through whatiflab in a goroutine of the
-// page, which yields to the browser between slices. Either reports
-// progress, which is shown while this run is the page's current one.
-// Cancel stops it through its context.
+// dataB) is not nil, in the tab's what-if worker (labWorker), which reads
+// the files and reports progress, shown while this run is the page's
+// current one. Cancel ends the worker through the run's context. The page
+// runs nothing itself: a browser that cannot start the worker gets an
+// error that says so (whatif.noWorker).
 func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, dataB []byte) {
 	// Refuse a run that cannot finish before it starts, with the same
 	// estimate as the command line (whatif.CheckJobs): a tab that starts
@@ -355,27 +355,18 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, 
 	p.eta = i18n.T(p.lang, "whatif.etaUnknown")
 	lang, sa := p.lang, p.sc
 	p.progress = i18n.F(lang, "whatif.progress", "variant", variantLetter(lang, 0), "day", 0, "days", 0)
-	lab := whatiflab.Lab{Yield: whatifYield}
-	req, inWorker := p.workerRequest(lang)
+	req := p.workerRequest(lang)
 	req.B = dataB
-	inWorker = inWorker && (sb == nil) == (dataB == nil)
 	p.live++
 	ctx.Async(func() {
 		defer ctx.Dispatch(func(ctx app.Context) { p.live-- })
-		// A run in the page holds the collector off (see whatifHoldGC)
-		// and lets go once the results are drawn, in a task of its own:
-		// then the runner is garbage and little is left to mark. A run in
-		// the worker leaves no garbage of the kind in the page; the
-		// collector is held off until its results are on the page and let
-		// go without a collection (whatifHoldGCQuiet).
-		releaseGC, releaseDrawn := func() {}, func() {}
-		if inWorker {
-			releaseDrawn = p.Tab.gc.whatifHoldGCQuiet()
-		} else {
-			releaseGC = p.Tab.gc.whatifHoldGC()
-		}
+		// The run leaves no garbage in the page, and a collection begun
+		// while the page waits would mark the open scenario for garbage
+		// the run did not make: the collector is held off until the
+		// results are on the page and let go without a collection
+		// (whatifHoldGCQuiet).
+		releaseDrawn := p.Tab.gc.whatifHoldGCQuiet()
 		defer func() { releaseDrawn() }()
-		defer func() { releaseGC() }()
 		// The catalogues of reason texts are parsed on first use, which
 		// was the end of the first run, in the task that builds its KPIs:
 		// parse them now, in a task of their own.
@@ -391,18 +382,10 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, 
 				p.reportProgress(ctx, lang, pr)
 			})
 		}
-		ranIn, err := "worker", errNoWorker
+		req, err := withFile(req, sa)
 		var res whatiflab.Result
-		if inWorker {
+		if err == nil {
 			res, err = p.Tab.lab.run(run, req, progress)
-		}
-		if errors.Is(err, errNoWorker) {
-			ranIn = "page"
-			if inWorker { // it could not take the run after all
-				releaseDrawn()
-				releaseGC = p.Tab.gc.whatifHoldGC()
-			}
-			res, err = lab.Run(run, sa, sb, opt, progress)
 		}
 		// The charts are drawn here, between turns of the browser, and the
 		// page only takes them: drawing them in the dispatch made the end
@@ -413,7 +396,6 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, 
 			drawn = whatifResults(lang, sa, res.A, sb, res.B, whatifYield)
 			whatifYield()
 		}
-		releaseGC()
 		whatifYield()
 		// The results are mounted in parts, one render each (the tiles,
 		// then the charts, then the tables): go-app builds every element of
@@ -440,7 +422,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, 
 			if res.B != nil {
 				p.sb, p.titleB = sb, titleB
 			}
-			p.elapsed, p.ranIn = res.Elapsed, ranIn
+			p.elapsed, p.ranIn = res.Elapsed, "worker"
 			if p.lang == lang {
 				p.setResults(drawn)
 			} else {
@@ -483,12 +465,22 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, 
 }
 
 // workerRequest is a request for the lab's workers on the page's
-// scenario file, history file and fields; ok is false when the page lacks
-// a file a worker needs (the scenario's, not yet written by the session,
-// or the history's), and the page then runs the lab itself.
-func (p *WhatifPage) workerRequest(lang string) (req labwork.Request, ok bool) {
-	req = labwork.Request{A: p.scJSON, Replay: p.replayCSV, Seed: p.seed, Days: p.days, Lang: lang}
-	return req, req.A != nil && (p.replay == nil) == (req.Replay == nil)
+// scenario file, history file and fields. The scenario's file is nil when
+// the session has not written it yet (a scenario just opened, not yet
+// stored): withFile writes it, off the UI goroutine.
+func (p *WhatifPage) workerRequest(lang string) labwork.Request {
+	return labwork.Request{A: p.scJSON, Replay: p.replayCSV, Seed: p.seed, Days: p.days, Lang: lang}
+}
+
+// withFile gives req the file of sc, the scenario it runs, when it has
+// none yet (workerRequest).
+func withFile(req labwork.Request, sc *engine.Scenario) (labwork.Request, error) {
+	if req.A != nil {
+		return req, nil
+	}
+	var err error
+	req.A, err = engine.WriteScenario(sc)
+	return req, err
 }
 
 // What of a finished run's results is on the page (WhatifPage.mounting):

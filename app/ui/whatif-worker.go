@@ -20,15 +20,16 @@ import (
 // and the page only draws its progress and results. It is started when a
 // what-if page mounts, so that a run does not wait for it, and ended when
 // a run is cancelled, since a run in it cannot be stopped any other way;
-// the next run starts it again. Should it not start (a browser or cache
-// without it), runs go on in the page, sliced, as before it existed.
+// the next run starts it again. The page runs nothing itself: should the
+// worker not start, the run says so (whatif.noWorker), and the next run
+// tries again. The home page's calibration uses one of its own.
 type labWorker struct {
 	mu     sync.Mutex
 	w      app.Value     // the Worker; nil before start and after stop
 	fn     app.Func      // its message and error listener
 	ready  chan struct{} // closed when it is ready
 	gone   chan struct{} // closed when it is stopped
-	failed bool          // it did not start: runs go in the page
+	failed bool          // it did not start: the run that started it fails
 	lastID int
 	// busy is the run the worker is making, nil when it is idle.
 	busy *labMailbox
@@ -50,9 +51,9 @@ func (mb *labMailbox) put(m labwork.Message) {
 	}
 }
 
-// labWorkerStart is how long a worker may take to start before the page
-// runs the lab itself: it reads and compiles a 6 MB wasm on its own
-// thread, well under a second on a slow machine.
+// labWorkerStart is how long a worker may take to start before the run
+// gives up on it: it reads and compiles a 6 MB wasm on its own thread,
+// well under a second on a slow machine.
 const labWorkerStart = 20 * time.Second
 
 // errNoWorker says the worker cannot take runs.
@@ -182,7 +183,7 @@ func (lw *labWorker) stopLocked() {
 
 // run makes req, one run, in the worker and waits for its results,
 // calling progress with each report. It returns errNoWorker when the
-// worker could not take the run (the caller runs it in the page), the
+// worker could not start, the
 // context's error when cancelled (the worker is ended), or the run's error
 // as the worker worded it.
 func (lw *labWorker) run(ctx context.Context, req labwork.Request, progress func(whatiflab.Progress)) (whatiflab.Result, error) {
@@ -252,6 +253,11 @@ func (lw *labWorker) call(ctx context.Context, req labwork.Request, progress fun
 func (lw *labWorker) send(ctx context.Context, req labwork.Request) (*labMailbox, error) {
 	timeout := time.NewTimer(labWorkerStart)
 	defer timeout.Stop()
+	// A worker that did not start before (a file that did not load) is
+	// tried again for every run.
+	lw.mu.Lock()
+	lw.failed = false
+	lw.mu.Unlock()
 	for {
 		lw.start()
 		lw.mu.Lock()
@@ -412,9 +418,8 @@ func (lp *labPool) worker(i int) *labWorker {
 // batch runs the lab's batch of n runs split between parts workers of
 // the pool and gives the n runs' KPIs in the plan's order. progress gets
 // the runs done and the share of the whole work done, from the parts'
-// reports. It returns errNoWorker when a worker could not take its part
-// (the caller runs the batch in the page); cancelling ctx ends the
-// workers.
+// reports. It returns errNoWorker when a worker could not start;
+// cancelling ctx ends the workers.
 func (lp *labPool) batch(ctx context.Context, req labwork.Request, form labrun.Form, n, parts int, progress func(done int, fraction float64)) ([]*whatif.KPIs, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
