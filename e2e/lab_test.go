@@ -122,7 +122,7 @@ func TestHomeCalibrateError(t *testing.T) {
 
 // historyFile is the absolute path of a shipped Bitrix24 history file
 // (e2e/testdata/history), as the file input's upload needs it.
-func historyFile(t *testing.T, name string) string {
+func historyFile(t testing.TB, name string) string {
 	t.Helper()
 	p, err := filepath.Abs(filepath.Join("testdata", "history", name))
 	require.NoError(t, err)

@@ -82,3 +82,39 @@ func BenchmarkWhatifLabRuns(b *testing.B) {
 	b.ReportMetric(median(times), "ms/batch")
 	b.ReportMetric(longestTask(b, br, windows), "longtask-ms")
 }
+
+// BenchmarkHomeCalibrate times the home page's calibration from the
+// shipped example history (e2e/testdata/history, 65 deals over two weeks):
+// click → the fit report's chart on the page (the model built and five
+// fitted runs made, in the lab's worker since dde5375's parent), and the
+// longest task of the page meanwhile.
+func BenchmarkHomeCalibrate(b *testing.B) {
+	base := serve(b, siteDir(b))
+	br := newBrowser(b)
+	br.openHome(b, base)
+	br.click(b, `[data-testid="home-calibrate"]`)
+	br.waitFor(b, br.exists(`[data-testid="cal-dialog"]`))
+	for id, name := range map[string]string{"cal-categories": "categories.json", "cal-statuses": "statuses.json",
+		"cal-history": "stagehistory.json"} {
+		require.NoError(b, chromedp.Do(br.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="`+id+`"]`), []string{historyFile(b, name)})))
+	}
+	br.waitFor(b, `document.querySelectorAll('[data-testid="cal-dialog"] .home-field__hint').length === 3`)
+	watchLongTasks(b, br)
+	var times []float64
+	var windows [][]float64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		br.waitFor(b, `!document.querySelector('[data-testid="cal-progress"]')`)
+		b.StartTimer()
+		w := timeClick(b, br, `[data-testid="cal-run"]`,
+			`document.querySelector('[data-testid="cal-progress"]')`,
+			`document.querySelector('[data-testid="cal-report"] [data-chart="calibration-finals"] svg')`,
+			`(document.querySelector('[data-testid="cal-error"]') || {}).textContent`)
+		b.StopTimer()
+		times = append(times, w[1]-w[0])
+		windows = append(windows, w)
+	}
+	b.ReportMetric(median(times), "ms/fit")
+	b.ReportMetric(longestTask(b, br, windows), "longtask-ms")
+}

@@ -38,6 +38,11 @@ type HomeCalibrateDialog struct {
 	// that it follows the interface language.
 	failure error
 	cancel  context.CancelFunc
+	// lab is the dialog's worker, started when the dialog opens (a
+	// worker takes a few hundred milliseconds to load and start its
+	// program, longer than fitting a small history) and ended when it
+	// closes.
+	lab *labWorker
 
 	doc     []byte // the fitted scenario's file
 	title   string
@@ -46,10 +51,19 @@ type HomeCalibrateDialog struct {
 	viewFor string
 }
 
-// OnDismount stops a fit in progress.
+// OnMount starts the dialog's worker while the user picks the files.
+func (d *HomeCalibrateDialog) OnMount(ctx app.Context) {
+	d.lab = &labWorker{}
+	d.lab.start()
+}
+
+// OnDismount stops a fit in progress and ends the worker.
 func (d *HomeCalibrateDialog) OnDismount() {
 	if d.cancel != nil {
 		d.cancel()
+	}
+	if d.lab != nil {
+		d.lab.stop()
 	}
 }
 
@@ -170,8 +184,9 @@ func (d *HomeCalibrateDialog) onCreate(ctx app.Context) {
 	}
 }
 
-// onFit sends the files to a worker of their own, which builds the model
-// and runs the fit; the worker ends with the calibration (or its cancel).
+// onFit sends the files to the dialog's worker, which builds the model
+// and runs the fit (a cancel ends the worker; the next fit starts
+// another).
 func (d *HomeCalibrateDialog) onFit(ctx app.Context) {
 	if d.running {
 		return
@@ -187,9 +202,11 @@ func (d *HomeCalibrateDialog) onFit(ctx app.Context) {
 	req := labwork.CalibrateRequest(in, d.Lang)
 	run, cancel := context.WithCancel(context.Background())
 	d.cancel, d.running, d.percent, d.errMsg, d.failure, d.rep, d.doc = cancel, true, 0, "", nil, nil, nil
+	lw := d.lab
+	if lw == nil { // not mounted (host tests)
+		lw = &labWorker{}
+	}
 	ctx.Async(func() {
-		lw := &labWorker{}
-		defer lw.stop()
 		m, err := lw.call(run, req, func(m labwork.Message) {
 			pc := int(math.Round(m.Fraction * 100))
 			ctx.Dispatch(func(ctx app.Context) {
