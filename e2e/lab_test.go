@@ -83,6 +83,7 @@ func TestHomeCalibrate(t *testing.T) {
 	report := b.text(t, `[data-testid="cal-report"]`)
 	assert.Contains(t, report, "Новых элементов: в истории 65")
 	assert.Contains(t, report, "Смета и предоплата")
+	b.screenshot(t, "home-calibrate-report")
 	b.click(t, `[data-testid="cal-create"]`)
 	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`document.querySelectorAll('[data-testid="row-title"]').length === 1`,
 		chromedp.WithPollingTimeout(15*time.Second))); err != nil {
@@ -109,12 +110,13 @@ func TestHomeCalibrateError(t *testing.T) {
 	b.click(t, `[data-testid="cal-run"]`)
 	b.waitFor(t, b.exists(`[data-testid="cal-error"]`))
 	msg := b.text(t, `[data-testid="cal-error"]`)
-	assert.Contains(t, msg, "нельзя откалибровать по истории портала: categories.json: result: ожидался ответ REST")
+	assert.Contains(t, msg, "Нельзя откалибровать по истории портала: categories.json: result: ожидался ответ REST")
 	assert.Empty(t, langcheck.Problems(msg, "result"), msg) // the JSON path at fault
 	// The worker worded it in both languages: the dialog follows a switch.
 	click(t, b, `.lang-switch__button[data-lang="en"]`)
-	b.waitFor(t, `(document.querySelector('[data-testid="cal-error"]')?.textContent || "").includes("cannot calibrate from the portal's history")`)
+	b.waitFor(t, `(document.querySelector('[data-testid="cal-error"]')?.textContent || "").includes("Cannot calibrate from the portal's history")`)
 	msg = b.text(t, `[data-testid="cal-error"]`)
+	b.screenshot(t, "home-calibrate-error-en")
 	assert.Contains(t, msg, "categories.json: result: ")
 	assert.NotContains(t, msg, "ожидался")
 	b.assertNoErrors(t)

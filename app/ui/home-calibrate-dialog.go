@@ -124,7 +124,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 	}
 	if msg := d.errMsg; msg != "" || d.failure != nil {
 		if d.failure != nil {
-			msg = calibrateErrorText(d.failure, lang)
+			msg = sentence(calibrateErrorText(d.failure, lang))
 		}
 		body = append(body, app.P().Class("home-page__error").Role("alert").DataSet("testid", "cal-error").Text(msg))
 	}
@@ -230,6 +230,14 @@ func (d *HomeCalibrateDialog) onFit(ctx app.Context) {
 			}
 			cancel()
 			d.running, d.failure, d.doc, d.title, d.rep, d.viewFor = false, err, doc, title, rep, ""
+			// The report (or the error) comes below the file fields, at
+			// the foot of the dialog's scrolled body: bring it into view.
+			ctx.Defer(func(app.Context) {
+				el := app.Window().Get("document").Call("querySelector", `[data-testid="cal-report"], [data-testid="cal-error"]`)
+				if el.Truthy() {
+					el.Call("scrollIntoView", map[string]any{"block": "nearest"})
+				}
+			})
 		})
 	})
 }

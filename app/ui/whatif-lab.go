@@ -230,7 +230,7 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 		fail := func(err error) {
 			ctx.Dispatch(func(ctx app.Context) {
 				if l.cancel == cancel {
-					l.running, l.errMsg = false, err.Error()
+					l.running, l.errMsg = false, sentence(err.Error())
 				}
 			})
 		}
