@@ -946,7 +946,8 @@ func (c *WhatifStatus) Render() app.UI {
 			if c.RunMsg == "done" {
 				msg = i18n.F(lang, "whatif.elapsed", "time", format.UI(lang).Elapsed(c.Elapsed))
 			}
-			return app.P().Class("whatif__done").DataSet("testid", "whatif-done").DataSet("ran-in", c.RanIn).Text(msg)
+			return app.P().Class("whatif__done").DataSet("testid", "whatif-done").DataSet("ran-in", c.RanIn).
+				DataSet("elapsed-ms", c.Elapsed.Milliseconds()).Text(msg)
 		}),
 		app.If(c.RunErr != "", func() app.UI {
 			return app.P().Class("whatif__error").Role("alert").DataSet("testid", "whatif-error").Text(c.RunErr)
