@@ -109,22 +109,39 @@ func BenchmarkBoardJump10k(b *testing.B) {
 	br.open(b, base+seedExample+"&items=9999")
 	br.waitLong(b, `document.querySelector('.board-page__tab-count')?.textContent === "10000"`, 90*time.Second)
 	start := br.eval(b, `document.querySelector('[data-clock]').dataset.clock`)
+	benchClicks(b, br, "ms/jump", func() {
+		click(b, br, `[data-testid="clock-reset"]`)
+		br.waitLong(b, `document.querySelector('[data-clock]').dataset.clock === "`+start+`" && !document.querySelector('[data-testid="clock-end"]').disabled`, 90*time.Second)
+	}, clickTiming{click: `[data-testid="clock-end"]`,
+		done: `document.querySelector('[data-clock]').dataset.clock === "2026-01-14T14:00:00+03:00" && !document.querySelector('.clock-bar__progress')`}, nil)
+}
+
+// clickTiming is what timeClick clicks and waits for.
+type clickTiming struct{ click, busy, done, fail string }
+
+// benchClicks times b.N clicks (timeClick), each after ready (not timed),
+// and reports their median as unit and the longest long task the page had
+// while they ran (longtask-ms). after, when not nil, is called (not timed)
+// after each click's work is over.
+func benchClicks(b *testing.B, br *browser, unit string, ready func(), t clickTiming, after func()) {
+	b.Helper()
 	watchLongTasks(b, br)
 	var times []float64
 	var windows [][]float64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		click(b, br, `[data-testid="clock-reset"]`)
-		br.waitLong(b, `document.querySelector('[data-clock]').dataset.clock === "`+start+`" && !document.querySelector('[data-testid="clock-end"]').disabled`, 90*time.Second)
+		ready()
 		b.StartTimer()
-		w := timeClick(b, br, `[data-testid="clock-end"]`, "",
-			`document.querySelector('[data-clock]').dataset.clock === "2026-01-14T14:00:00+03:00" && !document.querySelector('.clock-bar__progress')`, "")
+		w := timeClick(b, br, t.click, t.busy, t.done, t.fail)
 		b.StopTimer()
 		times = append(times, w[1]-w[0])
 		windows = append(windows, w)
+		if after != nil {
+			after()
+		}
 	}
-	b.ReportMetric(median(times), "ms/jump")
+	b.ReportMetric(median(times), unit)
 	b.ReportMetric(longestTask(b, br, windows), "longtask-ms")
 }
 

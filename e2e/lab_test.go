@@ -67,15 +67,11 @@ func TestHomeCalibrate(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
 	b.openHome(t, base)
-	b.click(t, `[data-testid="home-calibrate"]`)
-	b.waitFor(t, b.exists(`[data-testid="cal-dialog"]`))
+	openCalibrate(t, b, nil)
 	b.click(t, `[data-testid="cal-run"]`)
 	b.waitFor(t, `document.querySelector('[data-testid="cal-dialog"]').textContent.includes("Выберите файлы crm.status.list и crm.stagehistory.list")`)
-	for id, name := range map[string]string{"cal-categories": "categories.json", "cal-statuses": "statuses.json",
-		"cal-history": "stagehistory.json"} {
-		require.NoError(t, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="`+id+`"]`), []string{historyFile(t, name)})))
-	}
-	b.waitFor(t, `document.querySelectorAll('[data-testid="cal-dialog"] .home-field__hint').length === 3`)
+	openCalibrate(t, b, map[string]string{"cal-categories": "categories.json", "cal-statuses": "statuses.json",
+		"cal-history": "stagehistory.json"})
 	b.click(t, `[data-testid="cal-run"]`)
 	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](b.exists(`[data-testid="cal-report"] [data-chart="calibration-finals"] svg [data-ref="1"]`),
 		chromedp.WithPollingTimeout(40*time.Second)))
@@ -101,12 +97,7 @@ func TestHomeCalibrateError(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
 	b.openHome(t, base)
-	b.click(t, `[data-testid="home-calibrate"]`)
-	b.waitFor(t, b.exists(`[data-testid="cal-dialog"]`))
-	for id, name := range map[string]string{"cal-statuses": "statuses.json", "cal-history": "categories.json"} {
-		require.NoError(t, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="`+id+`"]`), []string{historyFile(t, name)})))
-	}
-	b.waitFor(t, `document.querySelectorAll('[data-testid="cal-dialog"] .home-field__hint').length === 2`)
+	openCalibrate(t, b, map[string]string{"cal-statuses": "statuses.json", "cal-history": "categories.json"})
 	b.click(t, `[data-testid="cal-run"]`)
 	b.waitFor(t, b.exists(`[data-testid="cal-error"]`))
 	msg := b.text(t, `[data-testid="cal-error"]`)
@@ -120,6 +111,21 @@ func TestHomeCalibrateError(t *testing.T) {
 	assert.Contains(t, msg, "categories.json: result: ")
 	assert.NotContains(t, msg, "ожидался")
 	b.assertNoErrors(t)
+}
+
+// openCalibrate opens the home page's calibration dialog, unless it is
+// open, and chooses files (input's test id → a file of e2e/testdata/history)
+// in it, waiting until the dialog lists each.
+func openCalibrate(tb testing.TB, b *browser, files map[string]string) {
+	tb.Helper()
+	if b.eval(tb, `String(!!document.querySelector('[data-testid="cal-dialog"]'))`) == "false" {
+		b.click(tb, `[data-testid="home-calibrate"]`)
+		b.waitFor(tb, b.exists(`[data-testid="cal-dialog"]`))
+	}
+	for id, name := range files {
+		require.NoError(tb, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="`+id+`"]`), []string{historyFile(tb, name)})))
+	}
+	b.waitFor(tb, fmt.Sprintf(`document.querySelectorAll('[data-testid="cal-dialog"] .home-field__hint').length === %d`, len(files)))
 }
 
 // historyFile is the absolute path of a shipped Bitrix24 history file

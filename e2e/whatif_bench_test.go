@@ -31,31 +31,21 @@ func BenchmarkWhatif10k90d(b *testing.B) {
 	err = chromedp.Do(br.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="whatif-scenario-file"]`), []string{path}))
 	require.NoError(b, err)
 	br.waitFor(b, `!!document.querySelector('[data-testid="whatif-run"]')`)
-	watchLongTasks(b, br)
-	var times, worker []float64
-	var windows [][]float64
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
+	var worker []float64
+	benchClicks(b, br, "ms/run", func() {
 		br.waitFor(b, `!document.querySelector('[data-testid="whatif-run"]').disabled`)
-		b.StartTimer()
-		w := timeClick(b, br, `[data-testid="whatif-run"]`,
-			`document.querySelector('[data-testid="whatif-run"]').disabled || document.querySelector('[data-testid="whatif-progress"]')`,
-			`document.querySelector('[data-testid="whatif-done"]') && document.querySelector('[data-chart="funnel-a"] svg')`, "")
-		b.StopTimer()
-		times = append(times, w[1]-w[0])
-		windows = append(windows, w)
+	}, clickTiming{click: `[data-testid="whatif-run"]`,
+		busy: `document.querySelector('[data-testid="whatif-run"]').disabled || document.querySelector('[data-testid="whatif-progress"]')`,
+		done: `document.querySelector('[data-testid="whatif-done"]') && document.querySelector('[data-chart="funnel-a"] svg')`}, func() {
 		ms, err := strconv.ParseFloat(br.eval(b, `document.querySelector('[data-testid="whatif-done"]').dataset.elapsedMs`), 64)
 		require.NoError(b, err)
 		worker = append(worker, ms)
-	}
+	})
 	// The run was the whole one: every arrival is counted.
 	got := br.text(b, `[data-tile="items"] .whatif__tile-value`)
 	require.Equal(b, "10\u202f166", got, "items tile = %q, want 10 166", got)
 	require.Equal(b, "worker", br.eval(b, `document.querySelector('[data-testid="whatif-done"]').dataset.ranIn`))
-	b.ReportMetric(median(times), "ms/run")
 	b.ReportMetric(median(worker), "worker-ms")
-	b.ReportMetric(longestTask(b, br, windows), "longtask-ms")
 }
 
 // BenchmarkWhatifLabRuns measures, in the page, the time from the click on
@@ -69,24 +59,12 @@ func BenchmarkWhatifLabRuns(b *testing.B) {
 	br.open(b, base+"/whatif?example=11-whatif-schet-7dney.json&days=90")
 	br.waitFor(b, `!!document.querySelector('[data-testid="lab-run"]')`)
 	br.setValue(b, `[data-testid="lab-runs"]`, "20")
-	watchLongTasks(b, br)
-	var times []float64
-	var windows [][]float64
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
+	benchClicks(b, br, "ms/batch", func() {
 		br.waitFor(b, `!document.querySelector('[data-testid="lab-run"]').disabled && !document.querySelector('[data-testid="lab-progress"]')`)
-		b.StartTimer()
-		w := timeClick(b, br, `[data-testid="lab-run"]`,
-			`document.querySelector('[data-testid="lab-progress"]')`,
-			`document.querySelector('[data-testid="lab-result"][data-runs="20"] svg')`,
-			`(document.querySelector('[data-testid="lab-error"]') || {}).textContent`)
-		b.StopTimer()
-		times = append(times, w[1]-w[0])
-		windows = append(windows, w)
-	}
-	b.ReportMetric(median(times), "ms/batch")
-	b.ReportMetric(longestTask(b, br, windows), "longtask-ms")
+	}, clickTiming{click: `[data-testid="lab-run"]`,
+		busy: `document.querySelector('[data-testid="lab-progress"]')`,
+		done: `document.querySelector('[data-testid="lab-result"][data-runs="20"] svg')`,
+		fail: `(document.querySelector('[data-testid="lab-error"]') || {}).textContent`}, nil)
 }
 
 // BenchmarkHomeCalibrate times the home page's calibration from the
@@ -98,29 +76,12 @@ func BenchmarkHomeCalibrate(b *testing.B) {
 	base := serve(b, siteDir(b))
 	br := newBrowser(b)
 	br.openHome(b, base)
-	br.click(b, `[data-testid="home-calibrate"]`)
-	br.waitFor(b, br.exists(`[data-testid="cal-dialog"]`))
-	for id, name := range map[string]string{"cal-categories": "categories.json", "cal-statuses": "statuses.json",
-		"cal-history": "stagehistory.json"} {
-		require.NoError(b, chromedp.Do(br.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="`+id+`"]`), []string{historyFile(b, name)})))
-	}
-	br.waitFor(b, `document.querySelectorAll('[data-testid="cal-dialog"] .home-field__hint').length === 3`)
-	watchLongTasks(b, br)
-	var times []float64
-	var windows [][]float64
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
+	openCalibrate(b, br, map[string]string{"cal-categories": "categories.json", "cal-statuses": "statuses.json",
+		"cal-history": "stagehistory.json"})
+	benchClicks(b, br, "ms/fit", func() {
 		br.waitFor(b, `!document.querySelector('[data-testid="cal-progress"]')`)
-		b.StartTimer()
-		w := timeClick(b, br, `[data-testid="cal-run"]`,
-			`document.querySelector('[data-testid="cal-progress"]')`,
-			`document.querySelector('[data-testid="cal-report"] [data-chart="calibration-finals"] svg')`,
-			`(document.querySelector('[data-testid="cal-error"]') || {}).textContent`)
-		b.StopTimer()
-		times = append(times, w[1]-w[0])
-		windows = append(windows, w)
-	}
-	b.ReportMetric(median(times), "ms/fit")
-	b.ReportMetric(longestTask(b, br, windows), "longtask-ms")
+	}, clickTiming{click: `[data-testid="cal-run"]`,
+		busy: `document.querySelector('[data-testid="cal-progress"]')`,
+		done: `document.querySelector('[data-testid="cal-report"] [data-chart="calibration-finals"] svg')`,
+		fail: `(document.querySelector('[data-testid="cal-error"]') || {}).textContent`}, nil)
 }
