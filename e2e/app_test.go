@@ -7,8 +7,10 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/andybalholm/brotli"
+	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -41,9 +43,16 @@ func TestLanguageSwitch(t *testing.T) {
 	assert.Equal(t, "true", b.eval(t, `document.querySelector('[data-lang="en"]').getAttribute("aria-pressed")`))
 	b.screenshot(t, "home-en")
 
-	// The choice survives a reload.
+	// The choice survives a reload. The reload races the service worker,
+	// which installs meanwhile and fetches every file of the site: on a
+	// busy machine the page may take longer than waitFor's 10 s to start;
+	// should it fail, what the page shows is printed.
 	b.open(t, base+"/")
-	b.waitFor(t, `document.querySelector(".home-page__title").textContent === "Scenarios"`)
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`document.querySelector(".home-page__title").textContent === "Scenarios"`,
+		chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		require.FailNow(t, "the language did not survive the reload", "%v: title %q, <html lang> %q, localStorage %s", err,
+			b.text(t, ".home-page__title"), b.eval(t, `document.documentElement.lang`), b.eval(t, `JSON.stringify(localStorage)`))
+	}
 
 	b.eval(t, `document.querySelector('.lang-switch__button[data-lang="ru"]').click(), ""`)
 	b.waitFor(t, `document.querySelector(".home-page__title").textContent === "Сценарии"`)
