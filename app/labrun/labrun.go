@@ -1,8 +1,9 @@
 // Package labrun is the logic of the what-if page's replicated runs and
 // parameter sweeps, and of the home page's calibration dialog: it reads
 // the forms, plans the runs (whatif.Job), turns their KPIs into results
-// and draws the charts with intervals. Components only render its output
-// and drive the runs in slices; everything here runs on the host.
+// and draws the charts with intervals. The lab's worker (app/labwork)
+// drives the runs with Slices; components only render the output.
+// Everything here runs on the host.
 package labrun
 
 import (

@@ -4,9 +4,10 @@
 // when cancelled, and turns the KPIs into the page's headline tiles. The
 // page only shows what it reports and sends the user's intents.
 //
-// It is plain Go: the browser's turns between slices of work come from the
-// Yield function the page passes in, and the clock is injected, so the
-// tests run on the host.
+// It is plain Go: the lab's worker (app/labwork) runs it whole, without a
+// Yield; a caller that shares its thread with a page passes one to give
+// the browser turns between slices. The clock is injected, so the tests
+// run on the host.
 package whatiflab
 
 import (
