@@ -1,7 +1,7 @@
 // The what-if lab's Web Worker (app/worker, app/labwork): Go's support
 // file, then the worker's own wasm. Should it not start (an old cache, a
-// browser without WebAssembly in workers), it says so and the page runs
-// the lab itself. Should its program end (it never does on its own: only
+// browser without WebAssembly in workers), it says so, and the run that
+// started it fails with an error that says so. Should its program end (it never does on its own: only
 // a fatal error such as running out of memory ends it), it says so too,
 // with the exit code, so that a run waiting for it ends with an error
 // instead of waiting forever.

@@ -74,11 +74,7 @@ func (c *Calibrate) input(files [][]byte) (calibrate.Input, error) {
 // report, or the error worded in every language of the interface.
 func (w *Worker) handleCalibrate(req Request, send func(Message)) {
 	fail := func(err error) {
-		m := Message{Kind: KindError, Error: CalibrateErrText(err, req.Lang), Texts: map[string]string{}}
-		for _, lang := range i18n.Languages() {
-			m.Texts[lang] = CalibrateErrText(err, lang)
-		}
-		send(m)
+		send(errorMessage(req.Lang, func(lang string) string { return calibrateErrText(err, lang) }))
 	}
 	in, err := req.Calibrate.input(req.Files)
 	if err != nil {
@@ -102,9 +98,9 @@ func (w *Worker) handleCalibrate(req Request, send func(Message)) {
 	send(Message{Kind: KindDone, Doc: c.Doc, Title: c.Scenario.Title, Report: rep})
 }
 
-// CalibrateErrText words a calibration's error in lang: the input errors
+// calibrateErrText words a calibration's error in lang: the input errors
 // of package calibrate in that language, any other as it is.
-func CalibrateErrText(err error, lang string) string {
+func calibrateErrText(err error, lang string) string {
 	var ce *calibrate.Error
 	if errors.As(err, &ce) {
 		return ce.Message(i18n.Normalize(lang))

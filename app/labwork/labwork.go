@@ -101,7 +101,7 @@ type Message struct {
 	Error   string        `json:"error,omitempty"`
 	// Texts is the error in each language of the interface, for an
 	// error the page shows again in another language when the user
-	// switches (a calibration's).
+	// switches (a calibration's, and a run's that a panic stopped).
 	Texts map[string]string `json:"texts,omitempty"`
 	// Doc, Title and Report are a calibration's results: the scenario
 	// file (sent beside the head, like A), its title and the fit report.
@@ -168,7 +168,9 @@ func (w *Worker) Handle(req Request, post func(Message)) {
 		if v := recover(); v != nil {
 			w.cacheA, w.cacheB = cached{}, cached{}
 			if !req.Prepare {
-				send(Message{Kind: KindError, Error: i18n.F(req.Lang, "whatif.internalError", "detail", fmt.Sprint(v))})
+				send(errorMessage(req.Lang, func(lang string) string {
+					return i18n.F(lang, "whatif.internalError", "detail", fmt.Sprint(v))
+				}))
 			}
 		}
 	}()
@@ -412,6 +414,17 @@ func (m Message) finished() error {
 		return nil
 	}
 	return fmt.Errorf("what-if worker: a %s message has no result", m.Kind)
+}
+
+// errorMessage is an error message worded by text in lang and, in Texts,
+// in every language of the interface, so that a page showing it again
+// after a switch of language has the words.
+func errorMessage(lang string, text func(lang string) string) Message {
+	m := Message{Kind: KindError, Error: text(lang), Texts: map[string]string{}}
+	for _, l := range i18n.Languages() {
+		m.Texts[l] = text(l)
+	}
+	return m
 }
 
 // runError is an error the worker worded: its text is the message, as is.

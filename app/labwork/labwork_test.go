@@ -154,6 +154,9 @@ func TestWorkerSurvivesAPanic(t *testing.T) {
 			require.Len(t, msgs, 1)
 			assert.Equal(t, KindError, msgs[0].Kind)
 			assert.Contains(t, msgs[0].Error, tc.want)
+			assert.Equal(t, msgs[0].Error, msgs[0].Texts[tc.lang], "worded in every language too")
+			assert.Contains(t, msgs[0].Texts["ru"], "прогон остановлен внутренней ошибкой")
+			assert.Contains(t, msgs[0].Texts["en"], "an internal error stopped the run")
 			_, err := msgs[0].Result(nil)
 			assert.ErrorIs(t, err, ErrRun)
 		}

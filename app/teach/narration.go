@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/text"
 )
 
 // Kinds of Step, from the log entry types, plus the closing summary.
@@ -189,7 +188,7 @@ func (n *Narration) steps(nm namer, e engine.LogEntry, pos map[string]string) []
 	T := func(key string, pairs ...any) string { return i18n.F(nm.lang, key, pairs...) }
 	why := ""
 	if !e.Why.IsZero() {
-		why = capitalize(e.Why.Text(nm.lang))
+		why = text.Sentence(e.Why.Text(nm.lang))
 	}
 	s := Step{Kind: e.Type, Tone: ToneInfo, Target: e.Target, Reason: why, Stage: pos[e.Target]}
 	switch e.Type {
@@ -410,14 +409,4 @@ func currencySign(code string) string {
 		return "€"
 	}
 	return code
-}
-
-// capitalize starts a sentence of the engine's (which writes reasons in
-// lower case, to fit after a colon) with a capital letter.
-func capitalize(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[size:]
 }

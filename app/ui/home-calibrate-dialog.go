@@ -12,6 +12,7 @@ import (
 	"github.com/triggersim/triggersim/app/labrun"
 	"github.com/triggersim/triggersim/app/labwork"
 	"github.com/triggersim/triggersim/calibrate"
+	"github.com/triggersim/triggersim/text"
 )
 
 // HomeCalibrateDialog builds a what-if scenario from a portal's saved REST
@@ -124,7 +125,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 	}
 	if msg := d.errMsg; msg != "" || d.failure != nil {
 		if d.failure != nil {
-			msg = sentence(calibrateErrorText(d.failure, lang))
+			msg = text.Sentence(calibrateErrorText(d.failure, lang))
 		}
 		body = append(body, app.P().Class("home-page__error").Role("alert").DataSet("testid", "cal-error").Text(msg))
 	}

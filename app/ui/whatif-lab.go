@@ -5,7 +5,6 @@ import (
 	"errors"
 	"math"
 	"strconv"
-	"sync/atomic"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -13,6 +12,7 @@ import (
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/labrun"
 	"github.com/triggersim/triggersim/engine"
+	"github.com/triggersim/triggersim/text"
 	"github.com/triggersim/triggersim/whatif"
 )
 
@@ -38,8 +38,10 @@ type WhatifLab struct {
 	kpi, goal            string
 
 	running bool
-	cancel  *atomic.Bool
-	stop    context.CancelFunc // ends the batch's workers
+	// batch is the context of the last batch started: the reports of an
+	// older one are dropped. stop cancels it, which ends its workers.
+	batch   context.Context
+	stop    context.CancelFunc
 	done    int
 	total   int
 	percent int
@@ -47,7 +49,6 @@ type WhatifLab struct {
 	msg     string
 
 	plan    labrun.Plan
-	ranIn   string // where the batch ran: "workers" or "page" (data-ran-in)
 	values  []float64
 	ks      []*whatif.KPIs
 	sc      *engine.Scenario
@@ -60,11 +61,8 @@ func (l *WhatifLab) OnDismount() {
 	l.halt()
 }
 
-// halt stops the batch in progress, in the page or in the workers.
+// halt stops the batch in progress: its workers end.
 func (l *WhatifLab) halt() {
-	if l.cancel != nil {
-		l.cancel.Store(true)
-	}
 	if l.stop != nil {
 		l.stop()
 	}
@@ -171,7 +169,7 @@ func (l *WhatifLab) renderResult(lang string) app.UI {
 		kind = "sweep"
 		head = []string{i18n.T(lang, "lab.tableValue"), i18n.T(lang, "lab.tableMean"), i18n.T(lang, "lab.tableCI"), i18n.T(lang, "lab.tableVsBest")}
 	}
-	return app.Div().Class("whatif-lab__result").DataSet("testid", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).DataSet("ran-in", l.ranIn).Body(
+	return app.Div().Class("whatif-lab__result").DataSet("testid", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).DataSet("ran-in", "workers").Body(
 		&WhatifChart{Name: "lab-" + kind, Title: kind, SVG: r.Chart, Lang: lang},
 		app.Range(r.Lines).Slice(func(i int) app.UI {
 			return app.P().Class("whatif__hint").DataSet("testid", "lab-line").Text(r.Lines[i])
@@ -219,9 +217,8 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 		return
 	}
 	l.halt()
-	cancel := &atomic.Bool{}
 	run, stop := context.WithCancel(context.Background())
-	l.cancel, l.stop, l.running, l.percent, l.done, l.total = cancel, stop, true, 0, 0, 0
+	l.batch, l.stop, l.running, l.percent, l.done, l.total = run, stop, true, 0, 0, 0
 	// The tab's pool of workers runs the batch.
 	pg := l.Page
 	req := pg.workerRequest(lang)
@@ -229,12 +226,12 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 		defer stop()
 		fail := func(err error) {
 			ctx.Dispatch(func(ctx app.Context) {
-				if l.cancel == cancel {
-					l.running, l.errMsg = false, sentence(err.Error())
+				if l.batch == run {
+					l.running, l.errMsg = false, text.Sentence(err.Error())
 				}
 			})
 		}
-		done := func(ks []*whatif.KPIs, values []float64, ranIn string) {
+		done := func(ks []*whatif.KPIs, values []float64) {
 			res, err := plan.Result(sc, values, ks, lang)
 			if err != nil {
 				fail(err)
@@ -242,13 +239,12 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 			}
 			drawn := make(chan struct{})
 			ctx.Dispatch(func(ctx app.Context) {
-				if l.cancel != cancel {
+				if l.batch != run {
 					close(drawn)
 					return
 				}
 				l.running, l.percent = false, 100
 				l.plan, l.values, l.ks, l.sc, l.res, l.resLang = plan, values, ks, sc, res, lang
-				l.ranIn = ranIn
 				ctx.Defer(func(app.Context) { close(drawn) })
 			})
 			// The collector, held off for a batch in the workers, is let
@@ -280,7 +276,7 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 		pool := &pg.Tab.labs
 		ks, err := pool.batch(run, req, form, n, pool.parts(n), func(d int, frac float64) {
 			ctx.Dispatch(func(ctx app.Context) {
-				if l.cancel == cancel {
+				if l.batch == run {
 					l.done, l.total, l.percent = d, n, int(math.Round(frac*100))
 				}
 			})
@@ -291,7 +287,7 @@ func (l *WhatifLab) start(ctx app.Context, sweep bool) {
 		case err != nil:
 			fail(errors.New(whatifErrText(lang, err)))
 		default:
-			done(ks, values, "workers")
+			done(ks, values)
 		}
 	})
 }

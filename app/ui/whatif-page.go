@@ -73,7 +73,6 @@ type WhatifPage struct {
 	eta      string
 	runMsg   string // "done" or "cancelled": the message is worded at render time
 	elapsed  time.Duration
-	ranIn    string // "worker" or "page": where the last run was made
 	runErr   string
 
 	// results
@@ -422,7 +421,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, 
 			if res.B != nil {
 				p.sb, p.titleB = sb, titleB
 			}
-			p.elapsed, p.ranIn = res.Elapsed, "worker"
+			p.elapsed = res.Elapsed
 			if p.lang == lang {
 				p.setResults(drawn)
 			} else {
@@ -758,7 +757,7 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 		),
 		p.renderControls(lang),
 		&WhatifStatus{Lang: lang, Running: p.running, Percent: p.percent, Progress: p.progress, Eta: p.eta,
-			RunMsg: p.runMsg, Elapsed: p.elapsed, RanIn: p.ranIn, RunErr: p.runErr, Owner: p},
+			RunMsg: p.runMsg, Elapsed: p.elapsed, RunErr: p.runErr, Owner: p},
 		p.renderResults(lang),
 		&WhatifLab{Lang: lang, Scenario: p.sc, Options: p.options(), Busy: p.running, Page: p}, // whatif-lab.go
 	)
@@ -903,7 +902,6 @@ type WhatifStatus struct {
 	Eta      string
 	RunMsg   string // "done" or "cancelled"
 	Elapsed  time.Duration
-	RanIn    string // where the run was made: data-ran-in, for the tests
 	RunErr   string
 	// Owner is the page, which reaches the mounted status line through
 	// its statusView.
@@ -946,7 +944,9 @@ func (c *WhatifStatus) Render() app.UI {
 			if c.RunMsg == "done" {
 				msg = i18n.F(lang, "whatif.elapsed", "time", format.UI(lang).Elapsed(c.Elapsed))
 			}
-			return app.P().Class("whatif__done").DataSet("testid", "whatif-done").DataSet("ran-in", c.RanIn).
+			// data-ran-in: the page runs nothing itself (the tests check
+			// that the run was the worker's).
+			return app.P().Class("whatif__done").DataSet("testid", "whatif-done").DataSet("ran-in", "worker").
 				DataSet("elapsed-ms", c.Elapsed.Milliseconds()).Text(msg)
 		}),
 		app.If(c.RunErr != "", func() app.UI {

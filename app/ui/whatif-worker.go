@@ -183,9 +183,8 @@ func (lw *labWorker) stopLocked() {
 
 // run makes req, one run, in the worker and waits for its results,
 // calling progress with each report. It returns errNoWorker when the
-// worker could not start, the
-// context's error when cancelled (the worker is ended), or the run's error
-// as the worker worded it.
+// worker could not start, the context's error when cancelled (the worker
+// is ended), or the run's error as the worker worded it.
 func (lw *labWorker) run(ctx context.Context, req labwork.Request, progress func(whatiflab.Progress)) (whatiflab.Result, error) {
 	m, err := lw.call(ctx, req, func(m labwork.Message) {
 		if progress != nil {

@@ -1,9 +1,12 @@
-package ui
+package text_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/triggersim/triggersim/text"
 )
 
 func TestSentence(t *testing.T) {
@@ -16,6 +19,11 @@ func TestSentence(t *testing.T) {
 		"\xff broken":        "\xff broken",
 		"ёлка":               "Ёлка",
 	} {
-		assert.Equal(t, want, sentence(in), in)
+		assert.Equal(t, want, text.Sentence(in), in)
 	}
+}
+
+func ExampleSentence() {
+	fmt.Println(text.Sentence("стадия раньше текущей"))
+	// Output: Стадия раньше текущей
 }
