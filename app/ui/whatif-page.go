@@ -400,8 +400,9 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, 
 		// then the charts, then the tables): go-app builds every element of
 		// a render in one task, and the whole of them was the longest task
 		// of a big run. rendered hears from each part's render (Defer runs
-		// once it is done); the next part is dispatched then, so it gets a
-		// frame of its own.
+		// once it is done); the next part is dispatched once the browser
+		// has painted it, so it gets a frame of its own (go-app renders on
+		// its own timer, which can fall twice within one frame).
 		rendered := make(chan struct{}, 1)
 		afterRender := func(ctx app.Context) {
 			ctx.Defer(func(app.Context) { rendered <- struct{}{} })
@@ -439,6 +440,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, 
 			case <-run.Done():
 				return
 			}
+			afterPaint()
 			ctx.Dispatch(func(ctx app.Context) {
 				if run.Err() != nil {
 					return
