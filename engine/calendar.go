@@ -11,10 +11,11 @@ import (
 // calendar answers "is this a working moment" for company working hours or
 // a user's own schedule, in the calendar's time zone.
 type calendar struct {
-	loc      *time.Location
-	days     [8]bool // 1 = Monday … 7 = Sunday
-	from, to int     // minutes since midnight
-	holidays map[string]bool
+	loc       *time.Location
+	days      [8]bool // 1 = Monday … 7 = Sunday
+	from, to  int     // minutes since midnight
+	holidays  map[string]bool
+	hoursText string // hours(), written once
 }
 
 func parseClock(s string) (int, error) {
@@ -66,6 +67,7 @@ func newCalendar(w WorkTime, startLoc *time.Location) (*calendar, error) {
 	for _, h := range w.Holidays {
 		c.holidays[h] = true
 	}
+	c.hoursText = fmt.Sprintf("%02d:%02d–%02d:%02d", c.from/60, c.from%60, c.to/60, c.to%60)
 	return c, nil
 }
 
@@ -77,10 +79,16 @@ func weekday(t time.Time) int {
 	return d
 }
 
-// workDay reports whether the day of t is a working day.
+// workDay reports whether the day of t is a working day. The date is
+// written out only when there are holidays to look it up in: robots that
+// wait for working time ask this for every day they cross, and formatting
+// a time is slow in the browser.
 func (c *calendar) workDay(t time.Time) bool {
 	t = t.In(c.loc)
-	return c.days[weekday(t)] && !c.holidays[t.Format("2006-01-02")]
+	if !c.days[weekday(t)] {
+		return false
+	}
+	return len(c.holidays) == 0 || !c.holidays[t.Format(time.DateOnly)]
 }
 
 // hasWorkDays guards loops against a calendar without any working day.
@@ -171,18 +179,20 @@ func (c *calendar) offParts(was, due time.Time) []Reason {
 		step = -1
 	}
 	var weekend, holidays []string
-	end := ld.Format(time.DateOnly)
+	// Days are compared as dates and written out only when listed.
+	ey, em, ed := ld.Date()
+	wy, wm, wd := lw.Date()
 	for i := 0; i < 3660; i++ {
-		day := time.Date(lw.Year(), lw.Month(), lw.Day()+i*step, 12, 0, 0, 0, c.loc)
-		date := day.Format(time.DateOnly)
-		if date == end {
+		day := time.Date(wy, wm, wd+i*step, 12, 0, 0, 0, c.loc)
+		if y, m, d := day.Date(); y == ey && m == em && d == ed {
 			break
 		}
-		switch {
-		case !c.days[weekday(day)]:
-			weekend = append(weekend, date)
-		case c.holidays[date]:
-			holidays = append(holidays, date)
+		if !c.days[weekday(day)] {
+			weekend = append(weekend, day.Format(time.DateOnly))
+		} else if len(c.holidays) > 0 {
+			if date := day.Format(time.DateOnly); c.holidays[date] {
+				holidays = append(holidays, date)
+			}
 		}
 	}
 	if step < 0 {
@@ -207,6 +217,4 @@ func dateList(dates []string) string {
 }
 
 // hours is the calendar's working hours as "09:00–18:00".
-func (c *calendar) hours() string {
-	return fmt.Sprintf("%02d:%02d–%02d:%02d", c.from/60, c.from%60, c.to/60, c.to%60)
-}
+func (c *calendar) hours() string { return c.hoursText }

@@ -252,7 +252,7 @@ func (s *Sim) manualMove(it *item, stageID string, by int) {
 		s.add(LogEntry{Type: LogError, Target: it.target, Why: Reason{Code: "stage.missing", Args: []string{stageID, it.em.typ}}})
 		return
 	}
-	s.update(it, map[string]any{"STAGE_ID": ref.pipeline.p.Stages[ref.index].ID}, by, "")
+	s.moveStage(it, ref, by, "")
 }
 
 // update is Bitrix24's update path (section 2.7): compute what really
@@ -304,6 +304,28 @@ func (s *Sim) update(it *item, fields map[string]any, by int, robot string) {
 		s.add(LogEntry{Type: LogNote, Target: it.target, Robot: robot, Why: Reason{Code: "update.nothing"}})
 		return
 	}
+	s.updated(it, from, stageChanged, fields, changed, by, robot)
+}
+
+// moveStage is update(it, {"STAGE_ID": ref's stage}, by, robot): the
+// same entries and triggers, without a map made for every move (a robot
+// changing the stage, a user dragging a card). What is not a move (the
+// item's own stage, another pipeline for what is not a deal) takes
+// update's own path.
+func (s *Sim) moveStage(it *item, ref stageRef, by int, robot string) {
+	if same := ref.pipeline == it.pm; same && ref.index == it.stage || !same && it.em.typ != "DEAL" {
+		s.update(it, map[string]any{"STAGE_ID": ref.pipeline.p.Stages[ref.index].ID}, by, robot)
+		return
+	}
+	from := it.stageID()
+	s.setStage(it, ref.pipeline, ref.index, by)
+	s.updated(it, from, true, nil, nil, by, robot)
+}
+
+// updated is what follows an update that changed something: the stage
+// (from is the stage before), the fields named in changed (written from
+// fields), or both.
+func (s *Sim) updated(it *item, from string, stageChanged bool, fields map[string]any, changed []string, by int, robot string) {
 	s.touch(it, by)
 	if stageChanged && s.keeps(LogMove) {
 		e := LogEntry{Type: LogMove, Target: it.target, From: from, To: it.stageID(), By: s.intp(by), Robot: robot}

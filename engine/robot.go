@@ -80,7 +80,7 @@ func (s *Sim) startRobot(it *item, branch []*robotModel, pos int, epoch int, ref
 	if it.pending == nil {
 		// A stage usually starts a few robots: room for them at once
 		// rather than growing the list one by one.
-		it.pending = make([]*task, 0, 4)
+		it.pending = s.pendingList()
 	}
 	it.pending = append(it.pending, t)
 	if !due.After(s.now) {
@@ -290,7 +290,7 @@ func (s *Sim) act(it *item, rm *robotModel) {
 		// the update path, which starts the new stage's robots.
 		s.terminate(it)
 		if ref.index != it.stage {
-			s.update(it, map[string]any{"STAGE_ID": key.stage}, s.system, rm.r.ID)
+			s.moveStage(it, ref, s.system, rm.r.ID)
 		}
 	case RobotUpdateFields:
 		fields, _ := p["fields"].(map[string]any)

@@ -62,6 +62,8 @@ type Sim struct {
 	rendered int        // log entries below this one have their texts rendered
 	flat     []LogEntry // RawLog's copy of a log of several chunks
 	pairs    []string   // the block pair cuts reasons' arguments from
+	counts   []int      // the block items' counters (item.byKey) are cut from
+	pendings []*task    // the block items' pending lists start in
 	steps    int
 	stopped  bool
 	cas      *cascade
@@ -918,13 +920,44 @@ func (it *item) countIndex(k int) (int, bool) {
 // 1 KB per counted item. Larger scenarios keep the sorted slice.
 const maxDenseCounts = 128
 
+// countBlock is n zeroed counters for an item, cut from a block shared
+// with other items: ten thousand deals made ten thousand small arrays,
+// each an object for the collector. The capacity is the length, so the
+// counters never grow into a neighbour's.
+func (s *Sim) countBlock(n int) []int {
+	if len(s.counts)+n > cap(s.counts) {
+		s.counts = make([]int, 0, max(n, blockInts))
+	}
+	k := len(s.counts)
+	s.counts = s.counts[:k+n]
+	return s.counts[k : k+n : k+n]
+}
+
+// pendingList is an empty pending list with room for four tasks, cut
+// from a block shared with other items (as countBlock); a list that
+// outgrows it is moved by append, as any slice.
+func (s *Sim) pendingList() []*task {
+	if len(s.pendings)+4 > cap(s.pendings) {
+		s.pendings = make([]*task, 0, blockTasks)
+	}
+	k := len(s.pendings)
+	s.pendings = s.pendings[:k+4]
+	return s.pendings[k : k : k+4]
+}
+
+// Sizes of the blocks countBlock and pendingList cut from.
+const (
+	blockInts  = 4096
+	blockTasks = 1024
+)
+
 func (s *Sim) count(it *item, index int, trigger bool) {
 	k := countKeyOf(index, trigger)
 	if s.countKeys > 0 {
 		// One index into the item's own array: a binary search over
 		// counters spread on several cache lines cost a miss per probe.
 		if it.byKey == nil {
-			it.byKey = make([]int, s.countKeys)
+			it.byKey = s.countBlock(s.countKeys)
 		}
 		it.byKey[k]++
 		return
