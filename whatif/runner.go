@@ -973,7 +973,7 @@ func (r *Runner) consume(event bool, code string) {
 	if event && !moved {
 		r.noMove++
 		r.count(code).noMove++
-		if len(why) == 0 {
+		if len(why) == 0 && !r.countAgain(reasonNoTrigger, "") {
 			r.tallyReason(engine.Reason{Code: reasonNoTrigger, Args: []string{code}}, "")
 		}
 		// Each reason once per event: why is usually short, and a scan of
@@ -1037,14 +1037,29 @@ func (r *Runner) tally(m map[reasonKey]*reasonAgg, why engine.Reason, trigger st
 // the events that move nothing give the same few reasons over and over,
 // and comparing with the cached one saves hashing two strings.
 func (r *Runner) tallyReason(why engine.Reason, trigger string) bool {
-	slot := &r.reasonCache[(cacheSlot(trigger)+len(why.Code)*37)&(cacheSlots-1)]
-	if a := *slot; a != nil && a.why.Code == why.Code && a.trigger == trigger {
-		a.count++
+	if r.countAgain(why.Code, trigger) {
 		return false
 	}
 	added := r.tally(r.reasons, why, trigger)
-	*slot = r.reasons[reasonKey{why.Code, trigger}]
+	*r.reasonSlot(why.Code, trigger) = r.reasons[reasonKey{why.Code, trigger}]
 	return added
+}
+
+// countAgain counts the reason code (with trigger) once more when it is
+// the cached one, and reports whether it was. A caller whose reason has
+// arguments to build asks first: the arguments of a reason counted
+// before are not kept, and building them for every event that moved
+// nothing was a fifth of a run's allocations.
+func (r *Runner) countAgain(code, trigger string) bool {
+	if a := *r.reasonSlot(code, trigger); a != nil && a.why.Code == code && a.trigger == trigger {
+		a.count++
+		return true
+	}
+	return false
+}
+
+func (r *Runner) reasonSlot(code, trigger string) **reasonAgg {
+	return &r.reasonCache[(cacheSlot(trigger)+len(code)*37)&(cacheSlots-1)]
 }
 
 func (r *Runner) robot(id string) *RobotKPI {
