@@ -16,7 +16,7 @@ type Stepper interface {
 // Slices drive a Stepper in the browser, which the wasm program shares
 // with the page: work for about Slice, give the page a turn (Yield), and
 // report progress at most every Every. The zero value works: the wall
-// clock, no yield, and the what-if page's budget (whatiflab.DefaultSlice,
+// clock, no yield, and the what-if page's budget (DefaultSlice,
 // whatiflab.DefaultEvery, DefaultChunk steps at a time).
 type Slices struct {
 	// Now is the clock; nil means time.Now.
@@ -31,6 +31,10 @@ type Slices struct {
 // DefaultChunk is how many steps run between two looks at the clock.
 const DefaultChunk = 16
 
+// DefaultSlice is how long Drive works before it looks at cancelled and
+// progress and yields.
+const DefaultSlice = 8 * time.Millisecond
+
 // Drive steps s until it is done or cancelled reports true (checked after
 // every slice; nil means never). progress, when not nil, is called
 // between slices at most every Every, never after the last step: the
@@ -42,7 +46,7 @@ func (sl Slices) Drive(s Stepper, cancelled func() bool, progress func()) bool {
 		now = time.Now
 	}
 	if slice <= 0 {
-		slice = whatiflab.DefaultSlice
+		slice = DefaultSlice
 	}
 	if every <= 0 {
 		every = whatiflab.DefaultEvery

@@ -4,10 +4,9 @@
 // when cancelled, and turns the KPIs into the page's headline tiles. The
 // page only shows what it reports and sends the user's intents.
 //
-// It is plain Go: the lab's worker (app/labwork) runs it whole, without a
-// Yield; a caller that shares its thread with a page passes one to give
-// the browser turns between slices. The clock is injected, so the tests
-// run on the host.
+// It is plain Go, run whole by the lab's worker (app/labwork), which has a
+// thread of its own: the page runs no simulation. The clock is injected,
+// so the tests run on the host.
 package whatiflab
 
 import (
@@ -23,8 +22,6 @@ import (
 
 // Defaults of a Lab.
 const (
-	// DefaultSlice is how long the run works before it yields.
-	DefaultSlice = 8 * time.Millisecond
 	// DefaultEvery bounds how often progress is reported.
 	DefaultEvery = 100 * time.Millisecond
 	// etaAfter and etaFraction: no estimate of the time left before the run
@@ -58,15 +55,10 @@ type Result struct {
 }
 
 // Lab runs what-if simulations for a page. The zero value works (wall
-// clock, no yield, default slice and reporting interval).
+// clock, default reporting interval).
 type Lab struct {
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
-	// Yield gives the browser a turn (the wasm app shares one thread with
-	// the page); nil means none.
-	Yield func()
-	// Slice is how long to work before yielding; 0 means DefaultSlice.
-	Slice time.Duration
 	// Every bounds how often progress is reported; 0 means DefaultEvery.
 	Every time.Duration
 }
@@ -79,28 +71,24 @@ func (l Lab) Run(ctx context.Context, a, b *engine.Scenario, opt whatif.Options,
 	if now == nil {
 		now = time.Now
 	}
-	slice, every := l.Slice, l.Every
-	if slice <= 0 {
-		slice = DefaultSlice
-	}
+	every := l.Every
 	if every <= 0 {
 		every = DefaultEvery
 	}
 	began := now()
-	lastYield, lastReport := began, time.Time{}
+	var lastReport time.Time
 	report := func(done, total time.Duration) {
-		t := now()
-		if l.Yield != nil && t.Sub(lastYield) >= slice {
-			l.Yield()
-			lastYield = now()
+		if progress == nil {
+			return
 		}
+		t := now()
 		if progress == nil || total <= 0 || t.Sub(lastReport) < every || done >= total {
 			return
 		}
 		lastReport = t
 		progress(measure(done, total, b != nil, t.Sub(began)))
 	}
-	pace := whatif.Pace{Steps: stepChunk, BeforeKPIs: l.Yield}
+	pace := whatif.Pace{Steps: stepChunk}
 	var res Result
 	var err error
 	if b == nil {
@@ -119,11 +107,12 @@ func (l Lab) Run(ctx context.Context, a, b *engine.Scenario, opt whatif.Options,
 }
 
 // stepChunk is how many runner steps (an event with its cascade, or a due
-// robot) go between two looks at the clock. whatif.Run steps 2 000 at a
-// time (whatif.DefaultSteps), which in the browser is a task of a few
-// hundred milliseconds: the lab runs at this pace so that a slice ends
-// close to Lab.Slice.
-const stepChunk = 16
+// robot) go between two looks at the clock and the context: about a
+// millisecond of a 10 000-deal run in the worker, well under the progress
+// interval. Reading the clock is a call out of wasm into JavaScript; at
+// every 16 steps (when the page ran simulations itself and had to yield
+// often) it was about 1 % of a run.
+const stepChunk = 256
 
 // measure turns the runs' done and total (both variants together when
 // comparing) into a Progress after elapsed of work.
