@@ -20,6 +20,9 @@ type Module struct {
 	Funcs []Func // in code-section order
 	Code  int    // sum of the bodies
 	Data  int    // bytes of the data section (pclntab, rodata, types, …)
+	// CodeSection and DataSection are the two sections' contents, for
+	// what they weigh compressed (-wire).
+	CodeSection, DataSection []byte
 }
 
 // ErrFormat is returned for input that is not a well-formed wasm module.
@@ -94,6 +97,7 @@ func Parse(b []byte) (*Module, error) {
 				return nil, err
 			}
 		case 10: // code
+			m.CodeSection = body
 			n, err := s.uleb()
 			if err != nil {
 				return nil, err
@@ -111,6 +115,7 @@ func Parse(b []byte) (*Module, error) {
 			}
 		case 11: // data
 			m.Data = int(size)
+			m.DataSection = body
 		}
 	}
 	for k := range m.Funcs {

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+)
+
+// Part is a named stretch of the data section's memory image.
+type Part struct {
+	Name  string
+	Bytes []byte
+}
+
+// pclnMagic opens Go's function table (runtime.pcHeader, Go 1.20 and
+// later): the magic, two zero bytes, the instruction size quantum (1 for
+// wasm) and the pointer size (8).
+var pclnMagic = []byte{0xf1, 0xff, 0xff, 0xff, 0, 0, 1, 8}
+
+// funcHeader is the size of a runtime._func record before its pcdata and
+// funcdata offsets.
+const funcHeader = 44
+
+// DataParts splits the memory image the data section writes (Memory) at
+// Go's function table: what comes before it (read-only data: type
+// descriptors, string literals, embedded files), the table's function
+// names, its pc-value tables (stack, file and line of every call site),
+// its function records, and what comes after (initialised variables).
+// The parts tell how much of the data follows the code: the last three
+// grow with the number of functions and call sites.
+func DataParts(mem []byte) ([]Part, error) {
+	p := bytes.Index(mem, pclnMagic)
+	if p < 0 || p+8+8*8 > len(mem) {
+		return nil, fmt.Errorf("%w: no Go function table in the data", ErrFormat)
+	}
+	n := uint64(len(mem))
+	field := func(i int) uint64 { return binary.LittleEndian.Uint64(mem[p+8+8*i:]) }
+	nfunc, names, cu, pctab, records := field(0), field(3), field(4), field(6), field(7)
+	bad := fmt.Errorf("%w: a malformed Go function table", ErrFormat)
+	// Every offset is checked against the image before it is used as an
+	// int: the fields are read from the file.
+	if nfunc == 0 || nfunc > n || records > n || !(0 < names && names <= cu && cu <= pctab && pctab <= records) {
+		return nil, bad
+	}
+	ft := p + int(records)
+	if uint64(ft)+8*(nfunc+1) > n {
+		return nil, bad
+	}
+	// The records follow the table of (entry, record offset) pairs; the
+	// last record ends after its pcdata and funcdata offsets.
+	last := ft + int(binary.LittleEndian.Uint32(mem[ft+8*int(nfunc-1)+4:]))
+	if last+funcHeader > len(mem) {
+		return nil, bad
+	}
+	npcdata, nfuncdata := int(binary.LittleEndian.Uint32(mem[last+28:])), int(mem[last+funcHeader-1])
+	end := min(last+funcHeader+4*(npcdata+nfuncdata), len(mem))
+	return []Part{
+		{"read-only data (types, strings, embedded files)", mem[:p]},
+		{"function names", mem[p+int(names) : p+int(cu)]},
+		{"pc-value tables", mem[p+int(pctab) : ft]},
+		{"function records", mem[ft:end]},
+		{"variables", mem[end:]},
+	}, nil
+}
+
+// Memory is the linear memory the data section's segments write, from
+// the first byte any segment writes (Go's wasm segments are all active,
+// at constant offsets).
+func Memory(data []byte) ([]byte, error) {
+	r := &reader{b: data}
+	n, err := r.uleb()
+	if err != nil {
+		return nil, err
+	}
+	type seg struct {
+		at   int
+		body []byte
+	}
+	segs := make([]seg, 0, min(n, uint64(len(data))/4)) // a segment takes 4 bytes at least
+	lo, hi := -1, 0
+	for range n {
+		if _, err := r.uleb(); err != nil { // flags: 0, active in memory 0
+			return nil, err
+		}
+		if r.pos >= len(data) || data[r.pos] != 0x41 { // i32.const
+			return nil, fmt.Errorf("%w: a data segment at %d has no constant offset", ErrFormat, r.pos)
+		}
+		r.pos++
+		at, k := sleb(data[r.pos:])
+		if k <= 0 || at < 0 || r.pos+k >= len(data) || data[r.pos+k] != 0x0b { // end
+			return nil, fmt.Errorf("%w: a data segment at %d has a bad offset", ErrFormat, r.pos)
+		}
+		r.pos += k + 1
+		size, err := r.uleb()
+		if err != nil {
+			return nil, err
+		}
+		body, err := r.bytes(size)
+		if err != nil {
+			return nil, err
+		}
+		if at > 1<<32 {
+			return nil, fmt.Errorf("%w: a data segment at offset %d", ErrFormat, at)
+		}
+		segs = append(segs, seg{int(at), body})
+		if lo < 0 || int(at) < lo {
+			lo = int(at)
+		}
+		hi = max(hi, int(at)+len(body))
+	}
+	if lo < 0 {
+		return nil, nil
+	}
+	if hi-lo > maxMemory {
+		return nil, fmt.Errorf("%w: data segments span %d bytes", ErrFormat, hi-lo)
+	}
+	mem := make([]byte, hi-lo)
+	for _, s := range segs {
+		copy(mem[s.at-lo:], s.body)
+	}
+	return mem, nil
+}
+
+// maxMemory bounds the image Memory makes: a Go program's data is tens
+// of megabytes, and a hostile file must not make it allocate gigabytes.
+const maxMemory = 1 << 30
+
+// sleb reads a signed LEB128 number; n <= 0 when it is cut short.
+func sleb(b []byte) (v int64, n int) {
+	var shift uint
+	for i, c := range b {
+		if i == 10 {
+			return 0, -1
+		}
+		v |= int64(c&0x7f) << shift
+		shift += 7
+		if c < 0x80 {
+			if shift < 64 && c&0x40 != 0 {
+				v -= 1 << shift
+			}
+			return v, i + 1
+		}
+	}
+	return 0, 0
+}
