@@ -91,11 +91,7 @@ func Memory(data []byte) ([]byte, error) {
 			return nil, fmt.Errorf("%w: a data segment at %d has a bad offset", ErrFormat, r.pos)
 		}
 		r.pos += k + 1
-		size, err := r.uleb()
-		if err != nil {
-			return nil, err
-		}
-		body, err := r.bytes(size)
+		body, err := r.sized()
 		if err != nil {
 			return nil, err
 		}

@@ -51,12 +51,18 @@ func (r *reader) bytes(n uint64) ([]byte, error) {
 	return s, nil
 }
 
-func (r *reader) name() (string, error) {
+// sized reads a length and that many bytes (a section, a function body,
+// a data segment's contents).
+func (r *reader) sized() ([]byte, error) {
 	n, err := r.uleb()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	s, err := r.bytes(n)
+	return r.bytes(n)
+}
+
+func (r *reader) name() (string, error) {
+	s, err := r.sized()
 	return string(s), err
 }
 
@@ -72,11 +78,7 @@ func Parse(b []byte) (*Module, error) {
 	for r.pos < len(b) {
 		id := b[r.pos]
 		r.pos++
-		size, err := r.uleb()
-		if err != nil {
-			return nil, err
-		}
-		body, err := r.bytes(size)
+		body, err := r.sized()
 		if err != nil {
 			return nil, err
 		}
@@ -103,18 +105,15 @@ func Parse(b []byte) (*Module, error) {
 				return nil, err
 			}
 			for k := uint64(0); k < n; k++ {
-				l, err := s.uleb()
+				fn, err := s.sized()
 				if err != nil {
 					return nil, err
 				}
-				if _, err := s.bytes(l); err != nil {
-					return nil, err
-				}
-				m.Funcs = append(m.Funcs, Func{Size: int(l)})
-				m.Code += int(l)
+				m.Funcs = append(m.Funcs, Func{Size: len(fn)})
+				m.Code += len(fn)
 			}
 		case 11: // data
-			m.Data = int(size)
+			m.Data = len(body)
 			m.DataSection = body
 		}
 	}
