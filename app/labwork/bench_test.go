@@ -3,9 +3,12 @@ package labwork
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/triggersim/triggersim/app/gchold"
 )
 
 // BenchmarkWorkerRun is what the what-if page's worker does for one run
@@ -14,14 +17,18 @@ import (
 // (read once, as the worker keeps it) to the encoded KPIs. Natively it is
 // the floor of that benchmark's worker-ms; built for js/wasm it runs under
 // Node (docs/performance.md has the command), which is the browser's
-// engine without the page.
+// engine without the page. Each run holds the collector off as the
+// worker does (Request.GCRoom), so the figure is the worker's.
 func BenchmarkWorkerRun(b *testing.B) {
 	data, err := os.ReadFile(filepath.Join("..", "..", "e2e", "testdata", "whatif", "bench-10k.json"))
 	require.NoError(b, err)
 	w := &Worker{}
 	req := Request{ID: 1, A: data, Days: "90", Lang: "ru"}
+	var gc gchold.Holds
 	run := func() {
 		var done bool
+		release := gc.Hold(req.GCRoom(), runtime.GC)
+		defer release()
 		w.Handle(req, func(m Message) {
 			require.NotEqual(b, KindError, m.Kind, m.Error)
 			done = done || m.Kind == KindDone

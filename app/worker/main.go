@@ -20,23 +20,6 @@ import (
 	"github.com/triggersim/triggersim/app/labwork"
 )
 
-// gcRoom is how much a run may allocate before the collector runs while
-// it is held off: more than a 10 000-item, 90-day run needs (about 40 MB
-// natively). A worker's heap is its own, so holding the collector off
-// costs the page nothing; the collection comes after the results are
-// posted.
-const gcRoom = 96 << 20
-
-// batchGCRoom is gcRoom for a part of the lab's batch (and a calibration,
-// which makes a few runs of the fitted scenario): up to four workers
-// run parts at once, each making run after run, so the room is what one
-// run needs rather than several. Measured under Node on the 10 166-deal
-// bench scenario, three 90-day runs of a part: 37 MB of memory and 4.5 s
-// with 32 MB of room, 101 MB and 4.8 s with 96 MB, 31 MB and 5.6 s with
-// the collector left on (one run alone: 1.6 s with 96 MB, 1.8-2.1 s with
-// 32 MB).
-const batchGCRoom = 32 << 20
-
 func main() {
 	queue := make(chan labwork.Request, 16)
 	// A message is the request's JSON in "req" and the files as
@@ -70,11 +53,7 @@ func main() {
 	w := &labwork.Worker{}
 	var gc gchold.Holds
 	for req := range queue {
-		room := int64(gcRoom)
-		if req.Batch != nil || req.Calibrate != nil {
-			room = batchGCRoom
-		}
-		release := gc.Hold(room, runtime.GC)
+		release := gc.Hold(req.GCRoom(), runtime.GC)
 		w.Handle(req, post)
 		release()
 	}
