@@ -13,16 +13,13 @@ type Stepper interface {
 	Step(n int) bool
 }
 
-// Slices drive a Stepper in the browser, which the wasm program shares
-// with the page: work for about Slice, give the page a turn (Yield), and
-// report progress at most every Every. The zero value works: the wall
-// clock, no yield, and the what-if page's budget (DefaultSlice,
+// Slices drive a Stepper in the lab's worker: work for about Slice, look
+// at cancelled, and report progress at most every Every. The zero value
+// works: the wall clock and the what-if page's budget (DefaultSlice,
 // whatiflab.DefaultEvery, DefaultChunk steps at a time).
 type Slices struct {
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
-	// Yield gives the page a turn between slices; nil means none.
-	Yield func()
 	// Slice, Every and Chunk: 0 means the defaults.
 	Slice, Every time.Duration
 	Chunk        int
@@ -32,7 +29,7 @@ type Slices struct {
 const DefaultChunk = 16
 
 // DefaultSlice is how long Drive works before it looks at cancelled and
-// progress and yields.
+// progress.
 const DefaultSlice = 8 * time.Millisecond
 
 // Drive steps s until it is done or cancelled reports true (checked after
@@ -69,9 +66,6 @@ func (sl Slices) Drive(s Stepper, cancelled func() bool, progress func()) bool {
 		if progress != nil && now().Sub(last) >= every {
 			last = now()
 			progress()
-		}
-		if sl.Yield != nil {
-			sl.Yield()
 		}
 	}
 	return true

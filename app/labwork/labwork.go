@@ -224,8 +224,8 @@ func (req Request) GCRoom() int64 {
 }
 
 // batchSteps is how many runner steps a batch makes between two looks at
-// the clock (labrun.Slices.Chunk).
-const batchSteps = 256
+// the clock (labrun.Slices.Chunk): a run's pace (whatiflab.StepChunk).
+const batchSteps = whatiflab.StepChunk
 
 func (w *Worker) handleBatch(req Request, send func(Message)) {
 	now := w.Now
@@ -274,8 +274,6 @@ func (w *Worker) batch(req Request, progress func(done int, fraction float64)) (
 		mine = append(mine, jobs[i])
 	}
 	b := whatif.NewBatch(mine)
-	// The page's driver, without its turns for the browser: a worker
-	// has its own thread.
 	labrun.Slices{Now: w.Now, Every: w.every, Chunk: batchSteps}.Drive(b, nil, func() {
 		done, _, frac := b.Progress()
 		progress(done, frac)

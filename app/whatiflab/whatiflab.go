@@ -82,13 +82,13 @@ func (l Lab) Run(ctx context.Context, a, b *engine.Scenario, opt whatif.Options,
 			return
 		}
 		t := now()
-		if progress == nil || total <= 0 || t.Sub(lastReport) < every || done >= total {
+		if total <= 0 || t.Sub(lastReport) < every || done >= total {
 			return
 		}
 		lastReport = t
 		progress(measure(done, total, b != nil, t.Sub(began)))
 	}
-	pace := whatif.Pace{Steps: stepChunk}
+	pace := whatif.Pace{Steps: StepChunk}
 	var res Result
 	var err error
 	if b == nil {
@@ -106,13 +106,14 @@ func (l Lab) Run(ctx context.Context, a, b *engine.Scenario, opt whatif.Options,
 	return res, nil
 }
 
-// stepChunk is how many runner steps (an event with its cascade, or a due
-// robot) go between two looks at the clock and the context: about a
-// millisecond of a 10 000-deal run in the worker, well under the progress
-// interval. Reading the clock is a call out of wasm into JavaScript; at
-// every 16 steps (when the page ran simulations itself and had to yield
-// often) it was about 1 % of a run.
-const stepChunk = 256
+// StepChunk is how many runner steps (an event with its cascade, or a due
+// robot) the worker makes between two looks at the clock and the
+// context, in a run and in a part of a batch (labwork): about a
+// millisecond of a 10 000-deal run, well under the progress interval.
+// Reading the clock is a call out of wasm into JavaScript; at every 16
+// steps (when the page ran simulations itself and had to yield often) it
+// was about 1 % of a run.
+const StepChunk = 256
 
 // measure turns the runs' done and total (both variants together when
 // comparing) into a Progress after elapsed of work.
