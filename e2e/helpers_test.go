@@ -79,6 +79,10 @@ type browser struct {
 	requests []string
 	wasm     *network.Response
 	errors   []string
+	// console is the page's last console lines (any level, Go's own
+	// output included: a panic in the page is printed with console.log),
+	// shown when a wait times out.
+	console []string
 
 	downloads chan download // finished downloads, after enableDownloads
 }
@@ -172,18 +176,47 @@ func (b *browser) record(ev any) {
 		}
 		b.errors = append(b.errors, "exception: "+msg)
 	case *runtime.EventConsoleAPICalled:
-		if ev.Type == runtime.ConsoleAPICalledTypeError {
-			var parts []string
-			for _, a := range ev.Args {
-				if a.Description != "" {
-					parts = append(parts, a.Description)
-				} else {
-					parts = append(parts, string(a.Value))
-				}
+		var parts []string
+		for _, a := range ev.Args {
+			if a.Description != "" {
+				parts = append(parts, a.Description)
+			} else {
+				parts = append(parts, string(a.Value))
 			}
-			b.errors = append(b.errors, "console.error: "+strings.Join(parts, " "))
 		}
+		line := strings.Join(parts, " ")
+		if ev.Type == runtime.ConsoleAPICalledTypeError {
+			b.errors = append(b.errors, "console.error: "+line)
+		}
+		if len(b.console) == consoleKept {
+			b.console = append(b.console[:0], b.console[1:]...)
+		}
+		b.console = append(b.console, string(ev.Type)+": "+line)
 	}
+}
+
+// mainText is the start of the page's main text, or why it cannot be
+// read, for the message of a failed wait: what the page showed instead.
+func (b *browser) mainText() string {
+	ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("main") || document.body).innerText.slice(0, 2000)`))
+	if err != nil {
+		return err.Error()
+	}
+	return s
+}
+
+// consoleKept is how many of the page's last console lines a browser
+// keeps for a failed wait's message.
+const consoleKept = 40
+
+// recent is what the page said last, for the message of a failed wait:
+// its errors and its last console lines.
+func (b *browser) recent() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return "page errors: " + strings.Join(b.errors, "\n") + "\nlast console lines:\n" + strings.Join(b.console, "\n")
 }
 
 // requested returns a copy of the URLs the page requested so far.
@@ -240,7 +273,9 @@ func (b *browser) eval(tb testing.TB, expr string) string {
 func (b *browser) waitFor(tb testing.TB, expr string) {
 	tb.Helper()
 	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(10*time.Second)))
-	require.NoError(tb, err, "wait for %s", expr)
+	if err != nil {
+		require.NoError(tb, err, "wait for %s\n%s\npage text:\n%s", expr, b.recent(), b.mainText())
+	}
 }
 
 // settle waits until no finite animation runs (the card's glide, a chart's
