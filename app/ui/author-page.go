@@ -441,13 +441,13 @@ func authorField(id, label string, input app.UI) app.UI {
 
 // authorPick is a labelled menu of values and its buttons adding goals.
 func (p *AuthorPage) authorPick(lang, id string, list []string, selected string, buttons ...app.UI) app.UI {
-	return app.Div().Class("author-page__pick").Body(append([]app.UI{
+	return app.Elem("div").Class("author-page__pick").Body(append([]app.UI{
 		authorField(id, i18n.T(lang, "author."+id[7:]), pageSelect(id, id, p.onInput, pageOptions(list, selected)...)),
 	}, buttons...)...)
 }
 
 // addButton is a button adding a goal.
-func (p *AuthorPage) addButton(lang, testid, key string) app.HTMLButton {
+func (p *AuthorPage) addButton(lang, testid, key string) app.HTMLElem {
 	return pageButton("button", testid, i18n.T(lang, key), p.onAdd)
 }
 
@@ -462,20 +462,20 @@ func (p *AuthorPage) Render() app.UI {
 		importErr = pageAlert("lesson-page__error", "author-import-error", p.importErr)
 	}
 	if p.loading {
-		return p.frame(p.Tab, "author-page", p.onLangChange, p.toolbar(title, ""), app.P().Text(i18n.T(lang, "loading")))
+		return p.frame(p.Tab, "author-page", p.onLangChange, p.toolbar(title, ""), app.Elem("p").Text(i18n.T(lang, "loading")))
 	}
 	if sc == nil {
 		var openErr app.UI
 		if p.openErr != "" {
-			openErr = app.P().Class("lesson-page__error").Role("alert").Text(p.openErr)
+			openErr = app.Elem("p").Class("lesson-page__error").Role("alert").Text(p.openErr)
 		}
 		return p.frame(p.Tab, "author-page", p.onLangChange,
 			p.toolbar(title, ""),
 			openErr,
 			importButton,
 			importErr,
-			app.P().DataSet("testid", "author-none").Text(i18n.T(lang, "author.noScenario")),
-			app.A().Class("button").Href("/").Text(i18n.T(lang, "nav.home")),
+			app.Elem("p").DataSet("testid", "author-none").Text(i18n.T(lang, "author.noScenario")),
+			app.Elem("a").Class("button").Attr("href", "/").Text(i18n.T(lang, "nav.home")),
 		)
 	}
 	var items, triggers, robots []string
@@ -490,7 +490,7 @@ func (p *AuthorPage) Render() app.UI {
 	}
 	var imported, custom, scopeStage, noGoals, triggerPick, robotPick, before, verdict, refused, published app.UI
 	if p.imported != "" {
-		imported = app.P().Role("status").DataSet("testid", "author-imported").Text(p.imported)
+		imported = app.Elem("p").Role("status").DataSet("testid", "author-imported").Text(p.imported)
 	}
 	if len(p.custom) > 0 {
 		custom = option("custom", p.scope == "custom", i18n.F(lang, "author.scope.custom", "scopes", strings.Join(p.custom, ", ")))
@@ -504,7 +504,7 @@ func (p *AuthorPage) Render() app.UI {
 		scopeStage = authorField("author-scope-stage", i18n.T(lang, "author.scopeStage"), pageSelect("author-scope-stage", "author-scope-stage", p.onInput, opts...))
 	}
 	if len(p.d.Goals) == 0 {
-		noGoals = app.P().Text(i18n.T(lang, "author.noGoals"))
+		noGoals = app.Elem("p").Text(i18n.T(lang, "author.noGoals"))
 	}
 	goals := make([]app.UI, len(p.d.Goals))
 	for i, g := range p.d.Goals {
@@ -512,8 +512,8 @@ func (p *AuthorPage) Render() app.UI {
 		if i > 0 {
 			up = pageButton("button button--quiet", "", "↑ "+i18n.T(lang, "author.up"), p.onGoalUp)
 		}
-		goals[i] = app.Li().DataSet("testid", "author-goal").Body(
-			app.Span().Text(authorGoalText(lang, g)+" "),
+		goals[i] = app.Elem("li").DataSet("testid", "author-goal").Body(
+			app.Elem("span").Text(authorGoalText(lang, g)+" "),
 			up,
 			pageButton("button button--quiet", "author-goal-remove", i18n.T(lang, "author.remove"), p.onGoalRemove),
 		)
@@ -524,19 +524,19 @@ func (p *AuthorPage) Render() app.UI {
 			p.addButton(lang, "author-add-notfired", "author.addNotFired"))
 	}
 	if len(robots) > 1 {
-		before = app.Span().Class("author-page__pick").Body(
+		before = app.Elem("span").Class("author-page__pick").Body(
 			authorField("author-before", i18n.T(lang, "author.before"), pageSelect("author-before", "author-before", p.onInput, pageOptions(robots, p.before)...)),
-			p.addButton(lang, "author-add-before", "author.addBefore").Disabled(p.robot == p.before),
+			p.addButton(lang, "author-add-before", "author.addBefore").Attr("disabled", p.robot == p.before),
 		)
 	}
 	if len(robots) > 0 {
 		robotPick = p.authorPick(lang, "author-robot", robots, p.robot, p.addButton(lang, "author-add-ran", "author.addRan"), before)
 	}
 	if v := p.verdict; v != nil && len(p.d.Goals) > 0 {
-		verdict = app.Div().Class("author-page__verdict").DataSet("testid", "author-verdict").Body(
-			app.H3().Text(i18n.F(lang, "author.onStart", "passed", v.Start.Passed(), "total", len(v.Start.Goals))),
+		verdict = app.Elem("div").Class("author-page__verdict").DataSet("testid", "author-verdict").Body(
+			app.Elem("h3").Text(i18n.F(lang, "author.onStart", "passed", v.Start.Passed(), "total", len(v.Start.Goals))),
 			lessonGoalList(lang, v.Start.Goals),
-			app.H3().Text(i18n.F(lang, "author.onSolution", "passed", v.Solution.Passed(), "total", len(v.Solution.Goals))),
+			app.Elem("h3").Text(i18n.F(lang, "author.onSolution", "passed", v.Solution.Passed(), "total", len(v.Solution.Goals))),
 			lessonGoalList(lang, v.Solution.Goals),
 		)
 	}
@@ -544,12 +544,12 @@ func (p *AuthorPage) Render() app.UI {
 		refused = pageAlert("lesson-page__error", "author-refused", append([]string{i18n.T(lang, "author.refused")}, p.problems...))
 	}
 	if p.link != "" {
-		published = app.Div().Class("author-page__published").Role("status").DataSet("testid", "author-published").Body(
-			app.P().Text(i18n.T(lang, "author.published")),
-			app.Label().For("author-link").Text(i18n.T(lang, "author.linkLabel")),
-			app.Input().ID("author-link").Type("text").ReadOnly(true).DataSet("testid", "author-link").Value(p.link),
+		published = app.Elem("div").Class("author-page__published").Role("status").DataSet("testid", "author-published").Body(
+			app.Elem("p").Text(i18n.T(lang, "author.published")),
+			app.Elem("label").Attr("for", "author-link").Text(i18n.T(lang, "author.linkLabel")),
+			app.ElemSelfClosing("input").ID("author-link").Attr("type", "text").Attr("readonly", true).DataSet("testid", "author-link").Attr("value", p.link),
 			pageButton("button", "author-download", i18n.T(lang, "author.download"), p.onDownload),
-			app.A().Class("button").Href(p.link).Target("_blank").DataSet("testid", "author-preview").Text(i18n.T(lang, "author.preview")),
+			app.Elem("a").Class("button").Attr("href", p.link).Attr("target", "_blank").DataSet("testid", "author-preview").Text(i18n.T(lang, "author.preview")),
 		)
 	}
 	scopes := [...]string{"triggers", "robots", "both", "stage"}
@@ -561,33 +561,33 @@ func (p *AuthorPage) Render() app.UI {
 		p.toolbar(title, i18n.F(lang, "author.from", "title", sc.Title), importButton),
 		importErr,
 		imported,
-		app.Div().Class("author-page__form").Body(
-			authorField("author-name", i18n.T(lang, "author.name"), app.Input().ID("author-name").Type("text").DataSet("testid", "author-name").
-				Value(p.d.Title).OnInput(p.onInput)),
-			authorField("author-task", i18n.T(lang, "author.task"), app.Textarea().ID("author-task").Rows(4).DataSet("testid", "author-task").
-				Text(p.d.Task).OnInput(p.onInput)),
-			authorField("author-hints", i18n.T(lang, "author.hints"), app.Textarea().ID("author-hints").Rows(3).DataSet("testid", "author-hints").
-				Text(p.hints).OnInput(p.onInput)),
+		app.Elem("div").Class("author-page__form").Body(
+			authorField("author-name", i18n.T(lang, "author.name"), app.ElemSelfClosing("input").ID("author-name").Attr("type", "text").DataSet("testid", "author-name").
+				Attr("value", p.d.Title).OnInput(p.onInput)),
+			authorField("author-task", i18n.T(lang, "author.task"), app.Elem("textarea").ID("author-task").Attr("rows", 4).DataSet("testid", "author-task").
+				Attr("value", p.d.Task).OnInput(p.onInput)),
+			authorField("author-hints", i18n.T(lang, "author.hints"), app.Elem("textarea").ID("author-hints").Attr("rows", 3).DataSet("testid", "author-hints").
+				Attr("value", p.hints).OnInput(p.onInput)),
 			authorField("author-scope", i18n.T(lang, "author.scope"), pageSelect("author-scope", "author-scope", p.onInput, append(scopeOpts, custom)...)),
 			scopeStage,
 		),
-		app.Section().Class("author-page__goals").Aria("labelledby", "author-goals").Body(
-			app.H2().ID("author-goals").Text(i18n.T(lang, "author.goals")),
+		app.Elem("section").Class("author-page__goals").Aria("labelledby", "author-goals").Body(
+			app.Elem("h2").ID("author-goals").Text(i18n.T(lang, "author.goals")),
 			noGoals,
-			app.Ol().Class("author-page__goal-list").Body(goals...),
+			app.Elem("ol").Class("author-page__goal-list").Body(goals...),
 			p.authorPick(lang, "author-item", items, p.item,
 				authorField("author-stage", i18n.T(lang, "author.stage"), pageSelect("author-stage", "author-stage", p.onInput, pageOptions(p.stages(sc), p.stage)...)),
 				p.addButton(lang, "author-add-stage", "author.addStage")),
 			triggerPick,
 			robotPick,
 			p.authorPick(lang, "author-lint", lesson.LintCodes, p.lint, p.addButton(lang, "author-add-nolint", "author.addNoLint")),
-			app.Div().Class("author-page__pick").Body(
-				authorField("author-max", i18n.T(lang, "author.max"), app.Input().ID("author-max").Type("number").Min(0).Max(lesson.MaxMaxTriggers).
-					Value(p.max).OnInput(p.onInput)),
+			app.Elem("div").Class("author-page__pick").Body(
+				authorField("author-max", i18n.T(lang, "author.max"), app.ElemSelfClosing("input").ID("author-max").Attr("type", "number").Attr("min", 0).Attr("max", lesson.MaxMaxTriggers).
+					Attr("value", p.max).OnInput(p.onInput)),
 				p.addButton(lang, "author-add-max", "author.addMax"),
 			),
 		),
-		app.Div().Class("lesson-page__actions").Body(
+		app.Elem("div").Class("lesson-page__actions").Body(
 			pageButton("button", "author-check", i18n.T(lang, "author.check"), p.onCheck),
 			pageButton("button button--primary", "author-publish", i18n.T(lang, "author.publish"), p.onPublish),
 		),

@@ -126,7 +126,7 @@ func (c *BoardColumn) Render() app.UI {
 	if color == "" {
 		color = "#39A8EF"
 	}
-	return app.Section().
+	return app.Elem("section").
 		Class(class).
 		DataSet("stage", c.Stage).
 		DataSet("count", c.Count).
@@ -137,52 +137,52 @@ func (c *BoardColumn) Render() app.UI {
 		OnDragLeave(c.onDragLeave).
 		OnDrop(c.onDrop).
 		Body(
-			app.Header().
+			app.Elem("header").
 				Class("board__head").
 				Style("--stage-color", color).
 				Style("color", textOn(color)).
 				Body(
-					app.H2().Class("board__stage").Title(c.Name).Text(c.Name),
-					app.Span().
+					app.Elem("h2").Class("board__stage").Title(c.Name).Text(c.Name),
+					app.Elem("span").
 						Class("board__count").
 						Title(simulate.CountLabel(c.Lang, c.Count)).
 						Text(strconv.Itoa(c.Count)),
 				),
-			app.Div().Class("board__automation").Body(
-				app.Div().Class("board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.triggers")).Body(
+			app.Elem("div").Class("board__automation").Body(
+				app.Elem("div").Class("board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.triggers")).Body(
 					app.Range(c.Triggers).Slice(func(i int) app.UI {
 						t := c.Triggers[i]
 						cls := "board__chip board__chip--trigger"
 						if t.Lit {
 							cls += " board__chip--lit"
 						}
-						return app.Span().
+						return app.Elem("span").
 							Class(cls).
 							DataSet("trigger", t.ID).
 							Title(chipTitle(i18n.T(c.Lang, "board.column.trigger"), t)).
-							Body(Icon("bolt"), app.Span().Class("board__chip-text").Text(t.Name))
+							Body(Icon("bolt"), app.Elem("span").Class("board__chip-text").Text(t.Name))
 					}),
 				),
-				app.Div().Class("board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.robots")).Body(
+				app.Elem("div").Class("board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.robots")).Body(
 					app.Range(c.Robots).Slice(func(i int) app.UI {
 						r := c.Robots[i]
-						return app.Span().
+						return app.Elem("span").
 							Class("board__chip board__chip--robot").
 							DataSet("robot", r.ID).
 							Title(chipTitle(i18n.T(c.Lang, "board.column.robot"), r)).
-							Body(Icon("gear"), app.Span().Class("board__chip-text").Text(r.Name))
+							Body(Icon("gear"), app.Elem("span").Class("board__chip-text").Text(r.Name))
 					}),
 				),
 			),
 			// The cards themselves are put in by cards.sync, before
 			// these children (see cardList).
-			app.Div().Class("board__cards").OnClick(c.onCardsClick).OnDragStart(c.onCardsDragStart).Body(
+			app.Elem("div").Class("board__cards").OnClick(c.onCardsClick).OnDragStart(c.onCardsDragStart).Body(
 				app.If(c.Count == 0, func() app.UI {
-					return app.P().Class("board__empty").Text(i18n.T(c.Lang, "board.column.empty"))
+					return app.Elem("p").Class("board__empty").Text(i18n.T(c.Lang, "board.column.empty"))
 				}),
 				app.If(c.More > 0, func() app.UI {
-					return app.Button().
-						Type("button").
+					return app.Elem("button").
+						Attr("type", "button").
 						Class("board__more").
 						DataSet("testid", "column-more").
 						OnClick(c.onMore).

@@ -469,7 +469,7 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 			ActionText: i18n.T(lang, "board.toHome"), ActionHref: "/", ActionID: "board-to-home"}
 	case "ready":
 	default:
-		return app.P().Class("board-page__loading").Text(i18n.T(lang, "loading"))
+		return app.Elem("p").Class("board-page__loading").Text(i18n.T(lang, "loading"))
 	}
 	sc := p.ctl.Scenario()
 	next, hasNext := p.ctl.Next()
@@ -478,10 +478,10 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 		nextText = simulate.FormatShort(next, lang)
 	}
 	now := p.ctl.Now()
-	return app.Div().Class("board-page__layout").DataSet("sim-saved", strconv.FormatBool(p.simSaved)).Body(
-		app.Div().Class("board-page__bar").Body(
-			app.H1().Class("board-page__title").Title(sc.Description).Text(sc.Title),
-			app.Nav().Class("board-page__tabs").Role("tablist").Aria("label", i18n.T(lang, "board.tabs")).Body(
+	return app.Elem("div").Class("board-page__layout").DataSet("sim-saved", strconv.FormatBool(p.simSaved)).Body(
+		app.Elem("div").Class("board-page__bar").Body(
+			app.Elem("h1").Class("board-page__title").Title(sc.Description).Text(sc.Title),
+			app.Elem("nav").Class("board-page__tabs").Role("tablist").Aria("label", i18n.T(lang, "board.tabs")).Body(
 				app.Range(p.tabs).Slice(func(i int) app.UI {
 					t := p.tabs[i]
 					sel := t.Entity == p.entity && t.Pipeline == p.pipeline
@@ -489,21 +489,21 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 					if sel {
 						cls += " board-page__tab--active"
 					}
-					return app.Button().Type("button").Class(cls).Role("tab").
+					return app.Elem("button").Attr("type", "button").Class(cls).Role("tab").
 						Aria("selected", strconv.FormatBool(sel)).
 						DataSet("entity", t.Entity).DataSet("pipeline", t.Pipeline).
 						OnClick(func(ctx app.Context, e app.Event) { p.onTab(ctx, t.Entity, t.Pipeline) }).
 						Body(
-							app.Span().Text(t.Label),
-							app.Span().Class("board-page__tab-count").Text(strconv.Itoa(t.Count)),
+							app.Elem("span").Text(t.Label),
+							app.Elem("span").Class("board-page__tab-count").Text(strconv.Itoa(t.Count)),
 						)
 				}),
 			),
-			app.Div().Class("board-page__actions").Body(
-				app.Button().Type("button").Class("button button--primary").DataSet("testid", "add-item").
+			app.Elem("div").Class("board-page__actions").Body(
+				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "add-item").
 					OnClick(func(ctx app.Context, e app.Event) { p.itemOpen, p.itemTarget = true, "" }).
 					Text("+ "+i18n.T(lang, "board.add")),
-				app.Button().Type("button").Class("button").DataSet("testid", "client-event").
+				app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "client-event").
 					OnClick(func(ctx app.Context, e app.Event) { p.fireOpen, p.fireTarget = true, "" }).
 					Body(iconText("bolt", i18n.T(lang, "board.clientEvent"))...),
 				p.renderSideToggle(lang),
@@ -517,9 +517,9 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 			Actions: p.clockActions(),
 		},
 		app.If(p.actionErr != "", func() app.UI {
-			return app.P().Class("board-page__error").Role("alert").Text(p.actionErr)
+			return app.Elem("p").Class("board-page__error").Role("alert").Text(p.actionErr)
 		}),
-		app.Div().Class("board-page__body").Body(
+		app.Elem("div").Class("board-page__body").Body(
 			&BoardScroll{Lang: lang, Columns: []app.UI{
 				app.Range(p.board.Columns).Slice(func(i int) app.UI {
 					col := p.board.Columns[i]
@@ -550,7 +550,7 @@ func (p *BoardPage) renderSideToggle(lang string) app.UI {
 		cls += " board-page__side-toggle--news"
 		title += " (" + i18n.T(lang, "board.panel.news") + ")"
 	}
-	return app.Button().Type("button").Class(cls).
+	return app.Elem("button").Attr("type", "button").Class(cls).
 		DataSet("testid", "side-toggle").
 		Aria("expanded", strconv.FormatBool(!p.sideClosed)).
 		Aria("controls", "board-side").
@@ -559,7 +559,7 @@ func (p *BoardPage) renderSideToggle(lang string) app.UI {
 		OnClick(p.onSideToggle).
 		Body(
 			app.Raw(iconSide),
-			app.Span().Class("board-page__side-toggle-text").Text(i18n.T(lang, "board.side")),
+			app.Elem("span").Class("board-page__side-toggle-text").Text(i18n.T(lang, "board.side")),
 		)
 }
 
@@ -605,8 +605,8 @@ func (p *BoardPage) renderSide(lang string) app.UI {
 		body = &ExplainPanel{Lang: lang, X: p.explain}
 	}
 	allPass := len(p.checks) > 0 && pass == len(p.checks)
-	return app.Aside().ID("board-side").Class("board-page__side").Aria("label", i18n.T(lang, "board.side")).Body(
-		app.Div().Class("side-tabs").Role("tablist").Body(
+	return app.Elem("aside").ID("board-side").Class("board-page__side").Aria("label", i18n.T(lang, "board.side")).Body(
+		app.Elem("div").Class("side-tabs").Role("tablist").Body(
 			app.Range(tabs).Slice(func(i int) app.UI {
 				t := tabs[i]
 				cls := "side-tabs__tab"
@@ -620,19 +620,19 @@ func (p *BoardPage) renderSide(lang string) app.UI {
 						cls += " side-tabs__tab--fail"
 					}
 				}
-				return app.Button().Type("button").Class(cls).Role("tab").
+				return app.Elem("button").Attr("type", "button").Class(cls).Role("tab").
 					Aria("selected", strconv.FormatBool(t.id == p.panel)).
 					DataSet("panel", t.id).
 					OnClick(func(ctx app.Context, e app.Event) { p.onPanel(ctx, t.id) }).
 					Body(
 						app.Text(t.label),
 						app.If(t.count != "", func() app.UI {
-							return app.Span().Class("side-tabs__count").Text(t.count)
+							return app.Elem("span").Class("side-tabs__count").Text(t.count)
 						}),
 					)
 			}),
 		),
-		app.Div().Class("board-page__panel").Role("tabpanel").Body(body),
+		app.Elem("div").Class("board-page__panel").Role("tabpanel").Body(body),
 	)
 }
 
@@ -741,14 +741,14 @@ func (p *BoardPage) moveDialog(lang string) app.UI {
 	pl, _ := p.ctl.Pipeline(it.Entity, it.Pipeline)
 	stages := pl.Stages
 	return modal(lang, "move-dialog", i18n.T(lang, "board.move.title")+" — "+simulate.ItemTitle(it), p.closeDialogs,
-		app.Ul().Class("move-dialog__list").Body(
+		app.Elem("ul").Class("move-dialog__list").Body(
 			app.Range(stages).Slice(func(i int) app.UI {
 				st := stages[i]
 				current := st.ID == it.Stage
-				return app.Li().Body(
-					app.Button().Type("button").Class("move-dialog__stage").
+				return app.Elem("li").Body(
+					app.Elem("button").Attr("type", "button").Class("move-dialog__stage").
 						DataSet("testid", "move-to").DataSet("stage", st.ID).
-						Disabled(current).
+						Attr("disabled", current).
 						Style("--stage-color", orDefault(st.Color)).
 						OnClick(func(ctx app.Context, e app.Event) {
 							target := p.moveTarget
@@ -756,10 +756,10 @@ func (p *BoardPage) moveDialog(lang string) app.UI {
 							revealCardSoon(target)
 						}).
 						Body(
-							app.Span().Class("move-dialog__swatch").Aria("hidden", "true"),
-							app.Span().Text(st.Name),
+							app.Elem("span").Class("move-dialog__swatch").Aria("hidden", "true"),
+							app.Elem("span").Text(st.Name),
 							app.If(current, func() app.UI {
-								return app.Span().Class("move-dialog__current").Text(i18n.T(lang, "board.move.current"))
+								return app.Elem("span").Class("move-dialog__current").Text(i18n.T(lang, "board.move.current"))
 							}),
 						),
 				)

@@ -31,19 +31,19 @@ const boardScrollID = "board-columns"
 // Render implements app.Composer.
 func (s *BoardScroll) Render() app.UI {
 	lang := i18n.Normalize(s.Lang)
-	return app.Div().Class("board-scroll").DataSet("testid", "board-scroll").Body(
-		app.Button().Type("button").Class("board-scroll__button board-scroll__button--left").
+	return app.Elem("div").Class("board-scroll").DataSet("testid", "board-scroll").Body(
+		app.Elem("button").Attr("type", "button").Class("board-scroll__button board-scroll__button--left").
 			DataSet("testid", "board-scroll-left").
 			Aria("label", i18n.T(lang, "board.scrollLeft")).
 			Aria("controls", boardScrollID).
 			Title(i18n.T(lang, "board.scrollLeft")).
 			OnClick(func(ctx app.Context, e app.Event) { s.scroll(-1) }).
 			Body(Icon("chevronL")),
-		app.Div().ID(boardScrollID).Class("board").Role("region").
+		app.Elem("div").ID(boardScrollID).Class("board").Role("region").
 			Aria("label", i18n.T(lang, "board.region")).
 			TabIndex(0).
 			Body(s.Columns...),
-		app.Button().Type("button").Class("board-scroll__button board-scroll__button--right").
+		app.Elem("button").Attr("type", "button").Class("board-scroll__button board-scroll__button--right").
 			DataSet("testid", "board-scroll-right").
 			Aria("label", i18n.T(lang, "board.scrollRight")).
 			Aria("controls", boardScrollID).

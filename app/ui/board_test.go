@@ -104,26 +104,26 @@ func TestClockBar(t *testing.T) {
 	e.ConsumeAll()
 
 	// div.clock-bar > [time block, buttons, speed, jump, history]
-	assert.NoError(t, app.Match(app.Time().Class("clock-bar__clock").DataSet("clock", "2026-01-12T09:00:00+03:00").
-		DateTime("2026-01-12T09:00:00+03:00").Aria("live", "polite"), c, 0, 0, 1, 0))
+	assert.NoError(t, app.Match(app.Elem("time").Class("clock-bar__clock").DataSet("clock", "2026-01-12T09:00:00+03:00").
+		Attr("datetime", "2026-01-12T09:00:00+03:00").Aria("live", "polite"), c, 0, 0, 1, 0))
 	assert.NoError(t, app.Match(app.Text("пн, 12 января 2026, 09:00"), c, 0, 0, 1, 0, 0))
 	assert.NoError(t, app.Match(app.Text("Далее: пн 12 янв, 09:30"), c, 0, 0, 1, 1, 0))
 	// The play button is the primary one, labelled in words.
 	assert.NoError(t, app.Match(app.Text("Запустить"), c, 0, 1, 1, 1, 0))
 	// Redo is disabled: nothing was undone.
-	assert.NoError(t, app.Match(app.Button().Type("button").Class("button button--icon").
-		DataSet("testid", "clock-redo").Title("Повторить действие").Aria("label", "Повторить действие").Disabled(true).
+	assert.NoError(t, app.Match(app.Elem("button").Attr("type", "button").Class("button button--icon").
+		DataSet("testid", "clock-redo").Title("Повторить действие").Aria("label", "Повторить действие").Attr("disabled", true).
 		OnClick(func(app.Context, app.Event) {}), c, 0, 4, 1))
 	// No progress bar while idle.
-	assert.Error(t, app.Match(app.Div(), c, 0, 5))
+	assert.Error(t, app.Match(app.Elem("div"), c, 0, 5))
 
 	// The «Перейти к» field shows the time on the 24-hour clock in the
 	// interface language's format, not the browser's locale.
-	assert.NoError(t, app.Match(app.Input().Type("text").Class("clock-bar__input clock-bar__input--jump").
-		DataSet("testid", "clock-jump-input").Placeholder("ДД.ММ.ГГГГ ЧЧ:ММ").
+	assert.NoError(t, app.Match(app.ElemSelfClosing("input").Attr("type", "text").Class("clock-bar__input clock-bar__input--jump").
+		DataSet("testid", "clock-jump-input").Attr("placeholder", "ДД.ММ.ГГГГ ЧЧ:ММ").
 		Title("Дата и время в формате ДД.ММ.ГГГГ ЧЧ:ММ (24 часа), например 12.01.2026 09:00. Можно ввести только ЧЧ:ММ — это время сегодняшнего дня симуляции.").
 		Attr("autocomplete", "off").Spellcheck(false).Aria("invalid", "false").Aria("describedby", "").
-		Value("12.01.2026 09:00").OnChange(func(app.Context, app.Event) {}).OnInput(func(app.Context, app.Event) {}), c, 0, 3, 0, 1))
+		Attr("value", "12.01.2026 09:00").OnChange(func(app.Context, app.Event) {}).OnInput(func(app.Context, app.Event) {}), c, 0, 3, 0, 1))
 
 	c.submitJump(app.Context{})
 	assert.Equal(t, []string{"jump 12.01.2026 09:00"}, calls)
@@ -166,7 +166,7 @@ func TestClockBarWhilePlaying(t *testing.T) {
 	e.ConsumeAll()
 	assert.NoError(t, app.Match(app.Text("Pause"), c, 0, 1, 1, 1, 0))
 	assert.NoError(t, app.Match(app.Text("Nothing is scheduled"), c, 0, 0, 1, 1, 0))
-	assert.NoError(t, app.Match(app.Div().Class("clock-bar__progress-fill").Style("width", "40%"), c, 0, 5, 0))
+	assert.NoError(t, app.Match(app.Elem("div").Class("clock-bar__progress-fill").Style("width", "40%"), c, 0, 5, 0))
 }
 
 func TestTextOn(t *testing.T) {

@@ -78,24 +78,24 @@ func (c *ClockBar) Render() app.UI {
 	}
 	busy := c.Playing || c.Running
 	a := c.actions()
-	return app.Div().
+	return app.Elem("div").
 		Class("clock-bar").
 		Role("toolbar").
 		Aria("label", i18n.T(c.Lang, "board.clock.label")).
 		Body(
-			app.Div().Class("clock-bar__time").Body(
+			app.Elem("div").Class("clock-bar__time").Body(
 				app.Raw(iconClock),
-				app.Div().Body(
-					app.Time().
+				app.Elem("div").Body(
+					app.Elem("time").
 						Class("clock-bar__clock").
 						DataSet("clock", c.Now).
-						DateTime(c.Now).
+						Attr("datetime", c.Now).
 						Aria("live", "polite").
 						Text(c.Label),
-					app.Div().Class("clock-bar__next").Text(c.nextText()),
+					app.Elem("div").Class("clock-bar__next").Text(c.nextText()),
 				),
 			),
-			app.Div().Class("clock-bar__group").Body(
+			app.Elem("div").Class("clock-bar__group").Body(
 				c.button("reset", iconReset, "board.clock.reset", busy, a.OnReset),
 				app.If(c.Playing, func() app.UI {
 					return c.primary("pause", iconPause, "board.clock.pause", false, a.OnPause)
@@ -105,49 +105,49 @@ func (c *ClockBar) Render() app.UI {
 				c.button("step", iconStep, "board.clock.step", busy || !c.CanStep, a.OnStep),
 				c.button("end", iconEnd, "board.clock.end", busy || !c.CanStep, a.OnEnd),
 			),
-			app.Label().Class("clock-bar__speed").Body(
-				app.Span().Class("clock-bar__caption").Text(i18n.T(c.Lang, "board.clock.speed")),
-				app.Select().
+			app.Elem("label").Class("clock-bar__speed").Body(
+				app.Elem("span").Class("clock-bar__caption").Text(i18n.T(c.Lang, "board.clock.speed")),
+				app.Elem("select").
 					Class("clock-bar__select").
 					DataSet("testid", "clock-speed").
 					OnChange(c.onSpeed).
 					Body(app.Range(speeds).Slice(func(i int) app.UI {
-						return app.Option().
-							Value(strconv.Itoa(i)).
-							Selected(i == c.Speed).
+						return app.Elem("option").
+							Attr("value", strconv.Itoa(i)).
+							Attr("selected", i == c.Speed).
 							Text(i18n.T(c.Lang, speeds[i].Key))
 					})),
 			),
-			app.Form().Class("clock-bar__jump").OnSubmit(c.onJump).Body(
-				app.Label().Body(
-					app.Span().Class("clock-bar__caption").Text(i18n.T(c.Lang, "board.clock.jumpTo")),
-					app.Input().
-						Type("text").
+			app.Elem("form").Class("clock-bar__jump").OnSubmit(c.onJump).Body(
+				app.Elem("label").Body(
+					app.Elem("span").Class("clock-bar__caption").Text(i18n.T(c.Lang, "board.clock.jumpTo")),
+					app.ElemSelfClosing("input").
+						Attr("type", "text").
 						Class(c.inputClass()).
 						DataSet("testid", "clock-jump-input").
-						Placeholder(i18n.T(c.Lang, "board.clock.jumpPlaceholder")).
+						Attr("placeholder", i18n.T(c.Lang, "board.clock.jumpPlaceholder")).
 						Title(i18n.F(c.Lang, "board.clock.jumpHint", "example", c.Local)).
 						Attr("autocomplete", "off").
 						Spellcheck(false).
 						Aria("invalid", strconv.FormatBool(c.jumpErr != "")).
 						Aria("describedby", c.describedBy()).
-						Value(jump).
+						Attr("value", jump).
 						OnChange(c.onJumpInput).
 						OnInput(c.onJumpInput),
 				),
-				app.Button().
-					Type("submit").
+				app.Elem("button").
+					Attr("type", "submit").
 					Class("button").
 					DataSet("testid", "clock-jump").
-					Disabled(busy).
+					Attr("disabled", busy).
 					Text(i18n.T(c.Lang, "board.clock.jump")),
 			),
-			app.Div().Class("clock-bar__group clock-bar__group--history").Body(
+			app.Elem("div").Class("clock-bar__group clock-bar__group--history").Body(
 				c.button("undo", iconUndo, "board.clock.undo", busy || !c.CanUndo, a.OnUndo),
 				c.button("redo", iconRedo, "board.clock.redo", busy || !c.CanRedo, a.OnRedo),
 			),
 			app.If(c.jumpErr != "", func() app.UI {
-				return app.P().
+				return app.Elem("p").
 					ID("clock-jump-error").
 					Class("clock-bar__error").
 					Role("alert").
@@ -155,14 +155,14 @@ func (c *ClockBar) Render() app.UI {
 					Text(c.jumpErr)
 			}),
 			app.If(c.Running || c.Playing, func() app.UI {
-				return app.Div().
+				return app.Elem("div").
 					Class("clock-bar__progress").
 					Role("progressbar").
 					Aria("label", i18n.T(c.Lang, "board.clock.progress")).
 					Aria("valuemin", "0").
 					Aria("valuemax", "100").
 					Aria("valuenow", strconv.Itoa(c.Progress)).
-					Body(app.Div().
+					Body(app.Elem("div").
 						Class("clock-bar__progress-fill").
 						Style("width", strconv.Itoa(c.Progress)+"%"))
 			}),
@@ -177,13 +177,13 @@ func (c *ClockBar) nextText() string {
 }
 
 func (c *ClockBar) button(id, icon, key string, disabled bool, h func(app.Context)) app.UI {
-	return app.Button().
-		Type("button").
+	return app.Elem("button").
+		Attr("type", "button").
 		Class("button button--icon").
 		DataSet("testid", "clock-"+id).
 		Title(i18n.T(c.Lang, key)).
 		Aria("label", i18n.T(c.Lang, key)).
-		Disabled(disabled).
+		Attr("disabled", disabled).
 		OnClick(func(ctx app.Context, e app.Event) {
 			if h != nil {
 				h(ctx)
@@ -193,12 +193,12 @@ func (c *ClockBar) button(id, icon, key string, disabled bool, h func(app.Contex
 }
 
 func (c *ClockBar) primary(id, icon, key string, disabled bool, h func(app.Context)) app.UI {
-	return app.Button().
-		Type("button").
+	return app.Elem("button").
+		Attr("type", "button").
 		Class("button button--primary").
 		DataSet("testid", "clock-"+id).
 		Aria("label", i18n.T(c.Lang, key)).
-		Disabled(disabled).
+		Attr("disabled", disabled).
 		OnClick(func(ctx app.Context, e app.Event) {
 			if h != nil {
 				h(ctx)
@@ -206,7 +206,7 @@ func (c *ClockBar) primary(id, icon, key string, disabled bool, h func(app.Conte
 		}).
 		Body(
 			app.Raw(icon),
-			app.Span().Text(i18n.T(c.Lang, key)),
+			app.Elem("span").Text(i18n.T(c.Lang, key)),
 		)
 }
 

@@ -101,7 +101,7 @@ func (c *ConditionEditor) renderRow(i int) app.UI {
 			j = "and"
 		}
 		join = divc("condition-editor__join",
-			app.Select().
+			app.Elem("select").
 				Class("designer-input condition-editor__join-select").
 				Aria("label", i18n.T(lang, "designer.cond.join")).
 				OnChange(c.onJoin).
@@ -127,35 +127,35 @@ func (c *ConditionEditor) renderRow(i int) app.UI {
 }
 
 // selectRow is a select of a row, labelled by the text of labelKey.
-func (c *ConditionEditor) selectRow(id, class, labelKey string, onChange app.EventHandler, opts []app.UI) app.HTMLSelect {
+func (c *ConditionEditor) selectRow(id, class, labelKey string, onChange app.EventHandler, opts []app.UI) app.HTMLElem {
 	return selectc(id, class, onChange, opts...).Aria("label", i18n.T(c.Lang, labelKey))
 }
 
 // valueInput is an input of a row's value, labelled by the text of
 // labelKey.
-func (c *ConditionEditor) valueInput(id, class, labelKey, value string) app.HTMLInput {
-	return app.Input().ID(id).Class(class).Aria("label", i18n.T(c.Lang, labelKey)).Value(value).OnChange(c.onValue)
+func (c *ConditionEditor) valueInput(id, class, labelKey, value string) app.HTMLElemSelfClosing {
+	return app.ElemSelfClosing("input").ID(id).Class(class).Aria("label", i18n.T(c.Lang, labelKey)).Attr("value", value).OnChange(c.onValue)
 }
 
 func (c *ConditionEditor) renderValue(id string, cl engine.Clause, ft string) app.UI {
 	lang := c.Lang
 	switch cl.Op {
 	case engine.OpEmpty, engine.OpNotEmpty:
-		return app.Span().Class("condition-editor__value condition-editor__value--none")
+		return app.Elem("span").Class("condition-editor__value condition-editor__value--none")
 	case engine.OpBetween:
 		lo, hi := "", ""
 		if l, ok := cl.Value.([]any); ok && len(l) == 2 {
 			lo, hi = valueText(l[0]), valueText(l[1])
 		}
-		return app.Span().Class("condition-editor__value condition-editor__value--between").Body(
-			c.valueInput(id+"-from", "designer-input", "designer.cond.from", lo).Type(inputType(ft)).
-				Placeholder(i18n.T(lang, "designer.cond.from")),
-			c.valueInput(id+"-to", "designer-input", "designer.cond.to", hi).Type(inputType(ft)).
-				Placeholder(i18n.T(lang, "designer.cond.to")),
+		return app.Elem("span").Class("condition-editor__value condition-editor__value--between").Body(
+			c.valueInput(id+"-from", "designer-input", "designer.cond.from", lo).Attr("type", inputType(ft)).
+				Attr("placeholder", i18n.T(lang, "designer.cond.from")),
+			c.valueInput(id+"-to", "designer-input", "designer.cond.to", hi).Attr("type", inputType(ft)).
+				Attr("placeholder", i18n.T(lang, "designer.cond.to")),
 		)
 	case engine.OpIn, engine.OpNotIn:
 		return c.valueInput(id+"-value", "designer-input condition-editor__value", "designer.cond.value", valueText(cl.Value)).
-			Placeholder(i18n.T(lang, "designer.cond.listHint"))
+			Attr("placeholder", i18n.T(lang, "designer.cond.listHint"))
 	}
 	cur := valueText(cl.Value)
 	if ft == engine.FieldUser && len(c.Users) > 0 {
@@ -173,7 +173,7 @@ func (c *ConditionEditor) renderValue(id string, cl engine.Clause, ft string) ap
 			option("false", cur != "true", i18n.T(lang, "designer.cond.no")),
 		})
 	}
-	return c.valueInput(id+"-value", "designer-input condition-editor__value", "designer.cond.value", cur).Type(inputType(ft))
+	return c.valueInput(id+"-value", "designer-input condition-editor__value", "designer.cond.value", cur).Attr("type", inputType(ft))
 }
 
 // row is the index of the clause whose control fired: the control sits in

@@ -32,14 +32,14 @@ func (c *ConflictDialog) Render() app.UI {
 		close:   i18n.T(lang, "hdr.close"),
 		onClose: c.OnClose,
 		body: []app.UI{
-			app.P().Class("home-dialog__text").Text(i18n.F(lang, "hdr.conflictText", "title", c.Title)),
-			app.Ul().Class("home-dialog__choices").Body(
-				app.Li().Body(app.Strong().Text(i18n.T(lang, "hdr.conflictReload")), app.Text(" — "+i18n.T(lang, "hdr.conflictReloadH"))),
-				app.Li().Body(app.Strong().Text(i18n.T(lang, "hdr.conflictCopy")), app.Text(" — "+i18n.T(lang, "hdr.conflictCopyH"))),
+			app.Elem("p").Class("home-dialog__text").Text(i18n.F(lang, "hdr.conflictText", "title", c.Title)),
+			app.Elem("ul").Class("home-dialog__choices").Body(
+				app.Elem("li").Body(app.Elem("strong").Text(i18n.T(lang, "hdr.conflictReload")), app.Text(" — "+i18n.T(lang, "hdr.conflictReloadH"))),
+				app.Elem("li").Body(app.Elem("strong").Text(i18n.T(lang, "hdr.conflictCopy")), app.Text(" — "+i18n.T(lang, "hdr.conflictCopyH"))),
 			),
 		},
 		actions: []app.UI{
-			homeButton("primary", "conflict-copy", i18n.T(lang, "hdr.conflictCopy"), c.OnCopy).AutoFocus(true),
+			homeButton("primary", "conflict-copy", i18n.T(lang, "hdr.conflictCopy"), c.OnCopy).Attr("autofocus", true),
 			homeButton("", "conflict-reload", i18n.T(lang, "hdr.conflictReload"), c.OnReload),
 		},
 	}.render()

@@ -85,12 +85,12 @@ func (c *DelayEditor) Render() app.UI {
 			units[i] = option(u, u == d.Unit || (d.Unit == "" && u == "m"), i18n.T(lang, "designer.unit."+u))
 		}
 		amount = divc("delay-editor__row",
-			app.Input().Type("number").Min(0).Class("designer-input delay-editor__value").
+			app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 0).Class("designer-input delay-editor__value").
 				DataSet("testid", "delay-value").
 				Aria("label", i18n.T(lang, "designer.delay.value")).
-				Value(strconv.Itoa(d.Value)).
+				Attr("value", strconv.Itoa(d.Value)).
 				OnChange(c.onValue),
-			app.Select().Class("designer-input delay-editor__unit").
+			app.Elem("select").Class("designer-input delay-editor__unit").
 				DataSet("testid", "delay-unit").
 				Aria("label", i18n.T(lang, "designer.delay.unit")).
 				OnChange(c.onUnit).
@@ -106,15 +106,15 @@ func (c *DelayEditor) Render() app.UI {
 			opts = append(opts, option(f.ID, f.ID == d.Basis, f.Name))
 		}
 		basis = divc("delay-editor__row",
-			app.Label().Class("delay-editor__label").Text(i18n.T(lang, "designer.delay.basis")),
-			app.Select().Class("designer-input delay-editor__basis").
+			app.Elem("label").Class("delay-editor__label").Text(i18n.T(lang, "designer.delay.basis")),
+			app.Elem("select").Class("designer-input delay-editor__basis").
 				Aria("label", i18n.T(lang, "designer.delay.basis")).
 				OnChange(c.onBasis).
 				Body(opts...),
-			app.Input().Type("time").Class("designer-input delay-editor__time").
+			app.ElemSelfClosing("input").Attr("type", "time").Class("designer-input delay-editor__time").
 				Aria("label", i18n.T(lang, "designer.delay.time")).
 				Title(i18n.T(lang, "designer.delay.time")).
-				Value(d.Time).
+				Attr("value", d.Time).
 				OnChange(c.onTime),
 		)
 		flags = divc("delay-editor__flags",
@@ -216,10 +216,10 @@ func (c *DelayEditor) change(ctx app.Context, f func(d *engine.Delay)) {
 
 // checkbox is a labelled checkbox row.
 func checkbox(id, label string, checked bool, onChange func(ctx app.Context, v bool)) app.UI {
-	return app.Label().Class("designer-check").For(id).Body(
-		app.Input().Type("checkbox").ID(id).Class("designer-check__box").Checked(checked).
+	return app.Elem("label").Class("designer-check").Attr("for", id).Body(
+		app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("designer-check__box").Attr("checked", checked).
 			DataSet("testid", id).
 			OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, jsChecked(ctx)) }),
-		app.Span().Text(label),
+		app.Elem("span").Text(label),
 	)
 }

@@ -52,9 +52,9 @@ func lockNote(id, text string) app.UI {
 	if text == "" {
 		return nil
 	}
-	return app.P().ID(id).Class("designer-column__locked").DataSet("testid", "designer-locked").Body(
-		app.Span().Class("designer-column__locked-icon").Aria("hidden", "true").Body(Icon("ban")),
-		app.Span().Text(text),
+	return app.Elem("p").ID(id).Class("designer-column__locked").DataSet("testid", "designer-locked").Body(
+		app.Elem("span").Class("designer-column__locked-icon").Aria("hidden", "true").Body(Icon("ban")),
+		app.Elem("span").Text(text),
 	)
 }
 
@@ -126,20 +126,20 @@ func (c *DesignerColumn) Render() app.UI {
 			OnMove:    c.OnMoveRobot,
 		}
 	}
-	return app.Section().
+	return app.Elem("section").
 		Class(class).
 		ID(lintview.StageAnchor(st.ID)).
 		DataSet("stage", st.ID).
 		Aria("label", st.Name).
 		Body(
-			app.Button().
-				Type("button").
+			app.Elem("button").
+				Attr("type", "button").
 				Class("designer-column__head").
 				Style("--stage-color", color).
 				Style("color", textOn(color)).
 				Title(headTitle).
 				Aria("label", headLabel).
-				Disabled(c.StageLocked != "").
+				Attr("disabled", c.StageLocked != "").
 				OnClick(c.onEditStage).
 				Body(
 					lint,
@@ -166,7 +166,7 @@ func (c *DesignerColumn) section(kind, labelKey string, chips []app.UI, locked, 
 		button("designer-column__add designer-column__add--"+kind, i18n.T(c.Lang, addKey), onAdd).
 			Aria("label", i18n.F(c.Lang, addLabelKey, "stage", c.Stage.Name)).
 			DataSet("testid", "add-"+kind).
-			Disabled(locked != "").
+			Attr("disabled", locked != "").
 			Aria("describedby", lockRef(lock, locked)),
 	)
 	return divc("designer-column__section designer-column__section--"+kind+"s", body...)

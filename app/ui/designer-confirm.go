@@ -27,11 +27,11 @@ func (c *DesignerConfirm) Render() app.UI {
 		}
 	}
 	return designerModal(lang, i18n.T(lang, "designer.confirm"), "confirm", "narrow", no, []app.UI{
-		app.P().Class("designer-confirm__text").Text(c.Text),
+		app.Elem("p").Class("designer-confirm__text").Text(c.Text),
 	},
-		app.Button().Type("button").Class("button button--secondary").
+		app.Elem("button").Attr("type", "button").Class("button button--secondary").
 			Text(i18n.T(lang, "designer.cancel")).OnClick(no),
-		app.Button().Type("button").Class("button button--danger").
+		app.Elem("button").Attr("type", "button").Class("button button--danger").
 			DataSet("testid", "confirm-yes").
 			Text(i18n.T(lang, "designer.delete")).
 			OnClick(func(ctx app.Context, e app.Event) {

@@ -37,7 +37,7 @@ func (c *CopyDialog) Render() app.UI {
 		for j, st := range p.Stages {
 			opts[j] = option(st.ID, st.ID == to, st.Name)
 		}
-		groups[i] = app.OptGroup().Label(p.Name).Body(opts...)
+		groups[i] = app.Elem("optgroup").Attr("label", p.Name).Body(opts...)
 	}
 	return designerModal(lang, c.Title, "copy-dialog", "", c.onClose, []app.UI{
 		formField(

@@ -17,7 +17,7 @@ func designerModal(lang, title, testID, size string, onClose app.EventHandler, b
 	if size != "" {
 		panel += " designer-modal__panel--" + size
 	}
-	return app.Div().
+	return app.Elem("div").
 		Class("designer-modal").
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" && onClose != nil {
@@ -25,26 +25,26 @@ func designerModal(lang, title, testID, size string, onClose app.EventHandler, b
 			}
 		}).
 		Body(
-			app.Div().
+			app.Elem("div").
 				Class(panel).
 				Role("dialog").
 				Aria("modal", "true").
 				Aria("labelledby", titleID).
 				DataSet("testid", testID).
 				Body(
-					app.Div().Class("designer-modal__head").Body(
-						app.H2().ID(titleID).Class("designer-modal__title").Text(title),
-						app.Button().
-							Type("button").
+					app.Elem("div").Class("designer-modal__head").Body(
+						app.Elem("h2").ID(titleID).Class("designer-modal__title").Text(title),
+						app.Elem("button").
+							Attr("type", "button").
 							Class("designer-modal__close").
 							Aria("label", i18n.T(lang, "designer.close")).
 							Title(i18n.T(lang, "designer.close")).
 							Text("×").
 							OnClick(onClose),
 					),
-					app.Div().Class("designer-modal__body").Body(body...),
+					app.Elem("div").Class("designer-modal__body").Body(body...),
 					app.If(len(footer) > 0, func() app.UI {
-						return app.Div().Class("designer-modal__foot").Body(footer...)
+						return app.Elem("div").Class("designer-modal__foot").Body(footer...)
 					}),
 				),
 			&DialogFocus{},
@@ -56,7 +56,7 @@ func errorNote(msg string) app.UI {
 	if msg == "" {
 		return nil
 	}
-	return app.P().Class("designer-form__error").Role("alert").Text(msg)
+	return app.Elem("p").Class("designer-form__error").Role("alert").Text(msg)
 }
 
 // errorList renders general errors at the top of a dialog.
@@ -64,8 +64,8 @@ func errorList(msgs []string) app.UI {
 	if len(msgs) == 0 {
 		return nil
 	}
-	return app.Div().Class("designer-form__errors").Role("alert").Body(
-		app.Range(msgs).Slice(func(i int) app.UI { return app.P().Text(msgs[i]) }),
+	return app.Elem("div").Class("designer-form__errors").Role("alert").Body(
+		app.Range(msgs).Slice(func(i int) app.UI { return app.Elem("p").Text(msgs[i]) }),
 	)
 }
 
@@ -81,8 +81,8 @@ func lockedNote(text string) app.UI {
 	if text == "" {
 		return nil
 	}
-	return app.P().Class("designer-form__locked").Role("note").DataSet("testid", "dialog-locked").Body(
-		app.Span().Aria("hidden", "true").Body(Icon("ban")),
-		app.Span().Text(text),
+	return app.Elem("p").Class("designer-form__locked").Role("note").DataSet("testid", "dialog-locked").Body(
+		app.Elem("span").Aria("hidden", "true").Body(Icon("ban")),
+		app.Elem("span").Text(text),
 	)
 }

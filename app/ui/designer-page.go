@@ -324,7 +324,7 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	sc := p.Tab.Session.Scenario()
 	switch {
 	case p.status == "loading" || p.status == "":
-		return app.P().Class("designer-page__loading").Text(i18n.T(lang, "designer.loading"))
+		return app.Elem("p").Class("designer-page__loading").Text(i18n.T(lang, "designer.loading"))
 	case p.status != "ready" || sc == nil:
 		detail := ""
 		if p.missing != "" {
@@ -340,7 +340,7 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	}
 	ent, pl := p.view(sc)
 	if ent == nil || pl == nil {
-		return app.P().Text(i18n.T(lang, "designer.noScenario"))
+		return app.Elem("p").Text(i18n.T(lang, "designer.noScenario"))
 	}
 	var types []string
 	for _, e := range sc.Entities {
@@ -371,9 +371,9 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	}
 	if len(p.banner) > 0 {
 		body := make([]app.UI, 0, len(p.banner)+2)
-		body = append(body, app.Strong().Text(i18n.T(lang, "designer.errorTitle")))
+		body = append(body, app.Elem("strong").Text(i18n.T(lang, "designer.errorTitle")))
 		for _, b := range p.banner {
-			body = append(body, app.P().Text(b))
+			body = append(body, app.Elem("p").Text(b))
 		}
 		body = append(body, button("designer-icon-button designer-page__banner-close", "×", p.onDismissBanner).
 			Aria("label", i18n.T(lang, "designer.dismiss")))
@@ -386,12 +386,12 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	columns = append(columns, divc("designer-board__add",
 		button("designer-board__add-button", i18n.T(lang, "designer.addStage"), p.onAddProcessStage).
 			DataSet("testid", "add-stage").
-			Disabled(setupLock != "").
+			Attr("disabled", setupLock != "").
 			Title(setupLock).
 			Aria("label", i18n.T(lang, "designer.addStageLabel")),
 		button("designer-board__add-button designer-board__add-button--fail", i18n.T(lang, "designer.addFailStage"), p.onAddFailStage).
 			DataSet("testid", "add-fail-stage").
-			Disabled(setupLock != "").
+			Attr("disabled", setupLock != "").
 			Title(setupLock),
 	))
 	return divc("designer-page__content",
@@ -424,7 +424,7 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 		goals,
 		lintPanel,
 		banner,
-		app.Div().Class("designer-board").
+		app.Elem("div").Class("designer-board").
 			Role("region").
 			Aria("label", i18n.T(lang, "designer.scrollHint")).
 			TabIndex(0).

@@ -29,30 +29,30 @@ func (p *RobotPicker) Render() app.UI {
 	lang := i18n.Normalize(p.Lang)
 	types := design.RobotTypes()
 	return designerModal(lang, i18n.T(lang, "designer.robot.pickTitle"), "robot-picker", "", p.onClose, []app.UI{
-		app.P().Class("designer-catalog__hint").Body(
-			app.Strong().Text(i18n.F(lang, "designer.catalog.stage", "stage", p.StageName)),
+		app.Elem("p").Class("designer-catalog__hint").Body(
+			app.Elem("strong").Text(i18n.F(lang, "designer.catalog.stage", "stage", p.StageName)),
 		),
-		app.Div().Class("designer-picker").Body(app.Range(types).Slice(func(i int) app.UI {
+		app.Elem("div").Class("designer-picker").Body(app.Range(types).Slice(func(i int) app.UI {
 			t := types[i]
 			dealOnly := t == engine.RobotChangePipeline
 			disabled := dealOnly && p.Entity != "DEAL"
-			return app.Button().Type("button").Class("designer-picker__item").
+			return app.Elem("button").Attr("type", "button").Class("designer-picker__item").
 				DataSet("type", t).
-				Disabled(disabled).
+				Attr("disabled", disabled).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if p.OnPick != nil {
 						p.OnPick(ctx, t)
 					}
 				}).
 				Body(
-					app.Span().Class("designer-picker__icon designer-picker__icon--"+t).Aria("hidden", "true"),
-					app.Span().Class("designer-picker__name").Text(robotTypeName(lang, t)),
+					app.Elem("span").Class("designer-picker__icon designer-picker__icon--"+t).Aria("hidden", "true"),
+					app.Elem("span").Class("designer-picker__name").Text(robotTypeName(lang, t)),
 					app.If(dealOnly, func() app.UI {
-						return app.Span().Class("designer-picker__note").Text(i18n.T(lang, "designer.robot.dealOnly"))
+						return app.Elem("span").Class("designer-picker__note").Text(i18n.T(lang, "designer.robot.dealOnly"))
 					}),
 				)
 		})),
-	}, app.Button().Type("button").Class("button button--secondary").
+	}, app.Elem("button").Attr("type", "button").Class("button button--secondary").
 		Text(i18n.T(lang, "designer.cancel")).OnClick(p.onClose))
 }
 

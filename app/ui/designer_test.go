@@ -36,7 +36,7 @@ func TestTriggerChip(t *testing.T) {
 			require.NoError(t, e.Load(c))
 			e.ConsumeAll()
 			// div.trigger-chip > [button.main > [icon, span.text > [name, code]], marks, menu button]
-			assert.NoError(t, app.Match(app.Div().Class("trigger-chip").ID("trigger-"+tt.trigger.ID).DataSet("trigger", tt.trigger.ID), c, 0))
+			assert.NoError(t, app.Match(app.Elem("div").Class("trigger-chip").ID("trigger-"+tt.trigger.ID).DataSet("trigger", tt.trigger.ID), c, 0))
 			assert.NoError(t, app.Match(app.Text(tt.wantName), c, 0, 0, 1, 0, 0))
 			assert.NoError(t, app.Match(app.Text(tt.wantCode), c, 0, 0, 1, 1, 0))
 			for i, m := range tt.wantMarks {
@@ -48,7 +48,7 @@ func TestTriggerChip(t *testing.T) {
 				assert.NoError(t, app.Match(app.Text(m), c, 0, 1, i, 0))
 			}
 			if len(tt.wantMarks) == 0 {
-				assert.Error(t, app.Match(app.Span(), c, 0, 1, 0))
+				assert.Error(t, app.Match(app.Elem("span"), c, 0, 1, 0))
 			}
 
 			c.onToggleMenu(app.Context{}, app.Event{})
@@ -77,7 +77,7 @@ func TestDesignerColumn(t *testing.T) {
 	require.NoError(t, e.Load(col))
 	e.ConsumeAll()
 	// section > [button.head, div.triggers > [h3, chip, add], div.robots > [h3, chip, chip, add]]
-	assert.NoError(t, app.Match(app.Section().Class("designer-column designer-column--success").ID("stage-WON").
+	assert.NoError(t, app.Match(app.Elem("section").Class("designer-column designer-column--success").ID("stage-WON").
 		DataSet("stage", "WON").Aria("label", "Сделка успешна"), col, 0))
 	assert.NoError(t, app.Match(app.Text("Сделка успешна"), col, 0, 0, 0, 0))
 	assert.NoError(t, app.Match(app.Text("Успех"), col, 0, 0, 1, 0))
@@ -98,7 +98,7 @@ func TestRobotChipShowsDelayAndChain(t *testing.T) {
 	e := app.NewTestEngine()
 	require.NoError(t, e.Load(c))
 	e.ConsumeAll()
-	assert.NoError(t, app.Match(app.Div().Class("robot-chip robot-chip--inactive robot-chip--chained").ID("robot-r1").DataSet("robot", "r1"), c, 0))
+	assert.NoError(t, app.Match(app.Elem("div").Class("robot-chip robot-chip--inactive robot-chip--chained").ID("robot-r1").DataSet("robot", "r1"), c, 0))
 	assert.NoError(t, app.Match(app.Raw(iconSVG("down")), c, 0, 0, 0))
 	assert.NoError(t, app.Match(app.Text("after previous"), c, 0, 0, 1, 0))
 	assert.NoError(t, app.Match(app.Text("Create task"), c, 0, 1, 0, 0))

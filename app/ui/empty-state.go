@@ -26,30 +26,30 @@ type EmptyState struct {
 
 // Render implements app.Composer.
 func (s *EmptyState) Render() app.UI {
-	var title app.UI = app.H2().Class("empty-state__title").Text(s.Title)
+	var title app.UI = app.Elem("h2").Class("empty-state__title").Text(s.Title)
 	if s.Heading == 1 {
-		title = app.H1().Class("empty-state__title").Text(s.Title)
+		title = app.Elem("h1").Class("empty-state__title").Text(s.Title)
 	}
-	return app.Div().Class("empty-state").DataSet("empty-state", "1").DataSet("testid", s.TestID).Body(
+	return app.Elem("div").Class("empty-state").DataSet("empty-state", "1").DataSet("testid", s.TestID).Body(
 		app.If(s.Icon != "", func() app.UI {
-			return app.Span().Class("empty-state__icon").Body(Icon(s.Icon))
+			return app.Elem("span").Class("empty-state__icon").Body(Icon(s.Icon))
 		}),
 		title,
 		app.If(s.Detail != "", func() app.UI {
-			return app.P().Class("empty-state__detail").Role("alert").Text(s.Detail)
+			return app.Elem("p").Class("empty-state__detail").Role("alert").Text(s.Detail)
 		}),
-		app.If(s.Text != "", func() app.UI { return app.P().Class("empty-state__text").Text(s.Text) }),
+		app.If(s.Text != "", func() app.UI { return app.Elem("p").Class("empty-state__text").Text(s.Text) }),
 		app.If(s.ActionText != "", func() app.UI { return s.renderAction() }),
-		app.If(len(s.Extra) > 0, func() app.UI { return app.Div().Class("empty-state__extra").Body(s.Extra...) }),
+		app.If(len(s.Extra) > 0, func() app.UI { return app.Elem("div").Class("empty-state__extra").Body(s.Extra...) }),
 	)
 }
 
 func (s *EmptyState) renderAction() app.UI {
 	const class = "button button--primary empty-state__action"
 	if s.ActionHref != "" {
-		return app.A().Class(class).DataSet("testid", s.ActionID).Href(s.ActionHref).Text(s.ActionText)
+		return app.Elem("a").Class(class).DataSet("testid", s.ActionID).Attr("href", s.ActionHref).Text(s.ActionText)
 	}
-	return app.Button().Type("button").Class(class).DataSet("testid", s.ActionID).Text(s.ActionText).
+	return app.Elem("button").Attr("type", "button").Class(class).DataSet("testid", s.ActionID).Text(s.ActionText).
 		OnClick(func(ctx app.Context, e app.Event) {
 			if s.OnAction != nil {
 				s.OnAction(ctx)

@@ -23,7 +23,7 @@ func TestEmptyStateLinkAction(t *testing.T) {
 
 func TestEmptyStateButtonActionAndExtra(t *testing.T) {
 	s := &EmptyState{Heading: 2, Title: "No scenarios yet.", ActionText: "New", ActionID: "x-new",
-		OnAction: func(app.Context) {}, Extra: []app.UI{app.Span().Class("x-extra")}}
+		OnAction: func(app.Context) {}, Extra: []app.UI{app.Elem("span").Class("x-extra")}}
 	html := render(t, s)
 	assert.Contains(t, html, `<h2 class="empty-state__title">No scenarios yet.</h2>`)
 	for _, attr := range []string{`type="button"`, `class="button button--primary empty-state__action"`, `data-testid="x-new"`} {

@@ -72,11 +72,11 @@ func (d *EventDialog) Render() app.UI {
 			v = d.At
 		}
 		at = field(i18n.T(d.Lang, "board.timeline.at"), i18n.T(d.Lang, "board.timeline.atHint"),
-			app.Input().Class("form__input").Type("text").DataSet("testid", "event-at").
-				Value(v).OnInput(d.onAt))
+			app.ElemSelfClosing("input").Class("form__input").Attr("type", "text").DataSet("testid", "event-at").
+				Attr("value", v).OnInput(d.onAt))
 	}
 	if d.err != "" {
-		errNote = app.P().Class("form__error").Role("alert").Text(d.err)
+		errNote = app.Elem("p").Class("form__error").Role("alert").Text(d.err)
 	}
 	targets := make([]app.UI, len(d.Targets))
 	for i, t := range d.Targets {
@@ -91,7 +91,7 @@ func (d *EventDialog) Render() app.UI {
 		for j, c := range g.Codes {
 			opts[j] = option(c.ID, c.ID == code, c.Label)
 		}
-		codes = append(codes, app.OptGroup().Label(g.Name).Body(opts...))
+		codes = append(codes, app.Elem("optgroup").Attr("label", g.Name).Body(opts...))
 	}
 	by := d.currentBy()
 	users := make([]app.UI, 0, len(d.Users)+1)
@@ -103,9 +103,9 @@ func (d *EventDialog) Render() app.UI {
 	body = append(body,
 		at,
 		field(i18n.T(d.Lang, "board.event.target"), "",
-			app.Select().Class("form__input").DataSet("testid", "event-target").OnChange(d.onTarget).Body(targets...)),
+			app.Elem("select").Class("form__input").DataSet("testid", "event-target").OnChange(d.onTarget).Body(targets...)),
 		field(i18n.T(d.Lang, "board.event.code"), "",
-			app.Select().Class("form__input").DataSet("testid", "event-code").OnChange(d.onCode).Body(codes...)),
+			app.Elem("select").Class("form__input").DataSet("testid", "event-code").OnChange(d.onCode).Body(codes...)),
 	)
 	for _, k := range keys {
 		typ := "text"
@@ -113,24 +113,24 @@ func (d *EventDialog) Render() app.UI {
 			typ = "number"
 		}
 		body = append(body, field(k.Label+" ("+k.Key+")", "",
-			app.Input().Class("form__input").Type(typ).DataSet("key", k.Key).
-				Value(d.value(k.Key)).
+			app.ElemSelfClosing("input").Class("form__input").Attr("type", typ).DataSet("key", k.Key).
+				Attr("value", d.value(k.Key)).
 				OnInput(d.onKey)))
 	}
 	body = append(body,
 		field(i18n.T(d.Lang, "board.event.by"), "",
-			app.Select().Class("form__input").DataSet("testid", "event-by").OnChange(d.onBy).Body(users...)),
+			app.Elem("select").Class("form__input").DataSet("testid", "event-by").OnChange(d.onBy).Body(users...)),
 		errNote,
 		divc("form__actions",
 			button("button", i18n.T(d.Lang, "board.cancel"), d.onCancel),
-			app.Button().Type("submit").Class("button button--primary").DataSet("testid", "event-submit").
+			app.Elem("button").Attr("type", "submit").Class("button button--primary").DataSet("testid", "event-submit").
 				Text(d.submitText()),
 		),
 	)
 	return modal(d.Lang, "event-dialog", title, d.onClose,
 		// data-code is the event the form will fire: tests wait for it
 		// after picking a code, before they submit.
-		app.Form().Class("form").DataSet("code", code).OnSubmit(d.onSubmit).Body(body...),
+		app.Elem("form").Class("form").DataSet("code", code).OnSubmit(d.onSubmit).Body(body...),
 	)
 }
 
@@ -273,7 +273,7 @@ func (d *EventDialog) onClose(ctx app.Context) {
 // keyboard inside while it is open and gives the focus back to the opener.
 func modal(lang, class, title string, onClose func(app.Context), body ...app.UI) app.UI {
 	id := class + "-title"
-	return app.Div().
+	return app.Elem("div").
 		Class("modal").
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" {
@@ -281,21 +281,21 @@ func modal(lang, class, title string, onClose func(app.Context), body ...app.UI)
 			}
 		}).
 		Body(
-			app.Div().
+			app.Elem("div").
 				Class("modal__dialog "+class).
 				Role("dialog").
 				Aria("modal", "true").
 				Aria("labelledby", id).
 				DataSet("testid", class).
 				Body(
-					app.Div().Class("modal__head").Body(
-						app.H2().ID(id).Class("modal__title").Text(title),
-						app.Button().Type("button").Class("modal__close").
+					app.Elem("div").Class("modal__head").Body(
+						app.Elem("h2").ID(id).Class("modal__title").Text(title),
+						app.Elem("button").Attr("type", "button").Class("modal__close").
 							Aria("label", i18n.T(lang, "board.close")).
 							OnClick(func(ctx app.Context, e app.Event) { onClose(ctx) }).
 							Text("×"),
 					),
-					app.Div().Class("modal__body").Body(body...),
+					app.Elem("div").Class("modal__body").Body(body...),
 				),
 			&DialogFocus{},
 		)
@@ -303,10 +303,10 @@ func modal(lang, class, title string, onClose func(app.Context), body ...app.UI)
 
 // field is a labelled form row.
 func field(label, hint string, input app.UI) app.UI {
-	return app.Label().Class("form__row").Body(
-		app.Span().Class("form__label").Text(label),
+	return app.Elem("label").Class("form__row").Body(
+		app.Elem("span").Class("form__label").Text(label),
 		input,
-		app.If(hint != "", func() app.UI { return app.Span().Class("form__hint").Text(hint) }),
+		app.If(hint != "", func() app.UI { return app.Elem("span").Class("form__hint").Text(hint) }),
 	)
 }
 

@@ -14,13 +14,13 @@ import (
 // elementList is the list as go-app built it line by line before
 // explainListHTML: the markup must give the same elements.
 func elementList(lines []simulate.Line) app.UI {
-	return app.Ul().Class("explain__list").Body(
+	return app.Elem("ul").Class("explain__list").Body(
 		app.Range(lines).Slice(func(i int) app.UI {
 			l := lines[i]
 			mark, cls := markOf(l)
-			return app.Li().Class("explain__line explain__line--"+cls).Body(
-				app.Span().Class("explain__mark").Aria("hidden", "true").Body(Icon(mark)),
-				app.Span().Class("explain__text").Text(l.Text),
+			return app.Elem("li").Class("explain__line explain__line--"+cls).Body(
+				app.Elem("span").Class("explain__mark").Aria("hidden", "true").Body(Icon(mark)),
+				app.Elem("span").Class("explain__text").Text(l.Text),
 			)
 		}),
 	)

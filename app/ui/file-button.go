@@ -37,19 +37,19 @@ func (f *FileButton) Render() app.UI {
 	if name == "" {
 		name = i18n.T(lang, "file.none")
 	}
-	input := app.Input().Type("file").Class("file-button__input").Accept(f.Accept).
-		Multiple(f.Multiple).DataSet("testid", f.TestID).OnChange(f.onChange)
+	input := app.ElemSelfClosing("input").Attr("type", "file").Class("file-button__input").Attr("accept", f.Accept).
+		Attr("multiple", f.Multiple).DataSet("testid", f.TestID).OnChange(f.onChange)
 	if f.ID != "" {
 		input = input.ID(f.ID)
 	}
-	return app.Span().Class("file-button").Body(
-		app.Label().Class("button file-button__label").Body(
+	return app.Elem("span").Class("file-button").Body(
+		app.Elem("label").Class("button file-button__label").Body(
 			Icon("upload"),
-			app.Span().Class("icon-text").Text(f.Label),
+			app.Elem("span").Class("icon-text").Text(f.Label),
 			input,
 		),
 		app.If(!f.HideName, func() app.UI {
-			return app.Span().Class("file-button__name").DataSet("testid", f.TestID+"-name").Aria("live", "polite").Text(name)
+			return app.Elem("span").Class("file-button__name").DataSet("testid", f.TestID+"-name").Aria("live", "polite").Text(name)
 		}),
 	)
 }

@@ -24,10 +24,10 @@ func TestNoNativeFileControls(t *testing.T) {
 		}
 		src, err := os.ReadFile(f)
 		require.NoError(t, err)
-		assert.NotContains(t, string(src), `Type("file")`, "%s: use FileButton instead of a native file input", f)
+		assert.NotContains(t, string(src), `Attr("type", "file")`, "%s: use FileButton instead of a native file input", f)
 	}
 	src, err := os.ReadFile("home-page.go")
 	require.NoError(t, err)
-	assert.Equal(t, 1, strings.Count(string(src), `Type("file")`), "home-page.go: only the toolbar's hidden input")
+	assert.Equal(t, 1, strings.Count(string(src), `Attr("type", "file")`), "home-page.go: only the toolbar's hidden input")
 	assert.Contains(t, string(src), `Class("home-toolbar__file")`)
 }

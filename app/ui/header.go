@@ -192,42 +192,42 @@ func (h *Header) Render() app.UI {
 	hs := &h.Tab.header
 	lang := h.Lang
 	doc := h.Tab.Session.Doc()
-	return app.Div().Class("header-wrap").Body(
-		app.Header().
+	return app.Elem("div").Class("header-wrap").Body(
+		app.Elem("header").
 			Class("header").
 			Body(
-				app.A().
+				app.Elem("a").
 					Class("header__brand").
-					Href("/").
+					Attr("href", "/").
 					Title(i18n.T(lang, "header.homeLink")).
 					Body(
-						app.Img().
+						app.ElemSelfClosing("img").
 							Class("header__logo").
-							Src("/web/icon.svg").
+							Attr("src", "/web/icon.svg").
 							// Decorative (the link's text names it); go-app
 							// drops an empty alt, so the role says so.
 							Role("presentation").
-							Alt("").
-							Width(28).
-							Height(28),
-						app.Span().Class("header__titles").Body(
-							app.Span().
+							Attr("alt", "").
+							Attr("width", 28).
+							Attr("height", 28),
+						app.Elem("span").Class("header__titles").Body(
+							app.Elem("span").
 								Class("header__name").
 								Text(i18n.T(lang, "app.name")),
-							app.Span().
+							app.Elem("span").
 								Class("header__tagline").
 								Text(i18n.T(lang, "app.tagline")),
 						),
 					),
 				h.renderNav(lang),
-				app.Div().Class("header__tools").Body(
+				app.Elem("div").Class("header__tools").Body(
 					app.If(doc != nil || hs.save != "", func() app.UI {
 						state, reason := h.saveState(lang)
 						return &SaveIndicator{Lang: lang, State: state, Reason: reason}
 					}),
 					app.If(doc != nil, func() app.UI {
-						return app.Button().
-							Type("button").
+						return app.Elem("button").
+							Attr("type", "button").
 							Class("header__tool").
 							DataSet("testid", "history-open").
 							Title(i18n.T(lang, "hdr.historyHint")).
@@ -285,13 +285,13 @@ func (h *Header) renderNav(lang string) app.UI {
 	if d := h.Tab.Session.Doc(); d != nil {
 		open = d.ID
 	}
-	return app.Nav().
+	return app.Elem("nav").
 		Class("header__nav").
 		Aria("label", i18n.T(lang, "hdr.nav")).
 		Body(
 			app.Range(links).Slice(func(i int) app.UI {
 				l := links[i]
-				a := app.A().Class("header__link").Href(route.Link(l.page, h.Place, open).String()).DataSet("nav", l.page).Text(i18n.T(lang, l.key))
+				a := app.Elem("a").Class("header__link").Attr("href", route.Link(l.page, h.Place, open).String()).DataSet("nav", l.page).Text(i18n.T(lang, l.key))
 				if h.path == l.page || (l.page == "/lessons" && (h.path == "/lesson" || h.path == "/narrate" || h.path == "/quiz")) {
 					a = a.Class("header__link header__link--active").Aria("current", "page")
 				}
@@ -311,8 +311,8 @@ func (h *Header) renderPresenter(lang string) app.UI {
 	if on {
 		pressed = "true"
 	}
-	return app.Button().
-		Type("button").
+	return app.Elem("button").
+		Attr("type", "button").
 		Class(class).
 		DataSet("testid", "presenter-toggle").
 		Aria("pressed", pressed).
@@ -338,7 +338,7 @@ func (h *Header) renderNotices(lang string) app.UI {
 	hs := &h.Tab.header
 	var notices []app.UI
 	if hs.memory {
-		notices = append(notices, app.Div().
+		notices = append(notices, app.Elem("div").
 			Class("header__notice header__notice--warning").
 			Role("alert").
 			DataSet("testid", "storage-warning").
@@ -349,12 +349,12 @@ func (h *Header) renderNotices(lang string) app.UI {
 		if hs.remoteRev == 0 {
 			key = "hdr.remoteDeleted"
 		}
-		notices = append(notices, app.Div().
+		notices = append(notices, app.Elem("div").
 			Class("header__notice").
 			Role("status").
 			DataSet("testid", "remote-notice").
 			Body(
-				app.Span().Text(i18n.F(lang, key, "title", d.Scenario.Title)),
+				app.Elem("span").Text(i18n.F(lang, key, "title", d.Scenario.Title)),
 				app.If(hs.remoteRev > 0, func() app.UI {
 					return homeButton("link", "remote-reload", i18n.T(lang, "hdr.remoteReload"), func(ctx app.Context) {
 						h.guard.run(ctx, h.Tab.Session, "unsaved.askReloadText", h.onReload)
@@ -366,7 +366,7 @@ func (h *Header) renderNotices(lang string) app.UI {
 	if len(notices) == 0 {
 		return app.Text("")
 	}
-	return app.Div().Class("header__notices").Body(notices...)
+	return app.Elem("div").Class("header__notices").Body(notices...)
 }
 
 func (h *Header) renderDialogs(lang string) app.UI {

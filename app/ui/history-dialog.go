@@ -59,29 +59,29 @@ func (d *HistoryDialog) Render() app.UI {
 	lang := d.Lang
 	now := time.Now()
 	var body []app.UI
-	body = append(body, app.P().Class("home-dialog__text").Text(i18n.F(lang, "hdr.historyIntro", "n", strconv.Itoa(storage.MaxVersions))))
+	body = append(body, app.Elem("p").Class("home-dialog__text").Text(i18n.F(lang, "hdr.historyIntro", "n", strconv.Itoa(storage.MaxVersions))))
 	switch {
 	case d.loading && len(d.versions) == 0:
-		body = append(body, app.P().Text(i18n.T(lang, "hdr.loading")))
+		body = append(body, app.Elem("p").Text(i18n.T(lang, "hdr.loading")))
 	case d.err != "":
-		body = append(body, app.P().Class("home-page__error").Text(d.err))
+		body = append(body, app.Elem("p").Class("home-page__error").Text(d.err))
 	case len(d.versions) == 0:
-		body = append(body, app.P().Text(i18n.T(lang, "hdr.historyEmpty")))
+		body = append(body, app.Elem("p").Text(i18n.T(lang, "hdr.historyEmpty")))
 	default:
-		body = append(body, app.Ol().Class("history-dialog__list").Body(
+		body = append(body, app.Elem("ol").Class("history-dialog__list").Body(
 			app.Range(d.versions).Slice(func(i int) app.UI {
 				v := d.versions[i]
 				rev := v.Revision
 				current := rev == d.Revision
-				return app.Li().Class("history-dialog__item").DataSet("rev", strconv.Itoa(rev)).Body(
-					app.Div().Class("history-dialog__what").Body(
-						app.Strong().Text(i18n.F(lang, "hdr.historyRev", "revision", strconv.Itoa(rev))),
+				return app.Elem("li").Class("history-dialog__item").DataSet("rev", strconv.Itoa(rev)).Body(
+					app.Elem("div").Class("history-dialog__what").Body(
+						app.Elem("strong").Text(i18n.F(lang, "hdr.historyRev", "revision", strconv.Itoa(rev))),
 						app.If(current, func() app.UI {
-							return app.Span().Class("history-dialog__current").Text(i18n.T(lang, "hdr.historyCurrent"))
+							return app.Elem("span").Class("history-dialog__current").Text(i18n.T(lang, "hdr.historyCurrent"))
 						}),
-						app.Span().Class("history-dialog__title").Text(v.Title),
+						app.Elem("span").Class("history-dialog__title").Text(v.Title),
 					),
-					app.Span().Class("history-dialog__when").Text(home.FormatUpdated(v.Updated, now, lang)+" · "+home.FormatBytes(int64(v.Size), lang)),
+					app.Elem("span").Class("history-dialog__when").Text(home.FormatUpdated(v.Updated, now, lang)+" · "+home.FormatBytes(int64(v.Size), lang)),
 					app.If(!current, func() app.UI {
 						return homeButton("", "restore-"+strconv.Itoa(rev), i18n.T(lang, "hdr.historyRestore"), func(ctx app.Context) {
 							if d.OnRestore != nil {

@@ -32,8 +32,8 @@ type HomeB24Dialog struct {
 func (d *HomeB24Dialog) Render() app.UI {
 	lang := d.Lang
 	file := func(id, testid, label, chosen string, set func(name string, data []byte)) app.UI {
-		return app.Div().Class("home-field").Body(
-			app.Label().Class("home-field__label").For(id).Text(label),
+		return app.Elem("div").Class("home-field").Body(
+			app.Elem("label").Class("home-field__label").Attr("for", id).Text(label),
 			&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), ID: id, TestID: testid, HideName: true,
 				Accept: ".json,application/json", OnChange: func(ctx app.Context, e app.Event) {
 					files := homeFiles(e)
@@ -48,24 +48,24 @@ func (d *HomeB24Dialog) Render() app.UI {
 					})
 				}},
 			app.If(chosen != "", func() app.UI {
-				return app.Span().Class("home-field__hint").Body(iconText("check", chosen)...)
+				return app.Elem("span").Class("home-field__hint").Body(iconText("check", chosen)...)
 			}),
 		)
 	}
 	body := []app.UI{
-		app.P().Class("home-dialog__text").Text(i18n.T(lang, "home.b24Intro")),
+		app.Elem("p").Class("home-dialog__text").Text(i18n.T(lang, "home.b24Intro")),
 		file("b24-categories", "b24-categories", i18n.T(lang, "home.b24Categories"), d.catsName, func(n string, b []byte) { d.catsName, d.cats = n, b }),
 		file("b24-statuses", "b24-statuses", i18n.T(lang, "home.b24Statuses"), d.statsName, func(n string, b []byte) { d.statsName, d.stats = n, b }),
 	}
 	if d.OpenTitle != "" {
-		body = append(body, app.FieldSet().Class("home-field").Body(
-			app.Legend().Class("home-field__label").Text(i18n.T(lang, "home.b24Target")),
+		body = append(body, app.Elem("fieldset").Class("home-field").Body(
+			app.Elem("legend").Class("home-field__label").Text(i18n.T(lang, "home.b24Target")),
 			d.radio("b24-new", i18n.T(lang, "home.b24New"), !d.merge, false),
 			d.radio("b24-merge", i18n.F(lang, "home.b24Merge", "title", d.OpenTitle), d.merge, true),
 		))
 	}
 	if d.missing {
-		body = append(body, app.P().Class("home-page__error").Role("alert").Text(i18n.T(lang, "home.b24NeedFiles")))
+		body = append(body, app.Elem("p").Class("home-page__error").Role("alert").Text(i18n.T(lang, "home.b24NeedFiles")))
 	}
 	return homeModal{
 		testID:  "b24-dialog",
@@ -82,12 +82,12 @@ func (d *HomeB24Dialog) Render() app.UI {
 }
 
 func (d *HomeB24Dialog) radio(id, label string, checked, merge bool) app.UI {
-	return app.Label().Class("home-field__radio").For(id).Body(
-		app.Input().
+	return app.Elem("label").Class("home-field__radio").Attr("for", id).Body(
+		app.ElemSelfClosing("input").
 			ID(id).
-			Type("radio").
-			Name("b24-target").
-			Checked(checked).
+			Attr("type", "radio").
+			Attr("name", "b24-target").
+			Attr("checked", checked).
 			OnChange(func(ctx app.Context, e app.Event) { d.merge = merge }),
 		app.Text(" "+label),
 	)

@@ -28,10 +28,10 @@ func (d *HomeConfirmDialog) Render() app.UI {
 		title:   i18n.T(lang, "home.deleteTitle"),
 		close:   i18n.T(lang, "home.cancel"),
 		onClose: d.OnClose,
-		body:    []app.UI{app.P().Class("home-dialog__text").Text(i18n.F(lang, "home.deleteText", "title", d.Title))},
+		body:    []app.UI{app.Elem("p").Class("home-dialog__text").Text(i18n.F(lang, "home.deleteText", "title", d.Title))},
 		actions: []app.UI{
 			homeButton("danger", "delete-confirm", i18n.T(lang, "home.deleteConfirm"), d.OnConfirm),
-			homeButton("", "delete-cancel", i18n.T(lang, "home.cancel"), d.OnClose).AutoFocus(true),
+			homeButton("", "delete-cancel", i18n.T(lang, "home.cancel"), d.OnClose).Attr("autofocus", true),
 		},
 	}.render()
 }

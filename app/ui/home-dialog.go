@@ -30,7 +30,7 @@ func (m homeModal) render() app.UI {
 			m.onClose(ctx)
 		}
 	}
-	return app.Div().
+	return app.Elem("div").
 		Class("home-dialog").
 		OnClick(func(ctx app.Context, e app.Event) {
 			// Only a click on the backdrop itself closes.
@@ -39,7 +39,7 @@ func (m homeModal) render() app.UI {
 			}
 		}).
 		Body(
-			app.Div().
+			app.Elem("div").
 				Class(panel).
 				Role("dialog").
 				Aria("modal", "true").
@@ -51,19 +51,19 @@ func (m homeModal) render() app.UI {
 					}
 				}).
 				Body(
-					app.Div().Class("home-dialog__head").Body(
-						app.H2().ID(titleID).Class("home-dialog__title").Text(m.title),
-						app.Button().
-							Type("button").
+					app.Elem("div").Class("home-dialog__head").Body(
+						app.Elem("h2").ID(titleID).Class("home-dialog__title").Text(m.title),
+						app.Elem("button").
+							Attr("type", "button").
 							Class("home-dialog__close").
 							Aria("label", m.close).
 							Title(m.close).
 							Text("×").
 							OnClick(closeFn),
 					),
-					app.Div().Class("home-dialog__body").Body(m.body...),
+					app.Elem("div").Class("home-dialog__body").Body(m.body...),
 					app.If(len(m.actions) > 0, func() app.UI {
-						return app.Div().Class("home-dialog__actions").Body(m.actions...)
+						return app.Elem("div").Class("home-dialog__actions").Body(m.actions...)
 					}),
 				),
 			// The focus moves in, Tab stays in, Escape closes from
@@ -74,12 +74,12 @@ func (m homeModal) render() app.UI {
 
 // homeButton is a button of the home page's style: kind is "primary",
 // "danger", "link" or "" (secondary).
-func homeButton(kind, testid, text string, onClick func(ctx app.Context)) app.HTMLButton {
+func homeButton(kind, testid, text string, onClick func(ctx app.Context)) app.HTMLElem {
 	class := "button"
 	if kind != "" {
 		class += " button--" + kind
 	}
-	b := app.Button().Type("button").Class(class).Text(text)
+	b := app.Elem("button").Attr("type", "button").Class(class).Text(text)
 	if testid != "" {
 		b = b.DataSet("testid", testid)
 	}

@@ -67,10 +67,10 @@ func (f *HomeFooter) Render() app.UI {
 			line += " " + i18n.T(lang, "home.notPersisted")
 		}
 	}
-	return app.Footer().Class("home-footer").DataSet("testid", "home-footer").Body(
-		app.P().Class("home-footer__line").Text(i18n.T(lang, "footer.offline")),
+	return app.Elem("footer").Class("home-footer").DataSet("testid", "home-footer").Body(
+		app.Elem("p").Class("home-footer__line").Text(i18n.T(lang, "footer.offline")),
 		app.If(line != "", func() app.UI {
-			return app.P().Class("home-footer__line").DataSet("testid", "storage-usage").Text(line)
+			return app.Elem("p").Class("home-footer__line").DataSet("testid", "storage-usage").Text(line)
 		}),
 	)
 }

@@ -39,7 +39,7 @@ func (r *HomeImportReport) Render() app.UI {
 	lang := r.Lang
 	done, imported, total := (&home.Batch{Files: r.Files}).Counts()
 	files := r.Files
-	return app.Section().
+	return app.Elem("section").
 		Class("home-results").
 		Role("status").
 		Aria("live", "polite").
@@ -47,7 +47,7 @@ func (r *HomeImportReport) Render() app.UI {
 		DataSet("done", boolAttr(done == total)).
 		Body(
 			r.head("home-results__title", i18n.T(lang, "home.results")+" — "+i18n.F(lang, "home.resultsSummary", "imported", strconv.Itoa(imported), "total", strconv.Itoa(total))),
-			app.Ul().Class("home-results__list").Body(
+			app.Elem("ul").Class("home-results__list").Body(
 				app.Range(files).Slice(func(i int) app.UI {
 					f := files[i]
 					state, text := "reading", i18n.T(lang, "home.resultReading")
@@ -57,12 +57,12 @@ func (r *HomeImportReport) Render() app.UI {
 					case f.Done:
 						state, text = "imported", i18n.F(lang, "home.resultImported", "title", f.Title)
 					}
-					return app.Li().Class("home-results__file home-results__file--"+state).
+					return app.Elem("li").Class("home-results__file home-results__file--"+state).
 						DataSet("state", state).
 						DataSet("file", f.Name).
 						Body(
-							app.Strong().Class("home-results__name").Text(f.Name),
-							app.Span().Class("home-results__outcome").Text(" — "+text),
+							app.Elem("strong").Class("home-results__name").Text(f.Name),
+							app.Elem("span").Class("home-results__outcome").Text(" — "+text),
 							app.If(f.Failed(), func() app.UI { return r.problems(f.Problems) }),
 						)
 				}),
@@ -76,7 +76,7 @@ func (r *HomeImportReport) renderRefused() app.UI {
 	if len(r.Files) > 0 {
 		f = r.Files[0]
 	}
-	return app.Section().
+	return app.Elem("section").
 		Class("home-errors").
 		Role("alert").
 		DataSet("testid", "import-errors").
@@ -88,10 +88,10 @@ func (r *HomeImportReport) renderRefused() app.UI {
 
 // head is the report's title and its close button.
 func (r *HomeImportReport) head(class, title string) app.UI {
-	return app.Div().Class("home-errors__head").Body(
-		app.H2().Class(class).Text(title),
-		app.Button().
-			Type("button").
+	return app.Elem("div").Class("home-errors__head").Body(
+		app.Elem("h2").Class(class).Text(title),
+		app.Elem("button").
+			Attr("type", "button").
 			Class("home-dialog__close").
 			Aria("label", i18n.T(r.Lang, "hdr.close")).
 			Text("×").
@@ -106,16 +106,16 @@ func (r *HomeImportReport) head(class, title string) app.UI {
 // problems lists the reasons a file was refused, each with its JSON path
 // ("the whole file" when it has none).
 func (r *HomeImportReport) problems(ps []home.Problem) app.UI {
-	return app.Ol().Class("home-errors__list").Body(
+	return app.Elem("ol").Class("home-errors__list").Body(
 		app.Range(ps).Slice(func(i int) app.UI {
 			p := ps[i]
 			path := p.Path
 			if path == "" {
 				path = i18n.T(r.Lang, "home.importWhole")
 			}
-			return app.Li().Class("home-errors__item").Body(
-				app.Code().Class("home-errors__path").DataSet("testid", "error-path").Text(path),
-				app.Span().Class("home-errors__msg").Text(p.Text(r.Lang)),
+			return app.Elem("li").Class("home-errors__item").Body(
+				app.Elem("code").Class("home-errors__path").DataSet("testid", "error-path").Text(path),
+				app.Elem("span").Class("home-errors__msg").Text(p.Text(r.Lang)),
 			)
 		}),
 	)

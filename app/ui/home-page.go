@@ -154,19 +154,19 @@ func (p *HomePage) Render() app.UI {
 	if p.dragging {
 		class += " home-page--dragging"
 	}
-	return app.Section().
+	return app.Elem("section").
 		Class(class).
 		DataSet("loaded", boolAttr(p.loaded)).
 		OnDragOver(p.onDragOver).
 		OnDragLeave(p.onDragLeave).
 		OnDrop(p.onDrop).
 		Body(
-			app.Div().Class("home-page__head").Body(
-				app.H1().
+			app.Elem("div").Class("home-page__head").Body(
+				app.Elem("h1").
 					Class("home-page__title").
 					Text(i18n.T(lang, "home.title")),
 				app.If(p.loaded, func() app.UI {
-					return app.Span().Class("home-page__count").DataSet("testid", "scenario-count").
+					return app.Elem("span").Class("home-page__count").DataSet("testid", "scenario-count").
 						Text(home.Count(lang, len(p.metas), "scenario"))
 				}),
 			),
@@ -186,7 +186,7 @@ func (p *HomePage) Render() app.UI {
 			p.renderExamples(lang),
 			&HomeFooter{Tab: p.Tab, Lang: lang, Refresh: p.footerRefresh},
 			app.If(p.dragging, func() app.UI {
-				return app.Div().Class("home-page__drop").Aria("hidden", "true").Text(i18n.T(lang, "home.dropHere"))
+				return app.Elem("div").Class("home-page__drop").Aria("hidden", "true").Text(i18n.T(lang, "home.dropHere"))
 			}),
 			p.renderDialog(lang),
 			p.guard.render(lang),
@@ -201,19 +201,19 @@ func boolAttr(b bool) string {
 }
 
 func (p *HomePage) renderToolbar(lang string) app.UI {
-	return app.Div().Class("home-toolbar").Body(
+	return app.Elem("div").Class("home-toolbar").Body(
 		homeButton("primary", "home-new", "+ "+i18n.T(lang, "home.new"), p.onCreate),
-		app.Label().
+		app.Elem("label").
 			Class("button").
-			For("import-file").
+			Attr("for", "import-file").
 			Title(i18n.T(lang, "home.importFileLabel")).
 			Body(
 				app.Text(i18n.T(lang, "home.importFile")),
-				app.Input().
+				app.ElemSelfClosing("input").
 					ID("import-file").
-					Type("file").
+					Attr("type", "file").
 					Class("home-toolbar__file").
-					Accept(".json,application/json").
+					Attr("accept", ".json,application/json").
 					Aria("label", i18n.T(lang, "home.importFileLabel")).
 					DataSet("testid", "import-file").
 					OnChange(p.onFileChosen),
@@ -221,7 +221,7 @@ func (p *HomePage) renderToolbar(lang string) app.UI {
 		homeButton("", "home-paste", i18n.T(lang, "home.paste"), func(ctx app.Context) { p.dialog = homeDlgPaste }),
 		homeButton("", "home-b24", i18n.T(lang, "home.b24"), func(ctx app.Context) { p.dialog = homeDlgB24 }),
 		homeButton("", "home-calibrate", i18n.T(lang, "lab.calibrate"), func(ctx app.Context) { p.dialog = homeDlgCal }),
-		app.Span().Class("home-toolbar__hint").Text(i18n.T(lang, "home.dropHint")),
+		app.Elem("span").Class("home-toolbar__hint").Text(i18n.T(lang, "home.dropHint")),
 	)
 }
 
@@ -233,24 +233,24 @@ func (p *HomePage) renderNotice(lang string) app.UI {
 	if p.noticeErr {
 		class += " home-notice--error"
 	}
-	return app.Div().
+	return app.Elem("div").
 		Class(class).
 		Role("status").
 		DataSet("testid", "home-notice").
 		Body(
-			app.Span().Class("home-notice__text").Text(i18n.F(lang, p.notice, p.noticeArgs...)),
+			app.Elem("span").Class("home-notice__text").Text(i18n.F(lang, p.notice, p.noticeArgs...)),
 			app.If(p.shareLink != "", func() app.UI {
-				return app.Input().
-					Type("text").
+				return app.ElemSelfClosing("input").
+					Attr("type", "text").
 					Class("home-notice__link").
-					ReadOnly(true).
+					Attr("readonly", true).
 					Aria("label", i18n.T(lang, "home.shareLinkLabel")).
 					DataSet("testid", "share-link").
-					Value(p.shareLink).
+					Attr("value", p.shareLink).
 					OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") })
 			}),
-			app.Button().
-				Type("button").
+			app.Elem("button").
+				Attr("type", "button").
 				Class("home-dialog__close").
 				Aria("label", i18n.T(lang, "hdr.dismiss")).
 				Text("×").
@@ -262,16 +262,16 @@ func (p *HomePage) renderList(lang string) app.UI {
 	var content app.UI
 	switch {
 	case p.listErr != "":
-		content = app.P().Class("home-page__error").Text(i18n.F(lang, "home.listFailed", "error", p.listErr))
+		content = app.Elem("p").Class("home-page__error").Text(i18n.F(lang, "home.listFailed", "error", p.listErr))
 	case !p.loaded:
-		content = app.P().Class("home-page__loading").Text(i18n.T(lang, "home.loadingList"))
+		content = app.Elem("p").Class("home-page__loading").Text(i18n.T(lang, "home.loadingList"))
 	case len(p.metas) == 0:
 		content = &EmptyState{TestID: "home-empty", Icon: "info", Heading: 2,
 			Title: i18n.T(lang, "home.empty"), Text: i18n.T(lang, "home.emptyHint"),
 			ActionText: i18n.T(lang, "home.new"), ActionID: "home-empty-new", OnAction: p.onCreate}
 	default:
 		doc := p.Tab.Session.Doc()
-		content = app.Ul().Class("home-list").DataSet("testid", "scenario-list").Body(
+		content = app.Elem("ul").Class("home-list").DataSet("testid", "scenario-list").Body(
 			app.Range(p.metas).Slice(func(i int) app.UI {
 				m := p.metas[i]
 				return &HomeScenarioRow{
@@ -292,23 +292,23 @@ func (p *HomePage) renderList(lang string) app.UI {
 			}),
 		)
 	}
-	return app.Section().Class("home-card").Aria("labelledby", "home-mine").Body(
-		app.H2().ID("home-mine").Class("home-card__title").Text(i18n.T(lang, "home.mine")),
+	return app.Elem("section").Class("home-card").Aria("labelledby", "home-mine").Body(
+		app.Elem("h2").ID("home-mine").Class("home-card__title").Text(i18n.T(lang, "home.mine")),
 		content,
 	)
 }
 
 func (p *HomePage) renderExamples(lang string) app.UI {
 	groups := home.ExampleGroups(p.examples, lang)
-	return app.Section().Class("home-card home-examples").Aria("labelledby", "home-examples").Body(
-		app.H2().ID("home-examples").Class("home-card__title").Text(i18n.T(lang, "home.examples")),
-		app.P().Class("home-card__intro").Text(i18n.T(lang, "home.examplesIntro")),
+	return app.Elem("section").Class("home-card home-examples").Aria("labelledby", "home-examples").Body(
+		app.Elem("h2").ID("home-examples").Class("home-card__title").Text(i18n.T(lang, "home.examples")),
+		app.Elem("p").Class("home-card__intro").Text(i18n.T(lang, "home.examplesIntro")),
 		app.Range(groups).Slice(func(g int) app.UI {
 			group := groups[g]
-			return app.Div().Class("home-examples__group").Lang(group[0].Locale).DataSet("locale", group[0].Locale).
+			return app.Elem("div").Class("home-examples__group").Lang(group[0].Locale).DataSet("locale", group[0].Locale).
 				OnClick(p.onExamplesClick).
 				Body(
-					app.H3().Class("home-examples__lang").Lang(lang).Text(i18n.T(lang, "home.examples."+group[0].Locale)),
+					app.Elem("h3").Class("home-examples__lang").Lang(lang).Text(i18n.T(lang, "home.examples."+group[0].Locale)),
 					app.Raw(exampleGridHTML(lang, group)),
 				)
 		}),

@@ -32,21 +32,21 @@ func (d *HomePasteDialog) Render() app.UI {
 		wide:    true,
 		onClose: d.OnClose,
 		body: []app.UI{
-			app.Label().Class("home-field__label").For("paste-text").Text(i18n.T(lang, "home.pasteLabel")),
-			app.Textarea().
+			app.Elem("label").Class("home-field__label").Attr("for", "paste-text").Text(i18n.T(lang, "home.pasteLabel")),
+			app.Elem("textarea").
 				ID("paste-text").
 				Class("home-field__textarea").
 				DataSet("testid", "paste-text").
-				Rows(12).
+				Attr("rows", 12).
 				Spellcheck(false).
-				Placeholder(`{"format": "triggersim/scenario", "version": 1, …}`).
-				AutoFocus(true).
-				Text(d.text).
+				Attr("placeholder", `{"format": "triggersim/scenario", "version": 1, …}`).
+				Attr("autofocus", true).
+				Attr("value", d.text).
 				OnInput(func(ctx app.Context, e app.Event) {
 					d.text = ctx.JSSrc().Get("value").String()
 					ctx.PreventUpdate()
 				}),
-			app.P().Class("home-field__hint").Text(i18n.T(lang, "home.pasteHint")),
+			app.Elem("p").Class("home-field__hint").Text(i18n.T(lang, "home.pasteHint")),
 		},
 		actions: []app.UI{
 			homeButton("primary", "paste-import", i18n.T(lang, "home.importButton"), d.onImport),

@@ -53,25 +53,25 @@ func (r *HomeScenarioRow) Render() app.UI {
 	}
 	meta := i18n.F(lang, "home.updated", "when", home.FormatUpdated(r.Updated, time.Now(), lang)) +
 		" · " + i18n.F(lang, "home.revision", "revision", strconv.Itoa(r.Revision))
-	return app.Li().
+	return app.Elem("li").
 		Class(class).
 		DataSet("scenario", r.ID).
 		Body(
-			app.Div().Class("home-row__main").Body(
+			app.Elem("div").Class("home-row__main").Body(
 				app.If(r.editing, func() app.UI {
 					return r.renderEditor(lang)
 				}).Else(func() app.UI {
-					return app.Button().
-						Type("button").
+					return app.Elem("button").
+						Attr("type", "button").
 						Class("home-row__title").
 						DataSet("testid", "row-title").
 						Title(i18n.F(lang, "home.openLabel", "title", title)).
 						Text(title).
 						OnClick(func(ctx app.Context, e app.Event) { r.call(ctx, r.OnOpen) })
 				}),
-				app.Div().Class("home-row__meta").Text(meta),
+				app.Elem("div").Class("home-row__meta").Text(meta),
 			),
-			app.Div().
+			app.Elem("div").
 				Class("home-row__actions").
 				Role("group").
 				Aria("label", i18n.F(lang, "home.actionsLabel", "title", title)).
@@ -91,21 +91,21 @@ func (r *HomeScenarioRow) Render() app.UI {
 }
 
 func (r *HomeScenarioRow) renderEditor(lang string) app.UI {
-	return app.Form().
+	return app.Elem("form").
 		Class("home-row__rename").
 		OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			r.onCommit(ctx)
 		}).
 		Body(
-			app.Input().
-				Type("text").
+			app.ElemSelfClosing("input").
+				Attr("type", "text").
 				Class("home-row__input").
 				DataSet("testid", "rename-input").
 				Aria("label", i18n.T(lang, "home.titleLabel")).
-				Value(r.draft).
-				AutoFocus(true).
-				MaxLength(200).
+				Attr("value", r.draft).
+				Attr("autofocus", true).
+				Attr("maxlength", 200).
 				OnInput(func(ctx app.Context, e app.Event) {
 					r.draft = ctx.JSSrc().Get("value").String()
 					ctx.PreventUpdate()
@@ -115,7 +115,7 @@ func (r *HomeScenarioRow) renderEditor(lang string) app.UI {
 						r.editing = false
 					}
 				}),
-			app.Button().Type("submit").Class("button button--primary").DataSet("testid", "rename-save").Text(i18n.T(lang, "home.save")),
+			app.Elem("button").Attr("type", "submit").Class("button button--primary").DataSet("testid", "rename-save").Text(i18n.T(lang, "home.save")),
 			homeButton("", "rename-cancel", i18n.T(lang, "home.cancel"), func(ctx app.Context) { r.editing = false }),
 		)
 }

@@ -94,19 +94,19 @@ func (d *ItemDialog) Render() app.UI {
 	}
 	var errNote, history app.UI
 	if d.err != "" {
-		errNote = app.P().Class("form__error").Role("alert").Text(d.err)
+		errNote = app.Elem("p").Class("form__error").Role("alert").Text(d.err)
 	}
 	if !creating {
 		history = &ItemHistory{Lang: d.Lang, Target: d.Target, Lines: d.History}
 	}
 	return modal(d.Lang, "item-dialog", title, d.onClose,
 		divc("item-dialog__layout",
-			app.Form().Class("form item-dialog__form").OnSubmit(d.onSubmit).Body(
+			app.Elem("form").Class("form item-dialog__form").OnSubmit(d.onSubmit).Body(
 				divc("item-dialog__grid", grid...),
 				errNote,
 				divc("form__actions",
 					button("button", i18n.T(d.Lang, "board.cancel"), d.onCancel),
-					app.Button().Type("submit").Class("button button--primary").DataSet("testid", "item-submit").
+					app.Elem("button").Attr("type", "submit").Class("button button--primary").DataSet("testid", "item-submit").
 						Text(d.submitText(creating)),
 				),
 			),
@@ -146,8 +146,8 @@ func (d *ItemDialog) fieldInput(f simulate.Field, class string) app.UI {
 		case engine.FieldDate:
 			typ = "date"
 		}
-		input = app.Input().Class("form__input").Type(typ).DataSet("field", f.ID).
-			Value(d.value(f.ID)).
+		input = app.ElemSelfClosing("input").Class("form__input").Attr("type", typ).DataSet("field", f.ID).
+			Attr("value", d.value(f.ID)).
 			OnInput(d.onFieldInput)
 	}
 	row := field(f.Name, "", input)
@@ -199,7 +199,7 @@ func (d *ItemDialog) selectOf(testid string, opts []simulate.Target, selected st
 	for _, o := range opts {
 		list = append(list, option(o.ID, o.ID == selected, o.Label))
 	}
-	return app.Select().Class("form__input").DataSet("testid", testid).OnChange(onChange).Body(list...)
+	return app.Elem("select").Class("form__input").DataSet("testid", testid).OnChange(onChange).Body(list...)
 }
 
 func (d *ItemDialog) onSubmit(ctx app.Context, e app.Event) {

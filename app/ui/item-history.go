@@ -19,21 +19,21 @@ type ItemHistory struct {
 
 // Render implements app.Composer.
 func (h *ItemHistory) Render() app.UI {
-	return app.Section().
+	return app.Elem("section").
 		Class("item-history").
 		DataSet("history", h.Target).
 		Aria("label", i18n.T(h.Lang, "board.history.title")).
 		Body(
-			app.H3().Class("item-history__title").Text(i18n.T(h.Lang, "board.history.title")),
+			app.Elem("h3").Class("item-history__title").Text(i18n.T(h.Lang, "board.history.title")),
 			app.If(len(h.Lines) == 0, func() app.UI {
-				return app.P().Class("item-history__empty").Text(i18n.T(h.Lang, "board.history.empty"))
+				return app.Elem("p").Class("item-history__empty").Text(i18n.T(h.Lang, "board.history.empty"))
 			}),
-			app.Ol().Class("item-history__list").Body(
+			app.Elem("ol").Class("item-history__list").Body(
 				app.Range(h.Lines).Slice(func(i int) app.UI {
 					l := h.Lines[i]
-					return app.Li().Class("item-history__line item-history__line--"+l.Type).Body(
-						app.Span().Class("item-history__time").Text(simulate.FormatShort(l.At, h.Lang)),
-						app.Span().Class("item-history__text").Text(l.Text),
+					return app.Elem("li").Class("item-history__line item-history__line--"+l.Type).Body(
+						app.Elem("span").Class("item-history__time").Text(simulate.FormatShort(l.At, h.Lang)),
+						app.Elem("span").Class("item-history__text").Text(l.Text),
 					)
 				}),
 			),

@@ -21,7 +21,7 @@ type LangSwitch struct {
 // Render implements app.Composer.
 func (l *LangSwitch) Render() app.UI {
 	langs := i18n.Languages()
-	return app.Div().
+	return app.Elem("div").
 		Class("lang-switch").
 		Role("group").
 		Aria("label", i18n.T(l.Lang, "lang.switch")).
@@ -33,8 +33,8 @@ func (l *LangSwitch) Render() app.UI {
 				if pressed {
 					class += " lang-switch__button--active"
 				}
-				return app.Button().
-					Type("button").
+				return app.Elem("button").
+					Attr("type", "button").
 					Class(class).
 					DataSet("lang", lang).
 					Aria("pressed", strconv.FormatBool(pressed)).

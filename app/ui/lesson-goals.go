@@ -32,30 +32,30 @@ type LessonGoals struct {
 func (g *LessonGoals) Render() app.UI {
 	lang := i18n.Normalize(g.Lang)
 	r := g.Report
-	return app.Section().Class("lesson-goals").DataSet("testid", "designer-lesson").
+	return app.Elem("section").Class("lesson-goals").DataSet("testid", "designer-lesson").
 		DataSet("done", fmt.Sprint(r.Done)).
 		Aria("labelledby", "lesson-goals-title").Body(
-		app.Div().Class("lesson-goals__head").Body(
-			app.H2().ID("lesson-goals-title").Class("lesson-goals__title").Text(i18n.F(lang, "designer.lesson.title", "title", g.Title)),
-			app.Span().Class("lesson-goals__count").DataSet("testid", "designer-lesson-count").
+		app.Elem("div").Class("lesson-goals__head").Body(
+			app.Elem("h2").ID("lesson-goals-title").Class("lesson-goals__title").Text(i18n.F(lang, "designer.lesson.title", "title", g.Title)),
+			app.Elem("span").Class("lesson-goals__count").DataSet("testid", "designer-lesson-count").
 				Text(i18n.F(lang, "designer.lesson.count", "passed", r.Passed(), "total", len(r.Goals))),
-			app.A().Class("button button--secondary lesson-goals__back").DataSet("testid", "designer-lesson-back").
-				Href(g.Back).Body(iconText("back", i18n.T(lang, "designer.lesson.back"))...),
+			app.Elem("a").Class("button button--secondary lesson-goals__back").DataSet("testid", "designer-lesson-back").
+				Attr("href", g.Back).Body(iconText("back", i18n.T(lang, "designer.lesson.back"))...),
 		),
 		app.If(g.Scope != "", func() app.UI {
-			return app.P().ID("lesson-goals-scope").Class("lesson-goals__scope").DataSet("testid", "designer-lesson-scope").Body(
+			return app.Elem("p").ID("lesson-goals-scope").Class("lesson-goals__scope").DataSet("testid", "designer-lesson-scope").Body(
 				app.Text(g.Scope),
 				app.If(g.Setup != "", func() app.UI { return app.Text(" " + g.Setup) }),
 			)
 		}),
 		// The list is a live region: a goal that turns green is read out.
-		app.Div().Aria("live", "polite").Body(
+		app.Elem("div").Aria("live", "polite").Body(
 			lessonGoalList(lang, r.Goals),
 			app.Range(r.Messages).Slice(func(i int) app.UI {
-				return app.P().Class("lesson-page__error").DataSet("testid", "designer-lesson-scope-error").Text(r.Messages[i])
+				return app.Elem("p").Class("lesson-page__error").DataSet("testid", "designer-lesson-scope-error").Text(r.Messages[i])
 			}),
 			app.If(r.Done, func() app.UI {
-				return app.P().Class("lesson-goals__done").DataSet("testid", "designer-lesson-done").Body(
+				return app.Elem("p").Class("lesson-goals__done").DataSet("testid", "designer-lesson-done").Body(
 					iconText("star", i18n.T(lang, "designer.lesson.done"))...)
 			}),
 		),

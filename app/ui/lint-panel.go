@@ -27,21 +27,21 @@ func (p *LintPanel) Render() app.UI {
 	lang := p.Lang
 	var empty app.UI
 	if len(p.Rows) == 0 {
-		empty = app.P().Class("lint-panel__empty").Body(iconText("check", i18n.T(lang, "designer.lint.noneHint"))...)
+		empty = app.Elem("p").Class("lint-panel__empty").Body(iconText("check", i18n.T(lang, "designer.lint.noneHint"))...)
 	}
 	rows := make([]app.UI, len(p.Rows))
 	for i, r := range p.Rows {
 		rows[i] = p.renderRow(lang, r)
 	}
 	closeText := i18n.T(lang, "designer.lint.close")
-	return app.Section().
+	return app.Elem("section").
 		Class("lint-panel").
 		ID("lint-panel").
 		DataSet("testid", "lint-panel").
 		Aria("labelledby", "lint-panel-title").
 		Body(
 			divc("lint-panel__head",
-				app.H2().ID("lint-panel-title").Class("lint-panel__title").Body(
+				app.Elem("h2").ID("lint-panel-title").Class("lint-panel__title").Body(
 					app.Text(i18n.T(lang, "designer.lint.title")),
 					spanc("lint-panel__count", lintCount(lang, len(p.Rows))).DataSet("testid", "lint-count"),
 				),
@@ -51,7 +51,7 @@ func (p *LintPanel) Render() app.UI {
 					Title(closeText),
 			),
 			empty,
-			app.Ul().Class("lint-panel__list").Body(rows...),
+			app.Elem("ul").Class("lint-panel__list").Body(rows...),
 		)
 }
 
@@ -72,21 +72,21 @@ func (p *LintPanel) renderRow(lang string, r lintview.Row) app.UI {
 		for _, s := range r.Cycle {
 			var step app.UI = spanc("lint-chain__step", s.Text)
 			if s.Link != "" {
-				step = app.A().Class("lint-chain__step").Href(s.Link).Text(s.Text)
+				step = app.Elem("a").Class("lint-chain__step").Attr("href", s.Link).Text(s.Text)
 			}
-			steps = append(steps, app.Li().Class("lint-chain__item").Body(step))
+			steps = append(steps, app.Elem("li").Class("lint-chain__item").Body(step))
 		}
-		steps = append(steps, app.Li().Class("lint-chain__item lint-chain__item--back").Aria("hidden", "true").Body(Icon("restart")))
-		cycle = app.Ol().Class("lint-chain").Aria("label", i18n.T(lang, "designer.lint.cycle")).Body(steps...)
+		steps = append(steps, app.Elem("li").Class("lint-chain__item lint-chain__item--back").Aria("hidden", "true").Body(Icon("restart")))
+		cycle = app.Elem("ol").Class("lint-chain").Aria("label", i18n.T(lang, "designer.lint.cycle")).Body(steps...)
 	}
 	if r.Link != "" {
-		link = app.A().Class("lint-panel__link").
-			Href(r.Link).
+		link = app.Elem("a").Class("lint-panel__link").
+			Attr("href", r.Link).
 			DataSet("testid", "lint-link").
 			Aria("label", i18n.F(lang, "designer.lint.showLabel", "code", r.Code)).
 			Body(iconTextAfter(i18n.T(lang, "designer.lint.show"), "right")...)
 	}
-	return app.Li().
+	return app.Elem("li").
 		Class("lint-panel__row lint-panel__row--"+r.Severity).
 		DataSet("testid", "lint-finding").
 		DataSet("code", r.Code).
@@ -95,7 +95,7 @@ func (p *LintPanel) renderRow(lang string, r lintview.Row) app.UI {
 			spanBody("lint-icon lint-icon--"+r.Severity, lintIcon(r.Severity)).Title(sev).Role("img").Aria("label", sev),
 			divc("lint-panel__body",
 				divc("lint-panel__meta",
-					app.Code().Class("lint-code").Text(r.Code),
+					app.Elem("code").Class("lint-code").Text(r.Code),
 					where,
 				),
 				pc("lint-panel__text", r.Text).DataSet("testid", "lint-message"),

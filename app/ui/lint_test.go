@@ -18,7 +18,7 @@ func TestLintBadge(t *testing.T) {
 	require.NoError(t, e.Load(b))
 	e.ConsumeAll()
 	// span.wrap > [button.lint-badge]
-	assert.NoError(t, app.Match(app.Button().Type("button").Class("lint-badge lint-badge--warning").
+	assert.NoError(t, app.Match(app.Elem("button").Attr("type", "button").Class("lint-badge lint-badge--warning").
 		DataSet("testid", "lint-badge").DataSet("severity", "warning").
 		Title("задержка 5 мин. меньше минимальной").
 		Aria("label", "Замечания проверки (1): задержка 5 мин. меньше минимальной").
@@ -33,8 +33,8 @@ func TestLintBadge(t *testing.T) {
 	require.NoError(t, e2.Load(open))
 	e2.ConsumeAll()
 	// span.wrap > [button, div.lint-pop > [ul > [li > [icon, code, p]], close]]
-	assert.NoError(t, app.Match(app.Code().Class("lint-code").Text(engine.LintDelayUnderMin), open, 0, 1, 0, 0, 1))
-	assert.NoError(t, app.Match(app.P().Class("lint-pop__text").Text("задержка 5 мин. меньше минимальной"), open, 0, 1, 0, 0, 2))
+	assert.NoError(t, app.Match(app.Elem("code").Class("lint-code").Text(engine.LintDelayUnderMin), open, 0, 1, 0, 0, 1))
+	assert.NoError(t, app.Match(app.Elem("p").Class("lint-pop__text").Text("задержка 5 мин. меньше минимальной"), open, 0, 1, 0, 0, 2))
 }
 
 func TestLintBadgeErrorWinsAndCounts(t *testing.T) {
@@ -45,7 +45,7 @@ func TestLintBadgeErrorWinsAndCounts(t *testing.T) {
 	e := app.NewTestEngine()
 	require.NoError(t, e.Load(b))
 	e.ConsumeAll()
-	assert.NoError(t, app.Match(app.Button().Type("button").Class("lint-badge lint-badge--error").
+	assert.NoError(t, app.Match(app.Elem("button").Attr("type", "button").Class("lint-badge lint-badge--error").
 		DataSet("testid", "lint-badge").DataSet("severity", "error").
 		Title("shadowed\n\nnever fires").
 		Aria("label", "Check findings (2): shadowed; never fires").
@@ -59,7 +59,7 @@ func TestTriggerChipShowsItsLintBadge(t *testing.T) {
 	e := app.NewTestEngine()
 	require.NoError(t, e.Load(c))
 	e.ConsumeAll()
-	assert.NoError(t, app.Match(app.Div().Class("trigger-chip trigger-chip--lint-error lint-target").ID("trigger-t1").DataSet("trigger", "t1"), c, 0))
+	assert.NoError(t, app.Match(app.Elem("div").Class("trigger-chip trigger-chip--lint-error lint-target").ID("trigger-t1").DataSet("trigger", "t1"), c, 0))
 	assert.NoError(t, app.Match(&LintBadge{Lang: "ru", Notes: c.Lint}, c, 0, 2))
 }
 

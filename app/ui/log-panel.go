@@ -32,42 +32,42 @@ type LogPanel struct {
 // Render implements app.Composer.
 func (p *LogPanel) Render() app.UI {
 	types := simulate.LogTypes()
-	return app.Section().Class("log-panel").DataSet("testid", "log").Body(
-		app.Div().Class("log-panel__filters").Body(
-			app.Select().Class("form__input log-panel__filter").Aria("label", i18n.T(p.Lang, "board.logp.type")).
+	return app.Elem("section").Class("log-panel").DataSet("testid", "log").Body(
+		app.Elem("div").Class("log-panel__filters").Body(
+			app.Elem("select").Class("form__input log-panel__filter").Aria("label", i18n.T(p.Lang, "board.logp.type")).
 				DataSet("testid", "log-type").
 				OnChange(func(ctx app.Context, e app.Event) { p.emit(ctx, "type", ctx.JSSrc().Get("value").String()) }).
 				Body(
-					app.Option().Value("").Selected(p.Type == "").Text(i18n.T(p.Lang, "board.logp.allTypes")),
+					app.Elem("option").Attr("value", "").Attr("selected", p.Type == "").Text(i18n.T(p.Lang, "board.logp.allTypes")),
 					app.Range(types).Slice(func(i int) app.UI {
-						return app.Option().Value(types[i]).Selected(types[i] == p.Type).Text(simulate.TypeName(types[i], p.Lang))
+						return app.Elem("option").Attr("value", types[i]).Attr("selected", types[i] == p.Type).Text(simulate.TypeName(types[i], p.Lang))
 					}),
 				),
-			app.Select().Class("form__input log-panel__filter").Aria("label", i18n.T(p.Lang, "board.logp.target")).
+			app.Elem("select").Class("form__input log-panel__filter").Aria("label", i18n.T(p.Lang, "board.logp.target")).
 				DataSet("testid", "log-target").
 				OnChange(func(ctx app.Context, e app.Event) { p.emit(ctx, "target", ctx.JSSrc().Get("value").String()) }).
 				Body(
-					app.Option().Value("").Selected(p.Target == "").Text(i18n.T(p.Lang, "board.logp.allTargets")),
+					app.Elem("option").Attr("value", "").Attr("selected", p.Target == "").Text(i18n.T(p.Lang, "board.logp.allTargets")),
 					app.Range(p.Targets).Slice(func(i int) app.UI {
-						return app.Option().Value(p.Targets[i]).Selected(p.Targets[i] == p.Target).Text(p.Targets[i])
+						return app.Elem("option").Attr("value", p.Targets[i]).Attr("selected", p.Targets[i] == p.Target).Text(p.Targets[i])
 					}),
 				),
-			app.Input().Type("search").Class("form__input log-panel__search").
+			app.ElemSelfClosing("input").Attr("type", "search").Class("form__input log-panel__search").
 				Aria("label", i18n.T(p.Lang, "board.logp.text")).
-				Placeholder(i18n.T(p.Lang, "board.logp.text")).
+				Attr("placeholder", i18n.T(p.Lang, "board.logp.text")).
 				DataSet("testid", "log-text").
-				Value(p.Text).
+				Attr("value", p.Text).
 				OnInput(func(ctx app.Context, e app.Event) { p.emit(ctx, "text", ctx.JSSrc().Get("value").String()) }),
 		),
-		app.P().Class("log-panel__count").Text(i18n.T(p.Lang, "board.logp.shown")+" "+strconv.Itoa(len(p.Lines))+" / "+strconv.Itoa(p.Total)),
-		app.Ol().Class("log-panel__list").Body(
+		app.Elem("p").Class("log-panel__count").Text(i18n.T(p.Lang, "board.logp.shown")+" "+strconv.Itoa(len(p.Lines))+" / "+strconv.Itoa(p.Total)),
+		app.Elem("ol").Class("log-panel__list").Body(
 			app.Range(p.Lines).Slice(func(i int) app.UI {
 				l := p.Lines[i]
 				_, cls := markOf(l)
-				return app.Li().Class("log-panel__line log-panel__line--"+cls).DataSet("type", l.Type).Body(
-					app.Span().Class("log-panel__time").Text(simulate.FormatShort(l.At, p.Lang)),
-					app.Span().Class("log-panel__type").Text(simulate.TypeName(l.Type, p.Lang)),
-					app.Span().Class("log-panel__text").Text(l.Text),
+				return app.Elem("li").Class("log-panel__line log-panel__line--"+cls).DataSet("type", l.Type).Body(
+					app.Elem("span").Class("log-panel__time").Text(simulate.FormatShort(l.At, p.Lang)),
+					app.Elem("span").Class("log-panel__type").Text(simulate.TypeName(l.Type, p.Lang)),
+					app.Elem("span").Class("log-panel__text").Text(l.Text),
 				)
 			}),
 		),

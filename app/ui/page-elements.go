@@ -21,8 +21,8 @@ func pageOptions(list []string, selected string) []app.UI {
 
 // pageButton is <button type="button" class data-testid>text</button>
 // calling h on a click; testid "" leaves data-testid out.
-func pageButton(class, testid, text string, h app.EventHandler) app.HTMLButton {
-	b := app.Button().Type("button").Class(class)
+func pageButton(class, testid, text string, h app.EventHandler) app.HTMLElem {
+	b := app.Elem("button").Attr("type", "button").Class(class)
 	if testid != "" {
 		b = b.DataSet("testid", testid)
 	}
@@ -31,19 +31,19 @@ func pageButton(class, testid, text string, h app.EventHandler) app.HTMLButton {
 
 // pageField is <div class><label for=id>label</label>input</div>.
 func pageField(class, id, label string, input app.UI) app.UI {
-	return app.Div().Class(class).Body(app.Label().For(id).Text(label), input)
+	return app.Elem("div").Class(class).Body(app.Elem("label").Attr("for", id).Text(label), input)
 }
 
 // pageSelect is <select id data-testid> calling h on a change.
 func pageSelect(id, testid string, h app.EventHandler, options ...app.UI) app.UI {
-	return app.Select().ID(id).DataSet("testid", testid).OnChange(h).Body(options...)
+	return app.Elem("select").ID(id).DataSet("testid", testid).OnChange(h).Body(options...)
 }
 
 // pageAlert is <div class role="alert" data-testid><p>lines[0]</p><ul>
 // <li>lines[1:]…</ul></div>: a failure and its reasons.
 func pageAlert(class, testid string, lines []string) app.UI {
-	return app.Div().Class(class).Role("alert").DataSet("testid", testid).Body(
-		app.P().Text(lines[0]),
+	return app.Elem("div").Class(class).Role("alert").DataSet("testid", testid).Body(
+		app.Elem("p").Text(lines[0]),
 		pageList(lines[1:]),
 	)
 }
@@ -52,9 +52,9 @@ func pageAlert(class, testid string, lines []string) app.UI {
 func pageList(lines []string) app.UI {
 	li := make([]app.UI, len(lines))
 	for i, l := range lines {
-		li[i] = app.Li().Text(l)
+		li[i] = app.Elem("li").Text(l)
 	}
-	return app.Ul().Body(li...)
+	return app.Elem("ul").Body(li...)
 }
 
 // srcValue is the value of the element an event came from.

@@ -12,9 +12,9 @@ import (
 // links carry its scenario); class is added to the frame ("shell
 // board-page"), mainClass to <main>.
 func pageFrame(lang string, tab *Tab, place route.Place, class, mainClass string, onLang func(ctx app.Context, lang string), body ...app.UI) app.UI {
-	return app.Div().Class(class).Body(
-		app.A().Class("shell__skip").Href("#main").Text(i18n.T(lang, "nav.skipToMain")),
+	return app.Elem("div").Class(class).Body(
+		app.Elem("a").Class("shell__skip").Attr("href", "#main").Text(i18n.T(lang, "nav.skipToMain")),
 		&Header{Tab: tab, Lang: lang, Place: place, OnLangChange: onLang},
-		app.Main().ID("main").Class(mainClass).Body(body...),
+		app.Elem("main").ID("main").Class(mainClass).Body(body...),
 	)
 }

@@ -70,18 +70,18 @@ func (b *PipelineBar) Render() app.UI {
 		opts := make([]app.UI, 0, len(b.Addable)+1)
 		opts = append(opts, option("", true, "+ "+i18n.T(lang, "designer.addEntity")))
 		for _, t := range b.Addable {
-			opts = append(opts, app.Option().Value(t).Text(entityLabel(lang, t)))
+			opts = append(opts, app.Elem("option").Attr("value", t).Text(entityLabel(lang, t)))
 		}
-		addEntity = app.Select().Class("designer-input pipeline-bar__add-entity").
+		addEntity = app.Elem("select").Class("designer-input pipeline-bar__add-entity").
 			DataSet("testid", "entity-add").
 			Aria("label", i18n.T(lang, "designer.addEntityPrompt")).
 			OnChange(b.onAddEntity).
 			Body(opts...)
 	}
 	if b.LessonHref != "" {
-		lesson = app.A().Class("button button--secondary pipeline-bar__lesson").
+		lesson = app.Elem("a").Class("button button--secondary pipeline-bar__lesson").
 			DataSet("testid", "make-lesson").
-			Href(b.LessonHref).
+			Attr("href", b.LessonHref).
 			Title(i18n.T(lang, "designer.makeLessonLabel")).
 			Body(iconText("star", i18n.T(lang, "designer.makeLesson"))...)
 	}
@@ -104,20 +104,20 @@ func (b *PipelineBar) Render() app.UI {
 	state := lintState(b.LintWorst)
 	return divc("pipeline-bar",
 		divc("pipeline-bar__row",
-			app.H1().Class("pipeline-bar__title").Text(i18n.T(lang, "designer.title")),
+			app.Elem("h1").Class("pipeline-bar__title").Text(i18n.T(lang, "designer.title")),
 			&ScenarioTitle{Lang: lang, Title: b.Scenario, OnRename: b.OnRenameScenario},
 			labelFor("designer-entity", "pipeline-bar__label", i18n.T(lang, "designer.entity")),
 			selectc("designer-entity", "designer-input pipeline-bar__entity", b.onEntity, entities...).
 				DataSet("testid", "entity-select"),
 			addEntity,
-			app.Span().Class("pipeline-bar__spacer"),
+			app.Elem("span").Class("pipeline-bar__spacer"),
 			iconButton("button button--secondary pipeline-bar__undo", "undo", undo, b.onUndo).
 				DataSet("testid", "undo").
-				Disabled(!b.CanUndo).
+				Attr("disabled", !b.CanUndo).
 				Title(undo),
 			iconButton("button button--secondary pipeline-bar__redo", "redo", redo, b.onRedo).
 				DataSet("testid", "redo").
-				Disabled(!b.CanRedo).
+				Attr("disabled", !b.CanRedo).
 				Title(redo),
 			lesson,
 		),
@@ -129,7 +129,7 @@ func (b *PipelineBar) Render() app.UI {
 				b.renderTabTools(lang, multi),
 				addPipeline,
 			),
-			app.Button().Type("button").Class("button pipeline-bar__lint pipeline-bar__lint--"+state).
+			app.Elem("button").Attr("type", "button").Class("button pipeline-bar__lint pipeline-bar__lint--"+state).
 				DataSet("testid", "lint-toggle").
 				DataSet("count", strconv.Itoa(b.LintCount)).
 				Aria("pressed", boolText(b.LintOpen)).
@@ -238,12 +238,12 @@ func (b *PipelineBar) renderTabTools(lang string, multi bool) app.UI {
 	}
 	p := *active
 	if b.renaming {
-		return app.Div().Class("pipeline-bar__rename").
+		return app.Elem("div").Class("pipeline-bar__rename").
 			Body(
-				app.Input().Class("designer-input").AutoFocus(true).
+				app.ElemSelfClosing("input").Class("designer-input").Attr("autofocus", true).
 					DataSet("testid", "pipeline-name").
 					Aria("label", i18n.T(lang, "designer.pipelineName")).
-					Value(b.name).
+					Attr("value", b.name).
 					OnInput(func(ctx app.Context, e app.Event) { b.name = jsValue(ctx) }).
 					OnKeyDown(func(ctx app.Context, e app.Event) {
 						switch e.Get("key").String() {
@@ -254,11 +254,11 @@ func (b *PipelineBar) renderTabTools(lang string, multi bool) app.UI {
 							b.renaming = false
 						}
 					}),
-				app.Button().Type("button").Class("button button--primary").
+				app.Elem("button").Attr("type", "button").Class("button button--primary").
 					DataSet("testid", "pipeline-rename-save").
 					Text(i18n.T(lang, "designer.save")).
 					OnClick(func(ctx app.Context, e app.Event) { b.finishRename(ctx) }),
-				app.Button().Type("button").Class("button button--secondary").
+				app.Elem("button").Attr("type", "button").Class("button button--secondary").
 					Text(i18n.T(lang, "designer.cancel")).
 					OnClick(func(ctx app.Context, e app.Event) { b.renaming = false }),
 			)
@@ -267,15 +267,15 @@ func (b *PipelineBar) renderTabTools(lang string, multi bool) app.UI {
 		return app.Text("")
 	}
 	id := p.ID
-	return app.Span().Class("pipeline-bar__tab-tools").Body(
-		app.Button().Type("button").Class("designer-icon-button").
+	return app.Elem("span").Class("pipeline-bar__tab-tools").Body(
+		app.Elem("button").Attr("type", "button").Class("designer-icon-button").
 			DataSet("testid", "pipeline-rename").
 			Aria("label", i18n.T(lang, "designer.renamePipeline")).
 			Title(i18n.T(lang, "designer.renamePipeline")).
 			Body(Icon("pencil")).
 			OnClick(func(ctx app.Context, e app.Event) { b.renaming, b.name = true, p.Name }),
 		app.If(id != 0, func() app.UI {
-			return app.Button().Type("button").Class("designer-icon-button").
+			return app.Elem("button").Attr("type", "button").Class("designer-icon-button").
 				DataSet("testid", "pipeline-delete").
 				Aria("label", i18n.T(lang, "designer.deletePipeline")).
 				Title(i18n.T(lang, "designer.deletePipeline")).

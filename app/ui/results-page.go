@@ -85,39 +85,39 @@ func (p *ResultsPage) Render() app.UI {
 	sheet := lesson.Collect(p.results)
 	return p.frame(p.Tab, "results-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "results.title"), ""),
-		app.P().Text(i18n.T(lang, "results.intro")),
-		app.Div().Class("results-page__inputs").Body(
+		app.Elem("p").Text(i18n.T(lang, "results.intro")),
+		app.Elem("div").Class("results-page__inputs").Body(
 			&FileButton{Lang: lang, Label: i18n.T(lang, "results.files"), TestID: "results-files", Multiple: true,
 				Accept: ".json,application/json", OnChange: p.onFiles},
-			app.Label().For("results-paste").Text(i18n.T(lang, "results.paste")),
-			app.Textarea().ID("results-paste").Rows(4).DataSet("testid", "results-paste").Text(p.paste).
+			app.Elem("label").Attr("for", "results-paste").Text(i18n.T(lang, "results.paste")),
+			app.Elem("textarea").ID("results-paste").Attr("rows", 4).DataSet("testid", "results-paste").Attr("value", p.paste).
 				OnInput(func(ctx app.Context, e app.Event) { p.paste = ctx.JSSrc().Get("value").String() }),
-			app.Button().Type("button").Class("button button--primary").DataSet("testid", "results-add").
+			app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "results-add").
 				OnClick(p.onPaste).Text(i18n.T(lang, "results.add")),
 		),
 		app.Range(p.errs).Slice(func(i int) app.UI {
-			return app.P().Class("lesson-page__error").Role("alert").DataSet("testid", "results-error").Text(p.errs[i])
+			return app.Elem("p").Class("lesson-page__error").Role("alert").DataSet("testid", "results-error").Text(p.errs[i])
 		}),
 		app.If(len(sheet.Rows) == 0, func() app.UI {
 			return &EmptyState{TestID: "results-empty", Icon: "info", Heading: 2, Title: i18n.T(lang, "results.empty"),
 				ActionText: i18n.T(lang, "results.toLessons"), ActionHref: "/lessons", ActionID: "results-to-lessons"}
 		}).Else(func() app.UI {
-			return app.Table().Class("results-page__table").DataSet("testid", "results-table").Body(
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text(i18n.T(lang, "results.who")),
-					app.Th().Scope("col").Text(i18n.T(lang, "results.lesson")),
-					app.Th().Scope("col").Text(i18n.T(lang, "results.goals")),
-					app.Th().Scope("col").Text(i18n.T(lang, "results.hints")),
-					app.Th().Scope("col").Text(i18n.T(lang, "results.attempts")),
-					app.Th().Scope("col").Text(i18n.T(lang, "results.time")),
-					app.Th().Scope("col").Text(i18n.T(lang, "results.when")),
+			return app.Elem("table").Class("results-page__table").DataSet("testid", "results-table").Body(
+				app.Elem("thead").Body(app.Elem("tr").Body(
+					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.who")),
+					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.lesson")),
+					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.goals")),
+					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.hints")),
+					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.attempts")),
+					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.time")),
+					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.when")),
 				)),
-				app.TBody().Body(app.Range(sheet.Rows).Slice(func(i int) app.UI {
+				app.Elem("tbody").Body(app.Range(sheet.Rows).Slice(func(i int) app.UI {
 					r := sheet.Rows[i]
-					return app.Tr().DataSet("testid", "results-row").DataSet("done", fmt.Sprint(r.Done())).Body(
-						app.Td().DataSet("testid", "results-who").Text(r.Trainee),
-						app.Td().Text(r.Title+" ("+r.Lesson+")"),
-						app.Td().DataSet("testid", "results-goals").Body(
+					return app.Elem("tr").DataSet("testid", "results-row").DataSet("done", fmt.Sprint(r.Done())).Body(
+						app.Elem("td").DataSet("testid", "results-who").Text(r.Trainee),
+						app.Elem("td").Text(r.Title+" ("+r.Lesson+")"),
+						app.Elem("td").DataSet("testid", "results-goals").Body(
 							app.Text(fmt.Sprintf("%d/%d ", r.Met(), len(r.Goals))),
 							app.Range(r.Goals).Slice(func(j int) app.UI {
 								g := r.Goals[j]
@@ -125,19 +125,19 @@ func (p *ResultsPage) Render() app.UI {
 								if g.Pass {
 									icon, state = "check", i18n.T(lang, "teach.lesson.pass")
 								}
-								return app.Span().Class("results-page__goal").Role("img").Title(g.Name+": "+state).Aria("label", g.Name+": "+state).Body(Icon(icon))
+								return app.Elem("span").Class("results-page__goal").Role("img").Title(g.Name+": "+state).Aria("label", g.Name+": "+state).Body(Icon(icon))
 							}),
 						),
-						app.Td().DataSet("testid", "results-hints").Text(r.Hints),
-						app.Td().Text(r.Attempts),
-						app.Td().Text(fmt.Sprintf("%d:%02d", r.Seconds/60, r.Seconds%60)),
-						app.Td().Text(format.UI(lang).DateTime(r.Submitted.Local())),
+						app.Elem("td").DataSet("testid", "results-hints").Text(r.Hints),
+						app.Elem("td").Text(r.Attempts),
+						app.Elem("td").Text(fmt.Sprintf("%d:%02d", r.Seconds/60, r.Seconds%60)),
+						app.Elem("td").Text(format.UI(lang).DateTime(r.Submitted.Local())),
 					)
 				})),
 			)
 		}),
 		app.If(sheet.Replaced > 0, func() app.UI {
-			return app.P().Text(i18n.F(lang, "results.replaced", "n", sheet.Replaced))
+			return app.Elem("p").Text(i18n.F(lang, "results.replaced", "n", sheet.Replaced))
 		}),
 	)
 }

@@ -91,8 +91,8 @@ func (c *RobotChip) Render() app.UI {
 	}
 	return divc(class,
 		chain,
-		app.Button().
-			Type("button").
+		app.Elem("button").
+			Attr("type", "button").
 			Class("robot-chip__main").
 			Title(title).
 			OnClick(c.onEdit).

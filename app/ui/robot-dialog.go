@@ -100,7 +100,7 @@ func (d *RobotDialog) Render() app.UI {
 		formField(
 			formLabel("robot-name", i18n.T(lang, "designer.robot.name")),
 			textInput("robot-name", "designer-input", r.Name).
-				Placeholder(robotTypeName(lang, r.Type)).
+				Attr("placeholder", robotTypeName(lang, r.Type)).
 				OnInput(d.onName),
 			errorNote(joinErrors(d.Errors, "name")),
 		),
@@ -133,7 +133,7 @@ func (d *RobotDialog) Render() app.UI {
 		button("button button--secondary", i18n.T(lang, "designer.cancel"), d.onClose),
 		button("button button--primary", i18n.T(lang, "designer.save"), d.onSave).
 			DataSet("testid", "robot-save").
-			Disabled(d.Locked != "").
+			Attr("disabled", d.Locked != "").
 			Title(d.Locked),
 	)
 }
@@ -204,7 +204,7 @@ func (d *RobotDialog) renderParams(lang string, users []engine.User, fields []en
 	if len(rows) == 1 {
 		return rows[0]
 	}
-	return app.Div().Body(rows...)
+	return app.Elem("div").Body(rows...)
 }
 
 // renderParam is the control of one parameter.
@@ -215,13 +215,13 @@ func (d *RobotDialog) renderParam(lang string, p robotParam, users []engine.User
 	var opts []app.UI
 	switch p.kind {
 	case paramText:
-		return app.Textarea().ID(id).Class("designer-input").DataSet("testid", "robot-text").
-			Rows(3).Text(s).OnInput(d.onParam)
+		return app.Elem("textarea").ID(id).Class("designer-input").DataSet("testid", "robot-text").
+			Attr("rows", 3).Attr("value", s).OnInput(d.onParam)
 	case paramInput:
-		return app.Input().ID(id).Class("designer-input").Value(s).OnInput(d.onParam)
+		return app.ElemSelfClosing("input").ID(id).Class("designer-input").Attr("value", s).OnInput(d.onParam)
 	case paramLinks:
-		return app.Textarea().ID(id).Class("designer-input").
-			Rows(3).Text(strings.Join(stringList(r.Params[p.key]), "\n")).OnChange(d.onParam)
+		return app.Elem("textarea").ID(id).Class("designer-input").
+			Attr("rows", 3).Attr("value", strings.Join(stringList(r.Params[p.key]), "\n")).OnChange(d.onParam)
 	case paramStage:
 		if ref, ok := design.FindStage(d.Scenario, r.Entity, r.Stage); ok {
 			for _, st := range design.Pipeline(d.Scenario, r.Entity, ref.Pipeline).Stages {
@@ -321,15 +321,15 @@ func (d *RobotDialog) renderFieldValues(lang string, fields []engine.Field) app.
 // value and the remove button.
 func (d *RobotDialog) renderFieldValue(k, ft, value, fLabel, valueLabel, removeLabel string, opts []app.UI) app.UI {
 	return divc("condition-editor__row",
-		app.Select().Class("designer-input condition-editor__field").
+		app.Elem("select").Class("designer-input condition-editor__field").
 			Aria("label", fLabel).
 			OnChange(func(ctx app.Context, e app.Event) { d.renameField(k, jsValue(ctx)) }).
 			Body(opts...),
-		app.Input().Class("designer-input condition-editor__value").
+		app.ElemSelfClosing("input").Class("designer-input condition-editor__value").
 			Aria("label", valueLabel).
-			Value(value).
+			Attr("value", value).
 			OnChange(func(ctx app.Context, e app.Event) { d.setFieldValue(k, parseValue(ft, jsValue(ctx))) }),
-		app.Button().Type("button").Class("designer-icon-button").
+		app.Elem("button").Attr("type", "button").Class("designer-icon-button").
 			Aria("label", removeLabel).Text("×").
 			OnClick(func(ctx app.Context, e app.Event) { d.removeField(k) }),
 	)

@@ -35,7 +35,7 @@ func (s *SaveIndicator) Render() app.UI {
 	if state == "" {
 		state = "saved"
 	}
-	return app.Span().
+	return app.Elem("span").
 		Class("save-indicator save-indicator--"+state).
 		Role("status").
 		Aria("live", "polite").

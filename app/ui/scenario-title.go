@@ -28,11 +28,11 @@ type ScenarioTitle struct {
 func (s *ScenarioTitle) Render() app.UI {
 	lang := i18n.Normalize(s.Lang)
 	if s.editing {
-		return app.Div().Class("scenario-title scenario-title--editing").Body(
-			app.Input().ID("scenario-title-input").Class("designer-input scenario-title__input").AutoFocus(true).
+		return app.Elem("div").Class("scenario-title scenario-title--editing").Body(
+			app.ElemSelfClosing("input").ID("scenario-title-input").Class("designer-input scenario-title__input").Attr("autofocus", true).
 				DataSet("testid", "scenario-title-input").
 				Aria("label", i18n.T(lang, "designer.scenarioName")).
-				Value(s.value).
+				Attr("value", s.value).
 				OnInput(func(ctx app.Context, e app.Event) { s.value = jsValue(ctx) }).
 				OnKeyDown(func(ctx app.Context, e app.Event) {
 					switch e.Get("key").String() {
@@ -44,11 +44,11 @@ func (s *ScenarioTitle) Render() app.UI {
 						s.focusLater(ctx, "scenario-title-rename")
 					}
 				}),
-			app.Button().Type("button").Class("button button--primary").
+			app.Elem("button").Attr("type", "button").Class("button button--primary").
 				DataSet("testid", "scenario-title-save").
 				Text(i18n.T(lang, "designer.save")).
 				OnClick(func(ctx app.Context, e app.Event) { s.finish(ctx) }),
-			app.Button().Type("button").Class("button button--secondary").
+			app.Elem("button").Attr("type", "button").Class("button button--secondary").
 				Text(i18n.T(lang, "designer.cancel")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					s.editing = false
@@ -56,10 +56,10 @@ func (s *ScenarioTitle) Render() app.UI {
 				}),
 		)
 	}
-	return app.Div().Class("scenario-title").Body(
-		app.Span().Class("scenario-title__label").Text(i18n.T(lang, "designer.scenario")+":"),
-		app.Span().Class("scenario-title__text").DataSet("testid", "scenario-title").Title(s.Title).Text(s.Title),
-		app.Button().ID("scenario-title-rename").Type("button").Class("designer-icon-button scenario-title__rename").
+	return app.Elem("div").Class("scenario-title").Body(
+		app.Elem("span").Class("scenario-title__label").Text(i18n.T(lang, "designer.scenario")+":"),
+		app.Elem("span").Class("scenario-title__text").DataSet("testid", "scenario-title").Title(s.Title).Text(s.Title),
+		app.Elem("button").ID("scenario-title-rename").Attr("type", "button").Class("designer-icon-button scenario-title__rename").
 			DataSet("testid", "scenario-title-rename").
 			Aria("label", i18n.T(lang, "designer.renameScenario")).
 			Title(i18n.T(lang, "designer.renameScenario")).

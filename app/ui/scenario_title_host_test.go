@@ -24,7 +24,7 @@ func TestScenarioTitleRenamesInPlace(t *testing.T) {
 	e.ConsumeAll()
 	assert.NoError(t, app.Match(app.Text("Сценарий:"), s, 0, 0, 0))
 	assert.NoError(t, app.Match(app.Text("Новый сценарий 2"), s, 0, 1, 0))
-	assert.NoError(t, app.Match(app.Button().ID("scenario-title-rename").Type("button").Class("designer-icon-button scenario-title__rename").
+	assert.NoError(t, app.Match(app.Elem("button").ID("scenario-title-rename").Attr("type", "button").Class("designer-icon-button scenario-title__rename").
 		DataSet("testid", "scenario-title-rename").Aria("label", "Переименовать сценарий").Title("Переименовать сценарий").
 		OnClick(func(app.Context, app.Event) {}), s, 0, 2))
 

@@ -73,8 +73,8 @@ func TestLangSwitch(t *testing.T) {
 			e := app.NewTestEngine()
 			require.NoError(t, e.Load(l))
 			e.ConsumeAll()
-			assert.NoError(t, app.Match(app.Button().
-				Type("button").
+			assert.NoError(t, app.Match(app.Elem("button").
+				Attr("type", "button").
 				Class("lang-switch__button lang-switch__button--active").
 				DataSet("lang", tt.active).
 				Aria("pressed", "true").

@@ -70,7 +70,7 @@ func (s *StageEditor) Render() app.UI {
 			divc("designer-form__buttons",
 				iconButton("button button--secondary", "left", i18n.T(lang, "designer.moveLeft"), s.onLeft).
 					DataSet("testid", "stage-left"),
-				app.Button().Type("button").Class("button button--secondary").
+				app.Elem("button").Attr("type", "button").Class("button button--secondary").
 					DataSet("testid", "stage-right").
 					Body(iconTextAfter(i18n.T(lang, "designer.moveRight"), "right")...).
 					OnClick(s.onRight),
@@ -98,8 +98,8 @@ func (s *StageEditor) Render() app.UI {
 			),
 			formField(
 				formLabel("stage-color", i18n.T(lang, "designer.stage.color")),
-				app.Input().ID("stage-color").Type("color").Class("designer-color").
-					Value(strings.ToLower(color)).
+				app.ElemSelfClosing("input").ID("stage-color").Attr("type", "color").Class("designer-color").
+					Attr("value", strings.ToLower(color)).
 					OnInput(s.onColor),
 			),
 		),

@@ -25,10 +25,10 @@ type Timeline struct {
 
 // Render implements app.Composer.
 func (t *Timeline) Render() app.UI {
-	return app.Section().Class("timeline").DataSet("testid", "timeline").Body(
-		app.Div().Class("timeline__head").Body(
-			app.P().Class("timeline__hint").Text(i18n.T(t.Lang, "board.timeline.hint")),
-			app.Button().Type("button").Class("button button--primary button--small").DataSet("testid", "timeline-add").
+	return app.Elem("section").Class("timeline").DataSet("testid", "timeline").Body(
+		app.Elem("div").Class("timeline__head").Body(
+			app.Elem("p").Class("timeline__hint").Text(i18n.T(t.Lang, "board.timeline.hint")),
+			app.Elem("button").Attr("type", "button").Class("button button--primary button--small").DataSet("testid", "timeline-add").
 				OnClick(func(ctx app.Context, e app.Event) {
 					if t.OnAdd != nil {
 						t.OnAdd(ctx)
@@ -36,12 +36,12 @@ func (t *Timeline) Render() app.UI {
 				}).Text("+ "+i18n.T(t.Lang, "board.timeline.add")),
 		),
 		app.If(t.Error != "", func() app.UI {
-			return app.P().Class("form__error").Role("alert").Text(t.Error)
+			return app.Elem("p").Class("form__error").Role("alert").Text(t.Error)
 		}),
 		app.If(len(t.Rows) == 0, func() app.UI {
-			return app.P().Class("timeline__empty").Text(i18n.T(t.Lang, "board.timeline.empty"))
+			return app.Elem("p").Class("timeline__empty").Text(i18n.T(t.Lang, "board.timeline.empty"))
 		}),
-		app.Ol().Class("timeline__list").Body(
+		app.Elem("ol").Class("timeline__list").Body(
 			app.Range(t.Rows).Slice(func(i int) app.UI {
 				r := t.Rows[i]
 				cls := "timeline__row"
@@ -50,22 +50,22 @@ func (t *Timeline) Render() app.UI {
 					cls += " timeline__row--played"
 					state = i18n.T(t.Lang, "board.timeline.played")
 				}
-				return app.Li().Class(cls).DataSet("index", r.Index).Body(
-					app.Span().Class("timeline__dot").Title(state).Aria("label", state),
-					app.Div().Class("timeline__main").Body(
-						app.Div().Class("timeline__when").Body(
-							app.Span().Text(simulate.FormatShort(r.At, t.Lang)),
-							app.Span().Class("timeline__raw").Text(r.Raw),
+				return app.Elem("li").Class(cls).DataSet("index", r.Index).Body(
+					app.Elem("span").Class("timeline__dot").Title(state).Aria("label", state),
+					app.Elem("div").Class("timeline__main").Body(
+						app.Elem("div").Class("timeline__when").Body(
+							app.Elem("span").Text(simulate.FormatShort(r.At, t.Lang)),
+							app.Elem("span").Class("timeline__raw").Text(r.Raw),
 						),
-						app.Div().Class("timeline__what").Body(
-							app.Strong().Text(r.Name),
-							app.Span().Text(" → "+r.Target),
+						app.Elem("div").Class("timeline__what").Body(
+							app.Elem("strong").Text(r.Name),
+							app.Elem("span").Text(" → "+r.Target),
 						),
 						app.If(r.Data != "", func() app.UI {
-							return app.Div().Class("timeline__data").Text(r.Data)
+							return app.Elem("div").Class("timeline__data").Text(r.Data)
 						}),
 					),
-					app.Button().Type("button").Class("timeline__edit").
+					app.Elem("button").Attr("type", "button").Class("timeline__edit").
 						Aria("label", i18n.T(t.Lang, "board.timeline.edit")+" — "+r.Name).
 						Title(i18n.T(t.Lang, "board.timeline.edit")).
 						OnClick(func(ctx app.Context, e app.Event) {
@@ -73,7 +73,7 @@ func (t *Timeline) Render() app.UI {
 								t.OnEdit(ctx, r.Index)
 							}
 						}).Body(Icon("pencil")),
-					app.Button().Type("button").Class("timeline__delete").
+					app.Elem("button").Attr("type", "button").Class("timeline__delete").
 						Aria("label", i18n.T(t.Lang, "board.timeline.delete")+" — "+r.Name).
 						Title(i18n.T(t.Lang, "board.timeline.delete")).
 						OnClick(func(ctx app.Context, e app.Event) {

@@ -65,7 +65,7 @@ func (c *TriggerCatalog) Render() app.UI {
 			if sel {
 				class += " designer-catalog__item--selected"
 			}
-			items[i] = app.Button().Type("button").Class(class).OnClick(c.onItemClick).
+			items[i] = app.Elem("button").Attr("type", "button").Class(class).OnClick(c.onItemClick).
 				Role("option").
 				Aria("selected", boolText(sel)).
 				DataSet("code", ti.Code).
@@ -82,8 +82,8 @@ func (c *TriggerCatalog) Render() app.UI {
 		)
 	}
 	body := []app.UI{
-		app.P().Class("designer-catalog__hint").Body(
-			app.Strong().Text(i18n.F(lang, "designer.catalog.stage", "stage", c.StageName)),
+		app.Elem("p").Class("designer-catalog__hint").Body(
+			app.Elem("strong").Text(i18n.F(lang, "designer.catalog.stage", "stage", c.StageName)),
 			app.Text(" · "+i18n.T(lang, "designer.catalog.hint")),
 		),
 		divc("designer-catalog__groups", list...).Role("listbox").
@@ -97,7 +97,7 @@ func (c *TriggerCatalog) Render() app.UI {
 		button("button button--secondary", i18n.T(lang, "designer.cancel"), c.onClose),
 		button("button button--primary", i18n.T(lang, "designer.catalog.add"), c.onAddPicked).
 			DataSet("testid", "catalog-add").
-			Disabled(n == 0),
+			Attr("disabled", n == 0),
 	)
 }
 

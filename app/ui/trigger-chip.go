@@ -73,8 +73,8 @@ func (c *TriggerChip) Render() app.UI {
 		)
 	}
 	return divc(class,
-		app.Button().
-			Type("button").
+		app.Elem("button").
+			Attr("type", "button").
 			Class("trigger-chip__main").
 			Title(title).
 			OnClick(c.onEdit).
@@ -96,8 +96,8 @@ func (c *TriggerChip) closeMenu() { c.menuOpen = false }
 
 // chipMenuButton is the «…» button that opens a chip's action menu.
 func chipMenuButton(class, label, testid string, open bool, onClick app.EventHandler) app.UI {
-	return app.Button().
-		Type("button").
+	return app.Elem("button").
+		Attr("type", "button").
 		Class(class).
 		Aria("label", label).
 		Aria("haspopup", "menu").
@@ -143,8 +143,8 @@ func (c *TriggerChip) onDelete(ctx app.Context, e app.Event) {
 
 // menuItem is one entry of a chip's action menu.
 func menuItem(label, action string, h app.EventHandler) app.UI {
-	return app.Button().
-		Type("button").
+	return app.Elem("button").
+		Attr("type", "button").
 		Class("designer-menu__item").
 		Role("menuitem").
 		DataSet("action", action).
@@ -158,12 +158,12 @@ func lockableMenuItem(label, action, locked string, h app.EventHandler) app.UI {
 	if locked == "" {
 		return menuItem(label, action, h)
 	}
-	return app.Button().
-		Type("button").
+	return app.Elem("button").
+		Attr("type", "button").
 		Class("designer-menu__item").
 		Role("menuitem").
 		DataSet("action", action).
-		Disabled(true).
+		Attr("disabled", true).
 		Title(locked).
 		Text(label)
 }

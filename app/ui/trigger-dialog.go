@@ -102,7 +102,7 @@ func (d *TriggerDialog) Render() app.UI {
 		formField(
 			formLabel("trigger-name", i18n.T(lang, "designer.trigger.name")),
 			textInput("trigger-name", "designer-input", t.Name).
-				Placeholder(ti.ShortName[lang]).
+				Attr("placeholder", ti.ShortName[lang]).
 				OnInput(d.onName),
 			errorNote(joinErrors(d.Errors, "name")),
 		),
@@ -132,7 +132,7 @@ func (d *TriggerDialog) Render() app.UI {
 		button("button button--secondary", i18n.T(lang, "designer.cancel"), d.onClose),
 		button("button button--primary", i18n.T(lang, "designer.save"), d.onSave).
 			DataSet("testid", "trigger-save").
-			Disabled(d.Locked != "").
+			Attr("disabled", d.Locked != "").
 			Title(d.Locked),
 	)
 }
@@ -162,7 +162,7 @@ func (d *TriggerDialog) renderSettings(lang string, ti engine.TriggerInfo, field
 	for i, sp := range ti.Settings {
 		rows[i] = d.renderSetting(lang, sp, fields)
 	}
-	return app.Div().Body(rows...)
+	return app.Elem("div").Body(rows...)
 }
 
 // settingConditionFields are the fields a condition setting may test, by
@@ -239,8 +239,8 @@ func (d *TriggerDialog) renderSetting(lang string, sp engine.SettingSpec, fields
 	case sp.Kind == engine.SettingInt:
 		body = []app.UI{
 			formLabel(id, label),
-			textInput(id, "designer-input designer-input--short", valueText(cur)).Type("number").Min(0).
-				Placeholder(i18n.T(lang, "designer.trigger.any")).
+			textInput(id, "designer-input designer-input--short", valueText(cur)).Attr("type", "number").Attr("min", 0).
+				Attr("placeholder", i18n.T(lang, "designer.trigger.any")).
 				OnChange(d.onSetting),
 			formHint(i18n.T(lang, "designer.trigger.anyHint")),
 		}
@@ -254,7 +254,7 @@ func (d *TriggerDialog) renderSetting(lang string, sp engine.SettingSpec, fields
 			url := design.WebhookURL(i18n.T(lang, "designer.trigger.portal"), "xxxxxxxxxxxxxxxx", d.draft.Entity, s)
 			after = divc("designer-webhook",
 				formCaption(i18n.T(lang, "designer.trigger.webhookUrl")),
-				app.Code().Class("designer-webhook__url").DataSet("testid", "webhook-url").Text(url),
+				app.Elem("code").Class("designer-webhook__url").DataSet("testid", "webhook-url").Text(url),
 				formHint(i18n.T(lang, "designer.trigger.webhookHint")),
 			)
 		}

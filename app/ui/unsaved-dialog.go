@@ -34,20 +34,20 @@ type UnsavedDialog struct {
 // Render implements app.Composer.
 func (d *UnsavedDialog) Render() app.UI {
 	lang := d.Lang
-	save := homeButton("primary", "unsaved-save", i18n.T(lang, "unsaved.askSave"), d.OnSave).AutoFocus(true)
+	save := homeButton("primary", "unsaved-save", i18n.T(lang, "unsaved.askSave"), d.OnSave).Attr("autofocus", true)
 	if d.Busy {
-		save = homeButton("primary", "unsaved-save", i18n.T(lang, "unsaved.retrying"), nil).Disabled(true)
+		save = homeButton("primary", "unsaved-save", i18n.T(lang, "unsaved.retrying"), nil).Attr("disabled", true)
 	}
 	// DialogFocus moves the focus into the dialog and keeps Tab inside it.
-	return app.Div().Class("unsaved-dialog").Body(homeModal{
+	return app.Elem("div").Class("unsaved-dialog").Body(homeModal{
 		testID:  "unsaved-dialog",
 		title:   i18n.T(lang, "unsaved.askTitle"),
 		close:   i18n.T(lang, "unsaved.askCancel"),
 		onClose: d.OnCancel,
 		body: []app.UI{
-			app.P().Class("home-dialog__text").Text(d.Text),
+			app.Elem("p").Class("home-dialog__text").Text(d.Text),
 			app.If(d.Err != "", func() app.UI {
-				return app.P().Class("home-dialog__error").Role("alert").DataSet("testid", "unsaved-error").
+				return app.Elem("p").Class("home-dialog__error").Role("alert").DataSet("testid", "unsaved-error").
 					Text(i18n.F(lang, "unsaved.askFailed", "error", d.Err))
 			}),
 		},

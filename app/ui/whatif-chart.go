@@ -22,21 +22,21 @@ type WhatifChart struct {
 
 // Render implements app.Composer.
 func (c *WhatifChart) Render() app.UI {
-	return app.Figure().
+	return app.Elem("figure").
 		Class("whatif__figure").
 		DataSet("chart", c.Name).
 		Body(
-			app.Div().Class("whatif__figure-svg").Body(app.Raw(c.SVG)),
-			app.Div().Class("whatif__export").Body(
-				app.Button().
-					Type("button").
+			app.Elem("div").Class("whatif__figure-svg").Body(app.Raw(c.SVG)),
+			app.Elem("div").Class("whatif__export").Body(
+				app.Elem("button").
+					Attr("type", "button").
 					Class("whatif__export-button").
 					DataSet("testid", "export-svg-"+c.Name).
 					Aria("label", i18n.F(c.Lang, "whatif.exportAs", "title", c.Title, "format", "SVG")).
 					Body(iconText("download", "SVG")...).
 					OnClick(c.onSVG),
-				app.Button().
-					Type("button").
+				app.Elem("button").
+					Attr("type", "button").
 					Class("whatif__export-button").
 					DataSet("testid", "export-png-"+c.Name).
 					Aria("label", i18n.F(c.Lang, "whatif.exportAs", "title", c.Title, "format", "PNG")).

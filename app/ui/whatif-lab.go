@@ -86,72 +86,72 @@ func (l *WhatifLab) Render() app.UI {
 		choices = labrun.KPIChoices(l.Scenario)
 	}
 	field := func(label, testid, value, placeholder string, set func(string)) app.UI {
-		return app.Label().Class("whatif__field").Body(
-			app.Span().Class("whatif__field-label").Text(label),
-			app.Input().Type("text").Class("whatif__input").DataSet("testid", testid).
-				Placeholder(placeholder).Value(value).
+		return app.Elem("label").Class("whatif__field").Body(
+			app.Elem("span").Class("whatif__field-label").Text(label),
+			app.ElemSelfClosing("input").Attr("type", "text").Class("whatif__input").DataSet("testid", testid).
+				Attr("placeholder", placeholder).Attr("value", value).
 				OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }),
 		)
 	}
-	return app.Section().Class("whatif__panel whatif-lab").DataSet("testid", "lab").Aria("label", i18n.T(lang, "lab.sweepTitle")).Body(
-		app.Div().Class("whatif__fields").Body(
-			app.Label().Class("whatif__field").Title(i18n.T(lang, "lab.runsHint")).Body(
-				app.Span().Class("whatif__field-label").Text(i18n.T(lang, "lab.runs")),
-				app.Input().Type("number").Min(1).Max(whatif.MaxRuns).Class("whatif__input").DataSet("testid", "lab-runs").
-					Placeholder("5").Value(l.runs).
+	return app.Elem("section").Class("whatif__panel whatif-lab").DataSet("testid", "lab").Aria("label", i18n.T(lang, "lab.sweepTitle")).Body(
+		app.Elem("div").Class("whatif__fields").Body(
+			app.Elem("label").Class("whatif__field").Title(i18n.T(lang, "lab.runsHint")).Body(
+				app.Elem("span").Class("whatif__field-label").Text(i18n.T(lang, "lab.runs")),
+				app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 1).Attr("max", whatif.MaxRuns).Class("whatif__input").DataSet("testid", "lab-runs").
+					Attr("placeholder", "5").Attr("value", l.runs).
 					OnInput(func(ctx app.Context, e app.Event) { l.runs = ctx.JSSrc().Get("value").String() }),
 			),
-			app.Div().Class("whatif__actions").Body(
-				app.Button().Type("button").Class("button button--primary").DataSet("testid", "lab-run").
-					Disabled(l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.runsButton")).
+			app.Elem("div").Class("whatif__actions").Body(
+				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "lab-run").
+					Attr("disabled", l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.runsButton")).
 					OnClick(func(ctx app.Context, e app.Event) { l.start(ctx, false) }),
 			),
 		),
-		app.H2().Class("whatif__panel-title").Text(i18n.T(lang, "lab.sweepTitle")),
-		app.Div().Class("whatif__fields whatif-lab__sweep").Body(
+		app.Elem("h2").Class("whatif__panel-title").Text(i18n.T(lang, "lab.sweepTitle")),
+		app.Elem("div").Class("whatif__fields whatif-lab__sweep").Body(
 			field(i18n.T(lang, "lab.sweepPath"), "lab-path", l.path, "robots[0].delay.value", func(s string) { l.path = s }),
 			field(i18n.T(lang, "lab.sweepFrom"), "lab-from", l.from, "1", func(s string) { l.from = s }),
 			field(i18n.T(lang, "lab.sweepTo"), "lab-to", l.to, "5", func(s string) { l.to = s }),
 			field(i18n.T(lang, "lab.sweepStep"), "lab-step", l.step, "1", func(s string) { l.step = s }),
-			app.Label().Class("whatif__field").Body(
-				app.Span().Class("whatif__field-label").Text(i18n.T(lang, "lab.sweepKPI")),
-				app.Select().Class("whatif__select").DataSet("testid", "lab-kpi").
+			app.Elem("label").Class("whatif__field").Body(
+				app.Elem("span").Class("whatif__field-label").Text(i18n.T(lang, "lab.sweepKPI")),
+				app.Elem("select").Class("whatif__select").DataSet("testid", "lab-kpi").
 					OnChange(func(ctx app.Context, e app.Event) { l.kpi = ctx.JSSrc().Get("value").String() }).Body(
 					app.Range(choices).Slice(func(i int) app.UI {
-						return app.Option().Value(choices[i]).Selected(choices[i] == kpi).Text(choices[i])
+						return app.Elem("option").Attr("value", choices[i]).Attr("selected", choices[i] == kpi).Text(choices[i])
 					}),
 				),
 			),
-			app.Label().Class("whatif__field").Body(
-				app.Span().Class("whatif__field-label").Text(i18n.T(lang, "lab.sweepGoal")),
-				app.Select().Class("whatif__select").DataSet("testid", "lab-goal").
+			app.Elem("label").Class("whatif__field").Body(
+				app.Elem("span").Class("whatif__field-label").Text(i18n.T(lang, "lab.sweepGoal")),
+				app.Elem("select").Class("whatif__select").DataSet("testid", "lab-goal").
 					OnChange(func(ctx app.Context, e app.Event) { l.goal = ctx.JSSrc().Get("value").String() }).Body(
-					app.Option().Value(whatif.GoalMax).Selected(l.goal != whatif.GoalMin).Text(i18n.T(lang, "lab.goalMax")),
-					app.Option().Value(whatif.GoalMin).Selected(l.goal == whatif.GoalMin).Text(i18n.T(lang, "lab.goalMin")),
+					app.Elem("option").Attr("value", whatif.GoalMax).Attr("selected", l.goal != whatif.GoalMin).Text(i18n.T(lang, "lab.goalMax")),
+					app.Elem("option").Attr("value", whatif.GoalMin).Attr("selected", l.goal == whatif.GoalMin).Text(i18n.T(lang, "lab.goalMin")),
 				),
 			),
-			app.Div().Class("whatif__actions").Body(
-				app.Button().Type("button").Class("button button--primary").DataSet("testid", "lab-sweep").
-					Disabled(l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.sweepButton")).
+			app.Elem("div").Class("whatif__actions").Body(
+				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "lab-sweep").
+					Attr("disabled", l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.sweepButton")).
 					OnClick(func(ctx app.Context, e app.Event) { l.start(ctx, true) }),
 			),
 		),
-		app.Div().Class("whatif__status").Aria("live", "polite").Body(
+		app.Elem("div").Class("whatif__status").Aria("live", "polite").Body(
 			app.If(l.running, func() app.UI {
-				return app.Div().Class("whatif__progress").DataSet("testid", "lab-progress").Body(
-					app.Div().Class("whatif__progress-track").Role("progressbar").
+				return app.Elem("div").Class("whatif__progress").DataSet("testid", "lab-progress").Body(
+					app.Elem("div").Class("whatif__progress-track").Role("progressbar").
 						Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(l.percent)).
-						Body(app.Div().Class("whatif__progress-bar").Style("width", strconv.Itoa(l.percent)+"%")),
-					app.Span().Class("whatif__progress-text").Text(i18n.F(lang, "lab.progress", "n", min(l.done+1, l.total), "total", l.total)+" · "+strconv.Itoa(l.percent)+" %"),
-					app.Button().Type("button").Class("button").DataSet("testid", "lab-cancel").
+						Body(app.Elem("div").Class("whatif__progress-bar").Style("width", strconv.Itoa(l.percent)+"%")),
+					app.Elem("span").Class("whatif__progress-text").Text(i18n.F(lang, "lab.progress", "n", min(l.done+1, l.total), "total", l.total)+" · "+strconv.Itoa(l.percent)+" %"),
+					app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "lab-cancel").
 						Text(i18n.T(lang, "lab.cancel")).OnClick(l.onCancel),
 				)
 			}),
 			app.If(l.msg != "", func() app.UI {
-				return app.P().Class("whatif__done").DataSet("testid", "lab-msg").Text(i18n.T(lang, l.msg))
+				return app.Elem("p").Class("whatif__done").DataSet("testid", "lab-msg").Text(i18n.T(lang, l.msg))
 			}),
 			app.If(l.errMsg != "", func() app.UI {
-				return app.P().Class("whatif__error").Role("alert").DataSet("testid", "lab-error").Text(l.errMsg)
+				return app.Elem("p").Class("whatif__error").Role("alert").DataSet("testid", "lab-error").Text(l.errMsg)
 			}),
 		),
 		l.renderResult(lang),
@@ -160,7 +160,7 @@ func (l *WhatifLab) Render() app.UI {
 
 func (l *WhatifLab) renderResult(lang string) app.UI {
 	if l.res == nil || l.running {
-		return app.Div()
+		return app.Elem("div")
 	}
 	r := l.res
 	kind := "runs"
@@ -169,21 +169,21 @@ func (l *WhatifLab) renderResult(lang string) app.UI {
 		kind = "sweep"
 		head = []string{i18n.T(lang, "lab.tableValue"), i18n.T(lang, "lab.tableMean"), i18n.T(lang, "lab.tableCI"), i18n.T(lang, "lab.tableVsBest")}
 	}
-	return app.Div().Class("whatif-lab__result").DataSet("testid", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).DataSet("ran-in", "workers").Body(
+	return app.Elem("div").Class("whatif-lab__result").DataSet("testid", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).DataSet("ran-in", "workers").Body(
 		&WhatifChart{Name: "lab-" + kind, Title: kind, SVG: r.Chart, Lang: lang},
 		app.Range(r.Lines).Slice(func(i int) app.UI {
-			return app.P().Class("whatif__hint").DataSet("testid", "lab-line").Text(r.Lines[i])
+			return app.Elem("p").Class("whatif__hint").DataSet("testid", "lab-line").Text(r.Lines[i])
 		}),
-		app.Div().Class("whatif__table-scroll").Body(
-			app.Table().Class("whatif__table").Body(
-				app.THead().Body(app.Tr().Body(app.Range(head).Slice(func(j int) app.UI { return app.Th().Scope("col").Text(head[j]) }))),
-				app.TBody().Body(app.Range(r.Rows).Slice(func(i int) app.UI {
+		app.Elem("div").Class("whatif__table-scroll").Body(
+			app.Elem("table").Class("whatif__table").Body(
+				app.Elem("thead").Body(app.Elem("tr").Body(app.Range(head).Slice(func(j int) app.UI { return app.Elem("th").Attr("scope", "col").Text(head[j]) }))),
+				app.Elem("tbody").Body(app.Range(r.Rows).Slice(func(i int) app.UI {
 					row := r.Rows[i]
-					return app.Tr().Body(app.Range(row).Slice(func(j int) app.UI {
+					return app.Elem("tr").Body(app.Range(row).Slice(func(j int) app.UI {
 						if j == 0 {
-							return app.Th().Scope("row").Text(row[j])
+							return app.Elem("th").Attr("scope", "row").Text(row[j])
 						}
-						return app.Td().Class("whatif__num").Text(row[j])
+						return app.Elem("td").Class("whatif__num").Text(row[j])
 					}))
 				})),
 			),

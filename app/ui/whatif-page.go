@@ -750,12 +750,12 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 				Accept: ".json,application/json", OnChange: p.onScenarioFile}}}
 	case "ready":
 	default:
-		return app.P().Class("whatif__loading").Text(i18n.T(lang, "loading"))
+		return app.Elem("p").Class("whatif__loading").Text(i18n.T(lang, "loading"))
 	}
-	return app.Div().Class("whatif__page").Body(
-		app.Div().Class("whatif__head").Body(
-			app.H1().Class("whatif__title").Text(i18n.T(lang, "whatif.title")),
-			app.P().Class("whatif__lead").Text(i18n.T(lang, "whatif.lead")),
+	return app.Elem("div").Class("whatif__page").Body(
+		app.Elem("div").Class("whatif__head").Body(
+			app.Elem("h1").Class("whatif__title").Text(i18n.T(lang, "whatif.title")),
+			app.Elem("p").Class("whatif__lead").Text(i18n.T(lang, "whatif.lead")),
 		),
 		p.renderControls(lang),
 		&WhatifStatus{Lang: lang, Running: p.running, Percent: p.percent, Progress: p.progress, Eta: p.eta,
@@ -775,90 +775,90 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 	if p.sc.WhatIf != nil {
 		seedPlaceholder = strconv.Itoa(p.sc.WhatIf.Seed)
 	}
-	return app.Div().Class("whatif__controls").Body(
+	return app.Elem("div").Class("whatif__controls").Body(
 		// variant A and the run
-		app.Section().Class("whatif__panel whatif__panel--a").Aria("label", i18n.T(lang, "whatif.scenario")).Body(
-			app.H2().Class("whatif__panel-title").Body(
-				app.Span().Class("whatif__badge whatif__badge--a").Text(i18n.T(lang, "whatif.a")),
-				app.Span().Class("whatif__scenario-title").DataSet("testid", "whatif-title-a").Text(p.title),
+		app.Elem("section").Class("whatif__panel whatif__panel--a").Aria("label", i18n.T(lang, "whatif.scenario")).Body(
+			app.Elem("h2").Class("whatif__panel-title").Body(
+				app.Elem("span").Class("whatif__badge whatif__badge--a").Text(i18n.T(lang, "whatif.a")),
+				app.Elem("span").Class("whatif__scenario-title").DataSet("testid", "whatif-title-a").Text(p.title),
 			),
-			app.Div().Class("whatif__fields").Body(
-				app.Label().Class("whatif__field").Body(
-					app.Span().Class("whatif__field-label").Text(i18n.T(lang, "whatif.seed")),
-					app.Input().Type("number").Min(0).Class("whatif__input").DataSet("testid", "whatif-seed").
-						Placeholder(seedPlaceholder).Value(p.seed).OnChange(p.onSeed).OnInput(p.onSeed),
+			app.Elem("div").Class("whatif__fields").Body(
+				app.Elem("label").Class("whatif__field").Body(
+					app.Elem("span").Class("whatif__field-label").Text(i18n.T(lang, "whatif.seed")),
+					app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 0).Class("whatif__input").DataSet("testid", "whatif-seed").
+						Attr("placeholder", seedPlaceholder).Attr("value", p.seed).OnChange(p.onSeed).OnInput(p.onSeed),
 				),
-				app.Label().Class("whatif__field").Body(
-					app.Span().Class("whatif__field-label").Text(i18n.T(lang, "whatif.days")),
-					app.Input().Type("number").Min(1).Max(3650).Class("whatif__input").DataSet("testid", "whatif-days").
-						Placeholder(strconv.Itoa(modelDays)).Value(p.days).OnChange(p.onDays).OnInput(p.onDays),
+				app.Elem("label").Class("whatif__field").Body(
+					app.Elem("span").Class("whatif__field-label").Text(i18n.T(lang, "whatif.days")),
+					app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 1).Attr("max", 3650).Class("whatif__input").DataSet("testid", "whatif-days").
+						Attr("placeholder", strconv.Itoa(modelDays)).Attr("value", p.days).OnChange(p.onDays).OnInput(p.onDays),
 				),
 				&FileButton{Lang: lang, Label: i18n.T(lang, "whatif.openFile"), TestID: "whatif-scenario-file",
 					Accept: ".json,application/json", OnChange: p.onScenarioFile},
 			),
-			app.If(noModel, func() app.UI { return app.P().Class("whatif__warning").Text(i18n.T(lang, "whatif.noModel")) }),
-			app.Div().Class("whatif__actions").Body(
-				app.Button().Type("button").Class("button button--primary").DataSet("testid", "whatif-run").
-					DataSet("run", whatifRunState(p.live)).Disabled(p.running || noModel).Text(i18n.T(lang, "whatif.run")).OnClick(p.onRun),
+			app.If(noModel, func() app.UI { return app.Elem("p").Class("whatif__warning").Text(i18n.T(lang, "whatif.noModel")) }),
+			app.Elem("div").Class("whatif__actions").Body(
+				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "whatif-run").
+					DataSet("run", whatifRunState(p.live)).Attr("disabled", p.running || noModel).Text(i18n.T(lang, "whatif.run")).OnClick(p.onRun),
 				app.If(p.running && p.mounting == whatifMountAll, func() app.UI {
-					return app.Button().Type("button").Class("button").DataSet("testid", "whatif-cancel").
+					return app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "whatif-cancel").
 						Text(i18n.T(lang, "whatif.cancel")).OnClick(p.onCancel)
 				}),
 			),
 		),
 		// variant B and the history
-		app.Section().Class("whatif__panel whatif__panel--b").Aria("label", i18n.T(lang, "whatif.variant")).Body(
-			app.H2().Class("whatif__panel-title").Body(
-				app.Span().Class("whatif__badge whatif__badge--b").Text(i18n.T(lang, "whatif.b")),
-				app.Span().Text(i18n.T(lang, "whatif.variant")),
+		app.Elem("section").Class("whatif__panel whatif__panel--b").Aria("label", i18n.T(lang, "whatif.variant")).Body(
+			app.Elem("h2").Class("whatif__panel-title").Body(
+				app.Elem("span").Class("whatif__badge whatif__badge--b").Text(i18n.T(lang, "whatif.b")),
+				app.Elem("span").Text(i18n.T(lang, "whatif.variant")),
 			),
-			app.P().Class("whatif__hint").Text(i18n.T(lang, "whatif.variantHint")),
-			app.Div().Class("whatif__fields").Body(
-				app.Select().Class("whatif__select").DataSet("testid", "whatif-variant").
+			app.Elem("p").Class("whatif__hint").Text(i18n.T(lang, "whatif.variantHint")),
+			app.Elem("div").Class("whatif__fields").Body(
+				app.Elem("select").Class("whatif__select").DataSet("testid", "whatif-variant").
 					Aria("label", i18n.T(lang, "whatif.variant")).OnChange(p.onVariant).Body(
-					app.Option().Value("").Selected(p.variant == "").Text(i18n.T(lang, "whatif.variantNone")),
-					app.OptGroup().Label(i18n.T(lang, "whatif.variantStored")).Body(
+					app.Elem("option").Attr("value", "").Attr("selected", p.variant == "").Text(i18n.T(lang, "whatif.variantNone")),
+					app.Elem("optgroup").Attr("label", i18n.T(lang, "whatif.variantStored")).Body(
 						app.Range(p.stored).Slice(func(i int) app.UI {
 							m := p.stored[i]
 							v := "store:" + m.ID
-							return app.Option().Value(v).Selected(p.variant == v).Text(m.Title)
+							return app.Elem("option").Attr("value", v).Attr("selected", p.variant == v).Text(m.Title)
 						}),
 					),
-					app.OptGroup().Label(i18n.T(lang, "whatif.variantExamples")).Body(
+					app.Elem("optgroup").Attr("label", i18n.T(lang, "whatif.variantExamples")).Body(
 						app.Range(whatifExampleNames()).Slice(func(i int) app.UI {
 							name := whatifExampleNames()[i]
 							v := "example:" + name
-							return app.Option().Value(v).Selected(p.variant == v).Text(name)
+							return app.Elem("option").Attr("value", v).Attr("selected", p.variant == v).Text(name)
 						}),
 					),
 					app.If(p.variantName != "", func() app.UI {
-						return app.Option().Value("file").Selected(p.variant == "file").
+						return app.Elem("option").Attr("value", "file").Attr("selected", p.variant == "file").
 							Text(i18n.F(lang, "whatif.variantFromFile", "name", p.variantName))
 					}),
 				),
-				app.Div().Class("whatif__file").Body(
-					app.Span().Text(i18n.T(lang, "whatif.variantFile")),
+				app.Elem("div").Class("whatif__file").Body(
+					app.Elem("span").Text(i18n.T(lang, "whatif.variantFile")),
 					&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-variant-file",
 						Accept: ".json,application/json", OnChange: p.onVariantFile},
 				),
 			),
-			app.Div().Class("whatif__fields").Body(
-				app.Div().Class("whatif__file").Body(
-					app.Span().Text(i18n.T(lang, "whatif.replay")),
+			app.Elem("div").Class("whatif__fields").Body(
+				app.Elem("div").Class("whatif__file").Body(
+					app.Elem("span").Text(i18n.T(lang, "whatif.replay")),
 					&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-replay-file",
 						Accept: ".csv,text/csv", OnChange: p.onReplayFile},
 				),
 				app.If(p.replay != nil, func() app.UI {
-					return app.Span().Class("whatif__replay").DataSet("testid", "whatif-replay").Body(
+					return app.Elem("span").Class("whatif__replay").DataSet("testid", "whatif-replay").Body(
 						app.Text(i18n.F(lang, "whatif.replayLoaded", "file", p.replayName, "events", len(p.replay))),
-						app.Button().Type("button").Class("whatif__link").Text(i18n.T(lang, "whatif.replayClear")).OnClick(p.onReplayClear),
+						app.Elem("button").Attr("type", "button").Class("whatif__link").Text(i18n.T(lang, "whatif.replayClear")).OnClick(p.onReplayClear),
 					)
 				}),
 			),
-			app.P().Class("whatif__hint").Text(i18n.T(lang, "whatif.replayHint")),
-			app.Div().Class("whatif__actions").Body(
-				app.Button().Type("button").Class("button button--primary").DataSet("testid", "whatif-compare").
-					Disabled(p.running || noModel && p.replay == nil).Text(i18n.T(lang, "whatif.runAB")).OnClick(p.onCompare),
+			app.Elem("p").Class("whatif__hint").Text(i18n.T(lang, "whatif.replayHint")),
+			app.Elem("div").Class("whatif__actions").Body(
+				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "whatif-compare").
+					Attr("disabled", p.running || noModel && p.replay == nil).Text(i18n.T(lang, "whatif.runAB")).OnClick(p.onCompare),
 			),
 		),
 	)
@@ -930,15 +930,15 @@ func (c *WhatifStatus) OnDismount() {
 // Render implements app.Composer.
 func (c *WhatifStatus) Render() app.UI {
 	lang := c.Lang
-	return app.Div().Class("whatif__status").Aria("live", "polite").Body(
+	return app.Elem("div").Class("whatif__status").Aria("live", "polite").Body(
 		app.If(c.Running, func() app.UI {
-			return app.Div().Class("whatif__progress").DataSet("testid", "whatif-progress").Body(
-				app.Div().Class("whatif__progress-track").
+			return app.Elem("div").Class("whatif__progress").DataSet("testid", "whatif-progress").Body(
+				app.Elem("div").Class("whatif__progress-track").
 					Role("progressbar").
 					Aria("label", i18n.T(lang, "whatif.progressLabel")).
 					Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(c.Percent)).
-					Body(app.Div().Class("whatif__progress-bar").Style("width", strconv.Itoa(c.Percent)+"%")),
-				app.Span().Class("whatif__progress-text").Text(c.Progress+" · "+strconv.Itoa(c.Percent)+" % · "+c.Eta),
+					Body(app.Elem("div").Class("whatif__progress-bar").Style("width", strconv.Itoa(c.Percent)+"%")),
+				app.Elem("span").Class("whatif__progress-text").Text(c.Progress+" · "+strconv.Itoa(c.Percent)+" % · "+c.Eta),
 			)
 		}),
 		app.If(!c.Running && c.RunMsg != "", func() app.UI {
@@ -948,29 +948,29 @@ func (c *WhatifStatus) Render() app.UI {
 			}
 			// data-ran-in: the page runs nothing itself (the tests check
 			// that the run was the worker's).
-			return app.P().Class("whatif__done").DataSet("testid", "whatif-done").DataSet("ran-in", "worker").
+			return app.Elem("p").Class("whatif__done").DataSet("testid", "whatif-done").DataSet("ran-in", "worker").
 				DataSet("elapsed-ms", c.Elapsed.Milliseconds()).Text(msg)
 		}),
 		app.If(c.RunErr != "", func() app.UI {
-			return app.P().Class("whatif__error").Role("alert").DataSet("testid", "whatif-error").Text(c.RunErr)
+			return app.Elem("p").Class("whatif__error").Role("alert").DataSet("testid", "whatif-error").Text(c.RunErr)
 		}),
 	)
 }
 
 func (p *WhatifPage) renderResults(lang string) app.UI {
 	if p.ka == nil || len(p.charts) == 0 {
-		return app.Div()
+		return app.Elem("div")
 	}
 	ab := p.kb != nil
-	return app.Div().Class("whatif__results").DataSet("testid", "whatif-results").DataSet("ab", strconv.FormatBool(ab)).Body(
+	return app.Elem("div").Class("whatif__results").DataSet("testid", "whatif-results").DataSet("ab", strconv.FormatBool(ab)).Body(
 		p.renderTiles(lang),
 		app.If(ab, func() app.UI {
-			return app.Div().Class("whatif__ab-titles").Body(
-				app.Div().Class("whatif__ab-title").Body(
-					app.Span().Class("whatif__badge whatif__badge--a").Text(i18n.T(lang, "whatif.a")),
+			return app.Elem("div").Class("whatif__ab-titles").Body(
+				app.Elem("div").Class("whatif__ab-title").Body(
+					app.Elem("span").Class("whatif__badge whatif__badge--a").Text(i18n.T(lang, "whatif.a")),
 					app.Text(p.title)),
-				app.Div().Class("whatif__ab-title").Body(
-					app.Span().Class("whatif__badge whatif__badge--b").Text(i18n.T(lang, "whatif.b")),
+				app.Elem("div").Class("whatif__ab-title").Body(
+					app.Elem("span").Class("whatif__badge whatif__badge--b").Text(i18n.T(lang, "whatif.b")),
 					app.Text(p.titleB)),
 			)
 		}),
@@ -987,7 +987,7 @@ func (p *WhatifPage) renderCharts(ab bool) app.UI {
 		// mounted: all four at once, the first time, made a long task.
 		shown = shown[:(len(shown)+1)/2]
 	}
-	return app.Div().Class(whatifGridClass(ab)).Body(
+	return app.Elem("div").Class(whatifGridClass(ab)).Body(
 		app.Range(shown).Slice(func(i int) app.UI {
 			pair := p.charts[i]
 			if !ab {
@@ -995,7 +995,7 @@ func (p *WhatifPage) renderCharts(ab bool) app.UI {
 				return &c
 			}
 			a, b := pair[0], pair[1]
-			return app.Div().Class("whatif__pair").Body(&a, &b)
+			return app.Elem("div").Class("whatif__pair").Body(&a, &b)
 		}),
 	)
 }
@@ -1021,21 +1021,21 @@ func whatifToneClass(base string, tone int, changed bool) string {
 
 func (p *WhatifPage) renderTiles(lang string) app.UI {
 	tiles := whatiflab.Tiles(p.ka, p.kb, lang)
-	return app.Div().Class("whatif__tiles").DataSet("testid", "whatif-tiles").Body(
+	return app.Elem("div").Class("whatif__tiles").DataSet("testid", "whatif-tiles").Body(
 		app.Range(tiles).Slice(func(i int) app.UI {
 			t := tiles[i]
-			return app.Div().Class(whatifToneClass("whatif__tile", t.Tone, t.Delta != "")).DataSet("tile", strings.TrimPrefix(t.Key, "whatif.sum.")).Body(
-				app.Span().Class("whatif__tile-label").Text(i18n.T(lang, t.Key)),
+			return app.Elem("div").Class(whatifToneClass("whatif__tile", t.Tone, t.Delta != "")).DataSet("tile", strings.TrimPrefix(t.Key, "whatif.sum.")).Body(
+				app.Elem("span").Class("whatif__tile-label").Text(i18n.T(lang, t.Key)),
 				app.If(p.kb == nil, func() app.UI {
-					return app.Span().Class("whatif__tile-value").Text(t.A)
+					return app.Elem("span").Class("whatif__tile-value").Text(t.A)
 				}).Else(func() app.UI {
-					return app.Span().Class("whatif__tile-value").Body(
-						app.Span().Class("whatif__tile-a").Text(t.A),
-						app.Span().Class("whatif__tile-arrow").Body(Icon("right")),
-						app.Span().Class("whatif__tile-b").Text(t.B),
+					return app.Elem("span").Class("whatif__tile-value").Body(
+						app.Elem("span").Class("whatif__tile-a").Text(t.A),
+						app.Elem("span").Class("whatif__tile-arrow").Body(Icon("right")),
+						app.Elem("span").Class("whatif__tile-b").Text(t.B),
 					)
 				}),
-				app.If(t.Delta != "", func() app.UI { return app.Span().Class("whatif__tile-delta").Text(t.Delta) }),
+				app.If(t.Delta != "", func() app.UI { return app.Elem("span").Class("whatif__tile-delta").Text(t.Delta) }),
 			)
 		}),
 	)
@@ -1056,33 +1056,33 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 	if changed > 0 {
 		summary = i18n.F(lang, "whatif.cmp.changed", "changed", changed, "total", len(p.rows))
 	}
-	return app.Section().Class("whatif__panel whatif__compare").DataSet("testid", "whatif-compare-table").Body(
-		app.Div().Class("whatif__table-head").Body(
-			app.H2().Class("whatif__panel-title").Text(i18n.T(lang, "whatif.cmp.title")),
-			app.Span().Class("whatif__hint").Text(summary),
-			app.Label().Class("whatif__check").Body(
-				app.Input().Type("checkbox").Checked(p.onlyChanged).DataSet("testid", "whatif-only-changed").OnChange(p.onOnlyChanged),
+	return app.Elem("section").Class("whatif__panel whatif__compare").DataSet("testid", "whatif-compare-table").Body(
+		app.Elem("div").Class("whatif__table-head").Body(
+			app.Elem("h2").Class("whatif__panel-title").Text(i18n.T(lang, "whatif.cmp.title")),
+			app.Elem("span").Class("whatif__hint").Text(summary),
+			app.Elem("label").Class("whatif__check").Body(
+				app.ElemSelfClosing("input").Attr("type", "checkbox").Attr("checked", p.onlyChanged).DataSet("testid", "whatif-only-changed").OnChange(p.onOnlyChanged),
 				app.Text(" "+i18n.T(lang, "whatif.cmp.onlyChanged")),
 			),
-			app.Button().Type("button").Class("whatif__export-button").DataSet("testid", "export-csv-compare").
+			app.Elem("button").Attr("type", "button").Class("whatif__export-button").DataSet("testid", "export-csv-compare").
 				Body(iconText("download", "CSV")...).Aria("label", i18n.F(lang, "whatif.exportAs", "title", i18n.T(lang, "whatif.cmp.title"), "format", "CSV")).
 				OnClick(p.onCompareCSV),
 		),
-		app.Table().Class("whatif__table whatif__table--compare").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text(i18n.T(lang, "whatif.col.metric")),
-				app.Th().Scope("col").Class("whatif__num").Text(i18n.T(lang, "whatif.a")),
-				app.Th().Scope("col").Class("whatif__num").Text(i18n.T(lang, "whatif.b")),
-				app.Th().Scope("col").Class("whatif__num").Text(i18n.T(lang, "whatif.col.delta")),
+		app.Elem("table").Class("whatif__table whatif__table--compare").Body(
+			app.Elem("thead").Body(app.Elem("tr").Body(
+				app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "whatif.col.metric")),
+				app.Elem("th").Attr("scope", "col").Class("whatif__num").Text(i18n.T(lang, "whatif.a")),
+				app.Elem("th").Attr("scope", "col").Class("whatif__num").Text(i18n.T(lang, "whatif.b")),
+				app.Elem("th").Attr("scope", "col").Class("whatif__num").Text(i18n.T(lang, "whatif.col.delta")),
 			)),
-			app.TBody().Body(
+			app.Elem("tbody").Body(
 				app.Range(shown).Slice(func(i int) app.UI {
 					r := shown[i]
-					return app.Tr().Class(whatifToneClass("whatif__row", r.Tone, r.Changed)).DataSet("key", r.Key).Body(
-						app.Th().Scope("row").Text(r.Label),
-						app.Td().Class("whatif__num").Text(r.A),
-						app.Td().Class("whatif__num").Text(r.B),
-						app.Td().Class("whatif__num whatif__delta").Text(r.Delta),
+					return app.Elem("tr").Class(whatifToneClass("whatif__row", r.Tone, r.Changed)).DataSet("key", r.Key).Body(
+						app.Elem("th").Attr("scope", "row").Text(r.Label),
+						app.Elem("td").Class("whatif__num").Text(r.A),
+						app.Elem("td").Class("whatif__num").Text(r.B),
+						app.Elem("td").Class("whatif__num whatif__delta").Text(r.Delta),
 					)
 				}),
 			),
@@ -1093,20 +1093,20 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 func (p *WhatifPage) renderTables(lang string) app.UI {
 	titles := []string{"whatif.table.stages", "whatif.table.triggers", "whatif.table.robots", "whatif.table.reasons", "whatif.table.loops"}
 	ab := p.kb != nil
-	return app.Div().Class("whatif__tables").Body(
+	return app.Elem("div").Class("whatif__tables").Body(
 		app.If(ab, func() app.UI {
-			return app.H2().Class("whatif__section-title").Body(
-				app.Span().Class("whatif__badge whatif__badge--a").Text(i18n.T(lang, "whatif.a")),
+			return app.Elem("h2").Class("whatif__section-title").Body(
+				app.Elem("span").Class("whatif__badge whatif__badge--a").Text(i18n.T(lang, "whatif.a")),
 				app.Text(p.title))
 		}),
 		app.Range(p.tablesA).Slice(func(i int) app.UI {
 			t := p.tablesA[i]
 			title := i18n.T(lang, titles[i])
-			return app.Section().Class("whatif__panel whatif__table-panel").DataSet("table", t.Name).Body(
-				app.Div().Class("whatif__table-head").Body(
-					app.H2().Class("whatif__panel-title").Text(title),
+			return app.Elem("section").Class("whatif__panel whatif__table-panel").DataSet("table", t.Name).Body(
+				app.Elem("div").Class("whatif__table-head").Body(
+					app.Elem("h2").Class("whatif__panel-title").Text(title),
 					app.If(len(t.Rows) > 0, func() app.UI {
-						return app.Button().Type("button").Class("whatif__export-button").DataSet("testid", "export-csv-"+t.Name).
+						return app.Elem("button").Attr("type", "button").Class("whatif__export-button").DataSet("testid", "export-csv-"+t.Name).
 							Body(iconText("download", "CSV")...).Aria("label", i18n.F(lang, "whatif.exportAs", "title", title, "format", "CSV")).
 							OnClick(p.onTableCSV(i))
 					}),

@@ -31,7 +31,7 @@ func (h *statusHost) OnMount(ctx app.Context) { h.ctx = ctx }
 func (h *statusHost) Render() app.UI {
 	h.renders++
 	p := h.page
-	return app.Div().Body(&WhatifStatus{Lang: "en", Running: p.running, Percent: p.percent, Progress: p.progress, Eta: p.eta, Owner: p})
+	return app.Elem("div").Body(&WhatifStatus{Lang: "en", Running: p.running, Percent: p.percent, Progress: p.progress, Eta: p.eta, Owner: p})
 }
 
 // A run's progress report draws the status line alone, not the page; an

@@ -24,7 +24,7 @@ func elementTable(lang string, t charts.Table) app.UI {
 		case "no-move-reasons":
 			msg = "whatif.noReasons"
 		}
-		return app.P().Class("whatif__hint").Text(i18n.T(lang, msg))
+		return app.Elem("p").Class("whatif__hint").Text(i18n.T(lang, msg))
 	}
 	num := func(j int) string {
 		if j < len(t.Numeric) && t.Numeric[j] {
@@ -32,20 +32,20 @@ func elementTable(lang string, t charts.Table) app.UI {
 		}
 		return ""
 	}
-	return app.Div().Class("whatif__table-scroll").Body(
-		app.Table().Class("whatif__table").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Range(t.Head).Slice(func(j int) app.UI { return app.Th().Scope("col").Class(num(j)).Text(t.Head[j]) }),
+	return app.Elem("div").Class("whatif__table-scroll").Body(
+		app.Elem("table").Class("whatif__table").Body(
+			app.Elem("thead").Body(app.Elem("tr").Body(
+				app.Range(t.Head).Slice(func(j int) app.UI { return app.Elem("th").Attr("scope", "col").Class(num(j)).Text(t.Head[j]) }),
 			)),
-			app.TBody().Body(
+			app.Elem("tbody").Body(
 				app.Range(t.Rows).Slice(func(i int) app.UI {
 					row := t.Rows[i]
-					return app.Tr().Body(
+					return app.Elem("tr").Body(
 						app.Range(row).Slice(func(j int) app.UI {
 							if j == 0 {
-								return app.Th().Scope("row").Text(row[j])
+								return app.Elem("th").Attr("scope", "row").Text(row[j])
 							}
-							return app.Td().Class(num(j)).Text(row[j])
+							return app.Elem("td").Class(num(j)).Text(row[j])
 						}),
 					)
 				}),
@@ -57,10 +57,10 @@ func elementTable(lang string, t charts.Table) app.UI {
 // elementNever is the list of what never fired or ran as go-app built it
 // before whatifNeverHTML.
 func elementNever(lang, key string, ids []string, name func(string) string) app.UI {
-	return app.P().Class("whatif__never").Body(
-		app.Strong().Text(i18n.T(lang, key)+" "),
+	return app.Elem("p").Class("whatif__never").Body(
+		app.Elem("strong").Text(i18n.T(lang, key)+" "),
 		app.Range(ids).Slice(func(i int) app.UI {
-			return app.Span().Class("whatif__never-item").Text(name(ids[i]))
+			return app.Elem("span").Class("whatif__never-item").Text(name(ids[i]))
 		}),
 	)
 }
