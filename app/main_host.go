@@ -71,6 +71,9 @@ func generate(out, web string) error {
 	if err := rewriteFile(filepath.Join(out, "app.js"), streamWasm); err != nil {
 		return err
 	}
+	if err := rewriteFile(filepath.Join(out, "app.js"), registerWhenReady); err != nil {
+		return err
+	}
 	// go-app writes attributes in map order; sort them so the committed
 	// index.html can be compared with a fresh build.
 	if err := sitegen.CanonicalizeFiles(out); err != nil {
@@ -179,6 +182,72 @@ func rewriteFile(name string, edit func(string) (string, error)) error {
 	return os.WriteFile(name, []byte(s), 0o644)
 }
 
+// workerStart is how go-app's app.js registers the service worker: first
+// thing, as the script runs (a statement of its own at the top level).
+const workerStart = "\ngoappInitServiceWorker();\n"
+
+// whenReady registers the service worker once the page is shown
+// (registerWhenReady).
+const whenReady = "\ngoappRegisterWhenReady();\n"
+
+// registerWhenReadyJS is the function whenReady calls, added to app.js.
+const registerWhenReadyJS = `
+// -----------------------------------------------------------------------------
+// triggersim: the service worker is registered once the page is shown
+// -----------------------------------------------------------------------------
+// Its install downloads every file of the site for offline use, the page's
+// own wasm and the what-if worker's among them: registered first thing, it
+// competed with the page's first load for the network and the processor.
+// It waits for body[data-ready] (the page is shown) and an idle moment; a
+// page that never gets ready registers it after 10 s all the same.
+function goappRegisterWhenReady() {
+  let started = false;
+  const start = () => {
+    if (started) {
+      return;
+    }
+    started = true;
+    observer.disconnect();
+    goappInitServiceWorker();
+  };
+  const soon = () => {
+    if ("requestIdleCallback" in window) {
+      requestIdleCallback(start, { timeout: 1000 });
+    } else {
+      setTimeout(start, 0);
+    }
+  };
+  const observer = new MutationObserver(() => {
+    if (document.body && document.body.dataset.ready === "1") {
+      soon();
+    }
+  });
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ["data-ready"],
+    subtree: true,
+  });
+  setTimeout(start, 10000);
+}
+`
+
+// registerWhenReady changes go-app's app.js to register the service
+// worker once the page is shown instead of as the script starts. On a cold
+// load the worker's install fetched the site's files (17 MB of the page's
+// wasm and 7 MB of the what-if worker's, decoded from brotli) while the
+// page fetched, decoded and compiled its own: with the registration
+// deferred, cold loads of / took 871 ms instead of 1 548 (the bare go-app
+// page 470 instead of 715; BenchmarkLoadPhases, docs/performance.md). The
+// worker's install then revalidates what the page loaded, from the HTTP
+// cache. Offline use is unchanged: the worker is installed during the
+// first visit, only later in it.
+func registerWhenReady(js string) (string, error) {
+	if strings.Count(js, workerStart) != 1 {
+		return "", fmt.Errorf("go-app's app.js changed (no single %q): update registerWhenReady in app/main_host.go", workerStart)
+	}
+	return strings.Replace(js, workerStart, whenReady, 1) + registerWhenReadyJS, nil
+}
+
 // wasmFetch is how go-app's app.js fetches the wasm for
 // WebAssembly.instantiateStreaming: through fetchWithProgress, which reads
 // the response in JavaScript chunk by chunk to update the loading label
@@ -200,14 +269,34 @@ func streamWasm(js string) (string, error) {
 	return strings.Replace(js, wasmFetch, `fetch("/web/app.wasm")`, 1), nil
 }
 
-// offlineWorker is go-app's service worker with one change: cached pages
-// are matched without their query string, so a reload of
-// /design?id=… or /simulate?example=… works offline too (every page is
-// cached under its path; the query only tells the page what to open).
+// workerEdits are offlineWorker's changes to go-app's service worker, in
+// order, each replacing text that occurs exactly once.
+var workerEdits = []struct{ from, to string }{
+	// Cached pages are matched without their query string, so a reload
+	// of /design?id=… or /simulate?example=… works offline too (every
+	// page is cached under its path; the query only tells the page what
+	// to open).
+	{"await caches.match(request);", "await caches.match(request, { ignoreSearch: true });"},
+	// go-app's install and activate handlers are async functions the
+	// events do not wait for: the worker became active, and
+	// navigator.serviceWorker.ready resolved, while it was still
+	// downloading the site into its cache, so a reload or going offline
+	// just then found nothing cached. Each handler's work is given to
+	// event.waitUntil: the worker is active once the site is cached.
+	{"self.addEventListener(\"install\", async (event) => {\n  try {", "self.addEventListener(\"install\", (event) => event.waitUntil((async () => {\n  try {"},
+	{"});\n\nasync function installWorker()", "})()));\n\nasync function installWorker()"},
+	{"self.addEventListener(\"activate\", async (event) => {\n  try {", "self.addEventListener(\"activate\", (event) => event.waitUntil((async () => {\n  try {"},
+	{"});\n\nasync function deletePreviousCaches()", "})()));\n\nasync function deletePreviousCaches()"},
+}
+
+// offlineWorker is go-app's service worker with workerEdits made.
 func offlineWorker() (string, error) {
-	const from = "await caches.match(request);"
-	if !strings.Contains(app.DefaultAppWorkerJS, from) {
-		return "", fmt.Errorf("go-app's service worker changed: update offlineWorker in app/main_host.go")
+	js := app.DefaultAppWorkerJS
+	for _, e := range workerEdits {
+		if strings.Count(js, e.from) != 1 {
+			return "", fmt.Errorf("go-app's service worker changed (no single %q): update workerEdits in app/main_host.go", e.from)
+		}
+		js = strings.Replace(js, e.from, e.to, 1)
 	}
-	return strings.Replace(app.DefaultAppWorkerJS, from, "await caches.match(request, { ignoreSearch: true });", 1), nil
+	return js, nil
 }

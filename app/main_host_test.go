@@ -33,6 +33,45 @@ func TestStreamWasm(t *testing.T) {
 	assert.ErrorContains(t, err, "app.js changed")
 }
 
+// TestRegisterWhenReady runs registerWhenReady on the app.js go-app
+// serves: the worker is no longer registered as the script starts, but by
+// the function it adds, once body[data-ready] is set.
+func TestRegisterWhenReady(t *testing.T) {
+	rec := httptest.NewRecorder()
+	handler("test").ServeHTTP(rec, httptest.NewRequest("GET", "/app.js", nil))
+	require.Equal(t, 200, rec.Code)
+	js, err := io.ReadAll(rec.Body)
+	require.NoError(t, err)
+	require.Equal(t, 1, strings.Count(string(js), workerStart), "go-app's app.js as registerWhenReady expects it")
+
+	got, err := registerWhenReady(string(js))
+	require.NoError(t, err)
+	assert.NotContains(t, got, workerStart, "registered as the script starts")
+	assert.Equal(t, 1, strings.Count(got, whenReady), "registered when ready")
+	assert.Equal(t, 1, strings.Count(got, "function goappRegisterWhenReady()"))
+	assert.Equal(t, 1, strings.Count(got, "goappInitServiceWorker();"), "called once, by goappRegisterWhenReady")
+	assert.Contains(t, got, `document.body.dataset.ready === "1"`)
+
+	_, err = registerWhenReady("console.log(1)")
+	assert.ErrorContains(t, err, "app.js changed")
+	_, err = registerWhenReady(got)
+	assert.ErrorContains(t, err, "app.js changed", "a second pass finds no start to move")
+}
+
+// TestOfflineWorker checks offlineWorker's edits of go-app's service
+// worker: pages are matched without their query, and install and activate
+// are awaited by their events.
+func TestOfflineWorker(t *testing.T) {
+	js, err := offlineWorker()
+	require.NoError(t, err)
+	for _, e := range workerEdits {
+		assert.NotContains(t, js, e.from)
+		assert.Equal(t, 1, strings.Count(js, e.to), e.to)
+	}
+	assert.Equal(t, 2, strings.Count(js, "(event) => event.waitUntil((async () => {"), "install and activate")
+	assert.Contains(t, js, "{ ignoreSearch: true }")
+}
+
 // TestGenerateStreamsWasm checks the generated site: its app.js fetches the
 // wasm without fetchWithProgress and the loading label has no percentage.
 func TestGenerateStreamsWasm(t *testing.T) {
@@ -46,6 +85,8 @@ func TestGenerateStreamsWasm(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(string(js), `instantiateStreaming(
       fetch("/web/app.wasm"),`), "app.js gives the fetch to instantiateStreaming")
 	assert.Equal(t, 1, strings.Count(string(js), `const goappLoadingLabel = "Загрузка…";`), "a label without a percentage")
+	assert.Equal(t, 0, strings.Count(string(js), workerStart), "app.js registers the service worker as it starts")
+	assert.Equal(t, 1, strings.Count(string(js), whenReady), "app.js registers the service worker once the page is shown")
 	index, err := os.ReadFile(filepath.Join(out, "index.html"))
 	require.NoError(t, err)
 	assert.Equal(t, 0, strings.Count(string(index), "0%"), "the loader shows no percentage")
