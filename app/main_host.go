@@ -235,11 +235,10 @@ function goappRegisterWhenReady() {
 // worker once the page is shown instead of as the script starts. On a cold
 // load the worker's install fetched the site's files (17 MB of the page's
 // wasm and 7 MB of the what-if worker's, decoded from brotli) while the
-// page fetched, decoded and compiled its own: with the registration
-// deferred, cold loads of / took 871 ms instead of 1 548 (the bare go-app
-// page 470 instead of 715; BenchmarkLoadPhases, docs/performance.md). The
-// worker's install then revalidates what the page loaded, from the HTTP
-// cache. Offline use is unchanged: the worker is installed during the
+// page fetched, decoded and compiled its own. Deferred, cold loads of /
+// took 876-921 ms instead of 1 379-1 463 (BenchmarkLoad, interleaved;
+// docs/performance.md, seventh run). The worker's install then
+// revalidates what the page loaded, from the HTTP cache. Offline use is unchanged: the worker is installed during the
 // first visit, only later in it.
 func registerWhenReady(js string) (string, error) {
 	if strings.Count(js, workerStart) != 1 {
