@@ -14,14 +14,22 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestStreamWasm runs streamWasm on the app.js go-app serves for the
-// app's handler: the wasm's fetch goes to instantiateStreaming as it is.
-func TestStreamWasm(t *testing.T) {
+// servedAppJS is the app.js go-app serves for the app's handler, before
+// generate's edits.
+func servedAppJS(t *testing.T) []byte {
+	t.Helper()
 	rec := httptest.NewRecorder()
 	handler("test").ServeHTTP(rec, httptest.NewRequest("GET", "/app.js", nil))
 	require.Equal(t, 200, rec.Code)
 	js, err := io.ReadAll(rec.Body)
 	require.NoError(t, err)
+	return js
+}
+
+// TestStreamWasm runs streamWasm on the app.js go-app serves for the
+// app's handler: the wasm's fetch goes to instantiateStreaming as it is.
+func TestStreamWasm(t *testing.T) {
+	js := servedAppJS(t)
 	require.Contains(t, string(js), wasmFetch, "go-app's app.js as streamWasm expects it")
 
 	got, err := streamWasm(string(js))
@@ -37,11 +45,7 @@ func TestStreamWasm(t *testing.T) {
 // serves: the worker is no longer registered as the script starts, but by
 // the function it adds, once body[data-ready] is set.
 func TestRegisterWhenReady(t *testing.T) {
-	rec := httptest.NewRecorder()
-	handler("test").ServeHTTP(rec, httptest.NewRequest("GET", "/app.js", nil))
-	require.Equal(t, 200, rec.Code)
-	js, err := io.ReadAll(rec.Body)
-	require.NoError(t, err)
+	js := servedAppJS(t)
 	require.Equal(t, 1, strings.Count(string(js), workerStart), "go-app's app.js as registerWhenReady expects it")
 
 	got, err := registerWhenReady(string(js))
