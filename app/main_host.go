@@ -74,6 +74,9 @@ func generate(out, web string) error {
 	if err := rewriteFile(filepath.Join(out, "app.js"), registerWhenReady); err != nil {
 		return err
 	}
+	if err := rewriteFile(filepath.Join(out, "app.js"), notifyOnlyUpdates); err != nil {
+		return err
+	}
 	// go-app writes attributes in map order; sort them so the committed
 	// index.html can be compared with a fresh build.
 	if err := sitegen.CanonicalizeFiles(out); err != nil {
@@ -245,6 +248,34 @@ func registerWhenReady(js string) (string, error) {
 		return "", fmt.Errorf("go-app's app.js changed (no single %q): update registerWhenReady in app/main_host.go", workerStart)
 	}
 	return strings.Replace(js, workerStart, whenReady, 1) + registerWhenReadyJS, nil
+}
+
+// updateCheck is how go-app's app.js decides that an activated worker is
+// an update: the page has a controller when it activates.
+const updateCheck = `    newSW.addEventListener("statechange", (event) => {
+      if (!navigator.serviceWorker.controller) {
+        return;
+      }`
+
+// updateCheckBefore decides it from the controller the page had when the
+// new worker was found.
+const updateCheckBefore = `    const hadController = !!navigator.serviceWorker.controller;
+    newSW.addEventListener("statechange", (event) => {
+      if (!hadController) {
+        return;
+      }`
+
+// notifyOnlyUpdates changes go-app's app.js so that only a worker that
+// replaces another tells the page a new version is there. go-app looked
+// for a controller when the new worker was activated; now that activate
+// waits for clients.claim (workerEdits), the first visit's own worker
+// controls the page by then, and the page announced "a new version" on
+// its first load.
+func notifyOnlyUpdates(js string) (string, error) {
+	if strings.Count(js, updateCheck) != 1 {
+		return "", fmt.Errorf("go-app's app.js changed (no single update check): update notifyOnlyUpdates in app/main_host.go")
+	}
+	return strings.Replace(js, updateCheck, updateCheckBefore, 1), nil
 }
 
 // wasmFetch is how go-app's app.js fetches the wasm for

@@ -62,6 +62,19 @@ func TestRegisterWhenReady(t *testing.T) {
 	assert.ErrorContains(t, err, "app.js changed", "a second pass finds no start to move")
 }
 
+// TestNotifyOnlyUpdates: the update check of go-app's app.js looks at the
+// controller the page had when the new worker was found.
+func TestNotifyOnlyUpdates(t *testing.T) {
+	js := string(servedAppJS(t))
+	require.Equal(t, 1, strings.Count(js, updateCheck), "go-app's app.js as notifyOnlyUpdates expects it")
+	got, err := notifyOnlyUpdates(js)
+	require.NoError(t, err)
+	assert.NotContains(t, got, updateCheck)
+	assert.Equal(t, 1, strings.Count(got, updateCheckBefore))
+	_, err = notifyOnlyUpdates(got)
+	assert.ErrorContains(t, err, "app.js changed")
+}
+
 // TestOfflineWorker checks offlineWorker's edits of go-app's service
 // worker: pages are matched without their query, and install and activate
 // are awaited by their events.
@@ -91,6 +104,7 @@ func TestGenerateStreamsWasm(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(string(js), `const goappLoadingLabel = "Загрузка…";`), "a label without a percentage")
 	assert.Equal(t, 0, strings.Count(string(js), workerStart), "app.js registers the service worker as it starts")
 	assert.Equal(t, 1, strings.Count(string(js), whenReady), "app.js registers the service worker once the page is shown")
+	assert.Equal(t, 1, strings.Count(string(js), updateCheckBefore), "app.js announces only a worker that replaces another")
 	index, err := os.ReadFile(filepath.Join(out, "index.html"))
 	require.NoError(t, err)
 	assert.Equal(t, 0, strings.Count(string(index), "0%"), "the loader shows no percentage")
