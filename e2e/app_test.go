@@ -43,10 +43,14 @@ func TestLanguageSwitch(t *testing.T) {
 	assert.Equal(t, "true", b.eval(t, `document.querySelector('[data-lang="en"]').getAttribute("aria-pressed")`))
 	b.screenshot(t, "home-en")
 
-	// The choice survives a reload. The reload races the service worker,
-	// which installs meanwhile and fetches every file of the site: on a
-	// busy machine the page may take longer than waitFor's 10 s to start;
-	// should it fail, what the page shows is printed.
+	// The choice survives a reload. The service worker registers once
+	// the page is shown and then fetches every file of the site: the
+	// reload waits until it has (ready means cached, app/main_host.go),
+	// so that the reloaded page does not start beside that download on a
+	// busy machine. Should it fail, what the page shows is printed.
+	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)`,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	require.NoError(t, err, "the service worker did not get ready")
 	b.open(t, base+"/")
 	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`document.querySelector(".home-page__title").textContent === "Scenarios"`,
 		chromedp.WithPollingTimeout(30*time.Second))); err != nil {
