@@ -68,13 +68,7 @@ func generate(out, web string) error {
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return err
 	}
-	if err := rewriteFile(filepath.Join(out, "app.js"), streamWasm); err != nil {
-		return err
-	}
-	if err := rewriteFile(filepath.Join(out, "app.js"), registerWhenReady); err != nil {
-		return err
-	}
-	if err := rewriteFile(filepath.Join(out, "app.js"), notifyOnlyUpdates); err != nil {
+	if err := rewriteFile(filepath.Join(out, "app.js"), editAppJS); err != nil {
 		return err
 	}
 	// go-app writes attributes in map order; sort them so the committed
@@ -185,6 +179,28 @@ func rewriteFile(name string, edit func(string) (string, error)) error {
 	return os.WriteFile(name, []byte(s), 0o644)
 }
 
+// editAppJS makes generate's changes to go-app's app.js: streamWasm,
+// registerWhenReady, notifyOnlyUpdates.
+func editAppJS(js string) (string, error) {
+	var err error
+	for _, edit := range []func(string) (string, error){streamWasm, registerWhenReady, notifyOnlyUpdates} {
+		if js, err = edit(js); err != nil {
+			return "", err
+		}
+	}
+	return js, nil
+}
+
+// replaceOnce replaces from, which must occur exactly once in the file
+// named what (go-app's app.js or its service worker), by to; otherwise
+// go-app changed the file and the edit named by fix must be updated.
+func replaceOnce(js, from, to, what, fix string) (string, error) {
+	if strings.Count(js, from) != 1 {
+		return "", fmt.Errorf("go-app's %s changed (no single %q): update %s in app/main_host.go", what, from, fix)
+	}
+	return strings.Replace(js, from, to, 1), nil
+}
+
 // workerStart is how go-app's app.js registers the service worker: first
 // thing, as the script runs (a statement of its own at the top level).
 const workerStart = "\ngoappInitServiceWorker();\n"
@@ -241,13 +257,15 @@ function goappRegisterWhenReady() {
 // page fetched, decoded and compiled its own. Deferred, cold loads of /
 // took 876-921 ms instead of 1 379-1 463 (BenchmarkLoad, interleaved;
 // docs/performance.md, seventh run). The worker's install then
-// revalidates what the page loaded, from the HTTP cache. Offline use is unchanged: the worker is installed during the
-// first visit, only later in it.
+// revalidates what the page loaded, from the HTTP cache. Offline use is
+// unchanged: the worker is installed during the first visit, only later
+// in it.
 func registerWhenReady(js string) (string, error) {
-	if strings.Count(js, workerStart) != 1 {
-		return "", fmt.Errorf("go-app's app.js changed (no single %q): update registerWhenReady in app/main_host.go", workerStart)
+	js, err := replaceOnce(js, workerStart, whenReady, "app.js", "registerWhenReady")
+	if err != nil {
+		return "", err
 	}
-	return strings.Replace(js, workerStart, whenReady, 1) + registerWhenReadyJS, nil
+	return js + registerWhenReadyJS, nil
 }
 
 // updateCheck is how go-app's app.js decides that an activated worker is
@@ -272,10 +290,7 @@ const updateCheckBefore = `    const hadController = !!navigator.serviceWorker.c
 // controls the page by then, and the page announced "a new version" on
 // its first load.
 func notifyOnlyUpdates(js string) (string, error) {
-	if strings.Count(js, updateCheck) != 1 {
-		return "", fmt.Errorf("go-app's app.js changed (no single update check): update notifyOnlyUpdates in app/main_host.go")
-	}
-	return strings.Replace(js, updateCheck, updateCheckBefore, 1), nil
+	return replaceOnce(js, updateCheck, updateCheckBefore, "app.js", "notifyOnlyUpdates")
 }
 
 // wasmFetch is how go-app's app.js fetches the wasm for
@@ -293,10 +308,7 @@ const wasmFetch = `fetchWithProgress("/web/app.wasm", showProgress)`
 // the percentage in the loading label, which the server-rendered page
 // hardly shows.
 func streamWasm(js string) (string, error) {
-	if strings.Count(js, wasmFetch) != 1 {
-		return "", fmt.Errorf("go-app's app.js changed (no single %s): update streamWasm in app/main_host.go", wasmFetch)
-	}
-	return strings.Replace(js, wasmFetch, `fetch("/web/app.wasm")`, 1), nil
+	return replaceOnce(js, wasmFetch, `fetch("/web/app.wasm")`, "app.js", "streamWasm")
 }
 
 // workerEdits are offlineWorker's changes to go-app's service worker, in
@@ -322,11 +334,11 @@ var workerEdits = []struct{ from, to string }{
 // offlineWorker is go-app's service worker with workerEdits made.
 func offlineWorker() (string, error) {
 	js := app.DefaultAppWorkerJS
+	var err error
 	for _, e := range workerEdits {
-		if strings.Count(js, e.from) != 1 {
-			return "", fmt.Errorf("go-app's service worker changed (no single %q): update workerEdits in app/main_host.go", e.from)
+		if js, err = replaceOnce(js, e.from, e.to, "service worker", "workerEdits"); err != nil {
+			return "", err
 		}
-		js = strings.Replace(js, e.from, e.to, 1)
 	}
 	return js, nil
 }
