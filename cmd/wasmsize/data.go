@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+
+	"github.com/triggersim/triggersim/internal/wasmdata"
 )
 
 // Part is a named stretch of the data section's memory image.
@@ -67,75 +69,10 @@ func DataParts(mem []byte) ([]Part, error) {
 // the first byte any segment writes (Go's wasm segments are all active,
 // at constant offsets).
 func Memory(data []byte) ([]byte, error) {
-	r := &reader{b: data}
-	n, err := r.uleb()
+	segs, err := wasmdata.Segments(data)
 	if err != nil {
 		return nil, err
 	}
-	type seg struct {
-		at   int
-		body []byte
-	}
-	segs := make([]seg, 0, min(n, uint64(len(data))/4)) // a segment takes 4 bytes at least
-	lo, hi := -1, 0
-	for range n {
-		if _, err := r.uleb(); err != nil { // flags: 0, active in memory 0
-			return nil, err
-		}
-		if r.pos >= len(data) || data[r.pos] != 0x41 { // i32.const
-			return nil, fmt.Errorf("%w: a data segment at %d has no constant offset", ErrFormat, r.pos)
-		}
-		r.pos++
-		at, k := sleb(data[r.pos:])
-		if k <= 0 || at < 0 || r.pos+k >= len(data) || data[r.pos+k] != 0x0b { // end
-			return nil, fmt.Errorf("%w: a data segment at %d has a bad offset", ErrFormat, r.pos)
-		}
-		r.pos += k + 1
-		body, err := r.sized()
-		if err != nil {
-			return nil, err
-		}
-		if at > 1<<32 {
-			return nil, fmt.Errorf("%w: a data segment at offset %d", ErrFormat, at)
-		}
-		segs = append(segs, seg{int(at), body})
-		if lo < 0 || int(at) < lo {
-			lo = int(at)
-		}
-		hi = max(hi, int(at)+len(body))
-	}
-	if lo < 0 {
-		return nil, nil
-	}
-	if hi-lo > maxMemory {
-		return nil, fmt.Errorf("%w: data segments span %d bytes", ErrFormat, hi-lo)
-	}
-	mem := make([]byte, hi-lo)
-	for _, s := range segs {
-		copy(mem[s.at-lo:], s.body)
-	}
-	return mem, nil
-}
-
-// maxMemory bounds the image Memory makes: a Go program's data is tens
-// of megabytes, and a hostile file must not make it allocate gigabytes.
-const maxMemory = 1 << 30
-
-// sleb reads a signed LEB128 number; n <= 0 when it is cut short.
-func sleb(b []byte) (v int64, n int) {
-	var shift uint
-	for i, c := range b {
-		if i == 10 {
-			return 0, -1
-		}
-		v |= int64(c&0x7f) << shift
-		shift += 7
-		if c < 0x80 {
-			if shift < 64 && c&0x40 != 0 {
-				v -= 1 << shift
-			}
-			return v, i + 1
-		}
-	}
-	return 0, 0
+	_, mem, err := wasmdata.Image(segs)
+	return mem, err
 }

@@ -2,11 +2,12 @@ package main
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/triggersim/triggersim/internal/wasmdata"
 )
 
 // Func is one function body of the code section.
@@ -25,8 +26,9 @@ type Module struct {
 	CodeSection, DataSection []byte
 }
 
-// ErrFormat is returned for input that is not a well-formed wasm module.
-var ErrFormat = errors.New("not a wasm module")
+// ErrFormat is returned for input that is not a well-formed wasm module
+// (the same error as internal/wasmdata's, which reads the data section).
+var ErrFormat = wasmdata.ErrFormat
 
 type reader struct {
 	b   []byte
