@@ -45,6 +45,8 @@ build_site() {
 	GOOS=js GOARCH=wasm go build "${WASM_FLAGS[@]}" -o web/app.wasm ./app
 	step "wasm: GOOS=js GOARCH=wasm go build \$WASM_FLAGS -o web/labworker.wasm ./app/worker (the what-if lab's Web Worker)"
 	GOOS=js GOARCH=wasm go build "${WASM_FLAGS[@]}" -o web/labworker.wasm ./app/worker
+	step "wasm: go run ./cmd/wasmstrip web/app.wasm web/labworker.wasm (Go's function lookup table, rebuilt by web/findfunctab.js)"
+	go run -trimpath ./cmd/wasmstrip web/app.wasm web/labworker.wasm
 	step "static site: go run ./app -out $out"
 	rm -rf "$out"
 	go run -trimpath ./app -out "$out"

@@ -68,7 +68,12 @@ func generate(out, web string) error {
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return err
 	}
-	if err := rewriteFile(filepath.Join(out, "app.js"), editAppJS); err != nil {
+	restore, err := os.ReadFile(filepath.Join(web, restoreFuncTabFile))
+	if err != nil {
+		return fmt.Errorf("read the function table's loader: %w", err)
+	}
+	edit := func(js string) (string, error) { return editAppJS(js, string(restore)) }
+	if err := rewriteFile(filepath.Join(out, "app.js"), edit); err != nil {
 		return err
 	}
 	// go-app writes attributes in map order; sort them so the committed
@@ -180,15 +185,37 @@ func rewriteFile(name string, edit func(string) (string, error)) error {
 }
 
 // editAppJS makes generate's changes to go-app's app.js: streamWasm,
-// registerWhenReady, notifyOnlyUpdates.
-func editAppJS(js string) (string, error) {
+// registerWhenReady, notifyOnlyUpdates, and restoreFuncTab with the
+// function restoreJS (web/findfunctab.js).
+func editAppJS(js, restoreJS string) (string, error) {
 	var err error
-	for _, edit := range []func(string) (string, error){streamWasm, registerWhenReady, notifyOnlyUpdates} {
+	restore := func(js string) (string, error) { return restoreFuncTab(js, restoreJS) }
+	for _, edit := range []func(string) (string, error){streamWasm, registerWhenReady, notifyOnlyUpdates, restore} {
 		if js, err = edit(js); err != nil {
 			return "", err
 		}
 	}
 	return js, nil
+}
+
+// restoreFuncTabFile is the script, in the web directory, that writes Go's
+// function lookup table back into a module's memory (cmd/wasmstrip takes
+// it out of the built modules; internal/wasmdata says why). The what-if
+// worker loads it with importScripts; app.js gets it inline.
+const restoreFuncTabFile = "findfunctab.js"
+
+// goRun is how go-app's app.js starts the instantiated program.
+const goRun = "\n    go.run(wasm.instance);\n"
+
+// restoreFuncTab adds restoreJS to app.js and calls it between the
+// module's instantiation and the program's start: the table must be in
+// memory before Go looks up its first function.
+func restoreFuncTab(js, restoreJS string) (string, error) {
+	js, err := replaceOnce(js, goRun, "\n    triggersimRestoreFuncTab(wasm.module, wasm.instance);"+goRun, "app.js", "restoreFuncTab")
+	if err != nil {
+		return "", err
+	}
+	return js + "\n" + restoreJS, nil
 }
 
 // replaceOnce replaces from, which must occur exactly once in the file

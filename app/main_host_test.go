@@ -62,6 +62,22 @@ func TestRegisterWhenReady(t *testing.T) {
 	assert.ErrorContains(t, err, "app.js changed", "a second pass finds no start to move")
 }
 
+// TestRestoreFuncTab: app.js writes the function lookup table into the
+// module's memory after instantiating it and before starting the program.
+func TestRestoreFuncTab(t *testing.T) {
+	js := string(servedAppJS(t))
+	require.Equal(t, 1, strings.Count(js, goRun), "go-app's app.js as restoreFuncTab expects it")
+	got, err := restoreFuncTab(js, "function triggersimRestoreFuncTab(module, instance) {}")
+	require.NoError(t, err)
+	call := strings.Index(got, "triggersimRestoreFuncTab(wasm.module, wasm.instance);")
+	require.Positive(t, call, "called")
+	assert.Less(t, strings.Index(got, "instantiateStreaming("), call, "after instantiation")
+	assert.Less(t, call, strings.Index(got, "go.run(wasm.instance)"), "before the program starts")
+	assert.True(t, strings.HasSuffix(got, "function triggersimRestoreFuncTab(module, instance) {}"), "the function is added")
+	_, err = restoreFuncTab("console.log(1)", "")
+	assert.ErrorContains(t, err, "app.js changed")
+}
+
 // TestNotifyOnlyUpdates: the update check of go-app's app.js looks at the
 // controller the page had when the new worker was found.
 func TestNotifyOnlyUpdates(t *testing.T) {
@@ -95,6 +111,8 @@ func TestGenerateStreamsWasm(t *testing.T) {
 	web := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(web, "app.wasm"), []byte("\x00asm"), 0o644))
 	out := filepath.Join(t.TempDir(), "dist")
+	require.ErrorContains(t, generate(out, web), "read the function table's loader", "no web/findfunctab.js")
+	require.NoError(t, os.WriteFile(filepath.Join(web, restoreFuncTabFile), []byte("function triggersimRestoreFuncTab() {}\n"), 0o644))
 	require.NoError(t, generate(out, web))
 	js, err := os.ReadFile(filepath.Join(out, "app.js"))
 	require.NoError(t, err)
@@ -105,6 +123,7 @@ func TestGenerateStreamsWasm(t *testing.T) {
 	assert.Equal(t, 0, strings.Count(string(js), workerStart), "app.js registers the service worker as it starts")
 	assert.Equal(t, 1, strings.Count(string(js), whenReady), "app.js registers the service worker once the page is shown")
 	assert.Equal(t, 1, strings.Count(string(js), updateCheckBefore), "app.js announces only a worker that replaces another")
+	assert.Equal(t, 1, strings.Count(string(js), "function triggersimRestoreFuncTab() {}"), "app.js has web/findfunctab.js")
 	index, err := os.ReadFile(filepath.Join(out, "index.html"))
 	require.NoError(t, err)
 	assert.Equal(t, 0, strings.Count(string(index), "0%"), "the loader shows no percentage")

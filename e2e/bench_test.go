@@ -71,7 +71,7 @@ func load(b *testing.B, ctx context.Context, base string) {
 // buildBare compiles e2e/testdata/bare to wasm with build.sh's flags and
 // generates its site the way build.sh builds the app's, precompression
 // included.
-func buildBare(b *testing.B) string {
+func buildBare(b testing.TB) string {
 	b.Helper()
 	tmp := b.TempDir()
 	web := filepath.Join(tmp, "web")

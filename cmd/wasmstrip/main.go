@@ -1,0 +1,69 @@
+// Command wasmstrip takes Go's function lookup table (runtime.findfunctab)
+// out of wasm modules built by Go, in place: the page's loader and the
+// what-if worker's rebuild it in memory before the program starts
+// (web/findfunctab.js). ./build.sh runs it on web/app.wasm and
+// web/labworker.wasm after compiling them; see internal/wasmdata for why.
+//
+//	go run ./cmd/wasmstrip web/app.wasm web/labworker.wasm
+//
+// A module it already stripped is left as it is.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/triggersim/triggersim/internal/wasmdata"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: wasmstrip file.wasm...")
+		os.Exit(2)
+	}
+	for _, name := range os.Args[1:] {
+		if err := strip(name); err != nil {
+			fmt.Fprintf(os.Stderr, "wasmstrip: %s: %v\n", name, err)
+			os.Exit(1)
+		}
+	}
+}
+
+// strip rewrites the file through a temporary file in the same directory,
+// so that an error leaves the original whole.
+func strip(name string) error {
+	in, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	out, saved, err := wasmdata.Strip(in)
+	if errors.Is(err, wasmdata.ErrStripped) {
+		fmt.Printf("%s: already stripped\n", name)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".wasmstrip-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(out); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return err
+	}
+	fmt.Printf("%s: %d bytes, %d fewer (the function lookup table, rebuilt in memory by web/findfunctab.js)\n", name, len(out), saved)
+	return nil
+}
