@@ -127,6 +127,8 @@ func TestGenerateStreamsWasm(t *testing.T) {
 	index, err := os.ReadFile(filepath.Join(out, "index.html"))
 	require.NoError(t, err)
 	assert.Equal(t, 0, strings.Count(string(index), "0%"), "the loader shows no percentage")
+	assert.Equal(t, 1, strings.Count(string(index), `rel="preload"`), "the head preloads the wasm")
+	assert.Contains(t, string(index), `href="/web/app.wasm"`)
 }
 
 // TestWebVersionFollowsEveryFile checks that the service worker's version

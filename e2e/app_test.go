@@ -84,6 +84,23 @@ func TestNoRequestLeavesLoopback(t *testing.T) {
 	b.assertNoErrors(t)
 }
 
+// TestWasmPreloadedOnce: the head's preload of the wasm is the response
+// app.js instantiates (a preload the fetch did not match would download
+// the 14 MB twice).
+func TestWasmPreloadedOnce(t *testing.T) {
+	base := serve(t, siteDir(t))
+	b := newBrowser(t)
+	b.open(t, base+"/")
+	n := 0
+	for _, u := range b.requested() {
+		if u == base+"/web/app.wasm" {
+			n++
+		}
+	}
+	assert.Equal(t, 1, n, "requests for the wasm: %v", b.requested())
+	b.assertNoErrors(t)
+}
+
 func TestWasmServedCompressed(t *testing.T) {
 	base := serve(t, siteDir(t))
 

@@ -89,6 +89,7 @@ func traceLoad(b *testing.B, br *browser, base string) loadPhases {
 	b.Helper()
 	ctx, cancel := chromedp.NewContext(br.ctx, chromedp.WithNewBrowserContext())
 	defer cancel()
+	withoutNetworkAgent(b, ctx)
 	require.NoError(b, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
 	var mu sync.Mutex
 	var events []traceEvent
