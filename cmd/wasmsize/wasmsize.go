@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/binary"
 	"fmt"
 	"io"
 	"sort"
@@ -30,64 +29,29 @@ type Module struct {
 // (the same error as internal/wasmdata's, which reads the data section).
 var ErrFormat = wasmdata.ErrFormat
 
-type reader struct {
-	b   []byte
-	pos int
-}
-
-func (r *reader) uleb() (uint64, error) {
-	v, n := binary.Uvarint(r.b[r.pos:])
-	if n <= 0 {
-		return 0, fmt.Errorf("%w: bad LEB128 at %d", ErrFormat, r.pos)
-	}
-	r.pos += n
-	return v, nil
-}
-
-func (r *reader) bytes(n uint64) ([]byte, error) {
-	if n > uint64(len(r.b)-r.pos) {
-		return nil, fmt.Errorf("%w: %d bytes at %d overrun the input", ErrFormat, n, r.pos)
-	}
-	s := r.b[r.pos : r.pos+int(n)]
-	r.pos += int(n)
-	return s, nil
-}
-
-// sized reads a length and that many bytes (a section, a function body,
-// a data segment's contents).
-func (r *reader) sized() ([]byte, error) {
-	n, err := r.uleb()
-	if err != nil {
-		return nil, err
-	}
-	return r.bytes(n)
-}
-
-func (r *reader) name() (string, error) {
-	s, err := r.sized()
-	return string(s), err
-}
+// reader is internal/wasmdata's.
+type reader = wasmdata.Reader
 
 // Parse reads the sections of a wasm binary.
 func Parse(b []byte) (*Module, error) {
 	if len(b) < 8 || string(b[:4]) != "\x00asm" {
 		return nil, ErrFormat
 	}
-	r := &reader{b: b, pos: 8}
+	r := &reader{B: b, Pos: 8}
 	m := &Module{}
 	imported := 0
 	names := map[uint64]string{}
-	for r.pos < len(b) {
-		id := b[r.pos]
-		r.pos++
-		body, err := r.sized()
+	for r.Pos < len(b) {
+		id := b[r.Pos]
+		r.Pos++
+		body, err := r.Sized()
 		if err != nil {
 			return nil, err
 		}
-		s := &reader{b: body}
+		s := &reader{B: body}
 		switch id {
 		case 0: // custom
-			nm, err := s.name()
+			nm, err := s.Name()
 			if err != nil {
 				return nil, err
 			}
@@ -102,12 +66,12 @@ func Parse(b []byte) (*Module, error) {
 			}
 		case 10: // code
 			m.CodeSection = body
-			n, err := s.uleb()
+			n, err := s.Uleb()
 			if err != nil {
 				return nil, err
 			}
 			for k := uint64(0); k < n; k++ {
-				fn, err := s.sized()
+				fn, err := s.Sized()
 				if err != nil {
 					return nil, err
 				}
@@ -133,34 +97,34 @@ func Parse(b []byte) (*Module, error) {
 // countFuncImports returns how many of the imports are functions: they take
 // the first function indices, before the code section's bodies.
 func countFuncImports(s *reader) (int, error) {
-	n, err := s.uleb()
+	n, err := s.Uleb()
 	if err != nil {
 		return 0, err
 	}
 	funcs := 0
 	for k := uint64(0); k < n; k++ {
-		if _, err := s.name(); err != nil {
+		if _, err := s.Name(); err != nil {
 			return 0, err
 		}
-		if _, err := s.name(); err != nil {
+		if _, err := s.Name(); err != nil {
 			return 0, err
 		}
-		kind, err := s.bytes(1)
+		kind, err := s.Bytes(1)
 		if err != nil {
 			return 0, err
 		}
 		switch kind[0] {
 		case 0: // func: type index
 			funcs++
-			_, err = s.uleb()
+			_, err = s.Uleb()
 		case 1: // table: reftype, limits
-			if _, err = s.bytes(1); err == nil {
+			if _, err = s.Bytes(1); err == nil {
 				err = skipLimits(s)
 			}
 		case 2: // memory: limits
 			err = skipLimits(s)
 		case 3: // global: valtype, mutability
-			_, err = s.bytes(2)
+			_, err = s.Bytes(2)
 		default:
 			err = fmt.Errorf("%w: import kind %d", ErrFormat, kind[0])
 		}
@@ -172,48 +136,48 @@ func countFuncImports(s *reader) (int, error) {
 }
 
 func skipLimits(s *reader) error {
-	flags, err := s.bytes(1)
+	flags, err := s.Bytes(1)
 	if err != nil {
 		return err
 	}
-	if _, err := s.uleb(); err != nil {
+	if _, err := s.Uleb(); err != nil {
 		return err
 	}
 	if flags[0]&1 == 1 {
-		_, err = s.uleb()
+		_, err = s.Uleb()
 	}
 	return err
 }
 
 // readNames reads the function-names subsection (id 1) of the name section.
 func readNames(s *reader, names map[uint64]string) error {
-	for s.pos < len(s.b) {
-		sub, err := s.bytes(1)
+	for s.Pos < len(s.B) {
+		sub, err := s.Bytes(1)
 		if err != nil {
 			return err
 		}
-		size, err := s.uleb()
+		size, err := s.Uleb()
 		if err != nil {
 			return err
 		}
-		body, err := s.bytes(size)
+		body, err := s.Bytes(size)
 		if err != nil {
 			return err
 		}
 		if sub[0] != 1 {
 			continue
 		}
-		f := &reader{b: body}
-		n, err := f.uleb()
+		f := &reader{B: body}
+		n, err := f.Uleb()
 		if err != nil {
 			return err
 		}
 		for k := uint64(0); k < n; k++ {
-			idx, err := f.uleb()
+			idx, err := f.Uleb()
 			if err != nil {
 				return err
 			}
-			nm, err := f.name()
+			nm, err := f.Name()
 			if err != nil {
 				return err
 			}

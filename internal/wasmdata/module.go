@@ -32,12 +32,12 @@ func Sections(b []byte) ([]Section, error) {
 	if len(b) < 8 || string(b[:4]) != "\x00asm" {
 		return nil, ErrFormat
 	}
-	r := &reader{b: b, pos: 8}
+	r := &Reader{B: b, Pos: 8}
 	var out []Section
-	for r.pos < len(b) {
-		id := b[r.pos]
-		r.pos++
-		body, err := r.sized()
+	for r.Pos < len(b) {
+		id := b[r.Pos]
+		r.Pos++
+		body, err := r.Sized()
 		if err != nil {
 			return nil, err
 		}
@@ -62,12 +62,12 @@ func custom(s Section) (name string, body []byte, ok bool) {
 	if s.ID != customSection {
 		return "", nil, false
 	}
-	r := &reader{b: s.Body}
-	nm, err := r.sized()
+	r := &Reader{B: s.Body}
+	nm, err := r.Name()
 	if err != nil {
 		return "", nil, false
 	}
-	return string(nm), s.Body[r.pos:], true
+	return nm, s.Body[r.Pos:], true
 }
 
 // customSectionOf builds a custom section.
@@ -77,31 +77,46 @@ func customSectionOf(name string, body []byte) Section {
 	return Section{customSection, append(b, body...)}
 }
 
-type reader struct {
-	b   []byte
-	pos int
+// Reader reads a module's or a section's bytes from Pos: LEB128 numbers,
+// sized byte strings and names, each an ErrFormat where it is malformed
+// or overruns B.
+type Reader struct {
+	B   []byte
+	Pos int
 }
 
-func (r *reader) uleb() (uint64, error) {
-	v, n := binary.Uvarint(r.b[r.pos:])
+// Uleb reads an unsigned LEB128 number.
+func (r *Reader) Uleb() (uint64, error) {
+	v, n := binary.Uvarint(r.B[r.Pos:])
 	if n <= 0 {
-		return 0, fmt.Errorf("%w: bad LEB128 at %d", ErrFormat, r.pos)
+		return 0, fmt.Errorf("%w: bad LEB128 at %d", ErrFormat, r.Pos)
 	}
-	r.pos += n
+	r.Pos += n
 	return v, nil
 }
 
-// sized reads a length and that many bytes (a section, a segment's
+// Bytes reads n bytes.
+func (r *Reader) Bytes(n uint64) ([]byte, error) {
+	if n > uint64(len(r.B)-r.Pos) {
+		return nil, fmt.Errorf("%w: %d bytes at %d overrun the input", ErrFormat, n, r.Pos)
+	}
+	s := r.B[r.Pos : r.Pos+int(n)]
+	r.Pos += int(n)
+	return s, nil
+}
+
+// Sized reads a length and that many bytes (a section, a segment's
 // contents, a name).
-func (r *reader) sized() ([]byte, error) {
-	n, err := r.uleb()
+func (r *Reader) Sized() ([]byte, error) {
+	n, err := r.Uleb()
 	if err != nil {
 		return nil, err
 	}
-	if n > uint64(len(r.b)-r.pos) {
-		return nil, fmt.Errorf("%w: %d bytes at %d overrun the input", ErrFormat, n, r.pos)
-	}
-	s := r.b[r.pos : r.pos+int(n)]
-	r.pos += int(n)
-	return s, nil
+	return r.Bytes(n)
+}
+
+// Name reads a name (a sized UTF-8 string).
+func (r *Reader) Name() (string, error) {
+	s, err := r.Sized()
+	return string(s), err
 }

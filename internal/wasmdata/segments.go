@@ -14,27 +14,27 @@ type Segment struct {
 
 // Segments reads a data section's contents.
 func Segments(data []byte) ([]Segment, error) {
-	r := &reader{b: data}
-	n, err := r.uleb()
+	r := &Reader{B: data}
+	n, err := r.Uleb()
 	if err != nil {
 		return nil, err
 	}
 	segs := make([]Segment, 0, min(n, uint64(len(data))/4)) // a segment takes 4 bytes at least
 	for range n {
-		flags, err := r.uleb()
+		flags, err := r.Uleb()
 		if err != nil {
 			return nil, err
 		}
-		if flags != 0 || r.pos >= len(data) || data[r.pos] != 0x41 { // active, memory 0, i32.const
-			return nil, fmt.Errorf("%w: a data segment at %d has no constant offset", ErrFormat, r.pos)
+		if flags != 0 || r.Pos >= len(data) || data[r.Pos] != 0x41 { // active, memory 0, i32.const
+			return nil, fmt.Errorf("%w: a data segment at %d has no constant offset", ErrFormat, r.Pos)
 		}
-		r.pos++
-		at, k := sleb(data[r.pos:])
-		if k <= 0 || at < 0 || r.pos+k >= len(data) || data[r.pos+k] != 0x0b { // end
-			return nil, fmt.Errorf("%w: a data segment at %d has a bad offset", ErrFormat, r.pos)
+		r.Pos++
+		at, k := sleb(data[r.Pos:])
+		if k <= 0 || at < 0 || r.Pos+k >= len(data) || data[r.Pos+k] != 0x0b { // end
+			return nil, fmt.Errorf("%w: a data segment at %d has a bad offset", ErrFormat, r.Pos)
 		}
-		r.pos += k + 1
-		body, err := r.sized()
+		r.Pos += k + 1
+		body, err := r.Sized()
 		if err != nil {
 			return nil, err
 		}
