@@ -143,16 +143,8 @@ func webVersion(web string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)[:8]), err
 }
 
-// earlyCompile starts fetching and compiling the page's wasm from the
-// head, as soon as the stylesheets are in: the browser decodes a module on
-// the main thread as its bytes arrive, and app.js, a deferred script, only
-// runs once the whole page is parsed and first painted (in traces of warm
-// loads the decoding started 50 ms later than the bare page's). app.js
-// instantiates the module it compiles (earlyInstantiate). Without
-// WebAssembly.compileStreaming, app.js fetches the wasm itself as before.
-// The catch only marks the promise as handled: app.js awaits it and shows
-// its error.
-const earlyCompile = `<script>self.triggersimWasm = WebAssembly.compileStreaming && WebAssembly.compileStreaming(fetch("/web/app.wasm")); self.triggersimWasm && self.triggersimWasm.catch(() => {});</script>`
+// wasmPreload starts the download of the page's wasm from the head.
+const wasmPreload = `<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`
 
 // handler describes the page. Every resource is local: the app must work
 // offline, and go-app's default icons are remote URLs.
@@ -173,7 +165,11 @@ func handler(version string) *app.Handler {
 		BackgroundColor: "#f4f6f8",
 		ThemeColor:      "#2a5db0",
 		Styles:          []string{"/web/triggersim.css"},
-		RawHeaders: []string{earlyCompile},
+		// The wasm is fetched as the head is read, not once the stylesheets
+		// and the deferred scripts have run: app.js's fetch of it (a cors
+		// fetch with same-origin credentials, which crossorigin="anonymous"
+		// matches) takes the preloaded response.
+		RawHeaders: []string{wasmPreload},
 		// No {progress}: the wasm is not read through a counting stream
 		// (streamWasm), so there is no percentage to show.
 		LoadingLabel: "Загрузка…",
@@ -197,12 +193,12 @@ func rewriteFile(name string, edit func(string) (string, error)) error {
 }
 
 // editAppJS makes generate's changes to go-app's app.js: streamWasm,
-// earlyInstantiate, registerWhenReady, notifyOnlyUpdates, and restoreFuncTab with the
+// registerWhenReady, notifyOnlyUpdates, and restoreFuncTab with the
 // function restoreJS (web/findfunctab.js).
 func editAppJS(js, restoreJS string) (string, error) {
 	var err error
 	restore := func(js string) (string, error) { return restoreFuncTab(js, restoreJS) }
-	for _, edit := range []func(string) (string, error){streamWasm, earlyInstantiate, registerWhenReady, notifyOnlyUpdates, restore} {
+	for _, edit := range []func(string) (string, error){streamWasm, registerWhenReady, notifyOnlyUpdates, restore} {
 		if js, err = edit(js); err != nil {
 			return "", err
 		}
@@ -215,38 +211,6 @@ func editAppJS(js, restoreJS string) (string, error) {
 // it out of the built modules; internal/wasmdata says why). The what-if
 // worker loads it with importScripts; app.js gets it inline.
 const restoreFuncTabFile = "findfunctab.js"
-
-// instantiate is how go-app's app.js instantiates the wasm, once
-// streamWasm has given it the fetch.
-const instantiate = `const wasm = await instantiateStreaming(
-      fetch("/web/app.wasm"),
-      go.importObject
-    );`
-
-// earlyInstantiateJS instantiates the module the head's script compiles
-// (earlyCompile), or fetches and instantiates the wasm without it.
-const earlyInstantiateJS = `
-// -----------------------------------------------------------------------------
-// triggersim: the wasm compiled as it streams in from the head's fetch
-// -----------------------------------------------------------------------------
-async function triggersimInstantiate(importObject, instantiateStreaming) {
-  if (!self.triggersimWasm) {
-    return instantiateStreaming(fetch("/web/app.wasm"), importObject);
-  }
-  const module = await self.triggersimWasm;
-  return { module, instance: await WebAssembly.instantiate(module, importObject) };
-}
-`
-
-// earlyInstantiate makes app.js instantiate the module the head's script
-// started compiling (earlyCompile).
-func earlyInstantiate(js string) (string, error) {
-	js, err := replaceOnce(js, instantiate, "const wasm = await triggersimInstantiate(go.importObject, instantiateStreaming);", "app.js", "earlyInstantiate")
-	if err != nil {
-		return "", err
-	}
-	return js + earlyInstantiateJS, nil
-}
 
 // goRun is how go-app's app.js starts the instantiated program.
 const goRun = "\n    go.run(wasm.instance);\n"

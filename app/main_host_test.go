@@ -62,23 +62,6 @@ func TestRegisterWhenReady(t *testing.T) {
 	assert.ErrorContains(t, err, "app.js changed", "a second pass finds no start to move")
 }
 
-// TestEarlyInstantiate: app.js instantiates the module the head's script
-// compiles, and fetches the wasm itself only without it.
-func TestEarlyInstantiate(t *testing.T) {
-	js, err := streamWasm(string(servedAppJS(t)))
-	require.NoError(t, err)
-	require.Equal(t, 1, strings.Count(js, instantiate), "go-app's app.js as earlyInstantiate expects it")
-	got, err := earlyInstantiate(js)
-	require.NoError(t, err)
-	assert.NotContains(t, got, instantiate)
-	assert.Equal(t, 1, strings.Count(got, "await triggersimInstantiate(go.importObject, instantiateStreaming)"))
-	assert.Equal(t, 1, strings.Count(got, "async function triggersimInstantiate("))
-	assert.Contains(t, earlyCompile, `WebAssembly.compileStreaming(fetch("/web/app.wasm"))`)
-	assert.Contains(t, earlyInstantiateJS, "self.triggersimWasm")
-	_, err = earlyInstantiate(got)
-	assert.ErrorContains(t, err, "app.js changed")
-}
-
 // TestRestoreFuncTab: app.js writes the function lookup table into the
 // module's memory after instantiating it and before starting the program.
 func TestRestoreFuncTab(t *testing.T) {
@@ -134,8 +117,8 @@ func TestGenerateStreamsWasm(t *testing.T) {
 	js, err := os.ReadFile(filepath.Join(out, "app.js"))
 	require.NoError(t, err)
 	assert.Equal(t, 0, strings.Count(string(js), wasmFetch), "app.js still fetches through fetchWithProgress")
-	assert.Equal(t, 1, strings.Count(string(js), `instantiateStreaming(fetch("/web/app.wasm"), importObject)`), "without the head's compile, app.js gives the fetch to instantiateStreaming")
-	assert.Equal(t, 1, strings.Count(string(js), "const wasm = await triggersimInstantiate(go.importObject, instantiateStreaming);"), "app.js instantiates the head's module")
+	assert.Equal(t, 1, strings.Count(string(js), `instantiateStreaming(
+      fetch("/web/app.wasm"),`), "app.js gives the fetch to instantiateStreaming")
 	assert.Equal(t, 1, strings.Count(string(js), `const goappLoadingLabel = "Загрузка…";`), "a label without a percentage")
 	assert.Equal(t, 0, strings.Count(string(js), workerStart), "app.js registers the service worker as it starts")
 	assert.Equal(t, 1, strings.Count(string(js), whenReady), "app.js registers the service worker once the page is shown")
@@ -144,7 +127,8 @@ func TestGenerateStreamsWasm(t *testing.T) {
 	index, err := os.ReadFile(filepath.Join(out, "index.html"))
 	require.NoError(t, err)
 	assert.Equal(t, 0, strings.Count(string(index), "0%"), "the loader shows no percentage")
-	assert.Equal(t, 1, strings.Count(string(index), earlyCompile), "the head starts compiling the wasm")
+	assert.Equal(t, 1, strings.Count(string(index), `rel="preload"`), "the head preloads the wasm")
+	assert.Contains(t, string(index), `href="/web/app.wasm"`)
 }
 
 // TestWebVersionFollowsEveryFile checks that the service worker's version

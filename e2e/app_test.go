@@ -84,9 +84,10 @@ func TestNoRequestLeavesLoopback(t *testing.T) {
 	b.assertNoErrors(t)
 }
 
-// TestWasmFetchedOnce: app.js instantiates the module the head's script
-// fetches and compiles; it does not fetch the wasm a second time.
-func TestWasmFetchedOnce(t *testing.T) {
+// TestWasmPreloadedOnce: the head's preload of the wasm is the response
+// app.js instantiates (a preload the fetch did not match would download
+// the 14 MB twice).
+func TestWasmPreloadedOnce(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
 	b.open(t, base+"/")
