@@ -15,7 +15,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// BenchmarkLoadPhases splits a cold load of / (BenchmarkLoad's measure)
+// BenchmarkLoadPhases splits a cold and a warm load of / (BenchmarkLoad's
+// measures)
 // into what V8 does with the wasm, from a trace of the load (categories
 // v8.wasm and devtools.timeline), for triggersim and for the bare go-app
 // page built in the same run. It reports, in ms a load:
@@ -25,14 +26,18 @@ import (
 //     service worker fetches the same file for its cache);
 //   - decode-main-ms: the main thread's share of that (wasm.OnBytesReceived:
 //     the module decoded as it arrives);
+//   - finish-ms: wasm.FinishStreaming, the end of the stream on the main
+//     thread;
 //   - lazy-compile-ms: the main thread compiling functions on their first
 //     call (wasm.CompileLazy), and lazy-functions, how many;
 //   - instantiate-ms: wasm.SyncInstantiate;
 //   - load-ms: navigation to body[data-ready="1"], as BenchmarkLoad.
 //
-// The first three grow with the module (the raw wasm, not its brotli
-// size) and with the code run before the page is ready; docs/performance.md
-// has the figures.
+// The stream's phases grow with the module (the raw wasm, not its brotli
+// size), lazy compilation with the code run before the page is ready; a
+// warm load (a reload once the service worker has cached the site) reuses
+// the code the browser compiled for the same module and compiles almost
+// nothing. docs/performance.md has the figures.
 func BenchmarkLoadPhases(b *testing.B) {
 	sites := []struct{ name, dir string }{
 		{"triggersim", siteDir(b)},
@@ -40,35 +45,43 @@ func BenchmarkLoadPhases(b *testing.B) {
 	}
 	for _, site := range sites {
 		base := serve(b, site.dir)
-		b.Run("cold/"+site.name, func(b *testing.B) {
-			b.StopTimer()
-			br := newBrowser(b)
-			var sum loadPhases
-			for i := 0; i < b.N; i++ {
-				p := traceLoad(b, br, base)
-				sum.add(p)
+		for _, warm := range []bool{false, true} {
+			name := "cold/"
+			if warm {
+				name = "warm/"
 			}
-			n := float64(b.N)
-			b.ReportMetric(sum.load/n, "load-ms")
-			b.ReportMetric(sum.stream/n, "stream-ms")
-			b.ReportMetric(sum.decodeMain/n, "decode-main-ms")
-			b.ReportMetric(sum.lazy/n, "lazy-compile-ms")
-			b.ReportMetric(float64(sum.lazyFuncs)/n, "lazy-functions")
-			b.ReportMetric(sum.instantiate/n, "instantiate-ms")
-		})
+			b.Run(name+site.name, func(b *testing.B) {
+				b.StopTimer()
+				br := newBrowser(b)
+				var sum loadPhases
+				for i := 0; i < b.N; i++ {
+					p := traceLoad(b, br, base, warm)
+					sum.add(p)
+				}
+				n := float64(b.N)
+				b.ReportMetric(sum.load/n, "load-ms")
+				b.ReportMetric(sum.stream/n, "stream-ms")
+				b.ReportMetric(sum.decodeMain/n, "decode-main-ms")
+				b.ReportMetric(sum.finish/n, "finish-ms")
+				b.ReportMetric(sum.lazy/n, "lazy-compile-ms")
+				b.ReportMetric(float64(sum.lazyFuncs)/n, "lazy-functions")
+				b.ReportMetric(sum.instantiate/n, "instantiate-ms")
+			})
+		}
 	}
 }
 
 // loadPhases is one load's phases, in milliseconds (BenchmarkLoadPhases).
 type loadPhases struct {
-	load, stream, decodeMain, lazy, instantiate float64
-	lazyFuncs                                   int
+	load, stream, decodeMain, finish, lazy, instantiate float64
+	lazyFuncs                                           int
 }
 
 func (p *loadPhases) add(q loadPhases) {
 	p.load += q.load
 	p.stream += q.stream
 	p.decodeMain += q.decodeMain
+	p.finish += q.finish
 	p.lazy += q.lazy
 	p.instantiate += q.instantiate
 	p.lazyFuncs += q.lazyFuncs
@@ -84,13 +97,20 @@ type traceEvent struct {
 }
 
 // traceLoad loads base+"/" in a new browser context (cold caches) while
-// tracing, and sums the load's wasm phases.
-func traceLoad(b *testing.B, br *browser, base string) loadPhases {
+// tracing, and sums the load's wasm phases; warm, it loads the page once
+// and waits for the service worker to be ready first, and traces a reload.
+func traceLoad(b *testing.B, br *browser, base string, warm bool) loadPhases {
 	b.Helper()
 	ctx, cancel := chromedp.NewContext(br.ctx, chromedp.WithNewBrowserContext())
 	defer cancel()
 	withoutNetworkAgent(b, ctx)
 	require.NoError(b, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
+	if warm {
+		load(b, ctx, base)
+		_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
+			`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise))
+		require.NoError(b, err)
+	}
 	var mu sync.Mutex
 	var events []traceEvent
 	var bad error
@@ -138,12 +158,13 @@ func traceLoad(b *testing.B, br *browser, base string) loadPhases {
 }
 
 // phasesOf sums a load's trace. The page's main thread is the one that
-// compiles lazily (the service worker's thread never runs the wasm).
+// decodes the wasm as it arrives (the service worker's thread never runs
+// it).
 func phasesOf(events []traceEvent) loadPhases {
 	var p loadPhases
 	main := int64(-1)
 	for _, e := range events {
-		if e.Name == "wasm.CompileLazy" {
+		if e.Name == "wasm.OnBytesReceived" {
 			main = e.Tid
 			break
 		}
@@ -161,6 +182,8 @@ func phasesOf(events []traceEvent) loadPhases {
 				first = e.Ts
 			}
 			last = max(last, e.Ts+e.Dur)
+		case "wasm.FinishStreaming":
+			p.finish += ms
 		case "wasm.CompileLazy":
 			p.lazy += ms
 			p.lazyFuncs++
