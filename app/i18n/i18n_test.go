@@ -84,6 +84,19 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+// TestLanguageNamesAlike: each language's name (lang.ru, lang.en, as the
+// language switch shows it) is the same in every catalogue, so the switch
+// may look the names up in the page's language.
+func TestLanguageNamesAlike(t *testing.T) {
+	for _, name := range i18n.Languages() {
+		key := "lang." + name
+		for _, lang := range i18n.Languages() {
+			require.True(t, i18n.Has(lang, key), "%s has no %s", lang, key)
+			assert.Equal(t, i18n.T(i18n.Languages()[0], key), i18n.T(lang, key), "%s in %s", key, lang)
+		}
+	}
+}
+
 func TestT(t *testing.T) {
 	tests := []struct{ lang, key, want string }{
 		{"ru", "home.title", "Сценарии"},
