@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 
@@ -13,11 +12,6 @@ type Part struct {
 	Name  string
 	Bytes []byte
 }
-
-// pclnMagic opens Go's function table (runtime.pcHeader, Go 1.20 and
-// later): the magic, two zero bytes, the instruction size quantum (1 for
-// wasm) and the pointer size (8).
-var pclnMagic = []byte{0xf1, 0xff, 0xff, 0xff, 0, 0, 1, 8}
 
 // funcHeader is the size of a runtime._func record before its pcdata and
 // funcdata offsets.
@@ -31,9 +25,9 @@ const funcHeader = 44
 // The parts tell how much of the data follows the code: the last three
 // grow with the number of functions and call sites.
 func DataParts(mem []byte) ([]Part, error) {
-	p := bytes.Index(mem, pclnMagic)
-	if p < 0 || p+8+8*8 > len(mem) {
-		return nil, fmt.Errorf("%w: no Go function table in the data", ErrFormat)
+	p, err := wasmdata.PCHeader(mem)
+	if err != nil {
+		return nil, err
 	}
 	n := uint64(len(mem))
 	field := func(i int) uint64 { return binary.LittleEndian.Uint64(mem[p+8+8*i:]) }

@@ -43,7 +43,7 @@ func goData() []byte {
 	var b bytes.Buffer
 	b.WriteString("RODATA")
 	p := b.Len()
-	b.Write(pclnMagic)
+	b.Write([]byte{0xf1, 0xff, 0xff, 0xff, 0, 0, 1, 8}) // runtime.pcHeader's magic, as wasmdata.PCHeader finds it
 	u64 := func(v int) { binary.Write(&b, binary.LittleEndian, uint64(v)) }
 	// nfunc, nfiles, textStart, names, cu, filetab, pctab, records
 	for _, v := range []int{2, 1, 0, 72, 80, 80, 80, 90} {

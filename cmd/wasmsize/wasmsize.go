@@ -34,22 +34,16 @@ type reader = wasmdata.Reader
 
 // Parse reads the sections of a wasm binary.
 func Parse(b []byte) (*Module, error) {
-	if len(b) < 8 || string(b[:4]) != "\x00asm" {
-		return nil, ErrFormat
+	secs, err := wasmdata.Sections(b)
+	if err != nil {
+		return nil, err
 	}
-	r := &reader{B: b, Pos: 8}
 	m := &Module{}
 	imported := 0
 	names := map[uint64]string{}
-	for r.Pos < len(b) {
-		id := b[r.Pos]
-		r.Pos++
-		body, err := r.Sized()
-		if err != nil {
-			return nil, err
-		}
-		s := &reader{B: body}
-		switch id {
+	for _, sec := range secs {
+		s := &reader{B: sec.Body}
+		switch sec.ID {
 		case 0: // custom
 			nm, err := s.Name()
 			if err != nil {
@@ -65,7 +59,7 @@ func Parse(b []byte) (*Module, error) {
 				return nil, err
 			}
 		case 10: // code
-			m.CodeSection = body
+			m.CodeSection = sec.Body
 			n, err := s.Uleb()
 			if err != nil {
 				return nil, err
@@ -79,8 +73,8 @@ func Parse(b []byte) (*Module, error) {
 				m.Code += len(fn)
 			}
 		case 11: // data
-			m.Data = len(body)
-			m.DataSection = body
+			m.Data = len(sec.Body)
+			m.DataSection = sec.Body
 		}
 	}
 	for k := range m.Funcs {

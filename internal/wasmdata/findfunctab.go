@@ -59,22 +59,15 @@ func Strip(wasm []byte) ([]byte, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	data := -1
-	for i, s := range secs {
+	for _, s := range secs {
 		if name, _, ok := custom(s); ok && name == MetaSection {
 			return nil, 0, ErrStripped
 		}
-		switch s.ID {
-		case dataSection:
-			data = i
-		case dataCount:
+		if s.ID == dataCount {
 			return nil, 0, fmt.Errorf("%w: a data count section (Go's linker writes none)", ErrFormat)
 		}
 	}
-	if data < 0 {
-		return nil, 0, fmt.Errorf("%w: no data section", ErrFormat)
-	}
-	segs, err := Segments(secs[data].Body)
+	data, segs, err := dataSegments(secs)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -151,14 +144,26 @@ func tableBytes(m Meta) int {
 	return int(4*((span+bucketPCs-1)/bucketPCs) + (span+subPCs-1)/subPCs)
 }
 
+// PCHeader is where Go's function table starts in a memory image (Image):
+// the offset of its header, runtime.pcHeader, which has room for its
+// fields after it (the magic, then nfunc, nfiles, textStart and the
+// offsets of the names, cu, file, pc-value and function tables).
+func PCHeader(mem []byte) (int, error) {
+	p := bytes.Index(mem, pclnMagic)
+	if p < 0 || p+8+8*8 > len(mem) {
+		return 0, fmt.Errorf("%w: no Go function table in the data", ErrFormat)
+	}
+	return p, nil
+}
+
 // locate finds the function table's header (pcHeader) in the memory image
 // and the moduledata that points at it, and reads where the lookup table
 // is. A header is accepted only with a moduledata whose pclntable and ftab
 // both start at the header's pclnOffset and whose ftab has nfunc+1 entries.
 func locate(lo int, mem []byte) (Meta, error) {
-	p := bytes.Index(mem, pclnMagic)
-	if p < 0 || p+8+8*8 > len(mem) {
-		return Meta{}, fmt.Errorf("%w: no Go function table in the data", ErrFormat)
+	p, err := PCHeader(mem)
+	if err != nil {
+		return Meta{}, err
 	}
 	u64 := func(at int) uint64 { return binary.LittleEndian.Uint64(mem[at:]) }
 	header := uint64(lo + p)
@@ -255,16 +260,22 @@ func ModuleImage(wasm []byte) (lo int, mem []byte, err error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	for _, s := range secs {
+	_, segs, err := dataSegments(secs)
+	if err != nil {
+		return 0, nil, err
+	}
+	return Image(segs)
+}
+
+// dataSegments finds the data section among secs and reads its segments.
+func dataSegments(secs []Section) (index int, segs []Segment, err error) {
+	for i, s := range secs {
 		if s.ID == dataSection {
 			segs, err := Segments(s.Body)
-			if err != nil {
-				return 0, nil, err
-			}
-			return Image(segs)
+			return i, segs, err
 		}
 	}
-	return 0, nil, fmt.Errorf("%w: no data section", ErrFormat)
+	return -1, nil, fmt.Errorf("%w: no data section", ErrFormat)
 }
 
 // cut returns the segments without the bytes of [from, to).
