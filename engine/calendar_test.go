@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -87,4 +88,54 @@ func TestFieldWatchable(t *testing.T) {
 		assert.Equal(t, want, got, "FieldWatchable(%s) = %v, want %v", f, got, want)
 	}
 	assert.False(t, FieldWatchable("UF_CRM_X", "ORDER"), "UF_ fields of orders are not selectable")
+}
+
+func TestParseClock(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int // -1: refused
+	}{
+		{"00:00", 0}, {"09:30", 570}, {"23:59", 1439}, {"24:00", 1440},
+		{"24:01", -1}, {"25:00", -1}, {"12:60", -1},
+		{"9:00", -1}, {"09:0", -1}, {"09-00", -1}, {"", -1},
+		{" 9:00", -1}, {"+9:00", -1}, {"-1:00", -1}, {"09:+5", -1}, {"0x:00", -1}, {"٠٩:٠٠", -1},
+	} {
+		got, err := parseClock(c.in)
+		if c.want < 0 {
+			assert.Error(t, err, "%q", c.in)
+			continue
+		}
+		require.NoError(t, err, "%q", c.in)
+		assert.Equal(t, c.want, got, "%q", c.in)
+	}
+}
+
+// FuzzParseClock checks parseClock against the fmt.Sscanf reading it
+// replaced, on every clock the reader lets through (validClock), and that
+// it takes nothing but two digits, a colon and two digits.
+func FuzzParseClock(f *testing.F) {
+	for _, s := range []string{"09:00", "24:00", "23:59", " 9:00", "+9:00", "-1:00", "9:00", "12:60"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := parseClock(s)
+		if err == nil {
+			require.Len(t, s, 5)
+			for i, c := range []byte(s) {
+				if i == 2 {
+					require.Equal(t, byte(':'), c, "%q", s)
+				} else {
+					require.True(t, c >= '0' && c <= '9', "%q", s)
+				}
+			}
+		}
+		if !validClock(s) {
+			return
+		}
+		var h, m int
+		_, scanErr := fmt.Sscanf(s, "%02d:%02d", &h, &m)
+		require.NoError(t, scanErr, "%q", s)
+		require.NoError(t, err, "%q", s)
+		assert.Equal(t, h*60+m, got, "%q", s)
+	})
 }

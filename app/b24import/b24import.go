@@ -244,18 +244,45 @@ func validate(entities []engine.Entity, srcs [][]*source, locale string) error {
 // describePath rewrites a reader error "entities[i].pipelines[j].stages[k].…:
 // msg" into one naming the REST record.
 func describePath(re *engine.Error, entities []engine.Entity, srcs [][]*source) Problem {
-	var i, j, k int
-	var rest string
-	path := re.Path
-	if n, _ := fmt.Sscanf(path, "entities[%d].pipelines[%d].stages[%d]%s", &i, &j, &k, &rest); n >= 3 && i < len(srcs) && j < len(srcs[i]) && k < len(srcs[i][j].stages) {
+	i, rest, ok := pathIndex(re.Path, "entities")
+	var j, k int
+	if ok {
+		j, rest, ok = pathIndex(rest, ".pipelines")
+	}
+	if !ok || i >= len(srcs) || j >= len(srcs[i]) {
+		return Problem{Reader: re}
+	}
+	if k, _, ok = pathIndex(rest, ".stages"); ok && k < len(srcs[i][j].stages) {
 		return Problem{Place: srcs[i][j].stages[k].describe(), Reader: re}
 	}
-	if n, _ := fmt.Sscanf(path, "entities[%d].pipelines[%d]%s", &i, &j, &rest); n >= 2 && i < len(srcs) && j < len(srcs[i]) {
-		src := srcs[i][j]
-		return Problem{Place: phrase("b24.pipeline", entities[i].Type, itoa(entities[i].Pipelines[j].ID), short(src.category), short(src.entityID)),
-			Reader: re}
+	src := srcs[i][j]
+	return Problem{Place: phrase("b24.pipeline", entities[i].Type, itoa(entities[i].Pipelines[j].ID), short(src.category), short(src.entityID)),
+		Reader: re}
+}
+
+// pathIndex reads name[N] at the start of a reader error's path: N and
+// the rest of the path after it; ok is false when the path does not start
+// so or N is not a number of digits. (It replaced two fmt.Sscanf calls:
+// the scanner was 42 KB of the page's wasm.)
+func pathIndex(path, name string) (n int, rest string, ok bool) {
+	rest, ok = strings.CutPrefix(path, name+"[")
+	if !ok {
+		return 0, "", false
 	}
-	return Problem{Reader: re}
+	end := strings.IndexByte(rest, ']')
+	if end < 1 {
+		return 0, "", false
+	}
+	for _, c := range []byte(rest[:end]) {
+		if c < '0' || c > '9' {
+			return 0, "", false
+		}
+	}
+	n, err := strconv.Atoi(rest[:end])
+	if err != nil {
+		return 0, "", false
+	}
+	return n, rest[end+1:], true
 }
 
 // stageEntity maps a crm.status ENTITY_ID of stages to the entity type and
