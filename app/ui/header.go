@@ -201,15 +201,7 @@ func (h *Header) Render() app.UI {
 					Attr("href", "/").
 					Title(i18n.T(lang, "header.homeLink")).
 					Body(
-						app.ElemSelfClosing("img").
-							Class("header__logo").
-							Attr("src", "/web/icon.svg").
-							// Decorative (the link's text names it); go-app
-							// drops an empty alt, so the role says so.
-							Role("presentation").
-							Attr("alt", "").
-							Attr("width", 28).
-							Attr("height", 28),
+						logo(),
 						app.Elem("span").Class("header__titles").Body(
 							app.Elem("span").
 								Class("header__name").
