@@ -122,8 +122,9 @@ type clickTiming struct{ click, busy, done, fail string }
 // benchClicks times b.N clicks (timeClick), each after ready (not timed),
 // and reports their median as unit and the longest long task the page had
 // while they ran (longtask-ms). after, when not nil, is called (not timed)
-// after each click's work is over.
-func benchClicks(b *testing.B, br *browser, unit string, ready func(), t clickTiming, after func()) {
+// after each click's work is over. It returns each click's window, its
+// start and end in the page's performance.now() time.
+func benchClicks(b *testing.B, br *browser, unit string, ready func(), t clickTiming, after func()) [][]float64 {
 	b.Helper()
 	watchLongTasks(b, br)
 	var times []float64
@@ -143,6 +144,7 @@ func benchClicks(b *testing.B, br *browser, unit string, ready func(), t clickTi
 	}
 	b.ReportMetric(median(times), unit)
 	b.ReportMetric(longestTask(b, br, windows), "longtask-ms")
+	return windows
 }
 
 // timeClick clicks the element of click and polls once per animation
