@@ -441,7 +441,7 @@ func authorField(id, label string, input app.UI) app.UI {
 
 // authorPick is a labelled menu of values and its buttons adding goals.
 func (p *AuthorPage) authorPick(lang, id string, list []string, selected string, buttons ...app.UI) app.UI {
-	return app.Elem("div").Class("author-page__pick").Body(append([]app.UI{
+	return elc("div", "author-page__pick").Body(append([]app.UI{
 		authorField(id, i18n.T(lang, "author."+id[7:]), pageSelect(id, id, p.onInput, pageOptions(list, selected)...)),
 	}, buttons...)...)
 }
@@ -467,7 +467,7 @@ func (p *AuthorPage) Render() app.UI {
 	if sc == nil {
 		var openErr app.UI
 		if p.openErr != "" {
-			openErr = app.Elem("p").Class("lesson-page__error").Role("alert").Text(p.openErr)
+			openErr = elc("p", "lesson-page__error").Role("alert").Text(p.openErr)
 		}
 		return p.frame(p.Tab, "author-page", p.onLangChange,
 			p.toolbar(title, ""),
@@ -475,7 +475,7 @@ func (p *AuthorPage) Render() app.UI {
 			importButton,
 			importErr,
 			app.Elem("p").DataSet("testid", "author-none").Text(i18n.T(lang, "author.noScenario")),
-			app.Elem("a").Class("button").Attr("href", "/").Text(i18n.T(lang, "nav.home")),
+			elc("a", "button").Attr("href", "/").Text(i18n.T(lang, "nav.home")),
 		)
 	}
 	var items, triggers, robots []string
@@ -524,7 +524,7 @@ func (p *AuthorPage) Render() app.UI {
 			p.addButton(lang, "author-add-notfired", "author.addNotFired"))
 	}
 	if len(robots) > 1 {
-		before = app.Elem("span").Class("author-page__pick").Body(
+		before = elc("span", "author-page__pick").Body(
 			authorField("author-before", i18n.T(lang, "author.before"), pageSelect("author-before", "author-before", p.onInput, pageOptions(robots, p.before)...)),
 			p.addButton(lang, "author-add-before", "author.addBefore").Attr("disabled", p.robot == p.before),
 		)
@@ -533,7 +533,7 @@ func (p *AuthorPage) Render() app.UI {
 		robotPick = p.authorPick(lang, "author-robot", robots, p.robot, p.addButton(lang, "author-add-ran", "author.addRan"), before)
 	}
 	if v := p.verdict; v != nil && len(p.d.Goals) > 0 {
-		verdict = app.Elem("div").Class("author-page__verdict").DataSet("testid", "author-verdict").Body(
+		verdict = elc("div", "author-page__verdict").DataSet("testid", "author-verdict").Body(
 			app.Elem("h3").Text(i18n.F(lang, "author.onStart", "passed", v.Start.Passed(), "total", len(v.Start.Goals))),
 			lessonGoalList(lang, v.Start.Goals),
 			app.Elem("h3").Text(i18n.F(lang, "author.onSolution", "passed", v.Solution.Passed(), "total", len(v.Solution.Goals))),
@@ -544,12 +544,12 @@ func (p *AuthorPage) Render() app.UI {
 		refused = pageAlert("lesson-page__error", "author-refused", append([]string{i18n.T(lang, "author.refused")}, p.problems...))
 	}
 	if p.link != "" {
-		published = app.Elem("div").Class("author-page__published").Role("status").DataSet("testid", "author-published").Body(
+		published = elc("div", "author-page__published").Role("status").DataSet("testid", "author-published").Body(
 			app.Elem("p").Text(i18n.T(lang, "author.published")),
 			app.Elem("label").Attr("for", "author-link").Text(i18n.T(lang, "author.linkLabel")),
 			app.ElemSelfClosing("input").ID("author-link").Attr("type", "text").Attr("readonly", true).DataSet("testid", "author-link").Attr("value", p.link),
 			pageButton("button", "author-download", i18n.T(lang, "author.download"), p.onDownload),
-			app.Elem("a").Class("button").Attr("href", p.link).Attr("target", "_blank").DataSet("testid", "author-preview").Text(i18n.T(lang, "author.preview")),
+			elc("a", "button").Attr("href", p.link).Attr("target", "_blank").DataSet("testid", "author-preview").Text(i18n.T(lang, "author.preview")),
 		)
 	}
 	scopes := [...]string{"triggers", "robots", "both", "stage"}
@@ -561,7 +561,7 @@ func (p *AuthorPage) Render() app.UI {
 		p.toolbar(title, i18n.F(lang, "author.from", "title", sc.Title), importButton),
 		importErr,
 		imported,
-		app.Elem("div").Class("author-page__form").Body(
+		elc("div", "author-page__form").Body(
 			authorField("author-name", i18n.T(lang, "author.name"), app.ElemSelfClosing("input").ID("author-name").Attr("type", "text").DataSet("testid", "author-name").
 				Attr("value", p.d.Title).OnInput(p.onInput)),
 			authorField("author-task", i18n.T(lang, "author.task"), app.Elem("textarea").ID("author-task").Attr("rows", 4).DataSet("testid", "author-task").
@@ -571,23 +571,23 @@ func (p *AuthorPage) Render() app.UI {
 			authorField("author-scope", i18n.T(lang, "author.scope"), pageSelect("author-scope", "author-scope", p.onInput, append(scopeOpts, custom)...)),
 			scopeStage,
 		),
-		app.Elem("section").Class("author-page__goals").Aria("labelledby", "author-goals").Body(
+		elc("section", "author-page__goals").Aria("labelledby", "author-goals").Body(
 			app.Elem("h2").ID("author-goals").Text(i18n.T(lang, "author.goals")),
 			noGoals,
-			app.Elem("ol").Class("author-page__goal-list").Body(goals...),
+			elc("ol", "author-page__goal-list").Body(goals...),
 			p.authorPick(lang, "author-item", items, p.item,
 				authorField("author-stage", i18n.T(lang, "author.stage"), pageSelect("author-stage", "author-stage", p.onInput, pageOptions(p.stages(sc), p.stage)...)),
 				p.addButton(lang, "author-add-stage", "author.addStage")),
 			triggerPick,
 			robotPick,
 			p.authorPick(lang, "author-lint", lesson.LintCodes, p.lint, p.addButton(lang, "author-add-nolint", "author.addNoLint")),
-			app.Elem("div").Class("author-page__pick").Body(
+			elc("div", "author-page__pick").Body(
 				authorField("author-max", i18n.T(lang, "author.max"), app.ElemSelfClosing("input").ID("author-max").Attr("type", "number").Attr("min", 0).Attr("max", lesson.MaxMaxTriggers).
 					Attr("value", p.max).OnInput(p.onInput)),
 				p.addButton(lang, "author-add-max", "author.addMax"),
 			),
 		),
-		app.Elem("div").Class("lesson-page__actions").Body(
+		elc("div", "lesson-page__actions").Body(
 			pageButton("button", "author-check", i18n.T(lang, "author.check"), p.onCheck),
 			pageButton("button button--primary", "author-publish", i18n.T(lang, "author.publish"), p.onPublish),
 		),

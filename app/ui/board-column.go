@@ -126,8 +126,8 @@ func (c *BoardColumn) Render() app.UI {
 	if color == "" {
 		color = "#39A8EF"
 	}
-	return app.Elem("section").
-		Class(class).
+	return elc("section",
+		class).
 		DataSet("stage", c.Stage).
 		DataSet("count", c.Count).
 		DataSet("rendered", len(c.Cards)).
@@ -137,48 +137,48 @@ func (c *BoardColumn) Render() app.UI {
 		OnDragLeave(c.onDragLeave).
 		OnDrop(c.onDrop).
 		Body(
-			app.Elem("header").
-				Class("board__head").
+			elc("header",
+				"board__head").
 				Style("--stage-color", color).
 				Style("color", textOn(color)).
 				Body(
-					app.Elem("h2").Class("board__stage").Title(c.Name).Text(c.Name),
-					app.Elem("span").
-						Class("board__count").
+					elc("h2", "board__stage").Title(c.Name).Text(c.Name),
+					elc("span",
+						"board__count").
 						Title(simulate.CountLabel(c.Lang, c.Count)).
 						Text(strconv.Itoa(c.Count)),
 				),
-			app.Elem("div").Class("board__automation").Body(
-				app.Elem("div").Class("board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.triggers")).Body(
+			elc("div", "board__automation").Body(
+				elc("div", "board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.triggers")).Body(
 					app.Range(c.Triggers).Slice(func(i int) app.UI {
 						t := c.Triggers[i]
 						cls := "board__chip board__chip--trigger"
 						if t.Lit {
 							cls += " board__chip--lit"
 						}
-						return app.Elem("span").
-							Class(cls).
+						return elc("span",
+							cls).
 							DataSet("trigger", t.ID).
 							Title(chipTitle(i18n.T(c.Lang, "board.column.trigger"), t)).
-							Body(Icon("bolt"), app.Elem("span").Class("board__chip-text").Text(t.Name))
+							Body(Icon("bolt"), elcText("span", "board__chip-text", t.Name))
 					}),
 				),
-				app.Elem("div").Class("board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.robots")).Body(
+				elc("div", "board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.robots")).Body(
 					app.Range(c.Robots).Slice(func(i int) app.UI {
 						r := c.Robots[i]
-						return app.Elem("span").
-							Class("board__chip board__chip--robot").
+						return elc("span",
+							"board__chip board__chip--robot").
 							DataSet("robot", r.ID).
 							Title(chipTitle(i18n.T(c.Lang, "board.column.robot"), r)).
-							Body(Icon("gear"), app.Elem("span").Class("board__chip-text").Text(r.Name))
+							Body(Icon("gear"), elcText("span", "board__chip-text", r.Name))
 					}),
 				),
 			),
 			// The cards themselves are put in by cards.sync, before
 			// these children (see cardList).
-			app.Elem("div").Class("board__cards").OnClick(c.onCardsClick).OnDragStart(c.onCardsDragStart).Body(
+			elc("div", "board__cards").OnClick(c.onCardsClick).OnDragStart(c.onCardsDragStart).Body(
 				app.If(c.Count == 0, func() app.UI {
-					return app.Elem("p").Class("board__empty").Text(i18n.T(c.Lang, "board.column.empty"))
+					return elcText("p", "board__empty", i18n.T(c.Lang, "board.column.empty"))
 				}),
 				app.If(c.More > 0, func() app.UI {
 					return app.Elem("button").

@@ -469,7 +469,7 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 			ActionText: i18n.T(lang, "board.toHome"), ActionHref: "/", ActionID: "board-to-home"}
 	case "ready":
 	default:
-		return app.Elem("p").Class("board-page__loading").Text(i18n.T(lang, "loading"))
+		return elcText("p", "board-page__loading", i18n.T(lang, "loading"))
 	}
 	sc := p.ctl.Scenario()
 	next, hasNext := p.ctl.Next()
@@ -478,10 +478,10 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 		nextText = simulate.FormatShort(next, lang)
 	}
 	now := p.ctl.Now()
-	return app.Elem("div").Class("board-page__layout").DataSet("sim-saved", strconv.FormatBool(p.simSaved)).Body(
-		app.Elem("div").Class("board-page__bar").Body(
-			app.Elem("h1").Class("board-page__title").Title(sc.Description).Text(sc.Title),
-			app.Elem("nav").Class("board-page__tabs").Role("tablist").Aria("label", i18n.T(lang, "board.tabs")).Body(
+	return elc("div", "board-page__layout").DataSet("sim-saved", strconv.FormatBool(p.simSaved)).Body(
+		elc("div", "board-page__bar").Body(
+			elc("h1", "board-page__title").Title(sc.Description).Text(sc.Title),
+			elc("nav", "board-page__tabs").Role("tablist").Aria("label", i18n.T(lang, "board.tabs")).Body(
 				app.Range(p.tabs).Slice(func(i int) app.UI {
 					t := p.tabs[i]
 					sel := t.Entity == p.entity && t.Pipeline == p.pipeline
@@ -495,11 +495,11 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 						OnClick(func(ctx app.Context, e app.Event) { p.onTab(ctx, t.Entity, t.Pipeline) }).
 						Body(
 							app.Elem("span").Text(t.Label),
-							app.Elem("span").Class("board-page__tab-count").Text(strconv.Itoa(t.Count)),
+							elcText("span", "board-page__tab-count", strconv.Itoa(t.Count)),
 						)
 				}),
 			),
-			app.Elem("div").Class("board-page__actions").Body(
+			elc("div", "board-page__actions").Body(
 				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "add-item").
 					OnClick(func(ctx app.Context, e app.Event) { p.itemOpen, p.itemTarget = true, "" }).
 					Text("+ "+i18n.T(lang, "board.add")),
@@ -517,9 +517,9 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 			Actions: p.clockActions(),
 		},
 		app.If(p.actionErr != "", func() app.UI {
-			return app.Elem("p").Class("board-page__error").Role("alert").Text(p.actionErr)
+			return elc("p", "board-page__error").Role("alert").Text(p.actionErr)
 		}),
-		app.Elem("div").Class("board-page__body").Body(
+		elc("div", "board-page__body").Body(
 			&BoardScroll{Lang: lang, Columns: []app.UI{
 				app.Range(p.board.Columns).Slice(func(i int) app.UI {
 					col := p.board.Columns[i]
@@ -559,7 +559,7 @@ func (p *BoardPage) renderSideToggle(lang string) app.UI {
 		OnClick(p.onSideToggle).
 		Body(
 			app.Raw(iconSide),
-			app.Elem("span").Class("board-page__side-toggle-text").Text(i18n.T(lang, "board.side")),
+			elcText("span", "board-page__side-toggle-text", i18n.T(lang, "board.side")),
 		)
 }
 
@@ -606,7 +606,7 @@ func (p *BoardPage) renderSide(lang string) app.UI {
 	}
 	allPass := len(p.checks) > 0 && pass == len(p.checks)
 	return app.Elem("aside").ID("board-side").Class("board-page__side").Aria("label", i18n.T(lang, "board.side")).Body(
-		app.Elem("div").Class("side-tabs").Role("tablist").Body(
+		elc("div", "side-tabs").Role("tablist").Body(
 			app.Range(tabs).Slice(func(i int) app.UI {
 				t := tabs[i]
 				cls := "side-tabs__tab"
@@ -627,12 +627,12 @@ func (p *BoardPage) renderSide(lang string) app.UI {
 					Body(
 						app.Text(t.label),
 						app.If(t.count != "", func() app.UI {
-							return app.Elem("span").Class("side-tabs__count").Text(t.count)
+							return elcText("span", "side-tabs__count", t.count)
 						}),
 					)
 			}),
 		),
-		app.Elem("div").Class("board-page__panel").Role("tabpanel").Body(body),
+		elc("div", "board-page__panel").Role("tabpanel").Body(body),
 	)
 }
 
@@ -741,7 +741,7 @@ func (p *BoardPage) moveDialog(lang string) app.UI {
 	pl, _ := p.ctl.Pipeline(it.Entity, it.Pipeline)
 	stages := pl.Stages
 	return modal(lang, "move-dialog", i18n.T(lang, "board.move.title")+" — "+simulate.ItemTitle(it), p.closeDialogs,
-		app.Elem("ul").Class("move-dialog__list").Body(
+		elc("ul", "move-dialog__list").Body(
 			app.Range(stages).Slice(func(i int) app.UI {
 				st := stages[i]
 				current := st.ID == it.Stage
@@ -756,10 +756,10 @@ func (p *BoardPage) moveDialog(lang string) app.UI {
 							revealCardSoon(target)
 						}).
 						Body(
-							app.Elem("span").Class("move-dialog__swatch").Aria("hidden", "true"),
+							elc("span", "move-dialog__swatch").Aria("hidden", "true"),
 							app.Elem("span").Text(st.Name),
 							app.If(current, func() app.UI {
-								return app.Elem("span").Class("move-dialog__current").Text(i18n.T(lang, "board.move.current"))
+								return elcText("span", "move-dialog__current", i18n.T(lang, "board.move.current"))
 							}),
 						),
 				)

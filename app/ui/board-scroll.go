@@ -31,7 +31,7 @@ const boardScrollID = "board-columns"
 // Render implements app.Composer.
 func (s *BoardScroll) Render() app.UI {
 	lang := i18n.Normalize(s.Lang)
-	return app.Elem("div").Class("board-scroll").DataSet("testid", "board-scroll").Body(
+	return elc("div", "board-scroll").DataSet("testid", "board-scroll").Body(
 		app.Elem("button").Attr("type", "button").Class("board-scroll__button board-scroll__button--left").
 			DataSet("testid", "board-scroll-left").
 			Aria("label", i18n.T(lang, "board.scrollLeft")).

@@ -78,24 +78,24 @@ func (c *ClockBar) Render() app.UI {
 	}
 	busy := c.Playing || c.Running
 	a := c.actions()
-	return app.Elem("div").
-		Class("clock-bar").
+	return elc("div",
+		"clock-bar").
 		Role("toolbar").
 		Aria("label", i18n.T(c.Lang, "board.clock.label")).
 		Body(
-			app.Elem("div").Class("clock-bar__time").Body(
+			elc("div", "clock-bar__time").Body(
 				app.Raw(iconClock),
 				app.Elem("div").Body(
-					app.Elem("time").
-						Class("clock-bar__clock").
+					elc("time",
+						"clock-bar__clock").
 						DataSet("clock", c.Now).
 						Attr("datetime", c.Now).
 						Aria("live", "polite").
 						Text(c.Label),
-					app.Elem("div").Class("clock-bar__next").Text(c.nextText()),
+					elcText("div", "clock-bar__next", c.nextText()),
 				),
 			),
-			app.Elem("div").Class("clock-bar__group").Body(
+			elc("div", "clock-bar__group").Body(
 				c.button("reset", iconReset, "board.clock.reset", busy, a.OnReset),
 				app.If(c.Playing, func() app.UI {
 					return c.primary("pause", iconPause, "board.clock.pause", false, a.OnPause)
@@ -105,10 +105,10 @@ func (c *ClockBar) Render() app.UI {
 				c.button("step", iconStep, "board.clock.step", busy || !c.CanStep, a.OnStep),
 				c.button("end", iconEnd, "board.clock.end", busy || !c.CanStep, a.OnEnd),
 			),
-			app.Elem("label").Class("clock-bar__speed").Body(
-				app.Elem("span").Class("clock-bar__caption").Text(i18n.T(c.Lang, "board.clock.speed")),
-				app.Elem("select").
-					Class("clock-bar__select").
+			elc("label", "clock-bar__speed").Body(
+				elcText("span", "clock-bar__caption", i18n.T(c.Lang, "board.clock.speed")),
+				elc("select",
+					"clock-bar__select").
 					DataSet("testid", "clock-speed").
 					OnChange(c.onSpeed).
 					Body(app.Range(speeds).Slice(func(i int) app.UI {
@@ -118,9 +118,9 @@ func (c *ClockBar) Render() app.UI {
 							Text(i18n.T(c.Lang, speeds[i].Key))
 					})),
 			),
-			app.Elem("form").Class("clock-bar__jump").OnSubmit(c.onJump).Body(
+			elc("form", "clock-bar__jump").OnSubmit(c.onJump).Body(
 				app.Elem("label").Body(
-					app.Elem("span").Class("clock-bar__caption").Text(i18n.T(c.Lang, "board.clock.jumpTo")),
+					elcText("span", "clock-bar__caption", i18n.T(c.Lang, "board.clock.jumpTo")),
 					app.ElemSelfClosing("input").
 						Attr("type", "text").
 						Class(c.inputClass()).
@@ -142,7 +142,7 @@ func (c *ClockBar) Render() app.UI {
 					Attr("disabled", busy).
 					Text(i18n.T(c.Lang, "board.clock.jump")),
 			),
-			app.Elem("div").Class("clock-bar__group clock-bar__group--history").Body(
+			elc("div", "clock-bar__group clock-bar__group--history").Body(
 				c.button("undo", iconUndo, "board.clock.undo", busy || !c.CanUndo, a.OnUndo),
 				c.button("redo", iconRedo, "board.clock.redo", busy || !c.CanRedo, a.OnRedo),
 			),
@@ -155,15 +155,15 @@ func (c *ClockBar) Render() app.UI {
 					Text(c.jumpErr)
 			}),
 			app.If(c.Running || c.Playing, func() app.UI {
-				return app.Elem("div").
-					Class("clock-bar__progress").
+				return elc("div",
+					"clock-bar__progress").
 					Role("progressbar").
 					Aria("label", i18n.T(c.Lang, "board.clock.progress")).
 					Aria("valuemin", "0").
 					Aria("valuemax", "100").
 					Aria("valuenow", strconv.Itoa(c.Progress)).
-					Body(app.Elem("div").
-						Class("clock-bar__progress-fill").
+					Body(elc("div",
+						"clock-bar__progress-fill").
 						Style("width", strconv.Itoa(c.Progress)+"%"))
 			}),
 		)

@@ -101,8 +101,8 @@ func (c *ConditionEditor) renderRow(i int) app.UI {
 			j = "and"
 		}
 		join = divc("condition-editor__join",
-			app.Elem("select").
-				Class("designer-input condition-editor__join-select").
+			elc("select",
+				"designer-input condition-editor__join-select").
 				Aria("label", i18n.T(lang, "designer.cond.join")).
 				OnChange(c.onJoin).
 				Body(
@@ -141,13 +141,13 @@ func (c *ConditionEditor) renderValue(id string, cl engine.Clause, ft string) ap
 	lang := c.Lang
 	switch cl.Op {
 	case engine.OpEmpty, engine.OpNotEmpty:
-		return app.Elem("span").Class("condition-editor__value condition-editor__value--none")
+		return elc("span", "condition-editor__value condition-editor__value--none")
 	case engine.OpBetween:
 		lo, hi := "", ""
 		if l, ok := cl.Value.([]any); ok && len(l) == 2 {
 			lo, hi = valueText(l[0]), valueText(l[1])
 		}
-		return app.Elem("span").Class("condition-editor__value condition-editor__value--between").Body(
+		return elc("span", "condition-editor__value condition-editor__value--between").Body(
 			c.valueInput(id+"-from", "designer-input", "designer.cond.from", lo).Attr("type", inputType(ft)).
 				Attr("placeholder", i18n.T(lang, "designer.cond.from")),
 			c.valueInput(id+"-to", "designer-input", "designer.cond.to", hi).Attr("type", inputType(ft)).

@@ -32,8 +32,8 @@ func (c *ConflictDialog) Render() app.UI {
 		close:   i18n.T(lang, "hdr.close"),
 		onClose: c.OnClose,
 		body: []app.UI{
-			app.Elem("p").Class("home-dialog__text").Text(i18n.F(lang, "hdr.conflictText", "title", c.Title)),
-			app.Elem("ul").Class("home-dialog__choices").Body(
+			elcText("p", "home-dialog__text", i18n.F(lang, "hdr.conflictText", "title", c.Title)),
+			elc("ul", "home-dialog__choices").Body(
 				app.Elem("li").Body(app.Elem("strong").Text(i18n.T(lang, "hdr.conflictReload")), app.Text(" — "+i18n.T(lang, "hdr.conflictReloadH"))),
 				app.Elem("li").Body(app.Elem("strong").Text(i18n.T(lang, "hdr.conflictCopy")), app.Text(" — "+i18n.T(lang, "hdr.conflictCopyH"))),
 			),

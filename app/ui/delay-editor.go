@@ -90,7 +90,7 @@ func (c *DelayEditor) Render() app.UI {
 				Aria("label", i18n.T(lang, "designer.delay.value")).
 				Attr("value", strconv.Itoa(d.Value)).
 				OnChange(c.onValue),
-			app.Elem("select").Class("designer-input delay-editor__unit").
+			elc("select", "designer-input delay-editor__unit").
 				DataSet("testid", "delay-unit").
 				Aria("label", i18n.T(lang, "designer.delay.unit")).
 				OnChange(c.onUnit).
@@ -106,8 +106,8 @@ func (c *DelayEditor) Render() app.UI {
 			opts = append(opts, option(f.ID, f.ID == d.Basis, f.Name))
 		}
 		basis = divc("delay-editor__row",
-			app.Elem("label").Class("delay-editor__label").Text(i18n.T(lang, "designer.delay.basis")),
-			app.Elem("select").Class("designer-input delay-editor__basis").
+			elcText("label", "delay-editor__label", i18n.T(lang, "designer.delay.basis")),
+			elc("select", "designer-input delay-editor__basis").
 				Aria("label", i18n.T(lang, "designer.delay.basis")).
 				OnChange(c.onBasis).
 				Body(opts...),
@@ -216,7 +216,7 @@ func (c *DelayEditor) change(ctx app.Context, f func(d *engine.Delay)) {
 
 // checkbox is a labelled checkbox row.
 func checkbox(id, label string, checked bool, onChange func(ctx app.Context, v bool)) app.UI {
-	return app.Elem("label").Class("designer-check").Attr("for", id).Body(
+	return elc("label", "designer-check").Attr("for", id).Body(
 		app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("designer-check__box").Attr("checked", checked).
 			DataSet("testid", id).
 			OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, jsChecked(ctx)) }),

@@ -53,7 +53,7 @@ func lockNote(id, text string) app.UI {
 		return nil
 	}
 	return app.Elem("p").ID(id).Class("designer-column__locked").DataSet("testid", "designer-locked").Body(
-		app.Elem("span").Class("designer-column__locked-icon").Aria("hidden", "true").Body(Icon("ban")),
+		elc("span", "designer-column__locked-icon").Aria("hidden", "true").Body(Icon("ban")),
 		app.Elem("span").Text(text),
 	)
 }
@@ -126,8 +126,8 @@ func (c *DesignerColumn) Render() app.UI {
 			OnMove:    c.OnMoveRobot,
 		}
 	}
-	return app.Elem("section").
-		Class(class).
+	return elc("section",
+		class).
 		ID(lintview.StageAnchor(st.ID)).
 		DataSet("stage", st.ID).
 		Aria("label", st.Name).

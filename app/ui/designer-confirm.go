@@ -27,7 +27,7 @@ func (c *DesignerConfirm) Render() app.UI {
 		}
 	}
 	return designerModal(lang, i18n.T(lang, "designer.confirm"), "confirm", "narrow", no, []app.UI{
-		app.Elem("p").Class("designer-confirm__text").Text(c.Text),
+		elcText("p", "designer-confirm__text", c.Text),
 	},
 		app.Elem("button").Attr("type", "button").Class("button button--secondary").
 			Text(i18n.T(lang, "designer.cancel")).OnClick(no),

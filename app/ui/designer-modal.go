@@ -17,22 +17,22 @@ func designerModal(lang, title, testID, size string, onClose app.EventHandler, b
 	if size != "" {
 		panel += " designer-modal__panel--" + size
 	}
-	return app.Elem("div").
-		Class("designer-modal").
+	return elc("div",
+		"designer-modal").
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" && onClose != nil {
 				onClose(ctx, e)
 			}
 		}).
 		Body(
-			app.Elem("div").
-				Class(panel).
+			elc("div",
+				panel).
 				Role("dialog").
 				Aria("modal", "true").
 				Aria("labelledby", titleID).
 				DataSet("testid", testID).
 				Body(
-					app.Elem("div").Class("designer-modal__head").Body(
+					elc("div", "designer-modal__head").Body(
 						app.Elem("h2").ID(titleID).Class("designer-modal__title").Text(title),
 						app.Elem("button").
 							Attr("type", "button").
@@ -42,9 +42,9 @@ func designerModal(lang, title, testID, size string, onClose app.EventHandler, b
 							Text("×").
 							OnClick(onClose),
 					),
-					app.Elem("div").Class("designer-modal__body").Body(body...),
+					elc("div", "designer-modal__body").Body(body...),
 					app.If(len(footer) > 0, func() app.UI {
-						return app.Elem("div").Class("designer-modal__foot").Body(footer...)
+						return elc("div", "designer-modal__foot").Body(footer...)
 					}),
 				),
 			&DialogFocus{},
@@ -56,7 +56,7 @@ func errorNote(msg string) app.UI {
 	if msg == "" {
 		return nil
 	}
-	return app.Elem("p").Class("designer-form__error").Role("alert").Text(msg)
+	return elc("p", "designer-form__error").Role("alert").Text(msg)
 }
 
 // errorList renders general errors at the top of a dialog.
@@ -64,7 +64,7 @@ func errorList(msgs []string) app.UI {
 	if len(msgs) == 0 {
 		return nil
 	}
-	return app.Elem("div").Class("designer-form__errors").Role("alert").Body(
+	return elc("div", "designer-form__errors").Role("alert").Body(
 		app.Range(msgs).Slice(func(i int) app.UI { return app.Elem("p").Text(msgs[i]) }),
 	)
 }
@@ -81,7 +81,7 @@ func lockedNote(text string) app.UI {
 	if text == "" {
 		return nil
 	}
-	return app.Elem("p").Class("designer-form__locked").Role("note").DataSet("testid", "dialog-locked").Body(
+	return elc("p", "designer-form__locked").Role("note").DataSet("testid", "dialog-locked").Body(
 		app.Elem("span").Aria("hidden", "true").Body(Icon("ban")),
 		app.Elem("span").Text(text),
 	)

@@ -324,7 +324,7 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	sc := p.Tab.Session.Scenario()
 	switch {
 	case p.status == "loading" || p.status == "":
-		return app.Elem("p").Class("designer-page__loading").Text(i18n.T(lang, "designer.loading"))
+		return elcText("p", "designer-page__loading", i18n.T(lang, "designer.loading"))
 	case p.status != "ready" || sc == nil:
 		detail := ""
 		if p.missing != "" {
@@ -424,7 +424,7 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 		goals,
 		lintPanel,
 		banner,
-		app.Elem("div").Class("designer-board").
+		elc("div", "designer-board").
 			Role("region").
 			Aria("label", i18n.T(lang, "designer.scrollHint")).
 			TabIndex(0).

@@ -29,10 +29,10 @@ func (p *RobotPicker) Render() app.UI {
 	lang := i18n.Normalize(p.Lang)
 	types := design.RobotTypes()
 	return designerModal(lang, i18n.T(lang, "designer.robot.pickTitle"), "robot-picker", "", p.onClose, []app.UI{
-		app.Elem("p").Class("designer-catalog__hint").Body(
+		elc("p", "designer-catalog__hint").Body(
 			app.Elem("strong").Text(i18n.F(lang, "designer.catalog.stage", "stage", p.StageName)),
 		),
-		app.Elem("div").Class("designer-picker").Body(app.Range(types).Slice(func(i int) app.UI {
+		elc("div", "designer-picker").Body(app.Range(types).Slice(func(i int) app.UI {
 			t := types[i]
 			dealOnly := t == engine.RobotChangePipeline
 			disabled := dealOnly && p.Entity != "DEAL"
@@ -45,10 +45,10 @@ func (p *RobotPicker) Render() app.UI {
 					}
 				}).
 				Body(
-					app.Elem("span").Class("designer-picker__icon designer-picker__icon--"+t).Aria("hidden", "true"),
-					app.Elem("span").Class("designer-picker__name").Text(robotTypeName(lang, t)),
+					elc("span", "designer-picker__icon designer-picker__icon--"+t).Aria("hidden", "true"),
+					elcText("span", "designer-picker__name", robotTypeName(lang, t)),
 					app.If(dealOnly, func() app.UI {
-						return app.Elem("span").Class("designer-picker__note").Text(i18n.T(lang, "designer.robot.dealOnly"))
+						return elcText("span", "designer-picker__note", i18n.T(lang, "designer.robot.dealOnly"))
 					}),
 				)
 		})),

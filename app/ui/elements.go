@@ -168,3 +168,13 @@ func checkboxH(id, label string, checked bool, onChange app.EventHandler) app.HT
 		app.Elem("span").Text(label),
 	)
 }
+
+// elc is <tag class="class">, for the caller to go on with.
+func elc(tag, class string) app.HTMLElem {
+	return app.Elem(tag).Class(class)
+}
+
+// elcText is <tag class="class">text</tag>.
+func elcText(tag, class, text string) app.HTMLElem {
+	return app.Elem(tag).Class(class).Text(text)
+}

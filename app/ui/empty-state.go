@@ -26,28 +26,28 @@ type EmptyState struct {
 
 // Render implements app.Composer.
 func (s *EmptyState) Render() app.UI {
-	var title app.UI = app.Elem("h2").Class("empty-state__title").Text(s.Title)
+	var title app.UI = elcText("h2", "empty-state__title", s.Title)
 	if s.Heading == 1 {
-		title = app.Elem("h1").Class("empty-state__title").Text(s.Title)
+		title = elcText("h1", "empty-state__title", s.Title)
 	}
-	return app.Elem("div").Class("empty-state").DataSet("empty-state", "1").DataSet("testid", s.TestID).Body(
+	return elc("div", "empty-state").DataSet("empty-state", "1").DataSet("testid", s.TestID).Body(
 		app.If(s.Icon != "", func() app.UI {
-			return app.Elem("span").Class("empty-state__icon").Body(Icon(s.Icon))
+			return elc("span", "empty-state__icon").Body(Icon(s.Icon))
 		}),
 		title,
 		app.If(s.Detail != "", func() app.UI {
-			return app.Elem("p").Class("empty-state__detail").Role("alert").Text(s.Detail)
+			return elc("p", "empty-state__detail").Role("alert").Text(s.Detail)
 		}),
-		app.If(s.Text != "", func() app.UI { return app.Elem("p").Class("empty-state__text").Text(s.Text) }),
+		app.If(s.Text != "", func() app.UI { return elcText("p", "empty-state__text", s.Text) }),
 		app.If(s.ActionText != "", func() app.UI { return s.renderAction() }),
-		app.If(len(s.Extra) > 0, func() app.UI { return app.Elem("div").Class("empty-state__extra").Body(s.Extra...) }),
+		app.If(len(s.Extra) > 0, func() app.UI { return elc("div", "empty-state__extra").Body(s.Extra...) }),
 	)
 }
 
 func (s *EmptyState) renderAction() app.UI {
 	const class = "button button--primary empty-state__action"
 	if s.ActionHref != "" {
-		return app.Elem("a").Class(class).DataSet("testid", s.ActionID).Attr("href", s.ActionHref).Text(s.ActionText)
+		return elc("a", class).DataSet("testid", s.ActionID).Attr("href", s.ActionHref).Text(s.ActionText)
 	}
 	return app.Elem("button").Attr("type", "button").Class(class).DataSet("testid", s.ActionID).Text(s.ActionText).
 		OnClick(func(ctx app.Context, e app.Event) {

@@ -76,7 +76,7 @@ func (d *EventDialog) Render() app.UI {
 				Attr("value", v).OnInput(d.onAt))
 	}
 	if d.err != "" {
-		errNote = app.Elem("p").Class("form__error").Role("alert").Text(d.err)
+		errNote = elc("p", "form__error").Role("alert").Text(d.err)
 	}
 	targets := make([]app.UI, len(d.Targets))
 	for i, t := range d.Targets {
@@ -103,9 +103,9 @@ func (d *EventDialog) Render() app.UI {
 	body = append(body,
 		at,
 		field(i18n.T(d.Lang, "board.event.target"), "",
-			app.Elem("select").Class("form__input").DataSet("testid", "event-target").OnChange(d.onTarget).Body(targets...)),
+			elc("select", "form__input").DataSet("testid", "event-target").OnChange(d.onTarget).Body(targets...)),
 		field(i18n.T(d.Lang, "board.event.code"), "",
-			app.Elem("select").Class("form__input").DataSet("testid", "event-code").OnChange(d.onCode).Body(codes...)),
+			elc("select", "form__input").DataSet("testid", "event-code").OnChange(d.onCode).Body(codes...)),
 	)
 	for _, k := range keys {
 		typ := "text"
@@ -119,7 +119,7 @@ func (d *EventDialog) Render() app.UI {
 	}
 	body = append(body,
 		field(i18n.T(d.Lang, "board.event.by"), "",
-			app.Elem("select").Class("form__input").DataSet("testid", "event-by").OnChange(d.onBy).Body(users...)),
+			elc("select", "form__input").DataSet("testid", "event-by").OnChange(d.onBy).Body(users...)),
 		errNote,
 		divc("form__actions",
 			button("button", i18n.T(d.Lang, "board.cancel"), d.onCancel),
@@ -130,7 +130,7 @@ func (d *EventDialog) Render() app.UI {
 	return modal(d.Lang, "event-dialog", title, d.onClose,
 		// data-code is the event the form will fire: tests wait for it
 		// after picking a code, before they submit.
-		app.Elem("form").Class("form").DataSet("code", code).OnSubmit(d.onSubmit).Body(body...),
+		elc("form", "form").DataSet("code", code).OnSubmit(d.onSubmit).Body(body...),
 	)
 }
 
@@ -273,29 +273,29 @@ func (d *EventDialog) onClose(ctx app.Context) {
 // keyboard inside while it is open and gives the focus back to the opener.
 func modal(lang, class, title string, onClose func(app.Context), body ...app.UI) app.UI {
 	id := class + "-title"
-	return app.Elem("div").
-		Class("modal").
+	return elc("div",
+		"modal").
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" {
 				onClose(ctx)
 			}
 		}).
 		Body(
-			app.Elem("div").
-				Class("modal__dialog "+class).
+			elc("div",
+				"modal__dialog "+class).
 				Role("dialog").
 				Aria("modal", "true").
 				Aria("labelledby", id).
 				DataSet("testid", class).
 				Body(
-					app.Elem("div").Class("modal__head").Body(
+					elc("div", "modal__head").Body(
 						app.Elem("h2").ID(id).Class("modal__title").Text(title),
 						app.Elem("button").Attr("type", "button").Class("modal__close").
 							Aria("label", i18n.T(lang, "board.close")).
 							OnClick(func(ctx app.Context, e app.Event) { onClose(ctx) }).
 							Text("×"),
 					),
-					app.Elem("div").Class("modal__body").Body(body...),
+					elc("div", "modal__body").Body(body...),
 				),
 			&DialogFocus{},
 		)
@@ -303,10 +303,10 @@ func modal(lang, class, title string, onClose func(app.Context), body ...app.UI)
 
 // field is a labelled form row.
 func field(label, hint string, input app.UI) app.UI {
-	return app.Elem("label").Class("form__row").Body(
-		app.Elem("span").Class("form__label").Text(label),
+	return elc("label", "form__row").Body(
+		elcText("span", "form__label", label),
 		input,
-		app.If(hint != "", func() app.UI { return app.Elem("span").Class("form__hint").Text(hint) }),
+		app.If(hint != "", func() app.UI { return elcText("span", "form__hint", hint) }),
 	)
 }
 

@@ -25,25 +25,26 @@ func (p *ExpectPanel) Render() app.UI {
 			pass++
 		}
 	}
-	return app.Elem("section").Class("expect-panel").DataSet("testid", "checks").Body(
+	return elc("section", "expect-panel").DataSet("testid", "checks").Body(
 		app.If(len(p.Checks) == 0, func() app.UI {
-			return app.Elem("p").Class("expect-panel__empty").Text(i18n.T(p.Lang, "board.checks.empty"))
+			return elcText("p", "expect-panel__empty", i18n.T(p.Lang, "board.checks.empty"))
 		}).Else(func() app.UI {
-			return app.Elem("p").Class("expect-panel__summary").Text(
-				i18n.T(p.Lang, "board.checks.summary") + " " + strconv.Itoa(pass) + " / " + strconv.Itoa(len(p.Checks)))
+			return elcText("p", "expect-panel__summary",
+				i18n.T(p.Lang, "board.checks.summary")+" "+strconv.Itoa(pass)+" / "+strconv.Itoa(len(p.Checks)))
+
 		}),
-		app.Elem("ul").Class("expect-panel__list").Body(
+		elc("ul", "expect-panel__list").Body(
 			app.Range(p.Checks).Slice(func(i int) app.UI {
 				c := p.Checks[i]
 				cls, mark, state := "expect-panel__item--fail", "cross", i18n.T(p.Lang, "board.checks.fail")
 				if c.Pass {
 					cls, mark, state = "expect-panel__item--pass", "check", i18n.T(p.Lang, "board.checks.pass")
 				}
-				return app.Elem("li").Class("expect-panel__item "+cls).DataSet("pass", c.Pass).Body(
-					app.Elem("span").Class("expect-panel__mark").Role("img").Aria("label", state).Body(Icon(mark)),
+				return elc("li", "expect-panel__item "+cls).DataSet("pass", c.Pass).Body(
+					elc("span", "expect-panel__mark").Role("img").Aria("label", state).Body(Icon(mark)),
 					app.Elem("div").Body(
-						app.If(c.Name != "", func() app.UI { return app.Elem("strong").Class("expect-panel__name").Text(c.Name) }),
-						app.Elem("div").Class("expect-panel__msg").Text(c.Message),
+						app.If(c.Name != "", func() app.UI { return elcText("strong", "expect-panel__name", c.Name) }),
+						elcText("div", "expect-panel__msg", c.Message),
 					),
 				)
 			}),

@@ -25,13 +25,13 @@ type ExplainPanel struct {
 // Render implements app.Composer.
 func (p *ExplainPanel) Render() app.UI {
 	if p.X == nil {
-		return app.Elem("section").Class("explain").DataSet("testid", "explain").Body(
-			app.Elem("p").Class("explain__hint").Text(i18n.T(p.Lang, "board.explain.none")),
+		return elc("section", "explain").DataSet("testid", "explain").Body(
+			elcText("p", "explain__hint", i18n.T(p.Lang, "board.explain.none")),
 		)
 	}
 	x := p.X
-	return app.Elem("section").
-		Class("explain").
+	return elc("section",
+		"explain").
 		DataSet("testid", "explain").
 		DataSet("event", x.Index).
 		Aria("live", "polite").
@@ -52,15 +52,15 @@ func (p *ExplainPanel) section(s simulate.Section, n int, own bool, code string)
 	if !own {
 		cls += " explain__section--later"
 	}
-	return app.Elem("div").Class(cls).DataSet("section", n).Body(
-		app.Elem("div").Class("explain__event").Body(
-			app.Elem("span").Class("explain__time").Text(simulate.FormatShort(s.When, p.Lang)),
-			app.Elem("strong").Class("explain__title").Title(s.Cause).Text(s.Cause),
+	return elc("div", cls).DataSet("section", n).Body(
+		elc("div", "explain__event").Body(
+			elcText("span", "explain__time", simulate.FormatShort(s.When, p.Lang)),
+			elc("strong", "explain__title").Title(s.Cause).Text(s.Cause),
 		),
 		p.group("delivery", "board.explain.delivery", s.Delivery),
 		p.group("candidates", "board.explain.candidates", s.Candidates),
 		app.If(own && len(s.Candidates) == 0 && code != "CREATE" && code != "UPDATE" && code != "MOVE", func() app.UI {
-			return app.Elem("p").Class("explain__hint").Text(i18n.T(p.Lang, "board.explain.noCandidates"))
+			return elcText("p", "explain__hint", i18n.T(p.Lang, "board.explain.noCandidates"))
 		}),
 		p.group("changes", "board.explain.changes", s.Changes),
 		p.group("robots", "board.explain.robots", s.Robots),
@@ -75,7 +75,7 @@ func (p *ExplainPanel) omitted(key string, n int) app.UI {
 	if n == 0 {
 		return nil
 	}
-	return app.Elem("p").Class("explain__hint explain__omitted").DataSet("omitted", n).
+	return elc("p", "explain__hint explain__omitted").DataSet("omitted", n).
 		Text(strings.ReplaceAll(i18n.T(p.Lang, key), "{n}", strconv.Itoa(n)))
 }
 
@@ -83,8 +83,8 @@ func (p *ExplainPanel) group(id, key string, lines []simulate.Line) app.UI {
 	if len(lines) == 0 {
 		return nil
 	}
-	return app.Elem("div").Class("explain__group").DataSet("group", id).Body(
-		app.Elem("h3").Class("explain__heading").Text(i18n.T(p.Lang, key)),
+	return elc("div", "explain__group").DataSet("group", id).Body(
+		elcText("h3", "explain__heading", i18n.T(p.Lang, key)),
 		app.Raw(explainListHTML(lines)),
 	)
 }

@@ -42,14 +42,14 @@ func (f *FileButton) Render() app.UI {
 	if f.ID != "" {
 		input = input.ID(f.ID)
 	}
-	return app.Elem("span").Class("file-button").Body(
-		app.Elem("label").Class("button file-button__label").Body(
+	return elc("span", "file-button").Body(
+		elc("label", "button file-button__label").Body(
 			Icon("upload"),
-			app.Elem("span").Class("icon-text").Text(f.Label),
+			elcText("span", "icon-text", f.Label),
 			input,
 		),
 		app.If(!f.HideName, func() app.UI {
-			return app.Elem("span").Class("file-button__name").DataSet("testid", f.TestID+"-name").Aria("live", "polite").Text(name)
+			return elc("span", "file-button__name").DataSet("testid", f.TestID+"-name").Aria("live", "polite").Text(name)
 		}),
 	)
 }

@@ -192,27 +192,28 @@ func (h *Header) Render() app.UI {
 	hs := &h.Tab.header
 	lang := h.Lang
 	doc := h.Tab.Session.Doc()
-	return app.Elem("div").Class("header-wrap").Body(
-		app.Elem("header").
-			Class("header").
+	return elc("div", "header-wrap").Body(
+		elc("header",
+			"header").
 			Body(
-				app.Elem("a").
-					Class("header__brand").
+				elc("a",
+					"header__brand").
 					Attr("href", "/").
 					Title(i18n.T(lang, "header.homeLink")).
 					Body(
 						logo(),
-						app.Elem("span").Class("header__titles").Body(
-							app.Elem("span").
-								Class("header__name").
-								Text(i18n.T(lang, "app.name")),
-							app.Elem("span").
-								Class("header__tagline").
-								Text(i18n.T(lang, "app.tagline")),
+						elc("span", "header__titles").Body(
+							elcText("span",
+								"header__name",
+								i18n.T(lang, "app.name")),
+
+							elcText("span",
+								"header__tagline",
+								i18n.T(lang, "app.tagline")),
 						),
 					),
 				h.renderNav(lang),
-				app.Elem("div").Class("header__tools").Body(
+				elc("div", "header__tools").Body(
 					app.If(doc != nil || hs.save != "", func() app.UI {
 						state, reason := h.saveState(lang)
 						return &SaveIndicator{Lang: lang, State: state, Reason: reason}
@@ -277,13 +278,13 @@ func (h *Header) renderNav(lang string) app.UI {
 	if d := h.Tab.Session.Doc(); d != nil {
 		open = d.ID
 	}
-	return app.Elem("nav").
-		Class("header__nav").
+	return elc("nav",
+		"header__nav").
 		Aria("label", i18n.T(lang, "hdr.nav")).
 		Body(
 			app.Range(links).Slice(func(i int) app.UI {
 				l := links[i]
-				a := app.Elem("a").Class("header__link").Attr("href", route.Link(l.page, h.Place, open).String()).DataSet("nav", l.page).Text(i18n.T(lang, l.key))
+				a := elc("a", "header__link").Attr("href", route.Link(l.page, h.Place, open).String()).DataSet("nav", l.page).Text(i18n.T(lang, l.key))
 				if h.path == l.page || (l.page == "/lessons" && (h.path == "/lesson" || h.path == "/narrate" || h.path == "/quiz")) {
 					a = a.Class("header__link header__link--active").Aria("current", "page")
 				}
@@ -330,8 +331,8 @@ func (h *Header) renderNotices(lang string) app.UI {
 	hs := &h.Tab.header
 	var notices []app.UI
 	if hs.memory {
-		notices = append(notices, app.Elem("div").
-			Class("header__notice header__notice--warning").
+		notices = append(notices, elc("div",
+			"header__notice header__notice--warning").
 			Role("alert").
 			DataSet("testid", "storage-warning").
 			Text(i18n.T(lang, "hdr.storageMemory")))
@@ -341,8 +342,8 @@ func (h *Header) renderNotices(lang string) app.UI {
 		if hs.remoteRev == 0 {
 			key = "hdr.remoteDeleted"
 		}
-		notices = append(notices, app.Elem("div").
-			Class("header__notice").
+		notices = append(notices, elc("div",
+			"header__notice").
 			Role("status").
 			DataSet("testid", "remote-notice").
 			Body(
@@ -358,7 +359,7 @@ func (h *Header) renderNotices(lang string) app.UI {
 	if len(notices) == 0 {
 		return app.Text("")
 	}
-	return app.Elem("div").Class("header__notices").Body(notices...)
+	return elc("div", "header__notices").Body(notices...)
 }
 
 func (h *Header) renderDialogs(lang string) app.UI {

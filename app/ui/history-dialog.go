@@ -59,29 +59,29 @@ func (d *HistoryDialog) Render() app.UI {
 	lang := d.Lang
 	now := time.Now()
 	var body []app.UI
-	body = append(body, app.Elem("p").Class("home-dialog__text").Text(i18n.F(lang, "hdr.historyIntro", "n", strconv.Itoa(storage.MaxVersions))))
+	body = append(body, elcText("p", "home-dialog__text", i18n.F(lang, "hdr.historyIntro", "n", strconv.Itoa(storage.MaxVersions))))
 	switch {
 	case d.loading && len(d.versions) == 0:
 		body = append(body, app.Elem("p").Text(i18n.T(lang, "hdr.loading")))
 	case d.err != "":
-		body = append(body, app.Elem("p").Class("home-page__error").Text(d.err))
+		body = append(body, elcText("p", "home-page__error", d.err))
 	case len(d.versions) == 0:
 		body = append(body, app.Elem("p").Text(i18n.T(lang, "hdr.historyEmpty")))
 	default:
-		body = append(body, app.Elem("ol").Class("history-dialog__list").Body(
+		body = append(body, elc("ol", "history-dialog__list").Body(
 			app.Range(d.versions).Slice(func(i int) app.UI {
 				v := d.versions[i]
 				rev := v.Revision
 				current := rev == d.Revision
-				return app.Elem("li").Class("history-dialog__item").DataSet("rev", strconv.Itoa(rev)).Body(
-					app.Elem("div").Class("history-dialog__what").Body(
+				return elc("li", "history-dialog__item").DataSet("rev", strconv.Itoa(rev)).Body(
+					elc("div", "history-dialog__what").Body(
 						app.Elem("strong").Text(i18n.F(lang, "hdr.historyRev", "revision", strconv.Itoa(rev))),
 						app.If(current, func() app.UI {
-							return app.Elem("span").Class("history-dialog__current").Text(i18n.T(lang, "hdr.historyCurrent"))
+							return elcText("span", "history-dialog__current", i18n.T(lang, "hdr.historyCurrent"))
 						}),
-						app.Elem("span").Class("history-dialog__title").Text(v.Title),
+						elcText("span", "history-dialog__title", v.Title),
 					),
-					app.Elem("span").Class("history-dialog__when").Text(home.FormatUpdated(v.Updated, now, lang)+" · "+home.FormatBytes(int64(v.Size), lang)),
+					elcText("span", "history-dialog__when", home.FormatUpdated(v.Updated, now, lang)+" · "+home.FormatBytes(int64(v.Size), lang)),
 					app.If(!current, func() app.UI {
 						return homeButton("", "restore-"+strconv.Itoa(rev), i18n.T(lang, "hdr.historyRestore"), func(ctx app.Context) {
 							if d.OnRestore != nil {

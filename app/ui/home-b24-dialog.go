@@ -32,8 +32,8 @@ type HomeB24Dialog struct {
 func (d *HomeB24Dialog) Render() app.UI {
 	lang := d.Lang
 	file := func(id, testid, label, chosen string, set func(name string, data []byte)) app.UI {
-		return app.Elem("div").Class("home-field").Body(
-			app.Elem("label").Class("home-field__label").Attr("for", id).Text(label),
+		return elc("div", "home-field").Body(
+			elc("label", "home-field__label").Attr("for", id).Text(label),
 			&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), ID: id, TestID: testid, HideName: true,
 				Accept: ".json,application/json", OnChange: func(ctx app.Context, e app.Event) {
 					files := homeFiles(e)
@@ -48,24 +48,24 @@ func (d *HomeB24Dialog) Render() app.UI {
 					})
 				}},
 			app.If(chosen != "", func() app.UI {
-				return app.Elem("span").Class("home-field__hint").Body(iconText("check", chosen)...)
+				return elc("span", "home-field__hint").Body(iconText("check", chosen)...)
 			}),
 		)
 	}
 	body := []app.UI{
-		app.Elem("p").Class("home-dialog__text").Text(i18n.T(lang, "home.b24Intro")),
+		elcText("p", "home-dialog__text", i18n.T(lang, "home.b24Intro")),
 		file("b24-categories", "b24-categories", i18n.T(lang, "home.b24Categories"), d.catsName, func(n string, b []byte) { d.catsName, d.cats = n, b }),
 		file("b24-statuses", "b24-statuses", i18n.T(lang, "home.b24Statuses"), d.statsName, func(n string, b []byte) { d.statsName, d.stats = n, b }),
 	}
 	if d.OpenTitle != "" {
-		body = append(body, app.Elem("fieldset").Class("home-field").Body(
-			app.Elem("legend").Class("home-field__label").Text(i18n.T(lang, "home.b24Target")),
+		body = append(body, elc("fieldset", "home-field").Body(
+			elcText("legend", "home-field__label", i18n.T(lang, "home.b24Target")),
 			d.radio("b24-new", i18n.T(lang, "home.b24New"), !d.merge, false),
 			d.radio("b24-merge", i18n.F(lang, "home.b24Merge", "title", d.OpenTitle), d.merge, true),
 		))
 	}
 	if d.missing {
-		body = append(body, app.Elem("p").Class("home-page__error").Role("alert").Text(i18n.T(lang, "home.b24NeedFiles")))
+		body = append(body, elc("p", "home-page__error").Role("alert").Text(i18n.T(lang, "home.b24NeedFiles")))
 	}
 	return homeModal{
 		testID:  "b24-dialog",
@@ -82,7 +82,7 @@ func (d *HomeB24Dialog) Render() app.UI {
 }
 
 func (d *HomeB24Dialog) radio(id, label string, checked, merge bool) app.UI {
-	return app.Elem("label").Class("home-field__radio").Attr("for", id).Body(
+	return elc("label", "home-field__radio").Attr("for", id).Body(
 		app.ElemSelfClosing("input").
 			ID(id).
 			Attr("type", "radio").

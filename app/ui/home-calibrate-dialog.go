@@ -75,8 +75,8 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 		d.view, d.viewFor = labrun.Fit(d.rep, lang), lang
 	}
 	file := func(id, label string, multiple bool, chosen string, add func(files []calibrate.File)) app.UI {
-		return app.Elem("div").Class("home-field").Body(
-			app.Elem("label").Class("home-field__label").Attr("for", id).Text(label),
+		return elc("div", "home-field").Body(
+			elc("label", "home-field__label").Attr("for", id).Text(label),
 			&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), ID: id, TestID: id, Multiple: multiple, HideName: true,
 				Accept: ".json,application/json", OnChange: func(ctx app.Context, e app.Event) {
 					files := homeFiles(e)
@@ -95,7 +95,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 						})
 					}
 				}},
-			app.If(chosen != "", func() app.UI { return app.Elem("span").Class("home-field__hint").Body(iconText("check", chosen)...) }),
+			app.If(chosen != "", func() app.UI { return elc("span", "home-field__hint").Body(iconText("check", chosen)...) }),
 		)
 	}
 	name := func(f *calibrate.File) string {
@@ -114,41 +114,41 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 		return i18n.F(lang, "lab.calFiles", "n", len(fs))
 	}
 	body := []app.UI{
-		app.Elem("p").Class("home-dialog__text").Text(i18n.T(lang, "lab.calIntro")),
+		elcText("p", "home-dialog__text", i18n.T(lang, "lab.calIntro")),
 		file("cal-categories", i18n.T(lang, "lab.calCategories"), false, name(d.cats), func(fs []calibrate.File) { d.cats = &fs[0] }),
 		file("cal-statuses", i18n.T(lang, "lab.calStatuses"), false, name(d.stats), func(fs []calibrate.File) { d.stats = &fs[0] }),
 		file("cal-history", i18n.T(lang, "lab.calHistory"), true, count(d.history), func(fs []calibrate.File) { d.history = fs }),
 		file("cal-deals", i18n.T(lang, "lab.calDeals"), true, count(d.deals), func(fs []calibrate.File) { d.deals = fs }),
 	}
 	if d.missing {
-		body = append(body, app.Elem("p").Class("home-page__error").Role("alert").Text(i18n.T(lang, "lab.calNeedFiles")))
+		body = append(body, elc("p", "home-page__error").Role("alert").Text(i18n.T(lang, "lab.calNeedFiles")))
 	}
 	if msg := d.errMsg; msg != "" || d.failure != nil {
 		if d.failure != nil {
 			msg = text.Sentence(calibrateErrorText(d.failure, lang))
 		}
-		body = append(body, app.Elem("p").Class("home-page__error").Role("alert").DataSet("testid", "cal-error").Text(msg))
+		body = append(body, elc("p", "home-page__error").Role("alert").DataSet("testid", "cal-error").Text(msg))
 	}
 	if d.running {
-		body = append(body, app.Elem("div").Class("whatif__progress").DataSet("testid", "cal-progress").Body(
-			app.Elem("div").Class("whatif__progress-track").Role("progressbar").
+		body = append(body, elc("div", "whatif__progress").DataSet("testid", "cal-progress").Body(
+			elc("div", "whatif__progress-track").Role("progressbar").
 				Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(d.percent)).
-				Body(app.Elem("div").Class("whatif__progress-bar").Style("width", strconv.Itoa(d.percent)+"%")),
-			app.Elem("span").Class("whatif__progress-text").Text(i18n.T(lang, "lab.calFitting")+" "+strconv.Itoa(d.percent)+" %"),
+				Body(elc("div", "whatif__progress-bar").Style("width", strconv.Itoa(d.percent)+"%")),
+			elcText("span", "whatif__progress-text", i18n.T(lang, "lab.calFitting")+" "+strconv.Itoa(d.percent)+" %"),
 		))
 	}
 	if d.rep != nil && !d.running {
 		v := d.view
 		rows := v.Rows
-		body = append(body, app.Elem("div").Class("home-calibrate__report").DataSet("testid", "cal-report").Body(
+		body = append(body, elc("div", "home-calibrate__report").DataSet("testid", "cal-report").Body(
 			app.Elem("h3").Text(i18n.T(lang, "lab.calReport")),
-			app.Range(v.Lines).Slice(func(i int) app.UI { return app.Elem("p").Class("home-dialog__text").Text(v.Lines[i]) }),
+			app.Range(v.Lines).Slice(func(i int) app.UI { return elcText("p", "home-dialog__text", v.Lines[i]) }),
 			&WhatifChart{Name: "calibration-finals", Title: i18n.T(lang, "lab.calChartFinals"), SVG: v.Finals, Lang: lang},
 			&WhatifChart{Name: "calibration-medians", Title: i18n.T(lang, "lab.calChartMedians"), SVG: v.Medians, Lang: lang},
-			app.Elem("table").Class("whatif__table").Body(
+			elc("table", "whatif__table").Body(
 				app.Elem("tbody").Body(app.Range(rows).Slice(func(i int) app.UI {
 					r := rows[i]
-					return app.Elem("tr").Body(app.Elem("th").Attr("scope", "row").Text(r[0]), app.Elem("td").Class("whatif__num").Text(r[1]), app.Elem("td").Class("whatif__num").Text(r[2]))
+					return app.Elem("tr").Body(app.Elem("th").Attr("scope", "row").Text(r[0]), elcText("td", "whatif__num", r[1]), elcText("td", "whatif__num", r[2]))
 				})),
 			),
 		))

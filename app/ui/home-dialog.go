@@ -30,8 +30,8 @@ func (m homeModal) render() app.UI {
 			m.onClose(ctx)
 		}
 	}
-	return app.Elem("div").
-		Class("home-dialog").
+	return elc("div",
+		"home-dialog").
 		OnClick(func(ctx app.Context, e app.Event) {
 			// Only a click on the backdrop itself closes.
 			if e.Get("target").Equal(e.Get("currentTarget")) {
@@ -39,8 +39,8 @@ func (m homeModal) render() app.UI {
 			}
 		}).
 		Body(
-			app.Elem("div").
-				Class(panel).
+			elc("div",
+				panel).
 				Role("dialog").
 				Aria("modal", "true").
 				Aria("labelledby", titleID).
@@ -51,7 +51,7 @@ func (m homeModal) render() app.UI {
 					}
 				}).
 				Body(
-					app.Elem("div").Class("home-dialog__head").Body(
+					elc("div", "home-dialog__head").Body(
 						app.Elem("h2").ID(titleID).Class("home-dialog__title").Text(m.title),
 						app.Elem("button").
 							Attr("type", "button").
@@ -61,9 +61,9 @@ func (m homeModal) render() app.UI {
 							Text("×").
 							OnClick(closeFn),
 					),
-					app.Elem("div").Class("home-dialog__body").Body(m.body...),
+					elc("div", "home-dialog__body").Body(m.body...),
 					app.If(len(m.actions) > 0, func() app.UI {
-						return app.Elem("div").Class("home-dialog__actions").Body(m.actions...)
+						return elc("div", "home-dialog__actions").Body(m.actions...)
 					}),
 				),
 			// The focus moves in, Tab stays in, Escape closes from

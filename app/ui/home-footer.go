@@ -67,10 +67,10 @@ func (f *HomeFooter) Render() app.UI {
 			line += " " + i18n.T(lang, "home.notPersisted")
 		}
 	}
-	return app.Elem("footer").Class("home-footer").DataSet("testid", "home-footer").Body(
-		app.Elem("p").Class("home-footer__line").Text(i18n.T(lang, "footer.offline")),
+	return elc("footer", "home-footer").DataSet("testid", "home-footer").Body(
+		elcText("p", "home-footer__line", i18n.T(lang, "footer.offline")),
 		app.If(line != "", func() app.UI {
-			return app.Elem("p").Class("home-footer__line").DataSet("testid", "storage-usage").Text(line)
+			return elc("p", "home-footer__line").DataSet("testid", "storage-usage").Text(line)
 		}),
 	)
 }

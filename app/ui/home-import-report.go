@@ -39,15 +39,15 @@ func (r *HomeImportReport) Render() app.UI {
 	lang := r.Lang
 	done, imported, total := (&home.Batch{Files: r.Files}).Counts()
 	files := r.Files
-	return app.Elem("section").
-		Class("home-results").
+	return elc("section",
+		"home-results").
 		Role("status").
 		Aria("live", "polite").
 		DataSet("testid", "import-results").
 		DataSet("done", boolAttr(done == total)).
 		Body(
 			r.head("home-results__title", i18n.T(lang, "home.results")+" — "+i18n.F(lang, "home.resultsSummary", "imported", strconv.Itoa(imported), "total", strconv.Itoa(total))),
-			app.Elem("ul").Class("home-results__list").Body(
+			elc("ul", "home-results__list").Body(
 				app.Range(files).Slice(func(i int) app.UI {
 					f := files[i]
 					state, text := "reading", i18n.T(lang, "home.resultReading")
@@ -57,12 +57,12 @@ func (r *HomeImportReport) Render() app.UI {
 					case f.Done:
 						state, text = "imported", i18n.F(lang, "home.resultImported", "title", f.Title)
 					}
-					return app.Elem("li").Class("home-results__file home-results__file--"+state).
+					return elc("li", "home-results__file home-results__file--"+state).
 						DataSet("state", state).
 						DataSet("file", f.Name).
 						Body(
-							app.Elem("strong").Class("home-results__name").Text(f.Name),
-							app.Elem("span").Class("home-results__outcome").Text(" — "+text),
+							elcText("strong", "home-results__name", f.Name),
+							elcText("span", "home-results__outcome", " — "+text),
 							app.If(f.Failed(), func() app.UI { return r.problems(f.Problems) }),
 						)
 				}),
@@ -76,8 +76,8 @@ func (r *HomeImportReport) renderRefused() app.UI {
 	if len(r.Files) > 0 {
 		f = r.Files[0]
 	}
-	return app.Elem("section").
-		Class("home-errors").
+	return elc("section",
+		"home-errors").
 		Role("alert").
 		DataSet("testid", "import-errors").
 		Body(
@@ -88,8 +88,8 @@ func (r *HomeImportReport) renderRefused() app.UI {
 
 // head is the report's title and its close button.
 func (r *HomeImportReport) head(class, title string) app.UI {
-	return app.Elem("div").Class("home-errors__head").Body(
-		app.Elem("h2").Class(class).Text(title),
+	return elc("div", "home-errors__head").Body(
+		elcText("h2", class, title),
 		app.Elem("button").
 			Attr("type", "button").
 			Class("home-dialog__close").
@@ -106,16 +106,16 @@ func (r *HomeImportReport) head(class, title string) app.UI {
 // problems lists the reasons a file was refused, each with its JSON path
 // ("the whole file" when it has none).
 func (r *HomeImportReport) problems(ps []home.Problem) app.UI {
-	return app.Elem("ol").Class("home-errors__list").Body(
+	return elc("ol", "home-errors__list").Body(
 		app.Range(ps).Slice(func(i int) app.UI {
 			p := ps[i]
 			path := p.Path
 			if path == "" {
 				path = i18n.T(r.Lang, "home.importWhole")
 			}
-			return app.Elem("li").Class("home-errors__item").Body(
-				app.Elem("code").Class("home-errors__path").DataSet("testid", "error-path").Text(path),
-				app.Elem("span").Class("home-errors__msg").Text(p.Text(r.Lang)),
+			return elc("li", "home-errors__item").Body(
+				elc("code", "home-errors__path").DataSet("testid", "error-path").Text(path),
+				elcText("span", "home-errors__msg", p.Text(r.Lang)),
 			)
 		}),
 	)

@@ -154,19 +154,20 @@ func (p *HomePage) Render() app.UI {
 	if p.dragging {
 		class += " home-page--dragging"
 	}
-	return app.Elem("section").
-		Class(class).
+	return elc("section",
+		class).
 		DataSet("loaded", boolAttr(p.loaded)).
 		OnDragOver(p.onDragOver).
 		OnDragLeave(p.onDragLeave).
 		OnDrop(p.onDrop).
 		Body(
-			app.Elem("div").Class("home-page__head").Body(
-				app.Elem("h1").
-					Class("home-page__title").
-					Text(i18n.T(lang, "home.title")),
+			elc("div", "home-page__head").Body(
+				elcText("h1",
+					"home-page__title",
+					i18n.T(lang, "home.title")),
+
 				app.If(p.loaded, func() app.UI {
-					return app.Elem("span").Class("home-page__count").DataSet("testid", "scenario-count").
+					return elc("span", "home-page__count").DataSet("testid", "scenario-count").
 						Text(home.Count(lang, len(p.metas), "scenario"))
 				}),
 			),
@@ -186,7 +187,7 @@ func (p *HomePage) Render() app.UI {
 			p.renderExamples(lang),
 			&HomeFooter{Tab: p.Tab, Lang: lang, Refresh: p.footerRefresh},
 			app.If(p.dragging, func() app.UI {
-				return app.Elem("div").Class("home-page__drop").Aria("hidden", "true").Text(i18n.T(lang, "home.dropHere"))
+				return elc("div", "home-page__drop").Aria("hidden", "true").Text(i18n.T(lang, "home.dropHere"))
 			}),
 			p.renderDialog(lang),
 			p.guard.render(lang),
@@ -201,10 +202,10 @@ func boolAttr(b bool) string {
 }
 
 func (p *HomePage) renderToolbar(lang string) app.UI {
-	return app.Elem("div").Class("home-toolbar").Body(
+	return elc("div", "home-toolbar").Body(
 		homeButton("primary", "home-new", "+ "+i18n.T(lang, "home.new"), p.onCreate),
-		app.Elem("label").
-			Class("button").
+		elc("label",
+			"button").
 			Attr("for", "import-file").
 			Title(i18n.T(lang, "home.importFileLabel")).
 			Body(
@@ -221,7 +222,7 @@ func (p *HomePage) renderToolbar(lang string) app.UI {
 		homeButton("", "home-paste", i18n.T(lang, "home.paste"), func(ctx app.Context) { p.dialog = homeDlgPaste }),
 		homeButton("", "home-b24", i18n.T(lang, "home.b24"), func(ctx app.Context) { p.dialog = homeDlgB24 }),
 		homeButton("", "home-calibrate", i18n.T(lang, "lab.calibrate"), func(ctx app.Context) { p.dialog = homeDlgCal }),
-		app.Elem("span").Class("home-toolbar__hint").Text(i18n.T(lang, "home.dropHint")),
+		elcText("span", "home-toolbar__hint", i18n.T(lang, "home.dropHint")),
 	)
 }
 
@@ -233,12 +234,12 @@ func (p *HomePage) renderNotice(lang string) app.UI {
 	if p.noticeErr {
 		class += " home-notice--error"
 	}
-	return app.Elem("div").
-		Class(class).
+	return elc("div",
+		class).
 		Role("status").
 		DataSet("testid", "home-notice").
 		Body(
-			app.Elem("span").Class("home-notice__text").Text(i18n.F(lang, p.notice, p.noticeArgs...)),
+			elcText("span", "home-notice__text", i18n.F(lang, p.notice, p.noticeArgs...)),
 			app.If(p.shareLink != "", func() app.UI {
 				return app.ElemSelfClosing("input").
 					Attr("type", "text").
@@ -262,16 +263,16 @@ func (p *HomePage) renderList(lang string) app.UI {
 	var content app.UI
 	switch {
 	case p.listErr != "":
-		content = app.Elem("p").Class("home-page__error").Text(i18n.F(lang, "home.listFailed", "error", p.listErr))
+		content = elcText("p", "home-page__error", i18n.F(lang, "home.listFailed", "error", p.listErr))
 	case !p.loaded:
-		content = app.Elem("p").Class("home-page__loading").Text(i18n.T(lang, "home.loadingList"))
+		content = elcText("p", "home-page__loading", i18n.T(lang, "home.loadingList"))
 	case len(p.metas) == 0:
 		content = &EmptyState{TestID: "home-empty", Icon: "info", Heading: 2,
 			Title: i18n.T(lang, "home.empty"), Text: i18n.T(lang, "home.emptyHint"),
 			ActionText: i18n.T(lang, "home.new"), ActionID: "home-empty-new", OnAction: p.onCreate}
 	default:
 		doc := p.Tab.Session.Doc()
-		content = app.Elem("ul").Class("home-list").DataSet("testid", "scenario-list").Body(
+		content = elc("ul", "home-list").DataSet("testid", "scenario-list").Body(
 			app.Range(p.metas).Slice(func(i int) app.UI {
 				m := p.metas[i]
 				return &HomeScenarioRow{
@@ -292,7 +293,7 @@ func (p *HomePage) renderList(lang string) app.UI {
 			}),
 		)
 	}
-	return app.Elem("section").Class("home-card").Aria("labelledby", "home-mine").Body(
+	return elc("section", "home-card").Aria("labelledby", "home-mine").Body(
 		app.Elem("h2").ID("home-mine").Class("home-card__title").Text(i18n.T(lang, "home.mine")),
 		content,
 	)
@@ -300,15 +301,15 @@ func (p *HomePage) renderList(lang string) app.UI {
 
 func (p *HomePage) renderExamples(lang string) app.UI {
 	groups := home.ExampleGroups(p.examples, lang)
-	return app.Elem("section").Class("home-card home-examples").Aria("labelledby", "home-examples").Body(
+	return elc("section", "home-card home-examples").Aria("labelledby", "home-examples").Body(
 		app.Elem("h2").ID("home-examples").Class("home-card__title").Text(i18n.T(lang, "home.examples")),
-		app.Elem("p").Class("home-card__intro").Text(i18n.T(lang, "home.examplesIntro")),
+		elcText("p", "home-card__intro", i18n.T(lang, "home.examplesIntro")),
 		app.Range(groups).Slice(func(g int) app.UI {
 			group := groups[g]
-			return app.Elem("div").Class("home-examples__group").Lang(group[0].Locale).DataSet("locale", group[0].Locale).
+			return elc("div", "home-examples__group").Lang(group[0].Locale).DataSet("locale", group[0].Locale).
 				OnClick(p.onExamplesClick).
 				Body(
-					app.Elem("h3").Class("home-examples__lang").Lang(lang).Text(i18n.T(lang, "home.examples."+group[0].Locale)),
+					elc("h3", "home-examples__lang").Lang(lang).Text(i18n.T(lang, "home.examples."+group[0].Locale)),
 					app.Raw(exampleGridHTML(lang, group)),
 				)
 		}),

@@ -32,7 +32,7 @@ func (d *HomePasteDialog) Render() app.UI {
 		wide:    true,
 		onClose: d.OnClose,
 		body: []app.UI{
-			app.Elem("label").Class("home-field__label").Attr("for", "paste-text").Text(i18n.T(lang, "home.pasteLabel")),
+			elc("label", "home-field__label").Attr("for", "paste-text").Text(i18n.T(lang, "home.pasteLabel")),
 			app.Elem("textarea").
 				ID("paste-text").
 				Class("home-field__textarea").
@@ -46,7 +46,7 @@ func (d *HomePasteDialog) Render() app.UI {
 					d.text = ctx.JSSrc().Get("value").String()
 					ctx.PreventUpdate()
 				}),
-			app.Elem("p").Class("home-field__hint").Text(i18n.T(lang, "home.pasteHint")),
+			elcText("p", "home-field__hint", i18n.T(lang, "home.pasteHint")),
 		},
 		actions: []app.UI{
 			homeButton("primary", "paste-import", i18n.T(lang, "home.importButton"), d.onImport),

@@ -53,11 +53,11 @@ func (r *HomeScenarioRow) Render() app.UI {
 	}
 	meta := i18n.F(lang, "home.updated", "when", home.FormatUpdated(r.Updated, time.Now(), lang)) +
 		" · " + i18n.F(lang, "home.revision", "revision", strconv.Itoa(r.Revision))
-	return app.Elem("li").
-		Class(class).
+	return elc("li",
+		class).
 		DataSet("scenario", r.ID).
 		Body(
-			app.Elem("div").Class("home-row__main").Body(
+			elc("div", "home-row__main").Body(
 				app.If(r.editing, func() app.UI {
 					return r.renderEditor(lang)
 				}).Else(func() app.UI {
@@ -69,10 +69,10 @@ func (r *HomeScenarioRow) Render() app.UI {
 						Text(title).
 						OnClick(func(ctx app.Context, e app.Event) { r.call(ctx, r.OnOpen) })
 				}),
-				app.Elem("div").Class("home-row__meta").Text(meta),
+				elcText("div", "home-row__meta", meta),
 			),
-			app.Elem("div").
-				Class("home-row__actions").
+			elc("div",
+				"home-row__actions").
 				Role("group").
 				Aria("label", i18n.F(lang, "home.actionsLabel", "title", title)).
 				Body(
@@ -91,8 +91,8 @@ func (r *HomeScenarioRow) Render() app.UI {
 }
 
 func (r *HomeScenarioRow) renderEditor(lang string) app.UI {
-	return app.Elem("form").
-		Class("home-row__rename").
+	return elc("form",
+		"home-row__rename").
 		OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			r.onCommit(ctx)

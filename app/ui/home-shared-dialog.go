@@ -37,12 +37,12 @@ func (d *HomeSharedDialog) Render() app.UI {
 		onClose: d.OnClose,
 	}
 	if d.Err != "" {
-		m.body = []app.UI{app.Elem("p").Class("home-page__error").Text(i18n.F(lang, "home.sharedBroken", "error", d.Err))}
+		m.body = []app.UI{elcText("p", "home-page__error", i18n.F(lang, "home.sharedBroken", "error", d.Err))}
 		m.actions = []app.UI{homeButton("", "", i18n.T(lang, "hdr.close"), d.OnClose)}
 		return m.render()
 	}
 	if d.Loading {
-		m.body = []app.UI{app.Elem("p").Class("home-page__loading").Text(i18n.T(lang, "hdr.loading"))}
+		m.body = []app.UI{elcText("p", "home-page__loading", i18n.T(lang, "hdr.loading"))}
 		return m.render()
 	}
 	counts := []string{
@@ -53,13 +53,13 @@ func (d *HomeSharedDialog) Render() app.UI {
 		home.Count(lang, d.Events, "count.event"),
 	}
 	m.body = []app.UI{
-		app.Elem("p").Class("home-dialog__text").Text(i18n.T(lang, "home.sharedIntro")),
-		app.Elem("div").Class("home-preview").Body(
-			app.Elem("h3").Class("home-preview__title").DataSet("testid", "shared-title").Text(d.Title),
+		elcText("p", "home-dialog__text", i18n.T(lang, "home.sharedIntro")),
+		elc("div", "home-preview").Body(
+			elc("h3", "home-preview__title").DataSet("testid", "shared-title").Text(d.Title),
 			app.If(d.Description != "", func() app.UI {
-				return app.Elem("p").Class("home-preview__description").Text(d.Description)
+				return elcText("p", "home-preview__description", d.Description)
 			}),
-			app.Elem("ul").Class("home-preview__counts").DataSet("testid", "shared-counts").Body(
+			elc("ul", "home-preview__counts").DataSet("testid", "shared-counts").Body(
 				app.Range(counts).Slice(func(i int) app.UI { return app.Elem("li").Text(counts[i]) }),
 			),
 		),

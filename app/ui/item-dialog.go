@@ -94,14 +94,14 @@ func (d *ItemDialog) Render() app.UI {
 	}
 	var errNote, history app.UI
 	if d.err != "" {
-		errNote = app.Elem("p").Class("form__error").Role("alert").Text(d.err)
+		errNote = elc("p", "form__error").Role("alert").Text(d.err)
 	}
 	if !creating {
 		history = &ItemHistory{Lang: d.Lang, Target: d.Target, Lines: d.History}
 	}
 	return modal(d.Lang, "item-dialog", title, d.onClose,
 		divc("item-dialog__layout",
-			app.Elem("form").Class("form item-dialog__form").OnSubmit(d.onSubmit).Body(
+			elc("form", "form item-dialog__form").OnSubmit(d.onSubmit).Body(
 				divc("item-dialog__grid", grid...),
 				errNote,
 				divc("form__actions",
@@ -199,7 +199,7 @@ func (d *ItemDialog) selectOf(testid string, opts []simulate.Target, selected st
 	for _, o := range opts {
 		list = append(list, option(o.ID, o.ID == selected, o.Label))
 	}
-	return app.Elem("select").Class("form__input").DataSet("testid", testid).OnChange(onChange).Body(list...)
+	return elc("select", "form__input").DataSet("testid", testid).OnChange(onChange).Body(list...)
 }
 
 func (d *ItemDialog) onSubmit(ctx app.Context, e app.Event) {

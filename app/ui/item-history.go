@@ -19,21 +19,21 @@ type ItemHistory struct {
 
 // Render implements app.Composer.
 func (h *ItemHistory) Render() app.UI {
-	return app.Elem("section").
-		Class("item-history").
+	return elc("section",
+		"item-history").
 		DataSet("history", h.Target).
 		Aria("label", i18n.T(h.Lang, "board.history.title")).
 		Body(
-			app.Elem("h3").Class("item-history__title").Text(i18n.T(h.Lang, "board.history.title")),
+			elcText("h3", "item-history__title", i18n.T(h.Lang, "board.history.title")),
 			app.If(len(h.Lines) == 0, func() app.UI {
-				return app.Elem("p").Class("item-history__empty").Text(i18n.T(h.Lang, "board.history.empty"))
+				return elcText("p", "item-history__empty", i18n.T(h.Lang, "board.history.empty"))
 			}),
-			app.Elem("ol").Class("item-history__list").Body(
+			elc("ol", "item-history__list").Body(
 				app.Range(h.Lines).Slice(func(i int) app.UI {
 					l := h.Lines[i]
-					return app.Elem("li").Class("item-history__line item-history__line--"+l.Type).Body(
-						app.Elem("span").Class("item-history__time").Text(simulate.FormatShort(l.At, h.Lang)),
-						app.Elem("span").Class("item-history__text").Text(l.Text),
+					return elc("li", "item-history__line item-history__line--"+l.Type).Body(
+						elcText("span", "item-history__time", simulate.FormatShort(l.At, h.Lang)),
+						elcText("span", "item-history__text", l.Text),
 					)
 				}),
 			),

@@ -21,8 +21,8 @@ type LangSwitch struct {
 // Render implements app.Composer.
 func (l *LangSwitch) Render() app.UI {
 	langs := i18n.Languages()
-	return app.Elem("div").
-		Class("lang-switch").
+	return elc("div",
+		"lang-switch").
 		Role("group").
 		Aria("label", i18n.T(l.Lang, "lang.switch")).
 		Body(

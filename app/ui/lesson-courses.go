@@ -165,10 +165,10 @@ func (c *LessonCourses) onBuiltin(ctx app.Context, e app.Event) {
 // Render implements app.Composer.
 func (c *LessonCourses) Render() app.UI {
 	lang := i18n.Normalize(c.Lang)
-	return app.Elem("section").Class("lesson-courses").Aria("labelledby", "lesson-courses-title").Body(
+	return elc("section", "lesson-courses").Aria("labelledby", "lesson-courses-title").Body(
 		app.Elem("h2").ID("lesson-courses-title").Class("lesson-courses__title").Text(i18n.T(lang, "course.title")),
-		app.Elem("p").Class("lesson-courses__intro").Text(i18n.T(lang, "course.intro")),
-		app.Elem("div").Class("lesson-courses__tools").Body(
+		elcText("p", "lesson-courses__intro", i18n.T(lang, "course.intro")),
+		elc("div", "lesson-courses__tools").Body(
 			&FileButton{Lang: lang, Label: i18n.T(lang, "course.import"), TestID: "course-file", Accept: ".json,application/json", OnChange: c.onFile},
 			app.Elem("button").Attr("type", "button").Class("button button--quiet").DataSet("testid", "course-builtin").
 				OnClick(c.onBuiltin).Body(iconText("download", i18n.T(lang, "course.builtin"))...),
@@ -178,7 +178,7 @@ func (c *LessonCourses) Render() app.UI {
 			if c.badFile != "" {
 				head = i18n.F(lang, "course.failedFile", "file", c.badFile)
 			}
-			return app.Elem("div").Class("lesson-page__error").Role("alert").DataSet("testid", "course-error").Body(
+			return elc("div", "lesson-page__error").Role("alert").DataSet("testid", "course-error").Body(
 				app.Elem("p").Text(head),
 				app.Elem("ul").Body(app.Range(c.problems).Slice(func(i int) app.UI {
 					return app.Elem("li").DataSet("testid", "course-problem").Text(c.problems[i])
@@ -186,10 +186,10 @@ func (c *LessonCourses) Render() app.UI {
 			)
 		}),
 		app.If(c.note != "", func() app.UI {
-			return app.Elem("p").Class("lesson-courses__note").Role("status").DataSet("testid", "course-note").Text(c.note)
+			return elc("p", "lesson-courses__note").Role("status").DataSet("testid", "course-note").Text(c.note)
 		}),
 		app.If(c.loaded && len(c.courses) == 0, func() app.UI {
-			return app.Elem("p").Class("lesson-courses__empty").DataSet("testid", "course-empty").Text(i18n.T(lang, "course.empty"))
+			return elc("p", "lesson-courses__empty").DataSet("testid", "course-empty").Text(i18n.T(lang, "course.empty"))
 		}),
 		app.Range(c.courses).Slice(func(i int) app.UI { return c.renderCourse(lang, c.courses[i]) }),
 	)
@@ -201,27 +201,27 @@ func (c *LessonCourses) renderCourse(lang string, co teach.Course) app.UI {
 	file := co.File
 	id := co.ID
 	headID := "course-" + id
-	return app.Elem("article").Class("lesson-courses__course").DataSet("testid", "course").DataSet("course", id).Aria("labelledby", headID).Body(
+	return elc("article", "lesson-courses__course").DataSet("testid", "course").DataSet("course", id).Aria("labelledby", headID).Body(
 		app.Elem("h3").ID(headID).Class("lesson-courses__name").Text(title),
-		app.Elem("ol").Class("lesson-courses__lessons").Body(app.Range(list).Slice(func(j int) app.UI {
+		elc("ol", "lesson-courses__lessons").Body(app.Range(list).Slice(func(j int) app.UI {
 			cl := list[j]
-			return app.Elem("li").Class("lesson-courses__lesson").DataSet("testid", "course-lesson").DataSet("lesson", cl.ID).Body(
-				app.Elem("span").Class("lesson-courses__lesson-title").Text(cl.Title),
-				app.Elem("span").Class("lesson-courses__goals").Text(i18n.F(lang, "course.goals", "n", cl.Goals)),
+			return elc("li", "lesson-courses__lesson").DataSet("testid", "course-lesson").DataSet("lesson", cl.ID).Body(
+				elcText("span", "lesson-courses__lesson-title", cl.Title),
+				elcText("span", "lesson-courses__goals", i18n.F(lang, "course.goals", "n", cl.Goals)),
 				app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "course-start").
 					Aria("label", i18n.F(lang, "course.startLabel", "n", cl.Number, "title", cl.Title)).
 					OnClick(func(ctx app.Context, e app.Event) { c.onStart(ctx, cl.Lesson) }).
 					Text(i18n.T(lang, "course.start")),
 			)
 		})),
-		app.Elem("div").Class("lesson-courses__actions").Body(
+		elc("div", "lesson-courses__actions").Body(
 			app.Elem("button").Attr("type", "button").Class("button button--quiet").DataSet("testid", "course-export").
 				OnClick(func(ctx app.Context, e app.Event) {
 					download(teach.Slug(title)+".course.json", "application/json", file)
 				}).
 				Body(iconText("download", i18n.T(lang, "course.export"))...),
 			app.If(c.confirm == id, func() app.UI {
-				return app.Elem("span").Class("lesson-courses__confirm").Role("group").Body(
+				return elc("span", "lesson-courses__confirm").Role("group").Body(
 					app.Elem("span").Text(i18n.F(lang, "course.deleteAsk", "title", title)+" "),
 					app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "course-delete-yes").
 						OnClick(func(ctx app.Context, e app.Event) { c.onDelete(ctx, id) }).Text(i18n.T(lang, "course.delete")),

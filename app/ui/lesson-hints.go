@@ -13,10 +13,10 @@ func lessonHints(lang string, hints []string, open int, onMore app.EventHandler)
 		return app.Text("")
 	}
 	open = min(open, len(hints))
-	return app.Elem("section").Class("lesson-hints").Aria("label", i18n.T(lang, "lesson.hints")).DataSet("testid", "lesson-hints").Body(
-		app.Elem("ol").Class("lesson-hints__list").Body(
+	return elc("section", "lesson-hints").Aria("label", i18n.T(lang, "lesson.hints")).DataSet("testid", "lesson-hints").Body(
+		elc("ol", "lesson-hints__list").Body(
 			app.Range(hints[:open]).Slice(func(i int) app.UI {
-				return app.Elem("li").Class("lesson-hints__hint").DataSet("testid", "lesson-hint").Body(
+				return elc("li", "lesson-hints__hint").DataSet("testid", "lesson-hint").Body(
 					app.Elem("strong").Text(i18n.F(lang, "lesson.hint.label", "n", i+1)+": "),
 					app.Text(hints[i]),
 				)
@@ -32,9 +32,9 @@ func lessonHints(lang string, hints []string, open int, onMore app.EventHandler)
 // lessonTools links the trainer's pages from the lessons list: make a
 // lesson from the open scenario, open a lesson file, collect results.
 func lessonTools(lang string) app.UI {
-	return app.Elem("nav").Class("lesson-tools").Aria("label", i18n.T(lang, "author.title")).Body(
-		app.Elem("a").Class("button").Attr("href", "/author").DataSet("testid", "lesson-tools-author").Text(i18n.T(lang, "author.link")),
-		app.Elem("a").Class("button").Attr("href", "/train").DataSet("testid", "lesson-tools-train").Text(i18n.T(lang, "train.import")),
-		app.Elem("a").Class("button").Attr("href", "/results").DataSet("testid", "lesson-tools-results").Text(i18n.T(lang, "author.results")),
+	return elc("nav", "lesson-tools").Aria("label", i18n.T(lang, "author.title")).Body(
+		elc("a", "button").Attr("href", "/author").DataSet("testid", "lesson-tools-author").Text(i18n.T(lang, "author.link")),
+		elc("a", "button").Attr("href", "/train").DataSet("testid", "lesson-tools-train").Text(i18n.T(lang, "train.import")),
+		elc("a", "button").Attr("href", "/results").DataSet("testid", "lesson-tools-results").Text(i18n.T(lang, "author.results")),
 	)
 }

@@ -168,8 +168,8 @@ func (p *LessonPage) Render() app.UI {
 	if !p.found {
 		return p.frame(p.Tab, "lesson-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.lessons.title"), ""),
-			app.Elem("p").Class("lesson-page__missing").Text(i18n.T(lang, "teach.notFound")),
-			app.Elem("a").Class("button").Attr("href", "/lessons").Text(i18n.T(lang, "teach.back")),
+			elcText("p", "lesson-page__missing", i18n.T(lang, "teach.notFound")),
+			elc("a", "button").Attr("href", "/lessons").Text(i18n.T(lang, "teach.back")),
 		)
 	}
 	l := p.lesson
@@ -186,51 +186,51 @@ func (p *LessonPage) Render() app.UI {
 	}
 	return p.frame(p.Tab, "lesson-page", p.onLangChange,
 		p.toolbar(l.Title, "",
-			app.Elem("a").Class("teach-page__link").Attr("href", "/lessons").Text(i18n.T(lang, "teach.back")),
+			elc("a", "teach-page__link").Attr("href", "/lessons").Text(i18n.T(lang, "teach.back")),
 			app.If(isDone, func() app.UI {
-				return app.Elem("span").Class("lesson-page__badge").DataSet("testid", "lesson-badge").Body(iconText("check", i18n.T(lang, "teach.lessons.done"))...)
+				return elc("span", "lesson-page__badge").DataSet("testid", "lesson-badge").Body(iconText("check", i18n.T(lang, "teach.lessons.done"))...)
 			}),
 		),
-		app.Elem("div").Class("lesson-page__layout").Body(
-			app.Elem("div").Class("lesson-page__task").Body(
+		elc("div", "lesson-page__layout").Body(
+			elc("div", "lesson-page__task").Body(
 				paragraphs("lesson-page__text", l.Description),
 				lessonHints(lang, l.Hints, p.hints, p.onHint),
 			),
-			app.Elem("section").Class("lesson-page__goal").Aria("labelledby", "lesson-goal").Body(
+			elc("section", "lesson-page__goal").Aria("labelledby", "lesson-goal").Body(
 				app.Elem("h2").ID("lesson-goal").Class("lesson-page__goal-title").Text(i18n.T(lang, "teach.lesson.goal")),
-				app.Elem("ul").Class("lesson-page__expects").Body(
+				elc("ul", "lesson-page__expects").Body(
 					app.Range(p.results).Slice(func(i int) app.UI {
 						r := p.results[i]
 						cls, icon, state := "lesson-page__expect lesson-page__expect--fail", "cross", i18n.T(lang, "teach.lesson.fail")
 						if r.Pass {
 							cls, icon, state = "lesson-page__expect lesson-page__expect--pass", "check", i18n.T(lang, "teach.lesson.pass")
 						}
-						return app.Elem("li").Class(cls).DataSet("testid", "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
-							app.Elem("span").Class("lesson-page__expect-icon").Role("img").Aria("label", state).Body(Icon(icon)),
-							app.Elem("span").Class("lesson-page__expect-text").Body(
+						return elc("li", cls).DataSet("testid", "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
+							elc("span", "lesson-page__expect-icon").Role("img").Aria("label", state).Body(Icon(icon)),
+							elc("span", "lesson-page__expect-text").Body(
 								app.If(r.Name != "", func() app.UI {
 									return app.Elem("strong").Text(r.Name)
 								}),
-								app.Elem("span").Class("lesson-page__expect-msg").Text(r.Message),
+								elcText("span", "lesson-page__expect-msg", r.Message),
 							),
 						)
 					}),
 				),
-				app.Elem("p").Class("lesson-page__source").DataSet("testid", "lesson-source").Text(source),
+				elc("p", "lesson-page__source").DataSet("testid", "lesson-source").Text(source),
 				app.If(p.checked && p.done && p.onOpen, func() app.UI {
-					return app.Elem("div").Class("lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "lesson-done").Body(
-						Icon("star"), app.Elem("span").Class("icon-text").Text(i18n.T(lang, "teach.lesson.done")),
+					return elc("div", "lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "lesson-done").Body(
+						Icon("star"), elcText("span", "icon-text", i18n.T(lang, "teach.lesson.done")),
 						app.If(next != "", func() app.UI {
-							return app.Elem("a").Class("button button--primary").Attr("href", "/lesson?id="+next).Text(i18n.T(lang, "teach.lesson.next"))
+							return elc("a", "button button--primary").Attr("href", "/lesson?id="+next).Text(i18n.T(lang, "teach.lesson.next"))
 						}),
 					)
 				}).ElseIf(p.checked && !p.done, func() app.UI {
-					return app.Elem("div").Class("lesson-page__verdict lesson-page__verdict--todo").Role("status").DataSet("testid", "lesson-notyet").Text(i18n.T(lang, "teach.lesson.notYet"))
+					return elc("div", "lesson-page__verdict lesson-page__verdict--todo").Role("status").DataSet("testid", "lesson-notyet").Text(i18n.T(lang, "teach.lesson.notYet"))
 				}),
 				app.If(p.err != "", func() app.UI {
-					return app.Elem("p").Class("lesson-page__error").Role("alert").Text(i18n.F(lang, "teach.error", "error", p.err))
+					return elc("p", "lesson-page__error").Role("alert").Text(i18n.F(lang, "teach.error", "error", p.err))
 				}),
-				app.Elem("div").Class("lesson-page__actions").Body(
+				elc("div", "lesson-page__actions").Body(
 					app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "lesson-check").
 						OnClick(p.onCheck).Text(i18n.T(lang, "teach.lesson.check")),
 					app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "lesson-design").
@@ -240,9 +240,9 @@ func (p *LessonPage) Render() app.UI {
 							OnClick(p.onRestart).Body(iconText("restart", i18n.T(lang, "teach.lesson.restart"))...)
 					}),
 				),
-				app.Elem("div").Class("lesson-page__links").Body(
-					app.Elem("a").Class("teach-page__link").Attr("href", "/narrate?lesson="+l.ID).Body(iconText("play", i18n.T(lang, "teach.nav.narrate"))...),
-					app.Elem("a").Class("teach-page__link").Attr("href", "/quiz?lesson="+l.ID).Body(iconText("question", i18n.T(lang, "teach.nav.quiz"))...),
+				elc("div", "lesson-page__links").Body(
+					elc("a", "teach-page__link").Attr("href", "/narrate?lesson="+l.ID).Body(iconText("play", i18n.T(lang, "teach.nav.narrate"))...),
+					elc("a", "teach-page__link").Attr("href", "/quiz?lesson="+l.ID).Body(iconText("question", i18n.T(lang, "teach.nav.quiz"))...),
 				),
 			),
 		),

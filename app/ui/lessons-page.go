@@ -73,16 +73,16 @@ func (c *teachChrome) frame(tab *Tab, page string, onLang func(ctx app.Context, 
 // and the teaching-mode links (presenter mode is in the header).
 func (c *teachChrome) toolbar(title, subtitle string, extra ...app.UI) app.UI {
 	lang := c.currentLang()
-	return app.Elem("div").Class("teach-page__toolbar").Body(
-		app.Elem("div").Class("teach-page__heading").Body(
-			app.Elem("h1").Class("teach-page__title").Text(title),
+	return elc("div", "teach-page__toolbar").Body(
+		elc("div", "teach-page__heading").Body(
+			elcText("h1", "teach-page__title", title),
 			app.If(subtitle != "", func() app.UI {
-				return app.Elem("p").Class("teach-page__subtitle").Text(subtitle)
+				return elcText("p", "teach-page__subtitle", subtitle)
 			}),
 		),
-		app.Elem("div").Class("teach-page__extra").Body(extra...),
-		app.Elem("nav").Class("teach-page__nav").Aria("label", i18n.T(lang, "teach.nav.lessons")).Body(
-			app.Elem("a").Class("teach-page__link").Attr("href", "/lessons").Text(i18n.T(lang, "teach.nav.lessons")),
+		elc("div", "teach-page__extra").Body(extra...),
+		elc("nav", "teach-page__nav").Aria("label", i18n.T(lang, "teach.nav.lessons")).Body(
+			elc("a", "teach-page__link").Attr("href", "/lessons").Text(i18n.T(lang, "teach.nav.lessons")),
 		),
 	)
 }
@@ -91,14 +91,14 @@ func (c *teachChrome) toolbar(title, subtitle string, extra ...app.UI) app.UI {
 // single line breaks separate hints. Text, never HTML.
 func paragraphs(class, text string) app.UI {
 	paras := strings.Split(strings.TrimSpace(text), "\n\n")
-	return app.Elem("div").Class(class).Body(
+	return elc("div", class).Body(
 		app.Range(paras).Slice(func(i int) app.UI {
 			lines := strings.Split(paras[i], "\n")
 			return app.Elem("p").Body(app.Range(lines).Slice(func(j int) app.UI {
 				if j == 0 {
 					return app.Text(lines[j])
 				}
-				return app.Elem("span").Class("teach-page__line").Text(lines[j])
+				return elcText("span", "teach-page__line", lines[j])
 			}))
 		}),
 	)
@@ -144,9 +144,9 @@ func teachScenario(sess *session.Session, q func(string) string) (sc *engine.Sce
 func teachPicker(lang, route string) app.UI {
 	list := lessons.List(lang)
 	exs := examples.All()
-	return app.Elem("details").Class("teach-picker").Body(
+	return elc("details", "teach-picker").Body(
 		app.Elem("summary").Text(i18n.T(lang, "teach.narrate.pick")),
-		app.Elem("ul").Class("teach-picker__list").Body(
+		elc("ul", "teach-picker__list").Body(
 			app.Range(list).Slice(func(i int) app.UI {
 				return app.Elem("li").Body(app.Elem("a").Attr("href", route+"?lesson="+list[i].ID).Text(list[i].Title))
 			}),
@@ -200,14 +200,14 @@ func (p *LessonsPage) Render() app.UI {
 	}
 	return p.frame(p.Tab, "lessons-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "teach.lessons.title"), "",
-			app.Elem("span").
-				Class("lessons-page__progress").
+			elc("span",
+				"lessons-page__progress").
 				DataSet("testid", "lessons-progress").
 				Text(i18n.F(lang, "teach.lessons.progress", "done", done, "total", len(list))),
 		),
-		app.Elem("p").Class("lessons-page__intro").Text(i18n.T(lang, "teach.lessons.intro")),
+		elcText("p", "lessons-page__intro", i18n.T(lang, "teach.lessons.intro")),
 		lessonTools(lang),
-		app.Elem("ol").Class("lessons-page__list").Body(
+		elc("ol", "lessons-page__list").Body(
 			app.Range(list).Slice(func(i int) app.UI {
 				l := list[i]
 				isDone := p.progress.Done(l.ID)
@@ -218,18 +218,18 @@ func (p *LessonsPage) Render() app.UI {
 					mark, markText = "check", i18n.T(lang, "teach.lessons.done")
 				}
 				summary := strings.SplitN(l.Description, "\n\n", 2)[0]
-				return app.Elem("li").Class(cls).DataSet("lesson", l.ID).Body(
-					app.Elem("span").Class("lessons-page__num").Aria("hidden", "true").Text(strconv.Itoa(l.Number)),
-					app.Elem("div").Class("lessons-page__body").Body(
-						app.Elem("a").Class("lessons-page__title").Attr("href", "/lesson?id="+l.ID).Text(l.Title),
-						app.Elem("p").Class("lessons-page__summary").Text(summary),
-						app.Elem("div").Class("lessons-page__links").Body(
-							app.Elem("a").Class("lessons-page__link").Attr("href", "/narrate?lesson="+l.ID).Body(iconText("play", i18n.T(lang, "teach.nav.narrate"))...),
-							app.Elem("a").Class("lessons-page__link").Attr("href", "/quiz?lesson="+l.ID).Body(iconText("question", i18n.T(lang, "teach.nav.quiz"))...),
+				return elc("li", cls).DataSet("lesson", l.ID).Body(
+					elc("span", "lessons-page__num").Aria("hidden", "true").Text(strconv.Itoa(l.Number)),
+					elc("div", "lessons-page__body").Body(
+						elc("a", "lessons-page__title").Attr("href", "/lesson?id="+l.ID).Text(l.Title),
+						elcText("p", "lessons-page__summary", summary),
+						elc("div", "lessons-page__links").Body(
+							elc("a", "lessons-page__link").Attr("href", "/narrate?lesson="+l.ID).Body(iconText("play", i18n.T(lang, "teach.nav.narrate"))...),
+							elc("a", "lessons-page__link").Attr("href", "/quiz?lesson="+l.ID).Body(iconText("question", i18n.T(lang, "teach.nav.quiz"))...),
 						),
 					),
-					app.Elem("span").
-						Class("lessons-page__mark").
+					elc("span",
+						"lessons-page__mark").
 						DataSet("testid", "lesson-mark").
 						Title(markText).
 						Role("img").

@@ -28,7 +28,7 @@ type LintBadge struct {
 // Render implements app.Composer.
 func (b *LintBadge) Render() app.UI {
 	if len(b.Notes) == 0 {
-		return app.Elem("span").Class("lint-badge-wrap lint-badge-wrap--empty")
+		return elc("span", "lint-badge-wrap lint-badge-wrap--empty")
 	}
 	worst := lintview.Worst(b.Notes)
 	texts := make([]string, len(b.Notes))
@@ -39,7 +39,7 @@ func (b *LintBadge) Render() app.UI {
 	if len(b.Notes) > 1 {
 		mark = app.Text(strconv.Itoa(len(b.Notes)))
 	}
-	return app.Elem("span").Class("lint-badge-wrap").Body(
+	return elc("span", "lint-badge-wrap").Body(
 		app.Elem("button").
 			Attr("type", "button").
 			Class("lint-badge lint-badge--"+worst).
@@ -51,7 +51,7 @@ func (b *LintBadge) Render() app.UI {
 			Body(mark).
 			OnClick(b.onToggle),
 		app.If(b.open, func() app.UI {
-			return app.Elem("div").Class("lint-pop").Role("dialog").
+			return elc("div", "lint-pop").Role("dialog").
 				DataSet("testid", "lint-pop").
 				Aria("label", i18n.T(b.Lang, "designer.lint.title")).
 				OnKeyDown(func(ctx app.Context, e app.Event) {
@@ -60,16 +60,16 @@ func (b *LintBadge) Render() app.UI {
 					}
 				}).
 				Body(
-					app.Elem("ul").Class("lint-pop__list").Body(
+					elc("ul", "lint-pop__list").Body(
 						app.Range(b.Notes).Slice(func(i int) app.UI {
 							n := b.Notes[i]
-							return app.Elem("li").Class("lint-pop__item lint-pop__item--"+n.Severity).DataSet("code", n.Code).Body(
-								app.Elem("span").Class("lint-icon lint-icon--"+n.Severity).
+							return elc("li", "lint-pop__item lint-pop__item--"+n.Severity).DataSet("code", n.Code).Body(
+								elc("span", "lint-icon lint-icon--"+n.Severity).
 									Aria("label", i18n.T(b.Lang, "designer.lint.severity."+n.Severity)).
 									Role("img").
 									Body(lintIcon(n.Severity)),
-								app.Elem("code").Class("lint-code").Text(n.Code),
-								app.Elem("p").Class("lint-pop__text").Text(n.Text),
+								elcText("code", "lint-code", n.Code),
+								elcText("p", "lint-pop__text", n.Text),
 							)
 						}),
 					),

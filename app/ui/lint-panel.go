@@ -27,15 +27,15 @@ func (p *LintPanel) Render() app.UI {
 	lang := p.Lang
 	var empty app.UI
 	if len(p.Rows) == 0 {
-		empty = app.Elem("p").Class("lint-panel__empty").Body(iconText("check", i18n.T(lang, "designer.lint.noneHint"))...)
+		empty = elc("p", "lint-panel__empty").Body(iconText("check", i18n.T(lang, "designer.lint.noneHint"))...)
 	}
 	rows := make([]app.UI, len(p.Rows))
 	for i, r := range p.Rows {
 		rows[i] = p.renderRow(lang, r)
 	}
 	closeText := i18n.T(lang, "designer.lint.close")
-	return app.Elem("section").
-		Class("lint-panel").
+	return elc("section",
+		"lint-panel").
 		ID("lint-panel").
 		DataSet("testid", "lint-panel").
 		Aria("labelledby", "lint-panel-title").
@@ -51,7 +51,7 @@ func (p *LintPanel) Render() app.UI {
 					Title(closeText),
 			),
 			empty,
-			app.Elem("ul").Class("lint-panel__list").Body(rows...),
+			elc("ul", "lint-panel__list").Body(rows...),
 		)
 }
 
@@ -72,22 +72,22 @@ func (p *LintPanel) renderRow(lang string, r lintview.Row) app.UI {
 		for _, s := range r.Cycle {
 			var step app.UI = spanc("lint-chain__step", s.Text)
 			if s.Link != "" {
-				step = app.Elem("a").Class("lint-chain__step").Attr("href", s.Link).Text(s.Text)
+				step = elc("a", "lint-chain__step").Attr("href", s.Link).Text(s.Text)
 			}
-			steps = append(steps, app.Elem("li").Class("lint-chain__item").Body(step))
+			steps = append(steps, elc("li", "lint-chain__item").Body(step))
 		}
-		steps = append(steps, app.Elem("li").Class("lint-chain__item lint-chain__item--back").Aria("hidden", "true").Body(Icon("restart")))
-		cycle = app.Elem("ol").Class("lint-chain").Aria("label", i18n.T(lang, "designer.lint.cycle")).Body(steps...)
+		steps = append(steps, elc("li", "lint-chain__item lint-chain__item--back").Aria("hidden", "true").Body(Icon("restart")))
+		cycle = elc("ol", "lint-chain").Aria("label", i18n.T(lang, "designer.lint.cycle")).Body(steps...)
 	}
 	if r.Link != "" {
-		link = app.Elem("a").Class("lint-panel__link").
+		link = elc("a", "lint-panel__link").
 			Attr("href", r.Link).
 			DataSet("testid", "lint-link").
 			Aria("label", i18n.F(lang, "designer.lint.showLabel", "code", r.Code)).
 			Body(iconTextAfter(i18n.T(lang, "designer.lint.show"), "right")...)
 	}
-	return app.Elem("li").
-		Class("lint-panel__row lint-panel__row--"+r.Severity).
+	return elc("li",
+		"lint-panel__row lint-panel__row--"+r.Severity).
 		DataSet("testid", "lint-finding").
 		DataSet("code", r.Code).
 		DataSet("severity", r.Severity).
@@ -95,7 +95,7 @@ func (p *LintPanel) renderRow(lang string, r lintview.Row) app.UI {
 			spanBody("lint-icon lint-icon--"+r.Severity, lintIcon(r.Severity)).Title(sev).Role("img").Aria("label", sev),
 			divc("lint-panel__body",
 				divc("lint-panel__meta",
-					app.Elem("code").Class("lint-code").Text(r.Code),
+					elcText("code", "lint-code", r.Code),
 					where,
 				),
 				pc("lint-panel__text", r.Text).DataSet("testid", "lint-message"),

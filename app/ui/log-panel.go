@@ -32,9 +32,9 @@ type LogPanel struct {
 // Render implements app.Composer.
 func (p *LogPanel) Render() app.UI {
 	types := simulate.LogTypes()
-	return app.Elem("section").Class("log-panel").DataSet("testid", "log").Body(
-		app.Elem("div").Class("log-panel__filters").Body(
-			app.Elem("select").Class("form__input log-panel__filter").Aria("label", i18n.T(p.Lang, "board.logp.type")).
+	return elc("section", "log-panel").DataSet("testid", "log").Body(
+		elc("div", "log-panel__filters").Body(
+			elc("select", "form__input log-panel__filter").Aria("label", i18n.T(p.Lang, "board.logp.type")).
 				DataSet("testid", "log-type").
 				OnChange(func(ctx app.Context, e app.Event) { p.emit(ctx, "type", ctx.JSSrc().Get("value").String()) }).
 				Body(
@@ -43,7 +43,7 @@ func (p *LogPanel) Render() app.UI {
 						return app.Elem("option").Attr("value", types[i]).Attr("selected", types[i] == p.Type).Text(simulate.TypeName(types[i], p.Lang))
 					}),
 				),
-			app.Elem("select").Class("form__input log-panel__filter").Aria("label", i18n.T(p.Lang, "board.logp.target")).
+			elc("select", "form__input log-panel__filter").Aria("label", i18n.T(p.Lang, "board.logp.target")).
 				DataSet("testid", "log-target").
 				OnChange(func(ctx app.Context, e app.Event) { p.emit(ctx, "target", ctx.JSSrc().Get("value").String()) }).
 				Body(
@@ -59,15 +59,15 @@ func (p *LogPanel) Render() app.UI {
 				Attr("value", p.Text).
 				OnInput(func(ctx app.Context, e app.Event) { p.emit(ctx, "text", ctx.JSSrc().Get("value").String()) }),
 		),
-		app.Elem("p").Class("log-panel__count").Text(i18n.T(p.Lang, "board.logp.shown")+" "+strconv.Itoa(len(p.Lines))+" / "+strconv.Itoa(p.Total)),
-		app.Elem("ol").Class("log-panel__list").Body(
+		elcText("p", "log-panel__count", i18n.T(p.Lang, "board.logp.shown")+" "+strconv.Itoa(len(p.Lines))+" / "+strconv.Itoa(p.Total)),
+		elc("ol", "log-panel__list").Body(
 			app.Range(p.Lines).Slice(func(i int) app.UI {
 				l := p.Lines[i]
 				_, cls := markOf(l)
-				return app.Elem("li").Class("log-panel__line log-panel__line--"+cls).DataSet("type", l.Type).Body(
-					app.Elem("span").Class("log-panel__time").Text(simulate.FormatShort(l.At, p.Lang)),
-					app.Elem("span").Class("log-panel__type").Text(simulate.TypeName(l.Type, p.Lang)),
-					app.Elem("span").Class("log-panel__text").Text(l.Text),
+				return elc("li", "log-panel__line log-panel__line--"+cls).DataSet("type", l.Type).Body(
+					elcText("span", "log-panel__time", simulate.FormatShort(l.At, p.Lang)),
+					elcText("span", "log-panel__type", simulate.TypeName(l.Type, p.Lang)),
+					elcText("span", "log-panel__text", l.Text),
 				)
 			}),
 		),

@@ -18,14 +18,14 @@ type teachLit struct {
 // not a component: it has no state and the narration and quiz pages redraw
 // it on every step.
 func teachBoard(lang string, sc *engine.Scenario, lane teach.Lane, cards []teach.Card, lit teachLit) app.UI {
-	return app.Elem("section").
-		Class("narration-board").
+	return elc("section",
+		"narration-board").
 		Aria("label", lane.Name).
 		Body(
-			app.Elem("h2").Class("narration-board__title").Text(lane.Name),
+			elcText("h2", "narration-board__title", lane.Name),
 			// The columns scroll sideways on narrow screens: a focusable
 			// region lets keyboard users scroll them too.
-			app.Elem("div").Class("narration-board__columns").Role("region").
+			elc("div", "narration-board__columns").Role("region").
 				Aria("label", i18n.T(lang, "board.region")).TabIndex(0).Body(
 				app.Range(lane.Stages).Slice(func(i int) app.UI {
 					st := lane.Stages[i]
@@ -73,24 +73,24 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 	if st.Semantics == engine.Failure && len(here)+len(triggers)+len(robots) == 0 && lit.stage != st.ID {
 		return nil
 	}
-	return app.Elem("div").
-		Class(class).
+	return elc("div",
+		class).
 		DataSet("stage", st.ID).
 		Body(
-			app.Elem("div").
-				Class("narration-board__head").
+			elc("div",
+				"narration-board__head").
 				Style("background", color).
 				Style("color", textOn(color)).
 				Text(st.Name),
-			app.Elem("div").Class("narration-board__chips").Body(
+			elc("div", "narration-board__chips").Body(
 				app.Range(triggers).Slice(func(i int) app.UI {
 					t := triggers[i]
 					cls := "narration-board__chip narration-board__chip--trigger"
 					if lit.trigger == t.ID {
 						cls += " narration-board__chip--lit"
 					}
-					return app.Elem("span").
-						Class(cls).
+					return elc("span",
+						cls).
 						DataSet("trigger", t.ID).
 						Title(i18n.T(lang, "board.column.trigger")+": "+t.Code).
 						Body(Icon("bolt"), app.Text(triggerLabel(t, lang)))
@@ -101,28 +101,28 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 					if lit.robot == r.ID {
 						cls += " narration-board__chip--lit"
 					}
-					return app.Elem("span").
-						Class(cls).
+					return elc("span",
+						cls).
 						DataSet("robot", r.ID).
 						Title(r.Type).
 						Body(Icon("gear"), app.Text(robotLabel(r, lang)))
 				}),
 			),
-			app.Elem("div").Class("narration-board__cards").Body(
+			elc("div", "narration-board__cards").Body(
 				app.Range(here).Slice(func(i int) app.UI {
 					c := here[i]
 					cls := "narration-board__card"
 					if lit.target == c.Target {
 						cls += " narration-board__card--lit"
 					}
-					return app.Elem("div").
-						Class(cls).
+					return elc("div",
+						cls).
 						DataSet("target", c.Target).
 						Body(
-							app.Elem("div").Class("narration-board__card-title").Text(c.Title),
-							app.Elem("div").Class("narration-board__card-meta").Body(
-								app.Elem("span").Class("narration-board__card-amount").Text(c.Amount),
-								app.Elem("span").Class("narration-board__card-id").Text(c.Target),
+							elcText("div", "narration-board__card-title", c.Title),
+							elc("div", "narration-board__card-meta").Body(
+								elcText("span", "narration-board__card-amount", c.Amount),
+								elcText("span", "narration-board__card-id", c.Target),
 							),
 						)
 				}),

@@ -154,51 +154,51 @@ func (p *NarrationPage) Render() app.UI {
 	}
 	return p.frame(p.Tab, "narration-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "teach.narrate.title"), p.title),
-		app.Elem("div").Class("narration-page__stage").OnKeyDown(p.onKey).Body(
-			app.Elem("p").Class("narration-page__event").DataSet("testid", "narration-event").Text(p.narr.Title),
+		elc("div", "narration-page__stage").OnKeyDown(p.onKey).Body(
+			elc("p", "narration-page__event").DataSet("testid", "narration-event").Text(p.narr.Title),
 			app.If(over, func() app.UI {
-				return app.Elem("div").Class("narration-page__step narration-page__step--info").Role("status").DataSet("testid", "narration-step").
-					Body(app.Elem("p").Class("narration-page__text").Text(i18n.T(lang, "teach.narrate.end")))
+				return elc("div", "narration-page__step narration-page__step--info").Role("status").DataSet("testid", "narration-step").
+					Body(elcText("p", "narration-page__text", i18n.T(lang, "teach.narrate.end")))
 			}).Else(func() app.UI {
-				return app.Elem("div").
-					Class("narration-page__step narration-page__step--"+cur.Tone).
+				return elc("div",
+					"narration-page__step narration-page__step--"+cur.Tone).
 					Role("status").
 					Aria("live", "polite").
 					DataSet("testid", "narration-step").
 					DataSet("kind", cur.Kind).
 					Body(
-						app.Elem("p").Class("narration-page__text").Text(cur.Text),
+						elcText("p", "narration-page__text", cur.Text),
 						app.If(cur.Reason != "", func() app.UI {
-							return app.Elem("p").Class("narration-page__reason").Text(cur.Reason)
+							return elcText("p", "narration-page__reason", cur.Reason)
 						}),
 					)
 			}),
-			app.Elem("div").Class("narration-page__controls").Body(
+			elc("div", "narration-page__controls").Body(
 				app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "narration-prev").
 					Attr("disabled", p.step == 0).OnClick(p.onPrev).Body(iconText("left", i18n.T(lang, "teach.narrate.prev"))...),
 				app.Elem("button").Attr("type", "button").Class("button button--primary button--big").DataSet("testid", "narration-next").
 					Attr("disabled", last || over).OnClick(p.onNext).Body(iconTextAfter(nextLabel, "right")...),
-				app.Elem("span").Class("narration-page__counter").DataSet("testid", "narration-counter").
+				elc("span", "narration-page__counter").DataSet("testid", "narration-counter").
 					Text(i18n.F(lang, "teach.narrate.stepOf", "n", shown+1, "total", len(steps))),
 				app.Elem("button").Attr("type", "button").Class("button button--quiet").DataSet("testid", "narration-restart").
 					OnClick(p.onRestart).Body(iconText("restart", i18n.T(lang, "teach.narrate.restart"))...),
 			),
 		),
-		app.Elem("div").Class("narration-page__boards").Body(
+		elc("div", "narration-page__boards").Body(
 			app.Range(p.narr.Lanes).Slice(func(i int) app.UI {
 				lane := p.narr.Lanes[i]
 				return teachBoard(lang, p.sc, lane, p.narr.Cards(lane, shown), lit)
 			}),
 		),
-		app.Elem("ol").Class("narration-page__steps").Aria("label", i18n.T(lang, "teach.narrate.steps")).Body(
+		elc("ol", "narration-page__steps").Aria("label", i18n.T(lang, "teach.narrate.steps")).Body(
 			app.Range(steps).Slice(func(i int) app.UI {
 				cls := "narration-page__item narration-page__item--" + steps[i].Tone
 				if i > shown {
 					cls += " narration-page__item--later"
 				}
-				li := app.Elem("li").Class(cls).Text(steps[i].Text)
+				li := elcText("li", cls, steps[i].Text)
 				if i == shown {
-					li = app.Elem("li").Class(cls+" narration-page__item--current").Aria("current", "step").Text(steps[i].Text)
+					li = elc("li", cls+" narration-page__item--current").Aria("current", "step").Text(steps[i].Text)
 				}
 				return li
 			}),

@@ -31,7 +31,7 @@ func pageButton(class, testid, text string, h app.EventHandler) app.HTMLElem {
 
 // pageField is <div class><label for=id>label</label>input</div>.
 func pageField(class, id, label string, input app.UI) app.UI {
-	return app.Elem("div").Class(class).Body(app.Elem("label").Attr("for", id).Text(label), input)
+	return elc("div", class).Body(app.Elem("label").Attr("for", id).Text(label), input)
 }
 
 // pageSelect is <select id data-testid> calling h on a change.
@@ -42,7 +42,7 @@ func pageSelect(id, testid string, h app.EventHandler, options ...app.UI) app.UI
 // pageAlert is <div class role="alert" data-testid><p>lines[0]</p><ul>
 // <li>lines[1:]…</ul></div>: a failure and its reasons.
 func pageAlert(class, testid string, lines []string) app.UI {
-	return app.Elem("div").Class(class).Role("alert").DataSet("testid", testid).Body(
+	return elc("div", class).Role("alert").DataSet("testid", testid).Body(
 		app.Elem("p").Text(lines[0]),
 		pageList(lines[1:]),
 	)

@@ -12,8 +12,8 @@ import (
 // links carry its scenario); class is added to the frame ("shell
 // board-page"), mainClass to <main>.
 func pageFrame(lang string, tab *Tab, place route.Place, class, mainClass string, onLang func(ctx app.Context, lang string), body ...app.UI) app.UI {
-	return app.Elem("div").Class(class).Body(
-		app.Elem("a").Class("shell__skip").Attr("href", "#main").Text(i18n.T(lang, "nav.skipToMain")),
+	return elc("div", class).Body(
+		elc("a", "shell__skip").Attr("href", "#main").Text(i18n.T(lang, "nav.skipToMain")),
 		&Header{Tab: tab, Lang: lang, Place: place, OnLangChange: onLang},
 		app.Elem("main").ID("main").Class(mainClass).Body(body...),
 	)

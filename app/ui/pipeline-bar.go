@@ -72,14 +72,14 @@ func (b *PipelineBar) Render() app.UI {
 		for _, t := range b.Addable {
 			opts = append(opts, app.Elem("option").Attr("value", t).Text(entityLabel(lang, t)))
 		}
-		addEntity = app.Elem("select").Class("designer-input pipeline-bar__add-entity").
+		addEntity = elc("select", "designer-input pipeline-bar__add-entity").
 			DataSet("testid", "entity-add").
 			Aria("label", i18n.T(lang, "designer.addEntityPrompt")).
 			OnChange(b.onAddEntity).
 			Body(opts...)
 	}
 	if b.LessonHref != "" {
-		lesson = app.Elem("a").Class("button button--secondary pipeline-bar__lesson").
+		lesson = elc("a", "button button--secondary pipeline-bar__lesson").
 			DataSet("testid", "make-lesson").
 			Attr("href", b.LessonHref).
 			Title(i18n.T(lang, "designer.makeLessonLabel")).
@@ -104,13 +104,13 @@ func (b *PipelineBar) Render() app.UI {
 	state := lintState(b.LintWorst)
 	return divc("pipeline-bar",
 		divc("pipeline-bar__row",
-			app.Elem("h1").Class("pipeline-bar__title").Text(i18n.T(lang, "designer.title")),
+			elcText("h1", "pipeline-bar__title", i18n.T(lang, "designer.title")),
 			&ScenarioTitle{Lang: lang, Title: b.Scenario, OnRename: b.OnRenameScenario},
 			labelFor("designer-entity", "pipeline-bar__label", i18n.T(lang, "designer.entity")),
 			selectc("designer-entity", "designer-input pipeline-bar__entity", b.onEntity, entities...).
 				DataSet("testid", "entity-select"),
 			addEntity,
-			app.Elem("span").Class("pipeline-bar__spacer"),
+			elc("span", "pipeline-bar__spacer"),
 			iconButton("button button--secondary pipeline-bar__undo", "undo", undo, b.onUndo).
 				DataSet("testid", "undo").
 				Attr("disabled", !b.CanUndo).
@@ -238,7 +238,7 @@ func (b *PipelineBar) renderTabTools(lang string, multi bool) app.UI {
 	}
 	p := *active
 	if b.renaming {
-		return app.Elem("div").Class("pipeline-bar__rename").
+		return elc("div", "pipeline-bar__rename").
 			Body(
 				app.ElemSelfClosing("input").Class("designer-input").Attr("autofocus", true).
 					DataSet("testid", "pipeline-name").
@@ -267,7 +267,7 @@ func (b *PipelineBar) renderTabTools(lang string, multi bool) app.UI {
 		return app.Text("")
 	}
 	id := p.ID
-	return app.Elem("span").Class("pipeline-bar__tab-tools").Body(
+	return elc("span", "pipeline-bar__tab-tools").Body(
 		app.Elem("button").Attr("type", "button").Class("designer-icon-button").
 			DataSet("testid", "pipeline-rename").
 			Aria("label", i18n.T(lang, "designer.renamePipeline")).

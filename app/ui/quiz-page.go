@@ -120,13 +120,13 @@ func (p *QuizPage) Render() app.UI {
 		)
 	}
 	right, asked := p.quiz.Score()
-	score := app.Elem("span").Class("quiz-page__score").DataSet("testid", "quiz-score").
+	score := elc("span", "quiz-page__score").DataSet("testid", "quiz-score").
 		Aria("label", i18n.T(lang, "teach.quiz.scoreLabel")).
 		Text(i18n.T(lang, "teach.quiz.scoreLabel") + ": " + i18n.F(lang, "teach.quiz.score", "right", right, "asked", asked))
 	if p.finished || p.q == nil {
 		return p.frame(p.Tab, "quiz-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.quiz.title"), p.title, score),
-			app.Elem("div").Class("quiz-page__end").Role("status").DataSet("testid", "quiz-end").Body(
+			elc("div", "quiz-page__end").Role("status").DataSet("testid", "quiz-end").Body(
 				app.Elem("p").Text(i18n.F(lang, "teach.quiz.end", "right", right, "asked", asked)),
 				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "quiz-again").
 					OnClick(p.onAgain).Body(iconText("restart", i18n.T(lang, "teach.quiz.again"))...),
@@ -157,15 +157,15 @@ func (p *QuizPage) Render() app.UI {
 	}
 	return p.frame(p.Tab, "quiz-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "teach.quiz.title"), p.title, score),
-		app.Elem("div").Class("quiz-page__stage").Body(
-			app.Elem("p").Class("quiz-page__event").DataSet("testid", "quiz-event").Text(q.Text),
-			app.Elem("p").Class("quiz-page__question").Body(
+		elc("div", "quiz-page__stage").Body(
+			elc("p", "quiz-page__event").DataSet("testid", "quiz-event").Text(q.Text),
+			elc("p", "quiz-page__question").Body(
 				app.Text(i18n.F(lang, "teach.quiz.question", "item", q.Title)),
 				app.If(q.From != "", func() app.UI {
-					return app.Elem("span").Class("quiz-page__now").Text(i18n.F(lang, "teach.quiz.now", "stage", stageName(q.From)))
+					return elcText("span", "quiz-page__now", i18n.F(lang, "teach.quiz.now", "stage", stageName(q.From)))
 				}),
 			),
-			app.Elem("div").Class("quiz-page__options").Role("group").Aria("label", i18n.T(lang, "teach.quiz.pick")).Body(
+			elc("div", "quiz-page__options").Role("group").Aria("label", i18n.T(lang, "teach.quiz.pick")).Body(
 				app.Range(q.Options).Slice(func(i int) app.UI {
 					st := q.Options[i]
 					cls := "quiz-page__option"
@@ -198,16 +198,16 @@ func (p *QuizPage) Render() app.UI {
 					verdict = i18n.T(lang, "teach.quiz.wrong") + " " + i18n.F(lang, "teach.quiz.answer", "stage", stageName(answer))
 					cls = "quiz-page__reveal quiz-page__reveal--wrong"
 				}
-				return app.Elem("div").Class(cls).Role("status").Body(
-					app.Elem("p").Class("quiz-page__verdict").DataSet("testid", "quiz-verdict").DataSet("correct", fmt.Sprint(p.correct)).Text(verdict),
-					app.Elem("h2").Class("quiz-page__why").Text(i18n.T(lang, "teach.quiz.why")),
-					app.Elem("ol").Class("quiz-page__story").Body(
+				return elc("div", cls).Role("status").Body(
+					elc("p", "quiz-page__verdict").DataSet("testid", "quiz-verdict").DataSet("correct", fmt.Sprint(p.correct)).Text(verdict),
+					elcText("h2", "quiz-page__why", i18n.T(lang, "teach.quiz.why")),
+					elc("ol", "quiz-page__story").Body(
 						app.Range(story.Steps).Slice(func(i int) app.UI {
 							s := story.Steps[i]
-							return app.Elem("li").Class("narration-page__item narration-page__item--"+s.Tone).Body(
+							return elc("li", "narration-page__item narration-page__item--"+s.Tone).Body(
 								app.Text(s.Text),
 								app.If(s.Reason != "", func() app.UI {
-									return app.Elem("span").Class("quiz-page__reason").Text(s.Reason)
+									return elcText("span", "quiz-page__reason", s.Reason)
 								}),
 							)
 						}),

@@ -86,7 +86,7 @@ func (p *ResultsPage) Render() app.UI {
 	return p.frame(p.Tab, "results-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "results.title"), ""),
 		app.Elem("p").Text(i18n.T(lang, "results.intro")),
-		app.Elem("div").Class("results-page__inputs").Body(
+		elc("div", "results-page__inputs").Body(
 			&FileButton{Lang: lang, Label: i18n.T(lang, "results.files"), TestID: "results-files", Multiple: true,
 				Accept: ".json,application/json", OnChange: p.onFiles},
 			app.Elem("label").Attr("for", "results-paste").Text(i18n.T(lang, "results.paste")),
@@ -96,13 +96,13 @@ func (p *ResultsPage) Render() app.UI {
 				OnClick(p.onPaste).Text(i18n.T(lang, "results.add")),
 		),
 		app.Range(p.errs).Slice(func(i int) app.UI {
-			return app.Elem("p").Class("lesson-page__error").Role("alert").DataSet("testid", "results-error").Text(p.errs[i])
+			return elc("p", "lesson-page__error").Role("alert").DataSet("testid", "results-error").Text(p.errs[i])
 		}),
 		app.If(len(sheet.Rows) == 0, func() app.UI {
 			return &EmptyState{TestID: "results-empty", Icon: "info", Heading: 2, Title: i18n.T(lang, "results.empty"),
 				ActionText: i18n.T(lang, "results.toLessons"), ActionHref: "/lessons", ActionID: "results-to-lessons"}
 		}).Else(func() app.UI {
-			return app.Elem("table").Class("results-page__table").DataSet("testid", "results-table").Body(
+			return elc("table", "results-page__table").DataSet("testid", "results-table").Body(
 				app.Elem("thead").Body(app.Elem("tr").Body(
 					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.who")),
 					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.lesson")),
@@ -125,7 +125,7 @@ func (p *ResultsPage) Render() app.UI {
 								if g.Pass {
 									icon, state = "check", i18n.T(lang, "teach.lesson.pass")
 								}
-								return app.Elem("span").Class("results-page__goal").Role("img").Title(g.Name+": "+state).Aria("label", g.Name+": "+state).Body(Icon(icon))
+								return elc("span", "results-page__goal").Role("img").Title(g.Name+": "+state).Aria("label", g.Name+": "+state).Body(Icon(icon))
 							}),
 						),
 						app.Elem("td").DataSet("testid", "results-hints").Text(r.Hints),

@@ -321,7 +321,7 @@ func (d *RobotDialog) renderFieldValues(lang string, fields []engine.Field) app.
 // value and the remove button.
 func (d *RobotDialog) renderFieldValue(k, ft, value, fLabel, valueLabel, removeLabel string, opts []app.UI) app.UI {
 	return divc("condition-editor__row",
-		app.Elem("select").Class("designer-input condition-editor__field").
+		elc("select", "designer-input condition-editor__field").
 			Aria("label", fLabel).
 			OnChange(func(ctx app.Context, e app.Event) { d.renameField(k, jsValue(ctx)) }).
 			Body(opts...),

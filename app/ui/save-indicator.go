@@ -35,8 +35,8 @@ func (s *SaveIndicator) Render() app.UI {
 	if state == "" {
 		state = "saved"
 	}
-	return app.Elem("span").
-		Class("save-indicator save-indicator--"+state).
+	return elc("span",
+		"save-indicator save-indicator--"+state).
 		Role("status").
 		Aria("live", "polite").
 		DataSet("testid", "header-save-state").

@@ -28,7 +28,7 @@ type ScenarioTitle struct {
 func (s *ScenarioTitle) Render() app.UI {
 	lang := i18n.Normalize(s.Lang)
 	if s.editing {
-		return app.Elem("div").Class("scenario-title scenario-title--editing").Body(
+		return elc("div", "scenario-title scenario-title--editing").Body(
 			app.ElemSelfClosing("input").ID("scenario-title-input").Class("designer-input scenario-title__input").Attr("autofocus", true).
 				DataSet("testid", "scenario-title-input").
 				Aria("label", i18n.T(lang, "designer.scenarioName")).
@@ -56,9 +56,9 @@ func (s *ScenarioTitle) Render() app.UI {
 				}),
 		)
 	}
-	return app.Elem("div").Class("scenario-title").Body(
-		app.Elem("span").Class("scenario-title__label").Text(i18n.T(lang, "designer.scenario")+":"),
-		app.Elem("span").Class("scenario-title__text").DataSet("testid", "scenario-title").Title(s.Title).Text(s.Title),
+	return elc("div", "scenario-title").Body(
+		elcText("span", "scenario-title__label", i18n.T(lang, "designer.scenario")+":"),
+		elc("span", "scenario-title__text").DataSet("testid", "scenario-title").Title(s.Title).Text(s.Title),
 		app.Elem("button").ID("scenario-title-rename").Attr("type", "button").Class("designer-icon-button scenario-title__rename").
 			DataSet("testid", "scenario-title-rename").
 			Aria("label", i18n.T(lang, "designer.renameScenario")).

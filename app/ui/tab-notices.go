@@ -91,13 +91,13 @@ func (n *TabNotices) Render() app.UI {
 	lang := n.Lang
 	var items []app.UI
 	if n.blocked {
-		items = append(items, app.Elem("div").Class("tab-notice tab-notice--warning").Role("alert").
+		items = append(items, elc("div", "tab-notice tab-notice--warning").Role("alert").
 			DataSet("testid", "db-blocked").Text(i18n.T(lang, "db.blocked")))
 	}
 	if n.upgraded {
-		items = append(items, app.Elem("div").Class("tab-notice tab-notice--warning").Role("alert").
+		items = append(items, elc("div", "tab-notice tab-notice--warning").Role("alert").
 			DataSet("testid", "db-upgraded").Body(
-			app.Elem("span").Class("tab-notice__text").Text(i18n.T(lang, "db.upgraded")),
+			elcText("span", "tab-notice__text", i18n.T(lang, "db.upgraded")),
 			homeButton("", "db-upgraded-reload", i18n.T(lang, "update.reloadNow"), func(ctx app.Context) { ctx.Reload() }),
 		))
 	}
@@ -108,9 +108,9 @@ func (n *TabNotices) Render() app.UI {
 		items = append(items, n.renderUnsaved(lang))
 	}
 	if len(items) == 0 {
-		return app.Elem("div").Class("tab-notices tab-notices--empty").DataSet("unsaved", "0")
+		return elc("div", "tab-notices tab-notices--empty").DataSet("unsaved", "0")
 	}
-	return app.Elem("div").Class("tab-notices").DataSet("unsaved", boolAttr(len(n.unsaved) > 0)).Body(items...)
+	return elc("div", "tab-notices").DataSet("unsaved", boolAttr(len(n.unsaved) > 0)).Body(items...)
 }
 
 // renderUpdate offers the reload of a new version; while anything is
@@ -126,20 +126,20 @@ func (n *TabNotices) renderUpdate(lang string) app.UI {
 	if wait {
 		btn = btn.Attr("disabled", true).Title(i18n.T(lang, "update.waitUnsaved"))
 	}
-	return app.Elem("div").Class("tab-notice").Role("status").DataSet("testid", "update-banner").Body(
-		app.Elem("span").Class("tab-notice__text").Text(i18n.T(lang, "update.available")),
+	return elc("div", "tab-notice").Role("status").DataSet("testid", "update-banner").Body(
+		elcText("span", "tab-notice__text", i18n.T(lang, "update.available")),
 		btn,
 		app.If(wait, func() app.UI {
-			return app.Elem("span").Class("tab-notice__hint").Text(i18n.T(lang, "update.waitUnsaved"))
+			return elcText("span", "tab-notice__hint", i18n.T(lang, "update.waitUnsaved"))
 		}),
 	)
 }
 
 // renderUnsaved lists the unsaved scenarios, the open one first.
 func (n *TabNotices) renderUnsaved(lang string) app.UI {
-	return app.Elem("section").Class("tab-notice tab-notice--unsaved").Role("alert").
+	return elc("section", "tab-notice tab-notice--unsaved").Role("alert").
 		Aria("label", i18n.T(lang, "unsaved.list")).DataSet("testid", "unsaved-notice").Body(
-		app.Elem("ul").Class("tab-notice__list").Body(
+		elc("ul", "tab-notice__list").Body(
 			app.Range(n.unsaved).Slice(func(i int) app.UI {
 				u := n.unsaved[i]
 				title := u.Title
@@ -150,10 +150,10 @@ func (n *TabNotices) renderUnsaved(lang string) app.UI {
 				if n.upgraded {
 					reason = i18n.T(lang, "hdr.reasonUpgraded")
 				}
-				return app.Elem("li").Class("tab-notice__item").DataSet("id", u.ID).DataSet("attempts", u.Attempts).Body(
-					app.Elem("span").Class("tab-notice__text").Text(i18n.F(lang, "unsaved.item", "title", title, "reason", reason)),
+				return elc("li", "tab-notice__item").DataSet("id", u.ID).DataSet("attempts", u.Attempts).Body(
+					elcText("span", "tab-notice__text", i18n.F(lang, "unsaved.item", "title", title, "reason", reason)),
 					app.If(!u.Retry.IsZero(), func() app.UI {
-						return app.Elem("span").Class("tab-notice__hint").DataSet("testid", "unsaved-next").
+						return elc("span", "tab-notice__hint").DataSet("testid", "unsaved-next").
 							Text(i18n.F(lang, "unsaved.next", "time", u.Retry.Local().Format("15:04:05")))
 					}),
 					app.If(!u.Conflict(), func() app.UI {

@@ -25,9 +25,9 @@ type Timeline struct {
 
 // Render implements app.Composer.
 func (t *Timeline) Render() app.UI {
-	return app.Elem("section").Class("timeline").DataSet("testid", "timeline").Body(
-		app.Elem("div").Class("timeline__head").Body(
-			app.Elem("p").Class("timeline__hint").Text(i18n.T(t.Lang, "board.timeline.hint")),
+	return elc("section", "timeline").DataSet("testid", "timeline").Body(
+		elc("div", "timeline__head").Body(
+			elcText("p", "timeline__hint", i18n.T(t.Lang, "board.timeline.hint")),
 			app.Elem("button").Attr("type", "button").Class("button button--primary button--small").DataSet("testid", "timeline-add").
 				OnClick(func(ctx app.Context, e app.Event) {
 					if t.OnAdd != nil {
@@ -36,12 +36,12 @@ func (t *Timeline) Render() app.UI {
 				}).Text("+ "+i18n.T(t.Lang, "board.timeline.add")),
 		),
 		app.If(t.Error != "", func() app.UI {
-			return app.Elem("p").Class("form__error").Role("alert").Text(t.Error)
+			return elc("p", "form__error").Role("alert").Text(t.Error)
 		}),
 		app.If(len(t.Rows) == 0, func() app.UI {
-			return app.Elem("p").Class("timeline__empty").Text(i18n.T(t.Lang, "board.timeline.empty"))
+			return elcText("p", "timeline__empty", i18n.T(t.Lang, "board.timeline.empty"))
 		}),
-		app.Elem("ol").Class("timeline__list").Body(
+		elc("ol", "timeline__list").Body(
 			app.Range(t.Rows).Slice(func(i int) app.UI {
 				r := t.Rows[i]
 				cls := "timeline__row"
@@ -50,19 +50,19 @@ func (t *Timeline) Render() app.UI {
 					cls += " timeline__row--played"
 					state = i18n.T(t.Lang, "board.timeline.played")
 				}
-				return app.Elem("li").Class(cls).DataSet("index", r.Index).Body(
-					app.Elem("span").Class("timeline__dot").Title(state).Aria("label", state),
-					app.Elem("div").Class("timeline__main").Body(
-						app.Elem("div").Class("timeline__when").Body(
+				return elc("li", cls).DataSet("index", r.Index).Body(
+					elc("span", "timeline__dot").Title(state).Aria("label", state),
+					elc("div", "timeline__main").Body(
+						elc("div", "timeline__when").Body(
 							app.Elem("span").Text(simulate.FormatShort(r.At, t.Lang)),
-							app.Elem("span").Class("timeline__raw").Text(r.Raw),
+							elcText("span", "timeline__raw", r.Raw),
 						),
-						app.Elem("div").Class("timeline__what").Body(
+						elc("div", "timeline__what").Body(
 							app.Elem("strong").Text(r.Name),
 							app.Elem("span").Text(" → "+r.Target),
 						),
 						app.If(r.Data != "", func() app.UI {
-							return app.Elem("div").Class("timeline__data").Text(r.Data)
+							return elcText("div", "timeline__data", r.Data)
 						}),
 					),
 					app.Elem("button").Attr("type", "button").Class("timeline__edit").

@@ -191,7 +191,7 @@ func (p *TrainPage) Render() app.UI {
 		return p.frame(p.Tab, "train-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "train.title"), ""),
 			failed,
-			app.Elem("p").Class("lesson-page__missing").Text(i18n.T(lang, "train.none")),
+			elcText("p", "lesson-page__missing", i18n.T(lang, "train.none")),
 			fileInput,
 		)
 	}
@@ -209,11 +209,11 @@ func (p *TrainPage) Render() app.UI {
 		lessonGoalList(lang, p.rep.Goals),
 	}
 	for _, m := range p.rep.Messages {
-		goal = append(goal, app.Elem("p").Class("lesson-page__error").DataSet("testid", "train-scope").Text(m))
+		goal = append(goal, elc("p", "lesson-page__error").DataSet("testid", "train-scope").Text(m))
 	}
-	goal = append(goal, app.Elem("p").Class("lesson-page__source").DataSet("testid", "train-source").Text(source))
+	goal = append(goal, elc("p", "lesson-page__source").DataSet("testid", "train-source").Text(source))
 	if p.onOpen && p.rep.Done {
-		goal = append(goal, app.Elem("div").Class("lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "train-done").Text(i18n.T(lang, "train.done")))
+		goal = append(goal, elc("div", "lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "train-done").Text(i18n.T(lang, "train.done")))
 	}
 	if p.err != "" {
 		goal = append(goal, lessonError("train-error", p.err))
@@ -223,19 +223,19 @@ func (p *TrainPage) Render() app.UI {
 		restart = pageButton("button button--quiet", "train-restart", i18n.T(lang, "train.restart"), p.onRestart)
 	}
 	if p.result != "" {
-		result = app.Elem("div").Class("train-page__result").Role("status").Body(
+		result = elc("div", "train-page__result").Role("status").Body(
 			app.Elem("p").Text(i18n.T(lang, "train.submitted")),
 			app.Elem("textarea").Attr("readonly", true).Attr("rows", 8).Aria("label", i18n.T(lang, "train.result")).DataSet("testid", "train-result").Attr("value", p.result),
 		)
 	}
 	goal = append(goal,
-		app.Elem("div").Class("lesson-page__actions").Body(
+		elc("div", "lesson-page__actions").Body(
 			pageButton("button button--primary", "train-check", i18n.T(lang, "train.check"), p.onCheck),
 			pageButton("button", "train-start", i18n.T(lang, "train.start"), p.onStart),
 			restart,
 		),
-		app.Elem("p").Class("lesson-page__source").DataSet("testid", "train-attempts").Text(i18n.F(lang, "train.attempts", "n", p.st.Attempts)),
-		app.Elem("div").Class("train-page__submit").Body(
+		elc("p", "lesson-page__source").DataSet("testid", "train-attempts").Text(i18n.F(lang, "train.attempts", "n", p.st.Attempts)),
+		elc("div", "train-page__submit").Body(
 			app.Elem("label").Attr("for", "train-name").Text(i18n.T(lang, "train.name")),
 			app.ElemSelfClosing("input").ID("train-name").Attr("type", "text").Attr("maxlength", lesson.MaxNameRunes).DataSet("testid", "train-name").
 				Attr("value", p.name).OnInput(p.onName),
@@ -245,12 +245,12 @@ func (p *TrainPage) Render() app.UI {
 	)
 	return p.frame(p.Tab, "train-page lesson-page", p.onLangChange,
 		p.toolbar(l.Title.In(lang), "", fileInput),
-		app.Elem("div").Class("lesson-page__layout").Body(
-			app.Elem("div").Class("lesson-page__task").Body(
+		elc("div", "lesson-page__layout").Body(
+			elc("div", "lesson-page__task").Body(
 				paragraphs("lesson-page__text", l.Task.In(lang)),
 				lessonHints(lang, hints, p.st.Hints, p.onHint),
 			),
-			app.Elem("section").Class("lesson-page__goal").Aria("labelledby", "train-goals").Body(goal...),
+			elc("section", "lesson-page__goal").Aria("labelledby", "train-goals").Body(goal...),
 		),
 	)
 }
@@ -258,23 +258,23 @@ func (p *TrainPage) Render() app.UI {
 // lessonError is a page's failure: <p class="lesson-page__error"
 // role="alert" data-testid>text</p>.
 func lessonError(testid, text string) app.UI {
-	return app.Elem("p").Class("lesson-page__error").Role("alert").DataSet("testid", testid).Text(text)
+	return elc("p", "lesson-page__error").Role("alert").DataSet("testid", testid).Text(text)
 }
 
 // goalList renders goals with their verdicts, green when they hold.
 func lessonGoalList(lang string, goals []lesson.GoalResult) app.UI {
-	return app.Elem("ul").Class("lesson-page__expects").Body(
+	return elc("ul", "lesson-page__expects").Body(
 		app.Range(goals).Slice(func(i int) app.UI {
 			r := goals[i]
 			cls, icon, state := "lesson-page__expect lesson-page__expect--fail", "cross", i18n.T(lang, "teach.lesson.fail")
 			if r.Pass {
 				cls, icon, state = "lesson-page__expect lesson-page__expect--pass", "check", i18n.T(lang, "teach.lesson.pass")
 			}
-			return app.Elem("li").Class(cls).DataSet("testid", "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
-				app.Elem("span").Class("lesson-page__expect-icon").Role("img").Aria("label", state).Body(Icon(icon)),
-				app.Elem("span").Class("lesson-page__expect-text").Body(
+			return elc("li", cls).DataSet("testid", "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
+				elc("span", "lesson-page__expect-icon").Role("img").Aria("label", state).Body(Icon(icon)),
+				elc("span", "lesson-page__expect-text").Body(
 					lessonGoalName(r.Name),
-					app.Elem("span").Class("lesson-page__expect-msg").Text(r.Message),
+					elcText("span", "lesson-page__expect-msg", r.Message),
 				),
 			)
 		}),

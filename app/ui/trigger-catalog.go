@@ -82,7 +82,7 @@ func (c *TriggerCatalog) Render() app.UI {
 		)
 	}
 	body := []app.UI{
-		app.Elem("p").Class("designer-catalog__hint").Body(
+		elc("p", "designer-catalog__hint").Body(
 			app.Elem("strong").Text(i18n.F(lang, "designer.catalog.stage", "stage", c.StageName)),
 			app.Text(" · "+i18n.T(lang, "designer.catalog.hint")),
 		),

@@ -39,15 +39,15 @@ func (d *UnsavedDialog) Render() app.UI {
 		save = homeButton("primary", "unsaved-save", i18n.T(lang, "unsaved.retrying"), nil).Attr("disabled", true)
 	}
 	// DialogFocus moves the focus into the dialog and keeps Tab inside it.
-	return app.Elem("div").Class("unsaved-dialog").Body(homeModal{
+	return elc("div", "unsaved-dialog").Body(homeModal{
 		testID:  "unsaved-dialog",
 		title:   i18n.T(lang, "unsaved.askTitle"),
 		close:   i18n.T(lang, "unsaved.askCancel"),
 		onClose: d.OnCancel,
 		body: []app.UI{
-			app.Elem("p").Class("home-dialog__text").Text(d.Text),
+			elcText("p", "home-dialog__text", d.Text),
 			app.If(d.Err != "", func() app.UI {
-				return app.Elem("p").Class("home-dialog__error").Role("alert").DataSet("testid", "unsaved-error").
+				return elc("p", "home-dialog__error").Role("alert").DataSet("testid", "unsaved-error").
 					Text(i18n.F(lang, "unsaved.askFailed", "error", d.Err))
 			}),
 		},

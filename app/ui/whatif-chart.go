@@ -22,12 +22,12 @@ type WhatifChart struct {
 
 // Render implements app.Composer.
 func (c *WhatifChart) Render() app.UI {
-	return app.Elem("figure").
-		Class("whatif__figure").
+	return elc("figure",
+		"whatif__figure").
 		DataSet("chart", c.Name).
 		Body(
-			app.Elem("div").Class("whatif__figure-svg").Body(app.Raw(c.SVG)),
-			app.Elem("div").Class("whatif__export").Body(
+			elc("div", "whatif__figure-svg").Body(app.Raw(c.SVG)),
+			elc("div", "whatif__export").Body(
 				app.Elem("button").
 					Attr("type", "button").
 					Class("whatif__export-button").

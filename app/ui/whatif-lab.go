@@ -86,72 +86,72 @@ func (l *WhatifLab) Render() app.UI {
 		choices = labrun.KPIChoices(l.Scenario)
 	}
 	field := func(label, testid, value, placeholder string, set func(string)) app.UI {
-		return app.Elem("label").Class("whatif__field").Body(
-			app.Elem("span").Class("whatif__field-label").Text(label),
+		return elc("label", "whatif__field").Body(
+			elcText("span", "whatif__field-label", label),
 			app.ElemSelfClosing("input").Attr("type", "text").Class("whatif__input").DataSet("testid", testid).
 				Attr("placeholder", placeholder).Attr("value", value).
 				OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }),
 		)
 	}
-	return app.Elem("section").Class("whatif__panel whatif-lab").DataSet("testid", "lab").Aria("label", i18n.T(lang, "lab.sweepTitle")).Body(
-		app.Elem("div").Class("whatif__fields").Body(
-			app.Elem("label").Class("whatif__field").Title(i18n.T(lang, "lab.runsHint")).Body(
-				app.Elem("span").Class("whatif__field-label").Text(i18n.T(lang, "lab.runs")),
+	return elc("section", "whatif__panel whatif-lab").DataSet("testid", "lab").Aria("label", i18n.T(lang, "lab.sweepTitle")).Body(
+		elc("div", "whatif__fields").Body(
+			elc("label", "whatif__field").Title(i18n.T(lang, "lab.runsHint")).Body(
+				elcText("span", "whatif__field-label", i18n.T(lang, "lab.runs")),
 				app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 1).Attr("max", whatif.MaxRuns).Class("whatif__input").DataSet("testid", "lab-runs").
 					Attr("placeholder", "5").Attr("value", l.runs).
 					OnInput(func(ctx app.Context, e app.Event) { l.runs = ctx.JSSrc().Get("value").String() }),
 			),
-			app.Elem("div").Class("whatif__actions").Body(
+			elc("div", "whatif__actions").Body(
 				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "lab-run").
 					Attr("disabled", l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.runsButton")).
 					OnClick(func(ctx app.Context, e app.Event) { l.start(ctx, false) }),
 			),
 		),
-		app.Elem("h2").Class("whatif__panel-title").Text(i18n.T(lang, "lab.sweepTitle")),
-		app.Elem("div").Class("whatif__fields whatif-lab__sweep").Body(
+		elcText("h2", "whatif__panel-title", i18n.T(lang, "lab.sweepTitle")),
+		elc("div", "whatif__fields whatif-lab__sweep").Body(
 			field(i18n.T(lang, "lab.sweepPath"), "lab-path", l.path, "robots[0].delay.value", func(s string) { l.path = s }),
 			field(i18n.T(lang, "lab.sweepFrom"), "lab-from", l.from, "1", func(s string) { l.from = s }),
 			field(i18n.T(lang, "lab.sweepTo"), "lab-to", l.to, "5", func(s string) { l.to = s }),
 			field(i18n.T(lang, "lab.sweepStep"), "lab-step", l.step, "1", func(s string) { l.step = s }),
-			app.Elem("label").Class("whatif__field").Body(
-				app.Elem("span").Class("whatif__field-label").Text(i18n.T(lang, "lab.sweepKPI")),
-				app.Elem("select").Class("whatif__select").DataSet("testid", "lab-kpi").
+			elc("label", "whatif__field").Body(
+				elcText("span", "whatif__field-label", i18n.T(lang, "lab.sweepKPI")),
+				elc("select", "whatif__select").DataSet("testid", "lab-kpi").
 					OnChange(func(ctx app.Context, e app.Event) { l.kpi = ctx.JSSrc().Get("value").String() }).Body(
 					app.Range(choices).Slice(func(i int) app.UI {
 						return app.Elem("option").Attr("value", choices[i]).Attr("selected", choices[i] == kpi).Text(choices[i])
 					}),
 				),
 			),
-			app.Elem("label").Class("whatif__field").Body(
-				app.Elem("span").Class("whatif__field-label").Text(i18n.T(lang, "lab.sweepGoal")),
-				app.Elem("select").Class("whatif__select").DataSet("testid", "lab-goal").
+			elc("label", "whatif__field").Body(
+				elcText("span", "whatif__field-label", i18n.T(lang, "lab.sweepGoal")),
+				elc("select", "whatif__select").DataSet("testid", "lab-goal").
 					OnChange(func(ctx app.Context, e app.Event) { l.goal = ctx.JSSrc().Get("value").String() }).Body(
 					app.Elem("option").Attr("value", whatif.GoalMax).Attr("selected", l.goal != whatif.GoalMin).Text(i18n.T(lang, "lab.goalMax")),
 					app.Elem("option").Attr("value", whatif.GoalMin).Attr("selected", l.goal == whatif.GoalMin).Text(i18n.T(lang, "lab.goalMin")),
 				),
 			),
-			app.Elem("div").Class("whatif__actions").Body(
+			elc("div", "whatif__actions").Body(
 				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "lab-sweep").
 					Attr("disabled", l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.sweepButton")).
 					OnClick(func(ctx app.Context, e app.Event) { l.start(ctx, true) }),
 			),
 		),
-		app.Elem("div").Class("whatif__status").Aria("live", "polite").Body(
+		elc("div", "whatif__status").Aria("live", "polite").Body(
 			app.If(l.running, func() app.UI {
-				return app.Elem("div").Class("whatif__progress").DataSet("testid", "lab-progress").Body(
-					app.Elem("div").Class("whatif__progress-track").Role("progressbar").
+				return elc("div", "whatif__progress").DataSet("testid", "lab-progress").Body(
+					elc("div", "whatif__progress-track").Role("progressbar").
 						Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(l.percent)).
-						Body(app.Elem("div").Class("whatif__progress-bar").Style("width", strconv.Itoa(l.percent)+"%")),
-					app.Elem("span").Class("whatif__progress-text").Text(i18n.F(lang, "lab.progress", "n", min(l.done+1, l.total), "total", l.total)+" · "+strconv.Itoa(l.percent)+" %"),
+						Body(elc("div", "whatif__progress-bar").Style("width", strconv.Itoa(l.percent)+"%")),
+					elcText("span", "whatif__progress-text", i18n.F(lang, "lab.progress", "n", min(l.done+1, l.total), "total", l.total)+" · "+strconv.Itoa(l.percent)+" %"),
 					app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "lab-cancel").
 						Text(i18n.T(lang, "lab.cancel")).OnClick(l.onCancel),
 				)
 			}),
 			app.If(l.msg != "", func() app.UI {
-				return app.Elem("p").Class("whatif__done").DataSet("testid", "lab-msg").Text(i18n.T(lang, l.msg))
+				return elc("p", "whatif__done").DataSet("testid", "lab-msg").Text(i18n.T(lang, l.msg))
 			}),
 			app.If(l.errMsg != "", func() app.UI {
-				return app.Elem("p").Class("whatif__error").Role("alert").DataSet("testid", "lab-error").Text(l.errMsg)
+				return elc("p", "whatif__error").Role("alert").DataSet("testid", "lab-error").Text(l.errMsg)
 			}),
 		),
 		l.renderResult(lang),
@@ -169,13 +169,13 @@ func (l *WhatifLab) renderResult(lang string) app.UI {
 		kind = "sweep"
 		head = []string{i18n.T(lang, "lab.tableValue"), i18n.T(lang, "lab.tableMean"), i18n.T(lang, "lab.tableCI"), i18n.T(lang, "lab.tableVsBest")}
 	}
-	return app.Elem("div").Class("whatif-lab__result").DataSet("testid", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).DataSet("ran-in", "workers").Body(
+	return elc("div", "whatif-lab__result").DataSet("testid", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).DataSet("ran-in", "workers").Body(
 		&WhatifChart{Name: "lab-" + kind, Title: kind, SVG: r.Chart, Lang: lang},
 		app.Range(r.Lines).Slice(func(i int) app.UI {
-			return app.Elem("p").Class("whatif__hint").DataSet("testid", "lab-line").Text(r.Lines[i])
+			return elc("p", "whatif__hint").DataSet("testid", "lab-line").Text(r.Lines[i])
 		}),
-		app.Elem("div").Class("whatif__table-scroll").Body(
-			app.Elem("table").Class("whatif__table").Body(
+		elc("div", "whatif__table-scroll").Body(
+			elc("table", "whatif__table").Body(
 				app.Elem("thead").Body(app.Elem("tr").Body(app.Range(head).Slice(func(j int) app.UI { return app.Elem("th").Attr("scope", "col").Text(head[j]) }))),
 				app.Elem("tbody").Body(app.Range(r.Rows).Slice(func(i int) app.UI {
 					row := r.Rows[i]
@@ -183,7 +183,7 @@ func (l *WhatifLab) renderResult(lang string) app.UI {
 						if j == 0 {
 							return app.Elem("th").Attr("scope", "row").Text(row[j])
 						}
-						return app.Elem("td").Class("whatif__num").Text(row[j])
+						return elcText("td", "whatif__num", row[j])
 					}))
 				})),
 			),

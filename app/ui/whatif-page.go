@@ -750,12 +750,12 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 				Accept: ".json,application/json", OnChange: p.onScenarioFile}}}
 	case "ready":
 	default:
-		return app.Elem("p").Class("whatif__loading").Text(i18n.T(lang, "loading"))
+		return elcText("p", "whatif__loading", i18n.T(lang, "loading"))
 	}
-	return app.Elem("div").Class("whatif__page").Body(
-		app.Elem("div").Class("whatif__head").Body(
-			app.Elem("h1").Class("whatif__title").Text(i18n.T(lang, "whatif.title")),
-			app.Elem("p").Class("whatif__lead").Text(i18n.T(lang, "whatif.lead")),
+	return elc("div", "whatif__page").Body(
+		elc("div", "whatif__head").Body(
+			elcText("h1", "whatif__title", i18n.T(lang, "whatif.title")),
+			elcText("p", "whatif__lead", i18n.T(lang, "whatif.lead")),
 		),
 		p.renderControls(lang),
 		&WhatifStatus{Lang: lang, Running: p.running, Percent: p.percent, Progress: p.progress, Eta: p.eta,
@@ -775,29 +775,29 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 	if p.sc.WhatIf != nil {
 		seedPlaceholder = strconv.Itoa(p.sc.WhatIf.Seed)
 	}
-	return app.Elem("div").Class("whatif__controls").Body(
+	return elc("div", "whatif__controls").Body(
 		// variant A and the run
-		app.Elem("section").Class("whatif__panel whatif__panel--a").Aria("label", i18n.T(lang, "whatif.scenario")).Body(
-			app.Elem("h2").Class("whatif__panel-title").Body(
-				app.Elem("span").Class("whatif__badge whatif__badge--a").Text(i18n.T(lang, "whatif.a")),
-				app.Elem("span").Class("whatif__scenario-title").DataSet("testid", "whatif-title-a").Text(p.title),
+		elc("section", "whatif__panel whatif__panel--a").Aria("label", i18n.T(lang, "whatif.scenario")).Body(
+			elc("h2", "whatif__panel-title").Body(
+				elcText("span", "whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
+				elc("span", "whatif__scenario-title").DataSet("testid", "whatif-title-a").Text(p.title),
 			),
-			app.Elem("div").Class("whatif__fields").Body(
-				app.Elem("label").Class("whatif__field").Body(
-					app.Elem("span").Class("whatif__field-label").Text(i18n.T(lang, "whatif.seed")),
+			elc("div", "whatif__fields").Body(
+				elc("label", "whatif__field").Body(
+					elcText("span", "whatif__field-label", i18n.T(lang, "whatif.seed")),
 					app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 0).Class("whatif__input").DataSet("testid", "whatif-seed").
 						Attr("placeholder", seedPlaceholder).Attr("value", p.seed).OnChange(p.onSeed).OnInput(p.onSeed),
 				),
-				app.Elem("label").Class("whatif__field").Body(
-					app.Elem("span").Class("whatif__field-label").Text(i18n.T(lang, "whatif.days")),
+				elc("label", "whatif__field").Body(
+					elcText("span", "whatif__field-label", i18n.T(lang, "whatif.days")),
 					app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 1).Attr("max", 3650).Class("whatif__input").DataSet("testid", "whatif-days").
 						Attr("placeholder", strconv.Itoa(modelDays)).Attr("value", p.days).OnChange(p.onDays).OnInput(p.onDays),
 				),
 				&FileButton{Lang: lang, Label: i18n.T(lang, "whatif.openFile"), TestID: "whatif-scenario-file",
 					Accept: ".json,application/json", OnChange: p.onScenarioFile},
 			),
-			app.If(noModel, func() app.UI { return app.Elem("p").Class("whatif__warning").Text(i18n.T(lang, "whatif.noModel")) }),
-			app.Elem("div").Class("whatif__actions").Body(
+			app.If(noModel, func() app.UI { return elcText("p", "whatif__warning", i18n.T(lang, "whatif.noModel")) }),
+			elc("div", "whatif__actions").Body(
 				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "whatif-run").
 					DataSet("run", whatifRunState(p.live)).Attr("disabled", p.running || noModel).Text(i18n.T(lang, "whatif.run")).OnClick(p.onRun),
 				app.If(p.running && p.mounting == whatifMountAll, func() app.UI {
@@ -807,14 +807,14 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 			),
 		),
 		// variant B and the history
-		app.Elem("section").Class("whatif__panel whatif__panel--b").Aria("label", i18n.T(lang, "whatif.variant")).Body(
-			app.Elem("h2").Class("whatif__panel-title").Body(
-				app.Elem("span").Class("whatif__badge whatif__badge--b").Text(i18n.T(lang, "whatif.b")),
+		elc("section", "whatif__panel whatif__panel--b").Aria("label", i18n.T(lang, "whatif.variant")).Body(
+			elc("h2", "whatif__panel-title").Body(
+				elcText("span", "whatif__badge whatif__badge--b", i18n.T(lang, "whatif.b")),
 				app.Elem("span").Text(i18n.T(lang, "whatif.variant")),
 			),
-			app.Elem("p").Class("whatif__hint").Text(i18n.T(lang, "whatif.variantHint")),
-			app.Elem("div").Class("whatif__fields").Body(
-				app.Elem("select").Class("whatif__select").DataSet("testid", "whatif-variant").
+			elcText("p", "whatif__hint", i18n.T(lang, "whatif.variantHint")),
+			elc("div", "whatif__fields").Body(
+				elc("select", "whatif__select").DataSet("testid", "whatif-variant").
 					Aria("label", i18n.T(lang, "whatif.variant")).OnChange(p.onVariant).Body(
 					app.Elem("option").Attr("value", "").Attr("selected", p.variant == "").Text(i18n.T(lang, "whatif.variantNone")),
 					app.Elem("optgroup").Attr("label", i18n.T(lang, "whatif.variantStored")).Body(
@@ -836,27 +836,27 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 							Text(i18n.F(lang, "whatif.variantFromFile", "name", p.variantName))
 					}),
 				),
-				app.Elem("div").Class("whatif__file").Body(
+				elc("div", "whatif__file").Body(
 					app.Elem("span").Text(i18n.T(lang, "whatif.variantFile")),
 					&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-variant-file",
 						Accept: ".json,application/json", OnChange: p.onVariantFile},
 				),
 			),
-			app.Elem("div").Class("whatif__fields").Body(
-				app.Elem("div").Class("whatif__file").Body(
+			elc("div", "whatif__fields").Body(
+				elc("div", "whatif__file").Body(
 					app.Elem("span").Text(i18n.T(lang, "whatif.replay")),
 					&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-replay-file",
 						Accept: ".csv,text/csv", OnChange: p.onReplayFile},
 				),
 				app.If(p.replay != nil, func() app.UI {
-					return app.Elem("span").Class("whatif__replay").DataSet("testid", "whatif-replay").Body(
+					return elc("span", "whatif__replay").DataSet("testid", "whatif-replay").Body(
 						app.Text(i18n.F(lang, "whatif.replayLoaded", "file", p.replayName, "events", len(p.replay))),
 						app.Elem("button").Attr("type", "button").Class("whatif__link").Text(i18n.T(lang, "whatif.replayClear")).OnClick(p.onReplayClear),
 					)
 				}),
 			),
-			app.Elem("p").Class("whatif__hint").Text(i18n.T(lang, "whatif.replayHint")),
-			app.Elem("div").Class("whatif__actions").Body(
+			elcText("p", "whatif__hint", i18n.T(lang, "whatif.replayHint")),
+			elc("div", "whatif__actions").Body(
 				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "whatif-compare").
 					Attr("disabled", p.running || noModel && p.replay == nil).Text(i18n.T(lang, "whatif.runAB")).OnClick(p.onCompare),
 			),
@@ -930,15 +930,15 @@ func (c *WhatifStatus) OnDismount() {
 // Render implements app.Composer.
 func (c *WhatifStatus) Render() app.UI {
 	lang := c.Lang
-	return app.Elem("div").Class("whatif__status").Aria("live", "polite").Body(
+	return elc("div", "whatif__status").Aria("live", "polite").Body(
 		app.If(c.Running, func() app.UI {
-			return app.Elem("div").Class("whatif__progress").DataSet("testid", "whatif-progress").Body(
-				app.Elem("div").Class("whatif__progress-track").
+			return elc("div", "whatif__progress").DataSet("testid", "whatif-progress").Body(
+				elc("div", "whatif__progress-track").
 					Role("progressbar").
 					Aria("label", i18n.T(lang, "whatif.progressLabel")).
 					Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(c.Percent)).
-					Body(app.Elem("div").Class("whatif__progress-bar").Style("width", strconv.Itoa(c.Percent)+"%")),
-				app.Elem("span").Class("whatif__progress-text").Text(c.Progress+" · "+strconv.Itoa(c.Percent)+" % · "+c.Eta),
+					Body(elc("div", "whatif__progress-bar").Style("width", strconv.Itoa(c.Percent)+"%")),
+				elcText("span", "whatif__progress-text", c.Progress+" · "+strconv.Itoa(c.Percent)+" % · "+c.Eta),
 			)
 		}),
 		app.If(!c.Running && c.RunMsg != "", func() app.UI {
@@ -948,11 +948,11 @@ func (c *WhatifStatus) Render() app.UI {
 			}
 			// data-ran-in: the page runs nothing itself (the tests check
 			// that the run was the worker's).
-			return app.Elem("p").Class("whatif__done").DataSet("testid", "whatif-done").DataSet("ran-in", "worker").
+			return elc("p", "whatif__done").DataSet("testid", "whatif-done").DataSet("ran-in", "worker").
 				DataSet("elapsed-ms", c.Elapsed.Milliseconds()).Text(msg)
 		}),
 		app.If(c.RunErr != "", func() app.UI {
-			return app.Elem("p").Class("whatif__error").Role("alert").DataSet("testid", "whatif-error").Text(c.RunErr)
+			return elc("p", "whatif__error").Role("alert").DataSet("testid", "whatif-error").Text(c.RunErr)
 		}),
 	)
 }
@@ -962,15 +962,15 @@ func (p *WhatifPage) renderResults(lang string) app.UI {
 		return app.Elem("div")
 	}
 	ab := p.kb != nil
-	return app.Elem("div").Class("whatif__results").DataSet("testid", "whatif-results").DataSet("ab", strconv.FormatBool(ab)).Body(
+	return elc("div", "whatif__results").DataSet("testid", "whatif-results").DataSet("ab", strconv.FormatBool(ab)).Body(
 		p.renderTiles(lang),
 		app.If(ab, func() app.UI {
-			return app.Elem("div").Class("whatif__ab-titles").Body(
-				app.Elem("div").Class("whatif__ab-title").Body(
-					app.Elem("span").Class("whatif__badge whatif__badge--a").Text(i18n.T(lang, "whatif.a")),
+			return elc("div", "whatif__ab-titles").Body(
+				elc("div", "whatif__ab-title").Body(
+					elcText("span", "whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
 					app.Text(p.title)),
-				app.Elem("div").Class("whatif__ab-title").Body(
-					app.Elem("span").Class("whatif__badge whatif__badge--b").Text(i18n.T(lang, "whatif.b")),
+				elc("div", "whatif__ab-title").Body(
+					elcText("span", "whatif__badge whatif__badge--b", i18n.T(lang, "whatif.b")),
 					app.Text(p.titleB)),
 			)
 		}),
@@ -987,7 +987,7 @@ func (p *WhatifPage) renderCharts(ab bool) app.UI {
 		// mounted: all four at once, the first time, made a long task.
 		shown = shown[:(len(shown)+1)/2]
 	}
-	return app.Elem("div").Class(whatifGridClass(ab)).Body(
+	return elc("div", whatifGridClass(ab)).Body(
 		app.Range(shown).Slice(func(i int) app.UI {
 			pair := p.charts[i]
 			if !ab {
@@ -995,7 +995,7 @@ func (p *WhatifPage) renderCharts(ab bool) app.UI {
 				return &c
 			}
 			a, b := pair[0], pair[1]
-			return app.Elem("div").Class("whatif__pair").Body(&a, &b)
+			return elc("div", "whatif__pair").Body(&a, &b)
 		}),
 	)
 }
@@ -1021,21 +1021,21 @@ func whatifToneClass(base string, tone int, changed bool) string {
 
 func (p *WhatifPage) renderTiles(lang string) app.UI {
 	tiles := whatiflab.Tiles(p.ka, p.kb, lang)
-	return app.Elem("div").Class("whatif__tiles").DataSet("testid", "whatif-tiles").Body(
+	return elc("div", "whatif__tiles").DataSet("testid", "whatif-tiles").Body(
 		app.Range(tiles).Slice(func(i int) app.UI {
 			t := tiles[i]
-			return app.Elem("div").Class(whatifToneClass("whatif__tile", t.Tone, t.Delta != "")).DataSet("tile", strings.TrimPrefix(t.Key, "whatif.sum.")).Body(
-				app.Elem("span").Class("whatif__tile-label").Text(i18n.T(lang, t.Key)),
+			return elc("div", whatifToneClass("whatif__tile", t.Tone, t.Delta != "")).DataSet("tile", strings.TrimPrefix(t.Key, "whatif.sum.")).Body(
+				elcText("span", "whatif__tile-label", i18n.T(lang, t.Key)),
 				app.If(p.kb == nil, func() app.UI {
-					return app.Elem("span").Class("whatif__tile-value").Text(t.A)
+					return elcText("span", "whatif__tile-value", t.A)
 				}).Else(func() app.UI {
-					return app.Elem("span").Class("whatif__tile-value").Body(
-						app.Elem("span").Class("whatif__tile-a").Text(t.A),
-						app.Elem("span").Class("whatif__tile-arrow").Body(Icon("right")),
-						app.Elem("span").Class("whatif__tile-b").Text(t.B),
+					return elc("span", "whatif__tile-value").Body(
+						elcText("span", "whatif__tile-a", t.A),
+						elc("span", "whatif__tile-arrow").Body(Icon("right")),
+						elcText("span", "whatif__tile-b", t.B),
 					)
 				}),
-				app.If(t.Delta != "", func() app.UI { return app.Elem("span").Class("whatif__tile-delta").Text(t.Delta) }),
+				app.If(t.Delta != "", func() app.UI { return elcText("span", "whatif__tile-delta", t.Delta) }),
 			)
 		}),
 	)
@@ -1056,11 +1056,11 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 	if changed > 0 {
 		summary = i18n.F(lang, "whatif.cmp.changed", "changed", changed, "total", len(p.rows))
 	}
-	return app.Elem("section").Class("whatif__panel whatif__compare").DataSet("testid", "whatif-compare-table").Body(
-		app.Elem("div").Class("whatif__table-head").Body(
-			app.Elem("h2").Class("whatif__panel-title").Text(i18n.T(lang, "whatif.cmp.title")),
-			app.Elem("span").Class("whatif__hint").Text(summary),
-			app.Elem("label").Class("whatif__check").Body(
+	return elc("section", "whatif__panel whatif__compare").DataSet("testid", "whatif-compare-table").Body(
+		elc("div", "whatif__table-head").Body(
+			elcText("h2", "whatif__panel-title", i18n.T(lang, "whatif.cmp.title")),
+			elcText("span", "whatif__hint", summary),
+			elc("label", "whatif__check").Body(
 				app.ElemSelfClosing("input").Attr("type", "checkbox").Attr("checked", p.onlyChanged).DataSet("testid", "whatif-only-changed").OnChange(p.onOnlyChanged),
 				app.Text(" "+i18n.T(lang, "whatif.cmp.onlyChanged")),
 			),
@@ -1068,7 +1068,7 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 				Body(iconText("download", "CSV")...).Aria("label", i18n.F(lang, "whatif.exportAs", "title", i18n.T(lang, "whatif.cmp.title"), "format", "CSV")).
 				OnClick(p.onCompareCSV),
 		),
-		app.Elem("table").Class("whatif__table whatif__table--compare").Body(
+		elc("table", "whatif__table whatif__table--compare").Body(
 			app.Elem("thead").Body(app.Elem("tr").Body(
 				app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "whatif.col.metric")),
 				app.Elem("th").Attr("scope", "col").Class("whatif__num").Text(i18n.T(lang, "whatif.a")),
@@ -1078,11 +1078,11 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 			app.Elem("tbody").Body(
 				app.Range(shown).Slice(func(i int) app.UI {
 					r := shown[i]
-					return app.Elem("tr").Class(whatifToneClass("whatif__row", r.Tone, r.Changed)).DataSet("key", r.Key).Body(
+					return elc("tr", whatifToneClass("whatif__row", r.Tone, r.Changed)).DataSet("key", r.Key).Body(
 						app.Elem("th").Attr("scope", "row").Text(r.Label),
-						app.Elem("td").Class("whatif__num").Text(r.A),
-						app.Elem("td").Class("whatif__num").Text(r.B),
-						app.Elem("td").Class("whatif__num whatif__delta").Text(r.Delta),
+						elcText("td", "whatif__num", r.A),
+						elcText("td", "whatif__num", r.B),
+						elcText("td", "whatif__num whatif__delta", r.Delta),
 					)
 				}),
 			),
@@ -1093,18 +1093,18 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 func (p *WhatifPage) renderTables(lang string) app.UI {
 	titles := []string{"whatif.table.stages", "whatif.table.triggers", "whatif.table.robots", "whatif.table.reasons", "whatif.table.loops"}
 	ab := p.kb != nil
-	return app.Elem("div").Class("whatif__tables").Body(
+	return elc("div", "whatif__tables").Body(
 		app.If(ab, func() app.UI {
-			return app.Elem("h2").Class("whatif__section-title").Body(
-				app.Elem("span").Class("whatif__badge whatif__badge--a").Text(i18n.T(lang, "whatif.a")),
+			return elc("h2", "whatif__section-title").Body(
+				elcText("span", "whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
 				app.Text(p.title))
 		}),
 		app.Range(p.tablesA).Slice(func(i int) app.UI {
 			t := p.tablesA[i]
 			title := i18n.T(lang, titles[i])
-			return app.Elem("section").Class("whatif__panel whatif__table-panel").DataSet("table", t.Name).Body(
-				app.Elem("div").Class("whatif__table-head").Body(
-					app.Elem("h2").Class("whatif__panel-title").Text(title),
+			return elc("section", "whatif__panel whatif__table-panel").DataSet("table", t.Name).Body(
+				elc("div", "whatif__table-head").Body(
+					elcText("h2", "whatif__panel-title", title),
 					app.If(len(t.Rows) > 0, func() app.UI {
 						return app.Elem("button").Attr("type", "button").Class("whatif__export-button").DataSet("testid", "export-csv-"+t.Name).
 							Body(iconText("download", "CSV")...).Aria("label", i18n.F(lang, "whatif.exportAs", "title", title, "format", "CSV")).
