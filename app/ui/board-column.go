@@ -126,8 +126,7 @@ func (c *BoardColumn) Render() app.UI {
 	if color == "" {
 		color = "#39A8EF"
 	}
-	return elc("section",
-		class).
+	return elc("section", class).
 		DataSet("stage", c.Stage).
 		DataSet("count", c.Count).
 		DataSet("rendered", len(c.Cards)).
@@ -137,14 +136,12 @@ func (c *BoardColumn) Render() app.UI {
 		OnDragLeave(c.onDragLeave).
 		OnDrop(c.onDrop).
 		Body(
-			elc("header",
-				"board__head").
+			elc("header", "board__head").
 				Style("--stage-color", color).
 				Style("color", textOn(color)).
 				Body(
 					elc("h2", "board__stage").Title(c.Name).Text(c.Name),
-					elc("span",
-						"board__count").
+					elc("span", "board__count").
 						Title(simulate.CountLabel(c.Lang, c.Count)).
 						Text(strconv.Itoa(c.Count)),
 				),
@@ -156,8 +153,7 @@ func (c *BoardColumn) Render() app.UI {
 						if t.Lit {
 							cls += " board__chip--lit"
 						}
-						return elc("span",
-							cls).
+						return elc("span", cls).
 							DataSet("trigger", t.ID).
 							Title(chipTitle(i18n.T(c.Lang, "board.column.trigger"), t)).
 							Body(Icon("bolt"), elcText("span", "board__chip-text", t.Name))
@@ -166,8 +162,7 @@ func (c *BoardColumn) Render() app.UI {
 				elc("div", "board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.robots")).Body(
 					app.Range(c.Robots).Slice(func(i int) app.UI {
 						r := c.Robots[i]
-						return elc("span",
-							"board__chip board__chip--robot").
+						return elc("span", "board__chip board__chip--robot").
 							DataSet("robot", r.ID).
 							Title(chipTitle(i18n.T(c.Lang, "board.column.robot"), r)).
 							Body(Icon("gear"), elcText("span", "board__chip-text", r.Name))

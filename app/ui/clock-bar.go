@@ -78,16 +78,14 @@ func (c *ClockBar) Render() app.UI {
 	}
 	busy := c.Playing || c.Running
 	a := c.actions()
-	return elc("div",
-		"clock-bar").
+	return elc("div", "clock-bar").
 		Role("toolbar").
 		Aria("label", i18n.T(c.Lang, "board.clock.label")).
 		Body(
 			elc("div", "clock-bar__time").Body(
 				app.Raw(iconClock),
 				app.Elem("div").Body(
-					elc("time",
-						"clock-bar__clock").
+					elc("time", "clock-bar__clock").
 						DataSet("clock", c.Now).
 						Attr("datetime", c.Now).
 						Aria("live", "polite").
@@ -107,8 +105,7 @@ func (c *ClockBar) Render() app.UI {
 			),
 			elc("label", "clock-bar__speed").Body(
 				elcText("span", "clock-bar__caption", i18n.T(c.Lang, "board.clock.speed")),
-				elc("select",
-					"clock-bar__select").
+				elc("select", "clock-bar__select").
 					DataSet("testid", "clock-speed").
 					OnChange(c.onSpeed).
 					Body(app.Range(speeds).Slice(func(i int) app.UI {
@@ -155,15 +152,13 @@ func (c *ClockBar) Render() app.UI {
 					Text(c.jumpErr)
 			}),
 			app.If(c.Running || c.Playing, func() app.UI {
-				return elc("div",
-					"clock-bar__progress").
+				return elc("div", "clock-bar__progress").
 					Role("progressbar").
 					Aria("label", i18n.T(c.Lang, "board.clock.progress")).
 					Aria("valuemin", "0").
 					Aria("valuemax", "100").
 					Aria("valuenow", strconv.Itoa(c.Progress)).
-					Body(elc("div",
-						"clock-bar__progress-fill").
+					Body(elc("div", "clock-bar__progress-fill").
 						Style("width", strconv.Itoa(c.Progress)+"%"))
 			}),
 		)

@@ -101,8 +101,7 @@ func (c *ConditionEditor) renderRow(i int) app.UI {
 			j = "and"
 		}
 		join = divc("condition-editor__join",
-			elc("select",
-				"designer-input condition-editor__join-select").
+			elc("select", "designer-input condition-editor__join-select").
 				Aria("label", i18n.T(lang, "designer.cond.join")).
 				OnChange(c.onJoin).
 				Body(

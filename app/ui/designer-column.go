@@ -126,8 +126,7 @@ func (c *DesignerColumn) Render() app.UI {
 			OnMove:    c.OnMoveRobot,
 		}
 	}
-	return elc("section",
-		class).
+	return elc("section", class).
 		ID(lintview.StageAnchor(st.ID)).
 		DataSet("stage", st.ID).
 		Aria("label", st.Name).

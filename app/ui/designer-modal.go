@@ -17,16 +17,14 @@ func designerModal(lang, title, testID, size string, onClose app.EventHandler, b
 	if size != "" {
 		panel += " designer-modal__panel--" + size
 	}
-	return elc("div",
-		"designer-modal").
+	return elc("div", "designer-modal").
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" && onClose != nil {
 				onClose(ctx, e)
 			}
 		}).
 		Body(
-			elc("div",
-				panel).
+			elc("div", panel).
 				Role("dialog").
 				Aria("modal", "true").
 				Aria("labelledby", titleID).

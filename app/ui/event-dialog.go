@@ -273,16 +273,14 @@ func (d *EventDialog) onClose(ctx app.Context) {
 // keyboard inside while it is open and gives the focus back to the opener.
 func modal(lang, class, title string, onClose func(app.Context), body ...app.UI) app.UI {
 	id := class + "-title"
-	return elc("div",
-		"modal").
+	return elc("div", "modal").
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" {
 				onClose(ctx)
 			}
 		}).
 		Body(
-			elc("div",
-				"modal__dialog "+class).
+			elc("div", "modal__dialog "+class).
 				Role("dialog").
 				Aria("modal", "true").
 				Aria("labelledby", id).

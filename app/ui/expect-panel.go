@@ -31,7 +31,6 @@ func (p *ExpectPanel) Render() app.UI {
 		}).Else(func() app.UI {
 			return elcText("p", "expect-panel__summary",
 				i18n.T(p.Lang, "board.checks.summary")+" "+strconv.Itoa(pass)+" / "+strconv.Itoa(len(p.Checks)))
-
 		}),
 		elc("ul", "expect-panel__list").Body(
 			app.Range(p.Checks).Slice(func(i int) app.UI {

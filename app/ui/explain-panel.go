@@ -30,8 +30,7 @@ func (p *ExplainPanel) Render() app.UI {
 		)
 	}
 	x := p.X
-	return elc("section",
-		"explain").
+	return elc("section", "explain").
 		DataSet("testid", "explain").
 		DataSet("event", x.Index).
 		Aria("live", "polite").

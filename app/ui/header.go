@@ -193,23 +193,16 @@ func (h *Header) Render() app.UI {
 	lang := h.Lang
 	doc := h.Tab.Session.Doc()
 	return elc("div", "header-wrap").Body(
-		elc("header",
-			"header").
+		elc("header", "header").
 			Body(
-				elc("a",
-					"header__brand").
+				elc("a", "header__brand").
 					Attr("href", "/").
 					Title(i18n.T(lang, "header.homeLink")).
 					Body(
 						logo(),
 						elc("span", "header__titles").Body(
-							elcText("span",
-								"header__name",
-								i18n.T(lang, "app.name")),
-
-							elcText("span",
-								"header__tagline",
-								i18n.T(lang, "app.tagline")),
+							elcText("span", "header__name", i18n.T(lang, "app.name")),
+							elcText("span", "header__tagline", i18n.T(lang, "app.tagline")),
 						),
 					),
 				h.renderNav(lang),
@@ -278,8 +271,7 @@ func (h *Header) renderNav(lang string) app.UI {
 	if d := h.Tab.Session.Doc(); d != nil {
 		open = d.ID
 	}
-	return elc("nav",
-		"header__nav").
+	return elc("nav", "header__nav").
 		Aria("label", i18n.T(lang, "hdr.nav")).
 		Body(
 			app.Range(links).Slice(func(i int) app.UI {
@@ -331,8 +323,7 @@ func (h *Header) renderNotices(lang string) app.UI {
 	hs := &h.Tab.header
 	var notices []app.UI
 	if hs.memory {
-		notices = append(notices, elc("div",
-			"header__notice header__notice--warning").
+		notices = append(notices, elc("div", "header__notice header__notice--warning").
 			Role("alert").
 			DataSet("testid", "storage-warning").
 			Text(i18n.T(lang, "hdr.storageMemory")))
@@ -342,8 +333,7 @@ func (h *Header) renderNotices(lang string) app.UI {
 		if hs.remoteRev == 0 {
 			key = "hdr.remoteDeleted"
 		}
-		notices = append(notices, elc("div",
-			"header__notice").
+		notices = append(notices, elc("div", "header__notice").
 			Role("status").
 			DataSet("testid", "remote-notice").
 			Body(

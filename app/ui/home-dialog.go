@@ -30,8 +30,7 @@ func (m homeModal) render() app.UI {
 			m.onClose(ctx)
 		}
 	}
-	return elc("div",
-		"home-dialog").
+	return elc("div", "home-dialog").
 		OnClick(func(ctx app.Context, e app.Event) {
 			// Only a click on the backdrop itself closes.
 			if e.Get("target").Equal(e.Get("currentTarget")) {
@@ -39,8 +38,7 @@ func (m homeModal) render() app.UI {
 			}
 		}).
 		Body(
-			elc("div",
-				panel).
+			elc("div", panel).
 				Role("dialog").
 				Aria("modal", "true").
 				Aria("labelledby", titleID).

@@ -39,8 +39,7 @@ func (r *HomeImportReport) Render() app.UI {
 	lang := r.Lang
 	done, imported, total := (&home.Batch{Files: r.Files}).Counts()
 	files := r.Files
-	return elc("section",
-		"home-results").
+	return elc("section", "home-results").
 		Role("status").
 		Aria("live", "polite").
 		DataSet("testid", "import-results").
@@ -76,8 +75,7 @@ func (r *HomeImportReport) renderRefused() app.UI {
 	if len(r.Files) > 0 {
 		f = r.Files[0]
 	}
-	return elc("section",
-		"home-errors").
+	return elc("section", "home-errors").
 		Role("alert").
 		DataSet("testid", "import-errors").
 		Body(

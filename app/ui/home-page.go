@@ -154,18 +154,14 @@ func (p *HomePage) Render() app.UI {
 	if p.dragging {
 		class += " home-page--dragging"
 	}
-	return elc("section",
-		class).
+	return elc("section", class).
 		DataSet("loaded", boolAttr(p.loaded)).
 		OnDragOver(p.onDragOver).
 		OnDragLeave(p.onDragLeave).
 		OnDrop(p.onDrop).
 		Body(
 			elc("div", "home-page__head").Body(
-				elcText("h1",
-					"home-page__title",
-					i18n.T(lang, "home.title")),
-
+				elcText("h1", "home-page__title", i18n.T(lang, "home.title")),
 				app.If(p.loaded, func() app.UI {
 					return elc("span", "home-page__count").DataSet("testid", "scenario-count").
 						Text(home.Count(lang, len(p.metas), "scenario"))
@@ -204,8 +200,7 @@ func boolAttr(b bool) string {
 func (p *HomePage) renderToolbar(lang string) app.UI {
 	return elc("div", "home-toolbar").Body(
 		homeButton("primary", "home-new", "+ "+i18n.T(lang, "home.new"), p.onCreate),
-		elc("label",
-			"button").
+		elc("label", "button").
 			Attr("for", "import-file").
 			Title(i18n.T(lang, "home.importFileLabel")).
 			Body(
@@ -234,8 +229,7 @@ func (p *HomePage) renderNotice(lang string) app.UI {
 	if p.noticeErr {
 		class += " home-notice--error"
 	}
-	return elc("div",
-		class).
+	return elc("div", class).
 		Role("status").
 		DataSet("testid", "home-notice").
 		Body(

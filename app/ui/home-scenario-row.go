@@ -53,8 +53,7 @@ func (r *HomeScenarioRow) Render() app.UI {
 	}
 	meta := i18n.F(lang, "home.updated", "when", home.FormatUpdated(r.Updated, time.Now(), lang)) +
 		" · " + i18n.F(lang, "home.revision", "revision", strconv.Itoa(r.Revision))
-	return elc("li",
-		class).
+	return elc("li", class).
 		DataSet("scenario", r.ID).
 		Body(
 			elc("div", "home-row__main").Body(
@@ -71,8 +70,7 @@ func (r *HomeScenarioRow) Render() app.UI {
 				}),
 				elcText("div", "home-row__meta", meta),
 			),
-			elc("div",
-				"home-row__actions").
+			elc("div", "home-row__actions").
 				Role("group").
 				Aria("label", i18n.F(lang, "home.actionsLabel", "title", title)).
 				Body(
@@ -91,8 +89,7 @@ func (r *HomeScenarioRow) Render() app.UI {
 }
 
 func (r *HomeScenarioRow) renderEditor(lang string) app.UI {
-	return elc("form",
-		"home-row__rename").
+	return elc("form", "home-row__rename").
 		OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			r.onCommit(ctx)

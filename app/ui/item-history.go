@@ -19,8 +19,7 @@ type ItemHistory struct {
 
 // Render implements app.Composer.
 func (h *ItemHistory) Render() app.UI {
-	return elc("section",
-		"item-history").
+	return elc("section", "item-history").
 		DataSet("history", h.Target).
 		Aria("label", i18n.T(h.Lang, "board.history.title")).
 		Body(

@@ -21,8 +21,7 @@ type LangSwitch struct {
 // Render implements app.Composer.
 func (l *LangSwitch) Render() app.UI {
 	langs := i18n.Languages()
-	return elc("div",
-		"lang-switch").
+	return elc("div", "lang-switch").
 		Role("group").
 		Aria("label", i18n.T(l.Lang, "lang.switch")).
 		Body(

@@ -200,8 +200,7 @@ func (p *LessonsPage) Render() app.UI {
 	}
 	return p.frame(p.Tab, "lessons-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "teach.lessons.title"), "",
-			elc("span",
-				"lessons-page__progress").
+			elc("span", "lessons-page__progress").
 				DataSet("testid", "lessons-progress").
 				Text(i18n.F(lang, "teach.lessons.progress", "done", done, "total", len(list))),
 		),
@@ -228,8 +227,7 @@ func (p *LessonsPage) Render() app.UI {
 							elc("a", "lessons-page__link").Attr("href", "/quiz?lesson="+l.ID).Body(iconText("question", i18n.T(lang, "teach.nav.quiz"))...),
 						),
 					),
-					elc("span",
-						"lessons-page__mark").
+					elc("span", "lessons-page__mark").
 						DataSet("testid", "lesson-mark").
 						Title(markText).
 						Role("img").

@@ -34,8 +34,7 @@ func (p *LintPanel) Render() app.UI {
 		rows[i] = p.renderRow(lang, r)
 	}
 	closeText := i18n.T(lang, "designer.lint.close")
-	return elc("section",
-		"lint-panel").
+	return elc("section", "lint-panel").
 		ID("lint-panel").
 		DataSet("testid", "lint-panel").
 		Aria("labelledby", "lint-panel-title").
@@ -86,8 +85,7 @@ func (p *LintPanel) renderRow(lang string, r lintview.Row) app.UI {
 			Aria("label", i18n.F(lang, "designer.lint.showLabel", "code", r.Code)).
 			Body(iconTextAfter(i18n.T(lang, "designer.lint.show"), "right")...)
 	}
-	return elc("li",
-		"lint-panel__row lint-panel__row--"+r.Severity).
+	return elc("li", "lint-panel__row lint-panel__row--"+r.Severity).
 		DataSet("testid", "lint-finding").
 		DataSet("code", r.Code).
 		DataSet("severity", r.Severity).

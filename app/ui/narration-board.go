@@ -18,8 +18,7 @@ type teachLit struct {
 // not a component: it has no state and the narration and quiz pages redraw
 // it on every step.
 func teachBoard(lang string, sc *engine.Scenario, lane teach.Lane, cards []teach.Card, lit teachLit) app.UI {
-	return elc("section",
-		"narration-board").
+	return elc("section", "narration-board").
 		Aria("label", lane.Name).
 		Body(
 			elcText("h2", "narration-board__title", lane.Name),
@@ -73,12 +72,10 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 	if st.Semantics == engine.Failure && len(here)+len(triggers)+len(robots) == 0 && lit.stage != st.ID {
 		return nil
 	}
-	return elc("div",
-		class).
+	return elc("div", class).
 		DataSet("stage", st.ID).
 		Body(
-			elc("div",
-				"narration-board__head").
+			elc("div", "narration-board__head").
 				Style("background", color).
 				Style("color", textOn(color)).
 				Text(st.Name),
@@ -89,8 +86,7 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 					if lit.trigger == t.ID {
 						cls += " narration-board__chip--lit"
 					}
-					return elc("span",
-						cls).
+					return elc("span", cls).
 						DataSet("trigger", t.ID).
 						Title(i18n.T(lang, "board.column.trigger")+": "+t.Code).
 						Body(Icon("bolt"), app.Text(triggerLabel(t, lang)))
@@ -101,8 +97,7 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 					if lit.robot == r.ID {
 						cls += " narration-board__chip--lit"
 					}
-					return elc("span",
-						cls).
+					return elc("span", cls).
 						DataSet("robot", r.ID).
 						Title(r.Type).
 						Body(Icon("gear"), app.Text(robotLabel(r, lang)))
@@ -115,8 +110,7 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 					if lit.target == c.Target {
 						cls += " narration-board__card--lit"
 					}
-					return elc("div",
-						cls).
+					return elc("div", cls).
 						DataSet("target", c.Target).
 						Body(
 							elcText("div", "narration-board__card-title", c.Title),

@@ -160,8 +160,7 @@ func (p *NarrationPage) Render() app.UI {
 				return elc("div", "narration-page__step narration-page__step--info").Role("status").DataSet("testid", "narration-step").
 					Body(elcText("p", "narration-page__text", i18n.T(lang, "teach.narrate.end")))
 			}).Else(func() app.UI {
-				return elc("div",
-					"narration-page__step narration-page__step--"+cur.Tone).
+				return elc("div", "narration-page__step narration-page__step--"+cur.Tone).
 					Role("status").
 					Aria("live", "polite").
 					DataSet("testid", "narration-step").

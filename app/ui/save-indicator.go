@@ -35,8 +35,7 @@ func (s *SaveIndicator) Render() app.UI {
 	if state == "" {
 		state = "saved"
 	}
-	return elc("span",
-		"save-indicator save-indicator--"+state).
+	return elc("span", "save-indicator save-indicator--"+state).
 		Role("status").
 		Aria("live", "polite").
 		DataSet("testid", "header-save-state").

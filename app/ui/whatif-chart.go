@@ -22,8 +22,7 @@ type WhatifChart struct {
 
 // Render implements app.Composer.
 func (c *WhatifChart) Render() app.UI {
-	return elc("figure",
-		"whatif__figure").
+	return elc("figure", "whatif__figure").
 		DataSet("chart", c.Name).
 		Body(
 			elc("div", "whatif__figure-svg").Body(app.Raw(c.SVG)),
