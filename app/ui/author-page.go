@@ -462,7 +462,7 @@ func (p *AuthorPage) Render() app.UI {
 		importErr = pageAlert("lesson-page__error", "author-import-error", p.importErr)
 	}
 	if p.loading {
-		return p.frame(p.Tab, "author-page", p.onLangChange, p.toolbar(title, ""), app.Elem("p").Text(i18n.T(lang, "loading")))
+		return p.frame(p.Tab, "author-page", p.onLangChange, p.toolbar(title, ""), elText("p", i18n.T(lang, "loading")))
 	}
 	if sc == nil {
 		var openErr app.UI
@@ -504,7 +504,7 @@ func (p *AuthorPage) Render() app.UI {
 		scopeStage = authorField("author-scope-stage", i18n.T(lang, "author.scopeStage"), pageSelect("author-scope-stage", "author-scope-stage", p.onInput, opts...))
 	}
 	if len(p.d.Goals) == 0 {
-		noGoals = app.Elem("p").Text(i18n.T(lang, "author.noGoals"))
+		noGoals = elText("p", i18n.T(lang, "author.noGoals"))
 	}
 	goals := make([]app.UI, len(p.d.Goals))
 	for i, g := range p.d.Goals {
@@ -513,7 +513,7 @@ func (p *AuthorPage) Render() app.UI {
 			up = pageButton("button button--quiet", "", "↑ "+i18n.T(lang, "author.up"), p.onGoalUp)
 		}
 		goals[i] = app.Elem("li").DataSet("testid", "author-goal").Body(
-			app.Elem("span").Text(authorGoalText(lang, g)+" "),
+			elText("span", authorGoalText(lang, g)+" "),
 			up,
 			pageButton("button button--quiet", "author-goal-remove", i18n.T(lang, "author.remove"), p.onGoalRemove),
 		)
@@ -533,10 +533,10 @@ func (p *AuthorPage) Render() app.UI {
 		robotPick = p.authorPick(lang, "author-robot", robots, p.robot, p.addButton(lang, "author-add-ran", "author.addRan"), before)
 	}
 	if v := p.verdict; v != nil && len(p.d.Goals) > 0 {
-		verdict = elc("div", "author-page__verdict").DataSet("testid", "author-verdict").Body(
-			app.Elem("h3").Text(i18n.F(lang, "author.onStart", "passed", v.Start.Passed(), "total", len(v.Start.Goals))),
+		verdict = elct("div", "author-page__verdict", "author-verdict").Body(
+			elText("h3", i18n.F(lang, "author.onStart", "passed", v.Start.Passed(), "total", len(v.Start.Goals))),
 			lessonGoalList(lang, v.Start.Goals),
-			app.Elem("h3").Text(i18n.F(lang, "author.onSolution", "passed", v.Solution.Passed(), "total", len(v.Solution.Goals))),
+			elText("h3", i18n.F(lang, "author.onSolution", "passed", v.Solution.Passed(), "total", len(v.Solution.Goals))),
 			lessonGoalList(lang, v.Solution.Goals),
 		)
 	}
@@ -545,7 +545,7 @@ func (p *AuthorPage) Render() app.UI {
 	}
 	if p.link != "" {
 		published = elc("div", "author-page__published").Role("status").DataSet("testid", "author-published").Body(
-			app.Elem("p").Text(i18n.T(lang, "author.published")),
+			elText("p", i18n.T(lang, "author.published")),
 			app.Elem("label").Attr("for", "author-link").Text(i18n.T(lang, "author.linkLabel")),
 			app.ElemSelfClosing("input").ID("author-link").Attr("type", "text").Attr("readonly", true).DataSet("testid", "author-link").Attr("value", p.link),
 			pageButton("button", "author-download", i18n.T(lang, "author.download"), p.onDownload),

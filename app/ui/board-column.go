@@ -176,9 +176,7 @@ func (c *BoardColumn) Render() app.UI {
 					return elcText("p", "board__empty", i18n.T(c.Lang, "board.column.empty"))
 				}),
 				app.If(c.More > 0, func() app.UI {
-					return app.Elem("button").
-						Attr("type", "button").
-						Class("board__more").
+					return buttonc("board__more").
 						DataSet("testid", "column-more").
 						OnClick(c.onMore).
 						Text(i18n.T(c.Lang, "board.column.more") + " " + strconv.Itoa(c.More))

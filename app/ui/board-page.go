@@ -489,21 +489,21 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 					if sel {
 						cls += " board-page__tab--active"
 					}
-					return app.Elem("button").Attr("type", "button").Class(cls).Role("tab").
+					return buttonc(cls).Role("tab").
 						Aria("selected", strconv.FormatBool(sel)).
 						DataSet("entity", t.Entity).DataSet("pipeline", t.Pipeline).
 						OnClick(func(ctx app.Context, e app.Event) { p.onTab(ctx, t.Entity, t.Pipeline) }).
 						Body(
-							app.Elem("span").Text(t.Label),
+							elText("span", t.Label),
 							elcText("span", "board-page__tab-count", strconv.Itoa(t.Count)),
 						)
 				}),
 			),
 			elc("div", "board-page__actions").Body(
-				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "add-item").
+				buttonc("button button--primary").DataSet("testid", "add-item").
 					OnClick(func(ctx app.Context, e app.Event) { p.itemOpen, p.itemTarget = true, "" }).
 					Text("+ "+i18n.T(lang, "board.add")),
-				app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "client-event").
+				buttonc("button").DataSet("testid", "client-event").
 					OnClick(func(ctx app.Context, e app.Event) { p.fireOpen, p.fireTarget = true, "" }).
 					Body(iconText("bolt", i18n.T(lang, "board.clientEvent"))...),
 				p.renderSideToggle(lang),
@@ -550,7 +550,7 @@ func (p *BoardPage) renderSideToggle(lang string) app.UI {
 		cls += " board-page__side-toggle--news"
 		title += " (" + i18n.T(lang, "board.panel.news") + ")"
 	}
-	return app.Elem("button").Attr("type", "button").Class(cls).
+	return buttonc(cls).
 		DataSet("testid", "side-toggle").
 		Aria("expanded", strconv.FormatBool(!p.sideClosed)).
 		Aria("controls", "board-side").
@@ -620,7 +620,7 @@ func (p *BoardPage) renderSide(lang string) app.UI {
 						cls += " side-tabs__tab--fail"
 					}
 				}
-				return app.Elem("button").Attr("type", "button").Class(cls).Role("tab").
+				return buttonc(cls).Role("tab").
 					Aria("selected", strconv.FormatBool(t.id == p.panel)).
 					DataSet("panel", t.id).
 					OnClick(func(ctx app.Context, e app.Event) { p.onPanel(ctx, t.id) }).
@@ -746,7 +746,7 @@ func (p *BoardPage) moveDialog(lang string) app.UI {
 				st := stages[i]
 				current := st.ID == it.Stage
 				return app.Elem("li").Body(
-					app.Elem("button").Attr("type", "button").Class("move-dialog__stage").
+					buttonc("move-dialog__stage").
 						DataSet("testid", "move-to").DataSet("stage", st.ID).
 						Attr("disabled", current).
 						Style("--stage-color", orDefault(st.Color)).
@@ -757,7 +757,7 @@ func (p *BoardPage) moveDialog(lang string) app.UI {
 						}).
 						Body(
 							elc("span", "move-dialog__swatch").Aria("hidden", "true"),
-							app.Elem("span").Text(st.Name),
+							elText("span", st.Name),
 							app.If(current, func() app.UI {
 								return elcText("span", "move-dialog__current", i18n.T(lang, "board.move.current"))
 							}),

@@ -31,8 +31,8 @@ const boardScrollID = "board-columns"
 // Render implements app.Composer.
 func (s *BoardScroll) Render() app.UI {
 	lang := i18n.Normalize(s.Lang)
-	return elc("div", "board-scroll").DataSet("testid", "board-scroll").Body(
-		app.Elem("button").Attr("type", "button").Class("board-scroll__button board-scroll__button--left").
+	return elct("div", "board-scroll", "board-scroll").Body(
+		buttonc("board-scroll__button board-scroll__button--left").
 			DataSet("testid", "board-scroll-left").
 			Aria("label", i18n.T(lang, "board.scrollLeft")).
 			Aria("controls", boardScrollID).
@@ -43,7 +43,7 @@ func (s *BoardScroll) Render() app.UI {
 			Aria("label", i18n.T(lang, "board.region")).
 			TabIndex(0).
 			Body(s.Columns...),
-		app.Elem("button").Attr("type", "button").Class("board-scroll__button board-scroll__button--right").
+		buttonc("board-scroll__button board-scroll__button--right").
 			DataSet("testid", "board-scroll-right").
 			Aria("label", i18n.T(lang, "board.scrollRight")).
 			Aria("controls", boardScrollID).

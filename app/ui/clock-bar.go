@@ -105,8 +105,7 @@ func (c *ClockBar) Render() app.UI {
 			),
 			elc("label", "clock-bar__speed").Body(
 				elcText("span", "clock-bar__caption", i18n.T(c.Lang, "board.clock.speed")),
-				elc("select", "clock-bar__select").
-					DataSet("testid", "clock-speed").
+				elct("select", "clock-bar__select", "clock-speed").
 					OnChange(c.onSpeed).
 					Body(app.Range(speeds).Slice(func(i int) app.UI {
 						return app.Elem("option").
@@ -172,9 +171,7 @@ func (c *ClockBar) nextText() string {
 }
 
 func (c *ClockBar) button(id, icon, key string, disabled bool, h func(app.Context)) app.UI {
-	return app.Elem("button").
-		Attr("type", "button").
-		Class("button button--icon").
+	return buttonc("button button--icon").
 		DataSet("testid", "clock-"+id).
 		Title(i18n.T(c.Lang, key)).
 		Aria("label", i18n.T(c.Lang, key)).
@@ -188,9 +185,7 @@ func (c *ClockBar) button(id, icon, key string, disabled bool, h func(app.Contex
 }
 
 func (c *ClockBar) primary(id, icon, key string, disabled bool, h func(app.Context)) app.UI {
-	return app.Elem("button").
-		Attr("type", "button").
-		Class("button button--primary").
+	return buttonc("button button--primary").
 		DataSet("testid", "clock-"+id).
 		Aria("label", i18n.T(c.Lang, key)).
 		Attr("disabled", disabled).
@@ -201,7 +196,7 @@ func (c *ClockBar) primary(id, icon, key string, disabled bool, h func(app.Conte
 		}).
 		Body(
 			app.Raw(icon),
-			app.Elem("span").Text(i18n.T(c.Lang, key)),
+			elText("span", i18n.T(c.Lang, key)),
 		)
 }
 

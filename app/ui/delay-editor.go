@@ -90,8 +90,7 @@ func (c *DelayEditor) Render() app.UI {
 				Aria("label", i18n.T(lang, "designer.delay.value")).
 				Attr("value", strconv.Itoa(d.Value)).
 				OnChange(c.onValue),
-			elc("select", "designer-input delay-editor__unit").
-				DataSet("testid", "delay-unit").
+			elct("select", "designer-input delay-editor__unit", "delay-unit").
 				Aria("label", i18n.T(lang, "designer.delay.unit")).
 				OnChange(c.onUnit).
 				Body(units...),
@@ -220,6 +219,6 @@ func checkbox(id, label string, checked bool, onChange func(ctx app.Context, v b
 		app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("designer-check__box").Attr("checked", checked).
 			DataSet("testid", id).
 			OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, jsChecked(ctx)) }),
-		app.Elem("span").Text(label),
+		elText("span", label),
 	)
 }

@@ -54,7 +54,7 @@ func lockNote(id, text string) app.UI {
 	}
 	return app.Elem("p").ID(id).Class("designer-column__locked").DataSet("testid", "designer-locked").Body(
 		elc("span", "designer-column__locked-icon").Aria("hidden", "true").Body(Icon("ban")),
-		app.Elem("span").Text(text),
+		elText("span", text),
 	)
 }
 
@@ -131,9 +131,7 @@ func (c *DesignerColumn) Render() app.UI {
 		DataSet("stage", st.ID).
 		Aria("label", st.Name).
 		Body(
-			app.Elem("button").
-				Attr("type", "button").
-				Class("designer-column__head").
+			buttonc("designer-column__head").
 				Style("--stage-color", color).
 				Style("color", textOn(color)).
 				Title(headTitle).

@@ -29,9 +29,9 @@ func (c *DesignerConfirm) Render() app.UI {
 	return designerModal(lang, i18n.T(lang, "designer.confirm"), "confirm", "narrow", no, []app.UI{
 		elcText("p", "designer-confirm__text", c.Text),
 	},
-		app.Elem("button").Attr("type", "button").Class("button button--secondary").
+		buttonc("button button--secondary").
 			Text(i18n.T(lang, "designer.cancel")).OnClick(no),
-		app.Elem("button").Attr("type", "button").Class("button button--danger").
+		buttonc("button button--danger").
 			DataSet("testid", "confirm-yes").
 			Text(i18n.T(lang, "designer.delete")).
 			OnClick(func(ctx app.Context, e app.Event) {

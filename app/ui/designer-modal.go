@@ -32,9 +32,7 @@ func designerModal(lang, title, testID, size string, onClose app.EventHandler, b
 				Body(
 					elc("div", "designer-modal__head").Body(
 						app.Elem("h2").ID(titleID).Class("designer-modal__title").Text(title),
-						app.Elem("button").
-							Attr("type", "button").
-							Class("designer-modal__close").
+						buttonc("designer-modal__close").
 							Aria("label", i18n.T(lang, "designer.close")).
 							Title(i18n.T(lang, "designer.close")).
 							Text("×").
@@ -63,7 +61,7 @@ func errorList(msgs []string) app.UI {
 		return nil
 	}
 	return elc("div", "designer-form__errors").Role("alert").Body(
-		app.Range(msgs).Slice(func(i int) app.UI { return app.Elem("p").Text(msgs[i]) }),
+		app.Range(msgs).Slice(func(i int) app.UI { return elText("p", msgs[i]) }),
 	)
 }
 
@@ -81,6 +79,6 @@ func lockedNote(text string) app.UI {
 	}
 	return elc("p", "designer-form__locked").Role("note").DataSet("testid", "dialog-locked").Body(
 		app.Elem("span").Aria("hidden", "true").Body(Icon("ban")),
-		app.Elem("span").Text(text),
+		elText("span", text),
 	)
 }

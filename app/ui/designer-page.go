@@ -340,7 +340,7 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	}
 	ent, pl := p.view(sc)
 	if ent == nil || pl == nil {
-		return app.Elem("p").Text(i18n.T(lang, "designer.noScenario"))
+		return elText("p", i18n.T(lang, "designer.noScenario"))
 	}
 	var types []string
 	for _, e := range sc.Entities {
@@ -371,9 +371,9 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	}
 	if len(p.banner) > 0 {
 		body := make([]app.UI, 0, len(p.banner)+2)
-		body = append(body, app.Elem("strong").Text(i18n.T(lang, "designer.errorTitle")))
+		body = append(body, elText("strong", i18n.T(lang, "designer.errorTitle")))
 		for _, b := range p.banner {
-			body = append(body, app.Elem("p").Text(b))
+			body = append(body, elText("p", b))
 		}
 		body = append(body, button("designer-icon-button designer-page__banner-close", "×", p.onDismissBanner).
 			Aria("label", i18n.T(lang, "designer.dismiss")))

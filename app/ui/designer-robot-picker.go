@@ -30,13 +30,13 @@ func (p *RobotPicker) Render() app.UI {
 	types := design.RobotTypes()
 	return designerModal(lang, i18n.T(lang, "designer.robot.pickTitle"), "robot-picker", "", p.onClose, []app.UI{
 		elc("p", "designer-catalog__hint").Body(
-			app.Elem("strong").Text(i18n.F(lang, "designer.catalog.stage", "stage", p.StageName)),
+			elText("strong", i18n.F(lang, "designer.catalog.stage", "stage", p.StageName)),
 		),
 		elc("div", "designer-picker").Body(app.Range(types).Slice(func(i int) app.UI {
 			t := types[i]
 			dealOnly := t == engine.RobotChangePipeline
 			disabled := dealOnly && p.Entity != "DEAL"
-			return app.Elem("button").Attr("type", "button").Class("designer-picker__item").
+			return buttonc("designer-picker__item").
 				DataSet("type", t).
 				Attr("disabled", disabled).
 				OnClick(func(ctx app.Context, e app.Event) {
@@ -52,7 +52,7 @@ func (p *RobotPicker) Render() app.UI {
 					}),
 				)
 		})),
-	}, app.Elem("button").Attr("type", "button").Class("button button--secondary").
+	}, buttonc("button button--secondary").
 		Text(i18n.T(lang, "designer.cancel")).OnClick(p.onClose))
 }
 

@@ -178,3 +178,25 @@ func elc(tag, class string) app.HTMLElem {
 func elcText(tag, class, text string) app.HTMLElem {
 	return app.Elem(tag).Class(class).Text(text)
 }
+
+// buttonc is <button type="button" class="class">, for the caller to go
+// on with: a button that submits nothing.
+func buttonc(class string) app.HTMLElem {
+	return app.Elem("button").Attr("type", "button").Class(class)
+}
+
+// elct is <tag class="class" data-testid="testid">, for the caller to go
+// on with.
+func elct(tag, class, testid string) app.HTMLElem {
+	return app.Elem(tag).Class(class).DataSet("testid", testid)
+}
+
+// elText is <tag>text</tag>.
+func elText(tag, text string) app.HTMLElem {
+	return app.Elem(tag).Text(text)
+}
+
+// thCol is <th scope="col">, a column's header cell.
+func thCol() app.HTMLElem {
+	return app.Elem("th").Attr("scope", "col")
+}

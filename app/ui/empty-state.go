@@ -47,9 +47,9 @@ func (s *EmptyState) Render() app.UI {
 func (s *EmptyState) renderAction() app.UI {
 	const class = "button button--primary empty-state__action"
 	if s.ActionHref != "" {
-		return elc("a", class).DataSet("testid", s.ActionID).Attr("href", s.ActionHref).Text(s.ActionText)
+		return elct("a", class, s.ActionID).Attr("href", s.ActionHref).Text(s.ActionText)
 	}
-	return app.Elem("button").Attr("type", "button").Class(class).DataSet("testid", s.ActionID).Text(s.ActionText).
+	return buttonc(class).DataSet("testid", s.ActionID).Text(s.ActionText).
 		OnClick(func(ctx app.Context, e app.Event) {
 			if s.OnAction != nil {
 				s.OnAction(ctx)

@@ -103,9 +103,9 @@ func (d *EventDialog) Render() app.UI {
 	body = append(body,
 		at,
 		field(i18n.T(d.Lang, "board.event.target"), "",
-			elc("select", "form__input").DataSet("testid", "event-target").OnChange(d.onTarget).Body(targets...)),
+			elct("select", "form__input", "event-target").OnChange(d.onTarget).Body(targets...)),
 		field(i18n.T(d.Lang, "board.event.code"), "",
-			elc("select", "form__input").DataSet("testid", "event-code").OnChange(d.onCode).Body(codes...)),
+			elct("select", "form__input", "event-code").OnChange(d.onCode).Body(codes...)),
 	)
 	for _, k := range keys {
 		typ := "text"
@@ -119,7 +119,7 @@ func (d *EventDialog) Render() app.UI {
 	}
 	body = append(body,
 		field(i18n.T(d.Lang, "board.event.by"), "",
-			elc("select", "form__input").DataSet("testid", "event-by").OnChange(d.onBy).Body(users...)),
+			elct("select", "form__input", "event-by").OnChange(d.onBy).Body(users...)),
 		errNote,
 		divc("form__actions",
 			button("button", i18n.T(d.Lang, "board.cancel"), d.onCancel),
@@ -288,7 +288,7 @@ func modal(lang, class, title string, onClose func(app.Context), body ...app.UI)
 				Body(
 					elc("div", "modal__head").Body(
 						app.Elem("h2").ID(id).Class("modal__title").Text(title),
-						app.Elem("button").Attr("type", "button").Class("modal__close").
+						buttonc("modal__close").
 							Aria("label", i18n.T(lang, "board.close")).
 							OnClick(func(ctx app.Context, e app.Event) { onClose(ctx) }).
 							Text("×"),

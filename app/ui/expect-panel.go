@@ -25,7 +25,7 @@ func (p *ExpectPanel) Render() app.UI {
 			pass++
 		}
 	}
-	return elc("section", "expect-panel").DataSet("testid", "checks").Body(
+	return elct("section", "expect-panel", "checks").Body(
 		app.If(len(p.Checks) == 0, func() app.UI {
 			return elcText("p", "expect-panel__empty", i18n.T(p.Lang, "board.checks.empty"))
 		}).Else(func() app.UI {

@@ -25,13 +25,12 @@ type ExplainPanel struct {
 // Render implements app.Composer.
 func (p *ExplainPanel) Render() app.UI {
 	if p.X == nil {
-		return elc("section", "explain").DataSet("testid", "explain").Body(
+		return elct("section", "explain", "explain").Body(
 			elcText("p", "explain__hint", i18n.T(p.Lang, "board.explain.none")),
 		)
 	}
 	x := p.X
-	return elc("section", "explain").
-		DataSet("testid", "explain").
+	return elct("section", "explain", "explain").
 		DataSet("event", x.Index).
 		Aria("live", "polite").
 		Body(

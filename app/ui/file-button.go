@@ -49,7 +49,7 @@ func (f *FileButton) Render() app.UI {
 			input,
 		),
 		app.If(!f.HideName, func() app.UI {
-			return elc("span", "file-button__name").DataSet("testid", f.TestID+"-name").Aria("live", "polite").Text(name)
+			return elct("span", "file-button__name", f.TestID+"-name").Aria("live", "polite").Text(name)
 		}),
 	)
 }

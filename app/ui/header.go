@@ -212,9 +212,7 @@ func (h *Header) Render() app.UI {
 						return &SaveIndicator{Lang: lang, State: state, Reason: reason}
 					}),
 					app.If(doc != nil, func() app.UI {
-						return app.Elem("button").
-							Attr("type", "button").
-							Class("header__tool").
+						return buttonc("header__tool").
 							DataSet("testid", "history-open").
 							Title(i18n.T(lang, "hdr.historyHint")).
 							Text(i18n.T(lang, "hdr.history")).
@@ -296,9 +294,7 @@ func (h *Header) renderPresenter(lang string) app.UI {
 	if on {
 		pressed = "true"
 	}
-	return app.Elem("button").
-		Attr("type", "button").
-		Class(class).
+	return buttonc(class).
 		DataSet("testid", "presenter-toggle").
 		Aria("pressed", pressed).
 		Title(i18n.T(lang, "hdr.presenterHint")).
@@ -337,7 +333,7 @@ func (h *Header) renderNotices(lang string) app.UI {
 			Role("status").
 			DataSet("testid", "remote-notice").
 			Body(
-				app.Elem("span").Text(i18n.F(lang, key, "title", d.Scenario.Title)),
+				elText("span", i18n.F(lang, key, "title", d.Scenario.Title)),
 				app.If(hs.remoteRev > 0, func() app.UI {
 					return homeButton("link", "remote-reload", i18n.T(lang, "hdr.remoteReload"), func(ctx app.Context) {
 						h.guard.run(ctx, h.Tab.Session, "unsaved.askReloadText", h.onReload)

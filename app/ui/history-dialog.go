@@ -62,11 +62,11 @@ func (d *HistoryDialog) Render() app.UI {
 	body = append(body, elcText("p", "home-dialog__text", i18n.F(lang, "hdr.historyIntro", "n", strconv.Itoa(storage.MaxVersions))))
 	switch {
 	case d.loading && len(d.versions) == 0:
-		body = append(body, app.Elem("p").Text(i18n.T(lang, "hdr.loading")))
+		body = append(body, elText("p", i18n.T(lang, "hdr.loading")))
 	case d.err != "":
 		body = append(body, elcText("p", "home-page__error", d.err))
 	case len(d.versions) == 0:
-		body = append(body, app.Elem("p").Text(i18n.T(lang, "hdr.historyEmpty")))
+		body = append(body, elText("p", i18n.T(lang, "hdr.historyEmpty")))
 	default:
 		body = append(body, elc("ol", "history-dialog__list").Body(
 			app.Range(d.versions).Slice(func(i int) app.UI {
@@ -75,7 +75,7 @@ func (d *HistoryDialog) Render() app.UI {
 				current := rev == d.Revision
 				return elc("li", "history-dialog__item").DataSet("rev", strconv.Itoa(rev)).Body(
 					elc("div", "history-dialog__what").Body(
-						app.Elem("strong").Text(i18n.F(lang, "hdr.historyRev", "revision", strconv.Itoa(rev))),
+						elText("strong", i18n.F(lang, "hdr.historyRev", "revision", strconv.Itoa(rev))),
 						app.If(current, func() app.UI {
 							return elcText("span", "history-dialog__current", i18n.T(lang, "hdr.historyCurrent"))
 						}),

@@ -130,7 +130,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 		body = append(body, elc("p", "home-page__error").Role("alert").DataSet("testid", "cal-error").Text(msg))
 	}
 	if d.running {
-		body = append(body, elc("div", "whatif__progress").DataSet("testid", "cal-progress").Body(
+		body = append(body, elct("div", "whatif__progress", "cal-progress").Body(
 			elc("div", "whatif__progress-track").Role("progressbar").
 				Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(d.percent)).
 				Body(elc("div", "whatif__progress-bar").Style("width", strconv.Itoa(d.percent)+"%")),
@@ -140,8 +140,8 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 	if d.rep != nil && !d.running {
 		v := d.view
 		rows := v.Rows
-		body = append(body, elc("div", "home-calibrate__report").DataSet("testid", "cal-report").Body(
-			app.Elem("h3").Text(i18n.T(lang, "lab.calReport")),
+		body = append(body, elct("div", "home-calibrate__report", "cal-report").Body(
+			elText("h3", i18n.T(lang, "lab.calReport")),
 			app.Range(v.Lines).Slice(func(i int) app.UI { return elcText("p", "home-dialog__text", v.Lines[i]) }),
 			&WhatifChart{Name: "calibration-finals", Title: i18n.T(lang, "lab.calChartFinals"), SVG: v.Finals, Lang: lang},
 			&WhatifChart{Name: "calibration-medians", Title: i18n.T(lang, "lab.calChartMedians"), SVG: v.Medians, Lang: lang},

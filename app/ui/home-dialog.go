@@ -51,9 +51,7 @@ func (m homeModal) render() app.UI {
 				Body(
 					elc("div", "home-dialog__head").Body(
 						app.Elem("h2").ID(titleID).Class("home-dialog__title").Text(m.title),
-						app.Elem("button").
-							Attr("type", "button").
-							Class("home-dialog__close").
+						buttonc("home-dialog__close").
 							Aria("label", m.close).
 							Title(m.close).
 							Text("×").
@@ -77,7 +75,7 @@ func homeButton(kind, testid, text string, onClick func(ctx app.Context)) app.HT
 	if kind != "" {
 		class += " button--" + kind
 	}
-	b := app.Elem("button").Attr("type", "button").Class(class).Text(text)
+	b := buttonc(class).Text(text)
 	if testid != "" {
 		b = b.DataSet("testid", testid)
 	}

@@ -67,10 +67,10 @@ func (f *HomeFooter) Render() app.UI {
 			line += " " + i18n.T(lang, "home.notPersisted")
 		}
 	}
-	return elc("footer", "home-footer").DataSet("testid", "home-footer").Body(
+	return elct("footer", "home-footer", "home-footer").Body(
 		elcText("p", "home-footer__line", i18n.T(lang, "footer.offline")),
 		app.If(line != "", func() app.UI {
-			return elc("p", "home-footer__line").DataSet("testid", "storage-usage").Text(line)
+			return elct("p", "home-footer__line", "storage-usage").Text(line)
 		}),
 	)
 }

@@ -88,9 +88,7 @@ func (r *HomeImportReport) renderRefused() app.UI {
 func (r *HomeImportReport) head(class, title string) app.UI {
 	return elc("div", "home-errors__head").Body(
 		elcText("h2", class, title),
-		app.Elem("button").
-			Attr("type", "button").
-			Class("home-dialog__close").
+		buttonc("home-dialog__close").
 			Aria("label", i18n.T(r.Lang, "hdr.close")).
 			Text("×").
 			OnClick(func(ctx app.Context, e app.Event) {
@@ -112,7 +110,7 @@ func (r *HomeImportReport) problems(ps []home.Problem) app.UI {
 				path = i18n.T(r.Lang, "home.importWhole")
 			}
 			return elc("li", "home-errors__item").Body(
-				elc("code", "home-errors__path").DataSet("testid", "error-path").Text(path),
+				elct("code", "home-errors__path", "error-path").Text(path),
 				elcText("span", "home-errors__msg", p.Text(r.Lang)),
 			)
 		}),

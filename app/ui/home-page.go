@@ -163,7 +163,7 @@ func (p *HomePage) Render() app.UI {
 			elc("div", "home-page__head").Body(
 				elcText("h1", "home-page__title", i18n.T(lang, "home.title")),
 				app.If(p.loaded, func() app.UI {
-					return elc("span", "home-page__count").DataSet("testid", "scenario-count").
+					return elct("span", "home-page__count", "scenario-count").
 						Text(home.Count(lang, len(p.metas), "scenario"))
 				}),
 			),
@@ -244,9 +244,7 @@ func (p *HomePage) renderNotice(lang string) app.UI {
 					Attr("value", p.shareLink).
 					OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") })
 			}),
-			app.Elem("button").
-				Attr("type", "button").
-				Class("home-dialog__close").
+			buttonc("home-dialog__close").
 				Aria("label", i18n.T(lang, "hdr.dismiss")).
 				Text("×").
 				OnClick(func(ctx app.Context, e app.Event) { p.notice, p.shareLink = "", "" }),
@@ -266,7 +264,7 @@ func (p *HomePage) renderList(lang string) app.UI {
 			ActionText: i18n.T(lang, "home.new"), ActionID: "home-empty-new", OnAction: p.onCreate}
 	default:
 		doc := p.Tab.Session.Doc()
-		content = elc("ul", "home-list").DataSet("testid", "scenario-list").Body(
+		content = elct("ul", "home-list", "scenario-list").Body(
 			app.Range(p.metas).Slice(func(i int) app.UI {
 				m := p.metas[i]
 				return &HomeScenarioRow{

@@ -60,9 +60,7 @@ func (r *HomeScenarioRow) Render() app.UI {
 				app.If(r.editing, func() app.UI {
 					return r.renderEditor(lang)
 				}).Else(func() app.UI {
-					return app.Elem("button").
-						Attr("type", "button").
-						Class("home-row__title").
+					return buttonc("home-row__title").
 						DataSet("testid", "row-title").
 						Title(i18n.F(lang, "home.openLabel", "title", title)).
 						Text(title).

@@ -55,12 +55,12 @@ func (d *HomeSharedDialog) Render() app.UI {
 	m.body = []app.UI{
 		elcText("p", "home-dialog__text", i18n.T(lang, "home.sharedIntro")),
 		elc("div", "home-preview").Body(
-			elc("h3", "home-preview__title").DataSet("testid", "shared-title").Text(d.Title),
+			elct("h3", "home-preview__title", "shared-title").Text(d.Title),
 			app.If(d.Description != "", func() app.UI {
 				return elcText("p", "home-preview__description", d.Description)
 			}),
-			elc("ul", "home-preview__counts").DataSet("testid", "shared-counts").Body(
-				app.Range(counts).Slice(func(i int) app.UI { return app.Elem("li").Text(counts[i]) }),
+			elct("ul", "home-preview__counts", "shared-counts").Body(
+				app.Range(counts).Slice(func(i int) app.UI { return elText("li", counts[i]) }),
 			),
 		),
 	}

@@ -199,7 +199,7 @@ func (d *ItemDialog) selectOf(testid string, opts []simulate.Target, selected st
 	for _, o := range opts {
 		list = append(list, option(o.ID, o.ID == selected, o.Label))
 	}
-	return elc("select", "form__input").DataSet("testid", testid).OnChange(onChange).Body(list...)
+	return elct("select", "form__input", testid).OnChange(onChange).Body(list...)
 }
 
 func (d *ItemDialog) onSubmit(ctx app.Context, e app.Event) {

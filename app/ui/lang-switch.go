@@ -32,9 +32,7 @@ func (l *LangSwitch) Render() app.UI {
 				if pressed {
 					class += " lang-switch__button--active"
 				}
-				return app.Elem("button").
-					Attr("type", "button").
-					Class(class).
+				return buttonc(class).
 					DataSet("lang", lang).
 					Aria("pressed", strconv.FormatBool(pressed)).
 					Lang(lang).

@@ -170,7 +170,7 @@ func (c *LessonCourses) Render() app.UI {
 		elcText("p", "lesson-courses__intro", i18n.T(lang, "course.intro")),
 		elc("div", "lesson-courses__tools").Body(
 			&FileButton{Lang: lang, Label: i18n.T(lang, "course.import"), TestID: "course-file", Accept: ".json,application/json", OnChange: c.onFile},
-			app.Elem("button").Attr("type", "button").Class("button button--quiet").DataSet("testid", "course-builtin").
+			buttonc("button button--quiet").DataSet("testid", "course-builtin").
 				OnClick(c.onBuiltin).Body(iconText("download", i18n.T(lang, "course.builtin"))...),
 		),
 		app.If(len(c.problems) > 0, func() app.UI {
@@ -179,7 +179,7 @@ func (c *LessonCourses) Render() app.UI {
 				head = i18n.F(lang, "course.failedFile", "file", c.badFile)
 			}
 			return elc("div", "lesson-page__error").Role("alert").DataSet("testid", "course-error").Body(
-				app.Elem("p").Text(head),
+				elText("p", head),
 				app.Elem("ul").Body(app.Range(c.problems).Slice(func(i int) app.UI {
 					return app.Elem("li").DataSet("testid", "course-problem").Text(c.problems[i])
 				})),
@@ -189,7 +189,7 @@ func (c *LessonCourses) Render() app.UI {
 			return elc("p", "lesson-courses__note").Role("status").DataSet("testid", "course-note").Text(c.note)
 		}),
 		app.If(c.loaded && len(c.courses) == 0, func() app.UI {
-			return elc("p", "lesson-courses__empty").DataSet("testid", "course-empty").Text(i18n.T(lang, "course.empty"))
+			return elct("p", "lesson-courses__empty", "course-empty").Text(i18n.T(lang, "course.empty"))
 		}),
 		app.Range(c.courses).Slice(func(i int) app.UI { return c.renderCourse(lang, c.courses[i]) }),
 	)
@@ -201,35 +201,35 @@ func (c *LessonCourses) renderCourse(lang string, co teach.Course) app.UI {
 	file := co.File
 	id := co.ID
 	headID := "course-" + id
-	return elc("article", "lesson-courses__course").DataSet("testid", "course").DataSet("course", id).Aria("labelledby", headID).Body(
+	return elct("article", "lesson-courses__course", "course").DataSet("course", id).Aria("labelledby", headID).Body(
 		app.Elem("h3").ID(headID).Class("lesson-courses__name").Text(title),
 		elc("ol", "lesson-courses__lessons").Body(app.Range(list).Slice(func(j int) app.UI {
 			cl := list[j]
-			return elc("li", "lesson-courses__lesson").DataSet("testid", "course-lesson").DataSet("lesson", cl.ID).Body(
+			return elct("li", "lesson-courses__lesson", "course-lesson").DataSet("lesson", cl.ID).Body(
 				elcText("span", "lesson-courses__lesson-title", cl.Title),
 				elcText("span", "lesson-courses__goals", i18n.F(lang, "course.goals", "n", cl.Goals)),
-				app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "course-start").
+				buttonc("button").DataSet("testid", "course-start").
 					Aria("label", i18n.F(lang, "course.startLabel", "n", cl.Number, "title", cl.Title)).
 					OnClick(func(ctx app.Context, e app.Event) { c.onStart(ctx, cl.Lesson) }).
 					Text(i18n.T(lang, "course.start")),
 			)
 		})),
 		elc("div", "lesson-courses__actions").Body(
-			app.Elem("button").Attr("type", "button").Class("button button--quiet").DataSet("testid", "course-export").
+			buttonc("button button--quiet").DataSet("testid", "course-export").
 				OnClick(func(ctx app.Context, e app.Event) {
 					download(teach.Slug(title)+".course.json", "application/json", file)
 				}).
 				Body(iconText("download", i18n.T(lang, "course.export"))...),
 			app.If(c.confirm == id, func() app.UI {
 				return elc("span", "lesson-courses__confirm").Role("group").Body(
-					app.Elem("span").Text(i18n.F(lang, "course.deleteAsk", "title", title)+" "),
-					app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "course-delete-yes").
+					elText("span", i18n.F(lang, "course.deleteAsk", "title", title)+" "),
+					buttonc("button button--primary").DataSet("testid", "course-delete-yes").
 						OnClick(func(ctx app.Context, e app.Event) { c.onDelete(ctx, id) }).Text(i18n.T(lang, "course.delete")),
-					app.Elem("button").Attr("type", "button").Class("button button--quiet").
+					buttonc("button button--quiet").
 						OnClick(func(ctx app.Context, e app.Event) { c.confirm = "" }).Text(i18n.T(lang, "course.keep")),
 				)
 			}).Else(func() app.UI {
-				return app.Elem("button").Attr("type", "button").Class("button button--quiet").DataSet("testid", "course-delete").
+				return buttonc("button button--quiet").DataSet("testid", "course-delete").
 					OnClick(func(ctx app.Context, e app.Event) { c.confirm = id }).Body(iconText("trash", i18n.T(lang, "course.delete"))...)
 			}),
 		),

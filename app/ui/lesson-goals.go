@@ -32,14 +32,14 @@ type LessonGoals struct {
 func (g *LessonGoals) Render() app.UI {
 	lang := i18n.Normalize(g.Lang)
 	r := g.Report
-	return elc("section", "lesson-goals").DataSet("testid", "designer-lesson").
+	return elct("section", "lesson-goals", "designer-lesson").
 		DataSet("done", fmt.Sprint(r.Done)).
 		Aria("labelledby", "lesson-goals-title").Body(
 		elc("div", "lesson-goals__head").Body(
 			app.Elem("h2").ID("lesson-goals-title").Class("lesson-goals__title").Text(i18n.F(lang, "designer.lesson.title", "title", g.Title)),
-			elc("span", "lesson-goals__count").DataSet("testid", "designer-lesson-count").
+			elct("span", "lesson-goals__count", "designer-lesson-count").
 				Text(i18n.F(lang, "designer.lesson.count", "passed", r.Passed(), "total", len(r.Goals))),
-			elc("a", "button button--secondary lesson-goals__back").DataSet("testid", "designer-lesson-back").
+			elct("a", "button button--secondary lesson-goals__back", "designer-lesson-back").
 				Attr("href", g.Back).Body(iconText("back", i18n.T(lang, "designer.lesson.back"))...),
 		),
 		app.If(g.Scope != "", func() app.UI {
@@ -52,10 +52,10 @@ func (g *LessonGoals) Render() app.UI {
 		app.Elem("div").Aria("live", "polite").Body(
 			lessonGoalList(lang, r.Goals),
 			app.Range(r.Messages).Slice(func(i int) app.UI {
-				return elc("p", "lesson-page__error").DataSet("testid", "designer-lesson-scope-error").Text(r.Messages[i])
+				return elct("p", "lesson-page__error", "designer-lesson-scope-error").Text(r.Messages[i])
 			}),
 			app.If(r.Done, func() app.UI {
-				return elc("p", "lesson-goals__done").DataSet("testid", "designer-lesson-done").Body(
+				return elct("p", "lesson-goals__done", "designer-lesson-done").Body(
 					iconText("star", i18n.T(lang, "designer.lesson.done"))...)
 			}),
 		),

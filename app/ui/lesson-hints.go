@@ -16,14 +16,14 @@ func lessonHints(lang string, hints []string, open int, onMore app.EventHandler)
 	return elc("section", "lesson-hints").Aria("label", i18n.T(lang, "lesson.hints")).DataSet("testid", "lesson-hints").Body(
 		elc("ol", "lesson-hints__list").Body(
 			app.Range(hints[:open]).Slice(func(i int) app.UI {
-				return elc("li", "lesson-hints__hint").DataSet("testid", "lesson-hint").Body(
-					app.Elem("strong").Text(i18n.F(lang, "lesson.hint.label", "n", i+1)+": "),
+				return elct("li", "lesson-hints__hint", "lesson-hint").Body(
+					elText("strong", i18n.F(lang, "lesson.hint.label", "n", i+1)+": "),
 					app.Text(hints[i]),
 				)
 			}),
 		),
 		app.If(open < len(hints), func() app.UI {
-			return app.Elem("button").Attr("type", "button").Class("button button--quiet").DataSet("testid", "lesson-hint-more").
+			return buttonc("button button--quiet").DataSet("testid", "lesson-hint-more").
 				OnClick(onMore).Text(i18n.F(lang, "lesson.hint.show", "n", open+1, "total", len(hints)))
 		}),
 	)

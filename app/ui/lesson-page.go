@@ -188,7 +188,7 @@ func (p *LessonPage) Render() app.UI {
 		p.toolbar(l.Title, "",
 			elc("a", "teach-page__link").Attr("href", "/lessons").Text(i18n.T(lang, "teach.back")),
 			app.If(isDone, func() app.UI {
-				return elc("span", "lesson-page__badge").DataSet("testid", "lesson-badge").Body(iconText("check", i18n.T(lang, "teach.lessons.done"))...)
+				return elct("span", "lesson-page__badge", "lesson-badge").Body(iconText("check", i18n.T(lang, "teach.lessons.done"))...)
 			}),
 		),
 		elc("div", "lesson-page__layout").Body(
@@ -205,18 +205,18 @@ func (p *LessonPage) Render() app.UI {
 						if r.Pass {
 							cls, icon, state = "lesson-page__expect lesson-page__expect--pass", "check", i18n.T(lang, "teach.lesson.pass")
 						}
-						return elc("li", cls).DataSet("testid", "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
+						return elct("li", cls, "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
 							elc("span", "lesson-page__expect-icon").Role("img").Aria("label", state).Body(Icon(icon)),
 							elc("span", "lesson-page__expect-text").Body(
 								app.If(r.Name != "", func() app.UI {
-									return app.Elem("strong").Text(r.Name)
+									return elText("strong", r.Name)
 								}),
 								elcText("span", "lesson-page__expect-msg", r.Message),
 							),
 						)
 					}),
 				),
-				elc("p", "lesson-page__source").DataSet("testid", "lesson-source").Text(source),
+				elct("p", "lesson-page__source", "lesson-source").Text(source),
 				app.If(p.checked && p.done && p.onOpen, func() app.UI {
 					return elc("div", "lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "lesson-done").Body(
 						Icon("star"), elcText("span", "icon-text", i18n.T(lang, "teach.lesson.done")),
@@ -231,12 +231,12 @@ func (p *LessonPage) Render() app.UI {
 					return elc("p", "lesson-page__error").Role("alert").Text(i18n.F(lang, "teach.error", "error", p.err))
 				}),
 				elc("div", "lesson-page__actions").Body(
-					app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "lesson-check").
+					buttonc("button button--primary").DataSet("testid", "lesson-check").
 						OnClick(p.onCheck).Text(i18n.T(lang, "teach.lesson.check")),
-					app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "lesson-design").
+					buttonc("button").DataSet("testid", "lesson-design").
 						OnClick(p.onDesign).Body(iconText("pencil", i18n.T(lang, "teach.lesson.design"))...),
 					app.If(p.onOpen, func() app.UI {
-						return app.Elem("button").Attr("type", "button").Class("button button--quiet").DataSet("testid", "lesson-restart").
+						return buttonc("button button--quiet").DataSet("testid", "lesson-restart").
 							OnClick(p.onRestart).Body(iconText("restart", i18n.T(lang, "teach.lesson.restart"))...)
 					}),
 				),

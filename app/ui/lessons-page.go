@@ -145,7 +145,7 @@ func teachPicker(lang, route string) app.UI {
 	list := lessons.List(lang)
 	exs := examples.All()
 	return elc("details", "teach-picker").Body(
-		app.Elem("summary").Text(i18n.T(lang, "teach.narrate.pick")),
+		elText("summary", i18n.T(lang, "teach.narrate.pick")),
 		elc("ul", "teach-picker__list").Body(
 			app.Range(list).Slice(func(i int) app.UI {
 				return app.Elem("li").Body(app.Elem("a").Attr("href", route+"?lesson="+list[i].ID).Text(list[i].Title))
@@ -200,8 +200,7 @@ func (p *LessonsPage) Render() app.UI {
 	}
 	return p.frame(p.Tab, "lessons-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "teach.lessons.title"), "",
-			elc("span", "lessons-page__progress").
-				DataSet("testid", "lessons-progress").
+			elct("span", "lessons-page__progress", "lessons-progress").
 				Text(i18n.F(lang, "teach.lessons.progress", "done", done, "total", len(list))),
 		),
 		elcText("p", "lessons-page__intro", i18n.T(lang, "teach.lessons.intro")),
@@ -227,8 +226,7 @@ func (p *LessonsPage) Render() app.UI {
 							elc("a", "lessons-page__link").Attr("href", "/quiz?lesson="+l.ID).Body(iconText("question", i18n.T(lang, "teach.nav.quiz"))...),
 						),
 					),
-					elc("span", "lessons-page__mark").
-						DataSet("testid", "lesson-mark").
+					elct("span", "lessons-page__mark", "lesson-mark").
 						Title(markText).
 						Role("img").
 						Aria("label", markText).

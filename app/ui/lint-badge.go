@@ -40,9 +40,7 @@ func (b *LintBadge) Render() app.UI {
 		mark = app.Text(strconv.Itoa(len(b.Notes)))
 	}
 	return elc("span", "lint-badge-wrap").Body(
-		app.Elem("button").
-			Attr("type", "button").
-			Class("lint-badge lint-badge--"+worst).
+		buttonc("lint-badge lint-badge--"+worst).
 			DataSet("testid", "lint-badge").
 			DataSet("severity", worst).
 			Title(strings.Join(texts, "\n\n")).
@@ -73,7 +71,7 @@ func (b *LintBadge) Render() app.UI {
 							)
 						}),
 					),
-					app.Elem("button").Attr("type", "button").Class("button button--secondary lint-pop__close").
+					buttonc("button button--secondary lint-pop__close").
 						Text(i18n.T(b.Lang, "designer.close")).
 						OnClick(b.onToggle),
 				)

@@ -85,8 +85,7 @@ func (p *LintPanel) renderRow(lang string, r lintview.Row) app.UI {
 			Aria("label", i18n.F(lang, "designer.lint.showLabel", "code", r.Code)).
 			Body(iconTextAfter(i18n.T(lang, "designer.lint.show"), "right")...)
 	}
-	return elc("li", "lint-panel__row lint-panel__row--"+r.Severity).
-		DataSet("testid", "lint-finding").
+	return elct("li", "lint-panel__row lint-panel__row--"+r.Severity, "lint-finding").
 		DataSet("code", r.Code).
 		DataSet("severity", r.Severity).
 		Body(

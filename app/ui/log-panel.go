@@ -32,7 +32,7 @@ type LogPanel struct {
 // Render implements app.Composer.
 func (p *LogPanel) Render() app.UI {
 	types := simulate.LogTypes()
-	return elc("section", "log-panel").DataSet("testid", "log").Body(
+	return elct("section", "log-panel", "log").Body(
 		elc("div", "log-panel__filters").Body(
 			elc("select", "form__input log-panel__filter").Aria("label", i18n.T(p.Lang, "board.logp.type")).
 				DataSet("testid", "log-type").

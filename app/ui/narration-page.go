@@ -155,7 +155,7 @@ func (p *NarrationPage) Render() app.UI {
 	return p.frame(p.Tab, "narration-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "teach.narrate.title"), p.title),
 		elc("div", "narration-page__stage").OnKeyDown(p.onKey).Body(
-			elc("p", "narration-page__event").DataSet("testid", "narration-event").Text(p.narr.Title),
+			elct("p", "narration-page__event", "narration-event").Text(p.narr.Title),
 			app.If(over, func() app.UI {
 				return elc("div", "narration-page__step narration-page__step--info").Role("status").DataSet("testid", "narration-step").
 					Body(elcText("p", "narration-page__text", i18n.T(lang, "teach.narrate.end")))
@@ -173,13 +173,13 @@ func (p *NarrationPage) Render() app.UI {
 					)
 			}),
 			elc("div", "narration-page__controls").Body(
-				app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "narration-prev").
+				buttonc("button").DataSet("testid", "narration-prev").
 					Attr("disabled", p.step == 0).OnClick(p.onPrev).Body(iconText("left", i18n.T(lang, "teach.narrate.prev"))...),
-				app.Elem("button").Attr("type", "button").Class("button button--primary button--big").DataSet("testid", "narration-next").
+				buttonc("button button--primary button--big").DataSet("testid", "narration-next").
 					Attr("disabled", last || over).OnClick(p.onNext).Body(iconTextAfter(nextLabel, "right")...),
-				elc("span", "narration-page__counter").DataSet("testid", "narration-counter").
+				elct("span", "narration-page__counter", "narration-counter").
 					Text(i18n.F(lang, "teach.narrate.stepOf", "n", shown+1, "total", len(steps))),
-				app.Elem("button").Attr("type", "button").Class("button button--quiet").DataSet("testid", "narration-restart").
+				buttonc("button button--quiet").DataSet("testid", "narration-restart").
 					OnClick(p.onRestart).Body(iconText("restart", i18n.T(lang, "teach.narrate.restart"))...),
 			),
 		),

@@ -22,7 +22,7 @@ func pageOptions(list []string, selected string) []app.UI {
 // pageButton is <button type="button" class data-testid>text</button>
 // calling h on a click; testid "" leaves data-testid out.
 func pageButton(class, testid, text string, h app.EventHandler) app.HTMLElem {
-	b := app.Elem("button").Attr("type", "button").Class(class)
+	b := buttonc(class)
 	if testid != "" {
 		b = b.DataSet("testid", testid)
 	}
@@ -43,7 +43,7 @@ func pageSelect(id, testid string, h app.EventHandler, options ...app.UI) app.UI
 // <li>lines[1:]…</ul></div>: a failure and its reasons.
 func pageAlert(class, testid string, lines []string) app.UI {
 	return elc("div", class).Role("alert").DataSet("testid", testid).Body(
-		app.Elem("p").Text(lines[0]),
+		elText("p", lines[0]),
 		pageList(lines[1:]),
 	)
 }
@@ -52,7 +52,7 @@ func pageAlert(class, testid string, lines []string) app.UI {
 func pageList(lines []string) app.UI {
 	li := make([]app.UI, len(lines))
 	for i, l := range lines {
-		li[i] = app.Elem("li").Text(l)
+		li[i] = elText("li", l)
 	}
 	return app.Elem("ul").Body(li...)
 }

@@ -72,15 +72,13 @@ func (b *PipelineBar) Render() app.UI {
 		for _, t := range b.Addable {
 			opts = append(opts, app.Elem("option").Attr("value", t).Text(entityLabel(lang, t)))
 		}
-		addEntity = elc("select", "designer-input pipeline-bar__add-entity").
-			DataSet("testid", "entity-add").
+		addEntity = elct("select", "designer-input pipeline-bar__add-entity", "entity-add").
 			Aria("label", i18n.T(lang, "designer.addEntityPrompt")).
 			OnChange(b.onAddEntity).
 			Body(opts...)
 	}
 	if b.LessonHref != "" {
-		lesson = elc("a", "button button--secondary pipeline-bar__lesson").
-			DataSet("testid", "make-lesson").
+		lesson = elct("a", "button button--secondary pipeline-bar__lesson", "make-lesson").
 			Attr("href", b.LessonHref).
 			Title(i18n.T(lang, "designer.makeLessonLabel")).
 			Body(iconText("star", i18n.T(lang, "designer.makeLesson"))...)
@@ -129,7 +127,7 @@ func (b *PipelineBar) Render() app.UI {
 				b.renderTabTools(lang, multi),
 				addPipeline,
 			),
-			app.Elem("button").Attr("type", "button").Class("button pipeline-bar__lint pipeline-bar__lint--"+state).
+			buttonc("button pipeline-bar__lint pipeline-bar__lint--"+state).
 				DataSet("testid", "lint-toggle").
 				DataSet("count", strconv.Itoa(b.LintCount)).
 				Aria("pressed", boolText(b.LintOpen)).
@@ -254,11 +252,11 @@ func (b *PipelineBar) renderTabTools(lang string, multi bool) app.UI {
 							b.renaming = false
 						}
 					}),
-				app.Elem("button").Attr("type", "button").Class("button button--primary").
+				buttonc("button button--primary").
 					DataSet("testid", "pipeline-rename-save").
 					Text(i18n.T(lang, "designer.save")).
 					OnClick(func(ctx app.Context, e app.Event) { b.finishRename(ctx) }),
-				app.Elem("button").Attr("type", "button").Class("button button--secondary").
+				buttonc("button button--secondary").
 					Text(i18n.T(lang, "designer.cancel")).
 					OnClick(func(ctx app.Context, e app.Event) { b.renaming = false }),
 			)
@@ -268,14 +266,14 @@ func (b *PipelineBar) renderTabTools(lang string, multi bool) app.UI {
 	}
 	id := p.ID
 	return elc("span", "pipeline-bar__tab-tools").Body(
-		app.Elem("button").Attr("type", "button").Class("designer-icon-button").
+		buttonc("designer-icon-button").
 			DataSet("testid", "pipeline-rename").
 			Aria("label", i18n.T(lang, "designer.renamePipeline")).
 			Title(i18n.T(lang, "designer.renamePipeline")).
 			Body(Icon("pencil")).
 			OnClick(func(ctx app.Context, e app.Event) { b.renaming, b.name = true, p.Name }),
 		app.If(id != 0, func() app.UI {
-			return app.Elem("button").Attr("type", "button").Class("designer-icon-button").
+			return buttonc("designer-icon-button").
 				DataSet("testid", "pipeline-delete").
 				Aria("label", i18n.T(lang, "designer.deletePipeline")).
 				Title(i18n.T(lang, "designer.deletePipeline")).

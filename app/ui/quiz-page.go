@@ -120,15 +120,15 @@ func (p *QuizPage) Render() app.UI {
 		)
 	}
 	right, asked := p.quiz.Score()
-	score := elc("span", "quiz-page__score").DataSet("testid", "quiz-score").
+	score := elct("span", "quiz-page__score", "quiz-score").
 		Aria("label", i18n.T(lang, "teach.quiz.scoreLabel")).
 		Text(i18n.T(lang, "teach.quiz.scoreLabel") + ": " + i18n.F(lang, "teach.quiz.score", "right", right, "asked", asked))
 	if p.finished || p.q == nil {
 		return p.frame(p.Tab, "quiz-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.quiz.title"), p.title, score),
 			elc("div", "quiz-page__end").Role("status").DataSet("testid", "quiz-end").Body(
-				app.Elem("p").Text(i18n.F(lang, "teach.quiz.end", "right", right, "asked", asked)),
-				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "quiz-again").
+				elText("p", i18n.F(lang, "teach.quiz.end", "right", right, "asked", asked)),
+				buttonc("button button--primary").DataSet("testid", "quiz-again").
 					OnClick(p.onAgain).Body(iconText("restart", i18n.T(lang, "teach.quiz.again"))...),
 			),
 			teachPicker(lang, "/quiz"),
@@ -158,7 +158,7 @@ func (p *QuizPage) Render() app.UI {
 	return p.frame(p.Tab, "quiz-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "teach.quiz.title"), p.title, score),
 		elc("div", "quiz-page__stage").Body(
-			elc("p", "quiz-page__event").DataSet("testid", "quiz-event").Text(q.Text),
+			elct("p", "quiz-page__event", "quiz-event").Text(q.Text),
 			elc("p", "quiz-page__question").Body(
 				app.Text(i18n.F(lang, "teach.quiz.question", "item", q.Title)),
 				app.If(q.From != "", func() app.UI {
@@ -179,9 +179,7 @@ func (p *QuizPage) Render() app.UI {
 					if color == "" {
 						color = "#39A8EF"
 					}
-					return app.Elem("button").
-						Attr("type", "button").
-						Class(cls).
+					return buttonc(cls).
 						DataSet("testid", "quiz-option").
 						DataSet("stage", st.ID).
 						Style("--stage-color", color).
@@ -199,7 +197,7 @@ func (p *QuizPage) Render() app.UI {
 					cls = "quiz-page__reveal quiz-page__reveal--wrong"
 				}
 				return elc("div", cls).Role("status").Body(
-					elc("p", "quiz-page__verdict").DataSet("testid", "quiz-verdict").DataSet("correct", fmt.Sprint(p.correct)).Text(verdict),
+					elct("p", "quiz-page__verdict", "quiz-verdict").DataSet("correct", fmt.Sprint(p.correct)).Text(verdict),
 					elcText("h2", "quiz-page__why", i18n.T(lang, "teach.quiz.why")),
 					elc("ol", "quiz-page__story").Body(
 						app.Range(story.Steps).Slice(func(i int) app.UI {
@@ -212,7 +210,7 @@ func (p *QuizPage) Render() app.UI {
 							)
 						}),
 					),
-					app.Elem("button").Attr("type", "button").Class("button button--primary button--big").DataSet("testid", "quiz-next").
+					buttonc("button button--primary button--big").DataSet("testid", "quiz-next").
 						OnClick(p.onNext).Body(iconTextAfter(i18n.T(lang, "teach.quiz.next"), "right")...),
 				)
 			}),

@@ -85,14 +85,14 @@ func (p *ResultsPage) Render() app.UI {
 	sheet := lesson.Collect(p.results)
 	return p.frame(p.Tab, "results-page", p.onLangChange,
 		p.toolbar(i18n.T(lang, "results.title"), ""),
-		app.Elem("p").Text(i18n.T(lang, "results.intro")),
+		elText("p", i18n.T(lang, "results.intro")),
 		elc("div", "results-page__inputs").Body(
 			&FileButton{Lang: lang, Label: i18n.T(lang, "results.files"), TestID: "results-files", Multiple: true,
 				Accept: ".json,application/json", OnChange: p.onFiles},
 			app.Elem("label").Attr("for", "results-paste").Text(i18n.T(lang, "results.paste")),
 			app.Elem("textarea").ID("results-paste").Attr("rows", 4).DataSet("testid", "results-paste").Attr("value", p.paste).
 				OnInput(func(ctx app.Context, e app.Event) { p.paste = ctx.JSSrc().Get("value").String() }),
-			app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "results-add").
+			buttonc("button button--primary").DataSet("testid", "results-add").
 				OnClick(p.onPaste).Text(i18n.T(lang, "results.add")),
 		),
 		app.Range(p.errs).Slice(func(i int) app.UI {
@@ -102,21 +102,21 @@ func (p *ResultsPage) Render() app.UI {
 			return &EmptyState{TestID: "results-empty", Icon: "info", Heading: 2, Title: i18n.T(lang, "results.empty"),
 				ActionText: i18n.T(lang, "results.toLessons"), ActionHref: "/lessons", ActionID: "results-to-lessons"}
 		}).Else(func() app.UI {
-			return elc("table", "results-page__table").DataSet("testid", "results-table").Body(
+			return elct("table", "results-page__table", "results-table").Body(
 				app.Elem("thead").Body(app.Elem("tr").Body(
-					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.who")),
-					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.lesson")),
-					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.goals")),
-					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.hints")),
-					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.attempts")),
-					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.time")),
-					app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "results.when")),
+					thCol().Text(i18n.T(lang, "results.who")),
+					thCol().Text(i18n.T(lang, "results.lesson")),
+					thCol().Text(i18n.T(lang, "results.goals")),
+					thCol().Text(i18n.T(lang, "results.hints")),
+					thCol().Text(i18n.T(lang, "results.attempts")),
+					thCol().Text(i18n.T(lang, "results.time")),
+					thCol().Text(i18n.T(lang, "results.when")),
 				)),
 				app.Elem("tbody").Body(app.Range(sheet.Rows).Slice(func(i int) app.UI {
 					r := sheet.Rows[i]
 					return app.Elem("tr").DataSet("testid", "results-row").DataSet("done", fmt.Sprint(r.Done())).Body(
 						app.Elem("td").DataSet("testid", "results-who").Text(r.Trainee),
-						app.Elem("td").Text(r.Title+" ("+r.Lesson+")"),
+						elText("td", r.Title+" ("+r.Lesson+")"),
 						app.Elem("td").DataSet("testid", "results-goals").Body(
 							app.Text(fmt.Sprintf("%d/%d ", r.Met(), len(r.Goals))),
 							app.Range(r.Goals).Slice(func(j int) app.UI {
@@ -130,14 +130,14 @@ func (p *ResultsPage) Render() app.UI {
 						),
 						app.Elem("td").DataSet("testid", "results-hints").Text(r.Hints),
 						app.Elem("td").Text(r.Attempts),
-						app.Elem("td").Text(fmt.Sprintf("%d:%02d", r.Seconds/60, r.Seconds%60)),
-						app.Elem("td").Text(format.UI(lang).DateTime(r.Submitted.Local())),
+						elText("td", fmt.Sprintf("%d:%02d", r.Seconds/60, r.Seconds%60)),
+						elText("td", format.UI(lang).DateTime(r.Submitted.Local())),
 					)
 				})),
 			)
 		}),
 		app.If(sheet.Replaced > 0, func() app.UI {
-			return app.Elem("p").Text(i18n.F(lang, "results.replaced", "n", sheet.Replaced))
+			return elText("p", i18n.F(lang, "results.replaced", "n", sheet.Replaced))
 		}),
 	)
 }

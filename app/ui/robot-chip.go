@@ -91,9 +91,7 @@ func (c *RobotChip) Render() app.UI {
 	}
 	return divc(class,
 		chain,
-		app.Elem("button").
-			Attr("type", "button").
-			Class("robot-chip__main").
+		buttonc("robot-chip__main").
 			Title(title).
 			OnClick(c.onEdit).
 			Body(

@@ -329,7 +329,7 @@ func (d *RobotDialog) renderFieldValue(k, ft, value, fLabel, valueLabel, removeL
 			Aria("label", valueLabel).
 			Attr("value", value).
 			OnChange(func(ctx app.Context, e app.Event) { d.setFieldValue(k, parseValue(ft, jsValue(ctx))) }),
-		app.Elem("button").Attr("type", "button").Class("designer-icon-button").
+		buttonc("designer-icon-button").
 			Aria("label", removeLabel).Text("×").
 			OnClick(func(ctx app.Context, e app.Event) { d.removeField(k) }),
 	)

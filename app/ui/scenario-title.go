@@ -44,11 +44,11 @@ func (s *ScenarioTitle) Render() app.UI {
 						s.focusLater(ctx, "scenario-title-rename")
 					}
 				}),
-			app.Elem("button").Attr("type", "button").Class("button button--primary").
+			buttonc("button button--primary").
 				DataSet("testid", "scenario-title-save").
 				Text(i18n.T(lang, "designer.save")).
 				OnClick(func(ctx app.Context, e app.Event) { s.finish(ctx) }),
-			app.Elem("button").Attr("type", "button").Class("button button--secondary").
+			buttonc("button button--secondary").
 				Text(i18n.T(lang, "designer.cancel")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					s.editing = false
@@ -58,7 +58,7 @@ func (s *ScenarioTitle) Render() app.UI {
 	}
 	return elc("div", "scenario-title").Body(
 		elcText("span", "scenario-title__label", i18n.T(lang, "designer.scenario")+":"),
-		elc("span", "scenario-title__text").DataSet("testid", "scenario-title").Title(s.Title).Text(s.Title),
+		elct("span", "scenario-title__text", "scenario-title").Title(s.Title).Text(s.Title),
 		app.Elem("button").ID("scenario-title-rename").Attr("type", "button").Class("designer-icon-button scenario-title__rename").
 			DataSet("testid", "scenario-title-rename").
 			Aria("label", i18n.T(lang, "designer.renameScenario")).

@@ -70,7 +70,7 @@ func (s *StageEditor) Render() app.UI {
 			divc("designer-form__buttons",
 				iconButton("button button--secondary", "left", i18n.T(lang, "designer.moveLeft"), s.onLeft).
 					DataSet("testid", "stage-left"),
-				app.Elem("button").Attr("type", "button").Class("button button--secondary").
+				buttonc("button button--secondary").
 					DataSet("testid", "stage-right").
 					Body(iconTextAfter(i18n.T(lang, "designer.moveRight"), "right")...).
 					OnClick(s.onRight),

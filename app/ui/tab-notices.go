@@ -153,7 +153,7 @@ func (n *TabNotices) renderUnsaved(lang string) app.UI {
 				return elc("li", "tab-notice__item").DataSet("id", u.ID).DataSet("attempts", u.Attempts).Body(
 					elcText("span", "tab-notice__text", i18n.F(lang, "unsaved.item", "title", title, "reason", reason)),
 					app.If(!u.Retry.IsZero(), func() app.UI {
-						return elc("span", "tab-notice__hint").DataSet("testid", "unsaved-next").
+						return elct("span", "tab-notice__hint", "unsaved-next").
 							Text(i18n.F(lang, "unsaved.next", "time", u.Retry.Local().Format("15:04:05")))
 					}),
 					app.If(!u.Conflict(), func() app.UI {

@@ -25,10 +25,10 @@ type Timeline struct {
 
 // Render implements app.Composer.
 func (t *Timeline) Render() app.UI {
-	return elc("section", "timeline").DataSet("testid", "timeline").Body(
+	return elct("section", "timeline", "timeline").Body(
 		elc("div", "timeline__head").Body(
 			elcText("p", "timeline__hint", i18n.T(t.Lang, "board.timeline.hint")),
-			app.Elem("button").Attr("type", "button").Class("button button--primary button--small").DataSet("testid", "timeline-add").
+			buttonc("button button--primary button--small").DataSet("testid", "timeline-add").
 				OnClick(func(ctx app.Context, e app.Event) {
 					if t.OnAdd != nil {
 						t.OnAdd(ctx)
@@ -54,18 +54,18 @@ func (t *Timeline) Render() app.UI {
 					elc("span", "timeline__dot").Title(state).Aria("label", state),
 					elc("div", "timeline__main").Body(
 						elc("div", "timeline__when").Body(
-							app.Elem("span").Text(simulate.FormatShort(r.At, t.Lang)),
+							elText("span", simulate.FormatShort(r.At, t.Lang)),
 							elcText("span", "timeline__raw", r.Raw),
 						),
 						elc("div", "timeline__what").Body(
-							app.Elem("strong").Text(r.Name),
-							app.Elem("span").Text(" → "+r.Target),
+							elText("strong", r.Name),
+							elText("span", " → "+r.Target),
 						),
 						app.If(r.Data != "", func() app.UI {
 							return elcText("div", "timeline__data", r.Data)
 						}),
 					),
-					app.Elem("button").Attr("type", "button").Class("timeline__edit").
+					buttonc("timeline__edit").
 						Aria("label", i18n.T(t.Lang, "board.timeline.edit")+" — "+r.Name).
 						Title(i18n.T(t.Lang, "board.timeline.edit")).
 						OnClick(func(ctx app.Context, e app.Event) {
@@ -73,7 +73,7 @@ func (t *Timeline) Render() app.UI {
 								t.OnEdit(ctx, r.Index)
 							}
 						}).Body(Icon("pencil")),
-					app.Elem("button").Attr("type", "button").Class("timeline__delete").
+					buttonc("timeline__delete").
 						Aria("label", i18n.T(t.Lang, "board.timeline.delete")+" — "+r.Name).
 						Title(i18n.T(t.Lang, "board.timeline.delete")).
 						OnClick(func(ctx app.Context, e app.Event) {

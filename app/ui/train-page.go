@@ -209,9 +209,9 @@ func (p *TrainPage) Render() app.UI {
 		lessonGoalList(lang, p.rep.Goals),
 	}
 	for _, m := range p.rep.Messages {
-		goal = append(goal, elc("p", "lesson-page__error").DataSet("testid", "train-scope").Text(m))
+		goal = append(goal, elct("p", "lesson-page__error", "train-scope").Text(m))
 	}
-	goal = append(goal, elc("p", "lesson-page__source").DataSet("testid", "train-source").Text(source))
+	goal = append(goal, elct("p", "lesson-page__source", "train-source").Text(source))
 	if p.onOpen && p.rep.Done {
 		goal = append(goal, elc("div", "lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "train-done").Text(i18n.T(lang, "train.done")))
 	}
@@ -224,7 +224,7 @@ func (p *TrainPage) Render() app.UI {
 	}
 	if p.result != "" {
 		result = elc("div", "train-page__result").Role("status").Body(
-			app.Elem("p").Text(i18n.T(lang, "train.submitted")),
+			elText("p", i18n.T(lang, "train.submitted")),
 			app.Elem("textarea").Attr("readonly", true).Attr("rows", 8).Aria("label", i18n.T(lang, "train.result")).DataSet("testid", "train-result").Attr("value", p.result),
 		)
 	}
@@ -234,7 +234,7 @@ func (p *TrainPage) Render() app.UI {
 			pageButton("button", "train-start", i18n.T(lang, "train.start"), p.onStart),
 			restart,
 		),
-		elc("p", "lesson-page__source").DataSet("testid", "train-attempts").Text(i18n.F(lang, "train.attempts", "n", p.st.Attempts)),
+		elct("p", "lesson-page__source", "train-attempts").Text(i18n.F(lang, "train.attempts", "n", p.st.Attempts)),
 		elc("div", "train-page__submit").Body(
 			app.Elem("label").Attr("for", "train-name").Text(i18n.T(lang, "train.name")),
 			app.ElemSelfClosing("input").ID("train-name").Attr("type", "text").Attr("maxlength", lesson.MaxNameRunes).DataSet("testid", "train-name").
@@ -270,7 +270,7 @@ func lessonGoalList(lang string, goals []lesson.GoalResult) app.UI {
 			if r.Pass {
 				cls, icon, state = "lesson-page__expect lesson-page__expect--pass", "check", i18n.T(lang, "teach.lesson.pass")
 			}
-			return elc("li", cls).DataSet("testid", "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
+			return elct("li", cls, "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
 				elc("span", "lesson-page__expect-icon").Role("img").Aria("label", state).Body(Icon(icon)),
 				elc("span", "lesson-page__expect-text").Body(
 					lessonGoalName(r.Name),
@@ -285,5 +285,5 @@ func lessonGoalName(name string) app.UI {
 	if name == "" {
 		return nil
 	}
-	return app.Elem("strong").Text(name)
+	return elText("strong", name)
 }

@@ -65,7 +65,7 @@ func (c *TriggerCatalog) Render() app.UI {
 			if sel {
 				class += " designer-catalog__item--selected"
 			}
-			items[i] = app.Elem("button").Attr("type", "button").Class(class).OnClick(c.onItemClick).
+			items[i] = buttonc(class).OnClick(c.onItemClick).
 				Role("option").
 				Aria("selected", boolText(sel)).
 				DataSet("code", ti.Code).
@@ -83,7 +83,7 @@ func (c *TriggerCatalog) Render() app.UI {
 	}
 	body := []app.UI{
 		elc("p", "designer-catalog__hint").Body(
-			app.Elem("strong").Text(i18n.F(lang, "designer.catalog.stage", "stage", c.StageName)),
+			elText("strong", i18n.F(lang, "designer.catalog.stage", "stage", c.StageName)),
 			app.Text(" · "+i18n.T(lang, "designer.catalog.hint")),
 		),
 		divc("designer-catalog__groups", list...).Role("listbox").

@@ -73,9 +73,7 @@ func (c *TriggerChip) Render() app.UI {
 		)
 	}
 	return divc(class,
-		app.Elem("button").
-			Attr("type", "button").
-			Class("trigger-chip__main").
+		buttonc("trigger-chip__main").
 			Title(title).
 			OnClick(c.onEdit).
 			Body(
@@ -96,9 +94,7 @@ func (c *TriggerChip) closeMenu() { c.menuOpen = false }
 
 // chipMenuButton is the «…» button that opens a chip's action menu.
 func chipMenuButton(class, label, testid string, open bool, onClick app.EventHandler) app.UI {
-	return app.Elem("button").
-		Attr("type", "button").
-		Class(class).
+	return buttonc(class).
 		Aria("label", label).
 		Aria("haspopup", "menu").
 		Aria("expanded", boolText(open)).
@@ -143,9 +139,7 @@ func (c *TriggerChip) onDelete(ctx app.Context, e app.Event) {
 
 // menuItem is one entry of a chip's action menu.
 func menuItem(label, action string, h app.EventHandler) app.UI {
-	return app.Elem("button").
-		Attr("type", "button").
-		Class("designer-menu__item").
+	return buttonc("designer-menu__item").
 		Role("menuitem").
 		DataSet("action", action).
 		Text(label).
@@ -158,9 +152,7 @@ func lockableMenuItem(label, action, locked string, h app.EventHandler) app.UI {
 	if locked == "" {
 		return menuItem(label, action, h)
 	}
-	return app.Elem("button").
-		Attr("type", "button").
-		Class("designer-menu__item").
+	return buttonc("designer-menu__item").
 		Role("menuitem").
 		DataSet("action", action).
 		Attr("disabled", true).

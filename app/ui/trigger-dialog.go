@@ -254,7 +254,7 @@ func (d *TriggerDialog) renderSetting(lang string, sp engine.SettingSpec, fields
 			url := design.WebhookURL(i18n.T(lang, "designer.trigger.portal"), "xxxxxxxxxxxxxxxx", d.draft.Entity, s)
 			after = divc("designer-webhook",
 				formCaption(i18n.T(lang, "designer.trigger.webhookUrl")),
-				elc("code", "designer-webhook__url").DataSet("testid", "webhook-url").Text(url),
+				elct("code", "designer-webhook__url", "webhook-url").Text(url),
 				formHint(i18n.T(lang, "designer.trigger.webhookHint")),
 			)
 		}

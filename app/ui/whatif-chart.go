@@ -27,16 +27,12 @@ func (c *WhatifChart) Render() app.UI {
 		Body(
 			elc("div", "whatif__figure-svg").Body(app.Raw(c.SVG)),
 			elc("div", "whatif__export").Body(
-				app.Elem("button").
-					Attr("type", "button").
-					Class("whatif__export-button").
+				buttonc("whatif__export-button").
 					DataSet("testid", "export-svg-"+c.Name).
 					Aria("label", i18n.F(c.Lang, "whatif.exportAs", "title", c.Title, "format", "SVG")).
 					Body(iconText("download", "SVG")...).
 					OnClick(c.onSVG),
-				app.Elem("button").
-					Attr("type", "button").
-					Class("whatif__export-button").
+				buttonc("whatif__export-button").
 					DataSet("testid", "export-png-"+c.Name).
 					Aria("label", i18n.F(c.Lang, "whatif.exportAs", "title", c.Title, "format", "PNG")).
 					Body(iconText("download", "PNG")...).

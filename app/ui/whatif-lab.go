@@ -93,7 +93,7 @@ func (l *WhatifLab) Render() app.UI {
 				OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }),
 		)
 	}
-	return elc("section", "whatif__panel whatif-lab").DataSet("testid", "lab").Aria("label", i18n.T(lang, "lab.sweepTitle")).Body(
+	return elct("section", "whatif__panel whatif-lab", "lab").Aria("label", i18n.T(lang, "lab.sweepTitle")).Body(
 		elc("div", "whatif__fields").Body(
 			elc("label", "whatif__field").Title(i18n.T(lang, "lab.runsHint")).Body(
 				elcText("span", "whatif__field-label", i18n.T(lang, "lab.runs")),
@@ -102,7 +102,7 @@ func (l *WhatifLab) Render() app.UI {
 					OnInput(func(ctx app.Context, e app.Event) { l.runs = ctx.JSSrc().Get("value").String() }),
 			),
 			elc("div", "whatif__actions").Body(
-				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "lab-run").
+				buttonc("button button--primary").DataSet("testid", "lab-run").
 					Attr("disabled", l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.runsButton")).
 					OnClick(func(ctx app.Context, e app.Event) { l.start(ctx, false) }),
 			),
@@ -115,7 +115,7 @@ func (l *WhatifLab) Render() app.UI {
 			field(i18n.T(lang, "lab.sweepStep"), "lab-step", l.step, "1", func(s string) { l.step = s }),
 			elc("label", "whatif__field").Body(
 				elcText("span", "whatif__field-label", i18n.T(lang, "lab.sweepKPI")),
-				elc("select", "whatif__select").DataSet("testid", "lab-kpi").
+				elct("select", "whatif__select", "lab-kpi").
 					OnChange(func(ctx app.Context, e app.Event) { l.kpi = ctx.JSSrc().Get("value").String() }).Body(
 					app.Range(choices).Slice(func(i int) app.UI {
 						return app.Elem("option").Attr("value", choices[i]).Attr("selected", choices[i] == kpi).Text(choices[i])
@@ -124,31 +124,31 @@ func (l *WhatifLab) Render() app.UI {
 			),
 			elc("label", "whatif__field").Body(
 				elcText("span", "whatif__field-label", i18n.T(lang, "lab.sweepGoal")),
-				elc("select", "whatif__select").DataSet("testid", "lab-goal").
+				elct("select", "whatif__select", "lab-goal").
 					OnChange(func(ctx app.Context, e app.Event) { l.goal = ctx.JSSrc().Get("value").String() }).Body(
 					app.Elem("option").Attr("value", whatif.GoalMax).Attr("selected", l.goal != whatif.GoalMin).Text(i18n.T(lang, "lab.goalMax")),
 					app.Elem("option").Attr("value", whatif.GoalMin).Attr("selected", l.goal == whatif.GoalMin).Text(i18n.T(lang, "lab.goalMin")),
 				),
 			),
 			elc("div", "whatif__actions").Body(
-				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "lab-sweep").
+				buttonc("button button--primary").DataSet("testid", "lab-sweep").
 					Attr("disabled", l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.sweepButton")).
 					OnClick(func(ctx app.Context, e app.Event) { l.start(ctx, true) }),
 			),
 		),
 		elc("div", "whatif__status").Aria("live", "polite").Body(
 			app.If(l.running, func() app.UI {
-				return elc("div", "whatif__progress").DataSet("testid", "lab-progress").Body(
+				return elct("div", "whatif__progress", "lab-progress").Body(
 					elc("div", "whatif__progress-track").Role("progressbar").
 						Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(l.percent)).
 						Body(elc("div", "whatif__progress-bar").Style("width", strconv.Itoa(l.percent)+"%")),
 					elcText("span", "whatif__progress-text", i18n.F(lang, "lab.progress", "n", min(l.done+1, l.total), "total", l.total)+" · "+strconv.Itoa(l.percent)+" %"),
-					app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "lab-cancel").
+					buttonc("button").DataSet("testid", "lab-cancel").
 						Text(i18n.T(lang, "lab.cancel")).OnClick(l.onCancel),
 				)
 			}),
 			app.If(l.msg != "", func() app.UI {
-				return elc("p", "whatif__done").DataSet("testid", "lab-msg").Text(i18n.T(lang, l.msg))
+				return elct("p", "whatif__done", "lab-msg").Text(i18n.T(lang, l.msg))
 			}),
 			app.If(l.errMsg != "", func() app.UI {
 				return elc("p", "whatif__error").Role("alert").DataSet("testid", "lab-error").Text(l.errMsg)
@@ -169,14 +169,14 @@ func (l *WhatifLab) renderResult(lang string) app.UI {
 		kind = "sweep"
 		head = []string{i18n.T(lang, "lab.tableValue"), i18n.T(lang, "lab.tableMean"), i18n.T(lang, "lab.tableCI"), i18n.T(lang, "lab.tableVsBest")}
 	}
-	return elc("div", "whatif-lab__result").DataSet("testid", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).DataSet("ran-in", "workers").Body(
+	return elct("div", "whatif-lab__result", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).DataSet("ran-in", "workers").Body(
 		&WhatifChart{Name: "lab-" + kind, Title: kind, SVG: r.Chart, Lang: lang},
 		app.Range(r.Lines).Slice(func(i int) app.UI {
-			return elc("p", "whatif__hint").DataSet("testid", "lab-line").Text(r.Lines[i])
+			return elct("p", "whatif__hint", "lab-line").Text(r.Lines[i])
 		}),
 		elc("div", "whatif__table-scroll").Body(
 			elc("table", "whatif__table").Body(
-				app.Elem("thead").Body(app.Elem("tr").Body(app.Range(head).Slice(func(j int) app.UI { return app.Elem("th").Attr("scope", "col").Text(head[j]) }))),
+				app.Elem("thead").Body(app.Elem("tr").Body(app.Range(head).Slice(func(j int) app.UI { return thCol().Text(head[j]) }))),
 				app.Elem("tbody").Body(app.Range(r.Rows).Slice(func(i int) app.UI {
 					row := r.Rows[i]
 					return app.Elem("tr").Body(app.Range(row).Slice(func(j int) app.UI {

@@ -780,7 +780,7 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 		elc("section", "whatif__panel whatif__panel--a").Aria("label", i18n.T(lang, "whatif.scenario")).Body(
 			elc("h2", "whatif__panel-title").Body(
 				elcText("span", "whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
-				elc("span", "whatif__scenario-title").DataSet("testid", "whatif-title-a").Text(p.title),
+				elct("span", "whatif__scenario-title", "whatif-title-a").Text(p.title),
 			),
 			elc("div", "whatif__fields").Body(
 				elc("label", "whatif__field").Body(
@@ -798,10 +798,10 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 			),
 			app.If(noModel, func() app.UI { return elcText("p", "whatif__warning", i18n.T(lang, "whatif.noModel")) }),
 			elc("div", "whatif__actions").Body(
-				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "whatif-run").
+				buttonc("button button--primary").DataSet("testid", "whatif-run").
 					DataSet("run", whatifRunState(p.live)).Attr("disabled", p.running || noModel).Text(i18n.T(lang, "whatif.run")).OnClick(p.onRun),
 				app.If(p.running && p.mounting == whatifMountAll, func() app.UI {
-					return app.Elem("button").Attr("type", "button").Class("button").DataSet("testid", "whatif-cancel").
+					return buttonc("button").DataSet("testid", "whatif-cancel").
 						Text(i18n.T(lang, "whatif.cancel")).OnClick(p.onCancel)
 				}),
 			),
@@ -810,11 +810,11 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 		elc("section", "whatif__panel whatif__panel--b").Aria("label", i18n.T(lang, "whatif.variant")).Body(
 			elc("h2", "whatif__panel-title").Body(
 				elcText("span", "whatif__badge whatif__badge--b", i18n.T(lang, "whatif.b")),
-				app.Elem("span").Text(i18n.T(lang, "whatif.variant")),
+				elText("span", i18n.T(lang, "whatif.variant")),
 			),
 			elcText("p", "whatif__hint", i18n.T(lang, "whatif.variantHint")),
 			elc("div", "whatif__fields").Body(
-				elc("select", "whatif__select").DataSet("testid", "whatif-variant").
+				elct("select", "whatif__select", "whatif-variant").
 					Aria("label", i18n.T(lang, "whatif.variant")).OnChange(p.onVariant).Body(
 					app.Elem("option").Attr("value", "").Attr("selected", p.variant == "").Text(i18n.T(lang, "whatif.variantNone")),
 					app.Elem("optgroup").Attr("label", i18n.T(lang, "whatif.variantStored")).Body(
@@ -837,27 +837,27 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 					}),
 				),
 				elc("div", "whatif__file").Body(
-					app.Elem("span").Text(i18n.T(lang, "whatif.variantFile")),
+					elText("span", i18n.T(lang, "whatif.variantFile")),
 					&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-variant-file",
 						Accept: ".json,application/json", OnChange: p.onVariantFile},
 				),
 			),
 			elc("div", "whatif__fields").Body(
 				elc("div", "whatif__file").Body(
-					app.Elem("span").Text(i18n.T(lang, "whatif.replay")),
+					elText("span", i18n.T(lang, "whatif.replay")),
 					&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-replay-file",
 						Accept: ".csv,text/csv", OnChange: p.onReplayFile},
 				),
 				app.If(p.replay != nil, func() app.UI {
-					return elc("span", "whatif__replay").DataSet("testid", "whatif-replay").Body(
+					return elct("span", "whatif__replay", "whatif-replay").Body(
 						app.Text(i18n.F(lang, "whatif.replayLoaded", "file", p.replayName, "events", len(p.replay))),
-						app.Elem("button").Attr("type", "button").Class("whatif__link").Text(i18n.T(lang, "whatif.replayClear")).OnClick(p.onReplayClear),
+						buttonc("whatif__link").Text(i18n.T(lang, "whatif.replayClear")).OnClick(p.onReplayClear),
 					)
 				}),
 			),
 			elcText("p", "whatif__hint", i18n.T(lang, "whatif.replayHint")),
 			elc("div", "whatif__actions").Body(
-				app.Elem("button").Attr("type", "button").Class("button button--primary").DataSet("testid", "whatif-compare").
+				buttonc("button button--primary").DataSet("testid", "whatif-compare").
 					Attr("disabled", p.running || noModel && p.replay == nil).Text(i18n.T(lang, "whatif.runAB")).OnClick(p.onCompare),
 			),
 		),
@@ -932,7 +932,7 @@ func (c *WhatifStatus) Render() app.UI {
 	lang := c.Lang
 	return elc("div", "whatif__status").Aria("live", "polite").Body(
 		app.If(c.Running, func() app.UI {
-			return elc("div", "whatif__progress").DataSet("testid", "whatif-progress").Body(
+			return elct("div", "whatif__progress", "whatif-progress").Body(
 				elc("div", "whatif__progress-track").
 					Role("progressbar").
 					Aria("label", i18n.T(lang, "whatif.progressLabel")).
@@ -948,7 +948,7 @@ func (c *WhatifStatus) Render() app.UI {
 			}
 			// data-ran-in: the page runs nothing itself (the tests check
 			// that the run was the worker's).
-			return elc("p", "whatif__done").DataSet("testid", "whatif-done").DataSet("ran-in", "worker").
+			return elct("p", "whatif__done", "whatif-done").DataSet("ran-in", "worker").
 				DataSet("elapsed-ms", c.Elapsed.Milliseconds()).Text(msg)
 		}),
 		app.If(c.RunErr != "", func() app.UI {
@@ -962,7 +962,7 @@ func (p *WhatifPage) renderResults(lang string) app.UI {
 		return app.Elem("div")
 	}
 	ab := p.kb != nil
-	return elc("div", "whatif__results").DataSet("testid", "whatif-results").DataSet("ab", strconv.FormatBool(ab)).Body(
+	return elct("div", "whatif__results", "whatif-results").DataSet("ab", strconv.FormatBool(ab)).Body(
 		p.renderTiles(lang),
 		app.If(ab, func() app.UI {
 			return elc("div", "whatif__ab-titles").Body(
@@ -1021,7 +1021,7 @@ func whatifToneClass(base string, tone int, changed bool) string {
 
 func (p *WhatifPage) renderTiles(lang string) app.UI {
 	tiles := whatiflab.Tiles(p.ka, p.kb, lang)
-	return elc("div", "whatif__tiles").DataSet("testid", "whatif-tiles").Body(
+	return elct("div", "whatif__tiles", "whatif-tiles").Body(
 		app.Range(tiles).Slice(func(i int) app.UI {
 			t := tiles[i]
 			return elc("div", whatifToneClass("whatif__tile", t.Tone, t.Delta != "")).DataSet("tile", strings.TrimPrefix(t.Key, "whatif.sum.")).Body(
@@ -1056,7 +1056,7 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 	if changed > 0 {
 		summary = i18n.F(lang, "whatif.cmp.changed", "changed", changed, "total", len(p.rows))
 	}
-	return elc("section", "whatif__panel whatif__compare").DataSet("testid", "whatif-compare-table").Body(
+	return elct("section", "whatif__panel whatif__compare", "whatif-compare-table").Body(
 		elc("div", "whatif__table-head").Body(
 			elcText("h2", "whatif__panel-title", i18n.T(lang, "whatif.cmp.title")),
 			elcText("span", "whatif__hint", summary),
@@ -1064,16 +1064,16 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 				app.ElemSelfClosing("input").Attr("type", "checkbox").Attr("checked", p.onlyChanged).DataSet("testid", "whatif-only-changed").OnChange(p.onOnlyChanged),
 				app.Text(" "+i18n.T(lang, "whatif.cmp.onlyChanged")),
 			),
-			app.Elem("button").Attr("type", "button").Class("whatif__export-button").DataSet("testid", "export-csv-compare").
+			buttonc("whatif__export-button").DataSet("testid", "export-csv-compare").
 				Body(iconText("download", "CSV")...).Aria("label", i18n.F(lang, "whatif.exportAs", "title", i18n.T(lang, "whatif.cmp.title"), "format", "CSV")).
 				OnClick(p.onCompareCSV),
 		),
 		elc("table", "whatif__table whatif__table--compare").Body(
 			app.Elem("thead").Body(app.Elem("tr").Body(
-				app.Elem("th").Attr("scope", "col").Text(i18n.T(lang, "whatif.col.metric")),
-				app.Elem("th").Attr("scope", "col").Class("whatif__num").Text(i18n.T(lang, "whatif.a")),
-				app.Elem("th").Attr("scope", "col").Class("whatif__num").Text(i18n.T(lang, "whatif.b")),
-				app.Elem("th").Attr("scope", "col").Class("whatif__num").Text(i18n.T(lang, "whatif.col.delta")),
+				thCol().Text(i18n.T(lang, "whatif.col.metric")),
+				thCol().Class("whatif__num").Text(i18n.T(lang, "whatif.a")),
+				thCol().Class("whatif__num").Text(i18n.T(lang, "whatif.b")),
+				thCol().Class("whatif__num").Text(i18n.T(lang, "whatif.col.delta")),
 			)),
 			app.Elem("tbody").Body(
 				app.Range(shown).Slice(func(i int) app.UI {
@@ -1106,7 +1106,7 @@ func (p *WhatifPage) renderTables(lang string) app.UI {
 				elc("div", "whatif__table-head").Body(
 					elcText("h2", "whatif__panel-title", title),
 					app.If(len(t.Rows) > 0, func() app.UI {
-						return app.Elem("button").Attr("type", "button").Class("whatif__export-button").DataSet("testid", "export-csv-"+t.Name).
+						return buttonc("whatif__export-button").DataSet("testid", "export-csv-"+t.Name).
 							Body(iconText("download", "CSV")...).Aria("label", i18n.F(lang, "whatif.exportAs", "title", title, "format", "CSV")).
 							OnClick(p.onTableCSV(i))
 					}),
