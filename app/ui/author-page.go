@@ -513,7 +513,7 @@ func (p *AuthorPage) Render() app.UI {
 			up = pageButton("button button--quiet", "", "↑ "+i18n.T(lang, "author.up"), p.onGoalUp)
 		}
 		goals[i] = app.Elem("li").DataSet("testid", "author-goal").Body(
-			elText("span", authorGoalText(lang, g)+" "),
+			spanText(authorGoalText(lang, g)+" "),
 			up,
 			pageButton("button button--quiet", "author-goal-remove", i18n.T(lang, "author.remove"), p.onGoalRemove),
 		)

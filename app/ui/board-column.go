@@ -156,7 +156,7 @@ func (c *BoardColumn) Render() app.UI {
 						return elc("span", cls).
 							DataSet("trigger", t.ID).
 							Title(chipTitle(i18n.T(c.Lang, "board.column.trigger"), t)).
-							Body(Icon("bolt"), elcText("span", "board__chip-text", t.Name))
+							Body(Icon("bolt"), spanc("board__chip-text", t.Name))
 					}),
 				),
 				elc("div", "board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.robots")).Body(
@@ -165,7 +165,7 @@ func (c *BoardColumn) Render() app.UI {
 						return elc("span", "board__chip board__chip--robot").
 							DataSet("robot", r.ID).
 							Title(chipTitle(i18n.T(c.Lang, "board.column.robot"), r)).
-							Body(Icon("gear"), elcText("span", "board__chip-text", r.Name))
+							Body(Icon("gear"), spanc("board__chip-text", r.Name))
 					}),
 				),
 			),
@@ -173,7 +173,7 @@ func (c *BoardColumn) Render() app.UI {
 			// these children (see cardList).
 			elc("div", "board__cards").OnClick(c.onCardsClick).OnDragStart(c.onCardsDragStart).Body(
 				app.If(c.Count == 0, func() app.UI {
-					return elcText("p", "board__empty", i18n.T(c.Lang, "board.column.empty"))
+					return pc("board__empty", i18n.T(c.Lang, "board.column.empty"))
 				}),
 				app.If(c.More > 0, func() app.UI {
 					return buttonc("board__more").

@@ -469,7 +469,7 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 			ActionText: i18n.T(lang, "board.toHome"), ActionHref: "/", ActionID: "board-to-home"}
 	case "ready":
 	default:
-		return elcText("p", "board-page__loading", i18n.T(lang, "loading"))
+		return pc("board-page__loading", i18n.T(lang, "loading"))
 	}
 	sc := p.ctl.Scenario()
 	next, hasNext := p.ctl.Next()
@@ -494,8 +494,8 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 						DataSet("entity", t.Entity).DataSet("pipeline", t.Pipeline).
 						OnClick(func(ctx app.Context, e app.Event) { p.onTab(ctx, t.Entity, t.Pipeline) }).
 						Body(
-							elText("span", t.Label),
-							elcText("span", "board-page__tab-count", strconv.Itoa(t.Count)),
+							spanText(t.Label),
+							spanc("board-page__tab-count", strconv.Itoa(t.Count)),
 						)
 				}),
 			),
@@ -559,7 +559,7 @@ func (p *BoardPage) renderSideToggle(lang string) app.UI {
 		OnClick(p.onSideToggle).
 		Body(
 			app.Raw(iconSide),
-			elcText("span", "board-page__side-toggle-text", i18n.T(lang, "board.side")),
+			spanc("board-page__side-toggle-text", i18n.T(lang, "board.side")),
 		)
 }
 
@@ -627,7 +627,7 @@ func (p *BoardPage) renderSide(lang string) app.UI {
 					Body(
 						app.Text(t.label),
 						app.If(t.count != "", func() app.UI {
-							return elcText("span", "side-tabs__count", t.count)
+							return spanc("side-tabs__count", t.count)
 						}),
 					)
 			}),
@@ -757,9 +757,9 @@ func (p *BoardPage) moveDialog(lang string) app.UI {
 						}).
 						Body(
 							elc("span", "move-dialog__swatch").Aria("hidden", "true"),
-							elText("span", st.Name),
+							spanText(st.Name),
 							app.If(current, func() app.UI {
-								return elcText("span", "move-dialog__current", i18n.T(lang, "board.move.current"))
+								return spanc("move-dialog__current", i18n.T(lang, "board.move.current"))
 							}),
 						),
 				)

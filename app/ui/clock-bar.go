@@ -90,7 +90,7 @@ func (c *ClockBar) Render() app.UI {
 						Attr("datetime", c.Now).
 						Aria("live", "polite").
 						Text(c.Label),
-					elcText("div", "clock-bar__next", c.nextText()),
+					divText("clock-bar__next", c.nextText()),
 				),
 			),
 			elc("div", "clock-bar__group").Body(
@@ -104,7 +104,7 @@ func (c *ClockBar) Render() app.UI {
 				c.button("end", iconEnd, "board.clock.end", busy || !c.CanStep, a.OnEnd),
 			),
 			elc("label", "clock-bar__speed").Body(
-				elcText("span", "clock-bar__caption", i18n.T(c.Lang, "board.clock.speed")),
+				spanc("clock-bar__caption", i18n.T(c.Lang, "board.clock.speed")),
 				elct("select", "clock-bar__select", "clock-speed").
 					OnChange(c.onSpeed).
 					Body(app.Range(speeds).Slice(func(i int) app.UI {
@@ -116,7 +116,7 @@ func (c *ClockBar) Render() app.UI {
 			),
 			elc("form", "clock-bar__jump").OnSubmit(c.onJump).Body(
 				app.Elem("label").Body(
-					elcText("span", "clock-bar__caption", i18n.T(c.Lang, "board.clock.jumpTo")),
+					spanc("clock-bar__caption", i18n.T(c.Lang, "board.clock.jumpTo")),
 					app.ElemSelfClosing("input").
 						Attr("type", "text").
 						Class(c.inputClass()).
@@ -196,7 +196,7 @@ func (c *ClockBar) primary(id, icon, key string, disabled bool, h func(app.Conte
 		}).
 		Body(
 			app.Raw(icon),
-			elText("span", i18n.T(c.Lang, key)),
+			spanText(i18n.T(c.Lang, key)),
 		)
 }
 

@@ -32,7 +32,7 @@ func (c *ConflictDialog) Render() app.UI {
 		close:   i18n.T(lang, "hdr.close"),
 		onClose: c.OnClose,
 		body: []app.UI{
-			elcText("p", "home-dialog__text", i18n.F(lang, "hdr.conflictText", "title", c.Title)),
+			pc("home-dialog__text", i18n.F(lang, "hdr.conflictText", "title", c.Title)),
 			elc("ul", "home-dialog__choices").Body(
 				app.Elem("li").Body(elText("strong", i18n.T(lang, "hdr.conflictReload")), app.Text(" — "+i18n.T(lang, "hdr.conflictReloadH"))),
 				app.Elem("li").Body(elText("strong", i18n.T(lang, "hdr.conflictCopy")), app.Text(" — "+i18n.T(lang, "hdr.conflictCopyH"))),

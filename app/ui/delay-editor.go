@@ -219,6 +219,6 @@ func checkbox(id, label string, checked bool, onChange func(ctx app.Context, v b
 		app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("designer-check__box").Attr("checked", checked).
 			DataSet("testid", id).
 			OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, jsChecked(ctx)) }),
-		elText("span", label),
+		spanText(label),
 	)
 }

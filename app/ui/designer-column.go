@@ -54,7 +54,7 @@ func lockNote(id, text string) app.UI {
 	}
 	return app.Elem("p").ID(id).Class("designer-column__locked").DataSet("testid", "designer-locked").Body(
 		elc("span", "designer-column__locked-icon").Aria("hidden", "true").Body(Icon("ban")),
-		elText("span", text),
+		spanText(text),
 	)
 }
 

@@ -27,7 +27,7 @@ func (c *DesignerConfirm) Render() app.UI {
 		}
 	}
 	return designerModal(lang, i18n.T(lang, "designer.confirm"), "confirm", "narrow", no, []app.UI{
-		elcText("p", "designer-confirm__text", c.Text),
+		pc("designer-confirm__text", c.Text),
 	},
 		buttonc("button button--secondary").
 			Text(i18n.T(lang, "designer.cancel")).OnClick(no),

@@ -79,6 +79,6 @@ func lockedNote(text string) app.UI {
 	}
 	return elc("p", "designer-form__locked").Role("note").DataSet("testid", "dialog-locked").Body(
 		app.Elem("span").Aria("hidden", "true").Body(Icon("ban")),
-		elText("span", text),
+		spanText(text),
 	)
 }

@@ -324,7 +324,7 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	sc := p.Tab.Session.Scenario()
 	switch {
 	case p.status == "loading" || p.status == "":
-		return elcText("p", "designer-page__loading", i18n.T(lang, "designer.loading"))
+		return pc("designer-page__loading", i18n.T(lang, "designer.loading"))
 	case p.status != "ready" || sc == nil:
 		detail := ""
 		if p.missing != "" {

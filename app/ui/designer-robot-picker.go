@@ -46,9 +46,9 @@ func (p *RobotPicker) Render() app.UI {
 				}).
 				Body(
 					elc("span", "designer-picker__icon designer-picker__icon--"+t).Aria("hidden", "true"),
-					elcText("span", "designer-picker__name", robotTypeName(lang, t)),
+					spanc("designer-picker__name", robotTypeName(lang, t)),
 					app.If(dealOnly, func() app.UI {
-						return elcText("span", "designer-picker__note", i18n.T(lang, "designer.robot.dealOnly"))
+						return spanc("designer-picker__note", i18n.T(lang, "designer.robot.dealOnly"))
 					}),
 				)
 		})),

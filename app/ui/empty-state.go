@@ -38,7 +38,7 @@ func (s *EmptyState) Render() app.UI {
 		app.If(s.Detail != "", func() app.UI {
 			return elc("p", "empty-state__detail").Role("alert").Text(s.Detail)
 		}),
-		app.If(s.Text != "", func() app.UI { return elcText("p", "empty-state__text", s.Text) }),
+		app.If(s.Text != "", func() app.UI { return pc("empty-state__text", s.Text) }),
 		app.If(s.ActionText != "", func() app.UI { return s.renderAction() }),
 		app.If(len(s.Extra) > 0, func() app.UI { return elc("div", "empty-state__extra").Body(s.Extra...) }),
 	)

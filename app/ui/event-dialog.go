@@ -302,9 +302,9 @@ func modal(lang, class, title string, onClose func(app.Context), body ...app.UI)
 // field is a labelled form row.
 func field(label, hint string, input app.UI) app.UI {
 	return elc("label", "form__row").Body(
-		elcText("span", "form__label", label),
+		spanc("form__label", label),
 		input,
-		app.If(hint != "", func() app.UI { return elcText("span", "form__hint", hint) }),
+		app.If(hint != "", func() app.UI { return spanc("form__hint", hint) }),
 	)
 }
 

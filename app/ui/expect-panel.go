@@ -27,9 +27,9 @@ func (p *ExpectPanel) Render() app.UI {
 	}
 	return elct("section", "expect-panel", "checks").Body(
 		app.If(len(p.Checks) == 0, func() app.UI {
-			return elcText("p", "expect-panel__empty", i18n.T(p.Lang, "board.checks.empty"))
+			return pc("expect-panel__empty", i18n.T(p.Lang, "board.checks.empty"))
 		}).Else(func() app.UI {
-			return elcText("p", "expect-panel__summary",
+			return pc("expect-panel__summary",
 				i18n.T(p.Lang, "board.checks.summary")+" "+strconv.Itoa(pass)+" / "+strconv.Itoa(len(p.Checks)))
 		}),
 		elc("ul", "expect-panel__list").Body(
@@ -43,7 +43,7 @@ func (p *ExpectPanel) Render() app.UI {
 					elc("span", "expect-panel__mark").Role("img").Aria("label", state).Body(Icon(mark)),
 					app.Elem("div").Body(
 						app.If(c.Name != "", func() app.UI { return elcText("strong", "expect-panel__name", c.Name) }),
-						elcText("div", "expect-panel__msg", c.Message),
+						divText("expect-panel__msg", c.Message),
 					),
 				)
 			}),

@@ -26,7 +26,7 @@ type ExplainPanel struct {
 func (p *ExplainPanel) Render() app.UI {
 	if p.X == nil {
 		return elct("section", "explain", "explain").Body(
-			elcText("p", "explain__hint", i18n.T(p.Lang, "board.explain.none")),
+			pc("explain__hint", i18n.T(p.Lang, "board.explain.none")),
 		)
 	}
 	x := p.X
@@ -52,13 +52,13 @@ func (p *ExplainPanel) section(s simulate.Section, n int, own bool, code string)
 	}
 	return elc("div", cls).DataSet("section", n).Body(
 		elc("div", "explain__event").Body(
-			elcText("span", "explain__time", simulate.FormatShort(s.When, p.Lang)),
+			spanc("explain__time", simulate.FormatShort(s.When, p.Lang)),
 			elc("strong", "explain__title").Title(s.Cause).Text(s.Cause),
 		),
 		p.group("delivery", "board.explain.delivery", s.Delivery),
 		p.group("candidates", "board.explain.candidates", s.Candidates),
 		app.If(own && len(s.Candidates) == 0 && code != "CREATE" && code != "UPDATE" && code != "MOVE", func() app.UI {
-			return elcText("p", "explain__hint", i18n.T(p.Lang, "board.explain.noCandidates"))
+			return pc("explain__hint", i18n.T(p.Lang, "board.explain.noCandidates"))
 		}),
 		p.group("changes", "board.explain.changes", s.Changes),
 		p.group("robots", "board.explain.robots", s.Robots),
@@ -82,7 +82,7 @@ func (p *ExplainPanel) group(id, key string, lines []simulate.Line) app.UI {
 		return nil
 	}
 	return elc("div", "explain__group").DataSet("group", id).Body(
-		elcText("h3", "explain__heading", i18n.T(p.Lang, key)),
+		h3c("explain__heading", i18n.T(p.Lang, key)),
 		app.Raw(explainListHTML(lines)),
 	)
 }

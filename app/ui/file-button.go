@@ -45,7 +45,7 @@ func (f *FileButton) Render() app.UI {
 	return elc("span", "file-button").Body(
 		elc("label", "button file-button__label").Body(
 			Icon("upload"),
-			elcText("span", "icon-text", f.Label),
+			spanc("icon-text", f.Label),
 			input,
 		),
 		app.If(!f.HideName, func() app.UI {

@@ -201,8 +201,8 @@ func (h *Header) Render() app.UI {
 					Body(
 						logo(),
 						elc("span", "header__titles").Body(
-							elcText("span", "header__name", i18n.T(lang, "app.name")),
-							elcText("span", "header__tagline", i18n.T(lang, "app.tagline")),
+							spanc("header__name", i18n.T(lang, "app.name")),
+							spanc("header__tagline", i18n.T(lang, "app.tagline")),
 						),
 					),
 				h.renderNav(lang),
@@ -333,7 +333,7 @@ func (h *Header) renderNotices(lang string) app.UI {
 			Role("status").
 			DataSet("testid", "remote-notice").
 			Body(
-				elText("span", i18n.F(lang, key, "title", d.Scenario.Title)),
+				spanText(i18n.F(lang, key, "title", d.Scenario.Title)),
 				app.If(hs.remoteRev > 0, func() app.UI {
 					return homeButton("link", "remote-reload", i18n.T(lang, "hdr.remoteReload"), func(ctx app.Context) {
 						h.guard.run(ctx, h.Tab.Session, "unsaved.askReloadText", h.onReload)

@@ -59,12 +59,12 @@ func (d *HistoryDialog) Render() app.UI {
 	lang := d.Lang
 	now := time.Now()
 	var body []app.UI
-	body = append(body, elcText("p", "home-dialog__text", i18n.F(lang, "hdr.historyIntro", "n", strconv.Itoa(storage.MaxVersions))))
+	body = append(body, pc("home-dialog__text", i18n.F(lang, "hdr.historyIntro", "n", strconv.Itoa(storage.MaxVersions))))
 	switch {
 	case d.loading && len(d.versions) == 0:
 		body = append(body, elText("p", i18n.T(lang, "hdr.loading")))
 	case d.err != "":
-		body = append(body, elcText("p", "home-page__error", d.err))
+		body = append(body, pc("home-page__error", d.err))
 	case len(d.versions) == 0:
 		body = append(body, elText("p", i18n.T(lang, "hdr.historyEmpty")))
 	default:
@@ -77,11 +77,11 @@ func (d *HistoryDialog) Render() app.UI {
 					elc("div", "history-dialog__what").Body(
 						elText("strong", i18n.F(lang, "hdr.historyRev", "revision", strconv.Itoa(rev))),
 						app.If(current, func() app.UI {
-							return elcText("span", "history-dialog__current", i18n.T(lang, "hdr.historyCurrent"))
+							return spanc("history-dialog__current", i18n.T(lang, "hdr.historyCurrent"))
 						}),
-						elcText("span", "history-dialog__title", v.Title),
+						spanc("history-dialog__title", v.Title),
 					),
-					elcText("span", "history-dialog__when", home.FormatUpdated(v.Updated, now, lang)+" · "+home.FormatBytes(int64(v.Size), lang)),
+					spanc("history-dialog__when", home.FormatUpdated(v.Updated, now, lang)+" · "+home.FormatBytes(int64(v.Size), lang)),
 					app.If(!current, func() app.UI {
 						return homeButton("", "restore-"+strconv.Itoa(rev), i18n.T(lang, "hdr.historyRestore"), func(ctx app.Context) {
 							if d.OnRestore != nil {

@@ -53,7 +53,7 @@ func (d *HomeB24Dialog) Render() app.UI {
 		)
 	}
 	body := []app.UI{
-		elcText("p", "home-dialog__text", i18n.T(lang, "home.b24Intro")),
+		pc("home-dialog__text", i18n.T(lang, "home.b24Intro")),
 		file("b24-categories", "b24-categories", i18n.T(lang, "home.b24Categories"), d.catsName, func(n string, b []byte) { d.catsName, d.cats = n, b }),
 		file("b24-statuses", "b24-statuses", i18n.T(lang, "home.b24Statuses"), d.statsName, func(n string, b []byte) { d.statsName, d.stats = n, b }),
 	}

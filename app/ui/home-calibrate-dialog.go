@@ -114,7 +114,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 		return i18n.F(lang, "lab.calFiles", "n", len(fs))
 	}
 	body := []app.UI{
-		elcText("p", "home-dialog__text", i18n.T(lang, "lab.calIntro")),
+		pc("home-dialog__text", i18n.T(lang, "lab.calIntro")),
 		file("cal-categories", i18n.T(lang, "lab.calCategories"), false, name(d.cats), func(fs []calibrate.File) { d.cats = &fs[0] }),
 		file("cal-statuses", i18n.T(lang, "lab.calStatuses"), false, name(d.stats), func(fs []calibrate.File) { d.stats = &fs[0] }),
 		file("cal-history", i18n.T(lang, "lab.calHistory"), true, count(d.history), func(fs []calibrate.File) { d.history = fs }),
@@ -134,7 +134,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 			elc("div", "whatif__progress-track").Role("progressbar").
 				Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(d.percent)).
 				Body(elc("div", "whatif__progress-bar").Style("width", strconv.Itoa(d.percent)+"%")),
-			elcText("span", "whatif__progress-text", i18n.T(lang, "lab.calFitting")+" "+strconv.Itoa(d.percent)+" %"),
+			spanc("whatif__progress-text", i18n.T(lang, "lab.calFitting")+" "+strconv.Itoa(d.percent)+" %"),
 		))
 	}
 	if d.rep != nil && !d.running {
@@ -142,7 +142,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 		rows := v.Rows
 		body = append(body, elct("div", "home-calibrate__report", "cal-report").Body(
 			elText("h3", i18n.T(lang, "lab.calReport")),
-			app.Range(v.Lines).Slice(func(i int) app.UI { return elcText("p", "home-dialog__text", v.Lines[i]) }),
+			app.Range(v.Lines).Slice(func(i int) app.UI { return pc("home-dialog__text", v.Lines[i]) }),
 			&WhatifChart{Name: "calibration-finals", Title: i18n.T(lang, "lab.calChartFinals"), SVG: v.Finals, Lang: lang},
 			&WhatifChart{Name: "calibration-medians", Title: i18n.T(lang, "lab.calChartMedians"), SVG: v.Medians, Lang: lang},
 			elc("table", "whatif__table").Body(

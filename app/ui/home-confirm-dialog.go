@@ -28,7 +28,7 @@ func (d *HomeConfirmDialog) Render() app.UI {
 		title:   i18n.T(lang, "home.deleteTitle"),
 		close:   i18n.T(lang, "home.cancel"),
 		onClose: d.OnClose,
-		body:    []app.UI{elcText("p", "home-dialog__text", i18n.F(lang, "home.deleteText", "title", d.Title))},
+		body:    []app.UI{pc("home-dialog__text", i18n.F(lang, "home.deleteText", "title", d.Title))},
 		actions: []app.UI{
 			homeButton("danger", "delete-confirm", i18n.T(lang, "home.deleteConfirm"), d.OnConfirm),
 			homeButton("", "delete-cancel", i18n.T(lang, "home.cancel"), d.OnClose).Attr("autofocus", true),

@@ -68,7 +68,7 @@ func (f *HomeFooter) Render() app.UI {
 		}
 	}
 	return elct("footer", "home-footer", "home-footer").Body(
-		elcText("p", "home-footer__line", i18n.T(lang, "footer.offline")),
+		pc("home-footer__line", i18n.T(lang, "footer.offline")),
 		app.If(line != "", func() app.UI {
 			return elct("p", "home-footer__line", "storage-usage").Text(line)
 		}),

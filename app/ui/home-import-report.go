@@ -61,7 +61,7 @@ func (r *HomeImportReport) Render() app.UI {
 						DataSet("file", f.Name).
 						Body(
 							elcText("strong", "home-results__name", f.Name),
-							elcText("span", "home-results__outcome", " — "+text),
+							spanc("home-results__outcome", " — "+text),
 							app.If(f.Failed(), func() app.UI { return r.problems(f.Problems) }),
 						)
 				}),
@@ -111,7 +111,7 @@ func (r *HomeImportReport) problems(ps []home.Problem) app.UI {
 			}
 			return elc("li", "home-errors__item").Body(
 				elct("code", "home-errors__path", "error-path").Text(path),
-				elcText("span", "home-errors__msg", p.Text(r.Lang)),
+				spanc("home-errors__msg", p.Text(r.Lang)),
 			)
 		}),
 	)

@@ -217,7 +217,7 @@ func (p *HomePage) renderToolbar(lang string) app.UI {
 		homeButton("", "home-paste", i18n.T(lang, "home.paste"), func(ctx app.Context) { p.dialog = homeDlgPaste }),
 		homeButton("", "home-b24", i18n.T(lang, "home.b24"), func(ctx app.Context) { p.dialog = homeDlgB24 }),
 		homeButton("", "home-calibrate", i18n.T(lang, "lab.calibrate"), func(ctx app.Context) { p.dialog = homeDlgCal }),
-		elcText("span", "home-toolbar__hint", i18n.T(lang, "home.dropHint")),
+		spanc("home-toolbar__hint", i18n.T(lang, "home.dropHint")),
 	)
 }
 
@@ -233,7 +233,7 @@ func (p *HomePage) renderNotice(lang string) app.UI {
 		Role("status").
 		DataSet("testid", "home-notice").
 		Body(
-			elcText("span", "home-notice__text", i18n.F(lang, p.notice, p.noticeArgs...)),
+			spanc("home-notice__text", i18n.F(lang, p.notice, p.noticeArgs...)),
 			app.If(p.shareLink != "", func() app.UI {
 				return app.ElemSelfClosing("input").
 					Attr("type", "text").
@@ -255,9 +255,9 @@ func (p *HomePage) renderList(lang string) app.UI {
 	var content app.UI
 	switch {
 	case p.listErr != "":
-		content = elcText("p", "home-page__error", i18n.F(lang, "home.listFailed", "error", p.listErr))
+		content = pc("home-page__error", i18n.F(lang, "home.listFailed", "error", p.listErr))
 	case !p.loaded:
-		content = elcText("p", "home-page__loading", i18n.T(lang, "home.loadingList"))
+		content = pc("home-page__loading", i18n.T(lang, "home.loadingList"))
 	case len(p.metas) == 0:
 		content = &EmptyState{TestID: "home-empty", Icon: "info", Heading: 2,
 			Title: i18n.T(lang, "home.empty"), Text: i18n.T(lang, "home.emptyHint"),
@@ -295,7 +295,7 @@ func (p *HomePage) renderExamples(lang string) app.UI {
 	groups := home.ExampleGroups(p.examples, lang)
 	return elc("section", "home-card home-examples").Aria("labelledby", "home-examples").Body(
 		app.Elem("h2").ID("home-examples").Class("home-card__title").Text(i18n.T(lang, "home.examples")),
-		elcText("p", "home-card__intro", i18n.T(lang, "home.examplesIntro")),
+		pc("home-card__intro", i18n.T(lang, "home.examplesIntro")),
 		app.Range(groups).Slice(func(g int) app.UI {
 			group := groups[g]
 			return elc("div", "home-examples__group").Lang(group[0].Locale).DataSet("locale", group[0].Locale).

@@ -46,7 +46,7 @@ func (d *HomePasteDialog) Render() app.UI {
 					d.text = ctx.JSSrc().Get("value").String()
 					ctx.PreventUpdate()
 				}),
-			elcText("p", "home-field__hint", i18n.T(lang, "home.pasteHint")),
+			pc("home-field__hint", i18n.T(lang, "home.pasteHint")),
 		},
 		actions: []app.UI{
 			homeButton("primary", "paste-import", i18n.T(lang, "home.importButton"), d.onImport),

@@ -66,7 +66,7 @@ func (r *HomeScenarioRow) Render() app.UI {
 						Text(title).
 						OnClick(func(ctx app.Context, e app.Event) { r.call(ctx, r.OnOpen) })
 				}),
-				elcText("div", "home-row__meta", meta),
+				divText("home-row__meta", meta),
 			),
 			elc("div", "home-row__actions").
 				Role("group").

@@ -37,12 +37,12 @@ func (d *HomeSharedDialog) Render() app.UI {
 		onClose: d.OnClose,
 	}
 	if d.Err != "" {
-		m.body = []app.UI{elcText("p", "home-page__error", i18n.F(lang, "home.sharedBroken", "error", d.Err))}
+		m.body = []app.UI{pc("home-page__error", i18n.F(lang, "home.sharedBroken", "error", d.Err))}
 		m.actions = []app.UI{homeButton("", "", i18n.T(lang, "hdr.close"), d.OnClose)}
 		return m.render()
 	}
 	if d.Loading {
-		m.body = []app.UI{elcText("p", "home-page__loading", i18n.T(lang, "hdr.loading"))}
+		m.body = []app.UI{pc("home-page__loading", i18n.T(lang, "hdr.loading"))}
 		return m.render()
 	}
 	counts := []string{
@@ -53,11 +53,11 @@ func (d *HomeSharedDialog) Render() app.UI {
 		home.Count(lang, d.Events, "count.event"),
 	}
 	m.body = []app.UI{
-		elcText("p", "home-dialog__text", i18n.T(lang, "home.sharedIntro")),
+		pc("home-dialog__text", i18n.T(lang, "home.sharedIntro")),
 		elc("div", "home-preview").Body(
 			elct("h3", "home-preview__title", "shared-title").Text(d.Title),
 			app.If(d.Description != "", func() app.UI {
-				return elcText("p", "home-preview__description", d.Description)
+				return pc("home-preview__description", d.Description)
 			}),
 			elct("ul", "home-preview__counts", "shared-counts").Body(
 				app.Range(counts).Slice(func(i int) app.UI { return elText("li", counts[i]) }),

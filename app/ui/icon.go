@@ -90,10 +90,10 @@ func Icon(name string) app.UI {
 // iconText is an icon followed by its words, for buttons and links whose
 // label is visible.
 func iconText(name, text string) []app.UI {
-	return []app.UI{Icon(name), elcText("span", "icon-text", text)}
+	return []app.UI{Icon(name), spanc("icon-text", text)}
 }
 
 // iconTextAfter is the words followed by the icon («Далее →»).
 func iconTextAfter(text, name string) []app.UI {
-	return []app.UI{elcText("span", "icon-text", text), Icon(name)}
+	return []app.UI{spanc("icon-text", text), Icon(name)}
 }

@@ -23,16 +23,16 @@ func (h *ItemHistory) Render() app.UI {
 		DataSet("history", h.Target).
 		Aria("label", i18n.T(h.Lang, "board.history.title")).
 		Body(
-			elcText("h3", "item-history__title", i18n.T(h.Lang, "board.history.title")),
+			h3c("item-history__title", i18n.T(h.Lang, "board.history.title")),
 			app.If(len(h.Lines) == 0, func() app.UI {
-				return elcText("p", "item-history__empty", i18n.T(h.Lang, "board.history.empty"))
+				return pc("item-history__empty", i18n.T(h.Lang, "board.history.empty"))
 			}),
 			elc("ol", "item-history__list").Body(
 				app.Range(h.Lines).Slice(func(i int) app.UI {
 					l := h.Lines[i]
 					return elc("li", "item-history__line item-history__line--"+l.Type).Body(
-						elcText("span", "item-history__time", simulate.FormatShort(l.At, h.Lang)),
-						elcText("span", "item-history__text", l.Text),
+						spanc("item-history__time", simulate.FormatShort(l.At, h.Lang)),
+						spanc("item-history__text", l.Text),
 					)
 				}),
 			),

@@ -167,7 +167,7 @@ func (c *LessonCourses) Render() app.UI {
 	lang := i18n.Normalize(c.Lang)
 	return elc("section", "lesson-courses").Aria("labelledby", "lesson-courses-title").Body(
 		app.Elem("h2").ID("lesson-courses-title").Class("lesson-courses__title").Text(i18n.T(lang, "course.title")),
-		elcText("p", "lesson-courses__intro", i18n.T(lang, "course.intro")),
+		pc("lesson-courses__intro", i18n.T(lang, "course.intro")),
 		elc("div", "lesson-courses__tools").Body(
 			&FileButton{Lang: lang, Label: i18n.T(lang, "course.import"), TestID: "course-file", Accept: ".json,application/json", OnChange: c.onFile},
 			buttonc("button button--quiet").DataSet("testid", "course-builtin").
@@ -206,8 +206,8 @@ func (c *LessonCourses) renderCourse(lang string, co teach.Course) app.UI {
 		elc("ol", "lesson-courses__lessons").Body(app.Range(list).Slice(func(j int) app.UI {
 			cl := list[j]
 			return elct("li", "lesson-courses__lesson", "course-lesson").DataSet("lesson", cl.ID).Body(
-				elcText("span", "lesson-courses__lesson-title", cl.Title),
-				elcText("span", "lesson-courses__goals", i18n.F(lang, "course.goals", "n", cl.Goals)),
+				spanc("lesson-courses__lesson-title", cl.Title),
+				spanc("lesson-courses__goals", i18n.F(lang, "course.goals", "n", cl.Goals)),
 				buttonc("button").DataSet("testid", "course-start").
 					Aria("label", i18n.F(lang, "course.startLabel", "n", cl.Number, "title", cl.Title)).
 					OnClick(func(ctx app.Context, e app.Event) { c.onStart(ctx, cl.Lesson) }).
@@ -222,7 +222,7 @@ func (c *LessonCourses) renderCourse(lang string, co teach.Course) app.UI {
 				Body(iconText("download", i18n.T(lang, "course.export"))...),
 			app.If(c.confirm == id, func() app.UI {
 				return elc("span", "lesson-courses__confirm").Role("group").Body(
-					elText("span", i18n.F(lang, "course.deleteAsk", "title", title)+" "),
+					spanText(i18n.F(lang, "course.deleteAsk", "title", title)+" "),
 					buttonc("button button--primary").DataSet("testid", "course-delete-yes").
 						OnClick(func(ctx app.Context, e app.Event) { c.onDelete(ctx, id) }).Text(i18n.T(lang, "course.delete")),
 					buttonc("button button--quiet").

@@ -168,7 +168,7 @@ func (p *LessonPage) Render() app.UI {
 	if !p.found {
 		return p.frame(p.Tab, "lesson-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "teach.lessons.title"), ""),
-			elcText("p", "lesson-page__missing", i18n.T(lang, "teach.notFound")),
+			pc("lesson-page__missing", i18n.T(lang, "teach.notFound")),
 			elc("a", "button").Attr("href", "/lessons").Text(i18n.T(lang, "teach.back")),
 		)
 	}
@@ -211,7 +211,7 @@ func (p *LessonPage) Render() app.UI {
 								app.If(r.Name != "", func() app.UI {
 									return elText("strong", r.Name)
 								}),
-								elcText("span", "lesson-page__expect-msg", r.Message),
+								spanc("lesson-page__expect-msg", r.Message),
 							),
 						)
 					}),
@@ -219,7 +219,7 @@ func (p *LessonPage) Render() app.UI {
 				elct("p", "lesson-page__source", "lesson-source").Text(source),
 				app.If(p.checked && p.done && p.onOpen, func() app.UI {
 					return elc("div", "lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "lesson-done").Body(
-						Icon("star"), elcText("span", "icon-text", i18n.T(lang, "teach.lesson.done")),
+						Icon("star"), spanc("icon-text", i18n.T(lang, "teach.lesson.done")),
 						app.If(next != "", func() app.UI {
 							return elc("a", "button button--primary").Attr("href", "/lesson?id="+next).Text(i18n.T(lang, "teach.lesson.next"))
 						}),

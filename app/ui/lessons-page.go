@@ -77,7 +77,7 @@ func (c *teachChrome) toolbar(title, subtitle string, extra ...app.UI) app.UI {
 		elc("div", "teach-page__heading").Body(
 			elcText("h1", "teach-page__title", title),
 			app.If(subtitle != "", func() app.UI {
-				return elcText("p", "teach-page__subtitle", subtitle)
+				return pc("teach-page__subtitle", subtitle)
 			}),
 		),
 		elc("div", "teach-page__extra").Body(extra...),
@@ -98,7 +98,7 @@ func paragraphs(class, text string) app.UI {
 				if j == 0 {
 					return app.Text(lines[j])
 				}
-				return elcText("span", "teach-page__line", lines[j])
+				return spanc("teach-page__line", lines[j])
 			}))
 		}),
 	)
@@ -203,7 +203,7 @@ func (p *LessonsPage) Render() app.UI {
 			elct("span", "lessons-page__progress", "lessons-progress").
 				Text(i18n.F(lang, "teach.lessons.progress", "done", done, "total", len(list))),
 		),
-		elcText("p", "lessons-page__intro", i18n.T(lang, "teach.lessons.intro")),
+		pc("lessons-page__intro", i18n.T(lang, "teach.lessons.intro")),
 		lessonTools(lang),
 		elc("ol", "lessons-page__list").Body(
 			app.Range(list).Slice(func(i int) app.UI {
@@ -220,7 +220,7 @@ func (p *LessonsPage) Render() app.UI {
 					elc("span", "lessons-page__num").Aria("hidden", "true").Text(strconv.Itoa(l.Number)),
 					elc("div", "lessons-page__body").Body(
 						elc("a", "lessons-page__title").Attr("href", "/lesson?id="+l.ID).Text(l.Title),
-						elcText("p", "lessons-page__summary", summary),
+						pc("lessons-page__summary", summary),
 						elc("div", "lessons-page__links").Body(
 							elc("a", "lessons-page__link").Attr("href", "/narrate?lesson="+l.ID).Body(iconText("play", i18n.T(lang, "teach.nav.narrate"))...),
 							elc("a", "lessons-page__link").Attr("href", "/quiz?lesson="+l.ID).Body(iconText("question", i18n.T(lang, "teach.nav.quiz"))...),

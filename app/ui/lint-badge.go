@@ -67,7 +67,7 @@ func (b *LintBadge) Render() app.UI {
 									Role("img").
 									Body(lintIcon(n.Severity)),
 								elcText("code", "lint-code", n.Code),
-								elcText("p", "lint-pop__text", n.Text),
+								pc("lint-pop__text", n.Text),
 							)
 						}),
 					),

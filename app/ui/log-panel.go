@@ -59,15 +59,15 @@ func (p *LogPanel) Render() app.UI {
 				Attr("value", p.Text).
 				OnInput(func(ctx app.Context, e app.Event) { p.emit(ctx, "text", ctx.JSSrc().Get("value").String()) }),
 		),
-		elcText("p", "log-panel__count", i18n.T(p.Lang, "board.logp.shown")+" "+strconv.Itoa(len(p.Lines))+" / "+strconv.Itoa(p.Total)),
+		pc("log-panel__count", i18n.T(p.Lang, "board.logp.shown")+" "+strconv.Itoa(len(p.Lines))+" / "+strconv.Itoa(p.Total)),
 		elc("ol", "log-panel__list").Body(
 			app.Range(p.Lines).Slice(func(i int) app.UI {
 				l := p.Lines[i]
 				_, cls := markOf(l)
 				return elc("li", "log-panel__line log-panel__line--"+cls).DataSet("type", l.Type).Body(
-					elcText("span", "log-panel__time", simulate.FormatShort(l.At, p.Lang)),
-					elcText("span", "log-panel__type", simulate.TypeName(l.Type, p.Lang)),
-					elcText("span", "log-panel__text", l.Text),
+					spanc("log-panel__time", simulate.FormatShort(l.At, p.Lang)),
+					spanc("log-panel__type", simulate.TypeName(l.Type, p.Lang)),
+					spanc("log-panel__text", l.Text),
 				)
 			}),
 		),

@@ -113,10 +113,10 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 					return elc("div", cls).
 						DataSet("target", c.Target).
 						Body(
-							elcText("div", "narration-board__card-title", c.Title),
+							divText("narration-board__card-title", c.Title),
 							elc("div", "narration-board__card-meta").Body(
-								elcText("span", "narration-board__card-amount", c.Amount),
-								elcText("span", "narration-board__card-id", c.Target),
+								spanc("narration-board__card-amount", c.Amount),
+								spanc("narration-board__card-id", c.Target),
 							),
 						)
 				}),

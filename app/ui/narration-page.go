@@ -158,7 +158,7 @@ func (p *NarrationPage) Render() app.UI {
 			elct("p", "narration-page__event", "narration-event").Text(p.narr.Title),
 			app.If(over, func() app.UI {
 				return elc("div", "narration-page__step narration-page__step--info").Role("status").DataSet("testid", "narration-step").
-					Body(elcText("p", "narration-page__text", i18n.T(lang, "teach.narrate.end")))
+					Body(pc("narration-page__text", i18n.T(lang, "teach.narrate.end")))
 			}).Else(func() app.UI {
 				return elc("div", "narration-page__step narration-page__step--"+cur.Tone).
 					Role("status").
@@ -166,9 +166,9 @@ func (p *NarrationPage) Render() app.UI {
 					DataSet("testid", "narration-step").
 					DataSet("kind", cur.Kind).
 					Body(
-						elcText("p", "narration-page__text", cur.Text),
+						pc("narration-page__text", cur.Text),
 						app.If(cur.Reason != "", func() app.UI {
-							return elcText("p", "narration-page__reason", cur.Reason)
+							return pc("narration-page__reason", cur.Reason)
 						}),
 					)
 			}),

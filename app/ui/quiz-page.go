@@ -162,7 +162,7 @@ func (p *QuizPage) Render() app.UI {
 			elc("p", "quiz-page__question").Body(
 				app.Text(i18n.F(lang, "teach.quiz.question", "item", q.Title)),
 				app.If(q.From != "", func() app.UI {
-					return elcText("span", "quiz-page__now", i18n.F(lang, "teach.quiz.now", "stage", stageName(q.From)))
+					return spanc("quiz-page__now", i18n.F(lang, "teach.quiz.now", "stage", stageName(q.From)))
 				}),
 			),
 			elc("div", "quiz-page__options").Role("group").Aria("label", i18n.T(lang, "teach.quiz.pick")).Body(
@@ -205,7 +205,7 @@ func (p *QuizPage) Render() app.UI {
 							return elc("li", "narration-page__item narration-page__item--"+s.Tone).Body(
 								app.Text(s.Text),
 								app.If(s.Reason != "", func() app.UI {
-									return elcText("span", "quiz-page__reason", s.Reason)
+									return spanc("quiz-page__reason", s.Reason)
 								}),
 							)
 						}),

@@ -57,7 +57,7 @@ func (s *ScenarioTitle) Render() app.UI {
 		)
 	}
 	return elc("div", "scenario-title").Body(
-		elcText("span", "scenario-title__label", i18n.T(lang, "designer.scenario")+":"),
+		spanc("scenario-title__label", i18n.T(lang, "designer.scenario")+":"),
 		elct("span", "scenario-title__text", "scenario-title").Title(s.Title).Text(s.Title),
 		app.Elem("button").ID("scenario-title-rename").Attr("type", "button").Class("designer-icon-button scenario-title__rename").
 			DataSet("testid", "scenario-title-rename").

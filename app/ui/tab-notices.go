@@ -97,7 +97,7 @@ func (n *TabNotices) Render() app.UI {
 	if n.upgraded {
 		items = append(items, elc("div", "tab-notice tab-notice--warning").Role("alert").
 			DataSet("testid", "db-upgraded").Body(
-			elcText("span", "tab-notice__text", i18n.T(lang, "db.upgraded")),
+			spanc("tab-notice__text", i18n.T(lang, "db.upgraded")),
 			homeButton("", "db-upgraded-reload", i18n.T(lang, "update.reloadNow"), func(ctx app.Context) { ctx.Reload() }),
 		))
 	}
@@ -127,10 +127,10 @@ func (n *TabNotices) renderUpdate(lang string) app.UI {
 		btn = btn.Attr("disabled", true).Title(i18n.T(lang, "update.waitUnsaved"))
 	}
 	return elc("div", "tab-notice").Role("status").DataSet("testid", "update-banner").Body(
-		elcText("span", "tab-notice__text", i18n.T(lang, "update.available")),
+		spanc("tab-notice__text", i18n.T(lang, "update.available")),
 		btn,
 		app.If(wait, func() app.UI {
-			return elcText("span", "tab-notice__hint", i18n.T(lang, "update.waitUnsaved"))
+			return spanc("tab-notice__hint", i18n.T(lang, "update.waitUnsaved"))
 		}),
 	)
 }
@@ -151,7 +151,7 @@ func (n *TabNotices) renderUnsaved(lang string) app.UI {
 					reason = i18n.T(lang, "hdr.reasonUpgraded")
 				}
 				return elc("li", "tab-notice__item").DataSet("id", u.ID).DataSet("attempts", u.Attempts).Body(
-					elcText("span", "tab-notice__text", i18n.F(lang, "unsaved.item", "title", title, "reason", reason)),
+					spanc("tab-notice__text", i18n.F(lang, "unsaved.item", "title", title, "reason", reason)),
 					app.If(!u.Retry.IsZero(), func() app.UI {
 						return elct("span", "tab-notice__hint", "unsaved-next").
 							Text(i18n.F(lang, "unsaved.next", "time", u.Retry.Local().Format("15:04:05")))

@@ -27,7 +27,7 @@ type Timeline struct {
 func (t *Timeline) Render() app.UI {
 	return elct("section", "timeline", "timeline").Body(
 		elc("div", "timeline__head").Body(
-			elcText("p", "timeline__hint", i18n.T(t.Lang, "board.timeline.hint")),
+			pc("timeline__hint", i18n.T(t.Lang, "board.timeline.hint")),
 			buttonc("button button--primary button--small").DataSet("testid", "timeline-add").
 				OnClick(func(ctx app.Context, e app.Event) {
 					if t.OnAdd != nil {
@@ -39,7 +39,7 @@ func (t *Timeline) Render() app.UI {
 			return elc("p", "form__error").Role("alert").Text(t.Error)
 		}),
 		app.If(len(t.Rows) == 0, func() app.UI {
-			return elcText("p", "timeline__empty", i18n.T(t.Lang, "board.timeline.empty"))
+			return pc("timeline__empty", i18n.T(t.Lang, "board.timeline.empty"))
 		}),
 		elc("ol", "timeline__list").Body(
 			app.Range(t.Rows).Slice(func(i int) app.UI {
@@ -54,15 +54,15 @@ func (t *Timeline) Render() app.UI {
 					elc("span", "timeline__dot").Title(state).Aria("label", state),
 					elc("div", "timeline__main").Body(
 						elc("div", "timeline__when").Body(
-							elText("span", simulate.FormatShort(r.At, t.Lang)),
-							elcText("span", "timeline__raw", r.Raw),
+							spanText(simulate.FormatShort(r.At, t.Lang)),
+							spanc("timeline__raw", r.Raw),
 						),
 						elc("div", "timeline__what").Body(
 							elText("strong", r.Name),
-							elText("span", " → "+r.Target),
+							spanText(" → "+r.Target),
 						),
 						app.If(r.Data != "", func() app.UI {
-							return elcText("div", "timeline__data", r.Data)
+							return divText("timeline__data", r.Data)
 						}),
 					),
 					buttonc("timeline__edit").

@@ -191,7 +191,7 @@ func (p *TrainPage) Render() app.UI {
 		return p.frame(p.Tab, "train-page", p.onLangChange,
 			p.toolbar(i18n.T(lang, "train.title"), ""),
 			failed,
-			elcText("p", "lesson-page__missing", i18n.T(lang, "train.none")),
+			pc("lesson-page__missing", i18n.T(lang, "train.none")),
 			fileInput,
 		)
 	}
@@ -274,7 +274,7 @@ func lessonGoalList(lang string, goals []lesson.GoalResult) app.UI {
 				elc("span", "lesson-page__expect-icon").Role("img").Aria("label", state).Body(Icon(icon)),
 				elc("span", "lesson-page__expect-text").Body(
 					lessonGoalName(r.Name),
-					elcText("span", "lesson-page__expect-msg", r.Message),
+					spanc("lesson-page__expect-msg", r.Message),
 				),
 			)
 		}),

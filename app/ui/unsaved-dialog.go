@@ -45,7 +45,7 @@ func (d *UnsavedDialog) Render() app.UI {
 		close:   i18n.T(lang, "unsaved.askCancel"),
 		onClose: d.OnCancel,
 		body: []app.UI{
-			elcText("p", "home-dialog__text", d.Text),
+			pc("home-dialog__text", d.Text),
 			app.If(d.Err != "", func() app.UI {
 				return elc("p", "home-dialog__error").Role("alert").DataSet("testid", "unsaved-error").
 					Text(i18n.F(lang, "unsaved.askFailed", "error", d.Err))

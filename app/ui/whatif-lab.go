@@ -87,7 +87,7 @@ func (l *WhatifLab) Render() app.UI {
 	}
 	field := func(label, testid, value, placeholder string, set func(string)) app.UI {
 		return elc("label", "whatif__field").Body(
-			elcText("span", "whatif__field-label", label),
+			spanc("whatif__field-label", label),
 			app.ElemSelfClosing("input").Attr("type", "text").Class("whatif__input").DataSet("testid", testid).
 				Attr("placeholder", placeholder).Attr("value", value).
 				OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }),
@@ -96,7 +96,7 @@ func (l *WhatifLab) Render() app.UI {
 	return elct("section", "whatif__panel whatif-lab", "lab").Aria("label", i18n.T(lang, "lab.sweepTitle")).Body(
 		elc("div", "whatif__fields").Body(
 			elc("label", "whatif__field").Title(i18n.T(lang, "lab.runsHint")).Body(
-				elcText("span", "whatif__field-label", i18n.T(lang, "lab.runs")),
+				spanc("whatif__field-label", i18n.T(lang, "lab.runs")),
 				app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 1).Attr("max", whatif.MaxRuns).Class("whatif__input").DataSet("testid", "lab-runs").
 					Attr("placeholder", "5").Attr("value", l.runs).
 					OnInput(func(ctx app.Context, e app.Event) { l.runs = ctx.JSSrc().Get("value").String() }),
@@ -114,7 +114,7 @@ func (l *WhatifLab) Render() app.UI {
 			field(i18n.T(lang, "lab.sweepTo"), "lab-to", l.to, "5", func(s string) { l.to = s }),
 			field(i18n.T(lang, "lab.sweepStep"), "lab-step", l.step, "1", func(s string) { l.step = s }),
 			elc("label", "whatif__field").Body(
-				elcText("span", "whatif__field-label", i18n.T(lang, "lab.sweepKPI")),
+				spanc("whatif__field-label", i18n.T(lang, "lab.sweepKPI")),
 				elct("select", "whatif__select", "lab-kpi").
 					OnChange(func(ctx app.Context, e app.Event) { l.kpi = ctx.JSSrc().Get("value").String() }).Body(
 					app.Range(choices).Slice(func(i int) app.UI {
@@ -123,7 +123,7 @@ func (l *WhatifLab) Render() app.UI {
 				),
 			),
 			elc("label", "whatif__field").Body(
-				elcText("span", "whatif__field-label", i18n.T(lang, "lab.sweepGoal")),
+				spanc("whatif__field-label", i18n.T(lang, "lab.sweepGoal")),
 				elct("select", "whatif__select", "lab-goal").
 					OnChange(func(ctx app.Context, e app.Event) { l.goal = ctx.JSSrc().Get("value").String() }).Body(
 					app.Elem("option").Attr("value", whatif.GoalMax).Attr("selected", l.goal != whatif.GoalMin).Text(i18n.T(lang, "lab.goalMax")),
@@ -142,7 +142,7 @@ func (l *WhatifLab) Render() app.UI {
 					elc("div", "whatif__progress-track").Role("progressbar").
 						Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(l.percent)).
 						Body(elc("div", "whatif__progress-bar").Style("width", strconv.Itoa(l.percent)+"%")),
-					elcText("span", "whatif__progress-text", i18n.F(lang, "lab.progress", "n", min(l.done+1, l.total), "total", l.total)+" · "+strconv.Itoa(l.percent)+" %"),
+					spanc("whatif__progress-text", i18n.F(lang, "lab.progress", "n", min(l.done+1, l.total), "total", l.total)+" · "+strconv.Itoa(l.percent)+" %"),
 					buttonc("button").DataSet("testid", "lab-cancel").
 						Text(i18n.T(lang, "lab.cancel")).OnClick(l.onCancel),
 				)

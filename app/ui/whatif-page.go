@@ -750,12 +750,12 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 				Accept: ".json,application/json", OnChange: p.onScenarioFile}}}
 	case "ready":
 	default:
-		return elcText("p", "whatif__loading", i18n.T(lang, "loading"))
+		return pc("whatif__loading", i18n.T(lang, "loading"))
 	}
 	return elc("div", "whatif__page").Body(
 		elc("div", "whatif__head").Body(
 			elcText("h1", "whatif__title", i18n.T(lang, "whatif.title")),
-			elcText("p", "whatif__lead", i18n.T(lang, "whatif.lead")),
+			pc("whatif__lead", i18n.T(lang, "whatif.lead")),
 		),
 		p.renderControls(lang),
 		&WhatifStatus{Lang: lang, Running: p.running, Percent: p.percent, Progress: p.progress, Eta: p.eta,
@@ -779,24 +779,24 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 		// variant A and the run
 		elc("section", "whatif__panel whatif__panel--a").Aria("label", i18n.T(lang, "whatif.scenario")).Body(
 			elc("h2", "whatif__panel-title").Body(
-				elcText("span", "whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
+				spanc("whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
 				elct("span", "whatif__scenario-title", "whatif-title-a").Text(p.title),
 			),
 			elc("div", "whatif__fields").Body(
 				elc("label", "whatif__field").Body(
-					elcText("span", "whatif__field-label", i18n.T(lang, "whatif.seed")),
+					spanc("whatif__field-label", i18n.T(lang, "whatif.seed")),
 					app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 0).Class("whatif__input").DataSet("testid", "whatif-seed").
 						Attr("placeholder", seedPlaceholder).Attr("value", p.seed).OnChange(p.onSeed).OnInput(p.onSeed),
 				),
 				elc("label", "whatif__field").Body(
-					elcText("span", "whatif__field-label", i18n.T(lang, "whatif.days")),
+					spanc("whatif__field-label", i18n.T(lang, "whatif.days")),
 					app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 1).Attr("max", 3650).Class("whatif__input").DataSet("testid", "whatif-days").
 						Attr("placeholder", strconv.Itoa(modelDays)).Attr("value", p.days).OnChange(p.onDays).OnInput(p.onDays),
 				),
 				&FileButton{Lang: lang, Label: i18n.T(lang, "whatif.openFile"), TestID: "whatif-scenario-file",
 					Accept: ".json,application/json", OnChange: p.onScenarioFile},
 			),
-			app.If(noModel, func() app.UI { return elcText("p", "whatif__warning", i18n.T(lang, "whatif.noModel")) }),
+			app.If(noModel, func() app.UI { return pc("whatif__warning", i18n.T(lang, "whatif.noModel")) }),
 			elc("div", "whatif__actions").Body(
 				buttonc("button button--primary").DataSet("testid", "whatif-run").
 					DataSet("run", whatifRunState(p.live)).Attr("disabled", p.running || noModel).Text(i18n.T(lang, "whatif.run")).OnClick(p.onRun),
@@ -809,10 +809,10 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 		// variant B and the history
 		elc("section", "whatif__panel whatif__panel--b").Aria("label", i18n.T(lang, "whatif.variant")).Body(
 			elc("h2", "whatif__panel-title").Body(
-				elcText("span", "whatif__badge whatif__badge--b", i18n.T(lang, "whatif.b")),
-				elText("span", i18n.T(lang, "whatif.variant")),
+				spanc("whatif__badge whatif__badge--b", i18n.T(lang, "whatif.b")),
+				spanText(i18n.T(lang, "whatif.variant")),
 			),
-			elcText("p", "whatif__hint", i18n.T(lang, "whatif.variantHint")),
+			pc("whatif__hint", i18n.T(lang, "whatif.variantHint")),
 			elc("div", "whatif__fields").Body(
 				elct("select", "whatif__select", "whatif-variant").
 					Aria("label", i18n.T(lang, "whatif.variant")).OnChange(p.onVariant).Body(
@@ -837,14 +837,14 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 					}),
 				),
 				elc("div", "whatif__file").Body(
-					elText("span", i18n.T(lang, "whatif.variantFile")),
+					spanText(i18n.T(lang, "whatif.variantFile")),
 					&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-variant-file",
 						Accept: ".json,application/json", OnChange: p.onVariantFile},
 				),
 			),
 			elc("div", "whatif__fields").Body(
 				elc("div", "whatif__file").Body(
-					elText("span", i18n.T(lang, "whatif.replay")),
+					spanText(i18n.T(lang, "whatif.replay")),
 					&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-replay-file",
 						Accept: ".csv,text/csv", OnChange: p.onReplayFile},
 				),
@@ -855,7 +855,7 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 					)
 				}),
 			),
-			elcText("p", "whatif__hint", i18n.T(lang, "whatif.replayHint")),
+			pc("whatif__hint", i18n.T(lang, "whatif.replayHint")),
 			elc("div", "whatif__actions").Body(
 				buttonc("button button--primary").DataSet("testid", "whatif-compare").
 					Attr("disabled", p.running || noModel && p.replay == nil).Text(i18n.T(lang, "whatif.runAB")).OnClick(p.onCompare),
@@ -938,7 +938,7 @@ func (c *WhatifStatus) Render() app.UI {
 					Aria("label", i18n.T(lang, "whatif.progressLabel")).
 					Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(c.Percent)).
 					Body(elc("div", "whatif__progress-bar").Style("width", strconv.Itoa(c.Percent)+"%")),
-				elcText("span", "whatif__progress-text", c.Progress+" · "+strconv.Itoa(c.Percent)+" % · "+c.Eta),
+				spanc("whatif__progress-text", c.Progress+" · "+strconv.Itoa(c.Percent)+" % · "+c.Eta),
 			)
 		}),
 		app.If(!c.Running && c.RunMsg != "", func() app.UI {
@@ -967,10 +967,10 @@ func (p *WhatifPage) renderResults(lang string) app.UI {
 		app.If(ab, func() app.UI {
 			return elc("div", "whatif__ab-titles").Body(
 				elc("div", "whatif__ab-title").Body(
-					elcText("span", "whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
+					spanc("whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
 					app.Text(p.title)),
 				elc("div", "whatif__ab-title").Body(
-					elcText("span", "whatif__badge whatif__badge--b", i18n.T(lang, "whatif.b")),
+					spanc("whatif__badge whatif__badge--b", i18n.T(lang, "whatif.b")),
 					app.Text(p.titleB)),
 			)
 		}),
@@ -1025,17 +1025,17 @@ func (p *WhatifPage) renderTiles(lang string) app.UI {
 		app.Range(tiles).Slice(func(i int) app.UI {
 			t := tiles[i]
 			return elc("div", whatifToneClass("whatif__tile", t.Tone, t.Delta != "")).DataSet("tile", strings.TrimPrefix(t.Key, "whatif.sum.")).Body(
-				elcText("span", "whatif__tile-label", i18n.T(lang, t.Key)),
+				spanc("whatif__tile-label", i18n.T(lang, t.Key)),
 				app.If(p.kb == nil, func() app.UI {
-					return elcText("span", "whatif__tile-value", t.A)
+					return spanc("whatif__tile-value", t.A)
 				}).Else(func() app.UI {
 					return elc("span", "whatif__tile-value").Body(
-						elcText("span", "whatif__tile-a", t.A),
+						spanc("whatif__tile-a", t.A),
 						elc("span", "whatif__tile-arrow").Body(Icon("right")),
-						elcText("span", "whatif__tile-b", t.B),
+						spanc("whatif__tile-b", t.B),
 					)
 				}),
-				app.If(t.Delta != "", func() app.UI { return elcText("span", "whatif__tile-delta", t.Delta) }),
+				app.If(t.Delta != "", func() app.UI { return spanc("whatif__tile-delta", t.Delta) }),
 			)
 		}),
 	)
@@ -1059,7 +1059,7 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 	return elct("section", "whatif__panel whatif__compare", "whatif-compare-table").Body(
 		elc("div", "whatif__table-head").Body(
 			elcText("h2", "whatif__panel-title", i18n.T(lang, "whatif.cmp.title")),
-			elcText("span", "whatif__hint", summary),
+			spanc("whatif__hint", summary),
 			elc("label", "whatif__check").Body(
 				app.ElemSelfClosing("input").Attr("type", "checkbox").Attr("checked", p.onlyChanged).DataSet("testid", "whatif-only-changed").OnChange(p.onOnlyChanged),
 				app.Text(" "+i18n.T(lang, "whatif.cmp.onlyChanged")),
@@ -1096,7 +1096,7 @@ func (p *WhatifPage) renderTables(lang string) app.UI {
 	return elc("div", "whatif__tables").Body(
 		app.If(ab, func() app.UI {
 			return elc("h2", "whatif__section-title").Body(
-				elcText("span", "whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
+				spanc("whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
 				app.Text(p.title))
 		}),
 		app.Range(p.tablesA).Slice(func(i int) app.UI {
