@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"testing"
 	"time"
 
@@ -111,8 +112,9 @@ func TestParseClock(t *testing.T) {
 }
 
 // FuzzParseClock checks parseClock against the fmt.Sscanf reading it
-// replaced, on every clock the reader lets through (validClock), and that
-// it takes nothing but two digits, a colon and two digits.
+// replaced, on every clock the reader lets through (validClock), that it
+// takes nothing but two digits, a colon and two digits, and validClock
+// against the strconv.Atoi reading it replaced.
 func FuzzParseClock(f *testing.F) {
 	for _, s := range []string{"09:00", "24:00", "23:59", " 9:00", "+9:00", "-1:00", "9:00", "12:60"} {
 		f.Add(s)
@@ -129,6 +131,15 @@ func FuzzParseClock(f *testing.F) {
 				}
 			}
 		}
+		h1, err1 := -1, error(nil)
+		m1, err2 := -1, error(nil)
+		if len(s) == 5 && s[2] == ':' {
+			h1, err1 = strconv.Atoi(s[:2])
+			m1, err2 = strconv.Atoi(s[3:])
+		}
+		atoi := len(s) == 5 && s[2] == ':' && err1 == nil && err2 == nil && s[0] != '+' && s[0] != '-' &&
+			s[3] != '+' && s[3] != '-' && h1 >= 0 && h1 <= 23 && m1 >= 0 && m1 <= 59
+		require.Equal(t, atoi, validClock(s), "%q", s)
 		if !validClock(s) {
 			return
 		}

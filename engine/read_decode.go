@@ -402,12 +402,9 @@ func (r *reader) clock(n *jtNode, path string) (string, bool) {
 	return s, true
 }
 
+// validClock says whether s is a clock of a day, "HH:MM" from 00:00 to
+// 23:59.
 func validClock(s string) bool {
-	if len(s) != 5 || s[2] != ':' {
-		return false
-	}
-	h, err1 := strconv.Atoi(s[:2])
-	m, err2 := strconv.Atoi(s[3:])
-	return err1 == nil && err2 == nil && s[0] != '+' && s[0] != '-' && s[3] != '+' && s[3] != '-' &&
-		h >= 0 && h <= 23 && m >= 0 && m <= 59
+	h, m, ok := clockParts(s)
+	return ok && h <= 23 && m <= 59
 }
