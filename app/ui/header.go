@@ -89,13 +89,6 @@ func (h *Header) OnMount(ctx app.Context) {
 	h.cancel = sess.Subscribe(func(e tabstore.Event) {
 		ctx.Dispatch(func(ctx app.Context) { h.onStoreEvent(ctx, e) })
 	})
-	// The page sets its language from the preferences in its own
-	// OnMount, which may run after this one: read it here too, so the
-	// first write to the store keeps the user's language, not the default.
-	lang := h.Lang
-	if chosen, ok := h.Tab.Prefs.ChosenLang(); ok {
-		lang = chosen
-	}
 	ctx.Async(func() {
 		bg := context.Background()
 		fallback, _ := sess.WaitStore(bg)
@@ -104,11 +97,6 @@ func (h *Header) OnMount(ctx app.Context) {
 			return
 		}
 		storedLang, langErr := sess.GetSetting(bg, storage.SettingLang)
-		if errors.Is(langErr, storage.ErrNotExist) {
-			// First run with the store: keep the language chosen
-			// before (the localStorage key of earlier versions).
-			_ = sess.PutSetting(bg, storage.SettingLang, lang)
-		}
 		pres, presErr := sess.GetSetting(bg, storage.SettingPresenter)
 		ctx.Dispatch(func(ctx app.Context) {
 			hs.memory = fallback != nil
@@ -116,8 +104,20 @@ func (h *Header) OnMount(ctx app.Context) {
 			if presErr == nil {
 				hs.setPresenter(ctx, pres == "1")
 			}
-			if langErr == nil && i18n.Normalize(storedLang) != h.Lang && h.OnLangChange != nil {
-				h.OnLangChange(ctx, i18n.Normalize(storedLang))
+			// localStorage is read here, not at mount: a choice made
+			// while the store was opening is the one to keep.
+			chosen, chosenOK := h.Tab.Prefs.ChosenLang()
+			sync := prefs.SyncLang(chosen, chosenOK, storedLang, langErr == nil,
+				langErr == nil || errors.Is(langErr, storage.ErrNotExist))
+			if sync.Show != "" && sync.Show != h.Lang && h.OnLangChange != nil {
+				h.OnLangChange(ctx, sync.Show)
+			}
+			if sync.Store != "" {
+				ctx.Async(func() {
+					if err := sess.PutSetting(bg, storage.SettingLang, sync.Store); err != nil {
+						app.Log("saving the interface language failed:", err)
+					}
+				})
 			}
 		})
 	})
