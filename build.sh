@@ -22,7 +22,9 @@ die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 # WASM_FLAGS build the wasm (e2e/bench_test.go builds the bare baseline with
 # the same flags, read from ./build.sh wasmflags; docs/performance.md has the figures):
 # - -s -w drop the symbol table and DWARF: 0.5 MB raw, 64 KB over the wire.
-#   Panics still print Go stack traces (they read pclntab, not these).
+#   Panics still print Go stack traces (they read pclntab, not these);
+#   cmd/wasmstrip then takes pclntab's file and line tables out (a frame
+#   prints as ?:0 +0x1c), and cmd/wasmsym puts them back into a trace.
 # - -l turns inlining off for the UI, go-app and the rest of the standard
 #   library: inlined element builders (app.Div().Class(…) chains, which the
 #   compiler devirtualises) repeat their bodies at every call site, about
@@ -45,7 +47,7 @@ build_site() {
 	GOOS=js GOARCH=wasm go build "${WASM_FLAGS[@]}" -o web/app.wasm ./app
 	step "wasm: GOOS=js GOARCH=wasm go build \$WASM_FLAGS -o web/labworker.wasm ./app/worker (the what-if lab's Web Worker)"
 	GOOS=js GOARCH=wasm go build "${WASM_FLAGS[@]}" -o web/labworker.wasm ./app/worker
-	step "wasm: go run ./cmd/wasmstrip web/app.wasm web/labworker.wasm (Go's function lookup table, rebuilt by web/findfunctab.js)"
+	step "wasm: go run ./cmd/wasmstrip web/app.wasm web/labworker.wasm (Go's function lookup table, rebuilt by web/findfunctab.js; the file and line tables, see cmd/wasmsym)"
 	go run -trimpath ./cmd/wasmstrip web/app.wasm web/labworker.wasm
 	step "static site: go run ./app -out $out"
 	rm -rf "$out"

@@ -1,7 +1,9 @@
-// Command wasmstrip takes Go's function lookup table (runtime.findfunctab)
-// out of wasm modules built by Go, in place: the page's loader and the
-// what-if worker's rebuild it in memory before the program starts
-// (web/findfunctab.js). ./build.sh runs it on web/app.wasm and
+// Command wasmstrip takes two of Go's runtime tables out of wasm modules
+// built by Go, in place: the function lookup table (runtime.findfunctab),
+// which the page's loader and the what-if worker's rebuild in memory
+// before the program starts (web/findfunctab.js), and the file and line
+// tables, which only a stack trace reads (cmd/wasmsym puts files and
+// lines back into one). ./build.sh runs it on web/app.wasm and
 // web/labworker.wasm after compiling them; see internal/wasmdata for why.
 //
 //	go run ./cmd/wasmstrip web/app.wasm web/labworker.wasm
@@ -38,13 +40,20 @@ func strip(name string) error {
 	if err != nil {
 		return err
 	}
-	out, saved, err := wasmdata.Strip(in)
-	if errors.Is(err, wasmdata.ErrStripped) {
+	out, lines, table := in, 0, 0
+	if o, n, err := wasmdata.StripLines(out); err == nil {
+		out, lines = o, n
+	} else if !errors.Is(err, wasmdata.ErrLinesStripped) {
+		return err
+	}
+	if o, n, err := wasmdata.Strip(out); err == nil {
+		out, table = o, n
+	} else if !errors.Is(err, wasmdata.ErrStripped) {
+		return err
+	}
+	if lines == 0 && table == 0 {
 		fmt.Printf("%s: already stripped\n", name)
 		return nil
-	}
-	if err != nil {
-		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), ".wasmstrip-*")
 	if err != nil {
@@ -64,6 +73,6 @@ func strip(name string) error {
 	if err := os.Rename(tmp.Name(), name); err != nil {
 		return err
 	}
-	fmt.Printf("%s: %d bytes, %d fewer (the function lookup table, rebuilt in memory by web/findfunctab.js)\n", name, len(out), saved)
+	fmt.Printf("%s: %d bytes, %d fewer: %d the function lookup table (rebuilt in memory by web/findfunctab.js), %d the file and line tables\n", name, len(out), lines+table, table, lines)
 	return nil
 }

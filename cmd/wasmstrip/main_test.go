@@ -31,6 +31,8 @@ func TestStrip(t *testing.T) {
 	_, ok, err := wasmdata.ReadMeta(once)
 	require.NoError(t, err)
 	assert.True(t, ok)
+	_, _, err = wasmdata.StripLines(once)
+	assert.ErrorIs(t, err, wasmdata.ErrLinesStripped)
 
 	require.NoError(t, strip(name), "a stripped module is left as it is")
 	twice, err := os.ReadFile(name)
