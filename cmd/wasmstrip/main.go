@@ -73,6 +73,6 @@ func strip(name string) error {
 	if err := os.Rename(tmp.Name(), name); err != nil {
 		return err
 	}
-	fmt.Printf("%s: %d bytes, %d fewer: %d the function lookup table (rebuilt in memory by web/findfunctab.js), %d the file and line tables\n", name, len(out), lines+table, table, lines)
+	fmt.Printf("%s: %d bytes (was %d): the function lookup table out (%d bytes, rebuilt in memory by web/findfunctab.js), the file and line tables out (%d bytes of the memory image)\n", name, len(out), len(in), table, lines)
 	return nil
 }

@@ -244,25 +244,32 @@ func TestSegmentsOf(t *testing.T) {
 		{"empty", nil, nil},
 		{"all zero", make([]byte, 20), nil},
 		{"one run", []byte{0, 0, 1, 2, 3, 0}, []Segment{{102, []byte{1, 2, 3}}}},
-		// As the linker: a run of 8 zeros is worth a segment's header.
-		{"7 zeros kept", []byte{1, 0, 0, 0, 0, 0, 0, 0, 2}, []Segment{{100, []byte{1, 0, 0, 0, 0, 0, 0, 0, 2}}}},
-		{"8 zeros left out", []byte{1, 0, 0, 0, 0, 0, 0, 0, 0, 2}, []Segment{{100, []byte{1}}, {109, []byte{2}}}},
+		{"short run kept", run(segmentGap - 1), []Segment{{100, run(segmentGap - 1)}}},
+		{"long run left out", run(segmentGap), []Segment{{100, []byte{1}}, {101 + segmentGap, []byte{2}}}},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, segmentsOf(100, tt.mem), tt.name)
 	}
 	// Past the wasm runtimes' limit the rest is one segment.
-	mem := make([]byte, 10*100005)
-	for i := 0; i < len(mem); i += 10 { // 1 and 9 zeros, 100 005 times
+	step := segmentGap + 1
+	mem := make([]byte, step*(maxSegments+5))
+	for i := 0; i < len(mem); i += step { // a 1 and a long run of zeros, 100 005 times
 		mem[i] = 1
 	}
 	segs := segmentsOf(0, mem)
-	require.Len(t, segs, 100000)
+	require.Len(t, segs, maxSegments)
 	lo, img, err := Image(segs)
 	require.NoError(t, err)
 	assert.Zero(t, lo)
 	assert.Equal(t, mem[:len(img)], img)
-	assert.Len(t, img, len(mem)-9)
+	assert.Len(t, img, len(mem)-segmentGap)
+}
+
+// run is a 1, n zeros and a 2.
+func run(n int) []byte {
+	b := make([]byte, n+2)
+	b[0], b[n+1] = 1, 2
+	return b
 }
 
 // TestSymbolizeGivesTheLinesBack: a stripped module's stack trace, with
