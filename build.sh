@@ -43,6 +43,10 @@ done
 # build_site OUT: compile the wasm and generate the static website into OUT.
 build_site() {
 	local out=$1
+	# wasmstrip keeps the go:buildid section, so over a stripped file of
+	# the same build go build would skip the link and leave the file as an
+	# older wasmstrip cut it: every build starts from the linker's output.
+	rm -f web/app.wasm web/labworker.wasm
 	step "wasm: GOOS=js GOARCH=wasm go build \$WASM_FLAGS -o web/app.wasm ./app (./build.sh wasmflags)"
 	GOOS=js GOARCH=wasm go build "${WASM_FLAGS[@]}" -o web/app.wasm ./app
 	step "wasm: GOOS=js GOARCH=wasm go build \$WASM_FLAGS -o web/labworker.wasm ./app/worker (the what-if lab's Web Worker)"
