@@ -55,26 +55,11 @@ var pclnMagic = []byte{0xf1, 0xff, 0xff, 0xff, 0, 0, 1, 8}
 // linker's byte for byte: a linker that lays it out otherwise fails the
 // build instead of a page.
 func Strip(wasm []byte) ([]byte, int, error) {
-	secs, err := Sections(wasm)
+	im, err := openImage(wasm, MetaSection, ErrStripped)
 	if err != nil {
 		return nil, 0, err
 	}
-	for _, s := range secs {
-		if name, _, ok := custom(s); ok && name == MetaSection {
-			return nil, 0, ErrStripped
-		}
-		if s.ID == dataCount {
-			return nil, 0, fmt.Errorf("%w: a data count section (Go's linker writes none)", ErrFormat)
-		}
-	}
-	data, segs, err := dataSegments(secs)
-	if err != nil {
-		return nil, 0, err
-	}
-	lo, mem, err := Image(segs)
-	if err != nil {
-		return nil, 0, err
-	}
+	secs, lo, mem := im.secs, im.lo, im.mem
 	m, err := locate(lo, mem)
 	if err != nil {
 		return nil, 0, err
@@ -87,7 +72,7 @@ func Strip(wasm []byte) ([]byte, int, error) {
 	if !bytes.Equal(want, mem[at:at+n]) {
 		return nil, 0, fmt.Errorf("%w: the function lookup table is not the one internal/wasmdata rebuilds (a new Go linker?)", ErrFormat)
 	}
-	secs[data].Body = EncodeSegments(cut(segs, int(m.Table), int(m.Table)+n))
+	secs[im.data].Body = EncodeSegments(cut(im.segs, int(m.Table), int(m.Table)+n))
 	secs = append(secs, customSectionOf(MetaSection, m.encode()))
 	out := Module(secs)
 	return out, len(wasm) - len(out), nil
@@ -268,6 +253,43 @@ func ModuleImage(wasm []byte) (lo int, mem []byte, err error) {
 }
 
 // dataSegments finds the data section among secs and reads its segments.
+// dataImage is a module opened for a rewrite of its data.
+type dataImage struct {
+	secs []Section
+	data int       // the data section's index in secs
+	segs []Segment // as the module has them
+	lo   int       // the lowest address a segment writes
+	mem  []byte    // the memory image from lo
+}
+
+// openImage reads a module for a rewrite of its data. A module that
+// already has the custom section done gives errDone. A data count section
+// is refused: both rewrites change the number of segments.
+func openImage(wasm []byte, done string, errDone error) (dataImage, error) {
+	var im dataImage
+	secs, err := Sections(wasm)
+	if err != nil {
+		return im, err
+	}
+	for _, s := range secs {
+		if name, _, ok := custom(s); ok && name == done {
+			return im, errDone
+		}
+		if s.ID == dataCount {
+			return im, fmt.Errorf("%w: a data count section (Go's linker writes none)", ErrFormat)
+		}
+	}
+	data, segs, err := dataSegments(secs)
+	if err != nil {
+		return im, err
+	}
+	lo, mem, err := Image(segs)
+	if err != nil {
+		return im, err
+	}
+	return dataImage{secs, data, segs, lo, mem}, nil
+}
+
 func dataSegments(secs []Section) (index int, segs []Segment, err error) {
 	for i, s := range secs {
 		if s.ID == dataSection {

@@ -136,10 +136,19 @@ func TestStripRejects(t *testing.T) {
 		"no function table": Module([]Section{{dataSection, junk}}),
 		"cut short":         hello(t)[:len(hello(t))/2],
 	}
-	for name, wasm := range tests {
-		out, _, err := Strip(wasm)
-		assert.ErrorIs(t, err, ErrFormat, name)
-		assert.Nil(t, out, name)
+	// A Go module that would strip but for a data count section, whose
+	// count the rewrite would make wrong.
+	secs, err := Sections(hello(t))
+	require.NoError(t, err)
+	tests["a Go module with a data count"] = Module(append([]Section{{dataCount, []byte{1}}}, secs...))
+	// Both rewrites open the module alike (openImage).
+	rewrites := map[string]func([]byte) ([]byte, int, error){"Strip": Strip, "StripLines": StripLines}
+	for rw, rewrite := range rewrites {
+		for name, wasm := range tests {
+			out, _, err := rewrite(wasm)
+			assert.ErrorIs(t, err, ErrFormat, "%s: %s", rw, name)
+			assert.Zero(t, len(out), "%s: %s", rw, name)
+		}
 	}
 }
 

@@ -45,23 +45,11 @@ const (
 // with segmentGap, which keeps short runs of zeros that brotli packs
 // better than segment headers.
 func StripLines(wasm []byte) ([]byte, int, error) {
-	secs, err := Sections(wasm)
+	im, err := openImage(wasm, LinesSection, ErrLinesStripped)
 	if err != nil {
 		return nil, 0, err
 	}
-	for _, s := range secs {
-		if name, _, ok := custom(s); ok && name == LinesSection {
-			return nil, 0, ErrLinesStripped
-		}
-	}
-	data, segs, err := dataSegments(secs)
-	if err != nil {
-		return nil, 0, err
-	}
-	lo, mem, err := Image(segs)
-	if err != nil {
-		return nil, 0, err
-	}
+	secs, lo, mem := im.secs, im.lo, im.mem
 	t, err := readPCTables(lo, mem)
 	if err != nil {
 		return nil, 0, err
@@ -76,7 +64,7 @@ func StripLines(wasm []byte) ([]byte, int, error) {
 	region := mem[t.pctab : t.pctab+t.size]
 	copy(region, packed)
 	clear(region[len(packed):])
-	secs[data].Body = EncodeSegments(segmentsOf(lo, mem))
+	secs[im.data].Body = EncodeSegments(segmentsOf(lo, mem))
 	var meta []byte
 	meta = binary.LittleEndian.AppendUint64(meta, uint64(t.size))
 	meta = binary.LittleEndian.AppendUint64(meta, uint64(len(packed)))
