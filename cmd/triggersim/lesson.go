@@ -97,15 +97,16 @@ func printReport(w io.Writer, label string, r lesson.Report) {
 }
 
 // printInvalid prints, in lang, that file is not a valid what ("scenario"
-// or "lesson"), and every reading error with its JSON path.
+// or "lesson"), and every reading error with its JSON path, in lang too.
 func printInvalid(w io.Writer, file, what, lang string, err error) {
 	var list engine.Errors
-	if errors.As(err, &list) {
+	if errors.As(err, &list) && len(list) > 1 {
 		fmt.Fprintln(w, say(lang, "invalid."+what+"N", "file", file, "n", num(lang, len(list))))
 		for _, e := range list {
-			fmt.Fprintf(w, "  %s\n", e.Error())
+			fmt.Fprintf(w, "  %s\n", e.Text(lang))
 		}
 		return
 	}
-	fmt.Fprintln(w, say(lang, "invalid."+what, "file", file, "error", err.Error()))
+	// One error reads on the line that says so.
+	fmt.Fprintln(w, say(lang, "invalid."+what, "file", file, "error", engine.ErrorMessage(err, lang)))
 }

@@ -79,3 +79,33 @@ func TestLessonCheckBadInput(t *testing.T) {
 		assert.Contains(t, errs, c.want, c.args)
 	}
 }
+
+// TestInvalidInTheAskedLanguage: a file that is not a scenario is
+// refused in the language --lang asks for, the reader's messages too; one
+// error reads on one line, several one a line under a count.
+func TestInvalidInTheAskedLanguage(t *testing.T) {
+	dir := t.TempDir()
+	one := filepath.Join(dir, "one.json")
+	require.NoError(t, os.WriteFile(one, []byte("{\"version\": 1\n"), 0o644))
+	three := filepath.Join(dir, "three.json")
+	require.NoError(t, os.WriteFile(three, []byte(`{"format":"triggersim/scenario","version":1,"pipelines":[],"items":"x"}`), 0o644))
+	tests := []struct {
+		file, lang string
+		want       []string
+	}{
+		{one, "en", []string{one + ": not a valid scenario: version: invalid JSON at line 2, column 1: unexpected end of input, expected ',' or '}'\n"}},
+		{one, "ru", []string{one + ": это не сценарий triggersim: version: неверный JSON в строке 2, столбце 1: файл оборвался, а ожидалась ',' или '}'\n"}},
+		{three, "en", []string{three + ": not a valid scenario (3 errors):\n", "  pipelines: unknown key\n", "  entities: missing required key, expected an array of entity types\n", "  items: expected an array of items, got \"x\"\n"}},
+		{three, "ru", []string{three + ": это не сценарий triggersim (ошибок: 3):\n", "  pipelines: неизвестный ключ\n", "  entities: нет обязательного ключа, ожидается: массив типов сущностей\n", "  items: ожидалось: массив элементов, а в файле: \"x\"\n"}},
+	}
+	for _, tt := range tests {
+		for _, cmd := range []string{"validate", "run"} {
+			code, _, errs := runCLI(cmd, "--lang", tt.lang, tt.file)
+			assert.Equal(t, 2, code, "%s %s %s", cmd, tt.lang, tt.file)
+			for _, w := range tt.want {
+				assert.Contains(t, errs, w, "%s %s", cmd, tt.lang)
+			}
+			assert.Equal(t, len(tt.want), strings.Count(errs, "\n"), "%s %s: %s", cmd, tt.lang, errs)
+		}
+	}
+}
