@@ -2,7 +2,7 @@
 // engine as the browser app, for scripts, CI and people who like terminals.
 //
 //	triggersim run FILE [--json] [--lang ru|en]
-//	triggersim validate FILE
+//	triggersim validate FILE [--lang ru|en]
 //	triggersim lint FILE [--json] [--lang ru|en]
 //	triggersim whatif FILE [--runs N] [--compare OTHER] [--sweep PATH=FROM:TO:STEP] …
 //	triggersim calibrate --statuses S.json --history H.json … -o OUT.json
