@@ -19,7 +19,7 @@ func TestTextsConsistent(t *testing.T) {
 func TestSayFillsByNameAndFallsBack(t *testing.T) {
 	assert.Equal(t, "a.json: замечаний — 3 (ошибок: 1, предупреждений: 1, заметок: 1)",
 		say("ru", "lint.summary", "file", "a.json", "n", "3", "errors", "1", "warnings", "1", "notes", "1"))
-	assert.Equal(t, "a.json: 3 findings (1 errors, 1 warnings, 1 notes)",
+	assert.Equal(t, "a.json: findings: 3 (errors: 1, warnings: 1, notes: 1)",
 		say("en", "lint.summary", "notes", "1", "warnings", "1", "errors", "1", "n", "3", "file", "a.json"))
 	assert.Equal(t, "a.json: замечаний нет", say("de", "lint.none", "file", "a.json"), "any other language is Russian")
 	assert.Equal(t, "no.such.key", say("en", "no.such.key"))
