@@ -49,3 +49,36 @@ func TestWarmUp(t *testing.T) {
 		})
 	}
 }
+
+// TestWarmMove: the warm-up's manual move takes an item to another stage
+// of its own pipeline, as the board's move menu does, on every example
+// the engine runs.
+func TestWarmMove(t *testing.T) {
+	for _, ex := range examples.All() {
+		sc, err := simulate.ScenarioWithItems(ex.Data, 0)
+		require.NoError(t, err, ex.Name)
+		ctl, err := simulate.New(warmScenario(sc))
+		if err != nil {
+			continue
+		}
+		ev, at, ok := warmMove(ctl)
+		if !ok {
+			assert.Empty(t, ctl.Sim().Places(), "%s: an item and no other stage to move it to", ex.Name)
+			continue
+		}
+		assert.Equal(t, engine.CodeMove, ev.Code, ex.Name)
+		assert.Equal(t, at.Target, ev.Target, ex.Name)
+		assert.NotEqual(t, at.Stage, ev.Data["stage"], ex.Name)
+		pl, ok := ctl.Pipeline(at.Entity, at.Pipeline)
+		require.True(t, ok, ex.Name)
+		assert.Contains(t, stageIDs(pl), ev.Data["stage"], ex.Name)
+	}
+}
+
+func stageIDs(pl engine.Pipeline) []any {
+	var ids []any
+	for _, st := range pl.Stages {
+		ids = append(ids, st.ID)
+	}
+	return ids
+}
