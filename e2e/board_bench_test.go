@@ -22,7 +22,10 @@ import (
 // longest long task the page had meanwhile (longtask-ms:
 // PerformanceObserver 'longtask', the browser's own measure of a task
 // that kept the page from answering for over 50 ms; 0 when there was
-// none).
+// none). Its first fire comes as soon as the board is drawn, while the
+// board still warms up and V8 still compiles: the longest task is
+// usually that one's (BenchmarkBoardFirstFire measures a first fire on a
+// settled board).
 func BenchmarkBoardFire(b *testing.B) {
 	base := serve(b, siteDir(b))
 	for _, n := range []int{1, 1000, 2000} {
