@@ -252,7 +252,6 @@ func ModuleImage(wasm []byte) (lo int, mem []byte, err error) {
 	return Image(segs)
 }
 
-// dataSegments finds the data section among secs and reads its segments.
 // dataImage is a module opened for a rewrite of its data.
 type dataImage struct {
 	secs []Section
@@ -290,6 +289,7 @@ func openImage(wasm []byte, done string, errDone error) (dataImage, error) {
 	return dataImage{secs, data, segs, lo, mem}, nil
 }
 
+// dataSegments finds the data section among secs and reads its segments.
 func dataSegments(secs []Section) (index int, segs []Segment, err error) {
 	for i, s := range secs {
 		if s.ID == dataSection {
