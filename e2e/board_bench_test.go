@@ -31,10 +31,7 @@ func BenchmarkBoardFire(b *testing.B) {
 	for _, n := range []int{1, 1000, 2000} {
 		b.Run(strconv.Itoa(n)+"cards", func(b *testing.B) {
 			br := newBrowser(b)
-			url := base + seedExample
-			if n > 1 {
-				url += "&items=" + strconv.Itoa(n-1)
-			}
+			url := seedBoardURL(base, n)
 			br.open(b, url)
 			br.waitLong(b, `document.querySelector('.board-page__tab-count')?.textContent === "`+strconv.Itoa(n)+`"`, 90*time.Second)
 			watchLongTasks(b, br)
@@ -45,8 +42,7 @@ func BenchmarkBoardFire(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				to := stages[i%2]
-				click(b, br, `[data-target="DEAL_1"] [data-testid="card-move"]`)
-				br.waitFor(b, `!!document.querySelector('[data-testid="move-to"][data-stage="`+to+`"]')`)
+				openMoveMenu(b, br, to)
 				b.StartTimer()
 				w := timedMove(b, br, to)
 				b.StopTimer()
@@ -57,6 +53,23 @@ func BenchmarkBoardFire(b *testing.B) {
 			b.ReportMetric(longestTask(b, br, windows), "longtask-ms")
 		})
 	}
+}
+
+// seedBoardURL is the board of the seed example with n deals: its own and
+// n-1 copies.
+func seedBoardURL(base string, n int) string {
+	url := base + seedExample
+	if n > 1 {
+		url += "&items=" + strconv.Itoa(n-1)
+	}
+	return url
+}
+
+// openMoveMenu opens DEAL_1's move menu and waits for its stage to.
+func openMoveMenu(tb testing.TB, br *browser, to string) {
+	tb.Helper()
+	click(tb, br, `[data-target="DEAL_1"] [data-testid="card-move"]`)
+	br.waitFor(tb, `!!document.querySelector('[data-testid="move-to"][data-stage="`+to+`"]')`)
 }
 
 // timedMove clicks the open move menu's stage to and waits for DEAL_1 to
@@ -89,10 +102,7 @@ func BenchmarkBoardFirstFire(b *testing.B) {
 	base := serve(b, siteDir(b))
 	for _, n := range []int{1, 2000} {
 		b.Run(strconv.Itoa(n)+"cards", func(b *testing.B) {
-			url := base + seedExample
-			if n > 1 {
-				url += "&items=" + strconv.Itoa(n-1)
-			}
+			url := seedBoardURL(base, n)
 			parent := newBrowser(b)
 			var times []float64
 			longest := 0.0
@@ -105,8 +115,7 @@ func BenchmarkBoardFirstFire(b *testing.B) {
 				br.open(b, url)
 				br.waitLong(b, `document.body.dataset.boardWarm === "1"`, 90*time.Second)
 				watchLongTasks(b, br)
-				click(b, br, `[data-target="DEAL_1"] [data-testid="card-move"]`)
-				br.waitFor(b, `!!document.querySelector('[data-testid="move-to"][data-stage="PREPAYMENT_INVOICE"]')`)
+				openMoveMenu(b, br, "PREPAYMENT_INVOICE")
 				b.StartTimer()
 				w := timedMove(b, br, "PREPAYMENT_INVOICE")
 				b.StopTimer()
@@ -283,10 +292,7 @@ func BenchmarkBoardFirstRender(b *testing.B) {
 	for _, n := range []int{1, 10000} {
 		b.Run(strconv.Itoa(n)+"items", func(b *testing.B) {
 			br := newBrowser(b)
-			url := base + seedExample
-			if n > 1 {
-				url += "&items=" + strconv.Itoa(n-1)
-			}
+			url := seedBoardURL(base, n)
 			var times []float64
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
