@@ -441,10 +441,17 @@ func authorField(id, label string, input app.UI) app.UI {
 
 // authorPick is a labelled menu of values and its buttons adding goals.
 func (p *AuthorPage) authorPick(lang, id string, list []string, selected string, buttons ...app.UI) app.UI {
-	return elc("div", "author-page__pick").Body(append([]app.UI{
-		authorField(id, i18n.T(lang, "author."+id[7:]), pageSelect(id, id, p.onInput, pageOptions(list, selected)...)),
-	}, buttons...)...)
+	return authorPickView.el(lang, id, i18n.T(lang, "author."+id[7:]), p.onInput, pageOptions(list, selected), buttons)
 }
+
+var authorPickView = newView("author-pick", `
+<div class="author-page__pick">
+	<div class="author-page__field">
+		<label for={0}>{1}</label>
+		<select id={0} data-testid={0} @change={2}>{3}</select>
+	</div>
+	{4}
+</div>`)
 
 // addButton is a button adding a goal.
 func (p *AuthorPage) addButton(lang, testid, key string) app.HTMLElem {
@@ -533,66 +540,100 @@ func (p *AuthorPage) Render() app.UI {
 		robotPick = p.authorPick(lang, "author-robot", robots, p.robot, p.addButton(lang, "author-add-ran", "author.addRan"), before)
 	}
 	if v := p.verdict; v != nil && len(p.d.Goals) > 0 {
-		verdict = elct("div", "author-page__verdict", "author-verdict").Body(
-			elText("h3", i18n.F(lang, "author.onStart", "passed", v.Start.Passed(), "total", len(v.Start.Goals))),
+		verdict = authorVerdictView.el(lang,
+			i18n.F(lang, "author.onStart", "passed", v.Start.Passed(), "total", len(v.Start.Goals)),
 			lessonGoalList(lang, v.Start.Goals),
-			elText("h3", i18n.F(lang, "author.onSolution", "passed", v.Solution.Passed(), "total", len(v.Solution.Goals))),
-			lessonGoalList(lang, v.Solution.Goals),
-		)
+			i18n.F(lang, "author.onSolution", "passed", v.Solution.Passed(), "total", len(v.Solution.Goals)),
+			lessonGoalList(lang, v.Solution.Goals))
 	}
 	if len(p.problems) > 0 {
 		refused = pageAlert("lesson-page__error", "author-refused", append([]string{i18n.T(lang, "author.refused")}, p.problems...))
 	}
 	if p.link != "" {
-		published = elc("div", "author-page__published").Role("status").DataSet("testid", "author-published").Body(
-			elText("p", i18n.T(lang, "author.published")),
-			app.Elem("label").Attr("for", "author-link").Text(i18n.T(lang, "author.linkLabel")),
-			app.ElemSelfClosing("input").ID("author-link").Attr("type", "text").Attr("readonly", true).DataSet("testid", "author-link").Attr("value", p.link),
-			pageButton("button", "author-download", i18n.T(lang, "author.download"), p.onDownload),
-			elc("a", "button").Attr("href", p.link).Attr("target", "_blank").DataSet("testid", "author-preview").Text(i18n.T(lang, "author.preview")),
-		)
+		published = authorPublishedView.el(lang, p.link, p.onDownload)
 	}
 	scopes := [...]string{"triggers", "robots", "both", "stage"}
 	scopeOpts := make([]app.UI, 0, len(scopes)+1)
 	for _, s := range scopes {
 		scopeOpts = append(scopeOpts, option(s, p.scope == s, i18n.T(lang, "author.scope."+s)))
 	}
-	return p.frame(p.Tab, "author-page", p.onLangChange,
+	body := []app.UI{
 		p.toolbar(title, i18n.F(lang, "author.from", "title", sc.Title), importButton),
 		importErr,
 		imported,
-		elc("div", "author-page__form").Body(
-			authorField("author-name", i18n.T(lang, "author.name"), app.ElemSelfClosing("input").ID("author-name").Attr("type", "text").DataSet("testid", "author-name").
-				Attr("value", p.d.Title).OnInput(p.onInput)),
-			authorField("author-task", i18n.T(lang, "author.task"), app.Elem("textarea").ID("author-task").Attr("rows", 4).DataSet("testid", "author-task").
-				Attr("value", p.d.Task).OnInput(p.onInput)),
-			authorField("author-hints", i18n.T(lang, "author.hints"), app.Elem("textarea").ID("author-hints").Attr("rows", 3).DataSet("testid", "author-hints").
-				Attr("value", p.hints).OnInput(p.onInput)),
-			authorField("author-scope", i18n.T(lang, "author.scope"), pageSelect("author-scope", "author-scope", p.onInput, append(scopeOpts, custom)...)),
-			scopeStage,
-		),
-		elc("section", "author-page__goals").Aria("labelledby", "author-goals").Body(
-			app.Elem("h2").ID("author-goals").Text(i18n.T(lang, "author.goals")),
-			noGoals,
-			elc("ol", "author-page__goal-list").Body(goals...),
-			p.authorPick(lang, "author-item", items, p.item,
-				authorField("author-stage", i18n.T(lang, "author.stage"), pageSelect("author-stage", "author-stage", p.onInput, pageOptions(p.stages(sc), p.stage)...)),
-				p.addButton(lang, "author-add-stage", "author.addStage")),
-			triggerPick,
-			robotPick,
-			p.authorPick(lang, "author-lint", lesson.LintCodes, p.lint, p.addButton(lang, "author-add-nolint", "author.addNoLint")),
-			elc("div", "author-page__pick").Body(
-				authorField("author-max", i18n.T(lang, "author.max"), app.ElemSelfClosing("input").ID("author-max").Attr("type", "number").Attr("min", 0).Attr("max", lesson.MaxMaxTriggers).
-					Attr("value", p.max).OnInput(p.onInput)),
-				p.addButton(lang, "author-add-max", "author.addMax"),
-			),
-		),
-		elc("div", "lesson-page__actions").Body(
-			pageButton("button", "author-check", i18n.T(lang, "author.check"), p.onCheck),
-			pageButton("button button--primary", "author-publish", i18n.T(lang, "author.publish"), p.onPublish),
-		),
-		verdict,
-		refused,
-		published,
-	)
+		authorFormView.el(lang, p.d.Title, p.d.Task, p.hints, p.onInput, append(scopeOpts, custom), scopeStage),
+	}
+	body = append(body, authorGoalsView.els(lang, noGoals, goals,
+		p.authorPick(lang, "author-item", items, p.item,
+			authorField("author-stage", i18n.T(lang, "author.stage"), pageSelect("author-stage", "author-stage", p.onInput, pageOptions(p.stages(sc), p.stage)...)),
+			p.addButton(lang, "author-add-stage", "author.addStage")),
+		triggerPick,
+		robotPick,
+		p.authorPick(lang, "author-lint", lesson.LintCodes, p.lint, p.addButton(lang, "author-add-nolint", "author.addNoLint")),
+		lesson.MaxMaxTriggers, p.max, p.onInput, p.onAdd, p.onCheck, p.onPublish)...)
+	return p.frame(p.Tab, "author-page", p.onLangChange, append(body, verdict, refused, published)...)
 }
+
+// The checked goals: on the trainee's start, then on the solution.
+var authorVerdictView = newView("author-verdict", `
+<div class="author-page__verdict" data-testid="author-verdict">
+	<h3>{0}</h3>
+	{1}
+	<h3>{2}</h3>
+	{3}
+</div>`)
+
+// The published lesson: its link to copy, download or open.
+var authorPublishedView = newView("author-published", `
+<div class="author-page__published" role="status" data-testid="author-published">
+	<p>{t:author.published}</p>
+	<label for="author-link">{t:author.linkLabel}</label>
+	<input id="author-link" type="text" readonly data-testid="author-link" value={0} />
+	<button type="button" class="button" data-testid="author-download" @click={1}>{t:author.download}</button>
+	<a class="button" href={0} target="_blank" data-testid="author-preview">{t:author.preview}</a>
+</div>`)
+
+// The author page's form: the lesson's name, task, hints and scope.
+var authorFormView = newView("author-form", `
+<div class="author-page__form">
+	<div class="author-page__field">
+		<label for="author-name">{t:author.name}</label>
+		<input id="author-name" type="text" data-testid="author-name" value={0} @input={3} />
+	</div>
+	<div class="author-page__field">
+		<label for="author-task">{t:author.task}</label>
+		<textarea id="author-task" rows="4" data-testid="author-task" value={1} @input={3}></textarea>
+	</div>
+	<div class="author-page__field">
+		<label for="author-hints">{t:author.hints}</label>
+		<textarea id="author-hints" rows="3" data-testid="author-hints" value={2} @input={3}></textarea>
+	</div>
+	<div class="author-page__field">
+		<label for="author-scope">{t:author.scope}</label>
+		<select id="author-scope" data-testid="author-scope" @change={3}>{4}</select>
+	</div>
+	{5}
+</div>`)
+
+// The author page's goals, the menus adding them, and its two actions.
+var authorGoalsView = newView("author-goals", `
+<section class="author-page__goals" aria-labelledby="author-goals">
+	<h2 id="author-goals">{t:author.goals}</h2>
+	{0}
+	<ol class="author-page__goal-list">{1}</ol>
+	{2}
+	{3}
+	{4}
+	{5}
+	<div class="author-page__pick">
+		<div class="author-page__field">
+			<label for="author-max">{t:author.max}</label>
+			<input id="author-max" type="number" min="0" max={6} value={7} @input={8} />
+		</div>
+		<button type="button" class="button" data-testid="author-add-max" @click={9}>{t:author.addMax}</button>
+	</div>
+</section>
+<div class="lesson-page__actions">
+	<button type="button" class="button" data-testid="author-check" @click={10}>{t:author.check}</button>
+	<button type="button" class="button button--primary" data-testid="author-publish" @click={11}>{t:author.publish}</button>
+</div>`)
