@@ -78,90 +78,81 @@ func (c *ClockBar) Render() app.UI {
 	}
 	busy := c.Playing || c.Running
 	a := c.actions()
-	return elc("div", "clock-bar").
-		Role("toolbar").
-		Aria("label", i18n.T(c.Lang, "board.clock.label")).
-		Body(
-			elc("div", "clock-bar__time").Body(
-				app.Raw(iconClock),
-				app.Elem("div").Body(
-					elc("time", "clock-bar__clock").
-						DataSet("clock", c.Now).
-						Attr("datetime", c.Now).
-						Aria("live", "polite").
-						Text(c.Label),
-					divText("clock-bar__next", c.nextText()),
-				),
-			),
-			elc("div", "clock-bar__group").Body(
-				c.button("reset", iconReset, "board.clock.reset", busy, a.OnReset),
-				app.If(c.Playing, func() app.UI {
-					return c.primary("pause", iconPause, "board.clock.pause", false, a.OnPause)
-				}).Else(func() app.UI {
-					return c.primary("play", iconPlay, "board.clock.play", c.Running || !c.CanStep, a.OnPlay)
-				}),
-				c.button("step", iconStep, "board.clock.step", busy || !c.CanStep, a.OnStep),
-				c.button("end", iconEnd, "board.clock.end", busy || !c.CanStep, a.OnEnd),
-			),
-			elc("label", "clock-bar__speed").Body(
-				spanc("clock-bar__caption", i18n.T(c.Lang, "board.clock.speed")),
-				elct("select", "clock-bar__select", "clock-speed").
-					OnChange(c.onSpeed).
-					Body(app.Range(speeds).Slice(func(i int) app.UI {
-						return app.Elem("option").
-							Attr("value", strconv.Itoa(i)).
-							Attr("selected", i == c.Speed).
-							Text(i18n.T(c.Lang, speeds[i].Key))
-					})),
-			),
-			elc("form", "clock-bar__jump").OnSubmit(c.onJump).Body(
-				app.Elem("label").Body(
-					spanc("clock-bar__caption", i18n.T(c.Lang, "board.clock.jumpTo")),
-					app.ElemSelfClosing("input").
-						Attr("type", "text").
-						Class(c.inputClass()).
-						DataSet("testid", "clock-jump-input").
-						Attr("placeholder", i18n.T(c.Lang, "board.clock.jumpPlaceholder")).
-						Title(i18n.F(c.Lang, "board.clock.jumpHint", "example", c.Local)).
-						Attr("autocomplete", "off").
-						Spellcheck(false).
-						Aria("invalid", strconv.FormatBool(c.jumpErr != "")).
-						Aria("describedby", c.describedBy()).
-						Attr("value", jump).
-						OnChange(c.onJumpInput).
-						OnInput(c.onJumpInput),
-				),
-				app.Elem("button").
-					Attr("type", "submit").
-					Class("button").
-					DataSet("testid", "clock-jump").
-					Attr("disabled", busy).
-					Text(i18n.T(c.Lang, "board.clock.jump")),
-			),
-			elc("div", "clock-bar__group clock-bar__group--history").Body(
-				c.button("undo", iconUndo, "board.clock.undo", busy || !c.CanUndo, a.OnUndo),
-				c.button("redo", iconRedo, "board.clock.redo", busy || !c.CanRedo, a.OnRedo),
-			),
-			app.If(c.jumpErr != "", func() app.UI {
-				return app.Elem("p").
-					ID("clock-jump-error").
-					Class("clock-bar__error").
-					Role("alert").
-					DataSet("testid", "clock-jump-error").
-					Text(c.jumpErr)
-			}),
-			app.If(c.Running || c.Playing, func() app.UI {
-				return elc("div", "clock-bar__progress").
-					Role("progressbar").
-					Aria("label", i18n.T(c.Lang, "board.clock.progress")).
-					Aria("valuemin", "0").
-					Aria("valuemax", "100").
-					Aria("valuenow", strconv.Itoa(c.Progress)).
-					Body(elc("div", "clock-bar__progress-fill").
-						Style("width", strconv.Itoa(c.Progress)+"%"))
-			}),
-		)
+	var play, jumpErr, progress app.UI
+	if c.Playing {
+		play = c.primary("pause", iconPause, "board.clock.pause", false, a.OnPause)
+	} else {
+		play = c.primary("play", iconPlay, "board.clock.play", c.Running || !c.CanStep, a.OnPlay)
+	}
+	speedOpts := make([]app.UI, len(speeds))
+	for i, s := range speeds {
+		speedOpts[i] = option(strconv.Itoa(i), i == c.Speed, i18n.T(c.Lang, s.Key))
+	}
+	if c.jumpErr != "" {
+		jumpErr = clockBarErrorView.el(c.Lang, app.Text(c.jumpErr))
+	}
+	if c.Running || c.Playing {
+		p := strconv.Itoa(c.Progress)
+		progress = clockBarProgressView.el(c.Lang, p, "width:"+p+"%")
+	}
+	// The texts come in as text nodes, not strings: the board renders the
+	// bar often, and a string hole costs an allocation more.
+	return clockBarView.el(c.Lang, app.Raw(iconClock), c.Now, app.Text(c.Label), app.Text(c.nextText()),
+		c.button("reset", iconReset, "board.clock.reset", busy, a.OnReset),
+		play,
+		c.button("step", iconStep, "board.clock.step", busy || !c.CanStep, a.OnStep),
+		c.button("end", iconEnd, "board.clock.end", busy || !c.CanStep, a.OnEnd),
+		c.onSpeed, speedOpts,
+		c.onJump, c.inputClass(), i18n.F(c.Lang, "board.clock.jumpHint", "example", c.Local),
+		strconv.FormatBool(c.jumpErr != ""), c.describedBy(), jump, c.onJumpInput, busy,
+		c.button("undo", iconUndo, "board.clock.undo", busy || !c.CanUndo, a.OnUndo),
+		c.button("redo", iconRedo, "board.clock.redo", busy || !c.CanRedo, a.OnRedo),
+		jumpErr, progress)
 }
+
+// clockBarView is the bar: the clock ({1} is Now, the data-clock test
+// hook and the time's datetime), the play group, speed, the «jump to»
+// form, undo/redo, the jump's error and the progress of a long run.
+var clockBarView = newView("clock-bar", `
+<div class="clock-bar" role="toolbar" aria-label={t:board.clock.label}>
+	<div class="clock-bar__time">
+		{0}
+		<div>
+			<time class="clock-bar__clock" data-clock={1} datetime={1} aria-live="polite">{2}</time>
+			<div class="clock-bar__next">{3}</div>
+		</div>
+	</div>
+	<div class="clock-bar__group">{4}{5}{6}{7}</div>
+	<label class="clock-bar__speed">
+		<span class="clock-bar__caption">{t:board.clock.speed}</span>
+		<select class="clock-bar__select" data-testid="clock-speed" @change={8}>{9}</select>
+	</label>
+	<form class="clock-bar__jump" @submit={10}>
+		<label>
+			<span class="clock-bar__caption">{t:board.clock.jumpTo}</span>
+			<input type="text" class={11} data-testid="clock-jump-input" placeholder={t:board.clock.jumpPlaceholder}
+				title={12} autocomplete="off" spellcheck="false" aria-invalid={13} aria-describedby={14}
+				value={15} @change={16} @input={16} />
+		</label>
+		<button type="submit" class="button" data-testid="clock-jump" disabled={17}>{t:board.clock.jump}</button>
+	</form>
+	<div class="clock-bar__group clock-bar__group--history">{18}{19}</div>
+	{20}
+	{21}
+</div>`)
+
+// clockBarErrorView is why the typed time was refused; the input's
+// aria-describedby points at it.
+var clockBarErrorView = newView("clock-bar-error", `
+<p id="clock-jump-error" class="clock-bar__error" role="alert" data-testid="clock-jump-error">{0}</p>`)
+
+// clockBarProgressView is the progress of a long run: {0} is the percent,
+// {1} the fill's style (its width).
+var clockBarProgressView = newView("clock-bar-progress", `
+<div class="clock-bar__progress" role="progressbar" aria-label={t:board.clock.progress}
+	aria-valuemin="0" aria-valuemax="100" aria-valuenow={0}>
+	<div class="clock-bar__progress-fill" style={1}></div>
+</div>`)
 
 func (c *ClockBar) nextText() string {
 	if c.Next == "" {
@@ -171,34 +162,33 @@ func (c *ClockBar) nextText() string {
 }
 
 func (c *ClockBar) button(id, icon, key string, disabled bool, h func(app.Context)) app.UI {
-	return buttonc("button button--icon").
-		DataSet("testid", "clock-"+id).
-		Title(i18n.T(c.Lang, key)).
-		Aria("label", i18n.T(c.Lang, key)).
-		Attr("disabled", disabled).
-		OnClick(func(ctx app.Context, e app.Event) {
-			if h != nil {
-				h(ctx)
-			}
-		}).
-		Body(app.Raw(icon))
+	return clockBarButtonView.el(c.Lang, "clock-"+id, i18n.T(c.Lang, key), disabled, func(ctx app.Context, e app.Event) {
+		if h != nil {
+			h(ctx)
+		}
+	}, app.Raw(icon))
 }
 
+// clockBarButtonView is a control shown as its icon ({4}), named by its
+// title and label ({1}).
+var clockBarButtonView = newView("clock-bar-button", `
+<button type="button" class="button button--icon" data-testid={0} title={1} aria-label={1} disabled={2} @click={3}>{4}</button>`)
+
 func (c *ClockBar) primary(id, icon, key string, disabled bool, h func(app.Context)) app.UI {
-	return buttonc("button button--primary").
-		DataSet("testid", "clock-"+id).
-		Aria("label", i18n.T(c.Lang, key)).
-		Attr("disabled", disabled).
-		OnClick(func(ctx app.Context, e app.Event) {
-			if h != nil {
-				h(ctx)
-			}
-		}).
-		Body(
-			app.Raw(icon),
-			spanText(i18n.T(c.Lang, key)),
-		)
+	return clockBarPrimaryView.el(c.Lang, "clock-"+id, i18n.T(c.Lang, key), disabled, func(ctx app.Context, e app.Event) {
+		if h != nil {
+			h(ctx)
+		}
+	}, app.Raw(icon))
 }
+
+// clockBarPrimaryView is play or pause: its icon ({4}) and its words
+// ({1}, also its label).
+var clockBarPrimaryView = newView("clock-bar-primary", `
+<button type="button" class="button button--primary" data-testid={0} aria-label={1} disabled={2} @click={3}>
+	{4}
+	<span>{1}</span>
+</button>`)
 
 func (c *ClockBar) onSpeed(ctx app.Context, e app.Event) {
 	n, err := strconv.Atoi(ctx.JSSrc().Get("value").String())

@@ -74,27 +74,12 @@ func (c *DelayEditor) Render() app.UI {
 		if m == mode {
 			class += " delay-editor__mode--active"
 		}
-		modeButtons[i] = button(class, i18n.T(lang, delayModeKeys[i]), c.onModeButton).Role("radio").
-			Aria("checked", boolText(m == mode)).
-			DataSet("mode", m)
+		modeButtons[i] = delayEditorModeView.el(lang, class, i18n.T(lang, delayModeKeys[i]), c.onModeButton, boolText(m == mode), m)
 	}
 	var amount, basis, hint, flags app.UI
 	if mode == engine.DelayAfter || mode == engine.DelayBefore {
-		units := make([]app.UI, 3)
-		for i, u := range []string{"m", "h", "d"} {
-			units[i] = option(u, u == d.Unit || (d.Unit == "" && u == "m"), i18n.T(lang, "designer.unit."+u))
-		}
-		amount = divc("delay-editor__row",
-			app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 0).Class("designer-input delay-editor__value").
-				DataSet("testid", "delay-value").
-				Aria("label", i18n.T(lang, "designer.delay.value")).
-				Attr("value", strconv.Itoa(d.Value)).
-				OnChange(c.onValue),
-			elct("select", "designer-input delay-editor__unit", "delay-unit").
-				Aria("label", i18n.T(lang, "designer.delay.unit")).
-				OnChange(c.onUnit).
-				Body(units...),
-		)
+		amount = delayEditorAmountView.el(lang, strconv.Itoa(d.Value), c.onValue, c.onUnit,
+			d.Unit == "m" || d.Unit == "", d.Unit == "h", d.Unit == "d")
 	}
 	if mode != "now" {
 		opts := make([]app.UI, 0, len(c.DateFields)+1)
@@ -104,18 +89,7 @@ func (c *DelayEditor) Render() app.UI {
 		for _, f := range c.DateFields {
 			opts = append(opts, option(f.ID, f.ID == d.Basis, f.Name))
 		}
-		basis = divc("delay-editor__row",
-			elcText("label", "delay-editor__label", i18n.T(lang, "designer.delay.basis")),
-			elc("select", "designer-input delay-editor__basis").
-				Aria("label", i18n.T(lang, "designer.delay.basis")).
-				OnChange(c.onBasis).
-				Body(opts...),
-			app.ElemSelfClosing("input").Attr("type", "time").Class("designer-input delay-editor__time").
-				Aria("label", i18n.T(lang, "designer.delay.time")).
-				Title(i18n.T(lang, "designer.delay.time")).
-				Attr("value", d.Time).
-				OnChange(c.onTime),
-		)
+		basis = delayEditorBasisView.el(lang, c.onBasis, opts, d.Time, c.onTime)
 		flags = divc("delay-editor__flags",
 			checkbox("delay-worktime", i18n.T(lang, "designer.delay.workTime"), d.WorkTime, c.onWorkTime),
 			checkbox("delay-waitworkday", i18n.T(lang, "designer.delay.waitWorkDay"), d.WaitWorkDay, c.onWaitWorkDay),
@@ -124,16 +98,48 @@ func (c *DelayEditor) Render() app.UI {
 	if mode == engine.DelayAfter && d.Value > 0 && d.Unit == "m" && d.Value < 10 {
 		hint = formHint(i18n.T(lang, "designer.delay.minHint"))
 	}
-	return divc("delay-editor",
-		divc("delay-editor__modes", modeButtons...).Role("radiogroup").
-			Aria("label", i18n.T(lang, "designer.delay.title")),
-		amount,
-		basis,
-		hint,
-		flags,
-		errorNote(c.Error),
-	).DataSet("testid", "delay-editor")
+	return delayEditorView.el(lang, modeButtons, amount, basis, hint, flags, errorNote(c.Error))
 }
+
+// delayEditorView is the editor: the mode buttons, then what the mode
+// has (amount, basis, the short-delay hint, the flags) and the error.
+var delayEditorView = newView("delay-editor", `
+<div class="delay-editor" data-testid="delay-editor">
+	<div class="delay-editor__modes" role="radiogroup" aria-label={t:designer.delay.title}>{0}</div>
+	{1}
+	{2}
+	{3}
+	{4}
+	{5}
+</div>`)
+
+// delayEditorModeView is a mode's button; onModeButton reads its
+// data-mode.
+var delayEditorModeView = newView("delay-editor-mode", `
+<button type="button" class={0} role="radio" aria-checked={3} data-mode={4} @click={2}>{1}</button>`)
+
+// delayEditorAmountView is the amount and unit of an «after» or «before»
+// delay; {3}-{5} select minutes (also when no unit is set), hours, days.
+var delayEditorAmountView = newView("delay-editor-amount", `
+<div class="delay-editor__row">
+	<input type="number" min="0" class="designer-input delay-editor__value" data-testid="delay-value"
+		aria-label={t:designer.delay.value} value={0} @change={1} />
+	<select class="designer-input delay-editor__unit" data-testid="delay-unit" aria-label={t:designer.delay.unit} @change={2}>
+		<option value="m" selected={3}>{t:designer.unit.m}</option>
+		<option value="h" selected={4}>{t:designer.unit.h}</option>
+		<option value="d" selected={5}>{t:designer.unit.d}</option>
+	</select>
+</div>`)
+
+// delayEditorBasisView is the date field the delay counts from and the
+// time of day.
+var delayEditorBasisView = newView("delay-editor-basis", `
+<div class="delay-editor__row">
+	<label class="delay-editor__label">{t:designer.delay.basis}</label>
+	<select class="designer-input delay-editor__basis" aria-label={t:designer.delay.basis} @change={0}>{1}</select>
+	<input type="time" class="designer-input delay-editor__time" aria-label={t:designer.delay.time}
+		title={t:designer.delay.time} value={2} @change={3} />
+</div>`)
 
 // delayModes are the editor's modes and delayModeKeys their texts.
 var (

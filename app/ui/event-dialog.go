@@ -71,12 +71,10 @@ func (d *EventDialog) Render() app.UI {
 		if v == "" {
 			v = d.At
 		}
-		at = field(i18n.T(d.Lang, "board.timeline.at"), i18n.T(d.Lang, "board.timeline.atHint"),
-			app.ElemSelfClosing("input").Class("form__input").Attr("type", "text").DataSet("testid", "event-at").
-				Attr("value", v).OnInput(d.onAt))
+		at = eventDialogAtView.el(d.Lang, v, d.onAt)
 	}
 	if d.err != "" {
-		errNote = elc("p", "form__error").Role("alert").Text(d.err)
+		errNote = eventDialogErrorView.el(d.Lang, d.err)
 	}
 	targets := make([]app.UI, len(d.Targets))
 	for i, t := range d.Targets {
@@ -99,40 +97,65 @@ func (d *EventDialog) Render() app.UI {
 	for _, u := range d.Users {
 		users = append(users, option(u.ID, u.ID == by, u.Label))
 	}
-	body := make([]app.UI, 0, len(keys)+6)
-	body = append(body,
-		at,
-		field(i18n.T(d.Lang, "board.event.target"), "",
-			elct("select", "form__input", "event-target").OnChange(d.onTarget).Body(targets...)),
-		field(i18n.T(d.Lang, "board.event.code"), "",
-			elct("select", "form__input", "event-code").OnChange(d.onCode).Body(codes...)),
-	)
-	for _, k := range keys {
+	inputs := make([]app.UI, len(keys))
+	for i, k := range keys {
 		typ := "text"
 		if k.Kind == engine.SettingInt {
 			typ = "number"
 		}
-		body = append(body, field(k.Label+" ("+k.Key+")", "",
-			app.ElemSelfClosing("input").Class("form__input").Attr("type", typ).DataSet("key", k.Key).
-				Attr("value", d.value(k.Key)).
-				OnInput(d.onKey)))
+		inputs[i] = eventDialogKeyView.el(d.Lang, k.Label+" ("+k.Key+")", typ, k.Key, d.value(k.Key), d.onKey)
 	}
-	body = append(body,
-		field(i18n.T(d.Lang, "board.event.by"), "",
-			elct("select", "form__input", "event-by").OnChange(d.onBy).Body(users...)),
-		errNote,
-		divc("form__actions",
-			button("button", i18n.T(d.Lang, "board.cancel"), d.onCancel),
-			app.Elem("button").Attr("type", "submit").Class("button button--primary").DataSet("testid", "event-submit").
-				Text(d.submitText()),
-		),
-	)
 	return modal(d.Lang, "event-dialog", title, d.onClose,
-		// data-code is the event the form will fire: tests wait for it
-		// after picking a code, before they submit.
-		elc("form", "form").DataSet("code", code).OnSubmit(d.onSubmit).Body(body...),
+		eventDialogFormView.el(d.Lang, code, d.onSubmit, at, d.onTarget, targets, d.onCode, codes, inputs,
+			d.onBy, users, errNote, d.onCancel, d.submitText()),
 	)
 }
+
+// eventDialogFormView is the dialog's form: the time field (a script
+// event's), target, code, the code's data inputs, who does it, the error
+// and the buttons. data-code is the event the form will fire: tests wait
+// for it after picking a code, before they submit.
+var eventDialogFormView = newView("event-dialog-form", `
+<form class="form" data-code={0} @submit={1}>
+	{2}
+	<label class="form__row">
+		<span class="form__label">{t:board.event.target}</span>
+		<select class="form__input" data-testid="event-target" @change={3}>{4}</select>
+	</label>
+	<label class="form__row">
+		<span class="form__label">{t:board.event.code}</span>
+		<select class="form__input" data-testid="event-code" @change={5}>{6}</select>
+	</label>
+	{7}
+	<label class="form__row">
+		<span class="form__label">{t:board.event.by}</span>
+		<select class="form__input" data-testid="event-by" @change={8}>{9}</select>
+	</label>
+	{10}
+	<div class="form__actions">
+		<button type="button" class="button" @click={11}>{t:board.cancel}</button>
+		<button type="submit" class="button button--primary" data-testid="event-submit">{12}</button>
+	</div>
+</form>`)
+
+// eventDialogAtView is a script event's time field.
+var eventDialogAtView = newView("event-dialog-at", `
+<label class="form__row">
+	<span class="form__label">{t:board.timeline.at}</span>
+	<input class="form__input" type="text" data-testid="event-at" value={0} @input={1} />
+	<span class="form__hint">{t:board.timeline.atHint}</span>
+</label>`)
+
+// eventDialogKeyView is the field of one of the code's data inputs, which
+// onKey tells apart by data-key.
+var eventDialogKeyView = newView("event-dialog-key", `
+<label class="form__row">
+	<span class="form__label">{0}</span>
+	<input class="form__input" type={1} data-key={2} value={3} @input={4} />
+</label>`)
+
+// eventDialogErrorView is why the event was refused.
+var eventDialogErrorView = newView("event-dialog-error", `<p class="form__error" role="alert">{0}</p>`)
 
 func (d *EventDialog) onAt(ctx app.Context, e app.Event) { d.at = jsValue(ctx) }
 
@@ -272,32 +295,30 @@ func (d *EventDialog) onClose(ctx app.Context) {
 // box, Escape and the close button call onClose. DialogFocus keeps the
 // keyboard inside while it is open and gives the focus back to the opener.
 func modal(lang, class, title string, onClose func(app.Context), body ...app.UI) app.UI {
-	id := class + "-title"
-	return elc("div", "modal").
-		OnKeyDown(func(ctx app.Context, e app.Event) {
+	return modalView.el(lang,
+		func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" {
 				onClose(ctx)
 			}
-		}).
-		Body(
-			elc("div", "modal__dialog "+class).
-				Role("dialog").
-				Aria("modal", "true").
-				Aria("labelledby", id).
-				DataSet("testid", class).
-				Body(
-					elc("div", "modal__head").Body(
-						app.Elem("h2").ID(id).Class("modal__title").Text(title),
-						buttonc("modal__close").
-							Aria("label", i18n.T(lang, "board.close")).
-							OnClick(func(ctx app.Context, e app.Event) { onClose(ctx) }).
-							Text("×"),
-					),
-					elc("div", "modal__body").Body(body...),
-				),
-			&DialogFocus{},
-		)
+		},
+		"modal__dialog "+class, class+"-title", class, title,
+		func(ctx app.Context, e app.Event) { onClose(ctx) },
+		body, &DialogFocus{})
 }
+
+// modalView is a dialog's frame: {2} is the title's id, which labels the
+// dialog, {3} its data-testid.
+var modalView = newView("modal", `
+<div class="modal" @keydown={0}>
+	<div class={1} role="dialog" aria-modal="true" aria-labelledby={2} data-testid={3}>
+		<div class="modal__head">
+			<h2 id={2} class="modal__title">{4}</h2>
+			<button type="button" class="modal__close" aria-label={t:board.close} @click={5}>×</button>
+		</div>
+		<div class="modal__body">{6}</div>
+	</div>
+	{7}
+</div>`)
 
 // field is a labelled form row.
 func field(label, hint string, input app.UI) app.UI {

@@ -74,29 +74,31 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 	if d.rep != nil && d.viewFor != lang {
 		d.view, d.viewFor = labrun.Fit(d.rep, lang), lang
 	}
-	file := func(id, label string, multiple bool, chosen string, add func(files []calibrate.File)) app.UI {
-		return elc("div", "home-field").Body(
-			elc("label", "home-field__label").Attr("for", id).Text(label),
-			&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), ID: id, TestID: id, Multiple: multiple, HideName: true,
-				Accept: ".json,application/json", OnChange: func(ctx app.Context, e app.Event) {
-					files := homeFiles(e)
-					var got []calibrate.File
-					for _, f := range files {
-						readFileText(ctx, f, func(ctx app.Context, name string, data []byte, err error) {
-							if err != nil {
-								d.errMsg = name + ": " + err.Error()
-								return
-							}
-							got = append(got, calibrate.File{Name: name, Data: data})
-							if len(got) == len(files) {
-								add(got)
-								d.missing, d.rep, d.doc = false, nil, nil
-							}
-						})
-					}
-				}},
-			app.If(chosen != "", func() app.UI { return elc("span", "home-field__hint").Body(iconText("check", chosen)...) }),
-		)
+	// file is a file field's button and, once files are chosen, their
+	// names.
+	file := func(id string, multiple bool, chosen string, add func(files []calibrate.File)) (app.UI, app.UI) {
+		var hint app.UI
+		if chosen != "" {
+			hint = homeCalibrateChosenView.el(lang, Icon("check"), chosen)
+		}
+		return &FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), ID: id, TestID: id, Multiple: multiple, HideName: true,
+			Accept: ".json,application/json", OnChange: func(ctx app.Context, e app.Event) {
+				files := homeFiles(e)
+				var got []calibrate.File
+				for _, f := range files {
+					readFileText(ctx, f, func(ctx app.Context, name string, data []byte, err error) {
+						if err != nil {
+							d.errMsg = name + ": " + err.Error()
+							return
+						}
+						got = append(got, calibrate.File{Name: name, Data: data})
+						if len(got) == len(files) {
+							add(got)
+							d.missing, d.rep, d.doc = false, nil, nil
+						}
+					})
+				}
+			}}, hint
 	}
 	name := func(f *calibrate.File) string {
 		if f == nil {
@@ -113,64 +115,128 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 		}
 		return i18n.F(lang, "lab.calFiles", "n", len(fs))
 	}
-	body := []app.UI{
-		pc("home-dialog__text", i18n.T(lang, "lab.calIntro")),
-		file("cal-categories", i18n.T(lang, "lab.calCategories"), false, name(d.cats), func(fs []calibrate.File) { d.cats = &fs[0] }),
-		file("cal-statuses", i18n.T(lang, "lab.calStatuses"), false, name(d.stats), func(fs []calibrate.File) { d.stats = &fs[0] }),
-		file("cal-history", i18n.T(lang, "lab.calHistory"), true, count(d.history), func(fs []calibrate.File) { d.history = fs }),
-		file("cal-deals", i18n.T(lang, "lab.calDeals"), true, count(d.deals), func(fs []calibrate.File) { d.deals = fs }),
-	}
+	cats, catsHint := file("cal-categories", false, name(d.cats), func(fs []calibrate.File) { d.cats = &fs[0] })
+	stats, statsHint := file("cal-statuses", false, name(d.stats), func(fs []calibrate.File) { d.stats = &fs[0] })
+	history, historyHint := file("cal-history", true, count(d.history), func(fs []calibrate.File) { d.history = fs })
+	deals, dealsHint := file("cal-deals", true, count(d.deals), func(fs []calibrate.File) { d.deals = fs })
+	body := homeCalibrateFilesView.els(lang, cats, catsHint, stats, statsHint, history, historyHint, deals, dealsHint)
 	if d.missing {
-		body = append(body, elc("p", "home-page__error").Role("alert").Text(i18n.T(lang, "lab.calNeedFiles")))
+		body = append(body, homeCalibrateMissingView.el(lang))
 	}
 	if msg := d.errMsg; msg != "" || d.failure != nil {
 		if d.failure != nil {
 			msg = text.Sentence(calibrateErrorText(d.failure, lang))
 		}
-		body = append(body, elc("p", "home-page__error").Role("alert").DataSet("testid", "cal-error").Text(msg))
+		body = append(body, homeCalibrateErrorView.el(lang, msg))
 	}
 	if d.running {
-		body = append(body, elct("div", "whatif__progress", "cal-progress").Body(
-			elc("div", "whatif__progress-track").Role("progressbar").
-				Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(d.percent)).
-				Body(elc("div", "whatif__progress-bar").Style("width", strconv.Itoa(d.percent)+"%")),
-			spanc("whatif__progress-text", i18n.T(lang, "lab.calFitting")+" "+strconv.Itoa(d.percent)+" %"),
-		))
+		percent := strconv.Itoa(d.percent)
+		body = append(body, homeCalibrateProgressView.el(lang,
+			percent,
+			elc("div", "whatif__progress-bar").Style("width", percent+"%"),
+			i18n.T(lang, "lab.calFitting")+" "+percent+" %"))
 	}
 	if d.rep != nil && !d.running {
 		v := d.view
-		rows := v.Rows
-		body = append(body, elct("div", "home-calibrate__report", "cal-report").Body(
-			elText("h3", i18n.T(lang, "lab.calReport")),
-			app.Range(v.Lines).Slice(func(i int) app.UI { return pc("home-dialog__text", v.Lines[i]) }),
+		lines := make([]app.UI, len(v.Lines))
+		for i, l := range v.Lines {
+			lines[i] = pc("home-dialog__text", l)
+		}
+		rows := make([]app.UI, len(v.Rows))
+		for i, r := range v.Rows {
+			rows[i] = homeCalibrateRowView.el(lang, r[0], r[1], r[2])
+		}
+		body = append(body, homeCalibrateReportView.el(lang,
+			lines,
 			&WhatifChart{Name: "calibration-finals", Title: i18n.T(lang, "lab.calChartFinals"), SVG: v.Finals, Lang: lang},
 			&WhatifChart{Name: "calibration-medians", Title: i18n.T(lang, "lab.calChartMedians"), SVG: v.Medians, Lang: lang},
-			elc("table", "whatif__table").Body(
-				app.Elem("tbody").Body(app.Range(rows).Slice(func(i int) app.UI {
-					r := rows[i]
-					return app.Elem("tr").Body(app.Elem("th").Attr("scope", "row").Text(r[0]), elcText("td", "whatif__num", r[1]), elcText("td", "whatif__num", r[2]))
-				})),
-			),
-		))
+			rows))
 	}
 	// The buttons keep their places (go-app keeps an element's handlers
 	// when only its attributes change): they are disabled, not removed.
-	actions := []app.UI{
-		homeButton("primary", "cal-run", i18n.T(lang, "lab.calRun"), d.onFit).Attr("disabled", d.running),
-		homeButton("", "cal-cancel", i18n.T(lang, "lab.cancel"), d.onCancel).Attr("disabled", !d.running),
-		homeButton("primary", "cal-create", i18n.T(lang, "lab.calCreate"), d.onCreate).Attr("disabled", d.doc == nil || d.rep == nil || d.running),
-		homeButton("", "", i18n.T(lang, "home.cancel"), d.OnClose),
-	}
+	cancel := i18n.T(lang, "home.cancel")
+	actions := append(homeCalibrateActionsView.els(lang,
+		d.running, func(ctx app.Context, e app.Event) { d.onFit(ctx) },
+		!d.running, func(ctx app.Context, e app.Event) { d.onCancel(ctx) },
+		d.doc == nil || d.rep == nil || d.running, func(ctx app.Context, e app.Event) { d.onCreate(ctx) }),
+		homeButton("", "", cancel, d.OnClose))
 	return homeModal{
 		testID:  "cal-dialog",
 		title:   i18n.T(lang, "lab.calTitle"),
-		close:   i18n.T(lang, "home.cancel"),
+		close:   cancel,
 		wide:    true,
 		onClose: d.OnClose,
 		body:    body,
 		actions: actions,
 	}.render()
 }
+
+// The calibration dialog's introduction and its four file fields, each a
+// label, a file button and the names of the files chosen.
+var homeCalibrateFilesView = newView("home-calibrate-files", `
+<p class="home-dialog__text">{t:lab.calIntro}</p>
+<div class="home-field">
+	<label class="home-field__label" for="cal-categories">{t:lab.calCategories}</label>
+	{0}
+	{1}
+</div>
+<div class="home-field">
+	<label class="home-field__label" for="cal-statuses">{t:lab.calStatuses}</label>
+	{2}
+	{3}
+</div>
+<div class="home-field">
+	<label class="home-field__label" for="cal-history">{t:lab.calHistory}</label>
+	{4}
+	{5}
+</div>
+<div class="home-field">
+	<label class="home-field__label" for="cal-deals">{t:lab.calDeals}</label>
+	{6}
+	{7}
+</div>`)
+
+// The names of a field's chosen files, ticked.
+var homeCalibrateChosenView = newView("home-calibrate-chosen", `
+<span class="home-field__hint">{0}<span class="icon-text">{1}</span></span>`)
+
+// The failure of a fit asked for without the files it needs.
+var homeCalibrateMissingView = newView("home-calibrate-missing", `
+<p class="home-page__error" role="alert">{t:lab.calNeedFiles}</p>`)
+
+// A file that could not be read, or a fit that failed.
+var homeCalibrateErrorView = newView("home-calibrate-error", `
+<p class="home-page__error" role="alert" data-testid="cal-error">{0}</p>`)
+
+// The progress of a fit: its bar (given with its width) and its words.
+var homeCalibrateProgressView = newView("home-calibrate-progress", `
+<div class="whatif__progress" data-testid="cal-progress">
+	<div class="whatif__progress-track" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={0}>{1}</div>
+	<span class="whatif__progress-text">{2}</span>
+</div>`)
+
+// The fit's report: its lines, its two charts and its table.
+var homeCalibrateReportView = newView("home-calibrate-report", `
+<div class="home-calibrate__report" data-testid="cal-report">
+	<h3>{t:lab.calReport}</h3>
+	{0}
+	{1}
+	{2}
+	<table class="whatif__table">
+		<tbody>{3}</tbody>
+	</table>
+</div>`)
+
+// A row of the fit's table: a name and two numbers.
+var homeCalibrateRowView = newView("home-calibrate-row", `
+<tr><th scope="row">{0}</th><td class="whatif__num">{1}</td><td class="whatif__num">{2}</td></tr>`)
+
+// The dialog's actions but the last: run the fit, cancel it, create the
+// scenario.
+var homeCalibrateActionsView = newView("home-calibrate-actions", `
+<button type="button" class="button button--primary" data-testid="cal-run" disabled={0} @click={1}>{t:lab.calRun}</button>
+<button type="button" class="button" data-testid="cal-cancel" disabled={2} @click={3}>{t:lab.cancel}</button>
+<button type="button" class="button button--primary" data-testid="cal-create" disabled={4} @click={5}>{t:lab.calCreate}</button>`)
 
 func (d *HomeCalibrateDialog) onCancel(ctx app.Context) {
 	if d.cancel != nil {

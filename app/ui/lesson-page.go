@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -167,13 +166,10 @@ func (p *LessonPage) Render() app.UI {
 	lang := p.currentLang()
 	if !p.found {
 		return p.frame(p.Tab, "lesson-page", p.onLangChange,
-			p.toolbar(i18n.T(lang, "teach.lessons.title"), ""),
-			pc("lesson-page__missing", i18n.T(lang, "teach.notFound")),
-			elc("a", "button").Attr("href", "/lessons").Text(i18n.T(lang, "teach.back")),
+			append([]app.UI{p.toolbar(i18n.T(lang, "teach.lessons.title"), "")}, lessonMissingView.els(lang)...)...,
 		)
 	}
 	l := p.lesson
-	isDone := p.progress.Done(l.ID)
 	source := i18n.T(lang, "teach.lesson.onStart")
 	if p.onOpen {
 		source = i18n.F(lang, "teach.lesson.onOpen", "title", l.Title)
@@ -184,67 +180,95 @@ func (p *LessonPage) Render() app.UI {
 			next = o.ID
 		}
 	}
+	var badge, verdict, failed, restart app.UI
+	if p.progress.Done(l.ID) {
+		badge = lessonBadgeView.el(lang, Icon("check"))
+	}
+	expects := make([]app.UI, len(p.results))
+	for i, r := range p.results {
+		expects[i] = lessonExpect(lang, r.Pass, r.Name, r.Message)
+	}
+	switch {
+	case p.checked && p.done && p.onOpen:
+		var nextLink app.UI
+		if next != "" {
+			nextLink = lessonNextView.el(lang, "/lesson?id="+next)
+		}
+		verdict = lessonDoneView.el(lang, Icon("star"), nextLink)
+	case p.checked && !p.done:
+		verdict = lessonNotYetView.el(lang)
+	}
+	if p.err != "" {
+		failed = lessonFailedView.el(lang, i18n.F(lang, "teach.error", "error", p.err))
+	}
+	if p.onOpen {
+		restart = lessonRestartView.el(lang, p.onRestart, Icon("restart"))
+	}
 	return p.frame(p.Tab, "lesson-page", p.onLangChange,
-		p.toolbar(l.Title, "",
-			elc("a", "teach-page__link").Attr("href", "/lessons").Text(i18n.T(lang, "teach.back")),
-			app.If(isDone, func() app.UI {
-				return elct("span", "lesson-page__badge", "lesson-badge").Body(iconText("check", i18n.T(lang, "teach.lessons.done"))...)
-			}),
-		),
-		elc("div", "lesson-page__layout").Body(
-			elc("div", "lesson-page__task").Body(
-				paragraphs("lesson-page__text", l.Description),
-				lessonHints(lang, l.Hints, p.hints, p.onHint),
-			),
-			elc("section", "lesson-page__goal").Aria("labelledby", "lesson-goal").Body(
-				app.Elem("h2").ID("lesson-goal").Class("lesson-page__goal-title").Text(i18n.T(lang, "teach.lesson.goal")),
-				elc("ul", "lesson-page__expects").Body(
-					app.Range(p.results).Slice(func(i int) app.UI {
-						r := p.results[i]
-						cls, icon, state := "lesson-page__expect lesson-page__expect--fail", "cross", i18n.T(lang, "teach.lesson.fail")
-						if r.Pass {
-							cls, icon, state = "lesson-page__expect lesson-page__expect--pass", "check", i18n.T(lang, "teach.lesson.pass")
-						}
-						return elct("li", cls, "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
-							elc("span", "lesson-page__expect-icon").Role("img").Aria("label", state).Body(Icon(icon)),
-							elc("span", "lesson-page__expect-text").Body(
-								app.If(r.Name != "", func() app.UI {
-									return elText("strong", r.Name)
-								}),
-								spanc("lesson-page__expect-msg", r.Message),
-							),
-						)
-					}),
-				),
-				elct("p", "lesson-page__source", "lesson-source").Text(source),
-				app.If(p.checked && p.done && p.onOpen, func() app.UI {
-					return elc("div", "lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "lesson-done").Body(
-						Icon("star"), spanc("icon-text", i18n.T(lang, "teach.lesson.done")),
-						app.If(next != "", func() app.UI {
-							return elc("a", "button button--primary").Attr("href", "/lesson?id="+next).Text(i18n.T(lang, "teach.lesson.next"))
-						}),
-					)
-				}).ElseIf(p.checked && !p.done, func() app.UI {
-					return elc("div", "lesson-page__verdict lesson-page__verdict--todo").Role("status").DataSet("testid", "lesson-notyet").Text(i18n.T(lang, "teach.lesson.notYet"))
-				}),
-				app.If(p.err != "", func() app.UI {
-					return elc("p", "lesson-page__error").Role("alert").Text(i18n.F(lang, "teach.error", "error", p.err))
-				}),
-				elc("div", "lesson-page__actions").Body(
-					buttonc("button button--primary").DataSet("testid", "lesson-check").
-						OnClick(p.onCheck).Text(i18n.T(lang, "teach.lesson.check")),
-					buttonc("button").DataSet("testid", "lesson-design").
-						OnClick(p.onDesign).Body(iconText("pencil", i18n.T(lang, "teach.lesson.design"))...),
-					app.If(p.onOpen, func() app.UI {
-						return buttonc("button button--quiet").DataSet("testid", "lesson-restart").
-							OnClick(p.onRestart).Body(iconText("restart", i18n.T(lang, "teach.lesson.restart"))...)
-					}),
-				),
-				elc("div", "lesson-page__links").Body(
-					elc("a", "teach-page__link").Attr("href", "/narrate?lesson="+l.ID).Body(iconText("play", i18n.T(lang, "teach.nav.narrate"))...),
-					elc("a", "teach-page__link").Attr("href", "/quiz?lesson="+l.ID).Body(iconText("question", i18n.T(lang, "teach.nav.quiz"))...),
-				),
-			),
-		),
+		p.toolbar(l.Title, "", lessonBackView.el(lang), badge),
+		lessonLayoutView.el(lang,
+			paragraphs("lesson-page__text", l.Description),
+			lessonHints(lang, l.Hints, p.hints, p.onHint),
+			expects, source, verdict, failed,
+			p.onCheck, p.onDesign, Icon("pencil"), restart,
+			"/narrate?lesson="+l.ID, Icon("play"), "/quiz?lesson="+l.ID, Icon("question")),
 	)
 }
+
+// A lesson that is not there: the words and the way back to the list.
+var lessonMissingView = newView("lesson-missing", `
+<p class="lesson-page__missing">{t:teach.notFound}</p>
+<a class="button" href="/lessons">{t:teach.back}</a>`)
+
+// The toolbar's link back to the lessons.
+var lessonBackView = newView("lesson-back", `
+<a class="teach-page__link" href="/lessons">{t:teach.back}</a>`)
+
+// The badge of a lesson done before.
+var lessonBadgeView = newView("lesson-badge", `
+<span class="lesson-page__badge" data-testid="lesson-badge">{0}<span class="icon-text">{t:teach.lessons.done}</span></span>`)
+
+// The lesson page's body: the lesson's text and hints, then its goal with
+// each expectation's verdict, the actions and the links to its narration
+// and quiz.
+var lessonLayoutView = newView("lesson-layout", `
+<div class="lesson-page__layout">
+	<div class="lesson-page__task">{0}{1}</div>
+	<section class="lesson-page__goal" aria-labelledby="lesson-goal">
+		<h2 id="lesson-goal" class="lesson-page__goal-title">{t:teach.lesson.goal}</h2>
+		<ul class="lesson-page__expects">{2}</ul>
+		<p class="lesson-page__source" data-testid="lesson-source">{3}</p>
+		{4}
+		{5}
+		<div class="lesson-page__actions">
+			<button type="button" class="button button--primary" data-testid="lesson-check" @click={6}>{t:teach.lesson.check}</button>
+			<button type="button" class="button" data-testid="lesson-design" @click={7}>{8}<span class="icon-text">{t:teach.lesson.design}</span></button>
+			{9}
+		</div>
+		<div class="lesson-page__links">
+			<a class="teach-page__link" href={10}>{11}<span class="icon-text">{t:teach.nav.narrate}</span></a>
+			<a class="teach-page__link" href={12}>{13}<span class="icon-text">{t:teach.nav.quiz}</span></a>
+		</div>
+	</section>
+</div>`)
+
+// The verdict when the goal holds on the learner's copy, with the link to
+// the next lesson (nil after the last).
+var lessonDoneView = newView("lesson-done", `
+<div class="lesson-page__verdict lesson-page__verdict--done" role="status" data-testid="lesson-done">{0}<span class="icon-text">{t:teach.lesson.done}</span>{1}</div>`)
+
+// The link to the next lesson.
+var lessonNextView = newView("lesson-next", `
+<a class="button button--primary" href={0}>{t:teach.lesson.next}</a>`)
+
+// The verdict when the goal does not hold yet.
+var lessonNotYetView = newView("lesson-notyet", `
+<div class="lesson-page__verdict lesson-page__verdict--todo" role="status" data-testid="lesson-notyet">{t:teach.lesson.notYet}</div>`)
+
+// The lesson page's failure.
+var lessonFailedView = newView("lesson-failed", `
+<p class="lesson-page__error" role="alert">{0}</p>`)
+
+// The button replacing the learner's copy with a fresh one.
+var lessonRestartView = newView("lesson-restart", `
+<button type="button" class="button button--quiet" data-testid="lesson-restart" @click={0}>{1}<span class="icon-text">{t:teach.lesson.restart}</span></button>`)

@@ -107,30 +107,26 @@ func (p *QuizPage) onAgain(ctx app.Context, e app.Event) {
 // Render implements app.Composer.
 func (p *QuizPage) Render() app.UI {
 	lang := p.currentLang()
+	title := i18n.T(lang, "teach.quiz.title")
 	if p.quiz == nil {
 		msg := i18n.T(lang, "teach.noScenario")
 		if p.err != "" {
 			msg = i18n.F(lang, "teach.error", "error", p.err)
 		}
 		return p.frame(p.Tab, "quiz-page", p.onLangChange,
-			p.toolbar(i18n.T(lang, "teach.quiz.title"), ""),
+			p.toolbar(title, ""),
 			&EmptyState{TestID: "quiz-empty", Icon: "info", Heading: 2, Title: msg,
 				ActionText: i18n.T(lang, "teach.toLessons"), ActionHref: "/lessons", ActionID: "quiz-to-lessons",
 				Extra: []app.UI{teachPicker(lang, "/quiz")}},
 		)
 	}
 	right, asked := p.quiz.Score()
-	score := elct("span", "quiz-page__score", "quiz-score").
-		Aria("label", i18n.T(lang, "teach.quiz.scoreLabel")).
-		Text(i18n.T(lang, "teach.quiz.scoreLabel") + ": " + i18n.F(lang, "teach.quiz.score", "right", right, "asked", asked))
+	score := quizScoreView.el(lang,
+		i18n.T(lang, "teach.quiz.scoreLabel")+": "+i18n.F(lang, "teach.quiz.score", "right", right, "asked", asked))
 	if p.finished || p.q == nil {
 		return p.frame(p.Tab, "quiz-page", p.onLangChange,
-			p.toolbar(i18n.T(lang, "teach.quiz.title"), p.title, score),
-			elc("div", "quiz-page__end").Role("status").DataSet("testid", "quiz-end").Body(
-				elText("p", i18n.F(lang, "teach.quiz.end", "right", right, "asked", asked)),
-				buttonc("button button--primary").DataSet("testid", "quiz-again").
-					OnClick(p.onAgain).Body(iconText("restart", i18n.T(lang, "teach.quiz.again"))...),
-			),
+			p.toolbar(title, p.title, score),
+			quizEndView.el(lang, i18n.F(lang, "teach.quiz.end", "right", right, "asked", asked), p.onAgain, Icon("restart")),
 			teachPicker(lang, "/quiz"),
 		)
 	}
@@ -155,66 +151,91 @@ func (p *QuizPage) Render() app.UI {
 	if p.picked != "" {
 		cards = story.Cards(q.Lane, len(story.Steps)-1)
 	}
+	var now, reveal app.UI
+	if q.From != "" {
+		now = spanc("quiz-page__now", i18n.F(lang, "teach.quiz.now", "stage", stageName(q.From)))
+	}
+	if p.picked != "" {
+		verdict, cls := i18n.T(lang, "teach.quiz.right"), "quiz-page__reveal quiz-page__reveal--right"
+		if !p.correct {
+			verdict = i18n.T(lang, "teach.quiz.wrong") + " " + i18n.F(lang, "teach.quiz.answer", "stage", stageName(answer))
+			cls = "quiz-page__reveal quiz-page__reveal--wrong"
+		}
+		steps := make([]app.UI, len(story.Steps))
+		for i, s := range story.Steps {
+			var reason app.UI
+			if s.Reason != "" {
+				reason = spanc("quiz-page__reason", s.Reason)
+			}
+			steps[i] = quizStepView.el(lang, "narration-page__item narration-page__item--"+s.Tone, s.Text, reason)
+		}
+		reveal = quizRevealView.el(lang, cls, fmt.Sprint(p.correct), verdict, steps, p.onNext, Icon("right"))
+	}
 	return p.frame(p.Tab, "quiz-page", p.onLangChange,
-		p.toolbar(i18n.T(lang, "teach.quiz.title"), p.title, score),
-		elc("div", "quiz-page__stage").Body(
-			elct("p", "quiz-page__event", "quiz-event").Text(q.Text),
-			elc("p", "quiz-page__question").Body(
-				app.Text(i18n.F(lang, "teach.quiz.question", "item", q.Title)),
-				app.If(q.From != "", func() app.UI {
-					return spanc("quiz-page__now", i18n.F(lang, "teach.quiz.now", "stage", stageName(q.From)))
-				}),
-			),
-			elc("div", "quiz-page__options").Role("group").Aria("label", i18n.T(lang, "teach.quiz.pick")).Body(
-				app.Range(q.Options).Slice(func(i int) app.UI {
-					st := q.Options[i]
-					cls := "quiz-page__option"
-					switch {
-					case p.picked != "" && st.ID == answer:
-						cls += " quiz-page__option--answer"
-					case p.picked == st.ID:
-						cls += " quiz-page__option--wrong"
-					}
-					color := st.Color
-					if color == "" {
-						color = "#39A8EF"
-					}
-					return buttonc(cls).
-						DataSet("testid", "quiz-option").
-						DataSet("stage", st.ID).
-						Style("--stage-color", color).
-						Style("--stage-text", textOn(color)).
-						Attr("disabled", p.picked != "").
-						Aria("pressed", fmt.Sprint(p.picked == st.ID)).
-						OnClick(func(ctx app.Context, e app.Event) { p.onPick(ctx, st.ID) }).
-						Text(st.Name)
-				}),
-			),
-			app.If(p.picked != "", func() app.UI {
-				verdict, cls := i18n.T(lang, "teach.quiz.right"), "quiz-page__reveal quiz-page__reveal--right"
-				if !p.correct {
-					verdict = i18n.T(lang, "teach.quiz.wrong") + " " + i18n.F(lang, "teach.quiz.answer", "stage", stageName(answer))
-					cls = "quiz-page__reveal quiz-page__reveal--wrong"
+		p.toolbar(title, p.title, score),
+		quizStageView.el(lang,
+			q.Text,
+			i18n.F(lang, "teach.quiz.question", "item", q.Title),
+			now,
+			app.Range(q.Options).Slice(func(i int) app.UI {
+				st := q.Options[i]
+				cls := "quiz-page__option"
+				switch {
+				case p.picked != "" && st.ID == answer:
+					cls += " quiz-page__option--answer"
+				case p.picked == st.ID:
+					cls += " quiz-page__option--wrong"
 				}
-				return elc("div", cls).Role("status").Body(
-					elct("p", "quiz-page__verdict", "quiz-verdict").DataSet("correct", fmt.Sprint(p.correct)).Text(verdict),
-					elcText("h2", "quiz-page__why", i18n.T(lang, "teach.quiz.why")),
-					elc("ol", "quiz-page__story").Body(
-						app.Range(story.Steps).Slice(func(i int) app.UI {
-							s := story.Steps[i]
-							return elc("li", "narration-page__item narration-page__item--"+s.Tone).Body(
-								app.Text(s.Text),
-								app.If(s.Reason != "", func() app.UI {
-									return spanc("quiz-page__reason", s.Reason)
-								}),
-							)
-						}),
-					),
-					buttonc("button button--primary button--big").DataSet("testid", "quiz-next").
-						OnClick(p.onNext).Body(iconTextAfter(i18n.T(lang, "teach.quiz.next"), "right")...),
-				)
+				color := st.Color
+				if color == "" {
+					color = "#39A8EF"
+				}
+				return buttonc(cls).
+					DataSet("testid", "quiz-option").
+					DataSet("stage", st.ID).
+					Style("--stage-color", color).
+					Style("--stage-text", textOn(color)).
+					Attr("disabled", p.picked != "").
+					Aria("pressed", fmt.Sprint(p.picked == st.ID)).
+					OnClick(func(ctx app.Context, e app.Event) { p.onPick(ctx, st.ID) }).
+					Text(st.Name)
 			}),
-		),
+			reveal),
 		teachBoard(lang, p.sc, q.Lane, cards, lit),
 	)
 }
+
+// The quiz's score, in the toolbar.
+var quizScoreView = newView("quiz-score", `
+<span class="quiz-page__score" data-testid="quiz-score" aria-label={t:teach.quiz.scoreLabel}>{0}</span>`)
+
+// The end of the quiz: the score and the way to start over.
+var quizEndView = newView("quiz-end", `
+<div class="quiz-page__end" role="status" data-testid="quiz-end">
+	<p>{0}</p>
+	<button type="button" class="button button--primary" data-testid="quiz-again" @click={1}>{2}<span class="icon-text">{t:teach.quiz.again}</span></button>
+</div>`)
+
+// A question: the event told in words, the question, the stages to pick
+// from and, once picked, the outcome.
+var quizStageView = newView("quiz-stage", `
+<div class="quiz-page__stage">
+	<p class="quiz-page__event" data-testid="quiz-event">{0}</p>
+	<p class="quiz-page__question">{1}{2}</p>
+	<div class="quiz-page__options" role="group" aria-label={t:teach.quiz.pick}>{3}</div>
+	{4}
+</div>`)
+
+// The outcome of a pick: the verdict, the narration that explains it and
+// the way to the next question.
+var quizRevealView = newView("quiz-reveal", `
+<div class={0} role="status">
+	<p class="quiz-page__verdict" data-testid="quiz-verdict" data-correct={1}>{2}</p>
+	<h2 class="quiz-page__why">{t:teach.quiz.why}</h2>
+	<ol class="quiz-page__story">{3}</ol>
+	<button type="button" class="button button--primary button--big" data-testid="quiz-next" @click={4}><span class="icon-text">{t:teach.quiz.next}</span>{5}</button>
+</div>`)
+
+// A step of the narration and its reason.
+var quizStepView = newView("quiz-step", `
+<li class={0}>{1}{2}</li>`)

@@ -61,64 +61,43 @@ func (s *StageEditor) Render() app.UI {
 	if success {
 		semantics = formHint(i18n.T(lang, "designer.semantics.success") + " — " + i18n.T(lang, "designer.stage.successFixed"))
 	} else {
-		semantics = selectc("stage-semantics", "designer-input designer-input--short", s.onSemantics,
-			option(engine.Process, st.Semantics == engine.Process, i18n.T(lang, "designer.semantics.process")),
-			option(engine.Failure, st.Semantics == engine.Failure, i18n.T(lang, "designer.semantics.failure")),
-		).DataSet("testid", "stage-semantics")
-		moves = formField(
-			formCaption(i18n.T(lang, "designer.stage.move")),
-			divc("designer-form__buttons",
-				iconButton("button button--secondary", "left", i18n.T(lang, "designer.moveLeft"), s.onLeft).
-					DataSet("testid", "stage-left"),
-				buttonc("button button--secondary").
-					DataSet("testid", "stage-right").
-					Body(iconTextAfter(i18n.T(lang, "designer.moveRight"), "right")...).
-					OnClick(s.onRight),
-			),
-		)
-		del = button("button button--danger-link designer-modal__left", i18n.T(lang, "designer.stage.delete"), s.onDelete).
-			DataSet("testid", "stage-delete")
+		semantics = stageEditorSemanticsView.el(lang, s.onSemantics, st.Semantics == engine.Process, st.Semantics == engine.Failure)
+		moves = stageEditorMovesView.el(lang, Icon("left"), s.onLeft, Icon("right"), s.onRight)
+		del = stageEditorDeleteView.el(lang, s.onDelete)
 	}
 	if s.confirm {
-		confirm = divc("designer-confirm designer-confirm--inline",
-			pc("designer-confirm__text", i18n.F(lang, "designer.stage.confirmDelete", "stage", st.Name, "triggers", strconv.Itoa(s.Triggers), "rules", strconv.Itoa(s.Robots))),
-			divc("designer-form__buttons",
-				button("button button--secondary", i18n.T(lang, "designer.cancel"), s.onCancelDelete),
-				button("button button--danger", i18n.T(lang, "designer.delete"), s.onConfirmDelete).
-					DataSet("testid", "stage-delete-confirm"),
-			),
-		).Role("alert")
+		confirm = stageEditorConfirmView.el(lang,
+			i18n.F(lang, "designer.stage.confirmDelete", "stage", st.Name, "triggers", strconv.Itoa(s.Triggers), "rules", strconv.Itoa(s.Robots)),
+			s.onCancelDelete, s.onConfirmDelete)
 	}
-	body := []app.UI{
-		errs,
-		divc("designer-form__row",
-			divc("designer-form__field designer-form__field--grow",
-				formLabel("stage-name", i18n.T(lang, "designer.stage.name")),
-				textInput("stage-name", "designer-input", s.name).OnInput(s.onName),
-			),
-			formField(
-				formLabel("stage-color", i18n.T(lang, "designer.stage.color")),
-				app.ElemSelfClosing("input").ID("stage-color").Attr("type", "color").Class("designer-color").
-					Attr("value", strings.ToLower(color)).
-					OnInput(s.onColor),
-			),
-		),
-		formHint(i18n.T(lang, "designer.stage.id") + ": " + st.ID),
-		formField(
-			formLabel("stage-semantics", i18n.T(lang, "designer.stage.semantics")),
-			semantics,
-			formHint(i18n.T(lang, "designer.stage.orderHint")),
-		),
-		moves,
-		confirm,
-	}
-	return designerModal(lang, i18n.T(lang, "designer.stage.title"), "stage-editor", "", s.onClose, body,
-		del,
-		button("button button--secondary", i18n.T(lang, "designer.cancel"), s.onClose),
-		button("button button--primary", i18n.T(lang, "designer.save"), s.onSave).
-			DataSet("testid", "stage-save"),
-	)
+	b := stageEditorBodyView.els(lang, s.name, s.onName, strings.ToLower(color), s.onColor,
+		i18n.T(lang, "designer.stage.id")+": "+st.ID, semantics)
+	buttons := stageEditorButtonsView.els(lang, s.onClose, s.onSave)
+	return designerModal(lang, i18n.T(lang, "designer.stage.title"), "stage-editor", "", s.onClose,
+		[]app.UI{errs, b[0], b[1], b[2], moves, confirm},
+		del, buttons[0], buttons[1])
 }
+
+// stageEditorBodyView is the middle of the dialog's body: name and
+// colour, the stage's id, and its type (semantics: a select, or why the
+// success stage's is fixed).
+var stageEditorBodyView = newView("stage-editor-body", `
+<div class="designer-form__row">
+	<div class="designer-form__field designer-form__field--grow">
+		<label for="stage-name" class="designer-form__label">{t:designer.stage.name}</label>
+		<input id="stage-name" class="designer-input" data-testid="stage-name" value={0} @input={1} />
+	</div>
+	<div class="designer-form__field">
+		<label for="stage-color" class="designer-form__label">{t:designer.stage.color}</label>
+		<input id="stage-color" type="color" class="designer-color" value={2} @input={3} />
+	</div>
+</div>
+<p class="designer-form__hint">{4}</p>
+<div class="designer-form__field">
+	<label for="stage-semantics" class="designer-form__label">{t:designer.stage.semantics}</label>
+	{5}
+	<p class="designer-form__hint">{t:designer.stage.orderHint}</p>
+</div>`)
 
 func (s *StageEditor) onName(ctx app.Context, e app.Event) { s.name = jsValue(ctx) }
 
@@ -171,3 +150,48 @@ func (s *StageEditor) onClose(ctx app.Context, e app.Event) {
 		s.OnClose(ctx)
 	}
 }
+
+// stageEditorSemanticsView is the select of a stage's type, when it is not
+// the success stage.
+var stageEditorSemanticsView = newView("stage-editor-semantics", `
+<select id="stage-semantics" class="designer-input designer-input--short" data-testid="stage-semantics" @change={0}>
+	<option value="process" selected={1}>{t:designer.semantics.process}</option>
+	<option value="failure" selected={2}>{t:designer.semantics.failure}</option>
+</select>`)
+
+// stageEditorMovesView are the buttons moving the stage left and right,
+// each with its icon ({0}, {2}).
+var stageEditorMovesView = newView("stage-editor-moves", `
+<div class="designer-form__field">
+	<span class="designer-form__label">{t:designer.stage.move}</span>
+	<div class="designer-form__buttons">
+		<button type="button" class="button button--secondary" data-testid="stage-left" @click={1}>
+			{0}
+			<span class="icon-text">{t:designer.moveLeft}</span>
+		</button>
+		<button type="button" class="button button--secondary" data-testid="stage-right" @click={3}>
+			<span class="icon-text">{t:designer.moveRight}</span>
+			{2}
+		</button>
+	</div>
+</div>`)
+
+// stageEditorConfirmView asks before deleting a stage that carries
+// triggers or robots.
+var stageEditorConfirmView = newView("stage-editor-confirm", `
+<div class="designer-confirm designer-confirm--inline" role="alert">
+	<p class="designer-confirm__text">{0}</p>
+	<div class="designer-form__buttons">
+		<button type="button" class="button button--secondary" @click={1}>{t:designer.cancel}</button>
+		<button type="button" class="button button--danger" data-testid="stage-delete-confirm" @click={2}>{t:designer.delete}</button>
+	</div>
+</div>`)
+
+// stageEditorDeleteView is the delete button, at the footer's left.
+var stageEditorDeleteView = newView("stage-editor-delete", `
+<button type="button" class="button button--danger-link designer-modal__left" data-testid="stage-delete" @click={0}>{t:designer.stage.delete}</button>`)
+
+// stageEditorButtonsView are the footer's cancel and save buttons.
+var stageEditorButtonsView = newView("stage-editor-buttons", `
+<button type="button" class="button button--secondary" @click={0}>{t:designer.cancel}</button>
+<button type="button" class="button button--primary" data-testid="stage-save" @click={1}>{t:designer.save}</button>`)

@@ -204,56 +204,74 @@ func (p *TrainPage) Render() app.UI {
 	if p.onOpen {
 		source = i18n.T(lang, "train.onOpen")
 	}
-	goal := []app.UI{
-		app.Elem("h2").ID("train-goals").Class("lesson-page__goal-title").Text(i18n.T(lang, "train.goals")),
-		lessonGoalList(lang, p.rep.Goals),
+	scope := make([]app.UI, len(p.rep.Messages))
+	for i, m := range p.rep.Messages {
+		scope[i] = elct("p", "lesson-page__error", "train-scope").Text(m)
 	}
-	for _, m := range p.rep.Messages {
-		goal = append(goal, elct("p", "lesson-page__error", "train-scope").Text(m))
-	}
-	goal = append(goal, elct("p", "lesson-page__source", "train-source").Text(source))
+	var done, failed, restart, result app.UI
 	if p.onOpen && p.rep.Done {
-		goal = append(goal, elc("div", "lesson-page__verdict lesson-page__verdict--done").Role("status").DataSet("testid", "train-done").Text(i18n.T(lang, "train.done")))
+		done = trainDoneView.el(lang)
 	}
 	if p.err != "" {
-		goal = append(goal, lessonError("train-error", p.err))
+		failed = lessonError("train-error", p.err)
 	}
-	var restart, result app.UI
 	if p.onOpen {
 		restart = pageButton("button button--quiet", "train-restart", i18n.T(lang, "train.restart"), p.onRestart)
 	}
 	if p.result != "" {
-		result = elc("div", "train-page__result").Role("status").Body(
-			elText("p", i18n.T(lang, "train.submitted")),
-			app.Elem("textarea").Attr("readonly", true).Attr("rows", 8).Aria("label", i18n.T(lang, "train.result")).DataSet("testid", "train-result").Attr("value", p.result),
-		)
+		result = trainResultView.el(lang, p.result)
 	}
-	goal = append(goal,
-		elc("div", "lesson-page__actions").Body(
-			pageButton("button button--primary", "train-check", i18n.T(lang, "train.check"), p.onCheck),
-			pageButton("button", "train-start", i18n.T(lang, "train.start"), p.onStart),
-			restart,
-		),
-		elct("p", "lesson-page__source", "train-attempts").Text(i18n.F(lang, "train.attempts", "n", p.st.Attempts)),
-		elc("div", "train-page__submit").Body(
-			app.Elem("label").Attr("for", "train-name").Text(i18n.T(lang, "train.name")),
-			app.ElemSelfClosing("input").ID("train-name").Attr("type", "text").Attr("maxlength", lesson.MaxNameRunes).DataSet("testid", "train-name").
-				Attr("value", p.name).OnInput(p.onName),
-			pageButton("button button--primary", "train-submit", i18n.T(lang, "train.submit"), p.onSubmit),
-		),
-		result,
-	)
 	return p.frame(p.Tab, "train-page lesson-page", p.onLangChange,
 		p.toolbar(l.Title.In(lang), "", fileInput),
-		elc("div", "lesson-page__layout").Body(
-			elc("div", "lesson-page__task").Body(
-				paragraphs("lesson-page__text", l.Task.In(lang)),
-				lessonHints(lang, hints, p.st.Hints, p.onHint),
-			),
-			elc("section", "lesson-page__goal").Aria("labelledby", "train-goals").Body(goal...),
-		),
+		trainLayoutView.el(lang,
+			paragraphs("lesson-page__text", l.Task.In(lang)),
+			lessonHints(lang, hints, p.st.Hints, p.onHint),
+			lessonGoalList(lang, p.rep.Goals),
+			scope, source, done, failed,
+			p.onCheck, p.onStart, restart,
+			i18n.F(lang, "train.attempts", "n", p.st.Attempts),
+			lesson.MaxNameRunes, p.name, p.onName, p.onSubmit,
+			result),
 	)
 }
+
+// The training page's body: the lesson's task and hints, then its goals
+// with their verdicts, the actions and the result sheet's form.
+var trainLayoutView = newView("train-layout", `
+<div class="lesson-page__layout">
+	<div class="lesson-page__task">{0}{1}</div>
+	<section class="lesson-page__goal" aria-labelledby="train-goals">
+		<h2 id="train-goals" class="lesson-page__goal-title">{t:train.goals}</h2>
+		{2}
+		{3}
+		<p class="lesson-page__source" data-testid="train-source">{4}</p>
+		{5}
+		{6}
+		<div class="lesson-page__actions">
+			<button type="button" class="button button--primary" data-testid="train-check" @click={7}>{t:train.check}</button>
+			<button type="button" class="button" data-testid="train-start" @click={8}>{t:train.start}</button>
+			{9}
+		</div>
+		<p class="lesson-page__source" data-testid="train-attempts">{10}</p>
+		<div class="train-page__submit">
+			<label for="train-name">{t:train.name}</label>
+			<input id="train-name" type="text" maxlength={11} data-testid="train-name" value={12} @input={13} />
+			<button type="button" class="button button--primary" data-testid="train-submit" @click={14}>{t:train.submit}</button>
+		</div>
+		{15}
+	</section>
+</div>`)
+
+// The verdict when every goal holds on the trainee's copy.
+var trainDoneView = newView("train-done", `
+<div class="lesson-page__verdict lesson-page__verdict--done" role="status" data-testid="train-done">{t:train.done}</div>`)
+
+// The submitted result sheet, to copy.
+var trainResultView = newView("train-result", `
+<div class="train-page__result" role="status">
+	<p>{t:train.submitted}</p>
+	<textarea readonly rows="8" aria-label={t:train.result} data-testid="train-result" value={0}></textarea>
+</div>`)
 
 // lessonError is a page's failure: <p class="lesson-page__error"
 // role="alert" data-testid>text</p>.
@@ -266,17 +284,7 @@ func lessonGoalList(lang string, goals []lesson.GoalResult) app.UI {
 	return elc("ul", "lesson-page__expects").Body(
 		app.Range(goals).Slice(func(i int) app.UI {
 			r := goals[i]
-			cls, icon, state := "lesson-page__expect lesson-page__expect--fail", "cross", i18n.T(lang, "teach.lesson.fail")
-			if r.Pass {
-				cls, icon, state = "lesson-page__expect lesson-page__expect--pass", "check", i18n.T(lang, "teach.lesson.pass")
-			}
-			return elct("li", cls, "goal-item").DataSet("pass", fmt.Sprint(r.Pass)).Body(
-				elc("span", "lesson-page__expect-icon").Role("img").Aria("label", state).Body(Icon(icon)),
-				elc("span", "lesson-page__expect-text").Body(
-					lessonGoalName(r.Name),
-					spanc("lesson-page__expect-msg", r.Message),
-				),
-			)
+			return lessonExpect(lang, r.Pass, r.Name, r.Message)
 		}),
 	)
 }
@@ -287,3 +295,20 @@ func lessonGoalName(name string) app.UI {
 	}
 	return elText("strong", name)
 }
+
+// lessonExpect is a goal with its verdict, green when it holds.
+func lessonExpect(lang string, pass bool, name, message string) app.UI {
+	cls, icon, state := "lesson-page__expect lesson-page__expect--fail", "cross", "teach.lesson.fail"
+	if pass {
+		cls, icon, state = "lesson-page__expect lesson-page__expect--pass", "check", "teach.lesson.pass"
+	}
+	return lessonExpectView.el(lang, cls, fmt.Sprint(pass), i18n.T(lang, state), Icon(icon), lessonGoalName(name), message)
+}
+
+// A goal and its verdict: an icon named for it, the goal's name and the
+// verdict's message.
+var lessonExpectView = newView("lesson-expect", `
+<li class={0} data-testid="goal-item" data-pass={1}>
+	<span class="lesson-page__expect-icon" role="img" aria-label={2}>{3}</span>
+	<span class="lesson-page__expect-text">{4}<span class="lesson-page__expect-msg">{5}</span></span>
+</li>`)

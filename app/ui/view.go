@@ -280,6 +280,11 @@ func (p *viewParser) element() (*vnode, error) {
 			if err := p.content(n); err != nil {
 				return nil, err
 			}
+			if tag == "textarea" && len(n.kids) > 0 {
+				// A child text is only the textarea's first content: the
+				// browser reads it once and the user's edits hide it.
+				return nil, p.errorAt(start, "a <textarea>'s text is its value: write value={n}, not content")
+			}
 			return n, nil
 		}
 		if err := p.attr(n); err != nil {

@@ -130,6 +130,7 @@ func TestViewRejects(t *testing.T) {
 		{`<p @`, "line 1: <p> is not closed"},
 		{`<div =x></div>`, `line 1: an attribute name in <div>, not '='`},
 		{"<p>a</p>\n\ntail", "line 3: text outside the elements"},
+		{"<div>\n<textarea>{0}</textarea></div>", "line 2: a <textarea>'s text is its value: write value={n}, not content"},
 	} {
 		v := &view{name: "bad", src: c.markup}
 		err := v.parse()

@@ -85,78 +85,111 @@ func (l *WhatifLab) Render() app.UI {
 	if l.Scenario != nil {
 		choices = labrun.KPIChoices(l.Scenario)
 	}
-	field := func(label, testid, value, placeholder string, set func(string)) app.UI {
-		return elc("label", "whatif__field").Body(
-			spanc("whatif__field-label", label),
-			app.ElemSelfClosing("input").Attr("type", "text").Class("whatif__input").DataSet("testid", testid).
-				Attr("placeholder", placeholder).Attr("value", value).
-				OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }),
-		)
+	kpis := make([]app.UI, len(choices))
+	for i, c := range choices {
+		kpis[i] = option(c, c == kpi, c)
 	}
-	return elct("section", "whatif__panel whatif-lab", "lab").Aria("label", i18n.T(lang, "lab.sweepTitle")).Body(
-		elc("div", "whatif__fields").Body(
-			elc("label", "whatif__field").Title(i18n.T(lang, "lab.runsHint")).Body(
-				spanc("whatif__field-label", i18n.T(lang, "lab.runs")),
-				app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 1).Attr("max", whatif.MaxRuns).Class("whatif__input").DataSet("testid", "lab-runs").
-					Attr("placeholder", "5").Attr("value", l.runs).
-					OnInput(func(ctx app.Context, e app.Event) { l.runs = ctx.JSSrc().Get("value").String() }),
-			),
-			elc("div", "whatif__actions").Body(
-				buttonc("button button--primary").DataSet("testid", "lab-run").
-					Attr("disabled", l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.runsButton")).
-					OnClick(func(ctx app.Context, e app.Event) { l.start(ctx, false) }),
-			),
-		),
-		elcText("h2", "whatif__panel-title", i18n.T(lang, "lab.sweepTitle")),
-		elc("div", "whatif__fields whatif-lab__sweep").Body(
-			field(i18n.T(lang, "lab.sweepPath"), "lab-path", l.path, "robots[0].delay.value", func(s string) { l.path = s }),
-			field(i18n.T(lang, "lab.sweepFrom"), "lab-from", l.from, "1", func(s string) { l.from = s }),
-			field(i18n.T(lang, "lab.sweepTo"), "lab-to", l.to, "5", func(s string) { l.to = s }),
-			field(i18n.T(lang, "lab.sweepStep"), "lab-step", l.step, "1", func(s string) { l.step = s }),
-			elc("label", "whatif__field").Body(
-				spanc("whatif__field-label", i18n.T(lang, "lab.sweepKPI")),
-				elct("select", "whatif__select", "lab-kpi").
-					OnChange(func(ctx app.Context, e app.Event) { l.kpi = ctx.JSSrc().Get("value").String() }).Body(
-					app.Range(choices).Slice(func(i int) app.UI {
-						return app.Elem("option").Attr("value", choices[i]).Attr("selected", choices[i] == kpi).Text(choices[i])
-					}),
-				),
-			),
-			elc("label", "whatif__field").Body(
-				spanc("whatif__field-label", i18n.T(lang, "lab.sweepGoal")),
-				elct("select", "whatif__select", "lab-goal").
-					OnChange(func(ctx app.Context, e app.Event) { l.goal = ctx.JSSrc().Get("value").String() }).Body(
-					app.Elem("option").Attr("value", whatif.GoalMax).Attr("selected", l.goal != whatif.GoalMin).Text(i18n.T(lang, "lab.goalMax")),
-					app.Elem("option").Attr("value", whatif.GoalMin).Attr("selected", l.goal == whatif.GoalMin).Text(i18n.T(lang, "lab.goalMin")),
-				),
-			),
-			elc("div", "whatif__actions").Body(
-				buttonc("button button--primary").DataSet("testid", "lab-sweep").
-					Attr("disabled", l.running || l.Busy || noModel).Text(i18n.T(lang, "lab.sweepButton")).
-					OnClick(func(ctx app.Context, e app.Event) { l.start(ctx, true) }),
-			),
-		),
-		elc("div", "whatif__status").Aria("live", "polite").Body(
-			app.If(l.running, func() app.UI {
-				return elct("div", "whatif__progress", "lab-progress").Body(
-					elc("div", "whatif__progress-track").Role("progressbar").
-						Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(l.percent)).
-						Body(elc("div", "whatif__progress-bar").Style("width", strconv.Itoa(l.percent)+"%")),
-					spanc("whatif__progress-text", i18n.F(lang, "lab.progress", "n", min(l.done+1, l.total), "total", l.total)+" · "+strconv.Itoa(l.percent)+" %"),
-					buttonc("button").DataSet("testid", "lab-cancel").
-						Text(i18n.T(lang, "lab.cancel")).OnClick(l.onCancel),
-				)
-			}),
-			app.If(l.msg != "", func() app.UI {
-				return elct("p", "whatif__done", "lab-msg").Text(i18n.T(lang, l.msg))
-			}),
-			app.If(l.errMsg != "", func() app.UI {
-				return elc("p", "whatif__error").Role("alert").DataSet("testid", "lab-error").Text(l.errMsg)
-			}),
-		),
+	var progress, msg, errMsg app.UI
+	if l.running {
+		progress = whatifLabProgressView.el(lang,
+			strconv.Itoa(l.percent),
+			elc("div", "whatif__progress-bar").Style("width", strconv.Itoa(l.percent)+"%"),
+			i18n.F(lang, "lab.progress", "n", min(l.done+1, l.total), "total", l.total)+" · "+strconv.Itoa(l.percent)+" %",
+			l.onCancel)
+	}
+	if l.msg != "" {
+		msg = elct("p", "whatif__done", "lab-msg").Text(i18n.T(lang, l.msg))
+	}
+	if l.errMsg != "" {
+		errMsg = whatifLabErrorView.el(lang, l.errMsg)
+	}
+	busy := l.running || l.Busy || noModel
+	return whatifLabView.el(lang,
+		l.runs, whatifLabInput(&l.runs), busy, func(ctx app.Context, e app.Event) { l.start(ctx, false) },
+		l.path, whatifLabInput(&l.path),
+		l.from, whatifLabInput(&l.from),
+		l.to, whatifLabInput(&l.to),
+		l.step, whatifLabInput(&l.step),
+		whatifLabInput(&l.kpi), kpis,
+		whatifLabInput(&l.goal), l.goal != whatif.GoalMin, l.goal == whatif.GoalMin,
+		busy, func(ctx app.Context, e app.Event) { l.start(ctx, true) },
+		progress, msg, errMsg,
 		l.renderResult(lang),
+		whatif.MaxRuns,
 	)
 }
+
+// whatifLabInput is the handler of a field of the lab's forms: it keeps
+// the field's value in *s.
+func whatifLabInput(s *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { *s = ctx.JSSrc().Get("value").String() }
+}
+
+// The lab's panel: the replications field, the sweep form, the status of
+// a batch and its result.
+var whatifLabView = newView("whatif-lab", `
+<section class="whatif__panel whatif-lab" data-testid="lab" aria-label={t:lab.sweepTitle}>
+	<div class="whatif__fields">
+		<label class="whatif__field" title={t:lab.runsHint}>
+			<span class="whatif__field-label">{t:lab.runs}</span>
+			<input type="number" min="1" max={23} class="whatif__input" data-testid="lab-runs" placeholder="5" value={0} @input={1} />
+		</label>
+		<div class="whatif__actions">
+			<button type="button" class="button button--primary" data-testid="lab-run" disabled={2} @click={3}>{t:lab.runsButton}</button>
+		</div>
+	</div>
+	<h2 class="whatif__panel-title">{t:lab.sweepTitle}</h2>
+	<div class="whatif__fields whatif-lab__sweep">
+		<label class="whatif__field">
+			<span class="whatif__field-label">{t:lab.sweepPath}</span>
+			<input type="text" class="whatif__input" data-testid="lab-path" placeholder="robots[0].delay.value" value={4} @input={5} />
+		</label>
+		<label class="whatif__field">
+			<span class="whatif__field-label">{t:lab.sweepFrom}</span>
+			<input type="text" class="whatif__input" data-testid="lab-from" placeholder="1" value={6} @input={7} />
+		</label>
+		<label class="whatif__field">
+			<span class="whatif__field-label">{t:lab.sweepTo}</span>
+			<input type="text" class="whatif__input" data-testid="lab-to" placeholder="5" value={8} @input={9} />
+		</label>
+		<label class="whatif__field">
+			<span class="whatif__field-label">{t:lab.sweepStep}</span>
+			<input type="text" class="whatif__input" data-testid="lab-step" placeholder="1" value={10} @input={11} />
+		</label>
+		<label class="whatif__field">
+			<span class="whatif__field-label">{t:lab.sweepKPI}</span>
+			<select class="whatif__select" data-testid="lab-kpi" @change={12}>{13}</select>
+		</label>
+		<label class="whatif__field">
+			<span class="whatif__field-label">{t:lab.sweepGoal}</span>
+			<select class="whatif__select" data-testid="lab-goal" @change={14}>
+				<option value="max" selected={15}>{t:lab.goalMax}</option>
+				<option value="min" selected={16}>{t:lab.goalMin}</option>
+			</select>
+		</label>
+		<div class="whatif__actions">
+			<button type="button" class="button button--primary" data-testid="lab-sweep" disabled={17} @click={18}>{t:lab.sweepButton}</button>
+		</div>
+	</div>
+	<div class="whatif__status" aria-live="polite">
+		{19}
+		{20}
+		{21}
+	</div>
+	{22}
+</section>`)
+
+// A batch's progress: its bar, how far it is, and the button cancelling it.
+var whatifLabProgressView = newView("whatif-lab-progress", `
+<div class="whatif__progress" data-testid="lab-progress">
+	<div class="whatif__progress-track" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={0}>{1}</div>
+	<span class="whatif__progress-text">{2}</span>
+	<button type="button" class="button" data-testid="lab-cancel" @click={3}>{t:lab.cancel}</button>
+</div>`)
+
+// A batch's error.
+var whatifLabErrorView = newView("whatif-lab-error", `
+<p class="whatif__error" role="alert" data-testid="lab-error">{0}</p>`)
 
 func (l *WhatifLab) renderResult(lang string) app.UI {
 	if l.res == nil || l.running {

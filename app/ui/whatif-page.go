@@ -752,11 +752,7 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 	default:
 		return pc("whatif__loading", i18n.T(lang, "loading"))
 	}
-	return elc("div", "whatif__page").Body(
-		elc("div", "whatif__head").Body(
-			elcText("h1", "whatif__title", i18n.T(lang, "whatif.title")),
-			pc("whatif__lead", i18n.T(lang, "whatif.lead")),
-		),
+	return whatifPageView.el(lang,
 		p.renderControls(lang),
 		&WhatifStatus{Lang: lang, Running: p.running, Percent: p.percent, Progress: p.progress, Eta: p.eta,
 			RunMsg: p.runMsg, Elapsed: p.elapsed, RunErr: p.runErr, Owner: p},
@@ -764,6 +760,20 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 		&WhatifLab{Lang: lang, Scenario: p.sc, Options: p.options(), Busy: p.running, Page: p}, // whatif-lab.go
 	)
 }
+
+// The what-if page with a scenario: its title, the forms, the status
+// line, the results and the lab.
+var whatifPageView = newView("whatif-page", `
+<div class="whatif__page">
+	<div class="whatif__head">
+		<h1 class="whatif__title">{t:whatif.title}</h1>
+		<p class="whatif__lead">{t:whatif.lead}</p>
+	</div>
+	{0}
+	{1}
+	{2}
+	{3}
+</div>`)
 
 func (p *WhatifPage) renderControls(lang string) app.UI {
 	noModel := p.sc.WhatIf == nil && p.replay == nil
@@ -775,94 +785,113 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 	if p.sc.WhatIf != nil {
 		seedPlaceholder = strconv.Itoa(p.sc.WhatIf.Seed)
 	}
-	return elc("div", "whatif__controls").Body(
-		// variant A and the run
-		elc("section", "whatif__panel whatif__panel--a").Aria("label", i18n.T(lang, "whatif.scenario")).Body(
-			elc("h2", "whatif__panel-title").Body(
-				spanc("whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
-				elct("span", "whatif__scenario-title", "whatif-title-a").Text(p.title),
-			),
-			elc("div", "whatif__fields").Body(
-				elc("label", "whatif__field").Body(
-					spanc("whatif__field-label", i18n.T(lang, "whatif.seed")),
-					app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 0).Class("whatif__input").DataSet("testid", "whatif-seed").
-						Attr("placeholder", seedPlaceholder).Attr("value", p.seed).OnChange(p.onSeed).OnInput(p.onSeed),
-				),
-				elc("label", "whatif__field").Body(
-					spanc("whatif__field-label", i18n.T(lang, "whatif.days")),
-					app.ElemSelfClosing("input").Attr("type", "number").Attr("min", 1).Attr("max", 3650).Class("whatif__input").DataSet("testid", "whatif-days").
-						Attr("placeholder", strconv.Itoa(modelDays)).Attr("value", p.days).OnChange(p.onDays).OnInput(p.onDays),
-				),
-				&FileButton{Lang: lang, Label: i18n.T(lang, "whatif.openFile"), TestID: "whatif-scenario-file",
-					Accept: ".json,application/json", OnChange: p.onScenarioFile},
-			),
-			app.If(noModel, func() app.UI { return pc("whatif__warning", i18n.T(lang, "whatif.noModel")) }),
-			elc("div", "whatif__actions").Body(
-				buttonc("button button--primary").DataSet("testid", "whatif-run").
-					DataSet("run", whatifRunState(p.live)).Attr("disabled", p.running || noModel).Text(i18n.T(lang, "whatif.run")).OnClick(p.onRun),
-				app.If(p.running && p.mounting == whatifMountAll, func() app.UI {
-					return buttonc("button").DataSet("testid", "whatif-cancel").
-						Text(i18n.T(lang, "whatif.cancel")).OnClick(p.onCancel)
-				}),
-			),
-		),
-		// variant B and the history
-		elc("section", "whatif__panel whatif__panel--b").Aria("label", i18n.T(lang, "whatif.variant")).Body(
-			elc("h2", "whatif__panel-title").Body(
-				spanc("whatif__badge whatif__badge--b", i18n.T(lang, "whatif.b")),
-				spanText(i18n.T(lang, "whatif.variant")),
-			),
-			pc("whatif__hint", i18n.T(lang, "whatif.variantHint")),
-			elc("div", "whatif__fields").Body(
-				elct("select", "whatif__select", "whatif-variant").
-					Aria("label", i18n.T(lang, "whatif.variant")).OnChange(p.onVariant).Body(
-					app.Elem("option").Attr("value", "").Attr("selected", p.variant == "").Text(i18n.T(lang, "whatif.variantNone")),
-					app.Elem("optgroup").Attr("label", i18n.T(lang, "whatif.variantStored")).Body(
-						app.Range(p.stored).Slice(func(i int) app.UI {
-							m := p.stored[i]
-							v := "store:" + m.ID
-							return app.Elem("option").Attr("value", v).Attr("selected", p.variant == v).Text(m.Title)
-						}),
-					),
-					app.Elem("optgroup").Attr("label", i18n.T(lang, "whatif.variantExamples")).Body(
-						app.Range(whatifExampleNames()).Slice(func(i int) app.UI {
-							name := whatifExampleNames()[i]
-							v := "example:" + name
-							return app.Elem("option").Attr("value", v).Attr("selected", p.variant == v).Text(name)
-						}),
-					),
-					app.If(p.variantName != "", func() app.UI {
-						return app.Elem("option").Attr("value", "file").Attr("selected", p.variant == "file").
-							Text(i18n.F(lang, "whatif.variantFromFile", "name", p.variantName))
-					}),
-				),
-				elc("div", "whatif__file").Body(
-					spanText(i18n.T(lang, "whatif.variantFile")),
-					&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-variant-file",
-						Accept: ".json,application/json", OnChange: p.onVariantFile},
-				),
-			),
-			elc("div", "whatif__fields").Body(
-				elc("div", "whatif__file").Body(
-					spanText(i18n.T(lang, "whatif.replay")),
-					&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-replay-file",
-						Accept: ".csv,text/csv", OnChange: p.onReplayFile},
-				),
-				app.If(p.replay != nil, func() app.UI {
-					return elct("span", "whatif__replay", "whatif-replay").Body(
-						app.Text(i18n.F(lang, "whatif.replayLoaded", "file", p.replayName, "events", len(p.replay))),
-						buttonc("whatif__link").Text(i18n.T(lang, "whatif.replayClear")).OnClick(p.onReplayClear),
-					)
-				}),
-			),
-			pc("whatif__hint", i18n.T(lang, "whatif.replayHint")),
-			elc("div", "whatif__actions").Body(
-				buttonc("button button--primary").DataSet("testid", "whatif-compare").
-					Attr("disabled", p.running || noModel && p.replay == nil).Text(i18n.T(lang, "whatif.runAB")).OnClick(p.onCompare),
-			),
-		),
+	var warning, cancel, fromFile, replay app.UI
+	if noModel {
+		warning = pc("whatif__warning", i18n.T(lang, "whatif.noModel"))
+	}
+	if p.running && p.mounting == whatifMountAll {
+		cancel = whatifCancelView.el(lang, p.onCancel)
+	}
+	stored := make([]app.UI, len(p.stored))
+	for i, m := range p.stored {
+		v := "store:" + m.ID
+		stored[i] = option(v, p.variant == v, m.Title)
+	}
+	names := whatifExampleNames()
+	examples := make([]app.UI, len(names))
+	for i, name := range names {
+		v := "example:" + name
+		examples[i] = option(v, p.variant == v, name)
+	}
+	if p.variantName != "" {
+		fromFile = option("file", p.variant == "file", i18n.F(lang, "whatif.variantFromFile", "name", p.variantName))
+	}
+	if p.replay != nil {
+		replay = whatifReplayView.el(lang, i18n.F(lang, "whatif.replayLoaded", "file", p.replayName, "events", len(p.replay)), p.onReplayClear)
+	}
+	return whatifControlsView.el(lang,
+		p.title,
+		seedPlaceholder, p.seed, p.onSeed,
+		strconv.Itoa(modelDays), p.days, p.onDays,
+		&FileButton{Lang: lang, Label: i18n.T(lang, "whatif.openFile"), TestID: "whatif-scenario-file",
+			Accept: ".json,application/json", OnChange: p.onScenarioFile},
+		warning,
+		whatifRunState(p.live), p.running || noModel, p.onRun, cancel,
+		p.onVariant, p.variant == "", stored, examples, fromFile,
+		&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-variant-file",
+			Accept: ".json,application/json", OnChange: p.onVariantFile},
+		&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), TestID: "whatif-replay-file",
+			Accept: ".csv,text/csv", OnChange: p.onReplayFile},
+		replay,
+		p.running || noModel && p.replay == nil, p.onCompare,
 	)
 }
+
+// The what-if page's two panels: variant A with the run, variant B with
+// the event history.
+var whatifControlsView = newView("whatif-controls", `
+<div class="whatif__controls">
+	<section class="whatif__panel whatif__panel--a" aria-label={t:whatif.scenario}>
+		<h2 class="whatif__panel-title">
+			<span class="whatif__badge whatif__badge--a">{t:whatif.a}</span>
+			<span class="whatif__scenario-title" data-testid="whatif-title-a">{0}</span>
+		</h2>
+		<div class="whatif__fields">
+			<label class="whatif__field">
+				<span class="whatif__field-label">{t:whatif.seed}</span>
+				<input type="number" min="0" class="whatif__input" data-testid="whatif-seed" placeholder={1} value={2} @change={3} @input={3} />
+			</label>
+			<label class="whatif__field">
+				<span class="whatif__field-label">{t:whatif.days}</span>
+				<input type="number" min="1" max="3650" class="whatif__input" data-testid="whatif-days" placeholder={4} value={5} @change={6} @input={6} />
+			</label>
+			{7}
+		</div>
+		{8}
+		<div class="whatif__actions">
+			<button type="button" class="button button--primary" data-testid="whatif-run" data-run={9} disabled={10} @click={11}>{t:whatif.run}</button>
+			{12}
+		</div>
+	</section>
+	<section class="whatif__panel whatif__panel--b" aria-label={t:whatif.variant}>
+		<h2 class="whatif__panel-title">
+			<span class="whatif__badge whatif__badge--b">{t:whatif.b}</span>
+			<span>{t:whatif.variant}</span>
+		</h2>
+		<p class="whatif__hint">{t:whatif.variantHint}</p>
+		<div class="whatif__fields">
+			<select class="whatif__select" data-testid="whatif-variant" aria-label={t:whatif.variant} @change={13}>
+				<option value="" selected={14}>{t:whatif.variantNone}</option>
+				<optgroup label={t:whatif.variantStored}>{15}</optgroup>
+				<optgroup label={t:whatif.variantExamples}>{16}</optgroup>
+				{17}
+			</select>
+			<div class="whatif__file">
+				<span>{t:whatif.variantFile}</span>
+				{18}
+			</div>
+		</div>
+		<div class="whatif__fields">
+			<div class="whatif__file">
+				<span>{t:whatif.replay}</span>
+				{19}
+			</div>
+			{20}
+		</div>
+		<p class="whatif__hint">{t:whatif.replayHint}</p>
+		<div class="whatif__actions">
+			<button type="button" class="button button--primary" data-testid="whatif-compare" disabled={21} @click={22}>{t:whatif.runAB}</button>
+		</div>
+	</section>
+</div>`)
+
+// The run's cancel button, while a run goes.
+var whatifCancelView = newView("whatif-cancel", `
+<button type="button" class="button" data-testid="whatif-cancel" @click={0}>{t:whatif.cancel}</button>`)
+
+// The loaded event history: its file and size, and the button clearing it.
+var whatifReplayView = newView("whatif-replay", `
+<span class="whatif__replay" data-testid="whatif-replay">{0}<button type="button" class="whatif__link" @click={1}>{t:whatif.replayClear}</button></span>`)
 
 // reportProgress takes a run's progress report, on the UI goroutine; ctx
 // is the page's. Only the status line is drawn again: a render of the
@@ -962,23 +991,34 @@ func (p *WhatifPage) renderResults(lang string) app.UI {
 		return app.Elem("div")
 	}
 	ab := p.kb != nil
+	var titles, chartsUI, compare, tables app.UI
+	if ab {
+		titles = whatifABTitlesView.el(lang, p.title, p.titleB)
+	}
+	if p.mounting != whatifMountTiles {
+		chartsUI = p.renderCharts(ab)
+	}
+	if p.mounting == whatifMountAll && ab {
+		compare = p.renderCompare(lang)
+	}
+	if p.mounting == whatifMountAll {
+		tables = p.renderTables(lang)
+	}
 	return elct("div", "whatif__results", "whatif-results").DataSet("ab", strconv.FormatBool(ab)).Body(
 		p.renderTiles(lang),
-		app.If(ab, func() app.UI {
-			return elc("div", "whatif__ab-titles").Body(
-				elc("div", "whatif__ab-title").Body(
-					spanc("whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
-					app.Text(p.title)),
-				elc("div", "whatif__ab-title").Body(
-					spanc("whatif__badge whatif__badge--b", i18n.T(lang, "whatif.b")),
-					app.Text(p.titleB)),
-			)
-		}),
-		app.If(p.mounting != whatifMountTiles, func() app.UI { return p.renderCharts(ab) }),
-		app.If(p.mounting == whatifMountAll && ab, func() app.UI { return p.renderCompare(lang) }),
-		app.If(p.mounting == whatifMountAll, func() app.UI { return p.renderTables(lang) }),
+		titles,
+		chartsUI,
+		compare,
+		tables,
 	)
 }
+
+// The titles of variants A and B over their charts.
+var whatifABTitlesView = newView("whatif-ab-titles", `
+<div class="whatif__ab-titles">
+	<div class="whatif__ab-title"><span class="whatif__badge whatif__badge--a">{t:whatif.a}</span>{0}</div>
+	<div class="whatif__ab-title"><span class="whatif__badge whatif__badge--b">{t:whatif.b}</span>{1}</div>
+</div>`)
 
 func (p *WhatifPage) renderCharts(ab bool) app.UI {
 	shown := p.charts
@@ -1021,25 +1061,30 @@ func whatifToneClass(base string, tone int, changed bool) string {
 
 func (p *WhatifPage) renderTiles(lang string) app.UI {
 	tiles := whatiflab.Tiles(p.ka, p.kb, lang)
-	return elct("div", "whatif__tiles", "whatif-tiles").Body(
-		app.Range(tiles).Slice(func(i int) app.UI {
-			t := tiles[i]
-			return elc("div", whatifToneClass("whatif__tile", t.Tone, t.Delta != "")).DataSet("tile", strings.TrimPrefix(t.Key, "whatif.sum.")).Body(
-				spanc("whatif__tile-label", i18n.T(lang, t.Key)),
-				app.If(p.kb == nil, func() app.UI {
-					return spanc("whatif__tile-value", t.A)
-				}).Else(func() app.UI {
-					return elc("span", "whatif__tile-value").Body(
-						spanc("whatif__tile-a", t.A),
-						elc("span", "whatif__tile-arrow").Body(Icon("right")),
-						spanc("whatif__tile-b", t.B),
-					)
-				}),
-				app.If(t.Delta != "", func() app.UI { return spanc("whatif__tile-delta", t.Delta) }),
-			)
-		}),
-	)
+	out := make([]app.UI, len(tiles))
+	for i, t := range tiles {
+		var value, delta app.UI
+		if p.kb == nil {
+			value = spanc("whatif__tile-value", t.A)
+		} else {
+			value = whatifTileABView.el(lang, t.A, Icon("right"), t.B)
+		}
+		if t.Delta != "" {
+			delta = spanc("whatif__tile-delta", t.Delta)
+		}
+		out[i] = whatifTileView.el(lang, whatifToneClass("whatif__tile", t.Tone, t.Delta != ""), strings.TrimPrefix(t.Key, "whatif.sum."), i18n.T(lang, t.Key), value, delta)
+	}
+	return elct("div", "whatif__tiles", "whatif-tiles").Body(out...)
 }
+
+// A tile of the results: a number's label, its value (or A → B) and the
+// change.
+var whatifTileView = newView("whatif-tile", `
+<div class={0} data-tile={1}><span class="whatif__tile-label">{2}</span>{3}{4}</div>`)
+
+// A tile's value in a comparison: A → B.
+var whatifTileABView = newView("whatif-tile-ab", `
+<span class="whatif__tile-value"><span class="whatif__tile-a">{0}</span><span class="whatif__tile-arrow">{1}</span><span class="whatif__tile-b">{2}</span></span>`)
 
 func (p *WhatifPage) renderCompare(lang string) app.UI {
 	changed := 0
@@ -1056,67 +1101,90 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 	if changed > 0 {
 		summary = i18n.F(lang, "whatif.cmp.changed", "changed", changed, "total", len(p.rows))
 	}
-	return elct("section", "whatif__panel whatif__compare", "whatif-compare-table").Body(
-		elc("div", "whatif__table-head").Body(
-			elcText("h2", "whatif__panel-title", i18n.T(lang, "whatif.cmp.title")),
-			spanc("whatif__hint", summary),
-			elc("label", "whatif__check").Body(
-				app.ElemSelfClosing("input").Attr("type", "checkbox").Attr("checked", p.onlyChanged).DataSet("testid", "whatif-only-changed").OnChange(p.onOnlyChanged),
-				app.Text(" "+i18n.T(lang, "whatif.cmp.onlyChanged")),
-			),
-			buttonc("whatif__export-button").DataSet("testid", "export-csv-compare").
-				Body(iconText("download", "CSV")...).Aria("label", i18n.F(lang, "whatif.exportAs", "title", i18n.T(lang, "whatif.cmp.title"), "format", "CSV")).
-				OnClick(p.onCompareCSV),
-		),
-		elc("table", "whatif__table whatif__table--compare").Body(
-			app.Elem("thead").Body(app.Elem("tr").Body(
-				thCol().Text(i18n.T(lang, "whatif.col.metric")),
-				thCol().Class("whatif__num").Text(i18n.T(lang, "whatif.a")),
-				thCol().Class("whatif__num").Text(i18n.T(lang, "whatif.b")),
-				thCol().Class("whatif__num").Text(i18n.T(lang, "whatif.col.delta")),
-			)),
-			app.Elem("tbody").Body(
-				app.Range(shown).Slice(func(i int) app.UI {
-					r := shown[i]
-					return elc("tr", whatifToneClass("whatif__row", r.Tone, r.Changed)).DataSet("key", r.Key).Body(
-						app.Elem("th").Attr("scope", "row").Text(r.Label),
-						elcText("td", "whatif__num", r.A),
-						elcText("td", "whatif__num", r.B),
-						elcText("td", "whatif__num whatif__delta", r.Delta),
-					)
-				}),
-			),
-		),
-	)
+	rows := make([]app.UI, len(shown))
+	for i, r := range shown {
+		rows[i] = whatifCompareRowView.el(lang, whatifToneClass("whatif__row", r.Tone, r.Changed), r.Key, r.Label, r.A, r.B, r.Delta)
+	}
+	return whatifCompareView.el(lang, summary, p.onlyChanged, p.onOnlyChanged, " "+i18n.T(lang, "whatif.cmp.onlyChanged"),
+		whatifExportView.el(lang, "export-csv-compare", i18n.F(lang, "whatif.exportAs", "title", i18n.T(lang, "whatif.cmp.title"), "format", "CSV"), p.onCompareCSV, Icon("download")),
+		rows)
 }
+
+// The comparison table of A and B; its check box's words come in with
+// their leading space.
+var whatifCompareView = newView("whatif-compare", `
+<section class="whatif__panel whatif__compare" data-testid="whatif-compare-table">
+	<div class="whatif__table-head">
+		<h2 class="whatif__panel-title">{t:whatif.cmp.title}</h2>
+		<span class="whatif__hint">{0}</span>
+		<label class="whatif__check">
+			<input type="checkbox" checked={1} data-testid="whatif-only-changed" @change={2} />
+			{3}
+		</label>
+		{4}
+	</div>
+	<table class="whatif__table whatif__table--compare">
+		<thead>
+			<tr>
+				<th scope="col">{t:whatif.col.metric}</th>
+				<th scope="col" class="whatif__num">{t:whatif.a}</th>
+				<th scope="col" class="whatif__num">{t:whatif.b}</th>
+				<th scope="col" class="whatif__num">{t:whatif.col.delta}</th>
+			</tr>
+		</thead>
+		<tbody>{5}</tbody>
+	</table>
+</section>`)
+
+// A row of the comparison table.
+var whatifCompareRowView = newView("whatif-compare-row", `
+<tr class={0} data-key={1}>
+	<th scope="row">{2}</th>
+	<td class="whatif__num">{3}</td>
+	<td class="whatif__num">{4}</td>
+	<td class="whatif__num whatif__delta">{5}</td>
+</tr>`)
+
+// A table's CSV export button.
+var whatifExportView = newView("whatif-export", `
+<button type="button" class="whatif__export-button" data-testid={0} aria-label={1} @click={2}>{3}<span class="icon-text">CSV</span></button>`)
 
 func (p *WhatifPage) renderTables(lang string) app.UI {
 	titles := []string{"whatif.table.stages", "whatif.table.triggers", "whatif.table.robots", "whatif.table.reasons", "whatif.table.loops"}
-	ab := p.kb != nil
-	return elc("div", "whatif__tables").Body(
-		app.If(ab, func() app.UI {
-			return elc("h2", "whatif__section-title").Body(
-				spanc("whatif__badge whatif__badge--a", i18n.T(lang, "whatif.a")),
-				app.Text(p.title))
-		}),
-		app.Range(p.tablesA).Slice(func(i int) app.UI {
-			t := p.tablesA[i]
-			title := i18n.T(lang, titles[i])
-			return elc("section", "whatif__panel whatif__table-panel").DataSet("table", t.Name).Body(
-				elc("div", "whatif__table-head").Body(
-					elcText("h2", "whatif__panel-title", title),
-					app.If(len(t.Rows) > 0, func() app.UI {
-						return buttonc("whatif__export-button").DataSet("testid", "export-csv-"+t.Name).
-							Body(iconText("download", "CSV")...).Aria("label", i18n.F(lang, "whatif.exportAs", "title", title, "format", "CSV")).
-							OnClick(p.onTableCSV(i))
-					}),
-				),
-				app.Raw(p.tablesHTML[i]),
-				app.If(p.neverHTML[i] != "", func() app.UI { return app.Raw(p.neverHTML[i]) }),
-			)
-		}),
-	)
+	var head app.UI
+	if p.kb != nil {
+		head = whatifTablesTitleView.el(lang, p.title)
+	}
+	out := make([]app.UI, len(p.tablesA))
+	for i, t := range p.tablesA {
+		title := i18n.T(lang, titles[i])
+		var export, never app.UI
+		if len(t.Rows) > 0 {
+			export = whatifExportView.el(lang, "export-csv-"+t.Name, i18n.F(lang, "whatif.exportAs", "title", title, "format", "CSV"), p.onTableCSV(i), Icon("download"))
+		}
+		if p.neverHTML[i] != "" {
+			never = app.Raw(p.neverHTML[i])
+		}
+		out[i] = whatifTableView.el(lang, t.Name, title, export, app.Raw(p.tablesHTML[i]), never)
+	}
+	return elc("div", "whatif__tables").Body(append([]app.UI{head}, out...)...)
 }
+
+// The title over variant A's tables in a comparison.
+var whatifTablesTitleView = newView("whatif-tables-title", `
+<h2 class="whatif__section-title"><span class="whatif__badge whatif__badge--a">{t:whatif.a}</span>{0}</h2>`)
+
+// A table of the results: its title, its export button, its body (as
+// markup) and what never fired or ran.
+var whatifTableView = newView("whatif-table", `
+<section class="whatif__panel whatif__table-panel" data-table={0}>
+	<div class="whatif__table-head">
+		<h2 class="whatif__panel-title">{1}</h2>
+		{2}
+	</div>
+	{3}
+	{4}
+</section>`)
 
 // whatifTableHTML is a table's body as one piece of markup (see
 // whatifDrawn): the scrolling box with the table, or the hint that it is
