@@ -444,14 +444,14 @@ func (p *AuthorPage) authorPick(lang, id string, list []string, selected string,
 	return authorPickView.el(lang, id, i18n.T(lang, "author."+id[7:]), p.onInput, pageOptions(list, selected), buttons)
 }
 
-var authorPickView = newView("author-pick", `
+var authorPickView = &view{name: "author-pick", src: `
 <div class="author-page__pick">
 	<div class="author-page__field">
 		<label for={0}>{1}</label>
 		<select id={0} data-testid={0} @change={2}>{3}</select>
 	</div>
 	{4}
-</div>`)
+</div>`}
 
 // addButton is a button adding a goal.
 func (p *AuthorPage) addButton(lang, testid, key string) app.HTMLElem {
@@ -575,26 +575,26 @@ func (p *AuthorPage) Render() app.UI {
 }
 
 // The checked goals: on the trainee's start, then on the solution.
-var authorVerdictView = newView("author-verdict", `
+var authorVerdictView = &view{name: "author-verdict", src: `
 <div class="author-page__verdict" data-testid="author-verdict">
 	<h3>{0}</h3>
 	{1}
 	<h3>{2}</h3>
 	{3}
-</div>`)
+</div>`}
 
 // The published lesson: its link to copy, download or open.
-var authorPublishedView = newView("author-published", `
+var authorPublishedView = &view{name: "author-published", src: `
 <div class="author-page__published" role="status" data-testid="author-published">
 	<p>{t:author.published}</p>
 	<label for="author-link">{t:author.linkLabel}</label>
 	<input id="author-link" type="text" readonly data-testid="author-link" value={0} />
 	<button type="button" class="button" data-testid="author-download" @click={1}>{t:author.download}</button>
 	<a class="button" href={0} target="_blank" data-testid="author-preview">{t:author.preview}</a>
-</div>`)
+</div>`}
 
 // The author page's form: the lesson's name, task, hints and scope.
-var authorFormView = newView("author-form", `
+var authorFormView = &view{name: "author-form", src: `
 <div class="author-page__form">
 	<div class="author-page__field">
 		<label for="author-name">{t:author.name}</label>
@@ -613,10 +613,10 @@ var authorFormView = newView("author-form", `
 		<select id="author-scope" data-testid="author-scope" @change={3}>{4}</select>
 	</div>
 	{5}
-</div>`)
+</div>`}
 
 // The author page's goals, the menus adding them, and its two actions.
-var authorGoalsView = newView("author-goals", `
+var authorGoalsView = &view{name: "author-goals", src: `
 <section class="author-page__goals" aria-labelledby="author-goals">
 	<h2 id="author-goals">{t:author.goals}</h2>
 	{0}
@@ -636,4 +636,4 @@ var authorGoalsView = newView("author-goals", `
 <div class="lesson-page__actions">
 	<button type="button" class="button" data-testid="author-check" @click={10}>{t:author.check}</button>
 	<button type="button" class="button button--primary" data-testid="author-publish" @click={11}>{t:author.publish}</button>
-</div>`)
+</div>`}

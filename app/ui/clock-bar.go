@@ -113,7 +113,7 @@ func (c *ClockBar) Render() app.UI {
 // clockBarView is the bar: the clock ({1} is Now, the data-clock test
 // hook and the time's datetime), the play group, speed, the «jump to»
 // form, undo/redo, the jump's error and the progress of a long run.
-var clockBarView = newView("clock-bar", `
+var clockBarView = &view{name: "clock-bar", src: `
 <div class="clock-bar" role="toolbar" aria-label={t:board.clock.label}>
 	<div class="clock-bar__time">
 		{0}
@@ -139,20 +139,20 @@ var clockBarView = newView("clock-bar", `
 	<div class="clock-bar__group clock-bar__group--history">{18}{19}</div>
 	{20}
 	{21}
-</div>`)
+</div>`}
 
 // clockBarErrorView is why the typed time was refused; the input's
 // aria-describedby points at it.
-var clockBarErrorView = newView("clock-bar-error", `
-<p id="clock-jump-error" class="clock-bar__error" role="alert" data-testid="clock-jump-error">{0}</p>`)
+var clockBarErrorView = &view{name: "clock-bar-error", src: `
+<p id="clock-jump-error" class="clock-bar__error" role="alert" data-testid="clock-jump-error">{0}</p>`}
 
 // clockBarProgressView is the progress of a long run: {0} is the percent,
 // {1} the fill's style (its width).
-var clockBarProgressView = newView("clock-bar-progress", `
+var clockBarProgressView = &view{name: "clock-bar-progress", src: `
 <div class="clock-bar__progress" role="progressbar" aria-label={t:board.clock.progress}
 	aria-valuemin="0" aria-valuemax="100" aria-valuenow={0}>
 	<div class="clock-bar__progress-fill" style={1}></div>
-</div>`)
+</div>`}
 
 func (c *ClockBar) nextText() string {
 	if c.Next == "" {
@@ -171,8 +171,8 @@ func (c *ClockBar) button(id, icon, key string, disabled bool, h func(app.Contex
 
 // clockBarButtonView is a control shown as its icon ({4}), named by its
 // title and label ({1}).
-var clockBarButtonView = newView("clock-bar-button", `
-<button type="button" class="button button--icon" data-testid={0} title={1} aria-label={1} disabled={2} @click={3}>{4}</button>`)
+var clockBarButtonView = &view{name: "clock-bar-button", src: `
+<button type="button" class="button button--icon" data-testid={0} title={1} aria-label={1} disabled={2} @click={3}>{4}</button>`}
 
 func (c *ClockBar) primary(id, icon, key string, disabled bool, h func(app.Context)) app.UI {
 	return clockBarPrimaryView.el(c.Lang, "clock-"+id, i18n.T(c.Lang, key), disabled, func(ctx app.Context, e app.Event) {
@@ -184,11 +184,11 @@ func (c *ClockBar) primary(id, icon, key string, disabled bool, h func(app.Conte
 
 // clockBarPrimaryView is play or pause: its icon ({4}) and its words
 // ({1}, also its label).
-var clockBarPrimaryView = newView("clock-bar-primary", `
+var clockBarPrimaryView = &view{name: "clock-bar-primary", src: `
 <button type="button" class="button button--primary" data-testid={0} aria-label={1} disabled={2} @click={3}>
 	{4}
 	<span>{1}</span>
-</button>`)
+</button>`}
 
 func (c *ClockBar) onSpeed(ctx app.Context, e app.Event) {
 	n, err := strconv.Atoi(ctx.JSSrc().Get("value").String())

@@ -103,7 +103,7 @@ func (c *DelayEditor) Render() app.UI {
 
 // delayEditorView is the editor: the mode buttons, then what the mode
 // has (amount, basis, the short-delay hint, the flags) and the error.
-var delayEditorView = newView("delay-editor", `
+var delayEditorView = &view{name: "delay-editor", src: `
 <div class="delay-editor" data-testid="delay-editor">
 	<div class="delay-editor__modes" role="radiogroup" aria-label={t:designer.delay.title}>{0}</div>
 	{1}
@@ -111,16 +111,16 @@ var delayEditorView = newView("delay-editor", `
 	{3}
 	{4}
 	{5}
-</div>`)
+</div>`}
 
 // delayEditorModeView is a mode's button; onModeButton reads its
 // data-mode.
-var delayEditorModeView = newView("delay-editor-mode", `
-<button type="button" class={0} role="radio" aria-checked={3} data-mode={4} @click={2}>{1}</button>`)
+var delayEditorModeView = &view{name: "delay-editor-mode", src: `
+<button type="button" class={0} role="radio" aria-checked={3} data-mode={4} @click={2}>{1}</button>`}
 
 // delayEditorAmountView is the amount and unit of an «after» or «before»
 // delay; {3}-{5} select minutes (also when no unit is set), hours, days.
-var delayEditorAmountView = newView("delay-editor-amount", `
+var delayEditorAmountView = &view{name: "delay-editor-amount", src: `
 <div class="delay-editor__row">
 	<input type="number" min="0" class="designer-input delay-editor__value" data-testid="delay-value"
 		aria-label={t:designer.delay.value} value={0} @change={1} />
@@ -129,17 +129,17 @@ var delayEditorAmountView = newView("delay-editor-amount", `
 		<option value="h" selected={4}>{t:designer.unit.h}</option>
 		<option value="d" selected={5}>{t:designer.unit.d}</option>
 	</select>
-</div>`)
+</div>`}
 
 // delayEditorBasisView is the date field the delay counts from and the
 // time of day.
-var delayEditorBasisView = newView("delay-editor-basis", `
+var delayEditorBasisView = &view{name: "delay-editor-basis", src: `
 <div class="delay-editor__row">
 	<label class="delay-editor__label">{t:designer.delay.basis}</label>
 	<select class="designer-input delay-editor__basis" aria-label={t:designer.delay.basis} @change={0}>{1}</select>
 	<input type="time" class="designer-input delay-editor__time" aria-label={t:designer.delay.time}
 		title={t:designer.delay.time} value={2} @change={3} />
-</div>`)
+</div>`}
 
 // delayModes are the editor's modes and delayModeKeys their texts.
 var (

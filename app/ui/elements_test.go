@@ -56,7 +56,7 @@ func TestTextareaTextIsItsValue(t *testing.T) {
 			assert.NotContains(t, chain, "Textf(", "%s: a textarea's text is .Attr(\"value\", …)", f)
 		}
 	}
-	for _, v := range views {
+	for _, v := range packageViews(t) {
 		// A view refuses a textarea with content (TestViewRejects).
 		seen += strings.Count(v.src, "<textarea")
 	}

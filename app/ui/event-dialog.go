@@ -115,7 +115,7 @@ func (d *EventDialog) Render() app.UI {
 // event's), target, code, the code's data inputs, who does it, the error
 // and the buttons. data-code is the event the form will fire: tests wait
 // for it after picking a code, before they submit.
-var eventDialogFormView = newView("event-dialog-form", `
+var eventDialogFormView = &view{name: "event-dialog-form", src: `
 <form class="form" data-code={0} @submit={1}>
 	{2}
 	<label class="form__row">
@@ -136,26 +136,26 @@ var eventDialogFormView = newView("event-dialog-form", `
 		<button type="button" class="button" @click={11}>{t:board.cancel}</button>
 		<button type="submit" class="button button--primary" data-testid="event-submit">{12}</button>
 	</div>
-</form>`)
+</form>`}
 
 // eventDialogAtView is a script event's time field.
-var eventDialogAtView = newView("event-dialog-at", `
+var eventDialogAtView = &view{name: "event-dialog-at", src: `
 <label class="form__row">
 	<span class="form__label">{t:board.timeline.at}</span>
 	<input class="form__input" type="text" data-testid="event-at" value={0} @input={1} />
 	<span class="form__hint">{t:board.timeline.atHint}</span>
-</label>`)
+</label>`}
 
 // eventDialogKeyView is the field of one of the code's data inputs, which
 // onKey tells apart by data-key.
-var eventDialogKeyView = newView("event-dialog-key", `
+var eventDialogKeyView = &view{name: "event-dialog-key", src: `
 <label class="form__row">
 	<span class="form__label">{0}</span>
 	<input class="form__input" type={1} data-key={2} value={3} @input={4} />
-</label>`)
+</label>`}
 
 // eventDialogErrorView is why the event was refused.
-var eventDialogErrorView = newView("event-dialog-error", `<p class="form__error" role="alert">{0}</p>`)
+var eventDialogErrorView = &view{name: "event-dialog-error", src: `<p class="form__error" role="alert">{0}</p>`}
 
 func (d *EventDialog) onAt(ctx app.Context, e app.Event) { d.at = jsValue(ctx) }
 
@@ -308,7 +308,7 @@ func modal(lang, class, title string, onClose func(app.Context), body ...app.UI)
 
 // modalView is a dialog's frame: {2} is the title's id, which labels the
 // dialog, {3} its data-testid.
-var modalView = newView("modal", `
+var modalView = &view{name: "modal", src: `
 <div class="modal" @keydown={0}>
 	<div class={1} role="dialog" aria-modal="true" aria-labelledby={2} data-testid={3}>
 		<div class="modal__head">
@@ -318,7 +318,7 @@ var modalView = newView("modal", `
 		<div class="modal__body">{6}</div>
 	</div>
 	{7}
-</div>`)
+</div>`}
 
 // field is a labelled form row.
 func field(label, hint string, input app.UI) app.UI {

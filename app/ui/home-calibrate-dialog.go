@@ -173,7 +173,7 @@ func (d *HomeCalibrateDialog) Render() app.UI {
 
 // The calibration dialog's introduction and its four file fields, each a
 // label, a file button and the names of the files chosen.
-var homeCalibrateFilesView = newView("home-calibrate-files", `
+var homeCalibrateFilesView = &view{name: "home-calibrate-files", src: `
 <p class="home-dialog__text">{t:lab.calIntro}</p>
 <div class="home-field">
 	<label class="home-field__label" for="cal-categories">{t:lab.calCategories}</label>
@@ -194,29 +194,29 @@ var homeCalibrateFilesView = newView("home-calibrate-files", `
 	<label class="home-field__label" for="cal-deals">{t:lab.calDeals}</label>
 	{6}
 	{7}
-</div>`)
+</div>`}
 
 // The names of a field's chosen files, ticked.
-var homeCalibrateChosenView = newView("home-calibrate-chosen", `
-<span class="home-field__hint">{0}<span class="icon-text">{1}</span></span>`)
+var homeCalibrateChosenView = &view{name: "home-calibrate-chosen", src: `
+<span class="home-field__hint">{0}<span class="icon-text">{1}</span></span>`}
 
 // The failure of a fit asked for without the files it needs.
-var homeCalibrateMissingView = newView("home-calibrate-missing", `
-<p class="home-page__error" role="alert">{t:lab.calNeedFiles}</p>`)
+var homeCalibrateMissingView = &view{name: "home-calibrate-missing", src: `
+<p class="home-page__error" role="alert">{t:lab.calNeedFiles}</p>`}
 
 // A file that could not be read, or a fit that failed.
-var homeCalibrateErrorView = newView("home-calibrate-error", `
-<p class="home-page__error" role="alert" data-testid="cal-error">{0}</p>`)
+var homeCalibrateErrorView = &view{name: "home-calibrate-error", src: `
+<p class="home-page__error" role="alert" data-testid="cal-error">{0}</p>`}
 
 // The progress of a fit: its bar (given with its width) and its words.
-var homeCalibrateProgressView = newView("home-calibrate-progress", `
+var homeCalibrateProgressView = &view{name: "home-calibrate-progress", src: `
 <div class="whatif__progress" data-testid="cal-progress">
 	<div class="whatif__progress-track" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={0}>{1}</div>
 	<span class="whatif__progress-text">{2}</span>
-</div>`)
+</div>`}
 
 // The fit's report: its lines, its two charts and its table.
-var homeCalibrateReportView = newView("home-calibrate-report", `
+var homeCalibrateReportView = &view{name: "home-calibrate-report", src: `
 <div class="home-calibrate__report" data-testid="cal-report">
 	<h3>{t:lab.calReport}</h3>
 	{0}
@@ -225,18 +225,18 @@ var homeCalibrateReportView = newView("home-calibrate-report", `
 	<table class="whatif__table">
 		<tbody>{3}</tbody>
 	</table>
-</div>`)
+</div>`}
 
 // A row of the fit's table: a name and two numbers.
-var homeCalibrateRowView = newView("home-calibrate-row", `
-<tr><th scope="row">{0}</th><td class="whatif__num">{1}</td><td class="whatif__num">{2}</td></tr>`)
+var homeCalibrateRowView = &view{name: "home-calibrate-row", src: `
+<tr><th scope="row">{0}</th><td class="whatif__num">{1}</td><td class="whatif__num">{2}</td></tr>`}
 
 // The dialog's actions but the last: run the fit, cancel it, create the
 // scenario.
-var homeCalibrateActionsView = newView("home-calibrate-actions", `
+var homeCalibrateActionsView = &view{name: "home-calibrate-actions", src: `
 <button type="button" class="button button--primary" data-testid="cal-run" disabled={0} @click={1}>{t:lab.calRun}</button>
 <button type="button" class="button" data-testid="cal-cancel" disabled={2} @click={3}>{t:lab.cancel}</button>
-<button type="button" class="button button--primary" data-testid="cal-create" disabled={4} @click={5}>{t:lab.calCreate}</button>`)
+<button type="button" class="button button--primary" data-testid="cal-create" disabled={4} @click={5}>{t:lab.calCreate}</button>`}
 
 func (d *HomeCalibrateDialog) onCancel(ctx app.Context) {
 	if d.cancel != nil {

@@ -216,22 +216,22 @@ func (p *LessonPage) Render() app.UI {
 }
 
 // A lesson that is not there: the words and the way back to the list.
-var lessonMissingView = newView("lesson-missing", `
+var lessonMissingView = &view{name: "lesson-missing", src: `
 <p class="lesson-page__missing">{t:teach.notFound}</p>
-<a class="button" href="/lessons">{t:teach.back}</a>`)
+<a class="button" href="/lessons">{t:teach.back}</a>`}
 
 // The toolbar's link back to the lessons.
-var lessonBackView = newView("lesson-back", `
-<a class="teach-page__link" href="/lessons">{t:teach.back}</a>`)
+var lessonBackView = &view{name: "lesson-back", src: `
+<a class="teach-page__link" href="/lessons">{t:teach.back}</a>`}
 
 // The badge of a lesson done before.
-var lessonBadgeView = newView("lesson-badge", `
-<span class="lesson-page__badge" data-testid="lesson-badge">{0}<span class="icon-text">{t:teach.lessons.done}</span></span>`)
+var lessonBadgeView = &view{name: "lesson-badge", src: `
+<span class="lesson-page__badge" data-testid="lesson-badge">{0}<span class="icon-text">{t:teach.lessons.done}</span></span>`}
 
 // The lesson page's body: the lesson's text and hints, then its goal with
 // each expectation's verdict, the actions and the links to its narration
 // and quiz.
-var lessonLayoutView = newView("lesson-layout", `
+var lessonLayoutView = &view{name: "lesson-layout", src: `
 <div class="lesson-page__layout">
 	<div class="lesson-page__task">{0}{1}</div>
 	<section class="lesson-page__goal" aria-labelledby="lesson-goal">
@@ -250,25 +250,25 @@ var lessonLayoutView = newView("lesson-layout", `
 			<a class="teach-page__link" href={12}>{13}<span class="icon-text">{t:teach.nav.quiz}</span></a>
 		</div>
 	</section>
-</div>`)
+</div>`}
 
 // The verdict when the goal holds on the learner's copy, with the link to
 // the next lesson (nil after the last).
-var lessonDoneView = newView("lesson-done", `
-<div class="lesson-page__verdict lesson-page__verdict--done" role="status" data-testid="lesson-done">{0}<span class="icon-text">{t:teach.lesson.done}</span>{1}</div>`)
+var lessonDoneView = &view{name: "lesson-done", src: `
+<div class="lesson-page__verdict lesson-page__verdict--done" role="status" data-testid="lesson-done">{0}<span class="icon-text">{t:teach.lesson.done}</span>{1}</div>`}
 
 // The link to the next lesson.
-var lessonNextView = newView("lesson-next", `
-<a class="button button--primary" href={0}>{t:teach.lesson.next}</a>`)
+var lessonNextView = &view{name: "lesson-next", src: `
+<a class="button button--primary" href={0}>{t:teach.lesson.next}</a>`}
 
 // The verdict when the goal does not hold yet.
-var lessonNotYetView = newView("lesson-notyet", `
-<div class="lesson-page__verdict lesson-page__verdict--todo" role="status" data-testid="lesson-notyet">{t:teach.lesson.notYet}</div>`)
+var lessonNotYetView = &view{name: "lesson-notyet", src: `
+<div class="lesson-page__verdict lesson-page__verdict--todo" role="status" data-testid="lesson-notyet">{t:teach.lesson.notYet}</div>`}
 
 // The lesson page's failure.
-var lessonFailedView = newView("lesson-failed", `
-<p class="lesson-page__error" role="alert">{0}</p>`)
+var lessonFailedView = &view{name: "lesson-failed", src: `
+<p class="lesson-page__error" role="alert">{0}</p>`}
 
 // The button replacing the learner's copy with a fresh one.
-var lessonRestartView = newView("lesson-restart", `
-<button type="button" class="button button--quiet" data-testid="lesson-restart" @click={0}>{1}<span class="icon-text">{t:teach.lesson.restart}</span></button>`)
+var lessonRestartView = &view{name: "lesson-restart", src: `
+<button type="button" class="button button--quiet" data-testid="lesson-restart" @click={0}>{1}<span class="icon-text">{t:teach.lesson.restart}</span></button>`}

@@ -206,36 +206,36 @@ func (p *QuizPage) Render() app.UI {
 }
 
 // The quiz's score, in the toolbar.
-var quizScoreView = newView("quiz-score", `
-<span class="quiz-page__score" data-testid="quiz-score" aria-label={t:teach.quiz.scoreLabel}>{0}</span>`)
+var quizScoreView = &view{name: "quiz-score", src: `
+<span class="quiz-page__score" data-testid="quiz-score" aria-label={t:teach.quiz.scoreLabel}>{0}</span>`}
 
 // The end of the quiz: the score and the way to start over.
-var quizEndView = newView("quiz-end", `
+var quizEndView = &view{name: "quiz-end", src: `
 <div class="quiz-page__end" role="status" data-testid="quiz-end">
 	<p>{0}</p>
 	<button type="button" class="button button--primary" data-testid="quiz-again" @click={1}>{2}<span class="icon-text">{t:teach.quiz.again}</span></button>
-</div>`)
+</div>`}
 
 // A question: the event told in words, the question, the stages to pick
 // from and, once picked, the outcome.
-var quizStageView = newView("quiz-stage", `
+var quizStageView = &view{name: "quiz-stage", src: `
 <div class="quiz-page__stage">
 	<p class="quiz-page__event" data-testid="quiz-event">{0}</p>
 	<p class="quiz-page__question">{1}{2}</p>
 	<div class="quiz-page__options" role="group" aria-label={t:teach.quiz.pick}>{3}</div>
 	{4}
-</div>`)
+</div>`}
 
 // The outcome of a pick: the verdict, the narration that explains it and
 // the way to the next question.
-var quizRevealView = newView("quiz-reveal", `
+var quizRevealView = &view{name: "quiz-reveal", src: `
 <div class={0} role="status">
 	<p class="quiz-page__verdict" data-testid="quiz-verdict" data-correct={1}>{2}</p>
 	<h2 class="quiz-page__why">{t:teach.quiz.why}</h2>
 	<ol class="quiz-page__story">{3}</ol>
 	<button type="button" class="button button--primary button--big" data-testid="quiz-next" @click={4}><span class="icon-text">{t:teach.quiz.next}</span>{5}</button>
-</div>`)
+</div>`}
 
 // A step of the narration and its reason.
-var quizStepView = newView("quiz-step", `
-<li class={0}>{1}{2}</li>`)
+var quizStepView = &view{name: "quiz-step", src: `
+<li class={0}>{1}{2}</li>`}

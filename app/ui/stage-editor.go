@@ -81,7 +81,7 @@ func (s *StageEditor) Render() app.UI {
 // stageEditorBodyView is the middle of the dialog's body: name and
 // colour, the stage's id, and its type (semantics: a select, or why the
 // success stage's is fixed).
-var stageEditorBodyView = newView("stage-editor-body", `
+var stageEditorBodyView = &view{name: "stage-editor-body", src: `
 <div class="designer-form__row">
 	<div class="designer-form__field designer-form__field--grow">
 		<label for="stage-name" class="designer-form__label">{t:designer.stage.name}</label>
@@ -97,7 +97,7 @@ var stageEditorBodyView = newView("stage-editor-body", `
 	<label for="stage-semantics" class="designer-form__label">{t:designer.stage.semantics}</label>
 	{5}
 	<p class="designer-form__hint">{t:designer.stage.orderHint}</p>
-</div>`)
+</div>`}
 
 func (s *StageEditor) onName(ctx app.Context, e app.Event) { s.name = jsValue(ctx) }
 
@@ -153,15 +153,15 @@ func (s *StageEditor) onClose(ctx app.Context, e app.Event) {
 
 // stageEditorSemanticsView is the select of a stage's type, when it is not
 // the success stage.
-var stageEditorSemanticsView = newView("stage-editor-semantics", `
+var stageEditorSemanticsView = &view{name: "stage-editor-semantics", src: `
 <select id="stage-semantics" class="designer-input designer-input--short" data-testid="stage-semantics" @change={0}>
 	<option value="process" selected={1}>{t:designer.semantics.process}</option>
 	<option value="failure" selected={2}>{t:designer.semantics.failure}</option>
-</select>`)
+</select>`}
 
 // stageEditorMovesView are the buttons moving the stage left and right,
 // each with its icon ({0}, {2}).
-var stageEditorMovesView = newView("stage-editor-moves", `
+var stageEditorMovesView = &view{name: "stage-editor-moves", src: `
 <div class="designer-form__field">
 	<span class="designer-form__label">{t:designer.stage.move}</span>
 	<div class="designer-form__buttons">
@@ -174,24 +174,24 @@ var stageEditorMovesView = newView("stage-editor-moves", `
 			{2}
 		</button>
 	</div>
-</div>`)
+</div>`}
 
 // stageEditorConfirmView asks before deleting a stage that carries
 // triggers or robots.
-var stageEditorConfirmView = newView("stage-editor-confirm", `
+var stageEditorConfirmView = &view{name: "stage-editor-confirm", src: `
 <div class="designer-confirm designer-confirm--inline" role="alert">
 	<p class="designer-confirm__text">{0}</p>
 	<div class="designer-form__buttons">
 		<button type="button" class="button button--secondary" @click={1}>{t:designer.cancel}</button>
 		<button type="button" class="button button--danger" data-testid="stage-delete-confirm" @click={2}>{t:designer.delete}</button>
 	</div>
-</div>`)
+</div>`}
 
 // stageEditorDeleteView is the delete button, at the footer's left.
-var stageEditorDeleteView = newView("stage-editor-delete", `
-<button type="button" class="button button--danger-link designer-modal__left" data-testid="stage-delete" @click={0}>{t:designer.stage.delete}</button>`)
+var stageEditorDeleteView = &view{name: "stage-editor-delete", src: `
+<button type="button" class="button button--danger-link designer-modal__left" data-testid="stage-delete" @click={0}>{t:designer.stage.delete}</button>`}
 
 // stageEditorButtonsView are the footer's cancel and save buttons.
-var stageEditorButtonsView = newView("stage-editor-buttons", `
+var stageEditorButtonsView = &view{name: "stage-editor-buttons", src: `
 <button type="button" class="button button--secondary" @click={0}>{t:designer.cancel}</button>
-<button type="button" class="button button--primary" data-testid="stage-save" @click={1}>{t:designer.save}</button>`)
+<button type="button" class="button button--primary" data-testid="stage-save" @click={1}>{t:designer.save}</button>`}

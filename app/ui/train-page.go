@@ -237,7 +237,7 @@ func (p *TrainPage) Render() app.UI {
 
 // The training page's body: the lesson's task and hints, then its goals
 // with their verdicts, the actions and the result sheet's form.
-var trainLayoutView = newView("train-layout", `
+var trainLayoutView = &view{name: "train-layout", src: `
 <div class="lesson-page__layout">
 	<div class="lesson-page__task">{0}{1}</div>
 	<section class="lesson-page__goal" aria-labelledby="train-goals">
@@ -260,18 +260,18 @@ var trainLayoutView = newView("train-layout", `
 		</div>
 		{15}
 	</section>
-</div>`)
+</div>`}
 
 // The verdict when every goal holds on the trainee's copy.
-var trainDoneView = newView("train-done", `
-<div class="lesson-page__verdict lesson-page__verdict--done" role="status" data-testid="train-done">{t:train.done}</div>`)
+var trainDoneView = &view{name: "train-done", src: `
+<div class="lesson-page__verdict lesson-page__verdict--done" role="status" data-testid="train-done">{t:train.done}</div>`}
 
 // The submitted result sheet, to copy.
-var trainResultView = newView("train-result", `
+var trainResultView = &view{name: "train-result", src: `
 <div class="train-page__result" role="status">
 	<p>{t:train.submitted}</p>
 	<textarea readonly rows="8" aria-label={t:train.result} data-testid="train-result" value={0}></textarea>
-</div>`)
+</div>`}
 
 // lessonError is a page's failure: <p class="lesson-page__error"
 // role="alert" data-testid>text</p>.
@@ -307,8 +307,8 @@ func lessonExpect(lang string, pass bool, name, message string) app.UI {
 
 // A goal and its verdict: an icon named for it, the goal's name and the
 // verdict's message.
-var lessonExpectView = newView("lesson-expect", `
+var lessonExpectView = &view{name: "lesson-expect", src: `
 <li class={0} data-testid="goal-item" data-pass={1}>
 	<span class="lesson-page__expect-icon" role="img" aria-label={2}>{3}</span>
 	<span class="lesson-page__expect-text">{4}<span class="lesson-page__expect-msg">{5}</span></span>
-</li>`)
+</li>`}

@@ -39,10 +39,12 @@ import (
 // dropped, so markup can be indented; a text that must keep its spaces
 // comes in as a hole.
 //
-// The markup is a constant of the program: it is read the first time the
-// view renders, and a mistake in it panics there, naming the view and the
-// line. TestViewsParse reads every view of the package, so none reaches
-// the browser.
+// A view is declared as a package variable, &view{name: …, src: `…`}: a
+// literal of constants, which the linker lays out as data, where a
+// constructor call would add its own code to the package's init. The
+// markup is read the first time the view renders, and a mistake in it
+// panics there, naming the view and the line; TestViewsParse finds every
+// view in the package's source and reads it, so none reaches the browser.
 type view struct {
 	name string
 	src  string
@@ -51,16 +53,6 @@ type view struct {
 	roots []*vnode
 	holes int // how many arguments the markup uses: the highest hole + 1
 	err   error
-}
-
-// views are every view of the package, for TestViewsParse.
-var views []*view
-
-// newView declares a view; its markup is read on first use.
-func newView(name, src string) *view {
-	v := &view{name: name, src: src}
-	views = append(views, v)
-	return v
 }
 
 // vnode is one node of a read view.

@@ -1,8 +1,13 @@
 package ui
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,13 +21,60 @@ import (
 // TestViewsParse reads every view of the package: a mistake in a view's
 // markup fails here, not in a user's browser.
 func TestViewsParse(t *testing.T) {
-	require.NotEmpty(t, views)
+	views := packageViews(t)
+	require.Greater(t, len(views), 20)
 	names := map[string]bool{}
 	for _, v := range views {
 		assert.NoError(t, v.parse(), v.name)
 		assert.False(t, names[v.name], "two views are named %s", v.name)
 		names[v.name] = true
 	}
+}
+
+// packageViews are the views declared in the package's source files: the
+// &view{name: "…", src: `…`} literals, found by parsing the files (views
+// are data, with no constructor that could list them at run time).
+func packageViews(tb testing.TB) []*view {
+	tb.Helper()
+	files, err := filepath.Glob("*.go")
+	require.NoError(tb, err)
+	var views []*view
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		require.NoError(tb, err)
+		ast.Inspect(file, func(n ast.Node) bool {
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok {
+				return true
+			}
+			if id, ok := lit.Type.(*ast.Ident); !ok || id.Name != "view" {
+				return true
+			}
+			v := &view{}
+			for _, e := range lit.Elts {
+				kv, ok := e.(*ast.KeyValueExpr)
+				require.True(tb, ok, "%s: a view is written with its fields' names", fset.Position(e.Pos()))
+				val, ok := kv.Value.(*ast.BasicLit)
+				require.True(tb, ok && val.Kind == token.STRING, "%s: a view's fields are string literals", fset.Position(kv.Pos()))
+				s, err := strconv.Unquote(val.Value)
+				require.NoError(tb, err)
+				switch kv.Key.(*ast.Ident).Name {
+				case "name":
+					v.name = s
+				case "src":
+					v.src = s
+				}
+			}
+			require.NotEmpty(tb, v.name, "%s: a view without a name", fset.Position(lit.Pos()))
+			views = append(views, v)
+			return true
+		})
+	}
+	return views
 }
 
 // TestViewBuildsWhatBuildersBuild: a view builds the tree the builder
@@ -144,7 +196,7 @@ func TestViewRejects(t *testing.T) {
 // FuzzViewParse: any markup is read or refused, never a panic or a hang,
 // and a view that reads builds with nil in every hole.
 func FuzzViewParse(f *testing.F) {
-	for _, v := range views {
+	for _, v := range packageViews(f) {
 		f.Add(v.src)
 	}
 	f.Add(`<div a=b @c={0} d>{1}<e/>{t:k}</div>`)

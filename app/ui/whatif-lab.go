@@ -127,7 +127,7 @@ func whatifLabInput(s *string) app.EventHandler {
 
 // The lab's panel: the replications field, the sweep form, the status of
 // a batch and its result.
-var whatifLabView = newView("whatif-lab", `
+var whatifLabView = &view{name: "whatif-lab", src: `
 <section class="whatif__panel whatif-lab" data-testid="lab" aria-label={t:lab.sweepTitle}>
 	<div class="whatif__fields">
 		<label class="whatif__field" title={t:lab.runsHint}>
@@ -177,19 +177,19 @@ var whatifLabView = newView("whatif-lab", `
 		{21}
 	</div>
 	{22}
-</section>`)
+</section>`}
 
 // A batch's progress: its bar, how far it is, and the button cancelling it.
-var whatifLabProgressView = newView("whatif-lab-progress", `
+var whatifLabProgressView = &view{name: "whatif-lab-progress", src: `
 <div class="whatif__progress" data-testid="lab-progress">
 	<div class="whatif__progress-track" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={0}>{1}</div>
 	<span class="whatif__progress-text">{2}</span>
 	<button type="button" class="button" data-testid="lab-cancel" @click={3}>{t:lab.cancel}</button>
-</div>`)
+</div>`}
 
 // A batch's error.
-var whatifLabErrorView = newView("whatif-lab-error", `
-<p class="whatif__error" role="alert" data-testid="lab-error">{0}</p>`)
+var whatifLabErrorView = &view{name: "whatif-lab-error", src: `
+<p class="whatif__error" role="alert" data-testid="lab-error">{0}</p>`}
 
 func (l *WhatifLab) renderResult(lang string) app.UI {
 	if l.res == nil || l.running {

@@ -763,7 +763,7 @@ func (p *WhatifPage) renderMain(lang string) app.UI {
 
 // The what-if page with a scenario: its title, the forms, the status
 // line, the results and the lab.
-var whatifPageView = newView("whatif-page", `
+var whatifPageView = &view{name: "whatif-page", src: `
 <div class="whatif__page">
 	<div class="whatif__head">
 		<h1 class="whatif__title">{t:whatif.title}</h1>
@@ -773,7 +773,7 @@ var whatifPageView = newView("whatif-page", `
 	{1}
 	{2}
 	{3}
-</div>`)
+</div>`}
 
 func (p *WhatifPage) renderControls(lang string) app.UI {
 	noModel := p.sc.WhatIf == nil && p.replay == nil
@@ -829,7 +829,7 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 
 // The what-if page's two panels: variant A with the run, variant B with
 // the event history.
-var whatifControlsView = newView("whatif-controls", `
+var whatifControlsView = &view{name: "whatif-controls", src: `
 <div class="whatif__controls">
 	<section class="whatif__panel whatif__panel--a" aria-label={t:whatif.scenario}>
 		<h2 class="whatif__panel-title">
@@ -883,15 +883,15 @@ var whatifControlsView = newView("whatif-controls", `
 			<button type="button" class="button button--primary" data-testid="whatif-compare" disabled={21} @click={22}>{t:whatif.runAB}</button>
 		</div>
 	</section>
-</div>`)
+</div>`}
 
 // The run's cancel button, while a run goes.
-var whatifCancelView = newView("whatif-cancel", `
-<button type="button" class="button" data-testid="whatif-cancel" @click={0}>{t:whatif.cancel}</button>`)
+var whatifCancelView = &view{name: "whatif-cancel", src: `
+<button type="button" class="button" data-testid="whatif-cancel" @click={0}>{t:whatif.cancel}</button>`}
 
 // The loaded event history: its file and size, and the button clearing it.
-var whatifReplayView = newView("whatif-replay", `
-<span class="whatif__replay" data-testid="whatif-replay">{0}<button type="button" class="whatif__link" @click={1}>{t:whatif.replayClear}</button></span>`)
+var whatifReplayView = &view{name: "whatif-replay", src: `
+<span class="whatif__replay" data-testid="whatif-replay">{0}<button type="button" class="whatif__link" @click={1}>{t:whatif.replayClear}</button></span>`}
 
 // reportProgress takes a run's progress report, on the UI goroutine; ctx
 // is the page's. Only the status line is drawn again: a render of the
@@ -1014,11 +1014,11 @@ func (p *WhatifPage) renderResults(lang string) app.UI {
 }
 
 // The titles of variants A and B over their charts.
-var whatifABTitlesView = newView("whatif-ab-titles", `
+var whatifABTitlesView = &view{name: "whatif-ab-titles", src: `
 <div class="whatif__ab-titles">
 	<div class="whatif__ab-title"><span class="whatif__badge whatif__badge--a">{t:whatif.a}</span>{0}</div>
 	<div class="whatif__ab-title"><span class="whatif__badge whatif__badge--b">{t:whatif.b}</span>{1}</div>
-</div>`)
+</div>`}
 
 func (p *WhatifPage) renderCharts(ab bool) app.UI {
 	shown := p.charts
@@ -1079,12 +1079,12 @@ func (p *WhatifPage) renderTiles(lang string) app.UI {
 
 // A tile of the results: a number's label, its value (or A → B) and the
 // change.
-var whatifTileView = newView("whatif-tile", `
-<div class={0} data-tile={1}><span class="whatif__tile-label">{2}</span>{3}{4}</div>`)
+var whatifTileView = &view{name: "whatif-tile", src: `
+<div class={0} data-tile={1}><span class="whatif__tile-label">{2}</span>{3}{4}</div>`}
 
 // A tile's value in a comparison: A → B.
-var whatifTileABView = newView("whatif-tile-ab", `
-<span class="whatif__tile-value"><span class="whatif__tile-a">{0}</span><span class="whatif__tile-arrow">{1}</span><span class="whatif__tile-b">{2}</span></span>`)
+var whatifTileABView = &view{name: "whatif-tile-ab", src: `
+<span class="whatif__tile-value"><span class="whatif__tile-a">{0}</span><span class="whatif__tile-arrow">{1}</span><span class="whatif__tile-b">{2}</span></span>`}
 
 func (p *WhatifPage) renderCompare(lang string) app.UI {
 	changed := 0
@@ -1112,7 +1112,7 @@ func (p *WhatifPage) renderCompare(lang string) app.UI {
 
 // The comparison table of A and B; its check box's words come in with
 // their leading space.
-var whatifCompareView = newView("whatif-compare", `
+var whatifCompareView = &view{name: "whatif-compare", src: `
 <section class="whatif__panel whatif__compare" data-testid="whatif-compare-table">
 	<div class="whatif__table-head">
 		<h2 class="whatif__panel-title">{t:whatif.cmp.title}</h2>
@@ -1134,20 +1134,20 @@ var whatifCompareView = newView("whatif-compare", `
 		</thead>
 		<tbody>{5}</tbody>
 	</table>
-</section>`)
+</section>`}
 
 // A row of the comparison table.
-var whatifCompareRowView = newView("whatif-compare-row", `
+var whatifCompareRowView = &view{name: "whatif-compare-row", src: `
 <tr class={0} data-key={1}>
 	<th scope="row">{2}</th>
 	<td class="whatif__num">{3}</td>
 	<td class="whatif__num">{4}</td>
 	<td class="whatif__num whatif__delta">{5}</td>
-</tr>`)
+</tr>`}
 
 // A table's CSV export button.
-var whatifExportView = newView("whatif-export", `
-<button type="button" class="whatif__export-button" data-testid={0} aria-label={1} @click={2}>{3}<span class="icon-text">CSV</span></button>`)
+var whatifExportView = &view{name: "whatif-export", src: `
+<button type="button" class="whatif__export-button" data-testid={0} aria-label={1} @click={2}>{3}<span class="icon-text">CSV</span></button>`}
 
 func (p *WhatifPage) renderTables(lang string) app.UI {
 	titles := []string{"whatif.table.stages", "whatif.table.triggers", "whatif.table.robots", "whatif.table.reasons", "whatif.table.loops"}
@@ -1171,12 +1171,12 @@ func (p *WhatifPage) renderTables(lang string) app.UI {
 }
 
 // The title over variant A's tables in a comparison.
-var whatifTablesTitleView = newView("whatif-tables-title", `
-<h2 class="whatif__section-title"><span class="whatif__badge whatif__badge--a">{t:whatif.a}</span>{0}</h2>`)
+var whatifTablesTitleView = &view{name: "whatif-tables-title", src: `
+<h2 class="whatif__section-title"><span class="whatif__badge whatif__badge--a">{t:whatif.a}</span>{0}</h2>`}
 
 // A table of the results: its title, its export button, its body (as
 // markup) and what never fired or ran.
-var whatifTableView = newView("whatif-table", `
+var whatifTableView = &view{name: "whatif-table", src: `
 <section class="whatif__panel whatif__table-panel" data-table={0}>
 	<div class="whatif__table-head">
 		<h2 class="whatif__panel-title">{1}</h2>
@@ -1184,7 +1184,7 @@ var whatifTableView = newView("whatif-table", `
 	</div>
 	{3}
 	{4}
-</section>`)
+</section>`}
 
 // whatifTableHTML is a table's body as one piece of markup (see
 // whatifDrawn): the scrolling box with the table, or the hint that it is
