@@ -57,24 +57,36 @@ func (c *ConditionEditor) Render() app.UI {
 	if c.cur == nil && len(c.Condition) > 0 {
 		c.cur = c.Condition
 	}
-	rows := c.cur
-	body := make([]app.UI, 0, len(rows)+2)
-	if len(rows) == 0 {
-		body = append(body, pc("condition-editor__empty", i18n.T(lang, "designer.cond.empty")))
-	}
+	rows := make([]app.UI, len(c.cur))
 	for i := range rows {
-		body = append(body, c.renderRow(i))
+		rows[i] = c.renderRow(i)
 	}
-	body = append(body, button("designer-link", i18n.T(lang, "designer.cond.add"), c.onAdd).
-		DataSet("testid", c.ID+"-condition-add"))
-	return divc("condition-editor", body...).DataSet("testid", c.ID+"-condition")
+	var empty app.UI
+	if len(rows) == 0 {
+		empty = conditionEditorEmptyView.el(lang)
+	}
+	return conditionEditorView.el(lang, c.ID+"-condition", empty, rows, c.ID+"-condition-add", c.onAdd)
 }
+
+// conditionEditorView is the editor: that there is no condition yet
+// ({1}), the rows ({2}) and the button adding one.
+var conditionEditorView = &view{name: "condition-editor", src: `
+<div class="condition-editor" data-testid={0}>
+	{1}
+	{2}
+	<button type="button" class="designer-link" data-testid={3} @click={4}>{t:designer.cond.add}</button>
+</div>`}
+
+// conditionEditorEmptyView says there is no condition yet.
+var conditionEditorEmptyView = &view{name: "condition-editor-empty", src: `
+<p class="condition-editor__empty">{t:designer.cond.empty}</p>`}
 
 func (c *ConditionEditor) renderRow(i int) app.UI {
 	lang := c.Lang
 	cl := c.cur[i]
 	ft := c.fieldType(cl.Field)
-	id := c.ID + "-cond-" + strconv.Itoa(i)
+	n := strconv.Itoa(i)
+	id := c.ID + "-cond-" + n
 	fields := c.Fields
 	known := false
 	for _, f := range fields {
@@ -100,40 +112,39 @@ func (c *ConditionEditor) renderRow(i int) app.UI {
 		if j == "" {
 			j = "and"
 		}
-		join = divc("condition-editor__join",
-			elc("select", "designer-input condition-editor__join-select").
-				Aria("label", i18n.T(lang, "designer.cond.join")).
-				OnChange(c.onJoin).
-				Body(
-					option("and", j == "and", i18n.T(lang, "designer.cond.and")),
-					option("or", j == "or", i18n.T(lang, "designer.cond.or")),
-				),
-		)
+		join = conditionEditorJoinView.el(lang, c.onJoin, j == "and", j == "or")
 	}
-	remove := i18n.T(lang, "designer.cond.remove")
-	return divc("condition-editor__row-wrap",
-		divc("condition-editor__row",
-			c.selectRow(id+"-field", "designer-input condition-editor__field", "designer.cond.field", c.onField, fieldOpts),
-			c.selectRow(id+"-op", "designer-input condition-editor__op", "designer.cond.op", c.onOp, opOpts),
-			c.renderValue(id, cl, ft),
-			button("designer-icon-button condition-editor__remove", "×", c.onRemoveRow).
-				Aria("label", remove).
-				Title(remove),
-		).DataSet("row", strconv.Itoa(i)),
-		errorNote(c.Errors[i]),
-		join,
-	)
+	return conditionEditorRowView.el(lang, n, id+"-field", c.onField, fieldOpts, id+"-op", c.onOp, opOpts,
+		c.renderValue(id, cl, ft), c.onRemoveRow, errorNote(c.Errors[i]), join)
 }
+
+// conditionEditorRowView is a clause: its field, operator and value ({7})
+// controls and the remove button, its error ({9}) and the join to the
+// next clause ({10}).
+var conditionEditorRowView = &view{name: "condition-editor-row", src: `
+<div class="condition-editor__row-wrap">
+	<div class="condition-editor__row" data-row={0}>
+		<select id={1} class="designer-input condition-editor__field" aria-label={t:designer.cond.field} @change={2}>{3}</select>
+		<select id={4} class="designer-input condition-editor__op" aria-label={t:designer.cond.op} @change={5}>{6}</select>
+		{7}
+		<button type="button" class="designer-icon-button condition-editor__remove" aria-label={t:designer.cond.remove} title={t:designer.cond.remove} @click={8}>×</button>
+	</div>
+	{9}
+	{10}
+</div>`}
+
+// conditionEditorJoinView joins a clause to the next: И or ИЛИ.
+var conditionEditorJoinView = &view{name: "condition-editor-join", src: `
+<div class="condition-editor__join">
+	<select class="designer-input condition-editor__join-select" aria-label={t:designer.cond.join} @change={0}>
+		<option value="and" selected={1}>{t:designer.cond.and}</option>
+		<option value="or" selected={2}>{t:designer.cond.or}</option>
+	</select>
+</div>`}
 
 // selectRow is a select of a row, labelled by the text of labelKey.
 func (c *ConditionEditor) selectRow(id, class, labelKey string, onChange app.EventHandler, opts []app.UI) app.HTMLElem {
 	return selectc(id, class, onChange, opts...).Aria("label", i18n.T(c.Lang, labelKey))
-}
-
-// valueInput is an input of a row's value, labelled by the text of
-// labelKey.
-func (c *ConditionEditor) valueInput(id, class, labelKey, value string) app.HTMLElemSelfClosing {
-	return app.ElemSelfClosing("input").ID(id).Class(class).Aria("label", i18n.T(c.Lang, labelKey)).Attr("value", value).OnChange(c.onValue)
 }
 
 func (c *ConditionEditor) renderValue(id string, cl engine.Clause, ft string) app.UI {
@@ -146,15 +157,9 @@ func (c *ConditionEditor) renderValue(id string, cl engine.Clause, ft string) ap
 		if l, ok := cl.Value.([]any); ok && len(l) == 2 {
 			lo, hi = valueText(l[0]), valueText(l[1])
 		}
-		return elc("span", "condition-editor__value condition-editor__value--between").Body(
-			c.valueInput(id+"-from", "designer-input", "designer.cond.from", lo).Attr("type", inputType(ft)).
-				Attr("placeholder", i18n.T(lang, "designer.cond.from")),
-			c.valueInput(id+"-to", "designer-input", "designer.cond.to", hi).Attr("type", inputType(ft)).
-				Attr("placeholder", i18n.T(lang, "designer.cond.to")),
-		)
+		return conditionEditorBetweenView.el(lang, id+"-from", lo, inputType(ft), c.onValue, id+"-to", hi)
 	case engine.OpIn, engine.OpNotIn:
-		return c.valueInput(id+"-value", "designer-input condition-editor__value", "designer.cond.value", valueText(cl.Value)).
-			Attr("placeholder", i18n.T(lang, "designer.cond.listHint"))
+		return conditionEditorListView.el(lang, id+"-value", valueText(cl.Value), c.onValue)
 	}
 	cur := valueText(cl.Value)
 	if ft == engine.FieldUser && len(c.Users) > 0 {
@@ -167,13 +172,32 @@ func (c *ConditionEditor) renderValue(id string, cl engine.Clause, ft string) ap
 		return c.selectRow(id+"-value", "designer-input condition-editor__value", "designer.cond.value", c.onValue, opts)
 	}
 	if ft == engine.FieldBool {
-		return c.selectRow(id+"-value", "designer-input condition-editor__value", "designer.cond.value", c.onValue, []app.UI{
-			option("true", cur == "true", i18n.T(lang, "designer.cond.yes")),
-			option("false", cur != "true", i18n.T(lang, "designer.cond.no")),
-		})
+		return conditionEditorBoolView.el(lang, id+"-value", c.onValue, cur == "true", cur != "true")
 	}
-	return c.valueInput(id+"-value", "designer-input condition-editor__value", "designer.cond.value", cur).Attr("type", inputType(ft))
+	return conditionEditorValueView.el(lang, id+"-value", cur, inputType(ft), c.onValue)
 }
+
+// conditionEditorBetweenView are the two ends of «между».
+var conditionEditorBetweenView = &view{name: "condition-editor-between", src: `
+<span class="condition-editor__value condition-editor__value--between">
+	<input id={0} class="designer-input" aria-label={t:designer.cond.from} value={1} type={2} placeholder={t:designer.cond.from} @change={3} />
+	<input id={4} class="designer-input" aria-label={t:designer.cond.to} value={5} type={2} placeholder={t:designer.cond.to} @change={3} />
+</span>`}
+
+// conditionEditorListView is the value of «в списке», comma-separated.
+var conditionEditorListView = &view{name: "condition-editor-list", src: `
+<input id={0} class="designer-input condition-editor__value" aria-label={t:designer.cond.value} value={1} placeholder={t:designer.cond.listHint} @change={2} />`}
+
+// conditionEditorBoolView is the value of a yes/no field.
+var conditionEditorBoolView = &view{name: "condition-editor-bool", src: `
+<select id={0} class="designer-input condition-editor__value" aria-label={t:designer.cond.value} @change={1}>
+	<option value="true" selected={2}>{t:designer.cond.yes}</option>
+	<option value="false" selected={3}>{t:designer.cond.no}</option>
+</select>`}
+
+// conditionEditorValueView is a single value.
+var conditionEditorValueView = &view{name: "condition-editor-value", src: `
+<input id={0} class="designer-input condition-editor__value" aria-label={t:designer.cond.value} value={1} type={2} @change={3} />`}
 
 // row is the index of the clause whose control fired: the control sits in
 // the clause's row wrap, whose row carries data-row.

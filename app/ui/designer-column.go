@@ -52,11 +52,15 @@ func lockNote(id, text string) app.UI {
 	if text == "" {
 		return nil
 	}
-	return app.Elem("p").ID(id).Class("designer-column__locked").DataSet("testid", "designer-locked").Body(
-		elc("span", "designer-column__locked-icon").Aria("hidden", "true").Body(Icon("ban")),
-		spanText(text),
-	)
+	return designerColumnLockView.el("", id, Icon("ban"), text)
 }
+
+// designerColumnLockView is a lock note: the icon and why.
+var designerColumnLockView = &view{name: "designer-column-lock", src: `
+<p id={0} class="designer-column__locked" data-testid="designer-locked">
+	<span class="designer-column__locked-icon" aria-hidden="true">{1}</span>
+	<span>{2}</span>
+</p>`}
 
 // Render implements app.Composer.
 func (c *DesignerColumn) Render() app.UI {
@@ -87,10 +91,7 @@ func (c *DesignerColumn) Render() app.UI {
 	var lint app.UI
 	if len(stageNotes) > 0 {
 		w := lintview.Worst(stageNotes)
-		lint = spanBody("designer-column__lint lint-icon lint-icon--"+w, lintIcon(w)).
-			DataSet("testid", "stage-lint").
-			DataSet("severity", w).
-			Aria("hidden", "true")
+		lint = designerColumnLintView.el(c.Lang, "designer-column__lint lint-icon lint-icon--"+w, w, lintIcon(w))
 	}
 	triggers := make([]app.UI, len(c.Triggers))
 	for i, t := range c.Triggers {
@@ -126,48 +127,54 @@ func (c *DesignerColumn) Render() app.UI {
 			OnMove:    c.OnMoveRobot,
 		}
 	}
-	return elc("section", class).
-		ID(lintview.StageAnchor(st.ID)).
-		DataSet("stage", st.ID).
-		Aria("label", st.Name).
-		Body(
-			buttonc("designer-column__head").
-				Style("--stage-color", color).
-				Style("color", textOn(color)).
-				Title(headTitle).
-				Aria("label", headLabel).
-				Attr("disabled", c.StageLocked != "").
-				OnClick(c.onEditStage).
-				Body(
-					lint,
-					spanc("designer-column__name", st.Name).Title(st.Name),
-					spanc("designer-column__semantics designer-column__semantics--"+st.Semantics,
-						i18n.T(c.Lang, "designer.semantics."+st.Semantics)),
-					hiddenIcon("gear").Class("designer-column__gear"),
-				),
-			c.section("trigger", "designer.triggers", triggers, c.TriggersLocked, "designer.addTriggerLabel", "designer.addTrigger", c.onAddTrigger),
-			c.section("robot", "designer.robots", robots, c.RobotsLocked, "designer.addRobotLabel", "designer.addRobot", c.onAddRobot),
-		)
+	// The head's style is the string go-app's two Style calls
+	// (--stage-color, color) make: each "name:value" trimmed, joined by ";".
+	style := strings.TrimSpace("--stage-color:"+color) + ";" + strings.TrimSpace("color:"+textOn(color))
+	return designerColumnView.el(c.Lang, class, lintview.StageAnchor(st.ID), st.ID, st.Name,
+		style, headTitle, headLabel, c.StageLocked != "", c.onEditStage,
+		lint, "designer-column__semantics designer-column__semantics--"+st.Semantics,
+		i18n.T(c.Lang, "designer.semantics."+st.Semantics), Icon("gear"),
+		c.section("trigger", "designer.triggers", triggers, c.TriggersLocked, "designer.addTriggerLabel", "designer.addTrigger", c.onAddTrigger),
+		c.section("robot", "designer.robots", robots, c.RobotsLocked, "designer.addRobotLabel", "designer.addRobot", c.onAddRobot))
 }
+
+// designerColumnView is the column: its head (the settings button) and sections.
+var designerColumnView = &view{name: "designer-column", src: `
+<section class={0} id={1} data-stage={2} aria-label={3}>
+	<button type="button" class="designer-column__head" style={4} title={5} aria-label={6} disabled={7} @click={8}>
+		{9}
+		<span class="designer-column__name" title={3}>{3}</span>
+		<span class={10}>{11}</span>
+		<span aria-hidden="true" class="designer-column__gear">{12}</span>
+	</button>
+	{13}
+	{14}
+</section>`}
+
+// designerColumnLintView is the sign of the stage's worst lint finding.
+var designerColumnLintView = &view{name: "designer-column-lint", src: `
+<span class={0} data-testid="stage-lint" data-severity={1} aria-hidden="true">{2}</span>`}
 
 // section is the column's list of triggers or of robots (kind "trigger"
 // or "robot"): its heading, the chips, why it is locked and the add
 // button.
 func (c *DesignerColumn) section(kind, labelKey string, chips []app.UI, locked, addLabelKey, addKey string, onAdd app.EventHandler) app.UI {
 	lock := "lock-" + kind + "s-" + c.Stage.ID
-	body := make([]app.UI, 0, len(chips)+3)
-	body = append(body, h3c("designer-column__label", i18n.T(c.Lang, labelKey)))
-	body = append(body, chips...)
-	body = append(body,
-		lockNote(lock, locked),
-		button("designer-column__add designer-column__add--"+kind, i18n.T(c.Lang, addKey), onAdd).
-			Aria("label", i18n.F(c.Lang, addLabelKey, "stage", c.Stage.Name)).
-			DataSet("testid", "add-"+kind).
-			Attr("disabled", locked != "").
-			Aria("describedby", lockRef(lock, locked)),
-	)
-	return divc("designer-column__section designer-column__section--"+kind+"s", body...)
+	return designerColumnSectionView.el(c.Lang, "designer-column__section designer-column__section--"+kind+"s",
+		i18n.T(c.Lang, labelKey), chips, lockNote(lock, locked),
+		"designer-column__add designer-column__add--"+kind, onAdd,
+		i18n.F(c.Lang, addLabelKey, "stage", c.Stage.Name), "add-"+kind, locked != "", lockRef(lock, locked),
+		i18n.T(c.Lang, addKey))
 }
+
+// designerColumnSectionView is a section: heading, chips, lock note, add button.
+var designerColumnSectionView = &view{name: "designer-column-section", src: `
+<div class={0}>
+	<h3 class="designer-column__label">{1}</h3>
+	{2}
+	{3}
+	<button type="button" class={4} aria-label={6} data-testid={7} disabled={8} aria-describedby={9} @click={5}>{10}</button>
+</div>`}
 
 // lockRef is the aria-describedby of a control a lock note explains
 // ("" when it is not locked: go-app then leaves the attribute out).

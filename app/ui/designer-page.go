@@ -324,7 +324,7 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 	sc := p.Tab.Session.Scenario()
 	switch {
 	case p.status == "loading" || p.status == "":
-		return pc("designer-page__loading", i18n.T(lang, "designer.loading"))
+		return designerPageLoadingView.el(lang)
 	case p.status != "ready" || sc == nil:
 		detail := ""
 		if p.missing != "" {
@@ -370,31 +370,17 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 		lintPanel = &LintPanel{Lang: lang, Rows: lintview.Rows(sc, findings, lang), OnClose: p.onLintToggle}
 	}
 	if len(p.banner) > 0 {
-		body := make([]app.UI, 0, len(p.banner)+2)
-		body = append(body, elText("strong", i18n.T(lang, "designer.errorTitle")))
-		for _, b := range p.banner {
-			body = append(body, elText("p", b))
+		msgs := make([]app.UI, len(p.banner))
+		for i, b := range p.banner {
+			msgs[i] = elText("p", b)
 		}
-		body = append(body, button("designer-icon-button designer-page__banner-close", "×", p.onDismissBanner).
-			Aria("label", i18n.T(lang, "designer.dismiss")))
-		banner = divc("designer-page__banner", body...).Role("alert").DataSet("testid", "designer-error")
+		banner = designerPageBannerView.el(lang, msgs, p.onDismissBanner)
 	}
-	columns := make([]app.UI, 0, len(pl.Stages)+1)
-	for _, st := range pl.Stages {
-		columns = append(columns, p.renderColumn(lang, sc, ent.Type, st, lint))
+	columns := make([]app.UI, len(pl.Stages))
+	for i, st := range pl.Stages {
+		columns[i] = p.renderColumn(lang, sc, ent.Type, st, lint)
 	}
-	columns = append(columns, divc("designer-board__add",
-		button("designer-board__add-button", i18n.T(lang, "designer.addStage"), p.onAddProcessStage).
-			DataSet("testid", "add-stage").
-			Attr("disabled", setupLock != "").
-			Title(setupLock).
-			Aria("label", i18n.T(lang, "designer.addStageLabel")),
-		button("designer-board__add-button designer-board__add-button--fail", i18n.T(lang, "designer.addFailStage"), p.onAddFailStage).
-			DataSet("testid", "add-fail-stage").
-			Attr("disabled", setupLock != "").
-			Title(setupLock),
-	))
-	return divc("designer-page__content",
+	return designerPageView.el(lang,
 		&PipelineBar{
 			Lang:             lang,
 			Entities:         types,
@@ -421,17 +407,40 @@ func (p *DesignerPage) renderMain(lang string) app.UI {
 			LessonHref:       lessonHref,
 			Locked:           setupLock,
 		},
-		goals,
-		lintPanel,
-		banner,
-		elc("div", "designer-board").
-			Role("region").
-			Aria("label", i18n.T(lang, "designer.scrollHint")).
-			TabIndex(0).
-			Body(columns...),
+		goals, lintPanel, banner, columns,
+		p.onAddProcessStage, setupLock != "", setupLock, p.onAddFailStage,
 		p.renderDialog(lang, sc, ent, pl),
 	)
 }
+
+// designerPageLoadingView is shown while the scenario loads.
+var designerPageLoadingView = &view{name: "designer-page-loading", src: `
+<p class="designer-page__loading">{t:designer.loading}</p>`}
+
+// designerPageView is the designer: toolbar, goals, panels, board and dialog.
+var designerPageView = &view{name: "designer-page", src: `
+<div class="designer-page__content">
+	{0}
+	{1}
+	{2}
+	{3}
+	<div class="designer-board" role="region" aria-label={t:designer.scrollHint} tabindex="0">
+		{4}
+		<div class="designer-board__add">
+			<button type="button" class="designer-board__add-button" data-testid="add-stage" disabled={6} title={7} aria-label={t:designer.addStageLabel} @click={5}>{t:designer.addStage}</button>
+			<button type="button" class="designer-board__add-button designer-board__add-button--fail" data-testid="add-fail-stage" disabled={6} title={7} @click={8}>{t:designer.addFailStage}</button>
+		</div>
+	</div>
+	{9}
+</div>`}
+
+// designerPageBannerView is the banner of the last errors.
+var designerPageBannerView = &view{name: "designer-page-banner", src: `
+<div class="designer-page__banner" role="alert" data-testid="designer-error">
+	<strong>{t:designer.errorTitle}</strong>
+	{0}
+	<button type="button" class="designer-icon-button designer-page__banner-close" aria-label={t:designer.dismiss} @click={1}>×</button>
+</div>`}
 
 func (p *DesignerPage) onDismissBanner(ctx app.Context, e app.Event) { p.banner = nil }
 

@@ -76,12 +76,9 @@ func (d *ItemDialog) Render() app.UI {
 		if links.Parent {
 			parent = field(i18n.T(d.Lang, "board.item.parent"), "", d.selectOf("item-parent", d.Parents, d.parent, true, d.onParent))
 		}
-		grid = append(grid, divc("item-dialog__links",
-			field(i18n.T(d.Lang, "board.item.stage"), "", d.selectOf("item-stage", d.Stages, d.pick(d.stage, d.Stage), false, d.onStage)),
-			contact,
-			company,
-			parent,
-		))
+		grid = append(grid, itemDialogLinksView.el(d.Lang,
+			d.selectOf("item-stage", d.Stages, d.pick(d.stage, d.Stage), false, d.onStage),
+			contact, company, parent))
 	}
 	for _, f := range d.Fields {
 		switch f.ID {
@@ -94,26 +91,50 @@ func (d *ItemDialog) Render() app.UI {
 	}
 	var errNote, history app.UI
 	if d.err != "" {
-		errNote = elc("p", "form__error").Role("alert").Text(d.err)
+		errNote = itemDialogErrorView.el(d.Lang, d.err)
 	}
 	if !creating {
 		history = &ItemHistory{Lang: d.Lang, Target: d.Target, Lines: d.History}
 	}
 	return modal(d.Lang, "item-dialog", title, d.onClose,
-		divc("item-dialog__layout",
-			elc("form", "form item-dialog__form").OnSubmit(d.onSubmit).Body(
-				divc("item-dialog__grid", grid...),
-				errNote,
-				divc("form__actions",
-					button("button", i18n.T(d.Lang, "board.cancel"), d.onCancel),
-					app.Elem("button").Attr("type", "submit").Class("button button--primary").DataSet("testid", "item-submit").
-						Text(d.submitText(creating)),
-				),
-			),
-			history,
-		),
-	)
+		itemDialogLayoutView.el(d.Lang, d.onSubmit, grid, errNote, d.onCancel, d.submitText(creating), history))
 }
+
+// itemDialogLayoutView is the dialog's body: the form of the fields
+// ({1}), its error and buttons, and the item's history beside it ({5}).
+var itemDialogLayoutView = &view{name: "item-dialog-layout", src: `
+<div class="item-dialog__layout">
+	<form class="form item-dialog__form" @submit={0}>
+		<div class="item-dialog__grid">{1}</div>
+		{2}
+		<div class="form__actions">
+			<button type="button" class="button" @click={3}>{t:board.cancel}</button>
+			<button type="submit" class="button button--primary" data-testid="item-submit">{4}</button>
+		</div>
+	</form>
+	{5}
+</div>`}
+
+// itemDialogLinksView is where a new item starts and what it is bound
+// to: the stage select ({0}), then the contact, company and parent rows.
+var itemDialogLinksView = &view{name: "item-dialog-links", src: `
+<div class="item-dialog__links">
+	<label class="form__row">
+		<span class="form__label">{t:board.item.stage}</span>
+		{0}
+	</label>
+	{1}
+	{2}
+	{3}
+</div>`}
+
+// itemDialogErrorView is why the item was refused.
+var itemDialogErrorView = &view{name: "item-dialog-error", src: `<p class="form__error" role="alert">{0}</p>`}
+
+// itemDialogInputView is a field's text, number or date input, which
+// onFieldInput tells apart by data-field.
+var itemDialogInputView = &view{name: "item-dialog-input", src: `
+<input class="form__input" type={0} data-field={1} value={2} @input={3} />`}
 
 func (d *ItemDialog) onCancel(ctx app.Context, e app.Event)  { d.onClose(ctx) }
 func (d *ItemDialog) onStage(ctx app.Context, e app.Event)   { d.stage = jsValue(ctx) }
@@ -146,9 +167,7 @@ func (d *ItemDialog) fieldInput(f simulate.Field, class string) app.UI {
 		case engine.FieldDate:
 			typ = "date"
 		}
-		input = app.ElemSelfClosing("input").Class("form__input").Attr("type", typ).DataSet("field", f.ID).
-			Attr("value", d.value(f.ID)).
-			OnInput(d.onFieldInput)
+		input = itemDialogInputView.el(d.Lang, typ, f.ID, d.value(f.ID), d.onFieldInput)
 	}
 	row := field(f.Name, "", input)
 	if class == "" {

@@ -165,73 +165,119 @@ func (c *LessonCourses) onBuiltin(ctx app.Context, e app.Event) {
 // Render implements app.Composer.
 func (c *LessonCourses) Render() app.UI {
 	lang := i18n.Normalize(c.Lang)
-	return elc("section", "lesson-courses").Aria("labelledby", "lesson-courses-title").Body(
-		app.Elem("h2").ID("lesson-courses-title").Class("lesson-courses__title").Text(i18n.T(lang, "course.title")),
-		pc("lesson-courses__intro", i18n.T(lang, "course.intro")),
-		elc("div", "lesson-courses__tools").Body(
-			&FileButton{Lang: lang, Label: i18n.T(lang, "course.import"), TestID: "course-file", Accept: ".json,application/json", OnChange: c.onFile},
-			buttonc("button button--quiet").DataSet("testid", "course-builtin").
-				OnClick(c.onBuiltin).Body(iconText("download", i18n.T(lang, "course.builtin"))...),
-		),
-		app.If(len(c.problems) > 0, func() app.UI {
-			head := i18n.T(lang, "course.failed")
-			if c.badFile != "" {
-				head = i18n.F(lang, "course.failedFile", "file", c.badFile)
-			}
-			return elc("div", "lesson-page__error").Role("alert").DataSet("testid", "course-error").Body(
-				elText("p", head),
-				app.Elem("ul").Body(app.Range(c.problems).Slice(func(i int) app.UI {
-					return app.Elem("li").DataSet("testid", "course-problem").Text(c.problems[i])
-				})),
-			)
-		}),
-		app.If(c.note != "", func() app.UI {
-			return elc("p", "lesson-courses__note").Role("status").DataSet("testid", "course-note").Text(c.note)
-		}),
-		app.If(c.loaded && len(c.courses) == 0, func() app.UI {
-			return elct("p", "lesson-courses__empty", "course-empty").Text(i18n.T(lang, "course.empty"))
-		}),
-		app.Range(c.courses).Slice(func(i int) app.UI { return c.renderCourse(lang, c.courses[i]) }),
-	)
+	var failed, note, empty app.UI
+	if len(c.problems) > 0 {
+		head := i18n.T(lang, "course.failed")
+		if c.badFile != "" {
+			head = i18n.F(lang, "course.failedFile", "file", c.badFile)
+		}
+		problems := make([]app.UI, len(c.problems))
+		for i, pr := range c.problems {
+			problems[i] = coursesProblemView.el(lang, pr)
+		}
+		failed = coursesFailedView.el(lang, head, problems)
+	}
+	if c.note != "" {
+		note = coursesNoteView.el(lang, c.note)
+	}
+	if c.loaded && len(c.courses) == 0 {
+		empty = coursesEmptyView.el(lang)
+	}
+	courses := make([]app.UI, len(c.courses))
+	for i, co := range c.courses {
+		courses[i] = c.renderCourse(lang, co)
+	}
+	return coursesView.el(lang,
+		&FileButton{Lang: lang, Label: i18n.T(lang, "course.import"), TestID: "course-file", Accept: ".json,application/json", OnChange: c.onFile},
+		c.onBuiltin, Icon("download"), failed, note, empty, courses)
 }
+
+// The courses part of the lessons page: the import and the built-in
+// course's download, what went wrong or right, and the courses.
+var coursesView = &view{name: "courses", src: `
+<section class="lesson-courses" aria-labelledby="lesson-courses-title">
+	<h2 id="lesson-courses-title" class="lesson-courses__title">{t:course.title}</h2>
+	<p class="lesson-courses__intro">{t:course.intro}</p>
+	<div class="lesson-courses__tools">
+		{0}
+		<button type="button" class="button button--quiet" data-testid="course-builtin" @click={1}>{2}<span class="icon-text">{t:course.builtin}</span></button>
+	</div>
+	{3}{4}{5}{6}
+</section>`}
+
+// A course file refused: the heading and each problem.
+var coursesFailedView = &view{name: "courses-failed", src: `
+<div class="lesson-page__error" role="alert" data-testid="course-error">
+	<p>{0}</p>
+	<ul>{1}</ul>
+</div>`}
+
+// A problem of a refused course file.
+var coursesProblemView = &view{name: "courses-problem", src: `
+<li data-testid="course-problem">{0}</li>`}
+
+// What the last import or deletion did.
+var coursesNoteView = &view{name: "courses-note", src: `
+<p class="lesson-courses__note" role="status" data-testid="course-note">{0}</p>`}
+
+// No course imported yet.
+var coursesEmptyView = &view{name: "courses-empty", src: `
+<p class="lesson-courses__empty" data-testid="course-empty">{t:course.empty}</p>`}
 
 func (c *LessonCourses) renderCourse(lang string, co teach.Course) app.UI {
 	title := co.Course.Title.In(lang)
 	list := co.Ordered(lang)
 	file := co.File
 	id := co.ID
-	headID := "course-" + id
-	return elct("article", "lesson-courses__course", "course").DataSet("course", id).Aria("labelledby", headID).Body(
-		app.Elem("h3").ID(headID).Class("lesson-courses__name").Text(title),
-		elc("ol", "lesson-courses__lessons").Body(app.Range(list).Slice(func(j int) app.UI {
-			cl := list[j]
-			return elct("li", "lesson-courses__lesson", "course-lesson").DataSet("lesson", cl.ID).Body(
-				spanc("lesson-courses__lesson-title", cl.Title),
-				spanc("lesson-courses__goals", i18n.F(lang, "course.goals", "n", cl.Goals)),
-				buttonc("button").DataSet("testid", "course-start").
-					Aria("label", i18n.F(lang, "course.startLabel", "n", cl.Number, "title", cl.Title)).
-					OnClick(func(ctx app.Context, e app.Event) { c.onStart(ctx, cl.Lesson) }).
-					Text(i18n.T(lang, "course.start")),
-			)
-		})),
-		elc("div", "lesson-courses__actions").Body(
-			buttonc("button button--quiet").DataSet("testid", "course-export").
-				OnClick(func(ctx app.Context, e app.Event) {
-					download(teach.Slug(title)+".course.json", "application/json", file)
-				}).
-				Body(iconText("download", i18n.T(lang, "course.export"))...),
-			app.If(c.confirm == id, func() app.UI {
-				return elc("span", "lesson-courses__confirm").Role("group").Body(
-					spanText(i18n.F(lang, "course.deleteAsk", "title", title)+" "),
-					buttonc("button button--primary").DataSet("testid", "course-delete-yes").
-						OnClick(func(ctx app.Context, e app.Event) { c.onDelete(ctx, id) }).Text(i18n.T(lang, "course.delete")),
-					buttonc("button button--quiet").
-						OnClick(func(ctx app.Context, e app.Event) { c.confirm = "" }).Text(i18n.T(lang, "course.keep")),
-				)
-			}).Else(func() app.UI {
-				return buttonc("button button--quiet").DataSet("testid", "course-delete").
-					OnClick(func(ctx app.Context, e app.Event) { c.confirm = id }).Body(iconText("trash", i18n.T(lang, "course.delete"))...)
-			}),
-		),
-	)
+	items := make([]app.UI, len(list))
+	for j, cl := range list {
+		items[j] = courseLessonView.el(lang, cl.ID, cl.Title,
+			i18n.F(lang, "course.goals", "n", cl.Goals),
+			i18n.F(lang, "course.startLabel", "n", cl.Number, "title", cl.Title),
+			func(ctx app.Context, e app.Event) { c.onStart(ctx, cl.Lesson) })
+	}
+	var del app.UI
+	if c.confirm == id {
+		del = courseConfirmView.el(lang, i18n.F(lang, "course.deleteAsk", "title", title)+" ",
+			func(ctx app.Context, e app.Event) { c.onDelete(ctx, id) },
+			func(ctx app.Context, e app.Event) { c.confirm = "" })
+	} else {
+		del = courseDeleteView.el(lang, func(ctx app.Context, e app.Event) { c.confirm = id }, Icon("trash"))
+	}
+	return courseView.el(lang, id, "course-"+id, title, items,
+		func(ctx app.Context, e app.Event) {
+			download(teach.Slug(title)+".course.json", "application/json", file)
+		},
+		Icon("download"), del)
 }
+
+// An imported course: its lessons in order, its download and deletion.
+var courseView = &view{name: "course", src: `
+<article class="lesson-courses__course" data-testid="course" data-course={0} aria-labelledby={1}>
+	<h3 id={1} class="lesson-courses__name">{2}</h3>
+	<ol class="lesson-courses__lessons">{3}</ol>
+	<div class="lesson-courses__actions">
+		<button type="button" class="button button--quiet" data-testid="course-export" @click={4}>{5}<span class="icon-text">{t:course.export}</span></button>
+		{6}
+	</div>
+</article>`}
+
+// A lesson of a course, with the button that starts it.
+var courseLessonView = &view{name: "course-lesson", src: `
+<li class="lesson-courses__lesson" data-testid="course-lesson" data-lesson={0}>
+	<span class="lesson-courses__lesson-title">{1}</span>
+	<span class="lesson-courses__goals">{2}</span>
+	<button type="button" class="button" data-testid="course-start" aria-label={3} @click={4}>{t:course.start}</button>
+</li>`}
+
+// The question before a course is deleted: the words, yes and no.
+var courseConfirmView = &view{name: "course-confirm", src: `
+<span class="lesson-courses__confirm" role="group">
+	<span>{0}</span>
+	<button type="button" class="button button--primary" data-testid="course-delete-yes" @click={1}>{t:course.delete}</button>
+	<button type="button" class="button button--quiet" @click={2}>{t:course.keep}</button>
+</span>`}
+
+// The button asking to delete a course.
+var courseDeleteView = &view{name: "course-delete", src: `
+<button type="button" class="button button--quiet" data-testid="course-delete" @click={0}>{1}<span class="icon-text">{t:course.delete}</span></button>`}

@@ -72,36 +72,39 @@ func (c *teachChrome) frame(tab *Tab, page string, onLang func(ctx app.Context, 
 // toolbar is the row above a teaching page: the title, extra controls,
 // and the teaching-mode links (presenter mode is in the header).
 func (c *teachChrome) toolbar(title, subtitle string, extra ...app.UI) app.UI {
-	lang := c.currentLang()
-	return elc("div", "teach-page__toolbar").Body(
-		elc("div", "teach-page__heading").Body(
-			elcText("h1", "teach-page__title", title),
-			app.If(subtitle != "", func() app.UI {
-				return pc("teach-page__subtitle", subtitle)
-			}),
-		),
-		elc("div", "teach-page__extra").Body(extra...),
-		elc("nav", "teach-page__nav").Aria("label", i18n.T(lang, "teach.nav.lessons")).Body(
-			elc("a", "teach-page__link").Attr("href", "/lessons").Text(i18n.T(lang, "teach.nav.lessons")),
-		),
-	)
+	var sub app.UI
+	if subtitle != "" {
+		sub = pc("teach-page__subtitle", subtitle)
+	}
+	return teachToolbarView.el(c.currentLang(), title, sub, extra)
 }
+
+// The row above a teaching page: its title and subtitle, the page's extra
+// controls and the link to the lessons.
+var teachToolbarView = &view{name: "teach-toolbar", src: `
+<div class="teach-page__toolbar">
+	<div class="teach-page__heading"><h1 class="teach-page__title">{0}</h1>{1}</div>
+	<div class="teach-page__extra">{2}</div>
+	<nav class="teach-page__nav" aria-label={t:teach.nav.lessons}>
+		<a class="teach-page__link" href="/lessons">{t:teach.nav.lessons}</a>
+	</nav>
+</div>`}
 
 // paragraphs renders a lesson text: blank lines separate paragraphs and
 // single line breaks separate hints. Text, never HTML.
 func paragraphs(class, text string) app.UI {
 	paras := strings.Split(strings.TrimSpace(text), "\n\n")
-	return elc("div", class).Body(
-		app.Range(paras).Slice(func(i int) app.UI {
-			lines := strings.Split(paras[i], "\n")
-			return app.Elem("p").Body(app.Range(lines).Slice(func(j int) app.UI {
-				if j == 0 {
-					return app.Text(lines[j])
-				}
-				return spanc("teach-page__line", lines[j])
-			}))
-		}),
-	)
+	ps := make([]app.UI, len(paras))
+	for i, para := range paras {
+		lines := strings.Split(para, "\n")
+		kids := make([]app.UI, len(lines))
+		kids[0] = app.Text(lines[0])
+		for j := 1; j < len(lines); j++ {
+			kids[j] = spanc("teach-page__line", lines[j])
+		}
+		ps[i] = app.Elem("p").Body(kids...)
+	}
+	return elc("div", class).Body(ps...)
 }
 
 // teachScenario picks the scenario a narration or quiz plays from the
@@ -144,19 +147,27 @@ func teachScenario(sess *session.Session, q func(string) string) (sc *engine.Sce
 func teachPicker(lang, route string) app.UI {
 	list := lessons.List(lang)
 	exs := examples.All()
-	return elc("details", "teach-picker").Body(
-		elText("summary", i18n.T(lang, "teach.narrate.pick")),
-		elc("ul", "teach-picker__list").Body(
-			app.Range(list).Slice(func(i int) app.UI {
-				return app.Elem("li").Body(app.Elem("a").Attr("href", route+"?lesson="+list[i].ID).Text(list[i].Title))
-			}),
-			app.Range(exs).Slice(func(i int) app.UI {
-				name := strings.TrimSuffix(exs[i].Name, ".json")
-				return app.Elem("li").Body(app.Elem("a").Attr("href", route+"?example="+name).Text(name))
-			}),
-		),
-	)
+	items := make([]app.UI, 0, len(list)+len(exs))
+	for _, l := range list {
+		items = append(items, teachPickerItemView.el(lang, route+"?lesson="+l.ID, l.Title))
+	}
+	for _, ex := range exs {
+		name := strings.TrimSuffix(ex.Name, ".json")
+		items = append(items, teachPickerItemView.el(lang, route+"?example="+name, name))
+	}
+	return teachPickerView.el(lang, items)
 }
+
+// The list of what a narration or a quiz can play, folded.
+var teachPickerView = &view{name: "teach-picker", src: `
+<details class="teach-picker">
+	<summary>{t:teach.narrate.pick}</summary>
+	<ul class="teach-picker__list">{0}</ul>
+</details>`}
+
+// A lesson or an example in the picker.
+var teachPickerItemView = &view{name: "teach-picker-item", src: `
+<li><a href={0}>{1}</a></li>`}
 
 // LessonsPage is /lessons: the built-in lessons of the interface language
 // with the learner's done marks, and links to each lesson's narration and
@@ -193,48 +204,58 @@ func (p *LessonsPage) Render() app.UI {
 	lang := p.currentLang()
 	list := lessons.List(lang)
 	done := 0
-	for _, l := range list {
-		if p.progress.Done(l.ID) {
+	items := make([]app.UI, len(list))
+	for i, l := range list {
+		isDone := p.progress.Done(l.ID)
+		if isDone {
 			done++
 		}
+		cls := "lessons-page__item"
+		mark, markText := "circle", i18n.T(lang, "teach.lessons.todo")
+		if isDone {
+			cls += " lessons-page__item--done"
+			mark, markText = "check", i18n.T(lang, "teach.lessons.done")
+		}
+		summary := strings.SplitN(l.Description, "\n\n", 2)[0]
+		items[i] = lessonsItemView.el(lang, cls, l.ID, strconv.Itoa(l.Number),
+			"/lesson?id="+l.ID, l.Title, summary,
+			"/narrate?lesson="+l.ID, Icon("play"), "/quiz?lesson="+l.ID, Icon("question"),
+			markText, isDone, Icon(mark))
 	}
+	progress := lessonsProgressView.el(lang, i18n.F(lang, "teach.lessons.progress", "done", done, "total", len(list)))
 	return p.frame(p.Tab, "lessons-page", p.onLangChange,
-		p.toolbar(i18n.T(lang, "teach.lessons.title"), "",
-			elct("span", "lessons-page__progress", "lessons-progress").
-				Text(i18n.F(lang, "teach.lessons.progress", "done", done, "total", len(list))),
-		),
-		pc("lessons-page__intro", i18n.T(lang, "teach.lessons.intro")),
+		p.toolbar(i18n.T(lang, "teach.lessons.title"), "", progress),
+		lessonsIntroView.el(lang),
 		lessonTools(lang),
-		elc("ol", "lessons-page__list").Body(
-			app.Range(list).Slice(func(i int) app.UI {
-				l := list[i]
-				isDone := p.progress.Done(l.ID)
-				cls := "lessons-page__item"
-				mark, markText := "circle", i18n.T(lang, "teach.lessons.todo")
-				if isDone {
-					cls += " lessons-page__item--done"
-					mark, markText = "check", i18n.T(lang, "teach.lessons.done")
-				}
-				summary := strings.SplitN(l.Description, "\n\n", 2)[0]
-				return elc("li", cls).DataSet("lesson", l.ID).Body(
-					elc("span", "lessons-page__num").Aria("hidden", "true").Text(strconv.Itoa(l.Number)),
-					elc("div", "lessons-page__body").Body(
-						elc("a", "lessons-page__title").Attr("href", "/lesson?id="+l.ID).Text(l.Title),
-						pc("lessons-page__summary", summary),
-						elc("div", "lessons-page__links").Body(
-							elc("a", "lessons-page__link").Attr("href", "/narrate?lesson="+l.ID).Body(iconText("play", i18n.T(lang, "teach.nav.narrate"))...),
-							elc("a", "lessons-page__link").Attr("href", "/quiz?lesson="+l.ID).Body(iconText("question", i18n.T(lang, "teach.nav.quiz"))...),
-						),
-					),
-					elct("span", "lessons-page__mark", "lesson-mark").
-						Title(markText).
-						Role("img").
-						Aria("label", markText).
-						DataSet("done", isDone).
-						Body(Icon(mark)),
-				)
-			}),
-		),
+		lessonsListView.el(lang, items),
 		&LessonCourses{Lang: lang, Tab: p.Tab},
 	)
 }
+
+// The count of lessons done, in the lessons page's toolbar.
+var lessonsProgressView = &view{name: "lessons-progress", src: `
+<span class="lessons-page__progress" data-testid="lessons-progress">{0}</span>`}
+
+// What the lessons page is for.
+var lessonsIntroView = &view{name: "lessons-intro", src: `
+<p class="lessons-page__intro">{t:teach.lessons.intro}</p>`}
+
+// The list of the lessons.
+var lessonsListView = &view{name: "lessons-list", src: `
+<ol class="lessons-page__list">{0}</ol>`}
+
+// A lesson in the list: its number, title, summary, the links to its
+// narration and quiz, and its done mark.
+var lessonsItemView = &view{name: "lessons-item", src: `
+<li class={0} data-lesson={1}>
+	<span class="lessons-page__num" aria-hidden="true">{2}</span>
+	<div class="lessons-page__body">
+		<a class="lessons-page__title" href={3}>{4}</a>
+		<p class="lessons-page__summary">{5}</p>
+		<div class="lessons-page__links">
+			<a class="lessons-page__link" href={6}>{7}<span class="icon-text">{t:teach.nav.narrate}</span></a>
+			<a class="lessons-page__link" href={8}>{9}<span class="icon-text">{t:teach.nav.quiz}</span></a>
+		</div>
+	</div>
+	<span class="lessons-page__mark" data-testid="lesson-mark" title={10} role="img" aria-label={10} data-done={11}>{12}</span>
+</li>`}

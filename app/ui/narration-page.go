@@ -152,56 +152,71 @@ func (p *NarrationPage) Render() app.UI {
 	if p.step >= len(steps)-1 && !last {
 		nextLabel = i18n.T(lang, "teach.narrate.nextEvent")
 	}
-	return p.frame(p.Tab, "narration-page", p.onLangChange,
-		p.toolbar(i18n.T(lang, "teach.narrate.title"), p.title),
-		elc("div", "narration-page__stage").OnKeyDown(p.onKey).Body(
-			elct("p", "narration-page__event", "narration-event").Text(p.narr.Title),
-			app.If(over, func() app.UI {
-				return elc("div", "narration-page__step narration-page__step--info").Role("status").DataSet("testid", "narration-step").
-					Body(pc("narration-page__text", i18n.T(lang, "teach.narrate.end")))
-			}).Else(func() app.UI {
-				return elc("div", "narration-page__step narration-page__step--"+cur.Tone).
-					Role("status").
-					Aria("live", "polite").
-					DataSet("testid", "narration-step").
-					DataSet("kind", cur.Kind).
-					Body(
-						pc("narration-page__text", cur.Text),
-						app.If(cur.Reason != "", func() app.UI {
-							return pc("narration-page__reason", cur.Reason)
-						}),
-					)
-			}),
-			elc("div", "narration-page__controls").Body(
-				buttonc("button").DataSet("testid", "narration-prev").
-					Attr("disabled", p.step == 0).OnClick(p.onPrev).Body(iconText("left", i18n.T(lang, "teach.narrate.prev"))...),
-				buttonc("button button--primary button--big").DataSet("testid", "narration-next").
-					Attr("disabled", last || over).OnClick(p.onNext).Body(iconTextAfter(nextLabel, "right")...),
-				elct("span", "narration-page__counter", "narration-counter").
-					Text(i18n.F(lang, "teach.narrate.stepOf", "n", shown+1, "total", len(steps))),
-				buttonc("button button--quiet").DataSet("testid", "narration-restart").
-					OnClick(p.onRestart).Body(iconText("restart", i18n.T(lang, "teach.narrate.restart"))...),
-			),
-		),
-		elc("div", "narration-page__boards").Body(
-			app.Range(p.narr.Lanes).Slice(func(i int) app.UI {
-				lane := p.narr.Lanes[i]
-				return teachBoard(lang, p.sc, lane, p.narr.Cards(lane, shown), lit)
-			}),
-		),
-		elc("ol", "narration-page__steps").Aria("label", i18n.T(lang, "teach.narrate.steps")).Body(
-			app.Range(steps).Slice(func(i int) app.UI {
-				cls := "narration-page__item narration-page__item--" + steps[i].Tone
-				if i > shown {
-					cls += " narration-page__item--later"
-				}
-				li := elcText("li", cls, steps[i].Text)
-				if i == shown {
-					li = elc("li", cls+" narration-page__item--current").Aria("current", "step").Text(steps[i].Text)
-				}
-				return li
-			}),
-		),
-		teachPicker(lang, "/narrate"),
-	)
+	var step app.UI
+	if over {
+		step = narrationEndView.el(lang)
+	} else {
+		var reason app.UI
+		if cur.Reason != "" {
+			reason = pc("narration-page__reason", cur.Reason)
+		}
+		step = narrationStepView.el(lang, "narration-page__step narration-page__step--"+cur.Tone, cur.Kind, cur.Text, reason)
+	}
+	boards := make([]app.UI, len(p.narr.Lanes))
+	for i, lane := range p.narr.Lanes {
+		boards[i] = teachBoard(lang, p.sc, lane, p.narr.Cards(lane, shown), lit)
+	}
+	items := make([]app.UI, len(steps))
+	for i, st := range steps {
+		cls := "narration-page__item narration-page__item--" + st.Tone
+		if i > shown {
+			cls += " narration-page__item--later"
+		}
+		if i == shown {
+			items[i] = narrationCurrentView.el(lang, cls+" narration-page__item--current", st.Text)
+		} else {
+			items[i] = elcText("li", cls, st.Text)
+		}
+	}
+	body := append([]app.UI{p.toolbar(i18n.T(lang, "teach.narrate.title"), p.title)},
+		narrationView.els(lang,
+			p.onKey, p.narr.Title, step,
+			p.step == 0, p.onPrev, Icon("left"),
+			last || over, p.onNext, nextLabel, Icon("right"),
+			i18n.F(lang, "teach.narrate.stepOf", "n", shown+1, "total", len(steps)),
+			p.onRestart, Icon("restart"),
+			boards, items)...)
+	return p.frame(p.Tab, "narration-page", p.onLangChange, append(body, teachPicker(lang, "/narrate"))...)
 }
+
+// The narration page's body: the stage with the event, its current step
+// and the controls, the boards, and the event's steps in order.
+var narrationView = &view{name: "narration", src: `
+<div class="narration-page__stage" @keydown={0}>
+	<p class="narration-page__event" data-testid="narration-event">{1}</p>
+	{2}
+	<div class="narration-page__controls">
+		<button type="button" class="button" data-testid="narration-prev" disabled={3} @click={4}>{5}<span class="icon-text">{t:teach.narrate.prev}</span></button>
+		<button type="button" class="button button--primary button--big" data-testid="narration-next" disabled={6} @click={7}><span class="icon-text">{8}</span>{9}</button>
+		<span class="narration-page__counter" data-testid="narration-counter">{10}</span>
+		<button type="button" class="button button--quiet" data-testid="narration-restart" @click={11}>{12}<span class="icon-text">{t:teach.narrate.restart}</span></button>
+	</div>
+</div>
+<div class="narration-page__boards">{13}</div>
+<ol class="narration-page__steps" aria-label={t:teach.narrate.steps}>{14}</ol>`}
+
+// The current step of the narration: its text and the reason.
+var narrationStepView = &view{name: "narration-step", src: `
+<div class={0} role="status" aria-live="polite" data-testid="narration-step" data-kind={1}>
+	<p class="narration-page__text">{2}</p>{3}
+</div>`}
+
+// The step shown past the last event's last step.
+var narrationEndView = &view{name: "narration-end", src: `
+<div class="narration-page__step narration-page__step--info" role="status" data-testid="narration-step">
+	<p class="narration-page__text">{t:teach.narrate.end}</p>
+</div>`}
+
+// The current step in the list of the event's steps.
+var narrationCurrentView = &view{name: "narration-current", src: `
+<li class={0} aria-current="step">{1}</li>`}

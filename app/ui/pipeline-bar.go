@@ -67,21 +67,14 @@ func (b *PipelineBar) Render() app.UI {
 	}
 	var addEntity, lesson, addPipeline app.UI
 	if len(b.Addable) > 0 && b.Locked == "" {
-		opts := make([]app.UI, 0, len(b.Addable)+1)
-		opts = append(opts, option("", true, "+ "+i18n.T(lang, "designer.addEntity")))
-		for _, t := range b.Addable {
-			opts = append(opts, app.Elem("option").Attr("value", t).Text(entityLabel(lang, t)))
+		opts := make([]app.UI, len(b.Addable))
+		for i, t := range b.Addable {
+			opts[i] = pipelineBarOptionView.el(lang, t, entityLabel(lang, t))
 		}
-		addEntity = elct("select", "designer-input pipeline-bar__add-entity", "entity-add").
-			Aria("label", i18n.T(lang, "designer.addEntityPrompt")).
-			OnChange(b.onAddEntity).
-			Body(opts...)
+		addEntity = pipelineBarAddEntityView.el(lang, b.onAddEntity, "+ "+i18n.T(lang, "designer.addEntity"), opts)
 	}
 	if b.LessonHref != "" {
-		lesson = elct("a", "button button--secondary pipeline-bar__lesson", "make-lesson").
-			Attr("href", b.LessonHref).
-			Title(i18n.T(lang, "designer.makeLessonLabel")).
-			Body(iconText("star", i18n.T(lang, "designer.makeLesson"))...)
+		lesson = pipelineBarLessonView.el(lang, b.LessonHref, Icon("star"))
 	}
 	tabs := make([]app.UI, len(b.Pipelines))
 	for i, p := range b.Pipelines {
@@ -90,58 +83,84 @@ func (b *PipelineBar) Render() app.UI {
 		if active {
 			class += " pipeline-bar__tab--active"
 		}
-		tabs[i] = button(class, p.Name, b.onTab).Role("tab").
-			Aria("selected", boolText(active)).
-			DataSet("pipeline", strconv.Itoa(p.ID))
+		tabs[i] = pipelineBarTabView.el(lang, class, b.onTab, boolText(active), strconv.Itoa(p.ID), p.Name)
 	}
 	if multi && b.Locked == "" {
-		addPipeline = button("pipeline-bar__tab pipeline-bar__tab--add", "+ "+i18n.T(lang, "designer.addPipeline"), b.onAddPipeline).
-			DataSet("testid", "pipeline-add")
+		addPipeline = pipelineBarAddPipelineView.el(lang, b.onAddPipeline, "+ "+i18n.T(lang, "designer.addPipeline"))
 	}
-	undo, redo := i18n.T(lang, "designer.undo"), i18n.T(lang, "designer.redo")
 	state := lintState(b.LintWorst)
-	return divc("pipeline-bar",
-		divc("pipeline-bar__row",
-			elcText("h1", "pipeline-bar__title", i18n.T(lang, "designer.title")),
-			&ScenarioTitle{Lang: lang, Title: b.Scenario, OnRename: b.OnRenameScenario},
-			labelFor("designer-entity", "pipeline-bar__label", i18n.T(lang, "designer.entity")),
-			selectc("designer-entity", "designer-input pipeline-bar__entity", b.onEntity, entities...).
-				DataSet("testid", "entity-select"),
-			addEntity,
-			elc("span", "pipeline-bar__spacer"),
-			iconButton("button button--secondary pipeline-bar__undo", "undo", undo, b.onUndo).
-				DataSet("testid", "undo").
-				Attr("disabled", !b.CanUndo).
-				Title(undo),
-			iconButton("button button--secondary pipeline-bar__redo", "redo", redo, b.onRedo).
-				DataSet("testid", "redo").
-				Attr("disabled", !b.CanRedo).
-				Title(redo),
-			lesson,
-		),
-		divc("pipeline-bar__tabs-row",
-			// The tablist owns only the tabs (ARIA): renaming, deleting and
-			// adding a pipeline are buttons after it.
-			divc("pipeline-bar__tabs",
-				divc("pipeline-bar__tablist", tabs...).Role("tablist").Aria("label", i18n.T(lang, "designer.pipelines")),
-				b.renderTabTools(lang, multi),
-				addPipeline,
-			),
-			buttonc("button pipeline-bar__lint pipeline-bar__lint--"+state).
-				DataSet("testid", "lint-toggle").
-				DataSet("count", strconv.Itoa(b.LintCount)).
-				Aria("pressed", boolText(b.LintOpen)).
-				Aria("controls", lintControls(b.LintOpen)).
-				Title(i18n.T(lang, "designer.lint.toggleLabel")).
-				OnClick(b.onLint).
-				Body(
-					spanBody("lint-icon lint-icon--"+state, lintToggleIcon(b.LintWorst)).Aria("hidden", "true"),
-					spanc("pipeline-bar__lint-label", i18n.T(lang, "designer.lint.toggle")),
-					spanc("pipeline-bar__lint-count", lintCount(lang, b.LintCount)).DataSet("testid", "lint-toggle-count"),
-				),
-		),
+	return pipelineBarView.el(lang,
+		&ScenarioTitle{Lang: lang, Title: b.Scenario, OnRename: b.OnRenameScenario},
+		b.onEntity, entities, addEntity,
+		b.onUndo, !b.CanUndo, Icon("undo"),
+		b.onRedo, !b.CanRedo, Icon("redo"),
+		lesson, tabs, b.renderTabTools(lang, multi), addPipeline,
+		"button pipeline-bar__lint pipeline-bar__lint--"+state, strconv.Itoa(b.LintCount),
+		boolText(b.LintOpen), lintControls(b.LintOpen), b.onLint,
+		"lint-icon lint-icon--"+state, lintToggleIcon(b.LintWorst), lintCount(lang, b.LintCount),
 	)
 }
+
+// pipelineBarView is the toolbar: the title row and the pipeline tabs row.
+// The tablist owns only the tabs (ARIA): renaming, deleting and adding a
+// pipeline are buttons after it.
+var pipelineBarView = &view{name: "pipeline-bar", src: `
+<div class="pipeline-bar">
+	<div class="pipeline-bar__row">
+		<h1 class="pipeline-bar__title">{t:designer.title}</h1>
+		{0}
+		<label for="designer-entity" class="pipeline-bar__label">{t:designer.entity}</label>
+		<select id="designer-entity" class="designer-input pipeline-bar__entity" data-testid="entity-select" @change={1}>{2}</select>
+		{3}
+		<span class="pipeline-bar__spacer"></span>
+		<button type="button" class="button button--secondary pipeline-bar__undo" data-testid="undo" disabled={5} title={t:designer.undo} @click={4}>
+			{6}
+			<span class="icon-text">{t:designer.undo}</span>
+		</button>
+		<button type="button" class="button button--secondary pipeline-bar__redo" data-testid="redo" disabled={8} title={t:designer.redo} @click={7}>
+			{9}
+			<span class="icon-text">{t:designer.redo}</span>
+		</button>
+		{10}
+	</div>
+	<div class="pipeline-bar__tabs-row">
+		<div class="pipeline-bar__tabs">
+			<div class="pipeline-bar__tablist" role="tablist" aria-label={t:designer.pipelines}>{11}</div>
+			{12}
+			{13}
+		</div>
+		<button type="button" class={14} data-testid="lint-toggle" data-count={15} aria-pressed={16} aria-controls={17} title={t:designer.lint.toggleLabel} @click={18}>
+			<span class={19} aria-hidden="true">{20}</span>
+			<span class="pipeline-bar__lint-label">{t:designer.lint.toggle}</span>
+			<span class="pipeline-bar__lint-count" data-testid="lint-toggle-count">{21}</span>
+		</button>
+	</div>
+</div>`}
+
+// pipelineBarAddEntityView is the select adding an entity type.
+var pipelineBarAddEntityView = &view{name: "pipeline-bar-add-entity", src: `
+<select class="designer-input pipeline-bar__add-entity" data-testid="entity-add" aria-label={t:designer.addEntityPrompt} @change={0}>
+	<option value="" selected>{1}</option>
+	{2}
+</select>`}
+
+// pipelineBarOptionView is an addable entity type.
+var pipelineBarOptionView = &view{name: "pipeline-bar-option", src: `<option value={0}>{1}</option>`}
+
+// pipelineBarLessonView is the «Сделать урок» link.
+var pipelineBarLessonView = &view{name: "pipeline-bar-lesson", src: `
+<a class="button button--secondary pipeline-bar__lesson" data-testid="make-lesson" href={0} title={t:designer.makeLessonLabel}>
+	{1}
+	<span class="icon-text">{t:designer.makeLesson}</span>
+</a>`}
+
+// pipelineBarTabView is a pipeline's tab.
+var pipelineBarTabView = &view{name: "pipeline-bar-tab", src: `
+<button type="button" class={0} role="tab" aria-selected={2} data-pipeline={3} @click={1}>{4}</button>`}
+
+// pipelineBarAddPipelineView is the tab-like button adding a pipeline.
+var pipelineBarAddPipelineView = &view{name: "pipeline-bar-add-pipeline", src: `
+<button type="button" class="pipeline-bar__tab pipeline-bar__tab--add" data-testid="pipeline-add" @click={0}>{1}</button>`}
 
 func (b *PipelineBar) onEntity(ctx app.Context, e app.Event) {
 	if b.OnEntity != nil {
@@ -236,56 +255,54 @@ func (b *PipelineBar) renderTabTools(lang string, multi bool) app.UI {
 	}
 	p := *active
 	if b.renaming {
-		return elc("div", "pipeline-bar__rename").
-			Body(
-				app.ElemSelfClosing("input").Class("designer-input").Attr("autofocus", true).
-					DataSet("testid", "pipeline-name").
-					Aria("label", i18n.T(lang, "designer.pipelineName")).
-					Attr("value", b.name).
-					OnInput(func(ctx app.Context, e app.Event) { b.name = jsValue(ctx) }).
-					OnKeyDown(func(ctx app.Context, e app.Event) {
-						switch e.Get("key").String() {
-						case "Enter":
-							b.name = jsValue(ctx)
-							b.finishRename(ctx)
-						case "Escape":
-							b.renaming = false
-						}
-					}),
-				buttonc("button button--primary").
-					DataSet("testid", "pipeline-rename-save").
-					Text(i18n.T(lang, "designer.save")).
-					OnClick(func(ctx app.Context, e app.Event) { b.finishRename(ctx) }),
-				buttonc("button button--secondary").
-					Text(i18n.T(lang, "designer.cancel")).
-					OnClick(func(ctx app.Context, e app.Event) { b.renaming = false }),
-			)
+		return pipelineBarRenameView.el(lang, b.name,
+			func(ctx app.Context, e app.Event) { b.name = jsValue(ctx) },
+			func(ctx app.Context, e app.Event) {
+				switch e.Get("key").String() {
+				case "Enter":
+					b.name = jsValue(ctx)
+					b.finishRename(ctx)
+				case "Escape":
+					b.renaming = false
+				}
+			},
+			func(ctx app.Context, e app.Event) { b.finishRename(ctx) },
+			func(ctx app.Context, e app.Event) { b.renaming = false })
 	}
 	if !multi || b.Locked != "" {
 		return app.Text("")
 	}
 	id := p.ID
-	return elc("span", "pipeline-bar__tab-tools").Body(
-		buttonc("designer-icon-button").
-			DataSet("testid", "pipeline-rename").
-			Aria("label", i18n.T(lang, "designer.renamePipeline")).
-			Title(i18n.T(lang, "designer.renamePipeline")).
-			Body(Icon("pencil")).
-			OnClick(func(ctx app.Context, e app.Event) { b.renaming, b.name = true, p.Name }),
-		app.If(id != 0, func() app.UI {
-			return buttonc("designer-icon-button").
-				DataSet("testid", "pipeline-delete").
-				Aria("label", i18n.T(lang, "designer.deletePipeline")).
-				Title(i18n.T(lang, "designer.deletePipeline")).
-				Body(Icon("trash")).
-				OnClick(func(ctx app.Context, e app.Event) {
-					if b.OnDeletePipeline != nil {
-						b.OnDeletePipeline(ctx, id)
-					}
-				})
-		}),
-	)
+	var del app.UI
+	if id != 0 {
+		del = pipelineBarDeleteView.el(lang, Icon("trash"), func(ctx app.Context, e app.Event) {
+			if b.OnDeletePipeline != nil {
+				b.OnDeletePipeline(ctx, id)
+			}
+		})
+	}
+	return pipelineBarToolsView.el(lang, Icon("pencil"),
+		func(ctx app.Context, e app.Event) { b.renaming, b.name = true, p.Name }, del)
 }
+
+// pipelineBarRenameView is the shown pipeline's name field, save and cancel.
+var pipelineBarRenameView = &view{name: "pipeline-bar-rename", src: `
+<div class="pipeline-bar__rename">
+	<input class="designer-input" autofocus data-testid="pipeline-name" aria-label={t:designer.pipelineName} value={0} @input={1} @keydown={2} />
+	<button type="button" class="button button--primary" data-testid="pipeline-rename-save" @click={3}>{t:designer.save}</button>
+	<button type="button" class="button button--secondary" @click={4}>{t:designer.cancel}</button>
+</div>`}
+
+// pipelineBarToolsView are the shown pipeline's rename and delete buttons.
+var pipelineBarToolsView = &view{name: "pipeline-bar-tools", src: `
+<span class="pipeline-bar__tab-tools">
+	<button type="button" class="designer-icon-button" data-testid="pipeline-rename" aria-label={t:designer.renamePipeline} title={t:designer.renamePipeline} @click={1}>{0}</button>
+	{2}
+</span>`}
+
+// pipelineBarDeleteView is the shown pipeline's delete button.
+var pipelineBarDeleteView = &view{name: "pipeline-bar-delete", src: `
+<button type="button" class="designer-icon-button" data-testid="pipeline-delete" aria-label={t:designer.deletePipeline} title={t:designer.deletePipeline} @click={1}>{0}</button>`}
 
 // lintControls is the lint toggle's aria-controls: the panel's id while
 // the panel is shown, nothing (an id that does not exist is an error)

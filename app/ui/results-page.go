@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -83,61 +84,86 @@ func (p *ResultsPage) onPaste(ctx app.Context, e app.Event) {
 func (p *ResultsPage) Render() app.UI {
 	lang := p.currentLang()
 	sheet := lesson.Collect(p.results)
-	return p.frame(p.Tab, "results-page", p.onLangChange,
-		p.toolbar(i18n.T(lang, "results.title"), ""),
-		elText("p", i18n.T(lang, "results.intro")),
-		elc("div", "results-page__inputs").Body(
+	body := append([]app.UI{p.toolbar(i18n.T(lang, "results.title"), "")},
+		resultsInputsView.els(lang,
 			&FileButton{Lang: lang, Label: i18n.T(lang, "results.files"), TestID: "results-files", Multiple: true,
 				Accept: ".json,application/json", OnChange: p.onFiles},
-			app.Elem("label").Attr("for", "results-paste").Text(i18n.T(lang, "results.paste")),
-			app.Elem("textarea").ID("results-paste").Attr("rows", 4).DataSet("testid", "results-paste").Attr("value", p.paste).
-				OnInput(func(ctx app.Context, e app.Event) { p.paste = ctx.JSSrc().Get("value").String() }),
-			buttonc("button button--primary").DataSet("testid", "results-add").
-				OnClick(p.onPaste).Text(i18n.T(lang, "results.add")),
-		),
-		app.Range(p.errs).Slice(func(i int) app.UI {
-			return elc("p", "lesson-page__error").Role("alert").DataSet("testid", "results-error").Text(p.errs[i])
-		}),
-		app.If(len(sheet.Rows) == 0, func() app.UI {
-			return &EmptyState{TestID: "results-empty", Icon: "info", Heading: 2, Title: i18n.T(lang, "results.empty"),
-				ActionText: i18n.T(lang, "results.toLessons"), ActionHref: "/lessons", ActionID: "results-to-lessons"}
-		}).Else(func() app.UI {
-			return elct("table", "results-page__table", "results-table").Body(
-				app.Elem("thead").Body(app.Elem("tr").Body(
-					thCol().Text(i18n.T(lang, "results.who")),
-					thCol().Text(i18n.T(lang, "results.lesson")),
-					thCol().Text(i18n.T(lang, "results.goals")),
-					thCol().Text(i18n.T(lang, "results.hints")),
-					thCol().Text(i18n.T(lang, "results.attempts")),
-					thCol().Text(i18n.T(lang, "results.time")),
-					thCol().Text(i18n.T(lang, "results.when")),
-				)),
-				app.Elem("tbody").Body(app.Range(sheet.Rows).Slice(func(i int) app.UI {
-					r := sheet.Rows[i]
-					return app.Elem("tr").DataSet("testid", "results-row").DataSet("done", fmt.Sprint(r.Done())).Body(
-						app.Elem("td").DataSet("testid", "results-who").Text(r.Trainee),
-						elText("td", r.Title+" ("+r.Lesson+")"),
-						app.Elem("td").DataSet("testid", "results-goals").Body(
-							app.Text(fmt.Sprintf("%d/%d ", r.Met(), len(r.Goals))),
-							app.Range(r.Goals).Slice(func(j int) app.UI {
-								g := r.Goals[j]
-								icon, state := "cross", i18n.T(lang, "teach.lesson.fail")
-								if g.Pass {
-									icon, state = "check", i18n.T(lang, "teach.lesson.pass")
-								}
-								return elc("span", "results-page__goal").Role("img").Title(g.Name+": "+state).Aria("label", g.Name+": "+state).Body(Icon(icon))
-							}),
-						),
-						app.Elem("td").DataSet("testid", "results-hints").Text(r.Hints),
-						app.Elem("td").Text(r.Attempts),
-						elText("td", fmt.Sprintf("%d:%02d", r.Seconds/60, r.Seconds%60)),
-						elText("td", format.UI(lang).DateTime(r.Submitted.Local())),
-					)
-				})),
-			)
-		}),
-		app.If(sheet.Replaced > 0, func() app.UI {
-			return elText("p", i18n.F(lang, "results.replaced", "n", sheet.Replaced))
-		}),
-	)
+			p.paste, func(ctx app.Context, e app.Event) { p.paste = ctx.JSSrc().Get("value").String() },
+			p.onPaste)...)
+	for _, e := range p.errs {
+		body = append(body, resultsErrorView.el(lang, e))
+	}
+	if len(sheet.Rows) == 0 {
+		body = append(body, &EmptyState{TestID: "results-empty", Icon: "info", Heading: 2, Title: i18n.T(lang, "results.empty"),
+			ActionText: i18n.T(lang, "results.toLessons"), ActionHref: "/lessons", ActionID: "results-to-lessons"})
+	} else {
+		pass, fail := i18n.T(lang, "teach.lesson.pass"), i18n.T(lang, "teach.lesson.fail")
+		rows := make([]app.UI, len(sheet.Rows))
+		for i, r := range sheet.Rows {
+			goals := make([]app.UI, len(r.Goals))
+			for j, g := range r.Goals {
+				icon, state := "cross", fail
+				if g.Pass {
+					icon, state = "check", pass
+				}
+				goals[j] = resultsGoalView.el(lang, g.Name+": "+state, Icon(icon))
+			}
+			rows[i] = resultsRowView.el(lang, r.Done(), r.Trainee, r.Title+" ("+r.Lesson+")",
+				fmt.Sprintf("%d/%d ", r.Met(), len(r.Goals)), goals,
+				strconv.Itoa(r.Hints), strconv.Itoa(r.Attempts),
+				fmt.Sprintf("%d:%02d", r.Seconds/60, r.Seconds%60),
+				format.UI(lang).DateTime(r.Submitted.Local()))
+		}
+		body = append(body, resultsTableView.el(lang, rows))
+	}
+	if sheet.Replaced > 0 {
+		body = append(body, elText("p", i18n.F(lang, "results.replaced", "n", sheet.Replaced)))
+	}
+	return p.frame(p.Tab, "results-page", p.onLangChange, body...)
 }
+
+// The results page's intro and inputs: the result files and the pasted
+// sheet.
+var resultsInputsView = &view{name: "results-inputs", src: `
+<p>{t:results.intro}</p>
+<div class="results-page__inputs">
+	{0}
+	<label for="results-paste">{t:results.paste}</label>
+	<textarea id="results-paste" rows="4" data-testid="results-paste" value={1} @input={2}></textarea>
+	<button type="button" class="button button--primary" data-testid="results-add" @click={3}>{t:results.add}</button>
+</div>`}
+
+// A sheet that could not be read.
+var resultsErrorView = &view{name: "results-error", src: `
+<p class="lesson-page__error" role="alert" data-testid="results-error">{0}</p>`}
+
+// The table of the results, a row per trainee and lesson.
+var resultsTableView = &view{name: "results-table", src: `
+<table class="results-page__table" data-testid="results-table">
+	<thead><tr>
+		<th scope="col">{t:results.who}</th>
+		<th scope="col">{t:results.lesson}</th>
+		<th scope="col">{t:results.goals}</th>
+		<th scope="col">{t:results.hints}</th>
+		<th scope="col">{t:results.attempts}</th>
+		<th scope="col">{t:results.time}</th>
+		<th scope="col">{t:results.when}</th>
+	</tr></thead>
+	<tbody>{0}</tbody>
+</table>`}
+
+// A trainee's result for a lesson.
+var resultsRowView = &view{name: "results-row", src: `
+<tr data-testid="results-row" data-done={0}>
+	<td data-testid="results-who">{1}</td>
+	<td>{2}</td>
+	<td data-testid="results-goals">{3}{4}</td>
+	<td data-testid="results-hints">{5}</td>
+	<td>{6}</td>
+	<td>{7}</td>
+	<td>{8}</td>
+</tr>`}
+
+// A goal's verdict in a result row.
+var resultsGoalView = &view{name: "results-goal", src: `
+<span class="results-page__goal" role="img" title={0} aria-label={0}>{1}</span>`}

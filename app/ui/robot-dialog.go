@@ -94,18 +94,10 @@ func (d *RobotDialog) Render() app.UI {
 		users = d.Scenario.Users
 	}
 	active := r.Active == nil || *r.Active
-	body := []app.UI{
-		lockedNote(d.Locked),
-		errorList(d.Errors[""]),
-		formField(
-			formLabel("robot-name", i18n.T(lang, "designer.robot.name")),
-			textInput("robot-name", "designer-input", r.Name).
-				Attr("placeholder", robotTypeName(lang, r.Type)).
-				OnInput(d.onName),
-			errorNote(joinErrors(d.Errors, "name")),
-		),
-		formGroup(i18n.T(lang, "designer.robot.params"), d.renderParams(lang, users, fields)),
-		formGroup(i18n.T(lang, "designer.delay.title"),
+	body := append([]app.UI{lockedNote(d.Locked), errorList(d.Errors[""])},
+		robotDialogBodyView.els(lang,
+			r.Name, robotTypeName(lang, r.Type), d.onName, errorNote(joinErrors(d.Errors, "name")),
+			d.renderParams(lang, users, fields),
 			&DelayEditor{
 				Lang:       lang,
 				Delay:      r.Delay,
@@ -114,8 +106,6 @@ func (d *RobotDialog) Render() app.UI {
 				OnChange:   d.onDelay,
 			},
 			checkbox("robot-after", i18n.T(lang, "designer.robot.afterPrevious"), r.AfterPrevious, d.onAfter),
-		),
-		formGroup(i18n.T(lang, "designer.robot.condition"),
 			&ConditionEditor{
 				Lang:      lang,
 				ID:        "robot",
@@ -125,18 +115,35 @@ func (d *RobotDialog) Render() app.UI {
 				Errors:    conditionErrors(d.Errors, "condition"),
 				OnChange:  d.onCondition,
 			},
-		),
-		checkbox("robot-active", i18n.T(lang, "designer.robot.active"), active, d.onActive),
-	}
+		)...)
+	body = append(body, checkbox("robot-active", i18n.T(lang, "designer.robot.active"), active, d.onActive))
 	title := i18n.T(lang, "designer.robot.title") + ": " + robotTypeName(lang, r.Type)
 	return designerModal(lang, title, "robot-dialog", "wide", d.onClose, body,
-		button("button button--secondary", i18n.T(lang, "designer.cancel"), d.onClose),
-		button("button button--primary", i18n.T(lang, "designer.save"), d.onSave).
-			DataSet("testid", "robot-save").
-			Attr("disabled", d.Locked != "").
-			Title(d.Locked),
-	)
+		designerDialogFootView.els(lang, d.onClose, "robot-save", d.Locked != "", d.Locked, d.onSave)...)
 }
+
+// robotDialogBodyView is the dialog's body between the notes and «Робот
+// включён»: the name, the params of the type ({4}), the time setting with
+// «После предыдущего робота» ({5}, {6}) and the condition ({7}).
+var robotDialogBodyView = &view{name: "robot-dialog-body", src: `
+<div class="designer-form__field">
+	<label for="robot-name" class="designer-form__label">{t:designer.robot.name}</label>
+	<input id="robot-name" class="designer-input" data-testid="robot-name" value={0} placeholder={1} @input={2} />
+	{3}
+</div>
+<fieldset class="designer-form__group">
+	<legend class="designer-form__legend">{t:designer.robot.params}</legend>
+	{4}
+</fieldset>
+<fieldset class="designer-form__group">
+	<legend class="designer-form__legend">{t:designer.delay.title}</legend>
+	{5}
+	{6}
+</fieldset>
+<fieldset class="designer-form__group">
+	<legend class="designer-form__legend">{t:designer.robot.condition}</legend>
+	{7}
+</fieldset>`}
 
 func (d *RobotDialog) onName(ctx app.Context, e app.Event) { d.draft.Name = jsValue(ctx) }
 
@@ -215,13 +222,11 @@ func (d *RobotDialog) renderParam(lang string, p robotParam, users []engine.User
 	var opts []app.UI
 	switch p.kind {
 	case paramText:
-		return app.Elem("textarea").ID(id).Class("designer-input").DataSet("testid", "robot-text").
-			Attr("rows", 3).Attr("value", s).OnInput(d.onParam)
+		return robotDialogTextView.el(d.Lang, id, s, d.onParam)
 	case paramInput:
-		return app.ElemSelfClosing("input").ID(id).Class("designer-input").Attr("value", s).OnInput(d.onParam)
+		return robotDialogInputView.el(d.Lang, id, s, d.onParam)
 	case paramLinks:
-		return app.Elem("textarea").ID(id).Class("designer-input").
-			Attr("rows", 3).Attr("value", strings.Join(stringList(r.Params[p.key]), "\n")).OnChange(d.onParam)
+		return robotDialogLinksView.el(d.Lang, id, strings.Join(stringList(r.Params[p.key]), "\n"), d.onParam)
 	case paramStage:
 		if ref, ok := design.FindStage(d.Scenario, r.Entity, r.Stage); ok {
 			for _, st := range design.Pipeline(d.Scenario, r.Entity, ref.Pipeline).Stages {
@@ -248,6 +253,18 @@ func (d *RobotDialog) renderParam(lang string, p robotParam, users []engine.User
 	}
 	return selectc(id, "designer-input", d.onParam, opts...)
 }
+
+// robotDialogTextView is the message of the default robots.
+var robotDialogTextView = &view{name: "robot-dialog-text", src: `
+<textarea id={0} class="designer-input" data-testid="robot-text" rows="3" value={1} @input={2}></textarea>`}
+
+// robotDialogInputView is a one-line parameter.
+var robotDialogInputView = &view{name: "robot-dialog-input", src: `
+<input id={0} class="designer-input" value={1} @input={2} />`}
+
+// robotDialogLinksView is the e-mail's links, one a line.
+var robotDialogLinksView = &view{name: "robot-dialog-links", src: `
+<textarea id={0} class="designer-input" rows="3" value={1} @change={2}></textarea>`}
 
 // onParam stores the value of the parameter control that fired: its id
 // names the parameter, the robot type's table says what it holds.
@@ -296,10 +313,8 @@ func (d *RobotDialog) renderFieldValues(lang string, fields []engine.Field) app.
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	fLabel, valueLabel, removeLabel := i18n.T(lang, "designer.cond.field"), i18n.T(lang, "designer.cond.value"), i18n.T(lang, "designer.robot.removeField")
-	body := make([]app.UI, 0, len(keys)+3)
-	body = append(body, formCaption(i18n.T(lang, "designer.robot.fields")))
-	for _, k := range keys {
+	rows := make([]app.UI, len(keys))
+	for i, k := range keys {
 		ft := engine.StandardFieldType(k)
 		opts := make([]app.UI, len(fields))
 		for j, f := range fields {
@@ -308,32 +323,37 @@ func (d *RobotDialog) renderFieldValues(lang string, fields []engine.Field) app.
 			}
 			opts[j] = option(f.ID, f.ID == k, f.Name)
 		}
-		body = append(body, d.renderFieldValue(k, ft, valueText(values[k]), fLabel, valueLabel, removeLabel, opts))
+		rows[i] = d.renderFieldValue(lang, k, ft, valueText(values[k]), opts)
 	}
-	body = append(body,
-		button("designer-link", i18n.T(lang, "designer.robot.addField"), d.onAddField),
-		errorNote(joinErrors(d.Errors, "params.fields")),
-	)
-	return formField(body...)
+	return robotDialogFieldsView.el(lang, rows, d.onAddField, errorNote(joinErrors(d.Errors, "params.fields")))
 }
+
+// robotDialogFieldsView is «Изменить элемент»: its rows ({0}) and the
+// button adding one.
+var robotDialogFieldsView = &view{name: "robot-dialog-fields", src: `
+<div class="designer-form__field">
+	<span class="designer-form__label">{t:designer.robot.fields}</span>
+	{0}
+	<button type="button" class="designer-link" @click={1}>{t:designer.robot.addField}</button>
+	{2}
+</div>`}
 
 // renderFieldValue is one row of «Изменить элемент»: the field, its new
 // value and the remove button.
-func (d *RobotDialog) renderFieldValue(k, ft, value, fLabel, valueLabel, removeLabel string, opts []app.UI) app.UI {
-	return divc("condition-editor__row",
-		elc("select", "designer-input condition-editor__field").
-			Aria("label", fLabel).
-			OnChange(func(ctx app.Context, e app.Event) { d.renameField(k, jsValue(ctx)) }).
-			Body(opts...),
-		app.ElemSelfClosing("input").Class("designer-input condition-editor__value").
-			Aria("label", valueLabel).
-			Attr("value", value).
-			OnChange(func(ctx app.Context, e app.Event) { d.setFieldValue(k, parseValue(ft, jsValue(ctx))) }),
-		buttonc("designer-icon-button").
-			Aria("label", removeLabel).Text("×").
-			OnClick(func(ctx app.Context, e app.Event) { d.removeField(k) }),
-	)
+func (d *RobotDialog) renderFieldValue(lang, k, ft, value string, opts []app.UI) app.UI {
+	return robotDialogFieldView.el(lang,
+		func(ctx app.Context, e app.Event) { d.renameField(k, jsValue(ctx)) }, opts,
+		value, func(ctx app.Context, e app.Event) { d.setFieldValue(k, parseValue(ft, jsValue(ctx))) },
+		func(ctx app.Context, e app.Event) { d.removeField(k) })
 }
+
+// robotDialogFieldView is one row of «Изменить элемент».
+var robotDialogFieldView = &view{name: "robot-dialog-field", src: `
+<div class="condition-editor__row">
+	<select class="designer-input condition-editor__field" aria-label={t:designer.cond.field} @change={0}>{1}</select>
+	<input class="designer-input condition-editor__value" aria-label={t:designer.cond.value} value={2} @change={3} />
+	<button type="button" class="designer-icon-button" aria-label={t:designer.robot.removeField} @click={4}>×</button>
+</div>`}
 
 // onAddField adds the first field not yet set, with an empty value.
 func (d *RobotDialog) onAddField(ctx app.Context, e app.Event) {

@@ -96,46 +96,59 @@ func (d *TriggerDialog) Render() app.UI {
 		v := strconv.Itoa(u.ID)
 		userOpts = append(userOpts, option(v, v == execBy, u.Name))
 	}
-	body := []app.UI{
-		lockedNote(d.Locked),
-		errorList(d.Errors[""]),
-		formField(
-			formLabel("trigger-name", i18n.T(lang, "designer.trigger.name")),
-			textInput("trigger-name", "designer-input", t.Name).
-				Attr("placeholder", ti.ShortName[lang]).
-				OnInput(d.onName),
-			errorNote(joinErrors(d.Errors, "name")),
-		),
-		formGroup(i18n.T(lang, "designer.trigger.individual"), d.renderSettings(lang, ti, fields)),
-		formGroup(i18n.T(lang, "designer.trigger.standard"),
-			formField(
-				formCaption(i18n.T(lang, "designer.trigger.condition")),
-				&ConditionEditor{
-					Lang:      lang,
-					ID:        "trigger",
-					Condition: t.Condition,
-					Fields:    fields,
-					Users:     users,
-					Errors:    conditionErrors(d.Errors, "condition"),
-					OnChange:  d.onCondition,
-				},
-			),
-			formField(
-				formLabel("trigger-execby", i18n.T(lang, "designer.trigger.executeBy")),
-				selectc("trigger-execby", "designer-input", d.onExecBy, userOpts...).DataSet("testid", "trigger-execby"),
-				errorNote(joinErrors(d.Errors, "executeBy")),
-			),
+	body := append([]app.UI{lockedNote(d.Locked), errorList(d.Errors[""])},
+		triggerDialogBodyView.els(lang,
+			t.Name, ti.ShortName[lang], d.onName, errorNote(joinErrors(d.Errors, "name")),
+			d.renderSettings(lang, ti, fields),
+			&ConditionEditor{
+				Lang:      lang,
+				ID:        "trigger",
+				Condition: t.Condition,
+				Fields:    fields,
+				Users:     users,
+				Errors:    conditionErrors(d.Errors, "condition"),
+				OnChange:  d.onCondition,
+			},
+			d.onExecBy, userOpts, errorNote(joinErrors(d.Errors, "executeBy")),
 			checkbox("trigger-back", i18n.T(lang, "designer.trigger.allowBackwards"), t.AllowBackwards, d.onBackwards),
-		),
-	}
+		)...)
 	return designerModal(lang, title, "trigger-dialog", "wide", d.onClose, body,
-		button("button button--secondary", i18n.T(lang, "designer.cancel"), d.onClose),
-		button("button button--primary", i18n.T(lang, "designer.save"), d.onSave).
-			DataSet("testid", "trigger-save").
-			Attr("disabled", d.Locked != "").
-			Title(d.Locked),
-	)
+		designerDialogFootView.els(lang, d.onClose, "trigger-save", d.Locked != "", d.Locked, d.onSave)...)
 }
+
+// triggerDialogBodyView is the dialog's body after the notes: the name,
+// the individual settings ({4}) and the standard ones: the condition, who
+// moves the item and «Разрешить переход на предыдущий статус» ({9}).
+var triggerDialogBodyView = &view{name: "trigger-dialog-body", src: `
+<div class="designer-form__field">
+	<label for="trigger-name" class="designer-form__label">{t:designer.trigger.name}</label>
+	<input id="trigger-name" class="designer-input" data-testid="trigger-name" value={0} placeholder={1} @input={2} />
+	{3}
+</div>
+<fieldset class="designer-form__group">
+	<legend class="designer-form__legend">{t:designer.trigger.individual}</legend>
+	{4}
+</fieldset>
+<fieldset class="designer-form__group">
+	<legend class="designer-form__legend">{t:designer.trigger.standard}</legend>
+	<div class="designer-form__field">
+		<span class="designer-form__label">{t:designer.trigger.condition}</span>
+		{5}
+	</div>
+	<div class="designer-form__field">
+		<label for="trigger-execby" class="designer-form__label">{t:designer.trigger.executeBy}</label>
+		<select id="trigger-execby" class="designer-input" data-testid="trigger-execby" @change={6}>{7}</select>
+		{8}
+	</div>
+	{9}
+</fieldset>`}
+
+// designerDialogFootView is the footer of the trigger and robot dialogs:
+// cancel, and save ({1} its data-testid), disabled with its reason as
+// title while the dialog is locked.
+var designerDialogFootView = &view{name: "designer-dialog-foot", src: `
+<button type="button" class="button button--secondary" @click={0}>{t:designer.cancel}</button>
+<button type="button" class="button button--primary" data-testid={1} disabled={2} title={3} @click={4}>{t:designer.save}</button>`}
 
 func (d *TriggerDialog) onName(ctx app.Context, e app.Event) { d.draft.Name = jsValue(ctx) }
 
@@ -177,7 +190,7 @@ func (d *TriggerDialog) renderSetting(lang string, sp engine.SettingSpec, fields
 	id := "trigger-setting-" + sp.Key
 	label := sp.Label[lang]
 	cur := d.draft.Settings[sp.Key]
-	var body []app.UI
+	errs := errorNote(joinErrors(d.Errors, "settings."+sp.Key))
 	switch {
 	case sp.Key == "fields" && sp.Kind == engine.SettingStrings:
 		chosen := map[string]bool{}
@@ -194,12 +207,7 @@ func (d *TriggerDialog) renderSetting(lang string, sp engine.SettingSpec, fields
 		if len(checks) == 0 {
 			none = formHint(i18n.T(lang, "designer.trigger.noFields"))
 		}
-		body = []app.UI{
-			formCaption(label),
-			formHint(i18n.T(lang, "designer.trigger.fieldsHint")),
-			none,
-			divc("designer-form__checks", checks...),
-		}
+		return triggerDialogFieldsView.el(lang, label, none, checks, errs)
 	case sp.Key == "taskStatus":
 		curText := valueText(cur)
 		opts := make([]app.UI, 8)
@@ -208,10 +216,7 @@ func (d *TriggerDialog) renderSetting(lang string, sp engine.SettingSpec, fields
 			v := strconv.Itoa(i)
 			opts[i] = option(v, v == curText, v+" — "+i18n.T(lang, "designer.task."+v))
 		}
-		body = []app.UI{
-			formLabel(id, i18n.T(lang, "designer.trigger.taskStatus")),
-			selectc(id, "designer-input", d.onSetting, opts...),
-		}
+		return triggerDialogTaskStatusView.el(lang, id, d.onSetting, opts, errs)
 	case sp.Kind == engine.SettingCondition:
 		cond, _ := cur.(engine.Condition)
 		ids, ok := settingConditionFields[sp.Key]
@@ -219,53 +224,90 @@ func (d *TriggerDialog) renderSetting(lang string, sp engine.SettingSpec, fields
 			ids = settingConditionFields[""]
 		}
 		key := sp.Key
-		body = []app.UI{
-			formCaption(label),
-			&ConditionEditor{
-				Lang:      lang,
-				ID:        "trigger-" + key,
-				Condition: cond,
-				Fields:    plainFields(ids...),
-				Errors:    conditionErrors(d.Errors, "settings."+key),
-				OnChange: func(ctx app.Context, c engine.Condition) {
-					if len(c) == 0 {
-						delete(d.draft.Settings, key)
-						return
-					}
-					d.draft.Settings[key] = c
-				},
+		return triggerDialogConditionView.el(lang, label, &ConditionEditor{
+			Lang:      lang,
+			ID:        "trigger-" + key,
+			Condition: cond,
+			Fields:    plainFields(ids...),
+			Errors:    conditionErrors(d.Errors, "settings."+key),
+			OnChange: func(ctx app.Context, c engine.Condition) {
+				if len(c) == 0 {
+					delete(d.draft.Settings, key)
+					return
+				}
+				d.draft.Settings[key] = c
 			},
-		}
+		}, errs)
 	case sp.Kind == engine.SettingInt:
-		body = []app.UI{
-			formLabel(id, label),
-			textInput(id, "designer-input designer-input--short", valueText(cur)).Attr("type", "number").Attr("min", 0).
-				Attr("placeholder", i18n.T(lang, "designer.trigger.any")).
-				OnChange(d.onSetting),
-			formHint(i18n.T(lang, "designer.trigger.anyHint")),
-		}
-	default:
-		// Strings: url, LINE_NUMBER, code, APP_ID, CODE, msg_text, ownerId.
-		s, _ := cur.(string)
-		var after app.UI
-		if d.draft.Code != "WEBHOOK" {
-			after = formHint(i18n.T(lang, "designer.trigger.anyHint"))
-		} else if sp.Key == "code" {
-			url := design.WebhookURL(i18n.T(lang, "designer.trigger.portal"), "xxxxxxxxxxxxxxxx", d.draft.Entity, s)
-			after = divc("designer-webhook",
-				formCaption(i18n.T(lang, "designer.trigger.webhookUrl")),
-				elct("code", "designer-webhook__url", "webhook-url").Text(url),
-				formHint(i18n.T(lang, "designer.trigger.webhookHint")),
-			)
-		}
-		body = []app.UI{
-			formLabel(id, label),
-			textInput(id, "designer-input", s).OnInput(d.onSetting),
-			after,
-		}
+		return triggerDialogIntView.el(lang, id, label, valueText(cur), d.onSetting, errs)
 	}
-	return formField(append(body, errorNote(joinErrors(d.Errors, "settings."+sp.Key)))...)
+	// Strings: url, LINE_NUMBER, code, APP_ID, CODE, msg_text, ownerId.
+	s, _ := cur.(string)
+	var after app.UI
+	if d.draft.Code != "WEBHOOK" {
+		after = formHint(i18n.T(lang, "designer.trigger.anyHint"))
+	} else if sp.Key == "code" {
+		url := design.WebhookURL(i18n.T(lang, "designer.trigger.portal"), "xxxxxxxxxxxxxxxx", d.draft.Entity, s)
+		after = triggerDialogWebhookView.el(lang, url)
+	}
+	return triggerDialogStringView.el(lang, id, label, s, d.onSetting, after, errs)
 }
+
+// triggerDialogFieldsView is the setting of the watched fields: a
+// checkbox a field ({2}), or why there is none ({1}).
+var triggerDialogFieldsView = &view{name: "trigger-dialog-fields", src: `
+<div class="designer-form__field">
+	<span class="designer-form__label">{0}</span>
+	<p class="designer-form__hint">{t:designer.trigger.fieldsHint}</p>
+	{1}
+	<div class="designer-form__checks">{2}</div>
+	{3}
+</div>`}
+
+// triggerDialogTaskStatusView is the setting of the task status: any, or
+// one of the seven.
+var triggerDialogTaskStatusView = &view{name: "trigger-dialog-task-status", src: `
+<div class="designer-form__field">
+	<label for={0} class="designer-form__label">{t:designer.trigger.taskStatus}</label>
+	<select id={0} class="designer-input" @change={1}>{2}</select>
+	{3}
+</div>`}
+
+// triggerDialogConditionView is a condition setting: its label and its
+// condition editor ({1}).
+var triggerDialogConditionView = &view{name: "trigger-dialog-condition", src: `
+<div class="designer-form__field">
+	<span class="designer-form__label">{0}</span>
+	{1}
+	{2}
+</div>`}
+
+// triggerDialogIntView is a number setting, empty for any.
+var triggerDialogIntView = &view{name: "trigger-dialog-int", src: `
+<div class="designer-form__field">
+	<label for={0} class="designer-form__label">{1}</label>
+	<input id={0} class="designer-input designer-input--short" data-testid={0} value={2} type="number" min="0" placeholder={t:designer.trigger.any} @change={3} />
+	<p class="designer-form__hint">{t:designer.trigger.anyHint}</p>
+	{4}
+</div>`}
+
+// triggerDialogStringView is a text setting, with the hint or the
+// webhook's URL after the input ({4}).
+var triggerDialogStringView = &view{name: "trigger-dialog-string", src: `
+<div class="designer-form__field">
+	<label for={0} class="designer-form__label">{1}</label>
+	<input id={0} class="designer-input" data-testid={0} value={2} @input={3} />
+	{4}
+	{5}
+</div>`}
+
+// triggerDialogWebhookView is the URL the webhook's code makes.
+var triggerDialogWebhookView = &view{name: "trigger-dialog-webhook", src: `
+<div class="designer-webhook">
+	<span class="designer-form__label">{t:designer.trigger.webhookUrl}</span>
+	<code class="designer-webhook__url" data-testid="webhook-url">{0}</code>
+	<p class="designer-form__hint">{t:designer.trigger.webhookHint}</p>
+</div>`}
 
 // onSetting stores the value of the setting input that fired: its id is
 // "trigger-setting-" and the key; the catalogue says whether it is a number.
