@@ -434,30 +434,6 @@ func (p *AuthorPage) onDownload(ctx app.Context, e app.Event) {
 	download(teach.Slug(p.d.Title)+".lesson.json", "application/json", p.file)
 }
 
-// authorField is one labelled field of the form.
-func authorField(id, label string, input app.UI) app.UI {
-	return pageField("author-page__field", id, label, input)
-}
-
-// authorPick is a labelled menu of values and its buttons adding goals.
-func (p *AuthorPage) authorPick(lang, id string, list []string, selected string, buttons ...app.UI) app.UI {
-	return authorPickView.el(lang, id, i18n.T(lang, "author."+id[7:]), p.onInput, pageOptions(list, selected), buttons)
-}
-
-var authorPickView = &view{name: "author-pick", src: `
-<div class="author-page__pick">
-	<div class="author-page__field">
-		<label for={0}>{1}</label>
-		<select id={0} data-testid={0} @change={2}>{3}</select>
-	</div>
-	{4}
-</div>`}
-
-// addButton is a button adding a goal.
-func (p *AuthorPage) addButton(lang, testid, key string) app.HTMLElem {
-	return pageButton("button", testid, i18n.T(lang, key), p.onAdd)
-}
-
 // Render implements app.Composer.
 func (p *AuthorPage) Render() app.UI {
 	lang := p.currentLang()
@@ -468,23 +444,29 @@ func (p *AuthorPage) Render() app.UI {
 	if len(p.importErr) > 0 {
 		importErr = pageAlert("lesson-page__error", "author-import-error", p.importErr)
 	}
-	if p.loading {
-		return p.frame(p.Tab, "author-page", p.onLangChange, p.toolbar(title, ""), elText("p", i18n.T(lang, "loading")))
-	}
-	if sc == nil {
+	var body []app.UI
+	switch {
+	case p.loading:
+		body = []app.UI{p.toolbar(title, ""), authorLoadingView.el(lang)}
+	case sc == nil:
 		var openErr app.UI
 		if p.openErr != "" {
-			openErr = elc("p", "lesson-page__error").Role("alert").Text(p.openErr)
+			openErr = authorOpenErrorView.el(lang, p.openErr)
 		}
-		return p.frame(p.Tab, "author-page", p.onLangChange,
-			p.toolbar(title, ""),
-			openErr,
-			importButton,
-			importErr,
-			app.Elem("p").DataSet("testid", "author-none").Text(i18n.T(lang, "author.noScenario")),
-			elc("a", "button").Attr("href", "/").Text(i18n.T(lang, "nav.home")),
-		)
+		body = append([]app.UI{p.toolbar(title, ""), openErr, importButton, importErr}, authorNoneView.els(lang)...)
+	default:
+		body = p.renderLesson(lang, sc, p.toolbar(title, i18n.F(lang, "author.from", "title", sc.Title), importButton), importErr)
 	}
+	return p.frame(p.Tab, "author-page", p.onLangChange, body...)
+}
+
+// renderLesson is the page's body with a scenario open: the toolbar, the
+// import's failure, the lesson's form, its goals and what checking and
+// publishing it said.
+func (p *AuthorPage) renderLesson(lang string, sc *engine.Scenario, toolbar, importErr app.UI) []app.UI {
+	// Each method value written is code of its own: one of each, passed
+	// to every view.
+	onInput, onAdd := app.EventHandler(p.onInput), app.EventHandler(p.onAdd)
 	var items, triggers, robots []string
 	for _, it := range sc.Items {
 		items = append(items, authorTarget(it))
@@ -497,7 +479,7 @@ func (p *AuthorPage) Render() app.UI {
 	}
 	var imported, custom, scopeStage, noGoals, triggerPick, robotPick, before, verdict, refused, published app.UI
 	if p.imported != "" {
-		imported = app.Elem("p").Role("status").DataSet("testid", "author-imported").Text(p.imported)
+		imported = authorImportedView.el(lang, p.imported)
 	}
 	if len(p.custom) > 0 {
 		custom = option("custom", p.scope == "custom", i18n.F(lang, "author.scope.custom", "scopes", strings.Join(p.custom, ", ")))
@@ -508,36 +490,27 @@ func (p *AuthorPage) Render() app.UI {
 		for i, s := range st {
 			opts[i] = option(s[0], s[0] == p.scopeStage, s[1])
 		}
-		scopeStage = authorField("author-scope-stage", i18n.T(lang, "author.scopeStage"), pageSelect("author-scope-stage", "author-scope-stage", p.onInput, opts...))
+		scopeStage = authorScopeStageView.el(lang, onInput, opts)
 	}
 	if len(p.d.Goals) == 0 {
-		noGoals = elText("p", i18n.T(lang, "author.noGoals"))
+		noGoals = authorNoGoalsView.el(lang)
 	}
 	goals := make([]app.UI, len(p.d.Goals))
 	for i, g := range p.d.Goals {
 		var up app.UI
 		if i > 0 {
-			up = pageButton("button button--quiet", "", "↑ "+i18n.T(lang, "author.up"), p.onGoalUp)
+			up = authorGoalUpView.el(lang, "↑ "+i18n.T(lang, "author.up"), p.onGoalUp)
 		}
-		goals[i] = app.Elem("li").DataSet("testid", "author-goal").Body(
-			spanText(authorGoalText(lang, g)+" "),
-			up,
-			pageButton("button button--quiet", "author-goal-remove", i18n.T(lang, "author.remove"), p.onGoalRemove),
-		)
+		goals[i] = authorGoalView.el(lang, authorGoalText(lang, g)+" ", up, p.onGoalRemove)
 	}
 	if len(triggers) > 0 {
-		triggerPick = p.authorPick(lang, "author-trigger", triggers, p.trigger,
-			p.addButton(lang, "author-add-fired", "author.addFired"),
-			p.addButton(lang, "author-add-notfired", "author.addNotFired"))
+		triggerPick = authorTriggerPickView.el(lang, onInput, pageOptions(triggers, p.trigger), onAdd)
 	}
 	if len(robots) > 1 {
-		before = elc("span", "author-page__pick").Body(
-			authorField("author-before", i18n.T(lang, "author.before"), pageSelect("author-before", "author-before", p.onInput, pageOptions(robots, p.before)...)),
-			p.addButton(lang, "author-add-before", "author.addBefore").Attr("disabled", p.robot == p.before),
-		)
+		before = authorBeforeView.el(lang, onInput, pageOptions(robots, p.before), p.robot == p.before, onAdd)
 	}
 	if len(robots) > 0 {
-		robotPick = p.authorPick(lang, "author-robot", robots, p.robot, p.addButton(lang, "author-add-ran", "author.addRan"), before)
+		robotPick = authorRobotPickView.el(lang, onInput, pageOptions(robots, p.robot), onAdd, before)
 	}
 	if v := p.verdict; v != nil && len(p.d.Goals) > 0 {
 		verdict = authorVerdictView.el(lang,
@@ -552,27 +525,92 @@ func (p *AuthorPage) Render() app.UI {
 	if p.link != "" {
 		published = authorPublishedView.el(lang, p.link, p.onDownload)
 	}
-	scopes := [...]string{"triggers", "robots", "both", "stage"}
-	scopeOpts := make([]app.UI, 0, len(scopes)+1)
-	for _, s := range scopes {
-		scopeOpts = append(scopeOpts, option(s, p.scope == s, i18n.T(lang, "author.scope."+s)))
-	}
 	body := []app.UI{
-		p.toolbar(title, i18n.F(lang, "author.from", "title", sc.Title), importButton),
+		toolbar,
 		importErr,
 		imported,
-		authorFormView.el(lang, p.d.Title, p.d.Task, p.hints, p.onInput, append(scopeOpts, custom), scopeStage),
+		authorFormView.el(lang, p.d.Title, p.d.Task, p.hints, onInput,
+			p.scope == "triggers", p.scope == "robots", p.scope == "both", p.scope == "stage", custom, scopeStage),
 	}
 	body = append(body, authorGoalsView.els(lang, noGoals, goals,
-		p.authorPick(lang, "author-item", items, p.item,
-			authorField("author-stage", i18n.T(lang, "author.stage"), pageSelect("author-stage", "author-stage", p.onInput, pageOptions(p.stages(sc), p.stage)...)),
-			p.addButton(lang, "author-add-stage", "author.addStage")),
-		triggerPick,
-		robotPick,
-		p.authorPick(lang, "author-lint", lesson.LintCodes, p.lint, p.addButton(lang, "author-add-nolint", "author.addNoLint")),
-		lesson.MaxMaxTriggers, p.max, p.onInput, p.onAdd, p.onCheck, p.onPublish)...)
-	return p.frame(p.Tab, "author-page", p.onLangChange, append(body, verdict, refused, published)...)
+		onInput, pageOptions(items, p.item), pageOptions(p.stages(sc), p.stage), onAdd,
+		triggerPick, robotPick, pageOptions(lesson.LintCodes, p.lint),
+		lesson.MaxMaxTriggers, p.max, p.onCheck, p.onPublish)...)
+	return append(body, verdict, refused, published)
 }
+
+// The page while the scenario is being opened.
+var authorLoadingView = &view{name: "author-loading", src: `<p>{t:loading}</p>`}
+
+// Why the scenario could not be opened.
+var authorOpenErrorView = &view{name: "author-open-error", src: `
+<p class="lesson-page__error" role="alert">{0}</p>`}
+
+// The page without a scenario: what to do, and the way home.
+var authorNoneView = &view{name: "author-none", src: `
+<p data-testid="author-none">{t:author.noScenario}</p>
+<a class="button" href="/">{t:nav.home}</a>`}
+
+// What the last lesson file import did.
+var authorImportedView = &view{name: "author-imported", src: `
+<p role="status" data-testid="author-imported">{0}</p>`}
+
+// The stage whose robots the trainee may change (the scope "stage").
+var authorScopeStageView = &view{name: "author-scope-stage", src: `
+<div class="author-page__field">
+	<label for="author-scope-stage">{t:author.scopeStage}</label>
+	<select id="author-scope-stage" data-testid="author-scope-stage" @change={0}>{1}</select>
+</div>`}
+
+// The list of goals while it is empty.
+var authorNoGoalsView = &view{name: "author-no-goals", src: `<p>{t:author.noGoals}</p>`}
+
+// A goal of the list (its text ends with a space): the button moving it
+// up, then the one removing it.
+var authorGoalView = &view{name: "author-goal", src: `
+<li data-testid="author-goal">
+	<span>{0}</span>
+	{1}
+	<button type="button" class="button button--quiet" data-testid="author-goal-remove" @click={2}>{t:author.remove}</button>
+</li>`}
+
+// The button moving a goal one place up.
+var authorGoalUpView = &view{name: "author-goal-up", src: `
+<button type="button" class="button button--quiet" @click={1}>{0}</button>`}
+
+// The menu of triggers and the buttons adding "fired" and "not fired".
+var authorTriggerPickView = &view{name: "author-trigger-pick", src: `
+<div class="author-page__pick">
+	<div class="author-page__field">
+		<label for="author-trigger">{t:author.trigger}</label>
+		<select id="author-trigger" data-testid="author-trigger" @change={0}>{1}</select>
+	</div>
+	<button type="button" class="button" data-testid="author-add-fired" @click={2}>{t:author.addFired}</button>
+	<button type="button" class="button" data-testid="author-add-notfired" @click={2}>{t:author.addNotFired}</button>
+</div>`}
+
+// The menu of robots, the button adding "ran", and the robot pick of
+// "runs before" ({3}).
+var authorRobotPickView = &view{name: "author-robot-pick", src: `
+<div class="author-page__pick">
+	<div class="author-page__field">
+		<label for="author-robot">{t:author.robot}</label>
+		<select id="author-robot" data-testid="author-robot" @change={0}>{1}</select>
+	</div>
+	<button type="button" class="button" data-testid="author-add-ran" @click={2}>{t:author.addRan}</button>
+	{3}
+</div>`}
+
+// The robot another must run before, and the button adding that goal
+// (disabled while both are the same robot).
+var authorBeforeView = &view{name: "author-before", src: `
+<span class="author-page__pick">
+	<div class="author-page__field">
+		<label for="author-before">{t:author.before}</label>
+		<select id="author-before" data-testid="author-before" @change={0}>{1}</select>
+	</div>
+	<button type="button" class="button" data-testid="author-add-before" disabled={2} @click={3}>{t:author.addBefore}</button>
+</span>`}
 
 // The checked goals: on the trainee's start, then on the solution.
 var authorVerdictView = &view{name: "author-verdict", src: `
@@ -593,7 +631,8 @@ var authorPublishedView = &view{name: "author-published", src: `
 	<a class="button" href={0} target="_blank" data-testid="author-preview">{t:author.preview}</a>
 </div>`}
 
-// The author page's form: the lesson's name, task, hints and scope.
+// The author page's form: the lesson's name, task, hints and scope (the
+// four scopes' selected flags, then an imported lesson's own scopes).
 var authorFormView = &view{name: "author-form", src: `
 <div class="author-page__form">
 	<div class="author-page__field">
@@ -610,30 +649,54 @@ var authorFormView = &view{name: "author-form", src: `
 	</div>
 	<div class="author-page__field">
 		<label for="author-scope">{t:author.scope}</label>
-		<select id="author-scope" data-testid="author-scope" @change={3}>{4}</select>
+		<select id="author-scope" data-testid="author-scope" @change={3}>
+			<option value="triggers" selected={4}>{t:author.scope.triggers}</option>
+			<option value="robots" selected={5}>{t:author.scope.robots}</option>
+			<option value="both" selected={6}>{t:author.scope.both}</option>
+			<option value="stage" selected={7}>{t:author.scope.stage}</option>
+			{8}
+		</select>
 	</div>
-	{5}
+	{9}
 </div>`}
 
-// The author page's goals, the menus adding them, and its two actions.
+// The author page's goals, the menus adding them (of an item's stage, of
+// a trigger {6}, of a robot {7}, of a lint code, of the trigger limit),
+// and its two actions.
 var authorGoalsView = &view{name: "author-goals", src: `
 <section class="author-page__goals" aria-labelledby="author-goals">
 	<h2 id="author-goals">{t:author.goals}</h2>
 	{0}
 	<ol class="author-page__goal-list">{1}</ol>
-	{2}
-	{3}
-	{4}
-	{5}
+	<div class="author-page__pick">
+		<div class="author-page__field">
+			<label for="author-item">{t:author.item}</label>
+			<select id="author-item" data-testid="author-item" @change={2}>{3}</select>
+		</div>
+		<div class="author-page__field">
+			<label for="author-stage">{t:author.stage}</label>
+			<select id="author-stage" data-testid="author-stage" @change={2}>{4}</select>
+		</div>
+		<button type="button" class="button" data-testid="author-add-stage" @click={5}>{t:author.addStage}</button>
+	</div>
+	{6}
+	{7}
+	<div class="author-page__pick">
+		<div class="author-page__field">
+			<label for="author-lint">{t:author.lint}</label>
+			<select id="author-lint" data-testid="author-lint" @change={2}>{8}</select>
+		</div>
+		<button type="button" class="button" data-testid="author-add-nolint" @click={5}>{t:author.addNoLint}</button>
+	</div>
 	<div class="author-page__pick">
 		<div class="author-page__field">
 			<label for="author-max">{t:author.max}</label>
-			<input id="author-max" type="number" min="0" max={6} value={7} @input={8} />
+			<input id="author-max" type="number" min="0" max={9} value={10} @input={2} />
 		</div>
-		<button type="button" class="button" data-testid="author-add-max" @click={9}>{t:author.addMax}</button>
+		<button type="button" class="button" data-testid="author-add-max" @click={5}>{t:author.addMax}</button>
 	</div>
 </section>
 <div class="lesson-page__actions">
-	<button type="button" class="button" data-testid="author-check" @click={10}>{t:author.check}</button>
-	<button type="button" class="button button--primary" data-testid="author-publish" @click={11}>{t:author.publish}</button>
+	<button type="button" class="button" data-testid="author-check" @click={11}>{t:author.check}</button>
+	<button type="button" class="button button--primary" data-testid="author-publish" @click={12}>{t:author.publish}</button>
 </div>`}

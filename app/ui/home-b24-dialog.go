@@ -31,67 +31,89 @@ type HomeB24Dialog struct {
 // Render implements app.Composer.
 func (d *HomeB24Dialog) Render() app.UI {
 	lang := d.Lang
-	file := func(id, testid, label, chosen string, set func(name string, data []byte)) app.UI {
-		return elc("div", "home-field").Body(
-			elc("label", "home-field__label").Attr("for", id).Text(label),
-			&FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), ID: id, TestID: testid, HideName: true,
-				Accept: ".json,application/json", OnChange: func(ctx app.Context, e app.Event) {
-					files := homeFiles(e)
-					if len(files) == 0 {
-						return
+	// file is a file field's button and, once a file is chosen, its name.
+	file := func(id, chosen string, set func(name string, data []byte)) (app.UI, app.UI) {
+		var hint app.UI
+		if chosen != "" {
+			hint = homeCalibrateChosenView.el(lang, Icon("check"), chosen)
+		}
+		return &FileButton{Lang: lang, Label: i18n.T(lang, "file.choose"), ID: id, TestID: id, HideName: true,
+			Accept: ".json,application/json", OnChange: func(ctx app.Context, e app.Event) {
+				files := homeFiles(e)
+				if len(files) == 0 {
+					return
+				}
+				readFileText(ctx, files[0], func(ctx app.Context, name string, data []byte, err error) {
+					if err == nil {
+						set(name, data)
+						d.missing = false
 					}
-					readFileText(ctx, files[0], func(ctx app.Context, name string, data []byte, err error) {
-						if err == nil {
-							set(name, data)
-							d.missing = false
-						}
-					})
-				}},
-			app.If(chosen != "", func() app.UI {
-				return elc("span", "home-field__hint").Body(iconText("check", chosen)...)
-			}),
-		)
+				})
+			}}, hint
 	}
-	body := []app.UI{
-		pc("home-dialog__text", i18n.T(lang, "home.b24Intro")),
-		file("b24-categories", "b24-categories", i18n.T(lang, "home.b24Categories"), d.catsName, func(n string, b []byte) { d.catsName, d.cats = n, b }),
-		file("b24-statuses", "b24-statuses", i18n.T(lang, "home.b24Statuses"), d.statsName, func(n string, b []byte) { d.statsName, d.stats = n, b }),
-	}
+	cats, catsHint := file("b24-categories", d.catsName, func(n string, b []byte) { d.catsName, d.cats = n, b })
+	stats, statsHint := file("b24-statuses", d.statsName, func(n string, b []byte) { d.statsName, d.stats = n, b })
+	body := homeB24FilesView.els(lang, cats, catsHint, stats, statsHint)
 	if d.OpenTitle != "" {
-		body = append(body, elc("fieldset", "home-field").Body(
-			elcText("legend", "home-field__label", i18n.T(lang, "home.b24Target")),
-			d.radio("b24-new", i18n.T(lang, "home.b24New"), !d.merge, false),
-			d.radio("b24-merge", i18n.F(lang, "home.b24Merge", "title", d.OpenTitle), d.merge, true),
-		))
+		body = append(body, homeB24TargetView.el(lang,
+			!d.merge, func(ctx app.Context, e app.Event) { d.merge = false }, " "+i18n.T(lang, "home.b24New"),
+			d.merge, func(ctx app.Context, e app.Event) { d.merge = true }, " "+i18n.F(lang, "home.b24Merge", "title", d.OpenTitle)))
 	}
 	if d.missing {
-		body = append(body, elc("p", "home-page__error").Role("alert").Text(i18n.T(lang, "home.b24NeedFiles")))
+		body = append(body, homeB24MissingView.el(lang))
 	}
+	cancel := i18n.T(lang, "home.cancel")
 	return homeModal{
 		testID:  "b24-dialog",
 		title:   i18n.T(lang, "home.b24Title"),
-		close:   i18n.T(lang, "home.cancel"),
+		close:   cancel,
 		wide:    true,
 		onClose: d.OnClose,
 		body:    body,
 		actions: []app.UI{
-			homeButton("primary", "b24-import", i18n.T(lang, "home.importButton"), d.onImport),
-			homeButton("", "", i18n.T(lang, "home.cancel"), d.OnClose),
+			homeB24ImportView.el(lang, func(ctx app.Context, e app.Event) { d.onImport(ctx) }),
+			homeButton("", "", cancel, d.OnClose),
 		},
 	}.render()
 }
 
-func (d *HomeB24Dialog) radio(id, label string, checked, merge bool) app.UI {
-	return elc("label", "home-field__radio").Attr("for", id).Body(
-		app.ElemSelfClosing("input").
-			ID(id).
-			Attr("type", "radio").
-			Attr("name", "b24-target").
-			Attr("checked", checked).
-			OnChange(func(ctx app.Context, e app.Event) { d.merge = merge }),
-		app.Text(" "+label),
-	)
-}
+// The dialog's introduction and its two file fields, each a label, a
+// file button and the name of the file chosen.
+var homeB24FilesView = &view{name: "home-b24-files", src: `
+<p class="home-dialog__text">{t:home.b24Intro}</p>
+<div class="home-field">
+	<label class="home-field__label" for="b24-categories">{t:home.b24Categories}</label>
+	{0}
+	{1}
+</div>
+<div class="home-field">
+	<label class="home-field__label" for="b24-statuses">{t:home.b24Statuses}</label>
+	{2}
+	{3}
+</div>`}
+
+// Where to import: into a new scenario or into the open one (each radio's
+// words come with their leading space).
+var homeB24TargetView = &view{name: "home-b24-target", src: `
+<fieldset class="home-field">
+	<legend class="home-field__label">{t:home.b24Target}</legend>
+	<label class="home-field__radio" for="b24-new">
+		<input id="b24-new" type="radio" name="b24-target" checked={0} @change={1} />
+		{2}
+	</label>
+	<label class="home-field__radio" for="b24-merge">
+		<input id="b24-merge" type="radio" name="b24-target" checked={3} @change={4} />
+		{5}
+	</label>
+</fieldset>`}
+
+// The failure of an import asked for without both files.
+var homeB24MissingView = &view{name: "home-b24-missing", src: `
+<p class="home-page__error" role="alert">{t:home.b24NeedFiles}</p>`}
+
+// The dialog's import button.
+var homeB24ImportView = &view{name: "home-b24-import", src: `
+<button type="button" class="button button--primary" data-testid="b24-import" @click={0}>{t:home.importButton}</button>`}
 
 func (d *HomeB24Dialog) onImport(ctx app.Context) {
 	if d.cats == nil || d.stats == nil {

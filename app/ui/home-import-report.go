@@ -38,35 +38,23 @@ func (r *HomeImportReport) Render() app.UI {
 	}
 	lang := r.Lang
 	done, imported, total := (&home.Batch{Files: r.Files}).Counts()
-	files := r.Files
-	return elc("section", "home-results").
-		Role("status").
-		Aria("live", "polite").
-		DataSet("testid", "import-results").
-		DataSet("done", boolAttr(done == total)).
-		Body(
-			r.head("home-results__title", i18n.T(lang, "home.results")+" — "+i18n.F(lang, "home.resultsSummary", "imported", strconv.Itoa(imported), "total", strconv.Itoa(total))),
-			elc("ul", "home-results__list").Body(
-				app.Range(files).Slice(func(i int) app.UI {
-					f := files[i]
-					state, text := "reading", i18n.T(lang, "home.resultReading")
-					switch {
-					case f.Failed():
-						state, text = "failed", i18n.F(lang, "home.resultFailed", "errors", home.Count(lang, len(f.Problems), "count.error"))
-					case f.Done:
-						state, text = "imported", i18n.F(lang, "home.resultImported", "title", f.Title)
-					}
-					return elc("li", "home-results__file home-results__file--"+state).
-						DataSet("state", state).
-						DataSet("file", f.Name).
-						Body(
-							elcText("strong", "home-results__name", f.Name),
-							spanc("home-results__outcome", " — "+text),
-							app.If(f.Failed(), func() app.UI { return r.problems(f.Problems) }),
-						)
-				}),
-			),
-		)
+	files := make([]app.UI, len(r.Files))
+	for i, f := range r.Files {
+		state, text := "reading", i18n.T(lang, "home.resultReading")
+		var problems app.UI
+		switch {
+		case f.Failed():
+			state, text = "failed", i18n.F(lang, "home.resultFailed", "errors", home.Count(lang, len(f.Problems), "count.error"))
+			problems = r.problems(f.Problems)
+		case f.Done:
+			state, text = "imported", i18n.F(lang, "home.resultImported", "title", f.Title)
+		}
+		files[i] = homeReportFileView.el(lang, "home-results__file home-results__file--"+state, state, f.Name, " — "+text, problems)
+	}
+	return homeReportResultsView.el(lang,
+		boolAttr(done == total),
+		i18n.T(lang, "home.results")+" — "+i18n.F(lang, "home.resultsSummary", "imported", strconv.Itoa(imported), "total", strconv.Itoa(total)),
+		r.onClose, files)
 }
 
 // renderRefused is the alert of one refused source.
@@ -75,44 +63,69 @@ func (r *HomeImportReport) renderRefused() app.UI {
 	if len(r.Files) > 0 {
 		f = r.Files[0]
 	}
-	return elc("section", "home-errors").
-		Role("alert").
-		DataSet("testid", "import-errors").
-		Body(
-			r.head("home-errors__title", i18n.F(r.Lang, "home.importFailed", "file", f.Name, "errors", home.Count(r.Lang, len(f.Problems), "count.error"))),
-			r.problems(f.Problems),
-		)
+	return homeReportRefusedView.el(r.Lang,
+		i18n.F(r.Lang, "home.importFailed", "file", f.Name, "errors", home.Count(r.Lang, len(f.Problems), "count.error")),
+		r.onClose, r.problems(f.Problems))
 }
 
-// head is the report's title and its close button.
-func (r *HomeImportReport) head(class, title string) app.UI {
-	return elc("div", "home-errors__head").Body(
-		elcText("h2", class, title),
-		buttonc("home-dialog__close").
-			Aria("label", i18n.T(r.Lang, "hdr.close")).
-			Text("×").
-			OnClick(func(ctx app.Context, e app.Event) {
-				if r.OnClose != nil {
-					r.OnClose(ctx)
-				}
-			}),
-	)
+func (r *HomeImportReport) onClose(ctx app.Context, e app.Event) {
+	if r.OnClose != nil {
+		r.OnClose(ctx)
+	}
 }
 
 // problems lists the reasons a file was refused, each with its JSON path
 // ("the whole file" when it has none).
 func (r *HomeImportReport) problems(ps []home.Problem) app.UI {
-	return elc("ol", "home-errors__list").Body(
-		app.Range(ps).Slice(func(i int) app.UI {
-			p := ps[i]
-			path := p.Path
-			if path == "" {
-				path = i18n.T(r.Lang, "home.importWhole")
-			}
-			return elc("li", "home-errors__item").Body(
-				elct("code", "home-errors__path", "error-path").Text(path),
-				spanc("home-errors__msg", p.Text(r.Lang)),
-			)
-		}),
-	)
+	items := make([]app.UI, len(ps))
+	for i, p := range ps {
+		path := p.Path
+		if path == "" {
+			path = i18n.T(r.Lang, "home.importWhole")
+		}
+		items[i] = homeReportProblemView.el(r.Lang, path, p.Text(r.Lang))
+	}
+	return homeReportProblemsView.el(r.Lang, items)
 }
+
+// The report of an import of several files: its title ({1}), its close
+// button and a row per file.
+var homeReportResultsView = &view{name: "home-report-results", src: `
+<section class="home-results" role="status" aria-live="polite" data-testid="import-results" data-done={0}>
+	<div class="home-errors__head">
+		<h2 class="home-results__title">{1}</h2>
+		<button type="button" class="home-dialog__close" aria-label={t:hdr.close} @click={2}>×</button>
+	</div>
+	<ul class="home-results__list">{3}</ul>
+</section>`}
+
+// A file of an import of several files: its name, what became of it (the
+// words come with their leading dash) and why it was refused ({4}).
+var homeReportFileView = &view{name: "home-report-file", src: `
+<li class={0} data-state={1} data-file={2}>
+	<strong class="home-results__name">{2}</strong>
+	<span class="home-results__outcome">{3}</span>
+	{4}
+</li>`}
+
+// The alert of one refused source: its title, its close button and the
+// reasons.
+var homeReportRefusedView = &view{name: "home-report-refused", src: `
+<section class="home-errors" role="alert" data-testid="import-errors">
+	<div class="home-errors__head">
+		<h2 class="home-errors__title">{0}</h2>
+		<button type="button" class="home-dialog__close" aria-label={t:hdr.close} @click={1}>×</button>
+	</div>
+	{2}
+</section>`}
+
+// The reasons a file was refused.
+var homeReportProblemsView = &view{name: "home-report-problems", src: `
+<ol class="home-errors__list">{0}</ol>`}
+
+// A reason a file was refused: the JSON path it points at and the message.
+var homeReportProblemView = &view{name: "home-report-problem", src: `
+<li class="home-errors__item">
+	<code class="home-errors__path" data-testid="error-path">{0}</code>
+	<span class="home-errors__msg">{1}</span>
+</li>`}

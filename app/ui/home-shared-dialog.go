@@ -42,31 +42,50 @@ func (d *HomeSharedDialog) Render() app.UI {
 		return m.render()
 	}
 	if d.Loading {
-		m.body = []app.UI{pc("home-page__loading", i18n.T(lang, "hdr.loading"))}
+		m.body = []app.UI{homeSharedLoadingView.el(lang)}
 		return m.render()
 	}
-	counts := []string{
+	var description app.UI
+	if d.Description != "" {
+		description = pc("home-preview__description", d.Description)
+	}
+	m.body = homeSharedPreviewView.els(lang, d.Title, description,
 		home.Count(lang, d.Pipelines, "count.pipeline"),
 		home.Count(lang, d.Triggers, "count.trigger"),
 		home.Count(lang, d.Robots, "count.robot"),
 		home.Count(lang, d.Items, "count.item"),
-		home.Count(lang, d.Events, "count.event"),
-	}
-	m.body = []app.UI{
-		pc("home-dialog__text", i18n.T(lang, "home.sharedIntro")),
-		elc("div", "home-preview").Body(
-			elct("h3", "home-preview__title", "shared-title").Text(d.Title),
-			app.If(d.Description != "", func() app.UI {
-				return pc("home-preview__description", d.Description)
-			}),
-			elct("ul", "home-preview__counts", "shared-counts").Body(
-				app.Range(counts).Slice(func(i int) app.UI { return elText("li", counts[i]) }),
-			),
-		),
+		home.Count(lang, d.Events, "count.event"))
+	var onImport app.EventHandler
+	if d.OnImport != nil {
+		onImport = func(ctx app.Context, e app.Event) { d.OnImport(ctx) }
 	}
 	m.actions = []app.UI{
-		homeButton("primary", "shared-import", i18n.T(lang, "home.sharedImport"), d.OnImport).Attr("autofocus", true),
-		homeButton("", "", i18n.T(lang, "home.cancel"), d.OnClose),
+		homeSharedImportView.el(lang, onImport),
+		homeButton("", "", m.close, d.OnClose),
 	}
 	return m.render()
 }
+
+// The dialog while the link is being read.
+var homeSharedLoadingView = &view{name: "home-shared-loading", src: `
+<p class="home-page__loading">{t:hdr.loading}</p>`}
+
+// What the link holds: its title, its description ({1}) and how many
+// pipelines, triggers, robots, items and events.
+var homeSharedPreviewView = &view{name: "home-shared-preview", src: `
+<p class="home-dialog__text">{t:home.sharedIntro}</p>
+<div class="home-preview">
+	<h3 class="home-preview__title" data-testid="shared-title">{0}</h3>
+	{1}
+	<ul class="home-preview__counts" data-testid="shared-counts">
+		<li>{2}</li>
+		<li>{3}</li>
+		<li>{4}</li>
+		<li>{5}</li>
+		<li>{6}</li>
+	</ul>
+</div>`}
+
+// The dialog's import button, focused when it opens.
+var homeSharedImportView = &view{name: "home-shared-import", src: `
+<button type="button" class="button button--primary" data-testid="shared-import" autofocus @click={0}>{t:home.sharedImport}</button>`}
