@@ -62,36 +62,17 @@ func (d *HistoryDialog) Render() app.UI {
 	body = append(body, pc("home-dialog__text", i18n.F(lang, "hdr.historyIntro", "n", strconv.Itoa(storage.MaxVersions))))
 	switch {
 	case d.loading && len(d.versions) == 0:
-		body = append(body, elText("p", i18n.T(lang, "hdr.loading")))
+		body = append(body, historyDialogLoadingView.el(lang))
 	case d.err != "":
 		body = append(body, pc("home-page__error", d.err))
 	case len(d.versions) == 0:
-		body = append(body, elText("p", i18n.T(lang, "hdr.historyEmpty")))
+		body = append(body, historyDialogEmptyView.el(lang))
 	default:
-		body = append(body, elc("ol", "history-dialog__list").Body(
-			app.Range(d.versions).Slice(func(i int) app.UI {
-				v := d.versions[i]
-				rev := v.Revision
-				current := rev == d.Revision
-				return elc("li", "history-dialog__item").DataSet("rev", strconv.Itoa(rev)).Body(
-					elc("div", "history-dialog__what").Body(
-						elText("strong", i18n.F(lang, "hdr.historyRev", "revision", strconv.Itoa(rev))),
-						app.If(current, func() app.UI {
-							return spanc("history-dialog__current", i18n.T(lang, "hdr.historyCurrent"))
-						}),
-						spanc("history-dialog__title", v.Title),
-					),
-					spanc("history-dialog__when", home.FormatUpdated(v.Updated, now, lang)+" · "+home.FormatBytes(int64(v.Size), lang)),
-					app.If(!current, func() app.UI {
-						return homeButton("", "restore-"+strconv.Itoa(rev), i18n.T(lang, "hdr.historyRestore"), func(ctx app.Context) {
-							if d.OnRestore != nil {
-								d.OnRestore(ctx, rev)
-							}
-						})
-					}),
-				)
-			}),
-		))
+		items := make([]app.UI, len(d.versions))
+		for i, v := range d.versions {
+			items[i] = d.renderVersion(lang, v, now)
+		}
+		body = append(body, historyDialogListView.el(lang, items))
 	}
 	return homeModal{
 		testID:  "history-dialog",
@@ -102,3 +83,47 @@ func (d *HistoryDialog) Render() app.UI {
 		body:    body,
 	}.render()
 }
+
+// renderVersion is one kept version: its revision, title and save, and
+// a restore button unless it is the current one.
+func (d *HistoryDialog) renderVersion(lang string, v storage.Version, now time.Time) app.UI {
+	rev := v.Revision
+	var current, restore app.UI
+	if rev == d.Revision {
+		current = historyDialogCurrentView.el(lang)
+	} else {
+		restore = homeButton("", "restore-"+strconv.Itoa(rev), i18n.T(lang, "hdr.historyRestore"), func(ctx app.Context) {
+			if d.OnRestore != nil {
+				d.OnRestore(ctx, rev)
+			}
+		})
+	}
+	return historyDialogItemView.el(lang, strconv.Itoa(rev),
+		i18n.F(lang, "hdr.historyRev", "revision", strconv.Itoa(rev)), current, v.Title,
+		home.FormatUpdated(v.Updated, now, lang)+" · "+home.FormatBytes(int64(v.Size), lang), restore)
+}
+
+// historyDialogLoadingView says the versions are being read.
+var historyDialogLoadingView = &view{name: "history-dialog-loading", src: `<p>{t:hdr.loading}</p>`}
+
+// historyDialogEmptyView says there is no kept version.
+var historyDialogEmptyView = &view{name: "history-dialog-empty", src: `<p>{t:hdr.historyEmpty}</p>`}
+
+// historyDialogListView is the list of versions, newest first.
+var historyDialogListView = &view{name: "history-dialog-list", src: `<ol class="history-dialog__list">{0}</ol>`}
+
+// historyDialogItemView is one version: {2} marks the current one, {5}
+// is its restore button.
+var historyDialogItemView = &view{name: "history-dialog-item", src: `
+<li class="history-dialog__item" data-rev={0}>
+	<div class="history-dialog__what">
+		<strong>{1}</strong>
+		{2}
+		<span class="history-dialog__title">{3}</span>
+	</div>
+	<span class="history-dialog__when">{4}</span>
+	{5}
+</li>`}
+
+// historyDialogCurrentView marks the current version.
+var historyDialogCurrentView = &view{name: "history-dialog-current", src: `<span class="history-dialog__current">{t:hdr.historyCurrent}</span>`}

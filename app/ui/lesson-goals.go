@@ -32,32 +32,47 @@ type LessonGoals struct {
 func (g *LessonGoals) Render() app.UI {
 	lang := i18n.Normalize(g.Lang)
 	r := g.Report
-	return elct("section", "lesson-goals", "designer-lesson").
-		DataSet("done", fmt.Sprint(r.Done)).
-		Aria("labelledby", "lesson-goals-title").Body(
-		elc("div", "lesson-goals__head").Body(
-			app.Elem("h2").ID("lesson-goals-title").Class("lesson-goals__title").Text(i18n.F(lang, "designer.lesson.title", "title", g.Title)),
-			elct("span", "lesson-goals__count", "designer-lesson-count").
-				Text(i18n.F(lang, "designer.lesson.count", "passed", r.Passed(), "total", len(r.Goals))),
-			elct("a", "button button--secondary lesson-goals__back", "designer-lesson-back").
-				Attr("href", g.Back).Body(iconText("back", i18n.T(lang, "designer.lesson.back"))...),
-		),
-		app.If(g.Scope != "", func() app.UI {
-			return app.Elem("p").ID("lesson-goals-scope").Class("lesson-goals__scope").DataSet("testid", "designer-lesson-scope").Body(
-				app.Text(g.Scope),
-				app.If(g.Setup != "", func() app.UI { return app.Text(" " + g.Setup) }),
-			)
-		}),
-		// The list is a live region: a goal that turns green is read out.
-		app.Elem("div").Aria("live", "polite").Body(
-			lessonGoalList(lang, r.Goals),
-			app.Range(r.Messages).Slice(func(i int) app.UI {
-				return elct("p", "lesson-page__error", "designer-lesson-scope-error").Text(r.Messages[i])
-			}),
-			app.If(r.Done, func() app.UI {
-				return elct("p", "lesson-goals__done", "designer-lesson-done").Body(
-					iconText("star", i18n.T(lang, "designer.lesson.done"))...)
-			}),
-		),
-	)
+	var scope, done app.UI
+	if g.Scope != "" {
+		var setup any
+		if g.Setup != "" {
+			setup = " " + g.Setup
+		}
+		scope = lessonGoalsScopeView.el(lang, g.Scope, setup)
+	}
+	messages := make([]app.UI, len(r.Messages))
+	for i, m := range r.Messages {
+		messages[i] = elct("p", "lesson-page__error", "designer-lesson-scope-error").Text(m)
+	}
+	if r.Done {
+		done = lessonGoalsDoneView.el(lang, Icon("star"))
+	}
+	return lessonGoalsView.el(lang, fmt.Sprint(r.Done),
+		i18n.F(lang, "designer.lesson.title", "title", g.Title),
+		i18n.F(lang, "designer.lesson.count", "passed", r.Passed(), "total", len(r.Goals)),
+		g.Back, Icon("back"), scope, lessonGoalList(lang, r.Goals), messages, done)
 }
+
+// lessonGoalsView is the lesson above the board: the head (title, count,
+// the link back), what the trainee may change ({5}), then the goals, the
+// messages and the note that all are met. The list is a live region: a
+// goal that turns green is read out.
+var lessonGoalsView = &view{name: "lesson-goals", src: `
+<section class="lesson-goals" data-testid="designer-lesson" data-done={0} aria-labelledby="lesson-goals-title">
+	<div class="lesson-goals__head">
+		<h2 id="lesson-goals-title" class="lesson-goals__title">{1}</h2>
+		<span class="lesson-goals__count" data-testid="designer-lesson-count">{2}</span>
+		<a class="button button--secondary lesson-goals__back" data-testid="designer-lesson-back" href={3}>{4}<span class="icon-text">{t:designer.lesson.back}</span></a>
+	</div>
+	{5}
+	<div aria-live="polite">{6}{7}{8}</div>
+</section>`}
+
+// lessonGoalsScopeView says what the trainee may change, then ({1}, with
+// its leading space) why the setup is locked.
+var lessonGoalsScopeView = &view{name: "lesson-goals-scope", src: `
+<p id="lesson-goals-scope" class="lesson-goals__scope" data-testid="designer-lesson-scope">{0}{1}</p>`}
+
+// lessonGoalsDoneView is the note that every goal is met.
+var lessonGoalsDoneView = &view{name: "lesson-goals-done", src: `
+<p class="lesson-goals__done" data-testid="designer-lesson-done">{0}<span class="icon-text">{t:designer.lesson.done}</span></p>`}

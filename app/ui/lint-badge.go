@@ -39,45 +39,48 @@ func (b *LintBadge) Render() app.UI {
 	if len(b.Notes) > 1 {
 		mark = app.Text(strconv.Itoa(len(b.Notes)))
 	}
-	return elc("span", "lint-badge-wrap").Body(
-		buttonc("lint-badge lint-badge--"+worst).
-			DataSet("testid", "lint-badge").
-			DataSet("severity", worst).
-			Title(strings.Join(texts, "\n\n")).
-			Aria("label", i18n.F(b.Lang, "designer.lint.badgeLabel", "n", strconv.Itoa(len(texts)), "findings", strings.Join(texts, "; "))).
-			Aria("expanded", boolText(b.open)).
-			Body(mark).
-			OnClick(b.onToggle),
-		app.If(b.open, func() app.UI {
-			return elc("div", "lint-pop").Role("dialog").
-				DataSet("testid", "lint-pop").
-				Aria("label", i18n.T(b.Lang, "designer.lint.title")).
-				OnKeyDown(func(ctx app.Context, e app.Event) {
-					if e.Get("key").String() == "Escape" {
-						b.open = false
-					}
-				}).
-				Body(
-					elc("ul", "lint-pop__list").Body(
-						app.Range(b.Notes).Slice(func(i int) app.UI {
-							n := b.Notes[i]
-							return elc("li", "lint-pop__item lint-pop__item--"+n.Severity).DataSet("code", n.Code).Body(
-								elc("span", "lint-icon lint-icon--"+n.Severity).
-									Aria("label", i18n.T(b.Lang, "designer.lint.severity."+n.Severity)).
-									Role("img").
-									Body(lintIcon(n.Severity)),
-								elcText("code", "lint-code", n.Code),
-								pc("lint-pop__text", n.Text),
-							)
-						}),
-					),
-					buttonc("button button--secondary lint-pop__close").
-						Text(i18n.T(b.Lang, "designer.close")).
-						OnClick(b.onToggle),
-				)
-		}),
-	)
+	var pop app.UI
+	if b.open {
+		items := make([]app.UI, len(b.Notes))
+		for i, n := range b.Notes {
+			items[i] = lintPopItemView.el(b.Lang, "lint-pop__item lint-pop__item--"+n.Severity, n.Code,
+				"lint-icon lint-icon--"+n.Severity, i18n.T(b.Lang, "designer.lint.severity."+n.Severity),
+				lintIcon(n.Severity), n.Text)
+		}
+		pop = lintPopView.el(b.Lang, func(ctx app.Context, e app.Event) {
+			if e.Get("key").String() == "Escape" {
+				b.open = false
+			}
+		}, items, b.onToggle)
+	}
+	return lintBadgeView.el(b.Lang, "lint-badge lint-badge--"+worst, worst, strings.Join(texts, "\n\n"),
+		i18n.F(b.Lang, "designer.lint.badgeLabel", "n", strconv.Itoa(len(texts)), "findings", strings.Join(texts, "; ")),
+		boolText(b.open), b.onToggle, mark, pop)
 }
+
+// lintBadgeView is the badge: the circle ({6}: the worst severity's sign,
+// or how many findings) and, when open ({7}), the list of findings.
+var lintBadgeView = &view{name: "lint-badge", src: `
+<span class="lint-badge-wrap">
+	<button type="button" class={0} data-testid="lint-badge" data-severity={1} title={2} aria-label={3} aria-expanded={4} @click={5}>{6}</button>
+	{7}
+</span>`}
+
+// lintPopView is the open list of findings with its close button.
+var lintPopView = &view{name: "lint-pop", src: `
+<div class="lint-pop" role="dialog" data-testid="lint-pop" aria-label={t:designer.lint.title} @keydown={0}>
+	<ul class="lint-pop__list">{1}</ul>
+	<button type="button" class="button button--secondary lint-pop__close" @click={2}>{t:designer.close}</button>
+</div>`}
+
+// lintPopItemView is one finding of the list: its severity's sign, code
+// and message.
+var lintPopItemView = &view{name: "lint-pop-item", src: `
+<li class={0} data-code={1}>
+	<span class={2} aria-label={3} role="img">{4}</span>
+	<code class="lint-code">{1}</code>
+	<p class="lint-pop__text">{5}</p>
+</li>`}
 
 func (b *LintBadge) onToggle(ctx app.Context, e app.Event) {
 	b.open = !b.open

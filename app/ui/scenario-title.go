@@ -28,45 +28,46 @@ type ScenarioTitle struct {
 func (s *ScenarioTitle) Render() app.UI {
 	lang := i18n.Normalize(s.Lang)
 	if s.editing {
-		return elc("div", "scenario-title scenario-title--editing").Body(
-			app.ElemSelfClosing("input").ID("scenario-title-input").Class("designer-input scenario-title__input").Attr("autofocus", true).
-				DataSet("testid", "scenario-title-input").
-				Aria("label", i18n.T(lang, "designer.scenarioName")).
-				Attr("value", s.value).
-				OnInput(func(ctx app.Context, e app.Event) { s.value = jsValue(ctx) }).
-				OnKeyDown(func(ctx app.Context, e app.Event) {
-					switch e.Get("key").String() {
-					case "Enter":
-						s.value = jsValue(ctx)
-						s.finish(ctx)
-					case "Escape":
-						s.editing = false
-						s.focusLater(ctx, "scenario-title-rename")
-					}
-				}),
-			buttonc("button button--primary").
-				DataSet("testid", "scenario-title-save").
-				Text(i18n.T(lang, "designer.save")).
-				OnClick(func(ctx app.Context, e app.Event) { s.finish(ctx) }),
-			buttonc("button button--secondary").
-				Text(i18n.T(lang, "designer.cancel")).
-				OnClick(func(ctx app.Context, e app.Event) {
+		return scenarioTitleEditView.el(lang, s.value,
+			func(ctx app.Context, e app.Event) { s.value = jsValue(ctx) },
+			func(ctx app.Context, e app.Event) {
+				switch e.Get("key").String() {
+				case "Enter":
+					s.value = jsValue(ctx)
+					s.finish(ctx)
+				case "Escape":
 					s.editing = false
 					s.focusLater(ctx, "scenario-title-rename")
-				}),
-		)
+				}
+			},
+			func(ctx app.Context, e app.Event) { s.finish(ctx) },
+			func(ctx app.Context, e app.Event) {
+				s.editing = false
+				s.focusLater(ctx, "scenario-title-rename")
+			})
 	}
-	return elc("div", "scenario-title").Body(
-		spanc("scenario-title__label", i18n.T(lang, "designer.scenario")+":"),
-		elct("span", "scenario-title__text", "scenario-title").Title(s.Title).Text(s.Title),
-		app.Elem("button").ID("scenario-title-rename").Attr("type", "button").Class("designer-icon-button scenario-title__rename").
-			DataSet("testid", "scenario-title-rename").
-			Aria("label", i18n.T(lang, "designer.renameScenario")).
-			Title(i18n.T(lang, "designer.renameScenario")).
-			Body(Icon("pencil")).
-			OnClick(s.onEdit),
-	)
+	return scenarioTitleView.el(lang, i18n.T(lang, "designer.scenario")+":", s.Title, s.onEdit, Icon("pencil"))
 }
+
+// scenarioTitleView is the title with its label ({0}, the colon in the
+// same text) and the pencil button that opens the input.
+var scenarioTitleView = &view{name: "scenario-title", src: `
+<div class="scenario-title">
+	<span class="scenario-title__label">{0}</span>
+	<span class="scenario-title__text" data-testid="scenario-title" title={1}>{1}</span>
+	<button id="scenario-title-rename" type="button" class="designer-icon-button scenario-title__rename" data-testid="scenario-title-rename"
+		aria-label={t:designer.renameScenario} title={t:designer.renameScenario} @click={2}>{3}</button>
+</div>`}
+
+// scenarioTitleEditView is the title being renamed: the input, «Сохранить»
+// and «Отмена».
+var scenarioTitleEditView = &view{name: "scenario-title-edit", src: `
+<div class="scenario-title scenario-title--editing">
+	<input id="scenario-title-input" class="designer-input scenario-title__input" autofocus data-testid="scenario-title-input"
+		aria-label={t:designer.scenarioName} value={0} @input={1} @keydown={2} />
+	<button type="button" class="button button--primary" data-testid="scenario-title-save" @click={3}>{t:designer.save}</button>
+	<button type="button" class="button button--secondary" @click={4}>{t:designer.cancel}</button>
+</div>`}
 
 // onEdit opens the input with the title selected.
 func (s *ScenarioTitle) onEdit(ctx app.Context, e app.Event) {

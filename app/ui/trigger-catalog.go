@@ -65,41 +65,49 @@ func (c *TriggerCatalog) Render() app.UI {
 			if sel {
 				class += " designer-catalog__item--selected"
 			}
-			items[i] = buttonc(class).OnClick(c.onItemClick).
-				Role("option").
-				Aria("selected", boolText(sel)).
-				DataSet("code", ti.Code).
-				Title(ti.Name[lang]).
-				OnDblClick(c.onItemDblClick).
-				Body(
-					spanc("designer-catalog__name", ti.ShortName[lang]),
-					spanc("designer-catalog__long", ti.Name[lang]),
-				)
+			items[i] = triggerCatalogItemView.el(lang, class, c.onItemClick, boolText(sel), ti.Code,
+				ti.Name[lang], c.onItemDblClick, ti.ShortName[lang])
 		}
-		list[gi] = divc("designer-catalog__group",
-			h3c("designer-catalog__group-title", engine.GroupName(g.group, lang)),
-			divc("designer-catalog__items", items...),
-		)
+		list[gi] = triggerCatalogGroupView.el(lang, engine.GroupName(g.group, lang), items)
 	}
-	body := []app.UI{
-		elc("p", "designer-catalog__hint").Body(
-			elText("strong", i18n.F(lang, "designer.catalog.stage", "stage", c.StageName)),
-			app.Text(" · "+i18n.T(lang, "designer.catalog.hint")),
-		),
-		divc("designer-catalog__groups", list...).Role("listbox").
-			Aria("multiselectable", "true").
-			Aria("label", i18n.T(lang, "designer.catalog.list")),
-	}
+	body := triggerCatalogBodyView.els(lang,
+		i18n.F(lang, "designer.catalog.stage", "stage", c.StageName),
+		" · "+i18n.T(lang, "designer.catalog.hint"), list)
 	n := len(c.picked())
 	return designerModal(lang, i18n.T(lang, "designer.catalog.title"), "trigger-catalog", "wide",
 		c.onClose, body,
-		spanc("designer-modal__count", i18n.F(lang, "designer.catalog.count", "n", strconv.Itoa(n))),
-		button("button button--secondary", i18n.T(lang, "designer.cancel"), c.onClose),
-		button("button button--primary", i18n.T(lang, "designer.catalog.add"), c.onAddPicked).
-			DataSet("testid", "catalog-add").
-			Attr("disabled", n == 0),
+		triggerCatalogFootView.els(lang, i18n.F(lang, "designer.catalog.count", "n", strconv.Itoa(n)),
+			c.onClose, n == 0, c.onAddPicked)...,
 	)
 }
+
+// triggerCatalogBodyView is the dialog's body: the stage the triggers go
+// to with the hint ({1} keeps its leading space), then the groups.
+var triggerCatalogBodyView = &view{name: "trigger-catalog-body", src: `
+<p class="designer-catalog__hint"><strong>{0}</strong>{1}</p>
+<div class="designer-catalog__groups" role="listbox" aria-multiselectable="true" aria-label={t:designer.catalog.list}>{2}</div>`}
+
+// triggerCatalogGroupView is one section of the catalogue with its items.
+var triggerCatalogGroupView = &view{name: "trigger-catalog-group", src: `
+<div class="designer-catalog__group">
+	<h3 class="designer-catalog__group-title">{0}</h3>
+	<div class="designer-catalog__items">{1}</div>
+</div>`}
+
+// triggerCatalogItemView is one trigger of the catalogue, which the
+// handlers tell apart by data-code.
+var triggerCatalogItemView = &view{name: "trigger-catalog-item", src: `
+<button type="button" class={0} @click={1} role="option" aria-selected={2} data-code={3} title={4} @dblclick={5}>
+	<span class="designer-catalog__name">{6}</span>
+	<span class="designer-catalog__long">{4}</span>
+</button>`}
+
+// triggerCatalogFootView is the footer: how many are picked, «Отмена»
+// and «Добавить».
+var triggerCatalogFootView = &view{name: "trigger-catalog-foot", src: `
+<span class="designer-modal__count">{0}</span>
+<button type="button" class="button button--secondary" @click={1}>{t:designer.cancel}</button>
+<button type="button" class="button button--primary" data-testid="catalog-add" disabled={2} @click={3}>{t:designer.catalog.add}</button>`}
 
 // onItemClick picks the trigger of the item that fired (its data-code).
 func (c *TriggerCatalog) onItemClick(ctx app.Context, e app.Event) {
