@@ -192,44 +192,46 @@ func (h *Header) Render() app.UI {
 	hs := &h.Tab.header
 	lang := h.Lang
 	doc := h.Tab.Session.Doc()
-	return elc("div", "header-wrap").Body(
-		elc("header", "header").
-			Body(
-				elc("a", "header__brand").
-					Attr("href", "/").
-					Title(i18n.T(lang, "header.homeLink")).
-					Body(
-						logo(),
-						elc("span", "header__titles").Body(
-							spanc("header__name", i18n.T(lang, "app.name")),
-							spanc("header__tagline", i18n.T(lang, "app.tagline")),
-						),
-					),
-				h.renderNav(lang),
-				elc("div", "header__tools").Body(
-					app.If(doc != nil || hs.save != "", func() app.UI {
-						state, reason := h.saveState(lang)
-						return &SaveIndicator{Lang: lang, State: state, Reason: reason}
-					}),
-					app.If(doc != nil, func() app.UI {
-						return buttonc("header__tool").
-							DataSet("testid", "history-open").
-							Title(i18n.T(lang, "hdr.historyHint")).
-							Text(i18n.T(lang, "hdr.history")).
-							OnClick(func(ctx app.Context, e app.Event) { h.dialog = "history" })
-					}),
-					h.renderPresenter(lang),
-					&LangSwitch{
-						Lang:     lang,
-						OnChange: h.onLang,
-					},
-				),
-			),
+	var save, history app.UI
+	if doc != nil || hs.save != "" {
+		state, reason := h.saveState(lang)
+		save = &SaveIndicator{Lang: lang, State: state, Reason: reason}
+	}
+	if doc != nil {
+		history = headerHistoryView.el(lang, func(ctx app.Context, e app.Event) { h.dialog = "history" })
+	}
+	return headerView.el(lang, logo(), h.renderNav(lang), save, history, h.renderPresenter(lang),
+		&LangSwitch{
+			Lang:     lang,
+			OnChange: h.onLang,
+		},
 		h.renderNotices(lang),
 		h.renderDialogs(lang),
 		&TabNotices{Tab: h.Tab, Lang: lang},
 	)
 }
+
+// headerView is the bar: the brand (the logo {0} and the names), the
+// sections {1}, the tools, then the notices and the dialogs.
+var headerView = &view{name: "header", src: `
+<div class="header-wrap">
+	<header class="header">
+		<a class="header__brand" href="/" title={t:header.homeLink}>
+			{0}
+			<span class="header__titles">
+				<span class="header__name">{t:app.name}</span>
+				<span class="header__tagline">{t:app.tagline}</span>
+			</span>
+		</a>
+		{1}
+		<div class="header__tools">{2}{3}{4}{5}</div>
+	</header>
+	{6}{7}{8}
+</div>`}
+
+// headerHistoryView opens the open scenario's version history.
+var headerHistoryView = &view{name: "header-history", src: `
+<button type="button" class="header__tool" data-testid="history-open" title={t:hdr.historyHint} @click={0}>{t:hdr.history}</button>`}
 
 // saveState is the indicator's state and reason. For the open scenario
 // it is the session's: "failed" while its edit is unsaved (until this
@@ -258,30 +260,36 @@ func (h *Header) saveState(lang string) (state, reason string) {
 }
 
 func (h *Header) renderNav(lang string) app.UI {
-	links := []struct{ page, key string }{
-		{route.Home, "nav.home"},
-		{route.Design, "hdr.design"},
-		{route.Simulate, "hdr.simulate"},
-		{route.Whatif, "hdr.whatif"},
-		{route.Lessons, "hdr.lessons"},
-	}
 	open := ""
 	if d := h.Tab.Session.Doc(); d != nil {
 		open = d.ID
 	}
-	return elc("nav", "header__nav").
-		Aria("label", i18n.T(lang, "hdr.nav")).
-		Body(
-			app.Range(links).Slice(func(i int) app.UI {
-				l := links[i]
-				a := elc("a", "header__link").Attr("href", route.Link(l.page, h.Place, open).String()).DataSet("nav", l.page).Text(i18n.T(lang, l.key))
-				if h.path == l.page || (l.page == "/lessons" && (h.path == "/lesson" || h.path == "/narrate" || h.path == "/quiz")) {
-					a = a.Class("header__link header__link--active").Aria("current", "page")
-				}
-				return a
-			}),
-		)
+	// Each link's class, address and aria-current ("" sets none), in the
+	// order of headerNavView.
+	pages := [...]string{route.Home, route.Design, route.Simulate, route.Whatif, route.Lessons}
+	args := make([]any, 0, 3*len(pages))
+	for _, page := range pages {
+		class, current := "header__link", ""
+		if h.path == page || (page == "/lessons" && (h.path == "/lesson" || h.path == "/narrate" || h.path == "/quiz")) {
+			// Class adds to the class set before: the active link's
+			// class names header__link twice.
+			class, current = "header__link header__link header__link--active", "page"
+		}
+		args = append(args, class, route.Link(page, h.Place, open).String(), current)
+	}
+	return headerNavView.el(lang, args...)
 }
+
+// headerNavView is the sections; data-nav is each link's route (route.Home,
+// route.Design, route.Simulate, route.Whatif, route.Lessons).
+var headerNavView = &view{name: "header-nav", src: `
+<nav class="header__nav" aria-label={t:hdr.nav}>
+	<a class={0} href={1} aria-current={2} data-nav="/">{t:nav.home}</a>
+	<a class={3} href={4} aria-current={5} data-nav="/design">{t:hdr.design}</a>
+	<a class={6} href={7} aria-current={8} data-nav="/simulate">{t:hdr.simulate}</a>
+	<a class={9} href={10} aria-current={11} data-nav="/whatif">{t:hdr.whatif}</a>
+	<a class={12} href={13} aria-current={14} data-nav="/lessons">{t:hdr.lessons}</a>
+</nav>`}
 
 func (h *Header) renderPresenter(lang string) app.UI {
 	hs := &h.Tab.header
@@ -294,59 +302,72 @@ func (h *Header) renderPresenter(lang string) app.UI {
 	if on {
 		pressed = "true"
 	}
-	return buttonc(class).
-		DataSet("testid", "presenter-toggle").
-		Aria("pressed", pressed).
-		Title(i18n.T(lang, "hdr.presenterHint")).
-		Text(i18n.T(lang, "hdr.presenter")).
-		OnClick(func(ctx app.Context, e app.Event) {
-			hs.setPresenter(ctx, !hs.presenter)
-			on := hs.presenter
-			v := "0"
-			if on {
-				v = "1"
+	return headerPresenterView.el(lang, class, pressed, func(ctx app.Context, e app.Event) {
+		hs.setPresenter(ctx, !hs.presenter)
+		on := hs.presenter
+		v := "0"
+		if on {
+			v = "1"
+		}
+		st := h.Tab.Session
+		ctx.Async(func() {
+			if err := st.PutSetting(context.Background(), storage.SettingPresenter, v); err != nil {
+				app.Log("saving the presenter mode failed:", err)
 			}
-			st := h.Tab.Session
-			ctx.Async(func() {
-				if err := st.PutSetting(context.Background(), storage.SettingPresenter, v); err != nil {
-					app.Log("saving the presenter mode failed:", err)
-				}
-			})
 		})
+	})
 }
+
+// headerPresenterView turns the presenter mode on and off.
+var headerPresenterView = &view{name: "header-presenter", src: `
+<button type="button" class={0} data-testid="presenter-toggle" aria-pressed={1} title={t:hdr.presenterHint} @click={2}>{t:hdr.presenter}</button>`}
 
 func (h *Header) renderNotices(lang string) app.UI {
 	hs := &h.Tab.header
 	var notices []app.UI
 	if hs.memory {
-		notices = append(notices, elc("div", "header__notice header__notice--warning").
-			Role("alert").
-			DataSet("testid", "storage-warning").
-			Text(i18n.T(lang, "hdr.storageMemory")))
+		notices = append(notices, headerStorageView.el(lang))
 	}
 	if d := h.Tab.Session.Doc(); hs.remote != "" && d != nil && d.ID == hs.remote {
 		key := "hdr.remoteChanged"
 		if hs.remoteRev == 0 {
 			key = "hdr.remoteDeleted"
 		}
-		notices = append(notices, elc("div", "header__notice").
-			Role("status").
-			DataSet("testid", "remote-notice").
-			Body(
-				spanText(i18n.F(lang, key, "title", d.Scenario.Title)),
-				app.If(hs.remoteRev > 0, func() app.UI {
-					return homeButton("link", "remote-reload", i18n.T(lang, "hdr.remoteReload"), func(ctx app.Context) {
-						h.guard.run(ctx, h.Tab.Session, "unsaved.askReloadText", h.onReload)
-					})
-				}),
-				homeButton("link", "", i18n.T(lang, "hdr.dismiss"), func(ctx app.Context) { hs.remote = "" }),
-			))
+		var reload app.UI
+		if hs.remoteRev > 0 {
+			reload = headerRemoteReloadView.el(lang, func(ctx app.Context, e app.Event) {
+				h.guard.run(ctx, h.Tab.Session, "unsaved.askReloadText", h.onReload)
+			})
+		}
+		notices = append(notices, headerRemoteView.el(lang, i18n.F(lang, key, "title", d.Scenario.Title), reload,
+			func(ctx app.Context, e app.Event) { hs.remote = "" }))
 	}
 	if len(notices) == 0 {
 		return app.Text("")
 	}
-	return elc("div", "header__notices").Body(notices...)
+	return headerNoticesView.el(lang, notices)
 }
+
+// headerNoticesView holds the header's notices.
+var headerNoticesView = &view{name: "header-notices", src: `<div class="header__notices">{0}</div>`}
+
+// headerStorageView warns that nothing is kept: the store fell back to
+// memory.
+var headerStorageView = &view{name: "header-storage", src: `
+<div class="header__notice header__notice--warning" role="alert" data-testid="storage-warning">{t:hdr.storageMemory}</div>`}
+
+// headerRemoteView says another tab changed or deleted the open
+// scenario: {1} is the reload, when there is a version to reload.
+var headerRemoteView = &view{name: "header-remote", src: `
+<div class="header__notice" role="status" data-testid="remote-notice">
+	<span>{0}</span>
+	{1}
+	<button type="button" class="button button--link" @click={2}>{t:hdr.dismiss}</button>
+</div>`}
+
+// headerRemoteReloadView opens the other tab's version.
+var headerRemoteReloadView = &view{name: "header-remote-reload", src: `
+<button type="button" class="button button--link" data-testid="remote-reload" @click={0}>{t:hdr.remoteReload}</button>`}
 
 func (h *Header) renderDialogs(lang string) app.UI {
 	hs := &h.Tab.header

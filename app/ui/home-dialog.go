@@ -24,49 +24,53 @@ func (m homeModal) render() app.UI {
 	if m.wide {
 		panel += " home-dialog__panel--wide"
 	}
-	titleID := "dlg-" + m.testID
 	closeFn := func(ctx app.Context, e app.Event) {
 		if m.onClose != nil {
 			m.onClose(ctx)
 		}
 	}
-	return elc("div", "home-dialog").
-		OnClick(func(ctx app.Context, e app.Event) {
+	var actions app.UI
+	if len(m.actions) > 0 {
+		actions = homeModalActionsView.el("", m.actions)
+	}
+	return homeModalView.el("",
+		func(ctx app.Context, e app.Event) {
 			// Only a click on the backdrop itself closes.
 			if e.Get("target").Equal(e.Get("currentTarget")) {
 				closeFn(ctx, e)
 			}
-		}).
-		Body(
-			elc("div", panel).
-				Role("dialog").
-				Aria("modal", "true").
-				Aria("labelledby", titleID).
-				DataSet("testid", m.testID).
-				OnKeyDown(func(ctx app.Context, e app.Event) {
-					if e.Get("key").String() == "Escape" {
-						closeFn(ctx, e)
-					}
-				}).
-				Body(
-					elc("div", "home-dialog__head").Body(
-						app.Elem("h2").ID(titleID).Class("home-dialog__title").Text(m.title),
-						buttonc("home-dialog__close").
-							Aria("label", m.close).
-							Title(m.close).
-							Text("×").
-							OnClick(closeFn),
-					),
-					elc("div", "home-dialog__body").Body(m.body...),
-					app.If(len(m.actions) > 0, func() app.UI {
-						return elc("div", "home-dialog__actions").Body(m.actions...)
-					}),
-				),
-			// The focus moves in, Tab stays in, Escape closes from
-			// anywhere and the focus goes back to the opener.
-			&DialogFocus{},
-		)
+		},
+		panel, "dlg-"+m.testID, m.testID,
+		func(ctx app.Context, e app.Event) {
+			if e.Get("key").String() == "Escape" {
+				closeFn(ctx, e)
+			}
+		},
+		m.title, m.close, closeFn, m.body, actions,
+		// The focus moves in, Tab stays in, Escape closes from
+		// anywhere and the focus goes back to the opener.
+		&DialogFocus{},
+	)
 }
+
+// homeModalView is the frame: the backdrop ({0} closes on a click on
+// itself), the panel labelled by its title {2}, the × button, the body
+// and the actions, and the focus keeper {10}.
+var homeModalView = &view{name: "home-modal", src: `
+<div class="home-dialog" @click={0}>
+	<div class={1} role="dialog" aria-modal="true" aria-labelledby={2} data-testid={3} @keydown={4}>
+		<div class="home-dialog__head">
+			<h2 id={2} class="home-dialog__title">{5}</h2>
+			<button type="button" class="home-dialog__close" aria-label={6} title={6} @click={7}>×</button>
+		</div>
+		<div class="home-dialog__body">{8}</div>
+		{9}
+	</div>
+	{10}
+</div>`}
+
+// homeModalActionsView is the row of a dialog's actions.
+var homeModalActionsView = &view{name: "home-modal-actions", src: `<div class="home-dialog__actions">{0}</div>`}
 
 // homeButton is a button of the home page's style: kind is "primary",
 // "danger", "link" or "" (secondary).

@@ -154,41 +154,53 @@ func (p *HomePage) Render() app.UI {
 	if p.dragging {
 		class += " home-page--dragging"
 	}
-	return elc("section", class).
-		DataSet("loaded", boolAttr(p.loaded)).
-		OnDragOver(p.onDragOver).
-		OnDragLeave(p.onDragLeave).
-		OnDrop(p.onDrop).
-		Body(
-			elc("div", "home-page__head").Body(
-				elcText("h1", "home-page__title", i18n.T(lang, "home.title")),
-				app.If(p.loaded, func() app.UI {
-					return elct("span", "home-page__count", "scenario-count").
-						Text(home.Count(lang, len(p.metas), "scenario"))
-				}),
-			),
-			p.renderToolbar(lang),
-			p.renderNotice(lang),
-			app.If(len(p.importErrs) > 0, func() app.UI {
-				return &HomeImportReport{
-					Lang:    lang,
-					Files:   []home.FileOutcome{{Name: p.importSource, Done: true, Problems: p.importErrs}},
-					OnClose: func(ctx app.Context) { p.importErrs = nil },
-				}
-			}),
-			app.If(p.batch != nil, func() app.UI {
-				return &HomeImportReport{Lang: lang, Batch: true, Files: append([]home.FileOutcome(nil), p.batch.Files...), OnClose: func(ctx app.Context) { p.batch = nil }}
-			}),
-			p.renderList(lang),
-			p.renderExamples(lang),
-			&HomeFooter{Tab: p.Tab, Lang: lang, Refresh: p.footerRefresh},
-			app.If(p.dragging, func() app.UI {
-				return elc("div", "home-page__drop").Aria("hidden", "true").Text(i18n.T(lang, "home.dropHere"))
-			}),
-			p.renderDialog(lang),
-			p.guard.render(lang),
-		)
+	var count, report, batch, drop app.UI
+	if p.loaded {
+		count = homePageCountView.el(lang, home.Count(lang, len(p.metas), "scenario"))
+	}
+	if len(p.importErrs) > 0 {
+		report = &HomeImportReport{
+			Lang:    lang,
+			Files:   []home.FileOutcome{{Name: p.importSource, Done: true, Problems: p.importErrs}},
+			OnClose: func(ctx app.Context) { p.importErrs = nil },
+		}
+	}
+	if p.batch != nil {
+		batch = &HomeImportReport{Lang: lang, Batch: true, Files: append([]home.FileOutcome(nil), p.batch.Files...), OnClose: func(ctx app.Context) { p.batch = nil }}
+	}
+	if p.dragging {
+		drop = homePageDropView.el(lang)
+	}
+	return homePageView.el(lang, class, boolAttr(p.loaded), p.onDragOver, p.onDragLeave, p.onDrop,
+		count,
+		p.renderToolbar(lang),
+		p.renderNotice(lang),
+		report,
+		batch,
+		p.renderList(lang),
+		p.renderExamples(lang),
+		&HomeFooter{Tab: p.Tab, Lang: lang, Refresh: p.footerRefresh},
+		drop,
+		p.renderDialog(lang),
+		p.guard.render(lang),
+	)
 }
+
+// homePageView is the page: the title and the count {5}, then its parts.
+var homePageView = &view{name: "home-page", src: `
+<section class={0} data-loaded={1} @dragover={2} @dragleave={3} @drop={4}>
+	<div class="home-page__head">
+		<h1 class="home-page__title">{t:home.title}</h1>
+		{5}
+	</div>
+	{6}{7}{8}{9}{10}{11}{12}{13}{14}{15}
+</section>`}
+
+// homePageCountView is how many scenarios there are.
+var homePageCountView = &view{name: "home-page-count", src: `<span class="home-page__count" data-testid="scenario-count">{0}</span>`}
+
+// homePageDropView invites dropping the dragged files.
+var homePageDropView = &view{name: "home-page-drop", src: `<div class="home-page__drop" aria-hidden="true">{t:home.dropHere}</div>`}
 
 func boolAttr(b bool) string {
 	if b {
@@ -198,28 +210,40 @@ func boolAttr(b bool) string {
 }
 
 func (p *HomePage) renderToolbar(lang string) app.UI {
-	return elc("div", "home-toolbar").Body(
-		homeButton("primary", "home-new", "+ "+i18n.T(lang, "home.new"), p.onCreate),
-		elc("label", "button").
-			Attr("for", "import-file").
-			Title(i18n.T(lang, "home.importFileLabel")).
-			Body(
-				app.Text(i18n.T(lang, "home.importFile")),
-				app.ElemSelfClosing("input").
-					ID("import-file").
-					Attr("type", "file").
-					Class("home-toolbar__file").
-					Attr("accept", ".json,application/json").
-					Aria("label", i18n.T(lang, "home.importFileLabel")).
-					DataSet("testid", "import-file").
-					OnChange(p.onFileChosen),
-			),
-		homeButton("", "home-paste", i18n.T(lang, "home.paste"), func(ctx app.Context) { p.dialog = homeDlgPaste }),
-		homeButton("", "home-b24", i18n.T(lang, "home.b24"), func(ctx app.Context) { p.dialog = homeDlgB24 }),
-		homeButton("", "home-calibrate", i18n.T(lang, "lab.calibrate"), func(ctx app.Context) { p.dialog = homeDlgCal }),
-		spanc("home-toolbar__hint", i18n.T(lang, "home.dropHint")),
+	return homeToolbarView.el(lang,
+		func(ctx app.Context, e app.Event) { p.onCreate(ctx) },
+		"+ "+i18n.T(lang, "home.new"),
+		// The file input stays in builder calls: TestNoNativeFileControls
+		// finds the one native file control here by its calls.
+		app.ElemSelfClosing("input").
+			ID("import-file").
+			Attr("type", "file").
+			Class("home-toolbar__file").
+			Attr("accept", ".json,application/json").
+			Aria("label", i18n.T(lang, "home.importFileLabel")).
+			DataSet("testid", "import-file").
+			OnChange(p.onFileChosen),
+		func(ctx app.Context, e app.Event) { p.dialog = homeDlgPaste },
+		func(ctx app.Context, e app.Event) { p.dialog = homeDlgB24 },
+		func(ctx app.Context, e app.Event) { p.dialog = homeDlgCal },
 	)
 }
+
+// homeToolbarView is the page's actions: a new scenario, the imports and
+// the calibration. The new button's text {1} is one text with its "+ ";
+// {2} is the file input.
+var homeToolbarView = &view{name: "home-toolbar", src: `
+<div class="home-toolbar">
+	<button type="button" class="button button--primary" data-testid="home-new" @click={0}>{1}</button>
+	<label class="button" for="import-file" title={t:home.importFileLabel}>
+		{t:home.importFile}
+		{2}
+	</label>
+	<button type="button" class="button" data-testid="home-paste" @click={3}>{t:home.paste}</button>
+	<button type="button" class="button" data-testid="home-b24" @click={4}>{t:home.b24}</button>
+	<button type="button" class="button" data-testid="home-calibrate" @click={5}>{t:lab.calibrate}</button>
+	<span class="home-toolbar__hint">{t:home.dropHint}</span>
+</div>`}
 
 func (p *HomePage) renderNotice(lang string) app.UI {
 	if p.notice == "" && p.shareLink == "" {
@@ -229,27 +253,26 @@ func (p *HomePage) renderNotice(lang string) app.UI {
 	if p.noticeErr {
 		class += " home-notice--error"
 	}
-	return elc("div", class).
-		Role("status").
-		DataSet("testid", "home-notice").
-		Body(
-			spanc("home-notice__text", i18n.F(lang, p.notice, p.noticeArgs...)),
-			app.If(p.shareLink != "", func() app.UI {
-				return app.ElemSelfClosing("input").
-					Attr("type", "text").
-					Class("home-notice__link").
-					Attr("readonly", true).
-					Aria("label", i18n.T(lang, "home.shareLinkLabel")).
-					DataSet("testid", "share-link").
-					Attr("value", p.shareLink).
-					OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") })
-			}),
-			buttonc("home-dialog__close").
-				Aria("label", i18n.T(lang, "hdr.dismiss")).
-				Text("×").
-				OnClick(func(ctx app.Context, e app.Event) { p.notice, p.shareLink = "", "" }),
-		)
+	var link app.UI
+	if p.shareLink != "" {
+		link = homeNoticeLinkView.el(lang, p.shareLink, func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") })
+	}
+	return homeNoticeView.el(lang, class, i18n.F(lang, p.notice, p.noticeArgs...), link,
+		func(ctx app.Context, e app.Event) { p.notice, p.shareLink = "", "" })
 }
+
+// homeNoticeView is the message above the list, with the share link {2}
+// when there is one.
+var homeNoticeView = &view{name: "home-notice", src: `
+<div class={0} role="status" data-testid="home-notice">
+	<span class="home-notice__text">{1}</span>
+	{2}
+	<button type="button" class="home-dialog__close" aria-label={t:hdr.dismiss} @click={3}>×</button>
+</div>`}
+
+// homeNoticeLinkView is a share link, selected when focused.
+var homeNoticeLinkView = &view{name: "home-notice-link", src: `
+<input type="text" class="home-notice__link" readonly aria-label={t:home.shareLinkLabel} data-testid="share-link" value={0} @focus={1} />`}
 
 func (p *HomePage) renderList(lang string) app.UI {
 	var content app.UI
@@ -257,56 +280,75 @@ func (p *HomePage) renderList(lang string) app.UI {
 	case p.listErr != "":
 		content = pc("home-page__error", i18n.F(lang, "home.listFailed", "error", p.listErr))
 	case !p.loaded:
-		content = pc("home-page__loading", i18n.T(lang, "home.loadingList"))
+		content = homeListLoadingView.el(lang)
 	case len(p.metas) == 0:
 		content = &EmptyState{TestID: "home-empty", Icon: "info", Heading: 2,
 			Title: i18n.T(lang, "home.empty"), Text: i18n.T(lang, "home.emptyHint"),
 			ActionText: i18n.T(lang, "home.new"), ActionID: "home-empty-new", OnAction: p.onCreate}
 	default:
 		doc := p.Tab.Session.Doc()
-		content = elct("ul", "home-list", "scenario-list").Body(
-			app.Range(p.metas).Slice(func(i int) app.UI {
-				m := p.metas[i]
-				return &HomeScenarioRow{
-					Lang:        lang,
-					ID:          m.ID,
-					Title:       m.Title,
-					Revision:    m.Revision,
-					Updated:     m.Updated,
-					IsOpen:      doc != nil && doc.ID == m.ID,
-					OnOpen:      p.onOpen,
-					OnSimulate:  p.onSimulate,
-					OnDuplicate: p.onDuplicate,
-					OnRename:    p.onRename,
-					OnDelete:    p.onAskDelete,
-					OnExport:    p.onExport,
-					OnShare:     p.onShare,
-				}
-			}),
-		)
+		rows := make([]app.UI, len(p.metas))
+		for i, m := range p.metas {
+			rows[i] = &HomeScenarioRow{
+				Lang:        lang,
+				ID:          m.ID,
+				Title:       m.Title,
+				Revision:    m.Revision,
+				Updated:     m.Updated,
+				IsOpen:      doc != nil && doc.ID == m.ID,
+				OnOpen:      p.onOpen,
+				OnSimulate:  p.onSimulate,
+				OnDuplicate: p.onDuplicate,
+				OnRename:    p.onRename,
+				OnDelete:    p.onAskDelete,
+				OnExport:    p.onExport,
+				OnShare:     p.onShare,
+			}
+		}
+		content = homeListView.el(lang, rows)
 	}
-	return elc("section", "home-card").Aria("labelledby", "home-mine").Body(
-		app.Elem("h2").ID("home-mine").Class("home-card__title").Text(i18n.T(lang, "home.mine")),
-		content,
-	)
+	return homeMineView.el(lang, content)
 }
+
+// homeMineView is the card of the user's scenarios.
+var homeMineView = &view{name: "home-mine", src: `
+<section class="home-card" aria-labelledby="home-mine">
+	<h2 id="home-mine" class="home-card__title">{t:home.mine}</h2>
+	{0}
+</section>`}
+
+// homeListLoadingView shows while the list is read.
+var homeListLoadingView = &view{name: "home-list-loading", src: `<p class="home-page__loading">{t:home.loadingList}</p>`}
+
+// homeListView is the list of the user's scenarios.
+var homeListView = &view{name: "home-list", src: `<ul class="home-list" data-testid="scenario-list">{0}</ul>`}
 
 func (p *HomePage) renderExamples(lang string) app.UI {
 	groups := home.ExampleGroups(p.examples, lang)
-	return elc("section", "home-card home-examples").Aria("labelledby", "home-examples").Body(
-		app.Elem("h2").ID("home-examples").Class("home-card__title").Text(i18n.T(lang, "home.examples")),
-		pc("home-card__intro", i18n.T(lang, "home.examplesIntro")),
-		app.Range(groups).Slice(func(g int) app.UI {
-			group := groups[g]
-			return elc("div", "home-examples__group").Lang(group[0].Locale).DataSet("locale", group[0].Locale).
-				OnClick(p.onExamplesClick).
-				Body(
-					elc("h3", "home-examples__lang").Lang(lang).Text(i18n.T(lang, "home.examples."+group[0].Locale)),
-					app.Raw(exampleGridHTML(lang, group)),
-				)
-		}),
-	)
+	items := make([]app.UI, len(groups))
+	for g, group := range groups {
+		locale := group[0].Locale
+		items[g] = homeExamplesGroupView.el(lang, locale, p.onExamplesClick, lang,
+			i18n.T(lang, "home.examples."+locale), app.Raw(exampleGridHTML(lang, group)))
+	}
+	return homeExamplesView.el(lang, items)
 }
+
+// homeExamplesView is the card of the built-in examples.
+var homeExamplesView = &view{name: "home-examples", src: `
+<section class="home-card home-examples" aria-labelledby="home-examples">
+	<h2 id="home-examples" class="home-card__title">{t:home.examples}</h2>
+	<p class="home-card__intro">{t:home.examplesIntro}</p>
+	{0}
+</section>`}
+
+// homeExamplesGroupView is the examples of one language {0}, headed in the
+// interface's language {2}; its grid {4} is markup.
+var homeExamplesGroupView = &view{name: "home-examples-group", src: `
+<div class="home-examples__group" lang={0} data-locale={0} @click={1}>
+	<h3 class="home-examples__lang" lang={2}>{3}</h3>
+	{4}
+</div>`}
 
 // exampleGridHTML is the grid of a group of examples as one piece of
 // markup: go-app would otherwise make every element of every card (an

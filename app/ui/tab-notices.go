@@ -91,15 +91,10 @@ func (n *TabNotices) Render() app.UI {
 	lang := n.Lang
 	var items []app.UI
 	if n.blocked {
-		items = append(items, elc("div", "tab-notice tab-notice--warning").Role("alert").
-			DataSet("testid", "db-blocked").Text(i18n.T(lang, "db.blocked")))
+		items = append(items, tabNoticesBlockedView.el(lang))
 	}
 	if n.upgraded {
-		items = append(items, elc("div", "tab-notice tab-notice--warning").Role("alert").
-			DataSet("testid", "db-upgraded").Body(
-			spanc("tab-notice__text", i18n.T(lang, "db.upgraded")),
-			homeButton("", "db-upgraded-reload", i18n.T(lang, "update.reloadNow"), func(ctx app.Context) { ctx.Reload() }),
-		))
+		items = append(items, tabNoticesUpgradedView.el(lang, func(ctx app.Context, e app.Event) { ctx.Reload() }))
 	}
 	if n.update {
 		items = append(items, n.renderUpdate(lang))
@@ -108,68 +103,120 @@ func (n *TabNotices) Render() app.UI {
 		items = append(items, n.renderUnsaved(lang))
 	}
 	if len(items) == 0 {
-		return elc("div", "tab-notices tab-notices--empty").DataSet("unsaved", "0")
+		return tabNoticesEmptyView.el(lang)
 	}
-	return elc("div", "tab-notices").DataSet("unsaved", boolAttr(len(n.unsaved) > 0)).Body(items...)
+	return tabNoticesView.el(lang, boolAttr(len(n.unsaved) > 0), items)
 }
+
+// tabNoticesView holds the notices; data-unsaved says whether any
+// scenario is unsaved.
+var tabNoticesView = &view{name: "tab-notices", src: `<div class="tab-notices" data-unsaved={0}>{1}</div>`}
+
+// tabNoticesEmptyView is the notices when there is nothing to say.
+var tabNoticesEmptyView = &view{name: "tab-notices-empty", src: `<div class="tab-notices tab-notices--empty" data-unsaved="0"></div>`}
+
+// tabNoticesBlockedView says another tab blocks the database's upgrade.
+var tabNoticesBlockedView = &view{name: "tab-notices-blocked", src: `
+<div class="tab-notice tab-notice--warning" role="alert" data-testid="db-blocked">{t:db.blocked}</div>`}
+
+// tabNoticesUpgradedView says another tab's newer version closed the
+// database, with a reload.
+var tabNoticesUpgradedView = &view{name: "tab-notices-upgraded", src: `
+<div class="tab-notice tab-notice--warning" role="alert" data-testid="db-upgraded">
+	<span class="tab-notice__text">{t:db.upgraded}</span>
+	<button type="button" class="button" data-testid="db-upgraded-reload" @click={0}>{t:update.reloadNow}</button>
+</div>`}
 
 // renderUpdate offers the reload of a new version; while anything is
 // unsaved the button waits (a reload would lose it).
 func (n *TabNotices) renderUpdate(lang string) app.UI {
 	wait := len(n.unsaved) > 0 || n.Tab.Session.HasUnsaved()
-	btn := homeButton("primary", "update-reload", i18n.T(lang, "update.reloadNow"), func(ctx app.Context) {
+	// While waiting the button is disabled and titled; otherwise it has
+	// neither attribute (nil and "" set nothing).
+	var disabled any
+	title, hint := "", app.UI(nil)
+	if wait {
+		disabled, title = true, i18n.T(lang, "update.waitUnsaved")
+		hint = tabNoticesWaitView.el(lang)
+	}
+	return tabNoticesUpdateView.el(lang, disabled, title, func(ctx app.Context, e app.Event) {
 		if n.Tab.Session.HasUnsaved() {
 			return
 		}
 		ctx.Reload()
-	})
-	if wait {
-		btn = btn.Attr("disabled", true).Title(i18n.T(lang, "update.waitUnsaved"))
-	}
-	return elc("div", "tab-notice").Role("status").DataSet("testid", "update-banner").Body(
-		spanc("tab-notice__text", i18n.T(lang, "update.available")),
-		btn,
-		app.If(wait, func() app.UI {
-			return spanc("tab-notice__hint", i18n.T(lang, "update.waitUnsaved"))
-		}),
-	)
+	}, hint)
 }
+
+// tabNoticesUpdateView is the banner of a new version.
+var tabNoticesUpdateView = &view{name: "tab-notices-update", src: `
+<div class="tab-notice" role="status" data-testid="update-banner">
+	<span class="tab-notice__text">{t:update.available}</span>
+	<button type="button" class="button button--primary" data-testid="update-reload" disabled={0} title={1} @click={2}>{t:update.reloadNow}</button>
+	{3}
+</div>`}
+
+// tabNoticesWaitView says why the reload waits.
+var tabNoticesWaitView = &view{name: "tab-notices-wait", src: `<span class="tab-notice__hint">{t:update.waitUnsaved}</span>`}
 
 // renderUnsaved lists the unsaved scenarios, the open one first.
 func (n *TabNotices) renderUnsaved(lang string) app.UI {
-	return elc("section", "tab-notice tab-notice--unsaved").Role("alert").
-		Aria("label", i18n.T(lang, "unsaved.list")).DataSet("testid", "unsaved-notice").Body(
-		elc("ul", "tab-notice__list").Body(
-			app.Range(n.unsaved).Slice(func(i int) app.UI {
-				u := n.unsaved[i]
-				title := u.Title
-				if title == "" {
-					title = i18n.T(lang, "home.untitled")
-				}
-				reason := hdrReason(lang, u.Err)
-				if n.upgraded {
-					reason = i18n.T(lang, "hdr.reasonUpgraded")
-				}
-				return elc("li", "tab-notice__item").DataSet("id", u.ID).DataSet("attempts", u.Attempts).Body(
-					spanc("tab-notice__text", i18n.F(lang, "unsaved.item", "title", title, "reason", reason)),
-					app.If(!u.Retry.IsZero(), func() app.UI {
-						return elct("span", "tab-notice__hint", "unsaved-next").
-							Text(i18n.F(lang, "unsaved.next", "time", u.Retry.Local().Format("15:04:05")))
-					}),
-					app.If(!u.Conflict(), func() app.UI {
-						if n.retrying[u.ID] {
-							return homeButton("", "unsaved-retry", i18n.T(lang, "unsaved.retrying"), nil).Attr("disabled", true)
-						}
-						return homeButton("", "unsaved-retry", i18n.T(lang, "unsaved.retry"), func(ctx app.Context) { n.onRetry(ctx, u.ID) })
-					}),
-					homeButton("", "unsaved-download", i18n.T(lang, "unsaved.download"), func(ctx app.Context) {
-						download(export.FileName(u.Title, ".json"), "application/json", u.JSON)
-					}),
-				)
-			}),
-		),
-	)
+	items := make([]app.UI, len(n.unsaved))
+	for i := range n.unsaved {
+		u := n.unsaved[i]
+		title := u.Title
+		if title == "" {
+			title = i18n.T(lang, "home.untitled")
+		}
+		reason := hdrReason(lang, u.Err)
+		if n.upgraded {
+			reason = i18n.T(lang, "hdr.reasonUpgraded")
+		}
+		var next, retry app.UI
+		if !u.Retry.IsZero() {
+			next = tabNoticesNextView.el(lang, i18n.F(lang, "unsaved.next", "time", u.Retry.Local().Format("15:04:05")))
+		}
+		if !u.Conflict() {
+			if n.retrying[u.ID] {
+				retry = tabNoticesRetryingView.el(lang)
+			} else {
+				retry = tabNoticesRetryView.el(lang, func(ctx app.Context, e app.Event) { n.onRetry(ctx, u.ID) })
+			}
+		}
+		items[i] = tabNoticesItemView.el(lang, u.ID, u.Attempts,
+			i18n.F(lang, "unsaved.item", "title", title, "reason", reason), next, retry,
+			func(ctx app.Context, e app.Event) {
+				download(export.FileName(u.Title, ".json"), "application/json", u.JSON)
+			})
+	}
+	return tabNoticesUnsavedView.el(lang, items)
 }
+
+// tabNoticesUnsavedView is the list of unsaved scenarios.
+var tabNoticesUnsavedView = &view{name: "tab-notices-unsaved", src: `
+<section class="tab-notice tab-notice--unsaved" role="alert" aria-label={t:unsaved.list} data-testid="unsaved-notice">
+	<ul class="tab-notice__list">{0}</ul>
+</section>`}
+
+// tabNoticesItemView is one unsaved scenario: why, when it is tried
+// again, a retry and a download.
+var tabNoticesItemView = &view{name: "tab-notices-item", src: `
+<li class="tab-notice__item" data-id={0} data-attempts={1}>
+	<span class="tab-notice__text">{2}</span>
+	{3}
+	{4}
+	<button type="button" class="button" data-testid="unsaved-download" @click={5}>{t:unsaved.download}</button>
+</li>`}
+
+// tabNoticesNextView is when the save is tried again.
+var tabNoticesNextView = &view{name: "tab-notices-next", src: `<span class="tab-notice__hint" data-testid="unsaved-next">{0}</span>`}
+
+// tabNoticesRetryView saves an unsaved scenario now.
+var tabNoticesRetryView = &view{name: "tab-notices-retry", src: `
+<button type="button" class="button" data-testid="unsaved-retry" @click={0}>{t:unsaved.retry}</button>`}
+
+// tabNoticesRetryingView is the retry button while the save runs.
+var tabNoticesRetryingView = &view{name: "tab-notices-retrying", src: `
+<button type="button" class="button" data-testid="unsaved-retry" disabled>{t:unsaved.retrying}</button>`}
 
 // onRetry saves an unsaved scenario now.
 func (n *TabNotices) onRetry(ctx app.Context, id string) {

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/route"
 )
 
 // TestViewsParse reads every view of the package: a mistake in a view's
@@ -209,4 +210,16 @@ func FuzzViewParse(f *testing.F) {
 		built := v.els("en", args...)
 		assert.Len(t, built, len(v.roots))
 	})
+}
+
+// TestHeaderNavRoutes: the header's links name their routes in its
+// markup, in the order renderNav fills their holes; a renamed route must
+// change both.
+func TestHeaderNavRoutes(t *testing.T) {
+	at := 0
+	for _, page := range []string{route.Home, route.Design, route.Simulate, route.Whatif, route.Lessons} {
+		i := strings.Index(headerNavView.src[at:], `data-nav="`+page+`"`)
+		require.GreaterOrEqual(t, i, 0, "%s is not in headerNavView after byte %d", page, at)
+		at += i + 1
+	}
 }
