@@ -28,8 +28,7 @@ import (
 // node is a line: its tag, its attributes sorted, and the live value,
 // checked and selected of form controls; what changes from run to run
 // (ids made of the clock, ports, blob URLs, the time a run took) is
-// written as X, and the what-if page after a run is written once it has
-// not changed for a second. One attribute still varies with timing:
+// written as X. One attribute still varies with timing:
 // body[data-courses] on the author page, reached through /lessons.
 
 // domDumper writes states of the page under a directory.
@@ -49,21 +48,6 @@ var domVaries = regexp.MustCompile(`s\d{19}|127\.0\.0\.1:\d+|blob:[^"]*|data-ela
 func (d domDumper) dump(t *testing.T, b *browser, name string) {
 	b.settle(t)
 	html := domVaries.ReplaceAllString(b.eval(t, domSerialize), "X")
-	require.NoError(t, os.WriteFile(filepath.Join(d.dir, name+".html"), []byte(html), 0o644))
-}
-
-// dumpSettled writes the page's DOM once it has not changed for a second
-// (a what-if run draws its charts one after another).
-func (d domDumper) dumpSettled(t *testing.T, b *browser, name string) {
-	html := ""
-	for range 60 {
-		time.Sleep(time.Second)
-		now := domVaries.ReplaceAllString(b.eval(t, domSerialize), "X")
-		if now == html {
-			break
-		}
-		html = now
-	}
 	require.NoError(t, os.WriteFile(filepath.Join(d.dir, name+".html"), []byte(html), 0o644))
 }
 
@@ -170,8 +154,9 @@ func TestDOMDumpPages(t *testing.T) {
 		b.waitFor(t, `!!document.querySelector('[data-testid="whatif-run"]')`)
 		d.dump(t, b, lang+"-whatif-0")
 		b.click(t, `[data-testid="whatif-run"]`)
-		b.waitLong(t, b.exists(`[data-chart="funnel-a"] svg`), 60*time.Second)
-		d.dumpSettled(t, b, lang+"-whatif-1")
+		// The run is over, and its four charts are drawn.
+		b.waitLong(t, `!!document.querySelector('[data-testid="whatif-done"]') && document.querySelectorAll('figure[data-chart] .whatif__figure-svg svg').length >= 4`, 60*time.Second)
+		d.dump(t, b, lang+"-whatif-1")
 
 		b = newBrowser(t)
 		b.setPrefs(t, base, lang, false)
