@@ -29,7 +29,31 @@ func TestViewsParse(t *testing.T) {
 		assert.NoError(t, v.parse(), v.name)
 		assert.False(t, names[v.name], "two views are named %s", v.name)
 		names[v.name] = true
+		// Every text a view looks up is in both catalogues: a key missing
+		// from one would show in that language as the key itself.
+		for _, key := range viewKeys(v.roots) {
+			for _, lang := range i18n.Languages() {
+				assert.True(t, i18n.Has(lang, key), "view %s: {t:%s} is not in the %s texts", v.name, key, lang)
+			}
+		}
 	}
+}
+
+// viewKeys are the text keys of nodes and their descendants.
+func viewKeys(nodes []*vnode) []string {
+	var keys []string
+	for _, n := range nodes {
+		if n.key {
+			keys = append(keys, n.text)
+		}
+		for _, a := range n.attrs {
+			if a.key {
+				keys = append(keys, a.value)
+			}
+		}
+		keys = append(keys, viewKeys(n.kids)...)
+	}
+	return keys
 }
 
 // packageViews are the views declared in the package's source files: the
