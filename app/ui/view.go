@@ -74,7 +74,11 @@ type vattr struct {
 	value string
 	key   bool // value is an i18n key
 	hole  int  // -1 when the value is static
-	bare  bool // written without a value: a boolean attribute
+	// static is a static value as go-app's Attr takes it, made an
+	// interface once when the markup is read: converting the string at
+	// every render would allocate it every time (a constant written as
+	// .Attr("type", "button") allocates nothing).
+	static any
 }
 
 // parse reads the markup once.
@@ -168,10 +172,8 @@ func (v *view) attrValue(a vattr, lang string, args []any) any {
 		return args[a.hole]
 	case a.key:
 		return i18n.T(lang, a.value)
-	case a.bare:
-		return true
 	}
-	return a.value
+	return a.static
 }
 
 // handler is the event handler of a hole.
@@ -303,7 +305,7 @@ func (p *viewParser) attr(n *vnode) error {
 		if event {
 			return p.errorf("@%s needs a handler: @%s={n}", name, name)
 		}
-		a.bare = true
+		a.static = true // a boolean attribute
 		n.attrs = append(n.attrs, a)
 		return nil
 	}
@@ -330,6 +332,9 @@ func (p *viewParser) attr(n *vnode) error {
 			p.pos++
 		}
 		a.value = p.src[start:p.pos]
+	}
+	if a.hole < 0 && !a.key {
+		a.static = a.value
 	}
 	if event {
 		if a.hole < 0 {
