@@ -59,16 +59,16 @@ func (c *RobotChip) Render() app.UI {
 	}
 	var chain, name, cond, off, lint, menu app.UI
 	if r.AfterPrevious {
-		chain = divc("robot-chip__chain", iconText("down", i18n.T(c.Lang, "designer.robot.afterChip"))...)
+		chain = robotChipChainView.el(c.Lang, Icon("down"))
 	}
 	if title != typeName {
-		name = spanc("robot-chip__name", title)
+		name = robotChipNameView.el(c.Lang, app.Text(title))
 	}
 	if len(r.Condition) > 0 {
-		cond = spanc("designer-mark designer-mark--condition", i18n.T(c.Lang, "designer.trigger.conditionChip"))
+		cond = robotChipConditionView.el(c.Lang)
 	}
 	if inactive {
-		off = spanc("designer-mark designer-mark--off", i18n.T(c.Lang, "designer.robot.inactive"))
+		off = robotChipOffView.el(c.Lang)
 	}
 	if len(c.Lint) > 0 {
 		lint = &LintBadge{Lang: c.Lang, Notes: c.Lint}
@@ -81,30 +81,57 @@ func (c *RobotChip) Render() app.UI {
 		if !c.Last {
 			down = lockableMenuItem(i18n.T(c.Lang, "designer.moveDown"), "down", c.Locked, c.onDown)
 		}
-		menu = chipMenu(c.closeMenu,
-			menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
-			menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
-			up,
-			down,
-			lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete),
-		)
+		menu = robotChipMenuView.el(c.Lang, menuKeys(c.closeMenu), c.onEdit, c.onCopy, up, down,
+			lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete))
 	}
-	return divc(class,
-		chain,
-		buttonc("robot-chip__main").
-			Title(title).
-			OnClick(c.onEdit).
-			Body(
-				spanc("robot-chip__type", typeName),
-				name,
-				spanc("robot-chip__delay", c.DelayText),
-			),
-		divc("robot-chip__marks", cond, off),
-		lint,
-		chipMenuButton("robot-chip__menu-button", i18n.F(c.Lang, "designer.robot.menuLabel", "rule", title), "robot-menu", c.menuOpen, c.onToggleMenu),
-		menu,
-	).ID(lintview.RobotAnchor(r.ID)).DataSet("robot", r.ID)
+	return robotChipView.el(c.Lang, class, lintview.RobotAnchor(r.ID), r.ID, chain, title, c.onEdit,
+		app.Text(typeName), name, app.Text(c.DelayText), cond, off, lint,
+		i18n.F(c.Lang, "designer.robot.menuLabel", "rule", title), boolText(c.menuOpen), c.onToggleMenu, Icon("more"),
+		menu)
 }
+
+// robotChipView is the robot chip: the «after the previous one» line,
+// the button that opens its settings, its marks, its lint badge, the «…»
+// button and the open menu.
+var robotChipView = &view{name: "robot-chip", src: `
+<div class={0} id={1} data-robot={2}>
+	{3}
+	<button type="button" class="robot-chip__main" title={4} @click={5}>
+		<span class="robot-chip__type">{6}</span>
+		{7}
+		<span class="robot-chip__delay">{8}</span>
+	</button>
+	<div class="robot-chip__marks">{9}{10}</div>
+	{11}
+	<button type="button" class="robot-chip__menu-button" aria-label={12} aria-haspopup="menu" aria-expanded={13} data-testid="robot-menu" @click={14}>{15}</button>
+	{16}
+</div>`}
+
+// robotChipChainView says the robot runs after the previous one.
+var robotChipChainView = &view{name: "robot-chip-chain", src: `
+<div class="robot-chip__chain">{0}<span class="icon-text">{t:designer.robot.afterChip}</span></div>`}
+
+// robotChipNameView is the robot's own name, when it has one.
+var robotChipNameView = &view{name: "robot-chip-name", src: `<span class="robot-chip__name">{0}</span>`}
+
+// robotChipConditionView is the mark of a robot with a condition.
+var robotChipConditionView = &view{name: "robot-chip-condition", src: `
+<span class="designer-mark designer-mark--condition">{t:designer.trigger.conditionChip}</span>`}
+
+// robotChipOffView is the mark of a switched-off robot.
+var robotChipOffView = &view{name: "robot-chip-off", src: `
+<span class="designer-mark designer-mark--off">{t:designer.robot.inactive}</span>`}
+
+// robotChipMenuView is a robot chip's open action menu (edit, copy, move
+// up and down, delete); the keys move in it and close it (menuKeys).
+var robotChipMenuView = &view{name: "robot-chip-menu", src: `
+<div class="designer-menu" role="menu" @keydown={0}>
+	<button type="button" class="designer-menu__item" role="menuitem" data-action="edit" @click={1}>{t:designer.edit}</button>
+	<button type="button" class="designer-menu__item" role="menuitem" data-action="copy" @click={2}>{t:designer.copy}</button>
+	{3}
+	{4}
+	{5}
+</div>`}
 
 func (c *RobotChip) closeMenu() { c.menuOpen = false }
 

@@ -55,59 +55,60 @@ func (c *TriggerChip) Render() app.UI {
 	}
 	var cond, back, lint, menu app.UI
 	if len(t.Condition) > 0 {
-		cond = spanc("designer-mark designer-mark--condition", i18n.T(c.Lang, "designer.trigger.conditionChip")).
-			Title(i18n.T(c.Lang, "designer.trigger.conditionChip"))
+		cond = triggerChipConditionView.el(c.Lang)
 	}
 	if t.AllowBackwards {
-		back = spanBody("designer-mark designer-mark--back", iconText("back", i18n.T(c.Lang, "designer.trigger.allowBackChip"))...).
-			Title(i18n.T(c.Lang, "designer.trigger.allowBackwards"))
+		back = triggerChipBackView.el(c.Lang, Icon("back"))
 	}
 	if len(c.Lint) > 0 {
 		lint = &LintBadge{Lang: c.Lang, Notes: c.Lint}
 	}
 	if c.menuOpen {
-		menu = chipMenu(c.closeMenu,
-			menuItem(i18n.T(c.Lang, "designer.edit"), "edit", c.onEdit),
-			menuItem(i18n.T(c.Lang, "designer.copy"), "copy", c.onCopy),
-			lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete),
-		)
+		menu = triggerChipMenuView.el(c.Lang, menuKeys(c.closeMenu), c.onEdit, c.onCopy,
+			lockableMenuItem(i18n.T(c.Lang, "designer.delete"), "delete", c.Locked, c.onDelete))
 	}
-	return divc(class,
-		buttonc("trigger-chip__main").
-			Title(title).
-			OnClick(c.onEdit).
-			Body(
-				hiddenIcon("bolt").Class("trigger-chip__icon"),
-				spanBody("trigger-chip__text",
-					spanc("trigger-chip__name", title),
-					spanc("trigger-chip__code", sub),
-				),
-			),
-		divc("trigger-chip__marks", cond, back),
-		lint,
-		chipMenuButton("trigger-chip__menu-button", i18n.F(c.Lang, "designer.trigger.menuLabel", "trigger", title), "trigger-menu", c.menuOpen, c.onToggleMenu),
-		menu,
-	).ID(lintview.TriggerAnchor(t.ID)).DataSet("trigger", t.ID)
+	return triggerChipView.el(c.Lang, class, lintview.TriggerAnchor(t.ID), t.ID, title, c.onEdit,
+		Icon("bolt"), app.Text(title), app.Text(sub), cond, back, lint,
+		i18n.F(c.Lang, "designer.trigger.menuLabel", "trigger", title), boolText(c.menuOpen), c.onToggleMenu, Icon("more"),
+		menu)
 }
+
+// triggerChipView is the trigger chip: the button that opens its
+// settings, its marks, its lint badge, the «…» button and the open menu.
+var triggerChipView = &view{name: "trigger-chip", src: `
+<div class={0} id={1} data-trigger={2}>
+	<button type="button" class="trigger-chip__main" title={3} @click={4}>
+		<span aria-hidden="true" class="trigger-chip__icon">{5}</span>
+		<span class="trigger-chip__text">
+			<span class="trigger-chip__name">{6}</span>
+			<span class="trigger-chip__code">{7}</span>
+		</span>
+	</button>
+	<div class="trigger-chip__marks">{8}{9}</div>
+	{10}
+	<button type="button" class="trigger-chip__menu-button" aria-label={11} aria-haspopup="menu" aria-expanded={12} data-testid="trigger-menu" @click={13}>{14}</button>
+	{15}
+</div>`}
+
+// triggerChipConditionView is the mark of a trigger with a condition.
+var triggerChipConditionView = &view{name: "trigger-chip-condition", src: `
+<span class="designer-mark designer-mark--condition" title={t:designer.trigger.conditionChip}>{t:designer.trigger.conditionChip}</span>`}
+
+// triggerChipBackView is the mark of a trigger allowed to move an item
+// back to an earlier stage.
+var triggerChipBackView = &view{name: "trigger-chip-back", src: `
+<span class="designer-mark designer-mark--back" title={t:designer.trigger.allowBackwards}>{0}<span class="icon-text">{t:designer.trigger.allowBackChip}</span></span>`}
+
+// triggerChipMenuView is a trigger chip's open action menu (edit, copy,
+// delete); the keys move in it and close it (menuKeys).
+var triggerChipMenuView = &view{name: "trigger-chip-menu", src: `
+<div class="designer-menu" role="menu" @keydown={0}>
+	<button type="button" class="designer-menu__item" role="menuitem" data-action="edit" @click={1}>{t:designer.edit}</button>
+	<button type="button" class="designer-menu__item" role="menuitem" data-action="copy" @click={2}>{t:designer.copy}</button>
+	{3}
+</div>`}
 
 func (c *TriggerChip) closeMenu() { c.menuOpen = false }
-
-// chipMenuButton is the «…» button that opens a chip's action menu.
-func chipMenuButton(class, label, testid string, open bool, onClick app.EventHandler) app.UI {
-	return buttonc(class).
-		Aria("label", label).
-		Aria("haspopup", "menu").
-		Aria("expanded", boolText(open)).
-		DataSet("testid", testid).
-		Body(Icon("more")).
-		OnClick(onClick)
-}
-
-// chipMenu is a chip's open action menu; the keys move in it and close
-// it (menuKeys).
-func chipMenu(close func(), items ...app.UI) app.UI {
-	return divc("designer-menu", items...).Role("menu").OnKeyDown(menuKeys(close))
-}
 
 func (c *TriggerChip) onToggleMenu(ctx app.Context, e app.Event) {
 	c.menuOpen = !c.menuOpen
@@ -137,28 +138,23 @@ func (c *TriggerChip) onDelete(ctx app.Context, e app.Event) {
 	}
 }
 
-// menuItem is one entry of a chip's action menu.
-func menuItem(label, action string, h app.EventHandler) app.UI {
-	return buttonc("designer-menu__item").
-		Role("menuitem").
-		DataSet("action", action).
-		Text(label).
-		OnClick(h)
-}
-
-// lockableMenuItem is a menu entry that a lesson's scope may disable:
-// locked says why, as the entry's title.
+// lockableMenuItem is an entry of a chip's action menu that a lesson's
+// scope may disable: locked says why, as the entry's title.
 func lockableMenuItem(label, action, locked string, h app.EventHandler) app.UI {
 	if locked == "" {
-		return menuItem(label, action, h)
+		return chipMenuItemView.el("", action, h, app.Text(label))
 	}
-	return buttonc("designer-menu__item").
-		Role("menuitem").
-		DataSet("action", action).
-		Attr("disabled", true).
-		Title(locked).
-		Text(label)
+	return chipMenuLockedItemView.el("", action, locked, app.Text(label))
 }
+
+// chipMenuItemView is one entry of a chip's action menu.
+var chipMenuItemView = &view{name: "chip-menu-item", src: `
+<button type="button" class="designer-menu__item" role="menuitem" data-action={0} @click={1}>{2}</button>`}
+
+// chipMenuLockedItemView is a menu entry a lesson's scope disables; its
+// title says why.
+var chipMenuLockedItemView = &view{name: "chip-menu-locked-item", src: `
+<button type="button" class="designer-menu__item" role="menuitem" data-action={0} disabled title={1}>{2}</button>`}
 
 func boolText(b bool) string {
 	if b {
