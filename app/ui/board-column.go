@@ -116,6 +116,40 @@ func (c *BoardColumn) onCardsDragStart(ctx app.Context, e app.Event) {
 	c.Actions.call(ctx, func(a *CardActions) func(app.Context, string) { return a.Drag }, target)
 }
 
+// boardColumnView is a stage's column around its header (built in Go, for
+// its styles): the trigger and robot chips and the box of cards.
+var boardColumnView = &view{name: "board-column", src: `
+<section class={0} data-stage={1} data-count={2} data-rendered={3} aria-label={4}
+	@dragover={5} @dragenter={5} @dragleave={6} @drop={7}>
+	{8}
+	<div class="board__automation">
+		<div class="board__chips" role="group" aria-label={t:board.column.triggers}>{9}</div>
+		<div class="board__chips" role="group" aria-label={t:board.column.robots}>{10}</div>
+	</div>
+	<div class="board__cards" @click={11} @dragstart={12}>{13}{14}</div>
+</section>`}
+
+// boardColumnHeadView is the header's stage name and item count.
+var boardColumnHeadView = &view{name: "board-column-head", src: `
+<h2 class="board__stage" title={0}>{1}</h2>
+<span class="board__count" title={2}>{3}</span>`}
+
+// boardColumnTriggerView is one trigger chip.
+var boardColumnTriggerView = &view{name: "board-column-trigger", src: `
+<span class={0} data-trigger={1} title={2}>{3}<span class="board__chip-text">{4}</span></span>`}
+
+// boardColumnRobotView is one robot chip.
+var boardColumnRobotView = &view{name: "board-column-robot", src: `
+<span class={0} data-robot={1} title={2}>{3}<span class="board__chip-text">{4}</span></span>`}
+
+// boardColumnEmptyView is the note of a column without items.
+var boardColumnEmptyView = &view{name: "board-column-empty", src: `
+<p class="board__empty">{t:board.column.empty}</p>`}
+
+// boardColumnMoreView is the button that shows more of the column's cards.
+var boardColumnMoreView = &view{name: "board-column-more", src: `
+<button type="button" class="board__more" data-testid="column-more" @click={0}>{1}</button>`}
+
 // Render implements app.Composer.
 func (c *BoardColumn) Render() app.UI {
 	class := "board__column board__column--" + c.Semantics
@@ -126,63 +160,51 @@ func (c *BoardColumn) Render() app.UI {
 	if color == "" {
 		color = "#39A8EF"
 	}
-	return elc("section", class).
-		DataSet("stage", c.Stage).
-		DataSet("count", c.Count).
-		DataSet("rendered", len(c.Cards)).
-		Aria("label", c.Name).
-		OnDragOver(c.onDragOver).
-		OnDragEnter(c.onDragOver).
-		OnDragLeave(c.onDragLeave).
-		OnDrop(c.onDrop).
-		Body(
-			elc("header", "board__head").
-				Style("--stage-color", color).
-				Style("color", textOn(color)).
-				Body(
-					elc("h2", "board__stage").Title(c.Name).Text(c.Name),
-					elc("span", "board__count").
-						Title(simulate.CountLabel(c.Lang, c.Count)).
-						Text(strconv.Itoa(c.Count)),
-				),
-			elc("div", "board__automation").Body(
-				elc("div", "board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.triggers")).Body(
-					app.Range(c.Triggers).Slice(func(i int) app.UI {
-						t := c.Triggers[i]
-						cls := "board__chip board__chip--trigger"
-						if t.Lit {
-							cls += " board__chip--lit"
-						}
-						return elc("span", cls).
-							DataSet("trigger", t.ID).
-							Title(chipTitle(i18n.T(c.Lang, "board.column.trigger"), t)).
-							Body(Icon("bolt"), spanc("board__chip-text", t.Name))
-					}),
-				),
-				elc("div", "board__chips").Role("group").Aria("label", i18n.T(c.Lang, "board.column.robots")).Body(
-					app.Range(c.Robots).Slice(func(i int) app.UI {
-						r := c.Robots[i]
-						return elc("span", "board__chip board__chip--robot").
-							DataSet("robot", r.ID).
-							Title(chipTitle(i18n.T(c.Lang, "board.column.robot"), r)).
-							Body(Icon("gear"), spanc("board__chip-text", r.Name))
-					}),
-				),
-			),
-			// The cards themselves are put in by cards.sync, before
-			// these children (see cardList).
-			elc("div", "board__cards").OnClick(c.onCardsClick).OnDragStart(c.onCardsDragStart).Body(
-				app.If(c.Count == 0, func() app.UI {
-					return pc("board__empty", i18n.T(c.Lang, "board.column.empty"))
-				}),
-				app.If(c.More > 0, func() app.UI {
-					return buttonc("board__more").
-						DataSet("testid", "column-more").
-						OnClick(c.onMore).
-						Text(i18n.T(c.Lang, "board.column.more") + " " + strconv.Itoa(c.More))
-				}),
-			),
-		)
+	head := elc("header", "board__head").
+		Style("--stage-color", color).
+		Style("color", textOn(color)).
+		Body(boardColumnHeadView.els(c.Lang,
+			c.Name, app.Text(c.Name),
+			simulate.CountLabel(c.Lang, c.Count), app.Text(strconv.Itoa(c.Count)))...)
+	var empty, more app.UI
+	if c.Count == 0 {
+		empty = boardColumnEmptyView.el(c.Lang)
+	}
+	if c.More > 0 {
+		more = boardColumnMoreView.el(c.Lang, app.EventHandler(c.onMore),
+			app.Text(i18n.T(c.Lang, "board.column.more")+" "+strconv.Itoa(c.More)))
+	}
+	return boardColumnView.el(c.Lang,
+		class, c.Stage, c.Count, len(c.Cards), c.Name,
+		app.EventHandler(c.onDragOver), app.EventHandler(c.onDragLeave), app.EventHandler(c.onDrop),
+		head,
+		c.chips(boardColumnTriggerView, c.Triggers, "board__chip board__chip--trigger", "bolt", "board.column.trigger", true),
+		c.chips(boardColumnRobotView, c.Robots, "board__chip board__chip--robot", "gear", "board.column.robot", false),
+		app.EventHandler(c.onCardsClick), app.EventHandler(c.onCardsDragStart),
+		empty, more)
+}
+
+// chips are the column's trigger or robot chips, each a v given its
+// class, id, title, icon and name; lit marks the lit ones (triggers).
+func (c *BoardColumn) chips(v *view, chips []simulate.Chip, class, icon, key string, lit bool) []app.UI {
+	if len(chips) == 0 {
+		return nil // a nil slice in a hole costs no allocation
+	}
+	label := i18n.T(c.Lang, key)
+	// The classes go into an any once, not once a chip.
+	var plain, lighted any = class, nil
+	out := make([]app.UI, len(chips))
+	for i, t := range chips {
+		cls := plain
+		if lit && t.Lit {
+			if lighted == nil {
+				lighted = class + " board__chip--lit"
+			}
+			cls = lighted
+		}
+		out[i] = v.el(c.Lang, cls, t.ID, chipTitle(label, t), Icon(icon), app.Text(t.Name))
+	}
+	return out
 }
 
 func (c *BoardColumn) onDragOver(ctx app.Context, e app.Event) {
