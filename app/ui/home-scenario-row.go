@@ -53,66 +53,75 @@ func (r *HomeScenarioRow) Render() app.UI {
 	}
 	meta := i18n.F(lang, "home.updated", "when", home.FormatUpdated(r.Updated, time.Now(), lang)) +
 		" · " + i18n.F(lang, "home.revision", "revision", strconv.Itoa(r.Revision))
-	return elc("li", class).
-		DataSet("scenario", r.ID).
-		Body(
-			elc("div", "home-row__main").Body(
-				app.If(r.editing, func() app.UI {
-					return r.renderEditor(lang)
-				}).Else(func() app.UI {
-					return buttonc("home-row__title").
-						DataSet("testid", "row-title").
-						Title(i18n.F(lang, "home.openLabel", "title", title)).
-						Text(title).
-						OnClick(func(ctx app.Context, e app.Event) { r.call(ctx, r.OnOpen) })
-				}),
-				divText("home-row__meta", meta),
-			),
-			elc("div", "home-row__actions").
-				Role("group").
-				Aria("label", i18n.F(lang, "home.actionsLabel", "title", title)).
-				Body(
-					homeButton("primary", "open", i18n.T(lang, "home.open"), func(ctx app.Context) { r.call(ctx, r.OnOpen) }).
-						Aria("label", i18n.F(lang, "home.openLabel", "title", title)),
-					homeButton("", "simulate", i18n.T(lang, "home.simulate"), func(ctx app.Context) { r.call(ctx, r.OnSimulate) }).
-						Aria("label", i18n.F(lang, "home.simulateLabel", "title", title)),
-					homeButton("", "duplicate", i18n.T(lang, "home.duplicate"), func(ctx app.Context) { r.call(ctx, r.OnDuplicate) }),
-					homeButton("", "rename", i18n.T(lang, "home.rename"), r.onStartRename),
-					homeButton("", "export", i18n.T(lang, "home.export"), func(ctx app.Context) { r.call(ctx, r.OnExport) }),
-					homeButton("", "share", i18n.T(lang, "home.share"), func(ctx app.Context) { r.call(ctx, r.OnShare) }).
-						Title(i18n.T(lang, "home.shareHint")),
-					homeButton("danger", "delete", i18n.T(lang, "home.delete"), func(ctx app.Context) { r.call(ctx, r.OnDelete) }),
-				),
-		)
+	openLabel := i18n.F(lang, "home.openLabel", "title", title)
+	open := func(ctx app.Context, e app.Event) { r.call(ctx, r.OnOpen) }
+	var main app.UI
+	if r.editing {
+		main = r.renderEditor(lang)
+	} else {
+		main = homeScenarioRowTitleView.el(lang, openLabel, open, title)
+	}
+	return homeScenarioRowView.el(lang,
+		class, r.ID, main, meta,
+		i18n.F(lang, "home.actionsLabel", "title", title),
+		openLabel, open,
+		i18n.F(lang, "home.simulateLabel", "title", title),
+		func(ctx app.Context, e app.Event) { r.call(ctx, r.OnSimulate) },
+		func(ctx app.Context, e app.Event) { r.call(ctx, r.OnDuplicate) },
+		func(ctx app.Context, e app.Event) { r.onStartRename(ctx) },
+		func(ctx app.Context, e app.Event) { r.call(ctx, r.OnExport) },
+		func(ctx app.Context, e app.Event) { r.call(ctx, r.OnShare) },
+		func(ctx app.Context, e app.Event) { r.call(ctx, r.OnDelete) })
 }
 
+// A scenario's row: its title or the rename form, when it was saved and
+// its actions.
+var homeScenarioRowView = &view{name: "home-scenario-row", src: `
+<li class={0} data-scenario={1}>
+	<div class="home-row__main">
+		{2}
+		<div class="home-row__meta">{3}</div>
+	</div>
+	<div class="home-row__actions" role="group" aria-label={4}>
+		<button type="button" class="button button--primary" data-testid="open" aria-label={5} @click={6}>{t:home.open}</button>
+		<button type="button" class="button" data-testid="simulate" aria-label={7} @click={8}>{t:home.simulate}</button>
+		<button type="button" class="button" data-testid="duplicate" @click={9}>{t:home.duplicate}</button>
+		<button type="button" class="button" data-testid="rename" @click={10}>{t:home.rename}</button>
+		<button type="button" class="button" data-testid="export" @click={11}>{t:home.export}</button>
+		<button type="button" class="button" data-testid="share" title={t:home.shareHint} @click={12}>{t:home.share}</button>
+		<button type="button" class="button button--danger" data-testid="delete" @click={13}>{t:home.delete}</button>
+	</div>
+</li>`}
+
+// A scenario's title, which opens it.
+var homeScenarioRowTitleView = &view{name: "home-scenario-row-title", src: `
+<button type="button" class="home-row__title" data-testid="row-title" title={0} @click={1}>{2}</button>`}
+
+// The form that renames a scenario in place.
+var homeScenarioRowRenameView = &view{name: "home-scenario-row-rename", src: `
+<form class="home-row__rename" @submit={0}>
+	<input type="text" class="home-row__input" data-testid="rename-input" aria-label={t:home.titleLabel} value={1} autofocus maxlength="200" @input={2} @keydown={3} />
+	<button type="submit" class="button button--primary" data-testid="rename-save">{t:home.save}</button>
+	<button type="button" class="button" data-testid="rename-cancel" @click={4}>{t:home.cancel}</button>
+</form>`}
+
 func (r *HomeScenarioRow) renderEditor(lang string) app.UI {
-	return elc("form", "home-row__rename").
-		OnSubmit(func(ctx app.Context, e app.Event) {
+	return homeScenarioRowRenameView.el(lang,
+		func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			r.onCommit(ctx)
-		}).
-		Body(
-			app.ElemSelfClosing("input").
-				Attr("type", "text").
-				Class("home-row__input").
-				DataSet("testid", "rename-input").
-				Aria("label", i18n.T(lang, "home.titleLabel")).
-				Attr("value", r.draft).
-				Attr("autofocus", true).
-				Attr("maxlength", 200).
-				OnInput(func(ctx app.Context, e app.Event) {
-					r.draft = ctx.JSSrc().Get("value").String()
-					ctx.PreventUpdate()
-				}).
-				OnKeyDown(func(ctx app.Context, e app.Event) {
-					if e.Get("key").String() == "Escape" {
-						r.editing = false
-					}
-				}),
-			app.Elem("button").Attr("type", "submit").Class("button button--primary").DataSet("testid", "rename-save").Text(i18n.T(lang, "home.save")),
-			homeButton("", "rename-cancel", i18n.T(lang, "home.cancel"), func(ctx app.Context) { r.editing = false }),
-		)
+		},
+		r.draft,
+		func(ctx app.Context, e app.Event) {
+			r.draft = ctx.JSSrc().Get("value").String()
+			ctx.PreventUpdate()
+		},
+		func(ctx app.Context, e app.Event) {
+			if e.Get("key").String() == "Escape" {
+				r.editing = false
+			}
+		},
+		func(ctx app.Context, e app.Event) { r.editing = false })
 }
 
 func (r *HomeScenarioRow) onStartRename(ctx app.Context) {

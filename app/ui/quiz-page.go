@@ -2,6 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -171,35 +174,32 @@ func (p *QuizPage) Render() app.UI {
 		}
 		reveal = quizRevealView.el(lang, cls, fmt.Sprint(p.correct), verdict, steps, p.onNext, Icon("right"))
 	}
+	options := make([]app.UI, len(q.Options))
+	for i, st := range q.Options {
+		cls := "quiz-page__option"
+		switch {
+		case p.picked != "" && st.ID == answer:
+			cls += " quiz-page__option--answer"
+		case p.picked == st.ID:
+			cls += " quiz-page__option--wrong"
+		}
+		color := st.Color
+		if color == "" {
+			color = "#39A8EF"
+		}
+		id := st.ID
+		// The style as go-app's Style builds it, each value trimmed.
+		style := "--stage-color:" + strings.TrimRightFunc(color, unicode.IsSpace) + ";--stage-text:" + textOn(color)
+		options[i] = quizOptionView.el(lang, cls, st.ID, style, p.picked != "", strconv.FormatBool(p.picked == st.ID),
+			func(ctx app.Context, e app.Event) { p.onPick(ctx, id) }, st.Name)
+	}
 	return p.frame(p.Tab, "quiz-page", p.onLangChange,
 		p.toolbar(title, p.title, score),
 		quizStageView.el(lang,
 			q.Text,
 			i18n.F(lang, "teach.quiz.question", "item", q.Title),
 			now,
-			app.Range(q.Options).Slice(func(i int) app.UI {
-				st := q.Options[i]
-				cls := "quiz-page__option"
-				switch {
-				case p.picked != "" && st.ID == answer:
-					cls += " quiz-page__option--answer"
-				case p.picked == st.ID:
-					cls += " quiz-page__option--wrong"
-				}
-				color := st.Color
-				if color == "" {
-					color = "#39A8EF"
-				}
-				return buttonc(cls).
-					DataSet("testid", "quiz-option").
-					DataSet("stage", st.ID).
-					Style("--stage-color", color).
-					Style("--stage-text", textOn(color)).
-					Attr("disabled", p.picked != "").
-					Aria("pressed", fmt.Sprint(p.picked == st.ID)).
-					OnClick(func(ctx app.Context, e app.Event) { p.onPick(ctx, st.ID) }).
-					Text(st.Name)
-			}),
+			options,
 			reveal),
 		teachBoard(lang, p.sc, q.Lane, cards, lit),
 	)
@@ -235,6 +235,10 @@ var quizRevealView = &view{name: "quiz-reveal", src: `
 	<ol class="quiz-page__story">{3}</ol>
 	<button type="button" class="button button--primary button--big" data-testid="quiz-next" @click={4}><span class="icon-text">{t:teach.quiz.next}</span>{5}</button>
 </div>`}
+
+// A stage to pick.
+var quizOptionView = &view{name: "quiz-option", src: `
+<button type="button" class={0} data-testid="quiz-option" data-stage={1} style={2} disabled={3} aria-pressed={4} @click={5}>{6}</button>`}
 
 // A step of the narration and its reason.
 var quizStepView = &view{name: "quiz-step", src: `

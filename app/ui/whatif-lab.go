@@ -196,33 +196,63 @@ func (l *WhatifLab) renderResult(lang string) app.UI {
 		return app.Elem("div")
 	}
 	r := l.res
-	kind := "runs"
-	head := []string{i18n.T(lang, "lab.tableMetric"), i18n.T(lang, "lab.tableMean"), i18n.T(lang, "lab.tableCI")}
+	kind, head := "runs", whatifLabRunsHeadView
 	if r.Sweep != nil {
-		kind = "sweep"
-		head = []string{i18n.T(lang, "lab.tableValue"), i18n.T(lang, "lab.tableMean"), i18n.T(lang, "lab.tableCI"), i18n.T(lang, "lab.tableVsBest")}
+		kind, head = "sweep", whatifLabSweepHeadView
 	}
-	return elct("div", "whatif-lab__result", "lab-result").DataSet("kind", kind).DataSet("runs", strconv.Itoa(l.plan.Runs)).DataSet("ran-in", "workers").Body(
+	lines := make([]app.UI, len(r.Lines))
+	for i, line := range r.Lines {
+		lines[i] = whatifLabLineView.el(lang, line)
+	}
+	rows := make([]app.UI, len(r.Rows))
+	for i, row := range r.Rows {
+		cells := make([]app.UI, len(row))
+		for j, c := range row {
+			if j == 0 {
+				cells[j] = whatifLabRowHeadView.el(lang, c)
+			} else {
+				cells[j] = whatifLabCellView.el(lang, c)
+			}
+		}
+		rows[i] = app.Elem("tr").Body(cells...)
+	}
+	return whatifLabResultView.el(lang, kind, strconv.Itoa(l.plan.Runs),
 		&WhatifChart{Name: "lab-" + kind, Title: kind, SVG: r.Chart, Lang: lang},
-		app.Range(r.Lines).Slice(func(i int) app.UI {
-			return elct("p", "whatif__hint", "lab-line").Text(r.Lines[i])
-		}),
-		elc("div", "whatif__table-scroll").Body(
-			elc("table", "whatif__table").Body(
-				app.Elem("thead").Body(app.Elem("tr").Body(app.Range(head).Slice(func(j int) app.UI { return thCol().Text(head[j]) }))),
-				app.Elem("tbody").Body(app.Range(r.Rows).Slice(func(i int) app.UI {
-					row := r.Rows[i]
-					return app.Elem("tr").Body(app.Range(row).Slice(func(j int) app.UI {
-						if j == 0 {
-							return app.Elem("th").Attr("scope", "row").Text(row[j])
-						}
-						return elcText("td", "whatif__num", row[j])
-					}))
-				})),
-			),
-		),
-	)
+		lines, head.el(lang), rows)
 }
+
+// The lab's result: its chart, its lines and its table.
+var whatifLabResultView = &view{name: "whatif-lab-result", src: `
+<div class="whatif-lab__result" data-testid="lab-result" data-kind={0} data-runs={1} data-ran-in="workers">
+	{2}
+	{3}
+	<div class="whatif__table-scroll">
+		<table class="whatif__table">
+			<thead>{4}</thead>
+			<tbody>{5}</tbody>
+		</table>
+	</div>
+</div>`}
+
+// The head of the lab's table of runs.
+var whatifLabRunsHeadView = &view{name: "whatif-lab-runs-head", src: `
+<tr><th scope="col">{t:lab.tableMetric}</th><th scope="col">{t:lab.tableMean}</th><th scope="col">{t:lab.tableCI}</th></tr>`}
+
+// The head of the lab's table of a sweep.
+var whatifLabSweepHeadView = &view{name: "whatif-lab-sweep-head", src: `
+<tr><th scope="col">{t:lab.tableValue}</th><th scope="col">{t:lab.tableMean}</th><th scope="col">{t:lab.tableCI}</th><th scope="col">{t:lab.tableVsBest}</th></tr>`}
+
+// A line of the lab's result.
+var whatifLabLineView = &view{name: "whatif-lab-line", src: `
+<p class="whatif__hint" data-testid="lab-line">{0}</p>`}
+
+// The first cell of a row of the lab's table, its label.
+var whatifLabRowHeadView = &view{name: "whatif-lab-row-head", src: `
+<th scope="row">{0}</th>`}
+
+// A number of the lab's table.
+var whatifLabCellView = &view{name: "whatif-lab-cell", src: `
+<td class="whatif__num">{0}</td>`}
 
 func (l *WhatifLab) onCancel(ctx app.Context, e app.Event) {
 	l.halt()
