@@ -67,10 +67,21 @@ type vnode struct {
 	kids        []*vnode
 }
 
+// attrSet is the go-app setter an attribute goes through, decided when
+// the markup is read rather than at every render.
+type attrSet uint8
+
+const (
+	setAttr attrSet = iota // Attr(name, v)
+	setData                // DataSet(name, v), for data-name
+	setAria                // Aria(name, v), for aria-name
+)
+
 // vattr is an attribute or an event handler: a static value, a text key
 // or a hole.
 type vattr struct {
-	name  string
+	name  string // without its data- or aria- prefix when set says so
+	set   attrSet
 	value string
 	key   bool // value is an i18n key
 	hole  int  // -1 when the value is static
@@ -150,11 +161,11 @@ type setter[E any] interface {
 func setAttrs[E setter[E]](v *view, e E, n *vnode, lang string, args []any) E {
 	for _, a := range n.attrs {
 		val := v.attrValue(a, lang, args)
-		switch {
-		case strings.HasPrefix(a.name, "data-"):
-			e = e.DataSet(a.name[5:], val)
-		case strings.HasPrefix(a.name, "aria-"):
-			e = e.Aria(a.name[5:], val)
+		switch a.set {
+		case setData:
+			e = e.DataSet(a.name, val)
+		case setAria:
+			e = e.Aria(a.name, val)
 		default:
 			e = e.Attr(a.name, val)
 		}
@@ -301,6 +312,11 @@ func (p *viewParser) attr(n *vnode) error {
 		return p.errorf("an attribute name in <%s>, not %q", n.tag, p.src[p.pos])
 	}
 	a := vattr{name: name, hole: -1}
+	if rest, ok := strings.CutPrefix(name, "data-"); ok && !event {
+		a.name, a.set = rest, setData
+	} else if rest, ok := strings.CutPrefix(name, "aria-"); ok && !event {
+		a.name, a.set = rest, setAria
+	}
 	if p.pos >= len(p.src) || p.src[p.pos] != '=' {
 		if event {
 			return p.errorf("@%s needs a handler: @%s={n}", name, name)

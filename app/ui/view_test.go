@@ -122,6 +122,8 @@ func TestViewBuildsWhatBuildersBuild(t *testing.T) {
 		{"an element hole", `<div>{0}</div>`, []any{spanText("x")}, app.Elem("div").Body(spanText("x"))},
 		{"self-closing with a boolean", `<input type="text" readonly value={0} disabled={1} />`, []any{"v", false},
 			app.ElemSelfClosing("input").Attr("type", "text").Attr("readonly", true).Attr("value", "v").Attr("disabled", false)},
+		{"bare data- and aria- attributes", `<div data-open aria-busy></div>`, nil,
+			app.Elem("div").DataSet("open", true).Aria("busy", true)},
 		{"no content", `<textarea rows="3"></textarea>`, nil, app.Elem("textarea").Attr("rows", "3")},
 		{"indentation is not text", "<div>\n\t<span>a</span>\n\t<span>b</span>\n</div>", nil,
 			app.Elem("div").Body(spanText("a"), spanText("b"))},
