@@ -35,6 +35,8 @@ const (
 	funcPCFile  = 20
 	funcPCLn    = 24
 	funcNPCData = 28
+	funcCU      = 32 // cuOffset: the function's first entry in cutab
+	funcStart   = 36 // startLine
 	funcFixed   = 44 // the pcdata offsets follow
 	mdPCTab     = 80 // moduledata.pctab (pointer, length, capacity)
 )
@@ -64,6 +66,11 @@ func StripLines(wasm []byte) ([]byte, int, error) {
 	region := mem[t.pctab : t.pctab+t.size]
 	copy(region, packed)
 	clear(region[len(packed):])
+	files, err := fileTables(mem)
+	if err != nil {
+		return nil, 0, err
+	}
+	clear(mem[files[0]:files[1]])
 	secs[im.data].Body = EncodeSegments(segmentsOf(lo, mem))
 	var meta []byte
 	meta = binary.LittleEndian.AppendUint64(meta, uint64(t.size))
@@ -174,10 +181,27 @@ func (t pcTables) pack(mem []byte) ([]byte, error) {
 		binary.LittleEndian.PutUint32(mem[w.at:], w.off)
 	}
 	for _, f := range t.funcs {
-		binary.LittleEndian.PutUint32(mem[f+funcPCFile:], 0)
-		binary.LittleEndian.PutUint32(mem[f+funcPCLn:], 0)
+		for _, at := range []int{funcPCFile, funcPCLn, funcCU, funcStart} {
+			binary.LittleEndian.PutUint32(mem[f+at:], 0)
+		}
 	}
 	return packed, nil
+}
+
+// fileTables is where cutab and filetab lie in the image, [from, to):
+// they follow each other, between the function names and the pc-value
+// table (runtime.pcHeader's cuOffset, filetabOffset and pctabOffset).
+func fileTables(mem []byte) ([2]int, error) {
+	p, err := PCHeader(mem)
+	if err != nil {
+		return [2]int{}, err
+	}
+	field := func(i int) uint64 { return binary.LittleEndian.Uint64(mem[p+8+8*i:]) }
+	cu, filetab, pctab := field(4), field(5), field(6)
+	if !(cu <= filetab && filetab <= pctab && pctab <= uint64(len(mem)-p)) {
+		return [2]int{}, fmt.Errorf("%w: file tables outside the data", ErrFormat)
+	}
+	return [2]int{p + int(cu), p + int(pctab)}, nil
 }
 
 // tableLen is the length of the pc-value table at off, its end mark

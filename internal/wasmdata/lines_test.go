@@ -105,16 +105,27 @@ func TestStripLinesKeepsTheStackMaps(t *testing.T) {
 		}
 		assert.Zero(t, u32(mem1, f1+funcPCFile), "function %d pcfile", i)
 		assert.Zero(t, u32(mem1, f1+funcPCLn), "function %d pcln", i)
-		if u32(mem0, f0+funcPCLn) != 0 {
+		assert.Zero(t, u32(mem1, f1+funcCU), "function %d cuOffset", i)
+		assert.Zero(t, u32(mem1, f1+funcStart), "function %d startLine", i)
+		if u32(mem0, f0+funcPCLn) != 0 && u32(mem0, f0+funcStart) != 0 {
 			lines++
 		}
 		// The rest of the record is untouched.
 		assert.Equal(t, mem0[f0:f0+funcPCSP], mem1[f1:f1+funcPCSP], "function %d", i)
+		assert.Equal(t, mem0[f0+funcNPCData:f0+funcCU], mem1[f1+funcNPCData:f1+funcCU], "function %d npcdata", i)
+		assert.Equal(t, mem0[f0+funcStart+4:f0+funcFixed], mem1[f1+funcStart+4:f1+funcFixed], "function %d funcID, flag, nfuncdata", i)
 	}
 	assert.Positive(t, lines)
-	// Memory outside the pc-value table and the records is as before.
+	// The file tables are zeroed; memory outside them, the pc-value table
+	// and the records is as before.
 	assert.Equal(t, lo0, lo1)
-	assert.Equal(t, mem0[:t0.pctab], mem1[:t1.pctab])
+	files, err := fileTables(mem0)
+	require.NoError(t, err)
+	assert.Greater(t, files[1]-files[0], 1000, "the trace program's cutab and filetab")
+	assert.Contains(t, string(mem0[files[0]:files[1]]), "main.go", "the file names are there before")
+	assert.Equal(t, make([]byte, files[1]-files[0]), mem1[files[0]:files[1]])
+	assert.Equal(t, mem0[:files[0]], mem1[:files[0]])
+	assert.Equal(t, mem0[files[1]:t0.pctab], mem1[files[1]:t1.pctab])
 
 	_, _, err = StripLines(after)
 	assert.ErrorIs(t, err, ErrLinesStripped)
