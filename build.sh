@@ -4,7 +4,7 @@
 #   ./build.sh serve [--port N] build, then serve dist/ on 127.0.0.1:${PORT:-8080}
 #   ./build.sh test             format, vet, host + wasm + end-to-end tests, drift check
 #   ./build.sh bench            Go and end-to-end benchmarks
-#   ./build.sh wasmflags        print the wasm build flags, one a line
+#   ./build.sh wasmflags [worker]  print the page's (the worker's) wasm build flags, one a line
 # It needs only Go (and Chromium for test and bench).
 set -euo pipefail
 
@@ -19,25 +19,33 @@ NPM_MSG="npm is required (the e2e accessibility check fetches the pinned axe-cor
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 
-# WASM_FLAGS build the wasm (e2e/bench_test.go builds the bare baseline with
-# the same flags, read from ./build.sh wasmflags; docs/performance.md has the figures):
+# WASM_FLAGS build the page's wasm, WORKER_FLAGS the what-if worker's
+# (e2e/bench_test.go builds the bare baseline with the page's flags, read from
+# ./build.sh wasmflags; docs/performance.md has the figures):
 # - -s -w drop the symbol table and DWARF: 0.5 MB raw, 64 KB over the wire.
 #   Panics still print Go stack traces (they read pclntab, not these);
 #   cmd/wasmstrip then takes pclntab's file and line tables out (a frame
 #   prints as ?:0 +0x1c), and cmd/wasmsym puts them back into a trace.
-# - -l turns inlining off for the UI, go-app and the rest of the standard
-#   library: inlined element builders (app.Div().Class(…) chains, which the
-#   compiler devirtualises) repeat their bodies at every call site, about
-#   180 KB over the wire. The hot paths of a simulation keep inlining: the
-#   runtime, the engine, the what-if runner, the calibration and the
-#   standard packages they lean on (WASM_INLINED).
+# - -l turns inlining off. The wasm backend spends a lot per call site, so
+#   inlined bodies repeat at every call and brotli finds fewer repeats. The
+#   page does no long computation (what-if, the lab and the calibration run
+#   in the worker; a board event's engine work is microseconds against the
+#   render's milliseconds), so only its runtime keeps inlining: without it
+#   the collector's pauses during a 10 000-deal clock jump pass 50 ms.
+#   62 KB less over the wire than inlining the engine and the standard
+#   packages too (docs/performance.md, "Issue 12, twelfth run").
+# - The worker runs 10 000-item, 90-day what-if runs: it keeps inlining where
+#   a simulation spends its time: the runtime, the engine, the what-if runner,
+#   the calibration and the standard packages they lean on (WASM_INLINED).
 WASM_INLINED=(runtime internal/... time sort slices maps strings strconv math math/bits
 	unicode/utf8 unicode sync sync/atomic cmp iter bytes errors
 	github.com/triggersim/triggersim/engine/... github.com/triggersim/triggersim/whatif/...
 	github.com/triggersim/triggersim/calibrate/...)
 WASM_FLAGS=(-trimpath -ldflags=-s\ -w -gcflags=all=-l)
+WORKER_FLAGS=("${WASM_FLAGS[@]}")
+WASM_FLAGS+=(-gcflags=runtime=)
 for p in "${WASM_INLINED[@]}"; do
-	WASM_FLAGS+=("-gcflags=$p=")
+	WORKER_FLAGS+=("-gcflags=$p=")
 done
 
 # build_site OUT: compile the wasm and generate the static website into OUT.
@@ -49,8 +57,8 @@ build_site() {
 	rm -f web/app.wasm web/labworker.wasm
 	step "wasm: GOOS=js GOARCH=wasm go build \$WASM_FLAGS -o web/app.wasm ./app (./build.sh wasmflags)"
 	GOOS=js GOARCH=wasm go build "${WASM_FLAGS[@]}" -o web/app.wasm ./app
-	step "wasm: GOOS=js GOARCH=wasm go build \$WASM_FLAGS -o web/labworker.wasm ./app/worker (the what-if lab's Web Worker)"
-	GOOS=js GOARCH=wasm go build "${WASM_FLAGS[@]}" -o web/labworker.wasm ./app/worker
+	step "wasm: GOOS=js GOARCH=wasm go build \$WORKER_FLAGS -o web/labworker.wasm ./app/worker (the what-if lab's Web Worker; ./build.sh wasmflags worker)"
+	GOOS=js GOARCH=wasm go build "${WORKER_FLAGS[@]}" -o web/labworker.wasm ./app/worker
 	step "wasm: go run ./cmd/wasmstrip web/app.wasm web/labworker.wasm (Go's function lookup table, rebuilt by web/findfunctab.js; the file and line tables, see cmd/wasmsym)"
 	go run -trimpath ./cmd/wasmstrip web/app.wasm web/labworker.wasm
 	step "static site: go run ./app -out $out"
@@ -216,6 +224,12 @@ build) shift; cmd_build "$@" ;;
 serve) shift; cmd_serve "$@" ;;
 test) shift; cmd_test "$@" ;;
 bench) shift; cmd_bench "$@" ;;
-wasmflags) printf '%s\n' "${WASM_FLAGS[@]}" ;;
+wasmflags)
+	case "${2:-}" in
+	"") printf '%s\n' "${WASM_FLAGS[@]}" ;;
+	worker) printf '%s\n' "${WORKER_FLAGS[@]}" ;;
+	*) usage ;;
+	esac
+	;;
 *) usage ;;
 esac
