@@ -382,6 +382,18 @@ func TestHomeBitrix24Pipelines(t *testing.T) {
 	b.waitRows(t, 1)
 	assert.Equal(t, []string{"Воронки портала"}, b.rows(t))
 
+	// Again, into the open scenario: no new scenario, the pipelines merged.
+	b.click(t, `[data-testid="home-b24"]`)
+	b.waitFor(t, b.exists(`[data-testid="b24-dialog"]`))
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="b24-categories"]`), []string{abs("categories.json")})))
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.SetUploadFiles(chromedp.CSS(`[data-testid="b24-statuses"]`), []string{abs("statuses.json")})))
+	b.waitFor(t, `document.querySelectorAll('[data-testid="b24-dialog"] .home-field__hint').length === 2`)
+	b.click(t, `#b24-merge`)
+	b.click(t, `[data-testid="b24-import"]`)
+	b.waitFor(t, `document.querySelector('[data-testid="home-notice"]')?.textContent.includes("Воронки добавлены в «Воронки портала»")`)
+	b.waitFor(t, b.gone(`[data-testid="b24-dialog"]`))
+	assert.Equal(t, []string{"Воронки портала"}, b.rows(t))
+
 	// The pipelines are the portal's: open it in the designer.
 	b.click(t, `.home-row--open [data-testid="open"]`)
 	b.waitFor(t, `location.pathname === "/design"`)

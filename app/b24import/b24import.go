@@ -8,6 +8,7 @@
 package b24import
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -447,6 +448,31 @@ func Merge(sc *engine.Scenario, entities []engine.Entity) {
 			sc.Entities = append(sc.Entities, imp)
 		}
 	}
+}
+
+// Scenario is a new scenario file holding only the imported entity types,
+// titled title, in locale ("en", or else "ru"): what the home page stores
+// when the import goes into a new scenario, and what the what-if worker,
+// which runs FromREST for the page, sends back either way (the page merges
+// its entity types into the open scenario with Merge).
+func Scenario(entities []engine.Entity, title, locale string) ([]byte, error) {
+	if locale != "en" {
+		locale = "ru"
+	}
+	blank, err := json.Marshal(map[string]any{
+		"format": "triggersim/scenario", "version": 1, "title": title, "locale": locale,
+		"entities": []map[string]string{{"type": "DEAL"}},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("b24import: %w", err)
+	}
+	sc, err := engine.ReadScenario(blank)
+	if err != nil {
+		return nil, fmt.Errorf("b24import: blank scenario: %w", err)
+	}
+	sc.Entities = nil
+	Merge(sc, entities)
+	return engine.WriteScenario(sc)
 }
 
 // clonePipelines copies pipelines so that the scenario shares nothing with

@@ -236,3 +236,20 @@ func ExampleFromREST() {
 	//   WON success Сделка успешна
 	//   LOSE failure Сделка провалена
 }
+
+// TestScenario: the new scenario file holds exactly the imported entity
+// types, under its title, in a locale of the interface.
+func TestScenario(t *testing.T) {
+	entities, err := b24import.FromREST(read(t, "categories.json"), read(t, "statuses.json"), "ru")
+	require.NoError(t, err)
+	for _, tc := range []struct{ locale, want string }{{"ru", "ru"}, {"en", "en"}, {"de", "ru"}, {"", "ru"}} {
+		doc, err := b24import.Scenario(entities, "Воронки портала", tc.locale)
+		require.NoError(t, err, tc.locale)
+		sc, err := engine.ReadScenario(doc)
+		require.NoError(t, err, tc.locale)
+		assert.Equal(t, "Воронки портала", sc.Title, tc.locale)
+		assert.Equal(t, tc.want, sc.Locale, tc.locale)
+		assert.Equal(t, render(t, entities, "ru"), render(t, sc.Entities, "ru"), tc.locale)
+		assert.Empty(t, sc.Items, tc.locale)
+	}
+}

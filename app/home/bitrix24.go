@@ -8,30 +8,27 @@ import (
 	"github.com/triggersim/triggersim/engine"
 )
 
-// ImportBitrix24 builds pipelines out of a portal's saved crm.category.list
-// and crm.status.list output. With merge they replace the pipelines of the
-// same entity types in the session's open scenario (an ordinary, undoable
-// edit); otherwise they make a new scenario titled newTitle, which is
+// ImportBitrix24 stores a Bitrix24 import: doc is the scenario file of the
+// portal's entity types, pipelines and stages (FromBitrix24, made by the
+// what-if worker in the browser). With merge its entity types replace
+// those of the same types in the session's open scenario (an ordinary,
+// undoable edit); otherwise doc is stored as a new scenario, which is
 // opened. It returns the title of the scenario it changed or made; on an
 // error nothing is stored (Problems lists what is wrong).
-func ImportBitrix24(ctx context.Context, sess *session.Session, categories, statuses []byte, merge bool, newTitle, lang string) (string, error) {
-	if !merge {
-		data, err := FromBitrix24(categories, statuses, newTitle, lang)
-		if err != nil {
-			return "", err
-		}
-		if _, err := sess.Create(ctx, data); err != nil {
-			return "", err
-		}
-		return newTitle, nil
-	}
-	entities, err := b24import.FromREST(categories, statuses, lang)
+func ImportBitrix24(ctx context.Context, sess *session.Session, doc []byte, merge bool) (string, error) {
+	imported, err := engine.ReadScenario(doc)
 	if err != nil {
 		return "", err
 	}
+	if !merge {
+		if _, err := sess.Create(ctx, doc); err != nil {
+			return "", err
+		}
+		return imported.Title, nil
+	}
 	var title string
 	err = sess.Edit(ctx, func(sc *engine.Scenario) error {
-		b24import.Merge(sc, entities)
+		b24import.Merge(sc, imported.Entities)
 		title = sc.Title
 		return nil
 	})

@@ -16,7 +16,6 @@ import (
 	"github.com/triggersim/triggersim/app/b24import"
 	"github.com/triggersim/triggersim/app/export"
 	"github.com/triggersim/triggersim/app/i18n"
-	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
 	"github.com/triggersim/triggersim/engine"
 	"github.com/triggersim/triggersim/examples"
@@ -71,6 +70,14 @@ func (p Problem) Text(lang string) string {
 	return p.err.Message(i18n.Normalize(lang))
 }
 
+// linedError is an error of several problems, each a line worded in any
+// language of the interface: a Bitrix24 import's (b24import.Error, and
+// labwork.ImportError when the what-if worker ran the import).
+type linedError interface {
+	error
+	Lines(lang string) []string
+}
+
 // Problems lists every problem an error carries: each engine.Error with
 // its path, or the error's message as one problem without a path.
 func Problems(err error) []Problem {
@@ -89,12 +96,17 @@ func Problems(err error) []Problem {
 	if errors.As(err, &e) {
 		return []Problem{{Path: e.Path, Msg: e.Msg, err: e}}
 	}
-	var be *b24import.Error
-	if errors.As(err, &be) {
-		en := be.Lines(i18n.EN)
+	var le linedError
+	if errors.As(err, &le) {
+		en := le.Lines(i18n.EN)
 		out := make([]Problem, len(en))
 		for i := range en {
-			out[i] = Problem{Msg: en[i], text: func(lang string) string { return be.Lines(lang)[i] }}
+			out[i] = Problem{Msg: en[i], text: func(lang string) string {
+				if ls := le.Lines(lang); i < len(ls) {
+					return ls[i]
+				}
+				return en[i]
+			}}
 		}
 		return out
 	}
@@ -311,17 +323,13 @@ func FormatBytes(n int64, lang string) string {
 
 // FromBitrix24 builds a new scenario file out of a portal's saved
 // crm.category.list and crm.status.list output: its entity types,
-// pipelines and stages, with no triggers or robots yet.
+// pipelines and stages, with no triggers or robots yet. In the browser the
+// what-if worker runs it (labwork.Import), so that the page does not carry
+// the REST reader.
 func FromBitrix24(categories, statuses []byte, title, lang string) ([]byte, error) {
 	entities, err := b24import.FromREST(categories, statuses, lang)
 	if err != nil {
 		return nil, err
 	}
-	sc, err := engine.ReadScenario(session.Blank(title, lang))
-	if err != nil {
-		return nil, fmt.Errorf("blank scenario: %w", err)
-	}
-	sc.Entities = nil
-	b24import.Merge(sc, entities)
-	return engine.WriteScenario(sc)
+	return b24import.Scenario(entities, title, lang)
 }

@@ -262,7 +262,9 @@ func TestImportBitrix24(t *testing.T) {
 	// pipelines, and the change can be undone.
 	_, err := sess.Create(ctx, session.Blank("Мой", "ru"))
 	require.NoError(t, err)
-	title, err := home.ImportBitrix24(ctx, sess, cats, sts, true, "не нужен", "ru")
+	imported, err := home.FromBitrix24(cats, sts, "не нужен", "ru")
+	require.NoError(t, err)
+	title, err := home.ImportBitrix24(ctx, sess, imported, true)
 	require.NoError(t, err)
 	assert.Equal(t, "Мой", title)
 	require.Len(t, sess.Scenario().Entities, 1)
@@ -270,7 +272,9 @@ func TestImportBitrix24(t *testing.T) {
 	assert.True(t, sess.CanUndo())
 
 	// A new scenario.
-	title, err = home.ImportBitrix24(ctx, sess, cats, sts, false, "Портал", "ru")
+	imported, err = home.FromBitrix24(cats, sts, "Портал", "ru")
+	require.NoError(t, err)
+	title, err = home.ImportBitrix24(ctx, sess, imported, false)
 	require.NoError(t, err)
 	assert.Equal(t, "Портал", title)
 	assert.Equal(t, "Портал", sess.Scenario().Title)
@@ -278,13 +282,13 @@ func TestImportBitrix24(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, list, 2)
 
-	// Broken input stores nothing.
-	_, err = home.ImportBitrix24(ctx, sess, []byte(`[]`), []byte(`nope`), false, "x", "ru")
+	// A broken file stores nothing.
+	_, err = home.ImportBitrix24(ctx, sess, []byte(`{"format": "triggersim/scenario"`), false)
 	require.Error(t, err)
 	list, err = sess.List(ctx)
 	require.NoError(t, err)
 	assert.Len(t, list, 2)
-	_, err = home.ImportBitrix24(ctx, session.New(tabstore.Local(memory.New()), nil, nil), cats, sts, true, "", "ru")
+	_, err = home.ImportBitrix24(ctx, session.New(tabstore.Local(memory.New()), nil, nil), imported, true)
 	assert.ErrorIs(t, err, session.ErrNoScenario, "merging needs an open scenario")
 }
 

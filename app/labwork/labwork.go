@@ -55,7 +55,10 @@ type Request struct {
 	// Calibrate, when not nil, asks for a calibration from a portal's
 	// history instead of a run; its files are Files.
 	Calibrate *Calibrate `json:"calibrate,omitempty"`
-	Files     [][]byte   `json:"-"`
+	// Import, when not nil, asks for a Bitrix24 import instead of a run;
+	// its files are Files.
+	Import *Import  `json:"import,omitempty"`
+	Files  [][]byte `json:"-"`
 }
 
 // Batch is the what-if lab's replications or sweep (app/labrun's form,
@@ -103,8 +106,12 @@ type Message struct {
 	// error the page shows again in another language when the user
 	// switches (a calibration's, and a run's that a panic stopped).
 	Texts map[string]string `json:"texts,omitempty"`
+	// Lines is an import's error, its problems in each language of the
+	// interface.
+	Lines map[string][]string `json:"lines,omitempty"`
 	// Doc, Title and Report are a calibration's results: the scenario
-	// file (sent beside the head, like A), its title and the fit report.
+	// file (sent beside the head, like A), its title and the fit report;
+	// an import's are Doc and Title.
 	Doc    []byte            `json:"-"`
 	Title  string            `json:"title,omitempty"`
 	Report *calibrate.Report `json:"report,omitempty"`
@@ -180,6 +187,10 @@ func (w *Worker) Handle(req Request, post func(Message)) {
 	}
 	if req.Calibrate != nil {
 		w.handleCalibrate(req, send)
+		return
+	}
+	if req.Import != nil {
+		w.handleImport(req, send)
 		return
 	}
 	if req.Prepare {

@@ -1,14 +1,19 @@
 package ui
 
 import (
+	"context"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
+	"github.com/triggersim/triggersim/app/labwork"
 )
 
 // HomeB24Dialog imports a portal's pipelines and stages from two saved
 // REST responses, crm.category.list and crm.status.list, into a new
-// scenario or into the open one.
+// scenario or into the open one. The what-if lab's worker reads them
+// (labwork.Import): the page does not carry the REST reader. The worker
+// starts when the dialog opens and ends when it closes.
 type HomeB24Dialog struct {
 	app.Compo
 
@@ -17,15 +22,35 @@ type HomeB24Dialog struct {
 	// OpenTitle is the open scenario's title ("" when none is open: then
 	// only a new scenario is offered).
 	OpenTitle string
-	// OnImport receives both files and whether to merge into the open
-	// scenario; OnClose hides the dialog.
-	OnImport func(ctx app.Context, categories, statuses []byte, merge bool)
+	// OnImport receives the imported scenario file (b24import.Scenario)
+	// and whether to merge it into the open scenario; OnFail the import's
+	// error (its lines: home.Problems); OnClose hides the dialog.
+	OnImport func(ctx app.Context, doc []byte, merge bool)
+	OnFail   func(ctx app.Context, err error)
 	OnClose  func(ctx app.Context)
 
 	cats, stats         []byte
 	catsName, statsName string
 	merge               bool
-	missing             bool
+	missing, running    bool
+	cancel              context.CancelFunc
+	lab                 *labWorker
+}
+
+// OnMount starts the dialog's worker while the user picks the files.
+func (d *HomeB24Dialog) OnMount(ctx app.Context) {
+	d.lab = &labWorker{}
+	d.lab.start()
+}
+
+// OnDismount drops an import in progress and ends the worker.
+func (d *HomeB24Dialog) OnDismount() {
+	if d.cancel != nil {
+		d.cancel()
+	}
+	if d.lab != nil {
+		d.lab.stop()
+	}
 }
 
 // Render implements app.Composer.
@@ -71,7 +96,7 @@ func (d *HomeB24Dialog) Render() app.UI {
 		onClose: d.OnClose,
 		body:    body,
 		actions: []app.UI{
-			homeB24ImportView.el(lang, func(ctx app.Context, e app.Event) { d.onImport(ctx) }),
+			homeB24ImportView.el(lang, d.running, d.running, func(ctx app.Context, e app.Event) { d.onImport(ctx) }),
 			homeButton("", "", cancel, d.OnClose),
 		},
 	}.render()
@@ -111,16 +136,59 @@ var homeB24TargetView = &view{name: "home-b24-target", src: `
 var homeB24MissingView = &view{name: "home-b24-missing", src: `
 <p class="home-page__error" role="alert">{t:home.b24NeedFiles}</p>`}
 
-// The dialog's import button.
+// The dialog's import button, disabled and busy while the worker reads
+// the files.
 var homeB24ImportView = &view{name: "home-b24-import", src: `
-<button type="button" class="button button--primary" data-testid="b24-import" @click={0}>{t:home.importButton}</button>`}
+<button type="button" class="button button--primary" data-testid="b24-import" disabled={0} aria-busy={1} @click={2}>{t:home.importButton}</button>`}
 
+// onImport sends both files to the dialog's worker and hands its scenario
+// file, or its error, to the page.
 func (d *HomeB24Dialog) onImport(ctx app.Context) {
+	if d.running {
+		return
+	}
 	if d.cats == nil || d.stats == nil {
 		d.missing = true
 		return
 	}
-	if d.OnImport != nil {
-		d.OnImport(ctx, d.cats, d.stats, d.merge && d.OpenTitle != "")
+	merge := d.merge && d.OpenTitle != ""
+	req := labwork.ImportRequest(d.cats, d.stats, i18n.T(d.Lang, "home.b24ScenarioName"), d.Lang)
+	run, cancel := context.WithCancel(context.Background())
+	d.cancel, d.running = cancel, true
+	lw := d.lab
+	if lw == nil { // not mounted (host tests)
+		lw = &labWorker{}
 	}
+	ctx.Async(func() {
+		m, err := lw.call(run, req, nil)
+		var doc []byte
+		if err == nil {
+			doc, err = m.Imported()
+		} else {
+			err = workerError{err}
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if run.Err() != nil {
+				return // the dialog went away
+			}
+			cancel()
+			d.running = false
+			switch {
+			case err != nil && d.OnFail != nil:
+				d.OnFail(ctx, err)
+			case err == nil && d.OnImport != nil:
+				d.OnImport(ctx, doc, merge)
+			}
+		})
+	})
 }
+
+// workerError is a worker that could not start or stopped, as one problem
+// worded in any language of the interface (home.Problems reads its Lines).
+type workerError struct{ err error }
+
+func (e workerError) Error() string { return e.err.Error() }
+func (e workerError) Unwrap() error { return e.err }
+
+// Lines is the worker's failure in the what-if page's words.
+func (e workerError) Lines(lang string) []string { return []string{whatifErrText(lang, e.err)} }

@@ -407,7 +407,7 @@ func (p *HomePage) renderDialog(lang string) app.UI {
 				open = i18n.T(lang, "home.untitled")
 			}
 		}
-		return &HomeB24Dialog{Lang: lang, OpenTitle: open, OnImport: p.onB24, OnClose: closeFn}
+		return &HomeB24Dialog{Lang: lang, OpenTitle: open, OnImport: p.onB24, OnFail: p.onB24Failed, OnClose: closeFn}
 	case homeDlgCal:
 		return &HomeCalibrateDialog{Lang: lang, OnCreate: p.onCalibrated, OnClose: closeFn}
 	case homeDlgShared:
@@ -744,15 +744,16 @@ func (p *HomePage) onPaste(ctx app.Context, text string) {
 	p.importData(ctx, source, data)
 }
 
-// onB24 builds pipelines from a portal's REST output into a new scenario
-// or into the open one.
-func (p *HomePage) onB24(ctx app.Context, cats, stats []byte, merge bool) {
-	p.dialog = ""
-	sess, lang := p.Tab.Session, p.Lang
-	source := i18n.T(lang, "home.b24")
+// onB24 stores the pipelines the Bitrix24 dialog imported (doc, read by
+// its worker) as a new scenario or into the open one. The dialog stays
+// open until they are stored: ctx is the dialog's, and a dispatch to an
+// unmounted element is dropped.
+func (p *HomePage) onB24(ctx app.Context, doc []byte, merge bool) {
+	sess, source := p.Tab.Session, i18n.T(p.Lang, "home.b24")
 	ctx.Async(func() {
-		title, err := home.ImportBitrix24(context.Background(), sess, cats, stats, merge, i18n.T(lang, "home.b24ScenarioName"), lang)
+		title, err := home.ImportBitrix24(context.Background(), sess, doc, merge)
 		ctx.Dispatch(func(ctx app.Context) {
+			p.dialog = ""
 			if err != nil {
 				p.importSource, p.importErrs = source, home.Problems(err)
 				return
@@ -766,6 +767,13 @@ func (p *HomePage) onB24(ctx app.Context, cats, stats []byte, merge bool) {
 			p.reload(ctx)
 		})
 	})
+}
+
+// onB24Failed closes the Bitrix24 dialog and lists what is wrong with its
+// files, in the interface language.
+func (p *HomePage) onB24Failed(ctx app.Context, err error) {
+	p.dialog = ""
+	p.importSource, p.importErrs = i18n.T(p.Lang, "home.b24"), home.Problems(err)
 }
 
 // onCalibrated stores the scenario fitted by the calibration dialog.

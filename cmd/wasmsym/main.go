@@ -7,8 +7,9 @@
 //	GOOS=js GOARCH=wasm go build "${F[@]}" -o /tmp/app.wasm ./app
 //	go run ./cmd/wasmsym /tmp/app.wasm < trace.txt
 //
-// (./app/worker for the worker's module.) Every frame the runtime prints
-// with its PC offset gets its file and line; a frame inlined into it
+// (for the worker's module: ./build.sh wasmflags worker and ./app/worker.)
+// Every frame the runtime prints with its PC offset gets its file and
+// line; a frame inlined into it
 // (printed without an offset) gets the innermost one on the first frame
 // of the group, the rest stay ?:0.
 package main
