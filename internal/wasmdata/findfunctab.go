@@ -64,6 +64,9 @@ func Strip(wasm []byte) ([]byte, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	if err := m.check(lo, mem); err != nil {
+		return nil, 0, err
+	}
 	at, n := int(m.Table)-lo, tableBytes(m)
 	want := make([]byte, n)
 	if err := build(lo, mem, m, want); err != nil {
@@ -193,6 +196,9 @@ func (m Meta) check(lo int, mem []byte) error {
 		return fmt.Errorf("%w: a function table outside the data", ErrFormat)
 	case m.Table < uint64(lo) || m.Table+uint64(tableBytes(m)) > end:
 		return fmt.Errorf("%w: a lookup table outside the data", ErrFormat)
+	case m.Table%4 != 0 || m.Ftab%4 != 0:
+		// web/findfunctab.js reads and writes both as 32-bit words.
+		return fmt.Errorf("%w: a lookup table at %d or a function table at %d not aligned to 4 bytes", ErrFormat, m.Table, m.Ftab)
 	}
 	return nil
 }

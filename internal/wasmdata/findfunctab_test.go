@@ -2,6 +2,7 @@ package wasmdata
 
 import (
 	"bytes"
+	"encoding/binary"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -170,6 +171,28 @@ func TestRestoreRejects(t *testing.T) {
 	}
 	for name, m := range tests {
 		assert.ErrorIs(t, Restore(0, mem, m), ErrFormat, name)
+	}
+}
+
+// TestRestoreNeedsAlignedTables: web/findfunctab.js reads and writes the
+// tables as 32-bit words, so a table not on a 4-byte boundary is refused
+// (Strip then leaves the module whole) and one on it is written.
+func TestRestoreNeedsAlignedTables(t *testing.T) {
+	at := func(ftab int) []byte {
+		mem := make([]byte, 4096)
+		binary.LittleEndian.PutUint32(mem[ftab:], 1)   // the function's entry, 1<<16
+		binary.LittleEndian.PutUint32(mem[ftab+8:], 2) // the end
+		return mem
+	}
+	ok := Meta{Table: 100, Ftab: 0, NFunc: 1, MinPC: 1 << 16, MaxPC: 2 << 16}
+	require.NoError(t, Restore(0, at(0), ok))
+	for name, m := range map[string]Meta{
+		"table at 102": {Table: 102, Ftab: 0, NFunc: 1, MinPC: 1 << 16, MaxPC: 2 << 16},
+		"ftab at 2":    {Table: 100, Ftab: 2, NFunc: 1, MinPC: 1 << 16, MaxPC: 2 << 16},
+	} {
+		err := Restore(0, at(int(m.Ftab)), m)
+		assert.ErrorIs(t, err, ErrFormat, name)
+		assert.ErrorContains(t, err, "aligned", name)
 	}
 }
 
