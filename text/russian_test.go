@@ -45,3 +45,25 @@ func TestRussianLookupsParseRussianAlone(t *testing.T) {
 	}
 	assert.True(t, lazy.full.Load(), "a key Russian lacks, or English, reads both")
 }
+
+// HasIn in Russian answers from the Russian files alone, as the whole
+// catalog does, for keys in both languages, in one and in neither: the
+// board asks it for optional keys as it explains a fired event, and it
+// parsed the English files there.
+func TestHasInRussianParsesRussianAlone(t *testing.T) {
+	files := map[string]string{
+		"a.ru.txt": "both = оба\nru.only = только\n",
+		"a.en.txt": "both = both\nen.only = only\n",
+	}
+	whole := FromFiles(files)
+	whole.parsed()
+	lazy := FromFiles(files)
+	for _, k := range []string{"both", "ru.only", "en.only", "missing"} {
+		assert.Equal(t, whole.HasIn(RU, k), lazy.HasIn(RU, k), k)
+	}
+	assert.False(t, lazy.full.Load(), "Russian texts alone were read")
+	for _, k := range []string{"both", "ru.only", "en.only", "missing"} {
+		assert.Equal(t, whole.HasIn(EN, k), lazy.HasIn(EN, k), k)
+	}
+	assert.True(t, lazy.full.Load(), "English reads both")
+}
