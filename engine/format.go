@@ -165,11 +165,24 @@ func FormatNumberLang(lang string, f float64) string {
 	return groupNumber(f, ' ')
 }
 
+// plainNumber is strconv.FormatFloat(f, 'f', -1, 64). An integer below
+// 2^53 in magnitude (a deal's amount, nearly always) is written by
+// strconv.FormatInt, which gives the same digits (every such integer is
+// exact, and no shorter decimal reads back as it) without the shortest-
+// float search: in wasm that search's 128-bit products are emulated, and
+// the board formats every card's amount as it is drawn.
+func plainNumber(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1<<53 && !(f == 0 && math.Signbit(f)) {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
 func groupNumber(f float64, sep byte) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return strconv.FormatFloat(f, 'g', -1, 64)
 	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
+	s := plainNumber(f)
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]

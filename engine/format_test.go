@@ -1,9 +1,11 @@
 package engine
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -24,6 +26,31 @@ func TestFormatNumber(t *testing.T) {
 		got := FormatNumber(tt.in)
 		assert.Equal(t, tt.want, got, "FormatNumber(%v) = %q, want %q", tt.in, got, tt.want)
 	}
+}
+
+// plainNumber's integer path writes what strconv.FormatFloat writes, on
+// either side of its bounds, and for every integer FuzzPlainNumber tries.
+func TestPlainNumberIsFormatFloat(t *testing.T) {
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1, 7, 1e15, -1e15, 1 << 52, 1<<53 - 1, -(1<<53 - 1),
+		1 << 53, -(1 << 53), 1<<53 + 2, 1e21, 123456789012345680, 0.5, -0.5, 1250.5, 1e-7, math.MaxFloat64,
+		math.SmallestNonzeroFloat64} {
+		assert.Equal(t, strconv.FormatFloat(f, 'f', -1, 64), plainNumber(f), "%v", f)
+	}
+}
+
+func FuzzPlainNumber(f *testing.F) {
+	for _, v := range []float64{0, 1, -1, 1e15, 1<<53 - 1, 1 << 53, 0.1} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v float64) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return
+		}
+		require.Equal(t, strconv.FormatFloat(v, 'f', -1, 64), plainNumber(v), "%v", v)
+		if i := math.Trunc(v); math.Abs(i) < 1<<60 {
+			require.Equal(t, strconv.FormatFloat(i, 'f', -1, 64), plainNumber(i), "%v", i)
+		}
+	})
 }
 
 func TestFormatValue(t *testing.T) {
