@@ -118,6 +118,9 @@ func TestKeyboardBoard(t *testing.T) {
 	b.waitFor(t, b.gone(`[data-testid="move-dialog"]`))
 	b.waitFor(t, stageOf("DEAL_1")+` === "PREPARATION"`)
 	assert.Equal(t, "PREPARATION", b.eval(t, stageOf("DEAL_1")), "moved by the keyboard")
+	// The dialog took the focus off its button before it went (the board
+	// is not laid out inside the event); the focus is back on the card.
+	b.waitFor(t, focused(card+` [data-testid="card-move"]`))
 
 	// Step the clock: the weekend example's first step runs what is due
 	// now (the next action moves on), the second moves the clock to the

@@ -775,7 +775,17 @@ func orDefault(color string) string {
 	return color
 }
 
+// blurDialog takes the focus out of the open dialog, if any, before it is
+// closed (blurFocused): the board is the page where laying it all out
+// costs most.
+func (p *BoardPage) blurDialog() {
+	if p.fireOpen || p.itemOpen || p.scriptOpen || p.moveTarget != "" {
+		blurFocused()
+	}
+}
+
 func (p *BoardPage) closeDialogs(ctx app.Context) {
+	p.blurDialog()
 	p.fireOpen, p.itemOpen, p.scriptOpen = false, false, false
 	p.moveTarget, p.fireTarget, p.itemTarget = "", "", ""
 	p.syncPlace(ctx)
@@ -909,6 +919,7 @@ func (p *BoardPage) onDrop(ctx app.Context, stage, target string) {
 
 // move is a manual stage change (drag and drop or the move menu).
 func (p *BoardPage) move(target, stage string) {
+	p.blurDialog()
 	p.moveTarget = ""
 	it, ok := p.ctl.Sim().Item(target)
 	if !ok || it.Stage == stage {
@@ -1241,6 +1252,7 @@ func (p *BoardPage) onScriptSubmit(ctx app.Context, at string, ev engine.Event) 
 	ev, err := simulate.ScriptEvent(at, ev.Code, ev.Target, ev.Data, ev.By)
 	if err != nil {
 		p.scriptErr = engine.ErrorMessage(err, i18n.Normalize(p.lang))
+		p.blurDialog()
 		p.scriptOpen = false
 		return
 	}
