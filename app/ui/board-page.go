@@ -184,7 +184,6 @@ func (p *BoardPage) setLang(lang string) {
 
 func (p *BoardPage) onLangChange(ctx app.Context, lang string) {
 	p.lang = i18n.Normalize(lang)
-	langShown(ctx, p.lang)
 	p.Tab.Prefs.SetLang(p.lang)
 	if p.ctl != nil {
 		p.refresh()

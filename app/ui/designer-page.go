@@ -285,7 +285,6 @@ func (p *DesignerPage) setLang(lang string) {
 
 func (p *DesignerPage) onLangChange(ctx app.Context, lang string) {
 	p.lang = i18n.Normalize(lang)
-	langShown(ctx, p.lang)
 	p.Tab.Prefs.SetLang(p.lang)
 }
 

@@ -109,8 +109,8 @@ func (h *Header) OnMount(ctx app.Context) {
 			chosen, chosenOK := h.Tab.Prefs.ChosenLang()
 			sync := prefs.SyncLang(chosen, chosenOK, storedLang, langErr == nil,
 				langErr == nil || errors.Is(langErr, storage.ErrNotExist))
-			if sync.Show != "" && sync.Show != h.Lang && h.OnLangChange != nil {
-				h.OnLangChange(ctx, sync.Show)
+			if sync.Show != "" && sync.Show != h.Lang {
+				h.switchLang(ctx, sync.Show)
 			}
 			if sync.Store != "" {
 				ctx.Async(func() {
@@ -396,11 +396,33 @@ func (h *Header) renderDialogs(lang string) app.UI {
 	return app.Text("")
 }
 
+// switchLang tells the page to switch to lang, and sets <html lang> once
+// the page is drawn in it (langShown).
+func (h *Header) switchLang(ctx app.Context, lang string) {
+	if h.OnLangChange == nil {
+		return
+	}
+	h.OnLangChange(ctx, lang)
+	langShown(ctx, i18n.Normalize(lang))
+}
+
+// langShown sets <html lang> to lang once the page has been drawn in it
+// (after go-app's next update, which draws the switch's texts). Screen
+// readers and hyphenation read the attribute, and scripts and tests take
+// it as the sign that the page has switched: set in the switch's handler,
+// it ran ahead of the texts.
+func langShown(ctx app.Context, lang string) {
+	if !app.IsClient {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		app.Window().Get("document").Get("documentElement").Set("lang", lang)
+	})
+}
+
 // onLang switches the language and remembers it in the store.
 func (h *Header) onLang(ctx app.Context, lang string) {
-	if h.OnLangChange != nil {
-		h.OnLangChange(ctx, lang)
-	}
+	h.switchLang(ctx, lang)
 	st := h.Tab.Session
 	ctx.Async(func() {
 		if err := st.PutSetting(context.Background(), storage.SettingLang, lang); err != nil {

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/triggersim/triggersim/app/i18n"
@@ -33,25 +31,14 @@ type HomeB24Dialog struct {
 	catsName, statsName string
 	merge               bool
 	missing, running    bool
-	cancel              context.CancelFunc
-	lab                 *labWorker
+	lab                 dialogLab
 }
 
 // OnMount starts the dialog's worker while the user picks the files.
-func (d *HomeB24Dialog) OnMount(ctx app.Context) {
-	d.lab = &labWorker{}
-	d.lab.start()
-}
+func (d *HomeB24Dialog) OnMount(ctx app.Context) { d.lab.open() }
 
 // OnDismount drops an import in progress and ends the worker.
-func (d *HomeB24Dialog) OnDismount() {
-	if d.cancel != nil {
-		d.cancel()
-	}
-	if d.lab != nil {
-		d.lab.stop()
-	}
-}
+func (d *HomeB24Dialog) OnDismount() { d.lab.close() }
 
 // Render implements app.Composer.
 func (d *HomeB24Dialog) Render() app.UI {
@@ -153,12 +140,8 @@ func (d *HomeB24Dialog) onImport(ctx app.Context) {
 	}
 	merge := d.merge && d.OpenTitle != ""
 	req := labwork.ImportRequest(d.cats, d.stats, i18n.T(d.Lang, "home.b24ScenarioName"), d.Lang)
-	run, cancel := context.WithCancel(context.Background())
-	d.cancel, d.running = cancel, true
-	lw := d.lab
-	if lw == nil { // not mounted (host tests)
-		lw = &labWorker{}
-	}
+	run, cancel, lw := d.lab.begin()
+	d.running = true
 	ctx.Async(func() {
 		m, err := lw.call(run, req, nil)
 		var doc []byte

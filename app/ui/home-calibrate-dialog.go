@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"math"
 	"strconv"
@@ -38,12 +37,7 @@ type HomeCalibrateDialog struct {
 	// failure is the error of the last calibration, worded when shown so
 	// that it follows the interface language.
 	failure error
-	cancel  context.CancelFunc
-	// lab is the dialog's worker, started when the dialog opens (a
-	// worker takes a few hundred milliseconds to load and start its
-	// program, longer than fitting a small history) and ended when it
-	// closes.
-	lab *labWorker
+	lab     dialogLab
 
 	doc     []byte // the fitted scenario's file
 	title   string
@@ -53,20 +47,10 @@ type HomeCalibrateDialog struct {
 }
 
 // OnMount starts the dialog's worker while the user picks the files.
-func (d *HomeCalibrateDialog) OnMount(ctx app.Context) {
-	d.lab = &labWorker{}
-	d.lab.start()
-}
+func (d *HomeCalibrateDialog) OnMount(ctx app.Context) { d.lab.open() }
 
 // OnDismount stops a fit in progress and ends the worker.
-func (d *HomeCalibrateDialog) OnDismount() {
-	if d.cancel != nil {
-		d.cancel()
-	}
-	if d.lab != nil {
-		d.lab.stop()
-	}
-}
+func (d *HomeCalibrateDialog) OnDismount() { d.lab.close() }
 
 // Render implements app.Composer.
 func (d *HomeCalibrateDialog) Render() app.UI {
@@ -239,9 +223,7 @@ var homeCalibrateActionsView = &view{name: "home-calibrate-actions", src: `
 <button type="button" class="button button--primary" data-testid="cal-create" disabled={4} @click={5}>{t:lab.calCreate}</button>`}
 
 func (d *HomeCalibrateDialog) onCancel(ctx app.Context) {
-	if d.cancel != nil {
-		d.cancel()
-	}
+	d.lab.drop()
 	d.running = false
 }
 
@@ -267,12 +249,8 @@ func (d *HomeCalibrateDialog) onFit(ctx app.Context) {
 		in.Categories = *d.cats
 	}
 	req := labwork.CalibrateRequest(in, d.Lang)
-	run, cancel := context.WithCancel(context.Background())
-	d.cancel, d.running, d.percent, d.errMsg, d.failure, d.rep, d.doc = cancel, true, 0, "", nil, nil, nil
-	lw := d.lab
-	if lw == nil { // not mounted (host tests)
-		lw = &labWorker{}
-	}
+	run, cancel, lw := d.lab.begin()
+	d.running, d.percent, d.errMsg, d.failure, d.rep, d.doc = true, 0, "", nil, nil, nil
 	ctx.Async(func() {
 		m, err := lw.call(run, req, func(m labwork.Message) {
 			pc := int(math.Round(m.Fraction * 100))

@@ -53,7 +53,6 @@ func (c *teachChrome) currentLang() string {
 
 func (c *teachChrome) changeLang(ctx app.Context, lang string) {
 	c.lang = i18n.Normalize(lang)
-	langShown(ctx, c.lang)
 	c.prefs.SetLang(c.lang)
 }
 

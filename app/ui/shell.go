@@ -49,22 +49,7 @@ func (s *Shell) Render() app.UI {
 // onLangChange switches the interface language and remembers it.
 func (s *Shell) onLangChange(ctx app.Context, lang string) {
 	s.lang = i18n.Normalize(lang)
-	langShown(ctx, s.lang)
 	s.Tab.Prefs.SetLang(s.lang)
-}
-
-// langShown sets <html lang> to lang once the page has been drawn in it
-// (after go-app's next update, which draws the switch's texts). Screen
-// readers and hyphenation read the attribute, and scripts and tests take
-// it as the sign that the page has switched: set in the switch's handler,
-// it ran ahead of the texts.
-func langShown(ctx app.Context, lang string) {
-	if !app.IsClient {
-		return
-	}
-	ctx.Defer(func(app.Context) {
-		app.Window().Get("document").Get("documentElement").Set("lang", lang)
-	})
 }
 
 // setLang normalises lang and mirrors it on <html lang>, which screen

@@ -129,7 +129,6 @@ func (p *WhatifPage) setLang(lang string) {
 
 func (p *WhatifPage) onLangChange(ctx app.Context, lang string) {
 	p.lang = i18n.Normalize(lang)
-	langShown(ctx, p.lang)
 	p.Tab.Prefs.SetLang(p.lang)
 	p.buildResults()
 }

@@ -22,7 +22,7 @@ import (
 // a run is cancelled, since a run in it cannot be stopped any other way;
 // the next run starts it again. The page runs nothing itself: should the
 // worker not start, the run says so (whatif.noWorker), and the next run
-// tries again. The home page's calibration uses one of its own.
+// tries again. The home page's dialogs use one of their own (dialogLab).
 type labWorker struct {
 	mu     sync.Mutex
 	w      app.Value     // the Worker; nil before start and after stop
