@@ -188,3 +188,18 @@ func TestReasonNumbersFollowLanguage(t *testing.T) {
 	long := valueArg("", []any{1e20, 1e20, 1e20})
 	assert.Equal(t, Clip(FormatValue("", []any{1e20, 1e20, 1e20})), clipArg(long))
 }
+
+// The blank scenario reads, with its title as given (quotes and all) and a
+// locale of the interface.
+func TestBlankScenario(t *testing.T) {
+	for _, tc := range []struct{ title, locale, want string }{
+		{"Новый сценарий", "ru", "ru"}, {`"Q" & <A>`, "en", "en"}, {"x", "de", "ru"}, {"", "", "ru"},
+	} {
+		sc, err := ReadScenario(BlankScenario(tc.title, tc.locale))
+		require.NoError(t, err, tc.title)
+		assert.Equal(t, tc.title, sc.Title)
+		assert.Equal(t, tc.want, sc.Locale)
+		require.Len(t, sc.Entities, 1)
+		assert.Equal(t, "DEAL", sc.Entities[0].Type)
+	}
+}

@@ -1,6 +1,9 @@
 package engine
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Format and Version identify a scenario file; see docs/scenario-format.md.
 const (
@@ -9,6 +12,17 @@ const (
 	ResultFormat  = "triggersim/result"
 	ResultVersion = 1
 )
+
+// BlankScenario is the smallest scenario file: titled title, in locale
+// ("en", or else "ru"), with deals and their default pipeline. The app's
+// new scenario and the Bitrix24 import start from it.
+func BlankScenario(title, locale string) []byte {
+	if locale != "en" {
+		locale = "ru"
+	}
+	return []byte(fmt.Sprintf(`{"format": %q, "version": %d, "title": %q, "locale": %q, "entities": [{"type": "DEAL"}]}`,
+		Format, Version, title, locale))
+}
 
 // Scenario is one scenario file after reading: defaults are filled in
 // (default pipelines, users, work time, limits), so the engine never has to

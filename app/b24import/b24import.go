@@ -8,7 +8,6 @@
 package b24import
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -456,17 +455,7 @@ func Merge(sc *engine.Scenario, entities []engine.Entity) {
 // which runs FromREST for the page, sends back either way (the page merges
 // its entity types into the open scenario with Merge).
 func Scenario(entities []engine.Entity, title, locale string) ([]byte, error) {
-	if locale != "en" {
-		locale = "ru"
-	}
-	blank, err := json.Marshal(map[string]any{
-		"format": "triggersim/scenario", "version": 1, "title": title, "locale": locale,
-		"entities": []map[string]string{{"type": "DEAL"}},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("b24import: %w", err)
-	}
-	sc, err := engine.ReadScenario(blank)
+	sc, err := engine.ReadScenario(engine.BlankScenario(title, locale))
 	if err != nil {
 		return nil, fmt.Errorf("b24import: blank scenario: %w", err)
 	}

@@ -268,10 +268,7 @@ func (s *Session) storeFresh(ctx context.Context) error {
 // Blank is a new empty scenario: one deal pipeline with Bitrix24's default
 // stages, in the given language.
 func Blank(title, lang string) []byte {
-	if lang != "en" {
-		lang = "ru"
-	}
-	return []byte(fmt.Sprintf(`{"format": "triggersim/scenario", "version": 1, "title": %q, "locale": %q, "entities": [{"type": "DEAL"}]}`, title, lang))
+	return engine.BlankScenario(title, lang)
 }
 
 // Duplicate stores a copy of a stored scenario under a new id and title.
