@@ -177,9 +177,7 @@ func (p *BoardPage) OnDismount() {
 
 func (p *BoardPage) setLang(lang string) {
 	p.lang = i18n.Normalize(lang)
-	if app.IsClient {
-		app.Window().Get("document").Get("documentElement").Set("lang", p.lang)
-	}
+	setDocumentLang(p.lang)
 }
 
 func (p *BoardPage) onLangChange(ctx app.Context, lang string) {

@@ -278,9 +278,7 @@ func (p *DesignerPage) lint(sc *engine.Scenario) []engine.Finding {
 
 func (p *DesignerPage) setLang(lang string) {
 	p.lang = i18n.Normalize(lang)
-	if app.IsClient {
-		app.Window().Get("document").Get("documentElement").Set("lang", p.lang)
-	}
+	setDocumentLang(p.lang)
 }
 
 func (p *DesignerPage) onLangChange(ctx app.Context, lang string) {

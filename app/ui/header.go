@@ -416,7 +416,7 @@ func langShown(ctx app.Context, lang string) {
 		return
 	}
 	ctx.Defer(func(app.Context) {
-		app.Window().Get("document").Get("documentElement").Set("lang", lang)
+		setDocumentLang(lang)
 	})
 }
 

@@ -39,9 +39,7 @@ func (c *teachChrome) mountChrome(ctx app.Context, tab *Tab) {
 
 func (c *teachChrome) setLang(lang string) {
 	c.lang = i18n.Normalize(lang)
-	if app.IsClient {
-		app.Window().Get("document").Get("documentElement").Set("lang", c.lang)
-	}
+	setDocumentLang(c.lang)
 }
 
 func (c *teachChrome) currentLang() string {

@@ -3,7 +3,7 @@ package ui
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // logoSVG is the header's logo: the site's icon (web/icon.svg, which stays
-// the favicon and the installed app's icon) drawn inline, hidden from
+// the installed app's icon; the favicon is a PNG of it) drawn inline, hidden from
 // screen readers (the link's words name it). As an <img> every load built
 // it as an isolated SVG document, twice (in the server-rendered page, then
 // in go-app's): 12-17 ms of a warm load's main thread in traces, which the

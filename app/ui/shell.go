@@ -56,9 +56,7 @@ func (s *Shell) onLangChange(ctx app.Context, lang string) {
 // readers and hyphenation use.
 func (s *Shell) setLang(lang string) {
 	s.lang = i18n.Normalize(lang)
-	if app.IsClient {
-		app.Window().Get("document").Get("documentElement").Set("lang", s.lang)
-	}
+	setDocumentLang(s.lang)
 }
 
 // currentLang is the language to render in: the default until OnMount ran.

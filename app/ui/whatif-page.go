@@ -122,9 +122,7 @@ func (p *WhatifPage) OnDismount() {
 
 func (p *WhatifPage) setLang(lang string) {
 	p.lang = i18n.Normalize(lang)
-	if app.IsClient {
-		app.Window().Get("document").Get("documentElement").Set("lang", p.lang)
-	}
+	setDocumentLang(p.lang)
 }
 
 func (p *WhatifPage) onLangChange(ctx app.Context, lang string) {
