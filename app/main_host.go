@@ -81,8 +81,46 @@ func generate(out, web string) error {
 	if err := sitegen.CanonicalizeFiles(out); err != nil {
 		return fmt.Errorf("canonicalize html: %w", err)
 	}
+	if err := rasterFavicon(out); err != nil {
+		return err
+	}
 	if err := sitegen.CopyDir(filepath.Join(out, "web"), web); err != nil {
 		return fmt.Errorf("copy %s: %w", web, err)
+	}
+	return nil
+}
+
+// The pages' favicon. go-app links the SVG icon; Chromium decodes a
+// favicon on the page's main thread, and an SVG one as a whole isolated
+// SVG document: 3–8 ms of every load in traces of warm loads, while the
+// page is starting. A 32-pixel PNG of the same drawing (web/icon-32.png,
+// icon-192.png scaled down by 6 with a box filter) decodes in a fraction
+// of a millisecond and is what a tab shows at 1× and 2×; the SVG stays the
+// installed app's icon in the manifest.
+const (
+	svgFavicon = `<link href="/web/icon.svg" rel="icon">`
+	pngFavicon = `<link href="/web/icon-32.png" rel="icon" sizes="32x32" type="image/png">`
+)
+
+// rasterFavicon links every page in out to the PNG favicon instead of the
+// SVG one. It runs after sitegen.CanonicalizeFiles, which writes the link
+// as svgFavicon, and fails when a page has no such link, so a change in
+// go-app's head cannot silently bring the SVG back.
+func rasterFavicon(out string) error {
+	pages, err := filepath.Glob(filepath.Join(out, "*.html"))
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		err := rewriteFile(p, func(html string) (string, error) {
+			if strings.Count(html, svgFavicon) != 1 {
+				return "", fmt.Errorf("%s: no %s to replace", filepath.Base(p), svgFavicon)
+			}
+			return strings.Replace(html, svgFavicon, pngFavicon, 1), nil
+		})
+		if err != nil {
+			return fmt.Errorf("favicon: %w", err)
+		}
 	}
 	return nil
 }

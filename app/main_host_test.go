@@ -3,6 +3,7 @@
 package main
 
 import (
+	"image/png"
 	"io"
 	"net/http/httptest"
 	"os"
@@ -129,6 +130,27 @@ func TestGenerateStreamsWasm(t *testing.T) {
 	assert.Equal(t, 0, strings.Count(string(index), "0%"), "the loader shows no percentage")
 	assert.Equal(t, 1, strings.Count(string(index), `rel="preload"`), "the head preloads the wasm")
 	assert.Contains(t, string(index), `href="/web/app.wasm"`)
+	pages, err := filepath.Glob(filepath.Join(out, "*.html"))
+	require.NoError(t, err)
+	require.NotEmpty(t, pages)
+	for _, p := range pages {
+		html, err := os.ReadFile(p)
+		require.NoError(t, err)
+		assert.Equal(t, 1, strings.Count(string(html), pngFavicon), "%s links the PNG favicon", p)
+		assert.NotContains(t, string(html), `href="/web/icon.svg" rel="icon"`, "%s links no SVG favicon", p)
+	}
+}
+
+// TestFaviconIsSmall checks the PNG favicon the pages link: 32 pixels
+// square, the size a tab shows, and small enough to decode in no time.
+func TestFaviconIsSmall(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "web", "icon-32.png"))
+	require.NoError(t, err)
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	require.NoError(t, err)
+	assert.Equal(t, 32, cfg.Width)
+	assert.Equal(t, 32, cfg.Height)
 }
 
 // TestWebVersionFollowsEveryFile checks that the service worker's version

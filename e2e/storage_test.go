@@ -210,12 +210,15 @@ func TestStorageOfflineReload(t *testing.T) {
 	b.openHome(t, srv.URL)
 	b.waitRows(t, 1)
 	assert.Equal(t, []string{"Без сети"}, b.rows(t))
-	// The logo is drawn in the page; the icon file it draws (the favicon,
-	// the installed app's icon) comes from the cache too.
+	// The logo is drawn in the page; the icon file it draws (the installed
+	// app's icon) and the favicon come from the cache too.
 	assert.Equal(t, "true", b.eval(t, `String(!!document.querySelector(".header__brand svg.header__logo"))`))
 	ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`fetch("/web/icon.svg").then(r => r.ok && r.headers.get("content-type").startsWith("image/svg"))`, chromedp.EvalAwaitPromise))
 	require.NoError(t, err)
 	assert.True(t, ok, "/web/icon.svg offline")
+	ok, err = chromedp.Run(b.ctx, chromedp.Evaluate[bool](`fetch("/web/icon-32.png").then(r => r.ok && r.headers.get("content-type") === "image/png")`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	assert.True(t, ok, "/web/icon-32.png (the favicon) offline")
 	// A page with a query string comes from the cache too, and works: the
 	// built-in example opens and its board shows.
 	b.open(t, srv.URL+"/simulate?example=07-seed-article.json")
