@@ -34,7 +34,7 @@
 package text
 
 import (
-	"bytes"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -58,9 +58,11 @@ func Languages() []string { return []string{RU, EN} }
 type Catalog struct {
 	once      sync.Once
 	checkOnce sync.Once
-	load      func() map[string][]byte // file name → content
-	msgs      map[string]*message
-	full      atomic.Bool // msgs is parsed
+	// load reads the files of one language (0 Russian, 1 English), or of
+	// both when only is -1: file name → content.
+	load func(only int) map[string]string
+	msgs map[string]*message
+	full atomic.Bool // msgs is parsed
 	// russian holds the Russian texts alone, parsed by the first lookup
 	// in Russian while msgs is not: a page shown in Russian, the
 	// default, never parses the English files. A key missing there (but
@@ -84,10 +86,25 @@ type message struct {
 	has      [2]bool
 }
 
-// template is a parsed text: literal pieces and placeholders in order.
+// template is a text as written, split into its literal pieces and
+// placeholders on first use: a page reads a few hundred of a catalog's
+// texts, and compiling all of them took 40 % of the catalog's parse in
+// the page as it starts (BenchmarkFirstRussianLookup in wasm).
 type template struct {
-	raw    string
-	pieces []piece
+	raw      string
+	compiled atomic.Pointer[[]piece]
+}
+
+// pieces returns the text's pieces, compiled against the message's
+// declared parameters. Two goroutines may compile the same text at once;
+// they store equal results, so either is right.
+func (t *template) pieces(params []string) []piece {
+	if p := t.compiled.Load(); p != nil {
+		return *p
+	}
+	p := compile(t.raw, params)
+	t.compiled.Store(&p)
+	return p
 }
 
 // piece is a literal (name == "") or a placeholder; arg is the index of the
@@ -99,16 +116,21 @@ type piece struct {
 }
 
 // FromFS returns the catalog made of the files in dir of fsys whose names end
-// in ".ru.txt" or ".en.txt". The files are read and parsed on first use.
+// in ".ru.txt" or ".en.txt". The files are read and parsed on first use,
+// and a page in Russian reads only the Russian ones.
 func FromFS(fsys fs.FS, dir string) *Catalog {
-	return &Catalog{load: func() map[string][]byte {
-		files := map[string][]byte{}
+	return &Catalog{load: func(only int) map[string]string {
+		files := map[string]string{}
 		entries, err := fs.ReadDir(fsys, dir)
 		if err != nil {
 			return files
 		}
+		buf := make([]byte, 16<<10)
 		for _, e := range entries {
-			if data, err := fs.ReadFile(fsys, path.Join(dir, e.Name())); err == nil {
+			if li := fileLang(e.Name()); li < 0 || only >= 0 && li != only {
+				continue
+			}
+			if data, err := readString(fsys, path.Join(dir, e.Name()), buf); err == nil {
 				files[e.Name()] = data
 			}
 		}
@@ -116,16 +138,37 @@ func FromFS(fsys fs.FS, dir string) *Catalog {
 	}}
 }
 
+// readString reads a file into one string, allocated once at the file's
+// size, through buf: fs.ReadFile's copy and a conversion to string would
+// be two, and the app reads its catalogs while its first page starts.
+func readString(fsys fs.FS, name string, buf []byte) (string, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var b strings.Builder
+	if info, err := f.Stat(); err == nil {
+		b.Grow(int(info.Size()))
+	}
+	// A loop of Reads, not io.CopyBuffer: its WriterTo and ReaderFrom
+	// checks keep those methods of every type in the wasm (15 KB).
+	for {
+		n, err := f.Read(buf)
+		b.Write(buf[:n])
+		if err == io.EOF {
+			return b.String(), nil
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+}
+
 // FromFiles returns the catalog made of files (name → content), named as
 // for FromFS; tests use it.
 func FromFiles(files map[string]string) *Catalog {
-	return &Catalog{load: func() map[string][]byte {
-		out := make(map[string][]byte, len(files))
-		for k, v := range files {
-			out[k] = []byte(v)
-		}
-		return out
-	}}
+	return &Catalog{load: func(int) map[string]string { return files }}
 }
 
 func langIndex(lang string) int {
@@ -137,7 +180,7 @@ func langIndex(lang string) int {
 
 func (c *Catalog) parsed() map[string]*message {
 	c.once.Do(func() {
-		c.parseFiles(c.load(), -1)
+		c.parseFiles(c.load(-1), -1)
 		c.full.Store(true)
 	})
 	return c.msgs
@@ -149,7 +192,7 @@ func (c *Catalog) parsed() map[string]*message {
 func (c *Catalog) russianOnly() map[string]*message {
 	c.ruOnce.Do(func() {
 		ru := &Catalog{}
-		ru.parseFiles(c.load(), 0)
+		ru.parseFiles(c.load(0), 0)
 		c.russian = ru.msgs
 	})
 	return c.russian
@@ -157,13 +200,13 @@ func (c *Catalog) russianOnly() map[string]*message {
 
 // parseFiles parses the files of language index only (0 Russian, 1
 // English), or of both when only is -1, into c.msgs.
-func (c *Catalog) parseFiles(files map[string][]byte, only int) {
+func (c *Catalog) parseFiles(files map[string]string, only int) {
 	names := make([]string, 0, len(files))
 	lines := 0
 	for name, data := range files {
 		if li := fileLang(name); li >= 0 && (only < 0 || li == only) {
 			names = append(names, name)
-			lines += bytes.Count(data, []byte("\n")) + 1
+			lines += strings.Count(data, "\n") + 1
 		}
 	}
 	// One key per line at most (of each language when both are read):
@@ -177,7 +220,7 @@ func (c *Catalog) parseFiles(files map[string][]byte, only int) {
 	c.store = make([]message, 0, lines)
 	slices.Sort(names)
 	for _, name := range names {
-		c.parseFile(name, string(files[name]), fileLang(name))
+		c.parseFile(name, files[name], fileLang(name))
 	}
 	c.finish()
 }
@@ -206,7 +249,13 @@ func (c *Catalog) parseFile(name, data string, li int) {
 	// where names the line in a problem; built only then, as the app
 	// parses its catalogs while its first page starts.
 	where := func(n int) string { return name + ":" + strconv.Itoa(n+1) }
-	for n, line := range strings.Split(data, "\n") {
+	for n := 0; data != ""; n++ {
+		line := data
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = ""
+		}
 		line = strings.TrimSuffix(line, "\r")
 		if trimmed := strings.TrimSpace(line); trimmed == "" || trimmed[0] == '#' {
 			continue
@@ -235,8 +284,13 @@ func (c *Catalog) parseFile(name, data string, li int) {
 
 // parseLine splits `key(a, b) = text`.
 func parseLine(line string) (key string, params []string, declared bool, txt string, ok bool) {
-	end := strings.IndexAny(line, " (")
-	if end <= 0 {
+	// The key ends at the first space or parenthesis (a byte loop:
+	// strings.IndexAny builds a set for every line).
+	end := 0
+	for end < len(line) && line[end] != ' ' && line[end] != '(' {
+		end++
+	}
+	if end == 0 || end == len(line) {
 		return "", nil, false, "", false
 	}
 	key, rest := line[:end], line[end:]
@@ -270,7 +324,8 @@ func parseLine(line string) (key string, params []string, declared bool, txt str
 	return key, params, declared, rest, true
 }
 
-// finish settles each key's parameters and compiles its texts.
+// finish settles each key's parameters; its texts compile on first use
+// (template.pieces).
 func (c *Catalog) finish() {
 	for _, m := range c.msgs {
 		li := 0
@@ -281,11 +336,6 @@ func (c *Catalog) finish() {
 			m.params = m.decl[li]
 			if m.params == nil {
 				m.params = []string{}
-			}
-		}
-		for i := range 2 {
-			if m.has[i] {
-				m.texts[i].pieces = compile(m.texts[i].raw, m.params)
 			}
 		}
 	}
@@ -311,7 +361,7 @@ func (c *Catalog) check(key string, m *message) {
 			c.problem("key %s (%s): printf verb %s; name the value instead ({count})", key, Languages()[i], strings.Join(v, " "))
 		}
 		var numbered []string
-		for _, p := range m.texts[i].pieces {
+		for _, p := range m.texts[i].pieces(m.params) {
 			if p.name == "" {
 				continue
 			}
@@ -467,12 +517,13 @@ func (c *Catalog) Params(key string) []string {
 // ignored, and a placeholder that is not declared stays as written. ok is
 // false when the key does not exist.
 func (c *Catalog) Format(lang, key string, args ...string) (s string, ok bool) {
-	_, t := c.lookup(lang, key)
+	m, t := c.lookup(lang, key)
 	if t == nil {
 		return "", false
 	}
+	pieces := t.pieces(m.params)
 	n := 0
-	for _, p := range t.pieces {
+	for _, p := range pieces {
 		if p.name == "" {
 			n += len(p.lit)
 		} else if p.arg >= 0 && p.arg < len(args) {
@@ -483,7 +534,7 @@ func (c *Catalog) Format(lang, key string, args ...string) (s string, ok bool) {
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for _, p := range t.pieces {
+	for _, p := range pieces {
 		switch {
 		case p.name == "":
 			b.WriteString(p.lit)
@@ -502,11 +553,11 @@ func (c *Catalog) Format(lang, key string, args ...string) (s string, ok bool) {
 // ("stage", "NEW", "item", "DEAL_1"). A placeholder with no value stays as
 // written; ok is false when the key does not exist.
 func (c *Catalog) Named(lang, key string, pairs ...string) (s string, ok bool) {
-	_, t := c.lookup(lang, key)
+	m, t := c.lookup(lang, key)
 	if t == nil {
 		return "", false
 	}
-	return fill(t, pairs), true
+	return fill(t.raw, t.pieces(m.params), pairs), true
 }
 
 // Say is Named for a program's own sentences: lang is "en" or, for
@@ -522,10 +573,10 @@ func (c *Catalog) Say(lang, key string, pairs ...string) string {
 	return key
 }
 
-func fill(t *template, pairs []string) string {
+func fill(raw string, pieces []piece, pairs []string) string {
 	var b strings.Builder
-	b.Grow(len(t.raw))
-	for _, p := range t.pieces {
+	b.Grow(len(raw))
+	for _, p := range pieces {
 		if p.name == "" {
 			b.WriteString(p.lit)
 			continue
@@ -560,12 +611,12 @@ func (c *Catalog) Keys() []string {
 // Placeholders returns the placeholder names of key's text in lang, sorted
 // and without repeats.
 func (c *Catalog) Placeholders(lang, key string) []string {
-	_, t := c.lookup(lang, key)
+	m, t := c.lookup(lang, key)
 	if t == nil {
 		return nil
 	}
 	var names []string
-	for _, p := range t.pieces {
+	for _, p := range t.pieces(m.params) {
 		if p.name != "" {
 			names = append(names, p.name)
 		}
