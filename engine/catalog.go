@@ -3,6 +3,7 @@ package engine
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The trigger catalogue: every Bitrix24 CRM trigger code in registry order
@@ -109,8 +110,9 @@ func (ti TriggerInfo) SupportedTypes() string {
 // Catalog returns every trigger in registry order. The result is a fresh
 // copy: callers may keep or change it.
 func Catalog() []TriggerInfo {
-	out := make([]TriggerInfo, len(catalogue))
-	for i, ti := range catalogue {
+	all := catalogue()
+	out := make([]TriggerInfo, len(all))
+	for i, ti := range all {
 		out[i] = ti.clone()
 	}
 	return out
@@ -118,7 +120,7 @@ func Catalog() []TriggerInfo {
 
 // LookupTrigger finds a trigger by code; the result is a copy.
 func LookupTrigger(code string) (TriggerInfo, bool) {
-	for _, ti := range catalogue {
+	for _, ti := range catalogue() {
 		if ti.Code == code {
 			return ti.clone(), true
 		}
@@ -413,9 +415,19 @@ func specs(rows []specRow) []SettingSpec {
 	return out
 }
 
-// catalogue is built once and never written; Catalog and LookupTrigger hand
-// out copies.
-var catalogue = buildCatalogue()
+// catalogue is built on first use and never written; Catalog and
+// LookupTrigger hand out copies. Built in a package init it was part of
+// every page's start, which the home page does not need (1.6 ms sampled
+// in profiles of a warm load).
+func catalogue() []TriggerInfo {
+	catalogueOnce.Do(func() { catalogueAll = buildCatalogue() })
+	return catalogueAll
+}
+
+var (
+	catalogueOnce sync.Once
+	catalogueAll  []TriggerInfo
+)
 
 func buildCatalogue() []TriggerInfo {
 	out := make([]TriggerInfo, len(catalogueTable))

@@ -34,8 +34,9 @@ func RobotTypeName(typ, lang string) string {
 // TriggerName returns the short Bitrix24 name of a trigger code in lang
 // ("Изменены поля" for FIELD_CHANGED); an unknown code returns the code.
 func TriggerName(code, lang string) string {
-	for i := range catalogue {
-		if ti := &catalogue[i]; ti.Code == code {
+	all := catalogue()
+	for i := range all {
+		if ti := &all[i]; ti.Code == code {
 			if n := ti.ShortName[lang]; n != "" {
 				return n
 			}
