@@ -116,7 +116,8 @@ install_wasmbrowsertest() {
 # storage conformance suite included). Packages that need a file system or
 # the go command stay host-only. app/labrun pins replications, a sweep and a
 # calibration to digests, so the browser must give the host's bytes.
-WASM_TEST_PKGS=(./engine_test ./app/storage/... ./app/i18n/... ./app/ui/... ./app/labrun ./app/prefs)
+# app/share compresses a link with the browser's CompressionStream there.
+WASM_TEST_PKGS=(./engine_test ./app/storage/... ./app/i18n/... ./app/ui/... ./app/labrun ./app/prefs ./app/share)
 
 cmd_build() {
 	build_site "$DIST"

@@ -104,6 +104,10 @@ var (
 // scenario file. A scenario whose fragment would exceed MaxURLFragment gives
 // an error satisfying errors.Is(err, ErrTooLarge) that suggests sharing the
 // file instead.
+//
+// In the browser it compresses through the browser's CompressionStream
+// (deflate_js.go) and waits for it: call it from a goroutine of its own
+// (go-app's ctx.Async), never from a JavaScript callback.
 func Encode(scenarioJSON []byte) (string, error) {
 	if len(scenarioJSON) > MaxDecoded {
 		return "", &LimitError{What: "size", Count: len(scenarioJSON), Max: MaxDecoded, Making: true}
@@ -111,22 +115,15 @@ func Encode(scenarioJSON []byte) (string, error) {
 	if err := checkCounts(scenarioJSON, true); err != nil {
 		return "", err
 	}
-	var buf bytes.Buffer
-	zw, err := flate.NewWriter(&buf, flate.BestCompression)
+	compressed, err := deflate(scenarioJSON)
 	if err != nil {
-		return "", fmt.Errorf("share: %w", err) // only for a bad level
-	}
-	if _, err := zw.Write(scenarioJSON); err != nil {
 		return "", fmt.Errorf("share: compress: %w", err)
 	}
-	if err := zw.Close(); err != nil {
-		return "", fmt.Errorf("share: compress: %w", err)
-	}
-	n := len(Prefix) + base64.RawURLEncoding.EncodedLen(buf.Len())
+	n := len(Prefix) + base64.RawURLEncoding.EncodedLen(len(compressed))
 	if n > MaxURLFragment {
 		return "", &LimitError{What: "link", Count: n, Max: MaxURLFragment, Making: true}
 	}
-	return Prefix + base64.RawURLEncoding.EncodeToString(buf.Bytes()), nil
+	return Prefix + base64.RawURLEncoding.EncodeToString(compressed), nil
 }
 
 // Decode returns the scenario file of a share link's fragment. It accepts

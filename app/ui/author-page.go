@@ -43,6 +43,9 @@ type AuthorPage struct {
 	problems []string
 	link     string
 	file     []byte
+	// published counts the check results shown: a link made in the
+	// background is shown only if no other result replaced its own.
+	published int
 
 	of      string // the stored scenario the picks are of
 	loading bool
@@ -97,7 +100,7 @@ func (p *AuthorPage) opened(id string) {
 		}
 		p.of = id
 		p.item, p.stage, p.trigger, p.robot = "", "", "", ""
-		p.verdict, p.problems, p.link, p.file = nil, nil, "", nil
+		p.clearResult()
 		if a := p.Tab.Prefs.Authoring(); a.Of == id {
 			// A reload: the lesson written over this scenario before.
 			p.d, p.hints, p.scope, p.scopeStage, p.custom = a.Draft, a.Hints, a.Scope, a.ScopeStage, a.Custom
@@ -258,7 +261,7 @@ func (p *AuthorPage) onImport(ctx app.Context, e app.Event) {
 				}
 				p.of = id
 				p.item, p.stage, p.trigger, p.robot, p.before, p.scopeStage = "", "", "", "", "", ""
-				p.verdict, p.problems, p.link, p.file = nil, nil, "", nil
+				p.clearResult()
 				p.d.Title, p.d.Task = l.Title.In(lang), l.Task.In(lang)
 				var hints []string
 				for _, h := range l.Hints {
@@ -292,18 +295,29 @@ func (p *AuthorPage) addGoal(g lesson.Goal) {
 	lang := p.currentLang()
 	g.Name = lesson.Text{lang: authorGoalText(lang, g)}
 	p.d.Goals = append(p.d.Goals, g)
-	p.verdict, p.problems, p.link, p.file = nil, nil, "", nil
+	p.clearResult()
 	p.keep()
 }
 
-func (p *AuthorPage) onCheck(ctx app.Context, e app.Event) { p.run(false) }
+// clearResult forgets the last check's verdict, problems and link, and
+// any link still being made for it.
+func (p *AuthorPage) clearResult() {
+	p.verdict, p.problems, p.link, p.file = nil, nil, "", nil
+	p.published++
+}
 
-func (p *AuthorPage) onPublish(ctx app.Context, e app.Event) { p.run(true) }
+func (p *AuthorPage) onCheck(ctx app.Context, e app.Event) { p.run(ctx, false) }
 
-func (p *AuthorPage) run(publish bool) {
+func (p *AuthorPage) onPublish(ctx app.Context, e app.Event) { p.run(ctx, true) }
+
+// run checks the lesson and, to publish it, makes its link in the
+// background: the browser compresses it (app/share), which the event's
+// handler must not wait for.
+func (p *AuthorPage) run(ctx app.Context, publish bool) {
 	sc := p.Tab.Session.Scenario()
 	data, v, problems := p.draft(sc).Publish(sc)
-	p.verdict, p.problems, p.link, p.file = &v, problems, "", nil
+	p.clearResult()
+	p.verdict, p.problems = &v, problems
 	if !publish || len(problems) > 0 {
 		return
 	}
@@ -311,11 +325,19 @@ func (p *AuthorPage) run(publish bool) {
 	if app.IsClient {
 		origin = app.Window().Get("location").Get("origin").String()
 	}
-	link, err := teach.LessonLink(origin, data)
-	if err != nil {
-		p.problems = []string{authorLinkError(p.currentLang(), err)}
-	}
-	p.link, p.file = link, data
+	lang, seq := p.currentLang(), p.published
+	ctx.Async(func() {
+		link, err := teach.LessonLink(origin, data)
+		ctx.Dispatch(func(app.Context) {
+			if p.published != seq {
+				return // the draft changed, or it was checked again, meanwhile
+			}
+			if err != nil {
+				p.problems = []string{authorLinkError(lang, err)}
+			}
+			p.link, p.file = link, data
+		})
+	})
 }
 
 // goalText describes a goal for the author's list.
