@@ -23,7 +23,7 @@ func deflate(data []byte) ([]byte, error) {
 	g := js.Global()
 	cs := g.Get("CompressionStream")
 	if !cs.Truthy() {
-		return nil, errors.New("this browser cannot compress (it has no CompressionStream)")
+		return stored(data), nil // an older browser: a longer link, no compression
 	}
 	src := g.Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(src, data)
