@@ -886,9 +886,15 @@ func (r *Runner) scheduleRate(e *entry, rule *engine.WhatIfEvent, from time.Time
 
 // ---- reading the log ----
 
-// notes that explain why an event moved nothing.
-var noMoveNotes = map[string]bool{
-	"deliver.none": true, "update.nothing": true, "email.readTwice": true,
+// noMoveNote reports whether a note explains why an event moved nothing.
+// A switch, not a map: a package-level map is built in the package's
+// init, part of every page's start (the page links this package).
+func noMoveNote(code string) bool {
+	switch code {
+	case "deliver.none", "update.nothing", "email.readTwice":
+		return true
+	}
+	return false
 }
 
 // consume reads the log entries since the last call, updates the
@@ -960,7 +966,7 @@ func (r *Runner) consume(event bool, code string) {
 				why = append(why, e)
 			}
 		case engine.LogNote:
-			if noMoveNotes[e.Why.Code] {
+			if noMoveNote(e.Why.Code) {
 				if event {
 					why = append(why, e)
 				}
