@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
@@ -98,7 +97,7 @@ func explainListHTML(lines []simulate.Line) string {
 	for _, l := range lines {
 		mark, cls := markOf(l)
 		b.WriteString(`<li class="explain__line explain__line--` + cls + `"><span class="explain__mark" aria-hidden="true">` + iconSVG(mark) +
-			`</span><span class="explain__text">` + html.EscapeString(l.Text) + `</span></li>`)
+			`</span><span class="explain__text">` + escapeHTML(l.Text) + `</span></li>`)
 	}
 	b.WriteString(`</ul>`)
 	return b.String()

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"html"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -357,7 +356,7 @@ var homeExamplesGroupView = &view{name: "home-examples-group", src: `
 // copy» buttons are handled by the group (onExamplesClick); the other
 // actions are links.
 func exampleGridHTML(lang string, group []home.Example) string {
-	esc := html.EscapeString
+	esc := escapeHTML
 	var b strings.Builder
 	b.WriteString(`<ul class="home-examples__grid">`)
 	for _, ex := range group {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"html"
 	"slices"
 	"strings"
 
@@ -61,7 +60,7 @@ func (a *CardActions) call(ctx app.Context, pick func(*CardActions) func(app.Con
 // title is text, never HTML.
 func cardHTML(lang string, c simulate.Card) string {
 	var b strings.Builder
-	esc := html.EscapeString
+	esc := escapeHTML
 	b.WriteString(`<div class="board__card`)
 	if c.Moved {
 		b.WriteString(` board__card--moved`)

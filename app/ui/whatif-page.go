@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"html"
 	"strconv"
 	"strings"
 	"sync"
@@ -1196,7 +1195,7 @@ func whatifTableHTML(lang string, t charts.Table) string {
 		case "no-move-reasons":
 			msg = "whatif.noReasons"
 		}
-		return `<p class="whatif__hint">` + html.EscapeString(i18n.T(lang, msg)) + `</p>`
+		return `<p class="whatif__hint">` + escapeHTML(i18n.T(lang, msg)) + `</p>`
 	}
 	class := func(j int) string {
 		if j < len(t.Numeric) && t.Numeric[j] {
@@ -1207,17 +1206,17 @@ func whatifTableHTML(lang string, t charts.Table) string {
 	var b strings.Builder
 	b.WriteString(`<div class="whatif__table-scroll"><table class="whatif__table"><thead><tr>`)
 	for j, h := range t.Head {
-		b.WriteString(`<th scope="col"` + class(j) + `>` + html.EscapeString(h) + `</th>`)
+		b.WriteString(`<th scope="col"` + class(j) + `>` + escapeHTML(h) + `</th>`)
 	}
 	b.WriteString(`</tr></thead><tbody>`)
 	for _, row := range t.Rows {
 		b.WriteString(`<tr>`)
 		for j, c := range row {
 			if j == 0 {
-				b.WriteString(`<th scope="row">` + html.EscapeString(c) + `</th>`)
+				b.WriteString(`<th scope="row">` + escapeHTML(c) + `</th>`)
 				continue
 			}
-			b.WriteString(`<td` + class(j) + `>` + html.EscapeString(c) + `</td>`)
+			b.WriteString(`<td` + class(j) + `>` + escapeHTML(c) + `</td>`)
 		}
 		b.WriteString(`</tr>`)
 	}
@@ -1229,9 +1228,9 @@ func whatifTableHTML(lang string, t charts.Table) string {
 // robots that never ran) under a table, as one piece of markup.
 func whatifNeverHTML(lang, key string, ids []string, name func(string) string) string {
 	var b strings.Builder
-	b.WriteString(`<p class="whatif__never"><strong>` + html.EscapeString(i18n.T(lang, key)+" ") + `</strong>`)
+	b.WriteString(`<p class="whatif__never"><strong>` + escapeHTML(i18n.T(lang, key)+" ") + `</strong>`)
 	for _, id := range ids {
-		b.WriteString(`<span class="whatif__never-item">` + html.EscapeString(name(id)) + `</span>`)
+		b.WriteString(`<span class="whatif__never-item">` + escapeHTML(name(id)) + `</span>`)
 	}
 	b.WriteString(`</p>`)
 	return b.String()
