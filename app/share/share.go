@@ -2,8 +2,10 @@
 // back, so that a consultant can send a whole simulation as one URL that
 // opens offline: https://…/#s1.<data>. The fragment never reaches a server.
 //
-// <data> is the scenario JSON compressed with DEFLATE (best compression)
-// and encoded as unpadded base64url; the "s1." prefix names this encoding so
+// <data> is the scenario JSON compressed with DEFLATE (Go's best
+// compression on the host; in the browser its CompressionStream, or stored
+// blocks where it has none: deflate.go, deflate_js.go) and encoded as
+// unpadded base64url; the "s1." prefix names this encoding so
 // that a later one can be told apart. Links are limited to MaxURLFragment
 // characters, which every browser and messenger carries; a bigger scenario
 // is shared as a file.
