@@ -8,6 +8,11 @@ import "strings"
 // strings.Replacer, which in the page's wasm (no inlining) costs a call
 // per byte: 1.4 ms sampled of a warm load for the home page's examples
 // alone. Most texts need no escape and come back as they are.
+//
+// It stays html.EscapeString's bytes (&#34;, &#39;), not charts.Escape's
+// (XML, control characters dropped): the markup must equal what go-app
+// writes for the same elements (TestExplainListHTML, TestExampleGridHTML,
+// TestWhatifTableHTML compare them).
 func escapeHTML(s string) string {
 	i := strings.IndexAny(s, `<>&'"`)
 	if i < 0 {
