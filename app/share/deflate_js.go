@@ -10,7 +10,7 @@ import (
 // deflate compresses a scenario file for a link with the browser's
 // CompressionStream("deflate-raw"), the same format as Go's
 // compress/flate, which Decode still inflates. The page's wasm then
-// carries no DEFLATE compressor of its own: 23 KB of brotli less for every
+// carries no DEFLATE compressor of its own: 21 KB of brotli less for every
 // page (docs/performance.md, "Issue 12, thirteenth run"). The browser
 // compresses at its own level: its links to the built-in examples are
 // within 3 % of Go's best compression's (shorter for 11 of 12), and a link
