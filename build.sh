@@ -117,7 +117,7 @@ install_wasmbrowsertest() {
 # the go command stay host-only. app/labrun pins replications, a sweep and a
 # calibration to digests, so the browser must give the host's bytes.
 # app/share compresses a link with the browser's CompressionStream there.
-WASM_TEST_PKGS=(./engine_test ./app/storage/... ./app/i18n/... ./app/ui/... ./app/labrun ./app/prefs ./app/share)
+WASM_TEST_PKGS=(./engine_test ./app/storage/... ./app/i18n/... ./app/ui/... ./app/labrun ./app/prefs ./app/share ./app/jspromise)
 
 cmd_build() {
 	build_site "$DIST"

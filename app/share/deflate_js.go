@@ -3,8 +3,10 @@
 package share
 
 import (
-	"errors"
+	"context"
 	"syscall/js"
+
+	"github.com/triggersim/triggersim/app/jspromise"
 )
 
 // deflate compresses a scenario file for a link with the browser's
@@ -28,7 +30,7 @@ func deflate(data []byte) ([]byte, error) {
 	src := g.Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(src, data)
 	stream := g.Get("Blob").New([]any{src}).Call("stream").Call("pipeThrough", cs.New("deflate-raw"))
-	buf, err := await(g.Get("Response").New(stream).Call("arrayBuffer"))
+	buf, err := jspromise.Await(context.Background(), g.Get("Response").New(stream).Call("arrayBuffer"))
 	if err != nil {
 		return nil, err
 	}
@@ -36,27 +38,4 @@ func deflate(data []byte) ([]byte, error) {
 	out := make([]byte, view.Length())
 	js.CopyBytesToGo(out, view)
 	return out, nil
-}
-
-// await waits for a promise: its callbacks only hand the outcome over on
-// a buffered channel.
-func await(promise js.Value) (js.Value, error) {
-	type settled struct {
-		v   js.Value
-		err error
-	}
-	ch := make(chan settled, 1)
-	onOK := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		ch <- settled{v: args[0]}
-		return nil
-	})
-	onErr := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		ch <- settled{err: errors.New(args[0].Call("toString").String())}
-		return nil
-	})
-	defer onOK.Release()
-	defer onErr.Release()
-	promise.Call("then", onOK, onErr)
-	s := <-ch
-	return s.v, s.err
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"syscall/js"
 
+	"github.com/triggersim/triggersim/app/jspromise"
 	"github.com/triggersim/triggersim/app/storage"
 )
 
@@ -40,7 +41,7 @@ func RequestPersistence(ctx context.Context) (persisted bool, err error) {
 	if err != nil {
 		return false, fmt.Errorf("request persistent storage: %w", err)
 	}
-	v, err := awaitPromise(ctx, m.Call("persist"))
+	v, err := jspromise.Await(ctx, m.Call("persist"))
 	if err != nil {
 		return false, fmt.Errorf("request persistent storage: %w", err)
 	}
@@ -59,7 +60,7 @@ func Usage(ctx context.Context) (used, quota int64, err error) {
 	if err != nil {
 		return 0, 0, fmt.Errorf("estimate storage: %w", err)
 	}
-	v, err := awaitPromise(ctx, m.Call("estimate"))
+	v, err := jspromise.Await(ctx, m.Call("estimate"))
 	if err != nil {
 		return 0, 0, fmt.Errorf("estimate storage: %w", err)
 	}
