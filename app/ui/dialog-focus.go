@@ -240,8 +240,6 @@ func openerSelectors(el app.Value) []string {
 	return out
 }
 
-// restoreFocus focuses the opener, or what stands for it now, unless
-// another dialog opened or the person already moved the focus.
 // blurFocused takes the focus off the element that has it, before the
 // dialog that holds it goes: Chromium lays the whole page out when it
 // removes the subtree of the focused element (on a 2 000-card board, 5–25
@@ -256,6 +254,8 @@ func blurFocused() {
 	}
 }
 
+// restoreFocus focuses the opener, or what stands for it now, unless
+// another dialog opened or the person already moved the focus.
 func restoreFocus(opener app.Value, sels []string) {
 	if anyDialogOpen() {
 		return

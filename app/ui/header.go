@@ -412,12 +412,7 @@ func (h *Header) switchLang(ctx app.Context, lang string) {
 // it as the sign that the page has switched: set in the switch's handler,
 // it ran ahead of the texts.
 func langShown(ctx app.Context, lang string) {
-	if !app.IsClient {
-		return
-	}
-	ctx.Defer(func(app.Context) {
-		setDocumentLang(lang)
-	})
+	ctx.Defer(func(app.Context) { setDocumentLang(lang) })
 }
 
 // onLang switches the language and remembers it in the store.
