@@ -58,8 +58,9 @@ func Languages() []string { return []string{RU, EN} }
 type Catalog struct {
 	once      sync.Once
 	checkOnce sync.Once
-	// load reads the files of one language (0 Russian, 1 English), or of
-	// both when only is -1: file name → content.
+	// load reads the catalog files (inLanguage) of one language (0
+	// Russian, 1 English), or of both when only is -1: file name →
+	// content.
 	load func(only int) map[string]string
 	msgs map[string]*message
 	full atomic.Bool // msgs is parsed
@@ -127,7 +128,7 @@ func FromFS(fsys fs.FS, dir string) *Catalog {
 		}
 		buf := make([]byte, 16<<10)
 		for _, e := range entries {
-			if li := fileLang(e.Name()); li < 0 || only >= 0 && li != only {
+			if !inLanguage(e.Name(), only) {
 				continue
 			}
 			if data, err := readString(fsys, path.Join(dir, e.Name()), buf); err == nil {
@@ -168,7 +169,15 @@ func readString(fsys fs.FS, name string, buf []byte) (string, error) {
 // FromFiles returns the catalog made of files (name → content), named as
 // for FromFS; tests use it.
 func FromFiles(files map[string]string) *Catalog {
-	return &Catalog{load: func(int) map[string]string { return files }}
+	return &Catalog{load: func(only int) map[string]string {
+		out := make(map[string]string, len(files))
+		for name, data := range files {
+			if inLanguage(name, only) {
+				out[name] = data
+			}
+		}
+		return out
+	}}
 }
 
 func langIndex(lang string) int {
@@ -198,16 +207,14 @@ func (c *Catalog) russianOnly() map[string]*message {
 	return c.russian
 }
 
-// parseFiles parses the files of language index only (0 Russian, 1
-// English), or of both when only is -1, into c.msgs.
+// parseFiles parses files, load's of language index only (0 Russian, 1
+// English, -1 both), into c.msgs.
 func (c *Catalog) parseFiles(files map[string]string, only int) {
 	names := make([]string, 0, len(files))
 	lines := 0
 	for name, data := range files {
-		if li := fileLang(name); li >= 0 && (only < 0 || li == only) {
-			names = append(names, name)
-			lines += strings.Count(data, "\n") + 1
-		}
+		names = append(names, name)
+		lines += strings.Count(data, "\n") + 1
 	}
 	// One key per line at most (of each language when both are read):
 	// size the map and the messages' storage once instead of growing
@@ -223,6 +230,13 @@ func (c *Catalog) parseFiles(files map[string]string, only int) {
 		c.parseFile(name, files[name], fileLang(name))
 	}
 	c.finish()
+}
+
+// inLanguage reports whether name is a catalog file of language index
+// only, or of either language when only is -1.
+func inLanguage(name string, only int) bool {
+	li := fileLang(name)
+	return li >= 0 && (only < 0 || li == only)
 }
 
 // fileLang is the language index of a catalog file's name (0 for
