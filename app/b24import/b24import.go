@@ -449,12 +449,19 @@ func Merge(sc *engine.Scenario, entities []engine.Entity) {
 	}
 }
 
-// Scenario is a new scenario file holding only the imported entity types,
-// titled title, in locale ("en", or else "ru"): what the home page stores
-// when the import goes into a new scenario, and what the what-if worker,
-// which runs FromREST for the page, sends back either way (the page merges
-// its entity types into the open scenario with Merge).
-func Scenario(entities []engine.Entity, title, locale string) ([]byte, error) {
+// Scenario reads a portal's saved crm.category.list and crm.status.list
+// output (FromREST, with locale's names for pipelines the portal has no
+// record for) into a new scenario file holding only its entity types,
+// pipelines and stages, titled title, in locale ("en", or else "ru"): what
+// the home page stores when the import goes into a new scenario, and what
+// the what-if worker, which runs it for the page, sends back either way
+// (the page merges its entity types into the open scenario with Merge).
+// An error in the files is an *Error.
+func Scenario(categories, statuses []byte, title, locale string) ([]byte, error) {
+	entities, err := FromREST(categories, statuses, locale)
+	if err != nil {
+		return nil, err
+	}
 	sc, err := engine.ReadScenario(engine.BlankScenario(title, locale))
 	if err != nil {
 		return nil, fmt.Errorf("b24import: blank scenario: %w", err)

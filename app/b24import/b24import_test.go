@@ -240,10 +240,11 @@ func ExampleFromREST() {
 // TestScenario: the new scenario file holds exactly the imported entity
 // types, under its title, in a locale of the interface.
 func TestScenario(t *testing.T) {
-	entities, err := b24import.FromREST(read(t, "categories.json"), read(t, "statuses.json"), "ru")
-	require.NoError(t, err)
+	cats, stats := read(t, "categories.json"), read(t, "statuses.json")
 	for _, tc := range []struct{ locale, want string }{{"ru", "ru"}, {"en", "en"}, {"de", "ru"}, {"", "ru"}} {
-		doc, err := b24import.Scenario(entities, "Воронки портала", tc.locale)
+		entities, err := b24import.FromREST(cats, stats, tc.locale)
+		require.NoError(t, err, tc.locale)
+		doc, err := b24import.Scenario(cats, stats, "Воронки портала", tc.locale)
 		require.NoError(t, err, tc.locale)
 		sc, err := engine.ReadScenario(doc)
 		require.NoError(t, err, tc.locale)

@@ -9,7 +9,7 @@ import (
 )
 
 // ImportBitrix24 stores a Bitrix24 import: doc is the scenario file of the
-// portal's entity types, pipelines and stages (FromBitrix24, made by the
+// portal's entity types, pipelines and stages (b24import.Scenario, made by the
 // what-if worker in the browser). With merge its entity types replace
 // those of the same types in the session's open scenario (an ordinary,
 // undoable edit); otherwise doc is stored as a new scenario, which is

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/triggersim/triggersim/app/b24import"
 	"github.com/triggersim/triggersim/app/export"
 	"github.com/triggersim/triggersim/app/i18n"
 	"github.com/triggersim/triggersim/app/storage"
@@ -319,17 +318,4 @@ func FormatBytes(n int64, lang string) string {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s + " " + units[u]
-}
-
-// FromBitrix24 builds a new scenario file out of a portal's saved
-// crm.category.list and crm.status.list output: its entity types,
-// pipelines and stages, with no triggers or robots yet. In the browser the
-// what-if worker runs it (labwork.Import), so that the page does not carry
-// the REST reader.
-func FromBitrix24(categories, statuses []byte, title, lang string) ([]byte, error) {
-	entities, err := b24import.FromREST(categories, statuses, lang)
-	if err != nil {
-		return nil, err
-	}
-	return b24import.Scenario(entities, title, lang)
 }

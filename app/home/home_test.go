@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/triggersim/triggersim/app/b24import"
 	"github.com/triggersim/triggersim/app/home"
 	"github.com/triggersim/triggersim/app/session"
 	"github.com/triggersim/triggersim/app/storage"
@@ -117,7 +118,7 @@ func TestProblemsInTheInterfaceLanguage(t *testing.T) {
 // The Bitrix24 import's problems read in the interface language too, one
 // per record at fault.
 func TestBitrix24ProblemsInTheInterfaceLanguage(t *testing.T) {
-	_, err := home.FromBitrix24(nil, []byte(`[{"ID": "7", "ENTITY_ID": "DEAL_STAGE", "STATUS_ID": "NEW", "SORT": true}]`), "B24", "ru")
+	_, err := b24import.Scenario(nil, []byte(`[{"ID": "7", "ENTITY_ID": "DEAL_STAGE", "STATUS_ID": "NEW", "SORT": true}]`), "B24", "ru")
 	require.Error(t, err)
 	ps := home.Problems(err)
 	require.Len(t, ps, 1)
@@ -218,7 +219,7 @@ func TestCopyTitle(t *testing.T) {
 	assert.Equal(t, "Payment (copy)", home.CopyTitle("Payment", "en"))
 }
 
-func TestFromBitrix24(t *testing.T) {
+func TestBitrix24ScenarioFile(t *testing.T) {
 	cats := []byte(`{"result":{"categories":[{"id":0,"name":"Общая","sort":100,"entityTypeId":2},{"id":3,"name":"Опт","sort":200,"entityTypeId":2}]}}`)
 	sts := []byte(`{"result":[
 		{"ENTITY_ID":"DEAL_STAGE","STATUS_ID":"NEW","NAME":"Новая","SORT":10,"SEMANTICS":null},
@@ -228,7 +229,7 @@ func TestFromBitrix24(t *testing.T) {
 		{"ENTITY_ID":"DEAL_STAGE_3","STATUS_ID":"C3:WON","NAME":"Отгружено","SORT":20,"SEMANTICS":"S"},
 		{"ENTITY_ID":"DEAL_STAGE_3","STATUS_ID":"C3:LOSE","NAME":"Отказ","SORT":30,"SEMANTICS":"F"}
 	]}`)
-	data, err := home.FromBitrix24(cats, sts, "Портал", "ru")
+	data, err := b24import.Scenario(cats, sts, "Портал", "ru")
 	require.NoError(t, err, "%v", home.Problems(err))
 	sc, err := engine.ReadScenario(data)
 	require.NoError(t, err)
@@ -236,7 +237,7 @@ func TestFromBitrix24(t *testing.T) {
 	require.Len(t, sc.Entities, 1)
 	assert.Len(t, sc.Entities[0].Pipelines, 2)
 
-	_, err = home.FromBitrix24([]byte(`[]`), []byte(`nope`), "x", "ru")
+	_, err = b24import.Scenario([]byte(`[]`), []byte(`nope`), "x", "ru")
 	assert.Error(t, err)
 }
 
@@ -262,7 +263,7 @@ func TestImportBitrix24(t *testing.T) {
 	// pipelines, and the change can be undone.
 	_, err := sess.Create(ctx, session.Blank("Мой", "ru"))
 	require.NoError(t, err)
-	imported, err := home.FromBitrix24(cats, sts, "не нужен", "ru")
+	imported, err := b24import.Scenario(cats, sts, "не нужен", "ru")
 	require.NoError(t, err)
 	title, err := home.ImportBitrix24(ctx, sess, imported, true)
 	require.NoError(t, err)
@@ -272,7 +273,7 @@ func TestImportBitrix24(t *testing.T) {
 	assert.True(t, sess.CanUndo())
 
 	// A new scenario.
-	imported, err = home.FromBitrix24(cats, sts, "Портал", "ru")
+	imported, err = b24import.Scenario(cats, sts, "Портал", "ru")
 	require.NoError(t, err)
 	title, err = home.ImportBitrix24(ctx, sess, imported, false)
 	require.NoError(t, err)

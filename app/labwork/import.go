@@ -12,7 +12,7 @@ import (
 // pipelines") instead of a run: the portal's saved crm.category.list and
 // crm.status.list output, in Request.Files in that order, read into a
 // scenario file of the portal's entity types, pipelines and stages
-// (b24import.FromREST, then b24import.Scenario). The reader of the REST
+// (b24import.Scenario). The reader of the REST
 // output is 26 KB of the page's wasm over the wire for a dialog opened
 // now and then; the worker carries it instead.
 type Import struct {
@@ -36,11 +36,7 @@ func (w *Worker) handleImport(req Request, send func(Message)) {
 		}))
 		return
 	}
-	entities, err := b24import.FromREST(req.Files[0], req.Files[1], req.Import.Locale)
-	var doc []byte
-	if err == nil {
-		doc, err = b24import.Scenario(entities, req.Import.Title, req.Import.Locale)
-	}
+	doc, err := b24import.Scenario(req.Files[0], req.Files[1], req.Import.Title, req.Import.Locale)
 	if err != nil {
 		var be *b24import.Error
 		if !errors.As(err, &be) {

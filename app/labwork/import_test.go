@@ -27,9 +27,7 @@ func TestWorkerImports(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Воронки портала", msgs[0].Title)
 
-	entities, err := b24import.FromREST(cats, stats, "ru")
-	require.NoError(t, err)
-	want, err := b24import.Scenario(entities, "Воронки портала", "ru")
+	want, err := b24import.Scenario(cats, stats, "Воронки портала", "ru")
 	require.NoError(t, err)
 	assert.Equal(t, string(want), string(doc))
 	sc, err := engine.ReadScenario(doc)
