@@ -231,12 +231,12 @@ func rewriteFile(name string, edit func(string) (string, error)) error {
 }
 
 // editAppJS makes generate's changes to go-app's app.js: streamWasm,
-// registerWhenReady, notifyOnlyUpdates, and restoreFuncTab with the
-// function restoreJS (web/findfunctab.js).
+// loadStorageEarly, registerWhenReady, notifyOnlyUpdates, and
+// restoreFuncTab with the function restoreJS (web/findfunctab.js).
 func editAppJS(js, restoreJS string) (string, error) {
 	var err error
 	restore := func(js string) (string, error) { return restoreFuncTab(js, restoreJS) }
-	for _, edit := range []func(string) (string, error){streamWasm, registerWhenReady, notifyOnlyUpdates, restore} {
+	for _, edit := range []func(string) (string, error){streamWasm, loadStorageEarly, registerWhenReady, notifyOnlyUpdates, restore} {
 		if js, err = edit(js); err != nil {
 			return "", err
 		}
@@ -382,6 +382,52 @@ const wasmFetch = `fetchWithProgress("/web/app.wasm", showProgress)`
 // hardly shows.
 func streamWasm(js string) (string, error) {
 	return replaceOnce(js, wasmFetch, `fetch("/web/app.wasm")`, "app.js", "streamWasm")
+}
+
+// wasmInstantiate is how app.js waits for the wasm once streamWasm has
+// made its edit.
+const wasmInstantiate = `    const wasm = await instantiateStreaming(
+      fetch("/web/app.wasm"),
+      go.importObject
+    );`
+
+// wasmInstantiateThenStorage starts the same compilation, loads
+// localStorage while it runs, then waits for it.
+const wasmInstantiateThenStorage = `    const compiling = instantiateStreaming(
+      fetch("/web/app.wasm"),
+      go.importObject
+    );
+    triggersimLoadLocalStorage();
+    const wasm = await compiling;`
+
+// loadLocalStorageJS is the function wasmInstantiateThenStorage calls,
+// added to app.js.
+const loadLocalStorageJS = `
+// -----------------------------------------------------------------------------
+// triggersim: localStorage is loaded while the wasm compiles
+// -----------------------------------------------------------------------------
+// Chromium loads an origin's localStorage on its first use, in a synchronous
+// round trip to the browser process. The app's first read is the interface
+// language, before its first render: in traces of warm loads that round
+// trip took 2-5 ms of the program's start. Here the page is waiting for the
+// wasm's bytes anyway. A storage that cannot be used is left to the app,
+// which says so when it reads it.
+function triggersimLoadLocalStorage() {
+  try {
+    window.localStorage.length;
+  } catch (err) {
+  }
+}
+`
+
+// loadStorageEarly changes app.js to load localStorage while the wasm
+// compiles (loadLocalStorageJS says why). It runs after streamWasm.
+func loadStorageEarly(js string) (string, error) {
+	js, err := replaceOnce(js, wasmInstantiate, wasmInstantiateThenStorage, "app.js", "loadStorageEarly")
+	if err != nil {
+		return "", err
+	}
+	return js + loadLocalStorageJS, nil
 }
 
 // workerEdits are offlineWorker's changes to go-app's service worker, in

@@ -42,6 +42,28 @@ func TestStreamWasm(t *testing.T) {
 	assert.ErrorContains(t, err, "app.js changed")
 }
 
+// TestLoadStorageEarly: app.js reads localStorage after it has started
+// the wasm's compilation and before it waits for it.
+func TestLoadStorageEarly(t *testing.T) {
+	js, err := streamWasm(string(servedAppJS(t)))
+	require.NoError(t, err)
+	require.Equal(t, 1, strings.Count(js, wasmInstantiate), "go-app's app.js as loadStorageEarly expects it")
+
+	got, err := loadStorageEarly(js)
+	require.NoError(t, err)
+	start := strings.Index(got, "instantiateStreaming(\n      fetch(\"/web/app.wasm\")")
+	call := strings.Index(got, "triggersimLoadLocalStorage();")
+	wait := strings.Index(got, "const wasm = await compiling;")
+	require.Positive(t, start)
+	assert.Less(t, start, call, "the compilation starts first")
+	assert.Less(t, call, wait, "the storage loads before the page waits")
+	assert.Equal(t, 1, strings.Count(got, "function triggersimLoadLocalStorage()"))
+	assert.Contains(t, got, "window.localStorage.length;")
+
+	_, err = loadStorageEarly(got)
+	assert.ErrorContains(t, err, "app.js changed", "a second pass finds nothing to change")
+}
+
 // TestRegisterWhenReady runs registerWhenReady on the app.js go-app
 // serves: the worker is no longer registered as the script starts, but by
 // the function it adds, once body[data-ready] is set.
