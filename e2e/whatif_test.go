@@ -254,8 +254,13 @@ func TestWhatifWorkerThatStopsEndsTheRun(t *testing.T) {
 				b.waitFor(t, `document.documentElement.lang === "en"`)
 			}
 			errorIs := fmt.Sprintf(`document.querySelector('[data-testid="whatif-error"]')?.textContent === %q`, tc.want)
-			for range 2 {
+			for run := 1; run <= 2; run++ {
 				click(t, b, `[data-testid="whatif-run"]`)
+				// The second run's error reads as the first's: wait for
+				// this click's run to have started and ended (data-runs
+				// counts the runs started), or the lab's button below
+				// may be clicked while it is disabled for this run.
+				b.waitFor(t, fmt.Sprintf(`!!document.querySelector('[data-testid="whatif-run"][data-runs="%d"][data-run="idle"]')`, run))
 				b.waitFor(t, errorIs)
 				b.waitFor(t, b.exists(`[data-testid="whatif-run"]:not([disabled])`))
 			}

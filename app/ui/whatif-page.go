@@ -40,6 +40,11 @@ type WhatifPage struct {
 	// live counts the runs whose goroutine has not ended yet (a cancelled
 	// one included): data-run on the run button says "busy" or "idle".
 	live int
+	// started counts the runs started, in data-runs on the run button: a
+	// run that fails at once can start and end between two frames, so
+	// "busy" may never reach the page, and the same error twice reads the
+	// same; the count tells an end-to-end test that its click started one.
+	started int
 
 	lang    string
 	status  string // loading, none, ready, error
@@ -354,6 +359,7 @@ func (p *WhatifPage) start(ctx app.Context, sb *engine.Scenario, titleB string, 
 	req := p.workerRequest(lang)
 	req.B = dataB
 	p.live++
+	p.started++
 	ctx.Async(func() {
 		defer ctx.Dispatch(func(ctx app.Context) { p.live-- })
 		// The run leaves no garbage in the page, and a collection begun
@@ -821,6 +827,7 @@ func (p *WhatifPage) renderControls(lang string) app.UI {
 			Accept: ".csv,text/csv", OnChange: p.onReplayFile},
 		replay,
 		p.running || noModel && p.replay == nil, p.onCompare,
+		strconv.Itoa(p.started),
 	)
 }
 
@@ -846,7 +853,7 @@ var whatifControlsView = &view{name: "whatif-controls", src: `
 		</div>
 		{8}
 		<div class="whatif__actions">
-			<button type="button" class="button button--primary" data-testid="whatif-run" data-run={9} disabled={10} @click={11}>{t:whatif.run}</button>
+			<button type="button" class="button button--primary" data-testid="whatif-run" data-run={9} data-runs={23} disabled={10} @click={11}>{t:whatif.run}</button>
 			{12}
 		</div>
 	</section>
