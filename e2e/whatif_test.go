@@ -260,7 +260,7 @@ func TestWhatifWorkerThatStopsEndsTheRun(t *testing.T) {
 				// this click's run to have started and ended (data-runs
 				// counts the runs started), or the lab's button below
 				// may be clicked while it is disabled for this run.
-				b.waitFor(t, fmt.Sprintf(`!!document.querySelector('[data-testid="whatif-run"][data-runs="%d"][data-run="idle"]')`, run))
+				b.waitFor(t, b.exists(fmt.Sprintf(`[data-testid="whatif-run"][data-runs="%d"][data-run="idle"]`, run)))
 				b.waitFor(t, errorIs)
 				b.waitFor(t, b.exists(`[data-testid="whatif-run"]:not([disabled])`))
 			}
