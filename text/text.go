@@ -76,6 +76,10 @@ type Catalog struct {
 	// they are (msgs points to them), only the new ones go to the new array.
 	store    []message
 	problems []string
+	// table, when set, holds the catalog compiled (FromTable), and
+	// entries its messages as they are first used.
+	table   *Table
+	entries []atomic.Pointer[message]
 }
 
 // message is one key in both languages.
@@ -189,6 +193,14 @@ func langIndex(lang string) int {
 
 func (c *Catalog) parsed() map[string]*message {
 	c.once.Do(func() {
+		if c.table != nil {
+			c.msgs = make(map[string]*message, len(c.entries))
+			for i := range c.entries {
+				c.msgs[c.table.piece(i, 0)] = c.entry(i)
+			}
+			c.full.Store(true)
+			return
+		}
 		c.parseFiles(c.load(-1), -1)
 		c.full.Store(true)
 	})
@@ -472,12 +484,20 @@ func isNameByte(c byte) bool {
 // lookup finds the template of key in lang, falling back to Russian.
 func (c *Catalog) lookup(lang, key string) (*message, *template) {
 	li := langIndex(lang)
-	if li == 0 && !c.full.Load() {
-		if m := c.russianOnly()[key]; m != nil {
+	var m *message
+	switch {
+	case c.table != nil:
+		if i := c.table.find(key); i >= 0 {
+			m = c.entry(i)
+		}
+	case li == 0 && !c.full.Load():
+		if m = c.russianOnly()[key]; m != nil {
 			return m, &m.texts[0]
 		}
+		fallthrough
+	default:
+		m = c.parsed()[key]
 	}
-	m := c.parsed()[key]
 	if m == nil {
 		return nil, nil
 	}
@@ -500,6 +520,9 @@ func (c *Catalog) Has(key string) bool { return c.parsed()[key] != nil }
 // files for it, which took a fired event's task past 50 ms.
 func (c *Catalog) HasIn(lang, key string) bool {
 	li := langIndex(lang)
+	if c.table != nil {
+		return c.table.find(key) >= 0 // a table's keys have both texts
+	}
 	if li == 0 && !c.full.Load() {
 		return c.russianOnly()[key] != nil
 	}
