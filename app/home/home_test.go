@@ -129,7 +129,9 @@ func TestBitrix24ProblemsInTheInterfaceLanguage(t *testing.T) {
 func TestValidateAndSummarize(t *testing.T) {
 	for _, ex := range home.Examples() {
 		t.Run(ex.Name, func(t *testing.T) {
-			sc, err := home.Validate(ex.Data)
+			data, ok := ex.Data()
+			require.True(t, ok, "the listed example's file exists")
+			sc, err := home.Validate(data)
 			require.NoError(t, err)
 			s := home.Summarize(sc)
 			assert.Equal(t, ex.Title, s.Title)
