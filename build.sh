@@ -211,7 +211,7 @@ cmd_bench() {
 	wc -c "$DIST/web/app.wasm" "$DIST/web/app.wasm.gz" "$DIST/web/app.wasm.br"
 	echo "the what-if lab's worker, fetched when the what-if page opens:"
 	wc -c "$DIST/web/labworker.wasm" "$DIST/web/labworker.wasm.gz" "$DIST/web/labworker.wasm.br"
-	step "end-to-end benchmarks (cold load to data-ready)"
+	step "end-to-end benchmarks in Chromium (loads against the bare go-app page, BenchmarkLoadRatio for the warm load's aim; the board; what-if)"
 	go test -tags e2e -run '^$' -bench . -benchtime "${BENCHTIME:-5x}" -count=1 ./e2e/...
 }
 
