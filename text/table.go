@@ -56,7 +56,15 @@ func Compile(c *Catalog) (*Table, error) {
 // FromTable returns the catalog t holds. Nothing is parsed: a lookup finds
 // its key by binary search and builds that key's message on its first use.
 func FromTable(t *Table) *Catalog {
-	return &Catalog{table: t, entries: make([]atomic.Pointer[message], len(t.Ends)/4)}
+	return &Catalog{table: t, entries: make([]atomic.Pointer[message], t.Len())}
+}
+
+// Len is the number of keys in t.
+func (t *Table) Len() int { return len(t.Ends) / 4 }
+
+// Entry returns the i-th key's four strings, as Text holds them.
+func (t *Table) Entry(i int) (key, params, ru, en string) {
+	return t.piece(i, 0), t.piece(i, 1), t.piece(i, 2), t.piece(i, 3)
 }
 
 // piece returns the j-th string (0 key, 1 parameters, 2 Russian, 3
@@ -72,7 +80,7 @@ func (t *Table) piece(i, j int) string {
 
 // find returns the index of key, or -1.
 func (t *Table) find(key string) int {
-	lo, hi := 0, len(t.Ends)/4
+	lo, hi := 0, t.Len()
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
 		switch k := t.piece(mid, 0); {
@@ -94,10 +102,10 @@ func (c *Catalog) entry(i int) *message {
 	if m := c.entries[i].Load(); m != nil {
 		return m
 	}
-	t := c.table
+	_, p, ru, en := c.table.Entry(i)
 	m := &message{has: [2]bool{true, true}}
-	m.texts[0].raw, m.texts[1].raw = t.piece(i, 2), t.piece(i, 3)
-	if p := t.piece(i, 1); p != "" {
+	m.texts[0].raw, m.texts[1].raw = ru, en
+	if p != "" {
 		m.params = []string{}
 		if p = p[1 : len(p)-1]; p != "" {
 			m.params = strings.Split(p, ",")

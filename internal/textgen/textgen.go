@@ -33,14 +33,15 @@ func Source(pkg, name, command string, t *text.Table) ([]byte, error) {
 	fmt.Fprintf(&b, "// %s is the catalog of texts/*.txt compiled (text.Compile): one key a line,\n", name)
 	b.WriteString("// as key, declared parameters, Russian text and English text.\n")
 	fmt.Fprintf(&b, "var %s = text.Table{\n\tText: \"\" +\n", name)
-	n := len(t.Ends) / 4
+	n := t.Len()
 	for i := range n {
+		key, params, ru, en := t.Entry(i)
 		b.WriteString("\t\t")
-		for j := range 4 {
+		for j, s := range []string{key, params, ru, en} {
 			if j > 0 {
 				b.WriteString(" + ")
 			}
-			b.WriteString(strconv.Quote(piece(t, 4*i+j)))
+			b.WriteString(strconv.Quote(s))
 		}
 		if i < n-1 {
 			b.WriteString(" +")
@@ -59,15 +60,6 @@ func Source(pkg, name, command string, t *text.Table) ([]byte, error) {
 		return nil, fmt.Errorf("formatting the table of package %s: %w", pkg, err)
 	}
 	return src, nil
-}
-
-// piece is the k-th string of t.Text.
-func piece(t *text.Table, k int) string {
-	start := uint32(0)
-	if k > 0 {
-		start = t.Ends[k-1]
-	}
-	return t.Text[start:t.Ends[k]]
 }
 
 // Check compiles the catalog files in dir (FromFS over the directory) and
