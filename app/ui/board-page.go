@@ -476,10 +476,10 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 		nextText = simulate.FormatShort(next, lang)
 	}
 	now := p.ctl.Now()
-	return elc("div", "board-page__layout").DataSet("sim-saved", strconv.FormatBool(p.simSaved)).Body(
+	return elc("div", "board-page__layout").Attr("data-sim-saved", strconv.FormatBool(p.simSaved)).Body(
 		elc("div", "board-page__bar").Body(
 			elc("h1", "board-page__title").Title(sc.Description).Text(sc.Title),
-			elc("nav", "board-page__tabs").Role("tablist").Aria("label", i18n.T(lang, "board.tabs")).Body(
+			elc("nav", "board-page__tabs").Role("tablist").Attr("aria-label", i18n.T(lang, "board.tabs")).Body(
 				app.Range(p.tabs).Slice(func(i int) app.UI {
 					t := p.tabs[i]
 					sel := t.Entity == p.entity && t.Pipeline == p.pipeline
@@ -488,8 +488,8 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 						cls += " board-page__tab--active"
 					}
 					return buttonc(cls).Role("tab").
-						Aria("selected", strconv.FormatBool(sel)).
-						DataSet("entity", t.Entity).DataSet("pipeline", t.Pipeline).
+						Attr("aria-selected", strconv.FormatBool(sel)).
+						Attr("data-entity", t.Entity).Attr("data-pipeline", t.Pipeline).
 						OnClick(func(ctx app.Context, e app.Event) { p.onTab(ctx, t.Entity, t.Pipeline) }).
 						Body(
 							spanText(t.Label),
@@ -498,10 +498,10 @@ func (p *BoardPage) renderMain(lang string) app.UI {
 				}),
 			),
 			elc("div", "board-page__actions").Body(
-				buttonc("button button--primary").DataSet("testid", "add-item").
+				buttonc("button button--primary").Attr("data-testid", "add-item").
 					OnClick(func(ctx app.Context, e app.Event) { p.itemOpen, p.itemTarget = true, "" }).
 					Text("+ "+i18n.T(lang, "board.add")),
-				buttonc("button").DataSet("testid", "client-event").
+				buttonc("button").Attr("data-testid", "client-event").
 					OnClick(func(ctx app.Context, e app.Event) { p.fireOpen, p.fireTarget = true, "" }).
 					Body(iconText("bolt", i18n.T(lang, "board.clientEvent"))...),
 				p.renderSideToggle(lang),
@@ -549,10 +549,10 @@ func (p *BoardPage) renderSideToggle(lang string) app.UI {
 		title += " (" + i18n.T(lang, "board.panel.news") + ")"
 	}
 	return buttonc(cls).
-		DataSet("testid", "side-toggle").
-		Aria("expanded", strconv.FormatBool(!p.sideClosed)).
-		Aria("controls", "board-side").
-		Aria("label", title).
+		Attr("data-testid", "side-toggle").
+		Attr("aria-expanded", strconv.FormatBool(!p.sideClosed)).
+		Attr("aria-controls", "board-side").
+		Attr("aria-label", title).
 		Title(title).
 		OnClick(p.onSideToggle).
 		Body(
@@ -603,7 +603,7 @@ func (p *BoardPage) renderSide(lang string) app.UI {
 		body = &ExplainPanel{Lang: lang, X: p.explain}
 	}
 	allPass := len(p.checks) > 0 && pass == len(p.checks)
-	return app.Elem("aside").ID("board-side").Class("board-page__side").Aria("label", i18n.T(lang, "board.side")).Body(
+	return app.Elem("aside").ID("board-side").Class("board-page__side").Attr("aria-label", i18n.T(lang, "board.side")).Body(
 		elc("div", "side-tabs").Role("tablist").Body(
 			app.Range(tabs).Slice(func(i int) app.UI {
 				t := tabs[i]
@@ -619,8 +619,8 @@ func (p *BoardPage) renderSide(lang string) app.UI {
 					}
 				}
 				return buttonc(cls).Role("tab").
-					Aria("selected", strconv.FormatBool(t.id == p.panel)).
-					DataSet("panel", t.id).
+					Attr("aria-selected", strconv.FormatBool(t.id == p.panel)).
+					Attr("data-panel", t.id).
 					OnClick(func(ctx app.Context, e app.Event) { p.onPanel(ctx, t.id) }).
 					Body(
 						app.Text(t.label),
@@ -745,7 +745,7 @@ func (p *BoardPage) moveDialog(lang string) app.UI {
 				current := st.ID == it.Stage
 				return app.Elem("li").Body(
 					buttonc("move-dialog__stage").
-						DataSet("testid", "move-to").DataSet("stage", st.ID).
+						Attr("data-testid", "move-to").Attr("data-stage", st.ID).
 						Attr("disabled", current).
 						Style("--stage-color", orDefault(st.Color)).
 						OnClick(func(ctx app.Context, e app.Event) {
@@ -754,7 +754,7 @@ func (p *BoardPage) moveDialog(lang string) app.UI {
 							revealCardSoon(target)
 						}).
 						Body(
-							elc("span", "move-dialog__swatch").Aria("hidden", "true"),
+							elc("span", "move-dialog__swatch").Attr("aria-hidden", "true"),
 							spanText(st.Name),
 							app.If(current, func() app.UI {
 								return spanc("move-dialog__current", i18n.T(lang, "board.move.current"))

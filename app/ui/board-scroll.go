@@ -33,20 +33,20 @@ func (s *BoardScroll) Render() app.UI {
 	lang := i18n.Normalize(s.Lang)
 	return elct("div", "board-scroll", "board-scroll").Body(
 		buttonc("board-scroll__button board-scroll__button--left").
-			DataSet("testid", "board-scroll-left").
-			Aria("label", i18n.T(lang, "board.scrollLeft")).
-			Aria("controls", boardScrollID).
+			Attr("data-testid", "board-scroll-left").
+			Attr("aria-label", i18n.T(lang, "board.scrollLeft")).
+			Attr("aria-controls", boardScrollID).
 			Title(i18n.T(lang, "board.scrollLeft")).
 			OnClick(func(ctx app.Context, e app.Event) { s.scroll(-1) }).
 			Body(Icon("chevronL")),
 		app.Elem("div").ID(boardScrollID).Class("board").Role("region").
-			Aria("label", i18n.T(lang, "board.region")).
+			Attr("aria-label", i18n.T(lang, "board.region")).
 			TabIndex(0).
 			Body(s.Columns...),
 		buttonc("board-scroll__button board-scroll__button--right").
-			DataSet("testid", "board-scroll-right").
-			Aria("label", i18n.T(lang, "board.scrollRight")).
-			Aria("controls", boardScrollID).
+			Attr("data-testid", "board-scroll-right").
+			Attr("aria-label", i18n.T(lang, "board.scrollRight")).
+			Attr("aria-controls", boardScrollID).
 			Title(i18n.T(lang, "board.scrollRight")).
 			OnClick(func(ctx app.Context, e app.Event) { s.scroll(1) }).
 			Body(Icon("chevronR")),

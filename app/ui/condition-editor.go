@@ -144,7 +144,7 @@ var conditionEditorJoinView = &view{name: "condition-editor-join", src: `
 
 // selectRow is a select of a row, labelled by the text of labelKey.
 func (c *ConditionEditor) selectRow(id, class, labelKey string, onChange app.EventHandler, opts []app.UI) app.HTMLElem {
-	return selectc(id, class, onChange, opts...).Aria("label", i18n.T(c.Lang, labelKey))
+	return selectc(id, class, onChange, opts...).Attr("aria-label", i18n.T(c.Lang, labelKey))
 }
 
 func (c *ConditionEditor) renderValue(id string, cl engine.Clause, ft string) app.UI {

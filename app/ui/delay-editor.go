@@ -223,7 +223,7 @@ func (c *DelayEditor) change(ctx app.Context, f func(d *engine.Delay)) {
 func checkbox(id, label string, checked bool, onChange func(ctx app.Context, v bool)) app.UI {
 	return elc("label", "designer-check").Attr("for", id).Body(
 		app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("designer-check__box").Attr("checked", checked).
-			DataSet("testid", id).
+			Attr("data-testid", id).
 			OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, jsChecked(ctx)) }),
 		spanText(label),
 	)

@@ -32,7 +32,7 @@ func (c *DesignerConfirm) Render() app.UI {
 		buttonc("button button--secondary").
 			Text(i18n.T(lang, "designer.cancel")).OnClick(no),
 		buttonc("button button--danger").
-			DataSet("testid", "confirm-yes").
+			Attr("data-testid", "confirm-yes").
 			Text(i18n.T(lang, "designer.delete")).
 			OnClick(func(ctx app.Context, e app.Event) {
 				if c.OnYes != nil {

@@ -42,12 +42,12 @@ func (c *CopyDialog) Render() app.UI {
 	return designerModal(lang, c.Title, "copy-dialog", "", c.onClose, []app.UI{
 		formField(
 			formLabel("copy-to", i18n.T(lang, "designer.stage.copyTo")),
-			selectc("copy-to", "designer-input", c.onTo, groups...).DataSet("testid", "copy-to"),
+			selectc("copy-to", "designer-input", c.onTo, groups...).Attr("data-testid", "copy-to"),
 		),
 	},
 		button("button button--secondary", i18n.T(lang, "designer.cancel"), c.onClose),
 		button("button button--primary", i18n.T(lang, "designer.copy"), c.onCopy).
-			DataSet("testid", "copy-confirm"),
+			Attr("data-testid", "copy-confirm"),
 	)
 }
 

@@ -26,14 +26,14 @@ func designerModal(lang, title, testID, size string, onClose app.EventHandler, b
 		Body(
 			elc("div", panel).
 				Role("dialog").
-				Aria("modal", "true").
-				Aria("labelledby", titleID).
-				DataSet("testid", testID).
+				Attr("aria-modal", "true").
+				Attr("aria-labelledby", titleID).
+				Attr("data-testid", testID).
 				Body(
 					elc("div", "designer-modal__head").Body(
 						app.Elem("h2").ID(titleID).Class("designer-modal__title").Text(title),
 						buttonc("designer-modal__close").
-							Aria("label", i18n.T(lang, "designer.close")).
+							Attr("aria-label", i18n.T(lang, "designer.close")).
 							Title(i18n.T(lang, "designer.close")).
 							Text("×").
 							OnClick(onClose),
@@ -77,8 +77,8 @@ func lockedNote(text string) app.UI {
 	if text == "" {
 		return nil
 	}
-	return elc("p", "designer-form__locked").Role("note").DataSet("testid", "dialog-locked").Body(
-		app.Elem("span").Aria("hidden", "true").Body(Icon("ban")),
+	return elc("p", "designer-form__locked").Role("note").Attr("data-testid", "dialog-locked").Body(
+		app.Elem("span").Attr("aria-hidden", "true").Body(Icon("ban")),
 		spanText(text),
 	)
 }

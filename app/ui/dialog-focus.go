@@ -44,7 +44,7 @@ const focusableSelector = `a[href], button:not([disabled]), input:not([disabled]
 
 // Render implements app.Composer.
 func (f *DialogFocus) Render() app.UI {
-	return elc("span", "dialog-focus").Aria("hidden", "true")
+	return elc("span", "dialog-focus").Attr("aria-hidden", "true")
 }
 
 // OnMount remembers the opener, starts the keyboard trap and moves the

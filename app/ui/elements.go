@@ -56,7 +56,7 @@ func spanBody(class string, body ...app.UI) app.HTMLElem {
 // hiddenIcon is <span aria-hidden="true">icon</span>: an icon whose words
 // stand beside it.
 func hiddenIcon(name string) app.HTMLElem {
-	return app.Elem("span").Aria("hidden", "true").Body(Icon(name))
+	return app.Elem("span").Attr("aria-hidden", "true").Body(Icon(name))
 }
 
 // pc is <p class="class">text</p>.
@@ -138,7 +138,7 @@ func formGroup(legend string, body ...app.UI) app.HTMLElem {
 
 // textInput is <input id="id" class="class" data-testid="id" value="value">.
 func textInput(id, class, value string) app.HTMLElemSelfClosing {
-	return app.ElemSelfClosing("input").ID(id).Class(class).DataSet("testid", id).Attr("value", value)
+	return app.ElemSelfClosing("input").ID(id).Class(class).Attr("data-testid", id).Attr("value", value)
 }
 
 // Tables.
@@ -163,7 +163,7 @@ func th(class, text string) app.HTMLElem {
 func checkboxH(id, label string, checked bool, onChange app.EventHandler) app.HTMLElem {
 	return app.Elem("label").Class("designer-check").Attr("for", id).Body(
 		app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Class("designer-check__box").Attr("checked", checked).
-			DataSet("testid", id).
+			Attr("data-testid", id).
 			OnChange(onChange),
 		app.Elem("span").Text(label),
 	)
@@ -188,7 +188,7 @@ func buttonc(class string) app.HTMLElem {
 // elct is <tag class="class" data-testid="testid">, for the caller to go
 // on with.
 func elct(tag, class, testid string) app.HTMLElem {
-	return app.Elem(tag).Class(class).DataSet("testid", testid)
+	return app.Elem(tag).Class(class).Attr("data-testid", testid)
 }
 
 // elText is <tag>text</tag>.

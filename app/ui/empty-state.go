@@ -30,7 +30,7 @@ func (s *EmptyState) Render() app.UI {
 	if s.Heading == 1 {
 		title = elcText("h1", "empty-state__title", s.Title)
 	}
-	return elc("div", "empty-state").DataSet("empty-state", "1").DataSet("testid", s.TestID).Body(
+	return elc("div", "empty-state").Attr("data-empty-state", "1").Attr("data-testid", s.TestID).Body(
 		app.If(s.Icon != "", func() app.UI {
 			return elc("span", "empty-state__icon").Body(Icon(s.Icon))
 		}),
@@ -49,7 +49,7 @@ func (s *EmptyState) renderAction() app.UI {
 	if s.ActionHref != "" {
 		return elct("a", class, s.ActionID).Attr("href", s.ActionHref).Text(s.ActionText)
 	}
-	return buttonc(class).DataSet("testid", s.ActionID).Text(s.ActionText).
+	return buttonc(class).Attr("data-testid", s.ActionID).Text(s.ActionText).
 		OnClick(func(ctx app.Context, e app.Event) {
 			if s.OnAction != nil {
 				s.OnAction(ctx)

@@ -30,8 +30,8 @@ func (p *ExplainPanel) Render() app.UI {
 	}
 	x := p.X
 	return elct("section", "explain", "explain").
-		DataSet("event", x.Index).
-		Aria("live", "polite").
+		Attr("data-event", strconv.Itoa(x.Index)).
+		Attr("aria-live", "polite").
 		Body(
 			p.section(x.Section, 0, true, x.Code),
 			app.Range(x.Later).Slice(func(i int) app.UI {
@@ -49,7 +49,7 @@ func (p *ExplainPanel) section(s simulate.Section, n int, own bool, code string)
 	if !own {
 		cls += " explain__section--later"
 	}
-	return elc("div", cls).DataSet("section", n).Body(
+	return elc("div", cls).Attr("data-section", strconv.Itoa(n)).Body(
 		elc("div", "explain__event").Body(
 			spanc("explain__time", simulate.FormatShort(s.When, p.Lang)),
 			elc("strong", "explain__title").Title(s.Cause).Text(s.Cause),
@@ -72,7 +72,7 @@ func (p *ExplainPanel) omitted(key string, n int) app.UI {
 	if n == 0 {
 		return nil
 	}
-	return elc("p", "explain__hint explain__omitted").DataSet("omitted", n).
+	return elc("p", "explain__hint explain__omitted").Attr("data-omitted", strconv.Itoa(n)).
 		Text(strings.ReplaceAll(i18n.T(p.Lang, key), "{n}", strconv.Itoa(n)))
 }
 
@@ -80,7 +80,7 @@ func (p *ExplainPanel) group(id, key string, lines []simulate.Line) app.UI {
 	if len(lines) == 0 {
 		return nil
 	}
-	return elc("div", "explain__group").DataSet("group", id).Body(
+	return elc("div", "explain__group").Attr("data-group", id).Body(
 		h3c("explain__heading", i18n.T(p.Lang, key)),
 		app.Raw(explainListHTML(lines)),
 	)

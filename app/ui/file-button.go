@@ -38,7 +38,7 @@ func (f *FileButton) Render() app.UI {
 		name = i18n.T(lang, "file.none")
 	}
 	input := app.ElemSelfClosing("input").Attr("type", "file").Class("file-button__input").Attr("accept", f.Accept).
-		Attr("multiple", f.Multiple).DataSet("testid", f.TestID).OnChange(f.onChange)
+		Attr("multiple", f.Multiple).Attr("data-testid", f.TestID).OnChange(f.onChange)
 	if f.ID != "" {
 		input = input.ID(f.ID)
 	}
@@ -49,7 +49,7 @@ func (f *FileButton) Render() app.UI {
 			input,
 		),
 		app.If(!f.HideName, func() app.UI {
-			return elct("span", "file-button__name", f.TestID+"-name").Aria("live", "polite").Text(name)
+			return elct("span", "file-button__name", f.TestID+"-name").Attr("aria-live", "polite").Text(name)
 		}),
 	)
 }

@@ -81,7 +81,7 @@ func homeButton(kind, testid, text string, onClick func(ctx app.Context)) app.HT
 	}
 	b := buttonc(class).Text(text)
 	if testid != "" {
-		b = b.DataSet("testid", testid)
+		b = b.Attr("data-testid", testid)
 	}
 	if onClick != nil {
 		b = b.OnClick(func(ctx app.Context, e app.Event) { onClick(ctx) })

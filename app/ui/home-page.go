@@ -219,8 +219,8 @@ func (p *HomePage) renderToolbar(lang string) app.UI {
 			Attr("type", "file").
 			Class("home-toolbar__file").
 			Attr("accept", ".json,application/json").
-			Aria("label", i18n.T(lang, "home.importFileLabel")).
-			DataSet("testid", "import-file").
+			Attr("aria-label", i18n.T(lang, "home.importFileLabel")).
+			Attr("data-testid", "import-file").
 			OnChange(p.onFileChosen),
 		func(ctx app.Context, e app.Event) { p.dialog = homeDlgPaste },
 		func(ctx app.Context, e app.Event) { p.dialog = homeDlgB24 },

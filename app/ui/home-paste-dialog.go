@@ -36,7 +36,7 @@ func (d *HomePasteDialog) Render() app.UI {
 			app.Elem("textarea").
 				ID("paste-text").
 				Class("home-field__textarea").
-				DataSet("testid", "paste-text").
+				Attr("data-testid", "paste-text").
 				Attr("rows", 12).
 				Spellcheck(false).
 				Attr("placeholder", `{"format": "triggersim/scenario", "version": 1, …}`).

@@ -20,8 +20,8 @@ type ItemHistory struct {
 // Render implements app.Composer.
 func (h *ItemHistory) Render() app.UI {
 	return elc("section", "item-history").
-		DataSet("history", h.Target).
-		Aria("label", i18n.T(h.Lang, "board.history.title")).
+		Attr("data-history", h.Target).
+		Attr("aria-label", i18n.T(h.Lang, "board.history.title")).
 		Body(
 			h3c("item-history__title", i18n.T(h.Lang, "board.history.title")),
 			app.If(len(h.Lines) == 0, func() app.UI {

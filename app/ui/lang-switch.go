@@ -23,7 +23,7 @@ func (l *LangSwitch) Render() app.UI {
 	langs := i18n.Languages()
 	return elc("div", "lang-switch").
 		Role("group").
-		Aria("label", i18n.T(l.Lang, "lang.switch")).
+		Attr("aria-label", i18n.T(l.Lang, "lang.switch")).
 		Body(
 			app.Range(langs).Slice(func(i int) app.UI {
 				lang := langs[i]
@@ -33,8 +33,8 @@ func (l *LangSwitch) Render() app.UI {
 					class += " lang-switch__button--active"
 				}
 				return buttonc(class).
-					DataSet("lang", lang).
-					Aria("pressed", strconv.FormatBool(pressed)).
+					Attr("data-lang", lang).
+					Attr("aria-pressed", strconv.FormatBool(pressed)).
 					Lang(lang).
 					// Looked up in the page's language: every catalogue names
 					// the languages alike (i18n's TestLanguageNamesAlike), and

@@ -13,7 +13,7 @@ func lessonHints(lang string, hints []string, open int, onMore app.EventHandler)
 		return app.Text("")
 	}
 	open = min(open, len(hints))
-	return elc("section", "lesson-hints").Aria("label", i18n.T(lang, "lesson.hints")).DataSet("testid", "lesson-hints").Body(
+	return elc("section", "lesson-hints").Attr("aria-label", i18n.T(lang, "lesson.hints")).Attr("data-testid", "lesson-hints").Body(
 		elc("ol", "lesson-hints__list").Body(
 			app.Range(hints[:open]).Slice(func(i int) app.UI {
 				return elct("li", "lesson-hints__hint", "lesson-hint").Body(
@@ -23,7 +23,7 @@ func lessonHints(lang string, hints []string, open int, onMore app.EventHandler)
 			}),
 		),
 		app.If(open < len(hints), func() app.UI {
-			return buttonc("button button--quiet").DataSet("testid", "lesson-hint-more").
+			return buttonc("button button--quiet").Attr("data-testid", "lesson-hint-more").
 				OnClick(onMore).Text(i18n.F(lang, "lesson.hint.show", "n", open+1, "total", len(hints)))
 		}),
 	)
@@ -32,9 +32,9 @@ func lessonHints(lang string, hints []string, open int, onMore app.EventHandler)
 // lessonTools links the trainer's pages from the lessons list: make a
 // lesson from the open scenario, open a lesson file, collect results.
 func lessonTools(lang string) app.UI {
-	return elc("nav", "lesson-tools").Aria("label", i18n.T(lang, "author.title")).Body(
-		elc("a", "button").Attr("href", "/author").DataSet("testid", "lesson-tools-author").Text(i18n.T(lang, "author.link")),
-		elc("a", "button").Attr("href", "/train").DataSet("testid", "lesson-tools-train").Text(i18n.T(lang, "train.import")),
-		elc("a", "button").Attr("href", "/results").DataSet("testid", "lesson-tools-results").Text(i18n.T(lang, "author.results")),
+	return elc("nav", "lesson-tools").Attr("aria-label", i18n.T(lang, "author.title")).Body(
+		elc("a", "button").Attr("href", "/author").Attr("data-testid", "lesson-tools-author").Text(i18n.T(lang, "author.link")),
+		elc("a", "button").Attr("href", "/train").Attr("data-testid", "lesson-tools-train").Text(i18n.T(lang, "train.import")),
+		elc("a", "button").Attr("href", "/results").Attr("data-testid", "lesson-tools-results").Text(i18n.T(lang, "author.results")),
 	)
 }

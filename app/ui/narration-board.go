@@ -19,13 +19,13 @@ type teachLit struct {
 // it on every step.
 func teachBoard(lang string, sc *engine.Scenario, lane teach.Lane, cards []teach.Card, lit teachLit) app.UI {
 	return elc("section", "narration-board").
-		Aria("label", lane.Name).
+		Attr("aria-label", lane.Name).
 		Body(
 			elcText("h2", "narration-board__title", lane.Name),
 			// The columns scroll sideways on narrow screens: a focusable
 			// region lets keyboard users scroll them too.
 			elc("div", "narration-board__columns").Role("region").
-				Aria("label", i18n.T(lang, "board.region")).TabIndex(0).Body(
+				Attr("aria-label", i18n.T(lang, "board.region")).TabIndex(0).Body(
 				app.Range(lane.Stages).Slice(func(i int) app.UI {
 					st := lane.Stages[i]
 					return teachColumn(lang, sc, lane.Entity, st, cards, lit)
@@ -73,7 +73,7 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 		return nil
 	}
 	return elc("div", class).
-		DataSet("stage", st.ID).
+		Attr("data-stage", st.ID).
 		Body(
 			elc("div", "narration-board__head").
 				Style("background", color).
@@ -87,7 +87,7 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 						cls += " narration-board__chip--lit"
 					}
 					return elc("span", cls).
-						DataSet("trigger", t.ID).
+						Attr("data-trigger", t.ID).
 						Title(i18n.T(lang, "board.column.trigger")+": "+t.Code).
 						Body(Icon("bolt"), app.Text(triggerLabel(t, lang)))
 				}),
@@ -98,7 +98,7 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 						cls += " narration-board__chip--lit"
 					}
 					return elc("span", cls).
-						DataSet("robot", r.ID).
+						Attr("data-robot", r.ID).
 						Title(r.Type).
 						Body(Icon("gear"), app.Text(robotLabel(r, lang)))
 				}),
@@ -111,7 +111,7 @@ func teachColumn(lang string, sc *engine.Scenario, entity string, st engine.Stag
 						cls += " narration-board__card--lit"
 					}
 					return elc("div", cls).
-						DataSet("target", c.Target).
+						Attr("data-target", c.Target).
 						Body(
 							divText("narration-board__card-title", c.Title),
 							elc("div", "narration-board__card-meta").Body(

@@ -24,7 +24,7 @@ func pageOptions(list []string, selected string) []app.UI {
 func pageButton(class, testid, text string, h app.EventHandler) app.HTMLElem {
 	b := buttonc(class)
 	if testid != "" {
-		b = b.DataSet("testid", testid)
+		b = b.Attr("data-testid", testid)
 	}
 	return b.Text(text).OnClick(h)
 }
@@ -36,13 +36,13 @@ func pageField(class, id, label string, input app.UI) app.UI {
 
 // pageSelect is <select id data-testid> calling h on a change.
 func pageSelect(id, testid string, h app.EventHandler, options ...app.UI) app.UI {
-	return app.Elem("select").ID(id).DataSet("testid", testid).OnChange(h).Body(options...)
+	return app.Elem("select").ID(id).Attr("data-testid", testid).OnChange(h).Body(options...)
 }
 
 // pageAlert is <div class role="alert" data-testid><p>lines[0]</p><ul>
 // <li>lines[1:]…</ul></div>: a failure and its reasons.
 func pageAlert(class, testid string, lines []string) app.UI {
-	return elc("div", class).Role("alert").DataSet("testid", testid).Body(
+	return elc("div", class).Role("alert").Attr("data-testid", testid).Body(
 		elText("p", lines[0]),
 		pageList(lines[1:]),
 	)

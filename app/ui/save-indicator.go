@@ -37,9 +37,9 @@ func (s *SaveIndicator) Render() app.UI {
 	}
 	return elc("span", "save-indicator save-indicator--"+state).
 		Role("status").
-		Aria("live", "polite").
-		DataSet("testid", "header-save-state").
-		DataSet("state", state).
+		Attr("aria-live", "polite").
+		Attr("data-testid", "header-save-state").
+		Attr("data-state", state).
 		Title(text).
 		Text(text)
 }

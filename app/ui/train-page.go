@@ -276,7 +276,7 @@ var trainResultView = &view{name: "train-result", src: `
 // lessonError is a page's failure: <p class="lesson-page__error"
 // role="alert" data-testid>text</p>.
 func lessonError(testid, text string) app.UI {
-	return elc("p", "lesson-page__error").Role("alert").DataSet("testid", testid).Text(text)
+	return elc("p", "lesson-page__error").Role("alert").Attr("data-testid", testid).Text(text)
 }
 
 // goalList renders goals with their verdicts, green when they hold.

@@ -47,7 +47,7 @@ func (d *UnsavedDialog) Render() app.UI {
 		body: []app.UI{
 			pc("home-dialog__text", d.Text),
 			app.If(d.Err != "", func() app.UI {
-				return elc("p", "home-dialog__error").Role("alert").DataSet("testid", "unsaved-error").
+				return elc("p", "home-dialog__error").Role("alert").Attr("data-testid", "unsaved-error").
 					Text(i18n.F(lang, "unsaved.askFailed", "error", d.Err))
 			}),
 		},

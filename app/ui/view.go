@@ -20,8 +20,8 @@ import (
 // costs a few bytes a tag over the wire and is read once, the first time
 // it is shown; what differs from one render to the next comes in as
 // holes. A view builds exactly the tree the builder calls it replaces
-// built, with the same go-app calls (app.Elem, Attr, DataSet, Aria, On,
-// Body, app.Text), so go-app sees no difference.
+// built, with the same go-app calls (app.Elem, Attr, On, Body, app.Text),
+// so go-app sees no difference.
 //
 // The markup is a small part of HTML:
 //
@@ -34,7 +34,8 @@ import (
 // nothing) or a []app.UI; in an attribute any value go-app's Attr takes
 // (a bool false leaves a boolean attribute out); after @event an
 // app.EventHandler or a method value of its type. data-* and aria-*
-// attributes are set as DataSet and Aria set them. Text between tags is
+// attributes get the value DataSet and Aria would give them (%v: a bool
+// is "true" or "false", never left out), through Attr (formatValue). Text between tags is
 // taken without its surrounding white space, and white space alone is
 // dropped, so markup can be indented; a text that must keep its spaces
 // comes in as a hole.
@@ -72,9 +73,8 @@ type vnode struct {
 type attrSet uint8
 
 const (
-	setAttr attrSet = iota // Attr(name, v)
-	setData                // DataSet(name, v), for data-name
-	setAria                // Aria(name, v), for aria-name
+	setAttr  attrSet = iota // Attr(name, v)
+	setValue                // Attr(name, formatValue(v)), for data-* and aria-*
 )
 
 // vattr is an attribute or an event handler: a static value, a text key
@@ -152,8 +152,6 @@ func (v *view) build(n *vnode, lang string, args []any) app.UI {
 // both have, each returning itself.
 type setter[E any] interface {
 	Attr(name string, v any) E
-	DataSet(k string, v any) E
-	Aria(k string, v any) E
 	On(event string, h app.EventHandler, options ...app.EventOption) E
 }
 
@@ -162,10 +160,8 @@ func setAttrs[E setter[E]](v *view, e E, n *vnode, lang string, args []any) E {
 	for _, a := range n.attrs {
 		val := v.attrValue(a, lang, args)
 		switch a.set {
-		case setData:
-			e = e.DataSet(a.name, val)
-		case setAria:
-			e = e.Aria(a.name, val)
+		case setValue:
+			e = e.Attr(a.name, formatValue(val))
 		default:
 			e = e.Attr(a.name, val)
 		}
@@ -174,6 +170,25 @@ func setAttrs[E setter[E]](v *view, e E, n *vnode, lang string, args []any) E {
 		e = e.On(ev.name, v.handler(ev, args))
 	}
 	return e
+}
+
+// formatValue is v as go-app's DataSet and Aria format it (fmt's %v),
+// without fmt for the values views give them: a string as it is, a bool
+// as "true" or "false", an int in decimal. DataSet and Aria call
+// fmt.Sprintf for every value, strings included; on a page's first
+// render that was fmt's first use, whose code the browser compiles then:
+// 2.9 ms of a warm load's start in V8 CPU profiles (docs/performance.md,
+// issue 12's sixteenth run).
+func formatValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case bool:
+		return strconv.FormatBool(v)
+	case int:
+		return strconv.Itoa(v)
+	}
+	return fmt.Sprint(v)
 }
 
 // attrValue is what an attribute is set to.
@@ -312,10 +327,8 @@ func (p *viewParser) attr(n *vnode) error {
 		return p.errorf("an attribute name in <%s>, not %q", n.tag, p.src[p.pos])
 	}
 	a := vattr{name: name, hole: -1}
-	if rest, ok := strings.CutPrefix(name, "data-"); ok && !event {
-		a.name, a.set = rest, setData
-	} else if rest, ok := strings.CutPrefix(name, "aria-"); ok && !event {
-		a.name, a.set = rest, setAria
+	if !event && (strings.HasPrefix(name, "data-") || strings.HasPrefix(name, "aria-")) {
+		a.set = setValue
 	}
 	if p.pos >= len(p.src) || p.src[p.pos] != '=' {
 		if event {

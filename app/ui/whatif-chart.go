@@ -23,18 +23,18 @@ type WhatifChart struct {
 // Render implements app.Composer.
 func (c *WhatifChart) Render() app.UI {
 	return elc("figure", "whatif__figure").
-		DataSet("chart", c.Name).
+		Attr("data-chart", c.Name).
 		Body(
 			elc("div", "whatif__figure-svg").Body(app.Raw(c.SVG)),
 			elc("div", "whatif__export").Body(
 				buttonc("whatif__export-button").
-					DataSet("testid", "export-svg-"+c.Name).
-					Aria("label", i18n.F(c.Lang, "whatif.exportAs", "title", c.Title, "format", "SVG")).
+					Attr("data-testid", "export-svg-"+c.Name).
+					Attr("aria-label", i18n.F(c.Lang, "whatif.exportAs", "title", c.Title, "format", "SVG")).
 					Body(iconText("download", "SVG")...).
 					OnClick(c.onSVG),
 				buttonc("whatif__export-button").
-					DataSet("testid", "export-png-"+c.Name).
-					Aria("label", i18n.F(c.Lang, "whatif.exportAs", "title", c.Title, "format", "PNG")).
+					Attr("data-testid", "export-png-"+c.Name).
+					Attr("aria-label", i18n.F(c.Lang, "whatif.exportAs", "title", c.Title, "format", "PNG")).
 					Body(iconText("download", "PNG")...).
 					OnClick(c.onPNG),
 			),

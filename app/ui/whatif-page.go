@@ -963,13 +963,13 @@ func (c *WhatifStatus) OnDismount() {
 // Render implements app.Composer.
 func (c *WhatifStatus) Render() app.UI {
 	lang := c.Lang
-	return elc("div", "whatif__status").Aria("live", "polite").Body(
+	return elc("div", "whatif__status").Attr("aria-live", "polite").Body(
 		app.If(c.Running, func() app.UI {
 			return elct("div", "whatif__progress", "whatif-progress").Body(
 				elc("div", "whatif__progress-track").
 					Role("progressbar").
-					Aria("label", i18n.T(lang, "whatif.progressLabel")).
-					Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(c.Percent)).
+					Attr("aria-label", i18n.T(lang, "whatif.progressLabel")).
+					Attr("aria-valuemin", "0").Attr("aria-valuemax", "100").Attr("aria-valuenow", strconv.Itoa(c.Percent)).
 					Body(elc("div", "whatif__progress-bar").Style("width", strconv.Itoa(c.Percent)+"%")),
 				spanc("whatif__progress-text", c.Progress+" · "+strconv.Itoa(c.Percent)+" % · "+c.Eta),
 			)
@@ -981,11 +981,11 @@ func (c *WhatifStatus) Render() app.UI {
 			}
 			// data-ran-in: the page runs nothing itself (the tests check
 			// that the run was the worker's).
-			return elct("p", "whatif__done", "whatif-done").DataSet("ran-in", "worker").
-				DataSet("elapsed-ms", c.Elapsed.Milliseconds()).Text(msg)
+			return elct("p", "whatif__done", "whatif-done").Attr("data-ran-in", "worker").
+				Attr("data-elapsed-ms", strconv.FormatInt(c.Elapsed.Milliseconds(), 10)).Text(msg)
 		}),
 		app.If(c.RunErr != "", func() app.UI {
-			return elc("p", "whatif__error").Role("alert").DataSet("testid", "whatif-error").Text(c.RunErr)
+			return elc("p", "whatif__error").Role("alert").Attr("data-testid", "whatif-error").Text(c.RunErr)
 		}),
 	)
 }
@@ -1008,7 +1008,7 @@ func (p *WhatifPage) renderResults(lang string) app.UI {
 	if p.mounting == whatifMountAll {
 		tables = p.renderTables(lang)
 	}
-	return elct("div", "whatif__results", "whatif-results").DataSet("ab", strconv.FormatBool(ab)).Body(
+	return elct("div", "whatif__results", "whatif-results").Attr("data-ab", strconv.FormatBool(ab)).Body(
 		p.renderTiles(lang),
 		titles,
 		chartsUI,
