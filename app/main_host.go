@@ -436,8 +436,10 @@ var workerEdits = []struct{ from, to string }{
 	// Cached pages are matched without their query string, so a reload
 	// of /design?id=… or /simulate?example=… works offline too (every
 	// page is cached under its path; the query only tells the page what
-	// to open).
-	{"await caches.match(request);", "await caches.match(request, { ignoreSearch: true });"},
+	// to open). Only a request with a query is matched by another key
+	// (cacheKeyJS says why not ignoreSearch).
+	{"async function fetchWithCache(request) {\n  const cachedResponse = await caches.match(request);",
+		cacheKeyJS + "async function fetchWithCache(request) {\n  const cachedResponse = await caches.match(cacheKey(request));"},
 	// go-app's install and activate handlers are async functions the
 	// events do not wait for: the worker became active, and
 	// navigator.serviceWorker.ready resolved, while it was still
@@ -449,6 +451,26 @@ var workerEdits = []struct{ from, to string }{
 	{"self.addEventListener(\"activate\", async (event) => {\n  try {", "self.addEventListener(\"activate\", (event) => event.waitUntil((async () => {\n  try {"},
 	{"});\n\nasync function deletePreviousCaches()", "})()));\n\nasync function deletePreviousCaches()"},
 }
+
+// cacheKeyJS is the function the service worker matches a request by:
+// the request itself, or its address without the query when it has one.
+// It is not caches.match's ignoreSearch option: with it Chromium's cache
+// storage cannot look the address up and reads every cached entry to
+// compare addresses (QueryCacheOpenNextEntry in traces), for each of the
+// page's requests. A warm load makes six before the wasm starts, over a
+// cache of 24 files: about 6 ms of the browser's threads a load, on a
+// machine whose two cores the load keeps busy (docs/performance.md,
+// issue 12's sixteenth run).
+const cacheKeyJS = `function cacheKey(request) {
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.search === "") {
+    return request;
+  }
+  url.search = "";
+  return url.href;
+}
+
+`
 
 // offlineWorker is go-app's service worker with workerEdits made.
 func offlineWorker() (string, error) {

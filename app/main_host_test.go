@@ -115,7 +115,8 @@ func TestNotifyOnlyUpdates(t *testing.T) {
 }
 
 // TestOfflineWorker checks offlineWorker's edits of go-app's service
-// worker: pages are matched without their query, and install and activate
+// worker: pages are matched by their address without the query (not with
+// ignoreSearch), and install and activate
 // are awaited by their events.
 func TestOfflineWorker(t *testing.T) {
 	js, err := offlineWorker()
@@ -125,7 +126,9 @@ func TestOfflineWorker(t *testing.T) {
 		assert.Equal(t, 1, strings.Count(js, e.to), e.to)
 	}
 	assert.Equal(t, 2, strings.Count(js, "(event) => event.waitUntil((async () => {"), "install and activate")
-	assert.Contains(t, js, "{ ignoreSearch: true }")
+	assert.NotContains(t, js, "ignoreSearch", "a page is matched by its address without the query, not by reading every entry")
+	assert.Contains(t, js, "await caches.match(cacheKey(request));")
+	assert.Contains(t, js, "function cacheKey(request) {")
 }
 
 // TestGenerateStreamsWasm checks the generated site: its app.js fetches the
