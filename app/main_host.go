@@ -181,9 +181,6 @@ func webVersion(web string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)[:8]), err
 }
 
-// wasmPreload starts the download of the page's wasm from the head.
-const wasmPreload = `<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`
-
 // handler describes the page. Every resource is local: the app must work
 // offline, and go-app's default icons are remote URLs.
 func handler(version string) *app.Handler {
@@ -203,11 +200,13 @@ func handler(version string) *app.Handler {
 		BackgroundColor: "#f4f6f8",
 		ThemeColor:      "#2a5db0",
 		Styles:          []string{"/web/triggersim.css"},
-		// The wasm is fetched as the head is read, not once the stylesheets
-		// and the deferred scripts have run: app.js's fetch of it (a cors
-		// fetch with same-origin credentials, which crossorigin="anonymous"
-		// matches) takes the preloaded response.
-		RawHeaders: []string{wasmPreload},
+		// No <link rel="preload"> of the wasm: the service worker answers
+		// a warm load's requests, and a preloaded response's 13 MB body is
+		// read into memory on the page's main thread, in tasks that took
+		// 15.7 ms of a warm load in traces (data_pipe_bytes_consumer),
+		// before app.js's fetch took it over. Fetched by app.js, the body
+		// streams to the compiler without that copy (docs/performance.md,
+		// issue 12's sixteenth run).
 		// No {progress}: the wasm is not read through a counting stream
 		// (streamWasm), so there is no percentage to show.
 		LoadingLabel: "Загрузка…",

@@ -84,10 +84,10 @@ func TestNoRequestLeavesLoopback(t *testing.T) {
 	b.assertNoErrors(t)
 }
 
-// TestWasmPreloadedOnce: the head's preload of the wasm is the response
-// app.js instantiates (a preload the fetch did not match would download
-// the 14 MB twice).
-func TestWasmPreloadedOnce(t *testing.T) {
+// TestWasmFetchedOnce: the page downloads its wasm once (a preload that
+// app.js's fetch did not match, or a second fetch, would download the
+// 13 MB twice).
+func TestWasmFetchedOnce(t *testing.T) {
 	base := serve(t, siteDir(t))
 	b := newBrowser(t)
 	b.open(t, base+"/")
