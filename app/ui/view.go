@@ -35,10 +35,10 @@ import (
 // (a bool false leaves a boolean attribute out); after @event an
 // app.EventHandler or a method value of its type. data-* and aria-*
 // attributes get the value DataSet and Aria would give them (%v: a bool
-// is "true" or "false", never left out), through Attr (formatValue). Text between tags is
-// taken without its surrounding white space, and white space alone is
-// dropped, so markup can be indented; a text that must keep its spaces
-// comes in as a hole.
+// is "true" or "false", never left out), through Attr (formatValue).
+// Text between tags is taken without its surrounding white space, and
+// white space alone is dropped, so markup can be indented; a text that
+// must keep its spaces comes in as a hole.
 //
 // A view is declared as a package variable, &view{name: …, src: `…`}: a
 // literal of constants, which the linker lays out as data, where a

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -102,6 +103,14 @@ func packageViews(tb testing.TB) []*view {
 	return views
 }
 
+// TestFormatValueIsPercentV: formatValue gives what go-app's DataSet and
+// Aria give, fmt's %v, for the values it formats itself and the others.
+func TestFormatValueIsPercentV(t *testing.T) {
+	for _, v := range []any{"", " padded ", "тест", true, false, 0, -42, 1 << 40, int64(-7), uint8(9), 1.5, 0.1, nil, []string{"a", "b"}} {
+		assert.Equal(t, fmt.Sprintf("%v", v), formatValue(v), "%#v", v)
+	}
+}
+
 // TestViewBuildsWhatBuildersBuild: a view builds the tree the builder
 // calls it stands for build, attribute for attribute, node for node.
 func TestViewBuildsWhatBuildersBuild(t *testing.T) {
@@ -124,6 +133,8 @@ func TestViewBuildsWhatBuildersBuild(t *testing.T) {
 			app.ElemSelfClosing("input").Attr("type", "text").Attr("readonly", true).Attr("value", "v").Attr("disabled", false)},
 		{"bare data- and aria- attributes", `<div data-open aria-busy></div>`, nil,
 			app.Elem("div").DataSet("open", true).Aria("busy", true)},
+		{"data- and aria- holes of other types", `<p data-f={0} aria-hidden={1} data-i={2} data-s={3}>x</p>`, []any{1.5, false, int64(-7), []string{"a"}},
+			app.Elem("p").DataSet("f", 1.5).Aria("hidden", false).DataSet("i", int64(-7)).DataSet("s", []string{"a"}).Text("x")},
 		{"no content", `<textarea rows="3"></textarea>`, nil, app.Elem("textarea").Attr("rows", "3")},
 		{"indentation is not text", "<div>\n\t<span>a</span>\n\t<span>b</span>\n</div>", nil,
 			app.Elem("div").Body(spanText("a"), spanText("b"))},
