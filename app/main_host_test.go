@@ -116,8 +116,7 @@ func TestNotifyOnlyUpdates(t *testing.T) {
 
 // TestOfflineWorker checks offlineWorker's edits of go-app's service
 // worker: pages are matched by their address without the query (not with
-// ignoreSearch), and install and activate
-// are awaited by their events.
+// ignoreSearch), and install and activate are awaited by their events.
 func TestOfflineWorker(t *testing.T) {
 	js, err := offlineWorker()
 	require.NoError(t, err)

@@ -510,8 +510,15 @@ func (c *Catalog) lookup(lang, key string) (*message, *template) {
 	return m, &m.texts[li]
 }
 
-// Has reports whether key is in the catalog (in either language).
-func (c *Catalog) Has(key string) bool { return c.parsed()[key] != nil }
+// Has reports whether key is in the catalog (in either language). A
+// compiled table answers by its search, as lookups do, without building
+// every key's message.
+func (c *Catalog) Has(key string) bool {
+	if c.table != nil {
+		return c.table.find(key) >= 0
+	}
+	return c.parsed()[key] != nil
+}
 
 // HasIn reports whether key has a text in lang. Asked in Russian before
 // the whole catalog is parsed, it reads the Russian texts alone, which

@@ -36,6 +36,7 @@ func TestTableReadsAsTheFiles(t *testing.T) {
 	require.Greater(t, len(keys), 900, "the files were not read")
 	assert.Equal(t, keys, i18n.Texts.Keys())
 	for _, key := range keys {
+		assert.True(t, i18n.Texts.Has(key), key)
 		assert.Equal(t, files.Params(key), i18n.Texts.Params(key), key)
 		for _, lang := range text.Languages() {
 			want, wantOK := files.Raw(lang, key)
@@ -54,6 +55,7 @@ func TestTableReadsAsTheFiles(t *testing.T) {
 		_, ok := i18n.Texts.Raw(text.RU, key)
 		assert.False(t, ok, "%q", key)
 		assert.False(t, i18n.Texts.HasIn(text.EN, key), "%q", key)
+		assert.False(t, i18n.Texts.Has(key), "%q", key)
 	}
 	assert.Empty(t, i18n.Texts.Problems())
 }
